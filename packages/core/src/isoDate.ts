@@ -1,0 +1,158 @@
+import { addDays, addMonths, differenceInCalendarDays, format, isValid, parse } from "date-fns";
+import { z } from "zod";
+import { DistrictKitError } from "./errors.js";
+
+/**
+ * A calendar day written as `YYYY-MM-DD`. DistrictKit never attaches a time or a time zone to a
+ * date, so a date means the same day everywhere.
+ *
+ * @category Dates
+ */
+export type IsoDate = string;
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const REFERENCE = new Date(2000, 0, 1, 12);
+
+/**
+ * Tells whether a value is a real calendar day in `YYYY-MM-DD` form (`2025-02-30` is not).
+ *
+ * @param value - anything
+ * @returns true for a valid ISO calendar date
+ * @example
+ * ```ts
+ * isIsoDate("2024-02-29"); // true
+ * isIsoDate("2025-02-30"); // false
+ * ```
+ * @category Dates
+ */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== "string" || !ISO.test(value)) return false;
+  const d = parse(value, "yyyy-MM-dd", REFERENCE);
+  return isValid(d) && format(d, "yyyy-MM-dd") === value;
+}
+
+/**
+ * The zod schema of an ISO calendar date (`YYYY-MM-DD`, a day that exists).
+ *
+ * @example
+ * ```ts
+ * isoDateSchema.parse("2026-07-01"); // "2026-07-01"
+ * ```
+ * @category Validation
+ */
+export const isoDateSchema = z
+  .string({ error: "expected an ISO date (YYYY-MM-DD)" })
+  .refine(isIsoDate, { error: (issue) => `expected an ISO date (YYYY-MM-DD), got ${JSON.stringify(issue.input)}` })
+  .describe("A calendar day, YYYY-MM-DD");
+
+function toLocal(date: IsoDate, what: string): Date {
+  if (!isIsoDate(date)) throw DistrictKitError.argument([what], `expected an ISO date (YYYY-MM-DD), got ${JSON.stringify(date)}`);
+  return parse(date, "yyyy-MM-dd", REFERENCE);
+}
+
+/**
+ * Splits an ISO date into its year, month (1–12) and day.
+ *
+ * @param date - an ISO date
+ * @returns the parts
+ * @throws DistrictKitError for a string that is not a real date
+ * @example
+ * ```ts
+ * dateParts("2026-09-15"); // { year: 2026, month: 9, day: 15 }
+ * ```
+ * @category Dates
+ */
+export function dateParts(date: IsoDate): { readonly year: number; readonly month: number; readonly day: number } {
+  const d = toLocal(date, "date");
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+}
+
+/**
+ * Builds an ISO date from a year, a month (1–12) and a day.
+ *
+ * @param year - four-digit year
+ * @param month - 1–12
+ * @param day - day of month
+ * @returns the ISO date
+ * @throws DistrictKitError when the day does not exist
+ * @example
+ * ```ts
+ * isoDate(2027, 6, 30); // "2027-06-30"
+ * ```
+ * @category Dates
+ */
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  const text = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  if (!Number.isInteger(year) || year < 1 || year > 9999 || !isIsoDate(text)) {
+    throw DistrictKitError.argument([], `expected a real calendar day, got year ${year}, month ${month}, day ${day}`);
+  }
+  return text;
+}
+
+/**
+ * Adds (or with a negative count, subtracts) calendar days.
+ *
+ * @param date - an ISO date
+ * @param days - whole days
+ * @returns the new ISO date
+ * @example
+ * ```ts
+ * addDaysIso("2027-09-30", 120); // "2028-01-28"
+ * ```
+ * @category Dates
+ */
+export function addDaysIso(date: IsoDate, days: number): IsoDate {
+  if (!Number.isInteger(days)) throw DistrictKitError.argument(["days"], `expected whole days, got ${String(days)}`);
+  return format(addDays(toLocal(date, "date"), days), "yyyy-MM-dd");
+}
+
+/**
+ * Adds calendar months; the day is clamped to the end of a shorter month (Jan 31 + 1 month = Feb 28/29).
+ *
+ * @param date - an ISO date
+ * @param months - whole months
+ * @returns the new ISO date
+ * @example
+ * ```ts
+ * addMonthsIso("2026-07-01", 27); // "2028-10-01"
+ * ```
+ * @category Dates
+ */
+export function addMonthsIso(date: IsoDate, months: number): IsoDate {
+  if (!Number.isInteger(months)) throw DistrictKitError.argument(["months"], `expected whole months, got ${String(months)}`);
+  return format(addMonths(toLocal(date, "date"), months), "yyyy-MM-dd");
+}
+
+/**
+ * Whole calendar days from `from` to `to` (negative when `to` is earlier).
+ *
+ * @param to - the later date
+ * @param from - the earlier date
+ * @returns the number of days
+ * @example
+ * ```ts
+ * daysBetween("2026-07-11", "2026-07-01"); // 10
+ * ```
+ * @category Dates
+ */
+export function daysBetween(to: IsoDate, from: IsoDate): number {
+  return differenceInCalendarDays(toLocal(to, "to"), toLocal(from, "from"));
+}
+
+/**
+ * Compares two ISO dates.
+ *
+ * @param a - a date
+ * @param b - another date
+ * @returns −1, 0 or 1
+ * @example
+ * ```ts
+ * compareIsoDates("2026-01-01", "2025-12-31"); // 1
+ * ```
+ * @category Dates
+ */
+export function compareIsoDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
+  toLocal(a, "a");
+  toLocal(b, "b");
+  return a < b ? -1 : a > b ? 1 : 0;
+}

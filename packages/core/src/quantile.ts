@@ -1,0 +1,49 @@
+import { DistrictKitError } from "./errors.js";
+
+/**
+ * Quantiles by R's default rule (type 7, also NumPy's `linear`): for sorted `x` of length `n`,
+ * `h = (n − 1)·p`, and the quantile interpolates between `x[⌊h⌋]` and `x[⌊h⌋ + 1]`. Sorts once.
+ *
+ * @param values - the sample (finite numbers, at least one)
+ * @param probabilities - each in [0, 1]
+ * @returns one quantile per probability
+ * @throws DistrictKitError for an empty sample, a non-finite value or a probability outside [0, 1]
+ * @example
+ * ```ts
+ * quantiles([1, 2, 3, 4], [0.1, 0.5, 0.9]); // [1.3, 2.5, 3.7]
+ * ```
+ * @category Random
+ */
+export function quantiles(values: ArrayLike<number>, probabilities: readonly number[]): number[] {
+  const n = values.length;
+  if (!(n > 0)) throw DistrictKitError.argument(["values"], "expected at least one value");
+  const sorted = Float64Array.from(values as ArrayLike<number>);
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(sorted[i]!)) throw DistrictKitError.argument(["values", i], `expected a finite number, got ${String(values[i])}`);
+  }
+  sorted.sort();
+  return probabilities.map((p, k) => {
+    if (typeof p !== "number" || !(p >= 0 && p <= 1)) throw DistrictKitError.argument(["probabilities", k], `expected a probability in [0, 1], got ${String(p)}`);
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const a = sorted[lo]!;
+    const b = sorted[Math.min(lo + 1, n - 1)]!;
+    return a + (h - lo) * (b - a);
+  });
+}
+
+/**
+ * One quantile, R type 7. See {@link quantiles}.
+ *
+ * @param values - the sample
+ * @param probability - in [0, 1]
+ * @returns the quantile
+ * @example
+ * ```ts
+ * quantile([1, 2, 3, 4], 0.5); // 2.5
+ * ```
+ * @category Random
+ */
+export function quantile(values: ArrayLike<number>, probability: number): number {
+  return quantiles(values, [probability])[0]!;
+}
