@@ -1,0 +1,61 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { moneyArb, preciseMoneyArb } from "../test/arbitraries.js";
+import { DistrictKitError } from "./errors.js";
+import { Money } from "./money.js";
+
+describe("Money properties (INVARIANTS.md core)", () => {
+  it("a + b − b == a exactly", () => {
+    fc.assert(fc.property(preciseMoneyArb, preciseMoneyArb, (a, b) => a.add(b).subtract(b).equals(a)));
+  });
+
+  it("sum is independent of order", () => {
+    fc.assert(
+      fc.property(fc.array(preciseMoneyArb, { maxLength: 30 }), fc.integer(), (xs, seed) => {
+        const shuffled = [...xs].sort(() => 0).reverse();
+        const rotated = xs.length ? [...xs.slice(seed % xs.length), ...xs.slice(0, seed % xs.length)] : xs;
+        const s = Money.sum(xs);
+        return s.equals(Money.sum(shuffled)) && s.equals(Money.sum(rotated));
+      }),
+    );
+  });
+
+  it("parse(format(x)) == x for amounts in whole cents", () => {
+    fc.assert(fc.property(moneyArb(), (m) => Money.parse(m.format()).equals(m)));
+  });
+
+  it("JSON round-trip is lossless and amounts serialise as strings", () => {
+    fc.assert(
+      fc.property(preciseMoneyArb, (m) => {
+        const text = JSON.stringify({ m });
+        const back = JSON.parse(text) as { m: unknown };
+        return typeof back.m === "string" && Money.of(back.m).equals(m);
+      }),
+    );
+  });
+
+  it("rounding to cents moves by at most half a cent and lands on whole cents", () => {
+    fc.assert(
+      fc.property(preciseMoneyArb, fc.constantFrom("half-up", "half-even", "half-ceil", "half-down") as fc.Arbitrary<"half-up">, (m, mode) => {
+        const r = m.roundToCents(mode);
+        return r.isWholeCents() && r.subtract(m).abs().lessThanOrEqual("0.005");
+      }),
+    );
+  });
+
+  it("no operation returns NaN or Infinity: bad operands throw DistrictKitError", () => {
+    fc.assert(
+      fc.property(moneyArb(), fc.anything(), (m, x) => {
+        for (const op of [() => m.add(x as never), () => m.multiply(x as never), () => m.divide(x as never), () => Money.of(x), () => Money.parse(x)]) {
+          try {
+            const r = op();
+            const text = r.toString();
+            expect(text).not.toMatch(/NaN|Infinity/);
+          } catch (error) {
+            expect(error).toBeInstanceOf(DistrictKitError);
+          }
+        }
+      }),
+    );
+  });
+});
