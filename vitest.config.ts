@@ -1,9 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { conditions: ["@districtkit/source"] },
-  ssr: { resolve: { conditions: ["@districtkit/source"] } },
   test: {
-    projects: ["packages/*/vitest.config.ts"],
+    projects: ["packages/*/vitest.config.ts", "docs/vitest.config.ts", "playground/vitest.config.{ts,mts}"],
   },
 });

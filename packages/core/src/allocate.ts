@@ -36,8 +36,8 @@ export interface AllocateOptions {
  * @throws DistrictKitError for a fractional-cent total, a negative or non-finite weight, no weights or all-zero weights
  * @example
  * ```ts
- * allocate(Money.of(8), [1, 1, 1]).map(String);   // ["2.67", "2.67", "2.66"]
- * allocate(Money.of(1), [1, 0, 3]).map(String);   // ["0.25", "0", "0.75"]
+ * allocate(Money.of(8), [1, 1, 1]).map(String);   // => ["2.67", "2.67", "2.66"]
+ * allocate(Money.of(1), [1, 0, 3]).map(String);   // => ["0.25", "0", "0.75"]
  * ```
  * @category Money
  */
@@ -96,7 +96,7 @@ export function allocate(total: MoneyInput, weights: readonly (number | string |
  * @throws DistrictKitError when `count` is not a positive integer
  * @example
  * ```ts
- * splitEvenly(Money.of(100), 3).map(String); // ["33.34", "33.33", "33.33"]
+ * splitEvenly(Money.of(100), 3).map(String); // => ["33.34", "33.33", "33.33"]
  * ```
  * @category Money
  */

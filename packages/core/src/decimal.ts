@@ -7,7 +7,7 @@ import { Decimal } from "decimal.js";
  *
  * @example
  * ```ts
- * new Dec("0.1").plus("0.2").toString(); // "0.3"
+ * new Dec("0.1").plus("0.2").toString(); // => "0.3"
  * ```
  * @category Money
  */

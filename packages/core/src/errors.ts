@@ -34,7 +34,7 @@ export type DistrictKitErrorCode = "INVALID_INPUT" | "INVALID_ARGUMENT" | "INFEA
  * @returns the readable path, or `(root)` for an empty path
  * @example
  * ```ts
- * formatPath(["devices", 12, "purchaseDate"]); // "devices[12].purchaseDate"
+ * formatPath(["devices", 12, "purchaseDate"]); // => "devices[12].purchaseDate"
  * ```
  * @category Errors
  */
@@ -102,7 +102,8 @@ export class DistrictKitError extends Error {
    * @returns the error, ready to throw
    * @example
    * ```ts
-   * throw DistrictKitError.argument(["weights", 2], "expected a weight ≥ 0, got -1");
+   * const error = DistrictKitError.argument(["weights", 2], "expected a weight ≥ 0, got -1");
+   * error.issues[0]?.pathText; // => "weights[2]"
    * ```
    */
   static argument(path: readonly (string | number)[], message: string): DistrictKitError {
@@ -117,7 +118,7 @@ export class DistrictKitError extends Error {
  * @returns true for a DistrictKit error
  * @example
  * ```ts
- * isDistrictKitError(new Error("x")); // false
+ * isDistrictKitError(new Error("x")); // => false
  * ```
  * @category Errors
  */

@@ -41,7 +41,7 @@ export const fiscalCalendarSchema = z.object({
  *
  * @example
  * ```ts
- * fiscalYearOf("2026-09-15", DISTRICT_CALENDAR); // 2027
+ * fiscalYearOf("2026-09-15", DISTRICT_CALENDAR); // => 2027
  * ```
  * @category Fiscal years
  */
@@ -53,7 +53,7 @@ export const DISTRICT_CALENDAR: FiscalCalendar = Object.freeze({ id: "district",
  *
  * @example
  * ```ts
- * fiscalYearOf("2026-09-15", ERATE_CALENDAR); // 2026
+ * fiscalYearOf("2026-09-15", ERATE_CALENDAR); // => 2026
  * ```
  * @category Fiscal years
  */
@@ -65,7 +65,7 @@ export const ERATE_CALENDAR: FiscalCalendar = Object.freeze({ id: "erate", start
  *
  * @example
  * ```ts
- * fiscalYearOf("2026-09-15", FEDERAL_CALENDAR); // 2026
+ * fiscalYearOf("2026-09-15", FEDERAL_CALENDAR); // => 2026
  * ```
  * @category Fiscal years
  */
@@ -80,7 +80,7 @@ export const FEDERAL_CALENDAR: FiscalCalendar = Object.freeze({ id: "federal", s
  * @example
  * ```ts
  * const texas = fiscalCalendar({ id: "tx-september", startMonth: 9 });
- * fiscalYearOf("2026-09-01", texas); // 2027
+ * fiscalYearOf("2026-09-01", texas); // => 2027
  * ```
  * @category Fiscal years
  */
@@ -109,8 +109,8 @@ function checkYear(year: number): void {
  * @returns the fiscal year's number (its label without the prefix)
  * @example
  * ```ts
- * fiscalYearOf("2026-06-30"); // 2026
- * fiscalYearOf("2026-07-01"); // 2027
+ * fiscalYearOf("2026-06-30"); // => 2026
+ * fiscalYearOf("2026-07-01"); // => 2027
  * ```
  * @category Fiscal years
  */
@@ -149,7 +149,7 @@ export function fiscalYearRange(year: number, calendar: FiscalCalendar = DISTRIC
  * @returns the years in order
  * @example
  * ```ts
- * fiscalYearHorizon(2027, 5); // [2027, 2028, 2029, 2030, 2031]
+ * fiscalYearHorizon(2027, 5); // => [2027, 2028, 2029, 2030, 2031]
  * ```
  * @category Fiscal years
  */
@@ -169,7 +169,7 @@ export function fiscalYearHorizon(first: number, count: number): number[] {
  * @returns the label
  * @example
  * ```ts
- * fiscalYearLabel(2027); // "FY2027"
+ * fiscalYearLabel(2027); // => "FY2027"
  * ```
  * @category Fiscal years
  */
@@ -187,7 +187,7 @@ export function fiscalYearLabel(year: number, calendar: FiscalCalendar = DISTRIC
  * @throws DistrictKitError for anything else
  * @example
  * ```ts
- * parseFiscalYearLabel("FY2027"); // 2027
+ * parseFiscalYearLabel("FY2027"); // => 2027
  * ```
  * @category Fiscal years
  */
@@ -209,7 +209,7 @@ export function parseFiscalYearLabel(label: string, calendar: FiscalCalendar = D
  * @throws DistrictKitError (`UNSUPPORTED`) when the calendars start in different months
  * @example
  * ```ts
- * convertFiscalYear(2027, DISTRICT_CALENDAR, ERATE_CALENDAR); // 2026
+ * convertFiscalYear(2027, DISTRICT_CALENDAR, ERATE_CALENDAR); // => 2026
  * ```
  * @category Fiscal years
  */
@@ -233,7 +233,7 @@ export function convertFiscalYear(year: number, from: FiscalCalendar, to: Fiscal
  * @returns the overlapping years of `to`, in order
  * @example
  * ```ts
- * fiscalYearsOverlapping(2027, DISTRICT_CALENDAR, FEDERAL_CALENDAR); // [2026, 2027]
+ * fiscalYearsOverlapping(2027, DISTRICT_CALENDAR, FEDERAL_CALENDAR); // => [2026, 2027]
  * ```
  * @category Fiscal years
  */
@@ -251,7 +251,7 @@ export function fiscalYearsOverlapping(year: number, from: FiscalCalendar, to: F
  * @returns the E-Rate funding year (named by the year it starts)
  * @example
  * ```ts
- * eRateFundingYearOf(2027); // 2026
+ * eRateFundingYearOf(2027); // => 2026
  * ```
  * @category Fiscal years
  */
@@ -266,7 +266,7 @@ export function eRateFundingYearOf(districtYear: number): number {
  * @returns the district fiscal year
  * @example
  * ```ts
- * districtFiscalYearOfFundingYear(2026); // 2027
+ * districtFiscalYearOfFundingYear(2026); // => 2027
  * ```
  * @category Fiscal years
  */

@@ -20,8 +20,8 @@ const REFERENCE = new Date(2000, 0, 1, 12);
  * @returns true for a valid ISO calendar date
  * @example
  * ```ts
- * isIsoDate("2024-02-29"); // true
- * isIsoDate("2025-02-30"); // false
+ * isIsoDate("2024-02-29"); // => true
+ * isIsoDate("2025-02-30"); // => false
  * ```
  * @category Dates
  */
@@ -36,7 +36,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
  *
  * @example
  * ```ts
- * isoDateSchema.parse("2026-07-01"); // "2026-07-01"
+ * isoDateSchema.parse("2026-07-01"); // => "2026-07-01"
  * ```
  * @category Validation
  */
@@ -77,7 +77,7 @@ export function dateParts(date: IsoDate): { readonly year: number; readonly mont
  * @throws DistrictKitError when the day does not exist
  * @example
  * ```ts
- * isoDate(2027, 6, 30); // "2027-06-30"
+ * isoDate(2027, 6, 30); // => "2027-06-30"
  * ```
  * @category Dates
  */
@@ -97,7 +97,7 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
  * @returns the new ISO date
  * @example
  * ```ts
- * addDaysIso("2027-09-30", 120); // "2028-01-28"
+ * addDaysIso("2027-09-30", 120); // => "2028-01-28"
  * ```
  * @category Dates
  */
@@ -114,7 +114,7 @@ export function addDaysIso(date: IsoDate, days: number): IsoDate {
  * @returns the new ISO date
  * @example
  * ```ts
- * addMonthsIso("2026-07-01", 27); // "2028-10-01"
+ * addMonthsIso("2026-07-01", 27); // => "2028-10-01"
  * ```
  * @category Dates
  */
@@ -131,7 +131,7 @@ export function addMonthsIso(date: IsoDate, months: number): IsoDate {
  * @returns the number of days
  * @example
  * ```ts
- * daysBetween("2026-07-11", "2026-07-01"); // 10
+ * daysBetween("2026-07-11", "2026-07-01"); // => 10
  * ```
  * @category Dates
  */
@@ -147,7 +147,7 @@ export function daysBetween(to: IsoDate, from: IsoDate): number {
  * @returns −1, 0 or 1
  * @example
  * ```ts
- * compareIsoDates("2026-01-01", "2025-12-31"); // 1
+ * compareIsoDates("2026-01-01", "2025-12-31"); // => 1
  * ```
  * @category Dates
  */

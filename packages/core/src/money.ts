@@ -70,8 +70,8 @@ export function toFactor(value: unknown, what = "factor"): Dec {
  * ```ts
  * const price = Money.of("289.00");
  * const total = price.multiply(300).add(Money.of(1200)); // 87,900.00
- * total.format(); // "$87,900.00"
- * JSON.stringify({ total }); // '{"total":"87900"}'
+ * total.format(); // => "$87,900.00"
+ * JSON.stringify({ total }); // => '{"total":"87900"}'
  * ```
  * @category Money
  */
@@ -95,7 +95,7 @@ export class Money {
    *   magnitudes above 1e15, or anything that is not an amount
    * @example
    * ```ts
-   * Money.of("0.10").add(Money.of("0.20")).toString(); // "0.3"
+   * Money.of("0.10").add(Money.of("0.20")).toString(); // => "0.3"
    * ```
    */
   static of(value: MoneyInput | unknown): Money {
@@ -121,7 +121,7 @@ export class Money {
    * @throws DistrictKitError when `cents` is not a safe integer
    * @example
    * ```ts
-   * Money.fromCents(12345).toString(); // "123.45"
+   * Money.fromCents(12345).toString(); // => "123.45"
    * ```
    */
   static fromCents(cents: number | bigint): Money {
@@ -139,8 +139,8 @@ export class Money {
    * @throws DistrictKitError with the text that could not be read
    * @example
    * ```ts
-   * Money.parse("(1,234.50)").toString(); // "-1234.5"
-   * Money.parse("$1234.5").toFixed(2);     // "1234.50"
+   * Money.parse("(1,234.50)").toString(); // => "-1234.5"
+   * Money.parse("$1234.5").toFixed(2);     // => "1234.50"
    * ```
    */
   static parse(text: unknown): Money {
@@ -176,7 +176,7 @@ export class Money {
    * @returns their sum (zero for none)
    * @example
    * ```ts
-   * Money.sum([Money.of(1), Money.of("2.50")]).toString(); // "3.5"
+   * Money.sum([Money.of(1), Money.of("2.50")]).toString(); // => "3.5"
    * ```
    */
   static sum(amounts: Iterable<MoneyInput>): Money {
@@ -193,7 +193,7 @@ export class Money {
    * @returns the smallest
    * @example
    * ```ts
-   * Money.min(Money.of(3), Money.of(2)).toString(); // "2"
+   * Money.min(Money.of(3), Money.of(2)).toString(); // => "2"
    * ```
    */
   static min(first: MoneyInput, ...rest: MoneyInput[]): Money {
@@ -208,7 +208,7 @@ export class Money {
    * @returns the largest
    * @example
    * ```ts
-   * Money.max(Money.of(3), Money.of(2)).toString(); // "3"
+   * Money.max(Money.of(3), Money.of(2)).toString(); // => "3"
    * ```
    */
   static max(first: MoneyInput, ...rest: MoneyInput[]): Money {
@@ -222,7 +222,7 @@ export class Money {
    * @returns true for a Money
    * @example
    * ```ts
-   * Money.isMoney(Money.ZERO); // true
+   * Money.isMoney(Money.ZERO); // => true
    * ```
    */
   static isMoney(value: unknown): value is Money {
@@ -236,7 +236,7 @@ export class Money {
    * @returns the sum
    * @example
    * ```ts
-   * Money.of(1).add("0.05").toString(); // "1.05"
+   * Money.of(1).add("0.05").toString(); // => "1.05"
    * ```
    */
   add(other: MoneyInput): Money {
@@ -250,7 +250,7 @@ export class Money {
    * @returns the difference
    * @example
    * ```ts
-   * Money.of(1).subtract("0.05").toString(); // "0.95"
+   * Money.of(1).subtract("0.05").toString(); // => "0.95"
    * ```
    */
   subtract(other: MoneyInput): Money {
@@ -264,7 +264,7 @@ export class Money {
    * @returns the product
    * @example
    * ```ts
-   * Money.of("289").multiply(300).toString(); // "86700"
+   * Money.of("289").multiply(300).toString(); // => "86700"
    * ```
    */
   multiply(factor: Factor): Money {
@@ -279,7 +279,7 @@ export class Money {
    * @throws DistrictKitError when the divisor is zero
    * @example
    * ```ts
-   * Money.of(100).divide(4).toString(); // "25"
+   * Money.of(100).divide(4).toString(); // => "25"
    * ```
    */
   divide(divisor: Factor): Money {
@@ -296,7 +296,7 @@ export class Money {
    * @throws DistrictKitError when `other` is zero
    * @example
    * ```ts
-   * Money.of(25).ratioTo(Money.of(100)).toNumber(); // 0.25
+   * Money.of(25).ratioTo(Money.of(100)).toNumber(); // => 0.25
    * ```
    */
   ratioTo(other: MoneyInput): Dec {
@@ -311,7 +311,7 @@ export class Money {
    * @returns the negated amount
    * @example
    * ```ts
-   * Money.of(5).negate().toString(); // "-5"
+   * Money.of(5).negate().toString(); // => "-5"
    * ```
    */
   negate(): Money {
@@ -324,7 +324,7 @@ export class Money {
    * @returns the absolute amount
    * @example
    * ```ts
-   * Money.of(-5).abs().toString(); // "5"
+   * Money.of(-5).abs().toString(); // => "5"
    * ```
    */
   abs(): Money {
@@ -338,8 +338,8 @@ export class Money {
    * @returns the amount in whole cents
    * @example
    * ```ts
-   * Money.of("2.345").roundToCents().toString();            // "2.35"
-   * Money.of("2.345").roundToCents("half-even").toString(); // "2.34"
+   * Money.of("2.345").roundToCents().toString();            // => "2.35"
+   * Money.of("2.345").roundToCents("half-even").toString(); // => "2.34"
    * ```
    */
   roundToCents(mode: RoundingMode = "half-up"): Money {
@@ -354,7 +354,7 @@ export class Money {
    * @returns the rounded amount
    * @example
    * ```ts
-   * Money.of("1499.5").round(0).toString(); // "1500"
+   * Money.of("1499.5").round(0).toString(); // => "1500"
    * ```
    */
   round(places: number, mode: RoundingMode = "half-up"): Money {
@@ -368,7 +368,7 @@ export class Money {
    * @returns true when no fraction of a cent remains
    * @example
    * ```ts
-   * Money.of("1.005").isWholeCents(); // false
+   * Money.of("1.005").isWholeCents(); // => false
    * ```
    */
   isWholeCents(): boolean {
@@ -382,7 +382,7 @@ export class Money {
    * @returns a safe integer number of cents
    * @example
    * ```ts
-   * Money.of("12.345").toCents(); // 1235
+   * Money.of("12.345").toCents(); // => 1235
    * ```
    */
   toCents(mode: RoundingMode = "half-up"): number {
@@ -396,7 +396,7 @@ export class Money {
    * @returns −1, 0 or 1
    * @example
    * ```ts
-   * Money.of(1).compare(Money.of(2)); // -1
+   * Money.of(1).compare(Money.of(2)); // => -1
    * ```
    */
   compare(other: MoneyInput): -1 | 0 | 1 {
@@ -410,7 +410,7 @@ export class Money {
    * @returns true when equal
    * @example
    * ```ts
-   * Money.of("1.50").equals("1.5"); // true
+   * Money.of("1.50").equals("1.5"); // => true
    * ```
    */
   equals(other: MoneyInput): boolean {
@@ -424,7 +424,7 @@ export class Money {
    * @returns true when smaller
    * @example
    * ```ts
-   * Money.of(1).lessThan(2); // true
+   * Money.of(1).lessThan(2); // => true
    * ```
    */
   lessThan(other: MoneyInput): boolean {
@@ -438,7 +438,7 @@ export class Money {
    * @returns true when larger
    * @example
    * ```ts
-   * Money.of(2).greaterThan(1); // true
+   * Money.of(2).greaterThan(1); // => true
    * ```
    */
   greaterThan(other: MoneyInput): boolean {
@@ -452,7 +452,7 @@ export class Money {
    * @returns true when smaller or equal
    * @example
    * ```ts
-   * Money.of(2).lessThanOrEqual(2); // true
+   * Money.of(2).lessThanOrEqual(2); // => true
    * ```
    */
   lessThanOrEqual(other: MoneyInput): boolean {
@@ -466,7 +466,7 @@ export class Money {
    * @returns true when larger or equal
    * @example
    * ```ts
-   * Money.of(2).greaterThanOrEqual(3); // false
+   * Money.of(2).greaterThanOrEqual(3); // => false
    * ```
    */
   greaterThanOrEqual(other: MoneyInput): boolean {
@@ -479,7 +479,7 @@ export class Money {
    * @returns true for zero
    * @example
    * ```ts
-   * Money.of("0.00").isZero(); // true
+   * Money.of("0.00").isZero(); // => true
    * ```
    */
   isZero(): boolean {
@@ -492,7 +492,7 @@ export class Money {
    * @returns true for a negative amount
    * @example
    * ```ts
-   * Money.of(-1).isNegative(); // true
+   * Money.of(-1).isNegative(); // => true
    * ```
    */
   isNegative(): boolean {
@@ -505,7 +505,7 @@ export class Money {
    * @returns true for a positive amount
    * @example
    * ```ts
-   * Money.of(1).isPositive(); // true
+   * Money.of(1).isPositive(); // => true
    * ```
    */
   isPositive(): boolean {
@@ -518,7 +518,7 @@ export class Money {
    * @returns the decimal
    * @example
    * ```ts
-   * Money.of("1.10").toDecimal().toFixed(2); // "1.10"
+   * Money.of("1.10").toDecimal().toFixed(2); // => "1.10"
    * ```
    */
   toDecimal(): Dec {
@@ -531,7 +531,7 @@ export class Money {
    * @returns the decimal string
    * @example
    * ```ts
-   * Money.of(1234.5).toString(); // "1234.5"
+   * Money.of(1234.5).toString(); // => "1234.5"
    * ```
    */
   toString(): string {
@@ -546,7 +546,7 @@ export class Money {
    * @returns the decimal string
    * @example
    * ```ts
-   * Money.of(3).toFixed(); // "3.00"
+   * Money.of(3).toFixed(); // => "3.00"
    * ```
    */
   toFixed(places = 2, mode: RoundingMode = "half-up"): string {
@@ -559,7 +559,7 @@ export class Money {
    * @returns the decimal string
    * @example
    * ```ts
-   * JSON.stringify(Money.of("0.1")); // '"0.1"'
+   * JSON.stringify(Money.of("0.1")); // => '"0.1"'
    * ```
    */
   toJSON(): string {
@@ -573,7 +573,7 @@ export class Money {
    * @returns a finite number
    * @example
    * ```ts
-   * Money.of("12.5").toNumber(); // 12.5
+   * Money.of("12.5").toNumber(); // => 12.5
    * ```
    */
   toNumber(): number {
@@ -589,7 +589,7 @@ export class Money {
    * @returns the formatted amount
    * @example
    * ```ts
-   * Money.of("-1234.5").format();                          // "-$1,234.50"
+   * Money.of("-1234.5").format();                          // => "-$1,234.50"
    * Money.of("1234.5").format("en-US", { currencySign: "accounting", maximumFractionDigits: 0 });
    * ```
    */

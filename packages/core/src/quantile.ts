@@ -10,7 +10,7 @@ import { DistrictKitError } from "./errors.js";
  * @throws DistrictKitError for an empty sample, a non-finite value or a probability outside [0, 1]
  * @example
  * ```ts
- * quantiles([1, 2, 3, 4], [0.1, 0.5, 0.9]); // [1.3, 2.5, 3.7]
+ * quantiles([1, 2, 3, 4], [0.1, 0.5, 0.9]); // => [1.3, 2.5, 3.7]
  * ```
  * @category Random
  */
@@ -40,7 +40,7 @@ export function quantiles(values: ArrayLike<number>, probabilities: readonly num
  * @returns the quantile
  * @example
  * ```ts
- * quantile([1, 2, 3, 4], 0.5); // 2.5
+ * quantile([1, 2, 3, 4], 0.5); // => 2.5
  * ```
  * @category Random
  */

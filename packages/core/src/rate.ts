@@ -10,8 +10,8 @@ import type { RoundingMode } from "./rounding.js";
  * @example
  * ```ts
  * const inflation = Rate.percent(3);
- * Money.of(100).multiply(inflation).toString(); // "3"
- * inflation.toPercentString(); // "3%"
+ * Money.of(100).multiply(inflation).toString(); // => "3"
+ * inflation.toPercentString(); // => "3%"
  * ```
  * @category Rates
  */
@@ -33,7 +33,7 @@ export class Rate {
    * @throws DistrictKitError when not finite or not above −1
    * @example
    * ```ts
-   * Rate.of("0.025").toPercentString(); // "2.5%"
+   * Rate.of("0.025").toPercentString(); // => "2.5%"
    * ```
    */
   static of(fraction: number | string | Dec | Rate): Rate {
@@ -51,7 +51,7 @@ export class Rate {
    * @returns the rate
    * @example
    * ```ts
-   * Rate.percent(3).toNumber(); // 0.03
+   * Rate.percent(3).toNumber(); // => 0.03
    * ```
    */
   static percent(percent: number | string | Dec): Rate {
@@ -64,7 +64,7 @@ export class Rate {
    * @returns the fraction
    * @example
    * ```ts
-   * Rate.percent(3).toDecimal().toString(); // "0.03"
+   * Rate.percent(3).toDecimal().toString(); // => "0.03"
    * ```
    */
   toDecimal(): Dec {
@@ -77,7 +77,7 @@ export class Rate {
    * @returns the fraction as a number
    * @example
    * ```ts
-   * Rate.of("0.5").toNumber(); // 0.5
+   * Rate.of("0.5").toNumber(); // => 0.5
    * ```
    */
   toNumber(): number {
@@ -90,7 +90,7 @@ export class Rate {
    * @returns the percentage text
    * @example
    * ```ts
-   * Rate.of(0.07).toPercentString(); // "7%"
+   * Rate.of(0.07).toPercentString(); // => "7%"
    * ```
    */
   toPercentString(): string {
@@ -103,7 +103,7 @@ export class Rate {
    * @returns the decimal string
    * @example
    * ```ts
-   * JSON.stringify(Rate.percent(3)); // '"0.03"'
+   * JSON.stringify(Rate.percent(3)); // => '"0.03"'
    * ```
    */
   toJSON(): string {
@@ -116,7 +116,7 @@ export class Rate {
    * @returns the factor
    * @example
    * ```ts
-   * Rate.percent(3).growthFactor().toString(); // "1.03"
+   * Rate.percent(3).growthFactor().toString(); // => "1.03"
    * ```
    */
   growthFactor(): Dec {
@@ -161,7 +161,7 @@ export interface EscalateOptions {
  * @throws DistrictKitError for a negative or fractional number of years, or a rate list of the wrong length
  * @example
  * ```ts
- * escalate(Money.of(100000), Rate.percent(3), 3).map(String); // ["103000", "106090", "109272.7"]
+ * escalate(Money.of(100000), Rate.percent(3), 3).map(String); // => ["103000", "106090", "109272.7"]
  * ```
  * @category Rates
  */
@@ -201,7 +201,7 @@ export function escalate(
  * @returns the factor as an exact decimal
  * @example
  * ```ts
- * compoundFactor(Rate.percent(10), 2).toString(); // "1.21"
+ * compoundFactor(Rate.percent(10), 2).toString(); // => "1.21"
  * ```
  * @category Rates
  */

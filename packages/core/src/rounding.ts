@@ -21,7 +21,7 @@ export type RoundingMode = "half-up" | "half-even" | "half-ceil" | "half-down" |
  *
  * @example
  * ```ts
- * ROUNDING_MODES.includes("half-even"); // true
+ * ROUNDING_MODES.includes("half-even"); // => true
  * ```
  * @category Money
  */

@@ -9,7 +9,7 @@ import { Rate } from "./rate.js";
  *
  * @example
  * ```ts
- * moneySchema.parse("289.00").toString(); // "289"
+ * moneySchema.parse("289.00").toString(); // => "289"
  * ```
  * @category Validation
  */
@@ -30,7 +30,7 @@ export const moneySchema = z
  *
  * @example
  * ```ts
- * nonNegativeMoneySchema.safeParse("-1").success; // false
+ * nonNegativeMoneySchema.safeParse("-1").success; // => false
  * ```
  * @category Validation
  */
@@ -41,7 +41,7 @@ export const nonNegativeMoneySchema = moneySchema.refine((m) => !m.isNegative(),
  *
  * @example
  * ```ts
- * rateSchema.parse(0.03).toPercentString(); // "3%"
+ * rateSchema.parse(0.03).toPercentString(); // => "3%"
  * ```
  * @category Validation
  */
@@ -62,7 +62,7 @@ export const rateSchema = z
  *
  * @example
  * ```ts
- * fiscalYearSchema.parse(2027); // 2027
+ * fiscalYearSchema.parse(2027); // => 2027
  * ```
  * @category Validation
  */
@@ -73,7 +73,7 @@ export const fiscalYearSchema = z.number().int().min(1000).max(9998).describe("A
  *
  * @example
  * ```ts
- * probabilitySchema.safeParse(1.2).success; // false
+ * probabilitySchema.safeParse(1.2).success; // => false
  * ```
  * @category Validation
  */

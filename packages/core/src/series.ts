@@ -14,8 +14,8 @@ function checkYear(year: number): void {
  * @example
  * ```ts
  * const refresh = MoneySeries.from({ 2027: "86700", 2028: "12000" });
- * refresh.add(MoneySeries.from({ 2028: "500" })).get(2028).toString(); // "12500"
- * refresh.sum().toString(); // "98700"
+ * refresh.add(MoneySeries.from({ 2028: "500" })).get(2028).toString(); // => "12500"
+ * refresh.sum().toString(); // => "98700"
  * ```
  * @category Series
  */
@@ -37,7 +37,7 @@ export class MoneySeries {
    * @throws DistrictKitError for a year that is not a whole number or an amount that is not money
    * @example
    * ```ts
-   * MoneySeries.from([[2027, 100], [2028, "110.50"]]).years(); // [2027, 2028]
+   * MoneySeries.from([[2027, 100], [2028, "110.50"]]).years(); // => [2027, 2028]
    * ```
    */
   static from(entries: Readonly<Record<number, MoneyInput>> | ReadonlyMap<number, MoneyInput> | Iterable<readonly [number, MoneyInput]>): MoneySeries {
@@ -61,7 +61,7 @@ export class MoneySeries {
    * @returns the amount
    * @example
    * ```ts
-   * MoneySeries.EMPTY.get(2027).isZero(); // true
+   * MoneySeries.EMPTY.get(2027).isZero(); // => true
    * ```
    */
   get(year: number): Money {
@@ -76,7 +76,7 @@ export class MoneySeries {
    * @returns the new series
    * @example
    * ```ts
-   * MoneySeries.EMPTY.set(2027, 5).get(2027).toString(); // "5"
+   * MoneySeries.EMPTY.set(2027, 5).get(2027).toString(); // => "5"
    * ```
    */
   set(year: number, amount: MoneyInput): MoneySeries {
@@ -92,7 +92,7 @@ export class MoneySeries {
    * @returns the years
    * @example
    * ```ts
-   * MoneySeries.from({ 2028: 1, 2027: 2 }).years(); // [2027, 2028]
+   * MoneySeries.from({ 2028: 1, 2027: 2 }).years(); // => [2027, 2028]
    * ```
    */
   years(): number[] {
@@ -106,7 +106,7 @@ export class MoneySeries {
    * @returns the sum
    * @example
    * ```ts
-   * MoneySeries.from({ 2027: 1 }).add(MoneySeries.from({ 2028: 2 })).years(); // [2027, 2028]
+   * MoneySeries.from({ 2027: 1 }).add(MoneySeries.from({ 2028: 2 })).years(); // => [2027, 2028]
    * ```
    */
   add(other: MoneySeries): MoneySeries {
@@ -122,7 +122,7 @@ export class MoneySeries {
    * @returns the difference (`this − other`)
    * @example
    * ```ts
-   * MoneySeries.from({ 2027: 5 }).subtract(MoneySeries.from({ 2027: 2 })).get(2027).toString(); // "3"
+   * MoneySeries.from({ 2027: 5 }).subtract(MoneySeries.from({ 2027: 2 })).get(2027).toString(); // => "3"
    * ```
    */
   subtract(other: MoneySeries): MoneySeries {
@@ -136,7 +136,7 @@ export class MoneySeries {
    * @returns the new series
    * @example
    * ```ts
-   * MoneySeries.from({ 2027: "10.005" }).map((m) => m.roundToCents()).get(2027).toString(); // "10.01"
+   * MoneySeries.from({ 2027: "10.005" }).map((m) => m.roundToCents()).get(2027).toString(); // => "10.01"
    * ```
    */
   map(fn: (amount: Money, year: number) => MoneyInput): MoneySeries {
@@ -151,7 +151,7 @@ export class MoneySeries {
    * @returns the exact total
    * @example
    * ```ts
-   * MoneySeries.from({ 2027: 1, 2028: 2, 2029: 3 }).sum(2028, 2029).toString(); // "5"
+   * MoneySeries.from({ 2027: 1, 2028: 2, 2029: 3 }).sum(2028, 2029).toString(); // => "5"
    * ```
    */
   sum(from?: number, to?: number): Money {
@@ -193,7 +193,7 @@ export class MoneySeries {
    * @returns the record
    * @example
    * ```ts
-   * JSON.stringify(MoneySeries.from({ 2027: "1.50" })); // '{"2027":"1.5"}'
+   * JSON.stringify(MoneySeries.from({ 2027: "1.50" })); // => '{"2027":"1.5"}'
    * ```
    */
   toJSON(): Record<string, string> {
@@ -207,7 +207,7 @@ export class MoneySeries {
  * @example
  * ```ts
  * const students = NumberSeries.from({ 2027: 912, 2028: 903 });
- * students.map((n) => n * 2).get(2028); // 1806
+ * students.map((n) => n * 2).get(2028); // => 1806
  * ```
  * @category Series
  */
@@ -226,7 +226,7 @@ export class NumberSeries {
    * @throws DistrictKitError for a non-finite value or a bad year
    * @example
    * ```ts
-   * NumberSeries.from({ 2027: 912 }).get(2027); // 912
+   * NumberSeries.from({ 2027: 912 }).get(2027); // => 912
    * ```
    */
   static from(entries: Readonly<Record<number, number>> | ReadonlyMap<number, number> | Iterable<readonly [number, number]>): NumberSeries {
@@ -251,7 +251,7 @@ export class NumberSeries {
    * @returns the value
    * @example
    * ```ts
-   * NumberSeries.from({}).get(2027); // 0
+   * NumberSeries.from({}).get(2027); // => 0
    * ```
    */
   get(year: number): number {
@@ -264,7 +264,7 @@ export class NumberSeries {
    * @returns the years
    * @example
    * ```ts
-   * NumberSeries.from({ 2028: 1, 2027: 1 }).years(); // [2027, 2028]
+   * NumberSeries.from({ 2028: 1, 2027: 1 }).years(); // => [2027, 2028]
    * ```
    */
   years(): number[] {
@@ -278,7 +278,7 @@ export class NumberSeries {
    * @returns the sum
    * @example
    * ```ts
-   * NumberSeries.from({ 2027: 1 }).add(NumberSeries.from({ 2027: 2 })).get(2027); // 3
+   * NumberSeries.from({ 2027: 1 }).add(NumberSeries.from({ 2027: 2 })).get(2027); // => 3
    * ```
    */
   add(other: NumberSeries): NumberSeries {
@@ -294,7 +294,7 @@ export class NumberSeries {
    * @returns the new series
    * @example
    * ```ts
-   * NumberSeries.from({ 2027: 3 }).map((n) => n + 1).get(2027); // 4
+   * NumberSeries.from({ 2027: 3 }).map((n) => n + 1).get(2027); // => 4
    * ```
    */
   map(fn: (value: number, year: number) => number): NumberSeries {
@@ -307,7 +307,7 @@ export class NumberSeries {
    * @returns the sum
    * @example
    * ```ts
-   * NumberSeries.from({ 2027: 1, 2028: 2 }).sum(); // 3
+   * NumberSeries.from({ 2027: 1, 2028: 2 }).sum(); // => 3
    * ```
    */
   sum(): number {
@@ -322,7 +322,7 @@ export class NumberSeries {
    * @returns the entries
    * @example
    * ```ts
-   * NumberSeries.from({ 2027: 1 }).entries(); // [[2027, 1]]
+   * NumberSeries.from({ 2027: 1 }).entries(); // => [[2027, 1]]
    * ```
    */
   entries(): [number, number][] {
@@ -349,7 +349,7 @@ export class NumberSeries {
    * @returns the record
    * @example
    * ```ts
-   * JSON.stringify(NumberSeries.from({ 2027: 1 })); // '{"2027":1}'
+   * JSON.stringify(NumberSeries.from({ 2027: 1 })); // => '{"2027":1}'
    * ```
    */
   toJSON(): Record<string, number> {

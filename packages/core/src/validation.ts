@@ -73,7 +73,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root:
  * @example
  * ```ts
  * const r = safeParseInput(z.string(), 3);
- * if (!r.success) console.log(r.error.issues[0]?.message); // "expected string, received number, got 3"
+ * if (!r.success) console.log(r.error.issues[0]?.message); // => "expected string, received number, got 3"
  * ```
  * @category Validation
  */
@@ -108,7 +108,7 @@ export function safeParseInput<S extends z.ZodType>(
  * @returns the JSON Schema object
  * @example
  * ```ts
- * toJsonSchema(z.object({ name: z.string() })).type; // "object"
+ * toJsonSchema(z.object({ name: z.string() })).type; // => "object"
  * ```
  * @category Validation
  */

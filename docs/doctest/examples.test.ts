@@ -1,0 +1,38 @@
+// Every TSDoc @example of every package, and every ```ts block of the guides, is executed here,
+// so the documentation cannot drift from the code (see run.ts for the `// =>` assertion form).
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import * as zod from "zod";
+import { exampleBlocks, guideBlocks, repoRoot } from "./extract.js";
+import { runBlock, type Scope } from "./run.js";
+
+const packages = readdirSync(join(repoRoot, "packages")).filter((p) => existsSync(join(repoRoot, "packages", p, "src", "index.ts")));
+const modules: Record<string, Scope> = { zod: zod as unknown as Scope };
+for (const p of packages) modules[`@districtkit/${p}`] = (await import(`@districtkit/${p}`)) as Scope;
+const core = modules["@districtkit/core"]!;
+const everything: Scope = Object.assign({}, ...Object.values(modules), { z: zod.z, fs: undefined });
+
+for (const p of packages) {
+  const blocks = exampleBlocks(join(repoRoot, "packages", p));
+  describe(`@districtkit/${p} @example blocks`, () => {
+    if (blocks.length > 0) it.each(blocks.map((b) => [b.where, b] as const))("%s", async (_where, block) => {
+      const scope = { z: zod.z, ...core, ...modules[`@districtkit/${p}`] };
+      await runBlock(block.code, scope, modules);
+    });
+    it("has at least one example per package with exports", () => {
+      const exported = Object.keys(modules[`@districtkit/${p}`]!).length;
+      expect(exported === 0 || blocks.length > 0).toBe(true);
+    });
+  });
+}
+
+const guides = guideBlocks(join(repoRoot, "docs"));
+describe("guide code blocks (docs/**/*.md)", () => {
+  it("finds the guides", () => {
+    expect(Array.isArray(guides)).toBe(true);
+  });
+  if (guides.length > 0) it.each(guides.map((b) => [b.where, b] as const))("%s", async (_where, block) => {
+    await runBlock(block.code, everything, modules);
+  });
+});
