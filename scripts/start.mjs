@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// `pnpm start` — the main job: builds every package from the workspace, then builds the
+// playground and serves it on http://localhost:5173 with the sample district loaded.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const bin = (name) => join(root, "node_modules", ".bin", name);
+const step = (label, cmd, args, cwd = root) => {
+  console.log(`\n── ${label}`);
+  const r = spawnSync(cmd, args, { cwd, stdio: "inherit" });
+  if (r.status !== 0) {
+    console.error(`${label} failed`);
+    process.exit(r.status ?? 1);
+  }
+};
+
+for (const p of readdirSync(join(root, "packages"))) {
+  if (existsSync(join(root, "packages", p, "package.json"))) step(`build @districtkit/${p}`, bin("tsup"), ["--silent"], join(root, "packages", p));
+}
+const playground = join(root, "playground");
+if (existsSync(join(playground, "package.json"))) {
+  step("build and serve the playground (Ctrl+C to stop)", "npx", ["-y", "pnpm@10", "--filter", "@districtkit/playground", "run", "start"]);
+} else {
+  step("the sample district's what-if budget", process.execPath, ["--import", "tsx", join(root, "examples", "budget-what-if.ts")]);
+}
