@@ -37,7 +37,7 @@ run("type check (tsc -b)", bin("tsc"), ["-b"]);
 for (const p of packages) run(`build @districtkit/${p} (tsup: ESM + CJS + .d.ts)`, bin("tsup"), [], { cwd: join(root, "packages", p) });
 for (const p of packages) {
   const cwd = join(root, "packages", p);
-  run(`publint @districtkit/${p}`, bin("publint"), ["--strict"], { cwd });
+  run(`publint @districtkit/${p}`, bin("publint"), ["--strict", "--pack", "npm"], { cwd });
   run(`arethetypeswrong @districtkit/${p}`, bin("attw"), ["--pack", ".", "--profile", "node16", "--format", "table-flipped"], { cwd });
 }
 
