@@ -15,13 +15,17 @@ describe("allocate properties (INVARIANTS.md core)", () => {
     fc.assert(fc.property(totalArb, weightsArb, methodArb, (t, w, method) => Money.sum(allocate(t, w, { method })).equals(t)));
   });
 
+  // Strictly less than a cent for the default (largest remainder). The sequential and
+  // largest-ratio orders can hand a leftover cent to a part whose share was already whole, so
+  // for them the bound is "at most one cent" (as in moneyphp and dinero.js).
   it("each part is within one cent of its exact share", () => {
     fc.assert(
       fc.property(totalArb, weightsArb, methodArb, (t, w, method) => {
         const sum = w.reduce((a, b) => a + b, 0);
         return allocate(t, w, { method }).every((p, i) => {
           const exact = t.toDecimal().times(w[i]!).div(sum);
-          return p.toDecimal().minus(exact).abs().lt(new Dec("0.01"));
+          const gap = p.toDecimal().minus(exact).abs();
+          return method === "largest-remainder" ? gap.lt(new Dec("0.01")) : gap.lte(new Dec("0.01"));
         });
       }),
     );

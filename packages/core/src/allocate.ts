@@ -1,4 +1,5 @@
 import { Dec } from "./decimal.js";
+import { describeValue } from "./describe.js";
 import { DistrictKitError } from "./errors.js";
 import { Money, toFactor, type MoneyInput } from "./money.js";
 
@@ -56,7 +57,7 @@ export function allocate(total: MoneyInput, weights: readonly (number | string |
       if (d.isNegative() && !d.isZero()) issues.push({ path: ["weights", i], message: `expected a weight ≥ 0, got ${d.toFixed()}` });
       return d;
     } catch {
-      issues.push({ path: ["weights", i], message: `expected a finite number, got ${String(x)}` });
+      issues.push({ path: ["weights", i], message: `expected a finite number, got ${describeValue(x)}` });
       return new Dec(0);
     }
   });
@@ -102,7 +103,7 @@ export function allocate(total: MoneyInput, weights: readonly (number | string |
  */
 export function splitEvenly(total: MoneyInput, count: number): Money[] {
   if (!Number.isInteger(count) || count < 1 || count > 10_000_000) {
-    throw DistrictKitError.argument(["count"], `expected a whole number of parts ≥ 1, got ${String(count)}`);
+    throw DistrictKitError.argument(["count"], `expected a whole number of parts ≥ 1, got ${describeValue(count)}`);
   }
   return allocate(total, Array.from({ length: count }, () => 1));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeValue } from "./describe.js";
 import { DistrictKitError } from "./errors.js";
 import { addDaysIso, dateParts, isoDate, type IsoDate } from "./isoDate.js";
 
@@ -97,7 +98,7 @@ export function fiscalCalendar(options: Partial<FiscalCalendar> = {}): FiscalCal
 
 function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < 1000 || year > 9998) {
-    throw DistrictKitError.argument(["year"], `expected a fiscal year between 1000 and 9998, got ${String(year)}`);
+    throw DistrictKitError.argument(["year"], `expected a fiscal year between 1000 and 9998, got ${describeValue(year)}`);
   }
 }
 
@@ -156,7 +157,7 @@ export function fiscalYearRange(year: number, calendar: FiscalCalendar = DISTRIC
 export function fiscalYearHorizon(first: number, count: number): number[] {
   checkYear(first);
   if (!Number.isInteger(count) || count < 1 || count > 200) {
-    throw DistrictKitError.argument(["count"], `expected 1–200 years, got ${String(count)}`);
+    throw DistrictKitError.argument(["count"], `expected 1–200 years, got ${describeValue(count)}`);
   }
   return Array.from({ length: count }, (_, i) => first + i);
 }
@@ -193,7 +194,7 @@ export function fiscalYearLabel(year: number, calendar: FiscalCalendar = DISTRIC
  */
 export function parseFiscalYearLabel(label: string, calendar: FiscalCalendar = DISTRICT_CALENDAR): number {
   const m = typeof label === "string" ? new RegExp(`^\\s*(?:${calendar.prefix})?\\s*(\\d{4})\\s*$`, "i").exec(label) : null;
-  if (!m) throw DistrictKitError.argument([], `expected a fiscal year like "${calendar.prefix}2027", got ${JSON.stringify(label)}`);
+  if (!m) throw DistrictKitError.argument([], `expected a fiscal year like "${calendar.prefix}2027", got ${describeValue(label)}`);
   return Number(m[1]);
 }
 

@@ -1,4 +1,5 @@
 import { addDays, addMonths, differenceInCalendarDays, format, isValid, parse } from "date-fns";
+import { describeValue } from "./describe.js";
 import { z } from "zod";
 import { DistrictKitError } from "./errors.js";
 
@@ -42,11 +43,11 @@ export function isIsoDate(value: unknown): value is IsoDate {
  */
 export const isoDateSchema = z
   .string({ error: "expected an ISO date (YYYY-MM-DD)" })
-  .refine(isIsoDate, { error: (issue) => `expected an ISO date (YYYY-MM-DD), got ${JSON.stringify(issue.input)}` })
+  .refine(isIsoDate, { error: (issue) => `expected an ISO date (YYYY-MM-DD), got ${describeValue(issue.input)}` })
   .describe("A calendar day, YYYY-MM-DD");
 
 function toLocal(date: IsoDate, what: string): Date {
-  if (!isIsoDate(date)) throw DistrictKitError.argument([what], `expected an ISO date (YYYY-MM-DD), got ${JSON.stringify(date)}`);
+  if (!isIsoDate(date)) throw DistrictKitError.argument([what], `expected an ISO date (YYYY-MM-DD), got ${describeValue(date)}`);
   return parse(date, "yyyy-MM-dd", REFERENCE);
 }
 
@@ -82,6 +83,9 @@ export function dateParts(date: IsoDate): { readonly year: number; readonly mont
  * @category Dates
  */
 export function isoDate(year: number, month: number, day: number): IsoDate {
+  if (![year, month, day].every((x) => typeof x === "number" && Number.isInteger(x))) {
+    throw DistrictKitError.argument([], `expected whole numbers for year, month and day, got ${describeValue(year)}, ${describeValue(month)}, ${describeValue(day)}`);
+  }
   const text = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   if (!Number.isInteger(year) || year < 1 || year > 9999 || !isIsoDate(text)) {
     throw DistrictKitError.argument([], `expected a real calendar day, got year ${year}, month ${month}, day ${day}`);
@@ -102,7 +106,7 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
  * @category Dates
  */
 export function addDaysIso(date: IsoDate, days: number): IsoDate {
-  if (!Number.isInteger(days)) throw DistrictKitError.argument(["days"], `expected whole days, got ${String(days)}`);
+  if (!Number.isInteger(days)) throw DistrictKitError.argument(["days"], `expected whole days, got ${describeValue(days)}`);
   return format(addDays(toLocal(date, "date"), days), "yyyy-MM-dd");
 }
 
@@ -119,7 +123,7 @@ export function addDaysIso(date: IsoDate, days: number): IsoDate {
  * @category Dates
  */
 export function addMonthsIso(date: IsoDate, months: number): IsoDate {
-  if (!Number.isInteger(months)) throw DistrictKitError.argument(["months"], `expected whole months, got ${String(months)}`);
+  if (!Number.isInteger(months)) throw DistrictKitError.argument(["months"], `expected whole months, got ${describeValue(months)}`);
   return format(addMonths(toLocal(date, "date"), months), "yyyy-MM-dd");
 }
 

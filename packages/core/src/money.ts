@@ -1,6 +1,7 @@
 import { Dec } from "./decimal.js";
+import { describeValue } from "./describe.js";
 import { DistrictKitError } from "./errors.js";
-import { decimalRounding, type RoundingMode } from "./rounding.js";
+import { ROUNDING_MODES, decimalRounding, type RoundingMode } from "./rounding.js";
 
 /**
  * What a {@link Money} can be made from: another Money, a decimal string (`"1234.56"`), a finite
@@ -25,29 +26,22 @@ function fail(message: string, path: readonly (string | number)[] = []): never {
   throw new DistrictKitError("INVALID_ARGUMENT", [{ path, code: "invalid_money", message }]);
 }
 
-function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
-  if (value === null) return "null";
-  if (value === undefined) return "undefined";
-  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
-}
 
 function checked(d: Dec, original: unknown): Dec {
-  if (!d.isFinite()) fail(`expected a finite amount, got ${describe(original)}`);
-  if (d.abs().gt(LIMIT)) fail(`expected an amount of at most 1e15 in magnitude, got ${describe(original)}`);
+  if (!d.isFinite()) fail(`expected a finite amount, got ${describeValue(original)}`);
+  if (d.abs().gt(LIMIT)) fail(`expected an amount of at most 1e15 in magnitude, got ${describeValue(original)}`);
   return d.isZero() ? new Dec(0) : d; // no negative zero
 }
 
 /** @internal Turns a factor into a finite decimal or throws a DistrictKitError. */
 export function toFactor(value: unknown, what = "factor"): Dec {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) fail(`expected a finite ${what}, got ${describe(value)}`);
+    if (!Number.isFinite(value)) fail(`expected a finite ${what}, got ${describeValue(value)}`);
     return new Dec(value);
   }
   if (typeof value === "string") {
     const s = value.trim();
-    if (!PLAIN_DECIMAL.test(s)) fail(`expected a decimal ${what} like "0.03", got ${describe(value)}`);
+    if (!PLAIN_DECIMAL.test(s)) fail(`expected a decimal ${what} like "0.03", got ${describeValue(value)}`);
     return new Dec(s);
   }
   if (Dec.isDecimal(value)) {
@@ -58,7 +52,7 @@ export function toFactor(value: unknown, what = "factor"): Dec {
   if (typeof value === "object" && value !== null && typeof (value as { toDecimal?: unknown }).toDecimal === "function") {
     return toFactor((value as { toDecimal: () => Dec }).toDecimal(), what);
   }
-  return fail(`expected a ${what} (number or decimal string), got ${describe(value)}`);
+  return fail(`expected a ${what} (number or decimal string), got ${describeValue(value)}`);
 }
 
 /**
@@ -101,16 +95,16 @@ export class Money {
   static of(value: MoneyInput | unknown): Money {
     if (value instanceof Money) return value;
     if (typeof value === "number") {
-      if (!Number.isFinite(value)) fail(`expected a finite amount, got ${describe(value)}`);
+      if (!Number.isFinite(value)) fail(`expected a finite amount, got ${describeValue(value)}`);
       return new Money(checked(new Dec(value), value));
     }
     if (typeof value === "string") {
       const s = value.trim();
-      if (!PLAIN_DECIMAL.test(s)) fail(`expected a decimal amount like "1234.56", got ${describe(value)}`);
+      if (!PLAIN_DECIMAL.test(s)) fail(`expected a decimal amount like "1234.56", got ${describeValue(value)}`);
       return new Money(checked(new Dec(s), value));
     }
     if (Dec.isDecimal(value)) return new Money(checked(new Dec(value as Dec), value));
-    return fail(`expected an amount (decimal string or finite number), got ${describe(value)}`);
+    return fail(`expected an amount (decimal string or finite number), got ${describeValue(value)}`);
   }
 
   /**
@@ -126,7 +120,7 @@ export class Money {
    */
   static fromCents(cents: number | bigint): Money {
     if (typeof cents === "bigint") return new Money(checked(new Dec(cents.toString()).div(100), cents));
-    if (!Number.isSafeInteger(cents)) fail(`expected a whole number of cents, got ${describe(cents)}`);
+    if (!Number.isSafeInteger(cents)) fail(`expected a whole number of cents, got ${describeValue(cents)}`);
     return new Money(checked(new Dec(cents).div(100), cents));
   }
 
@@ -144,7 +138,7 @@ export class Money {
    * ```
    */
   static parse(text: unknown): Money {
-    if (typeof text !== "string") return fail(`expected text like "$1,234.56", got ${describe(text)}`);
+    if (typeof text !== "string") return fail(`expected text like "$1,234.56", got ${describeValue(text)}`);
     let s = text.trim();
     let negative = false;
     if (/^\(.*\)$/.test(s)) {
@@ -163,7 +157,7 @@ export class Money {
     const grouped = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
     const plain = /^(\d+\.?\d*|\.\d+)$/;
     if (!grouped.test(s) && !plain.test(s)) {
-      return fail(`expected an amount like "1,234.56", "$1234.5" or "(12.00)", got ${describe(text)}`);
+      return fail(`expected an amount like "1,234.56", "$1234.5" or "(12.00)", got ${describeValue(text)}`);
     }
     const d = new Dec(s.replace(/,/g, ""));
     return new Money(checked(negative ? d.neg() : d, text));
@@ -180,6 +174,9 @@ export class Money {
    * ```
    */
   static sum(amounts: Iterable<MoneyInput>): Money {
+    if (amounts === null || typeof amounts !== "object" || typeof (amounts as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") {
+      fail(`expected a list of amounts, got ${describeValue(amounts)}`);
+    }
     let total = new Dec(0);
     for (const a of amounts) total = total.plus(Money.of(a).#value);
     return new Money(checked(total, total));
@@ -358,7 +355,8 @@ export class Money {
    * ```
    */
   round(places: number, mode: RoundingMode = "half-up"): Money {
-    if (!Number.isInteger(places) || places < 0 || places > 20) fail(`expected 0–20 decimal places, got ${describe(places)}`);
+    if (!Number.isInteger(places) || places < 0 || places > 20) fail(`expected 0–20 decimal places, got ${describeValue(places)}`);
+    if (!ROUNDING_MODES.includes(mode)) fail(`expected a rounding mode (${ROUNDING_MODES.join(", ")}), got ${describeValue(mode)}`);
     return new Money(checked(this.#value.toDecimalPlaces(places, decimalRounding(mode)), "the rounded amount"));
   }
 
@@ -386,6 +384,7 @@ export class Money {
    * ```
    */
   toCents(mode: RoundingMode = "half-up"): number {
+    if (!ROUNDING_MODES.includes(mode)) fail(`expected a rounding mode (${ROUNDING_MODES.join(", ")}), got ${describeValue(mode)}`);
     return this.#value.times(100).toDecimalPlaces(0, decimalRounding(mode)).toNumber();
   }
 
@@ -550,6 +549,8 @@ export class Money {
    * ```
    */
   toFixed(places = 2, mode: RoundingMode = "half-up"): string {
+    if (!Number.isInteger(places) || places < 0 || places > 20) fail(`expected 0–20 decimal places, got ${describeValue(places)}`);
+    if (!ROUNDING_MODES.includes(mode)) fail(`expected a rounding mode (${ROUNDING_MODES.join(", ")}), got ${describeValue(mode)}`);
     return this.#value.toFixed(places, decimalRounding(mode));
   }
 

@@ -1,4 +1,5 @@
 import { DistrictKitError } from "./errors.js";
+import { describeValue } from "./describe.js";
 
 /**
  * Quantiles by R's default rule (type 7, also NumPy's `linear`): for sorted `x` of length `n`,
@@ -15,15 +16,23 @@ import { DistrictKitError } from "./errors.js";
  * @category Random
  */
 export function quantiles(values: ArrayLike<number>, probabilities: readonly number[]): number[] {
+  if (values === null || typeof values !== "object" || typeof (values as { length?: unknown }).length !== "number") {
+    throw DistrictKitError.argument(["values"], `expected a list of numbers, got ${describeValue(values)}`);
+  }
+  if (!Array.isArray(probabilities)) throw DistrictKitError.argument(["probabilities"], `expected a list of probabilities, got ${describeValue(probabilities)}`);
   const n = values.length;
   if (!(n > 0)) throw DistrictKitError.argument(["values"], "expected at least one value");
-  const sorted = Float64Array.from(values as ArrayLike<number>);
+  const sorted = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(sorted[i]!)) throw DistrictKitError.argument(["values", i], `expected a finite number, got ${String(values[i])}`);
+    const v = values[i];
+    sorted[i] = typeof v === "number" ? v : Number.NaN;
+  }
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(sorted[i]!)) throw DistrictKitError.argument(["values", i], `expected a finite number, got ${describeValue(values[i])}`);
   }
   sorted.sort();
   return probabilities.map((p, k) => {
-    if (typeof p !== "number" || !(p >= 0 && p <= 1)) throw DistrictKitError.argument(["probabilities", k], `expected a probability in [0, 1], got ${String(p)}`);
+    if (typeof p !== "number" || !(p >= 0 && p <= 1)) throw DistrictKitError.argument(["probabilities", k], `expected a probability in [0, 1], got ${describeValue(p)}`);
     const h = (n - 1) * p;
     const lo = Math.floor(h);
     const a = sorted[lo]!;

@@ -1,4 +1,5 @@
 import { Dec } from "./decimal.js";
+import { describeValue } from "./describe.js";
 import { DistrictKitError } from "./errors.js";
 import { Money, toFactor, type MoneyInput } from "./money.js";
 import type { RoundingMode } from "./rounding.js";
@@ -172,7 +173,10 @@ export function escalate(
   options: EscalateOptions = {},
 ): Money[] {
   if (!Number.isInteger(years) || years < 0 || years > 1000) {
-    throw DistrictKitError.argument(["years"], `expected a whole number of years from 0 to 1000, got ${String(years)}`);
+    throw DistrictKitError.argument(["years"], `expected a whole number of years from 0 to 1000, got ${describeValue(years)}`);
+  }
+  if (!Array.isArray(rate) && typeof rate !== "number" && typeof rate !== "string" && !(rate instanceof Rate)) {
+    throw DistrictKitError.argument(["rate"], `expected a rate or one rate per year, got ${describeValue(rate)}`);
   }
   const rates: Rate[] = Array.isArray(rate)
     ? (rate as readonly (Rate | number | string)[]).map((r) => Rate.of(r))
@@ -207,7 +211,7 @@ export function escalate(
  */
 export function compoundFactor(rate: Rate | number | string, years: number): Dec {
   if (!Number.isInteger(years) || years < 0 || years > 1000) {
-    throw DistrictKitError.argument(["years"], `expected a whole number of years from 0 to 1000, got ${String(years)}`);
+    throw DistrictKitError.argument(["years"], `expected a whole number of years from 0 to 1000, got ${describeValue(years)}`);
   }
   return Rate.of(rate).growthFactor().pow(years);
 }

@@ -1,9 +1,10 @@
 import { DistrictKitError } from "./errors.js";
+import { describeValue } from "./describe.js";
 import { Money, type MoneyInput } from "./money.js";
 
 function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) {
-    throw DistrictKitError.argument(["year"], `expected a fiscal year (a whole number 1000–9999), got ${String(year)}`);
+    throw DistrictKitError.argument(["year"], `expected a fiscal year (a whole number 1000–9999), got ${describeValue(year)}`);
   }
 }
 
@@ -41,13 +42,16 @@ export class MoneySeries {
    * ```
    */
   static from(entries: Readonly<Record<number, MoneyInput>> | ReadonlyMap<number, MoneyInput> | Iterable<readonly [number, MoneyInput]>): MoneySeries {
+    if (entries === null || typeof entries !== "object") throw DistrictKitError.argument([], `expected a record, a map or [year, amount] pairs, got ${describeValue(entries)}`);
     const map = new Map<number, Money>();
     const pairs: Iterable<readonly [number | string, MoneyInput]> =
       entries instanceof Map || Symbol.iterator in Object(entries)
         ? (entries as Iterable<readonly [number, MoneyInput]>)
         : Object.entries(entries as Record<string, MoneyInput>);
-    for (const [y, v] of pairs) {
-      const year = Number(y);
+    for (const pair of pairs) {
+      if (!Array.isArray(pair) || pair.length !== 2) throw DistrictKitError.argument([], `expected [year, value] pairs, got ${describeValue(pair)}`);
+      const [y, v] = pair as unknown as readonly [unknown, never];
+      const year = typeof y === "number" || (typeof y === "string" && /^\d+$/.test(y)) ? Number(y) : Number.NaN;
       checkYear(year);
       map.set(year, (map.get(year) ?? Money.ZERO).add(Money.of(v)));
     }
@@ -230,15 +234,18 @@ export class NumberSeries {
    * ```
    */
   static from(entries: Readonly<Record<number, number>> | ReadonlyMap<number, number> | Iterable<readonly [number, number]>): NumberSeries {
+    if (entries === null || typeof entries !== "object") throw DistrictKitError.argument([], `expected a record, a map or [year, value] pairs, got ${describeValue(entries)}`);
     const map = new Map<number, number>();
     const pairs: Iterable<readonly [number | string, number]> =
       entries instanceof Map || Symbol.iterator in Object(entries)
         ? (entries as Iterable<readonly [number, number]>)
         : Object.entries(entries as Record<string, number>);
-    for (const [y, v] of pairs) {
-      const year = Number(y);
+    for (const pair of pairs) {
+      if (!Array.isArray(pair) || pair.length !== 2) throw DistrictKitError.argument([], `expected [year, value] pairs, got ${describeValue(pair)}`);
+      const [y, v] = pair as unknown as readonly [unknown, never];
+      const year = typeof y === "number" || (typeof y === "string" && /^\d+$/.test(y)) ? Number(y) : Number.NaN;
       checkYear(year);
-      if (typeof v !== "number" || !Number.isFinite(v)) throw DistrictKitError.argument([year], `expected a finite number, got ${String(v)}`);
+      if (typeof v !== "number" || !Number.isFinite(v)) throw DistrictKitError.argument([year], `expected a finite number, got ${describeValue(v)}`);
       map.set(year, (map.get(year) ?? 0) + v);
     }
     return new NumberSeries(new Map([...map].sort((a, b) => a[0] - b[0])));

@@ -1,4 +1,5 @@
 import { DistrictKitError } from "../errors.js";
+import { describeValue } from "../describe.js";
 
 /**
  * A seeded stream of random numbers (xoshiro128**, 32-bit integer arithmetic only, so the same
@@ -35,7 +36,7 @@ function fmix32(h: number): number {
 function hashKey(key: number | string): number[] {
   if (typeof key === "number") {
     if (!Number.isSafeInteger(key)) {
-      throw DistrictKitError.argument(["seed"], `expected a whole-number seed or a text seed, got ${String(key)}`);
+      throw DistrictKitError.argument(["seed"], `expected a whole-number seed or a text seed, got ${describeValue(key)}`);
     }
     const lo = key >>> 0;
     const hi = Math.floor(key / 4294967296) >>> 0;
