@@ -11,7 +11,7 @@ const packages = readdirSync(join(repoRoot, "packages")).filter((p) => existsSyn
 const modules: Record<string, Scope> = { zod: zod as unknown as Scope };
 for (const p of packages) modules[`@districtkit/${p}`] = (await import(`@districtkit/${p}`)) as Scope;
 const core = modules["@districtkit/core"]!;
-const everything: Scope = Object.assign({}, ...Object.values(modules), { z: zod.z, fs: undefined });
+const everything: Scope = Object.assign({}, ...Object.values(modules), { z: zod.z });
 
 for (const p of packages) {
   const blocks = exampleBlocks(join(repoRoot, "packages", p));

@@ -35,6 +35,21 @@ export function instrument(code: string): { code: string; assertions: number } {
   return { code: out.join("\n"), assertions };
 }
 
+const bindable = new Map<string, boolean>();
+/** Whether a name can be a parameter name (zod exports `catch`, a reserved word). */
+function isBindable(name: string): boolean {
+  let ok = bindable.get(name);
+  if (ok === undefined) {
+    try {
+      ok = /^[A-Za-z_$][\w$]*$/.test(name) && (new Function(name, "return 0;"), true);
+    } catch {
+      ok = false;
+    }
+    bindable.set(name, ok);
+  }
+  return ok;
+}
+
 /**
  * Runs a block with the scope's names defined.
  *
@@ -60,7 +75,7 @@ export async function runBlock(code: string, scope: Scope, modules: Readonly<Rec
   const js = ts.transpileModule(`async function __block() {\n${checked}\n}`, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: false },
   }).outputText;
-  const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+  const names = Object.keys(scope).filter(isBindable);
   const check = (actual: unknown, expected: unknown, line: number, text: string): void => {
     const a = normalise(actual);
     const e = normalise(expected);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { allocate } from "./allocate.js";
+import { allocate, type AllocationMethod } from "./allocate.js";
 import { Dec } from "./decimal.js";
 import { Money } from "./money.js";
 
@@ -8,7 +8,7 @@ const weightsArb = fc
   .array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 })
   .filter((w) => w.some((x) => x > 0));
 const totalArb = fc.integer({ min: -10_000_000, max: 10_000_000 }).map((c) => Money.fromCents(c));
-const methodArb = fc.constantFrom("largest-remainder", "sequential", "largest-ratio") as fc.Arbitrary<"sequential">;
+const methodArb = fc.constantFrom<AllocationMethod>("largest-remainder", "sequential", "largest-ratio");
 
 describe("allocate properties (INVARIANTS.md core)", () => {
   it("parts add up exactly to the total", () => {
