@@ -1,0 +1,297 @@
+import { DistrictKitError, type DistrictKitIssue } from "@districtkit/core";
+import type { CsvFormat, FieldSpec } from "../csvFormat.js";
+import type { TextEncodingName } from "../decode.js";
+import type { Attributes, ColumnMatch, ReadResult, RowError } from "../readResult.js";
+import { restoreFormula } from "../write/neutralise.js";
+import { INVALID, invalidReason, parseCell, type DateOrder } from "./cells.js";
+
+/** Options after validation. */
+export interface ReaderSettings {
+  readonly mapping?: Readonly<Record<string, string>> | undefined;
+  readonly dateOrder: DateOrder;
+  readonly file?: string | undefined;
+}
+
+/** A problem of papaparse's with one row. */
+export interface RowProblem {
+  readonly code: string;
+}
+
+/** Header text compared ignoring case, spaces, `_`, `-` and `.`. */
+export function normaliseHeader(header: string): string {
+  return header.replace(/^\uFEFF/, "").toLowerCase().replace(/[\s_.-]+/g, "");
+}
+
+/** Ends the whole read: the file cannot be read as this format. */
+export function fileLevelError(issues: readonly Omit<DistrictKitIssue, "pathText">[], summary: string): DistrictKitError {
+  return new DistrictKitError("INVALID_INPUT", issues, summary);
+}
+
+function describeList(items: readonly string[]): string {
+  const shown = items.slice(0, 12).map((h) => JSON.stringify(h));
+  return items.length > 12 ? `${shown.join(", ")} … (${items.length} in all)` : shown.join(", ");
+}
+
+interface Column {
+  readonly index: number;
+  readonly field: FieldSpec;
+  readonly header: string;
+}
+
+/**
+ * The state of one read: takes raw rows (arrays of cells) as papaparse produces them, finds
+ * the header, and turns each data row into a record or errors, counting lines as it goes.
+ */
+export class RowReader<R> {
+  private line = 1;
+  private header: string[] | undefined;
+  private columns: Column[] = [];
+  private extras: { readonly index: number; readonly name: string }[] = [];
+  private matches: ColumnMatch[] = [];
+  private readonly rows: R[] = [];
+  private readonly errors: RowError[] = [];
+  private total = 0;
+  private failed = 0;
+  private blankLines = 0;
+  private lastWasEmpty = false;
+  private readonly scratch: Record<string, unknown> = {};
+  private readonly warnings: string[];
+
+  constructor(
+    private readonly format: CsvFormat<R>,
+    private readonly settings: ReaderSettings,
+    private readonly encoding: TextEncodingName,
+    warnings: readonly string[],
+  ) {
+    this.warnings = [...warnings];
+  }
+
+  /** Takes one raw row; `newlines` counts the line breaks inside its quoted cells when the caller knows it. */
+  push(cells: readonly string[], problems: readonly RowProblem[], linebreak: string, newlines?: number): void {
+    const line = this.line;
+    let inner = newlines;
+    if (inner === undefined) {
+      inner = 0;
+      const mark = linebreak === "\r" ? "\r" : "\n";
+      for (let i = 0; i < cells.length; i++) {
+        const cell = cells[i]!;
+        let at = cell.indexOf(mark);
+        while (at !== -1) {
+          inner++;
+          at = cell.indexOf(mark, at + 1);
+        }
+      }
+    }
+    this.line = line + 1 + inner;
+    this.lastWasEmpty = cells.length === 1 && cells[0] === "" && problems.length === 0;
+    if (isBlank(cells)) {
+      if (problems.length === 0) {
+        this.blankLines++;
+        return;
+      }
+    }
+    if (this.header === undefined) {
+      this.setHeader(cells, line);
+      return;
+    }
+    this.readRow(cells, problems, line);
+  }
+
+  private setHeader(cells: readonly string[], line: number): void {
+    const header = cells.map((c, i) => {
+      const t = restoreFormula(c.replace(/^\uFEFF/, "").trim());
+      return t === "" ? `Column ${i + 1}` : t;
+    });
+    this.header = header;
+    const normal = header.map(normaliseHeader);
+    const claimed = new Set<number>();
+    const issues: Omit<DistrictKitIssue, "pathText">[] = [];
+    const fields = this.format.fields;
+    const mapping = this.settings.mapping ?? {};
+    for (const key of Object.keys(mapping)) {
+      if (!fields.some((f) => f.key === key)) {
+        issues.push({
+          path: ["options", "mapping", key],
+          code: "unknown_field",
+          message: `${JSON.stringify(key)} is not a field of the ${this.format.name} (its fields: ${fields.map((f) => f.key).join(", ")})`,
+        });
+      }
+    }
+    const found = new Map<string, Column>();
+    for (const field of fields) {
+      const wanted = mapping[field.key];
+      if (wanted === undefined) continue;
+      const index = normal.indexOf(normaliseHeader(wanted));
+      if (index === -1) {
+        issues.push({
+          path: ["options", "mapping", field.key],
+          code: "missing_column",
+          message: `the file has no column ${JSON.stringify(wanted)} (line ${line} has ${describeList(header)})`,
+        });
+        continue;
+      }
+      claimed.add(index);
+      found.set(field.key, { index, field, header: header[index]! });
+      this.matches.push({ field: field.key, header: header[index]!, by: "mapping" });
+    }
+    for (const field of fields) {
+      if (found.has(field.key) || mapping[field.key] !== undefined) continue;
+      const names = [field.header, field.key, ...field.aliases].map(normaliseHeader);
+      let index = -1;
+      for (const name of names) {
+        const at = normal.findIndex((h, i) => h === name && !claimed.has(i));
+        if (at !== -1) {
+          index = at;
+          break;
+        }
+      }
+      if (index === -1) continue;
+      claimed.add(index);
+      found.set(field.key, { index, field, header: header[index]! });
+      this.matches.push({ field: field.key, header: header[index]!, by: "alias" });
+    }
+    for (const field of fields) {
+      if (field.requiredColumn && !found.has(field.key) && mapping[field.key] === undefined) {
+        issues.push({
+          path: ["header", field.key],
+          code: "missing_column",
+          message: `the ${this.format.name} needs a column for ${field.key} (a header such as ${describeList([field.header, ...field.aliases].slice(0, 4))}); line ${line} has ${describeList(header)}. Name the column in options.mapping if it is called something else`,
+        });
+      }
+    }
+    for (const group of this.format.requireOneOf ?? []) {
+      if (!group.some((key) => found.has(key))) {
+        const labels = group.map((key) => fields.find((f) => f.key === key)?.header ?? key);
+        issues.push({
+          path: ["header"],
+          code: "missing_column",
+          message: `the ${this.format.name} needs at least one of the columns ${describeList(labels)}; line ${line} has ${describeList(header)}`,
+        });
+      }
+    }
+    if (issues.length > 0) throw fileLevelError(issues, `cannot read the file as a ${this.format.name}`);
+    this.columns = fields.flatMap((f) => {
+      const c = found.get(f.key);
+      return c === undefined ? [] : [c];
+    });
+    const seen = new Map<string, number>();
+    for (let i = 0; i < header.length; i++) {
+      if (claimed.has(i)) continue;
+      const base = header[i]!;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      const name = n === 1 ? base : `${base} (${n})`;
+      if (n === 2) this.warnings.push(`the header ${JSON.stringify(base)} appears more than once; later ones are kept as ${JSON.stringify(`${base} (2)`)}…`);
+      this.extras.push({ index: i, name });
+    }
+  }
+
+  private fail(line: number, column: string | null, value: string | null, reason: string): void {
+    const where = column === null ? `line ${line}` : `line ${line}, ${column}`;
+    const error: RowError = { line, column, value, reason, message: `${this.settings.file ? `${this.settings.file} ` : ""}${where}: ${reason}` };
+    this.errors.push(this.settings.file === undefined ? error : { file: this.settings.file, ...error });
+  }
+
+  private readRow(cells: readonly string[], problems: readonly RowProblem[], line: number): void {
+    this.total++;
+    const header = this.header!;
+    if (problems.length > 0) {
+      const code = problems[0]!.code;
+      this.failed++;
+      this.fail(
+        line,
+        null,
+        null,
+        code === "MissingQuotes"
+          ? "a quoted cell is never closed (a \" is missing), so the rest of the file was read as one cell"
+          : code === "InvalidQuotes"
+            ? "a quoted cell is malformed (text after its closing \")"
+            : `the row could not be read (${code})`,
+      );
+      return;
+    }
+    if (cells.length !== header.length) {
+      const extraEmpty = cells.length > header.length && cells.slice(header.length).every((c) => c.trim() === "");
+      if (!extraEmpty) {
+        this.failed++;
+        this.fail(line, null, null, `the row has ${cells.length} cell${cells.length === 1 ? "" : "s"} but the header has ${header.length} (a missing or extra separator, or an unquoted ${cells.length > header.length ? "comma" : "line break"}?)`);
+        return;
+      }
+    }
+    // one scratch object reused for every row (formats copy what they keep in `build`)
+    const values = this.scratch;
+    for (let i = 0; i < this.columns.length; i++) values[this.columns[i]!.field.key] = undefined;
+    let ok = true;
+    const order = this.settings.dateOrder;
+    for (let i = 0; i < this.columns.length; i++) {
+      const column = this.columns[i]!;
+      const raw = cells[column.index]!;
+      const text = restoreFormula(raw.trim());
+      if (text === "") {
+        if (column.field.requiredValue) {
+          ok = false;
+          this.fail(line, column.header, raw, "is empty (a value is required)");
+        }
+        continue;
+      }
+      const value = parseCell(column.field.kind, text, order);
+      if (value !== INVALID) values[column.field.key] = value;
+      else {
+        ok = false;
+        this.fail(line, column.header, raw, invalidReason(column.field.kind, text, order));
+      }
+    }
+    if (ok && this.format.check) {
+      const problem = this.format.check(values);
+      if (problem) {
+        ok = false;
+        const column = this.columns.find((c) => c.field.key === problem.field);
+        this.fail(line, column?.header ?? problem.field, column ? cells[column.index]! : null, problem.reason);
+      }
+    }
+    if (!ok) {
+      this.failed++;
+      return;
+    }
+    let attributes: Record<string, string> | undefined;
+    for (let i = 0; i < this.extras.length; i++) {
+      const extra = this.extras[i]!;
+      const cell = cells[extra.index];
+      if (cell === undefined) continue;
+      const text = restoreFormula(cell.trim());
+      if (text === "") continue;
+      (attributes ??= {})[extra.name] = text;
+    }
+    this.rows.push(this.format.build(values, attributes ?? EMPTY, line));
+  }
+
+  /** Ends the read and returns its result. */
+  finish(): ReadResult<R> {
+    // the empty "row" after the file's final line break is not a blank line
+    if (this.lastWasEmpty) {
+      this.blankLines--;
+      this.lastWasEmpty = false;
+    }
+    if (this.header === undefined) {
+      const message = this.blankLines > 0 ? "the file has only blank lines: there is no header and no data" : "the file is empty: there is no header and no data";
+      throw fileLevelError([{ path: ["file"], code: "empty_file", message }], message);
+    }
+    if (this.total === 0) this.warnings.push("the file has a header but no data rows");
+    return {
+      rows: this.rows,
+      errors: this.errors,
+      stats: { total: this.total, parsed: this.rows.length, failed: this.failed, blankLines: this.blankLines },
+      columns: this.matches,
+      unknownColumns: this.extras.map((e) => e.name),
+      encoding: this.encoding,
+      warnings: this.warnings,
+    };
+  }
+}
+
+const EMPTY: Attributes = Object.freeze({});
+
+function isBlank(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i]!.trim() !== "") return false;
+  return true;
+}
