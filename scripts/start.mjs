@@ -23,5 +23,12 @@ const playground = join(root, "playground");
 if (existsSync(join(playground, "package.json"))) {
   step("build and serve the playground (Ctrl+C to stop)", "npx", ["-y", "pnpm@10", "--filter", "@districtkit/playground", "run", "start"]);
 } else {
-  step("the sample district's what-if budget", process.execPath, ["--import", "tsx", join(root, "examples", "budget-what-if.ts")]);
+  // Until the playground exists, the main job is the first example script that does.
+  const candidates = ["budget-what-if.ts", ...readdirSync(join(root, "examples")).filter((f) => f.endsWith(".ts")).sort()];
+  const script = candidates.find((f) => existsSync(join(root, "examples", f)));
+  if (script === undefined) {
+    console.log("\nThe packages are built. No playground or example script yet: see README.md.");
+  } else {
+    step(`example: ${script}`, process.execPath, ["--conditions=@districtkit/source", "--import", "tsx", join(root, "examples", script)]);
+  }
 }
