@@ -16,7 +16,7 @@ export const vettingAnswerRowSchema = z.object({
   line: z.number().int().min(1).describe("Line of the file where the row starts"),
   app: z.string().describe("App (product) name or id"),
   criterion: z.string().describe("Criterion id of the rubric"),
-  answer: z.string().describe("The answer as written: yes, no, partial, n/a, unknown, a level, a number…"),
+  answer: z.string().optional().describe("The answer as written: yes, no, does, doesNot, unclear, n/a, a level, a number… (absent: not answered yet)"),
   evidence: z.string().optional().describe("Evidence: a link, a document, a quote"),
   notes: z.string().optional().describe("Reviewer's notes"),
   reviewer: z.string().optional().describe("Who answered"),
@@ -31,7 +31,7 @@ export const vettingAnswerRowSchema = z.object({
  */
 export type VettingAnswerRow = z.output<typeof vettingAnswerRowSchema>;
 
-const KEYS = ["evidence", "notes", "reviewer", "answeredOn"] as const;
+const KEYS = ["answer", "evidence", "notes", "reviewer", "answeredOn"] as const;
 
 /**
  * The vetting questionnaire CSV format: one row per app and criterion.
@@ -47,12 +47,12 @@ export const vettingAnswerFormat: CsvFormat<VettingAnswerRow> = {
   fields: [
     field("app", "App", "text", ["App Name", "Application", "Product", "Tool", "App ID", "appId"], { requiredColumn: true, requiredValue: true }),
     field("criterion", "Criterion", "text", ["Criterion ID", "criterionId", "Question", "Question ID", "Requirement", "Item"], { requiredColumn: true, requiredValue: true }),
-    field("answer", "Answer", "text", ["Response", "Value", "Rating", "Result"], { requiredColumn: true, requiredValue: true }),
+    field("answer", "Answer", "text", ["Response", "Value", "Rating", "Result"], { requiredColumn: true }),
     field("evidence", "Evidence", "text", ["Source", "Link", "URL", "Documentation"]),
     field("notes", "Notes", "text", ["Note", "Comment", "Comments"]),
     field("reviewer", "Reviewer", "text", ["Reviewed By", "Answered By"]),
     field("answeredOn", "Answered On", "date", ["Date", "Review Date", "Answered"]),
   ],
   build: (values, attributes, line) =>
-    ({ line, app: values["app"], criterion: values["criterion"], answer: values["answer"], ...pick(values, KEYS), attributes }) as VettingAnswerRow,
+    ({ line, app: values["app"], criterion: values["criterion"], ...pick(values, KEYS), attributes }) as VettingAnswerRow,
 };
