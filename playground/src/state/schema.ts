@@ -1,0 +1,93 @@
+import { z } from "zod";
+
+/** The tabs of the playground, in display order. */
+export const TAB_IDS = ["budget", "devices", "licences", "vetting", "data"] as const;
+export const tabIdSchema = z.enum(TAB_IDS);
+export type TabId = z.infer<typeof tabIdSchema>;
+
+/** A decimal amount of dollars as a string ("75000", "1234.56"): money never travels as a float. */
+const moneyString = z
+  .string()
+  .regex(/^-?\d{1,13}(\.\d{1,2})?$/, "expected a dollar amount such as 75000 or 1234.56");
+
+/** A one-time or recurring grant added by a scenario. */
+export const grantLeverSchema = z.object({
+  amount: moneyString,
+  fiscalYear: z.number().int().min(2000).max(2100),
+});
+
+/** Cut (negative percent) or add (positive percent) one budget category. */
+export const categoryAdjustmentSchema = z.object({
+  category: z.string().min(1).max(80),
+  percent: z.number().min(-100).max(500),
+});
+
+/**
+ * The levers of one scenario. Every lever is optional: an absent lever leaves the baseline
+ * as the sample (or imported) data has it.
+ */
+export const leversSchema = z.object({
+  enrollmentChangePercent: z.number().min(-50).max(50).optional(),
+  inflationPercent: z.number().min(-5).max(20).optional(),
+  refreshCycleYears: z.number().int().min(2).max(10).optional(),
+  eRateDiscountPercent: z.number().int().min(0).max(90).optional(),
+  grant: grantLeverSchema.optional(),
+  adjustments: z.array(categoryAdjustmentSchema).max(50).optional(),
+});
+export type Levers = z.infer<typeof leversSchema>;
+
+export const scenarioSchema = z.object({
+  id: z.string().min(1).max(40),
+  name: z.string().min(1).max(80),
+  levers: leversSchema,
+});
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** Edits an analyst made to the vetting answers and weights (by app id and criterion id). */
+export const vettingEditsSchema = z.object({
+  answers: z.record(z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))).optional(),
+  weights: z.record(z.string(), z.number().min(0).max(100)).optional(),
+});
+export type VettingEdits = z.infer<typeof vettingEditsSchema>;
+
+/**
+ * Everything the playground persists and shares: the scenarios (the first one is the baseline
+ * and has no levers), which one is being edited, the open tab, and the analyst's edits.
+ * Version 1; a link from a newer version is refused with a message, never half-applied.
+ */
+export const appStateSchema = z.object({
+  version: z.literal(1),
+  tab: tabIdSchema,
+  scenarios: z
+    .array(scenarioSchema)
+    .min(1)
+    .max(8)
+    .refine((s) => new Set(s.map((x) => x.id)).size === s.length, "scenario ids must be unique"),
+  activeScenarioId: z.string(),
+  horizonYears: z.number().int().min(3).max(15),
+  vetting: vettingEditsSchema,
+}).refine((s) => s.scenarios.some((x) => x.id === s.activeScenarioId), {
+  message: "the active scenario is not one of the scenarios",
+  path: ["activeScenarioId"],
+});
+export type AppState = z.infer<typeof appStateSchema>;
+
+/** The state a first visit starts from: the sample district's baseline and one what-if. */
+export function defaultState(): AppState {
+  return {
+    version: 1,
+    tab: "budget",
+    scenarios: [
+      { id: "baseline", name: "Baseline", levers: {} },
+      { id: "s1", name: "Scenario A", levers: { enrollmentChangePercent: -10, grant: { amount: "75000", fiscalYear: 2028 } } },
+    ],
+    activeScenarioId: "s1",
+    horizonYears: 5,
+    vetting: {},
+  };
+}
+
+/** Turn a zod error into one readable line per problem, with its path. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`);
+}

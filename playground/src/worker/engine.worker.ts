@@ -1,0 +1,25 @@
+/// <reference lib="webworker" />
+import { expose } from "comlink";
+
+/**
+ * The engines' long computations run here, off the main thread (Monte Carlo forecasts,
+ * the licence optimizer). Results cross the boundary as plain JSON (Money becomes its decimal
+ * string), so the views format exactly what the engine computed.
+ */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+const api = {
+  /** Resolves once the worker is up; returns which engine tasks it offers. */
+  ping(): { ready: true; tasks: string[] } {
+    return { ready: true, tasks: [] };
+  },
+  /** Echo used by tests to check the round trip through Comlink. */
+  echo<T>(value: T): T {
+    return plain(value);
+  },
+};
+
+export type EngineApi = typeof api;
+expose(api);

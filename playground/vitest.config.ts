@@ -1,0 +1,16 @@
+import { defineProject } from "vitest/config";
+
+// End-to-end tests: the app is built with Vite and served from dist/ on a free port by the
+// global setup; playwright-core drives Debian's Chromium (/usr/bin/chromium) against it.
+export default defineProject({
+  test: {
+    name: "playground-e2e",
+    include: ["e2e/**/*.test.ts"],
+    globalSetup: ["e2e/globalSetup.ts"],
+    environment: "node",
+    testTimeout: 60_000,
+    hookTimeout: 240_000,
+    // one browser per file; files run one after another so timings (G2) are not disturbed
+    fileParallelism: false,
+  },
+});
