@@ -1,7 +1,7 @@
 import type { Attributes } from "./readResult.js";
 
 /**
- * The kind of value a column holds: `text`; `date` (ISO, `1/23/23`, `Jan 23, 2023`…, read as
+ * The kind of value a column holds: `text`; `date` (ISO, `1/23/23` — a two-digit year 00–68 is 20xx —, `Jan 23, 2023`…, read as
  * `YYYY-MM-DD`); `monthEndDate` (a date, or a month alone such as `June 2027`, meaning its last
  * day); `money` (a decimal string such as `"289.5"`); `integer`; `count` (an integer ≥ 0);
  * `boolean`; `list` (comma- or semicolon-separated texts).

@@ -16,8 +16,15 @@ export { autoUpdateExpirationByModel } from "./formats/aueByModel.js";
 export type { ModelAutoUpdateExpiration } from "./formats/aueByModel.js";
 export { licenseContractFormat, licenseContractSchema, readLicenseContracts, readUsage, usageFormat, usageRecordSchema } from "./formats/licenses.js";
 export type { LicenseContract, UsageRecord } from "./formats/licenses.js";
-export { vettingAnswerFormat, vettingAnswerRowSchema } from "./formats/vettingAnswers.js";
-export type { VettingAnswerRow } from "./formats/vettingAnswers.js";
+export {
+  groupVettingAnswers,
+  readVettingAnswers,
+  readVettingAnswersJson,
+  vettingAnswerFormat,
+  vettingAnswerRowSchema,
+  vettingAnswersJsonSchema,
+} from "./formats/vettingAnswers.js";
+export type { VettingAnswerRow, VettingAnswerSet, VettingAnswersJson } from "./formats/vettingAnswers.js";
 export { enrollmentCountsSchema, readOneRoster } from "./formats/oneRoster.js";
 export type { EnrollmentCounts, OneRosterResult } from "./formats/oneRoster.js";
 export { neutraliseFormula } from "./write/neutralise.js";

@@ -33,7 +33,9 @@ const MONTHS: Readonly<Record<string, number>> = {
 
 function fullYear(text: string): number {
   const y = Number(text);
-  if (text.length === 2) return y < 30 ? 2000 + y : 1900 + y; // Excel's two-digit-year rule
+  // POSIX strptime's %y window (00–68 → 20xx, 69–99 → 19xx), not Excel's (00–29 → 20xx): an
+  // end-of-life or AUE date such as 6/30/31 is 2031 in an inventory, never 1931.
+  if (text.length === 2) return y <= 68 ? 2000 + y : 1900 + y;
   return y;
 }
 
