@@ -1,1 +1,9 @@
-export {};
+export * from "./schema.js";
+export { aggregateCohorts, aggregateInputSchema, cohortKey } from "./cohorts.js";
+export type { AggregateCohortsResult } from "./cohorts.js";
+export { kaplanMeier, kaplanMeierInputSchema, survivalAt } from "./survival/kaplanMeier.js";
+export type { Interval, KaplanMeierInput, KaplanMeierResult, KaplanMeierStep } from "./survival/kaplanMeier.js";
+export { fitWeibull, weibullFitInputSchema, weibullLife, weibullSurvival } from "./survival/weibull.js";
+export type { WeibullFitInput, WeibullFitResult, WeibullParameters } from "./survival/weibull.js";
+export { annualFailureProbabilities } from "./survival/annual.js";
+export type { AnnualFailureProbabilities } from "./survival/annual.js";

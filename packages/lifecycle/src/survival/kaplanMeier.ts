@@ -1,0 +1,190 @@
+import { DistrictKitError, parseInput } from "@districtkit/core";
+import { z } from "zod";
+import { zForLevel } from "../internal/math.js";
+import { survivalObservationSchema, type SurvivalObservation } from "../schema.js";
+
+/**
+ * Input of {@link kaplanMeier}: observations (time, failed, optional entry age), or the
+ * shorthand `failures` and `censored` time lists; and the confidence level.
+ *
+ * @example
+ * ```ts
+ * kaplanMeierInputSchema.parse({ failures: [1, 2], censored: [3] }).confidenceLevel; // => 0.95
+ * ```
+ * @category Survival
+ */
+export const kaplanMeierInputSchema = z.object({
+  observations: z.array(survivalObservationSchema).default([]),
+  failures: z.array(z.number().nonnegative().max(1e12)).default([]),
+  censored: z.array(z.number().nonnegative().max(1e12)).default([]),
+  confidenceLevel: z.number().gt(0).lt(1).default(0.95),
+});
+/** Input of {@link kaplanMeier} as written by a caller. @category Survival */
+export type KaplanMeierInput = z.input<typeof kaplanMeierInputSchema>;
+
+/** A confidence interval. @category Survival */
+export interface Interval {
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/**
+ * One step of a Kaplan–Meier curve, at a time with at least one failure.
+ *
+ * @category Survival
+ */
+export interface KaplanMeierStep {
+  readonly time: number;
+  /** Subjects at risk just before `time` (entered before it, not yet failed or censored). */
+  readonly atRisk: number;
+  /** Failures at `time`. */
+  readonly events: number;
+  /** Subjects censored at exactly `time` (they were at risk for these failures). */
+  readonly censored: number;
+  /** S(time). */
+  readonly survival: number;
+  /** Greenwood's Σ d/(n(n − d)) up to `time` (σ²); `null` once S = 0. */
+  readonly greenwoodSum: number | null;
+  /** Standard error of S: S·σ. */
+  readonly standardError: number;
+  /** Plain (linear) interval S ± z·S·σ, clipped to [0, 1]. */
+  readonly linear: Interval;
+  /** Log interval S·exp(±z·σ), upper clipped at 1 (R survfit's default). */
+  readonly log: Interval;
+  /** Log-log interval (R "log-log", lifelines "exponential Greenwood"). */
+  readonly logLog: Interval;
+}
+
+/**
+ * A Kaplan–Meier estimate.
+ *
+ * @category Survival
+ */
+export interface KaplanMeierResult {
+  readonly steps: readonly KaplanMeierStep[];
+  readonly subjects: number;
+  readonly failures: number;
+  readonly censored: number;
+  readonly confidenceLevel: number;
+  /** z used for the intervals. */
+  readonly z: number;
+  /** The last observed time (S is held at its last value after it when that is censored). */
+  readonly lastTime: number;
+  readonly explanation: string;
+}
+
+function interval(s: number, sum: number | null, z: number): Pick<KaplanMeierStep, "standardError" | "linear" | "log" | "logLog"> {
+  if (sum === null || s === 0) return { standardError: 0, linear: { lower: 0, upper: 0 }, log: { lower: 0, upper: 0 }, logLog: { lower: 0, upper: 0 } };
+  const sigma = Math.sqrt(sum);
+  const se = s * sigma;
+  const linear = { lower: Math.max(0, s - z * se), upper: Math.min(1, s + z * se) };
+  if (s === 1) return { standardError: se, linear, log: { lower: 1, upper: 1 }, logLog: { lower: 1, upper: 1 } };
+  const log = { lower: s * Math.exp(-z * sigma), upper: Math.min(1, s * Math.exp(z * sigma)) };
+  const ln = Math.log(s);
+  const w = z * (sigma / Math.abs(ln));
+  const logLog = { lower: Math.pow(s, Math.exp(w)), upper: Math.pow(s, Math.exp(-w)) };
+  return { standardError: se, linear, log, logLog };
+}
+
+/**
+ * The Kaplan–Meier survival curve with Greenwood's variance and three kinds of confidence
+ * interval (linear, log, log-log). Conventions (they decide agreement with R `survival` and
+ * lifelines): a subject censored at t is at risk for a failure at t; with late entry a subject
+ * is at risk at t iff `entry < t ≤ time`; if the last observation is censored S stays at its last
+ * value; when everyone at risk fails S = 0 and the interval is [0, 0]; at S = 1 the log and
+ * log-log intervals are the point.
+ *
+ * @param input - see {@link kaplanMeierInputSchema}
+ * @returns the steps at failure times, with counts and intervals
+ * @throws DistrictKitError for negative times, an entry after its time, or no observations
+ * @example
+ * ```ts
+ * const km = kaplanMeier({ failures: [2, 3, 3, 5], censored: [4] });
+ * km.steps.map((s) => [s.time, s.atRisk, s.events, +s.survival.toFixed(4)]); // => [[2, 5, 1, 0.8], [3, 4, 2, 0.4], [5, 1, 1, 0]]
+ * ```
+ * @category Survival
+ */
+export function kaplanMeier(input: unknown): KaplanMeierResult {
+  const data = parseInput(kaplanMeierInputSchema, input);
+  const obs: SurvivalObservation[] = [
+    ...data.observations,
+    ...data.failures.map((time) => ({ time, failed: true, entry: 0 })),
+    ...data.censored.map((time) => ({ time, failed: false, entry: 0 })),
+  ];
+  if (obs.length === 0) throw new DistrictKitError("INVALID_INPUT", [{ path: ["observations"], code: "too_small", message: "expected at least one observation" }]);
+  return kaplanMeierOf(obs, data.confidenceLevel);
+}
+
+/** Kaplan–Meier on validated observations (internal entry used by other engines). */
+export function kaplanMeierOf(obs: readonly SurvivalObservation[], confidenceLevel: number): KaplanMeierResult {
+  const z = zForLevel(confidenceLevel);
+  const n = obs.length;
+  const times = Float64Array.from(obs, (o) => o.time).sort();
+  const entries = Float64Array.from(obs, (o) => o.entry).sort();
+  // failures and censorings by time
+  const failuresAt = new Map<number, number>();
+  const censoredAt = new Map<number, number>();
+  let failures = 0;
+  for (const o of obs) {
+    if (o.failed) {
+      failuresAt.set(o.time, (failuresAt.get(o.time) ?? 0) + 1);
+      failures++;
+    } else censoredAt.set(o.time, (censoredAt.get(o.time) ?? 0) + 1);
+  }
+  const eventTimes = [...failuresAt.keys()].sort((a, b) => a - b);
+  const steps: KaplanMeierStep[] = [];
+  let s = 1;
+  let sum: number | null = 0;
+  let ie = 0; // entries < t
+  let it = 0; // exits (times) < t
+  for (const t of eventTimes) {
+    while (ie < n && entries[ie]! < t) ie++;
+    while (it < n && times[it]! < t) it++;
+    const atRisk = ie - it;
+    const d = failuresAt.get(t)!;
+    if (atRisk <= 0) continue; // cannot happen for valid data (entry ≤ time), kept for safety
+    s = s * (1 - d / atRisk);
+    if (sum !== null) sum = atRisk === d ? null : sum + d / (atRisk * (atRisk - d));
+    if (s === 0) sum = null;
+    steps.push({ time: t, atRisk, events: d, censored: censoredAt.get(t) ?? 0, survival: s, greenwoodSum: sum, ...interval(s, sum, z) });
+  }
+  const last = times[n - 1]!;
+  const censored = n - failures;
+  const final = steps.length > 0 ? steps[steps.length - 1]!.survival : 1;
+  return {
+    steps,
+    subjects: n,
+    failures,
+    censored,
+    confidenceLevel,
+    z,
+    lastTime: last,
+    explanation: `Kaplan–Meier on ${n} subjects (${failures} failures, ${censored} censored): S falls at ${steps.length} failure times to ${final.toFixed(4)}; intervals at ${Math.round(confidenceLevel * 1000) / 10} % from Greenwood's variance.`,
+  };
+}
+
+/**
+ * Reads S(t) off a Kaplan–Meier result (a right-continuous step function; S = 1 before the
+ * first failure; held after the last step).
+ *
+ * @param curve - a result of {@link kaplanMeier}
+ * @param time - the time
+ * @returns S(time)
+ * @example
+ * ```ts
+ * const km = kaplanMeier({ failures: [2, 3, 3, 5], censored: [4] });
+ * survivalAt(km, 1); // => 1
+ * survivalAt(km, 3.5); // => 0.4
+ * ```
+ * @category Survival
+ */
+export function survivalAt(curve: Pick<KaplanMeierResult, "steps">, time: number): number {
+  let lo = 0;
+  let hi = curve.steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (curve.steps[mid]!.time <= time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 1 : curve.steps[lo - 1]!.survival;
+}
