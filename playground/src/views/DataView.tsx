@@ -1,26 +1,200 @@
-import { NotAvailable } from "../components/Notice.js";
+import { exportJson, toCsv } from "@districtkit/io";
+import { transfer } from "comlink";
+import { useState } from "preact/hooks";
+import { DataTable, type Column } from "../components/DataTable.js";
+import { EXAMPLE_FILES, IMPORT_KINDS, loadExampleFile, type ImportKind, type ImportOutcome, type ImportRowError } from "../lib/importKinds.js";
+import { download, imports } from "../lib/imports.js";
 import { DATASET_NAMES, datasets } from "../lib/sample.js";
+import { formatCount, formatMoney } from "../lib/format.js";
+import { appState } from "../state/store.js";
+import { engineWorker } from "../worker/client.js";
+
+const PREVIEW_ROWS = 25;
+
+function cellText(v: unknown): string {
+  if (v === undefined || v === null) return "";
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+
+function ErrorsTable({ outcome }: { outcome: Extract<ImportOutcome, { ok: true }> }) {
+  if (outcome.errorCount === 0) return null;
+  const multiFile = outcome.files.length > 1;
+  const columns: Column<ImportRowError>[] = [
+    ...(multiFile ? [{ key: "file", label: "File", value: (e: ImportRowError) => e.file ?? "" }] : []),
+    { key: "line", label: "Line", kind: "num", value: (e) => formatCount(e.line) },
+    { key: "column", label: "Column", value: (e) => e.column ?? "(whole row)" },
+    { key: "value", label: "Value found", value: (e) => (e.value === null ? "" : <code>{e.value === "" ? "(empty)" : e.value}</code>) },
+    { key: "reason", label: "Why it was refused", value: (e) => e.reason },
+  ];
+  return (
+    <div class="row-errors" data-testid="row-errors">
+      <h4 class="error-heading">
+        {formatCount(outcome.stats.failed)} {outcome.stats.failed === 1 ? "row was" : "rows were"} refused ({formatCount(outcome.errorCount)}{" "}
+        {outcome.errorCount === 1 ? "problem" : "problems"}){outcome.errorCount > outcome.errors.length ? `; the first ${formatCount(outcome.errors.length)} are listed` : ""}
+      </h4>
+      <DataTable caption="Row errors: fix these rows in the file and import it again" columns={columns} rows={outcome.errors} rowHeader={false} />
+    </div>
+  );
+}
+
+function Preview({ outcome }: { outcome: Extract<ImportOutcome, { ok: true }> }) {
+  const records = Array.isArray(outcome.records) ? (outcome.records as Record<string, unknown>[]) : null;
+  if (!records) {
+    return (
+      <details>
+        <summary>The imported data (JSON)</summary>
+        <pre class="json">{JSON.stringify(outcome.records, null, 2).slice(0, 20000)}</pre>
+      </details>
+    );
+  }
+  const fields = outcome.columns.length
+    ? outcome.columns.map((c) => ({ key: c.field, label: c.header, kind: c.kind ?? "text" }))
+    : Object.keys(records[0] ?? {}).filter((k) => k !== "attributes").map((k) => ({ key: k, label: k, kind: "text" }));
+  const columns: Column<Record<string, unknown>>[] = fields.map((f) => ({
+    key: f.key,
+    label: f.label,
+    kind: f.kind === "money" || f.kind === "count" || f.kind === "integer" ? "num" : "text",
+    value: (r) => {
+      const v = r[f.key];
+      if (f.kind === "money" && (typeof v === "string" || typeof v === "number")) return formatMoney(String(v));
+      if ((f.kind === "count" || f.kind === "integer") && typeof v === "number") return formatCount(v);
+      return cellText(v);
+    },
+  }));
+  return <DataTable caption={`The first ${Math.min(PREVIEW_ROWS, records.length)} of ${formatCount(records.length)} records read`} columns={columns} rows={records.slice(0, PREVIEW_ROWS)} rowHeader={false} />;
+}
+
+function exportRecordsCsv(outcome: Extract<ImportOutcome, { ok: true }>): string | null {
+  const records = Array.isArray(outcome.records) ? (outcome.records as Record<string, unknown>[]) : null;
+  if (!records) return null;
+  const fields = outcome.columns.length ? outcome.columns.map((c) => c.field) : Object.keys(records[0] ?? {}).filter((k) => k !== "attributes");
+  const headers = outcome.columns.length ? outcome.columns.map((c) => c.header) : fields;
+  return toCsv({ columns: headers, rows: records.map((r) => fields.map((f) => cellText(r[f]))) });
+}
 
 export function DataView() {
+  const [kind, setKind] = useState<ImportKind>("snipe-it");
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const def = IMPORT_KINDS.find((k) => k.id === kind)!;
+
+  const read = async (files: { name: string; bytes: ArrayBuffer }[]) => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const result = await engineWorker().readImport(kind, transfer(files, files.map((f) => f.bytes)));
+      setOutcome(result);
+      if (result.ok) imports.value = { ...imports.value, [kind]: result };
+    } catch (e) {
+      setOutcome({ ok: false, kind, files: files.map((f) => f.name), problems: [e instanceof Error ? e.message : String(e)] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onFiles = async (list: FileList | null) => {
+    if (!list || list.length === 0) return;
+    const files = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+    await read(files);
+  };
+
+  const onExample = async () => {
+    const paths = EXAMPLE_FILES[kind];
+    const files = await Promise.all(
+      paths.map(async (p) => ({ name: p.replace(/^.*\//, ""), bytes: new TextEncoder().encode(await loadExampleFile(p)).buffer as ArrayBuffer })),
+    );
+    await read(files);
+  };
+
   const ds = datasets.value;
+  const done = imports.value;
   return (
-    <section aria-labelledby="data-h">
+    <section aria-labelledby="data-h" class="data-view">
       <h2 id="data-h">Import and export</h2>
-      <table class="data">
-        <caption>Datasets in use</caption>
-        <thead>
-          <tr><th scope="col">Dataset</th><th scope="col">Source</th></tr>
-        </thead>
-        <tbody>
-          {DATASET_NAMES.map((n) => (
-            <tr key={n}>
-              <th scope="row">{n}</th>
-              <td>{ds[n] ? (ds[n]!.source === "sample" ? `sample (${ds[n]!.origin})` : `imported from ${ds[n]!.origin}`) : "not loaded"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <NotAvailable what="Import and export" engine="@districtkit/io" />
+      <div class="two-col">
+        <div class="panel">
+          <h3>Import a file</h3>
+          <p class="hint">Files are read in this browser by <code>@districtkit/io</code>; every refused row is listed with its line, column and reason. Nothing is uploaded.</p>
+          <div class="import-form">
+            <div class="field">
+              <label for="import-kind">What kind of file</label>
+              <select id="import-kind" value={kind} onChange={(e) => { setKind((e.currentTarget as HTMLSelectElement).value as ImportKind); setOutcome(null); }}>
+                {IMPORT_KINDS.map((k) => (
+                  <option value={k.id} key={k.id}>{k.label}</option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="import-file">{def.multiple ? "Choose the files" : "Choose a file"}</label>
+              <input id="import-file" type="file" accept={def.accept} multiple={def.multiple} disabled={busy} onChange={(e) => onFiles((e.currentTarget as HTMLInputElement).files)} />
+            </div>
+            <div class="field">
+              <span class="label">Or</span>
+              <button type="button" class="secondary" disabled={busy} onClick={onExample}>Read the sample district's export</button>
+            </div>
+          </div>
+          <div aria-live="polite" data-testid="import-result">
+            {busy && <p class="loading">Reading…</p>}
+            {outcome && !outcome.ok && (
+              <div class="notice notice-error" role="alert">
+                <strong>{outcome.files.join(", ")} could not be read</strong>
+                <ul>{outcome.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+              </div>
+            )}
+            {outcome && outcome.ok && (
+              <>
+                <p class="import-stats" data-testid="import-stats">
+                  <strong>{outcome.files.join(", ")}</strong>: {formatCount(outcome.stats.total)} rows, {formatCount(outcome.stats.parsed)} read,{" "}
+                  <span class={outcome.stats.failed ? "bad" : undefined}>{formatCount(outcome.stats.failed)} refused</span>
+                  {outcome.stats.blankLines ? `, ${formatCount(outcome.stats.blankLines)} blank lines skipped` : ""}.
+                </p>
+                {outcome.warnings.length > 0 && <ul class="warnings">{outcome.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>}
+                {outcome.unknownColumns.length > 0 && <p class="hint">Columns kept as extra attributes: {outcome.unknownColumns.join(", ")}.</p>}
+                <ErrorsTable outcome={outcome} />
+                <Preview outcome={outcome} />
+              </>
+            )}
+          </div>
+        </div>
+        <div class="panel">
+          <h3>Export</h3>
+          <ul class="export-list">
+            <li>
+              <button type="button" onClick={() => download("districtkit-scenarios.json", exportJson(appState.value), "application/json")}>Scenarios (JSON)</button>
+              <span class="hint">Every scenario and its levers; the same data a share link holds.</span>
+            </li>
+            {Object.values(done).map((o) => {
+              const csv = o ? exportRecordsCsv(o) : null;
+              if (!o) return null;
+              return (
+                <li key={o.kind} class="button-row">
+                  {csv !== null && <button type="button" onClick={() => download(`${o.kind}-records.csv`, csv, "text/csv")}>{IMPORT_KINDS.find((k) => k.id === o.kind)?.label.replace(/ \(.*\)$/, "")} records (CSV)</button>}{" "}
+                  <button type="button" class="secondary" onClick={() => download(`${o.kind}-records.json`, exportJson(o.records), "application/json")}>JSON</button>
+                </li>
+              );
+            })}
+            <li>
+              <button type="button" onClick={() => window.print()}>Printable one-page summary</button>
+              <span class="hint">Prints the open view without the controls.</span>
+            </li>
+          </ul>
+          <table class="data">
+            <caption>Data in use</caption>
+            <thead>
+              <tr><th scope="col">Dataset</th><th scope="col">Source</th></tr>
+            </thead>
+            <tbody>
+              {DATASET_NAMES.map((n) => (
+                <tr key={n}>
+                  <th scope="row">{n}</th>
+                  <td>{ds[n] ? (ds[n]!.source === "sample" ? `sample (${ds[n]!.origin})` : `imported from ${ds[n]!.origin}`) : "not in this build"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
     </section>
   );
 }

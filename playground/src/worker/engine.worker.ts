@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
 import { expose } from "comlink";
+import type { ImportKind, ImportOutcome } from "../lib/importKinds.js";
+import { readImport } from "./importTask.js";
 
 /**
  * The engines' long computations run here, off the main thread (Monte Carlo forecasts,
@@ -13,7 +15,11 @@ function plain<T>(value: T): T {
 const api = {
   /** Resolves once the worker is up; returns which engine tasks it offers. */
   ping(): { ready: true; tasks: string[] } {
-    return { ready: true, tasks: [] };
+    return { ready: true, tasks: ["readImport"] };
+  },
+  /** Read imported files through `@districtkit/io` (row errors included). */
+  readImport(kind: ImportKind, files: { name: string; bytes: ArrayBuffer }[]): ImportOutcome {
+    return readImport(kind, files);
   },
   /** Echo used by tests to check the round trip through Comlink. */
   echo<T>(value: T): T {

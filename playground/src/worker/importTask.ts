@@ -1,0 +1,98 @@
+import {
+  googleAdminDeviceFormat,
+  licenseContractFormat,
+  snipeItAssetFormat,
+  usageFormat,
+  vettingAnswerFormat,
+  type CsvFormat,
+  readGoogleAdminDevices,
+  readLicenseContracts,
+  readOneRoster,
+  readSnipeItAssets,
+  readUsage,
+  readVettingAnswers,
+  readVettingAnswersJson,
+  type ReadResult,
+} from "@districtkit/io";
+import { isDistrictKitError } from "@districtkit/core";
+import type { ImportKind, ImportOutcome } from "../lib/importKinds.js";
+
+const MAX_ERRORS = 1000;
+
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+const FORMATS: Partial<Record<ImportKind, CsvFormat<never>>> = {
+  "snipe-it": snipeItAssetFormat as CsvFormat<never>,
+  "google-admin": googleAdminDeviceFormat as CsvFormat<never>,
+  "license-contracts": licenseContractFormat as CsvFormat<never>,
+  usage: usageFormat as CsvFormat<never>,
+  "vetting-csv": vettingAnswerFormat as CsvFormat<never>,
+};
+
+function fromReadResult(kind: ImportKind, files: string[], r: ReadResult<unknown>): ImportOutcome {
+  const fields = FORMATS[kind]?.fields ?? [];
+  return {
+    ok: true,
+    kind,
+    files,
+    stats: { ...r.stats },
+    errors: plain(r.errors.slice(0, MAX_ERRORS)),
+    errorCount: r.errors.length,
+    columns: r.columns.map((c) => ({ field: c.field, header: c.header, kind: fields.find((f) => f.key === c.field)?.kind ?? "text" })),
+    unknownColumns: [...r.unknownColumns],
+    warnings: [...r.warnings],
+    records: plain(r.rows),
+    recordCount: r.rows.length,
+  };
+}
+
+/** Read the files of one kind through `@districtkit/io`; a file-level problem becomes a message. */
+export function readImport(kind: ImportKind, files: readonly { name: string; bytes: ArrayBuffer }[]): ImportOutcome {
+  const names = files.map((f) => f.name);
+  try {
+    const first = files[0];
+    if (!first) return { ok: false, kind, files: names, problems: ["no file was chosen"] };
+    switch (kind) {
+      case "snipe-it":
+        return fromReadResult(kind, names, readSnipeItAssets(first.bytes));
+      case "google-admin":
+        return fromReadResult(kind, names, readGoogleAdminDevices(first.bytes));
+      case "license-contracts":
+        return fromReadResult(kind, names, readLicenseContracts(first.bytes));
+      case "usage":
+        return fromReadResult(kind, names, readUsage(first.bytes));
+      case "vetting-csv":
+        return fromReadResult(kind, names, readVettingAnswers(first.bytes));
+      case "vetting-json": {
+        const rows = readVettingAnswersJson(first.bytes);
+        const stats = { total: rows.length, parsed: rows.length, failed: 0, blankLines: 0 };
+        return { ok: true, kind, files: names, stats, errors: [], errorCount: 0, columns: [], unknownColumns: [], warnings: [], records: plain(rows), recordCount: rows.length };
+      }
+      case "oneroster": {
+        const byName: Record<string, ArrayBuffer> = {};
+        for (const f of files) byName[f.name.replace(/^.*[\\/]/, "")] = f.bytes;
+        const r = readOneRoster(byName);
+        return {
+          ok: true,
+          kind,
+          files: names,
+          stats: { total: r.stats.total, parsed: r.stats.parsed, failed: r.stats.failed, blankLines: r.stats.blankLines },
+          errors: plain(r.errors.slice(0, MAX_ERRORS)),
+          errorCount: r.errors.length,
+          columns: [],
+          unknownColumns: [],
+          warnings: [...r.warnings],
+          records: plain(r.value),
+          recordCount: r.stats.parsed,
+        };
+      }
+    }
+  } catch (e) {
+    if (isDistrictKitError(e)) {
+      return { ok: false, kind, files: names, problems: e.issues.length ? e.issues.map((i) => (i.pathText ? `${i.pathText}: ${i.message}` : i.message)) : [e.message] };
+    }
+    return { ok: false, kind, files: names, problems: [e instanceof Error ? e.message : String(e)] };
+  }
+}
