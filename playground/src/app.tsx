@@ -4,6 +4,7 @@ import { Tabs, type TabDef } from "./components/Tabs.js";
 import { activeTab, appState, notice, ready, resetState, setTab, shareLink } from "./state/store.js";
 import type { TabId } from "./state/schema.js";
 import { DistrictSummary } from "./views/DistrictSummary.js";
+import { ExplainDialog } from "./components/Explain.js";
 
 const TABS: readonly TabDef[] = [
   { id: "budget", label: "Budget" },
@@ -117,6 +118,7 @@ export function App() {
           {!ready.value || !View ? <p class="loading">Loading…</p> : <View key={`${tab}-${appState.value.version}`} />}
         </div>
       </main>
+      <ExplainDialog />
       <footer class="app-footer">
         DistrictKit — open, exact, tested. Figures are computed by the <code>@districtkit/*</code> engines; click a figure to see
         where it came from.

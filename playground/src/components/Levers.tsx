@@ -34,7 +34,7 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [] }: { sc
     <fieldset class="levers" disabled={disabled} aria-describedby={disabled ? "baseline-note" : undefined}>
       <legend>Levers — {scenario.name}</legend>
       {disabled && <p id="baseline-note" class="hint">The baseline is the plan as the data has it. Pick or add a scenario to move levers.</p>}
-      <Row id={`lv-enroll-${sid}`} label="Enrollment change" hint="Percent change of students against the projection, every year.">
+      <Row id={`lv-enroll-${sid}`} label="Enrollment change" hint="Change of students against the projection.">
         <div class="range-row">
           <input
             id={`lv-enroll-${sid}`}
@@ -50,7 +50,24 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [] }: { sc
               setLever(sid, "enrollmentChangePercent", v === 0 ? undefined : v);
             }}
           />
-          <output for={`lv-enroll-${sid}`} class="num">{enrollment > 0 ? "+" : ""}{enrollment} %</output>
+          <output for={`lv-enroll-${sid}`} class="num">{enrollment > 0 ? "+" : enrollment < 0 ? "−" : ""}{Math.abs(enrollment)} %</output>
+        </div>
+        <div class="radio-row" role="radiogroup" aria-label="How the enrollment change applies">
+          {(["once", "annual"] as const).map((m) => (
+            <label key={m} class="radio">
+              <input
+                type="radio"
+                name={`lv-enroll-mode-${sid}`}
+                value={m}
+                checked={(l.enrollmentMode ?? "once") === m}
+                onChange={() => {
+                  markLever();
+                  setLever(sid, "enrollmentMode", m === "once" ? undefined : m);
+                }}
+              />
+              {m === "once" ? "once, from the first year" : "every year (compounding)"}
+            </label>
+          ))}
         </div>
       </Row>
       <Row id={`lv-infl-${sid}`} label="Inflation (per year)" hint="Replaces each line's own escalator. Empty = the baseline rates.">

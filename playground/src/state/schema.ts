@@ -28,6 +28,8 @@ export const categoryAdjustmentSchema = z.object({
  */
 export const leversSchema = z.object({
   enrollmentChangePercent: z.number().min(-50).max(50).optional(),
+  /** "once": a step change in the first year; "annual": the change compounds every year. */
+  enrollmentMode: z.enum(["once", "annual"]).optional(),
   inflationPercent: z.number().min(-5).max(20).optional(),
   refreshCycleYears: z.number().int().min(2).max(10).optional(),
   eRateDiscountPercent: z.number().int().min(0).max(90).optional(),

@@ -1,15 +1,33 @@
 import { datasets, missingSample, sampleLoaded } from "../lib/sample.js";
+import { formatCount } from "../lib/format.js";
 
+interface SchoolLike {
+  name?: string;
+  students?: number;
+  teachers?: number;
+}
 interface DistrictLike {
   name?: string;
+  state?: string;
   asOf?: string;
-  schools?: { name?: string; students?: number }[];
-  teachers?: number;
+  schools?: SchoolLike[];
+}
+
+function count(data: unknown, key: string): number | undefined {
+  if (Array.isArray(data)) return data.length;
+  if (data && typeof data === "object") {
+    const v = (data as Record<string, unknown>)[key];
+    if (Array.isArray(v)) {
+      // an inventory may be grouped: rows with a `count` (or `quantity`) stand for many devices
+      return v.reduce<number>((n, r) => n + (typeof r?.count === "number" ? r.count : typeof r?.quantity === "number" ? r.quantity : 1), 0);
+    }
+  }
+  return undefined;
 }
 
 /**
- * The district header: the facts as the district file states them (no engine result here).
- * Shows which data is the sample's and which was imported.
+ * The district header: the facts as the district file states them (names and counts, no engine
+ * result). Shows whether the data is the sample's or imported.
  */
 export function DistrictSummary() {
   if (!sampleLoaded.value) return <section class="district" aria-label="District"><p class="loading">Loading the sample district…</p></section>;
@@ -26,25 +44,31 @@ export function DistrictSummary() {
   }
   const district = (d.data ?? {}) as DistrictLike;
   const schools = Array.isArray(district.schools) ? district.schools : [];
+  const students = schools.reduce((n, s) => n + (typeof s.students === "number" ? s.students : 0), 0);
+  const teachers = schools.reduce((n, s) => n + (typeof s.teachers === "number" ? s.teachers : 0), 0);
+  const devices = count(datasets.value.devices?.data, "devices");
+  const facts: [string, string][] = [];
+  if (schools.length) facts.push(["Schools", formatCount(schools.length)]);
+  if (students) facts.push(["Students", formatCount(students)]);
+  if (teachers) facts.push(["Teachers", formatCount(teachers)]);
+  if (devices) facts.push(["Devices", formatCount(devices)]);
+  if (district.asOf) facts.push(["As of", district.asOf]);
   return (
     <section class="district" aria-label="District" data-testid="district">
-      <h2>{district.name ?? "District"}</h2>
+      <h2>
+        {district.name ?? "District"}
+        {district.state ? <span class="muted">, {district.state}</span> : null}
+      </h2>
       <dl class="facts">
-        {schools.length > 0 && (
-          <div>
-            <dt>Schools</dt>
-            <dd class="num">{schools.length}</dd>
+        {facts.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd class="num">{v}</dd>
           </div>
-        )}
-        {district.asOf && (
-          <div>
-            <dt>As of</dt>
-            <dd>{district.asOf}</dd>
-          </div>
-        )}
+        ))}
         <div>
           <dt>Data</dt>
-          <dd>{d.source === "sample" ? "sample district" : `imported from ${d.origin}`}</dd>
+          <dd>{d.source === "sample" ? "sample district (fictional)" : `imported from ${d.origin}`}</dd>
         </div>
       </dl>
     </section>
