@@ -1,1 +1,43 @@
-export {};
+/**
+ * `@districtkit/budget` — multi-year district technology budgets.
+ *
+ * Main entry points:
+ * - E-Rate: {@link eRateDiscount}, {@link cepEligibility}, {@link legacyWeightedDiscount},
+ *   {@link eRateCostShare}, {@link c2Budget}, {@link trackC2Cycle}
+ *
+ * @packageDocumentation
+ */
+
+// ── Schemas (inputs; types are z.infer of them)
+export { GRADES, gradeSchema, enrollmentYearSchema, schoolSchema, districtSchema } from "./schema/district.js";
+export type { Grade, DistrictInput, District, School } from "./schema/district.js";
+export { DEFAULT_CATEGORIES, BUILT_IN_DRIVERS } from "./schema/categories.js";
+export { escalatorSchema, lineItemSchema } from "./schema/lineItem.js";
+export type { LineItemInput, LineItem } from "./schema/lineItem.js";
+export { trancheSchema, fundSchema } from "./schema/fund.js";
+export type { FundInput, Fund } from "./schema/fund.js";
+export { driverSeriesSchema, budgetSchema, budgetInputSchema } from "./schema/budget.js";
+export type { BudgetInput, Budget, BudgetModelInput, BudgetModel } from "./schema/budget.js";
+export { leverSchema, scenarioSchema, metricSchema } from "./schema/scenario.js";
+export type { LeverInput, Lever, ScenarioInput, Scenario, MetricInput, Metric } from "./schema/scenario.js";
+export { averagingSchema, entrySchema, enrollmentOptionsSchema, enrollmentProjectionInputSchema } from "./schema/enrollment.js";
+export type { EnrollmentOptionsInput, EnrollmentProjectionInput } from "./schema/enrollment.js";
+
+// ── E-Rate: dated tables and rules
+export { ERATE_DISCOUNT_MATRIX, C2_DISCOUNT_CAP, discountMatrixFor } from "./tables/eRateDiscountMatrix.js";
+export type { DiscountBand, DiscountMatrixEdition } from "./tables/eRateDiscountMatrix.js";
+export { C2_BUDGET_CYCLES, C2_SMALL_APPLICANT_MAX_ENTITIES, C2_HIGH_COST_LIBRARY_LOCALES, c2CycleFor } from "./tables/c2BudgetCycles.js";
+export type { C2Cycle } from "./tables/c2BudgetCycles.js";
+export { CEP_MULTIPLIERS, cepMultiplierFor } from "./tables/cep.js";
+export { discountSchoolSchema, eRateDiscountInputSchema, eRateDiscount } from "./erate/discount.js";
+export type { ERateDiscountInput, ERateDiscountResult } from "./erate/discount.js";
+export { cepEligibilityInputSchema, cepEligibility } from "./erate/cep.js";
+export type { CepEligibilityInput, CepEligibilityResult } from "./erate/cep.js";
+export { legacyDiscountInputSchema, legacyWeightedDiscount } from "./erate/legacyDiscount.js";
+export type { LegacyDiscountInput, LegacyDiscountResult } from "./erate/legacyDiscount.js";
+export { eRateCostShareInputSchema, eRateCostShare } from "./erate/costShare.js";
+export type { ERateCostShareInput, ERateCostShareResult } from "./erate/costShare.js";
+export { c2BudgetInputSchema, c2Budget } from "./erate/c2Budget.js";
+export type { C2BudgetInput, C2BudgetResult } from "./erate/c2Budget.js";
+export { c2CycleInputSchema, trackC2Cycle } from "./erate/c2Cycle.js";
+export type { C2CycleInput, C2CycleResult, C2CycleYear } from "./erate/c2Cycle.js";

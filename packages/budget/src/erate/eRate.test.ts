@@ -1,0 +1,180 @@
+import { DistrictKitError, Money } from "@districtkit/core";
+import { describe, expect, it } from "vitest";
+import { c2Budget } from "./c2Budget.js";
+import { trackC2Cycle } from "./c2Cycle.js";
+import { cepEligibility } from "./cep.js";
+import { eRateCostShare } from "./costShare.js";
+import { eRateDiscount } from "./discount.js";
+import { legacyWeightedDiscount } from "./legacyDiscount.js";
+
+const district = (share: number, locales: ("urban" | "rural")[]) =>
+  locales.map((locale) => ({ students: 1000, nslpEligible: Math.round(share * 1000), locale }));
+
+describe("E-Rate discount (current district-wide rule)", () => {
+  // D-3: DOMAIN-budget.md §9 — USAC matrix and the C2 cap
+  it("gives C1 90 % and C2 85 % at an 80 % NSLP share, urban or rural (D-3)", () => {
+    for (const locale of ["urban", "rural"] as const) {
+      const d = eRateDiscount({ fundingYear: 2026, schools: district(0.8, [locale]) });
+      expect([d.c1, d.c2, d.c2Capped]).toEqual([90, 85, true]);
+    }
+  });
+
+  // D-4: DOMAIN-budget.md §9 — USAC matrix
+  it("gives 20 % urban and 25 % rural below a 1 % share (D-4)", () => {
+    const urban = eRateDiscount({ fundingYear: 2026, schools: [{ students: 1000, nslpEligible: 5, locale: "urban" }] });
+    const rural = eRateDiscount({ fundingYear: 2026, schools: [{ students: 1000, nslpEligible: 5, locale: "rural" }] });
+    expect([urban.c1, urban.c2, rural.c1, rural.c2]).toEqual([20, 20, 25, 25]);
+  });
+
+  // D-5: DOMAIN-budget.md §9 — USAC FAQ: exactly half rural is urban
+  it("uses the urban column when exactly half of the schools are rural (D-5)", () => {
+    const d = eRateDiscount({ fundingYear: 2026, schools: district(0.4, ["rural", "rural", "urban", "urban"]) });
+    expect(d.locale).toBe("urban");
+    expect(d.c1).toBe(60);
+    const more = eRateDiscount({ fundingYear: 2026, schools: district(0.4, ["rural", "rural", "rural", "urban"]) });
+    expect(more.locale).toBe("rural");
+    expect(more.c1).toBe(70);
+  });
+
+  it("gives the sample district 70 % (912 students, 389 eligible, all rural)", () => {
+    const d = eRateDiscount({
+      fundingYear: 2026,
+      schools: [
+        { students: 392, nslpEligible: 188, locale: "rural" },
+        { students: 231, nslpEligible: 97, locale: "rural" },
+        { students: 289, nslpEligible: 104, locale: "rural" },
+      ],
+    });
+    expect([d.c1, d.c2, d.nslpEligible, d.students]).toEqual([70, 70, 389, 912]);
+    expect(d.explanation).toMatch(/389 of 912/);
+  });
+
+  it("bands the exact share on half-open bands, and offers whole-percent rounding", () => {
+    // 34.6 % is in 20–34 exactly, but rounds to 35 % with whole-percent rounding
+    const schools = [{ students: 1000, nslpEligible: 346, locale: "urban" as const }];
+    expect(eRateDiscount({ fundingYear: 2026, schools }).c1).toBe(50);
+    const rounded = eRateDiscount({ fundingYear: 2026, schools, wholePercentRounding: true });
+    expect([rounded.c1, rounded.banding]).toEqual([60, "whole-percent"]);
+    // 0.999 % stays under 1 %
+    expect(eRateDiscount({ fundingYear: 2026, schools: [{ students: 1000, nslpEligible: 9, locale: "urban" }] }).c1).toBe(20);
+    expect(eRateDiscount({ fundingYear: 2026, schools: [{ students: 100, nslpEligible: 1, locale: "urban" }] }).c1).toBe(40);
+  });
+
+  it("counts CEP schools by ISP × 1.6 rounded up to a whole student", () => {
+    const d = eRateDiscount({ fundingYear: 2026, schools: [{ students: 250, cep: { identifiedStudentPercent: 40.25 }, locale: "urban" }] });
+    expect(d.nslpEligible).toBe(161);
+    expect(d.cep[0]!.percent).toBe("64");
+    expect(d.c1).toBe(80);
+  });
+
+  it("refuses NSLP above enrollment and districts with no students", () => {
+    expect(() => eRateDiscount({ fundingYear: 2026, schools: [{ students: 10, nslpEligible: 11, locale: "urban" }] })).toThrow(DistrictKitError);
+    expect(() => eRateDiscount({ fundingYear: 2026, schools: [{ students: 0, nslpEligible: 0, locale: "urban" }] })).toThrow(DistrictKitError);
+  });
+});
+
+describe("CEP eligibility", () => {
+  it("caps ISP × 1.6 at 100 % and uses exact decimals (no float ceil error)", () => {
+    expect(cepEligibility({ students: 100, identifiedStudentPercent: 70 }).eligibleStudents).toBe(100);
+    // 0.4 × 1.6 = 0.64 exactly: 100 × 64 % = 64, not 65
+    expect(cepEligibility({ students: 100, identifiedStudentPercent: 40 }).eligibleStudents).toBe(64);
+    expect(cepEligibility({ students: 33, identifiedStudentPercent: 10 }).eligibleStudents).toBe(6); // 5.28 → 6
+  });
+  it("takes an overriding multiplier", () => {
+    expect(cepEligibility({ students: 100, identifiedStudentPercent: 40, multiplier: "1.25" }).percentEligible).toBe("50");
+  });
+});
+
+describe("legacy weighted-average discount (before FY2015)", () => {
+  it("weights each school's own discount by its students, unlike today's rule", () => {
+    const schools = [
+      { students: 300, nslpEligible: 240, locale: "urban" as const },
+      { students: 100, nslpEligible: 10, locale: "urban" as const },
+    ];
+    expect(legacyWeightedDiscount({ fundingYear: 2014, schools }).exactPercent).toBe("77.5");
+    // today's rule on the same data: 250/400 = 62.5 % → 80 %
+    expect(eRateDiscount({ fundingYear: 2015, schools }).c1).toBe(80);
+  });
+  it("refuses funding years 2015 and later", () => {
+    try {
+      legacyWeightedDiscount({ fundingYear: 2015, schools: [{ students: 1, nslpEligible: 0, locale: "urban" }] });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as DistrictKitError).code).toBe("UNSUPPORTED");
+    }
+  });
+});
+
+describe("Category Two budgets", () => {
+  // C2-1: E-Rate Central, 24 Aug 2020 (its table prints "1,732"; the schools sum to 1,723)
+  it("gives a 4-school district $287,741 per student (C2-1)", () => {
+    const r = c2Budget({ fundingYear: 2021, schools: [529, 576, 247, 371].map((students) => ({ students })) });
+    expect(r.students).toBe(1723);
+    expect(r.budget.toString()).toBe("287741");
+    expect(r.perEntity.toString()).toBe("100000");
+    expect(r.hybrid?.toString()).toBe("287741");
+    expect(r.formula).toBe("per-student");
+  });
+
+  // C2-2: USAC Category Two budget page
+  it("lifts a 149-student independent school to the $25,000 floor (C2-2)", () => {
+    const r = c2Budget({ fundingYear: 2022, applicant: "independent-school", schools: [{ students: 149 }] });
+    expect(r.perStudent.toString()).toBe("24883");
+    expect(r.budget.toString()).toBe("25000");
+  });
+
+  // C2-3: USAC Category Two budget page
+  it("lifts a 5,555 sq ft library to the $25,000 floor (C2-3)", () => {
+    const r = c2Budget({ fundingYear: 2023, applicant: "independent-library", libraries: [{ squareFeet: 5555 }] });
+    expect(r.perStudent.toString()).toBe("24997.5");
+    expect(r.budget.toString()).toBe("25000");
+  });
+
+  // C2-4: computed from DOMAIN-budget.md §3.2
+  it("gives 4 small schools (440 students) the per-entity $100,000 (C2-4)", () => {
+    const r = c2Budget({ fundingYear: 2024, schools: [100, 120, 80, 140].map((students) => ({ students })) });
+    expect([r.perStudent.toString(), r.perEntity.toString(), r.hybrid?.toString(), r.budget.toString()]).toEqual(["73480", "100000", "100000", "100000"]);
+    expect(r.formula).toBe("per-entity");
+  });
+
+  it("uses the FY2026–30 figures from the table and excludes NIFs", () => {
+    const r = c2Budget({ fundingYear: 2026, schools: [{ students: 912 }, { students: 0, kind: "nif" }] });
+    expect(r.budget.toString()).toBe(Money.of("201.57").multiply(912).toString());
+    expect(r.childEntities).toBe(1);
+    expect(r.unconfirmed).toBe(true);
+  });
+
+  it("offers the hybrid only to small districts (≤ 10 schools)", () => {
+    const schools = Array.from({ length: 11 }, (_, i) => ({ students: i === 0 ? 2000 : 10 }));
+    const r = c2Budget({ fundingYear: 2021, schools });
+    expect(r.small).toBe(false);
+    expect(r.hybrid).toBeNull();
+  });
+
+  it("computes test-period budgets per school and asks for FY2020 figures", () => {
+    expect(c2Budget({ fundingYear: 2016, schools: [{ students: 10 }, { students: 100 }] }).budget.toString()).toBe("24200");
+    expect(() => c2Budget({ fundingYear: 2020, schools: [{ students: 10 }] })).toThrow(DistrictKitError);
+    expect(c2Budget({ fundingYear: 2020, schools: [{ students: 1000 }], parameters: { perStudent: "167", floorPerEntity: "25000" } }).budget.toString()).toBe("167000");
+  });
+
+  // C2-10: Alaska libraries E-Rate page
+  it("splits a $100,000 C2 project at 80 % and at a capped 90 % (C2-10)", () => {
+    const a = eRateCostShare({ amount: "100000", category: "C2", discountPercent: 80 });
+    const b = eRateCostShare({ amount: "100000", category: "C2", discountPercent: 90 });
+    expect([a.eRatePays.toString(), a.districtPays.toString(), a.c2BudgetConsumed.toString()]).toEqual(["80000", "20000", "100000"]);
+    expect([b.eRatePays.toString(), b.districtPays.toString(), b.c2BudgetConsumed.toString(), b.capped]).toEqual(["85000", "15000", "100000", true]);
+  });
+
+  it("tracks a cycle: increases raise the budget, decreases never lower it", () => {
+    const r = trackC2Cycle({
+      years: [
+        { fundingYear: 2026, schools: [{ students: 1000 }], committed: "150000" },
+        { fundingYear: 2027, schools: [{ students: 900 }], committed: "60000" },
+      ],
+    });
+    expect(r.years[1]!.budget.toString()).toBe("201570");
+    expect(r.years[1]!.consumed.toString()).toBe("51570");
+    expect(r.years[1]!.overBudget.toString()).toBe("8430");
+    expect(r.remaining.toString()).toBe("0");
+  });
+});
