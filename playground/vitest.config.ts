@@ -5,7 +5,8 @@ import { defineProject } from "vitest/config";
 export default defineProject({
   test: {
     name: "playground-e2e",
-    include: ["e2e/**/*.test.ts"],
+    // e2e/: the browser tests; src/: small unit tests of the playground's own helpers (formatting, links)
+    include: ["e2e/**/*.test.ts", "src/**/*.test.ts"],
     globalSetup: ["e2e/globalSetup.ts"],
     environment: "node",
     testTimeout: 60_000,

@@ -5,6 +5,7 @@ import { activeTab, appState, notice, ready, resetState, setTab, shareLink } fro
 import type { TabId } from "./state/schema.js";
 import { DistrictSummary } from "./views/DistrictSummary.js";
 import { ExplainDialog } from "./components/Explain.js";
+import { PrintSummary } from "./components/PrintSummary.js";
 
 const TABS: readonly TabDef[] = [
   { id: "budget", label: "Budget" },
@@ -114,6 +115,7 @@ export function App() {
       </nav>
       <NoticeBar />
       <main id="main" tabIndex={-1} data-view={tab}>
+        <PrintSummary />
         <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
           {!ready.value || !View ? <p class="loading">Loading…</p> : <View key={`${tab}-${appState.value.version}`} />}
         </div>
