@@ -63,7 +63,9 @@ function unparse(columns: readonly string[], rows: readonly (readonly string[])[
     { fields: columns.map((c) => neutraliseFormula(c)), data: rows as string[][] },
     { newline: options.newline ?? "\r\n", delimiter: options.delimiter ?? ",", quotes: false, escapeFormulae: false },
   );
-  return (options.bom ? "\uFEFF" : "") + text + (options.newline ?? "\r\n");
+  const newline = options.newline ?? "\r\n";
+  // papaparse ends a header-only table with a line break already; never write a blank last line
+  return (options.bom ? "\uFEFF" : "") + (text.endsWith(newline) ? text : text + newline);
 }
 
 /**

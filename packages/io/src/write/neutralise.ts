@@ -5,7 +5,7 @@ const ESCAPED = /^'+[=+\-@\t\r|]/;
 /**
  * Makes a cell safe to open in a spreadsheet: text that a spreadsheet would run as a formula
  * (starting with `=`, `+`, `-`, `@`, `|`, a tab or a carriage return — `=cmd|' /C calc'!A0`) gets
- * a leading `'`, so it shows as text. Plain numbers (`-12.50`) are left alone. DistrictKit's
+ * a leading `'`, so it shows as text. Plain numbers (`-12.50`) and white space alone are left alone. DistrictKit's
  * readers remove that one `'` again, so export then import gives back the same text.
  *
  * @param text - a cell's text
@@ -19,7 +19,8 @@ const ESCAPED = /^'+[=+\-@\t\r|]/;
  * @category Writing
  */
 export function neutraliseFormula(text: string): string {
-  return RISKY.test(text) && !NUMBER.test(text) ? `'${text}` : text;
+  // a cell of white space alone (a tab, a line break) cannot hold a formula
+  return RISKY.test(text) && !NUMBER.test(text) && text.trim() !== "" ? `'${text}` : text;
 }
 
 /** @internal The reader's inverse of {@link neutraliseFormula}. */

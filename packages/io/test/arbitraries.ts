@@ -1,0 +1,52 @@
+import { Money } from "@districtkit/core";
+import fc from "fast-check";
+import type { SnipeItAsset } from "../src/formats/snipeIt.js";
+import type { UsageRecord } from "../src/formats/licenses.js";
+
+/** Characters that break naive CSV code: quotes, separators, line breaks, formula starts, accents. */
+const tricky = fc.constantFrom("a", "b", "Z", "1", " ", '"', ",", ";", "\t", "\n", "\r\n", "=", "+", "-", "@", "|", "'", "é", "ß", "😀");
+
+/** Text a cell can hold and give back unchanged: no surrounding spaces, not empty. */
+export const cellTextArb: fc.Arbitrary<string> = fc
+  .string({ unit: tricky, minLength: 1, maxLength: 12 })
+  .filter((s) => s.trim() === s && s !== "");
+
+/** Any cell text at all, blank and padded ones included. */
+export const anyCellArb: fc.Arbitrary<string> = fc.string({ unit: tricky, maxLength: 10 });
+
+/** Calendar dates 1990–2100 as ISO strings. */
+export const isoDateArb: fc.Arbitrary<string> = fc
+  .date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+
+/** Amounts as records hold them (exact decimal strings), from integer cents. */
+export const amountArb: fc.Arbitrary<string> = fc.integer({ min: -10_000_000, max: 100_000_000 }).map((c) => Money.fromCents(c).toString());
+
+const EXTRA_HEADERS = ["Funding Source", "Grant", "Color", "Room", "Custom: Insurance"] as const;
+
+/** Extra columns a record keeps as attributes. */
+export const attributesArb: fc.Arbitrary<Record<string, string>> = fc.dictionary(fc.constantFrom(...EXTRA_HEADERS), cellTextArb, { maxKeys: 3 });
+
+const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
+
+/** Valid Snipe-IT assets, as the reader returns them (absent values left out). */
+export const snipeItAssetArb: fc.Arbitrary<SnipeItAsset> = fc
+  .record({
+    assetTag: cellTextArb,
+    serial: opt(cellTextArb),
+    model: cellTextArb,
+    category: opt(cellTextArb),
+    location: opt(cellTextArb),
+    purchaseDate: opt(isoDateArb),
+    purchaseCost: opt(amountArb),
+    warrantyMonths: opt(fc.integer({ min: 0, max: 120 })),
+    eolDate: opt(isoDateArb),
+    notes: opt(cellTextArb),
+    attributes: attributesArb,
+  })
+  .map((r) => Object.fromEntries(Object.entries({ line: 1, ...r }).filter(([, v]) => v !== undefined)) as SnipeItAsset);
+
+/** Valid usage records. */
+export const usageRecordArb: fc.Arbitrary<UsageRecord> = fc
+  .record({ product: cellTextArb, user: cellTextArb, role: opt(cellTextArb), lastActive: opt(isoDateArb), minutes: opt(fc.nat({ max: 100_000 })), attributes: attributesArb })
+  .map((r) => Object.fromEntries(Object.entries({ line: 1, ...r }).filter(([, v]) => v !== undefined)) as UsageRecord);
