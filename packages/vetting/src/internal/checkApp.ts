@@ -1,0 +1,72 @@
+// Structural check of one app (the shape of appSchema) by hand, for speed; the value of each
+// answer is checked against its criterion in evaluate.ts. appSchema is the same rule in zod, and
+// a property test keeps the two in agreement.
+import type { App } from "../schema/answers.js";
+import type { CompiledRubric } from "./compile.js";
+import { isIsoDay } from "./dates.js";
+import { describe } from "./evaluate.js";
+
+export interface RawIssue {
+  path: (string | number)[];
+  code: string;
+  message: string;
+}
+
+const APP_KEYS = new Set(["id", "name", "vendor", "url", "description", "audience", "useMode", "answers"]);
+const ANSWER_KEYS = new Set(["value", "source", "asOf", "note"]);
+const USE_MODES = new Set(["teacherOnly", "noLogin", "studentLogin", "installed"]);
+const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+const isAge = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 120;
+
+function isValue(v: unknown): boolean {
+  if (typeof v === "string" || typeof v === "boolean") return true;
+  if (typeof v === "number") return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every((x) => typeof x === "string");
+  return isPlain(v);
+}
+
+/** Checks an app's shape; pushes issues; returns the app (defaults filled) when it is sound. */
+export function checkApp(raw: unknown, path: (string | number)[], rubric: CompiledRubric, issues: RawIssue[]): App | null {
+  const before = issues.length;
+  const push = (p: (string | number)[], message: string, code = "invalid_type") => issues.push({ path: [...path, ...p], code, message });
+  if (!isPlain(raw)) {
+    push([], `expected an app object { id, name, answers }, got ${describe(raw)}`);
+    return null;
+  }
+  for (const k in raw) if (Object.prototype.hasOwnProperty.call(raw, k) && !APP_KEYS.has(k)) push([k], `unexpected field "${k}"`, "unrecognized_keys");
+  if (typeof raw.id !== "string" || raw.id.length === 0) push(["id"], `expected a non-empty text, got ${describe(raw.id)}`);
+  if (typeof raw.name !== "string" || raw.name.length === 0) push(["name"], `expected a non-empty text, got ${describe(raw.name)}`);
+  for (const k of ["vendor", "url"] as const) if (raw[k] !== undefined && (typeof raw[k] !== "string" || raw[k] === "")) push([k], `expected a non-empty text, got ${describe(raw[k])}`);
+  if (raw.description !== undefined && typeof raw.description !== "string") push(["description"], `expected a text, got ${describe(raw.description)}`);
+  if (raw.useMode !== undefined && !USE_MODES.has(raw.useMode as string)) push(["useMode"], `expected "teacherOnly", "noLogin", "studentLogin" or "installed", got ${describe(raw.useMode)}`, "invalid_value");
+  const audience = raw.audience;
+  if (audience !== undefined) {
+    if (!isPlain(audience)) push(["audience"], `expected { min, max } ages, got ${describe(audience)}`);
+    else {
+      for (const k in audience) if (Object.prototype.hasOwnProperty.call(audience, k) && k !== "min" && k !== "max") push(["audience", k], `unexpected field "${k}"`, "unrecognized_keys");
+      if (!isAge(audience.min)) push(["audience", "min"], `expected a whole age from 0 to 120, got ${describe(audience.min)}`);
+      if (!isAge(audience.max)) push(["audience", "max"], `expected a whole age from 0 to 120, got ${describe(audience.max)}`);
+      if (isAge(audience.min) && isAge(audience.max) && audience.min > audience.max) push(["audience", "max"], "expected min ≤ max", "custom");
+    }
+  }
+  const answers = raw.answers;
+  if (!isPlain(answers)) push(["answers"], `expected an object of answers keyed by criterion id, got ${describe(answers)}`);
+  else {
+    for (const id in answers) {
+      if (!Object.prototype.hasOwnProperty.call(answers, id)) continue;
+      const a = answers[id];
+      if (!rubric.byId.has(id)) push(["answers", id], `no criterion "${id}" in rubric "${rubric.rubric.id}" ${rubric.rubric.methodVersion}`, "unknown_criterion");
+      if (!isPlain(a)) {
+        push(["answers", id], `expected an answer { value, source?, asOf?, note? }, got ${describe(a)}`);
+        continue;
+      }
+      for (const k in a) if (Object.prototype.hasOwnProperty.call(a, k) && !ANSWER_KEYS.has(k)) push(["answers", id, k], `unexpected field "${k}"`, "unrecognized_keys");
+      if (!("value" in a) || !isValue(a.value)) push(["answers", id, "value"], `expected a text, a finite number, true/false, a list of texts or an object, got ${describe(a.value)}`);
+      if (a.source !== undefined && (typeof a.source !== "string" || a.source === "")) push(["answers", id, "source"], `expected a non-empty text (a link or a reference), got ${describe(a.source)}`);
+      if (a.asOf !== undefined && !isIsoDay(a.asOf)) push(["answers", id, "asOf"], `expected an ISO date (YYYY-MM-DD), got ${describe(a.asOf)}`);
+      if (a.note !== undefined && typeof a.note !== "string") push(["answers", id, "note"], `expected a text, got ${describe(a.note)}`);
+    }
+  }
+  if (issues.length > before) return null;
+  return (raw.useMode === undefined ? { ...raw, useMode: "studentLogin" } : raw) as unknown as App;
+}

@@ -1,0 +1,363 @@
+import { DistrictKitError, parseInput } from "@districtkit/core";
+import { z } from "zod";
+import { checkApp, type RawIssue } from "./internal/checkApp.js";
+import { compileRubric, type CompiledCriterion, type CompiledRubric, type CondContext } from "./internal/compile.js";
+import { addMonthsDay } from "./internal/dates.js";
+import { evaluate, newEvaluation, type Evaluation } from "./internal/evaluate.js";
+import { hashText, hex } from "./internal/hash.js";
+import { rateWith } from "./rating.js";
+import type { CriterionResult, Decision, DomainScore, GateFinding, ReReviewTrigger, ScoreResult } from "./result.js";
+import { scoreOptionsSchema, type App, type DistrictContext, type ScoreOptions } from "./schema/answers.js";
+import type { Domain } from "./schema/criterion.js";
+import type { Rubric, RubricInput } from "./schema/rubric.js";
+
+const DOMAINS: readonly Domain[] = ["privacy", "security", "accessibility", "interoperability", "evidence", "other"];
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)} %`;
+}
+
+function points(x: number): string {
+  return (Math.round(x * 10) / 10).toString();
+}
+
+function lower(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function plainNotMet(cc: CompiledCriterion, detail: string | null): string {
+  return cc.c.plain?.notMet ?? `Not met: ${lower(cc.c.title)}${detail ? ` (${detail})` : ""}.`;
+}
+
+function plainUnresolved(cc: CompiledCriterion, status: string, detail: string | null): string {
+  if (status === "expired") return `The evidence has expired: ${lower(cc.c.title)}${detail ? ` — ${detail}` : ""}.`;
+  if (status === "unclear") return cc.c.plain?.unclear ?? `The vendor's answer is unclear: ${lower(cc.c.title)}.`;
+  return `Not answered yet: ${lower(cc.c.title)}.`;
+}
+
+interface Prepared {
+  readonly cr: CompiledRubric;
+  readonly district: DistrictContext;
+  readonly asOf: string;
+  readonly baseHash: number;
+}
+
+function prepare(rubric: unknown, options: unknown): Prepared {
+  const issues: RawIssue[] = [];
+  let cr: CompiledRubric | null = null;
+  try {
+    cr = compileRubric(rubric);
+  } catch (error) {
+    if (!(error instanceof DistrictKitError)) throw error;
+    issues.push(...error.issues.map((i) => ({ path: [...i.path], code: i.code, message: i.message })));
+  }
+  let o: z.output<typeof scoreOptionsSchema> | null = null;
+  try {
+    o = parseInput(scoreOptionsSchema, options, ["options"]);
+  } catch (error) {
+    if (!(error instanceof DistrictKitError)) throw error;
+    issues.push(...error.issues.map((i) => ({ path: [...i.path], code: i.code, message: i.message })));
+  }
+  if (!cr || !o) throw new DistrictKitError("INVALID_INPUT", issues);
+  let h = hashText(Number.parseInt(cr.hash, 16) | 0, o.asOf);
+  h = hashText(h, `${o.district.state}|${o.district.population ?? ""}|${o.district.specialDistrict}|${o.district.userAges.min}-${o.district.userAges.max}`);
+  return { cr, district: o.district, asOf: o.asOf, baseHash: h };
+}
+
+/**
+ * Scores one app against a rubric on a date, for a district: applicability → hard gates →
+ * weighted score over the scorable criteria → coverage → decision → explanation.
+ *
+ * - A criterion whose condition is false, or answered N/A, leaves the computation entirely.
+ * - `score = 100 · Σ wⱼsⱼ / Σ wⱼ` over the scorable criteria (unanswered ones by the rubric's
+ *   policy: excluded and reported as missing, counted 0, or counted 0.5); `null` when nothing is
+ *   scorable — never 0 for "nothing answered". Each criterion's `contribution` is
+ *   `100 · wⱼsⱼ / Σ wⱼ`, so the contributions add up to the score.
+ * - A failed hard gate forces `denied`; no score outweighs it. An unanswered, unclear or expired
+ *   gate forces `needsInformation`, as does coverage below the rubric's minimum — unless even the
+ *   best case (every open question favourable) would score below `conditionalAt`, which is `denied`.
+ * - Otherwise `approved` from `approveAt`, `approvedWithConditions` from `conditionalAt` (or
+ *   above `approveAt` when a criterion with a `conditionIfNotMet` is not fully met), else `denied`.
+ * - The re-review date is the earliest of the periodic review and every piece of evidence's
+ *   last valid day (DPA expiry, certificate expiry, ACR date + 2 years, SOC 2 period end + 12
+ *   months, ISO 27001:2013 after 2025-10-31…).
+ *
+ * @param rubric - a rubric ({@link K12_RUBRIC}, one from {@link deriveRubric}, or any valid rubric data)
+ * @param app - the app and its answers ({@link appSchema})
+ * @param options - `{ asOf, district: { state, population?, userAges? } }`
+ * @returns the decision with its explanation (plain data)
+ * @throws DistrictKitError listing every problem: unknown criteria, answers that do not fit their criterion, bad dates, a bad rubric
+ * @example
+ * ```ts
+ * const rubric = {
+ *   id: "mini", title: "Mini", methodVersion: "1",
+ *   criteria: [
+ *     { id: "sellsData", title: "Sells data", domain: "privacy", weight: 3, kind: "practice", better: "doesNot", gate: true },
+ *     { id: "encryption", title: "Encrypts data in transit", domain: "security", weight: 1, kind: "practice", better: "does" },
+ *   ],
+ * };
+ * const r = scoreApp(rubric, { id: "q", name: "Quiz", answers: { sellsData: { value: "doesNot" }, encryption: { value: "does" } } }, { asOf: "2026-07-01", district: { state: "IL" } });
+ * r.decision; // => "approved"
+ * r.score; // => 100
+ * r.contributions.map((c) => c.contribution); // => [75, 25]
+ * scoreApp(rubric, { id: "q", name: "Quiz", answers: { sellsData: { value: "does" }, encryption: { value: "does" } } }, { asOf: "2026-07-01", district: { state: "IL" } }).decision; // => "denied"
+ * scoreApp(rubric, { id: "q", name: "Quiz", answers: { nope: { value: "yes" } } }, { asOf: "2026-07-01", district: { state: "IL" } }); // throws
+ * ```
+ * @category Scoring
+ */
+export function scoreApp(rubric: Rubric | RubricInput, app: unknown, options: ScoreOptions): ScoreResult {
+  return scoreApps(rubric, [app], options)[0]!;
+}
+
+/**
+ * Scores a list of apps against one rubric (see {@link scoreApp}); the rubric and options are
+ * validated once, every app is checked, and one error lists every problem of every app.
+ *
+ * @param rubric - the rubric
+ * @param apps - the apps
+ * @param options - `{ asOf, district }`
+ * @returns one result per app, in the input order
+ * @throws DistrictKitError listing every problem with its path (`apps[3].answers.dpa.value…`)
+ * @example
+ * ```ts
+ * const rubric = { id: "m", title: "M", methodVersion: "1", criteria: [{ id: "sso", title: "Single sign-on", domain: "security", weight: 1, kind: "yesNo" }] };
+ * scoreApps(rubric, [
+ *   { id: "a", name: "A", answers: { sso: { value: "yes" } } },
+ *   { id: "b", name: "B", answers: {} },
+ * ], { asOf: "2026-07-01", district: { state: "NY" } }).map((r) => r.score); // => [100, null]
+ * ```
+ * @category Scoring
+ */
+export function scoreApps(rubric: Rubric | RubricInput, apps: readonly unknown[], options: ScoreOptions): ScoreResult[] {
+  const p = prepare(rubric, options);
+  if (!Array.isArray(apps)) throw DistrictKitError.argument(["apps"], "expected a list of apps");
+  const issues: RawIssue[] = [];
+  const out: ScoreResult[] = [];
+  const ev = newEvaluation();
+  const single = apps.length === 1;
+  for (let i = 0; i < apps.length; i++) {
+    const path = single ? ["app"] : ["apps", i];
+    const app = checkApp(apps[i], path, p.cr, issues);
+    if (!app) continue;
+    const r = scoreChecked(p, app, ev, issues, path);
+    if (r) out.push(r);
+  }
+  if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
+  return out;
+}
+
+/** @internal Scores an app whose shape has been checked; pushes value issues. */
+function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawIssue[], path: (string | number)[]): ScoreResult | null {
+  const { cr, asOf, district } = p;
+  const rubric = cr.rubric;
+  const answers = app.answers;
+  const ctx: CondContext = { state: district.state, minAge: (app.audience ?? district.userAges).min, useMode: app.useMode, asOf, answers };
+  const unclearScore = rubric.scoring.unclearScore;
+  const policy = rubric.scoring.unanswered;
+  const unansweredS = policy === "unfavourable" ? 0 : policy === "neutral" ? 0.5 : -1;
+  const n = cr.criteria.length;
+  const rows: (CriterionResult & { contribution: number })[] = new Array(n);
+  let W = 0;
+  let N = 0;
+  let applicableW = 0;
+  let answeredW = 0;
+  let bestW = 0;
+  let bestN = 0;
+  const dW: Record<string, number> = { privacy: 0, security: 0, accessibility: 0, interoperability: 0, evidence: 0, other: 0 };
+  const dN: Record<string, number> = { ...dW };
+  const dA: Record<string, number> = { ...dW };
+  const dAns: Record<string, number> = { ...dW };
+  const gatesFailed: GateFinding[] = [];
+  const gatesUnresolved: GateFinding[] = [];
+  const missing: string[] = [];
+  const conditionSet: string[] = [];
+  const triggers: ReReviewTrigger[] = [];
+  let h = hashText(p.baseHash, `${app.id}|${ctx.minAge}|${app.useMode}`);
+  let bad = false;
+
+  for (let j = 0; j < n; j++) {
+    const cc = cr.criteria[j]!;
+    const c = cc.c;
+    const a = Object.hasOwn(answers, cc.id) ? answers[cc.id] : undefined;
+    if (a !== undefined) {
+      const v = a.value;
+      h = hashText(h, typeof v === "object" ? JSON.stringify(v) : String(v));
+      if (a.source !== undefined) h = hashText(h, a.source);
+      if (a.asOf !== undefined) h = hashText(h, a.asOf);
+    } else h = hashText(h, "");
+    let status: CriterionResult["status"];
+    let s: number | null = null;
+    let gate: CriterionResult["gate"] = null;
+    let validUntil: string | null = null;
+    let detail: string | null = null;
+    const applies = cc.cond === null || cc.cond(ctx) !== 0;
+    if (!applies) {
+      status = "notApplicable";
+      detail = `applies only when ${cc.condText}`;
+    } else if (a === undefined) {
+      status = "unanswered";
+    } else {
+      evaluate(cc, a.value, asOf, unclearScore, ev);
+      if (ev.issue !== null) {
+        issues.push({ path: ev.issuePath ? [...path, "answers", cc.id, "value", ...ev.issuePath] : [...path, "answers", cc.id, "value"], code: "invalid_answer", message: ev.issue });
+        bad = true;
+        continue;
+      }
+      status = ev.status;
+      validUntil = ev.validUntil;
+      detail = ev.detail;
+    }
+    if (status !== "notApplicable") {
+      if (cc.gateMode !== 0) {
+        if (status === "met" || status === "partlyMet" || status === "notMet") {
+          const ok = cc.gateMode === 1 ? ev.s > 0 : ev.s >= cc.gateMin;
+          gate = ok ? "passed" : "failed";
+          if (!ok) gatesFailed.push({ criterion: cc.id, title: c.title, reason: plainNotMet(cc, detail) });
+        } else if (status !== "recorded") {
+          gate = "unresolved";
+          gatesUnresolved.push({ criterion: cc.id, title: c.title, reason: plainUnresolved(cc, status, detail) });
+        }
+      }
+      if (status === "unanswered" && (cc.weight > 0 || cc.gateMode !== 0 || cc.referenced)) missing.push(cc.id);
+      if (cc.scored) {
+        const w = cc.weight;
+        applicableW += w;
+        dA[c.domain]! += w;
+        let best: number;
+        if (status === "unanswered") {
+          if (unansweredS >= 0) s = unansweredS;
+          best = 1;
+        } else {
+          s = status === "unclear" ? unclearScore : ev.s;
+          answeredW += w;
+          dAns[c.domain]! += w;
+          best = gate === "unresolved" ? 1 : s;
+        }
+        bestW += w;
+        bestN += w * best;
+        if (s !== null) {
+          W += w;
+          N += w * s;
+          dW[c.domain]! += w;
+          dN[c.domain]! += w * s;
+        }
+      } else if (status !== "recorded" && status !== "unanswered" && cc.gateMode === 0) {
+        status = "recorded";
+      }
+      if (c.conditionIfNotMet !== undefined && status !== "met" && status !== "recorded" && !conditionSet.includes(c.conditionIfNotMet)) conditionSet.push(c.conditionIfNotMet);
+      if (validUntil !== null && validUntil >= asOf) triggers.push({ on: validUntil, because: `${c.title}: ${detail ?? `valid until ${validUntil}`}`, criterion: cc.id });
+    }
+    rows[j] = { criterion: cc.id, title: c.title, domain: c.domain, weight: cc.weight, status, score: s, contribution: 0, gate, validUntil, detail };
+  }
+  if (bad) return null;
+
+  let score: number | null = null;
+  if (W > 0) {
+    let sum = 0;
+    const k = 100 / W;
+    for (let j = 0; j < n; j++) {
+      const r = rows[j]!;
+      if (r.score !== null && r.weight > 0 && r.status !== "recorded") {
+        r.contribution = k * r.weight * r.score;
+        sum += r.contribution;
+      }
+    }
+    score = Math.min(100, Math.max(0, sum));
+  }
+  const coverage = applicableW > 0 ? answeredW / applicableW : null;
+  const bestCaseScore = bestW > 0 ? (100 * bestN) / bestW : null;
+  const domains = {} as Record<Domain, DomainScore>;
+  for (const d of DOMAINS) domains[d] = { score: dW[d]! > 0 ? (100 * dN[d]!) / dW[d]! : null, coverage: dA[d]! > 0 ? dAns[d]! / dA[d]! : null, weight: dA[d]! };
+
+  // decision
+  const dec = rubric.decision;
+  const reasons: string[] = [];
+  let decision: Decision;
+  const conditions: string[] = [];
+  const cannotReach = bestCaseScore !== null && bestCaseScore < dec.conditionalAt;
+  if (gatesFailed.length > 0) {
+    decision = "denied";
+    for (const g of gatesFailed) reasons.push(g.reason);
+  } else if (gatesUnresolved.length > 0 || score === null || (coverage !== null && coverage < dec.minCoverage)) {
+    if (cannotReach && score !== null) {
+      decision = "denied";
+      reasons.push(`Even if every open question were answered favourably it would score ${points(bestCaseScore)} of 100, below the ${dec.conditionalAt} needed.`);
+    } else {
+      decision = "needsInformation";
+      for (const g of gatesUnresolved) reasons.push(g.reason);
+      if (score === null) reasons.push("Nothing could be scored yet: every question is unanswered or does not apply.");
+      else if (coverage !== null && coverage < dec.minCoverage) reasons.push(`Only ${pct(coverage)} of what matters has been answered; at least ${pct(dec.minCoverage)} is needed to decide.`);
+    }
+  } else if (score >= dec.conditionalAt) {
+    conditions.push(...conditionSet);
+    if (score < dec.approveAt) conditions.push(dec.belowApproveCondition);
+    decision = conditions.length > 0 ? "approvedWithConditions" : "approved";
+  } else {
+    decision = "denied";
+    reasons.push(`It scores ${points(score)} of 100, below the ${dec.conditionalAt} needed for approval with conditions.`);
+  }
+  // the largest shortfalls, in plain words
+  if (score !== null) {
+    const lost: { text: string; lost: number }[] = [];
+    for (let j = 0; j < n; j++) {
+      const r = rows[j]!;
+      if (r.gate === "failed" || r.gate === "unresolved" || r.score === null || r.score >= 1 || r.weight <= 0 || r.status === "recorded") continue;
+      const cc = cr.criteria[j]!;
+      const text = r.status === "notMet" || r.status === "partlyMet" ? plainNotMet(cc, r.detail) : plainUnresolved(cc, r.status, r.detail);
+      lost.push({ text, lost: (100 * r.weight * (1 - r.score)) / W });
+    }
+    lost.sort((x, y) => y.lost - x.lost);
+    for (const l of lost.slice(0, 3)) if (!reasons.includes(l.text)) reasons.push(l.text);
+  }
+  if (missing.length > 0 && decision !== "denied") {
+    const titles = missing.slice(0, 5).map((id) => lower(cr.byId.get(id)!.c.title));
+    reasons.push(`Still unanswered (${missing.length}): ${titles.join("; ")}${missing.length > 5 ? "; …" : ""}.`);
+  }
+  if (decision === "approved" || decision === "approvedWithConditions") {
+    const gates = cr.criteria.filter((cc, j) => rows[j]!.gate === "passed").length;
+    reasons.unshift(`It scores ${points(score!)} of 100${gates > 0 ? ` and passes all ${gates} required check${gates === 1 ? "" : "s"}` : ""}.`);
+  }
+
+  let tier: string | null = null;
+  if (score !== null) {
+    let best = -1;
+    for (const t of rubric.tiers) {
+      if (score >= t.min && t.min > best) {
+        best = t.min;
+        tier = t.label;
+      }
+    }
+  }
+
+  const review = addMonthsDay(asOf, rubric.review.intervalMonths);
+  triggers.push({ on: review, because: `periodic review every ${rubric.review.intervalMonths} months`, criterion: null });
+  triggers.sort((x, y) => (x.on < y.on ? -1 : x.on > y.on ? 1 : 0));
+  const first = triggers[0]!;
+  const label = { approved: "Approved", approvedWithConditions: "Approved with conditions", denied: "Denied", needsInformation: "Needs more information" }[decision];
+  const scoreText = score === null ? "no score yet" : `score ${points(score)} of 100`;
+  const summary = `${label}: ${app.name} (${scoreText}${coverage === null ? "" : `, ${pct(coverage)} answered`})${reasons[0] && decision !== "approved" ? ` — ${lower(reasons[0]).replace(/\.$/, "")}` : ""}. Review again by ${first.on}.`;
+  return {
+    appId: app.id,
+    appName: app.name,
+    decision,
+    tier,
+    score,
+    coverage,
+    bestCaseScore,
+    rating: rateWith(cr, answers),
+    gatesFailed,
+    gatesUnresolved,
+    contributions: rows,
+    domains,
+    missing,
+    conditions,
+    reasons,
+    summary,
+    reReview: { on: first.on, because: first.because, triggers },
+    policy: { unanswered: policy, unclearScore, approveAt: dec.approveAt, conditionalAt: dec.conditionalAt, minCoverage: dec.minCoverage },
+    rubricId: rubric.id,
+    methodVersion: rubric.methodVersion,
+    asOf,
+    inputsHash: hex(h),
+  };
+}
