@@ -7,3 +7,15 @@ export { fitWeibull, weibullFitInputSchema, weibullLife, weibullSurvival } from 
 export type { WeibullFitInput, WeibullFitResult, WeibullParameters } from "./survival/weibull.js";
 export { annualFailureProbabilities } from "./survival/annual.js";
 export type { AnnualFailureProbabilities } from "./survival/annual.js";
+export { forecastReplacements } from "./forecast/expected.js";
+export type { CategorySpend, CohortPlan, ForecastCounts, ForecastResult, ForecastRow, ForecastSpend, ForecastYear, RetirementRule } from "./forecast/expected.js";
+export {
+  MONTE_CARLO_METRICS,
+  forecastMonteCarlo,
+  mergeMonteCarloChunks,
+  monteCarloChunkOptionsSchema,
+  monteCarloOptionsSchema,
+  simulateForecastChunk,
+  summarizeMonteCarlo,
+} from "./forecast/monteCarlo.js";
+export type { MetricSummary, MonteCarloChunk, MonteCarloMetric, MonteCarloOptions, MonteCarloResult } from "./forecast/monteCarlo.js";

@@ -81,25 +81,27 @@ export function gammaFn(x: number): number {
   return Math.sqrt(2 * Math.PI) * Math.pow(t, xx + 0.5) * Math.exp(-t) * a;
 }
 
-/** Poisson CDF P(X ≤ k) for mean λ ≥ 0, summed in log space (stable for large λ). */
-export function poissonCdf(k: number, lambda: number): number {
-  if (k < 0) return 0;
-  if (lambda === 0) return 1;
-  let term = Math.exp(-lambda);
-  if (term === 0) {
-    // large λ: sum terms from the mode outward in logs
-    let logTerm = -lambda;
-    let sum = 0;
-    for (let i = 0; i <= k; i++) {
-      if (i > 0) logTerm += Math.log(lambda / i);
-      sum += Math.exp(logTerm);
-    }
-    return Math.min(1, sum);
+/** ln Γ(x) for x > 0 (Lanczos). */
+export function lnGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
+  const xx = x - 1;
+  let a = LANCZOS[0]!;
+  const t = xx + 7.5;
+  for (let i = 1; i < 9; i++) a += LANCZOS[i]! / (xx + i);
+  return 0.5 * Math.log(2 * Math.PI) + (xx + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/**
+ * Smallest k with P(Poisson(λ) ≤ k) ≥ level, and that probability. Sums the pmf in log space from
+ * far below the mean (the mass left out is below 1e-30), so it works for any λ ≥ 0.
+ */
+export function poissonQuantile(lambda: number, level: number): { k: number; cdf: number } {
+  if (lambda <= 0) return { k: 0, cdf: 1 };
+  const lnL = Math.log(lambda);
+  const start = Math.max(0, Math.floor(lambda - 12 * Math.sqrt(lambda) - 10));
+  let cdf = 0;
+  for (let k = start; ; k++) {
+    cdf += Math.exp(-lambda + k * lnL - lnGamma(k + 1));
+    if (cdf >= level || k > lambda + 50 * Math.sqrt(lambda) + 100) return { k, cdf: Math.min(1, cdf) };
   }
-  let sum = term;
-  for (let i = 1; i <= k; i++) {
-    term *= lambda / i;
-    sum += term;
-  }
-  return Math.min(1, sum);
 }

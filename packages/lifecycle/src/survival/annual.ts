@@ -20,7 +20,7 @@ export function annualProbabilitiesOf(model: FailureModel, ages: number): Annual
   const q = new Array<number>(ages);
   switch (model.kind) {
     case "annual": {
-      const v = 1 - (1 - model.malfunction) * (1 - model.accident);
+      const v = model.malfunction + model.accident - model.malfunction * model.accident;
       q.fill(v);
       return { probabilities: q, heldFromAge: null, explanation: `constant ${(v * 100).toFixed(2)} % a year (malfunction ${model.malfunction}, accident ${model.accident}: 1 − (1 − m)(1 − a))` };
     }

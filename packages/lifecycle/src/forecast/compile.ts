@@ -1,0 +1,460 @@
+// Turns a validated forecast input into flat typed arrays ("slots", one per cohort) that the
+// expected and Monte Carlo forecasts both run on. Internal: not exported from the package.
+import {
+  DISTRICT_CALENDAR,
+  DistrictKitError,
+  Money,
+  addDaysIso,
+  addMonthsIso,
+  compareIsoDates,
+  compoundFactor,
+  fiscalYearOf,
+  type DistrictKitIssue,
+  type FiscalCalendar,
+} from "@districtkit/core";
+import { cohortKey } from "../cohorts.js";
+import { annualProbabilitiesOf } from "../survival/annual.js";
+import type { DeviceCategory, DeviceModel, DeviceRole, ForecastInput, Match, RefreshPolicy } from "../schema.js";
+
+/** Why a cohort is retired in its planned year. */
+export type RetirementRule = "cycle" | "aue" | "support-end" | "max-age" | "warranty";
+
+export const ROLES: readonly DeviceRole[] = ["student", "staff", "lab", "spare", "infrastructure"];
+export const CATEGORIES: readonly DeviceCategory[] = ["chromebook", "ipad", "windows-laptop", "mac-laptop", "desktop", "interactive-display", "network", "server", "other"];
+
+export interface ResolvedPolicy {
+  cycleYears: number | undefined;
+  maxAgeYears: number | undefined;
+  minAgeYears: number;
+  retireAtAue: boolean;
+  leadMonths: number;
+  retireAtWarrantyEnd: boolean;
+  retireAtSupportEnd: boolean;
+  onFailure: "replace" | "retire";
+  replacePlanned: boolean;
+}
+
+export interface Compiled {
+  calendar: FiscalCalendar;
+  firstYear: number;
+  horizon: number;
+  years: number[];
+  models: DeviceModel[];
+  schools: string[];
+  /** price in cents of model m in year index ti: priceCents[m * horizon + ti] */
+  priceCents: Float64Array;
+  /** slots */
+  n: number;
+  slotModel: Int32Array;
+  slotSchool: Int32Array;
+  slotRole: Int8Array;
+  slotYear: Int32Array;
+  slotInitial: Float64Array;
+  slotPlanned: Float64Array; // fiscal year, Infinity for never
+  slotHard: Float64Array;
+  slotRule: Int8Array; // index in RULES, -1 none
+  slotOverdue: Uint8Array;
+  slotQ: Int32Array; // offset into qTable
+  slotLoss: Float64Array;
+  slotRepairRate: Float64Array;
+  slotRepairClass: Int32Array;
+  slotUnitCents: Float64Array;
+  slotReplGroup: Int32Array; // purchase group for its replacements
+  slotReplaceFailures: Uint8Array;
+  slotReplacePlanned: Uint8Array;
+  slotAueYear: Float64Array; // first fiscal year past AUE (Infinity when none)
+  slotId: string[];
+  initialCount: number;
+  qTable: Float64Array;
+  maxAge: number;
+  qExplanations: string[];
+  repairClassCents: Float64Array;
+  repairClassModel: Int32Array;
+  /** purchase groups: school, model, role */
+  groupSchool: Int32Array;
+  groupModel: Int32Array;
+  groupRole: Int8Array;
+  groupCount: number;
+  /** slot of group g in year index ti (−1 if none): groupSlot[g * horizon + ti] */
+  groupSlot: Int32Array;
+  /** growth rules */
+  growth: { group: number; school: number; role: number; ratio: number; enrollment: Float64Array }[];
+  spares: { group: number; level: number; factor: number; roles: Uint8Array } | null;
+  capCents: Float64Array | null; // by year index, Infinity when none
+  warnings: string[];
+  collapsedSchools: boolean;
+}
+
+export const RULES: readonly RetirementRule[] = ["aue", "support-end", "max-age", "cycle", "warranty"];
+
+function matches(m: Match, model: DeviceModel, role: DeviceRole, school: string): boolean {
+  return (
+    (m.model === undefined || m.model === model.id) &&
+    (m.category === undefined || m.category === model.category) &&
+    (m.role === undefined || m.role === role) &&
+    (m.school === undefined || m.school === school)
+  );
+}
+
+/** First fiscal year in which the device must no longer be in service, from an end date (last supported day) and a lead. */
+function deadlineYear(lastDay: string, leadMonths: number, calendar: FiscalCalendar): number {
+  return fiscalYearOf(addMonthsIso(addDaysIso(lastDay, 1), -leadMonths), calendar);
+}
+
+/** The last day with updates for an AUE month YYYY-MM. */
+export function aueLastDay(aue: string): string {
+  const [y, m] = aue.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+export function compile(input: ForecastInput, options: { collapseSchools: boolean }): Compiled {
+  const calendar = input.calendar ?? DISTRICT_CALENDAR;
+  const firstYear = fiscalYearOf(input.asOf, calendar);
+  const horizon = input.horizonYears;
+  const years = Array.from({ length: horizon }, (_, i) => firstYear + i);
+  const issues: Omit<DistrictKitIssue, "pathText">[] = [];
+  const warnings: string[] = [];
+  const modelIndex = new Map<string, number>();
+  input.models.forEach((m, i) => {
+    if (modelIndex.has(m.id)) issues.push({ path: ["models", i, "id"], code: "duplicate", message: `duplicate model id "${m.id}"` });
+    else modelIndex.set(m.id, i);
+  });
+  const needModel = (id: string | undefined, path: (string | number)[]): void => {
+    if (id !== undefined && !modelIndex.has(id)) issues.push({ path, code: "unknown_model", message: `unknown model "${id}"` });
+  };
+  input.models.forEach((m, i) => needModel(m.replacementModel, ["models", i, "replacementModel"]));
+  input.failure.rules.forEach((r, i) => needModel(r.match.model, ["failure", "rules", i, "match", "model"]));
+  input.policyRules.forEach((r, i) => needModel(r.match.model, ["policyRules", i, "match", "model"]));
+  input.growth.forEach((g, i) => needModel(g.model, ["growth", i, "model"]));
+  if (input.spares) needModel(input.spares.model, ["spares", "model"]);
+
+  // cohorts from devices and from the input
+  interface Raw {
+    id: string;
+    model: number;
+    school: string;
+    role: DeviceRole;
+    year: number;
+    count: number;
+    unitCents: number | null;
+  }
+  const raws = new Map<string, Raw>();
+  const collapse = options.collapseSchools;
+  const addRaw = (id: string | undefined, model: number, school: string, role: DeviceRole, year: number, count: number, unitCents: number | null): void => {
+    const sch = collapse ? "*" : school;
+    const key = id ?? cohortKey({ model: input.models[model]!.id, school: sch, role, purchaseFiscalYear: year });
+    const k = collapse ? `${key}|${unitCents ?? ""}` : key;
+    const r = raws.get(k);
+    if (r && r.unitCents === unitCents) r.count += count;
+    else if (r) raws.set(`${k}#${raws.size}`, { id: `${key}#${raws.size}`, model, school: sch, role, year, count, unitCents });
+    else raws.set(k, { id: key, model, school: sch, role, year, count, unitCents });
+  };
+  input.devices.forEach((d, i) => {
+    const m = modelIndex.get(d.model);
+    if (m === undefined) issues.push({ path: ["devices", i, "model"], code: "unknown_model", message: `unknown model "${d.model}"` });
+    if (compareIsoDates(d.purchaseDate, input.asOf) > 0) {
+      issues.push({ path: ["devices", i, "purchaseDate"], code: "future_date", message: `expected a purchase date on or before the as-of date ${input.asOf}, got "${d.purchaseDate}"` });
+    }
+    if (m === undefined || d.status === "lost" || d.status === "retired") return;
+    addRaw(undefined, m, d.school, d.role, fiscalYearOf(d.purchaseDate, calendar), 1, d.purchaseCost ? d.purchaseCost.toCents() : null);
+  });
+  input.cohorts.forEach((c, i) => {
+    const m = modelIndex.get(c.model);
+    if (m === undefined) issues.push({ path: ["cohorts", i, "model"], code: "unknown_model", message: `unknown model "${c.model}"` });
+    if (c.purchaseFiscalYear > firstYear) {
+      issues.push({ path: ["cohorts", i, "purchaseFiscalYear"], code: "future_date", message: `expected a purchase year on or before FY${firstYear} (the as-of date ${input.asOf}), got ${c.purchaseFiscalYear}` });
+    }
+    if (m === undefined) return;
+    addRaw(collapse ? undefined : c.id, m, c.school, c.role, c.purchaseFiscalYear, c.count, c.unitCost ? c.unitCost.toCents() : null);
+  });
+  if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
+
+  const rawList = [...raws.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const schoolIndex = new Map<string, number>();
+  const schoolOf = (s: string): number => {
+    let i = schoolIndex.get(s);
+    if (i === undefined) {
+      i = schoolIndex.size;
+      schoolIndex.set(s, i);
+    }
+    return i;
+  };
+  for (const r of rawList) schoolOf(r.school);
+  for (const g of input.growth) schoolOf(collapse ? "*" : g.school);
+  if (input.spares) schoolOf(collapse ? "*" : input.spares.school);
+
+  // prices by model and year (cents, rounded half-up once per model-year)
+  const M = input.models.length;
+  const priceCents = new Float64Array(M * horizon);
+  input.models.forEach((m, mi) => {
+    const base = m.priceFiscalYear ?? firstYear;
+    for (let ti = 0; ti < horizon; ti++) {
+      const k = years[ti]! - base;
+      const f = compoundFactor(m.priceGrowth, Math.abs(k));
+      const price = k >= 0 ? m.unitPrice.multiply(f) : m.unitPrice.divide(f);
+      priceCents[mi * horizon + ti] = price.toCents();
+    }
+  });
+
+  // failure rules → q tables
+  let minYear = firstYear;
+  for (const r of rawList) if (r.year < minYear) minYear = r.year;
+  const maxAge = firstYear - minYear + horizon + 1;
+  const ruleCount = input.failure.rules.length + 1;
+  const qTable = new Float64Array(ruleCount * maxAge);
+  const qExplanations: string[] = [];
+  const assumptions = [input.failure.default, ...input.failure.rules];
+  assumptions.forEach((a, i) => {
+    const q = annualProbabilitiesOf(a.failure, maxAge);
+    qTable.set(q.probabilities, i * maxAge);
+    qExplanations.push(q.explanation);
+  });
+
+  const repairClasses = new Map<string, number>();
+  const repairCents: number[] = [];
+  const repairModel: number[] = [];
+  const resolveCache = new Map<string, { rule: number; policy: ResolvedPolicy; repairClass: number }>();
+  const resolve = (mi: number, role: DeviceRole, school: string): { rule: number; policy: ResolvedPolicy; repairClass: number } => {
+    const key = `${mi}|${role}|${school}`;
+    const hit = resolveCache.get(key);
+    if (hit) return hit;
+    const model = input.models[mi]!;
+    let rule = 0;
+    for (let i = 0; i < input.failure.rules.length; i++) {
+      if (matches(input.failure.rules[i]!.match, model, role, school)) {
+        rule = i + 1;
+        break;
+      }
+    }
+    const base: RefreshPolicy = input.policy;
+    const override = input.policyRules.find((r) => matches(r.match, model, role, school));
+    const pick = <K extends keyof RefreshPolicy>(k: K): RefreshPolicy[K] => (override && override[k] !== undefined ? override[k] : base[k]);
+    const policy: ResolvedPolicy = {
+      cycleYears: pick("cycleYears") ?? model.expectedLifeYears,
+      maxAgeYears: pick("maxAgeYears"),
+      minAgeYears: pick("minAgeYears") ?? 1,
+      retireAtAue: pick("retireAtAue") ?? true,
+      leadMonths: pick("leadMonths") ?? 0,
+      retireAtWarrantyEnd: pick("retireAtWarrantyEnd") ?? false,
+      retireAtSupportEnd: pick("retireAtSupportEnd") ?? true,
+      onFailure: pick("onFailure") ?? "replace",
+      replacePlanned: pick("replacePlanned") ?? true,
+    };
+    const a = assumptions[rule]!;
+    const costs = model.repairCosts ? Object.values(model.repairCosts) : [];
+    const cost = a.repairCost ?? model.averageRepairCost ?? (costs.length > 0 ? Money.sum(costs).divide(costs.length) : Money.ZERO);
+    const cents = cost.toCents();
+    const ck = `${mi}|${cents}`;
+    let repairClass = repairClasses.get(ck);
+    if (repairClass === undefined) {
+      repairClass = repairCents.length;
+      repairClasses.set(ck, repairClass);
+      repairCents.push(cents);
+      repairModel.push(mi);
+    }
+    const out = { rule, policy, repairClass };
+    resolveCache.set(key, out);
+    return out;
+  };
+
+  const planFor = (mi: number, policy: ResolvedPolicy, year: number): { planned: number; hard: number; rule: number; aueYear: number } => {
+    const model = input.models[mi]!;
+    let planned = Infinity;
+    let hard = Infinity;
+    let rule = -1;
+    let aueYear = Infinity;
+    const consider = (y: number, r: RetirementRule, isHard: boolean): void => {
+      if (isHard && y < hard) hard = y;
+      if (y < planned) {
+        planned = y;
+        rule = RULES.indexOf(r);
+      }
+    };
+    if (model.autoUpdateExpiration) {
+      aueYear = deadlineYear(aueLastDay(model.autoUpdateExpiration), 0, calendar);
+      if (policy.retireAtAue) consider(deadlineYear(aueLastDay(model.autoUpdateExpiration), policy.leadMonths, calendar), "aue", true);
+    }
+    if (model.supportEnd && policy.retireAtSupportEnd) consider(deadlineYear(model.supportEnd, policy.leadMonths, calendar), "support-end", true);
+    if (policy.maxAgeYears !== undefined) consider(year + policy.maxAgeYears, "max-age", true);
+    if (policy.cycleYears !== undefined) consider(year + policy.cycleYears, "cycle", false);
+    if (policy.retireAtWarrantyEnd && model.warrantyYears !== undefined) consider(year + model.warrantyYears, "warranty", false);
+    return { planned, hard, rule, aueYear };
+  };
+
+  // purchase groups (school, model, role): closure under replacement
+  const groupIndex = new Map<string, number>();
+  const gSchool: number[] = [];
+  const gModel: number[] = [];
+  const gRole: number[] = [];
+  const groupOf = (school: number, model: number, role: number): number => {
+    const key = `${school}|${model}|${role}`;
+    let g = groupIndex.get(key);
+    if (g === undefined) {
+      g = gSchool.length;
+      groupIndex.set(key, g);
+      gSchool.push(school);
+      gModel.push(model);
+      gRole.push(role);
+    }
+    return g;
+  };
+  const replModel = (mi: number): number => {
+    const r = input.models[mi]!.replacementModel;
+    return r === undefined ? mi : modelIndex.get(r)!;
+  };
+  for (const r of rawList) groupOf(schoolOf(r.school), replModel(r.model), ROLES.indexOf(r.role));
+  const growth = input.growth.map((gr) => {
+    const school = schoolOf(collapse ? "*" : gr.school);
+    const role = ROLES.indexOf(gr.role);
+    const enrollment = new Float64Array(horizon);
+    const entries = Object.entries(gr.enrollment)
+      .map(([k, v]) => [Number(k), v] as const)
+      .sort((a, b) => a[0] - b[0]);
+    for (let ti = 0; ti < horizon; ti++) {
+      let v = entries.length > 0 ? entries[0]![1] : 0;
+      for (const [y, e] of entries) if (y <= years[ti]!) v = e;
+      enrollment[ti] = v;
+    }
+    return { group: groupOf(school, modelIndex.get(gr.model)!, role), school, role, ratio: gr.ratio, enrollment };
+  });
+  let spares: Compiled["spares"] = null;
+  if (input.spares) {
+    const sp = input.spares;
+    const roles = new Uint8Array(ROLES.length);
+    for (const r of sp.roles) roles[ROLES.indexOf(r)] = 1;
+    spares = { group: groupOf(schoolOf(collapse ? "*" : sp.school), modelIndex.get(sp.model)!, ROLES.indexOf("spare")), level: sp.serviceLevel, factor: sp.turnaroundDays / sp.schoolDays, roles };
+  }
+  for (let g = 0; g < gSchool.length; g++) groupOf(gSchool[g]!, replModel(gModel[g]!), gRole[g]!); // closure (grows while iterating)
+
+  const G = gSchool.length;
+  const n = rawList.length + G * horizon;
+  const slotModel = new Int32Array(n);
+  const slotSchool = new Int32Array(n);
+  const slotRole = new Int8Array(n);
+  const slotYear = new Int32Array(n);
+  const slotInitial = new Float64Array(n);
+  const slotPlanned = new Float64Array(n);
+  const slotHard = new Float64Array(n);
+  const slotRule = new Int8Array(n);
+  const slotOverdue = new Uint8Array(n);
+  const slotQ = new Int32Array(n);
+  const slotLoss = new Float64Array(n);
+  const slotRepairRate = new Float64Array(n);
+  const slotRepairClass = new Int32Array(n);
+  const slotUnitCents = new Float64Array(n);
+  const slotReplGroup = new Int32Array(n);
+  const slotReplaceFailures = new Uint8Array(n);
+  const slotReplacePlanned = new Uint8Array(n);
+  const slotAueYear = new Float64Array(n);
+  const slotId: string[] = new Array<string>(n);
+  const groupSlot = new Int32Array(G * horizon).fill(-1);
+  const schools = [...schoolIndex.keys()];
+  const fill = (s: number, mi: number, school: number, role: number, year: number, count: number, unitCents: number, id: string): void => {
+    const r = resolve(mi, ROLES[role]!, schools[school]!);
+    const plan = planFor(mi, r.policy, year);
+    slotModel[s] = mi;
+    slotSchool[s] = school;
+    slotRole[s] = role;
+    slotYear[s] = year;
+    slotInitial[s] = count;
+    let planned = plan.planned;
+    if (year >= firstYear && planned <= year) planned = year + 1; // bought this year: not retired the same year
+    slotPlanned[s] = planned < firstYear ? firstYear : planned;
+    slotOverdue[s] = planned < firstYear ? 1 : 0;
+    slotHard[s] = plan.hard;
+    slotRule[s] = plan.rule;
+    slotQ[s] = r.rule * maxAge;
+    const a = assumptions[r.rule]!;
+    slotLoss[s] = a.lossRate;
+    slotRepairRate[s] = a.repairRate;
+    slotRepairClass[s] = r.repairClass;
+    slotUnitCents[s] = unitCents;
+    slotReplGroup[s] = groupIndex.get(`${school}|${replModel(mi)}|${role}`)!;
+    slotReplaceFailures[s] = r.policy.onFailure === "replace" ? 1 : 0;
+    slotReplacePlanned[s] = r.policy.replacePlanned ? 1 : 0;
+    slotAueYear[s] = plan.aueYear;
+    slotId[s] = id;
+  };
+  rawList.forEach((r, s) => {
+    fill(s, r.model, schoolOf(r.school), ROLES.indexOf(r.role), r.year, r.count, r.unitCents ?? input.models[r.model]!.unitPrice.toCents(), r.id);
+  });
+  let s = rawList.length;
+  const warnedPastAue = new Set<number>();
+  for (let g = 0; g < G; g++) {
+    for (let ti = 0; ti < horizon; ti++) {
+      const mi = gModel[g]!;
+      const y = years[ti]!;
+      fill(s, mi, gSchool[g]!, gRole[g]!, y, 0, priceCents[mi * horizon + ti]!, cohortKey({ model: input.models[mi]!.id, school: schools[gSchool[g]!]!, role: ROLES[gRole[g]!]!, purchaseFiscalYear: y }));
+      groupSlot[g * horizon + ti] = s;
+      if (slotAueYear[s]! <= y && !warnedPastAue.has(mi)) {
+        warnedPastAue.add(mi);
+        warnings.push(`model "${input.models[mi]!.id}" would be bought in FY${y} or later although its updates end before then (AUE ${input.models[mi]!.autoUpdateExpiration}); give it a replacementModel`);
+      }
+      s++;
+    }
+  }
+
+  let capCents: Float64Array | null = null;
+  if (input.refreshBudgetCap) {
+    capCents = new Float64Array(horizon).fill(Infinity);
+    for (const [k, v] of Object.entries(input.refreshBudgetCap)) {
+      const ti = Number(k) - firstYear;
+      if (ti >= 0 && ti < horizon) capCents[ti] = v.toCents();
+    }
+  }
+
+  return {
+    calendar,
+    firstYear,
+    horizon,
+    years,
+    models: input.models,
+    schools,
+    priceCents,
+    n,
+    slotModel,
+    slotSchool,
+    slotRole,
+    slotYear,
+    slotInitial,
+    slotPlanned,
+    slotHard,
+    slotRule,
+    slotOverdue,
+    slotQ,
+    slotLoss,
+    slotRepairRate,
+    slotRepairClass,
+    slotUnitCents,
+    slotReplGroup,
+    slotReplaceFailures,
+    slotReplacePlanned,
+    slotAueYear,
+    slotId,
+    initialCount: rawList.length,
+    qTable,
+    maxAge,
+    qExplanations,
+    repairClassCents: Float64Array.from(repairCents),
+    repairClassModel: Int32Array.from(repairModel),
+    groupSchool: Int32Array.from(gSchool),
+    groupModel: Int32Array.from(gModel),
+    groupRole: Int8Array.from(gRole),
+    groupCount: G,
+    groupSlot,
+    growth,
+    spares,
+    capCents,
+    warnings,
+    collapsedSchools: collapse,
+  };
+}
+
+/** Whether the forecast can run with schools merged (nothing depends on the school). */
+export function canCollapseSchools(input: ForecastInput): boolean {
+  return (
+    input.growth.length === 0 &&
+    !input.failure.rules.some((r) => r.match.school !== undefined) &&
+    !input.policyRules.some((r) => r.match.school !== undefined)
+  );
+}

@@ -1,0 +1,437 @@
+import { Money, allocate, fiscalYearLabel, parseInput } from "@districtkit/core";
+import { forecastInputSchema, type DeviceCategory, type DeviceRole, type ForecastInput } from "../schema.js";
+import { CATEGORIES, RULES, ROLES, compile, type Compiled, type RetirementRule } from "./compile.js";
+import { F, NF, NK, scratchFor, simulate, type Deferral, type Shortfall, type Sink } from "./simulate.js";
+
+export type { RetirementRule } from "./compile.js";
+
+/**
+ * Device counts of one fiscal year (expected values in the expected forecast, so they may be
+ * fractional; whole numbers in each Monte Carlo trial). Stock–flow holds:
+ * `inServiceEnd = inServiceStart − plannedRetirements − failures − losses + purchases.total`.
+ *
+ * @category Forecast
+ */
+export interface ForecastCounts {
+  readonly inServiceStart: number;
+  /** Retired by policy this year (cycle, AUE, support end, max age, warranty). */
+  readonly plannedRetirements: number;
+  /** Failed beyond repair. */
+  readonly failures: number;
+  /** Lost or stolen. */
+  readonly losses: number;
+  /** Planned retirements not replaced (policy or enrollment decline). */
+  readonly notReplaced: number;
+  readonly purchases: {
+    readonly refresh: number;
+    readonly failureReplacement: number;
+    readonly growth: number;
+    readonly spares: number;
+    readonly total: number;
+  };
+  readonly inServiceEnd: number;
+  /** Units whose refresh was due but deferred by the refresh budget cap. */
+  readonly deferred: number;
+  /** Repaired incidents. */
+  readonly repairIncidents: number;
+}
+
+/**
+ * Spend of one fiscal year, rounded to the cent (rows add up to the year exactly).
+ *
+ * @category Forecast
+ */
+export interface ForecastSpend {
+  /** Purchases: refresh, failure replacements, growth and spares. */
+  readonly capital: Money;
+  /** Repaired incidents × repair cost. */
+  readonly repair: Money;
+  /** Resale/buyback value of planned retirements (price × residual curve; 0 past AUE). */
+  readonly resaleCredit: Money;
+  /** capital + repair − resaleCredit. */
+  readonly net: Money;
+}
+
+/**
+ * One fiscal year of the district forecast.
+ *
+ * @category Forecast
+ */
+export interface ForecastYear extends ForecastCounts, ForecastSpend {
+  readonly fiscalYear: number;
+  readonly label: string;
+  /** Planned retirements by the rule that retired them. */
+  readonly retirementsByRule: Readonly<Record<RetirementRule, number>>;
+  /** Spare pool required at the service level (when a spare policy is given). */
+  readonly sparesRequired: number;
+}
+
+/**
+ * One line of the breakdown (fiscal year × the `groupBy` dimensions).
+ *
+ * @category Forecast
+ */
+export interface ForecastRow extends ForecastCounts, ForecastSpend {
+  readonly fiscalYear: number;
+  readonly school?: string;
+  readonly model?: string;
+  readonly category?: DeviceCategory;
+  readonly role?: DeviceRole;
+}
+
+/**
+ * The plan for one cohort of the inventory: when it is retired and by which rule.
+ *
+ * @category Forecast
+ */
+export interface CohortPlan {
+  readonly id: string;
+  readonly model: string;
+  readonly school: string;
+  readonly role: DeviceRole;
+  readonly purchaseFiscalYear: number;
+  readonly count: number;
+  /** Fiscal year of the planned retirement (null: no rule retires it). May lie beyond the horizon. */
+  readonly plannedFiscalYear: number | null;
+  readonly rule: RetirementRule | null;
+  /** Latest year allowed by a hard rule (AUE, support end, max age), or null. */
+  readonly hardDeadline: number | null;
+  /** The planned year had already passed at the as-of date: retired in the first forecast year. */
+  readonly overdue: boolean;
+  /** Expected units retired by policy per fiscal year (failures and losses excluded). */
+  readonly retiredByYear: Readonly<Record<string, number>>;
+  readonly explanation: string;
+}
+
+/**
+ * Spend by device category and kind, per fiscal year — the input of budget line items.
+ *
+ * @category Forecast
+ */
+export interface CategorySpend {
+  readonly category: DeviceCategory;
+  readonly kind: "refresh" | "failure-replacement" | "growth" | "spares" | "repair" | "resale-credit";
+  readonly amounts: Readonly<Record<string, Money>>;
+}
+
+/**
+ * The expected-value replacement forecast.
+ *
+ * @category Forecast
+ */
+export interface ForecastResult {
+  readonly asOf: string;
+  readonly years: readonly number[];
+  readonly summary: readonly ForecastYear[];
+  /** Breakdown rows (empty unless `groupBy` is given). */
+  readonly rows: readonly ForecastRow[];
+  readonly groupBy: readonly ("school" | "model" | "category" | "role")[];
+  readonly cohorts: readonly CohortPlan[];
+  readonly spendByCategory: readonly CategorySpend[];
+  /** Refresh deferred by the budget cap: year, cohort, units, why. */
+  readonly deferrals: readonly { readonly fiscalYear: number; readonly cohort: string; readonly units: number; readonly reason: string }[];
+  /** Years where hard deadlines alone exceed the cap: never silently over the cap. */
+  readonly capShortfalls: readonly { readonly fiscalYear: number; readonly cap: Money; readonly forced: Money; readonly shortfall: Money; readonly cohorts: readonly string[]; readonly explanation: string }[];
+  /** How each failure assumption turns into yearly probabilities (default first, then rules). */
+  readonly failureModels: readonly string[];
+  readonly warnings: readonly string[];
+  readonly explanation: string;
+}
+
+const RULE_TEXT: Record<RetirementRule, string> = {
+  aue: "Auto Update Expiration (hard deadline)",
+  "support-end": "end of support (hard deadline)",
+  "max-age": "maximum age (hard deadline)",
+  cycle: "refresh cycle",
+  warranty: "end of warranty",
+};
+
+const KIND: CategorySpend["kind"][] = ["refresh", "failure-replacement", "growth", "spares", "repair", "resale-credit"];
+
+/** Expected counts, cleaned of float noise (9 decimals). */
+export function clean(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+export function countsOf(a: Float64Array, b: number): ForecastCounts {
+  const buy = { refresh: clean(a[b + F.buyPlanned]!), failureReplacement: clean(a[b + F.buyFailure]!), growth: clean(a[b + F.buyGrowth]!), spares: clean(a[b + F.buySpares]!) };
+  return {
+    inServiceStart: clean(a[b + F.start]!),
+    plannedRetirements: clean(a[b + F.planned]!),
+    failures: clean(a[b + F.failures]!),
+    losses: clean(a[b + F.losses]!),
+    notReplaced: clean(a[b + F.notReplaced]!),
+    purchases: { ...buy, total: clean(a[b + F.buyPlanned]! + a[b + F.buyFailure]! + a[b + F.buyGrowth]! + a[b + F.buySpares]!) },
+    inServiceEnd: clean(a[b + F.end]!),
+    deferred: clean(a[b + F.deferred]!),
+    repairIncidents: clean(a[b + F.repairs]!),
+  };
+}
+
+function spendOf(capital: number, repair: number, resale: number): ForecastSpend {
+  return {
+    capital: Money.fromCents(capital),
+    repair: Money.fromCents(repair),
+    resaleCredit: Money.fromCents(resale),
+    net: Money.fromCents(capital + repair - resale),
+  };
+}
+
+function fmt(cents: number): string {
+  return Money.fromCents(Math.round(cents)).format();
+}
+
+/** Runs the expected forecast on a compiled model (shared with the Monte Carlo summary). */
+export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
+  const H = c.horizon;
+  const groupBy = input.groupBy;
+  const sink: Sink = {
+    totals: new Float64Array(H * NF),
+    cat: new Float64Array(CATEGORIES.length * H * NK),
+    retired: new Float64Array(c.initialCount * H),
+    byRule: new Float64Array(H * RULES.length),
+    deferrals: [] as Deferral[],
+    shortfalls: [] as Shortfall[],
+  };
+  const rowKeys: { school?: string; model?: string; category?: DeviceCategory; role?: DeviceRole }[] = [];
+  if (groupBy.length > 0) {
+    const index = new Map<string, number>();
+    const rowOf = new Int32Array(c.n);
+    for (let s = 0; s < c.n; s++) {
+      const model = c.models[c.slotModel[s]!]!;
+      const key: { school?: string; model?: string; category?: DeviceCategory; role?: DeviceRole } = {};
+      const parts: string[] = [];
+      for (const d of groupBy) {
+        if (d === "school") key.school = c.schools[c.slotSchool[s]!]!;
+        else if (d === "model") key.model = model.id;
+        else if (d === "category") key.category = model.category;
+        else key.role = ROLES[c.slotRole[s]!]!;
+        parts.push(String(key[d]));
+      }
+      const k = parts.join("\u0000");
+      let r = index.get(k);
+      if (r === undefined) {
+        r = rowKeys.length;
+        index.set(k, r);
+        rowKeys.push(key);
+      }
+      rowOf[s] = r;
+    }
+    sink.rowOf = rowOf;
+    sink.rows = new Float64Array(rowKeys.length * H * NF);
+  }
+  simulate(c, null, sink, scratchFor(c));
+  const { totals } = sink;
+
+  // rows (rounded per row) and the year totals they add up to
+  const rows: ForecastRow[] = [];
+  const yearCents = new Float64Array(H * 3);
+  if (sink.rows) {
+    const order = rowKeys.map((_, i) => i).sort((a, b) => {
+      const ka = rowKeys[a]!;
+      const kb = rowKeys[b]!;
+      for (const d of groupBy) {
+        const x = String(ka[d]);
+        const y = String(kb[d]);
+        if (x !== y) return x < y ? -1 : 1;
+      }
+      return 0;
+    });
+    const R = sink.rows;
+    for (let ti = 0; ti < H; ti++) {
+      for (const r of order) {
+        const b = (r * H + ti) * NF;
+        const any = R[b + F.start]! > 0 || R[b + F.end]! > 0 || R[b + F.planned]! > 0 || R[b + F.failures]! > 0 || R[b + F.capital]! > 0;
+        if (!any) continue;
+        const cap = Math.round(R[b + F.capital]!);
+        const rep = Math.round(R[b + F.repair]!);
+        const res = Math.round(R[b + F.resale]!);
+        yearCents[ti * 3] = yearCents[ti * 3]! + cap;
+        yearCents[ti * 3 + 1] = yearCents[ti * 3 + 1]! + rep;
+        yearCents[ti * 3 + 2] = yearCents[ti * 3 + 2]! + res;
+        rows.push({ fiscalYear: c.years[ti]!, ...rowKeys[r]!, ...countsOf(R, b), ...spendOf(cap, rep, res) });
+      }
+    }
+  } else {
+    for (let ti = 0; ti < H; ti++) {
+      yearCents[ti * 3] = Math.round(totals[ti * NF + F.capital]!);
+      yearCents[ti * 3 + 1] = Math.round(totals[ti * NF + F.repair]!);
+      yearCents[ti * 3 + 2] = Math.round(totals[ti * NF + F.resale]!);
+    }
+  }
+  const summary: ForecastYear[] = c.years.map((t, ti) => {
+    const byRule = {} as Record<RetirementRule, number>;
+    RULES.forEach((r, k) => (byRule[r] = clean(sink.byRule![ti * RULES.length + k]!)));
+    return {
+      fiscalYear: t,
+      label: fiscalYearLabel(t, c.calendar),
+      ...countsOf(totals, ti * NF),
+      ...spendOf(yearCents[ti * 3]!, yearCents[ti * 3 + 1]!, yearCents[ti * 3 + 2]!),
+      retirementsByRule: byRule,
+      sparesRequired: totals[ti * NF + F.sparesRequired]!,
+    };
+  });
+
+  // spend by category and kind, allocated so that they add up to the year's totals exactly
+  const spendByCategory = categorySpend(c, sink.cat!, yearCents);
+
+  const cohorts: CohortPlan[] = [];
+  for (let s = 0; s < c.initialCount; s++) {
+    const retiredByYear: Record<string, number> = {};
+    for (let ti = 0; ti < H; ti++) {
+      const v = sink.retired![s * H + ti]!;
+      if (v > 0) retiredByYear[String(c.years[ti])] = clean(v);
+    }
+    const model = c.models[c.slotModel[s]!]!;
+    const planned = c.slotPlanned[s]!;
+    const rule = c.slotRule[s]! >= 0 ? RULES[c.slotRule[s]!]! : null;
+    const hard = c.slotHard[s]!;
+    const overdue = c.slotOverdue[s] === 1;
+    const count = c.slotInitial[s]!;
+    const y = c.slotYear[s]!;
+    const explanation =
+      rule === null
+        ? `${count} × ${model.id} bought FY${y}: no rule retires them; they leave only by failure or loss.`
+        : `${count} × ${model.id} bought FY${y}: planned retirement in FY${planned} by the ${RULE_TEXT[rule]}${overdue ? " — already due at the as-of date" : ""}${
+            Object.keys(retiredByYear).length > 1 ? `; retired over ${Object.keys(retiredByYear).map((k) => `FY${k}`).join(", ")} under the refresh budget cap` : ""
+          }.`;
+    cohorts.push({
+      id: c.slotId[s]!,
+      model: model.id,
+      school: c.schools[c.slotSchool[s]!]!,
+      role: ROLES[c.slotRole[s]!]!,
+      purchaseFiscalYear: y,
+      count,
+      plannedFiscalYear: Number.isFinite(planned) ? planned : null,
+      rule,
+      hardDeadline: Number.isFinite(hard) ? hard : null,
+      overdue,
+      retiredByYear,
+      explanation,
+    });
+  }
+  const deferrals = sink.deferrals!.map((d) => {
+    const hard = c.slotHard[d.slot]!;
+    return {
+      fiscalYear: c.years[d.ti]!,
+      cohort: c.slotId[d.slot]!,
+      units: clean(d.units),
+      reason: `the refresh budget cap of FY${c.years[d.ti]} is spent; kept in service${Number.isFinite(hard) ? ` until at most FY${hard} (hard deadline)` : ""}`,
+    };
+  });
+  const capShortfalls = sink.shortfalls!.map((s) => {
+    const cap = Money.fromCents(s.capCents);
+    const forced = Money.fromCents(Math.round(s.forcedCents));
+    const shortfall = Money.max(Money.ZERO, forced.subtract(cap));
+    const ids = s.slots.map((x) => c.slotId[x]!);
+    return {
+      fiscalYear: c.years[s.ti]!,
+      cap,
+      forced,
+      shortfall,
+      cohorts: ids,
+      explanation: `FY${c.years[s.ti]}: devices at a hard deadline (AUE, support end, maximum age) need ${forced.format()} of refresh, above the cap of ${cap.format()}; ${ids.length} cohort(s) cannot wait.`,
+    };
+  });
+  const totalPlanned = summary.reduce((a, y) => a + y.plannedRetirements, 0);
+  const totalFail = summary.reduce((a, y) => a + y.failures + y.losses, 0);
+  const capitalAll = yearCents.reduce((a, v, i) => (i % 3 === 0 ? a + v : a), 0);
+  const devices = summary[0]!.inServiceStart;
+  const explanation =
+    `Expected forecast FY${c.years[0]}–FY${c.years[H - 1]} for ${Math.round(devices)} devices in ${c.initialCount} cohorts: ` +
+    `${Math.round(totalPlanned)} planned retirements, about ${Math.round(totalFail)} failures and losses (replaced 1:1 unless the policy says otherwise), ` +
+    `capital ${fmt(capitalAll)} over ${H} years. Failures are drawn first and losses among the rest; each cohort names the rule that retires it.` +
+    (capShortfalls.length > 0 ? ` The refresh cap cannot be met in ${capShortfalls.map((s) => `FY${s.fiscalYear}`).join(", ")} (hard deadlines).` : "");
+  return {
+    asOf: input.asOf,
+    years: c.years,
+    summary,
+    rows,
+    groupBy,
+    cohorts,
+    spendByCategory,
+    deferrals,
+    capShortfalls,
+    failureModels: c.qExplanations,
+    warnings: c.warnings,
+    explanation,
+  };
+}
+
+function categorySpend(c: Compiled, cat: Float64Array, yearCents: Float64Array): CategorySpend[] {
+  const H = c.horizon;
+  const lines: { category: DeviceCategory; kind: CategorySpend["kind"]; amounts: Record<string, Money> }[] = [];
+  const index = new Map<string, number>();
+  // groups of kinds that share one year total: capital (0..3), repair (4), resale (5)
+  const groups: [number[], number][] = [
+    [[0, 1, 2, 3], 0],
+    [[4], 1],
+    [[5], 2],
+  ];
+  for (let ti = 0; ti < H; ti++) {
+    for (const [kinds, which] of groups) {
+      const total = yearCents[ti * 3 + which]!;
+      const keys: [number, number][] = [];
+      const weights: number[] = [];
+      for (let k = 0; k < CATEGORIES.length; k++) {
+        for (const kind of kinds) {
+          const w = cat[(k * H + ti) * NK + kind]!;
+          if (w > 0) {
+            keys.push([k, kind]);
+            weights.push(w);
+          }
+        }
+      }
+      if (keys.length === 0 || total === 0) continue;
+      const parts = allocate(Money.fromCents(total), weights);
+      keys.forEach(([k, kind], i) => {
+        const id = `${k}|${kind}`;
+        let li = index.get(id);
+        if (li === undefined) {
+          li = lines.length;
+          index.set(id, li);
+          lines.push({ category: CATEGORIES[k]!, kind: KIND[kind]!, amounts: {} });
+        }
+        lines[li]!.amounts[String(c.years[ti])] = parts[i]!;
+      });
+    }
+  }
+  for (const l of lines) for (const y of c.years) if (!(String(y) in l.amounts)) l.amounts[String(y)] = Money.ZERO;
+  return lines.sort((a, b) => KIND.indexOf(a.kind) - KIND.indexOf(b.kind) || CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category));
+}
+
+/**
+ * The expected-value replacement forecast, per fiscal year × cohort (and × school, model,
+ * category or role with `groupBy`): devices in service, planned retirements (refresh cycle, AUE
+ * with a lead time, support end, maximum age, warranty end), failures (from the failure model's
+ * annual conditional probability by age), losses among devices that did not fail, replacements,
+ * purchases for enrollment growth at a target ratio, a spare pool at a service level, spend
+ * (capital, repair), resale credit, and a refresh budget cap that defers what can wait (never a
+ * hard deadline) and reports what cannot fit. Works on cohorts: the cost grows with the number
+ * of cohorts, not of devices.
+ *
+ * @param input - see {@link forecastInputSchema}
+ * @returns the yearly summary, breakdown rows, each cohort's plan and rule, spend by category, deferrals and cap shortfalls, with explanations
+ * @throws DistrictKitError listing every problem: unknown models, purchases after the as-of date, negative counts, a Weibull shape ≤ 0…
+ * @example
+ * ```ts
+ * const r = forecastReplacements({
+ *   asOf: "2026-07-01",
+ *   horizonYears: 3,
+ *   models: [{ id: "cb", category: "chromebook", unitPrice: "300", autoUpdateExpiration: "2027-06" }],
+ *   cohorts: [{ model: "cb", school: "HS", role: "student", purchaseFiscalYear: 2023, count: 100 }],
+ *   failure: { default: { failure: { kind: "annual", accident: 0.1 } } },
+ * });
+ * r.cohorts[0]!.plannedFiscalYear; // => 2028
+ * r.cohorts[0]!.rule; // => "aue"
+ * r.summary[0]!.failures; // => 10
+ * r.summary[0]!.capital.toString(); // => "3000"
+ * r.summary[1]!.plannedRetirements; // => 90
+ * ```
+ * @category Forecast
+ */
+export function forecastReplacements(input: unknown): ForecastResult {
+  const data = parseInput(forecastInputSchema, input);
+  const c = compile(data, { collapseSchools: false });
+  return expectedOf(data, c);
+}
