@@ -77,7 +77,7 @@ const devices: Device[] = [];
           tag, serial, group, school, purchased,
           user: student && g.next() < 0.92 ? `s${int(g, 100000, 999999)}@mvsd.example.org` : group.role === "teacher" || group.role === "staff" ? `staff${pad(int(g, 1, 140), 3)}@mvsd.example.org` : "",
           notes: student ? pickOf(g, notes) : "",
-          status: group.status ?? (group.chrome === "2026-06-30" && group.role === "student" && g.next() < 0.15 ? "Out for Repair" : g.next() < 0.02 ? "Pending" : "Deployed"),
+          status: group.status ?? (group.chrome === "2026-06-30" && group.role === "student" && g.next() < 0.15 ? "Out for Repair" : group.role === "student" && g.next() < 0.01 ? "Lost/Stolen" : g.next() < 0.02 ? "Pending" : "Deployed"),
         });
       }
     }
@@ -118,7 +118,8 @@ const chromebooks = devices.filter((d) => d.group.chrome !== undefined);
     const old = d.group.chrome === "2026-06-30";
     const [ay, am] = d.group.chrome!.split("-").map(Number) as [number, number];
     const ou = d.group.role === "spare" ? `/Spares/${d.school === "MVH" ? "High" : "Elementary"}` : d.school === "MVH" ? (old ? "/Students/High/Older" : "/Students/High") : "/Students/Elementary/Carts";
-    const status = d.status === "Out for Repair" ? "DISABLED" : d.group.role === "spare" ? "ACTIVE" : g.next() < 0.01 ? "DEPROVISIONED" : "ACTIVE";
+    // Google's advice: disable a lost or stolen device
+    const status = d.status === "Lost/Stolen" ? "DISABLED" : "ACTIVE";
     const lastSync = `${dayIn(g, 2026, int(g, 4, 6), 1, 28)}T${pad(int(g, 7, 16), 2)}:${pad(int(g, 0, 59), 2)}:${pad(int(g, 0, 59), 2)}.000Z`;
     const [py] = d.purchased.split("-").map(Number) as [number];
     const made = dayIn(g, py - (g.next() < 0.5 ? 1 : 0), int(g, 1, 6));

@@ -34,3 +34,5 @@ export { exportJson, parseJsonInput } from "./write/json.js";
 export type { JsonExportOptions } from "./write/json.js";
 export { generateGoogleAdminExport, generateGoogleAdminExportOptionsSchema } from "./generate.js";
 export type { GenerateGoogleAdminExportOptions } from "./generate.js";
+export { inventoryFromExports, inventoryOptionsSchema } from "./engines/lifecycle.js";
+export type { InventoryExclusion, InventoryExports, InventoryImport, InventoryOptions } from "./engines/lifecycle.js";
