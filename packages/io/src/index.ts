@@ -36,3 +36,5 @@ export { generateGoogleAdminExport, generateGoogleAdminExportOptionsSchema } fro
 export type { GenerateGoogleAdminExportOptions } from "./generate.js";
 export { inventoryFromExports, inventoryOptionsSchema } from "./engines/lifecycle.js";
 export type { InventoryExclusion, InventoryExports, InventoryImport, InventoryOptions } from "./engines/lifecycle.js";
+export { budgetGradeOf, budgetRosterOptionsSchema, budgetSchoolsFromRoster } from "./engines/budget.js";
+export type { BudgetRosterOptions, BudgetSchoolsFromRoster } from "./engines/budget.js";
