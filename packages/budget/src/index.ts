@@ -41,3 +41,24 @@ export { c2BudgetInputSchema, c2Budget } from "./erate/c2Budget.js";
 export type { C2BudgetInput, C2BudgetResult } from "./erate/c2Budget.js";
 export { c2CycleInputSchema, trackC2Cycle } from "./erate/c2Cycle.js";
 export type { C2CycleInput, C2CycleResult, C2CycleYear } from "./erate/c2Cycle.js";
+
+// ── Enrollment projection (cohort survival)
+export { projectEnrollment } from "./enrollment/projectEnrollment.js";
+export type { EnrollmentProjection, GradeProgression, ProjectedEnrollmentYear } from "./enrollment/projectEnrollment.js";
+
+// ── Multi-year projection and fund assignment
+export { prepareBudget } from "./projection/model.js";
+export { projectBudget } from "./projection/projectBudget.js";
+export type {
+  ProjectionOptions,
+  BudgetProjection,
+  ProjectionYear,
+  ProjectionLine,
+  LineYear,
+  FundUse,
+  TrancheUse,
+  BlockedCost,
+  ProjectionWarning,
+  C2CycleUse,
+} from "./projection/types.js";
+export type { LeverEffect } from "./scenario/applyLevers.js";

@@ -142,6 +142,9 @@ export function checkReferences(v: { district: District; budget: Budget }, ctx: 
       }
     }
   });
+  if (budget.enrollment.entry.type === "births" && budget.enrollment.entry.births === undefined && !(district.births && district.births.length > 0)) {
+    add(["enrollment", "entry", "births"], "expected births here or in district.births for a births-based kindergarten projection");
+  }
   budget.eRate.c2CommittedBefore.forEach((c, i) => {
     if (c.fundingYear > budget.firstYear - 2) add(["eRate", "c2CommittedBefore", i, "fundingYear"], `expected a funding year before the horizon (the horizon starts in E-Rate FY${budget.firstYear - 1}; ≤ ${budget.firstYear - 2}), got ${c.fundingYear}`);
   });

@@ -22,7 +22,8 @@ export const averagingSchema = z.discriminatedUnion("type", [
 
 /**
  * Where the entry grade (kindergarten, or the lowest grade) comes from: births `lag` years
- * earlier × the mean entry/births ratio, a given series, a linear trend of the last k years, or
+ * earlier × the mean entry/births ratio (births given here, or the district's `births` in a
+ * budget projection), a given series, a linear trend of the last k years, or
  * the last observed value held constant.
  *
  * @example
@@ -32,7 +33,7 @@ export const averagingSchema = z.discriminatedUnion("type", [
  * @category Enrollment
  */
 export const entrySchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("births"), births: z.array(z.object({ year: z.number().int(), count: z.number().min(0) })).min(1), lag: z.number().int().min(0).max(10).default(5) }),
+  z.object({ type: z.literal("births"), births: z.array(z.object({ year: z.number().int(), count: z.number().min(0) })).min(1).optional(), lag: z.number().int().min(0).max(10).default(5) }),
   z.object({ type: z.literal("given"), values: z.record(z.string().regex(/^\d{4}$/), z.number().min(0)) }),
   z.object({ type: z.literal("trend") }),
   z.object({ type: z.literal("constant") }),
@@ -81,6 +82,9 @@ export const enrollmentProjectionInputSchema = enrollmentOptionsSchema
     }
     if (v.averaging.type === "weighted" && v.averaging.weights.length !== Math.min(v.ratioYears, v.history.length - 1)) {
       ctx.addIssue({ code: "custom", path: ["averaging", "weights"], message: `expected ${Math.min(v.ratioYears, v.history.length - 1)} weights (one per ratio year, oldest first), got ${v.averaging.weights.length}` });
+    }
+    if (v.entry.type === "births" && v.entry.births === undefined) {
+      ctx.addIssue({ code: "custom", path: ["entry", "births"], message: "expected births by year for a births-based entry grade" });
     }
     if (v.averaging.type === "weighted" && v.averaging.weights.every((w) => w === 0)) {
       ctx.addIssue({ code: "custom", path: ["averaging", "weights"], message: "expected at least one weight above zero" });

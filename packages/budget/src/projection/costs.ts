@@ -1,0 +1,141 @@
+import { Dec, Money } from "@districtkit/core";
+import { mulFraction, mulRound, ONE, toFraction, type Fraction } from "../internal/cents.js";
+import type { Effective } from "../scenario/applyLevers.js";
+import type { LineItem } from "../schema/lineItem.js";
+import type { DriverTable } from "./drivers.js";
+import type { ProjectionWarning } from "./types.js";
+
+/** @internal Costs of every item × year, in whole cents. Index: item × years + yearIndex. */
+export interface CostTable {
+  readonly items: readonly LineItem[];
+  readonly n: number;
+  readonly cost: Float64Array;
+  /** Units (per-unit items), NaN otherwise. */
+  readonly units: Float64Array;
+  /** Escalated unit price / amount of the year before scaling, in cents (NaN where not applicable). */
+  readonly price: Float64Array;
+  /** Exact scale factor per item (1 when no lever scales it). */
+  readonly scale: readonly Dec[];
+  /** The escalator rate used per item in its last active year (for explanations). */
+  readonly rateText: readonly string[];
+  readonly warnings: ProjectionWarning[];
+}
+
+const rateFractions = new Map<number, Fraction>();
+function growth(rate: number): Fraction {
+  let f = rateFractions.get(rate);
+  if (!f) {
+    f = toFraction(new Dec(rate).plus(1));
+    rateFractions.set(rate, f);
+  }
+  return f;
+}
+
+/** @internal The escalator rate of an item for the growth into fiscal year `year`. */
+export function rateOf(eff: Effective, item: LineItem, year: number): number {
+  const o = eff.rateOverride.get(item.id);
+  if (o !== undefined) return o;
+  const e = item.escalator;
+  if (e === undefined) return 0;
+  if (typeof e === "number") return e;
+  const idx = eff.model.budget.escalators[e.index];
+  if (idx === undefined) return 0;
+  if (typeof idx === "number") return idx;
+  let best: number | undefined;
+  let bestYear = -Infinity;
+  for (const [k, v] of Object.entries(idx)) {
+    const y = Number(k);
+    if (y <= year && y > bestYear) {
+      best = v;
+      bestYear = y;
+    }
+  }
+  return best ?? 0;
+}
+
+/** @internal Computes every cell's cost. */
+export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
+  const { budget, district } = eff.model;
+  const n = budget.years;
+  const first = budget.firstYear;
+  const items = eff.items;
+  const cost = new Float64Array(items.length * n);
+  const units = new Float64Array(items.length * n).fill(Number.NaN);
+  const price = new Float64Array(items.length * n).fill(Number.NaN);
+  const scales: Dec[] = [];
+  const rateText: string[] = [];
+  const warnings: ProjectionWarning[] = [];
+  const schoolIndex = new Map(district.schools.map((s, i) => [s.id, i]));
+  const atEnd = budget.options.escalationRounding === "at-end";
+  const last = first + n - 1;
+
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const sc = eff.scale.get(item.id) ?? new Dec(1);
+    scales.push(sc);
+    const scale = sc.eq(1) ? ONE : toFraction(sc);
+    const base = i * n;
+    let anyInHorizon = false;
+    if (item.kind === "series") {
+      rateText.push("");
+      for (const [k, v] of Object.entries(item.amounts)) {
+        const yi = Number(k) - first;
+        if (yi < 0 || yi >= n) continue;
+        anyInHorizon = true;
+        const cents = v.toCents("half-up");
+        price[base + yi] = cents;
+        cost[base + yi] = mulFraction(cents, scale);
+      }
+      if (!anyInHorizon && Object.keys(item.amounts).length > 0) warnings.push({ code: "item-outside-horizon", message: `${item.name} (${item.id}) has no amount inside FY${first}–FY${last} in this scenario` });
+      continue;
+    }
+    const priceYear = item.priceYear ?? first;
+    const baseCents = (item.kind === "per-unit" ? item.unitCost : item.amount).toCents("half-up");
+    const exactBase = item.kind === "per-unit" ? item.unitCost : item.amount;
+    const start = item.kind === "one-time" ? item.year : (item.startYear ?? first);
+    const end = item.kind === "one-time" ? item.year : (item.endYear ?? last);
+    const every = item.kind === "one-time" ? 1 : item.everyYears;
+    const school = item.school === undefined ? -1 : schoolIndex.get(item.school)!;
+    // escalate year by year from the price year
+    let p = baseCents;
+    let exact = atEnd ? exactBase.toDecimal() : null;
+    let y = priceYear;
+    let lastRate = rateOf(eff, item, Math.max(first, priceYear + 1));
+    rateText.push(lastRate === 0 ? "flat" : `${+(lastRate * 100).toFixed(4)} %/yr`);
+    for (let yi = 0; yi < n; yi++) {
+      const year = first + yi;
+      while (y < year) {
+        y++;
+        const r = rateOf(eff, item, y);
+        lastRate = r;
+        if (r !== 0) {
+          if (exact) exact = exact.times(new Dec(r).plus(1));
+          else p = mulFraction(p, growth(r));
+        }
+      }
+      if (year < start || year > end || (year - start) % every !== 0) continue;
+      anyInHorizon = true;
+      const unitPrice = exact ? exact.toDecimalPlaces(2, Dec.ROUND_HALF_UP).times(100).toNumber() : p;
+      price[base + yi] = unitPrice;
+      if (item.kind === "per-unit") {
+        const raw = drivers.value(item.driver, school, yi);
+        if (raw === undefined) {
+          warnings.push({ code: "missing-driver-value", message: `${item.name} (${item.id}): driver "${item.driver}" has no value${school >= 0 ? ` for ${item.school}` : ""} in FY${year}; counted as 0` });
+          units[base + yi] = 0;
+          continue;
+        }
+        const x = raw * item.unitsPerDriver;
+        const u = item.unitRounding === "nearest" ? Math.floor(x + 0.5) : item.unitRounding === "up" ? Math.ceil(x - 1e-9) : x;
+        units[base + yi] = u;
+        if (exact || item.unitRounding === "none") {
+          const e = (exact ?? new Dec(p).div(100)).times(u).times(sc);
+          cost[base + yi] = Money.of(e).toCents("half-up");
+        } else cost[base + yi] = mulFraction(mulRound(p, u, 1), scale);
+      } else if (exact) cost[base + yi] = Money.of(exact.times(sc)).toCents("half-up");
+      else cost[base + yi] = mulFraction(p, scale);
+    }
+    rateText[i] = lastRate === 0 && item.escalator === undefined && !eff.rateOverride.has(item.id) ? "flat" : `${+(lastRate * 100).toFixed(4)} %/yr`;
+    if (!anyInHorizon) warnings.push({ code: "item-outside-horizon", message: `${item.name} (${item.id}) does not run inside FY${first}–FY${last} in this scenario` });
+  }
+  return { items, n, cost, units, price, scale: scales, rateText, warnings };
+}

@@ -1,0 +1,148 @@
+import { DistrictKitError, ERATE_CALENDAR, fiscalYearOf, fiscalYearRange } from "@districtkit/core";
+import { c2Budget } from "../erate/c2Budget.js";
+import { c2CapFor, eRateDiscount, type ERateDiscountResult } from "../erate/discount.js";
+import { mulFraction, toFraction, type Fraction } from "../internal/cents.js";
+import type { Effective } from "../scenario/applyLevers.js";
+import { c2CycleFor } from "../tables/c2BudgetCycles.js";
+import type { CostTable } from "./costs.js";
+import type { DriverTable } from "./drivers.js";
+import type { ProjectionWarning } from "./types.js";
+
+/** @internal What E-Rate pays per cell, the C2 cycles, and the cost E-Rate could not share. */
+export interface ERatePass {
+  /** Cents paid by E-Rate per cell. */
+  readonly paid: Float64Array;
+  readonly c1FundId: string | null;
+  readonly c2FundId: string | null;
+  readonly discount: ERateDiscountResult | null;
+  readonly c1Percent: number | null;
+  readonly c2Percent: number | null;
+  readonly cycles: { cycle: string; budget: number; committedBefore: number; consumed: number }[];
+  /** [yearIndex, category, rule, cents, explanation] */
+  readonly blocked: { yi: number; category: string; rule: "c2-budget-exhausted" | "no-erate-fund" | "no-c2-cycle"; cents: number; explanation: string }[];
+  readonly warnings: ProjectionWarning[];
+}
+
+const discountCache = new WeakMap<object, ERateDiscountResult | null>();
+
+/** @internal The E-Rate funding year covering a district fiscal year (same start day, or the one its first day falls in). */
+export function eRateYearOf(eff: Effective, year: number): number {
+  return fiscalYearOf(fiscalYearRange(year, eff.model.district.calendar).start, ERATE_CALENDAR);
+}
+
+function districtDiscount(eff: Effective): ERateDiscountResult | null {
+  const key = eff.model;
+  if (discountCache.has(key)) return discountCache.get(key)!;
+  let d: ERateDiscountResult | null = null;
+  try {
+    d = eRateDiscount({ fundingYear: Math.max(2015, eRateYearOf(eff, eff.model.budget.firstYear)), schools: eff.model.district.schools });
+  } catch (error) {
+    if (!(error instanceof DistrictKitError)) throw error;
+    d = null;
+  }
+  discountCache.set(key, d);
+  return d;
+}
+
+/** @internal Applies E-Rate C1 and C2 to the cost table. */
+export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable): ERatePass {
+  const { budget, district } = eff.model;
+  const n = budget.years;
+  const paid = new Float64Array(costs.cost.length);
+  const c1Fund = eff.funds.find((f) => f.kind === "erate" && f.eRateCategory === "C1");
+  const c2Fund = eff.funds.find((f) => f.kind === "erate" && f.eRateCategory === "C2");
+  const warnings: ProjectionWarning[] = [];
+  const blocked: ERatePass["blocked"] = [];
+  const cycles: ERatePass["cycles"] = [];
+  const hasC1 = costs.items.some((it) => it.eRate === "C1");
+  const hasC2 = costs.items.some((it) => it.eRate === "C2");
+  if (!c1Fund && !c2Fund && !hasC1 && !hasC2) return { paid, c1FundId: null, c2FundId: null, discount: null, c1Percent: null, c2Percent: null, cycles, blocked, warnings };
+  const computed = c1Fund?.discount !== undefined && c2Fund?.discount !== undefined ? null : districtDiscount(eff);
+  const cap = c2CapFor(Math.max(2015, eRateYearOf(eff, budget.firstYear))) ?? 85;
+  const pct = (cat: "C1" | "C2"): Fraction | null => {
+    const fund = cat === "C1" ? c1Fund : c2Fund;
+    if (!fund) return null;
+    const override = eff.eRateDiscount[cat] ?? fund.discount;
+    let f = override !== undefined ? override * 100 : computed ? (cat === "C1" ? computed.c1 : computed.c2) : null;
+    if (f === null) return null;
+    if (cat === "C2") f = Math.min(f, cap);
+    return toFraction(f / 100 === 0 ? 0 : +(f / 100).toFixed(10));
+  };
+  const c1 = pct("C1");
+  const c2 = pct("C2");
+  for (const [cat, fund] of [["C1", c1Fund], ["C2", c2Fund]] as const) {
+    if (!fund && costs.items.some((it) => it.eRate === cat)) {
+      warnings.push({ code: "erate-item-without-fund", message: `some items are E-Rate ${cat} but the budget has no E-Rate ${cat} fund: the district pays their full cost` });
+    }
+  }
+  const committedBefore = new Map<string, number>();
+  for (const c of budget.eRate.c2CommittedBefore) {
+    const cyc = c2CycleFor(c.fundingYear);
+    if (cyc) committedBefore.set(cyc.id, (committedBefore.get(cyc.id) ?? 0) + c.amount.toCents());
+  }
+  const state = new Map<string, { budget: number; consumed: number }>();
+  const warnedCycle = new Set<number>();
+  let unconfirmedWarned = false;
+  for (let yi = 0; yi < n; yi++) {
+    const year = budget.firstYear + yi;
+    const fy = eRateYearOf(eff, year);
+    let c2State: { budget: number; consumed: number } | null = null;
+    let cycleId = "";
+    for (let i = 0; i < costs.items.length; i++) {
+      const item = costs.items[i]!;
+      if (item.eRate === "ineligible") continue;
+      const k = i * n + yi;
+      const cost = costs.cost[k]!;
+      if (cost === 0) continue;
+      if (item.eRate === "C1") {
+        if (c1) paid[k] = mulFraction(cost, c1);
+        else blocked.push({ yi, category: item.category, rule: "no-erate-fund", cents: cost, explanation: `${item.name} is E-Rate C1 but there is no E-Rate C1 fund` });
+        continue;
+      }
+      if (!c2) {
+        blocked.push({ yi, category: item.category, rule: "no-erate-fund", cents: cost, explanation: `${item.name} is E-Rate C2 but there is no E-Rate C2 fund` });
+        continue;
+      }
+      if (c2State === null) {
+        const cycle = c2CycleFor(fy);
+        if (!cycle || cycle.basis !== "district-wide") {
+          if (!warnedCycle.has(fy)) {
+            warnedCycle.add(fy);
+            warnings.push({ code: "no-c2-cycle-figures", message: `no Category Two cycle figures for E-Rate FY${fy} (district FY${year}): C2 items that year get no E-Rate share` });
+          }
+          blocked.push({ yi, category: item.category, rule: "no-c2-cycle", cents: cost, explanation: `no C2 cycle figures for E-Rate FY${fy}` });
+          continue;
+        }
+        if (cycle.unconfirmed && !unconfirmedWarned) {
+          unconfirmedWarned = true;
+          warnings.push({ code: "c2-figures-unconfirmed", message: `the ${cycle.id} C2 figures are from secondary sources (${cycle.source})` });
+        }
+        cycleId = cycle.id;
+        const schools = district.schools.map((s, si) => ({ students: Math.floor(drivers.studentsBySchool[si]![yi]! + 0.5), kind: s.kind }));
+        const formula = schools.some((s) => s.kind === "school" && s.students > 0) ? c2Budget({ fundingYear: fy, schools }).budget.toCents() : 0;
+        let st = state.get(cycle.id);
+        if (!st) {
+          st = { budget: formula, consumed: 0 };
+          state.set(cycle.id, st);
+        } else if (formula > st.budget) st.budget = formula;
+        c2State = st;
+      }
+      const before = committedBefore.get(cycleId) ?? 0;
+      const remaining = Math.max(0, c2State.budget - before - c2State.consumed);
+      const consumed = Math.min(cost, remaining);
+      c2State.consumed += consumed;
+      paid[k] = mulFraction(consumed, c2);
+      if (consumed < cost) {
+        blocked.push({ yi, category: item.category, rule: "c2-budget-exhausted", cents: cost - consumed, explanation: `${item.name}: the C2 five-year budget (${cycleId}) is exhausted; E-Rate does not share the cost above it` });
+      }
+    }
+  }
+  for (const [cycle, st] of state) {
+    const before = committedBefore.get(cycle) ?? 0;
+    cycles.push({ cycle, budget: st.budget, committedBefore: before, consumed: st.consumed });
+  }
+  if (blocked.some((b) => b.rule === "c2-budget-exhausted")) warnings.push({ code: "c2-over-budget", message: "C2 requests exceed the five-year C2 budget; the district pays the excess in full" });
+  const c1Percent = c1 ? (c1.num * 100) / c1.den : null;
+  const c2Percent = c2 ? (c2.num * 100) / c2.den : null;
+  return { paid, c1FundId: c1Fund?.id ?? null, c2FundId: c2Fund?.id ?? null, discount: computed, c1Percent, c2Percent, cycles, blocked, warnings };
+}

@@ -1,0 +1,39 @@
+import { parseInput } from "@districtkit/core";
+import { budgetInputSchema, type BudgetModel, type BudgetModelInput } from "../schema/budget.js";
+
+const prepared = new WeakSet<object>();
+
+/**
+ * Validates a district and its budget once and returns the validated model, so that
+ * {@link projectBudget}, {@link compareScenarios}, {@link tornado} and {@link goalSeek} can be
+ * called on every lever change without validating the whole budget again. Treat the model as
+ * immutable (levers never modify it; they build a scenario on top of it).
+ *
+ * @param input - `{ district, budget }`; see {@link budgetInputSchema}
+ * @returns the validated model
+ * @throws DistrictKitError listing every problem with its path (unknown categories, schools,
+ *   funds, drivers or escalators, overlapping fund windows, items outside the horizon, negative
+ *   students, NSLP above enrollment, a fund listed for an item whose category it may not pay…)
+ * @example
+ * ```ts
+ * const model = prepareBudget({
+ *   district: { name: "Tiny USD", asOf: "2026-07-01", schools: [{ id: "a", name: "A", students: 100, nslpEligible: 40, locale: "rural" }] },
+ *   budget: { name: "Plan", firstYear: 2027, years: 3, funds: [{ id: "gf", name: "General fund", kind: "general" }],
+ *     lineItems: [{ id: "wifi", name: "Wi-Fi", category: "network", kind: "recurring", amount: "1000" }] },
+ * });
+ * model.budget.lineItems.length; // => 1
+ * prepareBudget({ district: {}, budget: {} }); // throws
+ * ```
+ * @category Projection
+ */
+export function prepareBudget(input: BudgetModelInput | BudgetModel): BudgetModel {
+  if (typeof input === "object" && input !== null && prepared.has(input)) return input as BudgetModel;
+  const model = parseInput(budgetInputSchema, input);
+  prepared.add(model);
+  return model;
+}
+
+/** @internal Whether a value came from {@link prepareBudget}. */
+export function isPrepared(value: unknown): value is BudgetModel {
+  return typeof value === "object" && value !== null && prepared.has(value);
+}

@@ -1,0 +1,350 @@
+import { fiscalYearLabel, Money, parseInput } from "@districtkit/core";
+import { dollars } from "../internal/cents.js";
+import { applyLevers } from "../scenario/applyLevers.js";
+import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
+import { scenarioSchema, type ScenarioInput } from "../schema/scenario.js";
+import { computeCosts } from "./costs.js";
+import { driverTable, baseStudents } from "./drivers.js";
+import { eRatePass, eRateYearOf } from "./eRatePass.js";
+import { assignFunds } from "./funding.js";
+import { prepareBudget } from "./model.js";
+import type { BlockedCost, BudgetProjection, FundUse, LineYear, ProjectionLine, ProjectionOptions, ProjectionWarning, ProjectionYear, TrancheUse } from "./types.js";
+
+const BASELINE: ScenarioInput = { id: "baseline", name: "Baseline", levers: [] };
+const m = (cents: number): Money => Money.fromCents(cents);
+
+function record<T>(keys: readonly string[], values: (k: string, i: number) => T): Record<string, T> {
+  const out: Record<string, T> = {};
+  keys.forEach((k, i) => (out[k] = values(k, i)));
+  return out;
+}
+
+/**
+ * Projects a scenario of a district technology budget over its horizon: every line item × fiscal
+ * year (escalated per item, drivers from the enrollment projection or given series), E-Rate C1
+ * and C2 shares (C2 within the cycle budget), restricted funds assigned exactly to minimise the
+ * general-fund draw (eligibility, award windows, expiry order, carryover and category caps),
+ * lapse risk, and the reason for every figure. Amounts are whole cents, half-up, and every table
+ * adds up: Σ categories = Σ funds = Σ schools = the year's total.
+ *
+ * @param input - `{ district, budget }`, or a model from {@link prepareBudget} (not validated again)
+ * @param scenario - levers on top of the baseline (default: the baseline itself)
+ * @param options - `detail: "summary"` to skip the line-item table
+ * @returns the projection (plain data; `JSON.stringify` writes amounts as decimal strings)
+ * @throws DistrictKitError listing every invalid field, or levers naming unknown items, funds or schools
+ * @example
+ * ```ts
+ * const model = prepareBudget({
+ *   district: { name: "Tiny USD", asOf: "2026-07-01", schools: [{ id: "a", name: "A", students: 100, nslpEligible: 40, locale: "rural", teachers: 8 }] },
+ *   budget: { name: "Plan", firstYear: 2027, years: 3,
+ *     funds: [
+ *       { id: "gf", name: "General fund", kind: "general" },
+ *       { id: "grant", name: "State grant", kind: "grant", eligibleCategories: ["hardware"],
+ *         tranches: [{ amount: "5000", availableFrom: "2026-07-01", obligateBy: "2027-09-30" }] },
+ *     ],
+ *     lineItems: [
+ *       { id: "laptops", name: "Teacher laptops", category: "hardware", kind: "per-unit", driver: "teachers", unitCost: "800" },
+ *       { id: "lms", name: "LMS", category: "software", kind: "per-unit", driver: "students", unitCost: "6", escalator: 0.03 },
+ *     ] },
+ * });
+ * const p = projectBudget(model);
+ * p.years[0]?.total.toString();              // => "7000"
+ * p.years[0]?.byFund;                         // => { "gf": "2000", "grant": "5000" }
+ * p.years[1]?.byCategory.software.toString(); // => "618"
+ * p.generalFund.draw.toString();              // => "16055"
+ * ```
+ * @category Projection
+ */
+export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: ScenarioInput = BASELINE, options: ProjectionOptions = {}): BudgetProjection {
+  const model = prepareBudget(input);
+  const sc = parseInput(scenarioSchema, scenario, ["scenario"]);
+  const detail = options.detail ?? "items";
+  const eff = applyLevers(model, sc);
+  const { budget, district } = model;
+  const n = budget.years;
+  const first = budget.firstYear;
+  const yearKeys = Array.from({ length: n }, (_, i) => String(first + i));
+  const drivers = driverTable(eff);
+  const costs = computeCosts(eff, drivers);
+  const er = eRatePass(eff, costs, drivers);
+  const share = new Float64Array(costs.cost.length);
+  for (let k = 0; k < share.length; k++) share[k] = costs.cost[k]! - er.paid[k]!;
+  const asg = assignFunds(eff, costs, share, drivers);
+  const general = eff.funds.find((f) => f.kind === "general")!;
+  const categories = [...new Set([...model.budget.categories, ...eff.items.map((it) => it.category)])];
+  const allCategories = [...new Set(["hardware", "software", "network", "professional-development", "support-staff", "services", "other", ...categories])];
+  const schoolIds = [...district.schools.map((s) => s.id), "district"];
+  const schoolIndex = new Map(district.schools.map((s, i) => [s.id, i]));
+  const fundIds = eff.funds.map((f) => f.id);
+  const fundIndex = new Map(fundIds.map((id, i) => [id, i]));
+  const gfIndex = fundIndex.get(general.id)!;
+  const catIndex = new Map(allCategories.map((c, i) => [c, i]));
+  const C = allCategories.length;
+  const F = fundIds.length;
+  const Sn = schoolIds.length;
+
+  // aggregates in cents
+  const byCat = new Float64Array(n * C);
+  const bySchool = new Float64Array(n * Sn);
+  const byCatFund = new Float64Array(n * C * F);
+  for (let i = 0; i < costs.items.length; i++) {
+    const it = costs.items[i]!;
+    const c = catIndex.get(it.category)!;
+    const s = it.school === undefined ? Sn - 1 : schoolIndex.get(it.school)!;
+    for (let yi = 0; yi < n; yi++) {
+      const k = i * n + yi;
+      const cost = costs.cost[k]!;
+      if (cost === 0) continue;
+      byCat[yi * C + c] = byCat[yi * C + c]! + cost;
+      bySchool[yi * Sn + s] = bySchool[yi * Sn + s]! + cost;
+      const e = er.paid[k]!;
+      if (e !== 0) {
+        const fid = it.eRate === "C1" ? er.c1FundId! : er.c2FundId!;
+        byCatFund[(yi * C + c) * F + fundIndex.get(fid)!] = byCatFund[(yi * C + c) * F + fundIndex.get(fid)!]! + e;
+      }
+    }
+  }
+  for (const dm of asg.demands) {
+    const c = catIndex.get(dm.category)!;
+    let restrictedPaid = 0;
+    for (const [ti, cents] of dm.paid) {
+      const fid = asg.restricted[asg.tranches[ti]!.fund]!.id;
+      byCatFund[(dm.yi * C + c) * F + fundIndex.get(fid)!] = byCatFund[(dm.yi * C + c) * F + fundIndex.get(fid)!]! + cents;
+      restrictedPaid += cents;
+    }
+    byCatFund[(dm.yi * C + c) * F + gfIndex] = byCatFund[(dm.yi * C + c) * F + gfIndex]! + dm.amount - restrictedPaid;
+  }
+
+  // line items with their fund split (sequential fill inside each demand group)
+  const lines: ProjectionLine[] = [];
+  if (detail === "items") {
+    const split: Map<string, number>[] = Array.from({ length: costs.cost.length }, () => new Map());
+    for (let k = 0; k < costs.cost.length; k++) {
+      const e = er.paid[k]!;
+      if (e !== 0) {
+        const it = costs.items[Math.floor(k / n)]!;
+        split[k]!.set(it.eRate === "C1" ? er.c1FundId! : er.c2FundId!, e);
+      }
+    }
+    for (const dm of asg.demands) {
+      const pays = [...dm.paid].filter(([, v]) => v > 0).sort((a, b) => asg.tranches[a[0]]!.rank - asg.tranches[b[0]]!.rank).map(([ti, v]) => ({ fund: asg.restricted[asg.tranches[ti]!.fund]!.id, left: v }));
+      let p = 0;
+      for (const i of dm.items) {
+        const k = i * n + dm.yi;
+        let need = share[k]!;
+        while (need > 0 && p < pays.length) {
+          const take = Math.min(need, pays[p]!.left);
+          split[k]!.set(pays[p]!.fund, (split[k]!.get(pays[p]!.fund) ?? 0) + take);
+          pays[p]!.left -= take;
+          need -= take;
+          if (pays[p]!.left === 0) p++;
+        }
+        if (need > 0) split[k]!.set(general.id, (split[k]!.get(general.id) ?? 0) + need);
+      }
+    }
+    for (let i = 0; i < costs.items.length; i++) {
+      const it = costs.items[i]!;
+      let total = 0;
+      const years: LineYear[] = [];
+      for (let yi = 0; yi < n; yi++) {
+        const k = i * n + yi;
+        const cost = costs.cost[k]!;
+        total += cost;
+        const u = costs.units[k]!;
+        const pr = costs.price[k]!;
+        const byFund: Record<string, Money> = {};
+        for (const [f, v] of split[k]!) byFund[f] = m(v);
+        const scaled = costs.scale[i]!.eq(1) ? "" : ` × ${costs.scale[i]!.toString()} (levers)`;
+        const esc = costs.rateText[i] === "flat" ? "" : `, ${costs.rateText[i]}`;
+        const who = [...split[k]!].map(([f, v]) => `${f} ${dollars(v)}`).join(", ");
+        const explanation =
+          cost === 0 && Number.isNaN(pr)
+            ? `FY${first + yi}: not scheduled.`
+            : it.kind === "per-unit"
+              ? `FY${first + yi}: ${u} ${it.driver}${it.unitsPerDriver !== 1 ? ` (× ${it.unitsPerDriver})` : ""} × ${dollars(pr)}${esc}${scaled} = ${dollars(cost)}; paid by ${who || "nobody (zero)"}.`
+              : `FY${first + yi}: ${it.kind === "series" ? "series amount" : "amount"} ${dollars(pr)}${it.kind === "series" ? "" : esc}${scaled} = ${dollars(cost)}; paid by ${who || "nobody (zero)"}.`;
+        years.push({ fiscalYear: first + yi, cost: m(cost), byFund, units: Number.isNaN(u) ? null : u, unitCost: Number.isNaN(pr) ? null : m(pr), explanation });
+      }
+      lines.push({ itemId: it.id, name: it.name, category: it.category, school: it.school ?? null, kind: it.kind, eRate: it.eRate, total: m(total), years });
+    }
+  }
+
+  // tables per year
+  const usedCats = allCategories.filter((_, c) => categories.includes(allCategories[c]!) || Array.from({ length: n }, (_, yi) => byCat[yi * C + c]!).some((v) => v !== 0));
+  const years: ProjectionYear[] = [];
+  let grand = 0;
+  const catTotals = new Float64Array(C);
+  const fundTotals = new Float64Array(F);
+  const schoolTotals = new Float64Array(Sn);
+  const gfByYear: Record<string, Money> = {};
+  for (let yi = 0; yi < n; yi++) {
+    let total = 0;
+    const fundYear = new Float64Array(F);
+    const byCategoryFund: Record<string, Record<string, Money>> = {};
+    for (const cat of usedCats) {
+      const c = catIndex.get(cat)!;
+      total += byCat[yi * C + c]!;
+      catTotals[c] = catTotals[c]! + byCat[yi * C + c]!;
+      const row: Record<string, Money> = {};
+      for (let f = 0; f < F; f++) {
+        const v = byCatFund[(yi * C + c) * F + f]!;
+        fundYear[f] = fundYear[f]! + v;
+        if (v !== 0) row[fundIds[f]!] = m(v);
+      }
+      byCategoryFund[cat] = row;
+    }
+    for (let f = 0; f < F; f++) fundTotals[f] = fundTotals[f]! + fundYear[f]!;
+    for (let s = 0; s < Sn; s++) schoolTotals[s] = schoolTotals[s]! + bySchool[yi * Sn + s]!;
+    grand += total;
+    gfByYear[yearKeys[yi]!] = m(fundYear[gfIndex]!);
+    years.push({
+      fiscalYear: first + yi,
+      label: fiscalYearLabel(first + yi, district.calendar),
+      eRateFundingYear: eRateYearOf(eff, first + yi),
+      total: m(total),
+      byCategory: record(usedCats, (c) => m(byCat[yi * C + catIndex.get(c)!]!)),
+      byFund: record(fundIds, (_, f) => m(fundYear[f]!)),
+      bySchool: record(schoolIds, (_, s) => m(bySchool[yi * Sn + s]!)),
+      byCategoryFund,
+      students: drivers.students[yi]!,
+    });
+  }
+
+  // funds
+  const endDate = years.length > 0 ? addYearEnd(eff, first + n - 1) : "";
+  const warnings: ProjectionWarning[] = [...costs.warnings, ...er.warnings];
+  let lapsingTotal = 0;
+  const funds: FundUse[] = eff.funds.map((f, fi) => {
+    const byYear = record(yearKeys, (_, yi) => {
+      let v = 0;
+      for (let c = 0; c < C; c++) v += byCatFund[(yi * C + c) * F + fi]!;
+      return m(v);
+    });
+    const ri = asg.restricted.indexOf(f);
+    let lapsing = 0;
+    const tranches: TrancheUse[] =
+      ri < 0
+        ? []
+        : asg.tranches
+            .filter((t) => t.fund === ri)
+            .map((t) => {
+              const used = t.used.reduce((a, b) => a + b, 0);
+              const remaining = t.amount - used;
+              const status: TrancheUse["status"] = remaining === 0 ? "fully-used" : t.obligateBy <= endDate ? "lapses" : "available-after-horizon";
+              if (status === "lapses") lapsing += remaining;
+              return {
+                id: t.id,
+                awardYear: t.awardYear,
+                amount: m(t.amount),
+                availableFrom: t.availableFrom,
+                obligateBy: t.obligateBy,
+                liquidateBy: t.liquidateBy,
+                used: m(used),
+                byYear: record(yearKeys, (_, yi) => m(t.used[yi]!)),
+                remaining: m(remaining),
+                status,
+                explanation:
+                  `${t.id}: ${dollars(t.amount)} available ${t.availableFrom} – ${t.obligateBy}; ${dollars(used)} assigned` +
+                  (status === "lapses" ? `; ${dollars(remaining)} lapses unless obligated by ${t.obligateBy} (no eligible cost left in its window).` : status === "available-after-horizon" ? `; ${dollars(remaining)} still available after the horizon.` : "; fully used."),
+              };
+            });
+    lapsingTotal += lapsing;
+    if (lapsing > 0) warnings.push({ code: "restricted-money-lapses", message: `${f.name}: ${dollars(lapsing)} of restricted money lapses unobligated within the horizon`, path: ["budget", "funds", fi] });
+    const paid = fundTotals[fi]!;
+    if (f.kind === "general" && f.yearlyLimit) {
+      const limit = f.yearlyLimit.toCents();
+      yearKeys.forEach((y) => {
+        const v = gfByYear[y]!.toCents();
+        if (v > limit) warnings.push({ code: "general-fund-over-limit", message: `FY${y}: the general-fund draw ${dollars(v)} exceeds its limit ${dollars(limit)} by ${dollars(v - limit)}` });
+      });
+    }
+    const explanation =
+      f.kind === "general"
+        ? `${f.name} pays whatever E-Rate and restricted funds may not: ${dollars(paid)} over the horizon.`
+        : f.kind === "erate"
+          ? `${f.name} pays ${f.eRateCategory === "C1" ? (er.c1Percent ?? 0) : (er.c2Percent ?? 0)} % of E-Rate ${f.eRateCategory} items${f.eRateCategory === "C2" ? " within the five-year C2 budget" : ""}: ${dollars(paid)}.`
+          : `${f.name} pays eligible categories (${(f.eligibleCategories ?? []).join(", ") || "listed items"}) inside each award's window: ${dollars(paid)} assigned${lapsing > 0 ? `, ${dollars(lapsing)} lapses` : ""}.`;
+    return { id: f.id, name: f.name, kind: f.kind, paid: m(paid), byYear, tranches, lapsing: m(lapsing), explanation };
+  });
+
+  // blocked costs: by year × category × rule
+  const blockedMap = new Map<string, { yi: number; category: string; rule: BlockedCost["rule"]; cents: number; explanation: string }>();
+  const addBlocked = (yi: number, category: string, rule: BlockedCost["rule"], cents: number, explanation: string): void => {
+    if (cents <= 0) return;
+    const key = `${yi}|${category}|${rule}`;
+    const b = blockedMap.get(key);
+    if (b) b.cents += cents;
+    else blockedMap.set(key, { yi, category, rule, cents, explanation });
+  };
+  for (const b of er.blocked) addBlocked(b.yi, b.category, b.rule, b.cents, b.explanation);
+  const ruleText = {
+    "no-eligible-fund": "no restricted fund may pay this category (or the items are limited to other funds)",
+    "outside-window": "eligible restricted funds exist, but none is available (inside its obligation window) this year",
+    "funds-exhausted": "eligible restricted money in its window is used up (or capped) by costs that expire earlier or rank first",
+  } as const;
+  for (const dm of asg.demands) {
+    if (dm.rule === null) continue;
+    let p = 0;
+    for (const v of dm.paid.values()) p += v;
+    addBlocked(dm.yi, dm.category, dm.rule, dm.amount - p, ruleText[dm.rule]);
+  }
+  const blocked: BlockedCost[] = [...blockedMap.values()]
+    .sort((a, b) => a.yi - b.yi || a.category.localeCompare(b.category) || a.rule.localeCompare(b.rule))
+    .map((b) => ({ fiscalYear: first + b.yi, category: b.category, rule: b.rule, amount: m(b.cents), explanation: `FY${first + b.yi} ${b.category}: ${dollars(b.cents)} to the general fund — ${b.explanation}.` }));
+
+  const gfDraw = fundTotals[gfIndex]!;
+  const eRatePaid = eff.funds.reduce((a, f, fi) => (f.kind === "erate" ? a + fundTotals[fi]! : a), 0);
+  const restrictedPaid = grand - gfDraw - eRatePaid;
+  const pct = (x: number): string => (grand === 0 ? "0" : ((x / grand) * 100).toFixed(1));
+  return {
+    scenario: { id: sc.id, name: sc.name, levers: sc.levers, effects: eff.effects },
+    firstYear: first,
+    lastYear: first + n - 1,
+    years,
+    total: m(grand),
+    byCategory: record(usedCats, (c) => m(catTotals[catIndex.get(c)!]!)),
+    byFund: record(fundIds, (_, f) => m(fundTotals[f]!)),
+    bySchool: record(schoolIds, (_, s) => m(schoolTotals[s]!)),
+    generalFund: { id: general.id, draw: m(gfDraw), byYear: gfByYear },
+    lines,
+    funds,
+    blocked,
+    eRate: {
+      discount: er.discount,
+      c1Percent: er.c1Percent,
+      c2Percent: er.c2Percent,
+      c2Cycles: er.cycles.map((c) => ({
+        cycle: c.cycle,
+        budget: m(c.budget),
+        committedBefore: m(c.committedBefore),
+        consumed: m(c.consumed),
+        remaining: m(Math.max(0, c.budget - c.committedBefore - c.consumed)),
+        explanation: `${c.cycle}: budget ${dollars(c.budget)} (pre-discount, raised with enrollment, never lowered), ${dollars(c.committedBefore)} committed before the horizon, ${dollars(c.consumed)} consumed in it; ${dollars(Math.max(0, c.budget - c.committedBefore - c.consumed))} left, which does not carry into the next cycle.`,
+      })),
+    },
+    enrollment: { byYear: record(yearKeys, (_, yi) => drivers.students[yi]!), methods: baseStudents(model).methods },
+    lapsing: m(lapsingTotal),
+    warnings,
+    rules: {
+      escalationRounding: budget.options.escalationRounding,
+      fundOrder: budget.options.fundOrder,
+      obligationDay: asg.obligationDay,
+      rounding: "each cell is rounded half-up to the cent; totals are sums of rounded cells",
+      assignment: "exact min-cost max-flow: the largest restricted coverage (smallest general-fund draw); ties: money expiring first (or by preference), then earlier years",
+    },
+    explanation:
+      `${sc.name}, FY${first}–FY${first + n - 1}: ${dollars(grand)} in all; general fund ${dollars(gfDraw)} (${pct(gfDraw)} %), ` +
+      `E-Rate ${dollars(eRatePaid)} (${pct(eRatePaid)} %), restricted funds ${dollars(restrictedPaid)} (${pct(restrictedPaid)} %)` +
+      (lapsingTotal > 0 ? `; ${dollars(lapsingTotal)} of restricted money lapses unobligated.` : "."),
+  };
+}
+
+function addYearEnd(eff: ReturnType<typeof applyLevers>, year: number): string {
+  const cal = eff.model.district.calendar;
+  const startMonth = cal.startMonth;
+  // the last day of the fiscal year
+  const endYear = cal.label === "end" || startMonth === 1 ? year : year + 1;
+  const endMonth = startMonth === 1 ? 12 : startMonth - 1;
+  const day = new Date(Date.UTC(endYear, endMonth, 0)).getUTCDate();
+  return `${endYear}-${String(endMonth).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}

@@ -1,0 +1,235 @@
+import { Dec, DistrictKitError, type Money } from "@districtkit/core";
+import { BUILT_IN_DRIVERS, DEFAULT_CATEGORIES } from "../schema/categories.js";
+import type { BudgetModel } from "../schema/budget.js";
+import type { Fund } from "../schema/fund.js";
+import type { LineItem } from "../schema/lineItem.js";
+import type { Lever, Scenario } from "../schema/scenario.js";
+
+/**
+ * What one lever did: the items, funds or drivers it touched, in a sentence.
+ *
+ * @category Scenarios
+ */
+export interface LeverEffect {
+  /** Position of the lever in the scenario. */
+  readonly index: number;
+  readonly type: Lever["type"];
+  readonly label: string;
+  /** Ids of the line items, funds, schools or drivers the lever touched. */
+  readonly touched: readonly string[];
+  readonly explanation: string;
+}
+
+/** @internal The baseline with a scenario's levers applied. */
+export interface Effective {
+  readonly model: BudgetModel;
+  readonly items: readonly LineItem[];
+  readonly funds: readonly Fund[];
+  /** Exact cost factor per item id (product of the scale levers that touch it). */
+  readonly scale: ReadonlyMap<string, Dec>;
+  /** Escalator rate override per item id (last matching inflation lever wins). */
+  readonly rateOverride: ReadonlyMap<string, number>;
+  /** Fund id → exact factor on its amounts. */
+  readonly fundScale: ReadonlyMap<string, Dec>;
+  /** Enrollment levers in order: annual/once rate, optional school. */
+  readonly enrollment: readonly { readonly rate: number; readonly mode: "annual" | "once"; readonly school: string | undefined }[];
+  readonly eRateDiscount: { readonly C1?: number; readonly C2?: number };
+  /** Driver series set by levers: key `${driver}|${school ?? ""}`. */
+  readonly drivers: ReadonlyMap<string, Readonly<Record<string, number>>>;
+  readonly effects: readonly LeverEffect[];
+}
+
+function shiftRecord(r: Readonly<Record<string, Money>>, years: number): Record<string, Money> {
+  const out: Record<string, Money> = {};
+  for (const [k, v] of Object.entries(r)) out[String(Number(k) + years)] = v;
+  return out;
+}
+
+function describeLever(l: Lever): string {
+  switch (l.type) {
+    case "enrollment-change":
+      return `enrollment ${l.rate >= 0 ? "+" : ""}${(l.rate * 100).toFixed(1)} %${l.mode === "annual" ? " a year" : " once"}${l.school ? ` at ${l.school}` : ""}`;
+    case "inflation":
+      return `inflation ${(l.rate * 100).toFixed(1)} %${l.item ? ` on ${l.item}` : l.category ? ` on ${l.category}` : l.index ? ` for index ${l.index}` : ""}`;
+    case "scale":
+      return `${l.percent >= 0 ? "+" : ""}${(l.percent * 100).toFixed(1)} % on ${l.item ?? l.category ?? l.school ?? "everything"}`;
+    case "delay":
+      return `move ${l.item} ${l.years >= 0 ? "later" : "earlier"} by ${Math.abs(l.years)} year${Math.abs(l.years) === 1 ? "" : "s"}`;
+    case "remove":
+      return `remove ${l.item}`;
+    case "add-item":
+      return `add ${l.item.name}`;
+    case "add-fund":
+      return `add fund ${l.fund.name}`;
+    case "scale-fund":
+      return `${l.percent >= 0 ? "+" : ""}${(l.percent * 100).toFixed(1)} % on fund ${l.fund}`;
+    case "erate-discount":
+      return `E-Rate ${l.category === "both" ? "C1 and C2" : l.category} discount ${(l.discount * 100).toFixed(0)} %`;
+    case "refresh-cycle":
+      return `refresh ${l.item} every ${l.everyYears} years`;
+    case "replace-series":
+      return `new yearly amounts for ${l.item}`;
+    case "driver":
+      return `driver ${l.driver}${l.school ? ` at ${l.school}` : ""} set`;
+  }
+}
+
+/** @internal Applies validated levers to a validated model; throws for references to unknown ids. */
+export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
+  let items: LineItem[] = [...model.budget.lineItems];
+  let funds: Fund[] = [...model.budget.funds];
+  const scale = new Map<string, Dec>();
+  const rateOverride = new Map<string, number>();
+  const fundScale = new Map<string, Dec>();
+  const enrollment: { rate: number; mode: "annual" | "once"; school: string | undefined }[] = [];
+  const eRateDiscount: { C1?: number; C2?: number } = {};
+  const drivers = new Map<string, Record<string, number>>();
+  const effects: LeverEffect[] = [];
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const schools = new Set(model.district.schools.map((s) => s.id));
+  const categories = new Set([...DEFAULT_CATEGORIES, ...model.budget.categories]);
+  const driverIds = new Set([...BUILT_IN_DRIVERS, ...model.budget.drivers.map((d) => d.id)]);
+  const escalators = new Set(Object.keys(model.budget.escalators));
+
+  scenario.levers.forEach((l, i) => {
+    const path = ["levers", i];
+    const bad = (field: string, message: string): void => void issues.push({ path: [...path, field], message });
+    const findItem = (id: string): number => {
+      const k = items.findIndex((it) => it.id === id);
+      if (k < 0) bad("item", `unknown line item "${id}"`);
+      return k;
+    };
+    const touched: string[] = [];
+    const mul = (id: string, f: Dec): void => void scale.set(id, (scale.get(id) ?? new Dec(1)).times(f));
+    switch (l.type) {
+      case "enrollment-change":
+        if (l.school !== undefined && !schools.has(l.school)) bad("school", `unknown school "${l.school}"`);
+        enrollment.push({ rate: l.rate, mode: l.mode, school: l.school });
+        touched.push(...items.filter((it) => it.kind === "per-unit" && it.driver === "students" && (l.school === undefined || it.school === undefined || it.school === l.school)).map((it) => it.id));
+        break;
+      case "inflation": {
+        if (l.category !== undefined && !categories.has(l.category)) bad("category", `unknown category "${l.category}"`);
+        if (l.index !== undefined && !escalators.has(l.index)) bad("index", `unknown escalator index "${l.index}"`);
+        if (l.item !== undefined) findItem(l.item);
+        for (const it of items) {
+          if (it.kind === "series") continue;
+          if (l.item !== undefined && it.id !== l.item) continue;
+          if (l.category !== undefined && it.category !== l.category) continue;
+          if (l.index !== undefined && !(typeof it.escalator === "object" && it.escalator.index === l.index)) continue;
+          rateOverride.set(it.id, l.rate);
+          touched.push(it.id);
+        }
+        break;
+      }
+      case "scale": {
+        if (l.category !== undefined && !categories.has(l.category)) bad("category", `unknown category "${l.category}"`);
+        if (l.school !== undefined && !schools.has(l.school)) bad("school", `unknown school "${l.school}"`);
+        if (l.item !== undefined) findItem(l.item);
+        const f = new Dec(l.percent).plus(1);
+        for (const it of items) {
+          if (l.item !== undefined && it.id !== l.item) continue;
+          if (l.category !== undefined && it.category !== l.category) continue;
+          if (l.school !== undefined && it.school !== l.school) continue;
+          mul(it.id, f);
+          touched.push(it.id);
+        }
+        break;
+      }
+      case "delay": {
+        const k = findItem(l.item);
+        if (k < 0) break;
+        const it = items[k]!;
+        const first = model.budget.firstYear;
+        let moved: LineItem;
+        if (it.kind === "one-time") moved = { ...it, year: it.year + l.years };
+        else if (it.kind === "series") moved = { ...it, amounts: shiftRecord(it.amounts, l.years) };
+        else moved = { ...it, startYear: (it.startYear ?? first) + l.years, ...(it.endYear !== undefined ? { endYear: it.endYear + l.years } : {}) };
+        items = items.map((x, j) => (j === k ? moved : x));
+        touched.push(it.id);
+        break;
+      }
+      case "remove": {
+        const k = findItem(l.item);
+        if (k >= 0) {
+          items = items.filter((_, j) => j !== k);
+          touched.push(l.item);
+        }
+        break;
+      }
+      case "add-item": {
+        const it = l.item;
+        if (items.some((x) => x.id === it.id)) bad("item", `a line item "${it.id}" already exists`);
+        if (!categories.has(it.category)) bad("item", `unknown category "${it.category}"`);
+        if (it.school !== undefined && !schools.has(it.school)) bad("item", `unknown school "${it.school}"`);
+        if (it.kind === "per-unit" && !driverIds.has(it.driver)) bad("item", `unknown driver "${it.driver}"`);
+        if (typeof it.escalator === "object" && !escalators.has(it.escalator.index)) bad("item", `unknown escalator index "${it.escalator.index}"`);
+        for (const fid of it.funds ?? []) {
+          const f = funds.find((x) => x.id === fid);
+          if (!f) bad("item", `unknown fund "${fid}"`);
+          else if (!(f.eligibleCategories ?? []).includes(it.category) && !(f.eligibleItems ?? []).includes(it.id)) bad("item", `fund "${fid}" may not pay category "${it.category}"`);
+        }
+        items = [...items, it];
+        touched.push(it.id);
+        break;
+      }
+      case "add-fund": {
+        const f = l.fund;
+        if (funds.some((x) => x.id === f.id)) bad("fund", `a fund "${f.id}" already exists`);
+        if (f.kind === "general") bad("fund", "a scenario cannot add a second general fund");
+        if (f.kind === "erate" && funds.some((x) => x.kind === "erate" && x.eRateCategory === f.eRateCategory)) bad("fund", `an E-Rate ${f.eRateCategory} fund already exists`);
+        for (const c of f.eligibleCategories ?? []) if (!categories.has(c)) bad("fund", `unknown category "${c}"`);
+        funds = [...funds, f];
+        touched.push(f.id);
+        break;
+      }
+      case "scale-fund": {
+        const f = funds.find((x) => x.id === l.fund);
+        if (!f) bad("fund", `unknown fund "${l.fund}"`);
+        else if (f.kind === "general" || f.kind === "erate") bad("fund", `"${l.fund}" is not a restricted fund; use erate-discount for E-Rate`);
+        else {
+          fundScale.set(f.id, (fundScale.get(f.id) ?? new Dec(1)).times(new Dec(l.percent).plus(1)));
+          touched.push(f.id);
+        }
+        break;
+      }
+      case "erate-discount":
+        if (l.category !== "C2") eRateDiscount.C1 = l.discount;
+        if (l.category !== "C1") eRateDiscount.C2 = l.discount;
+        touched.push(...funds.filter((f) => f.kind === "erate" && (l.category === "both" || f.eRateCategory === l.category)).map((f) => f.id));
+        break;
+      case "refresh-cycle": {
+        const k = findItem(l.item);
+        if (k < 0) break;
+        const it = items[k]!;
+        if (it.kind === "one-time" || it.kind === "series") {
+          bad("item", `"${l.item}" is a ${it.kind} item; a refresh cycle applies to recurring and per-unit items`);
+          break;
+        }
+        items = items.map((x, j) => (j === k ? { ...it, everyYears: l.everyYears } : x));
+        touched.push(it.id);
+        break;
+      }
+      case "replace-series": {
+        const k = findItem(l.item);
+        if (k < 0) break;
+        const it = items[k]!;
+        if (it.kind !== "series") {
+          bad("item", `"${l.item}" is a ${it.kind} item; replace-series applies to series items`);
+          break;
+        }
+        items = items.map((x, j) => (j === k ? { ...it, amounts: l.amounts } : x));
+        touched.push(it.id);
+        break;
+      }
+      case "driver":
+        if (l.school !== undefined && !schools.has(l.school)) bad("school", `unknown school "${l.school}"`);
+        drivers.set(`${l.driver}|${l.school ?? ""}`, l.values);
+        touched.push(...items.filter((it) => it.kind === "per-unit" && it.driver === l.driver).map((it) => it.id));
+        break;
+    }
+    const label = l.label ?? describeLever(l);
+    effects.push({ index: i, type: l.type, label, touched, explanation: `${label}: touches ${touched.length === 0 ? "nothing" : touched.length > 6 ? `${touched.slice(0, 6).join(", ")} and ${touched.length - 6} more` : touched.join(", ")}.` });
+  });
+  if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues.map((x) => ({ ...x, path: ["scenario", ...x.path] })));
+  return { model, items, funds, scale, rateOverride, fundScale, enrollment, eRateDiscount, drivers, effects };
+}
