@@ -47,8 +47,14 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 
 /** Edits an analyst made to the vetting answers and weights (by app id and criterion id). */
 export const vettingEditsSchema = z.object({
-  answers: z.record(z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))).optional(),
-  weights: z.record(z.string(), z.number().min(0).max(100)).optional(),
+  /** The day the apps are assessed on (default: the district's as-of date). */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Two-letter state code of the district (default: the district's). */
+  state: z.string().regex(/^[A-Z]{2}$/).optional(),
+  /** Answers changed by the analyst: app id → criterion id → the new answer value (null = not answered). */
+  answers: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  /** Criterion weights changed by the analyst: criterion id → weight. */
+  weights: z.record(z.string(), z.number().min(0).max(1000)).optional(),
 });
 export type VettingEdits = z.infer<typeof vettingEditsSchema>;
 
