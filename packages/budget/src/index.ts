@@ -62,3 +62,12 @@ export type {
   C2CycleUse,
 } from "./projection/types.js";
 export type { LeverEffect } from "./scenario/applyLevers.js";
+
+// ── Scenarios: comparison, sensitivity (tornado), goal seek
+export { measure } from "./scenario/metric.js";
+export { compareProjections, compareScenarios } from "./scenario/compare.js";
+export type { Delta, LineDelta, ScenarioComparison, ScenarioSet } from "./scenario/compare.js";
+export { tornadoOptionsSchema, tornado, standardTornadoLevers } from "./scenario/tornado.js";
+export type { TornadoOptions, TornadoRow, TornadoResult, StandardTornadoOptions } from "./scenario/tornado.js";
+export { goalSeekOptionsSchema, goalSeek } from "./scenario/goalSeek.js";
+export type { GoalSeekOptions, GoalSeekResult } from "./scenario/goalSeek.js";

@@ -33,6 +33,11 @@ function growth(rate: number): Fraction {
 
 /** @internal The escalator rate of an item for the growth into fiscal year `year`. */
 export function rateOf(eff: Effective, item: LineItem, year: number): number {
+  const r = baseRateOf(eff, item, year) + (eff.rateDelta.get(item.id) ?? 0);
+  return r <= -1 ? -0.99 : +r.toFixed(12);
+}
+
+function baseRateOf(eff: Effective, item: LineItem, year: number): number {
   const o = eff.rateOverride.get(item.id);
   if (o !== undefined) return o;
   const e = item.escalator;
@@ -134,7 +139,7 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
       } else if (exact) cost[base + yi] = Money.of(exact.times(sc)).toCents("half-up");
       else cost[base + yi] = mulFraction(p, scale);
     }
-    rateText[i] = lastRate === 0 && item.escalator === undefined && !eff.rateOverride.has(item.id) ? "flat" : `${+(lastRate * 100).toFixed(4)} %/yr`;
+    rateText[i] = lastRate === 0 && item.escalator === undefined && !eff.rateOverride.has(item.id) && !eff.rateDelta.has(item.id) ? "flat" : `${+(lastRate * 100).toFixed(4)} %/yr`;
     if (!anyInHorizon) warnings.push({ code: "item-outside-horizon", message: `${item.name} (${item.id}) does not run inside FY${first}–FY${last} in this scenario` });
   }
   return { items, n, cost, units, price, scale: scales, rateText, warnings };

@@ -27,8 +27,10 @@ export interface Effective {
   readonly funds: readonly Fund[];
   /** Exact cost factor per item id (product of the scale levers that touch it). */
   readonly scale: ReadonlyMap<string, Dec>;
-  /** Escalator rate override per item id (last matching inflation lever wins). */
+  /** Escalator rate override per item id (last matching `set` inflation lever wins). */
   readonly rateOverride: ReadonlyMap<string, number>;
+  /** Added to the item's escalator rate (`add` inflation levers after the last `set`). */
+  readonly rateDelta: ReadonlyMap<string, number>;
   /** Fund id → exact factor on its amounts. */
   readonly fundScale: ReadonlyMap<string, Dec>;
   /** Enrollment levers in order: annual/once rate, optional school. */
@@ -50,7 +52,7 @@ function describeLever(l: Lever): string {
     case "enrollment-change":
       return `enrollment ${l.rate >= 0 ? "+" : ""}${(l.rate * 100).toFixed(1)} %${l.mode === "annual" ? " a year" : " once"}${l.school ? ` at ${l.school}` : ""}`;
     case "inflation":
-      return `inflation ${(l.rate * 100).toFixed(1)} %${l.item ? ` on ${l.item}` : l.category ? ` on ${l.category}` : l.index ? ` for index ${l.index}` : ""}`;
+      return `inflation ${l.mode === "add" ? (l.rate >= 0 ? "+" : "") : ""}${(l.rate * 100).toFixed(1)} ${l.mode === "add" ? "points" : "%"}${l.item ? ` on ${l.item}` : l.category ? ` on ${l.category}` : l.index ? ` for index ${l.index}` : ""}`;
     case "scale":
       return `${l.percent >= 0 ? "+" : ""}${(l.percent * 100).toFixed(1)} % on ${l.item ?? l.category ?? l.school ?? "everything"}`;
     case "delay":
@@ -80,6 +82,7 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
   let funds: Fund[] = [...model.budget.funds];
   const scale = new Map<string, Dec>();
   const rateOverride = new Map<string, number>();
+  const rateDelta = new Map<string, number>();
   const fundScale = new Map<string, Dec>();
   const enrollment: { rate: number; mode: "annual" | "once"; school: string | undefined }[] = [];
   const eRateDiscount: { C1?: number; C2?: number } = {};
@@ -116,7 +119,10 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
           if (l.item !== undefined && it.id !== l.item) continue;
           if (l.category !== undefined && it.category !== l.category) continue;
           if (l.index !== undefined && !(typeof it.escalator === "object" && it.escalator.index === l.index)) continue;
-          rateOverride.set(it.id, l.rate);
+          if (l.mode === "set") {
+            rateOverride.set(it.id, l.rate);
+            rateDelta.delete(it.id);
+          } else rateDelta.set(it.id, (rateDelta.get(it.id) ?? 0) + l.rate);
           touched.push(it.id);
         }
         break;
@@ -231,5 +237,5 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
     effects.push({ index: i, type: l.type, label, touched, explanation: `${label}: touches ${touched.length === 0 ? "nothing" : touched.length > 6 ? `${touched.slice(0, 6).join(", ")} and ${touched.length - 6} more` : touched.join(", ")}.` });
   });
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues.map((x) => ({ ...x, path: ["scenario", ...x.path] })));
-  return { model, items, funds, scale, rateOverride, fundScale, enrollment, eRateDiscount, drivers, effects };
+  return { model, items, funds, scale, rateOverride, rateDelta, fundScale, enrollment, eRateDiscount, drivers, effects };
 }

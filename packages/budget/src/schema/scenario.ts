@@ -13,7 +13,7 @@ const percent = z.number().gt(-1).max(100);
  * | type | effect |
  * |---|---|
  * | `enrollment-change` | students × (1 + rate) per year from the first year (`mode: "annual"`, compounding) or once (`"once"`); optional `school` |
- * | `inflation` | overrides the escalator rate of every item (or of an `index`, `category` or `item`) |
+ * | `inflation` | sets (`mode: "set"`) or adds to (`"add"`, percentage points as a fraction) the escalator rate of every item, or of an `index`, `category` or `item` |
  * | `scale` | multiplies the cost of an `item`, a `category`, a `school` or everything by (1 + percent) |
  * | `delay` | moves an item `years` later (negative: earlier) |
  * | `remove` | removes an item |
@@ -33,7 +33,7 @@ const percent = z.number().gt(-1).max(100);
  */
 export const leverSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("enrollment-change"), ...label, rate: percent, mode: z.enum(["annual", "once"]).default("annual"), school: id.optional() }),
-  z.object({ type: z.literal("inflation"), ...label, rate: z.number().gt(-1).max(10), index: id.optional(), category: id.optional(), item: id.optional() }),
+  z.object({ type: z.literal("inflation"), ...label, rate: z.number().gt(-1).max(10), mode: z.enum(["set", "add"]).default("set"), index: id.optional(), category: id.optional(), item: id.optional() }),
   z.object({ type: z.literal("scale"), ...label, percent, item: id.optional(), category: id.optional(), school: id.optional() }),
   z.object({ type: z.literal("delay"), ...label, item: id, years: z.number().int().min(-50).max(50) }),
   z.object({ type: z.literal("remove"), ...label, item: id }),

@@ -1,0 +1,173 @@
+import { DistrictKitError, Money } from "@districtkit/core";
+import { dollars } from "../internal/cents.js";
+import { prepareBudget } from "../projection/model.js";
+import { projectBudget } from "../projection/projectBudget.js";
+import type { BudgetProjection } from "../projection/types.js";
+import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
+import type { ScenarioInput } from "../schema/scenario.js";
+
+/**
+ * An amount in two scenarios and the difference `b − a`.
+ *
+ * @category Scenarios
+ */
+export interface Delta {
+  readonly a: Money;
+  readonly b: Money;
+  readonly delta: Money;
+}
+
+/**
+ * One line item in two scenarios.
+ *
+ * @category Scenarios
+ */
+export interface LineDelta extends Delta {
+  readonly itemId: string;
+  readonly name: string;
+  readonly category: string;
+  /** `added` or `removed` by the scenario, `changed`, or `same`. */
+  readonly status: "added" | "removed" | "changed" | "same";
+  /** `b − a` by fiscal year. */
+  readonly byYear: Readonly<Record<string, Money>>;
+}
+
+/**
+ * Two projections side by side: `b − a` per year, category, fund, school and line. Every delta
+ * table adds up to the total delta.
+ *
+ * @category Scenarios
+ */
+export interface ScenarioComparison {
+  readonly a: { readonly id: string; readonly name: string };
+  readonly b: { readonly id: string; readonly name: string };
+  readonly total: Delta;
+  readonly generalFundDraw: Delta;
+  readonly years: readonly {
+    readonly fiscalYear: number;
+    readonly total: Delta;
+    readonly byCategory: Readonly<Record<string, Delta>>;
+    readonly byFund: Readonly<Record<string, Delta>>;
+    readonly bySchool: Readonly<Record<string, Delta>>;
+  }[];
+  readonly byCategory: Readonly<Record<string, Delta>>;
+  readonly byFund: Readonly<Record<string, Delta>>;
+  /** Line by line (empty when either projection was made with `detail: "summary"`). */
+  readonly lines: readonly LineDelta[];
+  readonly explanation: string;
+}
+
+function delta(a: Money | undefined, b: Money | undefined): Delta {
+  const x = a ?? Money.ZERO;
+  const y = b ?? Money.ZERO;
+  return { a: x, b: y, delta: y.subtract(x) };
+}
+
+function deltas(a: Readonly<Record<string, Money>>, b: Readonly<Record<string, Money>>): Record<string, Delta> {
+  const out: Record<string, Delta> = {};
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) out[k] = delta(a[k], b[k]);
+  return out;
+}
+
+/**
+ * Compares two projections of the same horizon: `b − a` per year, category, fund, school and
+ * line item (added, removed, changed). The deltas add up to the total delta.
+ *
+ * @param a - the reference (usually the baseline)
+ * @param b - the scenario
+ * @returns the delta tables and a sentence naming the largest changes
+ * @throws DistrictKitError when the horizons differ
+ * @example
+ * ```ts
+ * const input = {
+ *   district: { name: "D", asOf: "2026-07-01", schools: [{ id: "a", name: "A", students: 100, nslpEligible: 10, locale: "urban" }] },
+ *   budget: { name: "B", firstYear: 2027, years: 2, funds: [{ id: "gf", name: "GF", kind: "general" }],
+ *     lineItems: [{ id: "lms", name: "LMS", category: "software", kind: "per-unit", driver: "students", unitCost: "5" }] },
+ * };
+ * const base = projectBudget(input);
+ * const cut = projectBudget(input, { id: "cut", name: "Cut", levers: [{ type: "scale", item: "lms", percent: -0.2 }] });
+ * compareProjections(base, cut).total.delta.toString(); // => "-200"
+ * ```
+ * @category Scenarios
+ */
+export function compareProjections(a: BudgetProjection, b: BudgetProjection): ScenarioComparison {
+  if (a.firstYear !== b.firstYear || a.lastYear !== b.lastYear) {
+    throw new DistrictKitError("INVALID_ARGUMENT", [{ path: ["b"], message: `expected the same horizon (FY${a.firstYear}–FY${a.lastYear}), got FY${b.firstYear}–FY${b.lastYear}` }]);
+  }
+  const years = a.years.map((ya, i) => {
+    const yb = b.years[i]!;
+    return { fiscalYear: ya.fiscalYear, total: delta(ya.total, yb.total), byCategory: deltas(ya.byCategory, yb.byCategory), byFund: deltas(ya.byFund, yb.byFund), bySchool: deltas(ya.bySchool, yb.bySchool) };
+  });
+  const lines: LineDelta[] = [];
+  if (a.lines.length > 0 || b.lines.length > 0) {
+    const la = new Map(a.lines.map((l) => [l.itemId, l]));
+    const lb = new Map(b.lines.map((l) => [l.itemId, l]));
+    for (const id of new Set([...la.keys(), ...lb.keys()])) {
+      const x = la.get(id);
+      const y = lb.get(id);
+      const d = delta(x?.total, y?.total);
+      const byYear: Record<string, Money> = {};
+      a.years.forEach((yr, i) => (byYear[String(yr.fiscalYear)] = (y?.years[i]?.cost ?? Money.ZERO).subtract(x?.years[i]?.cost ?? Money.ZERO)));
+      const changed = Object.values(byYear).some((v) => !v.isZero());
+      lines.push({ itemId: id, name: (y ?? x)!.name, category: (y ?? x)!.category, status: !x ? "added" : !y ? "removed" : changed ? "changed" : "same", byYear, ...d });
+    }
+  }
+  const total = delta(a.total, b.total);
+  const gf = delta(a.generalFund.draw, b.generalFund.draw);
+  const top = [...lines].filter((l) => !l.delta.isZero()).sort((p, q) => q.delta.abs().compare(p.delta.abs())).slice(0, 3);
+  return {
+    a: { id: a.scenario.id, name: a.scenario.name },
+    b: { id: b.scenario.id, name: b.scenario.name },
+    total,
+    generalFundDraw: gf,
+    years,
+    byCategory: deltas(a.byCategory, b.byCategory),
+    byFund: deltas(a.byFund, b.byFund),
+    lines,
+    explanation:
+      `${b.scenario.name} vs ${a.scenario.name}, FY${a.firstYear}–FY${a.lastYear}: total ${dollars(total.delta.toCents())}, general-fund draw ${dollars(gf.delta.toCents())}` +
+      (top.length > 0 ? `; largest changes: ${top.map((l) => `${l.name} ${dollars(l.delta.toCents())}`).join(", ")}.` : "."),
+  };
+}
+
+/**
+ * The result of {@link compareScenarios}: every projection and each one compared with the first.
+ *
+ * @category Scenarios
+ */
+export interface ScenarioSet {
+  readonly projections: readonly BudgetProjection[];
+  /** `comparisons[i]` compares `projections[0]` with `projections[i + 1]`. */
+  readonly comparisons: readonly ScenarioComparison[];
+}
+
+/**
+ * Projects two or more scenarios of one budget and compares each with the first (usually the
+ * baseline), validating the budget once.
+ *
+ * @param input - `{ district, budget }` or a prepared model
+ * @param scenarios - the scenarios, the reference first
+ * @param options - `detail: "summary"` to skip line items
+ * @returns the projections and the comparisons
+ * @throws DistrictKitError for invalid input or fewer than one scenario
+ * @example
+ * ```ts
+ * const input = {
+ *   district: { name: "D", asOf: "2026-07-01", schools: [{ id: "a", name: "A", students: 100, nslpEligible: 10, locale: "urban" }] },
+ *   budget: { name: "B", firstYear: 2027, years: 2, funds: [{ id: "gf", name: "GF", kind: "general" }],
+ *     lineItems: [{ id: "lms", name: "LMS", category: "software", kind: "per-unit", driver: "students", unitCost: "5" }] },
+ * };
+ * const set = compareScenarios(input, [
+ *   { id: "base", name: "Baseline" },
+ *   { id: "drop", name: "Enrollment −10 %", levers: [{ type: "enrollment-change", rate: -0.1, mode: "once" }] },
+ * ]);
+ * set.comparisons[0]?.total.delta.toString(); // => "-100"
+ * ```
+ * @category Scenarios
+ */
+export function compareScenarios(input: BudgetModelInput | BudgetModel, scenarios: readonly ScenarioInput[], options: { readonly detail?: "items" | "summary" } = {}): ScenarioSet {
+  const model = prepareBudget(input);
+  if (!Array.isArray(scenarios) || scenarios.length === 0) throw DistrictKitError.argument(["scenarios"], "expected at least one scenario");
+  const projections = scenarios.map((s) => projectBudget(model, s, options));
+  return { projections, comparisons: projections.slice(1).map((p) => compareProjections(projections[0]!, p)) };
+}
