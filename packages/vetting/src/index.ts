@@ -33,3 +33,15 @@ export { PROJECT_UNICORN_METRICS, PROJECT_UNICORN_PLEDGE_LEVEL } from "./tables/
 export { STATE_STUDENT_PRIVACY_LAWS } from "./tables/stateLaws.js";
 export type { DeadlineRule, StateLawCheck, StateStudentPrivacyLaw } from "./tables/stateLaws.js";
 export { HIGH_SENSITIVITY_CATEGORIES, STUDENT_DATA_CATEGORIES } from "./tables/dataCategories.js";
+export { deriveRubric, prepareRubric, rubricChangesSchema } from "./derive.js";
+export type { RubricChanges } from "./derive.js";
+export { answerValueSchemaFor, appSchemaFor, questionnaireJsonSchema } from "./questionnaire.js";
+export { topsis, weightedSum } from "./mcda.js";
+export type { DecisionMatrix, RankedAlternative, RankingResult, RankingRobustness } from "./mcda.js";
+export { AHP_CONSISTENCY_THRESHOLD, AHP_RANDOM_INDEX, ahpWeights } from "./ahp.js";
+export type { AhpMethod, AhpResult } from "./ahp.js";
+export { decisionRobustness, whatIfWeights } from "./robustness.js";
+export type { DecisionFlip, DecisionRobustness, WhatIfResult, WhatIfRow } from "./robustness.js";
+export { compareApps } from "./compare.js";
+export type { AppComparison } from "./compare.js";
+export { explainCriterion } from "./explain.js";

@@ -26,23 +26,29 @@ function lower(s: string): string {
 }
 
 function plainNotMet(cc: CompiledCriterion, detail: string | null): string {
-  return cc.c.plain?.notMet ?? `Not met: ${lower(cc.c.title)}${detail ? ` (${detail})` : ""}.`;
+  return cc.c.plain?.notMet ?? `Not met: ${cc.c.title}${detail ? ` (${detail})` : ""}.`;
+}
+
+function plainPartly(cc: CompiledCriterion, s: number, detail: string | null): string {
+  return `Partly met (${Math.round(s * 100)} %): ${cc.c.title}${detail ? ` — ${detail}` : ""}.`;
 }
 
 function plainUnresolved(cc: CompiledCriterion, status: string, detail: string | null): string {
-  if (status === "expired") return `The evidence has expired: ${lower(cc.c.title)}${detail ? ` — ${detail}` : ""}.`;
-  if (status === "unclear") return cc.c.plain?.unclear ?? `The vendor's answer is unclear: ${lower(cc.c.title)}.`;
-  return `Not answered yet: ${lower(cc.c.title)}.`;
+  if (status === "expired") return `The evidence has expired: ${cc.c.title}${detail ? ` — ${detail}` : ""}.`;
+  if (status === "unclear") return cc.c.plain?.unclear ?? `The vendor's answer is unclear: ${cc.c.title}.`;
+  return `Not answered yet: ${cc.c.title}.`;
 }
 
-interface Prepared {
+/** @internal */
+export interface Prepared {
   readonly cr: CompiledRubric;
   readonly district: DistrictContext;
   readonly asOf: string;
   readonly baseHash: number;
 }
 
-function prepare(rubric: unknown, options: unknown): Prepared {
+/** @internal */
+export function prepare(rubric: unknown, options: unknown): Prepared {
   const issues: RawIssue[] = [];
   let cr: CompiledRubric | null = null;
   try {
@@ -121,10 +127,8 @@ export function scoreApp(rubric: Rubric | RubricInput, app: unknown, options: Sc
  * @example
  * ```ts
  * const rubric = { id: "m", title: "M", methodVersion: "1", criteria: [{ id: "sso", title: "Single sign-on", domain: "security", weight: 1, kind: "yesNo" }] };
- * scoreApps(rubric, [
- *   { id: "a", name: "A", answers: { sso: { value: "yes" } } },
- *   { id: "b", name: "B", answers: {} },
- * ], { asOf: "2026-07-01", district: { state: "NY" } }).map((r) => r.score); // => [100, null]
+ * const apps = [{ id: "a", name: "A", answers: { sso: { value: "yes" } } }, { id: "b", name: "B", answers: {} }];
+ * scoreApps(rubric, apps, { asOf: "2026-07-01", district: { state: "NY" } }).map((r) => r.score); // => [100, null]
  * ```
  * @category Scoring
  */
@@ -147,7 +151,7 @@ export function scoreApps(rubric: Rubric | RubricInput, apps: readonly unknown[]
 }
 
 /** @internal Scores an app whose shape has been checked; pushes value issues. */
-function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawIssue[], path: (string | number)[]): ScoreResult | null {
+export function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawIssue[], path: (string | number)[]): ScoreResult | null {
   const { cr, asOf, district } = p;
   const rubric = cr.rubric;
   const answers = app.answers;
@@ -244,7 +248,7 @@ function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawIssue[],
       } else if (status !== "recorded" && status !== "unanswered" && cc.gateMode === 0) {
         status = "recorded";
       }
-      if (c.conditionIfNotMet !== undefined && status !== "met" && status !== "recorded" && !conditionSet.includes(c.conditionIfNotMet)) conditionSet.push(c.conditionIfNotMet);
+      if (c.conditionIfNotMet !== undefined && status !== "met" && status !== "partlyMet" && status !== "recorded" && !conditionSet.includes(c.conditionIfNotMet)) conditionSet.push(c.conditionIfNotMet);
       if (validUntil !== null && validUntil >= asOf) triggers.push({ on: validUntil, because: `${c.title}: ${detail ?? `valid until ${validUntil}`}`, criterion: cc.id });
     }
     rows[j] = { criterion: cc.id, title: c.title, domain: c.domain, weight: cc.weight, status, score: s, contribution: 0, gate, validUntil, detail };
@@ -303,14 +307,14 @@ function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawIssue[],
       const r = rows[j]!;
       if (r.gate === "failed" || r.gate === "unresolved" || r.score === null || r.score >= 1 || r.weight <= 0 || r.status === "recorded") continue;
       const cc = cr.criteria[j]!;
-      const text = r.status === "notMet" || r.status === "partlyMet" ? plainNotMet(cc, r.detail) : plainUnresolved(cc, r.status, r.detail);
+      const text = r.status === "notMet" ? plainNotMet(cc, r.detail) : r.status === "partlyMet" ? plainPartly(cc, r.score, r.detail) : plainUnresolved(cc, r.status, r.detail);
       lost.push({ text, lost: (100 * r.weight * (1 - r.score)) / W });
     }
     lost.sort((x, y) => y.lost - x.lost);
     for (const l of lost.slice(0, 3)) if (!reasons.includes(l.text)) reasons.push(l.text);
   }
   if (missing.length > 0 && decision !== "denied") {
-    const titles = missing.slice(0, 5).map((id) => lower(cr.byId.get(id)!.c.title));
+    const titles = missing.slice(0, 5).map((id) => cr.byId.get(id)!.c.title);
     reasons.push(`Still unanswered (${missing.length}): ${titles.join("; ")}${missing.length > 5 ? "; …" : ""}.`);
   }
   if (decision === "approved" || decision === "approvedWithConditions") {
@@ -335,7 +339,8 @@ function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawIssue[],
   const first = triggers[0]!;
   const label = { approved: "Approved", approvedWithConditions: "Approved with conditions", denied: "Denied", needsInformation: "Needs more information" }[decision];
   const scoreText = score === null ? "no score yet" : `score ${points(score)} of 100`;
-  const summary = `${label}: ${app.name} (${scoreText}${coverage === null ? "" : `, ${pct(coverage)} answered`})${reasons[0] && decision !== "approved" ? ` — ${lower(reasons[0]).replace(/\.$/, "")}` : ""}. Review again by ${first.on}.`;
+  const why = decision === "approvedWithConditions" ? (conditions[0] ? ` — on condition: ${lower(conditions[0]).replace(/\.$/, "")}${conditions.length > 1 ? ` (and ${conditions.length - 1} more)` : ""}` : "") : decision === "approved" ? "" : reasons[0] ? ` — ${lower(reasons[0]).replace(/\.$/, "")}` : "";
+  const summary = `${label}: ${app.name} (${scoreText}${coverage === null ? "" : `, ${pct(coverage)} answered`})${why}. Review again by ${first.on}.`;
   return {
     appId: app.id,
     appName: app.name,

@@ -8,7 +8,7 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-/** Whether a value is a real calendar day written YYYY-MM-DD (year 0001–9999). */
+/** Whether a value is a real calendar day written YYYY-MM-DD (year 0000–9999). */
 export function isIsoDay(value: unknown): value is string {
   if (typeof value !== "string" || value.length !== 10) return false;
   const m = ISO.exec(value);
@@ -16,7 +16,7 @@ export function isIsoDay(value: unknown): value is string {
   const y = +m[1]!;
   const mo = +m[2]!;
   const d = +m[3]!;
-  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
 function pad(n: number, w: number): string {

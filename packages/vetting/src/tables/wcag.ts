@@ -29,7 +29,7 @@ const AA = (ids: string, since: WcagVersion): WcagCriterion[] => ids.split(" ").
  *
  * @example
  * ```ts
- * WCAG_CRITERIA.length; // => 57
+ * WCAG_CRITERIA.length; // => 56
  * ```
  * @category Tables
  */
