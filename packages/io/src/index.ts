@@ -38,3 +38,5 @@ export { inventoryFromExports, inventoryOptionsSchema } from "./engines/lifecycl
 export type { InventoryExclusion, InventoryExports, InventoryImport, InventoryOptions } from "./engines/lifecycle.js";
 export { budgetGradeOf, budgetRosterOptionsSchema, budgetSchoolsFromRoster } from "./engines/budget.js";
 export type { BudgetRosterOptions, BudgetSchoolsFromRoster } from "./engines/budget.js";
+export { vettingAppsFromAnswers } from "./engines/vetting.js";
+export type { VettingAppsImport } from "./engines/vetting.js";

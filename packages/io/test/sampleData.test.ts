@@ -128,14 +128,14 @@ describe("licence sample exports (examples/data/licenses)", () => {
 describe("vetting sample answers (examples/data/vetting)", () => {
   it("reads the CSV and the JSON into the same answers", () => {
     const csv = readVettingAnswers(file("vetting/answers.csv"));
-    expect(csv.stats).toEqual({ total: 48, parsed: 48, failed: 0, blankLines: 0 });
+    expect(csv.stats).toEqual({ total: 81, parsed: 81, failed: 0, blankLines: 0 });
     for (const row of csv.rows) expect(vettingAnswerRowSchema.safeParse(row).success).toBe(true);
     const fromCsv = groupVettingAnswers(csv.rows);
     const fromJson = groupVettingAnswers(readVettingAnswersJson(file("vetting/answers.json")));
     expect(fromCsv.map((s) => s.app)).toEqual(["ReadWell", "QuizBlitz", "WriteMate AI"]);
-    expect(fromJson.map((s) => [s.app, s.answers.length])).toEqual([["ReadWell", 16], ["QuizBlitz", 15], ["WriteMate AI", 16]]);
+    expect(fromJson.map((s) => [s.app, s.answers.length])).toEqual([["ReadWell", 40], ["QuizBlitz", 17], ["WriteMate AI", 21]]);
     const answered = (sets: typeof fromCsv) => sets.map((s) => s.answers.filter((a) => a.answer !== undefined).map((a) => [a.criterion, a.answer, a.answeredOn]));
     expect(answered(fromCsv)).toEqual(answered(fromJson));
-    expect(fromCsv[1]?.answers.find((a) => a.criterion === "evidenceTier")?.answer).toBeUndefined();
+    expect(fromCsv[1]?.answers.find((a) => a.criterion === "essaEvidence")?.answer).toBeUndefined();
   });
 });

@@ -85,9 +85,10 @@ export function readVettingAnswers(input: TextInput, options?: ReadOptions): Rea
   return readCsv(vettingAnswerFormat, input, options);
 }
 
+const plainAnswer = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 const answerObject = z
   .object({
-    answer: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional().describe("The answer (absent or null: not answered)"),
+    answer: z.union([plainAnswer, z.record(z.string(), z.unknown())]).optional().describe("The answer (absent or null: not answered); an object for a document, an ACR or a study"),
     evidence: z.string().optional().describe("Evidence: a link, a document, a quote"),
     notes: z.string().optional().describe("Reviewer's notes"),
     reviewer: z.string().optional().describe("Who answered"),
@@ -97,8 +98,9 @@ const answerObject = z
 
 /**
  * The zod schema of a vetting questionnaire as JSON: apps, each with its answers by criterion id.
- * An answer is a plain value (`"does"`, `true`, `3`) or an object with `answer`, `evidence`,
- * `notes`, `reviewer` and `answeredOn`.
+ * An answer is a plain value (`"does"`, `true`, `3`, a list of texts) or an object with `answer`,
+ * `evidence`, `notes`, `reviewer` and `answeredOn`; any other object (`{ "present": true, … }`) is
+ * the value itself (a document, an ACR, a study).
  *
  * @example
  * ```ts
@@ -114,7 +116,7 @@ export const vettingAnswersJsonSchema = z
           app: z.string().min(1).describe("App (product) name or id"),
           reviewer: z.string().optional().describe("Who answered (default for every answer)"),
           answeredOn: isoDayStringSchema.optional().describe("When it was answered (default for every answer)"),
-          answers: z.record(z.string().min(1), z.union([z.string(), z.number(), z.boolean(), z.null(), answerObject])).describe("Answers by criterion id"),
+          answers: z.record(z.string().min(1), z.union([plainAnswer, answerObject, z.record(z.string(), z.unknown())])).describe("Answers by criterion id"),
         })
         .passthrough(),
     ),
@@ -142,8 +144,13 @@ export interface VettingAnswerSet {
 
 function answerText(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
-  const text = String(value).trim();
+  // a list or an object (a document, an ACR, a study) travels as JSON text, as it would in a CSV cell
+  const text = typeof value === "object" ? JSON.stringify(value) : String(value).trim();
   return text === "" ? undefined : text;
+}
+
+function isWrapper(raw: unknown): raw is z.output<typeof answerObject> {
+  return typeof raw === "object" && raw !== null && !Array.isArray(raw) && answerObject.safeParse(raw).success;
 }
 
 /**
@@ -168,7 +175,7 @@ export function readVettingAnswersJson(input: TextInput | VettingAnswersJson): V
     const rows: VettingAnswerRow[] = [];
     for (const app of value.apps) {
       for (const [criterion, raw] of Object.entries(app.answers)) {
-        const o = typeof raw === "object" && raw !== null ? raw : { answer: raw };
+        const o: z.output<typeof answerObject> = isWrapper(raw) ? raw : { answer: raw as z.output<typeof plainAnswer> };
         const answer = answerText(o.answer);
         const reviewer = o.reviewer ?? app.reviewer;
         const answeredOn = o.answeredOn ?? app.answeredOn;
