@@ -1,4 +1,4 @@
-import { DISTRICT_CALENDAR, DistrictKitError, Money, compareIsoDates, fiscalCalendarSchema, fiscalYearOf, isoDateSchema, parseInput, type DistrictKitIssue } from "@districtkit/core";
+import { DISTRICT_CALENDAR, DistrictKitError, Money, fiscalCalendarSchema, fiscalYearOf, isoDateSchema, parseInput, type DistrictKitIssue } from "@districtkit/core";
 import { z } from "zod";
 import { cohortSchema, deviceModelSchema, deviceSchema, type Cohort } from "./schema.js";
 
@@ -85,10 +85,20 @@ export function aggregateCohorts(input: unknown): AggregateCohortsResult {
   const groups = new Map<string, { cohort: Cohort; costs: Money[]; allCosts: boolean }>();
   const excluded: { id: string; reason: string }[] = [];
   let counted = 0;
+  const fyCache = new Map<string, number>();
+  const fyOf = (iso: string): number => {
+    const month = iso.slice(0, 7);
+    let fy = fyCache.get(month);
+    if (fy === undefined) {
+      fy = fiscalYearOf(`${month}-01`, calendar);
+      fyCache.set(month, fy);
+    }
+    return fy;
+  };
   data.devices.forEach((d, i) => {
     const model = models.get(d.model);
     if (!model) issues.push({ path: ["devices", i, "model"], code: "unknown_model", message: `unknown model "${d.model}"` });
-    if (compareIsoDates(d.purchaseDate, data.asOf) > 0) {
+    if (d.purchaseDate > data.asOf) {
       issues.push({ path: ["devices", i, "purchaseDate"], code: "future_date", message: `expected a purchase date on or before the as-of date ${data.asOf}, got "${d.purchaseDate}"` });
     }
     if (!model) return;
@@ -96,7 +106,7 @@ export function aggregateCohorts(input: unknown): AggregateCohortsResult {
       excluded.push({ id: d.id, reason: `status "${d.status}"` });
       return;
     }
-    const c: Cohort = { model: d.model, school: d.school, role: d.role, purchaseFiscalYear: fiscalYearOf(d.purchaseDate, calendar), count: 0 };
+    const c: Cohort = { model: d.model, school: d.school, role: d.role, purchaseFiscalYear: fyOf(d.purchaseDate), count: 0 };
     const key = cohortKey(c);
     let g = groups.get(key);
     if (!g) {

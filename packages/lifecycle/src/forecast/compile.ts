@@ -6,7 +6,6 @@ import {
   Money,
   addDaysIso,
   addMonthsIso,
-  compareIsoDates,
   compoundFactor,
   fiscalYearOf,
   type DistrictKitIssue,
@@ -63,6 +62,7 @@ export interface Compiled {
   slotReplaceFailures: Uint8Array;
   slotReplacePlanned: Uint8Array;
   slotAueYear: Float64Array; // first fiscal year past AUE (Infinity when none)
+  /** ids of the initial cohorts (new cohorts: see slotIdOf) */
   slotId: string[];
   initialCount: number;
   qTable: Float64Array;
@@ -97,8 +97,16 @@ function matches(m: Match, model: DeviceModel, role: DeviceRole, school: string)
 }
 
 /** First fiscal year in which the device must no longer be in service, from an end date (last supported day) and a lead. */
+const deadlineCache = new Map<string, number>();
 function deadlineYear(lastDay: string, leadMonths: number, calendar: FiscalCalendar): number {
-  return fiscalYearOf(addMonthsIso(addDaysIso(lastDay, 1), -leadMonths), calendar);
+  const key = `${lastDay}|${leadMonths}|${calendar.startMonth}|${calendar.label}`;
+  let y = deadlineCache.get(key);
+  if (y === undefined) {
+    y = fiscalYearOf(addMonthsIso(addDaysIso(lastDay, 1), -leadMonths), calendar);
+    if (deadlineCache.size > 10_000) deadlineCache.clear();
+    deadlineCache.set(key, y);
+  }
+  return y;
 }
 
 /** The last day with updates for an AUE month YYYY-MM. */
@@ -139,6 +147,16 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     unitCents: number | null;
   }
   const raws = new Map<string, Raw>();
+  const fyCache = new Map<string, number>();
+  const fyOf = (iso: string): number => {
+    const month = iso.slice(0, 7);
+    let fy = fyCache.get(month);
+    if (fy === undefined) {
+      fy = fiscalYearOf(`${month}-01`, calendar);
+      fyCache.set(month, fy);
+    }
+    return fy;
+  };
   const collapse = options.collapseSchools;
   const addRaw = (id: string | undefined, model: number, school: string, role: DeviceRole, year: number, count: number, unitCents: number | null): void => {
     const sch = collapse ? "*" : school;
@@ -152,11 +170,11 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   input.devices.forEach((d, i) => {
     const m = modelIndex.get(d.model);
     if (m === undefined) issues.push({ path: ["devices", i, "model"], code: "unknown_model", message: `unknown model "${d.model}"` });
-    if (compareIsoDates(d.purchaseDate, input.asOf) > 0) {
+    if (d.purchaseDate > input.asOf) {
       issues.push({ path: ["devices", i, "purchaseDate"], code: "future_date", message: `expected a purchase date on or before the as-of date ${input.asOf}, got "${d.purchaseDate}"` });
     }
     if (m === undefined || d.status === "lost" || d.status === "retired") return;
-    addRaw(undefined, m, d.school, d.role, fiscalYearOf(d.purchaseDate, calendar), 1, d.purchaseCost ? d.purchaseCost.toCents() : null);
+    addRaw(undefined, m, d.school, d.role, fyOf(d.purchaseDate), 1, d.purchaseCost ? d.purchaseCost.toCents() : null);
   });
   input.cohorts.forEach((c, i) => {
     const m = modelIndex.get(c.model);
@@ -169,7 +187,8 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   });
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
 
-  const rawList = [...raws.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // input order (devices first, in their order, then cohorts): deterministic without sorting
+  const rawList = [...raws.values()];
   const schoolIndex = new Map<string, number>();
   const schoolOf = (s: string): number => {
     let i = schoolIndex.get(s);
@@ -213,9 +232,11 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   const repairClasses = new Map<string, number>();
   const repairCents: number[] = [];
   const repairModel: number[] = [];
-  const resolveCache = new Map<string, { rule: number; policy: ResolvedPolicy; repairClass: number }>();
-  const resolve = (mi: number, role: DeviceRole, school: string): { rule: number; policy: ResolvedPolicy; repairClass: number } => {
-    const key = `${mi}|${role}|${school}`;
+  const schoolMatters = input.failure.rules.some((r) => r.match.school !== undefined) || input.policyRules.some((r) => r.match.school !== undefined);
+  const policyIds = new Map<string, number>();
+  const resolveCache = new Map<number, { id: number; rule: number; policy: ResolvedPolicy; repairClass: number }>();
+  const resolve = (mi: number, role: DeviceRole, school: string, schoolIdx: number): { id: number; rule: number; policy: ResolvedPolicy; repairClass: number } => {
+    const key = ((schoolMatters ? schoolIdx : 0) * M + mi) * ROLES.length + ROLES.indexOf(role);
     const hit = resolveCache.get(key);
     if (hit) return hit;
     const model = input.models[mi]!;
@@ -252,13 +273,30 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
       repairCents.push(cents);
       repairModel.push(mi);
     }
-    const out = { rule, policy, repairClass };
+    const pkey = JSON.stringify(policy);
+    let pid = policyIds.get(pkey);
+    if (pid === undefined) {
+      pid = policyIds.size;
+      policyIds.set(pkey, pid);
+    }
+    const out = { id: pid * M + mi, rule, policy, repairClass };
     resolveCache.set(key, out);
     return out;
   };
 
-  const planFor = (mi: number, policy: ResolvedPolicy, year: number): { planned: number; hard: number; rule: number; aueYear: number } => {
+  const aueLast = input.models.map((m) => (m.autoUpdateExpiration ? aueLastDay(m.autoUpdateExpiration) : null));
+  const planCache = new Map<number, { planned: number; hard: number; rule: number; aueYear: number }>();
+  const planFor = (mi: number, policy: ResolvedPolicy, year: number, resolveId: number): { planned: number; hard: number; rule: number; aueYear: number } => {
+    const pk = resolveId * 100_000 + year;
+    const hit = planCache.get(pk);
+    if (hit) return hit;
+    const out = planUncached(mi, policy, year);
+    planCache.set(pk, out);
+    return out;
+  };
+  const planUncached = (mi: number, policy: ResolvedPolicy, year: number): { planned: number; hard: number; rule: number; aueYear: number } => {
     const model = input.models[mi]!;
+    const aue = aueLast[mi];
     let planned = Infinity;
     let hard = Infinity;
     let rule = -1;
@@ -270,9 +308,9 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
         rule = RULES.indexOf(r);
       }
     };
-    if (model.autoUpdateExpiration) {
-      aueYear = deadlineYear(aueLastDay(model.autoUpdateExpiration), 0, calendar);
-      if (policy.retireAtAue) consider(deadlineYear(aueLastDay(model.autoUpdateExpiration), policy.leadMonths, calendar), "aue", true);
+    if (aue) {
+      aueYear = deadlineYear(aue, 0, calendar);
+      if (policy.retireAtAue) consider(deadlineYear(aue, policy.leadMonths, calendar), "aue", true);
     }
     if (model.supportEnd && policy.retireAtSupportEnd) consider(deadlineYear(model.supportEnd, policy.leadMonths, calendar), "support-end", true);
     if (policy.maxAgeYears !== undefined) consider(year + policy.maxAgeYears, "max-age", true);
@@ -282,12 +320,12 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   };
 
   // purchase groups (school, model, role): closure under replacement
-  const groupIndex = new Map<string, number>();
+  const groupIndex = new Map<number, number>();
   const gSchool: number[] = [];
   const gModel: number[] = [];
   const gRole: number[] = [];
   const groupOf = (school: number, model: number, role: number): number => {
-    const key = `${school}|${model}|${role}`;
+    const key = (school * M + model) * ROLES.length + role;
     let g = groupIndex.get(key);
     if (g === undefined) {
       g = gSchool.length;
@@ -298,10 +336,8 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     }
     return g;
   };
-  const replModel = (mi: number): number => {
-    const r = input.models[mi]!.replacementModel;
-    return r === undefined ? mi : modelIndex.get(r)!;
-  };
+  const replOf = input.models.map((m, mi) => (m.replacementModel === undefined ? mi : modelIndex.get(m.replacementModel)!));
+  const replModel = (mi: number): number => replOf[mi]!;
   for (const r of rawList) groupOf(schoolOf(r.school), replModel(r.model), ROLES.indexOf(r.role));
   const growth = input.growth.map((gr) => {
     const school = schoolOf(collapse ? "*" : gr.school);
@@ -346,12 +382,12 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   const slotReplaceFailures = new Uint8Array(n);
   const slotReplacePlanned = new Uint8Array(n);
   const slotAueYear = new Float64Array(n);
-  const slotId: string[] = new Array<string>(n);
+  const slotId: string[] = new Array<string>(rawList.length);
   const groupSlot = new Int32Array(G * horizon).fill(-1);
   const schools = [...schoolIndex.keys()];
   const fill = (s: number, mi: number, school: number, role: number, year: number, count: number, unitCents: number, id: string): void => {
-    const r = resolve(mi, ROLES[role]!, schools[school]!);
-    const plan = planFor(mi, r.policy, year);
+    const r = resolve(mi, ROLES[role]!, schools[school]!, school);
+    const plan = planFor(mi, r.policy, year, r.id);
     slotModel[s] = mi;
     slotSchool[s] = school;
     slotRole[s] = role;
@@ -369,14 +405,15 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     slotRepairRate[s] = a.repairRate;
     slotRepairClass[s] = r.repairClass;
     slotUnitCents[s] = unitCents;
-    slotReplGroup[s] = groupIndex.get(`${school}|${replModel(mi)}|${role}`)!;
+    slotReplGroup[s] = groupIndex.get((school * M + replModel(mi)) * ROLES.length + role)!;
     slotReplaceFailures[s] = r.policy.onFailure === "replace" ? 1 : 0;
     slotReplacePlanned[s] = r.policy.replacePlanned ? 1 : 0;
     slotAueYear[s] = plan.aueYear;
-    slotId[s] = id;
+    if (s < rawList.length) slotId[s] = id;
   };
+  const modelCents = input.models.map((m) => m.unitPrice.toCents());
   rawList.forEach((r, s) => {
-    fill(s, r.model, schoolOf(r.school), ROLES.indexOf(r.role), r.year, r.count, r.unitCents ?? input.models[r.model]!.unitPrice.toCents(), r.id);
+    fill(s, r.model, schoolOf(r.school), ROLES.indexOf(r.role), r.year, r.count, r.unitCents ?? modelCents[r.model]!, r.id);
   });
   let s = rawList.length;
   const warnedPastAue = new Set<number>();
@@ -384,7 +421,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     for (let ti = 0; ti < horizon; ti++) {
       const mi = gModel[g]!;
       const y = years[ti]!;
-      fill(s, mi, gSchool[g]!, gRole[g]!, y, 0, priceCents[mi * horizon + ti]!, cohortKey({ model: input.models[mi]!.id, school: schools[gSchool[g]!]!, role: ROLES[gRole[g]!]!, purchaseFiscalYear: y }));
+      fill(s, mi, gSchool[g]!, gRole[g]!, y, 0, priceCents[mi * horizon + ti]!, "");
       groupSlot[g * horizon + ti] = s;
       if (slotAueYear[s]! <= y && !warnedPastAue.has(mi)) {
         warnedPastAue.add(mi);
@@ -448,6 +485,12 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     warnings,
     collapsedSchools: collapse,
   };
+}
+
+/** The id of any slot (initial cohorts keep theirs; new cohorts get model|school|role|FYyyyy). */
+export function slotIdOf(c: Compiled, s: number): string {
+  if (s < c.initialCount) return c.slotId[s]!;
+  return cohortKey({ model: c.models[c.slotModel[s]!]!.id, school: c.schools[c.slotSchool[s]!]!, role: ROLES[c.slotRole[s]!]!, purchaseFiscalYear: c.slotYear[s]! });
 }
 
 /** Whether the forecast can run with schools merged (nothing depends on the school). */

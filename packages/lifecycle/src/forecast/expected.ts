@@ -1,6 +1,6 @@
 import { Money, allocate, fiscalYearLabel, parseInput } from "@districtkit/core";
 import { forecastInputSchema, type DeviceCategory, type DeviceRole, type ForecastInput } from "../schema.js";
-import { CATEGORIES, RULES, ROLES, compile, type Compiled, type RetirementRule } from "./compile.js";
+import { CATEGORIES, RULES, ROLES, compile, slotIdOf, type Compiled, type RetirementRule } from "./compile.js";
 import { F, NF, NK, scratchFor, simulate, type Deferral, type Shortfall, type Sink } from "./simulate.js";
 
 export type { RetirementRule } from "./compile.js";
@@ -168,12 +168,17 @@ export function countsOf(a: Float64Array, b: number): ForecastCounts {
   };
 }
 
+function cents(x: number): Money {
+  return x === 0 ? Money.ZERO : Money.fromCents(x);
+}
+
 function spendOf(capital: number, repair: number, resale: number): ForecastSpend {
+  const capitalMoney = cents(capital);
   return {
-    capital: Money.fromCents(capital),
-    repair: Money.fromCents(repair),
-    resaleCredit: Money.fromCents(resale),
-    net: Money.fromCents(capital + repair - resale),
+    capital: capitalMoney,
+    repair: cents(repair),
+    resaleCredit: cents(resale),
+    net: repair === 0 && resale === 0 ? capitalMoney : cents(capital + repair - resale),
   };
 }
 
@@ -314,7 +319,7 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
     const hard = c.slotHard[d.slot]!;
     return {
       fiscalYear: c.years[d.ti]!,
-      cohort: c.slotId[d.slot]!,
+      cohort: slotIdOf(c, d.slot),
       units: clean(d.units),
       reason: `the refresh budget cap of FY${c.years[d.ti]} is spent; kept in service${Number.isFinite(hard) ? ` until at most FY${hard} (hard deadline)` : ""}`,
     };
@@ -323,7 +328,7 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
     const cap = Money.fromCents(s.capCents);
     const forced = Money.fromCents(Math.round(s.forcedCents));
     const shortfall = Money.max(Money.ZERO, forced.subtract(cap));
-    const ids = s.slots.map((x) => c.slotId[x]!);
+    const ids = s.slots.map((x) => slotIdOf(c, x));
     return {
       fiscalYear: c.years[s.ti]!,
       cap,
