@@ -28,8 +28,8 @@ export interface AcrSummary {
   readonly supportedShare: number | null;
   /** The criteria not fully supported, by number. */
   readonly gaps: readonly string[];
-  /** The day the ACR becomes stale (date + max age). */
-  readonly staleOn: string;
+  /** The last day the ACR is current (its date + the maximum age). */
+  readonly validUntil: string;
   /** Whether it is stale on `asOf`. */
   readonly stale: boolean;
   /** How it was evaluated. */
@@ -99,7 +99,7 @@ const summaryOptionsSchema = z.strictObject({
  *   { asOf: "2026-07-01" },
  * );
  * s.counts; // => { "supports": 1, "partiallySupports": 1, "doesNotSupport": 0, "notApplicable": 1, "notEvaluated": 47 }
- * s.staleOn; // => "2027-03-01"
+ * s.validUntil; // => "2027-03-01"
  * ```
  * @category Accessibility
  */
@@ -113,8 +113,8 @@ export function summarizeAcr(acr: AcrAnswer | Readonly<Record<string, unknown>>,
 /** @internal */
 export function summarize(a: Extract<AcrAnswer, { present: true }>, version: WcagVersion, asOf: string, maxAgeMonths: number, partialCredit: number): AcrSummary {
   const c = countAcr(a.entries, version, partialCredit);
-  const staleOn = addMonthsIso(a.date, maxAgeMonths);
-  const stale = compareIsoDates(staleOn, asOf) <= 0;
+  const validUntil = addMonthsIso(a.date, maxAgeMonths);
+  const stale = compareIsoDates(asOf, validUntil) > 0;
   const pct = c.share === null ? "no applicable criteria" : `${Math.round(c.share * 1000) / 10} % supported`;
   return {
     wcagVersion: version,
@@ -123,9 +123,9 @@ export function summarize(a: Extract<AcrAnswer, { present: true }>, version: Wca
     applicable: c.applicable,
     supportedShare: c.share,
     gaps: c.gaps,
-    staleOn,
+    validUntil,
     stale,
     method: a.method,
-    explanation: `ACR of ${a.date} against WCAG ${version} AA: ${c.supports} of ${c.applicable} applicable criteria supported, ${c.partial} partially, ${c.doesNot} not, ${c.notEvaluated} not evaluated (${pct}); ${stale ? `stale since ${staleOn}` : `current until ${staleOn}`}${a.method === "automatedOnly" ? "; evaluated by automated scan only" : ""}.`,
+    explanation: `ACR of ${a.date} against WCAG ${version} AA: ${c.supports} of ${c.applicable} applicable criteria supported, ${c.partial} partially, ${c.doesNot} not, ${c.notEvaluated} not evaluated (${pct}); ${stale ? `stale since ${validUntil}` : `current until ${validUntil}`}${a.method === "automatedOnly" ? "; evaluated by automated scan only" : ""}.`,
   };
 }

@@ -104,7 +104,7 @@ export function ratePrivacy(rubric: Rubric | RubricInput, app: unknown): Privacy
   const cr = compileRubric(rubric);
   const issues: RawIssue[] = [];
   const a = checkApp(app, ["app"], cr, issues);
-  if (!a) throw new DistrictKitError("INVALID_INPUT", issues);
+  if (!a || issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   const r = rateWith(cr, a.answers);
   if (!r) throw DistrictKitError.argument(["rubric", "rating"], `rubric "${cr.rubric.id}" has no rating setting (which criteria give the privacy rating)`);
   return r;

@@ -90,7 +90,7 @@ export function decisionRobustness(rubric: Rubric | RubricInput, app: unknown, o
   const p = prepare(rubric, options);
   const issues: RawIssue[] = [];
   const a = checkApp(app, ["app"], p.cr, issues);
-  if (!a) throw new DistrictKitError("INVALID_INPUT", issues);
+  if (!a || issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   const base = scoreOne(p, a);
   if (base.gatesFailed.length > 0) {
     return { decision: base.decision, decidedBy: "gate", flips: [], mostSensitive: null, explanation: `Decided by a failed hard gate (${base.gatesFailed.map((g) => g.title).join(", ")}): no weight change can flip it.` };

@@ -141,10 +141,11 @@ export function scoreApps(rubric: Rubric | RubricInput, apps: readonly unknown[]
   const single = apps.length === 1;
   for (let i = 0; i < apps.length; i++) {
     const path = single ? ["app"] : ["apps", i];
+    const before = issues.length;
     const app = checkApp(apps[i], path, p.cr, issues);
     if (!app) continue;
     const r = scoreChecked(p, app, ev, issues, path);
-    if (r) out.push(r);
+    if (r && issues.length === before) out.push(r);
   }
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   return out;
@@ -155,7 +156,8 @@ export function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawI
   const { cr, asOf, district } = p;
   const rubric = cr.rubric;
   const answers = app.answers;
-  const ctx: CondContext = { state: district.state, minAge: (app.audience ?? district.userAges).min, useMode: app.useMode, asOf, answers };
+  const audience = app.audience !== null && typeof app.audience === "object" ? app.audience : district.userAges;
+  const ctx: CondContext = { state: district.state, minAge: audience.min, useMode: app.useMode, asOf, answers };
   const unclearScore = rubric.scoring.unclearScore;
   const policy = rubric.scoring.unanswered;
   const unansweredS = policy === "unfavourable" ? 0 : policy === "neutral" ? 0.5 : -1;
@@ -183,6 +185,10 @@ export function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawI
     const cc = cr.criteria[j]!;
     const c = cc.c;
     const a = Object.hasOwn(answers, cc.id) ? answers[cc.id] : undefined;
+    if (a !== undefined && (a === null || typeof a !== "object" || !("value" in a))) {
+      bad = true; // reported by checkApp
+      continue;
+    }
     if (a !== undefined) {
       const v = a.value;
       h = hashText(h, typeof v === "object" ? JSON.stringify(v) : String(v));

@@ -25,9 +25,12 @@ function isValue(v: unknown): boolean {
   return isPlain(v);
 }
 
-/** Checks an app's shape; pushes issues; returns the app (defaults filled) when it is sound. */
+/**
+ * Checks an app's shape; pushes issues. Returns the app (defaults filled) whenever it and its
+ * answers are objects — even with issues, so that the answers' values can be checked too (the
+ * caller discards results when there are issues); null when there is nothing to read.
+ */
 export function checkApp(raw: unknown, path: (string | number)[], rubric: CompiledRubric, issues: RawIssue[]): App | null {
-  const before = issues.length;
   const push = (p: (string | number)[], message: string, code = "invalid_type") => issues.push({ path: [...path, ...p], code, message });
   if (!isPlain(raw)) {
     push([], `expected an app object { id, name, answers }, got ${describe(raw)}`);
@@ -67,6 +70,6 @@ export function checkApp(raw: unknown, path: (string | number)[], rubric: Compil
       if (a.note !== undefined && typeof a.note !== "string") push(["answers", id, "note"], `expected a text, got ${describe(a.note)}`);
     }
   }
-  if (issues.length > before) return null;
+  if (!isPlain(answers)) return null;
   return (raw.useMode === undefined ? { ...raw, useMode: "studentLogin" } : raw) as unknown as App;
 }

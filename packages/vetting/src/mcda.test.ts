@@ -1,0 +1,135 @@
+import { DistrictKitError } from "@districtkit/core";
+import { describe, expect, it } from "vitest";
+import { ahpWeights } from "./ahp.js";
+import { topsis, weightedSum } from "./mcda.js";
+
+const T2 = {
+  weights: [0.2, 0.15, 0.4, 0.25],
+  alternatives: [
+    { id: "A1", values: [25, 20, 15, 30] },
+    { id: "A2", values: [10, 30, 20, 30] },
+    { id: "A3", values: [30, 10, 30, 10] },
+  ],
+};
+
+describe("weightedSum", () => {
+  // T2: Wikipedia, "Weighted sum model" example (DOMAIN-vetting.md §12)
+  it("T2: scores 21.50, 22.00, 22.00 and reports the A2–A3 tie explicitly", () => {
+    const r = weightedSum(T2);
+    const byId = Object.fromEntries(r.ranking.map((a) => [a.id, a]));
+    expect(byId.A1!.score).toBeCloseTo(21.5, 10);
+    expect(byId.A2!.score).toBeCloseTo(22, 10);
+    expect(byId.A3!.score).toBeCloseTo(22, 10);
+    expect(r.ranking.map((a) => [a.id, a.rank])).toEqual([
+      ["A2", 1],
+      ["A3", 1],
+      ["A1", 3],
+    ]);
+    expect(r.ties).toEqual([["A2", "A3"]]);
+    expect(r.note).toMatch(/same scale/);
+  });
+
+  it("reports the smallest weight change that makes neighbours tie", () => {
+    const r = weightedSum({ weights: [1, 1], alternatives: [{ id: "a", values: [3, 1] }, { id: "b", values: [1, 2] }] });
+    // P_a = 4, P_b = 3; k = 0: δ = (3 − 4)/(3 − 1) = −0.5 (relative 0.5); k = 1: δ = −1/(1 − 2) = 1 (relative 1)
+    expect(r.robustness).toEqual({ criterion: 0, name: "#0", delta: -0.5, relative: 0.5, between: ["a", "b"] });
+  });
+
+  it("normalizes by column max (benefits) and min / a (costs) when asked", () => {
+    const r = weightedSum({ weights: [1, 1], benefit: [true, false], normalize: "max", alternatives: [{ id: "a", values: [10, 200] }, { id: "b", values: [5, 100] }] });
+    expect(r.ranking.map((x) => [x.id, x.score])).toEqual([
+      ["a", 1.5],
+      ["b", 1.5],
+    ]);
+  });
+
+  it("refuses mismatched lengths, negative weights, duplicate ids", () => {
+    expect(() => weightedSum({ weights: [1, -1], alternatives: [{ id: "a", values: [1, 2] }] })).toThrow(DistrictKitError);
+    expect(() => weightedSum({ weights: [1, 1], alternatives: [{ id: "a", values: [1] }] })).toThrow(DistrictKitError);
+    expect(() => weightedSum({ weights: [1], alternatives: [{ id: "a", values: [1] }, { id: "a", values: [2] }] })).toThrow(DistrictKitError);
+    expect(() => weightedSum({ weights: [0], alternatives: [{ id: "a", values: [1] }] })).toThrow(DistrictKitError);
+  });
+});
+
+describe("topsis", () => {
+  it("computes closeness by the published steps (vector normalization, ideal and anti-ideal)", () => {
+    const r = topsis(T2);
+    // brute force of the six steps
+    const norms = [0, 1, 2, 3].map((j) => Math.sqrt(T2.alternatives.reduce((s, a) => s + a.values[j]! ** 2, 0)));
+    const v = T2.alternatives.map((a) => a.values.map((x, j) => (T2.weights[j]! * x) / norms[j]!));
+    const best = [0, 1, 2, 3].map((j) => Math.max(...v.map((row) => row[j]!)));
+    const worst = [0, 1, 2, 3].map((j) => Math.min(...v.map((row) => row[j]!)));
+    const cc = v.map((row) => {
+      const dp = Math.hypot(...row.map((x, j) => x - best[j]!));
+      const dm = Math.hypot(...row.map((x, j) => x - worst[j]!));
+      return dm / (dp + dm);
+    });
+    for (const a of r.ranking) expect(a.score).toBeCloseTo(cc[T2.alternatives.findIndex((x) => x.id === a.id)]!, 12);
+    expect(r.note).toMatch(/Rank reversal/);
+  });
+
+  it("gives 0.5 when an alternative is at both the ideal and the anti-ideal", () => {
+    const r = topsis({ weights: [1], alternatives: [{ id: "a", values: [2] }, { id: "b", values: [2] }] });
+    expect(r.ranking.map((x) => x.score)).toEqual([0.5, 0.5]);
+    expect(r.ties).toEqual([["a", "b"]]);
+  });
+
+  it("treats cost criteria the other way round", () => {
+    const r = topsis({ weights: [1], benefit: [false], alternatives: [{ id: "cheap", values: [1] }, { id: "dear", values: [3] }] });
+    expect(r.ranking.map((x) => [x.id, x.score])).toEqual([
+      ["cheap", 1],
+      ["dear", 0],
+    ]);
+  });
+});
+
+describe("ahpWeights", () => {
+  it("finds the exact weights and CR = 0 on a consistent matrix, with every method", () => {
+    const m = [
+      [1, 2, 4],
+      [1 / 2, 1, 2],
+      [1 / 4, 1 / 2, 1],
+    ];
+    for (const method of ["eigenvector", "geometricMean", "columnMean"] as const) {
+      const r = ahpWeights(m, method);
+      expect(r.weights[0]).toBeCloseTo(4 / 7, 9);
+      expect(r.weights[1]).toBeCloseTo(2 / 7, 9);
+      expect(r.lambdaMax).toBeCloseTo(3, 9);
+      expect(r.consistencyRatio).toBeCloseTo(0, 9);
+      expect(r.method).toBe(method);
+    }
+  });
+
+  it("computes CR = CI / RI(n) with Saaty's RI and flags CR > 0.10", () => {
+    // an inconsistent 3 × 3: 1 > 2 (3), 2 > 3 (3), but 3 > 1 (2)
+    const r = ahpWeights([
+      [1, 3, 1 / 2],
+      [1 / 3, 1, 3],
+      [2, 1 / 3, 1],
+    ]);
+    expect(r.consistencyIndex).toBeCloseTo((r.lambdaMax - 3) / 2, 12);
+    expect(r.consistencyRatio).toBeCloseTo(r.consistencyIndex / 0.58, 12);
+    expect(r.consistent).toBe(false);
+    // methods differ on an inconsistent matrix: pin one
+    const g = ahpWeights([[1, 3, 1 / 2], [1 / 3, 1, 3], [2, 1 / 3, 1]], "columnMean");
+    expect(g.weights).not.toEqual(r.weights);
+  });
+
+  it("n ≤ 2 is always consistent; a 2 × 2 gives the judgement's split", () => {
+    const r = ahpWeights([
+      [1, 3],
+      [1 / 3, 1],
+    ]);
+    expect(r.weights[0]).toBeCloseTo(0.75, 12);
+    expect(r.consistencyRatio).toBe(0);
+    expect(r.consistent).toBe(true);
+  });
+
+  it("refuses matrices that are not square, not reciprocal, off-scale, or with a bad diagonal", () => {
+    expect(() => ahpWeights([[1, 2]])).toThrow(DistrictKitError);
+    expect(() => ahpWeights([[1, 3], [3, 1]])).toThrow(DistrictKitError);
+    expect(() => ahpWeights([[1, 12], [1 / 12, 1]])).toThrow(DistrictKitError);
+    expect(() => ahpWeights([[2, 1], [1, 2]])).toThrow(DistrictKitError);
+    expect(() => ahpWeights([[1, Number.NaN], [1, 1]])).toThrow(DistrictKitError);
+  });
+});
