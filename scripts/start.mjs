@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { packagesInBuildOrder } from "./package-order.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const bin = (name) => join(root, "node_modules", ".bin", name);
@@ -16,9 +17,7 @@ const step = (label, cmd, args, cwd = root) => {
   }
 };
 
-for (const p of readdirSync(join(root, "packages"))) {
-  if (existsSync(join(root, "packages", p, "package.json"))) step(`build @districtkit/${p}`, bin("tsup"), ["--silent"], join(root, "packages", p));
-}
+for (const p of packagesInBuildOrder(root)) step(`build @districtkit/${p}`, bin("tsup"), ["--silent"], join(root, "packages", p));
 const playground = join(root, "playground");
 if (existsSync(join(playground, "package.json"))) {
   step("build and serve the playground (Ctrl+C to stop)", "npx", ["-y", "pnpm@10", "--filter", "@districtkit/playground", "run", "start"]);

@@ -4,7 +4,8 @@
 // project (unit, property, doc-tests of every @example and guide, examples, browser e2e) →
 // API docs site with warnings as errors and a link check. Ends with "N passed, N failed".
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { packagesInBuildOrder } from "./package-order.mjs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -31,7 +32,7 @@ function ensureChromium() {
   apt(["install", "-y", "-q", "--no-install-recommends", "chromium"]);
 }
 
-const packages = readdirSync(join(root, "packages")).filter((p) => existsSync(join(root, "packages", p, "package.json")));
+const packages = packagesInBuildOrder(root);
 
 run("type check (tsc -b)", bin("tsc"), ["-b"]);
 for (const p of packages) run(`build @districtkit/${p} (tsup: ESM + CJS + .d.ts)`, bin("tsup"), [], { cwd: join(root, "packages", p) });
