@@ -72,18 +72,38 @@ export function centsOf(m: Money): number {
   return m.toCents("half-up");
 }
 
-/** @internal Money from whole cents. */
+const moneyCache = new Map<number, Money>();
+/**
+ * @internal Money from whole cents. Money is immutable, so equal amounts can share one instance:
+ * a bounded cache keeps repeated projections (every lever change, every tornado bar) cheap.
+ */
 export function money(cents: number): Money {
-  return Money.fromCents(cents);
+  if (cents === 0) return Money.ZERO;
+  let v = moneyCache.get(cents);
+  if (v === undefined) {
+    v = Money.fromCents(cents);
+    if (moneyCache.size >= 200_000) moneyCache.clear();
+    moneyCache.set(cents, v);
+  }
+  return v;
 }
 
 /** @internal Formats whole cents as dollars for explanations ("$1,234.56"). */
 export function dollars(cents: number): string {
   const neg = cents < 0;
-  const a = Math.abs(cents);
-  const whole = Math.floor(a / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const frac = String(a % 100).padStart(2, "0");
-  return `${neg ? "-" : ""}$${whole}.${frac}`;
+  const a = neg ? -cents : cents;
+  const w = Math.floor(a / 100);
+  const f = a - w * 100;
+  let ws = String(w);
+  if (w >= 1000) {
+    let out = "";
+    while (ws.length > 3) {
+      out = `,${ws.slice(-3)}${out}`;
+      ws = ws.slice(0, -3);
+    }
+    ws += out;
+  }
+  return `${neg ? "-$" : "$"}${ws}.${f < 10 ? "0" : ""}${f}`;
 }
 
 /** @internal The fraction 1. */

@@ -21,6 +21,7 @@ export interface CostTable {
   readonly warnings: ProjectionWarning[];
 }
 
+const DEC_ONE = new Dec(1);
 const rateFractions = new Map<number, Fraction>();
 function growth(rate: number): Fraction {
   let f = rateFractions.get(rate);
@@ -33,8 +34,42 @@ function growth(rate: number): Fraction {
 
 /** @internal The escalator rate of an item for the growth into fiscal year `year`. */
 export function rateOf(eff: Effective, item: LineItem, year: number): number {
-  const r = baseRateOf(eff, item, year) + (eff.rateDelta.get(item.id) ?? 0);
+  const d = eff.rateDelta.get(item.id);
+  if (d === undefined) return baseRateOf(eff, item, year);
+  const r = baseRateOf(eff, item, year) + d;
   return r <= -1 ? -0.99 : +r.toFixed(12);
+}
+
+const indexCache = new WeakMap<object, Map<number, number>>();
+function indexRate(idx: Readonly<Record<string, number>>, year: number): number {
+  let c = indexCache.get(idx);
+  if (!c) {
+    c = new Map();
+    indexCache.set(idx, c);
+  }
+  const hit = c.get(year);
+  if (hit !== undefined) return hit;
+  let best: number | undefined;
+  let bestYear = -Infinity;
+  for (const [k, v] of Object.entries(idx)) {
+    const y = Number(k);
+    if (y <= year && y > bestYear) {
+      best = v;
+      bestYear = y;
+    }
+  }
+  c.set(year, best ?? 0);
+  return best ?? 0;
+}
+
+const centsCache = new WeakMap<Money, number>();
+function centsOf(m: Money): number {
+  let c = centsCache.get(m);
+  if (c === undefined) {
+    c = m.toCents("half-up");
+    centsCache.set(m, c);
+  }
+  return c;
 }
 
 function baseRateOf(eff: Effective, item: LineItem, year: number): number {
@@ -46,16 +81,7 @@ function baseRateOf(eff: Effective, item: LineItem, year: number): number {
   const idx = eff.model.budget.escalators[e.index];
   if (idx === undefined) return 0;
   if (typeof idx === "number") return idx;
-  let best: number | undefined;
-  let bestYear = -Infinity;
-  for (const [k, v] of Object.entries(idx)) {
-    const y = Number(k);
-    if (y <= year && y > bestYear) {
-      best = v;
-      bestYear = y;
-    }
-  }
-  return best ?? 0;
+  return indexRate(idx, year);
 }
 
 /** @internal Computes every cell's cost. */
@@ -76,9 +102,9 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
 
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const sc = eff.scale.get(item.id) ?? new Dec(1);
+    const sc = eff.scale.get(item.id) ?? DEC_ONE;
     scales.push(sc);
-    const scale = sc.eq(1) ? ONE : toFraction(sc);
+    const scale = sc === DEC_ONE || sc.eq(1) ? ONE : toFraction(sc);
     const base = i * n;
     let anyInHorizon = false;
     if (item.kind === "series") {
@@ -87,7 +113,7 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
         const yi = Number(k) - first;
         if (yi < 0 || yi >= n) continue;
         anyInHorizon = true;
-        const cents = v.toCents("half-up");
+        const cents = centsOf(v);
         price[base + yi] = cents;
         cost[base + yi] = mulFraction(cents, scale);
       }
@@ -95,7 +121,7 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
       continue;
     }
     const priceYear = item.priceYear ?? first;
-    const baseCents = (item.kind === "per-unit" ? item.unitCost : item.amount).toCents("half-up");
+    const baseCents = centsOf(item.kind === "per-unit" ? item.unitCost : item.amount);
     const exactBase = item.kind === "per-unit" ? item.unitCost : item.amount;
     const start = item.kind === "one-time" ? item.year : (item.startYear ?? first);
     const end = item.kind === "one-time" ? item.year : (item.endYear ?? last);

@@ -1,5 +1,6 @@
-import { DistrictKitError, ERATE_CALENDAR, fiscalYearOf, fiscalYearRange } from "@districtkit/core";
-import { c2Budget } from "../erate/c2Budget.js";
+import { DistrictKitError } from "@districtkit/core";
+import { c2FormulaCents } from "../erate/c2Formula.js";
+import { eRateYear } from "../internal/dates.js";
 import { c2CapFor, eRateDiscount, type ERateDiscountResult } from "../erate/discount.js";
 import { mulFraction, toFraction, type Fraction } from "../internal/cents.js";
 import type { Effective } from "../scenario/applyLevers.js";
@@ -27,7 +28,7 @@ const discountCache = new WeakMap<object, ERateDiscountResult | null>();
 
 /** @internal The E-Rate funding year covering a district fiscal year (same start day, or the one its first day falls in). */
 export function eRateYearOf(eff: Effective, year: number): number {
-  return fiscalYearOf(fiscalYearRange(year, eff.model.district.calendar).start, ERATE_CALENDAR);
+  return eRateYear(year, eff.model.district.calendar);
 }
 
 function districtDiscount(eff: Effective): ERateDiscountResult | null {
@@ -118,8 +119,8 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
           warnings.push({ code: "c2-figures-unconfirmed", message: `the ${cycle.id} C2 figures are from secondary sources (${cycle.source})` });
         }
         cycleId = cycle.id;
-        const schools = district.schools.map((s, si) => ({ students: Math.floor(drivers.studentsBySchool[si]![yi]! + 0.5), kind: s.kind }));
-        const formula = schools.some((s) => s.kind === "school" && s.students > 0) ? c2Budget({ fundingYear: fy, schools }).budget.toCents() : 0;
+        const students = district.schools.map((s, si) => (s.kind === "school" ? Math.floor(drivers.studentsBySchool[si]![yi]! + 0.5) : 0));
+        const formula = c2FormulaCents(cycle, students) ?? 0;
         let st = state.get(cycle.id);
         if (!st) {
           st = { budget: formula, consumed: 0 };

@@ -1,4 +1,5 @@
-import { addDaysIso, addMonthsIso, Dec, fiscalYearRange, isoDate } from "@districtkit/core";
+import { Dec } from "@districtkit/core";
+import { fyStart, shiftDate } from "../internal/dates.js";
 import { FlowGraph, UNLIMITED } from "../internal/flow.js";
 import { mulFraction, toFraction } from "../internal/cents.js";
 import type { Effective } from "../scenario/applyLevers.js";
@@ -46,12 +47,12 @@ export interface Assignment {
 function obligationDate(eff: Effective, year: number): string {
   const cal = eff.model.district.calendar;
   const od = eff.model.budget.options.obligationDay;
-  const start = fiscalYearRange(year, cal).start;
+  const start = fyStart(year, cal);
   if (!od) return start;
   const startYear = Number(start.slice(0, 4));
   const calYear = od.month >= cal.startMonth ? startYear : startYear + 1;
   const lastDay = new Date(Date.UTC(calYear, od.month, 0)).getUTCDate();
-  return isoDate(calYear, od.month, Math.min(od.day, lastDay));
+  return `${String(calYear).padStart(4, "0")}-${String(od.month).padStart(2, "0")}-${String(Math.min(od.day, lastDay)).padStart(2, "0")}`;
 }
 
 /** @internal Expands restricted funds into tranches (annual allocations become one award a year). */
@@ -72,7 +73,7 @@ export function expandTranches(eff: Effective, restricted: readonly Fund[], driv
         amount: amountOf(t.amount.toCents()),
         availableFrom: t.availableFrom,
         obligateBy: t.obligateBy,
-        liquidateBy: t.liquidateBy ?? addDaysIso(t.obligateBy, 120),
+        liquidateBy: t.liquidateBy ?? shiftDate(t.obligateBy, 0, 120),
         carryover: t.carryover ?? null,
         rank: 0,
         used: new Float64Array(n),
@@ -88,8 +89,8 @@ export function expandTranches(eff: Effective, restricted: readonly Fund[], driv
           const students = yi >= 0 ? Math.floor(drivers.students[yi]! + 0.5) : district.schools.reduce((s, x) => s + x.students, 0);
           cents = a.perStudent!.toDecimal().times(students).times(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
         }
-        const start = fiscalYearRange(y, district.calendar).start;
-        const obligateBy = addDaysIso(addMonthsIso(start, a.windowMonths), -1);
+        const start = fyStart(y, district.calendar);
+        const obligateBy = shiftDate(start, a.windowMonths, -1);
         out.push({
           fund: fi,
           id: `${f.id}-FY${y}`,
@@ -97,7 +98,7 @@ export function expandTranches(eff: Effective, restricted: readonly Fund[], driv
           amount: amountOf(cents),
           availableFrom: start,
           obligateBy,
-          liquidateBy: addDaysIso(obligateBy, 120),
+          liquidateBy: shiftDate(obligateBy, 0, 120),
           carryover: null,
           rank: 0,
           used: new Float64Array(n),
@@ -138,18 +139,28 @@ export function assignFunds(eff: Effective, costs: CostTable, districtShare: Flo
       .filter(({ f }) => ((f.eligibleCategories ?? []).includes(it.category) || (f.eligibleItems ?? []).includes(it.id)) && (it.funds === undefined || it.funds.includes(f.id)))
       .map(({ fi }) => fi),
   );
-  const itemKey = costs.items.map((it, i) => `${it.category}|${itemFunds[i]!.join(",")}`);
+  const groups = new Map<string, number>();
+  const itemGroup = costs.items.map((it, i) => {
+    const key = `${it.category}|${itemFunds[i]!.join(",")}`;
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = groups.size;
+      groups.set(key, g);
+    }
+    return g;
+  });
+  const G = groups.size;
   const demands: Demand[] = [];
-  const byKey = new Map<string, Demand>();
+  const byKey: (Demand | undefined)[] = new Array<Demand | undefined>(G * n);
   for (let i = 0; i < costs.items.length; i++) {
     for (let yi = 0; yi < n; yi++) {
       const d = districtShare[i * n + yi]!;
       if (d <= 0) continue;
-      const key = `${yi}|${itemKey[i]}`;
-      let dm = byKey.get(key);
+      const key = yi * G + itemGroup[i]!;
+      let dm = byKey[key];
       if (!dm) {
         dm = { yi, category: costs.items[i]!.category, funds: itemFunds[i]!, amount: 0, items: [], paid: new Map(), rule: null };
-        byKey.set(key, dm);
+        byKey[key] = dm;
         demands.push(dm);
       }
       dm.amount += d;

@@ -1,17 +1,16 @@
 import { fiscalYearLabel, Money, parseInput } from "@districtkit/core";
-import { dollars } from "../internal/cents.js";
-import { applyLevers } from "../scenario/applyLevers.js";
+import { dollars, money } from "../internal/cents.js";
+import { fyEnd } from "../internal/dates.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
 import { scenarioSchema, type ScenarioInput } from "../schema/scenario.js";
-import { computeCosts } from "./costs.js";
-import { driverTable, baseStudents } from "./drivers.js";
-import { eRatePass, eRateYearOf } from "./eRatePass.js";
-import { assignFunds } from "./funding.js";
+import { runCore } from "./core.js";
+import { baseStudents } from "./drivers.js";
+import { eRateYearOf } from "./eRatePass.js";
 import { prepareBudget } from "./model.js";
 import type { BlockedCost, BudgetProjection, FundUse, LineYear, ProjectionLine, ProjectionOptions, ProjectionWarning, ProjectionYear, TrancheUse } from "./types.js";
 
 const BASELINE: ScenarioInput = { id: "baseline", name: "Baseline", levers: [] };
-const m = (cents: number): Money => Money.fromCents(cents);
+const m = money;
 
 function record<T>(keys: readonly string[], values: (k: string, i: number) => T): Record<string, T> {
   const out: Record<string, T> = {};
@@ -59,93 +58,54 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
   const model = prepareBudget(input);
   const sc = parseInput(scenarioSchema, scenario, ["scenario"]);
   const detail = options.detail ?? "items";
-  const eff = applyLevers(model, sc);
+  const core = runCore(model, sc);
+  const { eff, n, first, drivers, costs, er, share, asg, general, categories, allCategories, schoolIds, fundIds, fundIndex, gfIndex, catIndex, C, F, Sn, byCat, bySchool, byCatFund } = core;
   const { budget, district } = model;
-  const n = budget.years;
-  const first = budget.firstYear;
   const yearKeys = Array.from({ length: n }, (_, i) => String(first + i));
-  const drivers = driverTable(eff);
-  const costs = computeCosts(eff, drivers);
-  const er = eRatePass(eff, costs, drivers);
-  const share = new Float64Array(costs.cost.length);
-  for (let k = 0; k < share.length; k++) share[k] = costs.cost[k]! - er.paid[k]!;
-  const asg = assignFunds(eff, costs, share, drivers);
-  const general = eff.funds.find((f) => f.kind === "general")!;
-  const categories = [...new Set([...model.budget.categories, ...eff.items.map((it) => it.category)])];
-  const allCategories = [...new Set(["hardware", "software", "network", "professional-development", "support-staff", "services", "other", ...categories])];
-  const schoolIds = [...district.schools.map((s) => s.id), "district"];
-  const schoolIndex = new Map(district.schools.map((s, i) => [s.id, i]));
-  const fundIds = eff.funds.map((f) => f.id);
-  const fundIndex = new Map(fundIds.map((id, i) => [id, i]));
-  const gfIndex = fundIndex.get(general.id)!;
-  const catIndex = new Map(allCategories.map((c, i) => [c, i]));
-  const C = allCategories.length;
-  const F = fundIds.length;
-  const Sn = schoolIds.length;
-
-  // aggregates in cents
-  const byCat = new Float64Array(n * C);
-  const bySchool = new Float64Array(n * Sn);
-  const byCatFund = new Float64Array(n * C * F);
-  for (let i = 0; i < costs.items.length; i++) {
-    const it = costs.items[i]!;
-    const c = catIndex.get(it.category)!;
-    const s = it.school === undefined ? Sn - 1 : schoolIndex.get(it.school)!;
-    for (let yi = 0; yi < n; yi++) {
-      const k = i * n + yi;
-      const cost = costs.cost[k]!;
-      if (cost === 0) continue;
-      byCat[yi * C + c] = byCat[yi * C + c]! + cost;
-      bySchool[yi * Sn + s] = bySchool[yi * Sn + s]! + cost;
-      const e = er.paid[k]!;
-      if (e !== 0) {
-        const fid = it.eRate === "C1" ? er.c1FundId! : er.c2FundId!;
-        byCatFund[(yi * C + c) * F + fundIndex.get(fid)!] = byCatFund[(yi * C + c) * F + fundIndex.get(fid)!]! + e;
-      }
-    }
-  }
-  for (const dm of asg.demands) {
-    const c = catIndex.get(dm.category)!;
-    let restrictedPaid = 0;
-    for (const [ti, cents] of dm.paid) {
-      const fid = asg.restricted[asg.tranches[ti]!.fund]!.id;
-      byCatFund[(dm.yi * C + c) * F + fundIndex.get(fid)!] = byCatFund[(dm.yi * C + c) * F + fundIndex.get(fid)!]! + cents;
-      restrictedPaid += cents;
-    }
-    byCatFund[(dm.yi * C + c) * F + gfIndex] = byCatFund[(dm.yi * C + c) * F + gfIndex]! + dm.amount - restrictedPaid;
-  }
-
   // line items with their fund split (sequential fill inside each demand group)
   const lines: ProjectionLine[] = [];
   if (detail === "items") {
-    const split: Map<string, number>[] = Array.from({ length: costs.cost.length }, () => new Map());
+    // per cell: [fundIndex, cents, fundIndex, cents, …] (E-Rate, then restricted, then general fund)
+    const split: (number[] | undefined)[] = new Array<number[] | undefined>(costs.cost.length);
+    const c1 = er.c1FundId === null ? -1 : fundIndex.get(er.c1FundId)!;
+    const c2 = er.c2FundId === null ? -1 : fundIndex.get(er.c2FundId)!;
     for (let k = 0; k < costs.cost.length; k++) {
       const e = er.paid[k]!;
-      if (e !== 0) {
-        const it = costs.items[Math.floor(k / n)]!;
-        split[k]!.set(it.eRate === "C1" ? er.c1FundId! : er.c2FundId!, e);
-      }
+      if (e !== 0) split[k] = [costs.items[Math.floor(k / n)]!.eRate === "C1" ? c1 : c2, e];
     }
+    const add = (k: number, f: number, v: number): void => {
+      const s = split[k] ?? (split[k] = []);
+      for (let j = 0; j < s.length; j += 2) {
+        if (s[j] === f) {
+          s[j + 1] = s[j + 1]! + v;
+          return;
+        }
+      }
+      s.push(f, v);
+    };
     for (const dm of asg.demands) {
-      const pays = [...dm.paid].filter(([, v]) => v > 0).sort((a, b) => asg.tranches[a[0]]!.rank - asg.tranches[b[0]]!.rank).map(([ti, v]) => ({ fund: asg.restricted[asg.tranches[ti]!.fund]!.id, left: v }));
+      const pays = [...dm.paid].filter(([, v]) => v > 0).sort((a, b) => asg.tranches[a[0]]!.rank - asg.tranches[b[0]]!.rank).map(([ti, v]) => ({ fund: fundIndex.get(asg.restricted[asg.tranches[ti]!.fund]!.id)!, left: v }));
       let p = 0;
       for (const i of dm.items) {
         const k = i * n + dm.yi;
         let need = share[k]!;
         while (need > 0 && p < pays.length) {
           const take = Math.min(need, pays[p]!.left);
-          split[k]!.set(pays[p]!.fund, (split[k]!.get(pays[p]!.fund) ?? 0) + take);
+          add(k, pays[p]!.fund, take);
           pays[p]!.left -= take;
           need -= take;
           if (pays[p]!.left === 0) p++;
         }
-        if (need > 0) split[k]!.set(general.id, (split[k]!.get(general.id) ?? 0) + need);
+        if (need > 0) add(k, gfIndex, need);
       }
     }
     for (let i = 0; i < costs.items.length; i++) {
       const it = costs.items[i]!;
       let total = 0;
-      const years: LineYear[] = [];
+      const scaled = costs.scale[i]!.eq(1) ? "" : ` × ${costs.scale[i]!.toString()} (levers)`;
+      const esc = costs.rateText[i] === "flat" ? "" : `, ${costs.rateText[i]}`;
+      const what = it.kind === "per-unit" ? ` ${it.driver}${it.unitsPerDriver !== 1 ? ` (× ${it.unitsPerDriver})` : ""} × ` : it.kind === "series" ? "series amount " : "amount ";
+      const years: LineYear[] = new Array<LineYear>(n);
       for (let yi = 0; yi < n; yi++) {
         const k = i * n + yi;
         const cost = costs.cost[k]!;
@@ -153,17 +113,21 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
         const u = costs.units[k]!;
         const pr = costs.price[k]!;
         const byFund: Record<string, Money> = {};
-        for (const [f, v] of split[k]!) byFund[f] = m(v);
-        const scaled = costs.scale[i]!.eq(1) ? "" : ` × ${costs.scale[i]!.toString()} (levers)`;
-        const esc = costs.rateText[i] === "flat" ? "" : `, ${costs.rateText[i]}`;
-        const who = [...split[k]!].map(([f, v]) => `${f} ${dollars(v)}`).join(", ");
+        const s = split[k];
+        let who = "";
+        if (s) {
+          for (let j = 0; j < s.length; j += 2) {
+            const f = fundIds[s[j]!]!;
+            byFund[f] = m(s[j + 1]!);
+            who += `${j > 0 ? ", " : ""}${f} ${dollars(s[j + 1]!)}`;
+          }
+        }
+        const year = first + yi;
         const explanation =
-          cost === 0 && Number.isNaN(pr)
-            ? `FY${first + yi}: not scheduled.`
-            : it.kind === "per-unit"
-              ? `FY${first + yi}: ${u} ${it.driver}${it.unitsPerDriver !== 1 ? ` (× ${it.unitsPerDriver})` : ""} × ${dollars(pr)}${esc}${scaled} = ${dollars(cost)}; paid by ${who || "nobody (zero)"}.`
-              : `FY${first + yi}: ${it.kind === "series" ? "series amount" : "amount"} ${dollars(pr)}${it.kind === "series" ? "" : esc}${scaled} = ${dollars(cost)}; paid by ${who || "nobody (zero)"}.`;
-        years.push({ fiscalYear: first + yi, cost: m(cost), byFund, units: Number.isNaN(u) ? null : u, unitCost: Number.isNaN(pr) ? null : m(pr), explanation });
+          cost === 0 && pr !== pr
+            ? `FY${year}: not scheduled.`
+            : `FY${year}: ${it.kind === "per-unit" ? u : ""}${what}${dollars(pr)}${it.kind === "series" ? "" : esc}${scaled} = ${dollars(cost)}; paid by ${who || "nobody (zero)"}.`;
+        years[yi] = { fiscalYear: year, cost: m(cost), byFund, units: u !== u ? null : u, unitCost: pr !== pr ? null : m(pr), explanation };
       }
       lines.push({ itemId: it.id, name: it.name, category: it.category, school: it.school ?? null, kind: it.kind, eRate: it.eRate, total: m(total), years });
     }
@@ -211,7 +175,7 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
   }
 
   // funds
-  const endDate = years.length > 0 ? addYearEnd(eff, first + n - 1) : "";
+  const endDate = fyEnd(first + n - 1, district.calendar);
   const warnings: ProjectionWarning[] = [...costs.warnings, ...er.warnings];
   let lapsingTotal = 0;
   const funds: FundUse[] = eff.funds.map((f, fi) => {
@@ -337,14 +301,4 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
       `E-Rate ${dollars(eRatePaid)} (${pct(eRatePaid)} %), restricted funds ${dollars(restrictedPaid)} (${pct(restrictedPaid)} %)` +
       (lapsingTotal > 0 ? `; ${dollars(lapsingTotal)} of restricted money lapses unobligated.` : "."),
   };
-}
-
-function addYearEnd(eff: ReturnType<typeof applyLevers>, year: number): string {
-  const cal = eff.model.district.calendar;
-  const startMonth = cal.startMonth;
-  // the last day of the fiscal year
-  const endYear = cal.label === "end" || startMonth === 1 ? year : year + 1;
-  const endMonth = startMonth === 1 ? 12 : startMonth - 1;
-  const day = new Date(Date.UTC(endYear, endMonth, 0)).getUTCDate();
-  return `${endYear}-${String(endMonth).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }

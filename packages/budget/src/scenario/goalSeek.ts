@@ -2,10 +2,10 @@ import { DistrictKitError, Money, moneySchema, parseInput } from "@districtkit/c
 import { z } from "zod";
 import { dollars } from "../internal/cents.js";
 import { prepareBudget } from "../projection/model.js";
-import { projectBudget } from "../projection/projectBudget.js";
+import { runCore } from "../projection/core.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
 import { leverSchema, metricSchema, scenarioSchema, type Lever } from "../schema/scenario.js";
-import { checkMetric, describeMetric, metricCents } from "./metric.js";
+import { checkMetric, coreShape, describeMetric, metricOfCore } from "./metric.js";
 
 /**
  * Options of {@link goalSeek}.
@@ -103,17 +103,17 @@ export function goalSeek(input: BudgetModelInput | BudgetModel, options: GoalSee
   const target = o.target.roundToCents().toCents();
   const evaluations: { value: number; metric: Money; meets: boolean }[] = [];
   let metric: ReturnType<typeof checkMetric> | null = null;
-  const leverAt = (x: number): Lever => ({ ...o.lever, [o.parameter]: x }) as Lever;
+  const leverAt = (x: number): Lever => parseInput(leverSchema, { ...o.lever, [o.parameter]: x }, ["options", "lever"]);
   const evaluate = (x: number): boolean => {
     let p;
     try {
-      p = projectBudget(model, { ...base, levers: [...base.levers, leverAt(x)] }, { detail: "summary" });
+      p = runCore(model, { ...base, levers: [...base.levers, leverAt(x)] });
     } catch (error) {
       if (error instanceof DistrictKitError) throw new DistrictKitError(error.code, error.issues.map((i) => ({ ...i, path: ["options", "lever", ...i.path.slice(3)] })), `the lever is invalid at ${o.parameter} = ${x}`);
       throw error;
     }
-    metric ??= checkMetric(p, o.metric, ["options", "metric"]);
-    const v = metricCents(p, metric);
+    metric ??= checkMetric(coreShape(p), o.metric, ["options", "metric"]);
+    const v = metricOfCore(p, metric);
     const meets = o.constraint === "at-most" ? v <= target : v >= target;
     evaluations.push({ value: x, metric: Money.fromCents(v), meets });
     return meets;

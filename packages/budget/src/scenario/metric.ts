@@ -1,4 +1,5 @@
 import { DistrictKitError, Money, parseInput } from "@districtkit/core";
+import type { Core } from "../projection/core.js";
 import type { BudgetProjection } from "../projection/types.js";
 import { metricSchema, type Metric, type MetricInput } from "../schema/scenario.js";
 
@@ -18,24 +19,53 @@ function yearly(p: BudgetProjection, m: Metric): number[] {
   });
 }
 
-/** @internal Validates a metric against a projection's funds, categories and years. */
-export function checkMetric(p: BudgetProjection, input: MetricInput, root: (string | number)[] = ["metric"]): Metric {
+/** @internal Validates a metric against a horizon and fund ids. */
+export function checkMetric(p: { readonly firstYear: number; readonly lastYear: number; readonly fundIds: readonly string[] }, input: MetricInput, root: (string | number)[] = ["metric"]): Metric {
   const m = parseInput(metricSchema, input, root);
   const issues: { path: (string | number)[]; message: string }[] = [];
-  if (m.kind === "fund" && (m.fund === undefined || !(m.fund in p.byFund))) issues.push({ path: [...root, "fund"], message: `expected one of the funds (${Object.keys(p.byFund).join(", ")}), got ${JSON.stringify(m.fund ?? null)}` });
+  if (m.kind === "fund" && (m.fund === undefined || !p.fundIds.includes(m.fund))) issues.push({ path: [...root, "fund"], message: `expected one of the funds (${p.fundIds.join(", ")}), got ${JSON.stringify(m.fund ?? null)}` });
   if (m.kind === "category" && m.category === undefined) issues.push({ path: [...root, "category"], message: "expected a category" });
   if (m.aggregate === "year" && (m.year === undefined || m.year < p.firstYear || m.year > p.lastYear)) issues.push({ path: [...root, "year"], message: `expected a fiscal year FY${p.firstYear}–FY${p.lastYear}` });
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   return m;
 }
 
-/** @internal The metric of a projection, in cents. */
-export function metricCents(p: BudgetProjection, m: Metric): number {
-  const ys = yearly(p, m);
+/** @internal The metric's yearly amounts in cents, straight from the engine's tables. */
+function yearlyCore(c: Core, m: Metric): number[] {
+  const out: number[] = [];
+  const f = m.kind === "general-fund-draw" ? c.gfIndex : m.kind === "fund" ? c.fundIndex.get(m.fund!)! : -1;
+  const cat = m.kind === "category" ? (c.catIndex.get(m.category!) ?? -1) : -2;
+  for (let yi = 0; yi < c.n; yi++) {
+    let v = 0;
+    if (m.kind === "total") for (let k = 0; k < c.C; k++) v += c.byCat[yi * c.C + k]!;
+    else if (m.kind === "category") v = cat < 0 ? 0 : c.byCat[yi * c.C + cat]!;
+    else for (let k = 0; k < c.C; k++) v += c.byCatFund[(yi * c.C + k) * c.F + f]!;
+    out.push(v);
+  }
+  return out;
+}
+
+/** @internal The horizon and fund ids of an engine run (for {@link checkMetric}). */
+export function coreShape(c: Core): { firstYear: number; lastYear: number; fundIds: readonly string[] } {
+  return { firstYear: c.first, lastYear: c.first + c.n - 1, fundIds: c.fundIds };
+}
+
+/** @internal The metric of an engine run, in cents. */
+export function metricOfCore(c: Core, m: Metric): number {
+  return aggregate(yearlyCore(c, m), m, c.first);
+}
+
+function aggregate(ys: readonly number[], m: Metric, first: number): number {
   if (m.aggregate === "sum") return ys.reduce((a, b) => a + b, 0);
   if (m.aggregate === "max-year") return ys.reduce((a, b) => Math.max(a, b), 0);
-  return ys[m.year! - p.firstYear] ?? 0;
+  return ys[m.year! - first] ?? 0;
 }
+
+/** @internal The metric of a projection, in cents. */
+export function metricCents(p: BudgetProjection, m: Metric): number {
+  return aggregate(yearly(p, m), m, p.firstYear);
+}
+
 
 /**
  * Reads a metric off a projection: the total, the general-fund draw, one fund's draw or one
@@ -58,7 +88,7 @@ export function metricCents(p: BudgetProjection, m: Metric): number {
  * @category Scenarios
  */
 export function measure(projection: BudgetProjection, metric: MetricInput): Money {
-  return Money.fromCents(metricCents(projection, checkMetric(projection, metric)));
+  return Money.fromCents(metricCents(projection, checkMetric({ firstYear: projection.firstYear, lastYear: projection.lastYear, fundIds: Object.keys(projection.byFund) }, metric)));
 }
 
 /** @internal A phrase for a metric. */

@@ -2,10 +2,11 @@ import { DistrictKitError, Money, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { dollars } from "../internal/cents.js";
 import { prepareBudget } from "../projection/model.js";
+import { runCore } from "../projection/core.js";
 import { projectBudget } from "../projection/projectBudget.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
 import { leverSchema, metricSchema, scenarioSchema, type Lever, type ScenarioInput } from "../schema/scenario.js";
-import { checkMetric, describeMetric, metricCents } from "./metric.js";
+import { checkMetric, coreShape, describeMetric, metricOfCore } from "./metric.js";
 
 /**
  * Options of {@link tornado}: the levers, each at a low and a high setting, and the metric.
@@ -87,12 +88,12 @@ export function tornado(input: BudgetModelInput | BudgetModel, options: TornadoO
   const model = prepareBudget(input);
   const o = parseInput(tornadoOptionsSchema, options, ["options"]);
   const base = o.scenario ?? { id: "baseline", name: "Baseline", levers: [] as Lever[] };
-  const baseP = projectBudget(model, base, { detail: "summary" });
-  const metric = checkMetric(baseP, o.metric, ["options", "metric"]);
-  const b = metricCents(baseP, metric);
+  const baseCore = runCore(model, base);
+  const metric = checkMetric(coreShape(baseCore), o.metric, ["options", "metric"]);
+  const b = metricOfCore(baseCore, metric);
   const run = (l: Lever, i: number, side: string): number => {
     try {
-      return metricCents(projectBudget(model, { ...base, levers: [...base.levers, l] }, { detail: "summary" }), metric);
+      return metricOfCore(runCore(model, { ...base, levers: [...base.levers, l] }), metric);
     } catch (error) {
       if (error instanceof DistrictKitError) throw new DistrictKitError(error.code, error.issues.map((x) => ({ ...x, path: ["options", "levers", i, side, ...x.path.slice(3)] })));
       throw error;

@@ -118,6 +118,7 @@ export const districtSchema = z
     schools: z.array(schoolSchema).min(1),
     /** Staff not counted in any school (central office). */
     centralStaff: count.default(0),
+    notes: z.string().optional(),
     /** Births by calendar year in the district's area, for kindergarten projection. */
     births: z.array(z.object({ year: z.number().int().min(1900).max(2200), count })).optional(),
   })

@@ -1,0 +1,97 @@
+import { applyLevers, type Effective } from "../scenario/applyLevers.js";
+import type { BudgetModel } from "../schema/budget.js";
+import type { Scenario } from "../schema/scenario.js";
+import { computeCosts, type CostTable } from "./costs.js";
+import { driverTable, type DriverTable } from "./drivers.js";
+import { eRatePass, type ERatePass } from "./eRatePass.js";
+import { assignFunds, type Assignment } from "./funding.js";
+
+/** @internal Everything a projection computes, in cents, before the result is built. */
+export interface Core {
+  readonly eff: Effective;
+  readonly n: number;
+  readonly first: number;
+  readonly drivers: DriverTable;
+  readonly costs: CostTable;
+  readonly er: ERatePass;
+  readonly share: Float64Array;
+  readonly asg: Assignment;
+  readonly general: Effective["funds"][number];
+  readonly categories: readonly string[];
+  readonly allCategories: readonly string[];
+  readonly schoolIds: readonly string[];
+  readonly schoolIndex: ReadonlyMap<string, number>;
+  readonly fundIds: readonly string[];
+  readonly fundIndex: ReadonlyMap<string, number>;
+  readonly gfIndex: number;
+  readonly catIndex: ReadonlyMap<string, number>;
+  readonly C: number;
+  readonly F: number;
+  readonly Sn: number;
+  /** [year × category] */
+  readonly byCat: Float64Array;
+  /** [year × school] (last column: district-wide) */
+  readonly bySchool: Float64Array;
+  /** [(year × category) × fund] */
+  readonly byCatFund: Float64Array;
+}
+
+/** @internal Runs the engine on a validated model and scenario. */
+export function runCore(model: BudgetModel, sc: Scenario): Core {
+  const eff = applyLevers(model, sc);
+  const { budget, district } = model;
+  const n = budget.years;
+  const first = budget.firstYear;
+  const drivers = driverTable(eff);
+  const costs = computeCosts(eff, drivers);
+  const er = eRatePass(eff, costs, drivers);
+  const share = new Float64Array(costs.cost.length);
+  for (let k = 0; k < share.length; k++) share[k] = costs.cost[k]! - er.paid[k]!;
+  const asg = assignFunds(eff, costs, share, drivers);
+  const general = eff.funds.find((f) => f.kind === "general")!;
+  const categories = [...new Set([...model.budget.categories, ...eff.items.map((it) => it.category)])];
+  const allCategories = [...new Set(["hardware", "software", "network", "professional-development", "support-staff", "services", "other", ...categories])];
+  const schoolIds = [...district.schools.map((s) => s.id), "district"];
+  const schoolIndex = new Map(district.schools.map((s, i) => [s.id, i]));
+  const fundIds = eff.funds.map((f) => f.id);
+  const fundIndex = new Map(fundIds.map((id, i) => [id, i]));
+  const gfIndex = fundIndex.get(general.id)!;
+  const catIndex = new Map(allCategories.map((c, i) => [c, i]));
+  const C = allCategories.length;
+  const F = fundIds.length;
+  const Sn = schoolIds.length;
+
+  // aggregates in cents
+  const byCat = new Float64Array(n * C);
+  const bySchool = new Float64Array(n * Sn);
+  const byCatFund = new Float64Array(n * C * F);
+  for (let i = 0; i < costs.items.length; i++) {
+    const it = costs.items[i]!;
+    const c = catIndex.get(it.category)!;
+    const s = it.school === undefined ? Sn - 1 : schoolIndex.get(it.school)!;
+    for (let yi = 0; yi < n; yi++) {
+      const k = i * n + yi;
+      const cost = costs.cost[k]!;
+      if (cost === 0) continue;
+      byCat[yi * C + c] = byCat[yi * C + c]! + cost;
+      bySchool[yi * Sn + s] = bySchool[yi * Sn + s]! + cost;
+      const e = er.paid[k]!;
+      if (e !== 0) {
+        const fid = it.eRate === "C1" ? er.c1FundId! : er.c2FundId!;
+        byCatFund[(yi * C + c) * F + fundIndex.get(fid)!] = byCatFund[(yi * C + c) * F + fundIndex.get(fid)!]! + e;
+      }
+    }
+  }
+  for (const dm of asg.demands) {
+    const c = catIndex.get(dm.category)!;
+    let restrictedPaid = 0;
+    for (const [ti, cents] of dm.paid) {
+      const fid = asg.restricted[asg.tranches[ti]!.fund]!.id;
+      byCatFund[(dm.yi * C + c) * F + fundIndex.get(fid)!] = byCatFund[(dm.yi * C + c) * F + fundIndex.get(fid)!]! + cents;
+      restrictedPaid += cents;
+    }
+    byCatFund[(dm.yi * C + c) * F + gfIndex] = byCatFund[(dm.yi * C + c) * F + gfIndex]! + dm.amount - restrictedPaid;
+  }
+
+  return { eff, n, first, drivers, costs, er, share, asg, general, categories, allCategories, schoolIds, schoolIndex, fundIds, fundIndex, gfIndex, catIndex, C, F, Sn, byCat, bySchool, byCatFund };
+}
