@@ -431,7 +431,7 @@ function categorySpend(c: Compiled, cat: Float64Array, yearCents: Float64Array):
  * r.cohorts[0]!.rule; // => "aue"
  * r.summary[0]!.failures; // => 10
  * r.summary[0]!.capital.toString(); // => "3000"
- * r.summary[1]!.plannedRetirements; // => 90
+ * r.summary[1]!.plannedRetirements; // => 100
  * ```
  * @category Forecast
  */

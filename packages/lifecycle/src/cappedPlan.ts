@@ -1,0 +1,188 @@
+import { DistrictKitError, Money, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
+import { z } from "zod";
+
+/**
+ * Input of {@link planCappedRefresh}: cohorts with their refresh windows, the years, and either
+ * a yearly cap (money) or, without one, the goal of flattening the yearly number of units.
+ *
+ * @example
+ * ```ts
+ * cappedPlanInputSchema.parse({ firstFiscalYear: 2027, horizonYears: 5, cohorts: [] }).minAgeYears; // => 3
+ * ```
+ * @category Refresh plan
+ */
+export const cappedPlanInputSchema = z.object({
+  firstFiscalYear: z.number().int().min(1000).max(9900),
+  horizonYears: z.number().int().min(1).max(50),
+  cohorts: z.array(
+    z.object({
+      id: z.string().min(1),
+      count: z.number().int().min(0),
+      purchaseFiscalYear: z.number().int().min(1000).max(9998),
+      /** Price of one replacement unit. */
+      unitPrice: nonNegativeMoneySchema,
+      /** Hard deadline (AUE, end of support): replaced in this fiscal year at the latest. */
+      deadlineFiscalYear: z.number().int().min(1000).max(9998).optional(),
+    }),
+  ),
+  minAgeYears: z.number().int().min(0).max(50).default(3),
+  maxAgeYears: z.number().int().min(1).max(50).default(6),
+  /** Yearly cap by fiscal year ("2027": "120000"); absent years are uncapped. Without a cap, the plan flattens units. */
+  cap: z.record(z.string().regex(/^\d{4}$/), nonNegativeMoneySchema).optional(),
+});
+/** Input of {@link planCappedRefresh} as written by a caller. @category Refresh plan */
+export type CappedPlanInput = z.input<typeof cappedPlanInputSchema>;
+
+/**
+ * A refresh plan spread over the years.
+ *
+ * @category Refresh plan
+ */
+export interface CappedPlanResult {
+  readonly mode: "cap" | "flatten";
+  readonly years: readonly {
+    readonly fiscalYear: number;
+    readonly units: number;
+    readonly cost: Money;
+    readonly cap: Money | null;
+    readonly allocations: readonly { readonly cohort: string; readonly units: number; readonly cost: Money; readonly forced: boolean }[];
+  }[];
+  /** Years where units at their deadline alone exceed the cap: amount over, and the cohorts responsible. */
+  readonly shortfalls: readonly { readonly fiscalYear: number; readonly cap: Money; readonly forced: Money; readonly over: Money; readonly cohorts: readonly string[] }[];
+  /** Units whose window ends after the horizon and that did not fit. */
+  readonly unscheduled: readonly { readonly cohort: string; readonly units: number; readonly reason: string }[];
+  /** In flatten mode: the smallest yearly level of units that meets every deadline (exact). */
+  readonly level: number | null;
+  readonly peak: Money;
+  readonly explanation: string;
+}
+
+interface Job {
+  id: string;
+  index: number;
+  left: number;
+  earliest: number;
+  latest: number;
+  purchase: number;
+  price: Money;
+  cents: number;
+}
+
+/**
+ * Spreads replacements within each cohort's window — not before `purchase + minAge`, not after
+ * `min(purchase + maxAge, deadline)` — either to keep each year's spend under a cap or to flatten
+ * the yearly number of units. Earliest-deadline-first: each year, first every unit whose
+ * deadline is this year (forced, even over the cap — then reported as a shortfall), then eligible
+ * units by earliest deadline, earlier purchase year, then cohort id, up to the cap or level. In
+ * flatten mode the level is the smallest one for which EDF meets every deadline (EDF is optimal for
+ * unit jobs with windows, so the level is exact). Never replaces later than a hard deadline, never
+ * silently exceeds the cap.
+ *
+ * @param input - see {@link cappedPlanInputSchema}
+ * @returns the yearly plan with allocations, shortfalls and what did not fit
+ * @throws DistrictKitError for invalid input (a cohort whose window is empty…)
+ * @example
+ * ```ts
+ * const plan = planCappedRefresh({
+ *   firstFiscalYear: 2027, horizonYears: 4, minAgeYears: 2, maxAgeYears: 6,
+ *   cohorts: [
+ *     { id: "A", count: 300, purchaseFiscalYear: 2023, unitPrice: "300" },
+ *     { id: "B", count: 100, purchaseFiscalYear: 2025, unitPrice: "300" },
+ *   ],
+ * });
+ * plan.level; // => 100
+ * plan.years.map((y) => y.units); // => [100, 100, 100, 100]
+ * ```
+ * @category Refresh plan
+ */
+export function planCappedRefresh(input: unknown): CappedPlanResult {
+  const d = parseInput(cappedPlanInputSchema, input);
+  const first = d.firstFiscalYear;
+  const last = first + d.horizonYears - 1;
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const jobs: Job[] = d.cohorts.map((c, i) => {
+    const earliest = Math.max(first, c.purchaseFiscalYear + d.minAgeYears);
+    let latest = c.purchaseFiscalYear + d.maxAgeYears;
+    if (c.deadlineFiscalYear !== undefined) latest = Math.min(latest, c.deadlineFiscalYear);
+    latest = Math.max(latest, first); // overdue: due in the first year
+    if (earliest > latest) issues.push({ path: ["cohorts", i], message: `empty window: not before FY${earliest} (minimum age) but due by FY${latest}` });
+    return { id: c.id, index: i, left: c.count, earliest: Math.min(earliest, latest), latest, purchase: c.purchaseFiscalYear, price: c.unitPrice, cents: c.unitPrice.toCents() };
+  });
+  if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
+  const order = (a: Job, b: Job): number => a.latest - b.latest || a.purchase - b.purchase || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.index - b.index);
+  const capOf = (t: number): number => {
+    const v = d.cap?.[String(t)];
+    return v === undefined ? Infinity : v.toCents();
+  };
+  type Alloc = { job: Job; units: number; forced: boolean };
+  const run = (level: number | null): { plan: Alloc[][]; left: Job[]; shortfalls: { t: number; forced: number; jobs: Job[] }[] } => {
+    const js = jobs.map((j) => ({ ...j })).sort(order);
+    const plan: Alloc[][] = [];
+    const shortfalls: { t: number; forced: number; jobs: Job[] }[] = [];
+    for (let t = first; t <= last; t++) {
+      const year: Alloc[] = [];
+      let units = 0;
+      let spent = 0;
+      const cap = level === null ? capOf(t) : Infinity;
+      const forcedJobs: Job[] = [];
+      for (const j of js) {
+        if (j.left > 0 && j.latest <= t) {
+          year.push({ job: j, units: j.left, forced: true });
+          units += j.left;
+          spent += j.left * j.cents;
+          forcedJobs.push(j);
+          j.left = 0;
+        }
+      }
+      if (spent > cap) shortfalls.push({ t, forced: spent, jobs: forcedJobs });
+      for (const j of js) {
+        if (j.left <= 0 || j.earliest > t) continue;
+        let k = j.left;
+        if (level !== null) k = Math.min(k, Math.max(0, level - units));
+        else if (cap !== Infinity) k = j.cents > 0 ? Math.min(k, Math.max(0, Math.floor((cap - spent) / j.cents))) : k;
+        if (k <= 0) continue;
+        year.push({ job: j, units: k, forced: false });
+        units += k;
+        spent += k * j.cents;
+        j.left -= k;
+      }
+      plan.push(year);
+    }
+    return { plan, left: js.filter((j) => j.left > 0), shortfalls };
+  };
+  const total = jobs.reduce((a, j) => a + j.left, 0);
+  let level: number | null = null;
+  let result: ReturnType<typeof run>;
+  if (d.cap === undefined) {
+    // smallest level for which no forced year exceeds it (binary search; feasibility is monotone)
+    const exceeds = (r: ReturnType<typeof run>, L: number): boolean => r.plan.some((y) => y.reduce((a, x) => a + x.units, 0) > L);
+    let lo = Math.ceil(total / d.horizonYears);
+    let hi = Math.max(lo, total);
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (exceeds(run(mid), mid)) lo = mid + 1;
+      else hi = mid;
+    }
+    level = lo;
+    result = run(level);
+  } else result = run(null);
+  const years = result.plan.map((allocs, i) => {
+    const t = first + i;
+    const list = allocs.map((a) => ({ cohort: a.job.id, units: a.units, cost: a.job.price.multiply(a.units), forced: a.forced }));
+    const cap = capOf(t);
+    return { fiscalYear: t, units: list.reduce((a, x) => a + x.units, 0), cost: Money.sum(list.map((x) => x.cost)), cap: level === null && cap !== Infinity ? Money.fromCents(cap) : null, allocations: list };
+  });
+  const shortfalls = result.shortfalls.map((s) => {
+    const cap = Money.fromCents(capOf(s.t));
+    const forced = Money.fromCents(s.forced);
+    return { fiscalYear: s.t, cap, forced, over: forced.subtract(cap), cohorts: s.jobs.map((j) => j.id) };
+  });
+  const unscheduled = result.left.map((j) => ({ cohort: j.id, units: j.left, reason: j.latest > last ? `due by FY${j.latest}, after the horizon; no room under the cap before then` : "no room" }));
+  const peak = Money.max(Money.ZERO, ...years.map((y) => y.cost));
+  const mode = d.cap === undefined ? "flatten" : "cap";
+  const explanation =
+    mode === "flatten"
+      ? `Flattened ${total} replacements over FY${first}–FY${last}: at most ${level} units a year meets every deadline (earliest deadline first); peak spend ${peak.format()}.`
+      : `Refresh under the yearly cap, earliest deadline first: peak ${peak.format()}${shortfalls.length > 0 ? `; hard deadlines exceed the cap in ${shortfalls.map((s) => `FY${s.fiscalYear} by ${s.over.format()}`).join(", ")}` : "; every year within its cap"}${unscheduled.length > 0 ? `; ${unscheduled.reduce((a, u) => a + u.units, 0)} units left for after the horizon` : ""}.`;
+  return { mode, years, shortfalls, unscheduled, level, peak, explanation };
+}
