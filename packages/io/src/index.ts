@@ -40,3 +40,8 @@ export { budgetGradeOf, budgetRosterOptionsSchema, budgetSchoolsFromRoster } fro
 export type { BudgetRosterOptions, BudgetSchoolsFromRoster } from "./engines/budget.js";
 export { vettingAppsFromAnswers } from "./engines/vetting.js";
 export type { VettingAppsImport } from "./engines/vetting.js";
+export { resultToCsvFiles, tidyTables } from "./write/tidy.js";
+export type { TidyOptions } from "./write/tidy.js";
+export { budgetComparisonCsv, budgetComparisonSchema, budgetComparisonTable } from "./write/budgetComparison.js";
+export type { BudgetComparisonInput, BudgetComparisonOptions } from "./write/budgetComparison.js";
+export { forecastTables } from "./write/forecastTables.js";
