@@ -75,8 +75,9 @@ interface Job {
  * deadline is this year (forced, even over the cap — then reported as a shortfall), then eligible
  * units by earliest deadline, earlier purchase year, then cohort id, up to the cap or level. In
  * flatten mode the level is the smallest one for which EDF meets every deadline (EDF is optimal for
- * unit jobs with windows, so the level is exact). Never replaces later than a hard deadline, never
- * silently exceeds the cap.
+ * unit jobs with windows, so the level is exact), and each year takes the least even rate that still
+ * meets every deadline ahead (never above the level). Never replaces later than a hard deadline,
+ * never silently exceeds the cap.
  *
  * @param input - see {@link cappedPlanInputSchema}
  * @returns the yearly plan with allocations, shortfalls and what did not fit
@@ -91,7 +92,8 @@ interface Job {
  *   ],
  * });
  * plan.level; // => 100
- * plan.years.map((y) => y.units); // => [100, 100, 100, 100]
+ * plan.years.map((y) => y.units); // => [100, 100, 100, 50]
+ * plan.unscheduled; // => [{ "cohort": "B", "units": 50, "reason": "due by FY2031, after the horizon; left for later years at an even rate" }]
  * ```
  * @category Refresh plan
  */
@@ -115,7 +117,7 @@ export function planCappedRefresh(input: unknown): CappedPlanResult {
     return v === undefined ? Infinity : v.toCents();
   };
   type Alloc = { job: Job; units: number; forced: boolean };
-  const run = (level: number | null): { plan: Alloc[][]; left: Job[]; shortfalls: { t: number; forced: number; jobs: Job[] }[] } => {
+  const run = (level: number | null, smooth = false): { plan: Alloc[][]; left: Job[]; shortfalls: { t: number; forced: number; jobs: Job[] }[] } => {
     const js = jobs.map((j) => ({ ...j })).sort(order);
     const plan: Alloc[][] = [];
     const shortfalls: { t: number; forced: number; jobs: Job[] }[] = [];
@@ -135,10 +137,24 @@ export function planCappedRefresh(input: unknown): CappedPlanResult {
         }
       }
       if (spent > cap) shortfalls.push({ t, forced: spent, jobs: forcedJobs });
+      // smooth: the least even rate that still meets every deadline ahead, never above the level
+      let target = level;
+      if (level !== null && smooth) {
+        let rate = units;
+        let dueBy = units;
+        const ahead = js.filter((j) => j.left > 0).sort((a, b) => a.latest - b.latest);
+        for (let i = 0; i < ahead.length; i++) {
+          dueBy += ahead[i]!.left;
+          const L = ahead[i]!.latest;
+          if (i + 1 < ahead.length && ahead[i + 1]!.latest === L) continue;
+          rate = Math.max(rate, Math.ceil(dueBy / (L - t + 1)));
+        }
+        target = Math.min(level, rate);
+      }
       for (const j of js) {
         if (j.left <= 0 || j.earliest > t) continue;
         let k = j.left;
-        if (level !== null) k = Math.min(k, Math.max(0, level - units));
+        if (target !== null) k = Math.min(k, Math.max(0, target - units));
         else if (cap !== Infinity) k = j.cents > 0 ? Math.min(k, Math.max(0, Math.floor((cap - spent) / j.cents))) : k;
         if (k <= 0) continue;
         year.push({ job: j, units: k, forced: false });
@@ -164,7 +180,8 @@ export function planCappedRefresh(input: unknown): CappedPlanResult {
       else hi = mid;
     }
     level = lo;
-    result = run(level);
+    const smooth = run(level, true);
+    result = exceeds(smooth, level) ? run(level) : smooth;
   } else result = run(null);
   const years = result.plan.map((allocs, i) => {
     const t = first + i;
@@ -177,7 +194,7 @@ export function planCappedRefresh(input: unknown): CappedPlanResult {
     const forced = Money.fromCents(s.forced);
     return { fiscalYear: s.t, cap, forced, over: forced.subtract(cap), cohorts: s.jobs.map((j) => j.id) };
   });
-  const unscheduled = result.left.map((j) => ({ cohort: j.id, units: j.left, reason: j.latest > last ? `due by FY${j.latest}, after the horizon; no room under the cap before then` : "no room" }));
+  const unscheduled = result.left.map((j) => ({ cohort: j.id, units: j.left, reason: j.latest > last ? `due by FY${j.latest}, after the horizon${level === null ? "; no room under the cap before then" : "; left for later years at an even rate"}` : "no room under the cap" }));
   const peak = Money.max(Money.ZERO, ...years.map((y) => y.cost));
   const mode = d.cap === undefined ? "flatten" : "cap";
   const explanation =

@@ -298,6 +298,8 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
       rule === null
         ? `${count} × ${model.id} bought FY${y}: no rule retires them; they leave only by failure or loss.`
         : `${count} × ${model.id} bought FY${y}: planned retirement in FY${planned} by the ${RULE_TEXT[rule]}${overdue ? " — already due at the as-of date" : ""}${
+            (rule === "cycle" || rule === "warranty") && hard <= planned ? ` (a hard deadline, FY${hard}, applies too)` : ""
+          }${
             Object.keys(retiredByYear).length > 1 ? `; retired over ${Object.keys(retiredByYear).map((k) => `FY${k}`).join(", ")} under the refresh budget cap` : ""
           }.`;
     cohorts.push({
