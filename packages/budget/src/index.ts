@@ -71,3 +71,7 @@ export { tornadoOptionsSchema, tornado, standardTornadoLevers } from "./scenario
 export type { TornadoOptions, TornadoRow, TornadoResult, StandardTornadoOptions } from "./scenario/tornado.js";
 export { goalSeekOptionsSchema, goalSeek } from "./scenario/goalSeek.js";
 export type { GoalSeekOptions, GoalSeekResult } from "./scenario/goalSeek.js";
+
+// ── Seeded generator (benchmarks, tests, demos)
+export { generateDistrict } from "./generate/generateDistrict.js";
+export type { GenerateDistrictOptions } from "./generate/generateDistrict.js";

@@ -84,6 +84,13 @@ function baseRateOf(eff: Effective, item: LineItem, year: number): number {
   return indexRate(idx, year);
 }
 
+function rateKey(eff: Effective, item: LineItem): string {
+  const o = eff.rateOverride.get(item.id);
+  const d = eff.rateDelta.get(item.id);
+  const e = item.escalator;
+  return `${o !== undefined ? `o${o}` : e === undefined ? "0" : typeof e === "number" ? `r${e}` : `i${e.index}`}|${d ?? ""}`;
+}
+
 /** @internal Computes every cell's cost. */
 export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
   const { budget, district } = eff.model;
@@ -98,6 +105,8 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
   const warnings: ProjectionWarning[] = [];
   const schoolIndex = new Map(district.schools.map((s, i) => [s.id, i]));
   const atEnd = budget.options.escalationRounding === "at-end";
+  const rateTables = new Map<string, { from: number; rates: number[]; fractions: Fraction[] }>();
+  const driverCache = new Map<string, (number | undefined)[]>();
   const last = first + n - 1;
 
   for (let i = 0; i < items.length; i++) {
@@ -127,21 +136,52 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
     const end = item.kind === "one-time" ? item.year : (item.endYear ?? last);
     const every = item.kind === "one-time" ? 1 : item.everyYears;
     const school = item.school === undefined ? -1 : schoolIndex.get(item.school)!;
-    // escalate year by year from the price year
+    // escalate year by year from the price year (rates memoised per escalator, override and delta)
+    const rk = rateKey(eff, item);
+    let table = rateTables.get(rk);
+    if (!table) {
+      table = { from: Math.min(priceYear, first) + 1, rates: [], fractions: [] };
+      for (let yy = table.from; yy <= last; yy++) {
+        const r = rateOf(eff, item, yy);
+        table.rates.push(r);
+        table.fractions.push(r === 0 ? ONE : growth(r));
+      }
+      rateTables.set(rk, table);
+    } else if (priceYear + 1 < table.from) {
+      table = { from: priceYear + 1, rates: [], fractions: [] };
+      for (let yy = table.from; yy <= last; yy++) {
+        const r = rateOf(eff, item, yy);
+        table.rates.push(r);
+        table.fractions.push(r === 0 ? ONE : growth(r));
+      }
+    }
+    const tbl = table;
+    let driverSeries: (number | undefined)[] | undefined;
+    if (item.kind === "per-unit") {
+      const dk = `${item.driver}|${school}`;
+      driverSeries = driverCache.get(dk);
+      if (!driverSeries) {
+        driverSeries = Array.from({ length: n }, (_, yi) => drivers.value(item.driver, school, yi));
+        driverCache.set(dk, driverSeries);
+      }
+    }
     let p = baseCents;
     let exact = atEnd ? exactBase.toDecimal() : null;
     let y = priceYear;
-    let lastRate = rateOf(eff, item, Math.max(first, priceYear + 1));
-    rateText.push(lastRate === 0 ? "flat" : `${+(lastRate * 100).toFixed(4)} %/yr`);
+    let lastRate = tbl.rates[Math.max(first, priceYear + 1) - tbl.from] ?? 0;
+    rateText.push("");
     for (let yi = 0; yi < n; yi++) {
       const year = first + yi;
       while (y < year) {
         y++;
-        const r = rateOf(eff, item, y);
+        const r = tbl.rates[y - tbl.from]!;
         lastRate = r;
         if (r !== 0) {
           if (exact) exact = exact.times(new Dec(r).plus(1));
-          else p = mulFraction(p, growth(r));
+          else {
+            const f = tbl.fractions[y - tbl.from]!;
+            p = mulRound(p, f.num, f.den);
+          }
         }
       }
       if (year < start || year > end || (year - start) % every !== 0) continue;
@@ -149,7 +189,7 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
       const unitPrice = exact ? exact.toDecimalPlaces(2, Dec.ROUND_HALF_UP).times(100).toNumber() : p;
       price[base + yi] = unitPrice;
       if (item.kind === "per-unit") {
-        const raw = drivers.value(item.driver, school, yi);
+        const raw = driverSeries![yi];
         if (raw === undefined) {
           warnings.push({ code: "missing-driver-value", message: `${item.name} (${item.id}): driver "${item.driver}" has no value${school >= 0 ? ` for ${item.school}` : ""} in FY${year}; counted as 0` });
           units[base + yi] = 0;

@@ -112,27 +112,42 @@ export function driverTable(eff: Effective): DriverTable {
     else for (const s of studentsBySchool) students[yi] = students[yi]! + s[yi]!;
   }
 
-  const value = (driver: string, school: number, yi: number): number | undefined => {
-    const year = String(budget.firstYear + yi);
-    if (driver === "students") return school < 0 ? students[yi] : studentsBySchool[school]![yi];
-    const own = series.get(`${driver}|${school < 0 ? "" : schoolIds[school]}`)?.[year];
-    if (own !== undefined) return own;
-    if (school < 0) {
-      // a district-wide item: the sum of per-school series, if any
-      let sum = 0;
-      let found = false;
-      for (const id of schoolIds) {
-        const v = series.get(`${driver}|${id}`)?.[year];
-        if (v !== undefined) {
-          sum += v;
-          found = true;
-        }
+  const teachers = district.schools.reduce((a, s) => a + s.teachers, 0);
+  const staff = district.schools.reduce((a, s) => a + s.staff, 0) + district.centralStaff;
+  const schoolCount = district.schools.filter((s) => s.kind === "school").length;
+  // district-wide value of a driver given only per school: the sum of the per-school series (memoised)
+  const sums = new Map<string, number | null>();
+  const sumOf = (driver: string, year: string): number | null => {
+    const key = `${driver}|${year}`;
+    const hit = sums.get(key);
+    if (hit !== undefined) return hit;
+    let sum = 0;
+    let found = false;
+    for (const id of schoolIds) {
+      const v = series.get(`${driver}|${id}`)?.[year];
+      if (v !== undefined) {
+        sum += v;
+        found = true;
       }
-      if (found) return sum;
     }
-    if (driver === "teachers") return school < 0 ? district.schools.reduce((a, s) => a + s.teachers, 0) : district.schools[school]!.teachers;
-    if (driver === "staff") return school < 0 ? district.schools.reduce((a, s) => a + s.staff, 0) + district.centralStaff : district.schools[school]!.staff;
-    if (driver === "schools") return school < 0 ? district.schools.filter((s) => s.kind === "school").length : 1;
+    sums.set(key, found ? sum : null);
+    return found ? sum : null;
+  };
+  const hasSeries = new Set([...series.keys()].map((k) => k.slice(0, k.indexOf("|"))));
+  const value = (driver: string, school: number, yi: number): number | undefined => {
+    if (driver === "students") return school < 0 ? students[yi] : studentsBySchool[school]![yi];
+    if (hasSeries.has(driver)) {
+      const year = String(budget.firstYear + yi);
+      const own = series.get(`${driver}|${school < 0 ? "" : schoolIds[school]}`)?.[year];
+      if (own !== undefined) return own;
+      if (school < 0) {
+        const sum = sumOf(driver, year);
+        if (sum !== null) return sum;
+      }
+    }
+    if (driver === "teachers") return school < 0 ? teachers : district.schools[school]!.teachers;
+    if (driver === "staff") return school < 0 ? staff : district.schools[school]!.staff;
+    if (driver === "schools") return school < 0 ? schoolCount : 1;
     return undefined;
   };
   return { value, students, studentsBySchool };

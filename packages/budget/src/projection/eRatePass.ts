@@ -82,16 +82,20 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
     if (cyc) committedBefore.set(cyc.id, (committedBefore.get(cyc.id) ?? 0) + c.amount.toCents());
   }
   const state = new Map<string, { budget: number; consumed: number }>();
+  const eRateItems: number[] = [];
+  costs.items.forEach((it, i) => {
+    if (it.eRate !== "ineligible") eRateItems.push(i);
+  });
   const warnedCycle = new Set<number>();
   let unconfirmedWarned = false;
   for (let yi = 0; yi < n; yi++) {
     const year = budget.firstYear + yi;
     const fy = eRateYearOf(eff, year);
     let c2State: { budget: number; consumed: number } | null = null;
+    let noCycleYear = -1;
     let cycleId = "";
-    for (let i = 0; i < costs.items.length; i++) {
+    for (const i of eRateItems) {
       const item = costs.items[i]!;
-      if (item.eRate === "ineligible") continue;
       const k = i * n + yi;
       const cost = costs.cost[k]!;
       if (cost === 0) continue;
@@ -105,8 +109,13 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
         continue;
       }
       if (c2State === null) {
+        if (noCycleYear === yi) {
+          blocked.push({ yi, category: item.category, rule: "no-c2-cycle", cents: cost, explanation: `no C2 cycle figures for E-Rate FY${fy}` });
+          continue;
+        }
         const cycle = c2CycleFor(fy);
         if (!cycle || cycle.basis !== "district-wide") {
+          noCycleYear = yi;
           if (!warnedCycle.has(fy)) {
             warnedCycle.add(fy);
             warnings.push({ code: "no-c2-cycle-figures", message: `no Category Two cycle figures for E-Rate FY${fy} (district FY${year}): C2 items that year get no E-Rate share` });

@@ -133,15 +133,32 @@ export function assignFunds(eff: Effective, costs: CostTable, districtShare: Flo
   const dates = Array.from({ length: n }, (_, yi) => obligationDate(eff, budget.firstYear + yi));
 
   // demand groups: year × category × eligible fund set
-  const itemFunds: number[][] = costs.items.map((it) =>
+  const byItemList = restricted.some((f) => (f.eligibleItems ?? []).length > 0);
+  const byCategory = new Map<string, number[]>();
+  const eligibleFor = (it: (typeof costs.items)[number]): number[] =>
     restricted
       .map((f, fi) => ({ f, fi }))
       .filter(({ f }) => ((f.eligibleCategories ?? []).includes(it.category) || (f.eligibleItems ?? []).includes(it.id)) && (it.funds === undefined || it.funds.includes(f.id)))
-      .map(({ fi }) => fi),
-  );
+      .map(({ fi }) => fi);
+  const itemFunds: number[][] = costs.items.map((it) => {
+    if (byItemList || it.funds !== undefined) return eligibleFor(it);
+    let v = byCategory.get(it.category);
+    if (!v) {
+      v = eligibleFor(it);
+      byCategory.set(it.category, v);
+    }
+    return v;
+  });
   const groups = new Map<string, number>();
+  const keyOf = new Map<number[], string>();
   const itemGroup = costs.items.map((it, i) => {
-    const key = `${it.category}|${itemFunds[i]!.join(",")}`;
+    const list = itemFunds[i]!;
+    let fk = keyOf.get(list);
+    if (fk === undefined) {
+      fk = list.join(",");
+      keyOf.set(list, fk);
+    }
+    const key = `${it.category}|${fk}`;
     let g = groups.get(key);
     if (g === undefined) {
       g = groups.size;
