@@ -2,8 +2,9 @@ import { DistrictKitError } from "../errors.js";
 import type { Rng } from "./rng.js";
 import { describeValue } from "../describe.js";
 
-function need(ok: boolean, path: string, message: string): void {
-  if (!ok) throw DistrictKitError.argument([path], message);
+// The message is built only on failure: samplers run millions of times in a Monte Carlo.
+function need(ok: boolean, path: string, message: () => string): void {
+  if (!ok) throw DistrictKitError.argument([path], message());
 }
 
 function result(x: number, what: string): number {
@@ -29,7 +30,7 @@ function finite(x: number): boolean {
  * @category Random
  */
 export function sampleUniform(rng: Rng, min = 0, max = 1): number {
-  need(finite(min) && finite(max) && max > min, "max", `expected finite bounds with min < max, got [${describeValue(min)}, ${describeValue(max)})`);
+  need(finite(min) && finite(max) && max > min, "max", () => `expected finite bounds with min < max, got [${describeValue(min)}, ${describeValue(max)})`);
   return result(min + (max - min) * rng.next(), "uniform");
 }
 
@@ -47,8 +48,8 @@ export function sampleUniform(rng: Rng, min = 0, max = 1): number {
  * @category Random
  */
 export function sampleNormal(rng: Rng, mean = 0, sd = 1): number {
-  need(finite(mean), "mean", `expected a finite mean, got ${describeValue(mean)}`);
-  need(finite(sd) && sd >= 0, "sd", `expected a standard deviation ≥ 0, got ${describeValue(sd)}`);
+  need(finite(mean), "mean", () => `expected a finite mean, got ${describeValue(mean)}`);
+  need(finite(sd) && sd >= 0, "sd", () => `expected a standard deviation ≥ 0, got ${describeValue(sd)}`);
   const u1 = 1 - rng.next();
   const u2 = rng.next();
   return result(mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2), "normal");
@@ -68,8 +69,8 @@ export function sampleNormal(rng: Rng, mean = 0, sd = 1): number {
  * @category Random
  */
 export function sampleGamma(rng: Rng, shape: number, scale = 1): number {
-  need(finite(shape) && shape > 0, "shape", `expected a shape > 0, got ${describeValue(shape)}`);
-  need(finite(scale) && scale > 0, "scale", `expected a scale > 0, got ${describeValue(scale)}`);
+  need(finite(shape) && shape > 0, "shape", () => `expected a shape > 0, got ${describeValue(shape)}`);
+  need(finite(scale) && scale > 0, "scale", () => `expected a scale > 0, got ${describeValue(scale)}`);
   return result(gamma(rng, shape) * scale, "gamma");
 }
 
@@ -84,7 +85,10 @@ function gamma(rng: Rng, shape: number): number {
     let x: number;
     let v: number;
     do {
-      x = sampleNormal(rng);
+      // a standard normal, exactly as sampleNormal(rng) draws it (without re-validating)
+      const u1 = 1 - rng.next();
+      const u2 = rng.next();
+      x = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;
@@ -116,8 +120,8 @@ function beta(rng: Rng, a: number, b: number): number {
  * @category Random
  */
 export function sampleBinomial(rng: Rng, n: number, p: number): number {
-  need(Number.isSafeInteger(n) && n >= 0, "n", `expected a whole number of trials ≥ 0, got ${describeValue(n)}`);
-  need(finite(p) && p >= 0 && p <= 1, "p", `expected a probability in [0, 1], got ${describeValue(p)}`);
+  need(Number.isSafeInteger(n) && n >= 0, "n", () => `expected a whole number of trials ≥ 0, got ${describeValue(n)}`);
+  need(finite(p) && p >= 0 && p <= 1, "p", () => `expected a probability in [0, 1], got ${describeValue(p)}`);
   let count = 0;
   let nn = n;
   let pp = p;
@@ -178,7 +182,7 @@ function binomialInversion(rng: Rng, n: number, p: number): number {
  * @category Random
  */
 export function samplePoisson(rng: Rng, lambda: number): number {
-  need(finite(lambda) && lambda >= 0 && lambda <= 1e12, "lambda", `expected a mean in [0, 1e12], got ${describeValue(lambda)}`);
+  need(finite(lambda) && lambda >= 0 && lambda <= 1e12, "lambda", () => `expected a mean in [0, 1e12], got ${describeValue(lambda)}`);
   let k = 0;
   let lam = lambda;
   while (lam > 30) {
@@ -214,8 +218,8 @@ export function samplePoisson(rng: Rng, lambda: number): number {
  * @category Random
  */
 export function sampleWeibull(rng: Rng, shape: number, scale: number): number {
-  need(finite(shape) && shape > 0, "shape", `expected a Weibull shape > 0, got ${describeValue(shape)}`);
-  need(finite(scale) && scale > 0, "scale", `expected a Weibull scale > 0, got ${describeValue(scale)}`);
+  need(finite(shape) && shape > 0, "shape", () => `expected a Weibull shape > 0, got ${describeValue(shape)}`);
+  need(finite(scale) && scale > 0, "scale", () => `expected a Weibull scale > 0, got ${describeValue(scale)}`);
   return result(scale * Math.pow(-Math.log(1 - rng.next()), 1 / shape), "Weibull");
 }
 
@@ -234,7 +238,7 @@ export function sampleWeibull(rng: Rng, shape: number, scale: number): number {
  * @category Random
  */
 export function sampleTriangular(rng: Rng, min: number, mode: number, max: number): number {
-  need(finite(min) && finite(mode) && finite(max) && min <= mode && mode <= max && min < max, "mode", `expected min ≤ mode ≤ max with min < max, got ${describeValue(min)}, ${describeValue(mode)}, ${describeValue(max)}`);
+  need(finite(min) && finite(mode) && finite(max) && min <= mode && mode <= max && min < max, "mode", () => `expected min ≤ mode ≤ max with min < max, got ${describeValue(min)}, ${describeValue(mode)}, ${describeValue(max)}`);
   const u = rng.next();
   const f = (mode - min) / (max - min);
   return result(u < f ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode)), "triangular");
