@@ -198,7 +198,7 @@ describe("projectBudget: bad input", () => {
       },
     };
     try {
-      prepareBudget(bad);
+      prepareBudget(bad as never);
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(DistrictKitError);
@@ -209,9 +209,10 @@ describe("projectBudget: bad input", () => {
     const shapes = structuredClone(bad);
     shapes.district.schools[0]!.students = 5;
     shapes.district.schools[1]!.nslpEligible = 1;
-    shapes.budget.funds[1] = { ...shapes.budget.funds[1]!, tranches: [shapes.budget.funds[1]!.tranches![0]!] } as never;
+    const grant = shapes.budget.funds[1] as { tranches: unknown[] };
+    grant.tranches = [grant.tranches[0]];
     try {
-      prepareBudget(shapes);
+      prepareBudget(shapes as never);
       expect.unreachable();
     } catch (e) {
       const paths = (e as DistrictKitError).issues.map((i) => i.pathText);

@@ -5,7 +5,8 @@ import { lineItemSchema } from "./lineItem.js";
 
 const id = z.string().min(1);
 const label = { label: z.string().optional() };
-const percent = z.number().gt(-1).max(100);
+const percent = z.number().min(-1).max(100);
+const growthRate = z.number().gt(-1).max(100);
 
 /**
  * A typed, serialisable what-if lever. Levers apply in order on top of the baseline budget:
@@ -32,7 +33,7 @@ const percent = z.number().gt(-1).max(100);
  * @category Scenarios
  */
 export const leverSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("enrollment-change"), ...label, rate: percent, mode: z.enum(["annual", "once"]).default("annual"), school: id.optional() }),
+  z.object({ type: z.literal("enrollment-change"), ...label, rate: growthRate, mode: z.enum(["annual", "once"]).default("annual"), school: id.optional() }),
   z.object({ type: z.literal("inflation"), ...label, rate: z.number().gt(-1).max(10), mode: z.enum(["set", "add"]).default("set"), index: id.optional(), category: id.optional(), item: id.optional() }),
   z.object({ type: z.literal("scale"), ...label, percent, item: id.optional(), category: id.optional(), school: id.optional() }),
   z.object({ type: z.literal("delay"), ...label, item: id, years: z.number().int().min(-50).max(50) }),
