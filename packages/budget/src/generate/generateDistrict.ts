@@ -48,6 +48,7 @@ const CATEGORIES = ["hardware", "software", "network", "professional-development
  * @category Generators
  */
 export function generateDistrict(options: GenerateDistrictOptions = {}): BudgetModelInput {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw DistrictKitError.argument(["options"], "expected an options object");
   const students = options.students ?? 912;
   const nSchools = options.schools ?? 3;
   const nItems = options.lineItems ?? 60;

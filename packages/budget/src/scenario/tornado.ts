@@ -156,6 +156,7 @@ export interface StandardTornadoOptions {
  */
 export function standardTornadoLevers(input: BudgetModelInput | BudgetModel, options: StandardTornadoOptions = {}): { id: string; label: string; low: Lever; high: Lever }[] {
   const model = prepareBudget(input);
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw DistrictKitError.argument(["options"], "expected an options object");
   const num = (v: unknown, d: number, name: string): number => {
     if (v === undefined) return d;
     if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v >= 1) throw DistrictKitError.argument(["options", name], `expected a number in [0, 1), got ${String(v)}`);

@@ -1,0 +1,48 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ERATE_DISCOUNT_MATRIX } from "../tables/eRateDiscountMatrix.js";
+import { c2Budget } from "./c2Budget.js";
+import { eRateDiscount } from "./discount.js";
+
+const schoolArb = fc.record({ students: fc.integer({ min: 0, max: 5000 }), share: fc.integer({ min: 0, max: 1000 }), rural: fc.boolean() }).map((s) => ({
+  students: s.students,
+  nslpEligible: Math.floor((s.students * s.share) / 1000),
+  locale: s.rural ? ("rural" as const) : ("urban" as const),
+}));
+const districtArb = fc.array(schoolArb, { minLength: 1, maxLength: 12 }).filter((xs) => xs.some((s) => s.students > 0));
+const tableValues = new Set(ERATE_DISCOUNT_MATRIX.flatMap((e) => e.bands.flatMap((b) => [b.c1.urban, b.c1.rural, b.c2.urban, b.c2.rural])));
+
+describe("E-Rate invariants (INVARIANTS.md)", () => {
+  it("the discount is one of the table's values and C2 never exceeds 85 %", () => {
+    fc.assert(
+      fc.property(districtArb, fc.integer({ min: 2015, max: 2035 }), fc.boolean(), (schools, fundingYear, whole) => {
+        const d = eRateDiscount({ fundingYear, schools, wholePercentRounding: whole });
+        expect(tableValues.has(d.c1)).toBe(true);
+        expect(tableValues.has(d.c2)).toBe(true);
+        expect(d.c2).toBeLessThanOrEqual(85);
+        expect(d.c2).toBeLessThanOrEqual(d.c1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the C2 budget is never below the floor per school and never decreases when enrollment rises", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 14 }),
+        fc.nat({ max: 13 }),
+        fc.integer({ min: 1, max: 500 }),
+        fc.constantFrom(2016, 2021, 2023, 2026, 2030),
+        (students, at, more, fundingYear) => {
+          const schools = students.map((s) => ({ students: s }));
+          const a = c2Budget({ fundingYear, schools });
+          const floor = fundingYear < 2020 ? 9200 : fundingYear < 2026 ? 25000 : 30175;
+          expect(a.budget.greaterThanOrEqual(floor * students.filter((s) => s > 0).length)).toBe(true);
+          const bumped = schools.map((s, i) => (i === at % schools.length ? { students: s.students + more } : s));
+          expect(c2Budget({ fundingYear, schools: bumped }).budget.greaterThanOrEqual(a.budget)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
