@@ -1,7 +1,7 @@
 // Every TSDoc @example of every package, and every ```ts block of the guides, is executed here,
 // so the documentation cannot drift from the code (see run.ts for the `// =>` assertion form).
-import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as zod from "zod";
 import { exampleBlocks, guideBlocks, repoRoot } from "./extract.js";
@@ -10,6 +10,9 @@ import { runBlock, type Scope } from "./run.js";
 const packages = readdirSync(join(repoRoot, "packages")).filter((p) => existsSync(join(repoRoot, "packages", p, "src", "index.ts")));
 const modules: Record<string, Scope> = { zod: zod as unknown as Scope };
 for (const p of packages) modules[`@districtkit/${p}`] = (await import(`@districtkit/${p}`)) as Scope;
+// Guides may read the sample district's files (paths relative to the repository's root), the
+// way a reader's own program reads its files.
+modules["node:fs"] = { readFileSync: (path: string, encoding?: BufferEncoding) => readFileSync(resolve(repoRoot, path), encoding) } as unknown as Scope;
 const core = modules["@districtkit/core"]!;
 const everything: Scope = Object.assign({}, ...Object.values(modules), { z: zod.z });
 
