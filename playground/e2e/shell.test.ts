@@ -79,6 +79,7 @@ describe("the playground shell", () => {
     await w.page.getByLabel("Amount ($)").fill("50000");
     await w.page.getByLabel("Amount ($)").press("Enter");
     await w.page.getByRole("button", { name: "Copy share link" }).click();
+    await expect.poll(() => w.page.locator("#share-url").inputValue()).not.toBe("");
     const link = await w.page.locator("#share-url").inputValue();
     expect(link).toMatch(/#s=[A-Za-z0-9_-]+$/);
     const fresh = await open(link); // a new context: empty localStorage
@@ -96,7 +97,7 @@ describe("the playground shell", () => {
     // a well-formed link whose content fails validation names the field
     const bad = await open(`${baseUrl}#s=${await badStateLink(w)}`);
     await bad.page.getByRole("alert").waitFor();
-    expect(await bad.page.getByRole("alert").textContent()).toContain("horizonYears");
+    expect(await bad.page.getByRole("alert").textContent()).toContain("scenarios.0.levers.enrollmentChangePercent");
   });
 
   it("opens every view at desktop and phone widths (screenshots in e2e/screenshots)", async () => {
@@ -112,10 +113,10 @@ describe("the playground shell", () => {
   });
 });
 
-/** Encode, in the page, a state that is well formed but invalid (horizon of 99 years). */
+/** Encode, in the page, a state that is well formed but invalid (an enrollment change of +99 %). */
 async function badStateLink(w: Watched): Promise<string> {
   return w.page.evaluate(async () => {
-    const json = JSON.stringify({ version: 1, tab: "budget", scenarios: [{ id: "baseline", name: "Baseline", levers: {} }], activeScenarioId: "baseline", horizonYears: 99, vetting: {} });
+    const json = JSON.stringify({ version: 1, tab: "budget", scenarios: [{ id: "baseline", name: "Baseline", levers: { enrollmentChangePercent: 99 } }], activeScenarioId: "baseline", vetting: {} });
     const stream = new Blob([json]).stream().pipeThrough(new CompressionStream("deflate-raw"));
     const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     let bin = "";

@@ -4,6 +4,7 @@ import { Tabs, type TabDef } from "./components/Tabs.js";
 import { activeTab, appState, notice, ready, resetState, setTab, shareLink } from "./state/store.js";
 import type { TabId } from "./state/schema.js";
 import { DistrictSummary } from "./views/DistrictSummary.js";
+import { DATASET_NAMES, ensureDatasets, type DatasetName } from "./lib/sample.js";
 import { ExplainDialog } from "./components/Explain.js";
 import { PrintSummary } from "./components/PrintSummary.js";
 
@@ -16,6 +17,14 @@ const TABS: readonly TabDef[] = [
 ];
 
 // Each view is its own chunk: the first load carries only the shell and the open view.
+const NEEDS: Record<TabId, DatasetName[]> = {
+  budget: ["district", "budget"],
+  devices: ["district", "budget", "devices", "repairs"],
+  licences: ["district", "licenses", "usage"],
+  vetting: ["district", "apps"],
+  data: [...DATASET_NAMES],
+};
+
 const VIEWS: Record<TabId, () => Promise<ComponentType>> = {
   budget: () => import("./views/BudgetView.js").then((m) => m.BudgetView),
   devices: () => import("./views/DevicesView.js").then((m) => m.DevicesView),
@@ -31,7 +40,7 @@ function useView(id: TabId): ComponentType | null {
   useEffect(() => {
     if (loaded.has(id)) return;
     let live = true;
-    VIEWS[id]().then((v) => {
+    Promise.all([VIEWS[id](), ensureDatasets(NEEDS[id])]).then(([v]) => {
       loaded.set(id, v);
       if (live) force((n) => n + 1);
     });
@@ -46,17 +55,18 @@ function ShareButton() {
   const [status, setStatus] = useState<string>("");
   const onClick = async () => {
     const url = await shareLink();
-    try {
-      await navigator.clipboard.writeText(url);
-      setStatus("Link copied to the clipboard.");
-    } catch {
-      setStatus("Copy this link:");
-    }
     const field = document.getElementById("share-url") as HTMLInputElement | null;
     if (field) {
       field.value = url;
       field.hidden = false;
       field.select();
+    }
+    setStatus("Copy this link:");
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus("Link copied to the clipboard (also shown here).");
+    } catch {
+      // no clipboard permission: the link stays selected in the field for Ctrl+C
     }
   };
   return (

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { ComponentChildren } from "preact";
 
-type PlotModule = typeof import("@observablehq/plot");
+type PlotModule = typeof import("../lib/plot.js");
 let plotModule: Promise<PlotModule> | null = null;
 /** Observable Plot is loaded on the first chart, not with the page shell. */
 export function loadPlot(): Promise<PlotModule> {
-  plotModule ??= import("@observablehq/plot");
+  plotModule ??= import("../lib/plot.js");
   return plotModule;
 }
 
@@ -20,10 +20,12 @@ export interface ChartProps {
   readonly children?: ComponentChildren;
   readonly onRendered?: () => void;
   readonly testId?: string;
+  /** "side" (default): the table beside the chart on wide screens; "stacked": the table below it. */
+  readonly layout?: "side" | "stacked";
 }
 
 /** A figure: an Observable Plot chart (SVG, labelled) with its data table beside it. */
-export function Chart({ title, description, render, deps, children, onRendered, testId }: ChartProps) {
+export function Chart({ title, description, render, deps, children, onRendered, testId, layout = "side" }: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [width, setWidth] = useState(640);
@@ -39,7 +41,8 @@ export function Chart({ title, description, render, deps, children, onRendered, 
     return () => ro.disconnect();
   }, []);
 
-  useEffect(() => {
+  // a layout effect: the chart is drawn before the browser paints (an effect would wait a frame)
+  useLayoutEffect(() => {
     let live = true;
     loadPlot().then((Plot) => {
       if (!live || !host.current) return;
@@ -60,7 +63,7 @@ export function Chart({ title, description, render, deps, children, onRendered, 
   }, [...deps, width]);
 
   return (
-    <figure class="chart" data-testid={testId}>
+    <figure class={`chart chart-${layout}`} data-testid={testId}>
       <figcaption>
         <span class="chart-title">{title}</span>
         <span class="chart-desc">{description}</span>

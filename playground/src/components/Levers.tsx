@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import type { Levers as LeverValues, Scenario } from "../state/schema.js";
 import { setLever } from "../state/store.js";
+import { categoryLabel } from "../lib/palette.js";
 
 const ERATE_LEVELS = [20, 25, 40, 50, 60, 70, 80, 85, 90] as const;
 
@@ -21,7 +22,16 @@ function Row({ id, label, hint, children }: { id: string; label: string; hint?: 
 }
 
 /** The levers of one scenario; every control is labelled and works from the keyboard. */
-export function LeverPanel({ scenario, categories = [], fiscalYears = [] }: { scenario: Scenario; categories?: readonly string[]; fiscalYears?: readonly number[] }) {
+export interface LeverContext {
+  readonly categories?: readonly string[];
+  readonly fiscalYears?: readonly number[];
+  /** Line items that can be cut: id and name. */
+  readonly items?: readonly { id: string; name: string; category: string }[];
+  /** What the refresh-cycle lever changes, in words. */
+  readonly refreshHint?: string;
+}
+
+export function LeverPanel({ scenario, categories = [], fiscalYears = [], items = [], refreshHint }: { scenario: Scenario } & LeverContext) {
   const l: LeverValues = scenario.levers;
   const sid = scenario.id;
   const disabled = sid === "baseline";
@@ -91,7 +101,7 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [] }: { sc
           <span class="unit">%</span>
         </div>
       </Row>
-      <Row id={`lv-refresh-${sid}`} label="Device refresh cycle">
+      <Row id={`lv-refresh-${sid}`} label="Device refresh cycle" {...(refreshHint ? { hint: refreshHint } : {})}>
         <select
           id={`lv-refresh-${sid}`}
           value={l.refreshCycleYears ?? ""}
@@ -175,19 +185,19 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [] }: { sc
               const id = `lv-adj-${sid}-${i}`;
               return (
                 <div class="adj" key={c}>
-                  <label for={id}>{c}</label>
+                  <label for={id}>{categoryLabel(c)}</label>
                   <input
                     id={id}
                     type="number"
                     step={5}
-                    min={-100}
-                    max={200}
+                    min={-90}
+                    max={100}
                     value={adj}
                     onInput={(e) => {
                       markLever();
                       const v = Number((e.currentTarget as HTMLInputElement).value);
                       const rest = (l.adjustments ?? []).filter((a) => a.category !== c);
-                      const next = Number.isFinite(v) && v !== 0 ? [...rest, { category: c, percent: Math.max(-100, Math.min(200, v)) }] : rest;
+                      const next = Number.isFinite(v) && v !== 0 ? [...rest, { category: c, percent: Math.max(-90, Math.min(100, v)) }] : rest;
                       setLever(sid, "adjustments", next.length ? next : undefined);
                     }}
                   />
@@ -198,6 +208,120 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [] }: { sc
           </div>
         </div>
       )}
+      {items.length > 0 && <CutItems scenario={scenario} items={items} />}
+      {categories.length > 0 && <AddItem scenario={scenario} categories={categories} years={years} />}
     </fieldset>
+  );
+}
+
+function CutItems({ scenario, items }: { scenario: Scenario; items: readonly { id: string; name: string; category: string }[] }) {
+  const sid = scenario.id;
+  const cut = scenario.levers.removeItems ?? [];
+  const [pick, setPick] = useState("");
+  const available = items.filter((i) => !cut.includes(i.id));
+  return (
+    <div class="lever">
+      <label for={`lv-cut-${sid}`}>Cut a line item</label>
+      <div class="range-row">
+        <select id={`lv-cut-${sid}`} value={pick} onChange={(e) => setPick((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">choose an item…</option>
+          {available.map((i) => (
+            <option value={i.id} key={i.id}>{i.name} ({categoryLabel(i.category)})</option>
+          ))}
+        </select>
+        <button
+          type="button"
+          class="secondary"
+          disabled={!pick}
+          onClick={() => {
+            markLever();
+            setLever(sid, "removeItems", [...cut, pick]);
+            setPick("");
+          }}
+        >
+          Cut
+        </button>
+      </div>
+      {cut.length > 0 && (
+        <ul class="chips" aria-label="Items cut in this scenario">
+          {cut.map((id) => (
+            <li key={id}>
+              {items.find((i) => i.id === id)?.name ?? id}{" "}
+              <button
+                type="button"
+                class="link"
+                aria-label={`Restore ${items.find((i) => i.id === id)?.name ?? id}`}
+                onClick={() => {
+                  markLever();
+                  const next = cut.filter((x) => x !== id);
+                  setLever(sid, "removeItems", next.length ? next : undefined);
+                }}
+              >
+                restore
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function AddItem({ scenario, categories, years }: { scenario: Scenario; categories: readonly string[]; years: readonly number[] }) {
+  const sid = scenario.id;
+  const added = scenario.levers.addItems ?? [];
+  const [name, setName] = useState("");
+  const [category, setCategory] = useState(categories[0] ?? "");
+  const [amount, setAmount] = useState("");
+  const [kind, setKind] = useState<"recurring" | "one-time">("recurring");
+  const [year, setYear] = useState(years[0] ?? 2027);
+  const [error, setError] = useState<string | null>(null);
+  const add = () => {
+    const amt = amount.replace(/[$,\s]/g, "");
+    if (!name.trim()) return setError("Give the item a name.");
+    if (!/^\d{1,12}(\.\d{1,2})?$/.test(amt)) return setError("Enter the cost in dollars, e.g. 12000 or 12000.50");
+    setError(null);
+    markLever();
+    let n = added.length + 1;
+    while (added.some((a) => a.id === `added-${n}`)) n++;
+    setLever(sid, "addItems", [...added, { id: `added-${n}`, name: name.trim().slice(0, 80), category, amount: amt, kind, fiscalYear: year }]);
+    setName("");
+    setAmount("");
+  };
+  return (
+    <details class="lever add-item">
+      <summary>Add a line item{added.length ? ` (${added.length} added)` : ""}</summary>
+      <div class="add-grid">
+        <label for={`ai-name-${sid}`}>Item name</label>
+        <input id={`ai-name-${sid}`} type="text" maxLength={80} value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
+        <label for={`ai-cat-${sid}`}>Category</label>
+        <select id={`ai-cat-${sid}`} value={category} onChange={(e) => setCategory((e.currentTarget as HTMLSelectElement).value)}>
+          {categories.map((c) => <option value={c} key={c}>{categoryLabel(c)}</option>)}
+        </select>
+        <label for={`ai-amt-${sid}`}>Cost ($)</label>
+        <input id={`ai-amt-${sid}`} type="text" inputMode="decimal" value={amount} onInput={(e) => setAmount((e.currentTarget as HTMLInputElement).value)} aria-invalid={error ? true : undefined} />
+        <label for={`ai-kind-${sid}`}>Kind</label>
+        <select id={`ai-kind-${sid}`} value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as "recurring" | "one-time")}>
+          <option value="recurring">every year from</option>
+          <option value="one-time">once, in</option>
+        </select>
+        <label for={`ai-fy-${sid}`}>Fiscal year</label>
+        <select id={`ai-fy-${sid}`} value={year} onChange={(e) => setYear(Number((e.currentTarget as HTMLSelectElement).value))}>
+          {years.map((y) => <option value={y} key={y}>FY{y}</option>)}
+        </select>
+      </div>
+      {error && <p class="error-text" role="alert">{error}</p>}
+      <button type="button" onClick={add}>Add the item</button>
+      {added.length > 0 && (
+        <ul class="chips" aria-label="Items added in this scenario">
+          {added.map((a) => (
+            <li key={a.id}>
+              {a.name} ({a.kind === "one-time" ? `once in FY${a.fiscalYear}` : `yearly from FY${a.fiscalYear}`}){" "}
+              <button type="button" class="link" aria-label={`Remove ${a.name}`} onClick={() => { markLever(); const next = added.filter((x) => x.id !== a.id); setLever(sid, "addItems", next.length ? next : undefined); }}>remove</button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }

@@ -27,21 +27,37 @@ export const datasets = signal<Partial<Record<DatasetName, Dataset>>>({});
 export const missingSample = signal<DatasetName[]>([]);
 export const sampleLoaded = signal(false);
 
-export async function loadSample(): Promise<void> {
-  const missing: DatasetName[] = [];
-  const loaded: Partial<Record<DatasetName, Dataset>> = {};
-  await Promise.all(
-    DATASET_NAMES.map(async (name) => {
-      const load = loaderFor(name);
-      if (!load) {
-        missing.push(name);
-        return;
+const pending = new Map<DatasetName, Promise<void>>();
+
+/**
+ * Load sample datasets on demand (each view asks for the files it needs, so the first load
+ * fetches only the district and its budget). Files the build does not have are listed in
+ * `missingSample`; an imported dataset is never replaced by the sample.
+ */
+export function ensureDatasets(names: readonly DatasetName[]): Promise<void> {
+  return Promise.all(
+    names.map((name) => {
+      let p = pending.get(name);
+      if (!p) {
+        const load = loaderFor(name);
+        p = load
+          ? load().then((data) => {
+              if (datasets.value[name]?.source === "imported") return;
+              datasets.value = { ...datasets.value, [name]: { name, source: "sample", origin: `sample-district/${name}.json`, data } };
+            })
+          : Promise.resolve().then(() => {
+              if (!missingSample.value.includes(name)) missingSample.value = [...missingSample.value, name];
+            });
+        pending.set(name, p);
       }
-      loaded[name] = { name, source: "sample", origin: `sample-district/${name}.json`, data: await load() };
+      return p;
     }),
-  );
-  datasets.value = { ...loaded, ...Object.fromEntries(Object.entries(datasets.value).filter(([, d]) => d?.source === "imported")) };
-  missingSample.value = missing;
+  ).then(() => undefined);
+}
+
+/** Load what the opening view needs: the district and its budget. */
+export async function loadSample(): Promise<void> {
+  await ensureDatasets(["district", "budget"]);
   sampleLoaded.value = true;
 }
 

@@ -22,6 +22,17 @@ export const categoryAdjustmentSchema = z.object({
   percent: z.number().min(-100).max(500),
 });
 
+/** A line item added by a scenario: a yearly cost, or a one-time cost in one fiscal year. */
+export const addedItemSchema = z.object({
+  id: z.string().regex(/^added-[a-z0-9-]{1,40}$/),
+  name: z.string().min(1).max(80),
+  category: z.string().min(1).max(80),
+  amount: moneyString,
+  kind: z.enum(["recurring", "one-time"]),
+  fiscalYear: z.number().int().min(2000).max(2100),
+});
+export type AddedItem = z.infer<typeof addedItemSchema>;
+
 /**
  * The levers of one scenario. Every lever is optional: an absent lever leaves the baseline
  * as the sample (or imported) data has it.
@@ -35,6 +46,10 @@ export const leversSchema = z.object({
   eRateDiscountPercent: z.number().int().min(0).max(90).optional(),
   grant: grantLeverSchema.optional(),
   adjustments: z.array(categoryAdjustmentSchema).max(50).optional(),
+  /** Line items cut from the plan (by id). */
+  removeItems: z.array(z.string().min(1).max(80)).max(100).optional(),
+  /** Line items added to the plan. */
+  addItems: z.array(addedItemSchema).max(20).optional(),
 });
 export type Levers = z.infer<typeof leversSchema>;
 
@@ -72,7 +87,6 @@ export const appStateSchema = z.object({
     .max(8)
     .refine((s) => new Set(s.map((x) => x.id)).size === s.length, "scenario ids must be unique"),
   activeScenarioId: z.string(),
-  horizonYears: z.number().int().min(3).max(15),
   vetting: vettingEditsSchema,
 }).refine((s) => s.scenarios.some((x) => x.id === s.activeScenarioId), {
   message: "the active scenario is not one of the scenarios",
@@ -87,10 +101,9 @@ export function defaultState(): AppState {
     tab: "budget",
     scenarios: [
       { id: "baseline", name: "Baseline", levers: {} },
-      { id: "s1", name: "Scenario A", levers: { enrollmentChangePercent: -10, grant: { amount: "75000", fiscalYear: 2028 } } },
+      { id: "s1", name: "Lose 10 % of students, add a grant", levers: { enrollmentChangePercent: -10, grant: { amount: "75000", fiscalYear: 2028 } } },
     ],
     activeScenarioId: "s1",
-    horizonYears: 5,
     vetting: {},
   };
 }

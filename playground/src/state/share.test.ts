@@ -20,9 +20,9 @@ describe("share links", () => {
     expect(await decodeShare("#s=%%%")).toMatchObject({ ok: false });
   });
   it("names the field that fails validation", async () => {
-    const bad = { ...defaultState(), horizonYears: 99 } as unknown as ReturnType<typeof defaultState>;
+    const bad = { ...defaultState(), scenarios: [{ id: "baseline", name: "Baseline", levers: { enrollmentChangePercent: 99 } }], activeScenarioId: "baseline" };
     const r = await decodeShare(await encodeShare(bad));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems.join("\n")).toContain("horizonYears");
+    if (!r.ok) expect(r.problems.join("\n")).toContain("scenarios.0.levers.enrollmentChangePercent");
   });
 });

@@ -1,22 +1,64 @@
+import { useMemo } from "preact/hooks";
 import { LeverPanel } from "../components/Levers.js";
 import { NotAvailable } from "../components/Notice.js";
 import { ScenarioBar } from "../components/ScenarioBar.js";
-import { activeScenario } from "../state/store.js";
+import { categoriesOf, fiscalYearsOf, refreshItems } from "../lib/budgetModel.js";
+import { modelFrom, runScenarios } from "../lib/budgetRun.js";
+import { datasets } from "../lib/sample.js";
+import { activeScenario, appState } from "../state/store.js";
+import { BudgetResults } from "./budget/BudgetResults.js";
+
+/** Time the budget engine took for the last update (all scenarios), reported with G2. */
+export let engineMs = 0;
 
 export function BudgetView() {
+  const district = datasets.value.district;
+  const budget = datasets.value.budget;
   const scenario = activeScenario.value;
+  const scenarios = appState.value.scenarios;
+
+  const modelOutcome = useMemo(() => (district && budget ? modelFrom(district.data, budget.data) : null), [district, budget]);
+  const model = modelOutcome?.ok ? modelOutcome.model : null;
+
+  // Every lever change re-runs the projections of all scenarios (about 2 ms each on the sample).
+  const set = useMemo(() => {
+    if (!model) return null;
+    const t0 = performance.now();
+    const out = runScenarios(model, scenarios);
+    const ms = performance.now() - t0;
+    engineMs = ms;
+    return out;
+  }, [model, scenarios]);
+
+  const ctx = model
+    ? {
+        categories: categoriesOf(model),
+        fiscalYears: fiscalYearsOf(model),
+        items: model.budget.lineItems.map((i) => ({ id: i.id, name: i.name, category: i.category })),
+        refreshHint: `Sets the cycle of ${refreshItems(model).map((i) => `${i.name} (now every ${i.everyYears} years)`).join("; ")}.`,
+      }
+    : {};
+
   return (
     <section aria-labelledby="budget-h" class="budget">
       <h2 id="budget-h">Budget: baseline and what-if scenarios</h2>
       <div class="budget-grid">
-        <aside class="controls no-print">
+        <aside class="controls no-print" aria-label="Scenarios and levers">
           <ScenarioBar />
-          <LeverPanel scenario={scenario} />
+          <LeverPanel scenario={scenario} {...ctx} />
         </aside>
         <div class="results">
-          <NotAvailable what="The budget projection" engine="@districtkit/budget">
-            <p>When it lands: baseline and scenarios side by side, spend by category and by fund, general-fund draw, money that will lapse, a delta table, a tornado chart and goal seek.</p>
-          </NotAvailable>
+          {!district || !budget ? (
+            <NotAvailable what="The budget projection" engine="examples/data/sample-district/budget.json">
+              <p>The budget engine is ready; the sample district's budget file is not in this build. Import a district and a budget to see it here.</p>
+            </NotAvailable>
+          ) : modelOutcome && !modelOutcome.ok ? (
+            <div class="notice notice-error" role="alert"><strong>The budget data could not be read</strong><ul>{modelOutcome.problems.map((p, i) => <li key={i}>{p}</li>)}</ul></div>
+          ) : set && !set.ok ? (
+            <div class="notice notice-error" role="alert"><strong>A scenario could not be projected</strong><ul>{set.problems.map((p, i) => <li key={i}>{p}</li>)}</ul></div>
+          ) : set && model ? (
+            <BudgetResults set={set.set} model={model} activeId={scenario.id} />
+          ) : null}
         </div>
       </div>
     </section>

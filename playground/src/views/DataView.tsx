@@ -7,6 +7,7 @@ import { download, imports } from "../lib/imports.js";
 import { DATASET_NAMES, datasets } from "../lib/sample.js";
 import { formatCount, formatMoney } from "../lib/format.js";
 import { appState } from "../state/store.js";
+import { comparisonTable, modelFrom, runScenarios } from "../lib/budgetRun.js";
 import { engineWorker } from "../worker/client.js";
 
 const PREVIEW_ROWS = 25;
@@ -71,6 +72,26 @@ function exportRecordsCsv(outcome: Extract<ImportOutcome, { ok: true }>): string
   const fields = outcome.columns.length ? outcome.columns.map((c) => c.field) : Object.keys(records[0] ?? {}).filter((k) => k !== "attributes");
   const headers = outcome.columns.length ? outcome.columns.map((c) => c.header) : fields;
   return toCsv({ columns: headers, rows: records.map((r) => fields.map((f) => cellText(r[f]))) });
+}
+
+/** Export the budget scenarios' projections (computed by the budget engine) as CSV and JSON. */
+function BudgetExports() {
+  const district = datasets.value.district?.data;
+  const budget = datasets.value.budget?.data;
+  if (!district || !budget) return null;
+  const run = () => {
+    const m = modelFrom(district, budget);
+    if (!m.ok) return null;
+    const r = runScenarios(m.model, appState.value.scenarios);
+    return r.ok ? r.set : null;
+  };
+  return (
+    <li class="button-row">
+      <button type="button" onClick={() => { const set = run(); if (set) download("districtkit-budget-comparison.csv", toCsv(comparisonTable(set)), "text/csv"); }}>Budget comparison (CSV)</button>
+      <button type="button" class="secondary" onClick={() => { const set = run(); if (set) download("districtkit-budget-projections.json", exportJson(set), "application/json"); }}>Budget projections (JSON)</button>
+      <span class="hint">Every scenario by year, category and fund, to the cent; the JSON has each figure's explanation.</span>
+    </li>
+  );
 }
 
 export function DataView() {
@@ -174,6 +195,7 @@ export function DataView() {
                 </li>
               );
             })}
+            <BudgetExports />
             <li>
               <button type="button" onClick={() => window.print()}>Printable one-page summary</button>
               <span class="hint">Prints the open view without the controls.</span>

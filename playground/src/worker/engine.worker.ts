@@ -2,6 +2,7 @@
 import { expose } from "comlink";
 import type { ImportKind, ImportOutcome } from "../lib/importKinds.js";
 import { readImport } from "./importTask.js";
+import { budgetGoalSeek, budgetTornado } from "./budgetTasks.js";
 
 /**
  * The engines' long computations run here, off the main thread (Monte Carlo forecasts,
@@ -15,8 +16,10 @@ function plain<T>(value: T): T {
 const api = {
   /** Resolves once the worker is up; returns which engine tasks it offers. */
   ping(): { ready: true; tasks: string[] } {
-    return { ready: true, tasks: ["readImport"] };
+    return { ready: true, tasks: ["readImport", "budgetTornado", "budgetGoalSeek"] };
   },
+  budgetTornado,
+  budgetGoalSeek,
   /** Read imported files through `@districtkit/io` (row errors included). */
   readImport(kind: ImportKind, files: { name: string; bytes: ArrayBuffer }[]): ImportOutcome {
     return readImport(kind, files);

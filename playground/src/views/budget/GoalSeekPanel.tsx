@@ -1,0 +1,150 @@
+import type { BudgetModel, GoalSeekOptions, LeverInput, MetricInput } from "@districtkit/budget";
+import { useState } from "preact/hooks";
+import { Chart } from "../../components/Chart.js";
+import { DataTable } from "../../components/DataTable.js";
+import { toEngineScenario } from "../../lib/budgetModel.js";
+import { formatMoney, toChartNumber } from "../../lib/format.js";
+import { datasets } from "../../lib/sample.js";
+import { activeScenario } from "../../state/store.js";
+import { engineWorker } from "../../worker/client.js";
+import type { budgetGoalSeek } from "../../worker/budgetTasks.js";
+
+type Outcome = ReturnType<typeof budgetGoalSeek>;
+
+const LEVERS: { id: string; label: string; lever: LeverInput; parameter: GoalSeekOptions["parameter"]; range: { min: number; max: number } }[] = [
+  { id: "enrollment", label: "enrollment change (once, from the first year)", lever: { type: "enrollment-change", rate: 0, mode: "once" }, parameter: "rate", range: { min: -0.5, max: 0.5 } },
+  { id: "inflation", label: "inflation rate on every line", lever: { type: "inflation", rate: 0.03, mode: "set" }, parameter: "rate", range: { min: 0, max: 0.15 } },
+  { id: "erate", label: "E-Rate discount", lever: { type: "erate-discount", category: "both", discount: 0.7 }, parameter: "discount", range: { min: 0, max: 0.9 } },
+];
+const METRICS: { id: string; label: string; metric: MetricInput }[] = [
+  { id: "gf-max", label: "the general-fund draw in its largest year", metric: { kind: "general-fund-draw", aggregate: "max-year" } },
+  { id: "gf-sum", label: "the general-fund draw over all years", metric: { kind: "general-fund-draw", aggregate: "sum" } },
+  { id: "total", label: "the total cost over all years", metric: { kind: "total", aggregate: "sum" } },
+];
+const pct = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : ""}${Math.abs(x * 100).toFixed(2).replace(/\.?0+$/, "")} %`;
+
+/** "How far can enrollment fall before the general-fund draw passes its limit?" — goal seek in the worker. */
+export function GoalSeekPanel({ model }: { model: BudgetModel }) {
+  const limit = model.budget.funds.find((f) => f.kind === "general")?.yearlyLimit?.toString() ?? "";
+  const [leverId, setLeverId] = useState("enrollment");
+  const [seek, setSeek] = useState<"min" | "max">("min");
+  const [metricId, setMetricId] = useState("gf-max");
+  const [constraint, setConstraint] = useState<"at-most" | "at-least">("at-most");
+  const [target, setTarget] = useState(limit);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const def = LEVERS.find((l) => l.id === leverId)!;
+  const metric = METRICS.find((m) => m.id === metricId)!;
+
+  const run = async () => {
+    const district = datasets.value.district?.data;
+    const budget = datasets.value.budget?.data;
+    if (!district || !budget) return;
+    setBusy(true);
+    try {
+      const options: GoalSeekOptions = {
+        scenario: toEngineScenario(activeScenario.value, model),
+        lever: def.lever,
+        parameter: def.parameter,
+        range: def.range,
+        metric: metric.metric,
+        target: target.replace(/[$,\s]/g, ""),
+        constraint,
+        seek,
+      };
+      setOutcome(await engineWorker().budgetGoalSeek(district, budget, options));
+    } catch (e) {
+      setOutcome({ ok: false, problems: [String(e)] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const r = outcome?.ok ? outcome.value : null;
+  const fmtValue = (v: number) => pct(v);
+  const evals = r ? [...r.evaluations].sort((a, b) => a.value - b.value) : [];
+  return (
+    <section class="goal-seek" aria-labelledby="goal-h">
+      <h3 id="goal-h">Goal seek</h3>
+      <form
+        class="goal-form no-print"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <span>Find the</span>
+        <label class="visually-hidden" for="gs-seek">Lowest or highest</label>
+        <select id="gs-seek" value={seek} onChange={(e) => setSeek((e.currentTarget as HTMLSelectElement).value as "min" | "max")}>
+          <option value="min">lowest</option>
+          <option value="max">highest</option>
+        </select>
+        <label class="visually-hidden" for="gs-lever">Lever</label>
+        <select id="gs-lever" value={leverId} onChange={(e) => setLeverId((e.currentTarget as HTMLSelectElement).value)}>
+          {LEVERS.map((l) => <option value={l.id} key={l.id}>{l.label}</option>)}
+        </select>
+        <span>for which</span>
+        <label class="visually-hidden" for="gs-metric">Measure</label>
+        <select id="gs-metric" value={metricId} onChange={(e) => setMetricId((e.currentTarget as HTMLSelectElement).value)}>
+          {METRICS.map((m) => <option value={m.id} key={m.id}>{m.label}</option>)}
+        </select>
+        <span>stays</span>
+        <label class="visually-hidden" for="gs-constraint">At most or at least</label>
+        <select id="gs-constraint" value={constraint} onChange={(e) => setConstraint((e.currentTarget as HTMLSelectElement).value as "at-most" | "at-least")}>
+          <option value="at-most">at most</option>
+          <option value="at-least">at least</option>
+        </select>
+        <label for="gs-target">$</label>
+        <input id="gs-target" type="text" inputMode="decimal" value={target} onInput={(e) => setTarget((e.currentTarget as HTMLInputElement).value)} size={11} />
+        <button type="submit" disabled={busy}>{busy ? "Seeking…" : "Find it"}</button>
+      </form>
+      <p class="hint">Searched between {fmtValue(def.range.min)} and {fmtValue(def.range.max)}, on top of the open scenario{limit ? `; the general fund's yearly limit is ${formatMoney(limit)}` : ""}.</p>
+      <div aria-live="polite" data-testid="goal-seek-result">
+        {outcome && !outcome.ok && <div class="notice notice-error" role="alert"><strong>Goal seek failed</strong><ul>{outcome.problems.map((p, i) => <li key={i}>{p}</li>)}</ul></div>}
+        {r && (
+          <>
+            <p class="goal-answer">
+              {r.found && r.value !== null ? (
+                <><strong>{fmtValue(r.value)}</strong> — {metric.label} is then {r.metricAtValue ? formatMoney(r.metricAtValue) : "—"}. </>
+              ) : (
+                <><strong>No value in the range meets the target.</strong> </>
+              )}
+              {r.explanation}
+            </p>
+            {evals.length > 1 && (
+              <Chart
+                title="What the search tried"
+                description={`${metric.label} at each value of the ${def.label} the engine evaluated; the dashed line is the target.`}
+                deps={[r]}
+                render={(Plot, width) =>
+                  Plot.plot({
+                    width: Math.min(width, 640),
+                    height: 220,
+                    marginLeft: 64,
+                    x: { label: def.label, tickFormat: (d: number) => pct(d) },
+                    y: { label: null, tickFormat: (d: number) => `$${Math.round(d / 1000)}k`, grid: true },
+                    marks: [
+                      Plot.ruleY([toChartNumber(target.replace(/[$,\s]/g, "") || "0")], { stroke: "#b91c1c", strokeDasharray: "6 4" }),
+                      Plot.line(evals, { x: "value", y: (d: { metric: string }) => toChartNumber(d.metric), stroke: "#4b5563" }),
+                      Plot.dot(evals, { x: "value", y: (d: { metric: string }) => toChartNumber(d.metric), fill: (d: { meets: boolean }) => (d.meets ? "#2f855a" : "#b91c1c"), r: 3.5 }),
+                    ],
+                  })
+                }
+              >
+                <DataTable
+                  caption="Evaluations"
+                  columns={[
+                    { key: "v", label: "Value", kind: "num", value: (d: (typeof evals)[number]) => fmtValue(d.value) },
+                    { key: "m", label: "Measure", kind: "num", value: (d: (typeof evals)[number]) => formatMoney(d.metric) },
+                    { key: "ok", label: "Meets the target", value: (d: (typeof evals)[number]) => (d.meets ? "yes" : "no") },
+                  ]}
+                  rows={evals}
+                />
+              </Chart>
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { goalSeek, prepareBudget, standardTornadoLevers, tornado, type GoalSeekOptions, type GoalSeekResult, type MetricInput, type ScenarioInput, type TornadoResult } from "@districtkit/budget";
+import { isDistrictKitError } from "@districtkit/core";
+import { plain, type Plain } from "../lib/plain.js";
+
+export type TaskOutcome<T> = { ok: true; value: Plain<T>; ms: number } | { ok: false; problems: string[] };
+
+function problemsOf(e: unknown): string[] {
+  if (isDistrictKitError(e)) return e.issues.map((i) => `${i.pathText}: ${i.message}`);
+  return [e instanceof Error ? e.message : String(e)];
+}
+
+let cache: { key: string; model: ReturnType<typeof prepareBudget> } | null = null;
+function modelOf(district: unknown, budget: unknown) {
+  const key = JSON.stringify([district, budget]);
+  if (cache?.key !== key) cache = { key, model: prepareBudget({ district, budget } as Parameters<typeof prepareBudget>[0]) };
+  return cache.model;
+}
+
+/** The tornado of the standard levers around a scenario (B3: 12 levers on the sample district). */
+export function budgetTornado(district: unknown, budget: unknown, scenario: ScenarioInput, metric: MetricInput): TaskOutcome<TornadoResult> {
+  try {
+    const t0 = performance.now();
+    const model = modelOf(district, budget);
+    const value = plain(tornado(model, { scenario, levers: standardTornadoLevers(model), metric }));
+    return { ok: true, value, ms: performance.now() - t0 };
+  } catch (e) {
+    return { ok: false, problems: problemsOf(e) };
+  }
+}
+
+/** Goal seek: the lever value at which the metric reaches its target. */
+export function budgetGoalSeek(district: unknown, budget: unknown, options: GoalSeekOptions): TaskOutcome<GoalSeekResult> {
+  try {
+    const t0 = performance.now();
+    const value = plain(goalSeek(modelOf(district, budget), options));
+    return { ok: true, value, ms: performance.now() - t0 };
+  } catch (e) {
+    return { ok: false, problems: problemsOf(e) };
+  }
+}
