@@ -67,11 +67,13 @@ export interface ForecastYear extends ForecastCounts, ForecastSpend {
 }
 
 /**
- * One line of the breakdown (fiscal year × the `groupBy` dimensions).
+ * One line of the breakdown (fiscal year × the `groupBy` dimensions). Rows carry capital, repair
+ * and resale credit (net = capital + repair − resale, as in the summary); they add up to the
+ * summary's amounts exactly.
  *
  * @category Forecast
  */
-export interface ForecastRow extends ForecastCounts, ForecastSpend {
+export interface ForecastRow extends ForecastCounts, Omit<ForecastSpend, "net"> {
   readonly fiscalYear: number;
   readonly school?: string;
   readonly model?: string;
@@ -254,7 +256,29 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
         yearCents[ti * 3] = yearCents[ti * 3]! + cap;
         yearCents[ti * 3 + 1] = yearCents[ti * 3 + 1]! + rep;
         yearCents[ti * 3 + 2] = yearCents[ti * 3 + 2]! + res;
-        rows.push({ fiscalYear: c.years[ti]!, ...rowKeys[r]!, ...countsOf(R, b), ...spendOf(cap, rep, res) });
+        const key = rowKeys[r]!;
+        const counts = countsOf(R, b);
+        const capital = cents(cap);
+        const row: ForecastRow = {
+          fiscalYear: c.years[ti]!,
+          ...(key.school !== undefined ? { school: key.school } : {}),
+          ...(key.model !== undefined ? { model: key.model } : {}),
+          ...(key.category !== undefined ? { category: key.category } : {}),
+          ...(key.role !== undefined ? { role: key.role } : {}),
+          inServiceStart: counts.inServiceStart,
+          plannedRetirements: counts.plannedRetirements,
+          failures: counts.failures,
+          losses: counts.losses,
+          notReplaced: counts.notReplaced,
+          purchases: counts.purchases,
+          inServiceEnd: counts.inServiceEnd,
+          deferred: counts.deferred,
+          repairIncidents: counts.repairIncidents,
+          capital,
+          repair: cents(rep),
+          resaleCredit: cents(res),
+        };
+        rows.push(row);
       }
     }
   } else {

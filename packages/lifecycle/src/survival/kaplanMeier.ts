@@ -1,11 +1,12 @@
-import { DistrictKitError, parseInput } from "@districtkit/core";
+import { parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { zForLevel } from "../internal/math.js";
-import { survivalObservationSchema, type SurvivalObservation } from "../schema.js";
+import { checkColumns, survivalDataShape, toColumns, type Columns } from "./columns.js";
 
 /**
- * Input of {@link kaplanMeier}: observations (time, failed, optional entry age), or the
- * shorthand `failures` and `censored` time lists; and the confidence level.
+ * Input of {@link kaplanMeier}: observations (time, failed, optional entry age), the shorthand
+ * `failures` and `censored` time lists, or columns (`times`, `failed`, `entries`) — any mix; and
+ * the confidence level.
  *
  * @example
  * ```ts
@@ -13,12 +14,9 @@ import { survivalObservationSchema, type SurvivalObservation } from "../schema.j
  * ```
  * @category Survival
  */
-export const kaplanMeierInputSchema = z.object({
-  observations: z.array(survivalObservationSchema).default([]),
-  failures: z.array(z.number().nonnegative().max(1e12)).default([]),
-  censored: z.array(z.number().nonnegative().max(1e12)).default([]),
-  confidenceLevel: z.number().gt(0).lt(1).default(0.95),
-});
+export const kaplanMeierInputSchema = z
+  .object({ ...survivalDataShape, confidenceLevel: z.number().gt(0).lt(1).default(0.95) })
+  .check(checkColumns);
 /** Input of {@link kaplanMeier} as written by a caller. @category Survival */
 export type KaplanMeierInput = z.input<typeof kaplanMeierInputSchema>;
 
@@ -106,30 +104,25 @@ function interval(s: number, sum: number | null, z: number): Pick<KaplanMeierSte
  */
 export function kaplanMeier(input: unknown): KaplanMeierResult {
   const data = parseInput(kaplanMeierInputSchema, input);
-  const obs: SurvivalObservation[] = [
-    ...data.observations,
-    ...data.failures.map((time) => ({ time, failed: true, entry: 0 })),
-    ...data.censored.map((time) => ({ time, failed: false, entry: 0 })),
-  ];
-  if (obs.length === 0) throw new DistrictKitError("INVALID_INPUT", [{ path: ["observations"], code: "too_small", message: "expected at least one observation" }]);
-  return kaplanMeierOf(obs, data.confidenceLevel);
+  return kaplanMeierOf(toColumns(data), data.confidenceLevel);
 }
 
 /** Kaplan–Meier on validated observations (internal entry used by other engines). */
-export function kaplanMeierOf(obs: readonly SurvivalObservation[], confidenceLevel: number): KaplanMeierResult {
+export function kaplanMeierOf(cols: Columns, confidenceLevel: number): KaplanMeierResult {
   const z = zForLevel(confidenceLevel);
-  const n = obs.length;
-  const times = Float64Array.from(obs, (o) => o.time).sort();
-  const entries = Float64Array.from(obs, (o) => o.entry).sort();
+  const n = cols.time.length;
+  const times = Float64Array.from(cols.time).sort();
+  const entries = Float64Array.from(cols.entry).sort();
   // failures and censorings by time
   const failuresAt = new Map<number, number>();
   const censoredAt = new Map<number, number>();
   let failures = 0;
-  for (const o of obs) {
-    if (o.failed) {
-      failuresAt.set(o.time, (failuresAt.get(o.time) ?? 0) + 1);
+  for (let i = 0; i < n; i++) {
+    const t = cols.time[i]!;
+    if (cols.failed[i]) {
+      failuresAt.set(t, (failuresAt.get(t) ?? 0) + 1);
       failures++;
-    } else censoredAt.set(o.time, (censoredAt.get(o.time) ?? 0) + 1);
+    } else censoredAt.set(t, (censoredAt.get(t) ?? 0) + 1);
   }
   const eventTimes = [...failuresAt.keys()].sort((a, b) => a - b);
   const steps: KaplanMeierStep[] = [];

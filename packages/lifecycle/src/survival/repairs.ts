@@ -2,6 +2,7 @@ import { DistrictKitError, Money, parseInput, type DistrictKitIssue } from "@dis
 import { daysFrom } from "../internal/days.js";
 import { z } from "zod";
 import { repairHistorySchema, type RepairHistory, type SurvivalObservation } from "../schema.js";
+import { columnsOf } from "./columns.js";
 import { kaplanMeierOf, type KaplanMeierResult } from "./kaplanMeier.js";
 import { fitWeibullOf, type WeibullFitResult } from "./weibull.js";
 
@@ -216,8 +217,9 @@ export function fitFailureModelFromRepairs(history: unknown, filter: unknown = {
   const f = parseInput(repairFilterSchema, filter, ["filter"]);
   const obs = observationsOf(h, selected(h, f));
   if (obs.length === 0) throw new DistrictKitError("INFEASIBLE", [{ path: ["filter"], code: "no_devices", message: "no device of the history matches the filter" }]);
-  const weibull = fitWeibullOf(obs, 0.95);
-  const km = kaplanMeierOf(obs, 0.95);
+  const cols = columnsOf(obs);
+  const weibull = fitWeibullOf(cols, 0.95);
+  const km = kaplanMeierOf(cols, 0.95);
   const statistics = repairStatistics(h, f);
   return {
     failure: { kind: "weibull", shape: weibull.shape, scale: weibull.scale },

@@ -75,6 +75,21 @@ describe("fitWeibull — censoring, late entry and no finite optimum", () => {
   });
 });
 
+describe("fitWeibull — input forms", () => {
+  it("gives the same fit from columns as from observation objects, and checks the columns", () => {
+    const obs = [
+      { time: 3.1, failed: true, entry: 2 }, { time: 4.2, failed: true, entry: 2 }, { time: 2.5, failed: true, entry: 0 },
+      { time: 5, failed: false, entry: 3 }, { time: 1.2, failed: true, entry: 0 },
+    ];
+    const a = fitWeibull({ observations: obs });
+    const b = fitWeibull({ times: obs.map((o) => o.time), failed: obs.map((o) => o.failed), entries: obs.map((o) => o.entry) });
+    expect(b.shape).toBe(a.shape);
+    expect(b.scale).toBe(a.scale);
+    expect(() => fitWeibull({ times: [1, 2], failed: [true] })).toThrow(DistrictKitError);
+    expect(() => fitWeibull({ times: [1, 2], failed: [true, true], entries: [0, 3] })).toThrow(DistrictKitError);
+  });
+});
+
 describe("Weibull helpers", () => {
   it("survival and life statistics", () => {
     expect(weibullSurvival({ shape: 2, scale: 10 }, 10)).toBeCloseTo(Math.exp(-1), 14);

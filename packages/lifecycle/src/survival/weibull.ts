@@ -1,12 +1,13 @@
 import { DistrictKitError, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { gammaFn, zForLevel } from "../internal/math.js";
-import { survivalObservationSchema, type SurvivalObservation } from "../schema.js";
+import { checkColumns, survivalDataShape, toColumns, type Columns } from "./columns.js";
 import type { Interval } from "./kaplanMeier.js";
 
 /**
- * Input of {@link fitWeibull}: observations (time, failed, optional entry age for late entry)
- * or the shorthand `failures` and `censored` lists, and the confidence level of the intervals.
+ * Input of {@link fitWeibull}: observations (time, failed, optional entry age for late entry),
+ * the shorthand `failures` and `censored` lists, or columns (`times`, `failed`, `entries`; the
+ * fast form for large data) — any mix; and the confidence level of the intervals.
  *
  * @example
  * ```ts
@@ -14,12 +15,9 @@ import type { Interval } from "./kaplanMeier.js";
  * ```
  * @category Survival
  */
-export const weibullFitInputSchema = z.object({
-  observations: z.array(survivalObservationSchema).default([]),
-  failures: z.array(z.number().nonnegative().max(1e12)).default([]),
-  censored: z.array(z.number().nonnegative().max(1e12)).default([]),
-  confidenceLevel: z.number().gt(0).lt(1).default(0.95),
-});
+export const weibullFitInputSchema = z
+  .object({ ...survivalDataShape, confidenceLevel: z.number().gt(0).lt(1).default(0.95) })
+  .check(checkColumns);
 /** Input of {@link fitWeibull} as written by a caller. @category Survival */
 export type WeibullFitInput = z.input<typeof weibullFitInputSchema>;
 
@@ -59,22 +57,38 @@ interface Prepared {
   c: number;
 }
 
-function prepare(obs: readonly SurvivalObservation[]): Prepared {
+function prepare(cols: Columns): Prepared {
+  const n = cols.time.length;
   let c = 0;
-  for (const o of obs) if (o.time > c) c = o.time;
-  const lnT: number[] = [];
-  const lnE: number[] = [];
+  let nT = 0;
+  let nE = 0;
+  for (let i = 0; i < n; i++) {
+    const t = cols.time[i]!;
+    if (t > c) c = t;
+    if (t > 0) nT++;
+    if (cols.entry[i]! > 0) nE++;
+  }
+  const lnT = new Float64Array(nT);
+  const lnE = new Float64Array(nE);
+  const lnC = Math.log(c);
   let sumLnF = 0;
   let r = 0;
-  for (const o of obs) {
-    if (o.time > 0) lnT.push(Math.log(o.time / c));
-    if (o.entry > 0) lnE.push(Math.log(o.entry / c));
-    if (o.failed) {
-      sumLnF += Math.log(o.time / c);
-      r++;
+  let kT = 0;
+  let kE = 0;
+  for (let i = 0; i < n; i++) {
+    const t = cols.time[i]!;
+    if (t > 0) {
+      const l = Math.log(t) - lnC;
+      lnT[kT++] = l;
+      if (cols.failed[i]) {
+        sumLnF += l;
+        r++;
+      }
     }
+    const e = cols.entry[i]!;
+    if (e > 0) lnE[kE++] = Math.log(e) - lnC;
   }
-  return { lnT: Float64Array.from(lnT), lnE: Float64Array.from(lnE), sumLnF, r, c };
+  return { lnT, lnE, sumLnF, r, c };
 }
 
 /** A(β), A'(β), A''(β) on scaled data. */
@@ -125,21 +139,18 @@ function infeasible(message: string): DistrictKitError {
  */
 export function fitWeibull(input: unknown): WeibullFitResult {
   const data = parseInput(weibullFitInputSchema, input);
-  const obs: SurvivalObservation[] = [
-    ...data.observations,
-    ...data.failures.map((time) => ({ time, failed: true, entry: 0 })),
-    ...data.censored.map((time) => ({ time, failed: false, entry: 0 })),
-  ];
-  const zeroFailure = obs.findIndex((o) => o.failed && o.time === 0);
-  if (zeroFailure >= 0) {
-    throw new DistrictKitError("INVALID_INPUT", [{ path: ["observations"], code: "invalid_time", message: "expected failure times > 0 (a Weibull density is 0 at time 0)" }]);
+  const cols = toColumns(data);
+  for (let i = 0; i < cols.time.length; i++) {
+    if (cols.failed[i] && cols.time[i] === 0) {
+      throw new DistrictKitError("INVALID_INPUT", [{ path: ["observations"], code: "invalid_time", message: "expected failure times > 0 (a Weibull density is 0 at time 0)" }]);
+    }
   }
-  return fitWeibullOf(obs, data.confidenceLevel);
+  return fitWeibullOf(cols, data.confidenceLevel);
 }
 
 /** Weibull fit on validated observations (internal entry used by other engines). */
-export function fitWeibullOf(obs: readonly SurvivalObservation[], confidenceLevel: number): WeibullFitResult {
-  const p = prepare(obs);
+export function fitWeibullOf(cols: Columns, confidenceLevel: number): WeibullFitResult {
+  const p = prepare(cols);
   if (p.r === 0) throw infeasible("no failures: a Weibull fit needs at least one failure (with none, the likelihood keeps rising as the scale grows)");
   const meanLnF = p.sumLnF / p.r;
   const g = (beta: number): [number, number] => {
@@ -222,7 +233,7 @@ export function fitWeibullOf(obs: readonly SurvivalObservation[], confidenceLeve
   const seShape = Number.isFinite(varBeta) && varBeta >= 0 ? Math.sqrt(varBeta) : 0;
   const z = zForLevel(confidenceLevel);
   const ci = (theta: number, se: number): Interval => ({ lower: theta * Math.exp((-z * se) / theta), upper: theta * Math.exp((z * se) / theta) });
-  const n = obs.length;
+  const n = cols.time.length;
   const k = 2;
   const aicc = n - k - 1 > 0 ? 2 * k - 2 * logLikelihood + (2 * k * (k + 1)) / (n - k - 1) : null;
   const bic = k * Math.log(n) - 2 * logLikelihood;
