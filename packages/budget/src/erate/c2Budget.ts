@@ -151,8 +151,8 @@ export function c2Budget(input: C2BudgetInput): C2BudgetResult {
     explanation:
       `${cycle.id} (${cycle.source}${cycle.unconfirmed ? "; unconfirmed" : ""}): ` +
       (perSchool
-        ? `test-period budgets were per school: Σ max($${multiplier} × ${unit}, $${floor}) = ${m(budget).format()}.`
-        : `$${multiplier} × ${students.toString()} ${unit} = ${m(perStudent).format()}; floor $${floor} × ${entities.length} = ${m(perEntity).format()}` +
+        ? `test-period budgets were per school: Σ max($${multiplier} × ${unit}, ${Money.of(floor).format()}) = ${m(budget).format()}.`
+        : `$${multiplier} × ${students.toString()} ${unit} = ${m(perStudent).format()}; floor ${Money.of(floor).format()} × ${entities.length} = ${m(perEntity).format()}` +
           (hybridOffered ? `; hybrid Σ max(multiplier × ${unit}, floor) = ${m(hybridValue).format()}` : "") +
           ` → ${m(budget).format()} (${formula}).`),
   };

@@ -104,10 +104,10 @@ export function trackC2Cycle(input: C2CycleInput): C2CycleResult {
   if (lastCycle?.id !== cycle.id) throw new DistrictKitError("INVALID_INPUT", [{ path: ["years"], message: `expected the years of one cycle (${cycle.id})` }]);
   let budget = Money.ZERO;
   let consumedTotal = Money.ZERO;
-  const years: C2CycleYear[] = v.years.map((y) => {
+  const years: C2CycleYear[] = v.years.map((y, i) => {
     const formula = c2Budget({ fundingYear: y.fundingYear, schools: y.schools }).budget;
-    const raised = formula.greaterThan(budget);
-    budget = raised ? formula : budget;
+    const raised = i > 0 && formula.greaterThan(budget);
+    budget = i === 0 || raised ? formula : budget;
     const remainingBefore = budget.subtract(consumedTotal);
     const consumed = Money.min(y.committed, Money.max(remainingBefore, Money.ZERO));
     const over = y.committed.subtract(consumed);
@@ -122,7 +122,7 @@ export function trackC2Cycle(input: C2CycleInput): C2CycleResult {
       overBudget: over,
       remaining,
       explanation:
-        `FY${y.fundingYear}: formula ${formula.format()}; budget ${budget.format()}${raised ? " (raised by enrollment)" : formula.lessThan(budget) ? " (enrollment fell; the budget is not lowered)" : ""}; ` +
+        `FY${y.fundingYear}: formula ${formula.format()}; budget ${budget.format()}${i === 0 ? " (set in the first year of the cycle)" : raised ? " (raised by enrollment)" : formula.lessThan(budget) ? " (enrollment fell; the budget is not lowered)" : ""}; ` +
         `committed ${y.committed.format()}${over.isPositive() ? `, ${over.format()} above the budget` : ""}; remaining ${remaining.format()}.`,
     };
   });

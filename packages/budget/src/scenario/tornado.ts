@@ -173,14 +173,14 @@ export function standardTornadoLevers(input: BudgetModelInput | BudgetModel, opt
   const out: { id: string; label: string; low: Lever; high: Lever }[] = [];
   const b = model.budget;
   out.push({ id: "enrollment", label: `Enrollment ±${pct(er)} a year`, low: { type: "enrollment-change", rate: -er, mode: "annual" }, high: { type: "enrollment-change", rate: er, mode: "annual" } });
-  out.push({ id: "inflation", label: `Inflation ±${+(inf * 100).toFixed(2)} points`, low: { type: "inflation", rate: -inf, mode: "add" }, high: { type: "inflation", rate: inf, mode: "add" } });
+  out.push({ id: "inflation", label: `Inflation ±${+(inf * 100).toFixed(2)} percentage point${inf === 0.01 ? "" : "s"}`, low: { type: "inflation", rate: -inf, mode: "add" }, high: { type: "inflation", rate: inf, mode: "add" } });
   for (const c of [...new Set(b.lineItems.map((it) => it.category))]) {
     out.push({ id: `category:${c}`, label: `${c} ±${pct(cat)}`, low: { type: "scale", category: c, percent: -cat }, high: { type: "scale", category: c, percent: cat } });
   }
   if (b.funds.some((f) => f.kind === "erate")) {
     const d = projectBudget(model, undefined, { detail: "summary" }).eRate;
     const current = Math.max(d.c1Percent ?? 0, d.c2Percent ?? 0) / 100;
-    out.push({ id: "erate", label: `E-Rate discount ±${+(ep * 100).toFixed(0)} points`, low: { type: "erate-discount", category: "both", discount: Math.max(0, +(current - ep).toFixed(4)) }, high: { type: "erate-discount", category: "both", discount: Math.min(0.9, +(current + ep).toFixed(4)) } });
+    out.push({ id: "erate", label: `E-Rate discount ±${+(ep * 100).toFixed(0)} percentage points`, low: { type: "erate-discount", category: "both", discount: Math.max(0, +(current - ep).toFixed(4)) }, high: { type: "erate-discount", category: "both", discount: Math.min(0.9, +(current + ep).toFixed(4)) } });
   }
   for (const f of b.funds.filter((x) => x.kind !== "general" && x.kind !== "erate")) {
     out.push({ id: `fund:${f.id}`, label: `${f.name} ±${pct(fp)}`, low: { type: "scale-fund", fund: f.id, percent: -fp }, high: { type: "scale-fund", fund: f.id, percent: fp } });
