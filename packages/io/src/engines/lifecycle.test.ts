@@ -48,6 +48,21 @@ describe("Snipe-IT and Google Admin → lifecycle inventory (the sample district
   });
 });
 
+describe("cohorts alone (detail: \"cohorts\", for large exports)", () => {
+  it("gives the same cohorts and exclusions as validating every device with lifecycle's schemas", () => {
+    const snipe = readSnipeItAssets(readFileSync(join(data, "snipe-it/assets.csv"))).rows;
+    const google = readGoogleAdminDevices(readFileSync(join(data, "google-admin/chrome-devices.csv"))).rows;
+    const options = { asOf: "2026-07-01", schools: SCHOOLS };
+    const full = inventoryFromExports({ snipeIt: snipe, googleAdmin: google }, options);
+    const lean = inventoryFromExports({ snipeIt: snipe, googleAdmin: google }, { ...options, detail: "cohorts" });
+    expect(lean.devices).toEqual([]);
+    const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+    expect(plain(lean.cohorts)).toEqual(plain(full.cohorts));
+    expect(lean.excluded).toEqual(full.excluded);
+    expect(lean.explanation).toBe(full.explanation);
+  });
+});
+
 describe("inventoryFromExports on small cases", () => {
   const asset = (tag: string, extra: Record<string, unknown> = {}) => ({ line: 2, assetTag: tag, model: "Acme Chromebook 300", category: "Chromebook", location: "HS", purchaseDate: "2021-08-01", purchaseCost: "259", attributes: {}, ...extra });
 

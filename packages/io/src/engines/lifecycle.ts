@@ -1,6 +1,8 @@
-import { DistrictKitError, isoDateSchema, parseInput, type DistrictKitIssue } from "@districtkit/core";
+import { DISTRICT_CALENDAR, DistrictKitError, Money, fiscalCalendarSchema, fiscalYearOf, isoDateSchema, parseInput, type DistrictKitIssue } from "@districtkit/core";
 import {
   aggregateCohorts,
+  cohortKey,
+  cohortSchema,
   deviceCategorySchema,
   deviceModelSchema,
   deviceRoleSchema,
@@ -12,7 +14,7 @@ import {
   type DeviceRole,
 } from "@districtkit/lifecycle";
 import { z } from "zod";
-import { autoUpdateExpirationByModel } from "../formats/aueByModel.js";
+import { groupAutoUpdateExpiration } from "../formats/aueByModel.js";
 import { googleAdminDeviceSchema, type GoogleAdminDevice } from "../formats/googleAdmin.js";
 import { snipeItAssetSchema, type SnipeItAsset } from "../formats/snipeIt.js";
 import { guard } from "../internal/guard.js";
@@ -26,7 +28,11 @@ import { guard } from "../internal/guard.js";
  *   (the longest matching prefix wins) → the school id the engines use;
  * - `categories` — a model name or a Snipe-IT category → a lifecycle device category;
  * - `roles` — a model name or a Snipe-IT category → a device role (student, staff, lab, spare, infrastructure);
- * - `models` — per model name: the price, life, warranty or support end to use (what a file does not say).
+ * - `models` — per model name: the price, life, warranty or support end to use (what a file does not say);
+ * - `detail` — `"devices"` (default: every device validated by lifecycle's `deviceSchema`, then
+ *   `aggregateCohorts`) or `"cohorts"` (the cohorts alone, validated by lifecycle's `cohortSchema`:
+ *   the way to read 100,000 devices in a fraction of a second; `devices` is then empty);
+ * - `calendar` — the fiscal calendar of the cohorts' purchase years (default: July–June).
  *
  * @example
  * ```ts
@@ -44,6 +50,8 @@ export const inventoryOptionsSchema = z
       .record(z.string(), deviceModelSchema.omit({ id: true, category: true }).partial())
       .optional()
       .describe("Per model name: unitPrice, expectedLifeYears, warrantyYears, supportEnd, autoUpdateExpiration…"),
+    detail: z.enum(["devices", "cohorts"]).default("devices").describe("Validate and return every device, or the cohorts alone"),
+    calendar: fiscalCalendarSchema.optional().describe("Fiscal calendar of the purchase years"),
   })
   .strict();
 
@@ -94,9 +102,9 @@ export interface InventoryImport {
   readonly asOf: string;
   /** One model per model name, validated by lifecycle's `deviceModelSchema`. */
   readonly models: readonly DeviceModel[];
-  /** The devices, validated by lifecycle's `deviceSchema`. */
+  /** The devices, validated by lifecycle's `deviceSchema` (empty with `detail: "cohorts"`). */
   readonly devices: readonly Device[];
-  /** The devices aggregated by lifecycle's `aggregateCohorts` (model × school × role × purchase fiscal year). */
+  /** The devices in cohorts (model × school × role × purchase fiscal year), by lifecycle's `aggregateCohorts` or, with `detail: "cohorts"`, by the same rule here and validated by its `cohortSchema`. */
   readonly cohorts: readonly (Cohort & { readonly id: string })[];
   /** Records left out (no purchase date, no price, bought after `asOf`, lost or retired…), with the reason. */
   readonly excluded: readonly InventoryExclusion[];
@@ -326,7 +334,7 @@ export function inventoryFromExports(exports: InventoryExports, options: Invento
     }
 
     // models: AUE from the devices that report it, price from options or the latest purchase
-    const aue = new Map(autoUpdateExpirationByModel(google).map((m) => [m.model, m]));
+    const aue = new Map(groupAutoUpdateExpiration(google).map((m) => [m.model, m]));
     const modelNotes: string[] = [];
     const models: DeviceModel[] = [];
     const unpriced = new Set<string>();
@@ -383,6 +391,7 @@ export function inventoryFromExports(exports: InventoryExports, options: Invento
     if (modelIssues.length > 0) throw new DistrictKitError("INVALID_INPUT", modelIssues, "the model facts given in options.models are not valid");
 
     const devices: Device[] = [];
+    const kept: Candidate[] = [];
     for (const c of candidates) {
       const exclude = (reason: string) => excluded.push({ source: c.source, line: c.line, id: c.id, reason });
       if (unpriced.has(c.model)) {
@@ -401,6 +410,20 @@ export function inventoryFromExports(exports: InventoryExports, options: Invento
         exclude("no location or org unit to give its school");
         continue;
       }
+      if (o.detail === "cohorts") {
+        // the record is built here from validated rows: only what the rows do not guarantee is checked
+        if (c.id.trim() === "" || String(c.record["school"]).trim() === "") {
+          exclude(c.id.trim() === "" ? "an empty asset tag and serial" : "an empty location");
+          continue;
+        }
+        const status = c.record["status"];
+        if (status === "lost" || status === "retired") {
+          exclude(`status ${String(status)}`);
+          continue;
+        }
+        kept.push(c);
+        continue;
+      }
       const parsed = deviceSchema.safeParse(c.record);
       if (!parsed.success) {
         exclude(issueText(parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }))));
@@ -412,7 +435,8 @@ export function inventoryFromExports(exports: InventoryExports, options: Invento
       }
       devices.push(parsed.data);
     }
-    const { cohorts } = aggregateCohorts({ asOf: o.asOf, models, devices });
+    const cohorts = o.detail === "cohorts" ? cohortsOf(kept, o) : aggregateCohorts({ asOf: o.asOf, models, devices, ...(o.calendar ? { calendar: o.calendar } : {}) }).cohorts;
+    const counted = o.detail === "cohorts" ? kept.length : devices.length;
     const total = snipe.length + matching.googleAdminOnly;
     return {
       asOf: o.asOf,
@@ -423,12 +447,43 @@ export function inventoryFromExports(exports: InventoryExports, options: Invento
       matching,
       modelNotes,
       explanation:
-        `${devices.length} of ${total} devices in ${cohorts.length} cohorts of ${models.length} models` +
+        `${counted} of ${total} devices in ${cohorts.length} cohorts of ${models.length} models` +
         (snipe.length > 0 && google.length > 0 ? ` (${matching.bySerial + matching.byAssetTag} matched across Snipe-IT and Google Admin, ${matching.googleAdminOnly} only in Google Admin)` : "") +
         (excluded.length > 0 ? `; ${excluded.length} left out, each with its reason` : "") +
         ".",
     };
   });
+}
+
+/** Cohorts by lifecycle's rule (model × school × role × purchase fiscal year; unit cost = mean purchase cost when every device has one), validated by its `cohortSchema`. */
+function cohortsOf(kept: readonly Candidate[], o: Options): (Cohort & { id: string })[] {
+  const calendar = o.calendar ?? DISTRICT_CALENDAR;
+  const fiscalYears = new Map<string, number>();
+  const groups = new Map<string, { model: string; school: string; role: DeviceRole; purchaseFiscalYear: number; count: number; costs: string[]; allCosts: boolean }>();
+  for (const c of kept) {
+    const date = String(c.record["purchaseDate"]);
+    let fy = fiscalYears.get(date);
+    if (fy === undefined) fiscalYears.set(date, (fy = fiscalYearOf(date, calendar)));
+    const base = { model: c.model, school: String(c.record["school"]), role: c.record["role"] as DeviceRole, purchaseFiscalYear: fy };
+    const key = cohortKey(base);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { ...base, count: 0, costs: [], allCosts: true }));
+    g.count++;
+    if (c.cost !== undefined) g.costs.push(c.cost);
+    else g.allCosts = false;
+  }
+  const out = [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, g]) => ({
+      id,
+      model: g.model,
+      school: g.school,
+      role: g.role,
+      purchaseFiscalYear: g.purchaseFiscalYear,
+      count: g.count,
+      ...(g.allCosts && g.costs.length > 0 ? { unitCost: Money.sum(g.costs).divide(g.costs.length).roundToCents() } : {}),
+    }));
+  return parseInput(z.array(cohortSchema), out, ["cohorts"]) as (Cohort & { id: string })[];
 }
 
 function mode(values: readonly number[]): number {

@@ -43,27 +43,29 @@ const inputSchema = z.array(z.object({ model: z.string(), autoUpdateExpiration: 
  * @category Google Admin
  */
 export function autoUpdateExpirationByModel(devices: readonly { readonly model: string; readonly autoUpdateExpiration?: string | undefined }[]): ModelAutoUpdateExpiration[] {
-  return guard("devices", () => {
-    const list = parseInput(inputSchema, devices, ["devices"]);
-    const byModel = new Map<string, { devices: number; dates: Map<string, number> }>();
-    for (const d of list) {
-      let entry = byModel.get(d.model);
-      if (!entry) byModel.set(d.model, (entry = { devices: 0, dates: new Map() }));
-      entry.devices++;
-      if (d.autoUpdateExpiration !== undefined) entry.dates.set(d.autoUpdateExpiration, (entry.dates.get(d.autoUpdateExpiration) ?? 0) + 1);
-    }
-    return [...byModel.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([model, entry]) => {
-        const dates = [...entry.dates.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-        const [best, ...others] = dates;
-        return {
-          model,
-          autoUpdateExpiration: best ? best[0] : null,
-          devices: entry.devices,
-          agreeing: best ? best[1] : 0,
-          otherDates: others.map(([date, n]) => ({ date, devices: n })),
-        };
-      });
-  });
+  return guard("devices", () => groupAutoUpdateExpiration(parseInput(inputSchema, devices, ["devices"])));
+}
+
+/** @internal {@link autoUpdateExpirationByModel} on devices already validated. */
+export function groupAutoUpdateExpiration(list: readonly { readonly model: string; readonly autoUpdateExpiration?: string | undefined }[]): ModelAutoUpdateExpiration[] {
+  const byModel = new Map<string, { devices: number; dates: Map<string, number> }>();
+  for (const d of list) {
+    let entry = byModel.get(d.model);
+    if (!entry) byModel.set(d.model, (entry = { devices: 0, dates: new Map() }));
+    entry.devices++;
+    if (d.autoUpdateExpiration !== undefined) entry.dates.set(d.autoUpdateExpiration, (entry.dates.get(d.autoUpdateExpiration) ?? 0) + 1);
+  }
+  return [...byModel.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([model, entry]) => {
+      const dates = [...entry.dates.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      const [best, ...others] = dates;
+      return {
+        model,
+        autoUpdateExpiration: best ? best[0] : null,
+        devices: entry.devices,
+        agreeing: best ? best[1] : 0,
+        otherDates: others.map(([date, n]) => ({ date, devices: n })),
+      };
+    });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "@districtkit/core";
+import { isIsoDay } from "../internal/cells.js";
 
 /**
  * The zod schema of the extra columns of a row: header → text.
@@ -32,4 +32,4 @@ export const decimalStringSchema = z.string().regex(/^-?\d+(\.\d+)?$/, { error: 
  * ```
  * @category Records
  */
-export const isoDayStringSchema = z.string().refine(isIsoDate, { error: "expected an ISO date (YYYY-MM-DD)" });
+export const isoDayStringSchema = z.string().refine(isIsoDay, { error: "expected an ISO date (YYYY-MM-DD)" });
