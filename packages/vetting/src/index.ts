@@ -45,3 +45,5 @@ export type { DecisionFlip, DecisionRobustness, WhatIfResult, WhatIfRow } from "
 export { compareApps } from "./compare.js";
 export type { AppComparison } from "./compare.js";
 export { explainCriterion } from "./explain.js";
+export { generateApps } from "./generate.js";
+export type { GenerateAppsOptions, GeneratedApps } from "./generate.js";

@@ -51,10 +51,9 @@ export const PRIVACY_RATING_CRITERIA: readonly string[] = [
 ];
 
 /** @internal */
-export function rateWith(cr: CompiledRubric, answers: Readonly<Record<string, Answer | undefined>>): PrivacyRatingResult | null {
+export function rateWith(cr: CompiledRubric, get: (id: string) => Answer | undefined): PrivacyRatingResult | null {
   const setting = cr.rubric.rating;
   if (!setting) return null;
-  const get = (id: string): Answer | undefined => (Object.hasOwn(answers, id) ? answers[id] : undefined);
   const policy = get(setting.policyCriterion)?.value;
   const practices = setting.practiceCriteria.map((id) => {
     const v = get(id)?.value;
@@ -105,7 +104,7 @@ export function ratePrivacy(rubric: Rubric | RubricInput, app: unknown): Privacy
   const issues: RawIssue[] = [];
   const a = checkApp(app, ["app"], cr, issues);
   if (!a || issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
-  const r = rateWith(cr, a.answers);
+  const r = rateWith(cr, (id) => (Object.hasOwn(a.answers, id) ? a.answers[id] : undefined));
   if (!r) throw DistrictKitError.argument(["rubric", "rating"], `rubric "${cr.rubric.id}" has no rating setting (which criteria give the privacy rating)`);
   return r;
 }

@@ -5,7 +5,7 @@ import type { CompiledCriterion, CompiledRubric } from "./internal/compile.js";
 import { newEvaluation } from "./internal/evaluate.js";
 import { DECISION_ORDER, type Decision, type ScoreResult } from "./result.js";
 import { prepare, scoreApps, scoreChecked, type Prepared } from "./score.js";
-import type { App, ScoreOptions } from "./schema/answers.js";
+import type { Answer, App, ScoreOptions } from "./schema/answers.js";
 import type { Rubric, RubricInput } from "./schema/rubric.js";
 
 /**
@@ -56,7 +56,9 @@ function withWeight(cr: CompiledRubric, index: number, weight: number): Compiled
 
 function scoreOne(p: Prepared, app: App): ScoreResult {
   const issues: RawIssue[] = [];
-  const r = scoreChecked(p, app, newEvaluation(), issues, ["app"]);
+  const slots = new Array<Answer | undefined>(p.cr.criteria.length).fill(undefined);
+  checkApp(app, ["app"], p.cr, issues, slots);
+  const r = scoreChecked(p, app, slots, newEvaluation(), issues, ["app"]);
   if (!r) throw new DistrictKitError("INVALID_INPUT", issues);
   return r;
 }

@@ -1,17 +1,16 @@
 import { DistrictKitError, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { checkApp, type RawIssue } from "./internal/checkApp.js";
-import { compileRubric, type CompiledCriterion, type CompiledRubric, type CondContext } from "./internal/compile.js";
+import { compileRubric, DOMAIN_LIST, type CompiledCriterion, type CompiledRubric, type CondContext } from "./internal/compile.js";
 import { addMonthsDay } from "./internal/dates.js";
 import { evaluate, newEvaluation, type Evaluation } from "./internal/evaluate.js";
 import { hashText, hex } from "./internal/hash.js";
 import { rateWith } from "./rating.js";
 import type { CriterionResult, Decision, DomainScore, GateFinding, ReReviewTrigger, ScoreResult } from "./result.js";
-import { scoreOptionsSchema, type App, type DistrictContext, type ScoreOptions } from "./schema/answers.js";
+import { scoreOptionsSchema, type Answer, type App, type DistrictContext, type ScoreOptions } from "./schema/answers.js";
 import type { Domain } from "./schema/criterion.js";
 import type { Rubric, RubricInput } from "./schema/rubric.js";
 
-const DOMAINS: readonly Domain[] = ["privacy", "security", "accessibility", "interoperability", "evidence", "other"];
 
 function pct(x: number): string {
   return `${Math.round(x * 100)} %`;
@@ -138,75 +137,140 @@ export function scoreApps(rubric: Rubric | RubricInput, apps: readonly unknown[]
   const issues: RawIssue[] = [];
   const out: ScoreResult[] = [];
   const ev = newEvaluation();
+  const slots: (Answer | undefined)[] = new Array<Answer | undefined>(p.cr.criteria.length).fill(undefined);
   const single = apps.length === 1;
   for (let i = 0; i < apps.length; i++) {
     const path = single ? ["app"] : ["apps", i];
     const before = issues.length;
-    const app = checkApp(apps[i], path, p.cr, issues);
+    const app = checkApp(apps[i], path, p.cr, issues, slots);
     if (!app) continue;
-    const r = scoreChecked(p, app, ev, issues, path);
+    const r = scoreChecked(p, app, slots, ev, issues, path);
     if (r && issues.length === before) out.push(r);
   }
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   return out;
 }
 
-/** @internal Scores an app whose shape has been checked; pushes value issues. */
-export function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawIssue[], path: (string | number)[]): ScoreResult | null {
+/** Hashes an answer value: primitives as text, arrays in order, objects by sorted keys. */
+function hashValue(h: number, v: unknown): number {
+  if (typeof v === "string") return hashText(h, v);
+  if (typeof v === "number" || typeof v === "boolean") return hashText(h, String(v));
+  if (Array.isArray(v)) {
+    h = hashText(h, "[");
+    for (const x of v) h = hashValue(h, x);
+    return hashText(h, "]");
+  }
+  if (v !== null && typeof v === "object") {
+    const keys = Object.keys(v).sort();
+    h = hashText(h, "{");
+    for (const k of keys) h = hashValue(hashText(h, k), (v as Record<string, unknown>)[k]);
+    return hashText(h, "}");
+  }
+  return hashText(h, "");
+}
+
+// per-domain accumulators, reused across apps (the engine is synchronous)
+const dW = new Float64Array(DOMAIN_LIST.length);
+const dN = new Float64Array(DOMAIN_LIST.length);
+const dA = new Float64Array(DOMAIN_LIST.length);
+const dAns = new Float64Array(DOMAIN_LIST.length);
+
+const STATUS: readonly CriterionResult["status"][] = ["met", "partlyMet", "notMet", "unclear", "unanswered", "notApplicable", "expired", "recorded"];
+function statusCode(s: CriterionResult["status"]): number {
+  return s === "met" ? 0 : s === "partlyMet" ? 1 : s === "notMet" ? 2 : s === "unclear" ? 3 : s === "unanswered" ? 4 : s === "notApplicable" ? 5 : s === "expired" ? 6 : 7;
+}
+// gate codes; 4 = no gate, and out of the computation by the criterion's condition
+const GATE: readonly CriterionResult["gate"][] = [null, "passed", "failed", "unresolved", null];
+
+/**
+ * Builds the per-criterion rows from the compact form the scoring loop keeps (status and gate
+ * codes, normalized scores, evidence notes). Rows are built when first read, so scoring 10,000
+ * apps does not allocate 800,000 objects nobody looks at; once read they are ordinary data.
+ */
+function materialize(cr: CompiledRubric, codes: Uint8Array, scores: Float64Array, k: number, extra: (string | null)[] | null, detailOf: (j: number) => string | null): CriterionResult[] {
+  const n = cr.criteria.length;
+  const rows = new Array<CriterionResult>(n);
+  for (let j = 0; j < n; j++) {
+    const cc = cr.criteria[j]!;
+    const status = STATUS[codes[j]!]!;
+    const sj = scores[j]!;
+    const score = Number.isNaN(sj) ? null : sj;
+    rows[j] = {
+      criterion: cc.id,
+      title: cc.c.title,
+      domain: cc.c.domain,
+      weight: cc.weight,
+      status,
+      score,
+      contribution: score !== null && cc.weight > 0 && status !== "recorded" ? k * cc.weight * score : 0,
+      gate: GATE[codes[n + j]!]!,
+      validUntil: extra?.[2 * j] ?? null,
+      detail: codes[n + j] === 4 ? cc.naDetail : extra?.[2 * j + 1] === "" ? detailOf(j) : (extra?.[2 * j + 1] ?? null),
+    };
+  }
+  return rows;
+}
+
+/** @internal Scores an app whose shape has been checked (answers in `slots`); pushes value issues. */
+export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | undefined)[], ev: Evaluation, issues: RawIssue[], path: (string | number)[]): ScoreResult | null {
   const { cr, asOf, district } = p;
   const rubric = cr.rubric;
-  const answers = app.answers;
   const audience = app.audience !== null && typeof app.audience === "object" ? app.audience : district.userAges;
-  const ctx: CondContext = { state: district.state, minAge: audience.min, useMode: app.useMode, asOf, answers };
+  const ctx: CondContext = { state: district.state, minAge: audience.min, useMode: app.useMode, asOf, slots };
   const unclearScore = rubric.scoring.unclearScore;
   const policy = rubric.scoring.unanswered;
   const unansweredS = policy === "unfavourable" ? 0 : policy === "neutral" ? 0.5 : -1;
   const n = cr.criteria.length;
-  const rows: (CriterionResult & { contribution: number })[] = new Array(n);
+  const codes = new Uint8Array(2 * n); // status codes, then gate codes
+  const scores = new Float64Array(n); // NaN = not in the computation
+  let extra: (string | null)[] | null = null; // validUntil and detail, by 2j and 2j + 1
   let W = 0;
   let N = 0;
   let applicableW = 0;
   let answeredW = 0;
   let bestW = 0;
   let bestN = 0;
-  const dW: Record<string, number> = { privacy: 0, security: 0, accessibility: 0, interoperability: 0, evidence: 0, other: 0 };
-  const dN: Record<string, number> = { ...dW };
-  const dA: Record<string, number> = { ...dW };
-  const dAns: Record<string, number> = { ...dW };
-  const gatesFailed: GateFinding[] = [];
-  const gatesUnresolved: GateFinding[] = [];
+  dW.fill(0);
+  dN.fill(0);
+  dA.fill(0);
+  dAns.fill(0);
+  let gatesFailed: GateFinding[] | null = null;
+  let gatesUnresolved: GateFinding[] | null = null;
   const missing: string[] = [];
-  const conditionSet: string[] = [];
+  let conditionSet: string[] | null = null;
   const triggers: ReReviewTrigger[] = [];
-  let h = hashText(p.baseHash, `${app.id}|${ctx.minAge}|${app.useMode}`);
+  let gatesPassed = 0;
+  let h = hashText(p.baseHash, app.id);
+  h = hashText(h, `${ctx.minAge}|${app.useMode}`);
   let bad = false;
 
+  const answers = app.answers;
+  const detailOf = (j: number): string | null => {
+    const cc = cr.criteria[j]!;
+    const a = Object.hasOwn(answers, cc.id) ? answers[cc.id] : undefined;
+    if (a === undefined) return null;
+    const e = newEvaluation();
+    evaluate(cc, a.value, asOf, unclearScore, e);
+    return e.detail;
+  };
   for (let j = 0; j < n; j++) {
     const cc = cr.criteria[j]!;
     const c = cc.c;
-    const a = Object.hasOwn(answers, cc.id) ? answers[cc.id] : undefined;
-    if (a !== undefined && (a === null || typeof a !== "object" || !("value" in a))) {
-      bad = true; // reported by checkApp
-      continue;
-    }
-    if (a !== undefined) {
-      const v = a.value;
-      h = hashText(h, typeof v === "object" ? JSON.stringify(v) : String(v));
-      if (a.source !== undefined) h = hashText(h, a.source);
-      if (a.asOf !== undefined) h = hashText(h, a.asOf);
-    } else h = hashText(h, "");
+    const a = slots[j];
+    h = a === undefined ? hashText(h, "") : hashValue(h, a.value);
     let status: CriterionResult["status"];
     let s: number | null = null;
     let gate: CriterionResult["gate"] = null;
     let validUntil: string | null = null;
     let detail: string | null = null;
-    const applies = cc.cond === null || cc.cond(ctx) !== 0;
-    if (!applies) {
+    let byCondition = false;
+    if (cc.cond !== null && cc.cond(ctx) === 0) {
       status = "notApplicable";
-      detail = `applies only when ${cc.condText}`;
+      byCondition = true;
     } else if (a === undefined) {
       status = "unanswered";
     } else {
+      ev.wantDetail = false;
       evaluate(cc, a.value, asOf, unclearScore, ev);
       if (ev.issue !== null) {
         issues.push({ path: ev.issuePath ? [...path, "answers", cc.id, "value", ...ev.issuePath] : [...path, "answers", cc.id, "value"], code: "invalid_answer", message: ev.issue });
@@ -215,24 +279,30 @@ export function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawI
       }
       status = ev.status;
       validUntil = ev.validUntil;
-      detail = ev.detail;
+      detail = ev.detail ?? (ev.validUntil !== null || status === "expired" ? "" : null);
     }
     if (status !== "notApplicable") {
       if (cc.gateMode !== 0) {
         if (status === "met" || status === "partlyMet" || status === "notMet") {
           const ok = cc.gateMode === 1 ? ev.s > 0 : ev.s >= cc.gateMin;
-          gate = ok ? "passed" : "failed";
-          if (!ok) gatesFailed.push({ criterion: cc.id, title: c.title, reason: plainNotMet(cc, detail) });
+          if (ok) {
+            gate = "passed";
+            gatesPassed++;
+          } else {
+            gate = "failed";
+            (gatesFailed ??= []).push({ criterion: cc.id, title: c.title, reason: plainNotMet(cc, detail === "" ? detailOf(j) : detail) });
+          }
         } else if (status !== "recorded") {
           gate = "unresolved";
-          gatesUnresolved.push({ criterion: cc.id, title: c.title, reason: plainUnresolved(cc, status, detail) });
+          (gatesUnresolved ??= []).push({ criterion: cc.id, title: c.title, reason: plainUnresolved(cc, status, detail === "" ? detailOf(j) : detail) });
         }
       }
       if (status === "unanswered" && (cc.weight > 0 || cc.gateMode !== 0 || cc.referenced)) missing.push(cc.id);
       if (cc.scored) {
         const w = cc.weight;
+        const d = cc.domainIndex;
         applicableW += w;
-        dA[c.domain]! += w;
+        dA[d]! += w;
         let best: number;
         if (status === "unanswered") {
           if (unansweredS >= 0) s = unansweredS;
@@ -240,7 +310,7 @@ export function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawI
         } else {
           s = status === "unclear" ? unclearScore : ev.s;
           answeredW += w;
-          dAns[c.domain]! += w;
+          dAns[d]! += w;
           best = gate === "unresolved" ? 1 : s;
         }
         bestW += w;
@@ -248,28 +318,54 @@ export function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawI
         if (s !== null) {
           W += w;
           N += w * s;
-          dW[c.domain]! += w;
-          dN[c.domain]! += w * s;
+          dW[d]! += w;
+          dN[d]! += w * s;
         }
       } else if (status !== "recorded" && status !== "unanswered" && cc.gateMode === 0) {
         status = "recorded";
       }
-      if (c.conditionIfNotMet !== undefined && status !== "met" && status !== "partlyMet" && status !== "recorded" && !conditionSet.includes(c.conditionIfNotMet)) conditionSet.push(c.conditionIfNotMet);
-      if (validUntil !== null && validUntil >= asOf) triggers.push({ on: validUntil, because: `${c.title}: ${detail ?? `valid until ${validUntil}`}`, criterion: cc.id });
+      const cond = c.conditionIfNotMet;
+      if (cond !== undefined && status !== "met" && status !== "partlyMet" && status !== "recorded" && !(conditionSet ??= []).includes(cond)) conditionSet.push(cond);
+      if (validUntil !== null && validUntil >= asOf) triggers.push({ on: validUntil, because: `${c.title}: valid until ${validUntil}`, criterion: cc.id });
     }
-    rows[j] = { criterion: cc.id, title: c.title, domain: c.domain, weight: cc.weight, status, score: s, contribution: 0, gate, validUntil, detail };
+    codes[j] = statusCode(status);
+    codes[n + j] = byCondition ? 4 : gate === null ? 0 : gate === "passed" ? 1 : gate === "failed" ? 2 : 3;
+    scores[j] = s === null ? Number.NaN : s;
+    if (validUntil !== null || detail !== null) {
+      extra ??= new Array<string | null>(2 * n).fill(null);
+      extra[2 * j] = validUntil;
+      extra[2 * j + 1] = detail;
+    }
   }
   if (bad) return null;
 
   let score: number | null = null;
+  // the three largest shortfalls (lost points), found without sorting every criterion
+  const top = [-1, -1, -1];
+  const topLost = [0, 0, 0];
+  const k = W > 0 ? 100 / W : 0;
   if (W > 0) {
     let sum = 0;
-    const k = 100 / W;
     for (let j = 0; j < n; j++) {
-      const r = rows[j]!;
-      if (r.score !== null && r.weight > 0 && r.status !== "recorded") {
-        r.contribution = k * r.weight * r.score;
-        sum += r.contribution;
+      const sj = scores[j]!;
+      const w = cr.criteria[j]!.weight;
+      if (!Number.isNaN(sj) && w > 0 && codes[j] !== 7) {
+        sum += k * w * sj;
+        const g = codes[n + j];
+        if (sj < 1 && g !== 2 && g !== 3) {
+          const lost = k * w * (1 - sj);
+          for (let t = 0; t < 3; t++) {
+            if (top[t] === -1 || lost > topLost[t]!) {
+              for (let u = 2; u > t; u--) {
+                top[u] = top[u - 1]!;
+                topLost[u] = topLost[u - 1]!;
+              }
+              top[t] = j;
+              topLost[t] = lost;
+              break;
+            }
+          }
+        }
       }
     }
     score = Math.min(100, Math.max(0, sum));
@@ -277,7 +373,11 @@ export function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawI
   const coverage = applicableW > 0 ? answeredW / applicableW : null;
   const bestCaseScore = bestW > 0 ? (100 * bestN) / bestW : null;
   const domains = {} as Record<Domain, DomainScore>;
-  for (const d of DOMAINS) domains[d] = { score: dW[d]! > 0 ? (100 * dN[d]!) / dW[d]! : null, coverage: dA[d]! > 0 ? dAns[d]! / dA[d]! : null, weight: dA[d]! };
+  for (let d = 0; d < DOMAIN_LIST.length; d++) {
+    domains[DOMAIN_LIST[d]!] = { score: dW[d]! > 0 ? (100 * dN[d]!) / dW[d]! : null, coverage: dA[d]! > 0 ? dAns[d]! / dA[d]! : null, weight: dA[d]! };
+  }
+  const failed = gatesFailed ?? [];
+  const unresolved = gatesUnresolved ?? [];
 
   // decision
   const dec = rubric.decision;
@@ -285,47 +385,42 @@ export function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawI
   let decision: Decision;
   const conditions: string[] = [];
   const cannotReach = bestCaseScore !== null && bestCaseScore < dec.conditionalAt;
-  if (gatesFailed.length > 0) {
+  if (failed.length > 0) {
     decision = "denied";
-    for (const g of gatesFailed) reasons.push(g.reason);
-  } else if (gatesUnresolved.length > 0 || score === null || (coverage !== null && coverage < dec.minCoverage)) {
+    for (const g of failed) reasons.push(g.reason);
+  } else if (unresolved.length > 0 || score === null || (coverage !== null && coverage < dec.minCoverage)) {
     if (cannotReach && score !== null) {
       decision = "denied";
       reasons.push(`Even if every open question were answered favourably it would score ${points(bestCaseScore)} of 100, below the ${dec.conditionalAt} needed.`);
     } else {
       decision = "needsInformation";
-      for (const g of gatesUnresolved) reasons.push(g.reason);
+      for (const g of unresolved) reasons.push(g.reason);
       if (score === null) reasons.push("Nothing could be scored yet: every question is unanswered or does not apply.");
       else if (coverage !== null && coverage < dec.minCoverage) reasons.push(`Only ${pct(coverage)} of what matters has been answered; at least ${pct(dec.minCoverage)} is needed to decide.`);
     }
   } else if (score >= dec.conditionalAt) {
-    conditions.push(...conditionSet);
+    if (conditionSet) conditions.push(...conditionSet);
     if (score < dec.approveAt) conditions.push(dec.belowApproveCondition);
     decision = conditions.length > 0 ? "approvedWithConditions" : "approved";
   } else {
     decision = "denied";
     reasons.push(`It scores ${points(score)} of 100, below the ${dec.conditionalAt} needed for approval with conditions.`);
   }
-  // the largest shortfalls, in plain words
-  if (score !== null) {
-    const lost: { text: string; lost: number }[] = [];
-    for (let j = 0; j < n; j++) {
-      const r = rows[j]!;
-      if (r.gate === "failed" || r.gate === "unresolved" || r.score === null || r.score >= 1 || r.weight <= 0 || r.status === "recorded") continue;
-      const cc = cr.criteria[j]!;
-      const text = r.status === "notMet" ? plainNotMet(cc, r.detail) : r.status === "partlyMet" ? plainPartly(cc, r.score, r.detail) : plainUnresolved(cc, r.status, r.detail);
-      lost.push({ text, lost: (100 * r.weight * (1 - r.score)) / W });
-    }
-    lost.sort((x, y) => y.lost - x.lost);
-    for (const l of lost.slice(0, 3)) if (!reasons.includes(l.text)) reasons.push(l.text);
+  for (const j of top) {
+    if (j < 0) continue;
+    const cc = cr.criteria[j]!;
+    const status = STATUS[codes[j]!]!;
+    const d = extra?.[2 * j + 1] ?? null;
+    const detail = d === "" ? detailOf(j) : d;
+    const text = status === "notMet" ? plainNotMet(cc, detail) : status === "partlyMet" ? plainPartly(cc, scores[j]!, detail) : plainUnresolved(cc, status, detail);
+    if (!reasons.includes(text)) reasons.push(text);
   }
   if (missing.length > 0 && decision !== "denied") {
     const titles = missing.slice(0, 5).map((id) => cr.byId.get(id)!.c.title);
     reasons.push(`Still unanswered (${missing.length}): ${titles.join("; ")}${missing.length > 5 ? "; …" : ""}.`);
   }
   if (decision === "approved" || decision === "approvedWithConditions") {
-    const gates = cr.criteria.filter((cc, j) => rows[j]!.gate === "passed").length;
-    reasons.unshift(`It scores ${points(score!)} of 100${gates > 0 ? ` and passes all ${gates} required check${gates === 1 ? "" : "s"}` : ""}.`);
+    reasons.unshift(`It scores ${points(score!)} of 100${gatesPassed > 0 ? ` and passes all ${gatesPassed} required check${gatesPassed === 1 ? "" : "s"}` : ""}.`);
   }
 
   let tier: string | null = null;
@@ -341,12 +436,22 @@ export function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawI
 
   const review = addMonthsDay(asOf, rubric.review.intervalMonths);
   triggers.push({ on: review, because: `periodic review every ${rubric.review.intervalMonths} months`, criterion: null });
-  triggers.sort((x, y) => (x.on < y.on ? -1 : x.on > y.on ? 1 : 0));
+  if (triggers.length > 1) triggers.sort((x, y) => (x.on < y.on ? -1 : x.on > y.on ? 1 : 0));
   const first = triggers[0]!;
-  const label = { approved: "Approved", approvedWithConditions: "Approved with conditions", denied: "Denied", needsInformation: "Needs more information" }[decision];
+  const label = LABELS[decision];
   const scoreText = score === null ? "no score yet" : `score ${points(score)} of 100`;
-  const why = decision === "approvedWithConditions" ? (conditions[0] ? ` — on condition: ${lower(conditions[0]).replace(/\.$/, "")}${conditions.length > 1 ? ` (and ${conditions.length - 1} more)` : ""}` : "") : decision === "approved" ? "" : reasons[0] ? ` — ${lower(reasons[0]).replace(/\.$/, "")}` : "";
+  const why =
+    decision === "approvedWithConditions"
+      ? conditions[0]
+        ? ` — on condition: ${lower(conditions[0]).replace(/\.$/, "")}${conditions.length > 1 ? ` (and ${conditions.length - 1} more)` : ""}`
+        : ""
+      : decision === "approved"
+        ? ""
+        : reasons[0]
+          ? ` — ${lower(reasons[0]).replace(/\.$/, "")}`
+          : "";
   const summary = `${label}: ${app.name} (${scoreText}${coverage === null ? "" : `, ${pct(coverage)} answered`})${why}. Review again by ${first.on}.`;
+  let rows: CriterionResult[] | null = null;
   return {
     appId: app.id,
     appName: app.name,
@@ -355,10 +460,12 @@ export function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawI
     score,
     coverage,
     bestCaseScore,
-    rating: rateWith(cr, answers),
-    gatesFailed,
-    gatesUnresolved,
-    contributions: rows,
+    rating: rubric.rating ? rateWith(cr, (id) => slots[cr.byId.get(id)!.index]) : null,
+    gatesFailed: failed,
+    gatesUnresolved: unresolved,
+    get contributions(): CriterionResult[] {
+      return (rows ??= materialize(cr, codes, scores, k, extra, detailOf));
+    },
     domains,
     missing,
     conditions,
@@ -372,3 +479,5 @@ export function scoreChecked(p: Prepared, app: App, ev: Evaluation, issues: RawI
     inputsHash: hex(h),
   };
 }
+
+const LABELS: Record<Decision, string> = { approved: "Approved", approvedWithConditions: "Approved with conditions", denied: "Denied", needsInformation: "Needs more information" };

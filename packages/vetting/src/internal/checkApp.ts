@@ -1,7 +1,7 @@
 // Structural check of one app (the shape of appSchema) by hand, for speed; the value of each
 // answer is checked against its criterion in evaluate.ts. appSchema is the same rule in zod, and
 // a property test keeps the two in agreement.
-import type { App } from "../schema/answers.js";
+import type { Answer, App } from "../schema/answers.js";
 import type { CompiledRubric } from "./compile.js";
 import { isIsoDay } from "./dates.js";
 import { describe } from "./evaluate.js";
@@ -25,12 +25,44 @@ function isValue(v: unknown): boolean {
   return isPlain(v);
 }
 
+/** Checks one answer's shape; pushes issues; true when sound. */
+function checkAnswer(a: unknown, id: string, path: (string | number)[], issues: RawIssue[]): boolean {
+  if (!isPlain(a)) {
+    issues.push({ path: [...path, "answers", id], code: "invalid_type", message: `expected an answer { value, source?, asOf?, note? }, got ${describe(a)}` });
+    return false;
+  }
+  let ok = true;
+  for (const k in a) {
+    if (k !== "value" && k !== "source" && k !== "asOf" && k !== "note" && Object.hasOwn(a, k)) ok = false;
+  }
+  const v = a.value;
+  const source = a.source;
+  const asOf = a.asOf;
+  const note = a.note;
+  if (
+    ok &&
+    (typeof v === "string" || isValue(v)) &&
+    (source === undefined || (typeof source === "string" && source !== "")) &&
+    (asOf === undefined || isIsoDay(asOf)) &&
+    (note === undefined || typeof note === "string")
+  ) {
+    return true;
+  }
+  const push = (p: (string | number)[], message: string, code = "invalid_type") => issues.push({ path: [...path, "answers", id, ...p], code, message });
+  for (const k in a) if (!ANSWER_KEYS.has(k) && Object.hasOwn(a, k)) push([k], `unexpected field "${k}"`, "unrecognized_keys");
+  if (!("value" in a) || !isValue(v)) push(["value"], `expected a text, a finite number, true/false, a list of texts or an object, got ${describe(v)}`);
+  if (source !== undefined && (typeof source !== "string" || source === "")) push(["source"], `expected a non-empty text (a link or a reference), got ${describe(source)}`);
+  if (asOf !== undefined && !isIsoDay(asOf)) push(["asOf"], `expected an ISO date (YYYY-MM-DD), got ${describe(asOf)}`);
+  if (note !== undefined && typeof note !== "string") push(["note"], `expected a text, got ${describe(note)}`);
+  return false;
+}
+
 /**
  * Checks an app's shape; pushes issues. Returns the app (defaults filled) whenever it and its
  * answers are objects — even with issues, so that the answers' values can be checked too (the
  * caller discards results when there are issues); null when there is nothing to read.
  */
-export function checkApp(raw: unknown, path: (string | number)[], rubric: CompiledRubric, issues: RawIssue[]): App | null {
+export function checkApp(raw: unknown, path: (string | number)[], rubric: CompiledRubric, issues: RawIssue[], slots?: (Answer | undefined)[]): App | null {
   const push = (p: (string | number)[], message: string, code = "invalid_type") => issues.push({ path: [...path, ...p], code, message });
   if (!isPlain(raw)) {
     push([], `expected an app object { id, name, answers }, got ${describe(raw)}`);
@@ -55,19 +87,20 @@ export function checkApp(raw: unknown, path: (string | number)[], rubric: Compil
   const answers = raw.answers;
   if (!isPlain(answers)) push(["answers"], `expected an object of answers keyed by criterion id, got ${describe(answers)}`);
   else {
+    if (slots) slots.fill(undefined);
+    const proto: unknown = Object.getPrototypeOf(answers);
+    const plainProto = proto === Object.prototype || proto === null;
     for (const id in answers) {
-      if (!Object.prototype.hasOwnProperty.call(answers, id)) continue;
+      if (!plainProto && !Object.hasOwn(answers, id)) continue;
       const a = answers[id];
-      if (!rubric.byId.has(id)) push(["answers", id], `no criterion "${id}" in rubric "${rubric.rubric.id}" ${rubric.rubric.methodVersion}`, "unknown_criterion");
-      if (!isPlain(a)) {
-        push(["answers", id], `expected an answer { value, source?, asOf?, note? }, got ${describe(a)}`);
+      const cc = rubric.byId.get(id);
+      if (cc === undefined) {
+        if (!Object.hasOwn(answers, id)) continue; // an enumerable property inherited from a polluted Object.prototype
+        push(["answers", id], `no criterion "${id}" in rubric "${rubric.rubric.id}" ${rubric.rubric.methodVersion}`, "unknown_criterion");
+        checkAnswer(a, id, path, issues);
         continue;
       }
-      for (const k in a) if (Object.prototype.hasOwnProperty.call(a, k) && !ANSWER_KEYS.has(k)) push(["answers", id, k], `unexpected field "${k}"`, "unrecognized_keys");
-      if (!("value" in a) || !isValue(a.value)) push(["answers", id, "value"], `expected a text, a finite number, true/false, a list of texts or an object, got ${describe(a.value)}`);
-      if (a.source !== undefined && (typeof a.source !== "string" || a.source === "")) push(["answers", id, "source"], `expected a non-empty text (a link or a reference), got ${describe(a.source)}`);
-      if (a.asOf !== undefined && !isIsoDay(a.asOf)) push(["answers", id, "asOf"], `expected an ISO date (YYYY-MM-DD), got ${describe(a.asOf)}`);
-      if (a.note !== undefined && typeof a.note !== "string") push(["answers", id, "note"], `expected a text, got ${describe(a.note)}`);
+      if (checkAnswer(a, id, path, issues) && slots) slots[cc.index] = a as Answer;
     }
   }
   if (!isPlain(answers)) return null;

@@ -13,7 +13,8 @@ export interface CondContext {
   readonly minAge: number;
   readonly useMode: UseMode;
   readonly asOf: string;
-  readonly answers: Readonly<Record<string, Answer | undefined>>;
+  /** The app's answers by criterion index. */
+  readonly slots: readonly (Answer | undefined)[];
 }
 
 export type CondFn = (ctx: CondContext) => 0 | 1 | 2;
@@ -30,6 +31,10 @@ export interface CompiledCriterion {
   readonly gateMin: number;
   readonly cond: CondFn | null;
   readonly condText: string | null;
+  /** "applies only when …" (precomputed for the hot path) */
+  readonly naDetail: string | null;
+  /** index of the domain in DOMAIN_LIST */
+  readonly domainIndex: number;
   /** other criteria's conditions read this answer */
   referenced: boolean;
   readonly options: ReadonlyMap<string, number> | null;
@@ -67,8 +72,13 @@ export function compileRubric(input: unknown, path: readonly (string | number)[]
   return out;
 }
 
+/** The domains in a fixed order (indexes of per-domain accumulators). */
+export const DOMAIN_LIST = ["privacy", "security", "accessibility", "interoperability", "evidence", "other"] as const;
+
 function build(rubric: Rubric): CompiledRubric {
   const byId = new Map<string, CompiledCriterion>();
+  const indexOf = new Map(rubric.criteria.map((c, i) => [c.id, i]));
+  const lookup = (id: string): number => indexOf.get(id) ?? -1;
   const criteria = rubric.criteria.map((c, index) => {
     const gate = c.gate;
     const cc: CompiledCriterion = {
@@ -79,8 +89,10 @@ function build(rubric: Rubric): CompiledRubric {
       scored: c.weight > 0 && c.kind !== "list" && c.kind !== "text",
       gateMode: gate === undefined || gate === false ? 0 : gate === true ? 1 : 2,
       gateMin: typeof gate === "object" ? gate.minScore : 0,
-      cond: c.appliesWhen ? compileCondition(c.appliesWhen) : null,
+      cond: c.appliesWhen ? compileCondition(c.appliesWhen, lookup) : null,
       condText: c.appliesWhen ? describeCondition(c.appliesWhen, rubric) : null,
+      naDetail: c.appliesWhen ? `applies only when ${describeCondition(c.appliesWhen, rubric)}` : null,
+      domainIndex: DOMAIN_LIST.indexOf(c.domain),
       referenced: false,
       options: c.kind === "choice" ? new Map(c.options.map((o) => [o.value, o.score])) : null,
       kinds: c.kind === "document" && c.kinds ? new Map(c.kinds.map((o) => [o.value, o.score])) : null,
@@ -107,7 +119,7 @@ function normalise(v: unknown): unknown {
   return v === true ? "yes" : v === false ? "no" : v;
 }
 
-export function compileCondition(cond: Condition): CondFn {
+export function compileCondition(cond: Condition, indexOf: (id: string) => number): CondFn {
   switch (cond.type) {
     case "usersYoungerThan": {
       const age = cond.age;
@@ -126,10 +138,10 @@ export function compileCondition(cond: Condition): CondFn {
       return (ctx) => (ctx.asOf >= date ? 1 : 0);
     }
     case "answer": {
-      const id = cond.criterion;
+      const k = indexOf(cond.criterion);
       const values = cond.in;
       return (ctx) => {
-        const a = ctx.answers[id];
+        const a = ctx.slots[k];
         if (a === undefined) return 2;
         const v = a.value;
         if (v === "unclear") return 2;
@@ -137,7 +149,7 @@ export function compileCondition(cond: Condition): CondFn {
       };
     }
     case "all": {
-      const fs = cond.of.map(compileCondition);
+      const fs = cond.of.map((c) => compileCondition(c, indexOf));
       return (ctx) => {
         let unknown = false;
         for (const f of fs) {
@@ -149,7 +161,7 @@ export function compileCondition(cond: Condition): CondFn {
       };
     }
     case "any": {
-      const fs = cond.of.map(compileCondition);
+      const fs = cond.of.map((c) => compileCondition(c, indexOf));
       return (ctx) => {
         let unknown = false;
         for (const f of fs) {
@@ -161,7 +173,7 @@ export function compileCondition(cond: Condition): CondFn {
       };
     }
     case "not": {
-      const f = compileCondition(cond.of);
+      const f = compileCondition(cond.of, indexOf);
       return (ctx) => {
         const r = f(ctx);
         return r === 2 ? 2 : r === 1 ? 0 : 1;

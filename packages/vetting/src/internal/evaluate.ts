@@ -19,10 +19,12 @@ export interface Evaluation {
   issue: string | null;
   /** extra path below `value` for the issue */
   issuePath: (string | number)[] | null;
+  /** build the `detail` sentence (off in the bulk scoring loop; details are rebuilt when read) */
+  wantDetail: boolean;
 }
 
 export function newEvaluation(): Evaluation {
-  return { status: "unanswered", s: 0, validUntil: null, detail: null, issue: null, issuePath: null };
+  return { status: "unanswered", s: 0, validUntil: null, detail: null, issue: null, issuePath: null, wantDetail: true };
 }
 
 export function describe(v: unknown): string {
@@ -104,7 +106,7 @@ export function evaluate(cc: CompiledCriterion, value: unknown, asOf: string, un
       out.validUntil = addMonthsDay(value, c.freshForMonths);
       if (asOf > out.validUntil) {
         out.status = "expired";
-        out.detail = `dated ${value}, more than ${c.freshForMonths} months before ${asOf}`;
+        if (out.wantDetail) out.detail = `dated ${value}, more than ${c.freshForMonths} months before ${asOf}`;
       } else scored(out, 1);
       return;
     case "document":
@@ -182,7 +184,7 @@ function evaluateDocument(cc: CompiledCriterion, value: unknown, asOf: string, o
     s = k;
   }
   let validUntil: string | null = (value.expiresOn as string | undefined) ?? null;
-  let why = validUntil === null ? null : "its stated expiry";
+  let why = validUntil === null ? 0 : 1; // 1 stated expiry, 2 age, 3 edition
   const c = cc.c as Extract<typeof cc.c, { kind: "document" }>;
   if (c.validForMonths !== undefined) {
     const from = (value.periodEnd as string | undefined) ?? (value.issuedOn as string | undefined);
@@ -190,7 +192,7 @@ function evaluateDocument(cc: CompiledCriterion, value: unknown, asOf: string, o
       const until = addMonthsDay(from, c.validForMonths);
       if (validUntil === null || until < validUntil) {
         validUntil = until;
-        why = `${c.validForMonths} months after ${value.periodEnd !== undefined ? "the end of the audited period" : "its date"} (${from})`;
+        why = 2;
       }
     }
   }
@@ -201,17 +203,24 @@ function evaluateDocument(cc: CompiledCriterion, value: unknown, asOf: string, o
     s = Math.min(s, e.score);
     if (e.validUntil !== null && (validUntil === null || e.validUntil < validUntil)) {
       validUntil = e.validUntil;
-      why = `the end of validity of the ${edition} edition`;
+      why = 3;
     }
   }
   out.validUntil = validUntil;
+  const whyText = (): string =>
+    why === 1
+      ? "its stated expiry"
+      : why === 2
+        ? `${c.validForMonths} months after ${value.periodEnd !== undefined ? "the end of the audited period" : "its date"} (${(value.periodEnd ?? value.issuedOn) as string})`
+        : `the end of validity of the ${edition} edition`;
+  const label = kind === undefined ? "document" : (c.kinds?.find((k) => k.value === kind)?.label ?? kind);
   if (validUntil !== null && asOf > validUntil) {
     out.status = "expired";
-    out.detail = `${kind ?? "document"} expired on ${validUntil} (${why})`;
+    if (out.wantDetail) out.detail = `${label} expired on ${validUntil} (${whyText()})`;
     return;
   }
   scored(out, s);
-  out.detail = validUntil === null ? `${kind ?? "document"} on file` : `${kind ?? "document"} valid until ${validUntil} (${why})`;
+  if (out.wantDetail) out.detail = validUntil === null ? `${label} on file` : `${label} valid until ${validUntil} (${whyText()})`;
 }
 
 const ACR_KEYS = new Set(["present", "date", "edition", "wcagVersion", "method", "entries", "url"]);
@@ -248,13 +257,13 @@ function evaluateAcr(cc: CompiledCriterion, value: unknown, asOf: string, out: E
   out.validUntil = addMonthsDay(value.date as string, c.validForMonths);
   if (asOf > out.validUntil) {
     out.status = "expired";
-    out.detail = `ACR of ${value.date as string} is older than ${c.validForMonths} months`;
+    if (out.wantDetail) out.detail = `ACR of ${value.date as string} is older than ${c.validForMonths} months`;
     return;
   }
   const factor = value.method === "automatedOnly" ? c.automatedOnlyFactor : 1;
   const share = counted.share === null ? 1 : counted.share;
   scored(out, share * factor);
-  out.detail = `${counted.supports} of ${counted.applicable} WCAG ${c.wcagVersion} A/AA criteria supported, ${counted.partial} partially (ACR of ${value.date as string}, valid until ${out.validUntil})`;
+  if (out.wantDetail) out.detail = `${counted.supports} of ${counted.applicable} WCAG ${c.wcagVersion} A/AA criteria supported, ${counted.partial} partially (ACR of ${value.date as string}, valid until ${out.validUntil})`;
 }
 
 const STUDY_KEYS = new Set(["present", "design", "wwcRating", "significantPositive", "n", "sites", "negativeFindings", "statisticalControls", "evaluationUnderWay", "studyDate", "url"]);

@@ -63,7 +63,15 @@ const ORDER: Record<WcagVersion, number> = { "2.0": 0, "2.1": 1, "2.2": 2 };
 export function wcagCriteria(version: WcagVersion, level: "A" | "AA"): readonly WcagCriterion[] {
   const v = ORDER[version];
   if (v === undefined) return [];
-  return WCAG_CRITERIA.filter(
+  const key = `${version}/${level}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const out = WCAG_CRITERIA.filter(
     (c) => ORDER[c.since] <= v && (c.obsoleteIn === undefined || ORDER[c.obsoleteIn] > v) && (level === "AA" || c.level === "A"),
   );
+  Object.freeze(out);
+  memo.set(key, out);
+  return out;
 }
+
+const memo = new Map<string, readonly WcagCriterion[]>();
