@@ -7,6 +7,7 @@ import { cohortSchema, deviceModelSchema, deviceSchema, type Cohort } from "./sc
  *
  * @param c - the cohort's fields
  * @returns a stable id, e.g. `"cb311|MVHS|student|FY2024"`
+ * @throws DistrictKitError when a field is missing or of the wrong type
  * @example
  * ```ts
  * cohortKey({ model: "cb311", school: "MVHS", role: "student", purchaseFiscalYear: 2024 }); // => "cb311|MVHS|student|FY2024"
@@ -14,6 +15,12 @@ import { cohortSchema, deviceModelSchema, deviceSchema, type Cohort } from "./sc
  * @category Inventory
  */
 export function cohortKey(c: { readonly model: string; readonly school: string; readonly role: string; readonly purchaseFiscalYear: number }): string {
+  const v = parseInput(z.object({ model: z.string(), school: z.string(), role: z.string(), purchaseFiscalYear: z.number().int() }), c);
+  return keyOf(v);
+}
+
+/** cohortKey without validation (internal, hot paths). */
+export function keyOf(c: { readonly model: string; readonly school: string; readonly role: string; readonly purchaseFiscalYear: number }): string {
   return `${c.model}|${c.school}|${c.role}|FY${c.purchaseFiscalYear}`;
 }
 
@@ -107,7 +114,7 @@ export function aggregateCohorts(input: unknown): AggregateCohortsResult {
       return;
     }
     const c: Cohort = { model: d.model, school: d.school, role: d.role, purchaseFiscalYear: fyOf(d.purchaseDate), count: 0 };
-    const key = cohortKey(c);
+    const key = keyOf(c);
     let g = groups.get(key);
     if (!g) {
       g = { cohort: c, costs: [], allCosts: true };
@@ -128,7 +135,7 @@ export function aggregateCohorts(input: unknown): AggregateCohortsResult {
     out.push(unit ? { ...g.cohort, id: key, unitCost: unit } : { ...g.cohort, id: key });
   }
   for (const c of data.cohorts) {
-    const key = c.id ?? cohortKey(c);
+    const key = c.id ?? keyOf(c);
     out.push({ ...c, id: key });
     counted += c.count;
   }

@@ -11,7 +11,7 @@ import {
   type DistrictKitIssue,
   type FiscalCalendar,
 } from "@districtkit/core";
-import { cohortKey } from "../cohorts.js";
+import { keyOf as cohortKey } from "../cohorts.js";
 import { annualProbabilitiesOf } from "../survival/annual.js";
 import type { DeviceCategory, DeviceModel, DeviceRole, ForecastInput, Match, RefreshPolicy } from "../schema.js";
 

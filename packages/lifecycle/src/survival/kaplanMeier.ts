@@ -163,6 +163,7 @@ export function kaplanMeierOf(cols: Columns, confidenceLevel: number): KaplanMei
  * @param curve - a result of {@link kaplanMeier}
  * @param time - the time
  * @returns S(time)
+ * @throws DistrictKitError for a malformed curve or time
  * @example
  * ```ts
  * const km = kaplanMeier({ failures: [2, 3, 3, 5], censored: [4] });
@@ -172,6 +173,8 @@ export function kaplanMeierOf(cols: Columns, confidenceLevel: number): KaplanMei
  * @category Survival
  */
 export function survivalAt(curve: Pick<KaplanMeierResult, "steps">, time: number): number {
+  parseInput(z.object({ steps: z.array(z.object({ time: z.number(), survival: z.number().min(0).max(1) })) }), curve, ["curve"]);
+  parseInput(z.number().min(-1e300).max(1e300), time, ["time"]);
   let lo = 0;
   let hi = curve.steps.length;
   while (lo < hi) {
