@@ -67,5 +67,19 @@ export function toEngineScenario(sc: Scenario, model: BudgetModel): ScenarioInpu
           : { id: it.id, name: it.name, category: it.category, kind: "recurring", amount: it.amount, startYear: it.fiscalYear },
     });
   }
+  if (l.deviceForecast) {
+    const years = new Set(fiscalYearsOf(model).map(String));
+    const known = new Set(model.budget.lineItems.map((i) => i.id));
+    for (const id of l.deviceForecast.replaces) if (known.has(id)) levers.push({ type: "remove", item: id, label: "Replaced by the device forecast" });
+    for (const line of l.deviceForecast.lines) {
+      const amounts = Object.fromEntries(Object.entries(line.amounts).filter(([y]) => years.has(y)));
+      if (Object.keys(amounts).length === 0) continue;
+      levers.push({
+        type: "add-item",
+        label: "Device forecast",
+        item: { id: `device-forecast-${line.id}`.replace(/[^A-Za-z0-9_.-]/g, "-"), name: line.name, category: "hardware", kind: "series", amounts, source: `lifecycle forecast (${l.deviceForecast.note})` },
+      });
+    }
+  }
   return { id: sc.id, name: sc.name, levers };
 }

@@ -34,6 +34,26 @@ export const addedItemSchema = z.object({
 export type AddedItem = z.infer<typeof addedItemSchema>;
 
 /**
+ * A device refresh forecast (computed by `@districtkit/lifecycle` in the Devices view) used by a
+ * budget scenario: its yearly lines replace the budget items listed in `replaces`.
+ */
+export const deviceForecastLeverSchema = z.object({
+  replaces: z.array(z.string().min(1).max(80)).max(60),
+  lines: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(80),
+        name: z.string().min(1).max(120),
+        amounts: z.record(z.string().regex(/^\d{4}$/), moneyString),
+      }),
+    )
+    .max(40),
+  /** What produced it, in words (cycle, cap). */
+  note: z.string().max(200),
+});
+export type DeviceForecastLever = z.infer<typeof deviceForecastLeverSchema>;
+
+/**
  * The levers of one scenario. Every lever is optional: an absent lever leaves the baseline
  * as the sample (or imported) data has it.
  */
@@ -50,6 +70,8 @@ export const leversSchema = z.object({
   removeItems: z.array(z.string().min(1).max(80)).max(100).optional(),
   /** Line items added to the plan. */
   addItems: z.array(addedItemSchema).max(20).optional(),
+  /** The device refresh plan of the Devices view, flowed into this scenario. */
+  deviceForecast: deviceForecastLeverSchema.optional(),
 });
 export type Levers = z.infer<typeof leversSchema>;
 
@@ -59,6 +81,15 @@ export const scenarioSchema = z.object({
   levers: leversSchema,
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** The Devices view's settings: refresh policy override, yearly cap, Monte Carlo trials and seed. */
+export const deviceSettingsSchema = z.object({
+  cycleYears: z.number().int().min(2).max(10).optional(),
+  capPerYear: moneyString.optional(),
+  trials: z.number().int().min(100).max(20000).optional(),
+  seed: z.number().int().min(0).max(2 ** 31).optional(),
+});
+export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
 
 /** Edits an analyst made to the vetting answers and weights (by app id and criterion id). */
 export const vettingEditsSchema = z.object({
@@ -88,6 +119,7 @@ export const appStateSchema = z.object({
     .refine((s) => new Set(s.map((x) => x.id)).size === s.length, "scenario ids must be unique"),
   activeScenarioId: z.string(),
   vetting: vettingEditsSchema,
+  devices: deviceSettingsSchema.default({}),
 }).refine((s) => s.scenarios.some((x) => x.id === s.activeScenarioId), {
   message: "the active scenario is not one of the scenarios",
   path: ["activeScenarioId"],
@@ -105,6 +137,7 @@ export function defaultState(): AppState {
     ],
     activeScenarioId: "s1",
     vetting: {},
+    devices: {},
   };
 }
 

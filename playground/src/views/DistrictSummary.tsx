@@ -13,16 +13,13 @@ interface DistrictLike {
   schools?: SchoolLike[];
 }
 
-function count(data: unknown, key: string): number | undefined {
-  if (Array.isArray(data)) return data.length;
-  if (data && typeof data === "object") {
-    const v = (data as Record<string, unknown>)[key];
-    if (Array.isArray(v)) {
-      // an inventory may be grouped: rows with a `count` (or `quantity`) stand for many devices
-      return v.reduce<number>((n, r) => n + (typeof r?.count === "number" ? r.count : typeof r?.quantity === "number" ? r.quantity : 1), 0);
-    }
-  }
-  return undefined;
+/** Devices in the inventory file: the cohorts' counts plus listed devices (a plain sum of the data). */
+function deviceCount(data: unknown): number | undefined {
+  if (!data || typeof data !== "object") return undefined;
+  const d = data as { cohorts?: { count?: unknown }[]; devices?: unknown[] };
+  const cohorts = Array.isArray(d.cohorts) ? d.cohorts.reduce((n, c) => n + (typeof c?.count === "number" ? c.count : 0), 0) : 0;
+  const devices = Array.isArray(d.devices) ? d.devices.length : 0;
+  return cohorts + devices || undefined;
 }
 
 /**
@@ -46,7 +43,7 @@ export function DistrictSummary() {
   const schools = Array.isArray(district.schools) ? district.schools : [];
   const students = schools.reduce((n, s) => n + (typeof s.students === "number" ? s.students : 0), 0);
   const teachers = schools.reduce((n, s) => n + (typeof s.teachers === "number" ? s.teachers : 0), 0);
-  const devices = count(datasets.value.devices?.data, "devices");
+  const devices = deviceCount(datasets.value.devices?.data);
   const facts: [string, string][] = [];
   if (schools.length) facts.push(["Schools", formatCount(schools.length)]);
   if (students) facts.push(["Students", formatCount(students)]);

@@ -3,6 +3,7 @@ import { expose } from "comlink";
 import type { ImportKind, ImportOutcome } from "../lib/importKinds.js";
 import { readImport } from "./importTask.js";
 import { budgetGoalSeek, budgetTornado } from "./budgetTasks.js";
+import { devicesMonteCarlo } from "./devicesTasks.js";
 
 /**
  * The engines' long computations run here, off the main thread (Monte Carlo forecasts,
@@ -16,8 +17,9 @@ function plain<T>(value: T): T {
 const api = {
   /** Resolves once the worker is up; returns which engine tasks it offers. */
   ping(): { ready: true; tasks: string[] } {
-    return { ready: true, tasks: ["readImport", "budgetTornado", "budgetGoalSeek"] };
+    return { ready: true, tasks: ["readImport", "budgetTornado", "budgetGoalSeek", "devicesMonteCarlo"] };
   },
+  devicesMonteCarlo,
   budgetTornado,
   budgetGoalSeek,
   /** Read imported files through `@districtkit/io` (row errors included). */
