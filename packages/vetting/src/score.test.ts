@@ -103,7 +103,7 @@ describe("scoreApp — pipeline", () => {
       methodVersion: "1",
       criteria: [
         { id: "dpa", title: "Signed DPA", domain: "privacy", weight: 1, kind: "document", gate: true },
-        { id: "x", title: "X", domain: "other", weight: 1, kind: "yesNo" },
+        { id: "x", title: "X", domain: "other", weight: 9, kind: "yesNo" },
       ],
     };
     const base = { id: "a", name: "A" };
@@ -118,7 +118,7 @@ describe("scoreApp — pipeline", () => {
     expect(valid.reReview.on).toBe("2026-07-01");
   });
 
-  it("denies when even the best case could not reach the conditional threshold", () => {
+  it("denies an app with an open gate when its score so far is below the conditional threshold", () => {
     const rubric: RubricInput = {
       id: "g",
       title: "G",

@@ -79,8 +79,9 @@ export function prepare(rubric: unknown, options: unknown): Prepared {
  *   scorable — never 0 for "nothing answered". Each criterion's `contribution` is
  *   `100 · wⱼsⱼ / Σ wⱼ`, so the contributions add up to the score.
  * - A failed hard gate forces `denied`; no score outweighs it. An unanswered, unclear or expired
- *   gate forces `needsInformation`, as does coverage below the rubric's minimum — unless even the
- *   best case (every open question favourable) would score below `conditionalAt`, which is `denied`.
+ *   gate forces `needsInformation`, as does coverage below the rubric's minimum — unless the
+ *   score on the answers so far is already below `conditionalAt`, which is `denied` (so a better
+ *   answer never makes a decision worse). `bestCaseScore` tells how far open answers could lift it.
  * - Otherwise `approved` from `approveAt`, `approvedWithConditions` from `conditionalAt` (or
  *   above `approveAt` when a criterion with a `conditionIfNotMet` is not fully met), else `denied`.
  * - The re-review date is the earliest of the periodic review and every piece of evidence's
@@ -384,14 +385,15 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
   const reasons: string[] = [];
   let decision: Decision;
   const conditions: string[] = [];
-  const cannotReach = bestCaseScore !== null && bestCaseScore < dec.conditionalAt;
   if (failed.length > 0) {
     decision = "denied";
     for (const g of failed) reasons.push(g.reason);
   } else if (unresolved.length > 0 || score === null || (coverage !== null && coverage < dec.minCoverage)) {
-    if (cannotReach && score !== null) {
+    if (score !== null && score < dec.conditionalAt) {
+      // denied on what is known: answering an open question better can only move it up
       decision = "denied";
-      reasons.push(`Even if every open question were answered favourably it would score ${points(bestCaseScore)} of 100, below the ${dec.conditionalAt} needed.`);
+      reasons.push(`On the answers so far it scores ${points(score)} of 100, below the ${dec.conditionalAt} needed for approval with conditions.`);
+      for (const g of unresolved) reasons.push(g.reason);
     } else {
       decision = "needsInformation";
       for (const g of unresolved) reasons.push(g.reason);
