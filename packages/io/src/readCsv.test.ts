@@ -91,6 +91,14 @@ describe("row errors", () => {
     expect(r.errors[0]?.message).toMatch(/^line 3: a quoted cell is never closed/);
   });
 
+  it("says which lines a malformed quote swallowed into one row, so none goes missing unexplained", () => {
+    // papaparse reads on from a malformed quote to the next quote it can close a cell with
+    const r = readUsage('Product,User\nA,u1\nA,"bad"x\nA,u3\nA,"u4"\nA,u5');
+    expect(r.errors.map((e) => e.message)).toEqual(['line 3: a quoted cell is malformed (text after its closing "); lines 3–5 were read as this one row']);
+    expect(r.rows.map((x) => [x.line, x.user])).toEqual([[2, "u1"], [6, "u5"]]);
+    expect(r.stats).toEqual({ total: 3, parsed: 2, failed: 1, blankLines: 0 });
+  });
+
   it("needs an asset tag or a serial on every Snipe-IT row", () => {
     const r = readSnipeItAssets("Asset Tag,Serial,Model\n,,Acme\n,S2,Acme");
     expect(r.errors[0]?.message).toBe("line 2, Asset Tag: is empty, and so is the serial (a row needs an asset tag or a serial)");

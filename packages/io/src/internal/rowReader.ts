@@ -94,7 +94,7 @@ export class RowReader<R> {
       this.setHeader(cells, line);
       return;
     }
-    this.readRow(cells, problems, line);
+    this.readRow(cells, problems, line, inner);
   }
 
   private setHeader(cells: readonly string[], line: number): void {
@@ -192,12 +192,14 @@ export class RowReader<R> {
     this.errors.push(this.settings.file === undefined ? error : { file: this.settings.file, ...error });
   }
 
-  private readRow(cells: readonly string[], problems: readonly RowProblem[], line: number): void {
+  private readRow(cells: readonly string[], problems: readonly RowProblem[], line: number, inner: number): void {
     this.total++;
     const header = this.header!;
     if (problems.length > 0) {
       const code = problems[0]!.code;
       this.failed++;
+      // a broken quote makes the tokenizer read on to the next quote: say which lines went into this row
+      const span = inner > 0 ? `; lines ${line}–${line + inner} were read as this one row` : "";
       this.fail(
         line,
         null,
@@ -205,8 +207,8 @@ export class RowReader<R> {
         code === "MissingQuotes"
           ? "a quoted cell is never closed (a \" is missing), so the rest of the file was read as one cell"
           : code === "InvalidQuotes"
-            ? "a quoted cell is malformed (text after its closing \")"
-            : `the row could not be read (${code})`,
+            ? `a quoted cell is malformed (text after its closing ")${span}`
+            : `the row could not be read (${code})${span}`,
       );
       return;
     }
