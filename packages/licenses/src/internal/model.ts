@@ -1,0 +1,276 @@
+// Compiles a validated plan input into whole-cent numbers: every option's purchasable variants
+// (as quoted, and prepaid where a prepay discount exists), their contract blocks, yearly prices
+// after the escalator, per-school site prices, district prices, and the demand array.
+import { Dec, Money } from "@districtkit/core";
+import { escalatedPrice, fullTimeEquivalents } from "../pricing.js";
+import { ROLES, type LicensePlanInput, type PriceSchedule, type PricingOption, type Role } from "../schema.js";
+import { Curve, type YearSchedule } from "./curve.js";
+
+export const ROLE_COUNT = ROLES.length;
+export type SeatKey = Role | "any";
+
+export interface Block {
+  /** Year indices of the contract (may run past the horizon: index ≥ Y). */
+  readonly years: readonly number[];
+  /** Bit mask of the horizon years it covers. */
+  readonly mask: number;
+}
+
+export interface Variant {
+  readonly optionIndex: number;
+  readonly option: PricingOption;
+  readonly prepaid: boolean;
+  readonly blocks: readonly Block[];
+}
+
+export interface SeatVariant extends Variant {
+  readonly key: SeatKey;
+  /** Compiled schedule for each year index (0 … Y + term). */
+  readonly schedules: readonly YearSchedule[];
+  readonly multiYear: boolean;
+  /** The curve of each block (one quantity for the whole block). */
+  readonly curves: readonly Curve[];
+}
+
+export interface FlatVariant extends Variant {
+  /** Cash in cents per year index, for each block (prepaid: all in the block's first year). */
+  readonly cash: readonly (readonly number[])[];
+  /** Weighted cost of each block (Infinity when unavailable). */
+  readonly cost: readonly number[];
+}
+
+export interface SiteVariant extends Variant {
+  readonly multiYear: boolean;
+  /** Per school: per block cash/cost, or null when the option is not offered at that school. */
+  readonly perSchool: readonly ({ readonly cash: readonly (readonly number[])[]; readonly cost: readonly number[] } | null)[];
+  readonly maxSeats: number;
+}
+
+export interface ConcurrentVariant extends Variant {
+  readonly curves: readonly Curve[];
+  readonly schedules: readonly YearSchedule[];
+}
+
+export interface ProductModel {
+  readonly index: number;
+  readonly id: string;
+  /** demand[(s * 3 + r) * Y + t] */
+  readonly demand: Int32Array;
+  /** Bit mask of horizon years with any demand. */
+  readonly demandMask: number;
+  /** Bit mask of years held by a committed current contract. */
+  readonly committedMask: number;
+  readonly seats: SeatVariant[];
+  readonly sites: SiteVariant[];
+  readonly districts: FlatVariant[];
+  readonly concurrent: ConcurrentVariant[];
+  /** Peak concurrency per year (−1 when not given). */
+  readonly peak: Int32Array;
+}
+
+export interface Model {
+  readonly input: LicensePlanInput;
+  readonly Y: number;
+  readonly S: number;
+  /** Weight of a cent paid in year index t (1, or the discount factor; 0 past the horizon when excluded). */
+  readonly weight: (t: number) => number;
+  readonly integral: boolean;
+  readonly products: ProductModel[];
+  readonly bundles: FlatVariant[];
+  /** Year indices that costs can fall in (horizon plus the longest term). */
+  readonly span: number;
+}
+
+function cents(m: Money): number {
+  const c = m.toCents("half-up");
+  if (!Number.isSafeInteger(c) || Math.abs(c) > 1e14) throw new Error("amount too large for the optimizer");
+  return c;
+}
+
+function compileSchedule(
+  option: Extract<PricingOption, { kind: "seat" | "concurrent" }>,
+  t: number,
+  factor: Dec | null,
+): YearSchedule {
+  const up = (m: Money): number => {
+    let p = escalatedPrice(m, option.escalator, t, option.escalatorRounding).roundToCents();
+    if (factor !== null) p = p.multiply(factor).roundToCents();
+    return cents(p);
+  };
+  const s: PriceSchedule = option.schedule;
+  const base = {
+    min: option.minimumSeats ?? 0,
+    max: option.maximumSeats ?? Number.POSITIVE_INFINITY,
+    fee: option.fixedFee === undefined ? 0 : up(option.fixedFee),
+    unit: 0,
+    tiers: [] as { from: number; to: number; price: number }[],
+    packSize: 1,
+    packPrice: 0,
+  };
+  switch (s.type) {
+    case "unit":
+      return { ...base, type: 0, unit: up(s.unitPrice) };
+    case "packs":
+      return { ...base, type: 3, packSize: s.packSize, packPrice: up(s.packPrice) };
+    case "allUnits":
+    case "incremental":
+      return {
+        ...base,
+        type: s.type === "allUnits" ? 1 : 2,
+        tiers: s.tiers.map((x) => ({ from: x.from, to: x.to ?? Number.POSITIVE_INFINITY, price: up(x.unitPrice) })),
+      };
+  }
+}
+
+function bandPrice(bands: readonly { minEnrollment: number; maxEnrollment?: number | undefined; price: Money }[], n: number): Money | null {
+  const b = bands.find((x) => n >= x.minEnrollment && (x.maxEnrollment === undefined || n <= x.maxEnrollment));
+  return b === undefined ? null : b.price;
+}
+
+export function compileModel(input: LicensePlanInput): Model {
+  const Y = input.years;
+  const S = input.schools.length;
+  const maxTerm = Math.max(1, ...input.options.map((o) => o.termYears));
+  const span = Y + maxTerm;
+  const rate = input.discountRate?.toNumber() ?? 0;
+  const integral = rate === 0;
+  const weight = (t: number): number => {
+    if (t >= Y && input.beyondHorizon === "exclude") return 0;
+    return rate === 0 ? 1 : 1 / (1 + rate) ** t;
+  };
+  const schoolIndex = new Map(input.schools.map((s, i) => [s.id, i]));
+  const enrollment = (s: number, t: number): number => {
+    const school = input.schools[s]!;
+    const byYear = school.enrollmentByYear;
+    if (byYear === undefined) return school.enrollment;
+    for (let y = Math.min(t, Y - 1); y >= 0; y--) {
+      const v = byYear[String(input.firstYear + y)];
+      if (v !== undefined) return v;
+    }
+    return school.enrollment;
+  };
+  const totalEnrollment = (t: number): number => input.schools.reduce((a, _, s) => a + enrollment(s, t), 0);
+  const fte = input.staffing ? fullTimeEquivalents(input.staffing) : 0;
+
+  const available = (o: PricingOption, t: number): boolean => {
+    const fy = input.firstYear + t;
+    return (o.availableFrom === undefined || fy >= o.availableFrom) && (o.availableUntil === undefined || fy <= o.availableUntil);
+  };
+  const blocksOf = (o: PricingOption): Block[] => {
+    const out: Block[] = [];
+    for (let start = 0; start < Y; start += o.termYears) {
+      const years = Array.from({ length: o.termYears }, (_, k) => start + k);
+      if (!years.filter((t) => t < Y).every((t) => available(o, t))) continue;
+      let mask = 0;
+      for (const t of years) if (t < Y) mask |= 1 << t;
+      out.push({ years, mask });
+    }
+    return out;
+  };
+  const factors = (o: PricingOption): (Dec | null)[] => {
+    const out: (Dec | null)[] = [null];
+    if (o.prepayDiscount !== undefined && !o.prepayDiscount.toDecimal().isZero()) out.push(new Dec(1).minus(o.prepayDiscount.toDecimal()));
+    return out;
+  };
+  /** Cash per year index of a block priced yearly by `price(t)`; prepaid: all in the first year. */
+  const flatCash = (block: Block, prepaid: boolean, price: (t: number) => Money | null, factor: Dec | null, o: PricingOption): { cash: number[]; cost: number } => {
+    const cash = new Array<number>(span).fill(0);
+    let cost = 0;
+    for (const t of block.years) {
+      const p = price(t);
+      if (p === null) return { cash, cost: Number.POSITIVE_INFINITY };
+      let c = escalatedPrice(p, o.escalator, t, o.escalatorRounding).roundToCents();
+      if (factor !== null) c = c.multiply(factor).roundToCents();
+      const year = prepaid ? block.years[0]! : t;
+      cash[year] = cash[year]! + cents(c);
+    }
+    for (let t = 0; t < span; t++) cost += cash[t]! * weight(t);
+    return { cash, cost };
+  };
+  const districtPrice = (o: Extract<PricingOption, { kind: "district" | "bundle" }>, t: number): Money | null => {
+    const p = o.pricing;
+    switch (p.type) {
+      case "flat":
+        return p.price;
+      case "banded":
+        return bandPrice(p.bands, totalEnrollment(t));
+      case "perStudent":
+        return p.unitPrice.multiply(Math.max(p.minimumStudents, totalEnrollment(t)));
+      default:
+        return p.unitPrice.multiply(fte).roundToCents();
+    }
+  };
+
+  const products: ProductModel[] = input.products.map((p, index) => ({
+    index,
+    id: p.id,
+    demand: new Int32Array(S * ROLE_COUNT * Y),
+    demandMask: 0,
+    committedMask: 0,
+    seats: [],
+    sites: [],
+    districts: [],
+    concurrent: [],
+    peak: new Int32Array(Y).fill(-1),
+  }));
+  const productIndex = new Map(input.products.map((p, i) => [p.id, i]));
+  for (const d of input.demand) {
+    const p = products[productIndex.get(d.productId)!]!;
+    const s = schoolIndex.get(d.schoolId)!;
+    const t = d.fiscalYear - input.firstYear;
+    p.demand[(s * ROLE_COUNT + ROLES.indexOf(d.role)) * Y + t] = d.seats;
+    if (d.seats > 0) (p as { demandMask: number }).demandMask |= 1 << t;
+  }
+  for (const c of input.concurrency) {
+    const t = c.fiscalYear - input.firstYear;
+    if (t >= 0 && t < Y) products[productIndex.get(c.productId)!]!.peak[t] = c.peak;
+  }
+  for (const c of input.currentContracts) {
+    if (c.committedThrough === undefined) continue;
+    const p = products[productIndex.get(c.productId)!]!;
+    for (let t = 0; t < Y; t++) if (input.firstYear + t <= c.committedThrough) (p as { committedMask: number }).committedMask |= 1 << t;
+  }
+
+  const bundles: FlatVariant[] = [];
+  input.options.forEach((o, optionIndex) => {
+    const blocks = blocksOf(o);
+    for (const factor of factors(o)) {
+      const prepaid = factor !== null;
+      if (o.kind === "seat" || o.kind === "concurrent") {
+        const schedules = Array.from({ length: span }, (_, t) => compileSchedule(o, t, factor));
+        const curves = blocks.map((b) => new Curve(b.years.map((t) => ({ s: schedules[t]!, w: prepaid ? weight(b.years[0]!) : weight(t) }))));
+        const p = products[productIndex.get(o.productId)!]!;
+        if (o.kind === "seat") p.seats.push({ optionIndex, option: o, prepaid, blocks, key: o.role, schedules, curves, multiYear: o.termYears > 1 });
+        else p.concurrent.push({ optionIndex, option: o, prepaid, blocks, schedules, curves });
+      } else if (o.kind === "site") {
+        const allowed = o.schools === undefined ? null : new Set(o.schools);
+        const perSchool = input.schools.map((school, s) => {
+          if (allowed !== null && !allowed.has(school.id)) return null;
+          const priced = blocks.map((b) =>
+            flatCash(b, prepaid, (t) => (o.price !== undefined ? o.price : bandPrice(o.bands ?? [], enrollment(s, t))), factor, o),
+          );
+          return { cash: priced.map((x) => x.cash), cost: priced.map((x) => x.cost) };
+        });
+        products[productIndex.get(o.productId)!]!.sites.push({
+          optionIndex,
+          option: o,
+          prepaid,
+          blocks,
+          perSchool,
+          multiYear: o.termYears > 1,
+          maxSeats: o.maxSeats ?? Number.POSITIVE_INFINITY,
+        });
+      } else {
+        const priced = blocks.map((b) => flatCash(b, prepaid, (t) => districtPrice(o, t), factor, o));
+        const v: FlatVariant = { optionIndex, option: o, prepaid, blocks, cash: priced.map((x) => x.cash), cost: priced.map((x) => x.cost) };
+        if (o.kind === "district") products[productIndex.get(o.productId)!]!.districts.push(v);
+        else bundles.push(v);
+      }
+    }
+  });
+  return { input, Y, S, weight, integral, products, bundles, span };
+}
+
+export function demandAt(p: ProductModel, Y: number, s: number, r: number, t: number): number {
+  return p.demand[(s * ROLE_COUNT + r) * Y + t]!;
+}

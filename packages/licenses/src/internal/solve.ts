@@ -1,0 +1,556 @@
+// The exact search over a compiled model. Structure exploited:
+// - products are independent except through bundles: solve each connected component alone, and
+//   inside it enumerate the bundle contracts (few), caching each product's answer per covered years;
+// - a product's district-wide / concurrent contracts cover whole years: enumerate them (few) and
+//   cache the remaining site-or-seats problem per set of uncovered years;
+// - without multi-year seat or site contracts, years are independent: solve each year alone;
+// - what remains is the school problem (site licence or pooled seats at each school against the
+//   pooled seat curves), solved exactly by branch and bound (schools.ts).
+import { ROLES } from "../schema.js";
+import { Envelope, purchase, seatsPaid, type Curve } from "./curve.js";
+import { ROLE_COUNT, demandAt, type Model, type ProductModel, type SeatKey, type SeatVariant, type SiteVariant, type Variant } from "./model.js";
+import { solvePool1D } from "./pool1d.js";
+import { solveSchools, type PoolGroup, type SchoolPatterns } from "./schools.js";
+
+export interface Choice {
+  readonly kind: "seat" | "site" | "district" | "concurrent" | "bundle";
+  readonly variant: Variant;
+  readonly block: number;
+  readonly productIndices: readonly number[];
+  readonly schoolIndex?: number;
+  readonly key?: SeatKey;
+  /** Seats needed (the largest year of the block). */
+  readonly need?: number;
+  /** Seats paid for (after buying up, minimums and whole packs). */
+  readonly paid?: number;
+  /** Cents per year index. */
+  readonly cash: readonly number[];
+  readonly cost: number;
+}
+
+export interface Solved {
+  readonly cost: number;
+  readonly lowerBound: number;
+  readonly proven: boolean;
+  readonly choices: readonly Choice[];
+  readonly nodes: number;
+}
+
+const INFEASIBLE: Solved = { cost: Number.POSITIVE_INFINITY, lowerBound: Number.POSITIVE_INFINITY, proven: true, choices: [], nodes: 0 };
+const EMPTY: Solved = { cost: 0, lowerBound: 0, proven: true, choices: [], nodes: 0 };
+
+function combine(parts: readonly Solved[], extraCost = 0, extraChoices: readonly Choice[] = []): Solved {
+  let cost = extraCost;
+  let lowerBound = extraCost;
+  let proven = true;
+  let nodes = 0;
+  const choices: Choice[] = [...extraChoices];
+  for (const p of parts) {
+    cost += p.cost;
+    lowerBound += p.lowerBound;
+    proven &&= p.proven;
+    nodes += p.nodes;
+    choices.push(...p.choices);
+  }
+  return { cost, lowerBound, proven, choices, nodes };
+}
+
+const bitsOf = (mask: number, Y: number): number[] => Array.from({ length: Y }, (_, t) => t).filter((t) => (mask >> t) & 1);
+
+interface Commitment {
+  readonly v: SeatVariant;
+  readonly block: number;
+}
+
+export class ProductSolver {
+  readonly #m: Model;
+  readonly #p: ProductModel;
+  readonly #maxNodes: number;
+  readonly #memo = new Map<number, Solved>();
+  readonly #poolMemo = new Map<number, Solved>();
+  readonly #yearMemo = new Map<number, Solved>();
+  readonly #coupled: boolean;
+
+  constructor(model: Model, product: ProductModel, maxNodes: number) {
+    this.#m = model;
+    this.#p = product;
+    this.#maxNodes = maxNodes;
+    this.#coupled = product.seats.some((v) => v.multiYear) || product.sites.some((v) => v.multiYear);
+  }
+
+  /** Best plan for the product when the years in `covered` are already covered (bundle, commitment). */
+  solve(covered: number): Solved {
+    const need = this.#p.demandMask & ~covered & ~this.#p.committedMask;
+    const hit = this.#memo.get(need);
+    if (hit) return hit;
+    const r = need === 0 ? EMPTY : this.#coverage(need);
+    this.#memo.set(need, r);
+    return r;
+  }
+
+  #coverage(need: number): Solved {
+    const Y = this.#m.Y;
+    const p = this.#p;
+    let best: Solved = INFEASIBLE;
+    let lb = Number.POSITIVE_INFINITY;
+    let proven = true;
+    const flat: { choice: Choice; mask: number }[] = [];
+    for (const v of p.districts) {
+      v.blocks.forEach((b, bi) => {
+        if ((b.mask & need) !== 0 && Number.isFinite(v.cost[bi]!)) {
+          flat.push({ mask: b.mask, choice: { kind: "district", variant: v, block: bi, productIndices: [p.index], cash: v.cash[bi]!, cost: v.cost[bi]! } });
+        }
+      });
+    }
+    for (const v of p.concurrent) {
+      v.blocks.forEach((b, bi) => {
+        const years = bitsOf(b.mask & need, Y);
+        if (years.length === 0 || years.some((t) => p.peak[t]! < 0)) return;
+        const peak = Math.max(...years.map((t) => p.peak[t]!));
+        const curve = v.curves[bi]!;
+        const got = curve.best(peak);
+        if (!Number.isFinite(got.cost)) return;
+        const cash = new Array<number>(this.#m.span).fill(0);
+        for (const t of b.years) {
+          const c = purchase(v.schedules[t]!, got.qty);
+          const year = v.prepaid ? b.years[0]! : t;
+          cash[year] = cash[year]! + c;
+        }
+        const paid = seatsPaid(v.schedules[b.years[0]!]!, got.qty);
+        flat.push({ mask: b.mask, choice: { kind: "concurrent", variant: v, block: bi, productIndices: [p.index], need: peak, paid, cash, cost: got.cost } });
+      });
+    }
+    const years = bitsOf(need, Y);
+    const rec = (k: number, left: number, acc: number, chosen: Choice[]): void => {
+      if (k === years.length) {
+        const rest = this.#pool(left);
+        const total = acc + rest.cost;
+        lb = Math.min(lb, acc + rest.lowerBound);
+        proven &&= rest.proven;
+        if (total < best.cost) best = combine([rest], acc, chosen);
+        return;
+      }
+      const t = years[k]!;
+      if (((left >> t) & 1) === 0) return rec(k + 1, left, acc, chosen);
+      rec(k + 1, left, acc, chosen);
+      for (const f of flat) {
+        if ((f.mask >> t) & 1) rec(k + 1, left & ~f.mask, acc + f.choice.cost, [...chosen, f.choice]);
+      }
+    };
+    rec(0, need, 0, []);
+    return { ...best, lowerBound: Math.min(lb, best.cost), proven: proven && best.proven };
+  }
+
+  #pool(left: number): Solved {
+    if (left === 0) return EMPTY;
+    const hit = this.#poolMemo.get(left);
+    if (hit) return hit;
+    let r: Solved;
+    if (!this.#coupled) {
+      r = combine(bitsOf(left, this.#m.Y).map((t) => this.#year(t)));
+    } else {
+      r = this.#coupledPool(left);
+    }
+    this.#poolMemo.set(left, r);
+    return r;
+  }
+
+  #modes(t: number, commitments: readonly Commitment[]): ("any" | "role")[] {
+    const covering = commitments.filter((c) => c.v.blocks[c.block]!.years.includes(t));
+    if (covering.some((c) => c.v.key === "any")) return covering.some((c) => c.v.key !== "any") ? [] : ["any"];
+    if (covering.length > 0) return ["role"];
+    const out: ("any" | "role")[] = [];
+    const oneYear = this.#p.seats.filter((v) => !v.multiYear && v.blocks.some((b) => b.years[0] === t));
+    if (oneYear.some((v) => v.key === "any")) out.push("any");
+    if (oneYear.some((v) => v.key !== "any") || out.length === 0) out.push("role");
+    return out;
+  }
+
+  #year(t: number): Solved {
+    const hit = this.#yearMemo.get(t);
+    if (hit) return hit;
+    let best: Solved = INFEASIBLE;
+    let lb = Number.POSITIVE_INFINITY;
+    let proven = true;
+    let nodes = 0;
+    for (const mode of this.#modes(t, [])) {
+      const r = this.#run([t], [], new Map([[t, mode]]));
+      lb = Math.min(lb, r.lowerBound);
+      proven &&= r.proven;
+      nodes += r.nodes;
+      if (r.cost < best.cost) best = r;
+    }
+    const out = { ...best, lowerBound: Math.min(lb, best.cost), proven: proven && best.proven, nodes };
+    this.#yearMemo.set(t, out);
+    return out;
+  }
+
+  #coupledPool(left: number): Solved {
+    const Y = this.#m.Y;
+    const years = bitsOf(left, Y);
+    const pairs: Commitment[] = [];
+    for (const v of this.#p.seats) {
+      if (!v.multiYear) continue;
+      v.blocks.forEach((b, block) => {
+        if ((b.mask & left) !== 0) pairs.push({ v, block });
+      });
+    }
+    let best: Solved = INFEASIBLE;
+    let lb = Number.POSITIVE_INFINITY;
+    let proven = true;
+    let nodes = 0;
+    const overlap = (a: Commitment, b: Commitment): boolean => a.v.key === b.v.key && (a.v.blocks[a.block]!.mask & b.v.blocks[b.block]!.mask) !== 0;
+    const recC = (k: number, chosen: Commitment[]): void => {
+      if (k === pairs.length) {
+        const modeLists = years.map((t) => this.#modes(t, chosen));
+        if (modeLists.some((l) => l.length === 0)) return;
+        const separable = !this.#p.sites.some((v) => v.multiYear);
+        const touched = separable ? years.filter((t) => chosen.some((c) => c.v.blocks[c.block]!.years.includes(t))) : years;
+        const untouched = years.filter((t) => !touched.includes(t));
+        const rest = combine(untouched.map((t) => this.#year(t)));
+        const recM = (j: number, modes: Map<number, "any" | "role">): void => {
+          if (j === years.length) {
+            const r0 = touched.length === 0 ? EMPTY : this.#run(touched, chosen, modes);
+            const r = combine([r0, rest]);
+            lb = Math.min(lb, r.lowerBound);
+            proven &&= r.proven;
+            nodes += r.nodes;
+            if (r.cost < best.cost) best = r;
+            return;
+          }
+          if (!touched.includes(years[j]!)) return recM(j + 1, modes);
+          for (const m of modeLists[j]!) recM(j + 1, new Map(modes).set(years[j]!, m));
+        };
+        recM(0, new Map());
+        return;
+      }
+      recC(k + 1, chosen);
+      const c = pairs[k]!;
+      if (!chosen.some((x) => overlap(x, c))) recC(k + 1, [...chosen, c]);
+    };
+    recC(0, []);
+    return { ...best, lowerBound: Math.min(lb, best.cost), proven: proven && best.proven, nodes };
+  }
+
+  /** One pooled group in one year: each school pools its seats or takes its cheapest site licence. */
+  #oneSlot(schools: readonly SchoolPatterns[], g: Envelope): { cost: number; lowerBound: number; proven: boolean; choice: Int32Array; nodes: number } {
+    const choice = new Int32Array(schools.length);
+    const free: number[] = [];
+    const poolIdx: number[] = [];
+    const siteIdx: number[] = [];
+    let N0 = 0;
+    let fixed = 0;
+    schools.forEach((sc, s) => {
+      let pool = -1;
+      let site = -1;
+      sc.cost.forEach((c, p) => {
+        if (sc.usage[p]![0]! > 0) {
+          if (pool < 0 || c < sc.cost[pool]!) pool = p;
+        } else if (site < 0 || c < sc.cost[site]!) site = p;
+      });
+      if (pool >= 0 && site >= 0) {
+        free.push(s);
+        poolIdx.push(pool);
+        siteIdx.push(site);
+      } else if (pool >= 0) {
+        choice[s] = pool;
+        N0 += sc.usage[pool]![0]!;
+        fixed += sc.cost[pool]!;
+      } else {
+        choice[s] = site;
+        fixed += sc.cost[site]!;
+      }
+    });
+    const F = Float64Array.from(free.map((s, j) => schools[s]!.cost[siteIdx[j]!]! - schools[s]!.cost[poolIdx[j]!]!));
+    const d = Float64Array.from(free.map((s, j) => schools[s]!.usage[poolIdx[j]!]![0]!));
+    const base = fixed + free.reduce((a, s, j) => a + schools[s]!.cost[poolIdx[j]!]!, 0);
+    const r = solvePool1D(F, d, N0, g, this.#m.integral, this.#maxNodes);
+    free.forEach((s, j) => (choice[s] = r.site[j] ? siteIdx[j]! : poolIdx[j]!));
+    return { cost: base + r.cost, lowerBound: base + r.lowerBound, proven: r.proven, choice, nodes: r.nodes };
+  }
+
+  /** The school problem for the given years, seat commitments and pooling mode of each year. */
+  #run(years: readonly number[], commitments: readonly Commitment[], modes: ReadonlyMap<number, "any" | "role">): Solved {
+    const m = this.#m;
+    const p = this.#p;
+    const Y = m.Y;
+    const S = m.S;
+    const yearSet = new Set(years);
+    const pooledAt = (s: number, r: number, t: number): number => demandAt(p, Y, s, r, t);
+
+    // Groups and their slots (group × year).
+    interface G {
+      roles: number[];
+      years: number[];
+      fn: Envelope;
+      commitment: Commitment | null;
+      variants: SeatVariant[];
+      blocks: number[];
+    }
+    const groups: G[] = [];
+    for (const c of commitments) {
+      const ys = c.v.blocks[c.block]!.years.filter((t) => yearSet.has(t));
+      if (ys.length === 0) continue;
+      const roles = c.v.key === "any" ? [0, 1, 2] : [ROLES.indexOf(c.v.key)];
+      groups.push({ roles, years: ys, fn: new Envelope([c.v.curves[c.block]!]), commitment: c, variants: [c.v], blocks: [c.block] });
+    }
+    for (const t of years) {
+      const mode = modes.get(t)!;
+      const keys: SeatKey[] = mode === "any" ? ["any"] : [...ROLES];
+      for (const key of keys) {
+        const roles = key === "any" ? [0, 1, 2] : [ROLES.indexOf(key)];
+        if (commitments.some((c) => c.v.key === key && c.v.blocks[c.block]!.years.includes(t))) continue;
+        let total = 0;
+        for (let s = 0; s < S; s++) for (const r of roles) total += pooledAt(s, r, t);
+        if (total === 0) continue;
+        const variants: SeatVariant[] = [];
+        const blocks: number[] = [];
+        const curves: Curve[] = [];
+        for (const v of p.seats) {
+          if (v.multiYear || v.key !== key) continue;
+          const bi = v.blocks.findIndex((b) => b.years[0] === t);
+          if (bi < 0) continue;
+          variants.push(v);
+          blocks.push(bi);
+          curves.push(v.curves[bi]!);
+        }
+        groups.push({ roles, years: [t], fn: new Envelope(curves), commitment: null, variants, blocks });
+      }
+    }
+    const slotOf = new Map<string, number>();
+    const slotInfo: { g: number; t: number }[] = [];
+    groups.forEach((g, gi) => {
+      for (const t of g.years) {
+        slotOf.set(`${gi}|${t}`, slotInfo.length);
+        slotInfo.push({ g: gi, t });
+      }
+    });
+    const nSlots = slotInfo.length;
+    // Which slot a (role, year) of pooled seats goes to.
+    const slotFor = (r: number, t: number): number => {
+      for (let gi = 0; gi < groups.length; gi++) {
+        const g = groups[gi]!;
+        if (g.roles.includes(r) && g.years.includes(t)) return slotOf.get(`${gi}|${t}`)!;
+      }
+      return -1;
+    };
+    const roleSlot = new Int32Array(ROLE_COUNT * Y).fill(-1);
+    for (const t of years) for (let r = 0; r < ROLE_COUNT; r++) roleSlot[r * Y + t] = slotFor(r, t);
+
+    // Patterns per school.
+    interface Pat {
+      sites: { v: SiteVariant; block: number }[];
+      pooled: number; // mask of years pooled
+      cost: number;
+    }
+    const schoolPatterns: SchoolPatterns[] = [];
+    const patternInfo: Pat[][] = [];
+    let infeasible = false;
+    for (let s = 0; s < S && !infeasible; s++) {
+      const need = years.map((t) => {
+        let n = 0;
+        for (let r = 0; r < ROLE_COUNT; r++) n += pooledAt(s, r, t);
+        return n;
+      });
+      const pats: Pat[] = [];
+      const rec = (k: number, covered: number, sites: { v: SiteVariant; block: number }[], cost: number, pooled: number): void => {
+        if (k === years.length) {
+          pats.push({ sites, pooled, cost });
+          return;
+        }
+        const t = years[k]!;
+        if ((covered >> t) & 1 || need[k] === 0) return rec(k + 1, covered, sites, cost, pooled);
+        rec(k + 1, covered, sites, cost, pooled | (1 << t));
+        for (const v of p.sites) {
+          const per = v.perSchool[s];
+          if (!per) continue;
+          v.blocks.forEach((b, bi) => {
+            if (!b.years.includes(t) || (!v.multiYear && b.years[0] !== t)) return;
+            if (v.multiYear && b.years.some((y) => y < t && yearSet.has(y) && !((covered >> y) & 1) && need[years.indexOf(y)]! > 0)) return;
+            if (!Number.isFinite(per.cost[bi]!)) return;
+            const ok = b.years.every((y) => !yearSet.has(y) || need[years.indexOf(y)]! <= v.maxSeats);
+            if (!ok) return;
+            rec(k + 1, covered | b.mask, [...sites, { v, block: bi }], cost + per.cost[bi]!, pooled);
+          });
+        }
+      };
+      rec(0, 0, [], 0, 0);
+      const usage = pats.map((pat) => {
+        const u = new Float64Array(nSlots);
+        for (const t of years) {
+          if (!((pat.pooled >> t) & 1)) continue;
+          for (let r = 0; r < ROLE_COUNT; r++) {
+            const d = pooledAt(s, r, t);
+            if (d === 0) continue;
+            const slot = roleSlot[r * Y + t]!;
+            if (slot < 0) {
+              pat.cost = Number.POSITIVE_INFINITY;
+              continue;
+            }
+            u[slot] = u[slot]! + d;
+          }
+        }
+        return u;
+      });
+      // drop infeasible and dominated patterns
+      const keep: number[] = [];
+      pats.forEach((pat, i) => {
+        if (!Number.isFinite(pat.cost)) return;
+        const dominated = pats.some((q, j) => {
+          if (j === i || !Number.isFinite(q.cost)) return false;
+          if (q.cost > pat.cost) return false;
+          const uq = usage[j]!;
+          const ui = usage[i]!;
+          for (let k = 0; k < nSlots; k++) if (uq[k]! > ui[k]!) return false;
+          let same = q.cost === pat.cost;
+          for (let k = 0; k < nSlots && same; k++) if (uq[k] !== ui[k]) same = false;
+          return !same || j < i;
+        });
+        if (!dominated) keep.push(i);
+      });
+      if (keep.length === 0) infeasible = true;
+      patternInfo.push(keep.map((i) => pats[i]!));
+      schoolPatterns.push({ cost: keep.map((i) => pats[i]!.cost), usage: keep.map((i) => usage[i]!) });
+    }
+    if (infeasible) return INFEASIBLE;
+
+    let totalMax = 0;
+    for (const sc of schoolPatterns) {
+      let m2 = 0;
+      for (const u of sc.usage) for (let k = 0; k < nSlots; k++) m2 = Math.max(m2, u[k]!);
+      totalMax += m2;
+    }
+    const poolGroups: PoolGroup[] = groups.map((g, gi) => ({
+      slots: g.years.map((t) => slotOf.get(`${gi}|${t}`)!),
+      evalCost: (n: number) => g.fn.eval(n),
+      hull: g.fn.hull(Math.max(1, Math.ceil(totalMax))),
+      cap: g.fn.cap,
+    }));
+    const sol = nSlots === 1 ? this.#oneSlot(schoolPatterns, groups[0]!.fn) : solveSchools(schoolPatterns, poolGroups, nSlots, { maxNodes: this.#maxNodes, integral: m.integral });
+    if (!Number.isFinite(sol.cost)) return { ...INFEASIBLE, nodes: sol.nodes };
+
+    // Rebuild the chosen purchases.
+    const choices: Choice[] = [];
+    const n = new Float64Array(nSlots);
+    patternInfo.forEach((pats, s) => {
+      const pat = pats[sol.choice[s]!]!;
+      const u = schoolPatterns[s]!.usage[sol.choice[s]!]!;
+      for (let k = 0; k < nSlots; k++) n[k] = n[k]! + u[k]!;
+      for (const { v, block } of pat.sites) {
+        const per = v.perSchool[s]!;
+        choices.push({ kind: "site", variant: v, block, productIndices: [p.index], schoolIndex: s, cash: per.cash[block]!, cost: per.cost[block]! });
+      }
+    });
+    groups.forEach((g, gi) => {
+      let need = 0;
+      for (const t of g.years) need = Math.max(need, n[slotOf.get(`${gi}|${t}`)!]!);
+      if (need === 0) return;
+      const b = g.fn.best(need);
+      const v = g.variants[b.index]!;
+      const bi = g.blocks[b.index]!;
+      const block = v.blocks[bi]!;
+      const cash = new Array<number>(m.span).fill(0);
+      for (const t of block.years) {
+        const year = v.prepaid ? block.years[0]! : t;
+        cash[year] = cash[year]! + purchase(v.schedules[t]!, b.qty);
+      }
+      choices.push({
+        kind: "seat",
+        variant: v,
+        block: bi,
+        productIndices: [p.index],
+        key: v.key,
+        need,
+        paid: seatsPaid(v.schedules[block.years[0]!]!, b.qty),
+        cash,
+        cost: b.cost,
+      });
+    });
+    return { cost: sol.cost, lowerBound: sol.lowerBound, proven: sol.proven, choices, nodes: sol.nodes };
+  }
+}
+
+export interface ComponentResult extends Solved {
+  readonly products: readonly number[];
+  readonly combinations: number;
+}
+
+/** Products linked by bundles, each list sorted. */
+export function components(model: Model): number[][] {
+  const parent = model.products.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (const b of model.bundles) {
+    if (b.option.kind !== "bundle") continue;
+    const ids = b.option.productIds.map((id) => model.products.findIndex((p) => p.id === id));
+    for (const i of ids.slice(1)) parent[find(i)] = find(ids[0]!);
+  }
+  const groups = new Map<number, number[]>();
+  model.products.forEach((_, i) => {
+    const r = find(i);
+    groups.set(r, [...(groups.get(r) ?? []), i]);
+  });
+  return [...groups.values()];
+}
+
+export function solveComponent(model: Model, products: readonly number[], maxNodes: number, maxCombinations: number): ComponentResult {
+  const solvers = new Map(products.map((i) => [i, new ProductSolver(model, model.products[i]!, maxNodes)]));
+  const inComponent = new Set(products);
+  const pairs: { choice: Choice; masks: Map<number, number> }[] = [];
+  for (const b of model.bundles) {
+    if (b.option.kind !== "bundle") continue;
+    const idx = b.option.productIds.map((id) => model.products.findIndex((p) => p.id === id));
+    if (!idx.every((i) => inComponent.has(i))) continue;
+    b.blocks.forEach((block, bi) => {
+      if (!Number.isFinite(b.cost[bi]!)) return;
+      pairs.push({
+        choice: { kind: "bundle", variant: b, block: bi, productIndices: idx, cash: b.cash[bi]!, cost: b.cost[bi]! },
+        masks: new Map(idx.map((i) => [i, block.mask])),
+      });
+    });
+  }
+  let best: Solved = INFEASIBLE;
+  let lb = Number.POSITIVE_INFINITY;
+  let proven = true;
+  let nodes = 0;
+  let combinations = 0;
+  const evaluate = (chosen: number[]): void => {
+    combinations++;
+    let cost = 0;
+    const choices: Choice[] = [];
+    const covered = new Map<number, number>();
+    for (const k of chosen) {
+      const pair = pairs[k]!;
+      cost += pair.choice.cost;
+      choices.push(pair.choice);
+      for (const [i, mk] of pair.masks) covered.set(i, (covered.get(i) ?? 0) | mk);
+    }
+    const parts = products.map((i) => solvers.get(i)!.solve(covered.get(i) ?? 0));
+    const r = combine(parts, cost, choices);
+    nodes += parts.reduce((a, x) => a + x.nodes, 0);
+    lb = Math.min(lb, r.lowerBound);
+    proven &&= r.proven;
+    if (r.cost < best.cost) best = r;
+  };
+  const total = 2 ** pairs.length;
+  if (total <= maxCombinations) {
+    for (let mask = 0; mask < total; mask++) {
+      const chosen: number[] = [];
+      for (let k = 0; k < pairs.length; k++) if ((mask >> k) & 1) chosen.push(k);
+      evaluate(chosen);
+    }
+  } else {
+    // Too many bundle combinations: best of "none" and each bundle contract alone, with a bound
+    // that lets every product pick its own best coverage for free.
+    evaluate([]);
+    pairs.forEach((_, k) => evaluate([k]));
+    proven = false;
+    let bound = 0;
+    for (const i of products) {
+      let m = Number.POSITIVE_INFINITY;
+      for (let mask = 0; mask < 1 << model.Y; mask++) m = Math.min(m, solvers.get(i)!.solve(mask).lowerBound);
+      bound += m;
+    }
+    lb = Math.min(lb, bound);
+  }
+  return { ...best, lowerBound: Math.min(lb, best.cost), proven: proven && best.proven, nodes, products, combinations };
+}

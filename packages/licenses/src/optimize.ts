@@ -1,0 +1,417 @@
+import { DistrictKitError, Money, escalate, parseInput } from "@districtkit/core";
+import { ROLE_COUNT, compileModel, demandAt, type Model } from "./internal/model.js";
+import { components, solveComponent, type Choice } from "./internal/solve.js";
+import { explainProduct, type ProductExplanation } from "./internal/explain.js";
+import { licensePlanInputSchema, type LicensePlanInput, type Role } from "./schema.js";
+
+/**
+ * One payment of a purchase: a fiscal year and the amount paid in it.
+ *
+ * @category Optimizer
+ */
+export interface Payment {
+  readonly fiscalYear: number;
+  readonly amount: Money;
+}
+
+/**
+ * One purchase of the plan: an option bought for a contract (one or more years), at a school, for
+ * a role, or district-wide; with the seats needed and paid, and the payments by fiscal year.
+ *
+ * @category Optimizer
+ */
+export interface Purchase {
+  readonly optionId: string;
+  readonly optionName: string;
+  readonly kind: "seat" | "site" | "district" | "concurrent" | "bundle" | "committed";
+  readonly productIds: readonly string[];
+  readonly schoolId?: string;
+  readonly role?: Role | "any";
+  /** The contract's fiscal years (a multi-year term can run past the plan). */
+  readonly fiscalYears: readonly number[];
+  readonly prepaid: boolean;
+  /** Seats needed (the largest year of the contract), for seat and concurrent purchases. */
+  readonly seatsNeeded?: number;
+  /** Seats paid for (after buying up to a cheaper bracket, minimums and whole packs). */
+  readonly seatsBought?: number;
+  readonly payments: readonly Payment[];
+  /** All payments of the purchase. */
+  readonly total: Money;
+  /** What was bought, in a sentence. */
+  readonly description: string;
+}
+
+/**
+ * How one product is covered in one plan year.
+ *
+ * @category Optimizer
+ */
+export interface ProductYear {
+  readonly fiscalYear: number;
+  readonly seatsNeeded: number;
+  /** What covers it: the kinds of the purchases active that year. */
+  readonly coveredBy: readonly Purchase["kind"][];
+}
+
+/**
+ * The plan for one product: its purchases, years and the explanation of the choice.
+ *
+ * @category Optimizer
+ */
+export interface ProductPlan {
+  readonly productId: string;
+  readonly name: string;
+  readonly category: string;
+  /** Payments in plan years for purchases of this product alone (bundles are listed apart). */
+  readonly cost: Money;
+  readonly bundles: readonly string[];
+  readonly years: readonly ProductYear[];
+  readonly explanation: ProductExplanation;
+}
+
+/**
+ * A yearly cost series shaped as a budget line item: an id, a name, a category and one amount per
+ * fiscal year — what the budget engine takes as a line item.
+ *
+ * @category Optimizer
+ */
+export interface LicenseBudgetLine {
+  readonly id: string;
+  readonly name: string;
+  readonly category: "software";
+  readonly productIds: readonly string[];
+  readonly amounts: readonly Payment[];
+}
+
+/**
+ * The optimizer's answer: the cheapest plan that covers all demand, proven optimal (or, past the
+ * search limits, the best plan found with a proven lower bound and the gap), every purchase with
+ * its payments, per-product explanations, the comparison with current contracts, and budget lines.
+ *
+ * @category Optimizer
+ */
+export interface LicensePlanResult {
+  /** `optimal` when proven; `best-found` when a search limit stopped the proof (see `gap`). */
+  readonly status: "optimal" | "best-found";
+  readonly years: readonly number[];
+  /** Payments in the plan's years (all purchases, committed contracts included). */
+  readonly totalCost: Money;
+  /** Payments in later years for multi-year terms running past the plan. */
+  readonly beyondHorizonCost: Money;
+  /** What was minimized: the total (counting later years unless excluded), or its present value. */
+  readonly objective: Money;
+  /** A proven lower bound of the objective. */
+  readonly lowerBound: Money;
+  readonly gap: Money;
+  readonly yearly: readonly Payment[];
+  readonly purchases: readonly Purchase[];
+  readonly products: readonly ProductPlan[];
+  /** The current contracts' cost over the plan's years (their escalators applied), when any. */
+  readonly currentCost: Money | null;
+  /** `currentCost − totalCost` when current contracts are given. */
+  readonly savings: Money | null;
+  readonly budgetLines: readonly LicenseBudgetLine[];
+  readonly search: {
+    readonly components: number;
+    readonly largestComponent: number;
+    readonly nodes: number;
+    readonly combinations: number;
+    readonly maxNodes: number;
+    readonly maxCombinations: number;
+  };
+  /** The rule applied, in one paragraph. */
+  readonly explanation: string;
+}
+
+function infeasibility(model: Model): DistrictKitError | null {
+  const input = model.input;
+  const issues: { path: (string | number)[]; code: string; message: string }[] = [];
+  const Y = model.Y;
+  input.demand.forEach((d, i) => {
+    if (d.seats === 0) return;
+    const p = model.products.find((x) => x.id === d.productId)!;
+    const t = d.fiscalYear - input.firstYear;
+    if ((p.committedMask >> t) & 1) return;
+    const s = input.schools.findIndex((x) => x.id === d.schoolId);
+    const bit = 1 << t;
+    const covers =
+      p.districts.some((v) => v.blocks.some((b, bi) => b.mask & bit && Number.isFinite(v.cost[bi]!))) ||
+      p.concurrent.some((v) => v.blocks.some((b) => b.mask & bit) && p.peak[t]! >= 0) ||
+      model.bundles.some((v) => v.option.kind === "bundle" && v.option.productIds.includes(p.id) && v.blocks.some((b, bi) => b.mask & bit && Number.isFinite(v.cost[bi]!))) ||
+      p.sites.some((v) => {
+        const per = v.perSchool[s];
+        let seats = 0;
+        for (let r = 0; r < ROLE_COUNT; r++) seats += demandAt(p, Y, s, r, t);
+        return per !== null && per !== undefined && seats <= v.maxSeats && v.blocks.some((b, bi) => b.mask & bit && Number.isFinite(per.cost[bi]!));
+      }) ||
+      p.seats.some((v) => (v.key === "any" || v.key === d.role) && v.blocks.some((b, bi) => b.mask & bit && v.curves[bi]!.cap >= d.seats));
+    if (!covers) {
+      issues.push({
+        path: ["demand", i],
+        code: "no_option_covers",
+        message: `no pricing option can cover ${d.seats} ${d.role} seat${d.seats === 1 ? "" : "s"} of ${d.productId} at ${d.schoolId} in FY${d.fiscalYear}`,
+      });
+    }
+  });
+  return issues.length > 0 ? new DistrictKitError("INFEASIBLE", issues, `${issues.length} demand cell${issues.length === 1 ? "" : "s"} cannot be covered`) : null;
+}
+
+function money(cents: number): Money {
+  return Money.fromCents(Math.round(cents));
+}
+
+/**
+ * Finds the cheapest licence plan that covers every demand cell (product × school × role × year)
+ * over the horizon, exactly. Options are combined per product and year: a district-wide,
+ * concurrent or bundle contract covers the year; otherwise each school takes a site licence or
+ * sends its seats to the pool, and each role's pooled seats are bought under one seat option (an
+ * `any`-role option serves every role that year). Multi-year terms hold one quantity (seats) or
+ * coverage (site, district, bundle) for the whole term; terms run back to back from the first plan
+ * year. Buying more seats than needed is allowed (all-units price cliffs). Yearly prices are
+ * escalated and rounded to the cent.
+ *
+ * The search exploits the structure: components of products linked by bundles are solved apart;
+ * district and bundle contracts are enumerated; years are independent without multi-year seat or
+ * site terms; the school choices are solved by branch and bound with a Lagrangian bound. The
+ * answer is proven optimal, or — when a component needs more than `limits.maxNodes` nodes or
+ * `limits.maxCombinations` bundle combinations — the best plan found, with a proven lower bound
+ * and the gap.
+ *
+ * @param input - the plan input (see {@link licensePlanInputSchema}); plain JSON-like data
+ * @returns the plan, its cost, its proof status and explanations (JSON-serialisable: amounts
+ *   become decimal strings)
+ * @throws DistrictKitError `INVALID_INPUT` listing every problem with its path; `INFEASIBLE`
+ *   naming each demand cell (product, school, role, year) no option can cover
+ * @example
+ * ```ts
+ * const plan = optimizeLicenses({
+ *   firstYear: 2027, years: 1,
+ *   schools: [{ id: "big", name: "Big", enrollment: 400 }, { id: "small", name: "Small", enrollment: 60 }],
+ *   products: [{ id: "read", name: "ReadWell", category: "reading" }],
+ *   options: [
+ *     { kind: "seat", id: "seat", productId: "read", role: "student", schedule: { type: "unit", unitPrice: 12 } },
+ *     { kind: "site", id: "site", productId: "read", price: 3000 },
+ *   ],
+ *   demand: [
+ *     { productId: "read", schoolId: "big", role: "student", fiscalYear: 2027, seats: 300 },
+ *     { productId: "read", schoolId: "small", role: "student", fiscalYear: 2027, seats: 40 },
+ *   ],
+ * });
+ * plan.status; // => "optimal"
+ * plan.totalCost.toString(); // => "3480"
+ * plan.purchases.map((p) => [p.optionId, p.schoolId ?? null, p.seatsBought ?? null]); // => [["seat", null, 40], ["site", "big", null]]
+ * ```
+ * @category Optimizer
+ */
+export function optimizeLicenses(input: unknown): LicensePlanResult {
+  const parsed: LicensePlanInput = parseInput(licensePlanInputSchema, input);
+  let model: Model;
+  try {
+    model = compileModel(parsed);
+  } catch (error) {
+    if (error instanceof DistrictKitError) throw error;
+    throw new DistrictKitError("UNSUPPORTED", [{ path: [], code: "too_large", message: error instanceof Error ? error.message : String(error) }]);
+  }
+  const bad = infeasibility(model);
+  if (bad) throw bad;
+  const comps = components(model);
+  const results = comps.map((c) => solveComponent(model, c, parsed.limits.maxNodes, parsed.limits.maxCombinations));
+  const infeasible = results.filter((r) => !Number.isFinite(r.cost));
+  if (infeasible.length > 0) {
+    throw new DistrictKitError(
+      "INFEASIBLE",
+      infeasible.flatMap((r) =>
+        r.products.map((i) => ({
+          path: ["products", i],
+          code: "no_plan_covers",
+          message: `no combination of options covers all demand of ${model.products[i]!.id} (seat maximums or site limits are too small)`,
+        })),
+      ),
+    );
+  }
+  return buildResult(model, results);
+}
+
+function buildResult(model: Model, results: ReturnType<typeof solveComponent>[]): LicensePlanResult {
+  const input = model.input;
+  const Y = model.Y;
+  const fy = (t: number): number => input.firstYear + t;
+  const choices: Choice[] = results.flatMap((r) => r.choices);
+  const purchases: Purchase[] = [];
+  const choiceOf = new Map<Purchase, Choice>();
+  for (const c of choices) {
+    const o = c.variant.option;
+    const block = c.variant.blocks[c.block]!;
+    const payments = c.cash.map((cents, t) => ({ fiscalYear: fy(t), cents })).filter((x) => x.cents !== 0).map((x) => ({ fiscalYear: x.fiscalYear, amount: money(x.cents) }));
+    const productIds = c.productIndices.map((i) => model.products[i]!.id);
+    const school = c.schoolIndex === undefined ? undefined : input.schools[c.schoolIndex]!;
+    const years = block.years.map(fy);
+    const term = years.length > 1 ? `FY${years[0]}–FY${years[years.length - 1]}` : `FY${years[0]}`;
+    const name = o.name ?? o.id;
+    let description: string;
+    switch (c.kind) {
+      case "seat":
+        description = `${c.paid} ${c.key === "any" ? "" : `${c.key} `}seats of ${productIds[0]} under "${name}" for ${term}${c.paid !== c.need ? ` (${c.need} needed)` : ""}`;
+        break;
+      case "site":
+        description = `site licence "${name}" for ${productIds[0]} at ${school!.name}, ${term}`;
+        break;
+      case "concurrent":
+        description = `${c.paid} concurrent seats of ${productIds[0]} under "${name}" for ${term} (peak ${c.need})`;
+        break;
+      case "bundle":
+        description = `bundle "${name}" covering ${productIds.join(", ")} district-wide, ${term}`;
+        break;
+      default:
+        description = `district-wide licence "${name}" for ${productIds[0]}, ${term}`;
+    }
+    if (c.variant.prepaid) description += ", prepaid";
+    const purchaseRow: Purchase = {
+      optionId: o.id,
+      optionName: name,
+      kind: c.kind,
+      productIds,
+      ...(school ? { schoolId: school.id } : {}),
+      ...(c.key !== undefined ? { role: c.key } : {}),
+      fiscalYears: years,
+      prepaid: c.variant.prepaid,
+      ...(c.need !== undefined ? { seatsNeeded: c.need } : {}),
+      ...(c.paid !== undefined ? { seatsBought: c.paid } : {}),
+      payments,
+      total: Money.sum(payments.map((p) => p.amount)),
+      description,
+    };
+    purchases.push(purchaseRow);
+    choiceOf.set(purchaseRow, c);
+  }
+  // Committed current contracts keep their years.
+  for (const c of input.currentContracts) {
+    if (c.committedThrough === undefined) continue;
+    const years = Array.from({ length: Y }, (_, t) => t).filter((t) => fy(t) <= c.committedThrough!);
+    if (years.length === 0) continue;
+    const amounts = [c.annualCost, ...escalate(c.annualCost, c.escalator ?? 0, Y)];
+    const payments = years.map((t) => ({ fiscalYear: fy(t), amount: amounts[t]!.roundToCents() }));
+    purchases.push({
+      optionId: c.optionId ?? c.id ?? `current:${c.productId}`,
+      optionName: c.description ?? "current contract",
+      kind: "committed",
+      productIds: [c.productId],
+      fiscalYears: years.map(fy),
+      prepaid: false,
+      ...(c.seats !== undefined ? { seatsBought: c.seats } : {}),
+      payments,
+      total: Money.sum(payments.map((p) => p.amount)),
+      description: `current contract for ${c.productId}, already committed through FY${c.committedThrough}`,
+    });
+  }
+  purchases.sort((a, b) => a.productIds[0]!.localeCompare(b.productIds[0]!) || a.kind.localeCompare(b.kind) || (a.schoolId ?? "").localeCompare(b.schoolId ?? "") || a.optionId.localeCompare(b.optionId) || a.fiscalYears[0]! - b.fiscalYears[0]!);
+
+  const last = input.firstYear + Y - 1;
+  const byYear = new Map<number, Money>();
+  for (const p of purchases) for (const pay of p.payments) byYear.set(pay.fiscalYear, (byYear.get(pay.fiscalYear) ?? Money.ZERO).add(pay.amount));
+  const yearly = [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([fiscalYear, amount]) => ({ fiscalYear, amount }));
+  const totalCost = Money.sum(yearly.filter((y) => y.fiscalYear <= last).map((y) => y.amount));
+  const beyondHorizonCost = Money.sum(yearly.filter((y) => y.fiscalYear > last).map((y) => y.amount));
+  const committedCost = Money.sum(purchases.filter((p) => p.kind === "committed").map((p) => p.total));
+
+  let objectiveCents = 0;
+  let lowerCents = 0;
+  for (const r of results) {
+    objectiveCents += r.cost;
+    lowerCents += r.lowerBound;
+  }
+  const proven = results.every((r) => r.proven);
+  const round = (c: number): Money => (model.integral ? money(c) : Money.of(c.toFixed(6)).divide(100).roundToCents());
+  const committedWeighted = purchases
+    .filter((p) => p.kind === "committed")
+    .flatMap((p) => p.payments)
+    .reduce((a, pay) => a + pay.amount.toCents() * model.weight(pay.fiscalYear - input.firstYear), 0);
+  const objective = round(objectiveCents + committedWeighted);
+  const lowerBound = proven ? objective : round(lowerCents + committedWeighted);
+  const gap = objective.subtract(lowerBound);
+
+  // Current contracts over the plan's years.
+  let currentCost: Money | null = null;
+  const currentByProduct = new Map<string, Money>();
+  if (input.currentContracts.length > 0) {
+    for (const c of input.currentContracts) {
+      const amounts = [c.annualCost, ...escalate(c.annualCost, c.escalator ?? 0, Y - 1)].map((m) => m.roundToCents());
+      const sum = Money.sum(amounts);
+      currentByProduct.set(c.productId, (currentByProduct.get(c.productId) ?? Money.ZERO).add(sum));
+    }
+    currentCost = Money.sum(currentByProduct.values());
+  }
+
+  const products: ProductPlan[] = model.products.map((pm) => {
+    const product = input.products[pm.index]!;
+    const own = purchases.filter((p) => p.productIds.length === 1 && p.productIds[0] === pm.id);
+    const bundles = purchases.filter((p) => p.kind === "bundle" && p.productIds.includes(pm.id));
+    const all = [...own, ...bundles];
+    const years: ProductYear[] = Array.from({ length: Y }, (_, t) => {
+      let seats = 0;
+      for (let s = 0; s < model.S; s++) for (let r = 0; r < ROLE_COUNT; r++) seats += demandAt(pm, Y, s, r, t);
+      const kinds = [...new Set(all.filter((p) => p.fiscalYears.includes(fy(t))).map((p) => p.kind))].sort();
+      return { fiscalYear: fy(t), seatsNeeded: seats, coveredBy: kinds };
+    });
+    const cost = Money.sum(own.flatMap((p) => p.payments.filter((x) => x.fiscalYear <= last).map((x) => x.amount)));
+    const ownChoices = own.map((p) => choiceOf.get(p)).filter((c): c is Choice => c !== undefined);
+    const explanation = explainProduct(model, pm, ownChoices, bundles.map((b) => b.optionId), cost, currentByProduct.get(pm.id) ?? null);
+    return { productId: pm.id, name: product.name, category: product.category, cost, bundles: [...new Set(bundles.map((b) => b.optionId))], years, explanation };
+  });
+
+  const budgetLines: LicenseBudgetLine[] = [];
+  const lineKey = new Map<string, { name: string; productIds: string[]; amounts: Map<number, Money> }>();
+  for (const p of purchases) {
+    const key = p.kind === "bundle" ? `bundle:${p.optionId}` : `product:${p.productIds[0]}`;
+    const name = p.kind === "bundle" ? `Software bundle: ${p.optionName}` : `Software licences: ${input.products.find((x) => x.id === p.productIds[0])!.name}`;
+    const entry = lineKey.get(key) ?? { name, productIds: [...p.productIds], amounts: new Map<number, Money>() };
+    for (const pay of p.payments) entry.amounts.set(pay.fiscalYear, (entry.amounts.get(pay.fiscalYear) ?? Money.ZERO).add(pay.amount));
+    lineKey.set(key, entry);
+  }
+  for (const [id, e] of lineKey) {
+    budgetLines.push({ id, name: e.name, category: "software", productIds: e.productIds, amounts: [...e.amounts.entries()].sort((a, b) => a[0] - b[0]).map(([fiscalYear, amount]) => ({ fiscalYear, amount })) });
+  }
+
+  const savings = currentCost === null ? null : currentCost.subtract(totalCost);
+  const nodes = results.reduce((a, r) => a + r.nodes, 0);
+  const combinations = results.reduce((a, r) => a + r.combinations, 0);
+  const statusText = proven
+    ? "proven optimal"
+    : `the best plan found within the search limits; no plan costs less than ${lowerBound.format()} (gap ${gap.format()})`;
+  const explanation =
+    `Cheapest plan covering every product, school, role and year of FY${input.firstYear}–FY${last}: ${totalCost.format()}` +
+    (beyondHorizonCost.isZero() ? "" : ` plus ${beyondHorizonCost.format()} in later years of multi-year terms`) +
+    (committedCost.isZero() ? "" : ` (including ${committedCost.format()} already committed)`) +
+    `, ${statusText}.` +
+    (savings === null ? "" : ` Current contracts would cost ${currentCost!.format()} over the same years: ${savings.isNegative() ? `${savings.negate().format()} more` : `${savings.format()} saved`}.`) +
+    ` ${purchases.length} purchase${purchases.length === 1 ? "" : "s"}; searched ${comps(results)} product group${results.length === 1 ? "" : "s"} with ${nodes} branch-and-bound node${nodes === 1 ? "" : "s"}.`;
+
+  return {
+    status: proven ? "optimal" : "best-found",
+    years: Array.from({ length: Y }, (_, t) => fy(t)),
+    totalCost,
+    beyondHorizonCost,
+    objective,
+    lowerBound,
+    gap,
+    yearly,
+    purchases,
+    products,
+    currentCost,
+    savings,
+    budgetLines,
+    search: {
+      components: results.length,
+      largestComponent: Math.max(...results.map((r) => r.products.length)),
+      nodes,
+      combinations,
+      maxNodes: input.limits.maxNodes,
+      maxCombinations: input.limits.maxCombinations,
+    },
+    explanation,
+  };
+}
+
+function comps(results: readonly unknown[]): number {
+  return results.length;
+}

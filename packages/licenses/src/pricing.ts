@@ -1,0 +1,367 @@
+import { DistrictKitError, Money, Rate, escalate, parseInput, type MoneyInput } from "@districtkit/core";
+import { z } from "zod";
+import {
+  districtPricingSchema,
+  pricingOptionSchema,
+  priceScheduleSchema,
+  scheduleIssues,
+  staffingSchema,
+  type DistrictPricing,
+  type PriceSchedule,
+  type PricingOption,
+} from "./schema.js";
+import { CITE_ADOBE_FTE_FORMULA, type FteFormula } from "./tables/fte.js";
+
+const seatsSchema = z.number().int().min(0).max(100_000_000);
+const yearIndexSchema = z.number().int().min(0).max(100);
+
+function validSchedule(schedule: unknown): PriceSchedule {
+  const s = parseInput(priceScheduleSchema, schedule, ["schedule"]);
+  const issues = scheduleIssues(s);
+  if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues.map((i) => ({ path: ["schedule", ...i.path], code: "custom", message: i.message })));
+  return s;
+}
+
+/**
+ * A price after `yearIndex` years of a yearly escalator. `chained` (the default, as contracts are
+ * usually written): each year grows from last year's price rounded to the cent; `direct`:
+ * `price × (1 + e)^t`, rounded once. The two can differ by a cent after a few years.
+ *
+ * @param price - the price in year 0
+ * @param escalator - the yearly uplift (a fraction, e.g. 0.03), or undefined for none
+ * @param yearIndex - years after year 0 (0 returns the price unchanged)
+ * @param rounding - `chained` or `direct`
+ * @returns the price in that year (whole cents from year 1 on)
+ * @throws DistrictKitError for a bad price, rate or year
+ * @example
+ * ```ts
+ * escalatedPrice("10000", 0.03, 2).toString(); // => "10609"
+ * escalatedPrice("99.99", 0.035, 5, "direct").toString(); // => "118.76"
+ * ```
+ * @category Pricing
+ */
+export function escalatedPrice(price: MoneyInput, escalator: Rate | number | string | undefined, yearIndex: number, rounding: "chained" | "direct" = "chained"): Money {
+  const t = parseInput(yearIndexSchema, yearIndex, ["yearIndex"]);
+  const p = Money.of(price);
+  if (t === 0 || escalator === undefined) return p;
+  if (rounding !== "chained" && rounding !== "direct") throw DistrictKitError.argument(["rounding"], `expected "chained" or "direct", got ${String(rounding)}`);
+  const series = escalate(p, Rate.of(escalator), t, { rounding: rounding === "chained" ? "each-year" : "at-end" });
+  return series[t - 1]!;
+}
+
+/**
+ * The prices of years 0 … `years − 1` under a yearly escalator (year 0 is the price itself).
+ *
+ * @param price - the price in year 0
+ * @param escalator - the yearly uplift
+ * @param years - how many years
+ * @param rounding - `chained` (default) or `direct`
+ * @returns one price per year
+ * @example
+ * ```ts
+ * escalationSeries("10000", 0.03, 3).map(String); // => ["10000", "10300", "10609"]
+ * ```
+ * @category Pricing
+ */
+export function escalationSeries(price: MoneyInput, escalator: Rate | number | string | undefined, years: number, rounding: "chained" | "direct" = "chained"): Money[] {
+  const n = parseInput(z.number().int().min(1).max(100), years, ["years"]);
+  return Array.from({ length: n }, (_, t) => escalatedPrice(price, escalator, t, rounding));
+}
+
+function tierCost(schedule: Extract<PriceSchedule, { type: "allUnits" | "incremental" }>, seats: number): Money | null {
+  const tiers = schedule.tiers;
+  if (schedule.type === "allUnits") {
+    const t = tiers.find((x) => seats >= x.from && (x.to === undefined || seats <= x.to));
+    return t === undefined ? null : t.unitPrice.multiply(seats);
+  }
+  const last = tiers[tiers.length - 1]!;
+  if (last.to !== undefined && seats > last.to) return null;
+  let cost = Money.ZERO;
+  for (const t of tiers) {
+    if (seats < t.from) break;
+    const upper = t.to === undefined ? seats : Math.min(seats, t.to);
+    cost = cost.add(t.unitPrice.multiply(upper - t.from + 1));
+  }
+  return cost;
+}
+
+/**
+ * The exact cost of buying `seats` seats under a price schedule (no minimum, no fee): unit price
+ * × seats; the bracket reached × every seat (all-units); each bracket's seats at its price
+ * (incremental); whole packs (`⌈seats / packSize⌉` packs).
+ *
+ * @param schedule - a price schedule (see {@link priceScheduleSchema})
+ * @param seats - a whole number of seats ≥ 0
+ * @returns the cost
+ * @throws DistrictKitError (`INVALID_INPUT`) for a bad schedule (overlapping or gapped brackets),
+ *   (`INFEASIBLE`) when the schedule does not sell that many seats
+ * @example
+ * ```ts
+ * // LP-1 (treblis): incremental, 1st unit $80, 2–5 $24, 6–10 $12, 11–25 $6, 26+ $3
+ * const lp1 = { type: "incremental", tiers: [
+ *   { from: 1, to: 1, unitPrice: 80 }, { from: 2, to: 5, unitPrice: 24 }, { from: 6, to: 10, unitPrice: 12 },
+ *   { from: 11, to: 25, unitPrice: 6 }, { from: 26, unitPrice: 3 } ] };
+ * scheduleCost(lp1, 30).toString(); // => "341"
+ * scheduleCost({ type: "packs", packSize: 13, packPrice: 250 }, 14).toString(); // => "500"
+ * ```
+ * @category Pricing
+ */
+export function scheduleCost(schedule: unknown, seats: number): Money {
+  const s = validSchedule(schedule);
+  const n = parseInput(seatsSchema, seats, ["seats"]);
+  if (n === 0) return Money.ZERO;
+  switch (s.type) {
+    case "unit":
+      return s.unitPrice.multiply(n);
+    case "packs":
+      return s.packPrice.multiply(Math.ceil(n / s.packSize));
+    default: {
+      const c = tierCost(s, n);
+      if (c === null) throw new DistrictKitError("INFEASIBLE", [{ path: ["seats"], code: "beyond_schedule", message: `the schedule sells at most ${s.tiers[s.tiers.length - 1]!.to} seats, asked for ${n}` }]);
+      return c;
+    }
+  }
+}
+
+function yearSchedule(s: PriceSchedule, e: Rate | undefined, t: number, rounding: "chained" | "direct"): PriceSchedule {
+  const up = (m: Money): Money => escalatedPrice(m, e, t, rounding);
+  switch (s.type) {
+    case "unit":
+      return { type: "unit", unitPrice: up(s.unitPrice) };
+    case "packs":
+      return { type: "packs", packSize: s.packSize, packPrice: up(s.packPrice) };
+    default:
+      return { type: s.type, tiers: s.tiers.map((x) => ({ ...x, unitPrice: up(x.unitPrice) })) } as PriceSchedule;
+  }
+}
+
+function seatOption(option: unknown): Extract<PricingOption, { kind: "seat" | "concurrent" }> {
+  const o = parseInput(pricingOptionSchema, option, ["option"]);
+  if (o.kind !== "seat" && o.kind !== "concurrent") throw DistrictKitError.argument(["option", "kind"], `expected a seat or concurrent option, got "${o.kind}"`);
+  const issues = scheduleIssues(o.schedule);
+  if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues.map((i) => ({ path: ["option", "schedule", ...i.path], code: "custom", message: i.message })));
+  return o;
+}
+
+/**
+ * The cost of buying exactly `seats` under a seat (or concurrent) option in a year of the plan:
+ * the escalated schedule, the minimum commitment (at least `minimumSeats` are paid once any are
+ * bought) and the yearly fee. Buying zero seats costs nothing.
+ *
+ * @param option - a `seat` or `concurrent` pricing option
+ * @param seats - seats needed
+ * @param yearIndex - years after the plan's first year (for the escalator; default 0)
+ * @returns the cost, or `null` when the option cannot supply that many seats
+ * @throws DistrictKitError for a malformed option
+ * @example
+ * ```ts
+ * const math = { kind: "seat", id: "m", productId: "math", role: "student", minimumSeats: 200,
+ *   schedule: { type: "unit", unitPrice: "9.50" } };
+ * optionSeatCost(math, 150)?.toString(); // => "1900"
+ * optionSeatCost(math, 250)?.toString(); // => "2375"
+ * ```
+ * @category Pricing
+ */
+export function optionSeatCost(option: unknown, seats: number, yearIndex = 0): Money | null {
+  const o = seatOption(option);
+  const n = parseInput(seatsSchema, seats, ["seats"]);
+  const t = parseInput(yearIndexSchema, yearIndex, ["yearIndex"]);
+  if (n === 0) return Money.ZERO;
+  const q = Math.max(n, o.minimumSeats ?? 0);
+  if (o.maximumSeats !== undefined && q > o.maximumSeats) return null;
+  const s = yearSchedule(o.schedule, o.escalator, t, o.escalatorRounding);
+  let base: Money | null;
+  if (s.type === "unit") base = s.unitPrice.multiply(q);
+  else if (s.type === "packs") base = s.packPrice.multiply(Math.ceil(q / s.packSize));
+  else base = tierCost(s, q);
+  if (base === null) return null;
+  const fee = o.fixedFee === undefined ? Money.ZERO : escalatedPrice(o.fixedFee, o.escalator, t, o.escalatorRounding);
+  return base.add(fee);
+}
+
+/**
+ * The cheapest way to cover `seats` seats under one seat option when buying more is allowed:
+ * with all-units tiers, buying up to the next bracket can cost less (a price cliff).
+ *
+ * @param option - a `seat` or `concurrent` pricing option
+ * @param seats - seats needed
+ * @param yearIndex - years after the plan's first year
+ * @returns the seats to buy, their cost and whether that is more than needed; `null` when the
+ *   option cannot cover that many
+ * @throws DistrictKitError for a malformed option
+ * @example
+ * ```ts
+ * // LP-2 (e-drc): all-units per provider per month: 1–5 $15, 6–15 $14, 16–25 $13, 26–39 $12
+ * const lp2 = { kind: "seat", id: "t", productId: "p", schedule: { type: "allUnits", tiers: [
+ *   { from: 1, to: 5, unitPrice: 15 }, { from: 6, to: 15, unitPrice: 14 },
+ *   { from: 16, to: 25, unitPrice: 13 }, { from: 26, to: 39, unitPrice: 12 } ] } };
+ * const c = cheapestCover(lp2, 25);
+ * [c?.seats, c?.cost.toString(), c?.boughtMore]; // => [26, "312", true]
+ * ```
+ * @category Pricing
+ */
+export function cheapestCover(option: unknown, seats: number, yearIndex = 0): { seats: number; cost: Money; boughtMore: boolean } | null {
+  const o = seatOption(option);
+  const n = parseInput(seatsSchema, seats, ["seats"]);
+  let best: { seats: number; cost: Money } | null = null;
+  const candidates = new Set<number>([n]);
+  if (o.schedule.type === "allUnits") for (const t of o.schedule.tiers) if (t.from > n) candidates.add(t.from);
+  for (const q of [...candidates].sort((a, b) => a - b)) {
+    const c = optionSeatCost(o, q, yearIndex);
+    if (c !== null && (best === null || c.lessThan(best.cost))) best = { seats: q, cost: c };
+  }
+  if (best === null) return null;
+  const paid = n === 0 ? 0 : Math.max(best.seats, o.minimumSeats ?? 0);
+  const packs = o.schedule.type === "packs" && paid > 0 ? Math.ceil(paid / o.schedule.packSize) * o.schedule.packSize : paid;
+  return { seats: packs, cost: best.cost, boughtMore: packs > n };
+}
+
+/**
+ * One price cliff of an all-units schedule: buying `boundary` seats costs less than buying any
+ * number from `buyUpFrom` to `boundary − 1`.
+ *
+ * @category Pricing
+ */
+export interface PriceCliff {
+  /** First seat of the cheaper bracket. */
+  readonly boundary: number;
+  /** The cost of `boundary` seats. */
+  readonly costAtBoundary: Money;
+  /** The cost of `boundary − 1` seats. */
+  readonly costJustBelow: Money;
+  /** The smallest seat count for which buying `boundary` seats is cheaper. */
+  readonly buyUpFrom: number;
+  /** A sentence for people. */
+  readonly explanation: string;
+}
+
+/**
+ * Finds the price cliffs of a schedule: places where buying more seats costs less (only all-units
+ * tiers have them; incremental tiers, unit prices and packs never decrease with quantity).
+ *
+ * @param schedule - a price schedule
+ * @returns the cliffs, in increasing seat order (empty when cost never falls as seats rise)
+ * @throws DistrictKitError for a malformed schedule
+ * @example
+ * ```ts
+ * const lp2 = { type: "allUnits", tiers: [{ from: 1, to: 5, unitPrice: 15 }, { from: 6, to: 15, unitPrice: 14 },
+ *   { from: 16, to: 25, unitPrice: 13 }, { from: 26, to: 39, unitPrice: 12 }] };
+ * priceCliffs(lp2).map((c) => [c.boundary, c.buyUpFrom, c.costAtBoundary.toString()]); // => [[16, 15, "208"], [26, 25, "312"]]
+ * ```
+ * @category Pricing
+ */
+export function priceCliffs(schedule: unknown): PriceCliff[] {
+  const s = validSchedule(schedule);
+  if (s.type !== "allUnits") return [];
+  const out: PriceCliff[] = [];
+  s.tiers.forEach((t, i) => {
+    const prev = s.tiers[i - 1];
+    if (prev === undefined || !t.unitPrice.lessThan(prev.unitPrice)) return;
+    const atBoundary = t.unitPrice.multiply(t.from);
+    const below = prev.unitPrice.multiply(t.from - 1);
+    if (!atBoundary.lessThan(below)) return;
+    // smallest n with cost(n) > cost(boundary), scanning down through earlier brackets
+    let from = t.from - 1;
+    for (let n = t.from - 1; n >= 1; n--) {
+      const c = tierCost(s, n);
+      if (c === null || !c.greaterThan(atBoundary)) break;
+      from = n;
+    }
+    out.push({
+      boundary: t.from,
+      costAtBoundary: atBoundary,
+      costJustBelow: below,
+      buyUpFrom: from,
+      explanation: `Price cliff: ${t.from - 1} seats cost ${below.format()} but ${t.from} cost ${atBoundary.format()}; whoever needs ${from}–${t.from - 1} seats should buy ${t.from}.`,
+    });
+  });
+  return out;
+}
+
+/**
+ * Full-time equivalents for per-FTE pricing (Adobe ETLA through CITE by default):
+ * `FT teachers + PT teachers / 3 + FT staff + PT staff / 2`; students are not counted.
+ *
+ * @param staffing - full- and part-time teachers and staff
+ * @param formula - the weights (default {@link CITE_ADOBE_FTE_FORMULA})
+ * @returns the FTE count (may have a fraction)
+ * @throws DistrictKitError for negative or fractional counts
+ * @example
+ * ```ts
+ * // LP-5 (CITE Adobe ETLA): 400 FT teachers, 30 PT teachers, 120 FT staff, 20 PT staff
+ * fullTimeEquivalents({ fullTimeTeachers: 400, partTimeTeachers: 30, fullTimeStaff: 120, partTimeStaff: 20 }); // => 540
+ * ```
+ * @category Pricing
+ */
+export function fullTimeEquivalents(staffing: unknown, formula: FteFormula = CITE_ADOBE_FTE_FORMULA): number {
+  const s = parseInput(staffingSchema, staffing, ["staffing"]);
+  return (
+    s.fullTimeTeachers * formula.fullTimeTeacherWeight +
+    s.partTimeTeachers / formula.partTimeTeacherDivisor +
+    s.fullTimeStaff * formula.fullTimeStaffWeight +
+    s.partTimeStaff / formula.partTimeStaffDivisor
+  );
+}
+
+function bandPrice(bands: readonly { minEnrollment: number; maxEnrollment?: number | undefined; price: Money }[], enrollment: number): Money | null {
+  const b = bands.find((x) => enrollment >= x.minEnrollment && (x.maxEnrollment === undefined || enrollment <= x.maxEnrollment));
+  return b === undefined ? null : b.price;
+}
+
+/**
+ * The yearly price of a district-wide licence (or a bundle) in year 0: flat, by the district's
+ * enrollment band, per enrolled student with a floor (`unitPrice × max(minimumStudents,
+ * enrollment)`), or per FTE (rounded half-up to the cent).
+ *
+ * @param pricing - the district pricing
+ * @param counts - total `enrollment` and, for per-FTE pricing, `fte`
+ * @returns the price, or `null` when no enrollment band fits
+ * @throws DistrictKitError for malformed pricing or counts
+ * @example
+ * ```ts
+ * // LP-5: $25 per FTE, 540 FTE → $13,500 a year
+ * districtLicensePrice({ type: "perFte", unitPrice: 25 }, { enrollment: 0, fte: 540 })?.toString(); // => "13500"
+ * // Google Workspace Plus style: per student with a floor of 50
+ * districtLicensePrice({ type: "perStudent", unitPrice: 6, minimumStudents: 50 }, { enrollment: 30 })?.toString(); // => "300"
+ * ```
+ * @category Pricing
+ */
+export function districtLicensePrice(pricing: unknown, counts: { enrollment: number; fte?: number }): Money | null {
+  const p: DistrictPricing = parseInput(districtPricingSchema, pricing, ["pricing"]);
+  const c = parseInput(z.object({ enrollment: seatsSchema, fte: z.number().min(0).max(100_000_000).optional() }), counts, ["counts"]);
+  switch (p.type) {
+    case "flat":
+      return p.price;
+    case "banded":
+      return bandPrice(p.bands, c.enrollment);
+    case "perStudent":
+      return p.unitPrice.multiply(Math.max(p.minimumStudents, c.enrollment));
+    default:
+      if (c.fte === undefined) throw DistrictKitError.argument(["counts", "fte"], "per-FTE pricing needs an FTE count");
+      return p.unitPrice.multiply(c.fte).roundToCents();
+  }
+}
+
+/**
+ * The year-0 price of a site (building) licence at a school of a given enrollment: the flat price,
+ * or the price of the enrollment band the school falls in.
+ *
+ * @param option - a `site` pricing option
+ * @param enrollment - the school's enrollment
+ * @returns the price, or `null` when no band fits
+ * @throws DistrictKitError for a malformed option
+ * @example
+ * ```ts
+ * const site = { kind: "site", id: "s", productId: "read", bands: [
+ *   { minEnrollment: 0, maxEnrollment: 299, price: 2500 }, { minEnrollment: 300, price: 3800 }] };
+ * siteLicensePrice(site, 392)?.toString(); // => "3800"
+ * ```
+ * @category Pricing
+ */
+export function siteLicensePrice(option: unknown, enrollment: number): Money | null {
+  const o = parseInput(pricingOptionSchema, option, ["option"]);
+  if (o.kind !== "site") throw DistrictKitError.argument(["option", "kind"], `expected a site option, got "${o.kind}"`);
+  const n = parseInput(seatsSchema, enrollment, ["enrollment"]);
+  if (o.price !== undefined) return o.price;
+  return bandPrice(o.bands ?? [], n);
+}
