@@ -36,9 +36,23 @@ const STATUS: Record<CriterionResult["status"], string> = {
  * @category Scoring
  */
 export function explainCriterion(result: ScoreResult, criterionId: string): string {
+  try {
+    return explain(result, criterionId);
+  } catch (error) {
+    if (error instanceof DistrictKitError) throw error;
+    throw DistrictKitError.argument(["result"], "expected a result of scoreApp");
+  }
+}
+
+function explain(result: ScoreResult, criterionId: string): string {
+  if (typeof criterionId !== "string") throw DistrictKitError.argument(["criterionId"], "expected a criterion id (a text)");
   const rows: readonly CriterionResult[] | null = result && Array.isArray(result.contributions) ? result.contributions : null;
-  const r = rows?.find((x) => x.criterion === criterionId);
-  if (!r) throw DistrictKitError.argument(["criterionId"], `no criterion "${String(criterionId)}" in this result`);
+  if (!rows) throw DistrictKitError.argument(["result"], "expected a result of scoreApp (with contributions)");
+  const r = rows.find((x) => x !== null && typeof x === "object" && x.criterion === criterionId);
+  if (!r) throw DistrictKitError.argument(["criterionId"], `no criterion "${criterionId}" in this result`);
+  if (typeof r.title !== "string" || typeof r.weight !== "number" || !(r.status in STATUS) || (r.score !== null && typeof r.score !== "number") || typeof r.contribution !== "number") {
+    throw DistrictKitError.argument(["result"], "expected a result of scoreApp");
+  }
   const head = `${r.title} (${r.domain}, weight ${r.weight}${r.gate ? `, hard gate ${r.gate}` : ""}): ${STATUS[r.status]}`;
   const detail = r.detail ? ` — ${r.detail}` : "";
   if (r.status === "notApplicable") return `${head}${detail}; left out of the score (numerator and denominator).`;

@@ -7,7 +7,7 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-/** Whether a value is a real calendar day written YYYY-MM-DD (year 0000–9999). */
+/** Whether a value is a real calendar day written YYYY-MM-DD (year 0001–9999). */
 export function isIsoDay(value: unknown): value is string {
   if (typeof value !== "string" || value.length !== 10) return false;
   if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
@@ -22,7 +22,7 @@ export function isIsoDay(value: unknown): value is string {
     else if (i < 7) mo = mo * 10 + c;
     else d = d * 10 + c;
   }
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
 function pad(n: number, w: number): string {
