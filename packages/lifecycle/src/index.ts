@@ -1,4 +1,44 @@
-export * from "./schema.js";
+export {
+  autoUpdateExpirationSchema,
+  cohortSchema,
+  deviceCategorySchema,
+  deviceModelSchema,
+  deviceRoleSchema,
+  deviceSchema,
+  failureAssumptionsSchema,
+  failureModelSchema,
+  forecastInputSchema,
+  growthRuleSchema,
+  matchSchema,
+  refreshPolicySchema,
+  repairHistorySchema,
+  repairTicketSchema,
+  sparePolicySchema,
+  survivalObservationSchema,
+} from "./schema.js";
+export type {
+  Cohort,
+  CohortInput,
+  Device,
+  DeviceCategory,
+  DeviceModel,
+  DeviceModelInput,
+  DeviceRole,
+  FailureAssumptions,
+  FailureModel,
+  FailureModelInput,
+  ForecastInput,
+  ForecastInputData,
+  GrowthRule,
+  Match,
+  RefreshPolicy,
+  RepairHistory,
+  RepairHistoryInput,
+  RepairTicket,
+  SparePolicy,
+  SurvivalObservation,
+  SurvivalObservationInput,
+} from "./schema.js";
 export { aggregateCohorts, aggregateInputSchema, cohortKey } from "./cohorts.js";
 export type { AggregateCohortsResult } from "./cohorts.js";
 export { kaplanMeier, kaplanMeierInputSchema, survivalAt } from "./survival/kaplanMeier.js";

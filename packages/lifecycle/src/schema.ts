@@ -434,21 +434,3 @@ export const survivalObservationSchema = z
 export type SurvivalObservation = z.infer<typeof survivalObservationSchema>;
 /** A survival observation as written by a caller. @category Schemas */
 export type SurvivalObservationInput = z.input<typeof survivalObservationSchema>;
-
-/**
- * The sample-district device file: the as-of date, models and the inventory as cohorts.
- *
- * @example
- * ```ts
- * deviceFileSchema.safeParse({ asOf: "2026-07-01", models: [], cohorts: [] }).success; // => true
- * ```
- * @category Schemas
- */
-export const deviceFileSchema = z.object({
-  asOf: isoDateSchema,
-  models: z.array(deviceModelSchema),
-  cohorts: z.array(cohortSchema),
-  devices: z.array(deviceSchema).default([]),
-});
-/** A validated device file. @category Schemas */
-export type DeviceFile = z.infer<typeof deviceFileSchema>;
