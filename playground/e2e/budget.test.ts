@@ -101,4 +101,16 @@ describe.skipIf(!hasBudget)("budget what-if", () => {
     expect(w.consoleErrors).toEqual([]);
     expect(foreignRequests(w.requests, baseUrl)).toEqual([]);
   });
+
+  it("prints a one-page summary (print stylesheet)", async () => {
+    const w = await openPage(browser);
+    await w.page.goto(baseUrl);
+    await w.page.getByTestId("chart-by-category").locator("[role=img]").first().waitFor();
+    await w.page.emulateMedia({ media: "print" });
+    expect(await w.page.locator(".print-summary").isVisible()).toBe(true);
+    expect(await w.page.locator(".controls").isVisible()).toBe(false);
+    const pdf = await w.page.pdf({ format: "Letter" });
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBe(1);
+  });
 });

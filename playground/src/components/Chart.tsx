@@ -22,10 +22,12 @@ export interface ChartProps {
   readonly testId?: string;
   /** "side" (default): the table beside the chart on wide screens; "stacked": the table below it. */
   readonly layout?: "side" | "stacked";
+  /** Extra class names (e.g. "print-keep" for the one-page printed summary). */
+  readonly className?: string;
 }
 
 /** A figure: an Observable Plot chart (SVG, labelled) with its data table beside it. */
-export function Chart({ title, description, render, deps, children, onRendered, testId, layout = "side" }: ChartProps) {
+export function Chart({ title, description, render, deps, children, onRendered, testId, layout = "side", className }: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [width, setWidth] = useState(640);
@@ -63,7 +65,7 @@ export function Chart({ title, description, render, deps, children, onRendered, 
   }, [...deps, width]);
 
   return (
-    <figure class={`chart chart-${layout}`} data-testid={testId}>
+    <figure class={`chart chart-${layout}${className ? ` ${className}` : ""}`} data-testid={testId}>
       <figcaption>
         <span class="chart-title">{title}</span>
         <span class="chart-desc">{description}</span>

@@ -176,7 +176,7 @@ function SpendChart({ forecast, mc }: { forecast: PForecast; mc: TaskOutcome<Mon
           width,
           height: 280,
           marginLeft: 60,
-          x: { label: null, tickFormat: shortFy },
+          x: { label: null, tickFormat: shortFy, ticks: forecast.summary.map((y) => y.fiscalYear) },
           y: { label: "Net device spend", tickFormat: moneyTick, grid: true },
           marks: [
             ...(bands.length ? [Plot.areaY(bands, { x: "fiscalYear", y1: "p10", y2: "p90", fill: "#1f6fb2", fillOpacity: 0.22 }), Plot.line(bands, { x: "fiscalYear", y: "p50", stroke: "#1f6fb2", strokeWidth: 2 })] : []),

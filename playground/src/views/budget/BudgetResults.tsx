@@ -13,6 +13,8 @@ export type PSet = Plain<ScenarioSet>;
 export type PProjection = Plain<BudgetProjection>;
 
 const shortFy = (fy: number) => `FY${String(fy).slice(2)}`;
+/** Year tick labels that fit: every year when there is room, every other year otherwise. */
+const fyTick = (panelWidth: number, years: number) => (fy: number, i: number) => (panelWidth / years >= 34 || i % 2 === 0 ? shortFy(fy) : "");
 const moneyTick = (d: number) => (Math.abs(d) >= 1e6 ? `$${(d / 1e6).toFixed(1)}M` : Math.abs(d) >= 1e3 ? `$${Math.round(d / 1e3)}k` : `$${d}`);
 
 /** Mark the end of a lever→chart update (G2), measured from the lever's input event. */
@@ -79,7 +81,7 @@ function Headlines({ set }: { set: PSet }) {
     { key: "students", label: `Students ${shortFy(base.firstYear)}`, kind: "num", value: ({ p }) => formatCount(p.years[0]?.students ?? 0) },
   ];
   return (
-    <div class="headlines" data-testid="headline-table">
+    <div class="headlines print-keep" data-testid="headline-table">
       <DataTable caption="Scenarios side by side (click a figure to see where it comes from)" columns={columns} rows={rows} />
     </div>
   );
@@ -124,7 +126,7 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
 
   return (
     <div class="budget-results">
-      <p class="lede">{active.explanation}</p>
+      <p class="lede print-keep">{active.explanation}</p>
       <Headlines set={set} />
       <Chart
         title="Yearly spend by category"
@@ -132,6 +134,7 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
         deps={[catData]}
         layout="stacked"
         testId="chart-by-category"
+        className="print-keep"
         onRendered={markChartUpdated}
         render={(Plot, width) =>
           Plot.plot({
@@ -140,7 +143,7 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
             marginLeft: 56,
             marginBottom: 36,
             fx: { label: null, domain: scenarioNames, padding: 0.08 },
-            x: { label: null, tickFormat: shortFy, tickRotate: set.projections.length > 2 ? -45 : 0 },
+            x: { label: null, tickFormat: fyTick((width - 56) / set.projections.length, base.years.length) },
             y: { label: "Spend", tickFormat: moneyTick, grid: true },
             color: { legend: true, domain: categories, range: PALETTE, tickFormat: categoryLabel },
             marks: [
@@ -165,7 +168,7 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
             marginLeft: 56,
             marginBottom: 36,
             fx: { label: null, domain: scenarioNames, padding: 0.08 },
-            x: { label: null, tickFormat: shortFy, tickRotate: set.projections.length > 2 ? -45 : 0 },
+            x: { label: null, tickFormat: fyTick((width - 56) / set.projections.length, base.years.length) },
             y: { label: "Spend", tickFormat: moneyTick, grid: true },
             color: { legend: true, domain: fundIds.map(fundName), range: PALETTE },
             marks: [Plot.barY(fundData, { fx: "scenario", x: "fiscalYear", y: "amount", fill: "fund", title: (d: { scenario: string; label: string; fund: string; amount: number }) => `${d.scenario}, ${d.label}\n${d.fund}: ${formatMoney(String(d.amount))}` }), Plot.ruleY([0])],
@@ -184,7 +187,7 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
             width,
             height: 260,
             marginLeft: 60,
-            x: { label: null, tickFormat: shortFy },
+            x: { label: null, tickFormat: shortFy, ticks: base.years.map((y) => y.fiscalYear) },
             y: { label: "General-fund draw", tickFormat: moneyTick, grid: true, zero: false },
             color: { legend: true, domain: scenarioNames, range: SCENARIO_COLORS },
             marks: [
@@ -277,7 +280,7 @@ function DeltaTable({ comparison, categories, base }: { comparison: PSet["compar
   ];
   const lines = comparison.lines.filter((l) => l.status !== "same").sort((a, b) => Math.abs(toChartNumber(b.delta)) - Math.abs(toChartNumber(a.delta)));
   return (
-    <section class="delta" aria-labelledby="delta-h" data-testid="delta-table">
+    <section class="delta print-keep" aria-labelledby="delta-h" data-testid="delta-table">
       <h3 id="delta-h">What changes: {comparison.b.name} against the baseline</h3>
       <p class="hint">{comparison.explanation}</p>
       <DataTable caption={`Change in spend by category and year (${comparison.b.name} − baseline); the rows add up to the total`} columns={columns} rows={rows} footer={footer} />
