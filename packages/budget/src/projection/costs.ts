@@ -1,6 +1,6 @@
 import { Dec, Money } from "@districtkit/core";
 import { mulFraction, mulRound, ONE, toFraction, type Fraction } from "../internal/cents.js";
-import type { Effective } from "../scenario/applyLevers.js";
+import { ONE_DEC as DEC_ONE, rateAdjustOf, scaleOf, type Effective } from "../scenario/applyLevers.js";
 import type { LineItem } from "../schema/lineItem.js";
 import type { DriverTable } from "./drivers.js";
 import type { ProjectionWarning } from "./types.js";
@@ -16,12 +16,12 @@ export interface CostTable {
   readonly price: Float64Array;
   /** Exact scale factor per item (1 when no lever scales it). */
   readonly scale: readonly Dec[];
-  /** The escalator rate used per item in its last active year (for explanations). */
-  readonly rateText: readonly string[];
+  /** The escalator rate per item in its last year (NaN: flat, no escalator), for explanations. */
+  readonly lastRates: Float64Array;
   readonly warnings: ProjectionWarning[];
 }
 
-const DEC_ONE = new Dec(1);
+
 const rateFractions = new Map<number, Fraction>();
 function growth(rate: number): Fraction {
   let f = rateFractions.get(rate);
@@ -33,12 +33,13 @@ function growth(rate: number): Fraction {
 }
 
 /** @internal The escalator rate of an item for the growth into fiscal year `year`. */
-export function rateOf(eff: Effective, item: LineItem, year: number): number {
-  const d = eff.rateDelta.get(item.id);
-  if (d === undefined) return baseRateOf(eff, item, year);
-  const r = baseRateOf(eff, item, year) + d;
+export function rateOf(eff: Effective, item: LineItem, year: number, adj: Adjust = rateAdjustOf(eff, item)): number {
+  const d = adj.delta;
+  if (d === undefined) return baseRateOf(eff, item, year, adj);
+  const r = baseRateOf(eff, item, year, adj) + d;
   return r <= -1 ? -0.99 : +r.toFixed(12);
 }
+type Adjust = ReturnType<typeof rateAdjustOf>;
 
 const indexCache = new WeakMap<object, Map<number, number>>();
 function indexRate(idx: Readonly<Record<string, number>>, year: number): number {
@@ -72,8 +73,8 @@ function centsOf(m: Money): number {
   return c;
 }
 
-function baseRateOf(eff: Effective, item: LineItem, year: number): number {
-  const o = eff.rateOverride.get(item.id);
+function baseRateOf(eff: Effective, item: LineItem, year: number, adj: Adjust): number {
+  const o = adj.override;
   if (o !== undefined) return o;
   const e = item.escalator;
   if (e === undefined) return 0;
@@ -84,12 +85,21 @@ function baseRateOf(eff: Effective, item: LineItem, year: number): number {
   return indexRate(idx, year);
 }
 
-function rateKey(eff: Effective, item: LineItem): string {
-  const o = eff.rateOverride.get(item.id);
-  const d = eff.rateDelta.get(item.id);
+function rateKey(item: LineItem, adj: Adjust): string | number {
+  const o = adj.override;
+  const d = adj.delta;
   const e = item.escalator;
+  if (o === undefined && d === undefined) return e === undefined ? 0 : typeof e === "number" ? e : `i${e.index}`;
   return `${o !== undefined ? `o${o}` : e === undefined ? "0" : typeof e === "number" ? `r${e}` : `i${e.index}`}|${d ?? ""}`;
 }
+
+/** @internal Per-item values that do not change between scenarios (cached on the item object). */
+interface Compiled {
+  readonly baseCents: number;
+  readonly model: unknown;
+  readonly school: number;
+}
+const compiledCache = new WeakMap<LineItem, Compiled>();
 
 /** @internal Computes every cell's cost. */
 export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
@@ -101,23 +111,23 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
   const units = new Float64Array(items.length * n).fill(Number.NaN);
   const price = new Float64Array(items.length * n).fill(Number.NaN);
   const scales: Dec[] = [];
-  const rateText: string[] = [];
+  const lastRates = new Float64Array(items.length).fill(Number.NaN);
   const warnings: ProjectionWarning[] = [];
   const schoolIndex = new Map(district.schools.map((s, i) => [s.id, i]));
   const atEnd = budget.options.escalationRounding === "at-end";
-  const rateTables = new Map<string, { from: number; rates: number[]; fractions: Fraction[] }>();
-  const driverCache = new Map<string, (number | undefined)[]>();
+  const rateTables = new Map<string | number, { from: number; rates: number[]; fractions: Fraction[] }>();
+  const driverCache = new Map<string, (number | undefined)[][]>();
   const last = first + n - 1;
 
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const sc = eff.scale.get(item.id) ?? DEC_ONE;
+    const sc = scaleOf(eff, item);
     scales.push(sc);
     const scale = sc === DEC_ONE || sc.eq(1) ? ONE : toFraction(sc);
     const base = i * n;
     let anyInHorizon = false;
     if (item.kind === "series") {
-      rateText.push("");
+  
       for (const [k, v] of Object.entries(item.amounts)) {
         const yi = Number(k) - first;
         if (yi < 0 || yi >= n) continue;
@@ -130,19 +140,25 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
       continue;
     }
     const priceYear = item.priceYear ?? first;
-    const baseCents = centsOf(item.kind === "per-unit" ? item.unitCost : item.amount);
+    let comp = compiledCache.get(item);
+    if (!comp || comp.model !== eff.model) {
+      comp = { baseCents: centsOf(item.kind === "per-unit" ? item.unitCost : item.amount), model: eff.model, school: item.school === undefined ? -1 : schoolIndex.get(item.school)! };
+      compiledCache.set(item, comp);
+    }
+    const baseCents = comp.baseCents;
+    const adj = rateAdjustOf(eff, item);
     const exactBase = item.kind === "per-unit" ? item.unitCost : item.amount;
     const start = item.kind === "one-time" ? item.year : (item.startYear ?? first);
     const end = item.kind === "one-time" ? item.year : (item.endYear ?? last);
     const every = item.kind === "one-time" ? 1 : item.everyYears;
-    const school = item.school === undefined ? -1 : schoolIndex.get(item.school)!;
+    const school = comp.school;
     // escalate year by year from the price year (rates memoised per escalator, override and delta)
-    const rk = rateKey(eff, item);
+    const rk = rateKey(item, adj);
     let table = rateTables.get(rk);
     if (!table) {
       table = { from: Math.min(priceYear, first) + 1, rates: [], fractions: [] };
       for (let yy = table.from; yy <= last; yy++) {
-        const r = rateOf(eff, item, yy);
+        const r = rateOf(eff, item, yy, adj);
         table.rates.push(r);
         table.fractions.push(r === 0 ? ONE : growth(r));
       }
@@ -150,7 +166,7 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
     } else if (priceYear + 1 < table.from) {
       table = { from: priceYear + 1, rates: [], fractions: [] };
       for (let yy = table.from; yy <= last; yy++) {
-        const r = rateOf(eff, item, yy);
+        const r = rateOf(eff, item, yy, adj);
         table.rates.push(r);
         table.fractions.push(r === 0 ? ONE : growth(r));
       }
@@ -158,18 +174,22 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
     const tbl = table;
     let driverSeries: (number | undefined)[] | undefined;
     if (item.kind === "per-unit") {
-      const dk = `${item.driver}|${school}`;
-      driverSeries = driverCache.get(dk);
+      let bySchool = driverCache.get(item.driver);
+      if (!bySchool) {
+        bySchool = [];
+        driverCache.set(item.driver, bySchool);
+      }
+      driverSeries = bySchool[school + 1];
       if (!driverSeries) {
         driverSeries = Array.from({ length: n }, (_, yi) => drivers.value(item.driver, school, yi));
-        driverCache.set(dk, driverSeries);
+        bySchool[school + 1] = driverSeries;
       }
     }
     let p = baseCents;
     let exact = atEnd ? exactBase.toDecimal() : null;
     let y = priceYear;
     let lastRate = tbl.rates[Math.max(first, priceYear + 1) - tbl.from] ?? 0;
-    rateText.push("");
+
     for (let yi = 0; yi < n; yi++) {
       const year = first + yi;
       while (y < year) {
@@ -205,8 +225,8 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
       } else if (exact) cost[base + yi] = Money.of(exact.times(sc)).toCents("half-up");
       else cost[base + yi] = mulFraction(p, scale);
     }
-    rateText[i] = lastRate === 0 && item.escalator === undefined && !eff.rateOverride.has(item.id) && !eff.rateDelta.has(item.id) ? "flat" : `${+(lastRate * 100).toFixed(4)} %/yr`;
+    lastRates[i] = lastRate === 0 && item.escalator === undefined && adj.override === undefined && adj.delta === undefined ? Number.NaN : lastRate;
     if (!anyInHorizon) warnings.push({ code: "item-outside-horizon", message: `${item.name} (${item.id}) does not run inside FY${first}–FY${last} in this scenario` });
   }
-  return { items, n, cost, units, price, scale: scales, rateText, warnings };
+  return { items, n, cost, units, price, scale: scales, lastRates, warnings };
 }

@@ -103,7 +103,8 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
       const it = costs.items[i]!;
       let total = 0;
       const scaled = costs.scale[i]!.eq(1) ? "" : ` × ${costs.scale[i]!.toString()} (levers)`;
-      const esc = costs.rateText[i] === "flat" ? "" : `, ${costs.rateText[i]}`;
+      const lr = costs.lastRates[i]!;
+      const esc = lr !== lr ? "" : `, ${+(lr * 100).toFixed(4)} %/yr`;
       const what = it.kind === "per-unit" ? ` ${it.driver}${it.unitsPerDriver !== 1 ? ` (× ${it.unitsPerDriver})` : ""} × ` : it.kind === "series" ? "series amount " : "amount ";
       const years: LineYear[] = new Array<LineYear>(n);
       for (let yi = 0; yi < n; yi++) {

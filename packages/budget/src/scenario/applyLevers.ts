@@ -20,17 +20,74 @@ export interface LeverEffect {
   readonly explanation: string;
 }
 
+/** @internal A scale lever as a rule. */
+export interface ScaleRule {
+  readonly at: number;
+  readonly factor: Dec;
+  readonly item: string | undefined;
+  readonly category: string | undefined;
+  readonly school: string | undefined;
+}
+
+/** @internal An inflation lever as a rule. */
+export interface InflationRule {
+  readonly at: number;
+  readonly mode: "set" | "add";
+  readonly rate: number;
+  readonly item: string | undefined;
+  readonly category: string | undefined;
+  readonly index: string | undefined;
+}
+
+/** @internal The factor 1 (identity of an unscaled item). */
+export const ONE_DEC = new Dec(1);
+
+/** @internal The exact cost factor of an item (the product of the scale rules that match it). */
+export function scaleOf(eff: Effective, item: LineItem): Dec {
+  if (eff.scaleRules.length === 0) return ONE_DEC;
+  const born = eff.addedAt.size === 0 ? -1 : (eff.addedAt.get(item.id) ?? -1);
+  let f = ONE_DEC;
+  for (const r of eff.scaleRules) {
+    if (r.at < born) continue;
+    if (r.item !== undefined && r.item !== item.id) continue;
+    if (r.category !== undefined && r.category !== item.category) continue;
+    if (r.school !== undefined && r.school !== item.school) continue;
+    f = f.times(r.factor);
+  }
+  return f;
+}
+
+/** @internal The escalator adjustment of an item: an override rate and/or a delta. */
+export function rateAdjustOf(eff: Effective, item: LineItem): { readonly override: number | undefined; readonly delta: number | undefined } {
+  if (eff.inflationRules.length === 0 || item.kind === "series") return NO_ADJUST;
+  const born = eff.addedAt.size === 0 ? -1 : (eff.addedAt.get(item.id) ?? -1);
+  let override: number | undefined;
+  let delta: number | undefined;
+  for (const r of eff.inflationRules) {
+    if (r.at < born) continue;
+    if (r.item !== undefined && r.item !== item.id) continue;
+    if (r.category !== undefined && r.category !== item.category) continue;
+    if (r.index !== undefined && !(typeof item.escalator === "object" && item.escalator.index === r.index)) continue;
+    if (r.mode === "set") {
+      override = r.rate;
+      delta = undefined;
+    } else delta = (delta ?? 0) + r.rate;
+  }
+  return override === undefined && delta === undefined ? NO_ADJUST : { override, delta };
+}
+const NO_ADJUST = Object.freeze({ override: undefined, delta: undefined });
+
 /** @internal The baseline with a scenario's levers applied. */
 export interface Effective {
   readonly model: BudgetModel;
   readonly items: readonly LineItem[];
   readonly funds: readonly Fund[];
-  /** Exact cost factor per item id (product of the scale levers that touch it). */
-  readonly scale: ReadonlyMap<string, Dec>;
-  /** Escalator rate override per item id (last matching `set` inflation lever wins). */
-  readonly rateOverride: ReadonlyMap<string, number>;
-  /** Added to the item's escalator rate (`add` inflation levers after the last `set`). */
-  readonly rateDelta: ReadonlyMap<string, number>;
+  /** Scale levers as rules (matched against items when costs are computed). */
+  readonly scaleRules: readonly ScaleRule[];
+  /** Inflation levers as rules, in order (a `set` clears earlier `add`s). */
+  readonly inflationRules: readonly InflationRule[];
+  /** Items added by a lever: id → lever index (rules before it do not touch it). */
+  readonly addedAt: ReadonlyMap<string, number>;
   /** Fund id → exact factor on its amounts. */
   readonly fundScale: ReadonlyMap<string, Dec>;
   /** Enrollment levers in order: annual/once rate, optional school. */
@@ -80,9 +137,9 @@ function describeLever(l: Lever): string {
 export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
   let items: LineItem[] = [...model.budget.lineItems];
   let funds: Fund[] = [...model.budget.funds];
-  const scale = new Map<string, Dec>();
-  const rateOverride = new Map<string, number>();
-  const rateDelta = new Map<string, number>();
+  const scaleRules: ScaleRule[] = [];
+  const inflationRules: InflationRule[] = [];
+  const addedAt = new Map<string, number>();
   const fundScale = new Map<string, Dec>();
   const enrollment: { rate: number; mode: "annual" | "once"; school: string | undefined }[] = [];
   const eRateDiscount: { C1?: number; C2?: number } = {};
@@ -103,7 +160,6 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
       return k;
     };
     const touched: string[] = [];
-    const mul = (id: string, f: Dec): void => void scale.set(id, (scale.get(id) ?? new Dec(1)).times(f));
     switch (l.type) {
       case "enrollment-change":
         if (l.school !== undefined && !schools.has(l.school)) bad("school", `unknown school "${l.school}"`);
@@ -114,15 +170,12 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
         if (l.category !== undefined && !categories.has(l.category)) bad("category", `unknown category "${l.category}"`);
         if (l.index !== undefined && !escalators.has(l.index)) bad("index", `unknown escalator index "${l.index}"`);
         if (l.item !== undefined) findItem(l.item);
+        inflationRules.push({ at: i, mode: l.mode, rate: l.rate, item: l.item, category: l.category, index: l.index });
         for (const it of items) {
           if (it.kind === "series") continue;
           if (l.item !== undefined && it.id !== l.item) continue;
           if (l.category !== undefined && it.category !== l.category) continue;
           if (l.index !== undefined && !(typeof it.escalator === "object" && it.escalator.index === l.index)) continue;
-          if (l.mode === "set") {
-            rateOverride.set(it.id, l.rate);
-            rateDelta.delete(it.id);
-          } else rateDelta.set(it.id, (rateDelta.get(it.id) ?? 0) + l.rate);
           touched.push(it.id);
         }
         break;
@@ -132,11 +185,11 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
         if (l.school !== undefined && !schools.has(l.school)) bad("school", `unknown school "${l.school}"`);
         if (l.item !== undefined) findItem(l.item);
         const f = new Dec(l.percent).plus(1);
+        scaleRules.push({ at: i, factor: f, item: l.item, category: l.category, school: l.school });
         for (const it of items) {
           if (l.item !== undefined && it.id !== l.item) continue;
           if (l.category !== undefined && it.category !== l.category) continue;
           if (l.school !== undefined && it.school !== l.school) continue;
-          mul(it.id, f);
           touched.push(it.id);
         }
         break;
@@ -175,6 +228,7 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
           else if (!(f.eligibleCategories ?? []).includes(it.category) && !(f.eligibleItems ?? []).includes(it.id)) bad("item", `fund "${fid}" may not pay category "${it.category}"`);
         }
         items = [...items, it];
+        addedAt.set(it.id, i);
         touched.push(it.id);
         break;
       }
@@ -237,5 +291,5 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
     effects.push({ index: i, type: l.type, label, touched, explanation: `${label}: touches ${touched.length === 0 ? "nothing" : touched.length > 6 ? `${touched.slice(0, 6).join(", ")} and ${touched.length - 6} more` : touched.join(", ")}.` });
   });
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues.map((x) => ({ ...x, path: ["scenario", ...x.path] })));
-  return { model, items, funds, scale, rateOverride, rateDelta, fundScale, enrollment, eRateDiscount, drivers, effects };
+  return { model, items, funds, scaleRules, inflationRules, addedAt, fundScale, enrollment, eRateDiscount, drivers, effects };
 }
