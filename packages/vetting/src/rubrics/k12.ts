@@ -362,7 +362,7 @@ const RUBRIC_INPUT = {
  * (Common Sense-style practice questions — selling data, third-party marketing, targeted ads,
  * tracking, profiling — a signed DPA with the data categories it covers, FERPA school-official
  * terms, COPPA consent and the 2025 rule's retention, security-program and third-party consent
- * duties from its compliance date, PPRA, and per-state checks for CA, NY, IL, CT, CO and TX),
+ * duties from its compliance date, PPRA, and per-state checks for CA, NY, IL, CT, CO, OR and TX),
  * security (encryption, MFA, SSO, SOC 2 age, ISO 27001 edition, penetration test, breach
  * history), accessibility (WCAG claim, ACR with per-criterion terms and its age), interoperability
  * (LTI 1.3, OneRoster, Clever/ClassLink, 1EdTech, Project Unicorn levels) and evidence (ESSA tier

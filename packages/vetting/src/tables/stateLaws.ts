@@ -76,7 +76,8 @@ export interface StateStudentPrivacyLaw {
 
 /**
  * State student-privacy laws, keyed by state code: California SOPIPA, New York Education Law
- * §2-d (8 NYCRR Part 121), Illinois SOPPA, Connecticut, Colorado and Texas. Every figure is
+ * §2-d (8 NYCRR Part 121), Illinois SOPPA, Connecticut, Colorado, Oregon OSIPA (unconfirmed:
+ * not in the design notes) and Texas. Every figure is
  * data: the breach and posting deadlines are {@link DeadlineRule}s read by
  * {@link breachNotificationDeadlines} and {@link contractNoticeDeadlines}.
  *
@@ -88,7 +89,7 @@ export interface StateStudentPrivacyLaw {
  * @example
  * ```ts
  * STATE_STUDENT_PRIVACY_LAWS.NY?.deadlines.map((d) => d.days); // => [7, 10, 60, 60]
- * Object.keys(STATE_STUDENT_PRIVACY_LAWS); // => ["CA", "NY", "IL", "CT", "CO", "TX"]
+ * Object.keys(STATE_STUDENT_PRIVACY_LAWS); // => ["CA", "NY", "IL", "CT", "CO", "OR", "TX"]
  * ```
  * @category Tables
  */
@@ -261,6 +262,25 @@ export const STATE_STUDENT_PRIVACY_LAWS: Readonly<Record<string, StateStudentPri
       "Contract and on-demand providers are treated differently.",
     ],
     sources: ["https://lexace.ai/us/statute/colorado/22-16-107", "http://cde.state.co.us/dataprivacyandsecurity-3"],
+  },
+  OR: {
+    state: "OR",
+    name: "Oregon Student Information Protection Act (OSIPA)",
+    citation: "ORS 336.184",
+    effective: null,
+    checks: [
+      {
+        id: "or.osipa",
+        title: "OSIPA duties (no targeted ads, no non-K-12 profiles, no sale, reasonable security, deletion on request)",
+        question: "Does the operator comply with ORS 336.184: no targeted advertising, no profiles for non-K-12 purposes, no sale of student information, reasonable security, deletion at the district's request?",
+        weight: 3,
+        gate: false,
+        notMet: "The company does not confirm it follows Oregon's student privacy law (OSIPA).",
+      },
+    ],
+    deadlines: [],
+    notes: ["Modelled on California's SOPIPA. This entry is not in DOMAIN-vetting.md: unconfirmed, check ORS 336.184."],
+    sources: ["ORS 336.184 (Oregon Student Information Protection Act, 2015) — unconfirmed secondary reading"],
   },
   TX: {
     state: "TX",
