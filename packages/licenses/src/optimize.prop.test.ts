@@ -1,0 +1,87 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { tinyMarketArb } from "../test/arbitraries.js";
+import { bruteForceCost } from "../test/bruteForce.js";
+import { highsCost } from "../test/highsModel.js";
+import { checkCoverage, heuristicCosts } from "../test/checks.js";
+import { generateLicenseMarket } from "./generate.js";
+import { optimizeLicenses } from "./optimize.js";
+import type { LicensePlanInputData } from "./schema.js";
+
+// INVARIANTS.md (licenses): coverage, optimality against brute force and HiGHS, ≤ heuristics,
+// monotonicity in demand and options.
+const cents = (r: ReturnType<typeof optimizeLicenses>): number => r.objective.toCents();
+
+describe("optimizeLicenses on tiny random markets", () => {
+  it("equals brute-force enumeration", () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(tinyMarketArb, (market) => {
+        const bf = bruteForceCost(market);
+        fc.pre(!Number.isNaN(bf));
+        compared++;
+        expect(cents(optimizeLicenses(market))).toBe(Math.round(bf));
+      }),
+      { numRuns: 120 },
+    );
+    expect(compared).toBeGreaterThan(30);
+  }, 120_000);
+
+  it("returns plans that cover every product, school, role and year", () => {
+    fc.assert(
+      fc.property(tinyMarketArb, (market) => {
+        const plan = optimizeLicenses(market);
+        expect(checkCoverage(market, plan)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("costs no more than the cheapest single option and the greedy site-or-seats heuristic", () => {
+    fc.assert(
+      fc.property(tinyMarketArb, (market) => {
+        const plan = optimizeLicenses(market);
+        for (const h of heuristicCosts(market)) expect(plan.objective.toCents()).toBeLessThanOrEqual(h);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("never gets cheaper when demand rises, nor dearer when an option is added", () => {
+    fc.assert(
+      fc.property(tinyMarketArb, fc.nat(), fc.integer({ min: 1, max: 40 }), (market, at, extra) => {
+        const base = cents(optimizeLicenses(market));
+        const demand = market.demand.map((d, i) => (i === at % market.demand.length ? { ...d, seats: d.seats + extra } : d));
+        expect(cents(optimizeLicenses({ ...market, demand }))).toBeGreaterThanOrEqual(base);
+        const cheaper: LicensePlanInputData = {
+          ...market,
+          options: [...market.options!, { kind: "seat", id: "new", productId: market.products[0]!.id, role: "any", schedule: { type: "unit", unitPrice: (at % 2000) / 100 + 0.5 } }],
+        };
+        expect(cents(optimizeLicenses(cheaper))).toBeLessThanOrEqual(base);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it("costs no more than a current contract that is one of its options", () => {
+    fc.assert(
+      fc.property(tinyMarketArb, (market) => {
+        const plan = optimizeLicenses(market);
+        const alone = Math.min(...heuristicCosts(market));
+        expect(plan.objective.toCents()).toBeLessThanOrEqual(alone);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe("optimizeLicenses against HiGHS (independent MILP) on seeded mid-size markets", () => {
+  it.each([1, 2, 3, 4, 5, 6])("seed %i: equal objective, proven optimal", async (seed) => {
+    const market = generateLicenseMarket({ products: 4, options: 6, schools: 8, years: 3, seed, bundleEvery: 3 });
+    const plan = optimizeLicenses(market);
+    expect(plan.status).toBe("optimal");
+    const ref = await highsCost(market);
+    expect(ref.optimal).toBe(true);
+    expect(cents(plan)).toBe(Math.round(ref.cost));
+  }, 120_000);
+});
