@@ -60,6 +60,38 @@ describe("samplers: moments match their distributions (fixed seed)", () => {
   });
 });
 
+describe("binomial by mode search (30 ≤ n·p, σ ≤ 100): the exact distribution", () => {
+  // χ² goodness of fit against the exact pmf (log-space product), cells pooled to ≥ 20 expected;
+  // with df ≈ 100 the 99.9 % critical value is about 1.5 × df.
+  it.each([
+    [3300, 0.08],
+    [400, 0.3],
+    [120, 0.5],
+  ])("Bin(%d, %d)", (n, p) => {
+    const r = createRng(11);
+    const N = 100_000;
+    const counts = new Float64Array(n + 1);
+    for (let i = 0; i < N; i++) counts[sampleBinomial(r, n, p)]! += 1;
+    let lf = n * Math.log(1 - p);
+    let chi = 0;
+    let df = -1;
+    let o = 0;
+    let e = 0;
+    for (let x = 0; x <= n; x++) {
+      if (x > 0) lf += Math.log((n - x + 1) / x) + Math.log(p / (1 - p));
+      o += counts[x]!;
+      e += Math.exp(lf) * N;
+      if (e >= 20) {
+        chi += (o - e) ** 2 / e;
+        df++;
+        o = 0;
+        e = 0;
+      }
+    }
+    expect(chi).toBeLessThan(1.5 * df + 10);
+  });
+});
+
 describe("samplers: support and bad parameters", () => {
   it("stays inside the support", () => {
     const r = createRng(4);

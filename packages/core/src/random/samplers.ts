@@ -106,8 +106,10 @@ function beta(rng: Rng, a: number, b: number): number {
 
 /**
  * A binomial draw: how many of `n` independent trials succeed with probability `p`. Exact in
- * distribution for every `n` — inversion when `n·p` is small, Knuth's beta-splitting recursion
- * otherwise (O(log n) draws) — so a cohort of 100,000 devices costs no more than one of 100.
+ * distribution for every `n` — inversion when `n·p` is small, inversion searched outward from the
+ * mode (pmf by Loader's saddle-point formula, as R's dbinom) when the standard deviation is up to
+ * 100, Knuth's beta-splitting recursion above that (O(log n) draws) — so a cohort of 100,000
+ * devices costs no more than one of 100.
  *
  * @param rng - the stream
  * @param n - trials (a non-negative integer)
@@ -137,6 +139,9 @@ export function sampleBinomial(rng: Rng, n: number, p: number): number {
     if (nn * pp < 30) {
       return count + binomialInversion(rng, nn, pp);
     }
+    if (nn * pp * (1 - pp) <= 10_000) {
+      return count + binomialModeSearch(rng, nn, pp);
+    }
     const a = 1 + Math.floor(nn / 2);
     const b = nn + 1 - a;
     const x = beta(rng, a, b);
@@ -148,6 +153,83 @@ export function sampleBinomial(rng: Rng, n: number, p: number): number {
       nn = b - 1;
       pp = (pp - x) / (1 - x);
     }
+  }
+}
+
+// ln(n!) − ln(√(2πn)·(n/e)^n), Loader (2000), as in R's stirlerr; exact for n ≤ 15.
+function stirlingError(n: number): number {
+  if (n <= 15) {
+    let lf = 0;
+    for (let i = 2; i <= n; i++) lf += Math.log(i);
+    return lf - (n + 0.5) * Math.log(n) + n - 0.5 * Math.log(2 * Math.PI);
+  }
+  const nn = n * n;
+  const S0 = 1 / 12;
+  const S1 = 1 / 360;
+  const S2 = 1 / 1260;
+  const S3 = 1 / 1680;
+  const S4 = 1 / 1188;
+  if (n > 500) return (S0 - S1 / nn) / n;
+  if (n > 80) return (S0 - (S1 - S2 / nn) / nn) / n;
+  if (n > 35) return (S0 - (S1 - (S2 - S3 / nn) / nn) / nn) / n;
+  return (S0 - (S1 - (S2 - (S3 - S4 / nn) / nn) / nn) / nn) / n;
+}
+
+// x·ln(x/m) + m − x, computed without cancellation (Loader's bd0).
+function bd0(x: number, m: number): number {
+  if (Math.abs(x - m) < 0.1 * (x + m)) {
+    let v = (x - m) / (x + m);
+    let s = (x - m) * v;
+    let ej = 2 * x * v;
+    v = v * v;
+    for (let j = 1; j < 1000; j++) {
+      ej *= v;
+      const s1 = s + ej / (2 * j + 1);
+      if (s1 === s) return s1;
+      s = s1;
+    }
+    return s;
+  }
+  return x * Math.log(x / m) + m - x;
+}
+
+// P(X = x) for 0 < x < n, to full double precision (Loader's dbinom_raw).
+function binomialPmf(x: number, n: number, p: number): number {
+  const q = 1 - p;
+  const lc = stirlingError(n) - stirlingError(x) - stirlingError(n - x) - bd0(x, n * p) - bd0(n - x, n * q);
+  const lf = Math.log(2 * Math.PI) + Math.log(x) + Math.log1p(-x / n);
+  return Math.exp(lc - 0.5 * lf);
+}
+
+// Inversion over the support visited outward from the mode (m, m−1, m+1, m−2, …): any fixed
+// order of the support gives an exact inversion; this one takes O(σ) steps. Requires n·p ≥ 30
+// and p ≤ 0.5, so the mode is inside (0, n).
+function binomialModeSearch(rng: Rng, n: number, p: number): number {
+  const m = Math.floor((n + 1) * p);
+  const f0 = binomialPmf(m, n, p);
+  const odds = p / (1 - p);
+  for (;;) {
+    let u = rng.next() - f0;
+    if (u <= 0) return m;
+    let lo = m;
+    let hi = m;
+    let flo = f0;
+    let fhi = f0;
+    while (flo > 0 || fhi > 0) {
+      if (lo > 0 && flo > 0) {
+        flo *= lo / ((n - lo + 1) * odds);
+        lo--;
+        u -= flo;
+        if (u <= 0) return lo;
+      } else flo = 0;
+      if (hi < n && fhi > 0) {
+        fhi *= ((n - hi) * odds) / (hi + 1);
+        hi++;
+        u -= fhi;
+        if (u <= 0) return hi;
+      } else fhi = 0;
+    }
+    // the mass summed to just under 1 by rounding: draw again (exact conditional on rounding)
   }
 }
 
