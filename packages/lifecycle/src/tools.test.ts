@@ -108,13 +108,13 @@ describe("Monte Carlo chunks", () => {
     // Pinned: trial i draws from createRng(42).stream(i); these numbers are a promise of the seed.
     const c = simulateForecastChunk(smallDistrict(), { seed: 42, trialStart: 0, trialEnd: 3 });
     expect(c.values.map((v) => v.slice(0, 14))).toEqual([
-      [670, 130, 50, 14, 194, 64, 0, 0, 0, 102, 11710800, 126000, 0, 11836800],
-      [670, 130, 59, 14, 203, 73, 0, 0, 0, 106, 11733800, 90000, 0, 11823800],
-      [670, 130, 54, 8, 192, 62, 0, 0, 0, 91, 11128800, 96000, 0, 11224800],
+      [670, 130, 56, 5, 191, 61, 0, 0, 0, 92, 11373000, 102000, 0, 11475000],
+      [670, 130, 53, 8, 191, 61, 0, 0, 0, 100, 11377000, 120000, 0, 11497000],
+      [670, 130, 49, 5, 184, 54, 0, 0, 0, 90, 10883600, 42000, 0, 10925600],
     ]);
     const s = summarizeMonteCarlo(simulateForecastChunk(smallDistrict(), { seed: 42, trialStart: 0, trialEnd: 200 }));
-    expect(s.years[0]!.counts.failures.quantiles).toEqual([43, 52, 60]);
-    expect(s.years[0]!.spend.capital.quantiles.map(String)).toEqual(["109718", "113271", "117302"]);
+    expect(s.years[0]!.counts.failures.quantiles.map((x) => +x.toFixed(6))).toEqual([42, 53, 61.1]);
+    expect(s.years[0]!.spend.capital.quantiles.map(String)).toEqual(["109428", "113551", "118328"]);
   });
 });
 
@@ -143,8 +143,8 @@ describe("inventory, repairs and generators", () => {
       expect((e as DistrictKitError).issues.map((i) => i.pathText)).toEqual(["history.tickets[0].date", "history.tickets[1].deviceId", "history.tickets[2].date"]);
     }
   });
-  it("recovers the generator's true Weibull from a repair history with late entry", () => {
-    const h = generateRepairHistory({ devices: 20_000, seed: 5, failure: { shape: 2.2, scale: 5 } });
+  it("recovers the generator's true Weibull from a repair history with late entry", { timeout: 60_000 }, () => {
+    const h = generateRepairHistory({ devices: 12_000, seed: 5, failure: { shape: 2.2, scale: 5 } });
     const fit = fitFailureModelFromRepairs(h);
     expect(Math.abs(fit.failure.shape - 2.2) / 2.2).toBeLessThan(0.1);
     expect(Math.abs(fit.failure.scale - 5) / 5).toBeLessThan(0.1);
