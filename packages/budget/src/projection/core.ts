@@ -68,7 +68,8 @@ export function runCore(model: BudgetModel, sc: Scenario): Core {
   for (let i = 0; i < costs.items.length; i++) {
     const it = costs.items[i]!;
     const c = catIndex.get(it.category)!;
-    const s = it.school === undefined ? Sn - 1 : schoolIndex.get(it.school)!;
+    const si = costs.school[i]!;
+    const s = si < 0 ? Sn - 1 : si;
     for (let yi = 0; yi < n; yi++) {
       const k = i * n + yi;
       const cost = costs.cost[k]!;

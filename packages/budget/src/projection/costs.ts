@@ -14,6 +14,8 @@ export interface CostTable {
   readonly units: Float64Array;
   /** Escalated unit price / amount of the year before scaling, in cents (NaN where not applicable). */
   readonly price: Float64Array;
+  /** School index per item (−1: district-wide). */
+  readonly school: Int32Array;
   /** Exact scale factor per item (1 when no lever scales it). */
   readonly scale: readonly Dec[];
   /** The escalator rate per item in its last year (NaN: flat, no escalator), for explanations. */
@@ -112,6 +114,7 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
   const price = new Float64Array(items.length * n).fill(Number.NaN);
   const scales: Dec[] = [];
   const lastRates = new Float64Array(items.length).fill(Number.NaN);
+  const schoolOf = new Int32Array(items.length);
   const warnings: ProjectionWarning[] = [];
   const schoolIndex = new Map(district.schools.map((s, i) => [s.id, i]));
   const atEnd = budget.options.escalationRounding === "at-end";
@@ -127,6 +130,7 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
     const base = i * n;
     let anyInHorizon = false;
     if (item.kind === "series") {
+      schoolOf[i] = item.school === undefined ? -1 : schoolIndex.get(item.school)!;
   
       for (const [k, v] of Object.entries(item.amounts)) {
         const yi = Number(k) - first;
@@ -152,6 +156,7 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
     const end = item.kind === "one-time" ? item.year : (item.endYear ?? last);
     const every = item.kind === "one-time" ? 1 : item.everyYears;
     const school = comp.school;
+    schoolOf[i] = school;
     // escalate year by year from the price year (rates memoised per escalator, override and delta)
     const rk = rateKey(item, adj);
     let table = rateTables.get(rk);
@@ -228,5 +233,5 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
     lastRates[i] = lastRate === 0 && item.escalator === undefined && adj.override === undefined && adj.delta === undefined ? Number.NaN : lastRate;
     if (!anyInHorizon) warnings.push({ code: "item-outside-horizon", message: `${item.name} (${item.id}) does not run inside FY${first}–FY${last} in this scenario` });
   }
-  return { items, n, cost, units, price, scale: scales, lastRates, warnings };
+  return { items, n, cost, units, price, school: schoolOf, scale: scales, lastRates, warnings };
 }

@@ -164,7 +164,7 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
       case "enrollment-change":
         if (l.school !== undefined && !schools.has(l.school)) bad("school", `unknown school "${l.school}"`);
         enrollment.push({ rate: l.rate, mode: l.mode, school: l.school });
-        touched.push(...items.filter((it) => it.kind === "per-unit" && it.driver === "students" && (l.school === undefined || it.school === undefined || it.school === l.school)).map((it) => it.id));
+        for (const it of items) if (it.kind === "per-unit" && it.driver === "students" && (l.school === undefined || it.school === undefined || it.school === l.school)) touched.push(it.id);
         break;
       case "inflation": {
         if (l.category !== undefined && !categories.has(l.category)) bad("category", `unknown category "${l.category}"`);
@@ -284,7 +284,7 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
       case "driver":
         if (l.school !== undefined && !schools.has(l.school)) bad("school", `unknown school "${l.school}"`);
         drivers.set(`${l.driver}|${l.school ?? ""}`, l.values);
-        touched.push(...items.filter((it) => it.kind === "per-unit" && it.driver === l.driver).map((it) => it.id));
+        for (const it of items) if (it.kind === "per-unit" && it.driver === l.driver) touched.push(it.id);
         break;
     }
     const label = l.label ?? describeLever(l);
