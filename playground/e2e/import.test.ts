@@ -51,4 +51,30 @@ describe("import and export", () => {
     expect(w.consoleErrors).toEqual([]);
     expect(foreignRequests(w.requests, baseUrl)).toEqual([]);
   });
+
+  it("imported vetting answers and a Snipe-IT inventory feed the Vetting and Devices views", async () => {
+    const w = await openPage(browser);
+    await w.page.goto(baseUrl);
+    await w.page.getByRole("tab", { name: "Import / Export" }).click();
+    await w.page.getByLabel("What kind of file").selectOption("vetting-csv");
+    await w.page.getByRole("button", { name: "Read the sample district's export" }).click();
+    await w.page.getByTestId("import-stats").waitFor();
+    await w.page.getByRole("button", { name: "Use these answers in the Vetting view" }).click();
+    await w.page.getByRole("status").filter({ hasText: "scored in the Vetting view" }).waitFor();
+    await w.page.getByRole("tab", { name: "Vetting" }).click();
+    await w.page.locator("table", { hasText: "Apps, decisions, scores" }).waitFor();
+    expect(await w.page.locator(".vetting .toolbar").first().textContent()).toContain("answers.csv");
+    await w.page.getByRole("tab", { name: "Import / Export" }).click();
+    await w.page.getByLabel("What kind of file").selectOption("snipe-it");
+    await w.page.getByRole("button", { name: "Read the sample district's export" }).click();
+    await w.page.getByTestId("import-stats").waitFor({ timeout: 30_000 });
+    await w.page.getByRole("button", { name: "Use this inventory in the Devices view" }).click();
+    await w.page.getByRole("status").filter({ hasText: "Devices view now forecasts" }).waitFor({ timeout: 30_000 });
+    await w.page.getByRole("tab", { name: "Devices" }).click();
+    await w.page.getByTestId("chart-device-spend").locator("[role=img]").first().waitFor();
+    expect(await w.page.getByTestId("district").textContent()).toMatch(/Devices/);
+    await screenshot(w.page, "desktop-devices-imported");
+    expect(w.consoleErrors).toEqual([]);
+    expect(foreignRequests(w.requests, baseUrl)).toEqual([]);
+  });
 });

@@ -62,7 +62,7 @@ export async function loadSample(): Promise<void> {
 }
 
 /** Replace one dataset with imported data (kept in memory for the session). */
-export function useImported(name: DatasetName, origin: string, data: unknown): void {
+export function setImported(name: DatasetName, origin: string, data: unknown): void {
   datasets.value = { ...datasets.value, [name]: { name, source: "imported", origin, data } };
 }
 

@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import { DataTable, type Column } from "../components/DataTable.js";
 import { EXAMPLE_FILES, IMPORT_KINDS, loadExampleFile, type ImportKind, type ImportOutcome, type ImportRowError } from "../lib/importKinds.js";
 import { download, imports } from "../lib/imports.js";
-import { DATASET_NAMES, datasets } from "../lib/sample.js";
+import { DATASET_NAMES, datasets, ensureDatasets, setImported } from "../lib/sample.js";
 import { formatCount, formatMoney } from "../lib/format.js";
 import { appState } from "../state/store.js";
 import { comparisonTable, modelFrom, runScenarios } from "../lib/budgetRun.js";
@@ -72,6 +72,60 @@ function exportRecordsCsv(outcome: Extract<ImportOutcome, { ok: true }>): string
   const fields = outcome.columns.length ? outcome.columns.map((c) => c.field) : Object.keys(records[0] ?? {}).filter((k) => k !== "attributes");
   const headers = outcome.columns.length ? outcome.columns.map((c) => c.header) : fields;
   return toCsv({ columns: headers, rows: records.map((r) => fields.map((f) => cellText(r[f]))) });
+}
+
+/** Turn imported records into engine inputs (through io's adapters, in the worker) and use them. */
+function UseInViews({ outcome }: { outcome: Extract<ImportOutcome, { ok: true }> }) {
+  const [msg, setMsg] = useState<{ ok: boolean; text: string; notes: string[] } | null>(null);
+  const kind = outcome.kind;
+  if (outcome.recordCount === 0) return null;
+  const asOf = (datasets.value.district?.data as { asOf?: string } | undefined)?.asOf;
+  if (kind === "vetting-csv" || kind === "vetting-json") {
+    const use = async () => {
+      const r = await engineWorker().appsFromAnswers(outcome.records as unknown[]);
+      if (!r.ok) return setMsg({ ok: false, text: "These answers cannot be used", notes: r.problems });
+      setImported("apps", outcome.files.join(", "), { ...(asOf ? { asOf } : {}), apps: r.value.apps });
+      setMsg({ ok: true, text: `${r.value.apps.length} apps are now scored in the Vetting view.`, notes: r.notes });
+    };
+    return <Use label="Use these answers in the Vetting view" onClick={use} msg={msg} />;
+  }
+  if (kind === "snipe-it" || kind === "google-admin") {
+    const use = async () => {
+      await ensureDatasets(["devices"]);
+      const base = datasets.value.devices?.data as Record<string, unknown> | undefined;
+      if (!base || !asOf) return setMsg({ ok: false, text: "The sample's failure and policy assumptions are needed to forecast an imported inventory", notes: [] });
+      const all = imports.value;
+      const exports = {
+        ...(all["snipe-it"] ? { snipeIt: all["snipe-it"].records as unknown[] } : {}),
+        ...(all["google-admin"] ? { googleAdmin: all["google-admin"].records as unknown[] } : {}),
+      };
+      const r = await engineWorker().inventoryFromRecords(exports, asOf);
+      if (!r.ok) return setMsg({ ok: false, text: "This inventory cannot be used", notes: r.problems });
+      // the imported models and cohorts, under the sample's failure and refresh assumptions
+      // (growth rules and spare policy name the sample's own models, so they are left out)
+      const { growth: _g, spares: _s, description: _d, ...assumptions } = base;
+      setImported("devices", Object.keys(exports).join(" + "), { ...assumptions, asOf, models: r.value.models, cohorts: r.value.cohorts, devices: [] });
+      setMsg({ ok: true, text: `${r.value.explanation} The Devices view now forecasts this inventory.`, notes: r.notes });
+    };
+    return <Use label="Use this inventory in the Devices view" onClick={use} msg={msg} />;
+  }
+  return null;
+}
+
+function Use({ label, onClick, msg }: { label: string; onClick: () => void; msg: { ok: boolean; text: string; notes: string[] } | null }) {
+  return (
+    <div class="use-in-views">
+      <button type="button" onClick={onClick}>{label}</button>
+      {msg && (
+        <div role={msg.ok ? "status" : "alert"} class={msg.ok ? "ok-text" : "error-text"}>
+          {msg.text}
+          {msg.notes.length > 0 && (
+            <details><summary>{msg.notes.length} note{msg.notes.length === 1 ? "" : "s"}</summary><ul>{msg.notes.map((n, i) => <li key={i}>{n}</li>)}</ul></details>
+          )}
+        </div>
+      )}
+    </div>
+  );
 }
 
 /** Export the budget scenarios' projections (computed by the budget engine) as CSV and JSON. */
@@ -172,6 +226,7 @@ export function DataView() {
                 </p>
                 {outcome.warnings.length > 0 && <ul class="warnings">{outcome.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>}
                 {outcome.unknownColumns.length > 0 && <p class="hint">Columns kept as extra attributes: {outcome.unknownColumns.join(", ")}.</p>}
+                <UseInViews outcome={outcome} />
                 <ErrorsTable outcome={outcome} />
                 <Preview outcome={outcome} />
               </>

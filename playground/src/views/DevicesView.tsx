@@ -240,6 +240,14 @@ function AueChart({ cliff }: { cliff: Plain<ReturnType<typeof aueCliff>> }) {
     ...(cliff.alreadyExpired.devices > 0 ? [{ label: "already", devices: cliff.alreadyExpired.devices }] : []),
     ...cliff.years.map((y) => ({ label: shortFy(y.fiscalYear), devices: y.devices })),
   ];
+  if (data.every((d) => d.devices === 0)) {
+    return (
+      <section class="cap" data-testid="chart-aue" aria-labelledby="aue-h">
+        <h3 id="aue-h" class="chart-title">Chromebook Auto Update Expiration cliffs</h3>
+        <p class="hint">{cliff.explanation}</p>
+      </section>
+    );
+  }
   return (
     <Chart
       title="Chromebook Auto Update Expiration cliffs"

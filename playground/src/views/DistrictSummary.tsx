@@ -65,7 +65,13 @@ export function DistrictSummary() {
         ))}
         <div>
           <dt>Data</dt>
-          <dd>{d.source === "sample" ? "sample district (fictional)" : `imported from ${d.origin}`}</dd>
+          <dd>
+            {d.source === "sample" ? "sample district (fictional)" : `imported from ${d.origin}`}
+            {Object.values(datasets.value)
+              .filter((x) => x && x.source === "imported" && x.name !== "district")
+              .map((x) => `; ${x!.name} imported from ${x!.origin}`)
+              .join("")}
+          </dd>
         </div>
       </dl>
     </section>

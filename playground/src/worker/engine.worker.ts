@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { expose } from "comlink";
 import type { ImportKind, ImportOutcome } from "../lib/importKinds.js";
-import { readImport } from "./importTask.js";
+import { appsFromAnswers, inventoryFromRecords, readImport } from "./importTask.js";
 import { budgetGoalSeek, budgetTornado } from "./budgetTasks.js";
 import { devicesMonteCarlo } from "./devicesTasks.js";
 
@@ -20,6 +20,8 @@ const api = {
     return { ready: true, tasks: ["readImport", "budgetTornado", "budgetGoalSeek", "devicesMonteCarlo"] };
   },
   devicesMonteCarlo,
+  appsFromAnswers,
+  inventoryFromRecords,
   budgetTornado,
   budgetGoalSeek,
   /** Read imported files through `@districtkit/io` (row errors included). */

@@ -12,6 +12,8 @@ import {
   readUsage,
   readVettingAnswers,
   readVettingAnswersJson,
+  inventoryFromExports,
+  vettingAppsFromAnswers,
   type ReadResult,
 } from "@districtkit/io";
 import { isDistrictKitError } from "@districtkit/core";
@@ -94,5 +96,40 @@ export function readImport(kind: ImportKind, files: readonly { name: string; byt
       return { ok: false, kind, files: names, problems: e.issues.length ? e.issues.map((i) => (i.pathText ? `${i.pathText}: ${i.message}` : i.message)) : [e.message] };
     }
     return { ok: false, kind, files: names, problems: [e instanceof Error ? e.message : String(e)] };
+  }
+}
+
+export type AdaptOutcome<T> = { ok: true; value: T; notes: string[] } | { ok: false; problems: string[] };
+
+function problems(e: unknown): string[] {
+  if (isDistrictKitError(e)) return e.issues.length ? e.issues.map((i) => (i.pathText && i.pathText !== "(root)" ? `${i.pathText}: ${i.message}` : i.message)) : [e.message];
+  return [e instanceof Error ? e.message : String(e)];
+}
+
+/** Vetting answers (rows read from CSV or JSON) → apps for `@districtkit/vetting`, through io. */
+export function appsFromAnswers(rows: unknown[]): AdaptOutcome<{ apps: unknown[] }> {
+  try {
+    const r = vettingAppsFromAnswers(rows as Parameters<typeof vettingAppsFromAnswers>[0]);
+    const notes = [
+      ...r.normalised,
+      ...r.unknownCriteria.map((u) => `${u.app}: criterion "${u.criterion}" is not in the rubric and was left out`),
+    ];
+    return { ok: true, value: plain({ apps: [...r.apps] }), notes };
+  } catch (e) {
+    return { ok: false, problems: problems(e) };
+  }
+}
+
+/** Snipe-IT and/or Google Admin records → a lifecycle inventory (models and cohorts), through io. */
+export function inventoryFromRecords(exports: { snipeIt?: unknown[]; googleAdmin?: unknown[] }, asOf: string): AdaptOutcome<{ models: unknown[]; cohorts: unknown[]; excluded: number; explanation: string }> {
+  try {
+    const r = inventoryFromExports(exports as Parameters<typeof inventoryFromExports>[0], { asOf, detail: "cohorts" });
+    return {
+      ok: true,
+      value: plain({ models: [...r.models], cohorts: [...r.cohorts], excluded: r.excluded.length, explanation: r.explanation }),
+      notes: [...r.modelNotes, ...r.excluded.slice(0, 50).map((x) => `${x.source} line ${x.line} (${x.id}): ${x.reason}`)],
+    };
+  } catch (e) {
+    return { ok: false, problems: problems(e) };
   }
 }
