@@ -18,3 +18,19 @@ export type { LicenseBudgetLine, LicensePlanResult, Payment, ProductPlan, Produc
 export type { Alternative, BoughtUp, ProductExplanation, SiteBreakEven } from "./internal/explain.js";
 export { generateLicenseMarket, generateLicenseMarketOptionsSchema } from "./generate.js";
 export type { GenerateLicenseMarketOptions } from "./generate.js";
+export { demandFromRosters, demandFromUsage, rosterDemandInputSchema, usageDemandInputSchema, usageRecordSchema } from "./demand.js";
+export type { UsageRecord } from "./demand.js";
+export {
+  findOverlaps,
+  overlapInputSchema,
+  reclaimInputSchema,
+  reclaimableSeats,
+  rightSizeSeats,
+  seatsForUtilization,
+  utilizationInputSchema,
+  utilizationMetrics,
+} from "./recommend.js";
+export type { ReclaimResult } from "./recommend.js";
+export { renewalCalendar, renewalCalendarInputSchema } from "./renewals.js";
+export type { RenewalEntry } from "./renewals.js";
+export { concurrencyInputSchema, erlangB, erlangBLog, licensesForBlocking, peakConcurrency } from "./concurrency.js";
