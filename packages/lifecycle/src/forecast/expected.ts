@@ -257,24 +257,25 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
         yearCents[ti * 3 + 1] = yearCents[ti * 3 + 1]! + rep;
         yearCents[ti * 3 + 2] = yearCents[ti * 3 + 2]! + res;
         const key = rowKeys[r]!;
-        const counts = countsOf(R, b);
-        const capital = cents(cap);
         const row: ForecastRow = {
           fiscalYear: c.years[ti]!,
-          ...(key.school !== undefined ? { school: key.school } : {}),
-          ...(key.model !== undefined ? { model: key.model } : {}),
-          ...(key.category !== undefined ? { category: key.category } : {}),
-          ...(key.role !== undefined ? { role: key.role } : {}),
-          inServiceStart: counts.inServiceStart,
-          plannedRetirements: counts.plannedRetirements,
-          failures: counts.failures,
-          losses: counts.losses,
-          notReplaced: counts.notReplaced,
-          purchases: counts.purchases,
-          inServiceEnd: counts.inServiceEnd,
-          deferred: counts.deferred,
-          repairIncidents: counts.repairIncidents,
-          capital,
+          ...key,
+          inServiceStart: clean(R[b + F.start]!),
+          plannedRetirements: clean(R[b + F.planned]!),
+          failures: clean(R[b + F.failures]!),
+          losses: clean(R[b + F.losses]!),
+          notReplaced: clean(R[b + F.notReplaced]!),
+          purchases: {
+            refresh: clean(R[b + F.buyPlanned]!),
+            failureReplacement: clean(R[b + F.buyFailure]!),
+            growth: clean(R[b + F.buyGrowth]!),
+            spares: clean(R[b + F.buySpares]!),
+            total: clean(R[b + F.buyPlanned]! + R[b + F.buyFailure]! + R[b + F.buyGrowth]! + R[b + F.buySpares]!),
+          },
+          inServiceEnd: clean(R[b + F.end]!),
+          deferred: clean(R[b + F.deferred]!),
+          repairIncidents: clean(R[b + F.repairs]!),
+          capital: cents(cap),
           repair: cents(rep),
           resaleCredit: cents(res),
         };
@@ -307,9 +308,14 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
   const cohorts: CohortPlan[] = [];
   for (let s = 0; s < c.initialCount; s++) {
     const retiredByYear: Record<string, number> = {};
+    const retiredYears: string[] = [];
     for (let ti = 0; ti < H; ti++) {
       const v = sink.retired![s * H + ti]!;
-      if (v > 0) retiredByYear[String(c.years[ti])] = clean(v);
+      if (v > 0) {
+        const k = String(c.years[ti]);
+        retiredByYear[k] = clean(v);
+        retiredYears.push(k);
+      }
     }
     const model = c.models[c.slotModel[s]!]!;
     const planned = c.slotPlanned[s]!;
@@ -324,7 +330,7 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
         : `${count} × ${model.id} bought FY${y}: planned retirement in FY${planned} by the ${RULE_TEXT[rule]}${overdue ? " — already due at the as-of date" : ""}${
             (rule === "cycle" || rule === "warranty") && hard <= planned ? ` (a hard deadline, FY${hard}, applies too)` : ""
           }${
-            Object.keys(retiredByYear).length > 1 ? `; retired over ${Object.keys(retiredByYear).map((k) => `FY${k}`).join(", ")} under the refresh budget cap` : ""
+            retiredYears.length > 1 ? `; retired over ${retiredYears.map((k) => `FY${k}`).join(", ")} under the refresh budget cap` : ""
           }.`;
     cohorts.push({
       id: c.slotId[s]!,
