@@ -34,6 +34,8 @@ const mutated = <T>(valid: T): fc.Arbitrary<unknown> =>
 
 const calls: Record<string, (a: unknown, b: unknown) => unknown> = {
   prepareBudget: (a) => budget.prepareBudget(a as never),
+  safePrepareBudget: (a) => budget.safePrepareBudget(a),
+  safeProjectBudget: (a, b) => budget.safeProjectBudget(a, b as never),
   projectBudget: (a, b) => budget.projectBudget(a as never, b as never),
   "projectBudget(model, scenario)": (_a, b) => budget.projectBudget(model, b as never),
   projectEnrollment: (a) => budget.projectEnrollment(a as never),

@@ -1,9 +1,23 @@
 /**
- * `@districtkit/budget` — multi-year district technology budgets.
+ * `@districtkit/budget` — multi-year district technology budgets: line items × drivers ×
+ * escalators, E-Rate, restricted funds assigned exactly, enrollment by cohort survival, and
+ * what-if scenarios. Pure functions; results are plain data (amounts are core's `Money`, which
+ * serialises to a decimal string).
  *
- * Main entry points:
- * - E-Rate: {@link eRateDiscount}, {@link cepEligibility}, {@link legacyWeightedDiscount},
- *   {@link eRateCostShare}, {@link c2Budget}, {@link trackC2Cycle}
+ * Main entry points (names are stable):
+ * - Model and projection: {@link prepareBudget} (validate once), {@link projectBudget}
+ *   (a scenario → every fiscal year × category × fund × school, explained),
+ *   {@link safePrepareBudget}, {@link safeProjectBudget}
+ * - Scenarios: {@link compareScenarios} / {@link compareProjections} (delta tables that add
+ *   up), {@link tornado} with {@link standardTornadoLevers}, {@link goalSeek}, {@link measure}
+ * - E-Rate: {@link eRateDiscount} (district-wide rule), {@link cepEligibility},
+ *   {@link legacyWeightedDiscount} (before FY2015 only), {@link eRateCostShare},
+ *   {@link c2Budget}, {@link trackC2Cycle}; dated tables {@link ERATE_DISCOUNT_MATRIX},
+ *   {@link C2_BUDGET_CYCLES}, {@link CEP_MULTIPLIERS}
+ * - Enrollment: {@link projectEnrollment}
+ * - Data: the zod schemas ({@link budgetInputSchema}, {@link districtSchema},
+ *   {@link budgetSchema}, {@link lineItemSchema}, {@link fundSchema}, {@link leverSchema},
+ *   {@link scenarioSchema}, {@link metricSchema}) and {@link generateDistrict} (seeded)
  *
  * @packageDocumentation
  */
@@ -47,8 +61,8 @@ export { projectEnrollment } from "./enrollment/projectEnrollment.js";
 export type { EnrollmentProjection, GradeProgression, ProjectedEnrollmentYear } from "./enrollment/projectEnrollment.js";
 
 // ── Multi-year projection and fund assignment
-export { prepareBudget } from "./projection/model.js";
-export { projectBudget } from "./projection/projectBudget.js";
+export { prepareBudget, safePrepareBudget } from "./projection/model.js";
+export { projectBudget, safeProjectBudget } from "./projection/projectBudget.js";
 export type {
   ProjectionOptions,
   BudgetProjection,

@@ -36,7 +36,7 @@ function districtDiscount(eff: Effective): ERateDiscountResult | null {
   if (discountCache.has(key)) return discountCache.get(key)!;
   let d: ERateDiscountResult | null = null;
   try {
-    d = eRateDiscount({ fundingYear: Math.max(2015, eRateYearOf(eff, eff.model.budget.firstYear)), schools: eff.model.district.schools });
+    d = eRateDiscount({ fundingYear: Math.max(2015, eRateYearOf(eff, eff.model.budget.firstYear)), schools: eff.model.district.schools, wholePercentRounding: eff.model.budget.eRate.wholePercentRounding });
   } catch (error) {
     if (!(error instanceof DistrictKitError)) throw error;
     d = null;

@@ -1,4 +1,4 @@
-import { parseInput } from "@districtkit/core";
+import { DistrictKitError, parseInput } from "@districtkit/core";
 import { budgetInputSchema, type BudgetModel, type BudgetModelInput } from "../schema/budget.js";
 
 const prepared = new WeakSet<object>();
@@ -31,6 +31,28 @@ export function prepareBudget(input: BudgetModelInput | BudgetModel): BudgetMode
   const model = parseInput(budgetInputSchema, input);
   prepared.add(model);
   return model;
+}
+
+/**
+ * Like {@link prepareBudget}, without throwing: `{ success: true, data }` or
+ * `{ success: false, error }` (for forms that show every problem as the user types).
+ *
+ * @param input - `{ district, budget }`
+ * @returns the outcome
+ * @example
+ * ```ts
+ * const r = safePrepareBudget({ district: {}, budget: {} });
+ * r.success; // => false
+ * ```
+ * @category Projection
+ */
+export function safePrepareBudget(input: unknown): { success: true; data: BudgetModel } | { success: false; error: DistrictKitError } {
+  try {
+    return { success: true, data: prepareBudget(input as BudgetModelInput) };
+  } catch (error) {
+    if (error instanceof DistrictKitError) return { success: false, error };
+    throw error;
+  }
 }
 
 /** @internal Whether a value came from {@link prepareBudget}. */

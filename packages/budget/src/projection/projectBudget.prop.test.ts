@@ -26,6 +26,7 @@ describe("budget invariants (INVARIANTS.md)", () => {
           expect(sumOf(y.byFund)).toBe(t);
           expect(sumOf(y.bySchool)).toBe(t);
           expect(Object.values(y.byCategoryFund).reduce((a, r) => a + sumOf(r), 0)).toBe(t);
+          for (const [school, amount] of Object.entries(y.bySchool)) expect(sumOf(y.bySchoolFund[school] ?? {})).toBe(cents(amount));
           grand += t;
         }
         expect(grand).toBe(cents(p.total));

@@ -1,4 +1,4 @@
-import { DistrictKitError, Money } from "@districtkit/core";
+import { DistrictKitError, Money, toJsonSchema } from "@districtkit/core";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { budgetInputSchema, type BudgetModelInput } from "../schema/budget.js";
@@ -32,6 +32,8 @@ describe("sample district data", () => {
     }
     expect(Money.sum(p.years.map((y) => y.total)).toFixed(2)).toBe(p.total.toFixed(2));
     expect(p.lines).toHaveLength(62);
+    expect(Money.sum(Object.values(p.years[0]!.bySchoolFund).flatMap((r) => Object.values(r))).toFixed(2)).toBe(p.years[0]!.total.toFixed(2));
+    expect(Object.keys(p.enrollment.bySchool)).toEqual(["mves", "mvms", "mvhs"]);
     expect(JSON.stringify(p)).not.toMatch(/NaN|Infinity|null,"total"/);
   });
 
@@ -175,6 +177,14 @@ describe("projectBudget: fund assignment", () => {
     ], funds, 1));
     expect([p.eRate.c1Percent, p.eRate.c2Percent]).toEqual([90, 85]);
     expect(money(p.years[0]!.byFund.c2)).toBe("850.00");
+  });
+});
+
+describe("schemas", () => {
+  it("export a JSON Schema of the whole input for tools in other languages", () => {
+    const js = toJsonSchema(budgetInputSchema);
+    expect(js.type).toBe("object");
+    expect(JSON.stringify(js)).toMatch(/lineItems/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { fiscalYearLabel, Money, parseInput } from "@districtkit/core";
+import { DistrictKitError, fiscalYearLabel, Money, parseInput } from "@districtkit/core";
 import { dollars, money } from "../internal/cents.js";
 import { fyEnd } from "../internal/dates.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
@@ -64,6 +64,7 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
   const yearKeys = Array.from({ length: n }, (_, i) => String(first + i));
   // line items with their fund split (sequential fill inside each demand group)
   const lines: ProjectionLine[] = [];
+  const bySchoolFund = detail === "items" ? new Float64Array(n * Sn * F) : null;
   if (detail === "items") {
     // per cell: [fundIndex, cents, fundIndex, cents, …] (E-Rate, then restricted, then general fund)
     const split: (number[] | undefined)[] = new Array<number[] | undefined>(costs.cost.length);
@@ -117,7 +118,10 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
         const s = split[k];
         let who = "";
         if (s) {
+          const si = costs.school[i]!;
+          const row = (yi * Sn + (si < 0 ? Sn - 1 : si)) * F;
           for (let j = 0; j < s.length; j += 2) {
+            bySchoolFund![row + s[j]!] = bySchoolFund![row + s[j]!]! + s[j + 1]!;
             const f = fundIds[s[j]!]!;
             byFund[f] = m(s[j + 1]!);
             who += `${j > 0 ? ", " : ""}${f} ${dollars(s[j + 1]!)}`;
@@ -171,6 +175,16 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
       byFund: record(fundIds, (_, f) => m(fundYear[f]!)),
       bySchool: record(schoolIds, (_, s) => m(bySchool[yi * Sn + s]!)),
       byCategoryFund,
+      bySchoolFund: bySchoolFund
+        ? record(schoolIds, (_, sIdx) => {
+            const out: Record<string, Money> = {};
+            for (let f = 0; f < F; f++) {
+              const v = bySchoolFund[(yi * Sn + sIdx) * F + f]!;
+              if (v !== 0) out[fundIds[f]!] = m(v);
+            }
+            return out;
+          })
+        : {},
       students: drivers.students[yi]!,
     });
   }
@@ -287,7 +301,11 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
         explanation: `${c.cycle}: budget ${dollars(c.budget)} (pre-discount, raised with enrollment, never lowered), ${dollars(c.committedBefore)} committed before the horizon, ${dollars(c.consumed)} consumed in it; ${dollars(Math.max(0, c.budget - c.committedBefore - c.consumed))} left, which does not carry into the next cycle.`,
       })),
     },
-    enrollment: { byYear: record(yearKeys, (_, yi) => drivers.students[yi]!), methods: baseStudents(model).methods },
+    enrollment: {
+      byYear: record(yearKeys, (_, yi) => drivers.students[yi]!),
+      bySchool: record(district.schools.map((s) => s.id), (_, si) => record(yearKeys, (__, yi) => drivers.studentsBySchool[si]![yi]!)),
+      methods: baseStudents(model).methods,
+    },
     lapsing: m(lapsingTotal),
     warnings,
     rules: {
@@ -302,4 +320,32 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
       `E-Rate ${dollars(eRatePaid)} (${pct(eRatePaid)} %), restricted funds ${dollars(restrictedPaid)} (${pct(restrictedPaid)} %)` +
       (lapsingTotal > 0 ? `; ${dollars(lapsingTotal)} of restricted money lapses unobligated.` : "."),
   };
+}
+
+/**
+ * Like {@link projectBudget}, without throwing: `{ success: true, data }` or
+ * `{ success: false, error }` with every problem and its path.
+ *
+ * @param input - `{ district, budget }` or a prepared model
+ * @param scenario - levers on top of the baseline
+ * @param options - `detail`
+ * @returns the outcome
+ * @example
+ * ```ts
+ * const r = safeProjectBudget({ district: {}, budget: {} });
+ * r.success ? r.data.total.toString() : r.error.issues.length > 0; // => true
+ * ```
+ * @category Projection
+ */
+export function safeProjectBudget(
+  input: unknown,
+  scenario?: ScenarioInput,
+  options?: ProjectionOptions,
+): { success: true; data: BudgetProjection } | { success: false; error: DistrictKitError } {
+  try {
+    return { success: true, data: projectBudget(input as BudgetModelInput, scenario, options) };
+  } catch (error) {
+    if (error instanceof DistrictKitError) return { success: false, error };
+    throw error;
+  }
 }

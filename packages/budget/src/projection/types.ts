@@ -35,6 +35,8 @@ export interface ProjectionYear {
   readonly bySchool: Readonly<Record<string, Money>>;
   /** category → fund → amount. */
   readonly byCategoryFund: Readonly<Record<string, Readonly<Record<string, Money>>>>;
+  /** school (or `"district"`) → fund → amount; filled with `detail: "items"`, empty with `"summary"`. */
+  readonly bySchoolFund: Readonly<Record<string, Readonly<Record<string, Money>>>>;
   /** District students driving costs this year (unrounded projection). */
   readonly students: number;
 }
@@ -186,7 +188,8 @@ export interface BudgetProjection {
     readonly c2Percent: number | null;
     readonly c2Cycles: readonly C2CycleUse[];
   };
-  readonly enrollment: { readonly byYear: Readonly<Record<string, number>>; readonly methods: readonly string[] };
+  /** Students driving costs (unrounded projection, after enrollment levers): district and per school, by fiscal year. */
+  readonly enrollment: { readonly byYear: Readonly<Record<string, number>>; readonly bySchool: Readonly<Record<string, Readonly<Record<string, number>>>>; readonly methods: readonly string[] };
   /** Restricted money that lapses unobligated inside the horizon. */
   readonly lapsing: Money;
   readonly warnings: readonly ProjectionWarning[];
