@@ -34,3 +34,5 @@ export type { ReclaimResult } from "./recommend.js";
 export { renewalCalendar, renewalCalendarInputSchema } from "./renewals.js";
 export type { RenewalEntry } from "./renewals.js";
 export { concurrencyInputSchema, erlangB, erlangBLog, licensesForBlocking, peakConcurrency } from "./concurrency.js";
+export { buildLicensePlanInput, districtLicenseDataSchema } from "./districtData.js";
+export type { DistrictLicenseData } from "./districtData.js";

@@ -112,7 +112,10 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
         if (!per || seats === 0 || seats > v.maxSeats) continue;
         const siteCents = per.cash[bi]!.reduce((a, x) => a + x, 0) / v.blocks[bi]!.years.length;
         const hasSite = chosen.some((c) => c.kind === "site" && c.schoolIndex === s && c.variant.blocks[c.block]!.years.includes(t));
-        const covered = chosen.some((c) => (c.kind === "district" || c.kind === "concurrent") && c.variant.blocks[c.block]!.years.includes(t)) || bundleIds.length > 0 && !hasSite && seatChoices.length === 0;
+        const covered =
+          ((p.committedMask >> t) & 1) === 1 ||
+          chosen.some((c) => (c.kind === "district" || c.kind === "concurrent") && c.variant.blocks[c.block]!.years.includes(t)) ||
+          (bundleIds.length > 0 && !hasSite && seatChoices.length === 0);
         // marginal cost of this school's seats in the pool of year t
         let seatCents = 0;
         for (const r of ROLES.keys()) {
@@ -135,7 +138,7 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
         const seatText = Number.isFinite(seatCents) ? fmt(seatCents) : "nothing (no seat option)";
         const sentence =
           chosenHere === "other"
-            ? `${school.name}, FY${fy(t)}: covered by a district-wide contract; a site licence would cost ${fmt(siteCents)}.`
+            ? `${school.name}, FY${fy(t)}: covered by another contract (district-wide, bundle or a committed current contract); a site licence would cost ${fmt(siteCents)}.`
             : `${school.name}, FY${fy(t)}: a site licence costs ${fmt(siteCents)}; its ${seats} seats cost ${seatText} in the pool` +
               (breakEvenSeats === null ? "." : ` (${cents(perSeat).format()} a seat), so the site licence pays from ${breakEvenSeats} seats.`) +
               ` Chosen: ${chosenHere === "site" ? "the site licence" : "pooled seats"}.`;
