@@ -1,16 +1,25 @@
-import { createRng, parseInput, type Rng } from "@districtkit/core";
+import { createRng, isoDateSchema, parseInput, type Rng } from "@districtkit/core";
 import { z } from "zod";
 import type { AppInput } from "./schema/answers.js";
 import type { CriterionInput } from "./schema/criterion.js";
 import type { RubricInput } from "./schema/rubric.js";
 import { wcagCriteria } from "./tables/wcag.js";
 
-const generateOptionsSchema = z.strictObject({
+/**
+ * The zod schema of {@link generateApps}'s options.
+ *
+ * @example
+ * ```ts
+ * generateAppsOptionsSchema.safeParse({ apps: 0, criteria: 80, seed: 1 }).success; // => false
+ * ```
+ * @category Schemas
+ */
+export const generateAppsOptionsSchema = z.strictObject({
   apps: z.number().int().min(1).max(1_000_000),
   criteria: z.number().int().min(1).max(2_000),
   seed: z.union([z.number().int(), z.string()]),
   unansweredShare: z.number().min(0).max(1).default(0.08),
-  asOf: z.iso.date().default("2026-07-01"),
+  asOf: isoDateSchema.default("2026-07-01"),
 });
 
 /**
@@ -18,7 +27,7 @@ const generateOptionsSchema = z.strictObject({
  *
  * @category Generators
  */
-export type GenerateAppsOptions = z.input<typeof generateOptionsSchema>;
+export type GenerateAppsOptions = z.input<typeof generateAppsOptionsSchema>;
 
 /**
  * A generated workload: a rubric and apps answering it.
@@ -67,7 +76,7 @@ function dateNear(rng: Rng, asOf: string, spanDays: number): string {
  * @category Generators
  */
 export function generateApps(options: GenerateAppsOptions): GeneratedApps {
-  const o = parseInput(generateOptionsSchema, options, ["options"]);
+  const o = parseInput(generateAppsOptionsSchema, options, ["options"]);
   const rng = createRng(o.seed);
   const rubricRng = rng.stream("rubric");
   const criteria: CriterionInput[] = [];

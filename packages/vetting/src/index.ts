@@ -36,7 +36,7 @@ export { HIGH_SENSITIVITY_CATEGORIES, STUDENT_DATA_CATEGORIES } from "./tables/d
 export { deriveRubric, prepareRubric, rubricChangesSchema } from "./derive.js";
 export type { RubricChanges } from "./derive.js";
 export { answerValueSchemaFor, appSchemaFor, questionnaireJsonSchema } from "./questionnaire.js";
-export { topsis, weightedSum } from "./mcda.js";
+export { decisionMatrixSchema, topsis, weightedSum } from "./mcda.js";
 export type { DecisionMatrix, RankedAlternative, RankingResult, RankingRobustness } from "./mcda.js";
 export { AHP_CONSISTENCY_THRESHOLD, AHP_RANDOM_INDEX, ahpWeights } from "./ahp.js";
 export type { AhpMethod, AhpResult } from "./ahp.js";
@@ -45,5 +45,5 @@ export type { DecisionFlip, DecisionRobustness, WhatIfResult, WhatIfRow } from "
 export { compareApps } from "./compare.js";
 export type { AppComparison } from "./compare.js";
 export { explainCriterion } from "./explain.js";
-export { generateApps } from "./generate.js";
+export { generateApps, generateAppsOptionsSchema } from "./generate.js";
 export type { GenerateAppsOptions, GeneratedApps } from "./generate.js";

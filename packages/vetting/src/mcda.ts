@@ -3,7 +3,18 @@ import { z } from "zod";
 
 const finite = z.number().finite();
 
-const matrixInputSchema = z
+/**
+ * The zod schema of a decision matrix for {@link weightedSum} and {@link topsis}: weights (≥ 0,
+ * not all 0), alternatives with one value per criterion, optional criterion names, which criteria
+ * are benefits (`false` = cost), the normalization (weighted sum only) and the tie tolerance.
+ *
+ * @example
+ * ```ts
+ * decisionMatrixSchema.safeParse({ weights: [1, 1], alternatives: [{ id: "a", values: [1] }] }).success; // => false
+ * ```
+ * @category Schemas
+ */
+export const decisionMatrixSchema = z
   .strictObject({
     weights: z.array(finite.min(0)).min(1),
     alternatives: z.array(z.strictObject({ id: z.string().min(1), values: z.array(finite) })).min(1),
@@ -32,7 +43,7 @@ const matrixInputSchema = z
  *
  * @category Comparison
  */
-export type DecisionMatrix = z.input<typeof matrixInputSchema>;
+export type DecisionMatrix = z.input<typeof decisionMatrixSchema>;
 
 /**
  * One alternative's place in a ranking.
@@ -127,7 +138,7 @@ function rank(ids: readonly string[], scores: readonly number[], tol: number): {
  * @category Comparison
  */
 export function weightedSum(input: DecisionMatrix): RankingResult {
-  const v = parseInput(matrixInputSchema, input);
+  const v = parseInput(decisionMatrixSchema, input);
   const m = v.weights.length;
   const benefit = v.benefit ?? v.weights.map(() => true);
   const cols = v.weights.map((_, j) => v.alternatives.map((a) => a.values[j]!));
@@ -203,7 +214,7 @@ export function weightedSum(input: DecisionMatrix): RankingResult {
  * @category Comparison
  */
 export function topsis(input: DecisionMatrix): RankingResult {
-  const v = parseInput(matrixInputSchema, input);
+  const v = parseInput(decisionMatrixSchema, input);
   const m = v.weights.length;
   const n = v.alternatives.length;
   const benefit = v.benefit ?? v.weights.map(() => true);

@@ -6,7 +6,7 @@ import { stateCodeSchema, useModeSchema } from "./condition.js";
  * The zod schema of an answer's value, whatever the criterion: a word (`"does"`, `"yes"`,
  * `"unclear"`, `"notApplicable"`, a choice value, an ISO date), a level (a whole number), a list
  * of words, or an evidence object (document, ACR, study). Whether the value fits its criterion is
- * checked against the rubric when scoring ({@link answersSchemaFor} gives the exact schema for a
+ * checked against the rubric when scoring ({@link appSchemaFor} gives the exact schema for a
  * rubric).
  *
  * @example
