@@ -116,10 +116,7 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
         const cycle = c2CycleFor(fy);
         if (!cycle || cycle.basis !== "district-wide") {
           noCycleYear = yi;
-          if (!warnedCycle.has(fy)) {
-            warnedCycle.add(fy);
-            warnings.push({ code: "no-c2-cycle-figures", message: `no Category Two cycle figures for E-Rate FY${fy} (district FY${year}): C2 items that year get no E-Rate share` });
-          }
+          warnedCycle.add(fy);
           blocked.push({ yi, category: item.category, rule: "no-c2-cycle", cents: cost, explanation: `no C2 cycle figures for E-Rate FY${fy}` });
           continue;
         }
@@ -146,6 +143,11 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
         blocked.push({ yi, category: item.category, rule: "c2-budget-exhausted", cents: cost - consumed, explanation: `${item.name}: the C2 five-year budget (${cycleId}) is exhausted; E-Rate does not share the cost above it` });
       }
     }
+  }
+  if (warnedCycle.size > 0) {
+    const ys = [...warnedCycle].sort((a, b) => a - b);
+    const span = ys.length === 1 ? `FY${ys[0]}` : `FY${ys[0]}–FY${ys[ys.length - 1]}`;
+    warnings.push({ code: "no-c2-cycle-figures", message: `no Category Two cycle figures are known for E-Rate ${span} (the table ends with FY2026–FY2030): C2 items in those years get no E-Rate share until the figures are added` });
   }
   for (const [cycle, st] of state) {
     const before = committedBefore.get(cycle) ?? 0;

@@ -186,6 +186,7 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
           })
         : {},
       students: drivers.students[yi]!,
+      explanation: yearSentence(first + yi, total, usedCats.map((c) => [c, byCat[yi * C + catIndex.get(c)!]!] as const), fundIds.map((f, k) => [eff.funds[k]!.name, fundYear[k]!] as const)),
     });
   }
 
@@ -320,6 +321,13 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
       `E-Rate ${dollars(eRatePaid)} (${pct(eRatePaid)} %), restricted funds ${dollars(restrictedPaid)} (${pct(restrictedPaid)} %)` +
       (lapsingTotal > 0 ? `; ${dollars(lapsingTotal)} of restricted money lapses unobligated.` : "."),
   };
+}
+
+function yearSentence(year: number, total: number, cats: readonly (readonly [string, number])[], funds: readonly (readonly [string, number])[]): string {
+  const pct = (x: number): string => (total === 0 ? "0" : ((x / total) * 100).toFixed(1));
+  const top = [...cats].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const payers = funds.filter(([, v]) => v > 0).map(([f, v]) => `${f} ${dollars(v)} (${pct(v)} %)`);
+  return `FY${year}: ${dollars(total)}${top.length > 0 ? `, mostly ${top.map(([c, v]) => `${c} ${dollars(v)}`).join(", ")}` : ""}; paid by ${payers.length > 0 ? payers.join(", ") : "nobody (nothing is due)"}.`;
 }
 
 /**

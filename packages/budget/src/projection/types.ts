@@ -39,6 +39,8 @@ export interface ProjectionYear {
   readonly bySchoolFund: Readonly<Record<string, Readonly<Record<string, Money>>>>;
   /** District students driving costs this year (unrounded projection). */
   readonly students: number;
+  /** The year in a sentence: the total, its largest categories and who pays. */
+  readonly explanation: string;
 }
 
 /**
