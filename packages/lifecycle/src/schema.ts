@@ -102,7 +102,10 @@ export type DeviceModel = z.infer<typeof deviceModelSchema>;
 export type DeviceModelInput = z.input<typeof deviceModelSchema>;
 
 /**
- * One device record, as an asset system knows it.
+ * One device record, as an asset system knows it. Devices aggregate into cohorts, which share
+ * their model's dates (warranty, AUE, support end); the record's own `warrantyEnd` and
+ * `osSupportEnd` are kept for the asset register. Lost and retired devices are left out of a
+ * forecast, and the result says how many.
  *
  * @example
  * ```ts
@@ -360,6 +363,19 @@ export const forecastInputSchema = z.object({
   refreshBudgetCap: z.record(z.string().regex(/^\d{4}$/, { error: "expected a fiscal year like \"2027\"" }), nonNegativeMoneySchema).optional(),
   /** Breakdown of the yearly lines (default: none, district totals only). */
   groupBy: z.array(z.enum(["school", "model", "category", "role"])).default([]),
+  /** Book value and depreciation of the inventory and of the forecast's purchases (optional lens; the cash view is the default). */
+  depreciation: z
+    .object({
+      method: z.enum(["straight-line", "declining-balance"]).default("straight-line"),
+      factor: z.number().positive().max(10).default(2),
+      /** Useful life in years (default: each model's expected life, else 5). */
+      lifeYears: z.number().int().min(1).max(50).optional(),
+      /** Per-unit threshold (default $5,000, the GFOA reference). */
+      capitalizationThreshold: nonNegativeMoneySchema.optional(),
+      /** Capitalize a purchase (one model, one year) as a group when its total reaches the threshold (GASB IG 2021-1 Q5.1). */
+      groupCapitalization: z.boolean().default(false),
+    })
+    .optional(),
 });
 /** A validated forecast input. @category Schemas */
 export type ForecastInput = z.infer<typeof forecastInputSchema>;

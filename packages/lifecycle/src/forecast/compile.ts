@@ -167,13 +167,18 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     else if (r) raws.set(`${k}#${raws.size}`, { id: `${key}#${raws.size}`, model, school: sch, role, year, count, unitCents });
     else raws.set(k, { id: key, model, school: sch, role, year, count, unitCents });
   };
+  let leftOut = 0;
   input.devices.forEach((d, i) => {
     const m = modelIndex.get(d.model);
     if (m === undefined) issues.push({ path: ["devices", i, "model"], code: "unknown_model", message: `unknown model "${d.model}"` });
     if (d.purchaseDate > input.asOf) {
       issues.push({ path: ["devices", i, "purchaseDate"], code: "future_date", message: `expected a purchase date on or before the as-of date ${input.asOf}, got "${d.purchaseDate}"` });
     }
-    if (m === undefined || d.status === "lost" || d.status === "retired") return;
+    if (m === undefined) return;
+    if (d.status === "lost" || d.status === "retired") {
+      leftOut++;
+      return;
+    }
     addRaw(undefined, m, d.school, d.role, fyOf(d.purchaseDate), 1, d.purchaseCost ? d.purchaseCost.toCents() : null);
   });
   input.cohorts.forEach((c, i) => {
@@ -186,6 +191,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     addRaw(collapse ? undefined : c.id, m, c.school, c.role, c.purchaseFiscalYear, c.count, c.unitCost ? c.unitCost.toCents() : null);
   });
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
+  if (leftOut > 0) warnings.push(`${leftOut} device record(s) with status "lost" or "retired" are not in service and were left out`);
 
   // input order (devices first, in their order, then cohorts): deterministic without sorting
   const rawList = [...raws.values()];

@@ -91,6 +91,14 @@ describe("forecastReplacements", () => {
     expect(r.summary[0]!.sparesRequired).toBeGreaterThan(0);
     expect(r.summary[0]!.purchases.spares).toBe(r.summary[0]!.sparesRequired);
   });
+  it("adds book value and depreciation as an optional lens (displays capitalized, Chromebooks expensed unless grouped)", () => {
+    const r = forecastReplacements(smallDistrict({ depreciation: { capitalizationThreshold: "2500" } }));
+    expect(r.depreciation!.capitalizedPurchases).toBeGreaterThan(0);
+    for (const y of r.depreciation!.years) expect(y.bookValue.isNegative()).toBe(false);
+    const grouped = forecastReplacements(smallDistrict({ depreciation: { groupCapitalization: true } }));
+    expect(grouped.depreciation!.capitalizedPurchases).toBeGreaterThan(r.depreciation!.capitalizedPurchases);
+    expect(forecastReplacements(smallDistrict()).depreciation).toBeNull();
+  });
   it("lists every bad reference and future purchase with its path", () => {
     try {
       forecastReplacements(

@@ -1,5 +1,7 @@
 import { Money, allocate, fiscalYearLabel, parseInput } from "@districtkit/core";
+import { depreciationSchedule } from "../depreciation.js";
 import { forecastInputSchema, type DeviceCategory, type DeviceRole, type ForecastInput } from "../schema.js";
+import { CAPITALIZATION_THRESHOLDS } from "../tables/capitalization.js";
 import { CATEGORIES, RULES, ROLES, compile, slotIdOf, type Compiled, type RetirementRule } from "./compile.js";
 import { F, NF, NK, scratchFor, simulate, type Deferral, type Shortfall, type Sink } from "./simulate.js";
 
@@ -134,6 +136,13 @@ export interface ForecastResult {
   readonly deferrals: readonly { readonly fiscalYear: number; readonly cohort: string; readonly units: number; readonly reason: string }[];
   /** Years where hard deadlines alone exceed the cap: never silently over the cap. */
   readonly capShortfalls: readonly { readonly fiscalYear: number; readonly cap: Money; readonly forced: Money; readonly shortfall: Money; readonly cohorts: readonly string[]; readonly explanation: string }[];
+  /** Depreciation of capitalized purchases (when `depreciation` is given), else null. */
+  readonly depreciation: {
+    readonly years: readonly { readonly fiscalYear: number; readonly depreciation: Money; readonly bookValue: Money }[];
+    readonly capitalizedPurchases: number;
+    readonly expensedPurchases: number;
+    readonly explanation: string;
+  } | null;
   /** How each failure assumption turns into yearly probabilities (default first, then rules). */
   readonly failureModels: readonly string[];
   readonly warnings: readonly string[];
@@ -199,6 +208,7 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
     byRule: new Float64Array(H * RULES.length),
     deferrals: [] as Deferral[],
     shortfalls: [] as Shortfall[],
+    bought: new Float64Array(c.models.length * H),
   };
   const rowKeys: { school?: string; model?: string; category?: DeviceCategory; role?: DeviceRole }[] = [];
   if (groupBy.length > 0) {
@@ -382,6 +392,7 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
   return {
     asOf: input.asOf,
     years: c.years,
+    depreciation: input.depreciation ? bookValues(input, c, sink.bought!) : null,
     summary,
     rows,
     groupBy,
@@ -392,6 +403,49 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
     failureModels: c.qExplanations,
     warnings: c.warnings,
     explanation,
+  };
+}
+
+/** Depreciation of the inventory's cohorts (from their purchase year) and of the forecast's purchases, by fiscal year of the horizon. */
+function bookValues(input: ForecastInput, c: Compiled, bought: Float64Array): NonNullable<ForecastResult["depreciation"]> {
+  const d = input.depreciation!;
+  const H = c.horizon;
+  const threshold = d.capitalizationThreshold ?? CAPITALIZATION_THRESHOLDS[0]!.perUnit;
+  const dep = new Array<Money>(H).fill(Money.ZERO);
+  const book = new Array<Money>(H).fill(Money.ZERO);
+  let capitalized = 0;
+  let expensed = 0;
+  const purchases: { model: number; year: number; units: number; unit: Money }[] = [];
+  for (let s = 0; s < c.initialCount; s++) purchases.push({ model: c.slotModel[s]!, year: c.slotYear[s]!, units: c.slotInitial[s]!, unit: Money.fromCents(c.slotUnitCents[s]!) });
+  for (let m = 0; m < c.models.length; m++) {
+    for (let ti = 0; ti < H; ti++) {
+      const u = bought[m * H + ti]!;
+      if (u > 0) purchases.push({ model: m, year: c.years[ti]!, units: u, unit: Money.fromCents(c.priceCents[m * H + ti]!) });
+    }
+  }
+  for (const p of purchases) {
+    const total = p.unit.multiply(p.units).roundToCents();
+    if (!(p.unit.greaterThanOrEqual(threshold) || (d.groupCapitalization && total.greaterThanOrEqual(threshold))) || total.isZero()) {
+      expensed += p.units;
+      continue;
+    }
+    capitalized += p.units;
+    const life = d.lifeYears ?? c.models[p.model]!.expectedLifeYears ?? 5;
+    const schedule = depreciationSchedule({ unitCost: total, units: 1, lifeYears: life, startFiscalYear: p.year, method: d.method, factor: d.factor, capitalizationThreshold: "0" });
+    for (let ti = 0; ti < H; ti++) {
+      const t = c.years[ti]!;
+      const row = schedule.years.find((y) => y.fiscalYear === t);
+      if (row) {
+        dep[ti] = dep[ti]!.add(row.depreciation);
+        book[ti] = book[ti]!.add(row.bookValue);
+      }
+    }
+  }
+  return {
+    years: c.years.map((t, ti) => ({ fiscalYear: t, depreciation: dep[ti]!, bookValue: book[ti]! })),
+    capitalizedPurchases: clean(capitalized),
+    expensedPurchases: clean(expensed),
+    explanation: `${Math.round(capitalized)} devices capitalized (${d.method}, threshold ${threshold.format()} per unit${d.groupCapitalization ? " or per purchase with group capitalization" : ""}) and ${Math.round(expensed)} expensed as controlled items; book value at the end of each year, salvage 0.`,
   };
 }
 

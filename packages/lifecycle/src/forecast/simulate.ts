@@ -46,6 +46,7 @@ export interface Sink {
   cat?: Float64Array; // CATEGORIES × H × NK
   retired?: Float64Array; // initialCount × H planned retirements of initial cohorts
   byRule?: Float64Array; // H × RULES planned retirements by rule
+  bought?: Float64Array; // models × H units purchased
   deferrals?: Deferral[];
   shortfalls?: Shortfall[];
 }
@@ -123,6 +124,7 @@ export function simulate(c: Compiled, rng: Rng | null, sink: Sink, sc: Scratch):
     addRow(s, ti, field, units);
     addRow(s, ti, F.capital, cents);
     addCat(m, ti, kind, cents);
+    if (sink.bought) inc(sink.bought, m * H + ti, units);
     return s;
   };
 
