@@ -1,6 +1,6 @@
 import { DistrictKitError, fiscalYearLabel, Money, parseInput } from "@districtkit/core";
 import { dollars, money } from "../internal/cents.js";
-import { fyEnd } from "../internal/dates.js";
+import { fyEnd, fyStart } from "../internal/dates.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
 import { scenarioSchema, type ScenarioInput } from "../schema/scenario.js";
 import { runCore } from "./core.js";
@@ -192,6 +192,7 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
 
   // funds
   const endDate = fyEnd(first + n - 1, district.calendar);
+  const startDate = fyStart(first, district.calendar);
   const warnings: ProjectionWarning[] = [...costs.warnings, ...er.warnings];
   let lapsingTotal = 0;
   const funds: FundUse[] = eff.funds.map((f, fi) => {
@@ -210,7 +211,8 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
             .map((t) => {
               const used = t.used.reduce((a, b) => a + b, 0);
               const remaining = t.amount - used;
-              const status: TrancheUse["status"] = remaining === 0 ? "fully-used" : t.obligateBy <= endDate ? "lapses" : "available-after-horizon";
+              const status: TrancheUse["status"] =
+                remaining === 0 ? "fully-used" : t.obligateBy < startDate ? "expired-before-horizon" : t.obligateBy <= endDate ? "lapses" : "available-after-horizon";
               if (status === "lapses") lapsing += remaining;
               return {
                 id: t.id,
@@ -225,7 +227,11 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
                 status,
                 explanation:
                   `${t.id}: ${dollars(t.amount)} available ${t.availableFrom} – ${t.obligateBy}; ${dollars(used)} assigned` +
-                  (status === "lapses" ? `; ${dollars(remaining)} lapses unless obligated by ${t.obligateBy} (no eligible cost left in its window).` : status === "available-after-horizon" ? `; ${dollars(remaining)} still available after the horizon.` : "; fully used."),
+                  (status === "lapses"
+                    ? `; ${dollars(remaining)} lapses unless obligated by ${t.obligateBy} (no eligible cost left in its window).`
+                    : status === "expired-before-horizon"
+                      ? `; its window closed before FY${first} (nothing in the horizon can use it).`
+                      : status === "available-after-horizon" ? `; ${dollars(remaining)} still available after the horizon.` : "; fully used."),
               };
             });
     lapsingTotal += lapsing;

@@ -93,8 +93,8 @@ export interface TrancheUse {
   readonly used: Money;
   readonly byYear: Readonly<Record<string, Money>>;
   readonly remaining: Money;
-  /** `fully-used`; `lapses` (unobligated by its deadline, inside the horizon); `available-after-horizon`. */
-  readonly status: "fully-used" | "lapses" | "available-after-horizon";
+  /** `fully-used`; `lapses` (unobligated by its deadline, inside the horizon); `available-after-horizon`; `expired-before-horizon`. */
+  readonly status: "fully-used" | "lapses" | "available-after-horizon" | "expired-before-horizon";
   readonly explanation: string;
 }
 
