@@ -38,6 +38,7 @@ const calls: Record<string, (a: unknown, b: unknown) => unknown> = {
   survivalDataFromRepairs: (a, b) => lc.survivalDataFromRepairs(a, b),
   repairStatistics: (a) => lc.repairStatistics(a),
   fitFailureModelFromRepairs: (a) => lc.fitFailureModelFromRepairs(a),
+  failureModelFromKaplanMeier: (a) => lc.failureModelFromKaplanMeier(a),
   generateInventory: (a) => lc.generateInventory(a),
   generateRepairHistory: (a) => lc.generateRepairHistory(a),
   aueCliff: (a) => lc.aueCliff(a),

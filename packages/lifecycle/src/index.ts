@@ -59,7 +59,7 @@ export {
   summarizeMonteCarlo,
 } from "./forecast/monteCarlo.js";
 export type { MetricSummary, MonteCarloChunk, MonteCarloMetric, MonteCarloOptions, MonteCarloResult } from "./forecast/monteCarlo.js";
-export { fitFailureModelFromRepairs, repairFilterSchema, repairStatistics, survivalDataFromRepairs } from "./survival/repairs.js";
+export { failureModelFromKaplanMeier, fitFailureModelFromRepairs, repairFilterSchema, repairStatistics, survivalDataFromRepairs } from "./survival/repairs.js";
 export type { RepairFit, RepairStatistics } from "./survival/repairs.js";
 export { generateInventory, generateInventoryOptionsSchema, generateRepairHistory, generateRepairHistoryOptionsSchema } from "./generate.js";
 export type { GenerateInventoryOptions, GenerateRepairHistoryOptions } from "./generate.js";

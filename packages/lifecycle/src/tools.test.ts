@@ -10,6 +10,7 @@ import {
   forecastToBudgetLines,
   generateInventory,
   generateRepairHistory,
+  MONTE_CARLO_METRICS,
   mergeMonteCarloChunks,
   npv,
   optimalReplacementAge,
@@ -115,6 +116,23 @@ describe("Monte Carlo chunks", () => {
     const s = summarizeMonteCarlo(simulateForecastChunk(smallDistrict(), { seed: 42, trialStart: 0, trialEnd: 200 }));
     expect(s.years[0]!.counts.failures.quantiles.map((x) => +x.toFixed(6))).toEqual([42, 53, 61.1]);
     expect(s.years[0]!.spend.capital.quantiles.map(String)).toEqual(["109428", "113551", "118328"]);
+  });
+});
+
+describe("quantiles of a Monte Carlo summary — published vector RNG-6", () => {
+  // RNG-6 (DOMAIN-lifecycle.md §14): R type 7 / numpy default / simple-statistics 7.12.1:
+  // quantiles of [3,6,7,8,8,9,10,13,15,16,20] at 0.1, 0.5, 0.9 are [6, 9, 16]; of [1,2,3,4] at 0.25, 1.75.
+  const chunkOf = (xs: number[]) => ({
+    seed: 1,
+    trialStart: 0,
+    trialEnd: xs.length,
+    years: [2027],
+    metrics: [...MONTE_CARLO_METRICS],
+    values: xs.map((x) => MONTE_CARLO_METRICS.map((m) => (m === "failures" ? x : 0))),
+  });
+  it("P10/P50/P90 follow R's type 7", () => {
+    expect(summarizeMonteCarlo(chunkOf([20, 3, 16, 6, 15, 7, 13, 8, 10, 8, 9])).years[0]!.counts.failures.quantiles).toEqual([6, 9, 16]);
+    expect(summarizeMonteCarlo(chunkOf([4, 1, 3, 2]), [0.25]).years[0]!.counts.failures.quantiles).toEqual([1.75]);
   });
 });
 

@@ -27,4 +27,12 @@ describe("sample district data (examples/data/sample-district)", () => {
     expect(fit.failure.shape).toBeCloseTo(1.77, 2);
     expect(fit.failure.scale).toBeCloseTo(6.55, 2);
   });
+  it("the empirical Kaplan–Meier model of the same repairs runs in a forecast (the last estimate held beyond the data)", () => {
+    const fit = fitFailureModelFromRepairs(repairs, { models: ["acme-cb311-g2", "acme-cb300"] });
+    const input = parseInput(forecastInputSchema, devices);
+    const r = forecastReplacements({ ...devices, failure: { ...(devices.failure as object), rules: [{ match: { category: "chromebook" }, failure: fit.empirical }] } });
+    expect(r.failureModels[1]).toMatch(/Kaplan–Meier/);
+    expect(r.summary[0]!.failures).toBeGreaterThan(0);
+    expect(input.models.length).toBeGreaterThan(0);
+  });
 });

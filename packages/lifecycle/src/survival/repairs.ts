@@ -190,6 +190,8 @@ export interface RepairFit {
   readonly weibull: WeibullFitResult;
   /** The empirical curve of the same data, to compare with the fit. */
   readonly kaplanMeier: KaplanMeierResult;
+  /** The same curve as a failure model (`kind: "kaplan-meier"`, ages in years) for a forecast. */
+  readonly empirical: { readonly kind: "kaplan-meier"; readonly times: readonly number[]; readonly survival: readonly number[] };
   readonly statistics: RepairStatistics;
   readonly explanation: string;
 }
@@ -225,7 +227,29 @@ export function fitFailureModelFromRepairs(history: unknown, filter: unknown = {
     failure: { kind: "weibull", shape: weibull.shape, scale: weibull.scale },
     weibull,
     kaplanMeier: km,
+    empirical: failureModelFromKaplanMeier(km),
     statistics,
     explanation: `${weibull.explanation} ${statistics.explanation}`,
   };
+}
+
+/**
+ * Turns a Kaplan–Meier result into an empirical failure model (`kind: "kaplan-meier"`) that a
+ * forecast's failure assumptions accept; times must be ages in years. An empty curve (no failure)
+ * becomes S = 1 at the last observed time.
+ *
+ * @param km - a result of {@link kaplanMeier}
+ * @returns the failure model
+ * @throws DistrictKitError for a malformed curve
+ * @example
+ * ```ts
+ * const km = kaplanMeier({ failures: [1.5, 2.5, 3.5], censored: [4] });
+ * failureModelFromKaplanMeier(km).survival; // => [0.75, 0.5, 0.25]
+ * ```
+ * @category Survival
+ */
+export function failureModelFromKaplanMeier(km: unknown): { readonly kind: "kaplan-meier"; readonly times: number[]; readonly survival: number[] } {
+  const k = parseInput(z.object({ steps: z.array(z.object({ time: z.number().nonnegative().max(1000), survival: z.number().min(0).max(1) })), lastTime: z.number().nonnegative() }), km, ["km"]);
+  if (k.steps.length === 0) return { kind: "kaplan-meier", times: [Math.min(1000, k.lastTime)], survival: [1] };
+  return { kind: "kaplan-meier", times: k.steps.map((s) => s.time), survival: k.steps.map((s) => s.survival) };
 }
