@@ -89,6 +89,15 @@ describe("inventoryFromExports on small cases", () => {
     expect(r.models[0]?.autoUpdateExpiration).toBe("2026-06");
   });
 
+  it("validates rows that did not come from a reader, with their path", () => {
+    try {
+      inventoryFromExports({ snipeIt: [{ line: 2, model: "x", purchaseDate: "2021-02-30", attributes: {} }] } as never, { asOf: "2026-07-01" });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DistrictKitError).issues[0]?.pathText).toBe("exports.snipeIt[0].purchaseDate");
+    }
+  });
+
   it("refuses invalid options with their path", () => {
     try {
       inventoryFromExports({}, { asOf: "2026-13-01", roles: { x: "teacher" } } as never);

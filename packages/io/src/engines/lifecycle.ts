@@ -18,6 +18,7 @@ import { groupAutoUpdateExpiration } from "../formats/aueByModel.js";
 import { googleAdminDeviceSchema, type GoogleAdminDevice } from "../formats/googleAdmin.js";
 import { snipeItAssetSchema, type SnipeItAsset } from "../formats/snipeIt.js";
 import { guard } from "../internal/guard.js";
+import { isTrusted } from "../internal/trusted.js";
 
 /**
  * The zod schema of the options of {@link inventoryFromExports}. Every map is matched on the
@@ -238,13 +239,12 @@ interface Candidate {
 export function inventoryFromExports(exports: InventoryExports, options: InventoryOptions): InventoryImport {
   return guard("exports", () => {
     const o = parseInput(inventoryOptionsSchema, options, ["options"]);
-    const input = parseInput(
-      z.object({ snipeIt: z.array(snipeItAssetSchema).optional(), googleAdmin: z.array(googleAdminDeviceSchema).optional() }),
-      exports,
-      ["exports"],
-    );
-    const snipe = input.snipeIt ?? [];
-    const google = input.googleAdmin ?? [];
+    if (typeof exports !== "object" || exports === null) throw DistrictKitError.argument(["exports"], "expected { snipeIt?: rows, googleAdmin?: rows }");
+    // rows straight from this package's readers were checked while reading; others are validated here
+    const rowsOf = <T>(rows: unknown, schema: z.ZodType<T>, key: string): readonly T[] =>
+      rows === undefined ? [] : isTrusted(rows) ? (rows as readonly T[]) : parseInput(z.array(schema), rows, ["exports", key]);
+    const snipe = rowsOf(exports.snipeIt, snipeItAssetSchema, "snipeIt");
+    const google = rowsOf(exports.googleAdmin, googleAdminDeviceSchema, "googleAdmin");
     const excluded: InventoryExclusion[] = [];
 
     // match Google Admin devices to Snipe-IT assets: serial first, then annotated asset id = asset tag
@@ -288,19 +288,19 @@ export function inventoryFromExports(exports: InventoryExports, options: Invento
         category,
         cost: a.purchaseCost,
         warrantyMonths: a.warrantyMonths,
-        record: {
+        record: defined({
           id,
-          ...(a.serial === undefined ? {} : { serial: a.serial }),
+          serial: a.serial,
           model: a.model,
           school: schoolOf(o, a.location, g?.annotatedLocation, g?.orgUnitPath),
           purchaseDate: a.purchaseDate,
-          ...(a.purchaseCost === undefined ? {} : { purchaseCost: a.purchaseCost }),
+          purchaseCost: a.purchaseCost,
           role,
           status,
-          ...(typeof a.attributes["Funding Source"] === "string" ? { fundingSource: a.attributes["Funding Source"] } : {}),
-          ...(a.warrantyExpires === undefined ? {} : { warrantyEnd: a.warrantyExpires }),
-          ...(g?.autoUpdateExpiration === undefined ? {} : { osSupportEnd: g.autoUpdateExpiration }),
-        },
+          fundingSource: a.attributes["Funding Source"],
+          warrantyEnd: a.warrantyExpires,
+          osSupportEnd: g?.autoUpdateExpiration,
+        }),
       });
     }
     for (const g of google) {
@@ -320,16 +320,7 @@ export function inventoryFromExports(exports: InventoryExports, options: Invento
         category: lookup(o.categories, g.model) ?? "chromebook",
         cost: undefined,
         warrantyMonths: undefined,
-        record: {
-          id,
-          serial: g.serialNumber,
-          model: g.model,
-          school: schoolOf(o, g.orgUnitPath, g.annotatedLocation),
-          purchaseDate,
-          role,
-          status,
-          ...(g.autoUpdateExpiration === undefined ? {} : { osSupportEnd: g.autoUpdateExpiration }),
-        },
+        record: defined({ id, serial: g.serialNumber, model: g.model, school: schoolOf(o, g.orgUnitPath, g.annotatedLocation), purchaseDate, role, status, osSupportEnd: g.autoUpdateExpiration }),
       });
     }
 
@@ -464,17 +455,20 @@ function cohortsOf(kept: readonly Candidate[], o: Options): (Cohort & { id: stri
     const date = String(c.record["purchaseDate"]);
     let fy = fiscalYears.get(date);
     if (fy === undefined) fiscalYears.set(date, (fy = fiscalYearOf(date, calendar)));
-    const base = { model: c.model, school: String(c.record["school"]), role: c.record["role"] as DeviceRole, purchaseFiscalYear: fy };
-    const key = cohortKey(base);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { ...base, count: 0, costs: [], allCosts: true }));
+    const school = String(c.record["school"]);
+    const role = c.record["role"] as DeviceRole;
+    const local = `${c.model}\u0000${school}\u0000${role}\u0000${fy}`;
+    let g = groups.get(local);
+    if (!g) groups.set(local, (g = { model: c.model, school, role, purchaseFiscalYear: fy, count: 0, costs: [], allCosts: true }));
     g.count++;
     if (c.cost !== undefined) g.costs.push(c.cost);
     else g.allCosts = false;
   }
-  const out = [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, g]) => ({
+  // lifecycle's own key, once per cohort (not per device)
+  const out = [...groups.values()]
+    .map((g) => ({ id: cohortKey(g), g }))
+    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+    .map(({ id, g }) => ({
       id,
       model: g.model,
       school: g.school,
@@ -484,6 +478,13 @@ function cohortsOf(kept: readonly Candidate[], o: Options): (Cohort & { id: stri
       ...(g.allCosts && g.costs.length > 0 ? { unitCost: Money.sum(g.costs).divide(g.costs.length).roundToCents() } : {}),
     }));
   return parseInput(z.array(cohortSchema), out, ["cohorts"]) as (Cohort & { id: string })[];
+}
+
+/** A copy without the undefined properties (lifecycle's schemas take absent, not undefined); no `delete`, which slows every later access. */
+function defined(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
 
 function mode(values: readonly number[]): number {

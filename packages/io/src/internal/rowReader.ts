@@ -4,6 +4,7 @@ import type { TextEncodingName } from "../decode.js";
 import type { Attributes, ColumnMatch, ReadResult, RowError } from "../readResult.js";
 import { restoreFormula } from "../write/neutralise.js";
 import { INVALID, invalidReason, parseCell, type DateOrder } from "./cells.js";
+import { trust } from "./trusted.js";
 
 /** Options after validation. */
 export interface ReaderSettings {
@@ -280,7 +281,7 @@ export class RowReader<R> {
     }
     if (this.total === 0) this.warnings.push("the file has a header but no data rows");
     return {
-      rows: this.rows,
+      rows: trust(this.rows),
       errors: this.errors,
       stats: { total: this.total, parsed: this.rows.length, failed: this.failed, blankLines: this.blankLines },
       columns: this.matches,
