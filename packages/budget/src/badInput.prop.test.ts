@@ -39,6 +39,7 @@ const calls: Record<string, (a: unknown, b: unknown) => unknown> = {
   projectBudget: (a, b) => budget.projectBudget(a as never, b as never),
   "projectBudget(model, scenario)": (_a, b) => budget.projectBudget(model, b as never),
   projectEnrollment: (a) => budget.projectEnrollment(a as never),
+  projectDistrictEnrollment: (a) => budget.projectDistrictEnrollment(a as never),
   eRateDiscount: (a) => budget.eRateDiscount(a as never),
   cepEligibility: (a) => budget.cepEligibility(a as never),
   legacyWeightedDiscount: (a) => budget.legacyWeightedDiscount(a as never),

@@ -14,7 +14,7 @@
  *   {@link legacyWeightedDiscount} (before FY2015 only), {@link eRateCostShare},
  *   {@link c2Budget}, {@link trackC2Cycle}; dated tables {@link ERATE_DISCOUNT_MATRIX},
  *   {@link C2_BUDGET_CYCLES}, {@link CEP_MULTIPLIERS}
- * - Enrollment: {@link projectEnrollment}
+ * - Enrollment: {@link projectEnrollment} (one history), {@link projectDistrictEnrollment} (every school)
  * - Data: the zod schemas ({@link budgetInputSchema}, {@link districtSchema},
  *   {@link budgetSchema}, {@link lineItemSchema}, {@link fundSchema}, {@link leverSchema},
  *   {@link scenarioSchema}, {@link metricSchema}) and {@link generateDistrict} (seeded)
@@ -59,6 +59,8 @@ export type { C2CycleInput, C2CycleResult, C2CycleYear } from "./erate/c2Cycle.j
 // ── Enrollment projection (cohort survival)
 export { projectEnrollment } from "./enrollment/projectEnrollment.js";
 export type { EnrollmentProjection, GradeProgression, ProjectedEnrollmentYear } from "./enrollment/projectEnrollment.js";
+export { districtEnrollmentInputSchema, projectDistrictEnrollment } from "./enrollment/projectDistrictEnrollment.js";
+export type { DistrictEnrollmentInput, DistrictEnrollmentProjection } from "./enrollment/projectDistrictEnrollment.js";
 
 // ── Multi-year projection and fund assignment
 export { prepareBudget, safePrepareBudget } from "./projection/model.js";

@@ -1,6 +1,5 @@
-import { projectEnrollmentParsed } from "../enrollment/projectEnrollment.js";
+import { projectDistrictEnrollmentParsed } from "../enrollment/projectDistrictEnrollment.js";
 import type { BudgetModel } from "../schema/budget.js";
-import type { Grade } from "../schema/district.js";
 import type { Effective } from "../scenario/applyLevers.js";
 
 /** @internal Baseline students per school per horizon year (floats), and how they were obtained. */
@@ -18,50 +17,9 @@ export function baseStudents(model: BudgetModel): BaseStudents {
   if (hit) return hit;
   const { budget, district } = model;
   const n = budget.years;
-  const methods: string[] = [];
-  const values = district.schools.map((s) => new Float64Array(n).fill(s.students));
-  const withHistory = district.schools.map((s, i) => ({ s, i })).filter(({ s }) => (s.enrollmentHistory ?? []).length >= 2);
-  if (withHistory.length > 0) {
-    // One district-wide cohort projection by grade (a grade 5 → 6 transition crosses from the
-    // elementary to the middle school), then each school's share of each grade in the last year.
-    const years = new Map<number, Partial<Record<Grade, number>>>();
-    for (const { s } of withHistory) {
-      for (const h of s.enrollmentHistory!) {
-        const row = years.get(h.fiscalYear) ?? {};
-        for (const [g, c] of Object.entries(h.grades) as [Grade, number][]) row[g] = (row[g] ?? 0) + c;
-        years.set(h.fiscalYear, row);
-      }
-    }
-    const sorted = [...years.keys()].sort((a, b) => a - b);
-    const history = sorted.map((fiscalYear) => ({ fiscalYear, grades: years.get(fiscalYear)! }));
-    const consecutive = history.every((h, i) => i === 0 || h.fiscalYear === history[i - 1]!.fiscalYear + 1);
-    const opts = budget.enrollment;
-    if (consecutive && history.length >= 2) {
-      const entry = opts.entry.type === "births" && opts.entry.births === undefined ? { ...opts.entry, births: district.births ?? [] } : opts.entry;
-      const k = Math.min(opts.ratioYears, history.length - 1);
-      const averaging = opts.averaging.type === "weighted" ? { type: "weighted" as const, weights: opts.averaging.weights.slice(-k) } : opts.averaging;
-      const p = projectEnrollmentParsed({ ...opts, averaging, entry, rounding: "none", history, years: n, firstYear: budget.firstYear });
-      const last = history[history.length - 1]!;
-      for (const { s, i } of withHistory) {
-        const own = s.enrollmentHistory![s.enrollmentHistory!.length - 1]!;
-        const out = values[i]!;
-        out.fill(0);
-        for (const y of p.years) {
-          const yi = y.fiscalYear - budget.firstYear;
-          if (yi < 0 || yi >= n) continue;
-          let total = 0;
-          for (const [g, c] of Object.entries(y.grades) as [Grade, number][]) {
-            const all = last.grades[g] ?? 0;
-            const mine = own.fiscalYear === last.fiscalYear ? (own.grades[g] ?? 0) : 0;
-            if (all > 0) total += (c * mine) / all;
-          }
-          out[yi] = total;
-        }
-      }
-      methods.push(`cohort survival over the district's grades (${p.method} of the last ${p.ratioYears} years; entry grade ${p.entry.method}), split to schools by their share of each grade in FY${last.fiscalYear}`);
-    } else methods.push("enrollment histories are not consecutive across schools: students held at the current counts");
-  }
-  for (const s of district.schools) if ((s.enrollmentHistory ?? []).length < 2) methods.push(`${s.name}: held at ${s.students} students (no enrollment history)`);
+  const e = projectDistrictEnrollmentParsed(district, budget.firstYear, n, { ...budget.enrollment, rounding: "none" });
+  const values = e.schools.map((s) => Float64Array.from({ length: n }, (_, yi) => s.byYear[String(budget.firstYear + yi)] ?? 0));
+  const methods = [e.explanation];
   const result = { values, methods };
   cache.set(model, result);
   return result;
