@@ -39,7 +39,7 @@ export interface AcrSummary {
 }
 
 /** @internal Counts an ACR's entries against a version; no validation (hot path). */
-export function countAcr(entries: Readonly<Record<string, ConformanceTerm>>, version: WcagVersion, partialCredit: number) {
+export function countAcr(entries: Readonly<Record<string, ConformanceTerm>>, version: WcagVersion, partialCredit: number, wantGaps = true) {
   let supports = 0;
   let partial = 0;
   let doesNot = 0;
@@ -56,18 +56,18 @@ export function countAcr(entries: Readonly<Record<string, ConformanceTerm>>, ver
       case "Partially Supports":
       case "Supports with Exceptions":
         partial++;
-        gaps.push(c.id);
+        if (wantGaps) gaps.push(c.id);
         break;
       case "Does Not Support":
         doesNot++;
-        gaps.push(c.id);
+        if (wantGaps) gaps.push(c.id);
         break;
       case "Not Applicable":
         na++;
         break;
       default:
         notEvaluated++;
-        gaps.push(c.id);
+        if (wantGaps) gaps.push(c.id);
     }
   }
   const applicable = required.length - na;

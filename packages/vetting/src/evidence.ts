@@ -20,6 +20,18 @@ export const ESSA_LARGE_SAMPLE = { students: 350, sites: 2 } as const;
 
 const LABELS = { 1: "Tier 1 — Strong", 2: "Tier 2 — Moderate", 3: "Tier 3 — Promising", 4: "Tier 4 — Demonstrates a Rationale" } as const;
 
+/** @internal The tier alone, without building reasons (the scoring loop); equal to tierOf(s).tier (a property test says so). */
+export function tierOnly(s: Extract<StudyAnswer, { present: true }>): 1 | 2 | 3 | 4 | null {
+  if (!s.negativeFindings && s.significantPositive) {
+    const large = s.n >= ESSA_LARGE_SAMPLE.students && s.sites >= ESSA_LARGE_SAMPLE.sites;
+    if (s.wwcRating === "meetsWithoutReservations" && large) return 1;
+    if ((s.wwcRating === "meetsWithoutReservations" || s.wwcRating === "meetsWithReservations") && large) return 2;
+    if (s.design === "correlational" && s.statisticalControls) return 3;
+    if (s.design === "rct" || s.design === "quasiExperimental") return 3;
+  }
+  return s.evaluationUnderWay ? 4 : null;
+}
+
 /** @internal Hot-path tier without validation. */
 export function tierOf(s: Extract<StudyAnswer, { present: true }>): EssaTierResult {
   const reasons: string[] = [];

@@ -4,7 +4,7 @@ import { checkApp, type RawIssue } from "./internal/checkApp.js";
 import { compileRubric, DOMAIN_LIST, type CompiledCriterion, type CompiledRubric, type CondContext } from "./internal/compile.js";
 import { addMonthsDay } from "./internal/dates.js";
 import { evaluate, newEvaluation, type Evaluation } from "./internal/evaluate.js";
-import { hashText, hex } from "./internal/hash.js";
+import { HASH_SEED, hashText, hex } from "./internal/hash.js";
 import { rateWith } from "./rating.js";
 import type { CriterionResult, Decision, DomainScore, GateFinding, ReReviewTrigger, ScoreResult } from "./result.js";
 import { scoreOptionsSchema, type Answer, type App, type DistrictContext, type ScoreOptions } from "./schema/answers.js";
@@ -162,10 +162,12 @@ function hashValue(h: number, v: unknown): number {
     return hashText(h, "]");
   }
   if (v !== null && typeof v === "object") {
-    const keys = Object.keys(v).sort();
-    h = hashText(h, "{");
-    for (const k of keys) h = hashValue(hashText(h, k), (v as Record<string, unknown>)[k]);
-    return hashText(h, "}");
+    // key order does not matter: per-field hashes are combined by addition
+    let sum = 0;
+    for (const k in v) {
+      if (Object.hasOwn(v, k)) sum = (sum + hashValue(hashText(HASH_SEED, k), (v as Record<string, unknown>)[k])) | 0;
+    }
+    return hashText(hashText(h, "{"), String(sum));
   }
   return hashText(h, "");
 }
@@ -188,9 +190,19 @@ const GATE: readonly CriterionResult["gate"][] = [null, "passed", "failed", "unr
  * codes, normalized scores, evidence notes). Rows are built when first read, so scoring 10,000
  * apps does not allocate 800,000 objects nobody looks at; once read they are ordinary data.
  */
-function materialize(cr: CompiledRubric, codes: Uint8Array, scores: Float64Array, k: number, extra: (string | null)[] | null, detailOf: (j: number) => string | null): CriterionResult[] {
+function materialize(cr: CompiledRubric, codes: Uint8Array, scores: Float64Array, k: number, extra: readonly (number | string | null)[] | null, detailOf: (j: number) => string | null): CriterionResult[] {
   const n = cr.criteria.length;
   const rows = new Array<CriterionResult>(n);
+  const validUntils = new Array<string | null>(n).fill(null);
+  const details = new Array<string | null>(n).fill(null);
+  if (extra) {
+    for (let e = 0; e < extra.length; e += 3) {
+      const j = extra[e] as number;
+      validUntils[j] = extra[e + 1] as string | null;
+      const d = extra[e + 2] as string | null;
+      details[j] = d === "" ? detailOf(j) : d;
+    }
+  }
   for (let j = 0; j < n; j++) {
     const cc = cr.criteria[j]!;
     const status = STATUS[codes[j]!]!;
@@ -205,8 +217,8 @@ function materialize(cr: CompiledRubric, codes: Uint8Array, scores: Float64Array
       score,
       contribution: score !== null && cc.weight > 0 && status !== "recorded" ? k * cc.weight * score : 0,
       gate: GATE[codes[n + j]!]!,
-      validUntil: extra?.[2 * j] ?? null,
-      detail: codes[n + j] === 4 ? cc.naDetail : extra?.[2 * j + 1] === "" ? detailOf(j) : (extra?.[2 * j + 1] ?? null),
+      validUntil: validUntils[j]!,
+      detail: codes[n + j] === 4 ? cc.naDetail : details[j]!,
     };
   }
   return rows;
@@ -224,7 +236,7 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
   const n = cr.criteria.length;
   const codes = new Uint8Array(2 * n); // status codes, then gate codes
   const scores = new Float64Array(n); // NaN = not in the computation
-  let extra: (string | null)[] | null = null; // validUntil and detail, by 2j and 2j + 1
+  let extra: (number | string | null)[] | null = null; // [j, validUntil, detail] triples ("" = rebuild the detail when read)
   let W = 0;
   let N = 0;
   let applicableW = 0;
@@ -280,7 +292,7 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
       }
       status = ev.status;
       validUntil = ev.validUntil;
-      detail = ev.detail ?? (ev.validUntil !== null || status === "expired" ? "" : null);
+      detail = ev.detail ?? (ev.validUntil !== null || status === "expired" || c.kind === "document" || c.kind === "acr" ? "" : null);
     }
     if (status !== "notApplicable") {
       if (cc.gateMode !== 0) {
@@ -333,9 +345,7 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
     codes[n + j] = byCondition ? 4 : gate === null ? 0 : gate === "passed" ? 1 : gate === "failed" ? 2 : 3;
     scores[j] = s === null ? Number.NaN : s;
     if (validUntil !== null || detail !== null) {
-      extra ??= new Array<string | null>(2 * n).fill(null);
-      extra[2 * j] = validUntil;
-      extra[2 * j + 1] = detail;
+      (extra ??= []).push(j, validUntil, detail);
     }
   }
   if (bad) return null;
@@ -412,7 +422,8 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
     if (j < 0) continue;
     const cc = cr.criteria[j]!;
     const status = STATUS[codes[j]!]!;
-    const d = extra?.[2 * j + 1] ?? null;
+    let d: string | null = null;
+    if (extra) for (let e = 0; e < extra.length; e += 3) if (extra[e] === j) d = extra[e + 2] as string | null;
     const detail = d === "" ? detailOf(j) : d;
     const text = status === "notMet" ? plainNotMet(cc, detail) : status === "partlyMet" ? plainPartly(cc, scores[j]!, detail) : plainUnresolved(cc, status, detail);
     if (!reasons.includes(text)) reasons.push(text);

@@ -66,9 +66,9 @@ describe("hand checks agree with the zod schemas", () => {
         const zodOk = answerValueSchemaFor(cc.c).safeParse(value).success;
         expect(ev.issue === null).toBe(zodOk);
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
-  });
+  }, 60_000);
 
   it("an app's shape is accepted by checkApp exactly when appSchema accepts it (and appSchemaFor when values fit too)", () => {
     const appArb = fc.record(
@@ -105,9 +105,9 @@ describe("hand checks agree with the zod schemas", () => {
           expect(exact.safeParse(app).success).toBe(false);
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: 600 },
     );
-  });
+  }, 60_000);
 
   it("fast date helpers equal core's", () => {
     fc.assert(
@@ -120,6 +120,29 @@ describe("hand checks agree with the zod schemas", () => {
         expect(addMonthsDay(a, m)).toBe(addMonthsIso(a, m));
         expect(daysFrom(a, b)).toBe(daysBetween(a, b));
       }),
+    );
+  });
+});
+
+describe("the scoring loop's ESSA tier equals essaTier's", () => {
+  it("tierOnly(s) === tierOf(s).tier", async () => {
+    const { tierOf, tierOnly } = await import("../evidence.js");
+    const studyArb = fc.record({
+      present: fc.constant(true as const),
+      design: fc.constantFrom("rct", "quasiExperimental", "correlational", "logicModel"),
+      wwcRating: fc.constantFrom("meetsWithoutReservations", "meetsWithReservations", "doesNotMeet", "notReviewed"),
+      significantPositive: fc.boolean(),
+      n: fc.integer({ min: 0, max: 1000 }),
+      sites: fc.integer({ min: 0, max: 5 }),
+      negativeFindings: fc.boolean(),
+      statisticalControls: fc.boolean(),
+      evaluationUnderWay: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(studyArb, (s) => {
+        expect(tierOnly(s)).toBe(tierOf(s).tier);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -2,7 +2,7 @@
 // by hand (zod would cost microseconds an answer; `answerValueSchemaFor` is the same rule as a
 // zod schema, and a property test keeps the two in agreement).
 import { countAcr } from "../accessibility.js";
-import { tierOf } from "../evidence.js";
+import { tierOnly } from "../evidence.js";
 import type { ConformanceTerm } from "../schema/evidence.js";
 import type { CompiledCriterion } from "./compile.js";
 import { addMonthsDay, isIsoDay } from "./dates.js";
@@ -207,20 +207,18 @@ function evaluateDocument(cc: CompiledCriterion, value: unknown, asOf: string, o
     }
   }
   out.validUntil = validUntil;
-  const whyText = (): string =>
+  const expired = validUntil !== null && asOf > validUntil;
+  if (expired) out.status = "expired";
+  else scored(out, s);
+  if (!out.wantDetail) return;
+  const whyText =
     why === 1
       ? "its stated expiry"
       : why === 2
         ? `${c.validForMonths} months after ${value.periodEnd !== undefined ? "the end of the audited period" : "its date"} (${(value.periodEnd ?? value.issuedOn) as string})`
         : `the end of validity of the ${edition} edition`;
   const label = kind === undefined ? "document" : (c.kinds?.find((k) => k.value === kind)?.label ?? kind);
-  if (validUntil !== null && asOf > validUntil) {
-    out.status = "expired";
-    if (out.wantDetail) out.detail = `${label} expired on ${validUntil} (${whyText()})`;
-    return;
-  }
-  scored(out, s);
-  if (out.wantDetail) out.detail = validUntil === null ? `${label} on file` : `${label} valid until ${validUntil} (${whyText()})`;
+  out.detail = expired ? `${label} expired on ${validUntil} (${whyText})` : validUntil === null ? `${label} on file` : `${label} valid until ${validUntil} (${whyText})`;
 }
 
 const ACR_KEYS = new Set(["present", "date", "edition", "wcagVersion", "method", "entries", "url"]);
@@ -253,7 +251,7 @@ function evaluateAcr(cc: CompiledCriterion, value: unknown, asOf: string, out: E
     if (!TERMS.has(entries[k] as string)) return fail(out, `expected a conformance term ("Supports", "Partially Supports", "Does Not Support", "Not Applicable", "Not Evaluated"), got ${describe(entries[k])}`, ["entries", k]);
   }
   const c = cc.c as Extract<typeof cc.c, { kind: "acr" }>;
-  const counted = countAcr(entries as Record<string, ConformanceTerm>, c.wcagVersion, c.partialCredit);
+  const counted = countAcr(entries as Record<string, ConformanceTerm>, c.wcagVersion, c.partialCredit, false);
   out.validUntil = addMonthsDay(value.date as string, c.validForMonths);
   if (asOf > out.validUntil) {
     out.status = "expired";
@@ -266,6 +264,7 @@ function evaluateAcr(cc: CompiledCriterion, value: unknown, asOf: string, out: E
   if (out.wantDetail) out.detail = `${counted.supports} of ${counted.applicable} WCAG ${c.wcagVersion} A/AA criteria supported, ${counted.partial} partially (ACR of ${value.date as string}, valid until ${out.validUntil})`;
 }
 
+const TIER_LABELS = ["No ESSA tier", "Tier 1 — Strong", "Tier 2 — Moderate", "Tier 3 — Promising", "Tier 4 — Demonstrates a Rationale"];
 const STUDY_KEYS = new Set(["present", "design", "wwcRating", "significantPositive", "n", "sites", "negativeFindings", "statisticalControls", "evaluationUnderWay", "studyDate", "url"]);
 const DESIGNS = new Set(["rct", "quasiExperimental", "correlational", "logicModel"]);
 const WWC = new Set(["meetsWithoutReservations", "meetsWithReservations", "doesNotMeet", "notReviewed"]);
@@ -293,7 +292,7 @@ function evaluateStudy(cc: CompiledCriterion, value: unknown, out: Evaluation): 
   }
   if (value.studyDate !== undefined && !isIsoDay(value.studyDate)) return fail(out, `expected an ISO date (YYYY-MM-DD), got ${describe(value.studyDate)}`, ["studyDate"]);
   if (value.url !== undefined && !nonEmpty(value.url)) return fail(out, `expected a non-empty text, got ${describe(value.url)}`, ["url"]);
-  const t = tierOf({
+  const tier = tierOnly({
     present: true,
     design: value.design as "rct",
     wwcRating: (value.wwcRating as "notReviewed" | undefined) ?? "notReviewed",
@@ -305,7 +304,7 @@ function evaluateStudy(cc: CompiledCriterion, value: unknown, out: Evaluation): 
     evaluationUnderWay: (value.evaluationUnderWay as boolean | undefined) ?? false,
   });
   const c = cc.c as Extract<typeof cc.c, { kind: "study" }>;
-  scored(out, t.tier === null ? 0 : c.tierScores[t.tier - 1]!);
-  out.detail = t.label;
+  scored(out, tier === null ? 0 : c.tierScores[tier - 1]!);
+  out.detail = TIER_LABELS[tier ?? 0]!;
 }
 
