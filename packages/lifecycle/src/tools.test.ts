@@ -176,3 +176,14 @@ describe("inventory, repairs and generators", () => {
     expect(generateRepairHistory({ devices: 30, seed: 1 })).toEqual(generateRepairHistory({ devices: 30, seed: 1 }));
   });
 });
+
+describe("schemas export as JSON Schema (for tools in other languages and the playground's forms)", () => {
+  it("every exported schema converts", async () => {
+    const { toJsonSchema } = await import("@districtkit/core");
+    const lc = await import("./index.js");
+    const schemas = Object.entries(lc).filter(([k]) => k.endsWith("Schema"));
+    expect(schemas.length).toBeGreaterThan(20);
+    for (const [, s] of schemas) expect(typeof toJsonSchema(s as never)).toBe("object");
+    expect((toJsonSchema(lc.forecastInputSchema).required as string[]).sort()).toEqual(["asOf", "failure", "models"]);
+  });
+});
