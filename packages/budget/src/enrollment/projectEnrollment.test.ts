@@ -64,3 +64,19 @@ describe("projectEnrollment", () => {
     expect(() => projectEnrollment({ history: [history[0]!], years: 1 })).toThrow(DistrictKitError);
   });
 });
+
+describe("projectDistrictEnrollment", () => {
+  it("projects the sample district across schools: grade 5 moves to the middle school", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { projectDistrictEnrollment } = await import("./projectDistrictEnrollment.js");
+    const district = JSON.parse(readFileSync(new URL("../../../../examples/data/sample-district/district.json", import.meta.url), "utf8"));
+    const r = projectDistrictEnrollment({ district, firstYear: 2028, years: 3, options: { entry: { type: "births", lag: 6 } } });
+    expect(r.schools.map((s) => s.method)).toEqual(["cohort", "cohort", "cohort"]);
+    const grade6 = r.schools[1]!.grades["2028"]!["6"]!;
+    const grade5 = 68; // FY2027 grade 5 at the elementary school
+    expect(grade6 / grade5).toBeCloseTo(r.district!.progressions.find((p) => p.from === "5")!.ratio, 10);
+    const sum = r.schools.reduce((a, s) => a + s.byYear["2028"]!, 0);
+    expect(sum).toBeCloseTo(r.byYear["2028"]!, 9);
+    expect(r.byYear["2028"]!).toBeLessThan(912);
+  });
+});
