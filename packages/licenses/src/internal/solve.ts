@@ -10,6 +10,7 @@ import { ROLES } from "../schema.js";
 import { Envelope, purchase, seatsPaid, type Curve } from "./curve.js";
 import { ROLE_COUNT, demandAt, type Model, type ProductModel, type SeatKey, type SeatVariant, type SiteVariant, type Variant } from "./model.js";
 import { solvePool1D } from "./pool1d.js";
+import { dpWork, solveSharedPool, type YearSchools } from "./dpPool.js";
 import { solveSchools, type PoolGroup, type SchoolPatterns } from "./schools.js";
 
 export interface Choice {
@@ -269,6 +270,87 @@ export class ProductSolver {
     return { cost: base + r.cost, lowerBound: base + r.lowerBound, proven: r.proven, choice, nodes: r.nodes };
   }
 
+  /** The DP path of #run: one group (roles, years, cost curve), sites chosen per school and year. */
+  #dpRun(years: readonly number[], g: { roles: number[]; fn: Envelope; variants: SeatVariant[]; blocks: number[] }): Solved | null {
+    const m = this.#m;
+    const p = this.#p;
+    const Y = m.Y;
+    const fixed: Choice[] = [];
+    let fixedCost = 0;
+    const perYear: YearSchools[] = [];
+    const freeIdx: { s: number; v: SiteVariant; bi: number }[][] = [];
+    for (const t of years) {
+      const F: number[] = [];
+      const d: number[] = [];
+      const idx: { s: number; v: SiteVariant; bi: number }[] = [];
+      let N0 = 0;
+      for (let s = 0; s < m.S; s++) {
+        let total = 0;
+        let pooled = 0;
+        for (let r = 0; r < ROLE_COUNT; r++) {
+          const x = demandAt(p, Y, s, r, t);
+          total += x;
+          if (g.roles.includes(r)) pooled += x;
+        }
+        if (total === 0) continue;
+        let best: { v: SiteVariant; bi: number; cost: number } | null = null;
+        for (const v of p.sites) {
+          const per = v.perSchool[s];
+          if (!per || total > v.maxSeats) continue;
+          const bi = v.blocks.findIndex((b) => b.years[0] === t);
+          if (bi < 0 || !Number.isFinite(per.cost[bi]!)) continue;
+          if (best === null || per.cost[bi]! < best.cost) best = { v, bi, cost: per.cost[bi]! };
+        }
+        if (pooled < total) {
+          if (best === null) return INFEASIBLE;
+          fixedCost += best.cost;
+          fixed.push(this.#siteChoice(best.v, best.bi, s));
+          continue;
+        }
+        if (best === null) N0 += pooled;
+        else {
+          F.push(best.cost);
+          d.push(pooled);
+          idx.push({ s, v: best.v, bi: best.bi });
+        }
+      }
+      perYear.push({ F: Float64Array.from(F), d: Float64Array.from(d), N0 });
+      freeIdx.push(idx);
+    }
+    if (dpWork(perYear) > 150_000_000) return null;
+    const r = solveSharedPool(perYear, (q) => g.fn.eval(q), g.fn.cap);
+    if (!Number.isFinite(r.cost)) return INFEASIBLE;
+    const choices: Choice[] = [...fixed];
+    r.site.forEach((take, k) => take.forEach((x, j) => x && choices.push(this.#siteChoice(freeIdx[k]![j]!.v, freeIdx[k]![j]!.bi, freeIdx[k]![j]!.s))));
+    // pooled need per year, then the seat purchase
+    let need = 0;
+    years.forEach((_, k) => {
+      let n = perYear[k]!.N0;
+      r.site[k]!.forEach((x, j) => (n += x ? 0 : perYear[k]!.d[j]!));
+      need = Math.max(need, n);
+    });
+    if (need > 0) choices.push(this.#seatChoice(g, need));
+    return { cost: fixedCost + r.cost, lowerBound: fixedCost + r.cost, proven: true, choices, nodes: 0 };
+  }
+
+  #siteChoice(v: SiteVariant, block: number, s: number): Choice {
+    const per = v.perSchool[s]!;
+    return { kind: "site", variant: v, block, productIndices: [this.#p.index], schoolIndex: s, cash: per.cash[block]!, cost: per.cost[block]! };
+  }
+
+  #seatChoice(g: { fn: Envelope; variants: SeatVariant[]; blocks: number[] }, need: number): Choice {
+    const b = g.fn.best(need);
+    const v = g.variants[b.index]!;
+    const bi = g.blocks[b.index]!;
+    const block = v.blocks[bi]!;
+    const cash = new Array<number>(this.#m.span).fill(0);
+    for (const t of block.years) {
+      const year = v.prepaid ? block.years[0]! : t;
+      cash[year] = cash[year]! + purchase(v.schedules[t]!, b.qty);
+    }
+    return { kind: "seat", variant: v, block: bi, productIndices: [this.#p.index], key: v.key, need, paid: seatsPaid(v.schedules[block.years[0]!]!, b.qty), cash, cost: b.cost };
+  }
+
   /** The school problem for the given years, seat commitments and pooling mode of each year. */
   #run(years: readonly number[], commitments: readonly Commitment[], modes: ReadonlyMap<number, "any" | "role">): Solved {
     const m = this.#m;
@@ -337,6 +419,11 @@ export class ProductSolver {
     const roleSlot = new Int32Array(ROLE_COUNT * Y).fill(-1);
     for (const t of years) for (let r = 0; r < ROLE_COUNT; r++) roleSlot[r * Y + t] = slotFor(r, t);
 
+    // One pooled group over every year of the run, 1-year site licences only: exact DP.
+    if (groups.length === 1 && !p.sites.some((v) => v.multiYear) && groups[0]!.years.length === years.length) {
+      const r = this.#dpRun(years, groups[0]!);
+      if (r !== null) return r;
+    }
     // Patterns per school.
     interface Pat {
       sites: { v: SiteVariant; block: number }[];
