@@ -51,6 +51,7 @@ const calls: Record<string, (a: unknown, b: unknown) => unknown> = {
   goalSeek: (_a, b) => budget.goalSeek(model, b as never),
   standardTornadoLevers: (a) => budget.standardTornadoLevers(model, a as never),
   generateDistrict: (a) => budget.generateDistrict(a as never),
+  annualizedTco: (a) => budget.annualizedTco(a as never),
   measure: (a) => budget.measure(budget.projectBudget(model, undefined, { detail: "summary" }), a as never),
 };
 

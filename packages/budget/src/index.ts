@@ -91,3 +91,7 @@ export type { GoalSeekOptions, GoalSeekResult } from "./scenario/goalSeek.js";
 // ── Seeded generator (benchmarks, tests, demos)
 export { generateDistrict } from "./generate/generateDistrict.js";
 export type { GenerateDistrictOptions } from "./generate/generateDistrict.js";
+
+// ── Total cost of ownership (per device, DOMAIN-budget.md §7)
+export { annualizedTcoInputSchema, annualizedTco } from "./tco/annualizedTco.js";
+export type { AnnualizedTcoInput, AnnualizedTcoResult } from "./tco/annualizedTco.js";
