@@ -34,7 +34,7 @@ describe.skipIf(!sample("devices.json") || !sample("budget.json"))("devices", ()
     await screenshot(w.page, "desktop-devices-capped");
     // flow into the open scenario, then see the budget change
     await w.page.getByRole("button", { name: /Use this plan in/ }).click();
-    await expect.poll(() => w.page.getByRole("status").filter({ hasText: "uses the device plan" }).count()).toBe(1);
+    await expect.poll(() => w.page.getByRole("status").filter({ hasText: "uses the device forecast" }).count()).toBe(1);
     await w.page.getByRole("tab", { name: "Budget" }).click();
     await w.page.getByTestId("headline-table").waitFor();
     await expect.poll(() => scenarioRow.textContent()).not.toBe(before);

@@ -67,17 +67,23 @@ export function toEngineScenario(sc: Scenario, model: BudgetModel): ScenarioInpu
           : { id: it.id, name: it.name, category: it.category, kind: "recurring", amount: it.amount, startYear: it.fiscalYear },
     });
   }
-  if (l.deviceForecast) {
-    const years = new Set(fiscalYearsOf(model).map(String));
-    const known = new Set(model.budget.lineItems.map((i) => i.id));
-    for (const id of l.deviceForecast.replaces) if (known.has(id)) levers.push({ type: "remove", item: id, label: "Replaced by the device forecast" });
-    for (const line of l.deviceForecast.lines) {
-      const amounts = Object.fromEntries(Object.entries(line.amounts).filter(([y]) => years.has(y)));
+  // plans from the other engines: their yearly lines replace the budget items the analyst chose
+  const flows = [
+    { lever: l.deviceForecast, category: "hardware", prefix: "device-forecast", what: "lifecycle forecast" },
+    { lever: l.licensePlan, category: "software", prefix: "licence-plan", what: "licence plan" },
+  ];
+  const years = new Set(fiscalYearsOf(model).map(String));
+  const known = new Set(model.budget.lineItems.map((i) => i.id));
+  for (const f of flows) {
+    if (!f.lever) continue;
+    for (const id of f.lever.replaces) if (known.has(id)) levers.push({ type: "remove", item: id, label: `Replaced by the ${f.what}` });
+    for (const line of f.lever.lines) {
+      const amounts = Object.fromEntries(Object.entries(line.amounts).filter(([y, v]) => years.has(y) && !v.startsWith("-")));
       if (Object.keys(amounts).length === 0) continue;
       levers.push({
         type: "add-item",
-        label: "Device forecast",
-        item: { id: `device-forecast-${line.id}`.replace(/[^A-Za-z0-9_.-]/g, "-"), name: line.name, category: "hardware", kind: "series", amounts, source: `lifecycle forecast (${l.deviceForecast.note})` },
+        label: f.what,
+        item: { id: `${f.prefix}-${line.id}`.replace(/[^A-Za-z0-9_.-]/g, "-"), name: line.name, category: f.category, kind: "series", amounts, source: `${f.what} (${f.lever.note})` },
       });
     }
   }

@@ -6,6 +6,7 @@ export const IMPORT_KINDS = [
   { id: "usage", label: "Licence usage / last login (CSV)", accept: ".csv,text/csv", multiple: false, dataset: "usage" },
   { id: "vetting-csv", label: "Vetting answers (CSV)", accept: ".csv,text/csv", multiple: false, dataset: "apps" },
   { id: "vetting-json", label: "Vetting answers (JSON)", accept: ".json,application/json", multiple: false, dataset: "apps" },
+  { id: "license-plan-json", label: "Licence plan: products, prices, demand (JSON, the optimizer's input)", accept: ".json,application/json", multiple: false, dataset: "licenses" },
   { id: "oneroster", label: "OneRoster 1.2 enrollment (several CSV files)", accept: ".csv,text/csv", multiple: true, dataset: "district" },
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number]["id"];
@@ -45,6 +46,7 @@ export const EXAMPLE_FILES: Record<ImportKind, readonly string[]> = {
   usage: ["licenses/usage.csv"],
   "vetting-csv": ["vetting/answers.csv"],
   "vetting-json": ["vetting/answers.json"],
+  "license-plan-json": [],
   oneroster: [
     "oneroster/manifest.csv",
     "oneroster/orgs.csv",

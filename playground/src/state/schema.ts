@@ -72,6 +72,8 @@ export const leversSchema = z.object({
   addItems: z.array(addedItemSchema).max(20).optional(),
   /** The device refresh plan of the Devices view, flowed into this scenario. */
   deviceForecast: deviceForecastLeverSchema.optional(),
+  /** The optimized licence plan of the Licences view, flowed into this scenario (same shape). */
+  licensePlan: deviceForecastLeverSchema.optional(),
 });
 export type Levers = z.infer<typeof leversSchema>;
 

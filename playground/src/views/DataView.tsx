@@ -89,6 +89,13 @@ function UseInViews({ outcome }: { outcome: Extract<ImportOutcome, { ok: true }>
     };
     return <Use label="Use these answers in the Vetting view" onClick={use} msg={msg} />;
   }
+  if (kind === "license-plan-json") {
+    const use = () => {
+      setImported("licenses", outcome.files.join(", "), outcome.records);
+      setMsg({ ok: true, text: "The Licences view now optimizes this plan.", notes: [] });
+    };
+    return <Use label="Use this plan in the Licences view" onClick={use} msg={msg} />;
+  }
   if (kind === "snipe-it" || kind === "google-admin") {
     const use = async () => {
       await ensureDatasets(["devices"]);
@@ -206,7 +213,7 @@ export function DataView() {
             </div>
             <div class="field">
               <span class="label">Or</span>
-              <button type="button" class="secondary" disabled={busy} onClick={onExample}>Read the sample district's export</button>
+              <button type="button" class="secondary" disabled={busy || EXAMPLE_FILES[kind].length === 0} onClick={onExample}>Read the sample district's export</button>
             </div>
           </div>
           <div aria-live="polite" data-testid="import-result">

@@ -10,7 +10,8 @@ import { PALETTE } from "../lib/palette.js";
 import { plain, type Plain } from "../lib/plain.js";
 import { datasets } from "../lib/sample.js";
 import type { DeviceSettings } from "../state/schema.js";
-import { activeScenario, appState, setLever, update } from "../state/store.js";
+import { appState, update } from "../state/store.js";
+import { FlowToBudget } from "../components/FlowToBudget.js";
 import { engineWorker } from "../worker/client.js";
 import type { TaskOutcome } from "../worker/budgetTasks.js";
 
@@ -96,7 +97,14 @@ export function DevicesView() {
           <PurchasesChart forecast={expected.forecast} />
           <AueChart cliff={expected.cliff} />
           {settings.capPerYear !== undefined && <CapTables forecast={expected.forecast} cap={settings.capPerYear} />}
-          <FlowToBudget lines={expected.lines} settings={settings} />
+          <FlowToBudget
+            lever="deviceForecast"
+            category="hardware"
+            what="device forecast's purchases (refresh, failure replacements, growth, spares by device category)"
+            defaultPick={DEVICE_ITEM}
+            note={`${settings.cycleYears ? `${settings.cycleYears}-year cycle` : "inventory policy"}${settings.capPerYear ? `, cap ${formatMoney(settings.capPerYear, { cents: false })}/yr` : ""}`}
+            lines={expected.lines.filter((l) => l.category === "devices")}
+          />
           <CohortTable forecast={expected.forecast} />
         </>
       )}
@@ -307,43 +315,6 @@ function CapTables({ forecast, cap }: { forecast: PForecast; cap: string }) {
           ]}
           rows={forecast.deferrals}
         />
-      )}
-    </section>
-  );
-}
-
-function FlowToBudget({ lines, settings }: { lines: Plain<ReturnType<typeof forecastToBudgetLines>>; settings: DeviceSettings }) {
-  const scenario = activeScenario.value;
-  const budgetItems = ((datasets.value.budget?.data as { lineItems?: { id: string; name: string; category: string }[] } | undefined)?.lineItems ?? []).filter((i) => i.category === "hardware");
-  const [replaces, setReplaces] = useState<string[]>(() => scenario.levers.deviceForecast?.replaces ?? budgetItems.filter((i) => DEVICE_ITEM.test(i.name)).map((i) => i.id));
-  const deviceLines = lines.filter((l) => l.category === "devices");
-  const inUse = scenario.levers.deviceForecast;
-  const note = `${settings.cycleYears ? `${settings.cycleYears}-year cycle` : "inventory policy"}${settings.capPerYear ? `, cap ${formatMoney(settings.capPerYear, { cents: false })}/yr` : ""}`;
-  if (budgetItems.length === 0) return null;
-  return (
-    <section class="flow" aria-labelledby="flow-h">
-      <h3 id="flow-h">Use this plan in the budget</h3>
-      <p class="hint">The forecast's device purchases ({deviceLines.length} yearly lines, by device category and reason: <span title={deviceLines.map((l) => l.name).join("; ")}>refresh, failure replacements, growth, spares</span>) become budget lines of scenario “{scenario.name}”, replacing the budget items ticked below; the Budget tab then shows the consequence.</p>
-      {scenario.id === "baseline" ? (
-        <p class="hint">Pick a scenario other than the baseline on the Budget tab first.</p>
-      ) : (
-        <>
-          <fieldset class="replace-list">
-            <legend>Budget items the forecast replaces</legend>
-            {budgetItems.map((i) => (
-              <label key={i.id} class="check">
-                <input type="checkbox" checked={replaces.includes(i.id)} onChange={(e) => setReplaces((r) => ((e.currentTarget as HTMLInputElement).checked ? [...r, i.id] : r.filter((x) => x !== i.id)))} /> {i.name}
-              </label>
-            ))}
-          </fieldset>
-          <div class="button-row">
-            <button type="button" onClick={() => setLever(scenario.id, "deviceForecast", { replaces, note, lines: deviceLines.map((l) => ({ id: l.id, name: l.name, amounts: l.amounts })) })}>
-              {inUse ? "Update" : "Use"} this plan in “{scenario.name}”
-            </button>
-            {inUse && <button type="button" class="secondary" onClick={() => setLever(scenario.id, "deviceForecast", undefined)}>Stop using it</button>}
-          </div>
-          <p role="status" class="status">{inUse ? `“${scenario.name}” uses the device plan (${inUse.note}).` : ""}</p>
-        </>
       )}
     </section>
   );

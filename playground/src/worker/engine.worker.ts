@@ -4,6 +4,7 @@ import type { ImportKind, ImportOutcome } from "../lib/importKinds.js";
 import { appsFromAnswers, inventoryFromRecords, readImport } from "./importTask.js";
 import { budgetGoalSeek, budgetTornado } from "./budgetTasks.js";
 import { devicesMonteCarlo } from "./devicesTasks.js";
+import { licencesOptimize, licencesReport } from "./licencesTasks.js";
 
 /**
  * The engines' long computations run here, off the main thread (Monte Carlo forecasts,
@@ -20,6 +21,8 @@ const api = {
     return { ready: true, tasks: ["readImport", "budgetTornado", "budgetGoalSeek", "devicesMonteCarlo"] };
   },
   devicesMonteCarlo,
+  licencesOptimize,
+  licencesReport,
   appsFromAnswers,
   inventoryFromRecords,
   budgetTornado,

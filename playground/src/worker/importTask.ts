@@ -13,10 +13,12 @@ import {
   readVettingAnswers,
   readVettingAnswersJson,
   inventoryFromExports,
+  parseJsonInput,
   vettingAppsFromAnswers,
   type ReadResult,
 } from "@districtkit/io";
 import { isDistrictKitError } from "@districtkit/core";
+import { licensePlanInputSchema } from "@districtkit/licenses";
 import type { ImportKind, ImportOutcome } from "../lib/importKinds.js";
 
 const MAX_ERRORS = 1000;
@@ -71,6 +73,12 @@ export function readImport(kind: ImportKind, files: readonly { name: string; byt
         const rows = readVettingAnswersJson(first.bytes);
         const stats = { total: rows.length, parsed: rows.length, failed: 0, blankLines: 0 };
         return { ok: true, kind, files: names, stats, errors: [], errorCount: 0, columns: [], unknownColumns: [], warnings: [], records: plain(rows), recordCount: rows.length };
+      }
+      case "license-plan-json": {
+        // checked by the optimizer's own schema when it runs (every problem listed with its path)
+        const value: unknown = parseJsonInput(licensePlanInputSchema, first.bytes);
+        const n = (value as { products?: unknown[] }).products?.length ?? 0;
+        return { ok: true, kind, files: names, stats: { total: n, parsed: n, failed: 0, blankLines: 0 }, errors: [], errorCount: 0, columns: [], unknownColumns: [], warnings: [], records: plain(value), recordCount: n };
       }
       case "oneroster": {
         const byName: Record<string, ArrayBuffer> = {};
