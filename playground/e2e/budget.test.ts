@@ -113,4 +113,16 @@ describe.skipIf(!hasBudget)("budget what-if", () => {
     const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBe(1);
   });
+
+  it("goal seek answers 'how far can enrollment fall before the general-fund draw passes its limit' (worker)", async () => {
+    const w = await openPage(browser);
+    await w.page.goto(baseUrl);
+    await w.page.getByTestId("headline-table").waitFor();
+    await w.page.locator("#goal-h").scrollIntoViewIfNeeded();
+    await w.page.getByRole("button", { name: "Find it" }).click();
+    const result = w.page.getByTestId("goal-seek-result");
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toMatch(/%|No value/);
+    await screenshot(w.page, "desktop-budget-goal-seek");
+    expect(w.consoleErrors).toEqual([]);
+  });
 });

@@ -69,11 +69,12 @@ export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
           description={`How far ${t.metric} moves from its base of ${formatMoney(t.base)} when each lever goes to its low or high value, widest swing first.`}
           deps={[t]}
           testId="chart-tornado"
+          layout="stacked"
           render={(Plot, width) =>
             Plot.plot({
-              width,
               height: 40 + t.rows.length * 26,
-              marginLeft: Math.min(300, width * 0.42),
+              width: Math.min(width, 900),
+              marginLeft: Math.min(260, width * 0.4),
               x: { label: `Change in ${t.metric}`, tickFormat: (d: number) => (d === 0 ? "0" : `${d > 0 ? "+" : "−"}$${Math.abs(d) >= 1000 ? `${Math.round(Math.abs(d) / 1000)}k` : Math.abs(d)}`), grid: true },
               y: { label: null, domain: t.rows.map((r) => r.label) },
               color: { domain: ["low", "high"], range: ["#1f6fb2", "#c2410c"], legend: true },
