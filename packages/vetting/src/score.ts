@@ -339,7 +339,7 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
       }
       const cond = c.conditionIfNotMet;
       if (cond !== undefined && status !== "met" && status !== "partlyMet" && status !== "recorded" && !(conditionSet ??= []).includes(cond)) conditionSet.push(cond);
-      if (validUntil !== null && validUntil >= asOf) triggers.push({ on: validUntil, because: `${c.title}: valid until ${validUntil}`, criterion: cc.id });
+      if (validUntil !== null && validUntil >= asOf) triggers.push({ on: validUntil, because: cc.validUntilPrefix + validUntil, criterion: cc.id });
     }
     codes[j] = statusCode(status);
     codes[n + j] = byCondition ? 4 : gate === null ? 0 : gate === "passed" ? 1 : gate === "failed" ? 2 : 3;
@@ -424,7 +424,9 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
     const status = STATUS[codes[j]!]!;
     let d: string | null = null;
     if (extra) for (let e = 0; e < extra.length; e += 3) if (extra[e] === j) d = extra[e + 2] as string | null;
-    const detail = d === "" ? detailOf(j) : d;
+    // rebuild an evidence note only where the sentence uses it (a criterion without its own plain text)
+    const needs = status === "notMet" ? cc.c.plain?.notMet === undefined : status === "expired" || (status === "unclear" && cc.c.plain?.unclear === undefined);
+    const detail = d === "" ? (needs ? detailOf(j) : null) : d;
     const text = status === "notMet" ? plainNotMet(cc, detail) : status === "partlyMet" ? plainPartly(cc, scores[j]!, detail) : plainUnresolved(cc, status, detail);
     if (!reasons.includes(text)) reasons.push(text);
   }
@@ -465,7 +467,7 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
           : "";
   const summary = `${label}: ${app.name} (${scoreText}${coverage === null ? "" : `, ${pct(coverage)} answered`})${why}. Review again by ${first.on}.`;
   let rows: CriterionResult[] | null = null;
-  return {
+  const result = {
     appId: app.id,
     appName: app.name,
     decision,
@@ -476,9 +478,7 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
     rating: rubric.rating ? rateWith(cr, (id) => slots[cr.byId.get(id)!.index]) : null,
     gatesFailed: failed,
     gatesUnresolved: unresolved,
-    get contributions(): CriterionResult[] {
-      return (rows ??= materialize(cr, codes, scores, k, extra, detailOf));
-    },
+    contributions: null as unknown as CriterionResult[],
     domains,
     missing,
     conditions,
@@ -491,6 +491,12 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
     asOf,
     inputsHash: hex(h),
   };
+  Object.defineProperty(result, "contributions", {
+    get: (): CriterionResult[] => (rows ??= materialize(cr, codes, scores, k, extra, detailOf)),
+    enumerable: true,
+    configurable: true,
+  });
+  return result;
 }
 
 const LABELS: Record<Decision, string> = { approved: "Approved", approvedWithConditions: "Approved with conditions", denied: "Denied", needsInformation: "Needs more information" };

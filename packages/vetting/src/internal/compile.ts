@@ -35,6 +35,8 @@ export interface CompiledCriterion {
   readonly naDetail: string | null;
   /** index of the domain in DOMAIN_LIST */
   readonly domainIndex: number;
+  /** "<title>: valid until " */
+  readonly validUntilPrefix: string;
   /** other criteria's conditions read this answer */
   referenced: boolean;
   readonly options: ReadonlyMap<string, number> | null;
@@ -93,6 +95,7 @@ function build(rubric: Rubric): CompiledRubric {
       condText: c.appliesWhen ? describeCondition(c.appliesWhen, rubric) : null,
       naDetail: c.appliesWhen ? `applies only when ${describeCondition(c.appliesWhen, rubric)}` : null,
       domainIndex: DOMAIN_LIST.indexOf(c.domain),
+      validUntilPrefix: `${c.title}: valid until `,
       referenced: false,
       options: c.kind === "choice" ? new Map(c.options.map((o) => [o.value, o.score])) : null,
       kinds: c.kind === "document" && c.kinds ? new Map(c.kinds.map((o) => [o.value, o.score])) : null,
