@@ -52,6 +52,7 @@ const calls: Record<string, (a: unknown, b: unknown) => unknown> = {
   standardTornadoLevers: (a) => budget.standardTornadoLevers(model, a as never),
   generateDistrict: (a) => budget.generateDistrict(a as never),
   annualizedTco: (a) => budget.annualizedTco(a as never),
+  tabulate: (a, b) => budget.tabulate(a as never, b as never),
   measure: (a) => budget.measure(budget.projectBudget(model, undefined, { detail: "summary" }), a as never),
 };
 

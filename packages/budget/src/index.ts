@@ -7,7 +7,7 @@
  * Main entry points (names are stable):
  * - Model and projection: {@link prepareBudget} (validate once), {@link projectBudget}
  *   (a scenario → every fiscal year × category × fund × school, explained),
- *   {@link safePrepareBudget}, {@link safeProjectBudget}
+ *   {@link safePrepareBudget}, {@link safeProjectBudget}, {@link tabulate} (CSV-ready rows)
  * - Scenarios: {@link compareScenarios} / {@link compareProjections} (delta tables that add
  *   up), {@link tornado} with {@link standardTornadoLevers}, {@link goalSeek}, {@link measure}
  * - E-Rate: {@link eRateDiscount} (district-wide rule), {@link cepEligibility},
@@ -65,6 +65,8 @@ export type { DistrictEnrollmentInput, DistrictEnrollmentProjection } from "./en
 // ── Multi-year projection and fund assignment
 export { prepareBudget, safePrepareBudget } from "./projection/model.js";
 export { projectBudget, safeProjectBudget } from "./projection/projectBudget.js";
+export { tabulate } from "./projection/tabulate.js";
+export type { TableDimension, ProjectionTable } from "./projection/tabulate.js";
 export type {
   ProjectionOptions,
   BudgetProjection,

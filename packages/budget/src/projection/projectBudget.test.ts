@@ -180,6 +180,20 @@ describe("projectBudget: fund assignment", () => {
   });
 });
 
+describe("tabulate", () => {
+  it("lays every table out as rows whose amounts add up to the year's total", async () => {
+    const { tabulate } = await import("./tabulate.js");
+    const p = projectBudget(sample);
+    for (const by of ["category", "fund", "school", "category-fund", "school-fund", "line", "line-fund"] as const) {
+      const t = tabulate(p, by);
+      const y2030 = t.rows.filter((r) => r.fiscalYear === 2030).map((r) => Money.of(r.amount as string));
+      expect(Money.sum(y2030).toFixed(2)).toBe(p.years[3]!.total.toFixed(2));
+      expect(t.columns.at(-1)).toBe("amount");
+    }
+    expect(() => tabulate(p, "galaxy" as never)).toThrow(DistrictKitError);
+  });
+});
+
 describe("schemas", () => {
   it("export a JSON Schema of the whole input for tools in other languages", () => {
     const js = toJsonSchema(budgetInputSchema);
