@@ -187,6 +187,10 @@ describe("scoreApp — pipeline", () => {
     expect(a).toEqual(b);
     expect(scoreApp(choiceRubric([1]), { ...app, answers: { c0: { value: "s50" } } }, options).inputsHash).not.toBe(a.inputsHash);
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+    // plain data: a structured clone (postMessage to a worker) keeps every row
+    const clone = structuredClone(a);
+    expect(clone.contributions).toEqual(a.contributions);
+    expect(Object.keys(a)).toContain("contributions");
   });
 });
 
