@@ -9,10 +9,13 @@ const inventory = generateInventory({ devices: 1_000_000, schools: 1800, models:
 const devices = expandDevices(inventory);
 
 describe("L1 expected forecast, 1,000,000 devices, per school × model × year", () => {
-  bench("forecastReplacements (cohorts)", () => {
+  bench("forecastReplacements (cohorts), 66k school × model × year rows with Money amounts", () => {
     forecastReplacements({ ...inventory, groupBy: ["school", "model"] });
   }, { iterations: 5, time: 2000 });
-  bench("per-device loop (peer)", () => {
+  bench("forecastReplacements (cohorts), district totals and cohort plans (the peer's output and more)", () => {
+    forecastReplacements(inventory);
+  }, { iterations: 5, time: 2000 });
+  bench("per-device loop (peer; district totals as plain numbers)", () => {
     perDeviceExpected(devices);
   }, { iterations: 3, time: 2000 });
 });
