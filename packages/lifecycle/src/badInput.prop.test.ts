@@ -54,6 +54,8 @@ const calls: Record<string, (a: unknown, b: unknown) => unknown> = {
   sizeSparePool: (a) => lc.sizeSparePool(a),
   totalCostOfOwnership: (a) => lc.totalCostOfOwnership(a),
   cohortKey: (a) => lc.cohortKey(a as never),
+  weibullFrom: (a) => lc.weibullFrom(a),
+  monteCarloChunkRanges: (a, b) => lc.monteCarloChunkRanges(a as number, b as number),
   survivalAt: (a, b) => lc.survivalAt(a as never, b as number),
 };
 

@@ -43,7 +43,7 @@ export { aggregateCohorts, aggregateInputSchema, cohortKey } from "./cohorts.js"
 export type { AggregateCohortsResult } from "./cohorts.js";
 export { kaplanMeier, kaplanMeierInputSchema, survivalAt } from "./survival/kaplanMeier.js";
 export type { Interval, KaplanMeierInput, KaplanMeierResult, KaplanMeierStep } from "./survival/kaplanMeier.js";
-export { fitWeibull, weibullFitInputSchema, weibullLife, weibullSurvival } from "./survival/weibull.js";
+export { fitWeibull, weibullFitInputSchema, weibullFrom, weibullLife, weibullParametrizationSchema, weibullSurvival } from "./survival/weibull.js";
 export type { WeibullFitInput, WeibullFitResult, WeibullParameters } from "./survival/weibull.js";
 export { annualFailureProbabilities } from "./survival/annual.js";
 export type { AnnualFailureProbabilities } from "./survival/annual.js";
@@ -54,6 +54,7 @@ export {
   forecastMonteCarlo,
   mergeMonteCarloChunks,
   monteCarloChunkOptionsSchema,
+  monteCarloChunkRanges,
   monteCarloOptionsSchema,
   simulateForecastChunk,
   summarizeMonteCarlo,

@@ -341,3 +341,32 @@ export function forecastMonteCarlo(input: unknown, options: unknown): MonteCarlo
   const chunk: MonteCarloChunk = { seed: opts.seed, trialStart: 0, trialEnd: opts.trials, years: c.years, metrics: [...MONTE_CARLO_METRICS], values: runTrials(c, opts.seed, 0, opts.trials) };
   return summarizeMonteCarlo(chunk, opts.probabilities);
 }
+
+/**
+ * Splits `trials` into `chunks` contiguous ranges of nearly equal size, for Web Workers: run each
+ * with {@link simulateForecastChunk}, then {@link mergeMonteCarloChunks} and
+ * {@link summarizeMonteCarlo}. Chunks carry plain numbers only (safe for `postMessage`);
+ * summaries and forecasts contain {@link Money} — send those as JSON.
+ *
+ * @param trials - total number of trials (≥ 1)
+ * @param chunks - number of ranges (≥ 1; fewer when there are fewer trials)
+ * @returns the ranges, in order
+ * @throws DistrictKitError for a bad count
+ * @example
+ * ```ts
+ * monteCarloChunkRanges(1000, 3); // => [{ "trialStart": 0, "trialEnd": 334 }, { "trialStart": 334, "trialEnd": 667 }, { "trialStart": 667, "trialEnd": 1000 }]
+ * ```
+ * @category Monte Carlo
+ */
+export function monteCarloChunkRanges(trials: number, chunks: number): { trialStart: number; trialEnd: number }[] {
+  const t = parseInput(z.number().int().min(1).max(10_000_000), trials, ["trials"]);
+  const k = Math.min(t, parseInput(z.number().int().min(1).max(1024), chunks, ["chunks"]));
+  const out: { trialStart: number; trialEnd: number }[] = [];
+  let start = 0;
+  for (let i = 0; i < k; i++) {
+    const end = start + Math.ceil((t - start) / (k - i));
+    out.push({ trialStart: start, trialEnd: end });
+    start = end;
+  }
+  return out;
+}

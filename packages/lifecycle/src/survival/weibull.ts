@@ -310,3 +310,66 @@ export function weibullLife(weibull: WeibullParameters): { readonly mean: number
   const { shape: b, scale: e } = weibull;
   return { mean: e * gammaFn(1 + 1 / b), median: e * Math.pow(Math.LN2, 1 / b), b10: e * Math.pow(-Math.log(0.9), 1 / b) };
 }
+
+/**
+ * A Weibull as another package writes it (DOMAIN-lifecycle.md §5.1), to convert at the edges:
+ * reliability (`alpha` scale, `beta` shape), lifelines `WeibullFitter` (`lambda_` scale, `rho_`
+ * shape), jStat (`scale`, `shape`), NAG g07be (`S = exp(−λ·x^γ)`, reported as `beta = ln λ` and
+ * `gamma`), R `survreg(dist = "weibull")` (`intercept`, `scale`: η = exp(intercept), β = 1/scale).
+ *
+ * @example
+ * ```ts
+ * weibullParametrizationSchema.parse({ source: "lifelines", lambda_: 51.9, rho_: 2.8 }).source; // => "lifelines"
+ * ```
+ * @category Survival
+ */
+export const weibullParametrizationSchema = z.discriminatedUnion("source", [
+  z.object({ source: z.literal("reliability"), alpha: z.number().positive(), beta: z.number().positive() }),
+  z.object({ source: z.literal("lifelines"), lambda_: z.number().positive(), rho_: z.number().positive() }),
+  z.object({ source: z.literal("jstat"), scale: z.number().positive(), shape: z.number().positive() }),
+  z.object({ source: z.literal("nag"), beta: z.number().min(-700).max(700), gamma: z.number().positive() }),
+  z.object({ source: z.literal("survreg"), intercept: z.number().min(-700).max(700), scale: z.number().positive() }),
+]);
+
+/**
+ * Converts another package's Weibull parameters to DistrictKit's single form
+ * `S(t) = exp(−(t/scale)^shape)`.
+ *
+ * @param input - see {@link weibullParametrizationSchema}
+ * @returns shape and scale
+ * @throws DistrictKitError for an unknown source or a non-positive parameter
+ * @example
+ * ```ts
+ * const r = weibullFrom({ source: "survreg", intercept: Math.log(51.858), scale: 1 / 2.80086 });
+ * [+r.shape.toFixed(5), +r.scale.toFixed(3)]; // => [2.80086, 51.858]
+ * weibullFrom({ source: "lifelines", lambda_: 51.858, rho_: 2.80086 }); // => { "shape": 2.80086, "scale": 51.858 }
+ * const nag = weibullFrom({ source: "nag", beta: -2.80086 * Math.log(51.858), gamma: 2.80086 });
+ * +nag.scale.toFixed(3); // => 51.858
+ * ```
+ * @category Survival
+ */
+export function weibullFrom(input: unknown): WeibullParameters {
+  const p = parseInput(weibullParametrizationSchema, input);
+  let out: WeibullParameters;
+  switch (p.source) {
+    case "reliability":
+      out = { shape: p.beta, scale: p.alpha };
+      break;
+    case "lifelines":
+      out = { shape: p.rho_, scale: p.lambda_ };
+      break;
+    case "jstat":
+      out = { shape: p.shape, scale: p.scale };
+      break;
+    case "nag":
+      out = { shape: p.gamma, scale: Math.exp(-p.beta / p.gamma) };
+      break;
+    case "survreg":
+      out = { shape: 1 / p.scale, scale: Math.exp(p.intercept) };
+      break;
+  }
+  if (!Number.isFinite(out.scale) || !Number.isFinite(out.shape) || out.scale <= 0) {
+    throw DistrictKitError.argument([], "the converted parameters are out of range (scale overflowed)");
+  }
+  return out;
+}
