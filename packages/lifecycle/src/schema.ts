@@ -289,7 +289,9 @@ export type RefreshPolicy = z.infer<typeof refreshPolicySchema>;
 /**
  * Purchases that follow enrollment: keep `ratio` devices of `role` per student at a school (1:1
  * is ratio 1), buying `model` when the fleet is short and not replacing retirements when it is
- * above target.
+ * above target. The target is `⌈ratio × enrollment⌉`; the expected forecast compares it with the
+ * expected fleet, each Monte Carlo trial with its own (whole) fleet, so with growth rules the two
+ * can differ slightly (the mean of a max is not the max of the mean).
  *
  * @example
  * ```ts
