@@ -31,7 +31,7 @@ describe.skipIf(!hasBudget)("budget what-if", () => {
       expect(await fig.locator("table").count()).toBeGreaterThan(0);
     }
     // the tornado is computed in the worker once it scrolls into view
-    await w.page.locator("#tornado-h").scrollIntoViewIfNeeded();
+    await w.page.locator("#tornado-panel").scrollIntoViewIfNeeded();
     await w.page.getByTestId("chart-tornado").locator("[role=img]").first().waitFor({ timeout: 30_000 });
     await screenshot(w.page, "desktop-budget-full");
     expect(w.consoleErrors).toEqual([]);
@@ -118,7 +118,7 @@ describe.skipIf(!hasBudget)("budget what-if", () => {
     const w = await openPage(browser);
     await w.page.goto(baseUrl);
     await w.page.getByTestId("headline-table").waitFor();
-    await w.page.locator("#goal-h").scrollIntoViewIfNeeded();
+    await w.page.locator("#goal-panel").scrollIntoViewIfNeeded();
     await w.page.getByRole("button", { name: "Find it" }).click();
     const result = w.page.getByTestId("goal-seek-result");
     await expect.poll(() => result.textContent(), { timeout: 30_000 }).toMatch(/%|No value/);

@@ -5,8 +5,7 @@ import { Figure, type Explanation } from "../../components/Explain.js";
 import { formatCount, formatMoney, formatMoneyDelta, toChartNumber } from "../../lib/format.js";
 import { PALETTE, SCENARIO_COLORS, categoryLabel } from "../../lib/palette.js";
 import type { Plain } from "../../lib/plain.js";
-import { GoalSeekPanel } from "./GoalSeekPanel.js";
-import { TornadoPanel } from "./TornadoPanel.js";
+import { LazyPanel } from "../../components/LazyPanel.js";
 import { engineMs } from "../BudgetView.js";
 
 export type PSet = Plain<ScenarioSet>;
@@ -215,8 +214,8 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
           <ul>{warnings.map((w, i) => <li key={i}>{w.message}</li>)}</ul>
         </details>
       )}
-      <TornadoPanel scenarioName={active.scenario.name} />
-      <GoalSeekPanel model={model} />
+      <LazyPanel id="tornado-panel" title="Sensitivity (tornado)" load={() => import("./TornadoPanel.js").then((m) => m.TornadoPanel)} props={{ scenarioName: active.scenario.name }} />
+      <LazyPanel id="goal-panel" title="Goal seek" load={() => import("./GoalSeekPanel.js").then((m) => m.GoalSeekPanel)} props={{ model }} />
     </div>
   );
 }
