@@ -7,6 +7,7 @@ import { expandDevices, perDeviceExpected, perDeviceMonteCarlo } from "../test/p
 // 1,000,000 devices, 1,800 schools, 30 models, purchases over 10 fiscal years, 10-year horizon
 const inventory = generateInventory({ devices: 1_000_000, schools: 1800, models: 30, years: 10, seed: "L1" });
 const devices = expandDevices(inventory);
+const tenfold = { ...inventory, cohorts: inventory.cohorts.map((c) => ({ ...c, count: c.count * 10 })) };
 
 describe("L1 expected forecast, 1,000,000 devices, per school × model × year", () => {
   bench("forecastReplacements (cohorts), 66k school × model × year rows with Money amounts", () => {
@@ -14,6 +15,9 @@ describe("L1 expected forecast, 1,000,000 devices, per school × model × year",
   }, { iterations: 5, time: 2000 });
   bench("forecastReplacements (cohorts), district totals and cohort plans (the peer's output and more)", () => {
     forecastReplacements(inventory);
+  }, { iterations: 5, time: 2000 });
+  bench("forecastReplacements (cohorts), district totals, 10,000,000 devices in the same cohorts (cost follows cohorts, not devices)", () => {
+    forecastReplacements(tenfold);
   }, { iterations: 5, time: 2000 });
   bench("per-device loop (peer; district totals as plain numbers)", () => {
     perDeviceExpected(devices);
