@@ -15,6 +15,7 @@
  *   {@link c2Budget}, {@link trackC2Cycle}; dated tables {@link ERATE_DISCOUNT_MATRIX},
  *   {@link C2_BUDGET_CYCLES}, {@link CEP_MULTIPLIERS}
  * - Enrollment: {@link projectEnrollment} (one history), {@link projectDistrictEnrollment} (every school)
+ * - Per-device total cost of ownership: {@link annualizedTco}
  * - Data: the zod schemas ({@link budgetInputSchema}, {@link districtSchema},
  *   {@link budgetSchema}, {@link lineItemSchema}, {@link fundSchema}, {@link leverSchema},
  *   {@link scenarioSchema}, {@link metricSchema}) and {@link generateDistrict} (seeded)
