@@ -206,6 +206,33 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
           rows={base.years}
         />
       </Chart>
+      <Chart
+        title="Students by year"
+        description={`The enrollment that drives the per-student lines, by scenario (${base.enrollment.methods.join("; ") || "as given"}).`}
+        deps={[set.projections.map((p) => p.enrollment.byYear)]}
+        testId="chart-students"
+        render={(Plot, width) => {
+          const data = set.projections.flatMap((p) => Object.entries(p.enrollment.byYear).map(([fy, n]) => ({ scenario: p.scenario.name, fiscalYear: Number(fy), students: n })));
+          return Plot.plot({
+            width,
+            height: 220,
+            marginLeft: 50,
+            x: { label: null, tickFormat: shortFy, ticks: base.years.map((y) => y.fiscalYear) },
+            y: { label: "Students", grid: true, zero: false },
+            color: { legend: true, domain: scenarioNames, range: SCENARIO_COLORS },
+            marks: [Plot.line(data, { x: "fiscalYear", y: "students", stroke: "scenario", strokeWidth: 2 }), Plot.dot(data, { x: "fiscalYear", y: "students", fill: "scenario", r: 3, title: (d: { scenario: string; fiscalYear: number; students: number }) => `${d.scenario}, FY${d.fiscalYear}: ${d.students.toFixed(1)} students` })],
+          });
+        }}
+      >
+        <DataTable
+          caption="Projected students by year and scenario (unrounded, as the engine projects them)"
+          columns={[
+            { key: "y", label: "Year", value: (y: PProjection["years"][number]) => y.label },
+            ...set.projections.map((p) => ({ key: p.scenario.id, label: p.scenario.name, kind: "num" as const, value: (y: PProjection["years"][number]) => { const n = p.enrollment.byYear[String(y.fiscalYear)]; return n === undefined ? "—" : n.toFixed(1); } })),
+          ]}
+          rows={base.years}
+        />
+      </Chart>
       <Lapsing set={set} />
       {comparison && <DeltaTable comparison={comparison} categories={categories} base={base} />}
       {warnings.length > 0 && (
