@@ -83,7 +83,142 @@ export function dpWork(years: readonly YearSchools[]): number {
   return work;
 }
 
-export function solveSharedPool(years: readonly YearSchools[], G: (q: number) => number, cap: number): { cost: number; site: Uint8Array[]; Q: number } {
+interface Frontier {
+  /** Seats removed (increasing) and cost (increasing) of each Pareto point. */
+  readonly W: Float64Array;
+  readonly C: Float64Array;
+  /** Rebuild the chosen schools of point j. */
+  readonly take: (j: number) => Uint8Array;
+}
+
+/**
+ * The Pareto frontier (most seats removed for the money) of site-licence sets. Schools with the
+ * same site cost form a group; inside a group only the largest-pool schools are worth licensing
+ * first (exchange argument: a cheaper-or-equal site that removes more seats never hurts, since the
+ * pool's cost never falls as it grows), so each group contributes a prefix. Frontiers of groups are
+ * merged (Minkowski sum, then Pareto pruning). Null when the frontier grows past `limit` points.
+ */
+function frontier(y: YearSchools, limit: number): Frontier | null {
+  const n = y.F.length;
+  const byCost = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(y.F[i]!) || y.d[i]! <= 0) continue;
+    byCost.set(y.F[i]!, [...(byCost.get(y.F[i]!) ?? []), i]);
+  }
+  const groups = [...byCost.entries()].map(([F, members]) => ({ F, members: members.sort((a, b) => y.d[b]! - y.d[a]! || a - b) }));
+  let W = [0];
+  let C = [0];
+  const levels: { parent: Int32Array; k: Int32Array }[] = [];
+  for (const g of groups) {
+    const T = [0];
+    for (const i of g.members) T.push(T[T.length - 1]! + y.d[i]!);
+    const size = W.length * T.length;
+    if (size > limit * 8) return null;
+    const cw = new Float64Array(size);
+    const cc = new Float64Array(size);
+    const cp = new Int32Array(size);
+    const ck = new Int32Array(size);
+    let m = 0;
+    for (let a = 0; a < W.length; a++) {
+      for (let k = 0; k < T.length; k++) {
+        cw[m] = W[a]! + T[k]!;
+        cc[m] = C[a]! + k * g.F;
+        cp[m] = a;
+        ck[m] = k;
+        m++;
+      }
+    }
+    const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => cc[a]! - cc[b]! || cw[b]! - cw[a]!);
+    const nw: number[] = [];
+    const nc: number[] = [];
+    const parent: number[] = [];
+    const kk: number[] = [];
+    let top = -1;
+    for (const i of order) {
+      if (cw[i]! > top) {
+        top = cw[i]!;
+        nw.push(cw[i]!);
+        nc.push(cc[i]!);
+        parent.push(cp[i]!);
+        kk.push(ck[i]!);
+      }
+    }
+    if (nw.length > limit) return null;
+    W = nw;
+    C = nc;
+    levels.push({ parent: Int32Array.from(parent), k: Int32Array.from(kk) });
+  }
+  return {
+    W: Float64Array.from(W),
+    C: Float64Array.from(C),
+    take: (j: number) => {
+      const take = new Uint8Array(n);
+      let at = j;
+      for (let lv = levels.length - 1; lv >= 0; lv--) {
+        const k = levels[lv]!.k[at]!;
+        for (let x = 0; x < k; x++) take[groups[lv]!.members[x]!] = 1;
+        at = levels[lv]!.parent[at]!;
+      }
+      return take;
+    },
+  };
+}
+
+/** Index of the cheapest frontier point removing at least r seats (−1: none). */
+function atLeast(f: Frontier, r: number): number {
+  if (r <= 0) return 0;
+  let lo = 0;
+  let hi = f.W.length - 1;
+  if (f.W[hi]! < r) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (f.W[mid]! >= r) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+export function solveSharedPool(years: readonly YearSchools[], G: (q: number) => number, cap: number): { cost: number; site: Uint8Array[]; Q: number } | null {
+  const fronts: Frontier[] = [];
+  for (const y of years) {
+    const f = frontier(y, 200_000);
+    if (f === null) return null;
+    fronts.push(f);
+  }
+  const D = years.map((y, i) => y.N0 + fronts[i]!.W[fronts[i]!.W.length - 1]!);
+  const qMin = Math.max(0, ...years.map((y) => y.N0));
+  const qMax = Math.min(Math.max(0, ...D), cap);
+  // the cost of the sites is a step function of q; the pool's cost never falls as q grows:
+  // only the left end of each step can be optimal
+  const candidates = new Set<number>([qMin]);
+  fronts.forEach((f, i) => {
+    for (let j = 0; j < f.W.length; j++) {
+      const q = D[i]! - f.W[j]!;
+      if (q >= qMin && q <= qMax) candidates.add(q);
+    }
+  });
+  let best = Number.POSITIVE_INFINITY;
+  let bestQ = -1;
+  for (const q of candidates) {
+    if (q > qMax) continue;
+    let c = 0;
+    for (let i = 0; i < years.length && c < best; i++) {
+      const j = atLeast(fronts[i]!, D[i]! - q);
+      c = j < 0 ? Number.POSITIVE_INFINITY : c + fronts[i]!.C[j]!;
+    }
+    if (c >= best) continue;
+    c += q > 0 ? G(q) : 0;
+    if (c < best || (c === best && q < bestQ)) {
+      best = c;
+      bestQ = q;
+    }
+  }
+  if (bestQ < 0) return { cost: Number.POSITIVE_INFINITY, site: years.map((y) => new Uint8Array(y.F.length)), Q: 0 };
+  const site = years.map((y, i) => fronts[i]!.take(atLeast(fronts[i]!, D[i]! - bestQ)));
+  return { cost: best, site, Q: bestQ };
+}
+
+export function solveSharedPoolDP(years: readonly YearSchools[], G: (q: number) => number, cap: number): { cost: number; site: Uint8Array[]; Q: number } {
   const tables = years.map(table);
   const D = years.map((y, i) => y.N0 + tables[i]!.W);
   const qMin = Math.max(0, ...years.map((y) => y.N0));

@@ -10,7 +10,7 @@ import { ROLES } from "../schema.js";
 import { Envelope, purchase, seatsPaid, type Curve } from "./curve.js";
 import { ROLE_COUNT, demandAt, type Model, type ProductModel, type SeatKey, type SeatVariant, type SiteVariant, type Variant } from "./model.js";
 import { solvePool1D } from "./pool1d.js";
-import { dpWork, solveSharedPool, type YearSchools } from "./dpPool.js";
+import { dpWork, solveSharedPool, solveSharedPoolDP, type YearSchools } from "./dpPool.js";
 import { solveSchools, type PoolGroup, type SchoolPatterns } from "./schools.js";
 
 export interface Choice {
@@ -317,8 +317,12 @@ export class ProductSolver {
       perYear.push({ F: Float64Array.from(F), d: Float64Array.from(d), N0 });
       freeIdx.push(idx);
     }
-    if (dpWork(perYear) > 150_000_000) return null;
-    const r = solveSharedPool(perYear, (q) => g.fn.eval(q), g.fn.cap);
+    const G = (q: number): number => g.fn.eval(q);
+    let r = solveSharedPool(perYear, G, g.fn.cap);
+    if (r === null) {
+      if (dpWork(perYear) > 150_000_000) return null;
+      r = solveSharedPoolDP(perYear, G, g.fn.cap);
+    }
     if (!Number.isFinite(r.cost)) return INFEASIBLE;
     const choices: Choice[] = [...fixed];
     r.site.forEach((take, k) => take.forEach((x, j) => x && choices.push(this.#siteChoice(freeIdx[k]![j]!.v, freeIdx[k]![j]!.bi, freeIdx[k]![j]!.s))));
