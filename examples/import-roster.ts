@@ -1,12 +1,23 @@
 // Maple Valley's enrolment and licence use from the files its systems export: a OneRoster 1.2
-// roster (the SIS nightly export) counted by school, grade and role and turned into budget schools;
-// the licence contract list and a usage export compared seat by seat; and the vetting questionnaire
-// read into apps the vetting engine scores.
+// roster (the SIS nightly export) counted by school, grade and role and turned into budget schools
+// and licence demand; the licence contract list and a usage export read into the licences engine's
+// renewal calendar and reclaimable seats; and the vetting questionnaire read into apps it scores.
 // Run: node --conditions=@districtkit/source --import tsx examples/import-roster.ts
 import { readFileSync, readdirSync } from "node:fs";
 import { districtSchema } from "@districtkit/budget";
 import { K12_RUBRIC, scoreApp } from "@districtkit/vetting";
-import { budgetSchoolsFromRoster, readLicenseContracts, readOneRoster, readUsage, readVettingAnswers, vettingAppsFromAnswers } from "@districtkit/io";
+import { demandFromRosters, reclaimableSeats, renewalCalendar } from "@districtkit/licenses";
+import {
+  budgetSchoolsFromRoster,
+  licenseContractsToCurrent,
+  licenseEnrollmentFromRoster,
+  readLicenseContracts,
+  readOneRoster,
+  readUsage,
+  readVettingAnswers,
+  usageToLicenseUsers,
+  vettingAppsFromAnswers,
+} from "@districtkit/io";
 
 const dir = new URL("data/oneroster/", import.meta.url);
 const file = (path: string): Uint8Array => readFileSync(new URL(`data/${path}`, import.meta.url));
@@ -33,19 +44,22 @@ const { schools, explanation } = budgetSchoolsFromRoster(roster.value, {
 const district = districtSchema.parse({ name: "Maple Valley School District", asOf: "2026-07-01", schools });
 console.log(`\nBudget: ${explanation} Validated as a district of ${district.schools.length} schools.`);
 
-// 3. Licences: seats bought against users active since 1 March 2026
-const contracts = readLicenseContracts(file("licenses/contracts.csv"));
-const usage = readUsage(file("licenses/usage.csv"));
-console.log(`\nLicences: ${contracts.stats.parsed} contracts, ${usage.stats.parsed} usage rows (columns matched: ${usage.columns.map((c) => `${c.field}←"${c.header}"`).join(", ")})`);
-console.log("  product               seats  users  active  unused seats  renewal     notice");
-for (const c of contracts.rows) {
-  const users = usage.rows.filter((u) => u.product === c.product);
-  if (users.length === 0) continue;
-  const active = users.filter((u) => u.lastActive !== undefined && u.lastActive >= "2026-03-01").length;
-  const seats = c.seats ?? 0;
-  const unused = Math.max(0, seats - active);
-  console.log(`  ${c.product.padEnd(20)} ${String(seats).padStart(6)} ${String(users.length).padStart(6)} ${String(active).padStart(7)} ${String(unused).padStart(6)} (${Math.round((100 * unused) / Math.max(seats, 1))} %)  ${c.renewalDate ?? "-"}  ${c.noticeDays ?? "-"} days`);
-}
+// 3. Licences: the vendor-style contract list and usage export, into the licences engine's records
+const names = JSON.parse(readFileSync(new URL("data/sample-district/licenses.json", import.meta.url), "utf8")) as { products: { id: string; name: string }[]; schools: { id: string; name: string }[] };
+const products = Object.fromEntries(names.products.map((p) => [p.name, p.id]));
+const licenceSchools = Object.fromEntries(names.schools.map((s) => [s.name, s.id]));
+const contractFile = readLicenseContracts(file("licenses/contracts.csv"));
+const usageFile = readUsage(file("licenses/usage.csv"));
+console.log(`\nLicences: ${contractFile.stats.parsed} contract lines, ${usageFile.stats.parsed} usage rows (columns matched: ${usageFile.columns.map((c) => `${c.field}←"${c.header}"`).join(", ")})`);
+const { contracts } = licenseContractsToCurrent(contractFile.rows, { products });
+const { users } = usageToLicenseUsers(usageFile.rows, { products, schools: licenceSchools, source: "vendor usage export" });
+console.log("Renewals as of 15 March 2026 (notice deadlines first):");
+for (const r of renewalCalendar({ asOf: "2026-03-15", contracts }).slice(0, 4)) console.log(`  ${r.sentence}`);
+console.log("Seats nobody used in the last 60 days (as of 30 June 2026):");
+for (const r of reclaimableSeats({ asOf: "2026-06-30", users })) console.log(`  ${r.sentence}`);
+const seats = licenseEnrollmentFromRoster(roster.value, { schools: { "org-mve": "mve", "org-mvm": "mvm", "org-mvh": "mvh" } });
+const k8 = demandFromRosters({ productId: "math", fiscalYears: [2027], enrollment: seats.enrollment, staff: seats.staff, adoption: { grades: { low: 0, high: 8 }, students: 1 } });
+console.log(`K–8 math seats the roster calls for in FY2027: ${k8.reduce((n, c) => n + c.seats, 0)}`);
 
 // 4. Vetting: the questionnaire as the vetting engine's apps
 const answers = readVettingAnswers(file("vetting/answers.csv"));

@@ -5,7 +5,7 @@
  *   node --conditions=@districtkit/source --import tsx packages/io/scripts/makeSampleData.ts
  * Every person, serial and product here is made up.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRng } from "@districtkit/core";
 import { wcagCriteria } from "@districtkit/vetting";
@@ -246,36 +246,32 @@ const orgId = { DO: "org-mvsd", MVE: "org-mve", MVM: "org-mvm", MVH: "org-mvh" }
 }
 
 // ───────────────────────── licences ─────────────────────────
+// The contracts and usage of examples/data/sample-district/{licenses,usage}.json (the one copy the
+// licences engine uses), written the way a vendor portal or a SaaS manager exports them.
 {
-  write("licenses", "contracts.csv", csv([
-    ["Product", "Vendor", "Plan", "Pricing Model", "Site", "Qty", "Price per Seat", "Annual Cost", "Term (months)", "Start Date", "Renewal Date", "Notice Period (days)", "Auto-Renew", "Contract Owner"],
-    ["Google Workspace for Education Fundamentals", "Google", "Fundamentals", "free", "", "1015", "0.00", "0.00", "12", "7/1/2025", "7/1/2026", "0", "yes", "Technology Coordinator"],
-    ["ClassPath LMS", "ClassPath Learning", "District", "per student (volume tiers)", "", "912", "9.50", "8664.00", "36", "7/1/2024", "7/1/2027", "60", "yes", "Technology Coordinator"],
-    ["ReadWell", "ReadWell Education", "Per Student", "per student", SCHOOLS.MVE, "400", "11.00", "4400.00", "12", "8/1/2025", "8/1/2026", "90", "yes", "Elementary Principal"],
-    ["MathQuest", "Quest Learning", "K-8 Per Student (min. 200)", "per student", "", "623", "7.25", "4516.75", "12", "7/1/2025", "7/1/2026", "30", "no", "Curriculum Director"],
-    ["SafeSurf Web Filter", "SafeSurf", "Per Device", "per device", "", "1400", "3.10", "4340.00", "36", "1/1/2024", "1/1/2027", "60", "yes", "Technology Coordinator"],
-    ["iManage MDM", "iManage", "Per Device", "per device", "", "420", "4.00", "1680.00", "12", "9/1/2025", "9/1/2026", "30", "yes", "Technology Specialist"],
-    ["QuizPulse", "Pulse EdTech", "Per Student", "per student", "", "520", "4.00", "2080.00", "12", "8/15/2025", "8/15/2026", "45", "yes", "Curriculum Director"],
-    ["CheckIn Formative", "CheckIn Inc.", "Teacher Pro", "per teacher", "", "34", "120.00", "4080.00", "12", "8/15/2025", "8/15/2026", "30", "no", "Curriculum Director"],
-    ["ClipCast", "ClipCast", "Teacher", "per teacher", "", "62", "89.00", "5518.00", "12", "7/1/2025", "7/1/2026", "30", "yes", "Technology Coordinator"],
-  ]));
-  const g = r("usage");
-  const rows: string[][] = [["Application", "User Email", "User Type", "Building", "Grade", "Last Login", "Minutes Used"]];
-  const schoolOf = (org: string) => Object.entries(orgId).find(([, id]) => id === org)![0] as School;
-  const active = people.filter((p) => p.status === "active");
-  const lastLogin = (rate: number) => (g.next() < rate ? mdy(dayIn(g, 2026, pickOf(g, [3, 4, 5, 5, 5, 6]), 1, g.next() < 0.5 ? 28 : 5), false) : "");
-  const add = (product: string, users: Person[], rate: number, minutes: [number, number]) => {
-    for (const p of users) {
-      const when = lastLogin(rate);
-      rows.push([product, p.email, p.role === "student" ? "Student" : "Teacher", SCHOOLS[schoolOf(p.org)], p.grade === "KG" ? "K" : p.grade.replace(/^0/, ""), when, when === "" ? "0" : String(int(g, minutes[0], minutes[1]))]);
-    }
+  const lic = JSON.parse(readFileSync(join(root, "sample-district/licenses.json"), "utf8")) as {
+    schools: { id: string; name: string }[];
+    products: { id: string; name: string; vendor?: string }[];
+    currentContracts: { productId: string; description?: string; annualCost: string; seats?: number; startDate: string; renewalDate: string; termYears?: number; noticeDays?: number; autoRenew?: boolean }[];
   };
-  add("ReadWell", active.filter((p) => p.role === "student" && p.org === orgId.MVE), 0.66, [30, 2400]);
-  add("MathQuest", active.filter((p) => p.role === "student" && (p.org === orgId.MVE || p.org === orgId.MVM)), 0.84, [20, 1800]);
-  add("QuizPulse", active.filter((p) => p.role === "student" && (p.org === orgId.MVM || p.org === orgId.MVH)), 0.58, [5, 300]);
-  add("CheckIn Formative", active.filter((p) => p.role === "teacher" && p.org !== orgId.MVE).slice(0, 34), 0.41, [10, 600]);
-  add("ClipCast", active.filter((p) => p.role === "teacher"), 0.73, [15, 900]);
-  write("licenses", "usage.csv", csv(rows));
+  const usage = JSON.parse(readFileSync(join(root, "sample-district/usage.json"), "utf8")) as { users: { userId: string; productId: string; schoolId: string; role: string; lastActive: string | null }[] };
+  const productName = new Map(lic.products.map((p) => [p.id, p.name]));
+  const schoolName = new Map(lic.schools.map((x) => [x.id, x.name]));
+  const money = (cents: number) => `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const cents = (text: string) => Math.round(Number(text) * 100);
+  const rows: string[][] = [["Product", "Plan", "Qty", "Price per Seat", "Annual Cost", "Term (months)", "Start Date", "Renewal Date", "Notice Period (days)", "Auto-Renew", "Contract Owner"]];
+  for (const c of lic.currentContracts) {
+    const total = cents(c.annualCost);
+    rows.push([
+      productName.get(c.productId) ?? c.productId, c.description ?? "", String(c.seats ?? ""), c.seats ? money(total / c.seats) : "", money(total),
+      String(12 * (c.termYears ?? 1)), mdy(c.startDate, false), mdy(c.renewalDate, false), String(c.noticeDays ?? 0), c.autoRenew === false ? "No" : "Yes", "Technology Coordinator",
+    ]);
+  }
+  rows.push(["Google Workspace for Education Fundamentals", "Fundamentals (free)", "1015", "$0.00", "$0.00", "12", "7/1/2025", "7/1/2026", "0", "Yes", "Technology Coordinator"]);
+  write("licenses", "contracts.csv", csv(rows));
+  const out: string[][] = [["Application", "User ID", "User Type", "Building", "Last Login"]];
+  for (const u of usage.users) out.push([productName.get(u.productId) ?? u.productId, u.userId, u.role === "student" ? "Student" : u.role === "teacher" ? "Teacher" : "Staff", schoolName.get(u.schoolId) ?? u.schoolId, u.lastActive === null ? "" : mdy(u.lastActive, false)]);
+  write("licenses", "usage.csv", csv(out));
 }
 
 // ───────────────────────── vetting ─────────────────────────

@@ -45,3 +45,5 @@ export type { TidyOptions } from "./write/tidy.js";
 export { budgetComparisonCsv, budgetComparisonSchema, budgetComparisonTable } from "./write/budgetComparison.js";
 export type { BudgetComparisonInput, BudgetComparisonOptions } from "./write/budgetComparison.js";
 export { forecastTables } from "./write/forecastTables.js";
+export { licenseContractsToCurrent, licenseEnrollmentFromRoster, licenseImportOptionsSchema, usageToLicenseUsers } from "./engines/licenses.js";
+export type { LicenseImportOptions, SkippedRow } from "./engines/licenses.js";

@@ -111,16 +111,18 @@ describe("licence sample exports (examples/data/licenses)", () => {
     const result = readLicenseContracts(file("licenses/contracts.csv"));
     expect(result.stats).toEqual({ total: 9, parsed: 9, failed: 0, blankLines: 0 });
     const readWell = result.rows.find((r) => r.product === "ReadWell");
-    expect(readWell).toMatchObject({ seats: 400, unitPrice: "11", annualCost: "4400", renewalDate: "2026-08-01", noticeDays: 90, autoRenew: true, school: "Maple Valley Elementary" });
+    // the ReadWell contract of examples/data/sample-district/licenses.json, as a vendor portal writes it
+    expect(readWell).toMatchObject({ seats: 912, unitPrice: "12", annualCost: "10944", startDate: "2025-07-01", renewalDate: "2026-07-01", termMonths: 12, noticeDays: 90, autoRenew: true });
+    expect(readWell?.attributes).toEqual({ "Contract Owner": "Technology Coordinator" });
     for (const row of result.rows) expect(licenseContractSchema.safeParse(row).success).toBe(true);
   });
 
-  it("reads the usage export: about a third of ReadWell's seats were never used", () => {
+  it("reads the usage export: every user of usage.json, never-used seats with no date", () => {
     const result = readUsage(file("licenses/usage.csv"));
-    expect(result.stats).toEqual({ total: 1631, parsed: 1631, failed: 0, blankLines: 0 });
+    expect(result.stats).toEqual({ total: 1500, parsed: 1500, failed: 0, blankLines: 0 });
     const readWell = result.rows.filter((r) => r.product === "ReadWell");
-    expect(readWell).toHaveLength(392);
-    expect(readWell.filter((r) => r.lastActive === undefined)).toHaveLength(138);
+    expect(readWell).toHaveLength(912);
+    expect(readWell.filter((r) => r.lastActive === undefined)).toHaveLength(127);
     for (const row of result.rows) expect(usageRecordSchema.safeParse(row).success).toBe(true);
   });
 });
