@@ -78,6 +78,8 @@ export const deviceModelSchema = z.object({
   unitPrice: nonNegativeMoneySchema,
   /** Yearly price change as a fraction (0.03 = +3 % a year), compounded from `priceFiscalYear`. */
   priceGrowth: z.number().min(-0.5).max(1).default(0),
+  /** Uncertainty of the yearly price change (standard deviation): each Monte Carlo trial draws its own growth rate from Normal(priceGrowth, sd), clipped to [−50 %, +100 %]. The expected forecast uses priceGrowth. */
+  priceGrowthSd: z.number().min(0).max(0.5).default(0),
   /** The fiscal year `unitPrice` is quoted for (default: the first forecast year). */
   priceFiscalYear: z.number().int().min(1000).max(9998).optional(),
   warrantyYears: z.number().int().min(0).max(50).optional(),

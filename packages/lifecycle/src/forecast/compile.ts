@@ -42,6 +42,8 @@ export interface Compiled {
   schools: string[];
   /** price in cents of model m in year index ti: priceCents[m * horizon + ti] */
   priceCents: Float64Array;
+  /** the fiscal year each model's price is quoted for */
+  priceBaseYear: Int32Array;
   /** slots */
   n: number;
   slotModel: Int32Array;
@@ -454,6 +456,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     models: input.models,
     schools,
     priceCents,
+    priceBaseYear: Int32Array.from(input.models, (m) => m.priceFiscalYear ?? firstYear),
     n,
     slotModel,
     slotSchool,

@@ -1,4 +1,4 @@
-import { DistrictKitError, Money, createRng, fiscalYearLabel, parseInput, quantiles } from "@districtkit/core";
+import { DistrictKitError, Money, createRng, fiscalYearLabel, parseInput, quantiles, sampleNormal, type Rng } from "@districtkit/core";
 import { z } from "zod";
 import { forecastInputSchema, type ForecastInput } from "../schema.js";
 import { canCollapseSchools, compile, type Compiled } from "./compile.js";
@@ -119,12 +119,30 @@ export function runTrials(c: Compiled, seed: number | string, trialStart: number
   const sc = scratchFor(c);
   const totals = new Float64Array(c.horizon * NF);
   const values: number[][] = [];
+  const uncertain = c.models.some((m) => m.priceGrowthSd > 0);
+  const prices = uncertain ? new Float64Array(c.priceCents.length) : c.priceCents;
   for (let i = trialStart; i < trialEnd; i++) {
     totals.fill(0);
-    simulate(c, root.stream(i), { totals }, sc);
+    const rng = root.stream(i);
+    if (uncertain) drawPrices(c, rng.stream("price-growth"), prices);
+    simulate(c, rng, { totals }, sc, prices);
     values.push(record(totals, c.horizon));
   }
   return values;
+}
+
+/** One trial's price path: per model a growth rate from Normal(priceGrowth, sd), compounded from the quote year, rounded to the cent. */
+function drawPrices(c: Compiled, rng: Rng, out: Float64Array): void {
+  const H = c.horizon;
+  c.models.forEach((m, mi) => {
+    if (m.priceGrowthSd === 0) {
+      for (let ti = 0; ti < H; ti++) out[mi * H + ti] = c.priceCents[mi * H + ti]!;
+      return;
+    }
+    const g = Math.min(1, Math.max(-0.5, sampleNormal(rng, m.priceGrowth, m.priceGrowthSd)));
+    const base = m.unitPrice.toNumber() * 100;
+    for (let ti = 0; ti < H; ti++) out[mi * H + ti] = Math.round(base * Math.pow(1 + g, c.years[ti]! - c.priceBaseYear[mi]!));
+  });
 }
 
 /** Compiles a forecast input for a district-level Monte Carlo run (schools merged when nothing depends on them). */
@@ -135,7 +153,8 @@ export function compileForMonteCarlo(input: ForecastInput): Compiled {
 /**
  * Runs the trials `[trialStart, trialEnd)` of a Monte Carlo forecast: per trial, year and
  * cohort, `failures ~ Binomial(alive, q(age))` then `losses ~ Binomial(alive − failures, lossRate)`,
- * repairs ~ Poisson, with core's exact samplers; replacements re-enter as new cohorts. Cohorts,
+ * repairs ~ Poisson, with core's exact samplers; replacements re-enter as new cohorts; models with
+ * a `priceGrowthSd` draw one growth rate per trial (the trial's own child stream). Cohorts,
  * never devices: schools are merged when no rule depends on them. Trial i draws only from
  * `createRng(seed).stream(i)`, so the result of a trial does not depend on the chunking — run
  * chunks in Web Workers and {@link mergeMonteCarloChunks} them.

@@ -85,7 +85,7 @@ function inc(a: Float64Array, i: number, v: number): void {
   a[i] = a[i]! + v;
 }
 
-export function simulate(c: Compiled, rng: Rng | null, sink: Sink, sc: Scratch): void {
+export function simulate(c: Compiled, rng: Rng | null, sink: Sink, sc: Scratch, priceCents: Float64Array = c.priceCents): void {
   const H = c.horizon;
   const { alive, active, isActive, plannedIn, growthIn, failIn, fleet, lambda } = sc;
   const { totals, rowOf, rows, cat } = sink;
@@ -117,7 +117,7 @@ export function simulate(c: Compiled, rng: Rng | null, sink: Sink, sc: Scratch):
       active[nActive++] = s;
     }
     const m = c.groupModel[g]!;
-    const cents = units * c.priceCents[m * H + ti]!;
+    const cents = units * priceCents[m * H + ti]!;
     const o = ti * NF;
     inc(totals, o + field, units);
     inc(totals, o + F.capital, cents);
@@ -182,7 +182,7 @@ export function simulate(c: Compiled, rng: Rng | null, sink: Sink, sc: Scratch):
       for (const s of cand) {
         const units = alive[s]!;
         const g = c.slotReplGroup[s]!;
-        const price = c.slotReplacePlanned[s] ? c.priceCents[c.groupModel[g]! * H + ti]! : 0;
+        const price = c.slotReplacePlanned[s] ? priceCents[c.groupModel[g]! * H + ti]! : 0;
         if (c.slotHard[s]! <= t) {
           retire(s, units);
           budget -= units * price;
