@@ -33,7 +33,7 @@ console.log("");
 
 // 3. Monte Carlo: how sure are we?
 const mc = forecastMonteCarlo(devices, { seed: 2027, trials: 1000 });
-console.log(`Monte Carlo (${mc.trials} trials, seed 2027): capital spend P10 / P50 / P90`);
+console.log(`Monte Carlo (${mc.trials} trials, seed 2027; failures, losses, repairs and the price growth of new Chromebooks and iPads drawn per trial): capital spend P10 / P50 / P90`);
 for (const y of mc.years) {
   const [p10, p50, p90] = y.spend.capital.quantiles;
   console.log(`  ${y.label}  ${usd(p10!).padStart(10)}  ${usd(p50!).padStart(10)}  ${usd(p90!).padStart(10)}   failures P50 ${n(y.counts.failures.quantiles[1]!)}`);
