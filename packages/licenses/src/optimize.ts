@@ -1,6 +1,7 @@
 import { DistrictKitError, Money, escalate, parseInput } from "@districtkit/core";
 import { ROLE_COUNT, compileModel, demandAt, type Model } from "./internal/model.js";
 import { components, solveComponent, type Choice } from "./internal/solve.js";
+import { usd } from "./internal/format.js";
 import { explainProduct, type ProductExplanation } from "./internal/explain.js";
 import { licensePlanInputSchema, type LicensePlanInput, type Role } from "./schema.js";
 
@@ -377,13 +378,13 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
   const combinations = results.reduce((a, r) => a + r.combinations, 0);
   const statusText = proven
     ? "proven optimal"
-    : `the best plan found within the search limits; no plan costs less than ${lowerBound.format()} (gap ${gap.format()})`;
+    : `the best plan found within the search limits; no plan costs less than ${usd(lowerBound)} (gap ${usd(gap)})`;
   const explanation =
-    `Cheapest plan covering every product, school, role and year of FY${input.firstYear}–FY${last}: ${totalCost.format()}` +
-    (beyondHorizonCost.isZero() ? "" : ` plus ${beyondHorizonCost.format()} in later years of multi-year terms`) +
-    (committedCost.isZero() ? "" : ` (including ${committedCost.format()} already committed)`) +
+    `Cheapest plan covering every product, school, role and year of FY${input.firstYear}–FY${last}: ${usd(totalCost)}` +
+    (beyondHorizonCost.isZero() ? "" : ` plus ${usd(beyondHorizonCost)} in later years of multi-year terms`) +
+    (committedCost.isZero() ? "" : ` (including ${usd(committedCost)} already committed)`) +
     `, ${statusText}.` +
-    (savings === null ? "" : ` Current contracts would cost ${currentCost!.format()} over the same years: ${savings.isNegative() ? `${savings.negate().format()} more` : `${savings.format()} saved`}.`) +
+    (savings === null ? "" : ` Current contracts would cost ${usd(currentCost!)} over the same years: ${savings.isNegative() ? `${usd(savings.negate())} more` : `${usd(savings)} saved`}.`) +
     ` ${purchases.length} purchase${purchases.length === 1 ? "" : "s"}; searched ${comps(results)} product group${results.length === 1 ? "" : "s"} with ${nodes} branch-and-bound node${nodes === 1 ? "" : "s"}.`;
 
   return {

@@ -164,6 +164,8 @@ function frontier(y: YearSchools, limit: number): Frontier | null {
   };
 }
 
+const cache = new WeakMap<YearSchools, Frontier | null>();
+
 /** Index of the cheapest frontier point removing at least r seats (−1: none). */
 function atLeast(f: Frontier, r: number): number {
   if (r <= 0) return 0;
@@ -181,7 +183,11 @@ function atLeast(f: Frontier, r: number): number {
 export function solveSharedPool(years: readonly YearSchools[], G: (q: number) => number, cap: number): { cost: number; site: Uint8Array[]; Q: number } | null {
   const fronts: Frontier[] = [];
   for (const y of years) {
-    const f = frontier(y, 200_000);
+    let f = cache.get(y);
+    if (f === undefined) {
+      f = frontier(y, 200_000);
+      cache.set(y, f);
+    }
     if (f === null) return null;
     fronts.push(f);
   }

@@ -3,6 +3,7 @@
 // covering the product with each option alone, and the comparison with the current contract.
 import { Money } from "@districtkit/core";
 import { ROLES } from "../schema.js";
+import { usd } from "./format.js";
 import { Curve, purchase, seatsPaid } from "./curve.js";
 import { ROLE_COUNT, demandAt, type Model, type ProductModel, type SeatVariant } from "./model.js";
 import type { Choice } from "./solve.js";
@@ -82,7 +83,7 @@ export interface ProductExplanation {
 }
 
 const cents = (c: number): Money => Money.fromCents(Math.round(c));
-const fmt = (c: number): string => cents(c).format();
+const fmt = (c: number): string => usd(cents(c));
 
 function seatsAt(p: ProductModel, Y: number, s: number, t: number, roles: readonly number[]): number {
   let n = 0;
@@ -140,7 +141,7 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
           chosenHere === "other"
             ? `${school.name}, FY${fy(t)}: covered by another contract (district-wide, bundle or a committed current contract); a site licence would cost ${fmt(siteCents)}.`
             : `${school.name}, FY${fy(t)}: a site licence costs ${fmt(siteCents)}; its ${seats} seats cost ${seatText} in the pool` +
-              (breakEvenSeats === null ? "." : ` (${cents(perSeat).format()} a seat), so the site licence pays from ${breakEvenSeats} seats.`) +
+              (breakEvenSeats === null ? "." : ` (${usd(cents(perSeat))} a seat), so the site licence pays from ${breakEvenSeats} seats.`) +
               ` Chosen: ${chosenHere === "site" ? "the site licence" : "pooled seats"}.`;
         siteBreakEven.push({
           schoolId: school.id,
@@ -297,7 +298,7 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
   const runnerUp = alternatives.find((a) => a.cost !== null && a.difference !== null && a.difference.isPositive() && !(chosenIds.size === 1 && chosenIds.has(a.optionId)));
   const whatWouldChange =
     runnerUp && runnerUp.cost && runnerUp.difference
-      ? `The next cheapest way, "${runnerUp.optionId}" alone, costs ${runnerUp.difference.format()} more; it would win if its price fell by more than ${runnerUp.difference.ratioTo(runnerUp.cost).times(100).toFixed(1)}%` +
+      ? `The next cheapest way, "${runnerUp.optionId}" alone, costs ${usd(runnerUp.difference)} more; it would win if its price fell by more than ${runnerUp.difference.ratioTo(runnerUp.cost).times(100).toFixed(1)}%` +
         (runnerUp.breakEvenSeats !== null ? `, or if demand moved past ${runnerUp.breakEvenSeats} seats.` : ".")
       : null;
 
@@ -310,7 +311,7 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
   if (sites.length > 0) parts.push(`site licences at ${new Set(sites.map((c) => c.schoolIndex)).size} school${new Set(sites.map((c) => c.schoolIndex)).size === 1 ? "" : "s"}`);
   if (seats.length > 0) parts.push(`pooled seats under ${[...new Set(seats.map((c) => `"${c.variant.option.id}"`))].join(", ")}`);
   if (p.committedMask !== 0) parts.push("the current contract in its committed years");
-  const summary = parts.length === 0 ? `${name}: nothing to buy (no demand).` : `${name}: ${parts.join("; ")} — ${planCost.format()} over the plan.`;
+  const summary = parts.length === 0 ? `${name}: nothing to buy (no demand).` : `${name}: ${parts.join("; ")} — ${usd(planCost)} over the plan.`;
   const current = currentCost === null ? null : { cost: currentCost, plan: planCost, saving: currentCost.subtract(planCost) };
   return {
     summary,

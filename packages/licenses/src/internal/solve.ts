@@ -71,6 +71,7 @@ export class ProductSolver {
   readonly #poolMemo = new Map<number, Solved>();
   readonly #yearMemo = new Map<number, Solved>();
   readonly #coupled: boolean;
+  readonly #dpPrep = new Map<string, { fixed: Choice[]; fixedCost: number; schools: YearSchools; idx: { s: number; v: SiteVariant; bi: number }[] } | null>();
 
   constructor(model: Model, product: ProductModel, maxNodes: number) {
     this.#m = model;
@@ -280,42 +281,17 @@ export class ProductSolver {
     const perYear: YearSchools[] = [];
     const freeIdx: { s: number; v: SiteVariant; bi: number }[][] = [];
     for (const t of years) {
-      const F: number[] = [];
-      const d: number[] = [];
-      const idx: { s: number; v: SiteVariant; bi: number }[] = [];
-      let N0 = 0;
-      for (let s = 0; s < m.S; s++) {
-        let total = 0;
-        let pooled = 0;
-        for (let r = 0; r < ROLE_COUNT; r++) {
-          const x = demandAt(p, Y, s, r, t);
-          total += x;
-          if (g.roles.includes(r)) pooled += x;
-        }
-        if (total === 0) continue;
-        let best: { v: SiteVariant; bi: number; cost: number } | null = null;
-        for (const v of p.sites) {
-          const per = v.perSchool[s];
-          if (!per || total > v.maxSeats) continue;
-          const bi = v.blocks.findIndex((b) => b.years[0] === t);
-          if (bi < 0 || !Number.isFinite(per.cost[bi]!)) continue;
-          if (best === null || per.cost[bi]! < best.cost) best = { v, bi, cost: per.cost[bi]! };
-        }
-        if (pooled < total) {
-          if (best === null) return INFEASIBLE;
-          fixedCost += best.cost;
-          fixed.push(this.#siteChoice(best.v, best.bi, s));
-          continue;
-        }
-        if (best === null) N0 += pooled;
-        else {
-          F.push(best.cost);
-          d.push(pooled);
-          idx.push({ s, v: best.v, bi: best.bi });
-        }
+      const key = `${t}|${g.roles.join(",")}`;
+      let prep = this.#dpPrep.get(key);
+      if (prep === undefined) {
+        prep = this.#prepareYear(t, g.roles);
+        this.#dpPrep.set(key, prep);
       }
-      perYear.push({ F: Float64Array.from(F), d: Float64Array.from(d), N0 });
-      freeIdx.push(idx);
+      if (prep === null) return INFEASIBLE;
+      fixed.push(...prep.fixed);
+      fixedCost += prep.fixedCost;
+      perYear.push(prep.schools);
+      freeIdx.push(prep.idx);
     }
     const G = (q: number): number => g.fn.eval(q);
     let r = solveSharedPool(perYear, G, g.fn.cap);
@@ -335,6 +311,49 @@ export class ProductSolver {
     });
     if (need > 0) choices.push(this.#seatChoice(g, need));
     return { cost: fixedCost + r.cost, lowerBound: fixedCost + r.cost, proven: true, choices, nodes: 0 };
+  }
+
+  #prepareYear(t: number, roles: readonly number[]): { fixed: Choice[]; fixedCost: number; schools: YearSchools; idx: { s: number; v: SiteVariant; bi: number }[] } | null {
+    const m = this.#m;
+    const p = this.#p;
+    const Y = m.Y;
+    const fixed: Choice[] = [];
+    let fixedCost = 0;
+    const F: number[] = [];
+    const d: number[] = [];
+    const idx: { s: number; v: SiteVariant; bi: number }[] = [];
+    let N0 = 0;
+    for (let s = 0; s < m.S; s++) {
+      let total = 0;
+      let pooled = 0;
+      for (let r = 0; r < ROLE_COUNT; r++) {
+        const x = demandAt(p, Y, s, r, t);
+        total += x;
+        if (roles.includes(r)) pooled += x;
+      }
+      if (total === 0) continue;
+      let best: { v: SiteVariant; bi: number; cost: number } | null = null;
+      for (const v of p.sites) {
+        const per = v.perSchool[s];
+        if (!per || total > v.maxSeats) continue;
+        const bi = v.blocks.findIndex((b) => b.years[0] === t);
+        if (bi < 0 || !Number.isFinite(per.cost[bi]!)) continue;
+        if (best === null || per.cost[bi]! < best.cost) best = { v, bi, cost: per.cost[bi]! };
+      }
+      if (pooled < total) {
+        if (best === null) return null;
+        fixedCost += best.cost;
+        fixed.push(this.#siteChoice(best.v, best.bi, s));
+        continue;
+      }
+      if (best === null) N0 += pooled;
+      else {
+        F.push(best.cost);
+        d.push(pooled);
+        idx.push({ s, v: best.v, bi: best.bi });
+      }
+    }
+    return { fixed, fixedCost, schools: { F: Float64Array.from(F), d: Float64Array.from(d), N0 }, idx };
   }
 
   #siteChoice(v: SiteVariant, block: number, s: number): Choice {
