@@ -13,6 +13,14 @@ import type { ReadResult } from "./readResult.js";
 import { toCsv, writeCsv } from "./write/csv.js";
 import { exportJson, parseJsonInput } from "./write/json.js";
 import { z } from "zod";
+import { budgetSchoolsFromRoster } from "./engines/budget.js";
+import { inventoryFromExports } from "./engines/lifecycle.js";
+import { licenseContractsToCurrent, licenseEnrollmentFromRoster, usageToLicenseUsers } from "./engines/licenses.js";
+import { vettingAppsFromAnswers } from "./engines/vetting.js";
+import { generateGoogleAdminExport } from "./generate.js";
+import { budgetComparisonTable } from "./write/budgetComparison.js";
+import { forecastTables } from "./write/forecastTables.js";
+import { tidyTables } from "./write/tidy.js";
 
 const withoutLines = <R extends { line: number }>(rows: readonly R[]) => rows.map(({ line: _line, ...rest }) => rest);
 
@@ -127,6 +135,18 @@ describe("bad input never throws anything but a DistrictKitError", () => {
     readOneRoster: (x: unknown, o?: unknown) => readOneRoster({ "orgs.csv": x as string, "users.csv": x as string }, o as never),
     decodeText: (x: unknown) => decodeText(x as string),
     parseJsonInput: (x: unknown) => parseJsonInput(z.object({ a: z.number() }), x as string),
+    inventoryFromExports: (x: unknown, o?: unknown) => inventoryFromExports(x as never, o as never),
+    inventoryFromRows: (x: unknown) => inventoryFromExports({ snipeIt: x, googleAdmin: x } as never, { asOf: "2026-07-01" }),
+    budgetSchoolsFromRoster: (x: unknown, o?: unknown) => budgetSchoolsFromRoster(x as never, o as never),
+    vettingAppsFromAnswers: (x: unknown, o?: unknown) => vettingAppsFromAnswers(x as never, o),
+    licenseContractsToCurrent: (x: unknown, o?: unknown) => licenseContractsToCurrent(x as never, o as never),
+    usageToLicenseUsers: (x: unknown, o?: unknown) => usageToLicenseUsers(x as never, o as never),
+    licenseEnrollmentFromRoster: (x: unknown, o?: unknown) => licenseEnrollmentFromRoster(x as never, o as never),
+    tidyTables: (x: unknown, o?: unknown) => tidyTables(x, o as never),
+    budgetComparisonTable: (x: unknown, o?: unknown) => budgetComparisonTable(x as never, o as never),
+    forecastTables: (x: unknown) => forecastTables(x as never),
+    generateGoogleAdminExport: (x: unknown) => generateGoogleAdminExport(x as never),
+    readCsvWithOptions: (x: unknown, o?: unknown) => readUsage("Product,User\nA,b", (o ?? x) as never),
   };
   for (const [name, read] of Object.entries(readers)) {
     it(`${name} on random bytes, random text and random values`, () => {
