@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DistrictKitError, Money } from "@districtkit/core";
+import { compareScenarios, prepareBudget } from "@districtkit/budget";
 import { forecastReplacements } from "@districtkit/lifecycle";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -86,6 +87,39 @@ describe("lifecycle forecast of the sample district as tables", () => {
   it("exports the forecast as JSON with money as strings, losslessly", () => {
     const json = JSON.parse(exportJson(forecast)) as { summary: { capital: unknown }[] };
     expect(json.summary[0]?.capital).toBe(forecast.summary[0]!.capital.toString());
+  });
+});
+
+describe("budget's own scenario comparison (sample district) for a spreadsheet", () => {
+  const read = (name: string) => JSON.parse(readFileSync(join(data, "sample-district", name), "utf8")) as unknown;
+  const model = prepareBudget({ district: read("district.json"), budget: read("budget.json") } as never);
+  const { comparisons, projections } = compareScenarios(model, [
+    { id: "baseline", name: "Baseline" },
+    { id: "lean", name: "Lean years", levers: [{ type: "delay", item: "wifi-aps", years: 1 }, { type: "enrollment-change", rate: -0.02 }] },
+  ]);
+  const comparison = comparisons[0]!;
+  const table = budgetComparisonTable(comparison);
+
+  it("reads budget's ScenarioComparison as it is, and its total row is the comparison's total", () => {
+    const total = table.rows.at(-1)!;
+    expect(total.slice(0, 2)).toEqual(["Total", "All"]);
+    expect(total.slice(-3)).toEqual([comparison.total.a.toFixed(2), comparison.total.b.toFixed(2), comparison.total.delta.toFixed(2)]);
+    expect(table.columns).toContain(`FY${projections[0]!.firstYear} Lean years`);
+  });
+
+  it("has category rows that add up, year by year, to the total row", () => {
+    const categories = table.rows.filter((r) => r[0] === "Category");
+    const total = table.rows.at(-1)!;
+    for (let col = 2; col < table.columns.length; col++) {
+      expect(Money.sum(categories.map((r) => Money.of(String(r[col])))).toFixed(2)).toBe(total[col]);
+    }
+  });
+
+  it("exports the projections as tidy tables and lossless JSON", () => {
+    const tables = tidyTables(projections[0]);
+    expect(Object.keys(tables)).toEqual(expect.arrayContaining(["result", "years", "lines", "lines.years", "funds"]));
+    const back = JSON.parse(exportJson(comparison)) as { total: { delta: unknown } };
+    expect(back.total.delta).toBe(comparison.total.delta.toString());
   });
 });
 
