@@ -53,6 +53,7 @@ export interface Compiled {
   slotInitial: Float64Array;
   slotPlanned: Float64Array; // fiscal year, Infinity for never
   slotHard: Float64Array;
+  slotHardRule: Int8Array; // index in RULES of the hard deadline, -1 none
   slotRule: Int8Array; // index in RULES, -1 none
   slotOverdue: Uint8Array;
   slotQ: Int32Array; // offset into qTable
@@ -293,8 +294,8 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   };
 
   const aueLast = input.models.map((m) => (m.autoUpdateExpiration ? aueLastDay(m.autoUpdateExpiration) : null));
-  const planCache = new Map<number, { planned: number; hard: number; rule: number; aueYear: number }>();
-  const planFor = (mi: number, policy: ResolvedPolicy, year: number, resolveId: number): { planned: number; hard: number; rule: number; aueYear: number } => {
+  const planCache = new Map<number, { planned: number; hard: number; hardRule: number; rule: number; aueYear: number }>();
+  const planFor = (mi: number, policy: ResolvedPolicy, year: number, resolveId: number): { planned: number; hard: number; hardRule: number; rule: number; aueYear: number } => {
     const pk = resolveId * 100_000 + year;
     const hit = planCache.get(pk);
     if (hit) return hit;
@@ -302,15 +303,19 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     planCache.set(pk, out);
     return out;
   };
-  const planUncached = (mi: number, policy: ResolvedPolicy, year: number): { planned: number; hard: number; rule: number; aueYear: number } => {
+  const planUncached = (mi: number, policy: ResolvedPolicy, year: number): { planned: number; hard: number; hardRule: number; rule: number; aueYear: number } => {
     const model = input.models[mi]!;
     const aue = aueLast[mi];
     let planned = Infinity;
     let hard = Infinity;
+    let hardRule = -1;
     let rule = -1;
     let aueYear = Infinity;
     const consider = (y: number, r: RetirementRule, isHard: boolean): void => {
-      if (isHard && y < hard) hard = y;
+      if (isHard && y < hard) {
+        hard = y;
+        hardRule = RULES.indexOf(r);
+      }
       if (y < planned) {
         planned = y;
         rule = RULES.indexOf(r);
@@ -324,7 +329,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     if (policy.maxAgeYears !== undefined) consider(year + policy.maxAgeYears, "max-age", true);
     if (policy.cycleYears !== undefined) consider(year + policy.cycleYears, "cycle", false);
     if (policy.retireAtWarrantyEnd && model.warrantyYears !== undefined) consider(year + model.warrantyYears, "warranty", false);
-    return { planned, hard, rule, aueYear };
+    return { planned, hard, hardRule, rule, aueYear };
   };
 
   // purchase groups (school, model, role): closure under replacement
@@ -379,6 +384,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   const slotInitial = new Float64Array(n);
   const slotPlanned = new Float64Array(n);
   const slotHard = new Float64Array(n);
+  const slotHardRule = new Int8Array(n);
   const slotRule = new Int8Array(n);
   const slotOverdue = new Uint8Array(n);
   const slotQ = new Int32Array(n);
@@ -406,6 +412,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     slotPlanned[s] = planned < firstYear ? firstYear : planned;
     slotOverdue[s] = planned < firstYear ? 1 : 0;
     slotHard[s] = plan.hard;
+    slotHardRule[s] = plan.hardRule;
     slotRule[s] = plan.rule;
     slotQ[s] = r.rule * maxAge;
     const a = assumptions[r.rule]!;
@@ -465,6 +472,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     slotInitial,
     slotPlanned,
     slotHard,
+    slotHardRule,
     slotRule,
     slotOverdue,
     slotQ,

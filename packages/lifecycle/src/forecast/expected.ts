@@ -100,6 +100,8 @@ export interface CohortPlan {
   readonly rule: RetirementRule | null;
   /** Latest year allowed by a hard rule (AUE, support end, max age), or null. */
   readonly hardDeadline: number | null;
+  /** The hard rule that sets `hardDeadline`, or null. */
+  readonly hardRule: RetirementRule | null;
   /** The planned year had already passed at the as-of date: retired in the first forecast year. */
   readonly overdue: boolean;
   /** Expected units retired by policy per fiscal year (failures and losses excluded). */
@@ -156,6 +158,8 @@ const RULE_TEXT: Record<RetirementRule, string> = {
   cycle: "refresh cycle",
   warranty: "end of warranty",
 };
+
+const HARD_TEXT: Record<RetirementRule, string> = { aue: "Auto Update Expiration", "support-end": "end-of-support", "max-age": "maximum-age", cycle: "cycle", warranty: "warranty" };
 
 const KIND: CategorySpend["kind"][] = ["refresh", "failure-replacement", "growth", "spares", "repair", "resale-credit"];
 
@@ -331,6 +335,7 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
     const planned = c.slotPlanned[s]!;
     const rule = c.slotRule[s]! >= 0 ? RULES[c.slotRule[s]!]! : null;
     const hard = c.slotHard[s]!;
+    const hardRule = c.slotHardRule[s]! >= 0 ? RULES[c.slotHardRule[s]!]! : null;
     const overdue = c.slotOverdue[s] === 1;
     const count = c.slotInitial[s]!;
     const y = c.slotYear[s]!;
@@ -338,7 +343,7 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
       rule === null
         ? `${count} × ${model.id} bought FY${y}: no rule retires them; they leave only by failure or loss.`
         : `${count} × ${model.id} bought FY${y}: planned retirement in FY${planned} by the ${RULE_TEXT[rule]}${overdue ? " — already due at the as-of date" : ""}${
-            (rule === "cycle" || rule === "warranty") && hard <= planned ? ` (a hard deadline, FY${hard}, applies too)` : ""
+            (rule === "cycle" || rule === "warranty") && hard <= planned && hardRule ? ` (its ${HARD_TEXT[hardRule]} deadline, FY${hard}, applies too)` : ""
           }${
             retiredYears.length > 1 ? `; retired over ${retiredYears.map((k) => `FY${k}`).join(", ")} under the refresh budget cap` : ""
           }.`;
@@ -352,6 +357,7 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
       plannedFiscalYear: Number.isFinite(planned) ? planned : null,
       rule,
       hardDeadline: Number.isFinite(hard) ? hard : null,
+      hardRule,
       overdue,
       retiredByYear,
       explanation,
