@@ -1,0 +1,38 @@
+// PERFORMANCE.md P1: licence optimization, 300 products × 6 pricing options × 200 schools, 3-year
+// horizon, proven optimal; the peer is the same model in HiGHS (WebAssembly MILP, dev-dependency),
+// solved component by component, measured in the same run with equal objectives checked first.
+// HiGHS needs minutes per 200-school product, so the peer group runs on a slice of the workload
+// (same generator, fewer products and schools); the full P1 runs for DistrictKit alone.
+import { bench, describe } from "vitest";
+import { highsCost, loadHighs } from "../test/highsModel.js";
+import { generateLicenseMarket } from "../src/generate.js";
+import { optimizeLicenses } from "../src/optimize.js";
+
+const once = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
+const P1 = generateLicenseMarket({ products: 300, options: 6, schools: 200, years: 3, seed: 1 });
+const slice = generateLicenseMarket({ products: 6, options: 6, schools: 12, years: 3, seed: 1, bundleEvery: 3 });
+await loadHighs();
+
+// Equal objectives before anything is timed.
+{
+  const ours = optimizeLicenses(slice);
+  const ref = await highsCost(slice);
+  if (ours.status !== "optimal" || !ref.optimal || ours.objective.toCents() !== Math.round(ref.cost)) {
+    throw new Error(`P1 slice: DistrictKit ${ours.objective.toCents()} (${ours.status}) ≠ HiGHS ${ref.cost} (${ref.optimal})`);
+  }
+}
+
+describe("P1 slice (6 products × 6 options × 12 schools × 3 years): DistrictKit vs HiGHS, equal objective", () => {
+  bench("DistrictKit optimizeLicenses (proven optimal)", () => {
+    if (optimizeLicenses(slice).status !== "optimal") throw new Error("not proven");
+  }, { iterations: 5, time: 0, warmupIterations: 1, warmupTime: 0 });
+  bench("HiGHS 1.15 MILP per component (peer, mip_rel_gap 0)", async () => {
+    if (!(await highsCost(slice)).optimal) throw new Error("HiGHS not optimal");
+  }, { iterations: 3, time: 0, warmupIterations: 0, warmupTime: 0 });
+});
+
+describe("P1 (300 products × 6 options × 200 schools × 3 years)", () => {
+  bench("DistrictKit optimizeLicenses (proven optimal)", () => {
+    if (optimizeLicenses(P1).status !== "optimal") throw new Error("not proven");
+  }, once);
+});
