@@ -29,6 +29,8 @@ export const cappedPlanInputSchema = z.object({
   maxAgeYears: z.number().int().min(1).max(50).default(6),
   /** Yearly cap by fiscal year ("2027": "120000"); absent years are uncapped. Without a cap, the plan flattens units. */
   cap: z.record(z.string().regex(/^\d{4}$/), nonNegativeMoneySchema).optional(),
+  /** Cap mode: solve exactly when the problem is small (auto), or always use earliest-deadline-first. */
+  method: z.enum(["auto", "earliest-deadline-first"]).default("auto"),
 });
 /** Input of {@link planCappedRefresh} as written by a caller. @category Refresh plan */
 export type CappedPlanInput = z.input<typeof cappedPlanInputSchema>;
@@ -40,6 +42,8 @@ export type CappedPlanInput = z.input<typeof cappedPlanInputSchema>;
  */
 export interface CappedPlanResult {
   readonly mode: "cap" | "flatten";
+  /** How the plan was found: an exact search (small cap problems), or earliest-deadline-first (with an exact level when flattening). */
+  readonly method: "exact" | "earliest-deadline-first";
   readonly years: readonly {
     readonly fiscalYear: number;
     readonly units: number;
@@ -168,6 +172,7 @@ export function planCappedRefresh(input: unknown): CappedPlanResult {
   };
   const total = jobs.reduce((a, j) => a + j.left, 0);
   let level: number | null = null;
+  let method: CappedPlanResult["method"] = "earliest-deadline-first";
   let result: ReturnType<typeof run>;
   if (d.cap === undefined) {
     // smallest level for which no forced year exceeds it (binary search; feasibility is monotone)
@@ -182,7 +187,14 @@ export function planCappedRefresh(input: unknown): CappedPlanResult {
     level = lo;
     const smooth = run(level, true);
     result = exceeds(smooth, level) ? run(level) : smooth;
-  } else result = run(null);
+  } else {
+    result = run(null);
+    const exact = d.method === "auto" ? solveExactly(jobs, first, last, capOf) : null;
+    if (exact) {
+      result = exact;
+      method = "exact";
+    }
+  }
   const years = result.plan.map((allocs, i) => {
     const t = first + i;
     const list = allocs.map((a) => ({ cohort: a.job.id, units: a.units, cost: a.job.price.multiply(a.units), forced: a.forced }));
@@ -201,5 +213,87 @@ export function planCappedRefresh(input: unknown): CappedPlanResult {
     mode === "flatten"
       ? `Flattened ${total} replacements over FY${first}–FY${last}: at most ${level} units a year meets every deadline (earliest deadline first); peak spend ${peak.format()}.`
       : `Refresh under the yearly cap, earliest deadline first: peak ${peak.format()}${shortfalls.length > 0 ? `; hard deadlines exceed the cap in ${shortfalls.map((s) => `FY${s.fiscalYear} by ${s.over.format()}`).join(", ")}` : "; every year within its cap"}${unscheduled.length > 0 ? `; ${unscheduled.reduce((a, u) => a + u.units, 0)} units left for after the horizon` : ""}.`;
-  return { mode, years, shortfalls, unscheduled, level, peak, explanation };
+  return { mode, method, years, shortfalls, unscheduled, level, peak, explanation: method === "exact" ? `${explanation} Solved exactly (least spend over the caps, then fewest units left, then the smoothest spend).` : explanation };
+}
+
+/** Largest product of (units + 1) over cohorts for which the cap problem is searched exhaustively. */
+const EXACT_STATES = 400;
+
+/**
+ * Exact cap-mode plan for small problems by dynamic programming over the years (state: units
+ * left per cohort). Lexicographic objective: least spend above the caps, then fewest units left
+ * after the horizon, then the smallest Σ spend² (the smoothest plan). Null when too large.
+ */
+function solveExactly(
+  jobs: readonly Job[],
+  first: number,
+  last: number,
+  capOf: (t: number) => number,
+): { plan: { job: Job; units: number; forced: boolean }[][]; left: Job[]; shortfalls: { t: number; forced: number; jobs: Job[] }[] } | null {
+  const live = jobs.filter((j) => j.left > 0);
+  let states = 1;
+  for (const j of live) {
+    states *= j.left + 1;
+    if (states > EXACT_STATES || last - first > 12 || live.length > 10) return null;
+  }
+  type Cost = [number, number, number];
+  const better = (a: Cost, b: Cost): boolean => a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])));
+  const memo = new Map<string, { cost: Cost; take: number[] | null }>();
+  const solve = (t: number, left: number[]): Cost => {
+    if (t > last) return [0, left.reduce((a, x) => a + x, 0), 0];
+    const key = `${t}|${left.join(",")}`;
+    const hit = memo.get(key);
+    if (hit) return hit.cost;
+    const cap = capOf(t);
+    let best: Cost | null = null;
+    let bestTake: number[] | null = null;
+    const take = new Array<number>(live.length).fill(0);
+    const lows = live.map((j, i) => (j.latest <= t ? left[i]! : 0));
+    const highs = live.map((j, i) => (j.earliest <= t ? left[i]! : j.latest <= t ? left[i]! : 0));
+    const rec = (i: number, spend: number): void => {
+      if (i === live.length) {
+        const rest = left.map((x, k) => x - take[k]!);
+        const tail = solve(t + 1, rest);
+        const over = cap === Infinity ? 0 : Math.max(0, spend - cap);
+        const cost: Cost = [over + tail[0], tail[1], spend * spend + tail[2]];
+        if (best === null || better(cost, best)) {
+          best = cost;
+          bestTake = [...take];
+        }
+        return;
+      }
+      for (let x = lows[i]!; x <= highs[i]!; x++) {
+        take[i] = x;
+        rec(i + 1, spend + x * live[i]!.cents);
+      }
+      take[i] = 0;
+    };
+    rec(0, 0);
+    memo.set(key, { cost: best!, take: bestTake });
+    return best!;
+  };
+  const start = live.map((j) => j.left);
+  solve(first, start);
+  const plan: { job: Job; units: number; forced: boolean }[][] = [];
+  const shortfalls: { t: number; forced: number; jobs: Job[] }[] = [];
+  let left = start;
+  for (let t = first; t <= last; t++) {
+    const take = memo.get(`${t}|${left.join(",")}`)!.take!;
+    const year: { job: Job; units: number; forced: boolean }[] = [];
+    let spend = 0;
+    const forcedJobs: Job[] = [];
+    live.forEach((j, i) => {
+      if (take[i]! <= 0) return;
+      const forced = j.latest <= t;
+      year.push({ job: j, units: take[i]!, forced });
+      spend += take[i]! * j.cents;
+      if (forced) forcedJobs.push(j);
+    });
+    // any year above its cap is reported (the least total overspend the deadlines allow)
+    if (spend > capOf(t)) shortfalls.push({ t, forced: spend, jobs: forcedJobs.length > 0 ? forcedJobs : year.map((a) => a.job) });
+    plan.push(year);
+    left = left.map((x, i) => x - take[i]!);
+  }
+  const rest = live.map((j, i) => ({ ...j, left: left[i]! })).filter((j) => j.left > 0);
+  return { plan, left: rest, shortfalls };
 }

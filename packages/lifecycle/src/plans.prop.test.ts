@@ -63,6 +63,36 @@ describe("capped refresh plan invariants", () => {
   });
 });
 
+describe("exact cap plans on small problems", () => {
+  it("are never worse than earliest-deadline-first (spend over the caps, then units left)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ count: fc.integer({ min: 0, max: 4 }), purchaseFiscalYear: fc.integer({ min: 2021, max: 2027 }), price: fc.integer({ min: 1, max: 9 }) }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 4, maxLength: 4 }),
+        (cs, caps) => {
+          const input = {
+            firstFiscalYear: 2027,
+            horizonYears: 4,
+            minAgeYears: 1,
+            maxAgeYears: 5,
+            cohorts: cs.map((c, i) => ({ id: `c${i}`, count: c.count, purchaseFiscalYear: c.purchaseFiscalYear, unitPrice: String(c.price * 100) })),
+            cap: Object.fromEntries(caps.map((c, i) => [String(2027 + i), String(c * 100)])),
+          };
+          const exact = planCappedRefresh(input);
+          const edf = planCappedRefresh({ ...input, method: "earliest-deadline-first" });
+          expect(exact.method).toBe("exact");
+          const over = (p: typeof exact): number => p.years.reduce((a, y) => a + Math.max(0, y.cost.toNumber() - (y.cap?.toNumber() ?? Infinity)), 0);
+          const left = (p: typeof exact): number => p.unscheduled.reduce((a, u) => a + u.units, 0);
+          expect(over(exact)).toBeLessThanOrEqual(over(edf) + 1e-9);
+          if (Math.abs(over(exact) - over(edf)) < 1e-9) expect(left(exact)).toBeLessThanOrEqual(left(edf));
+          for (const y of exact.years) if (y.cap && y.cost.greaterThan(y.cap)) expect(exact.shortfalls.map((x) => x.fiscalYear)).toContain(y.fiscalYear);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe("depreciation invariants", () => {
   it("book value never negative nor below salvage; accumulated equals cost − salvage at the end", () => {
     fc.assert(
