@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ERATE_DISCOUNT_MATRIX } from "../tables/eRateDiscountMatrix.js";
 import { c2Budget } from "./c2Budget.js";
+import { trackC2Cycle } from "./c2Cycle.js";
 import { eRateDiscount } from "./discount.js";
 
 const schoolArb = fc.record({ students: fc.integer({ min: 0, max: 5000 }), share: fc.integer({ min: 0, max: 1000 }), rural: fc.boolean() }).map((s) => ({
@@ -38,11 +39,32 @@ describe("E-Rate invariants (INVARIANTS.md)", () => {
           const a = c2Budget({ fundingYear, schools });
           const floor = fundingYear < 2020 ? 9200 : fundingYear < 2026 ? 25000 : 30175;
           expect(a.budget.greaterThanOrEqual(floor * students.filter((s) => s > 0).length)).toBe(true);
-          const bumped = schools.map((s, i) => (i === at % schools.length ? { students: s.students + more } : s));
+          // more students in a school that already has some (the number of schools unchanged): never lower.
+          // (A school going from 0 students to some can push a district past the 10-school "small"
+          // threshold and lose the hybrid formula: the formula alone is not monotone there, which is
+          // why a cycle's budget is never lowered — see the next property.)
+          const k = at % schools.length;
+          if (schools[k]!.students === 0) return;
+          const bumped = schools.map((s, i) => (i === k ? { students: s.students + more } : s));
           expect(c2Budget({ fundingYear, schools: bumped }).budget.greaterThanOrEqual(a.budget)).toBe(true);
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it("a cycle's budget never decreases from year to year, whatever enrollment does", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 2000 }), { minLength: 12, maxLength: 12 }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom(2021, 2026),
+        (years, nSchools, first) => {
+          const r = trackC2Cycle({ years: years.map((row, i) => ({ fundingYear: first + i, schools: row.slice(0, nSchools).map((students) => ({ students })), committed: "0" })) });
+          for (let i = 1; i < r.years.length; i++) expect(r.years[i]!.budget.greaterThanOrEqual(r.years[i - 1]!.budget)).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

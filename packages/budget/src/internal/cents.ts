@@ -30,7 +30,7 @@ export function toFraction(value: Dec | number | string): Fraction {
 export function mulRound(cents: number, num: number, den: number): number {
   if (den === 1) {
     const p = cents * num;
-    if (Number.isSafeInteger(p)) return p;
+    if (Number.isSafeInteger(p)) return p === 0 ? 0 : p; // never −0
   } else {
     const p = cents * num;
     if (Number.isSafeInteger(p)) {
@@ -39,7 +39,7 @@ export function mulRound(cents: number, num: number, den: number): number {
       let q = Math.floor(a / den);
       const r = a - q * den;
       if (2 * r >= den) q += 1;
-      return neg ? (q === 0 ? 0 : -q) : q;
+      return neg ? (q === 0 ? 0 : -q) : q + 0; // never −0
     }
   }
   const bp = BigInt(cents) * BigInt(num);
