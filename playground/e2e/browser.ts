@@ -30,8 +30,8 @@ export interface Watched {
   readonly consoleLogs: string[];
 }
 
-export async function openPage(browser: Browser, opts: { width?: number; height?: number } = {}): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, serviceWorkers: "block" });
+export async function openPage(browser: Browser, opts: { width?: number; height?: number; bypassCSP?: boolean } = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, serviceWorkers: "block", bypassCSP: opts.bypassCSP ?? false });
   const page = await context.newPage();
   const requests: string[] = [];
   const consoleErrors: string[] = [];

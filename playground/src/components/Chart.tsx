@@ -50,6 +50,12 @@ export function Chart({ title, description, render, deps, children, onRendered, 
       if (!live || !host.current) return;
       try {
         const node = render(Plot, Math.max(280, width));
+        // the chart is one image with one label (its figures are in the table beside it): Plot's
+        // labels on inner groups would be ARIA attributes on elements without a role
+        for (const el of node.querySelectorAll("[aria-label], [aria-description]")) {
+          el.removeAttribute("aria-label");
+          el.removeAttribute("aria-description");
+        }
         node.setAttribute("role", "img");
         node.setAttribute("aria-label", `${title}. ${description}`);
         host.current.replaceChildren(node);

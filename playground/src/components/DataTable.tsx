@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { useLayoutEffect, useRef } from "preact/hooks";
 
 export interface Column<Row> {
   readonly key: string;
@@ -29,8 +30,25 @@ export function DataTable<Row>({ caption, columns, rows, footer, rowHeader = tru
       <td class={cls} key={c.key}>{c.value(row)}</td>
     );
   };
+  // a table wider than its column scrolls: then its wrapper is a labelled, focusable region so a
+  // keyboard user can scroll it too (WCAG 2.1.1)
+  const wrap = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    const scrolls = el.scrollWidth > el.clientWidth + 1;
+    if (scrolls) {
+      el.tabIndex = 0;
+      el.setAttribute("role", "region");
+      el.setAttribute("aria-label", `${caption} (scrolls sideways)`);
+    } else {
+      el.removeAttribute("tabindex");
+      el.removeAttribute("role");
+      el.removeAttribute("aria-label");
+    }
+  });
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" ref={wrap}>
       <table id={id} class="data">
         <caption>{caption}</caption>
         <thead>

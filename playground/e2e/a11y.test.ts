@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch, openPage } from "./browser.js";
+
+// axe-core (WCAG 2.1 A and AA rules), injected from node_modules: no network involved.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
+  for (const tab of ["Budget", "Devices", "Licences", "Vetting", "Import / Export"]) {
+    it(`${tab}: no violations`, async () => {
+      // the page's CSP forbids inline scripts; the test injects axe, so only this context bypasses it
+      const w = await openPage(browser, { bypassCSP: true });
+      await w.page.goto(baseUrl);
+      await w.page.getByRole("tab", { name: tab }).click();
+      await w.page.waitForSelector('[role="tabpanel"] h2');
+      await w.page.waitForLoadState("networkidle");
+      await w.page.waitForTimeout(800);
+      await w.page.addScriptTag({ content: axeSource });
+      const violations = (await w.page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+        const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        return r.violations;
+      })) as Violation[];
+      const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+      expect(report).toEqual([]);
+    });
+  }
+});
