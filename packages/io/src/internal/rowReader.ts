@@ -229,7 +229,7 @@ export class RowReader<R> {
     for (let i = 0; i < this.columns.length; i++) {
       const column = this.columns[i]!;
       const raw = cells[column.index]!;
-      const text = restoreFormula(raw.trim());
+      const text = clean(raw);
       if (text === "") {
         if (column.field.requiredValue) {
           ok = false;
@@ -261,7 +261,7 @@ export class RowReader<R> {
       const extra = this.extras[i]!;
       const cell = cells[extra.index];
       if (cell === undefined) continue;
-      const text = restoreFormula(cell.trim());
+      const text = clean(cell);
       if (text === "") continue;
       (attributes ??= {})[extra.name] = text;
     }
@@ -293,6 +293,17 @@ export class RowReader<R> {
 }
 
 const EMPTY: Attributes = Object.freeze({});
+
+/** A cell's text, trimmed and with an export's formula guard removed; no new string when there is nothing to do (the usual case). */
+function clean(raw: string): string {
+  const n = raw.length;
+  if (n === 0) return raw;
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(n - 1);
+  // trim() only when an end could be white space (ASCII controls and space, or any non-ASCII character)
+  const text = first <= 32 || last <= 32 || first >= 0x80 || last >= 0x80 ? raw.trim() : raw;
+  return text.charCodeAt(0) === 39 ? restoreFormula(text) : text;
+}
 
 function isBlank(cells: readonly string[]): boolean {
   for (let i = 0; i < cells.length; i++) if (cells[i]!.trim() !== "") return false;
