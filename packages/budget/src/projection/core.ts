@@ -37,17 +37,17 @@ export interface Core {
 }
 
 /** @internal Runs the engine on a validated model and scenario. */
-export function runCore(model: BudgetModel, sc: Scenario): Core {
+export function runCore(model: BudgetModel, sc: Scenario, detail = true): Core {
   const eff = applyLevers(model, sc);
   const { budget, district } = model;
   const n = budget.years;
   const first = budget.firstYear;
   const drivers = driverTable(eff);
-  const costs = computeCosts(eff, drivers);
+  const costs = computeCosts(eff, drivers, detail);
   const er = eRatePass(eff, costs, drivers);
   const share = new Float64Array(costs.cost.length);
   for (let k = 0; k < share.length; k++) share[k] = costs.cost[k]! - er.paid[k]!;
-  const asg = assignFunds(eff, costs, share, drivers);
+  const asg = assignFunds(eff, costs, share, drivers, detail);
   const general = eff.funds.find((f) => f.kind === "general")!;
   const categories = [...new Set([...model.budget.categories, ...eff.items.map((it) => it.category)])];
   const allCategories = [...new Set(["hardware", "software", "network", "professional-development", "support-staff", "services", "other", ...categories])];

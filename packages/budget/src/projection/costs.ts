@@ -104,14 +104,15 @@ interface Compiled {
 const compiledCache = new WeakMap<LineItem, Compiled>();
 
 /** @internal Computes every cell's cost. */
-export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
+export function computeCosts(eff: Effective, drivers: DriverTable, detail = true): CostTable {
   const { budget, district } = eff.model;
   const n = budget.years;
   const first = budget.firstYear;
   const items = eff.items;
   const cost = new Float64Array(items.length * n);
-  const units = new Float64Array(items.length * n).fill(Number.NaN);
-  const price = new Float64Array(items.length * n).fill(Number.NaN);
+  // units and prices are kept only for line-item explanations
+  const units = detail ? new Float64Array(items.length * n).fill(Number.NaN) : new Float64Array(0);
+  const price = detail ? new Float64Array(items.length * n).fill(Number.NaN) : new Float64Array(0);
   const scales: Dec[] = [];
   const lastRates = new Float64Array(items.length).fill(Number.NaN);
   const schoolOf = new Int32Array(items.length);
@@ -137,7 +138,7 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
         if (yi < 0 || yi >= n) continue;
         anyInHorizon = true;
         const cents = centsOf(v);
-        price[base + yi] = cents;
+        if (detail) price[base + yi] = cents;
         cost[base + yi] = mulFraction(cents, scale);
       }
       if (!anyInHorizon && Object.keys(item.amounts).length > 0) warnings.push({ code: "item-outside-horizon", message: `${item.name} (${item.id}) has no amount inside FY${first}–FY${last} in this scenario` });
@@ -212,17 +213,17 @@ export function computeCosts(eff: Effective, drivers: DriverTable): CostTable {
       if (year < start || year > end || (year - start) % every !== 0) continue;
       anyInHorizon = true;
       const unitPrice = exact ? exact.toDecimalPlaces(2, Dec.ROUND_HALF_UP).times(100).toNumber() : p;
-      price[base + yi] = unitPrice;
+      if (detail) price[base + yi] = unitPrice;
       if (item.kind === "per-unit") {
         const raw = driverSeries![yi];
         if (raw === undefined) {
           warnings.push({ code: "missing-driver-value", message: `${item.name} (${item.id}): driver "${item.driver}" has no value${school >= 0 ? ` for ${item.school}` : ""} in FY${year}; counted as 0` });
-          units[base + yi] = 0;
+          if (detail) units[base + yi] = 0;
           continue;
         }
         const x = raw * item.unitsPerDriver;
         const u = item.unitRounding === "nearest" ? Math.floor(x + 0.5) : item.unitRounding === "up" ? Math.ceil(x - 1e-9) : x;
-        units[base + yi] = u;
+        if (detail) units[base + yi] = u;
         if (exact || item.unitRounding === "none") {
           const e = (exact ?? new Dec(p).div(100)).times(u).times(sc);
           cost[base + yi] = Money.of(e).toCents("half-up");

@@ -125,7 +125,7 @@ export function expandTranches(eff: Effective, restricted: readonly Fund[], driv
  * flow: the largest restricted coverage, i.e. the smallest general-fund draw; ties broken by
  * expiry/preference, then earlier years). What restricted funds do not pay falls to the general fund.
  */
-export function assignFunds(eff: Effective, costs: CostTable, districtShare: Float64Array, drivers: DriverTable): Assignment {
+export function assignFunds(eff: Effective, costs: CostTable, districtShare: Float64Array, drivers: DriverTable, keepItems = true): Assignment {
   const { budget } = eff.model;
   const n = budget.years;
   const restricted = eff.funds.filter((f) => f.kind !== "general" && f.kind !== "erate");
@@ -181,7 +181,7 @@ export function assignFunds(eff: Effective, costs: CostTable, districtShare: Flo
         demands.push(dm);
       }
       dm.amount += d;
-      dm.items.push(i);
+      if (keepItems) dm.items.push(i);
     }
   }
 

@@ -58,7 +58,7 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
   const model = prepareBudget(input);
   const sc = parseInput(scenarioSchema, scenario, ["scenario"]);
   const detail = options.detail ?? "items";
-  const core = runCore(model, sc);
+  const core = runCore(model, sc, detail === "items");
   const { eff, n, first, drivers, costs, er, share, asg, general, categories, allCategories, schoolIds, fundIds, fundIndex, gfIndex, catIndex, C, F, Sn, byCat, bySchool, byCatFund } = core;
   const { budget, district } = model;
   const yearKeys = Array.from({ length: n }, (_, i) => String(first + i));

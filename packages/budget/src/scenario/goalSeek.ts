@@ -107,7 +107,7 @@ export function goalSeek(input: BudgetModelInput | BudgetModel, options: GoalSee
   const evaluate = (x: number): boolean => {
     let p;
     try {
-      p = runCore(model, { ...base, levers: [...base.levers, leverAt(x)] });
+      p = runCore(model, { ...base, levers: [...base.levers, leverAt(x)] }, false);
     } catch (error) {
       if (error instanceof DistrictKitError) throw new DistrictKitError(error.code, error.issues.map((i) => ({ ...i, path: ["options", "lever", ...i.path.slice(3)] })), `the lever is invalid at ${o.parameter} = ${x}`);
       throw error;

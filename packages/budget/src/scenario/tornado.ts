@@ -88,12 +88,12 @@ export function tornado(input: BudgetModelInput | BudgetModel, options: TornadoO
   const model = prepareBudget(input);
   const o = parseInput(tornadoOptionsSchema, options, ["options"]);
   const base = o.scenario ?? { id: "baseline", name: "Baseline", levers: [] as Lever[] };
-  const baseCore = runCore(model, base);
+  const baseCore = runCore(model, base, false);
   const metric = checkMetric(coreShape(baseCore), o.metric, ["options", "metric"]);
   const b = metricOfCore(baseCore, metric);
   const run = (l: Lever, i: number, side: string): number => {
     try {
-      return metricOfCore(runCore(model, { ...base, levers: [...base.levers, l] }), metric);
+      return metricOfCore(runCore(model, { ...base, levers: [...base.levers, l] }, false), metric);
     } catch (error) {
       if (error instanceof DistrictKitError) throw new DistrictKitError(error.code, error.issues.map((x) => ({ ...x, path: ["options", "levers", i, side, ...x.path.slice(3)] })));
       throw error;
