@@ -140,12 +140,14 @@ export function scoreApps(rubric: Rubric | RubricInput, apps: readonly unknown[]
   const ev = newEvaluation();
   const slots: (Answer | undefined)[] = new Array<Answer | undefined>(p.cr.criteria.length).fill(undefined);
   const single = apps.length === 1;
+  const store = newStore(p.cr.criteria.length, apps.length, 0);
   for (let i = 0; i < apps.length; i++) {
+    store.index = i;
     const path = single ? ["app"] : ["apps", i];
     const before = issues.length;
     const app = checkApp(apps[i], path, p.cr, issues, slots);
     if (!app) continue;
-    const r = scoreChecked(p, app, slots, ev, issues, path);
+    const r = scoreChecked(p, app, slots, ev, issues, path, store);
     if (r && issues.length === before) out.push(r);
   }
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
@@ -224,8 +226,20 @@ function materialize(cr: CompiledRubric, codes: Uint8Array, scores: Float64Array
   return rows;
 }
 
+/** @internal Where the scoring loop keeps each app's compact per-criterion results. */
+export interface Store {
+  readonly codes: Uint8Array;
+  readonly scores: Float64Array;
+  index: number;
+}
+
+/** @internal */
+export function newStore(n: number, apps: number, index: number): Store {
+  return { codes: new Uint8Array(2 * n * apps), scores: new Float64Array(n * apps), index };
+}
+
 /** @internal Scores an app whose shape has been checked (answers in `slots`); pushes value issues. */
-export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | undefined)[], ev: Evaluation, issues: RawIssue[], path: (string | number)[]): ScoreResult | null {
+export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | undefined)[], ev: Evaluation, issues: RawIssue[], path: (string | number)[], store: Store = newStore(p.cr.criteria.length, 1, 0)): ScoreResult | null {
   const { cr, asOf, district } = p;
   const rubric = cr.rubric;
   const audience = app.audience !== null && typeof app.audience === "object" ? app.audience : district.userAges;
@@ -234,8 +248,9 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
   const policy = rubric.scoring.unanswered;
   const unansweredS = policy === "unfavourable" ? 0 : policy === "neutral" ? 0.5 : -1;
   const n = cr.criteria.length;
-  const codes = new Uint8Array(2 * n); // status codes, then gate codes
-  const scores = new Float64Array(n); // NaN = not in the computation
+  // views into one buffer per call (one backing store for all apps, not two per app)
+  const codes = store.codes.subarray(2 * n * store.index, 2 * n * (store.index + 1)); // status codes, then gate codes
+  const scores = store.scores.subarray(n * store.index, n * (store.index + 1)); // NaN = not in the computation
   let extra: (number | string | null)[] | null = null; // [j, validUntil, detail] triples ("" = rebuild the detail when read)
   let W = 0;
   let N = 0;
