@@ -125,4 +125,29 @@ describe.skipIf(!hasBudget)("budget what-if", () => {
     await screenshot(w.page, "desktop-budget-goal-seek");
     expect(w.consoleErrors).toEqual([]);
   });
+
+  it("moves between a table's figures with the arrow keys (one tab stop per table) and opens one with Enter", async () => {
+    const w = await openPage(browser);
+    await w.page.goto(baseUrl);
+    const table = w.page.getByTestId("chart-by-category").locator("table");
+    await table.waitFor();
+    const figures = table.locator("button.figure-button");
+    expect(await table.locator('button.figure-button[tabindex="0"]').count()).toBe(1);
+    await figures.first().focus();
+    const cellOf = () => w.page.evaluate(() => { const c = document.activeElement?.closest("td, th") as HTMLTableCellElement | null; return c ? `${(c.parentElement as HTMLTableRowElement).rowIndex}:${c.cellIndex}` : ""; });
+    const start = await cellOf();
+    await w.page.keyboard.press("ArrowRight");
+    const right = await cellOf();
+    expect(right.split(":")[0]).toBe(start.split(":")[0]);
+    expect(Number(right.split(":")[1])).toBe(Number(start.split(":")[1]) + 1);
+    await w.page.keyboard.press("ArrowDown");
+    const down = await cellOf();
+    expect(Number(down.split(":")[0])).toBe(Number(right.split(":")[0]) + 1);
+    expect(down.split(":")[1]).toBe(right.split(":")[1]);
+    expect(await table.locator('button.figure-button[tabindex="0"]').count()).toBe(1);
+    await w.page.keyboard.press("Enter");
+    await w.page.getByRole("dialog").waitFor();
+    await w.page.keyboard.press("Escape");
+    await expect.poll(() => cellOf()).toBe(down);
+  });
 });

@@ -47,8 +47,41 @@ export function DataTable<Row>({ caption, columns, rows, footer, rowHeader = tru
       el.removeAttribute("aria-label");
     }
   });
+  // Figures in a table are one tab stop: Tab enters the table at its last-used figure, the arrow
+  // keys move between figures (like a spreadsheet), Enter opens a figure's explanation.
+  useLayoutEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    const buttons = [...el.querySelectorAll<HTMLButtonElement>("button.figure-button")];
+    if (buttons.length === 0) return;
+    const current = buttons.find((b) => b.tabIndex === 0) ?? buttons[0]!;
+    for (const b of buttons) b.tabIndex = b === current ? 0 : -1;
+  });
+  const onKeyDown = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (!target.classList.contains("figure-button") || !["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"].includes(e.key)) return;
+    const buttons = [...(wrap.current?.querySelectorAll<HTMLButtonElement>("button.figure-button") ?? [])];
+    const pos = (b: HTMLElement) => {
+      const cell = b.closest("td, th") as HTMLTableCellElement | null;
+      const row = cell?.parentElement as HTMLTableRowElement | null;
+      return { r: row ? [...(wrap.current?.querySelectorAll("tr") ?? [])].indexOf(row) : 0, c: cell?.cellIndex ?? 0 };
+    };
+    const here = pos(target);
+    const cells = buttons.map((b) => ({ b, ...pos(b) }));
+    let next: HTMLButtonElement | undefined;
+    if (e.key === "Home") next = buttons[0];
+    else if (e.key === "End") next = buttons[buttons.length - 1];
+    else if (e.key === "ArrowRight") next = cells.filter((x) => x.r === here.r && x.c > here.c).sort((a, b) => a.c - b.c)[0]?.b ?? cells.filter((x) => x.r > here.r).sort((a, b) => a.r - b.r || a.c - b.c)[0]?.b;
+    else if (e.key === "ArrowLeft") next = cells.filter((x) => x.r === here.r && x.c < here.c).sort((a, b) => b.c - a.c)[0]?.b ?? cells.filter((x) => x.r < here.r).sort((a, b) => b.r - a.r || b.c - a.c)[0]?.b;
+    else if (e.key === "ArrowDown") next = cells.filter((x) => x.r > here.r).sort((a, b) => a.r - b.r || Math.abs(a.c - here.c) - Math.abs(b.c - here.c))[0]?.b;
+    else if (e.key === "ArrowUp") next = cells.filter((x) => x.r < here.r).sort((a, b) => b.r - a.r || Math.abs(a.c - here.c) - Math.abs(b.c - here.c))[0]?.b;
+    if (!next) return;
+    e.preventDefault();
+    for (const b of buttons) b.tabIndex = b === next ? 0 : -1;
+    next.focus();
+  };
   return (
-    <div class="table-wrap" ref={wrap}>
+    <div class="table-wrap" ref={wrap} onKeyDown={onKeyDown}>
       <table id={id} class="data">
         <caption>{caption}</caption>
         <thead>
