@@ -106,6 +106,14 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
       const scaled = costs.scale[i]!.eq(1) ? "" : ` × ${costs.scale[i]!.toString()} (levers)`;
       const lr = costs.lastRates[i]!;
       const esc = lr !== lr ? "" : `, ${+(lr * 100).toFixed(4)} %/yr`;
+      const eRateNote =
+        it.eRate === "C1" && er.c1Percent !== null
+          ? ` (E-Rate C1 pays ${er.c1Percent} %)`
+          : it.eRate === "C2" && er.c2Percent !== null
+            ? ` (E-Rate C2 pays ${er.c2Percent} % of what fits in the five-year C2 budget)`
+            : it.eRate !== "ineligible"
+              ? ` (E-Rate ${it.eRate}, but the budget has no E-Rate ${it.eRate} fund)`
+              : "";
       const what = it.kind === "per-unit" ? ` ${it.driver}${it.unitsPerDriver !== 1 ? ` (× ${it.unitsPerDriver})` : ""} × ` : it.kind === "series" ? "series amount " : "amount ";
       const years: LineYear[] = new Array<LineYear>(n);
       for (let yi = 0; yi < n; yi++) {
@@ -131,7 +139,7 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
         const explanation =
           cost === 0 && pr !== pr
             ? `FY${year}: not scheduled.`
-            : `FY${year}: ${it.kind === "per-unit" ? u : ""}${what}${dollars(pr)}${it.kind === "series" ? "" : esc}${scaled} = ${dollars(cost)}; paid by ${who || "nobody (zero)"}.`;
+            : `FY${year}: ${it.kind === "per-unit" ? u : ""}${what}${dollars(pr)}${it.kind === "series" ? "" : esc}${scaled} = ${dollars(cost)}; paid by ${who || "nobody (zero)"}${cost > 0 ? eRateNote : ""}.`;
         years[yi] = { fiscalYear: year, cost: m(cost), byFund, units: u !== u ? null : u, unitCost: pr !== pr ? null : m(pr), explanation };
       }
       lines.push({ itemId: it.id, name: it.name, category: it.category, school: it.school ?? null, kind: it.kind, eRate: it.eRate, total: m(total), years });
