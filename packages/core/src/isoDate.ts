@@ -1,4 +1,4 @@
-import { addDays, addMonths, differenceInCalendarDays, format, isValid, parse } from "date-fns";
+import { addDays, addMonths, differenceInCalendarDays, format, isExists, isValid, parse } from "date-fns";
 import { describeValue } from "./describe.js";
 import { z } from "zod";
 import { DistrictKitError } from "./errors.js";
@@ -28,6 +28,10 @@ const REFERENCE = new Date(2000, 0, 1, 12);
  */
 export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== "string" || !ISO.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  // date-fns' isExists is a plain Date round trip (fast: engines validate 100,000s of dates); it
+  // maps years below 100 to 19xx, so those few take the slower parse-and-format path.
+  if (year >= 100) return isExists(year, Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)));
   const d = parse(value, "yyyy-MM-dd", REFERENCE);
   return isValid(d) && format(d, "yyyy-MM-dd") === value;
 }

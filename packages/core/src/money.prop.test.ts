@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { moneyArb, preciseMoneyArb } from "../test/arbitraries.js";
 import { DistrictKitError } from "./errors.js";
+import { Dec } from "./decimal.js";
 import { Money } from "./money.js";
 
 describe("Money properties (INVARIANTS.md core)", () => {
@@ -57,5 +58,19 @@ describe("Money properties (INVARIANTS.md core)", () => {
         }
       }),
     );
+  });
+
+  it("fromCents(c) is exactly c / 100, for every safe integer and bigint", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom(0, -0, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER)), (c): void => {
+        const m = Money.fromCents(c);
+        expect(m.toDecimal().equals(new Dec(c).div(100))).toBe(true);
+        expect(m.toCents()).toBe(c === 0 ? 0 : c);
+        expect(Object.is(m.toNumber(), -0)).toBe(false);
+      }),
+    );
+    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), (c) => {
+      expect(Money.fromCents(c).toDecimal().equals(new Dec(c.toString()).div(100))).toBe(true);
+    }));
   });
 });
