@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useLayoutEffect, useRef } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 
 export interface Column<Row> {
   readonly key: string;
@@ -33,7 +33,7 @@ export function DataTable<Row>({ caption, columns, rows, footer, rowHeader = tru
   // a table wider than its column scrolls: then its wrapper is a labelled, focusable region so a
   // keyboard user can scroll it too (WCAG 2.1.1)
   const wrap = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const el = wrap.current;
     if (!el) return;
     const scrolls = el.scrollWidth > el.clientWidth + 1;
@@ -49,7 +49,7 @@ export function DataTable<Row>({ caption, columns, rows, footer, rowHeader = tru
   });
   // Figures in a table are one tab stop: Tab enters the table at its last-used figure, the arrow
   // keys move between figures (like a spreadsheet), Enter opens a figure's explanation.
-  useLayoutEffect(() => {
+  useEffect(() => {
     const el = wrap.current;
     if (!el) return;
     const buttons = [...el.querySelectorAll<HTMLButtonElement>("button.figure-button")];
