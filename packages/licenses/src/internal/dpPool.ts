@@ -98,7 +98,7 @@ interface Frontier {
  * pool's cost never falls as it grows), so each group contributes a prefix. Frontiers of groups are
  * merged (Minkowski sum, then Pareto pruning). Null when the frontier grows past `limit` points.
  */
-function frontier(y: YearSchools, limit: number): Frontier | null {
+function frontier(y: YearSchools, limit: number, ub: number): Frontier | null {
   const n = y.F.length;
   const byCost = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
@@ -121,6 +121,7 @@ function frontier(y: YearSchools, limit: number): Frontier | null {
     let m = 0;
     for (let a = 0; a < W.length; a++) {
       for (let k = 0; k < T.length; k++) {
+        if (C[a]! + k * g.F > ub) break; // costs more than pooling everything: never optimal
         cw[m] = W[a]! + T[k]!;
         cc[m] = C[a]! + k * g.F;
         cp[m] = a;
@@ -128,7 +129,8 @@ function frontier(y: YearSchools, limit: number): Frontier | null {
         m++;
       }
     }
-    const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => cc[a]! - cc[b]! || cw[b]! - cw[a]!);
+    const order = Array.from({ length: m }, (_, i) => i);
+    order.sort((a, b) => cc[a]! - cc[b]! || cw[b]! - cw[a]!);
     const nw: number[] = [];
     const nc: number[] = [];
     const parent: number[] = [];
@@ -164,7 +166,7 @@ function frontier(y: YearSchools, limit: number): Frontier | null {
   };
 }
 
-const cache = new WeakMap<YearSchools, Frontier | null>();
+const cache = new WeakMap<YearSchools, { f: Frontier; ub: number } | null>();
 
 /** Index of the cheapest frontier point removing at least r seats (−1: none). */
 function atLeast(f: Frontier, r: number): number {
@@ -182,16 +184,25 @@ function atLeast(f: Frontier, r: number): number {
 
 export function solveSharedPool(years: readonly YearSchools[], G: (q: number) => number, cap: number): { cost: number; site: Uint8Array[]; Q: number } | null {
   const fronts: Frontier[] = [];
+  // pooling every seat is a plan: no set of sites costing more than it can be part of the optimum
+  let poolAll = 0;
   for (const y of years) {
-    let f = cache.get(y);
+    let n = y.N0;
+    for (const x of y.d) n += x;
+    poolAll = Math.max(poolAll, n);
+  }
+  const ub = G(Math.min(poolAll, cap));
+  for (const y of years) {
+    const hit = cache.get(y);
+    let f = hit !== undefined && (hit === null || hit.ub >= ub) ? hit?.f ?? null : undefined;
     if (f === undefined) {
-      f = frontier(y, 200_000);
-      cache.set(y, f);
+      f = frontier(y, 200_000, Number.isFinite(ub) ? ub * (1 + 1e-12) + 1 : Number.POSITIVE_INFINITY);
+      cache.set(y, f === null ? null : { f, ub: Number.isFinite(ub) ? ub : Number.POSITIVE_INFINITY });
     }
     if (f === null) return null;
     fronts.push(f);
   }
-  const D = years.map((y, i) => y.N0 + fronts[i]!.W[fronts[i]!.W.length - 1]!);
+  const D = years.map((y) => y.N0 + y.d.reduce((a, x) => a + x, 0));
   const qMin = Math.max(0, ...years.map((y) => y.N0));
   const qMax = Math.min(Math.max(0, ...D), cap);
   // the cost of the sites is a step function of q; the pool's cost never falls as q grows:
