@@ -1,0 +1,59 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { cheapestCover, priceCliffs, scheduleCost } from "./pricing.js";
+
+// INVARIANTS.md (licenses): tiered schedules are non-decreasing in quantity where the vendor's
+// schedule is, and the engine says when a schedule has a price cliff. Prices as integer cents.
+const tiersArb = fc
+  .array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 5000 })), { minLength: 1, maxLength: 5 })
+  .map((parts) => {
+    let from = 1;
+    return parts.map(([width, cents], i) => {
+      const tier = { from, ...(i < parts.length - 1 ? { to: from + width - 1 } : {}), unitPrice: (cents / 100).toFixed(2) };
+      from += width;
+      return tier;
+    });
+  });
+
+describe("tiered schedules", () => {
+  it("all-units: cost never falls as seats rise exactly when no cliff is reported", () => {
+    fc.assert(
+      fc.property(tiersArb, (tiers) => {
+        const schedule = { type: "allUnits", tiers };
+        const max = tiers.length > 1 ? tiers[tiers.length - 2]!.to! + 10 : 40;
+        let falls = false;
+        for (let q = 1; q < max; q++) if (scheduleCost(schedule, q + 1).lessThan(scheduleCost(schedule, q))) falls = true;
+        expect(priceCliffs(schedule).length > 0).toBe(falls);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("incremental: cost never falls and no cliff is ever reported", () => {
+    fc.assert(
+      fc.property(tiersArb, (tiers) => {
+        const schedule = { type: "incremental", tiers };
+        expect(priceCliffs(schedule)).toEqual([]);
+        for (let q = 0; q < 60; q++) expect(scheduleCost(schedule, q + 1).greaterThanOrEqual(scheduleCost(schedule, q))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("the cheapest cover (buying up allowed) never falls as seats rise, and never costs more than buying exactly", () => {
+    fc.assert(
+      fc.property(tiersArb, fc.integer({ min: 0, max: 50 }), (tiers, minimum) => {
+        const option = { kind: "seat", id: "o", productId: "p", minimumSeats: minimum, schedule: { type: "allUnits", tiers } };
+        let prev = cheapestCover(option, 0)!.cost;
+        for (let q = 1; q < 60; q++) {
+          const c = cheapestCover(option, q)!;
+          expect(c.cost.greaterThanOrEqual(prev)).toBe(true);
+          expect(c.cost.lessThanOrEqual(scheduleCost({ type: "allUnits", tiers }, Math.max(q, minimum)))).toBe(true);
+          expect(c.seats).toBeGreaterThanOrEqual(q);
+          prev = c.cost;
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
