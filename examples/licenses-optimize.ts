@@ -32,6 +32,7 @@ for (const p of plan.products) {
   console.log(`  ${p.explanation.summary}`);
   for (const b of p.explanation.siteBreakEven.filter((x) => x.fiscalYear === plan.years[0])) console.log(`      ${b.sentence}`);
   for (const b of p.explanation.boughtUp) console.log(`      ${b.sentence}`);
+  for (const c of p.explanation.priceCliffs) console.log(`      ${c.sentence}`);
   if (p.explanation.whatWouldChange) console.log(`      ${p.explanation.whatWouldChange}`);
   if (p.explanation.current) console.log(`      Current contract ${p.explanation.current.cost.format()} → plan ${p.explanation.current.plan.format()}.`);
 }

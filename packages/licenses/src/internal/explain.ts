@@ -4,6 +4,7 @@
 import { Money } from "@districtkit/core";
 import { ROLES } from "../schema.js";
 import { usd } from "./format.js";
+import { priceCliffs } from "../pricing.js";
 import { Curve, purchase, seatsPaid } from "./curve.js";
 import { ROLE_COUNT, demandAt, type Model, type ProductModel, type SeatVariant } from "./model.js";
 import type { Choice } from "./solve.js";
@@ -79,6 +80,8 @@ export interface ProductExplanation {
   readonly alternatives: readonly Alternative[];
   /** What would change the decision, in a sentence (null when nothing else can cover it). */
   readonly whatWouldChange: string | null;
+  /** Price cliffs of the product's all-units schedules (year-0 prices): buying more can cost less. */
+  readonly priceCliffs: readonly { readonly optionId: string; readonly boundary: number; readonly buyUpFrom: number; readonly sentence: string }[];
   readonly current: { readonly cost: Money; readonly plan: Money; readonly saving: Money } | null;
 }
 
@@ -313,6 +316,14 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
   if (p.committedMask !== 0) parts.push("the current contract in its committed years");
   const summary = parts.length === 0 ? `${name}: nothing to buy (no demand).` : `${name}: ${parts.join("; ")} — ${usd(planCost)} over the plan.`;
   const current = currentCost === null ? null : { cost: currentCost, plan: planCost, saving: currentCost.subtract(planCost) };
+  const cliffs: ProductExplanation["priceCliffs"][number][] = [];
+  const seenCliff = new Set<string>();
+  for (const v of [...p.seats, ...p.concurrent]) {
+    const o = v.option;
+    if ((o.kind !== "seat" && o.kind !== "concurrent") || seenCliff.has(o.id)) continue;
+    seenCliff.add(o.id);
+    for (const c of priceCliffs(o.schedule)) cliffs.push({ optionId: o.id, boundary: c.boundary, buyUpFrom: c.buyUpFrom, sentence: `"${o.name ?? o.id}": ${c.explanation}` });
+  }
   return {
     summary,
     rule:
@@ -321,6 +332,7 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
     boughtUp,
     alternatives,
     whatWouldChange,
+    priceCliffs: cliffs,
     current,
   };
 }
