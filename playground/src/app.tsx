@@ -116,7 +116,15 @@ export function App() {
         <div class="actions no-print">
           <ShareButton />
           <button type="button" onClick={() => window.print()}>Print summary</button>
-          <button type="button" class="secondary" onClick={resetState}>Reset</button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              if (window.confirm("Reset to the sample district? Your scenarios, levers and vetting edits in this browser will be replaced (a share link keeps a copy).")) resetState();
+            }}
+          >
+            Reset
+          </button>
         </div>
       </header>
       <DistrictSummary />
