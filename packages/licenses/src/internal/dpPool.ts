@@ -112,37 +112,70 @@ function frontier(y: YearSchools, limit: number, ub: number): Frontier | null {
   for (const g of groups) {
     const T = [0];
     for (const i of g.members) T.push(T[T.length - 1]! + y.d[i]!);
-    const size = W.length * T.length;
-    if (size > limit * 8) return null;
-    const cw = new Float64Array(size);
-    const cc = new Float64Array(size);
-    const cp = new Int32Array(size);
-    const ck = new Int32Array(size);
-    let m = 0;
-    for (let a = 0; a < W.length; a++) {
-      for (let k = 0; k < T.length; k++) {
-        if (C[a]! + k * g.F > ub) break; // costs more than pooling everything: never optimal
-        cw[m] = W[a]! + T[k]!;
-        cc[m] = C[a]! + k * g.F;
-        cp[m] = a;
-        ck[m] = k;
-        m++;
+    // k-way merge of the lists "the frontier so far plus the k largest schools of this group"
+    // (each sorted by cost), keeping the points that remove more seats than every cheaper one
+    const K = T.length;
+    const head = new Int32Array(K);
+    const heap = new Int32Array(K);
+    let hn = 0;
+    const key = (k: number): number => C[head[k]!]! + k * g.F;
+    const less = (x: number, y: number): boolean => {
+      const a = key(x);
+      const b = key(y);
+      return a < b || (a === b && W[head[x]!]! + T[x]! > W[head[y]!]! + T[y]!);
+    };
+    const push = (k: number): void => {
+      let i = hn++;
+      heap[i] = k;
+      while (i > 0) {
+        const parentIx = (i - 1) >> 1;
+        if (!less(heap[i]!, heap[parentIx]!)) break;
+        const t = heap[i]!;
+        heap[i] = heap[parentIx]!;
+        heap[parentIx] = t;
+        i = parentIx;
       }
-    }
-    const order = Array.from({ length: m }, (_, i) => i);
-    order.sort((a, b) => cc[a]! - cc[b]! || cw[b]! - cw[a]!);
+    };
+    const pop = (): number => {
+      const top = heap[0]!;
+      heap[0] = heap[--hn]!;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let s2 = i;
+        if (l < hn && less(heap[l]!, heap[s2]!)) s2 = l;
+        if (r < hn && less(heap[r]!, heap[s2]!)) s2 = r;
+        if (s2 === i) break;
+        const t = heap[i]!;
+        heap[i] = heap[s2]!;
+        heap[s2] = t;
+        i = s2;
+      }
+      return top;
+    };
+    for (let k = 0; k < K; k++) if (k * g.F <= ub) push(k);
     const nw: number[] = [];
     const nc: number[] = [];
     const parent: number[] = [];
     const kk: number[] = [];
     let top = -1;
-    for (const i of order) {
-      if (cw[i]! > top) {
-        top = cw[i]!;
-        nw.push(cw[i]!);
-        nc.push(cc[i]!);
-        parent.push(cp[i]!);
-        kk.push(ck[i]!);
+    let steps = 0;
+    while (hn > 0) {
+      if (++steps > limit * 40) return null;
+      const k = pop();
+      const a = head[k]!;
+      const w = W[a]! + T[k]!;
+      if (w > top) {
+        top = w;
+        nw.push(w);
+        nc.push(C[a]! + k * g.F);
+        parent.push(a);
+        kk.push(k);
+      }
+      if (a + 1 < W.length && C[a + 1]! + k * g.F <= ub) {
+        head[k] = a + 1;
+        push(k);
       }
     }
     if (nw.length > limit) return null;
