@@ -35,7 +35,6 @@ function ensureChromium() {
 const packages = packagesInBuildOrder(root);
 
 run("type check (tsc -b)", bin("tsc"), ["-b"]);
-if (existsSync(join(root, "playground", "tsconfig.json"))) run("type check the playground (tsc --noEmit)", bin("tsc"), ["-p", join(root, "playground", "tsconfig.json"), "--noEmit"]);
 for (const p of packages) run(`build @districtkit/${p} (tsup: ESM + CJS + .d.ts)`, bin("tsup"), [], { cwd: join(root, "packages", p) });
 for (const p of packages) {
   const cwd = join(root, "packages", p);
