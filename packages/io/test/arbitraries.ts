@@ -1,5 +1,6 @@
 import { Money } from "@districtkit/core";
 import fc from "fast-check";
+import type { CsvFormat, FieldKind } from "../src/csvFormat.js";
 import type { SnipeItAsset } from "../src/formats/snipeIt.js";
 import type { UsageRecord } from "../src/formats/licenses.js";
 
@@ -50,3 +51,33 @@ export const snipeItAssetArb: fc.Arbitrary<SnipeItAsset> = fc
 export const usageRecordArb: fc.Arbitrary<UsageRecord> = fc
   .record({ product: cellTextArb, user: cellTextArb, role: opt(cellTextArb), lastActive: opt(isoDateArb), minutes: opt(fc.nat({ max: 100_000 })), attributes: attributesArb })
   .map((r) => Object.fromEntries(Object.entries({ line: 1, ...r }).filter(([, v]) => v !== undefined)) as UsageRecord);
+
+/** Valid records of any CSV format, built from its field specs (required values always present). */
+export function recordArbFor(format: CsvFormat<unknown>): fc.Arbitrary<Record<string, unknown>> {
+  const byKind = (kind: FieldKind): fc.Arbitrary<unknown> => {
+    switch (kind) {
+      case "date":
+      case "monthEndDate":
+        return isoDateArb;
+      case "money":
+        return amountArb;
+      case "count":
+        return fc.nat({ max: 1_000_000 });
+      case "integer":
+        return fc.integer({ min: -1_000_000, max: 1_000_000 });
+      case "boolean":
+        return fc.boolean();
+      case "list":
+        return fc.array(fc.stringMatching(/^[a-z0-9]{1,5}$/), { minLength: 1, maxLength: 3 });
+      default:
+        return cellTextArb;
+    }
+  };
+  const shape: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const f of format.fields) shape[f.key] = f.requiredValue ? byKind(f.kind) : fc.option(byKind(f.kind), { nil: undefined, freq: 3 });
+  return fc.record({ ...shape, attributes: attributesArb }).map((r) => {
+    const out: Record<string, unknown> = { line: 1 };
+    for (const [k, v] of Object.entries(r)) if (v !== undefined) out[k] = v;
+    return out;
+  });
+}
