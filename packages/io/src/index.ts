@@ -47,3 +47,4 @@ export type { BudgetComparisonInput, BudgetComparisonOptions } from "./write/bud
 export { forecastTables } from "./write/forecastTables.js";
 export { licenseContractsToCurrent, licenseEnrollmentFromRoster, licenseImportOptionsSchema, usageToLicenseUsers } from "./engines/licenses.js";
 export type { LicenseImportOptions, SkippedRow } from "./engines/licenses.js";
+export { readOneRosterZip } from "./formats/oneRosterZip.js";
