@@ -57,7 +57,7 @@ console.log("Renewals as of 15 March 2026 (notice deadlines first):");
 for (const r of renewalCalendar({ asOf: "2026-03-15", contracts }).slice(0, 4)) console.log(`  ${r.sentence}`);
 console.log("Seats nobody used in the last 60 days (as of 30 June 2026):");
 for (const r of reclaimableSeats({ asOf: "2026-06-30", users })) console.log(`  ${r.sentence}`);
-const seats = licenseEnrollmentFromRoster(roster.value, { schools: { "org-mve": "mve", "org-mvm": "mvm", "org-mvh": "mvh" } });
+const seats = licenseEnrollmentFromRoster(roster.value, { schools: { "org-mve": "mves", "org-mvm": "mvms", "org-mvh": "mvhs" } });
 const k8 = demandFromRosters({ productId: "math", fiscalYears: [2027], enrollment: seats.enrollment, staff: seats.staff, adoption: { grades: { low: 0, high: 8 }, students: 1 } });
 console.log(`K–8 math seats the roster calls for in FY2027: ${k8.reduce((n, c) => n + c.seats, 0)}`);
 

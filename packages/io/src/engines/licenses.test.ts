@@ -37,9 +37,9 @@ describe("licence exports → @districtkit/licenses (the sample district)", () =
   it("turns the roster into the licences engine's enrolment by school and grade", () => {
     const names = ["orgs", "users", "roles", "enrollments", "classes"];
     const roster = readOneRoster(Object.fromEntries(names.map((n) => [`${n}.csv`, readFileSync(join(data, `oneroster/${n}.csv`))])));
-    const demand = licenseEnrollmentFromRoster(roster.value, { schools: { "org-mve": "mve", "org-mvm": "mvm", "org-mvh": "mvh" } });
-    expect(demand.enrollment.filter((e) => e.schoolId === "mve")).toEqual([0, 1, 2, 3, 4, 5].map((grade, i) => ({ schoolId: "mve", grade, students: [62, 64, 66, 66, 67, 67][i] })));
-    expect(demand.staff).toContainEqual({ schoolId: "mvh", role: "teacher", count: 19 });
+    const demand = licenseEnrollmentFromRoster(roster.value, { schools: { "org-mve": "mves", "org-mvm": "mvms", "org-mvh": "mvhs" } });
+    expect(demand.enrollment.filter((e) => e.schoolId === "mves")).toEqual([0, 1, 2, 3, 4, 5].map((grade, i) => ({ schoolId: "mves", grade, students: [62, 64, 66, 66, 67, 67][i] })));
+    expect(demand.staff).toContainEqual({ schoolId: "mvhs", role: "teacher", count: 19 });
     // K–8 math for every student: 623 seats, as the contract has
     const cells = demandFromRosters({ productId: "math", fiscalYears: [2027], enrollment: demand.enrollment, staff: demand.staff, adoption: { grades: { low: 0, high: 8 }, students: 1 } });
     expect(cells.reduce((n, c) => n + c.seats, 0)).toBe(623);
