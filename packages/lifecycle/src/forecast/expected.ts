@@ -201,6 +201,37 @@ function fmt(cents: number): string {
   return Money.fromCents(Math.round(cents)).format();
 }
 
+/**
+ * One breakdown row: the fields in the order of the original spread (`fiscalYear`, the groupBy
+ * keys, the counts, the amounts). The amounts are exact cents already rounded; their Money is
+ * made here, once per amount of a returned row.
+ */
+function rowOf(template: object, fiscalYear: number, key: { readonly [k: string]: string | undefined }, groupBy: readonly string[], R: Float64Array, b: number, cap: number, rep: number, res: number): ForecastRow {
+  // a clone of the template has every field in its final order and place (no per-field growth)
+  const row = { ...template } as Record<string, unknown>;
+  row.fiscalYear = fiscalYear;
+  for (const d of groupBy) row[d] = key[d];
+  row.inServiceStart = clean(R[b + F.start]!);
+  row.plannedRetirements = clean(R[b + F.planned]!);
+  row.failures = clean(R[b + F.failures]!);
+  row.losses = clean(R[b + F.losses]!);
+  row.notReplaced = clean(R[b + F.notReplaced]!);
+  row.purchases = {
+    refresh: clean(R[b + F.buyPlanned]!),
+    failureReplacement: clean(R[b + F.buyFailure]!),
+    growth: clean(R[b + F.buyGrowth]!),
+    spares: clean(R[b + F.buySpares]!),
+    total: clean(R[b + F.buyPlanned]! + R[b + F.buyFailure]! + R[b + F.buyGrowth]! + R[b + F.buySpares]!),
+  };
+  row.inServiceEnd = clean(R[b + F.end]!);
+  row.deferred = clean(R[b + F.deferred]!);
+  row.repairIncidents = clean(R[b + F.repairs]!);
+  row.capital = cents(cap);
+  row.repair = cents(rep);
+  row.resaleCredit = cents(res);
+  return row as unknown as ForecastRow;
+}
+
 /** Runs the expected forecast on a compiled model (shared with the Monte Carlo summary). */
 export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
   const H = c.horizon;
@@ -214,26 +245,36 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
     shortfalls: [] as Shortfall[],
     bought: new Float64Array(c.models.length * H),
   };
-  const rowKeys: { school?: string; model?: string; category?: DeviceCategory; role?: DeviceRole }[] = [];
+  type RowKey = { school?: string; model?: string; category?: DeviceCategory; role?: DeviceRole };
+  const rowKeys: RowKey[] = [];
   if (groupBy.length > 0) {
-    const index = new Map<string, number>();
+    // one integer per slot (mixed radix over the grouped dimensions' indexes), no strings
+    const modelCat = Int32Array.from(c.models, (m) => CATEGORIES.indexOf(m.category));
+    const radix = { school: c.schools.length, model: c.models.length, category: CATEGORIES.length, role: ROLES.length };
+    let size = 1;
+    for (const d of groupBy) size *= radix[d];
+    const table = size <= 1 << 22 ? new Int32Array(size).fill(-1) : null;
+    const index = new Map<number, number>();
     const rowOf = new Int32Array(c.n);
     for (let s = 0; s < c.n; s++) {
-      const model = c.models[c.slotModel[s]!]!;
-      const key: { school?: string; model?: string; category?: DeviceCategory; role?: DeviceRole } = {};
-      const parts: string[] = [];
+      let k = 0;
       for (const d of groupBy) {
-        if (d === "school") key.school = c.schools[c.slotSchool[s]!]!;
-        else if (d === "model") key.model = model.id;
-        else if (d === "category") key.category = model.category;
-        else key.role = ROLES[c.slotRole[s]!]!;
-        parts.push(String(key[d]));
+        const v = d === "school" ? c.slotSchool[s]! : d === "model" ? c.slotModel[s]! : d === "category" ? modelCat[c.slotModel[s]!]! : c.slotRole[s]!;
+        k = k * radix[d] + v;
       }
-      const k = parts.join("\u0000");
-      let r = index.get(k);
-      if (r === undefined) {
+      let r = table ? table[k]! : (index.get(k) ?? -1);
+      if (r < 0) {
         r = rowKeys.length;
-        index.set(k, r);
+        if (table) table[k] = r;
+        else index.set(k, r);
+        const model = c.models[c.slotModel[s]!]!;
+        const key: RowKey = {};
+        for (const d of groupBy) {
+          if (d === "school") key.school = c.schools[c.slotSchool[s]!]!;
+          else if (d === "model") key.model = model.id;
+          else if (d === "category") key.category = model.category;
+          else key.role = ROLES[c.slotRole[s]!]!;
+        }
         rowKeys.push(key);
       }
       rowOf[s] = r;
@@ -248,20 +289,26 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
   const rows: ForecastRow[] = [];
   const yearCents = new Float64Array(H * 3);
   if (sink.rows) {
+    const text = rowKeys.map((k) => groupBy.map((d) => String(k[d])));
     const order = rowKeys.map((_, i) => i).sort((a, b) => {
-      const ka = rowKeys[a]!;
-      const kb = rowKeys[b]!;
-      for (const d of groupBy) {
-        const x = String(ka[d]);
-        const y = String(kb[d]);
+      const ka = text[a]!;
+      const kb = text[b]!;
+      for (let j = 0; j < ka.length; j++) {
+        const x = ka[j]!;
+        const y = kb[j]!;
         if (x !== y) return x < y ? -1 : 1;
       }
       return 0;
     });
     const R = sink.rows;
+    // the field order of `{ fiscalYear, ...key, ...counts, ...amounts }`
+    const template: Record<string, unknown> = { fiscalYear: 0 };
+    for (const d of groupBy) template[d] = "";
+    for (const f of ["inServiceStart", "plannedRetirements", "failures", "losses", "notReplaced", "purchases", "inServiceEnd", "deferred", "repairIncidents", "capital", "repair", "resaleCredit"]) template[f] = null;
     for (let ti = 0; ti < H; ti++) {
+      const fiscalYear = c.years[ti]!;
       for (const r of order) {
-        const b = (r * H + ti) * NF;
+        const b = (ti * rowKeys.length + r) * NF;
         const any = R[b + F.start]! > 0 || R[b + F.end]! > 0 || R[b + F.planned]! > 0 || R[b + F.failures]! > 0 || R[b + F.capital]! > 0;
         if (!any) continue;
         const cap = Math.round(R[b + F.capital]!);
@@ -270,30 +317,7 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
         yearCents[ti * 3] = yearCents[ti * 3]! + cap;
         yearCents[ti * 3 + 1] = yearCents[ti * 3 + 1]! + rep;
         yearCents[ti * 3 + 2] = yearCents[ti * 3 + 2]! + res;
-        const key = rowKeys[r]!;
-        const row: ForecastRow = {
-          fiscalYear: c.years[ti]!,
-          ...key,
-          inServiceStart: clean(R[b + F.start]!),
-          plannedRetirements: clean(R[b + F.planned]!),
-          failures: clean(R[b + F.failures]!),
-          losses: clean(R[b + F.losses]!),
-          notReplaced: clean(R[b + F.notReplaced]!),
-          purchases: {
-            refresh: clean(R[b + F.buyPlanned]!),
-            failureReplacement: clean(R[b + F.buyFailure]!),
-            growth: clean(R[b + F.buyGrowth]!),
-            spares: clean(R[b + F.buySpares]!),
-            total: clean(R[b + F.buyPlanned]! + R[b + F.buyFailure]! + R[b + F.buyGrowth]! + R[b + F.buySpares]!),
-          },
-          inServiceEnd: clean(R[b + F.end]!),
-          deferred: clean(R[b + F.deferred]!),
-          repairIncidents: clean(R[b + F.repairs]!),
-          capital: cents(cap),
-          repair: cents(rep),
-          resaleCredit: cents(res),
-        };
-        rows.push(row);
+        rows.push(rowOf(template, fiscalYear, rowKeys[r]!, groupBy, R, b, cap, rep, res));
       }
     }
   } else {

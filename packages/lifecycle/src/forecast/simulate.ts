@@ -42,7 +42,7 @@ export interface Shortfall {
 export interface Sink {
   totals: Float64Array; // H × NF
   rowOf?: Int32Array; // slot → row
-  rows?: Float64Array; // R × H × NF
+  rows?: Float64Array; // H × R × NF (year-major: one year's rows lie together)
   cat?: Float64Array; // CATEGORIES × H × NK
   retired?: Float64Array; // initialCount × H planned retirements of initial cohorts
   byRule?: Float64Array; // H × RULES planned retirements by rule
@@ -102,8 +102,9 @@ export function simulate(c: Compiled, rng: Rng | null, sink: Sink, sc: Scratch, 
   }
   const modelCat = new Int32Array(c.models.length);
   for (let m = 0; m < c.models.length; m++) modelCat[m] = categoryOf(c, m);
+  const RN = rows ? rows.length / (H * NF) : 0;
   const addRow = (s: number, ti: number, f: number, v: number): void => {
-    if (rows) inc(rows, (rowOf![s]! * H + ti) * NF + f, v);
+    if (rows) inc(rows, (ti * RN + rowOf![s]!) * NF + f, v);
   };
   const addCat = (model: number, ti: number, k: number, cents: number): void => {
     if (cat) inc(cat, (modelCat[model]! * H + ti) * NK + k, cents);
@@ -230,7 +231,7 @@ export function simulate(c: Compiled, rng: Rng | null, sink: Sink, sc: Scratch, 
             inc(plannedIn, g, -(cut));
             excess -= cut;
             inc(totals, o + F.notReplaced, cut);
-            if (rows) inc(rows, (rowOf![c.groupSlot[g * H + ti]!]! * H + ti) * NF + F.notReplaced, cut);
+            if (rows) inc(rows, (ti * RN + rowOf![c.groupSlot[g * H + ti]!]!) * NF + F.notReplaced, cut);
           }
           fleet[key] = target + excess;
         }
@@ -286,7 +287,7 @@ export function simulate(c: Compiled, rng: Rng | null, sink: Sink, sc: Scratch, 
       if (rr > 0) {
         inc(lambda, c.slotRepairClass[s]!, a * rr);
         if (rows) {
-          const b = (rowOf![s]! * H + ti) * NF;
+          const b = (ti * RN + rowOf![s]!) * NF;
           inc(rows, b + F.repairs, a * rr);
           inc(rows, b + F.repair, a * rr * c.repairClassCents[c.slotRepairClass[s]!]!);
         }
@@ -297,7 +298,7 @@ export function simulate(c: Compiled, rng: Rng | null, sink: Sink, sc: Scratch, 
       inc(totals, o + F.losses, lost);
       inc(totals, o + F.end, next);
       if (rows) {
-        const b = (rowOf![s]! * H + ti) * NF;
+        const b = (ti * RN + rowOf![s]!) * NF;
         inc(rows, b + F.failures, f);
         inc(rows, b + F.losses, lost);
         inc(rows, b + F.end, next);

@@ -1,0 +1,34 @@
+// L1 (PERFORMANCE.md) measured in CPU time (process.cpuUsage), peer in the same run; the machine
+// is shared, so wall time says little. Run:
+//   node --conditions=@districtkit/source --import tsx packages/lifecycle/bench/l1cpu.ts [rounds]
+import { forecastReplacements, generateInventory } from "../src/index.js";
+import { expandDevices, perDeviceExpected } from "../test/perDevice.js";
+
+const inventory = generateInventory({ devices: 1_000_000, schools: 1800, models: 30, years: 10, seed: "L1" });
+const devices = expandDevices(inventory);
+const rounds = Number(process.argv[2] ?? 7);
+const only = process.argv[3];
+
+function cpu(f: () => unknown): number {
+  const t = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(t);
+  return (d.user + d.system) / 1000;
+}
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const cases: [string, () => unknown][] = [
+  ["rows (school × model × year)", () => forecastReplacements({ ...inventory, groupBy: ["school", "model"] })],
+  ["district totals", () => forecastReplacements(inventory)],
+  ["per-device peer", () => perDeviceExpected(devices)],
+];
+const times = new Map<string, number[]>(cases.map(([k]) => [k, []]));
+for (let r = 0; r < rounds; r++) {
+  for (const [k, f] of cases) if (!only || k.startsWith(only)) times.get(k)!.push(cpu(f));
+}
+const peer = median(times.get("per-device peer")!);
+for (const [k, xs] of times) {
+  if (xs.length === 0) continue;
+  const m = median(xs);
+  console.log(`${k.padEnd(32)} CPU median ${m.toFixed(0).padStart(6)} ms  (${xs.map((x) => x.toFixed(0)).join(" ")})  ×peer ${(m / peer).toFixed(2)}`);
+}
+console.log(`cohorts: ${inventory.cohorts.length}`);
