@@ -1,6 +1,8 @@
 // L1 (PERFORMANCE.md) measured in CPU time (process.cpuUsage), peer in the same run; the machine
 // is shared, so wall time says little. Run:
-//   node --conditions=@districtkit/source --import tsx packages/lifecycle/bench/l1cpu.ts [rounds]
+//   node --expose-gc --conditions=@districtkit/source --import tsx packages/lifecycle/bench/l1cpu.ts [rounds]
+// (with --expose-gc each case starts after a full collection, so it does not pay for the garbage
+// of the case before it; the order alternates between rounds)
 import { forecastReplacements, generateInventory } from "../src/index.js";
 import { expandDevices, perDeviceExpected } from "../test/perDevice.js";
 
@@ -22,8 +24,13 @@ const cases: [string, () => unknown][] = [
   ["per-device peer", () => perDeviceExpected(devices)],
 ];
 const times = new Map<string, number[]>(cases.map(([k]) => [k, []]));
+const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => {});
 for (let r = 0; r < rounds; r++) {
-  for (const [k, f] of cases) if (!only || k.startsWith(only)) times.get(k)!.push(cpu(f));
+  for (const [k, f] of r % 2 ? [...cases].reverse() : cases) {
+    if (only && !k.startsWith(only)) continue;
+    gc();
+    times.get(k)!.push(cpu(f));
+  }
 }
 const peer = median(times.get("per-device peer")!);
 for (const [k, xs] of times) {

@@ -1,8 +1,9 @@
-import { Money, allocate, fiscalYearLabel, parseInput } from "@districtkit/core";
+import { Money, allocate, fiscalYearLabel } from "@districtkit/core";
 import { depreciationSchedule } from "../depreciation.js";
-import { forecastInputSchema, type DeviceCategory, type DeviceRole, type ForecastInput } from "../schema.js";
+import { type DeviceCategory, type DeviceRole, type ForecastInput } from "../schema.js";
 import { CAPITALIZATION_THRESHOLDS } from "../tables/capitalization.js";
 import { CATEGORIES, RULES, ROLES, compile, slotIdOf, type Compiled, type RetirementRule } from "./compile.js";
+import { parseForecastInput } from "./parseInputFast.js";
 import { F, NF, NK, scratchFor, simulate, type Deferral, type Shortfall, type Sink } from "./simulate.js";
 
 export type { RetirementRule } from "./compile.js";
@@ -344,18 +345,22 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
   const spendByCategory = categorySpend(c, sink.cat!, yearCents);
 
   const cohorts: CohortPlan[] = [];
+  const yearKeys = c.years.map(String);
+  // the explanation after "<count> × " depends only on the model, purchase year and plan: made
+  // once per distinct plan (most cohorts share one with many others), not once per cohort
+  const told = new Map<number, string>();
   for (let s = 0; s < c.initialCount; s++) {
     const retiredByYear: Record<string, number> = {};
-    const retiredYears: string[] = [];
+    let retiredCount = 0;
     for (let ti = 0; ti < H; ti++) {
       const v = sink.retired![s * H + ti]!;
       if (v > 0) {
-        const k = String(c.years[ti]);
-        retiredByYear[k] = clean(v);
-        retiredYears.push(k);
+        retiredByYear[yearKeys[ti]!] = clean(v);
+        retiredCount++;
       }
     }
-    const model = c.models[c.slotModel[s]!]!;
+    const mi = c.slotModel[s]!;
+    const model = c.models[mi]!;
     const planned = c.slotPlanned[s]!;
     const rule = c.slotRule[s]! >= 0 ? RULES[c.slotRule[s]!]! : null;
     const hard = c.slotHard[s]!;
@@ -363,14 +368,25 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
     const overdue = c.slotOverdue[s] === 1;
     const count = c.slotInitial[s]!;
     const y = c.slotYear[s]!;
-    const explanation =
-      rule === null
-        ? `${count} × ${model.id} bought FY${y}: no rule retires them; they leave only by failure or loss.`
-        : `${count} × ${model.id} bought FY${y}: planned retirement in FY${planned} by the ${RULE_TEXT[rule]}${overdue ? " — already due at the as-of date" : ""}${
-            (rule === "cycle" || rule === "warranty") && hard <= planned && hardRule ? ` (its ${HARD_TEXT[hardRule]} deadline, FY${hard}, applies too)` : ""
-          }${
-            retiredYears.length > 1 ? `; retired over ${retiredYears.map((k) => `FY${k}`).join(", ")} under the refresh budget cap` : ""
-          }.`;
+    // planned and hard lie after the purchase year (or are Infinity); offsets beyond 998 years are not cached
+    const dp = Number.isFinite(planned) ? planned - y : 999;
+    const dh = Number.isFinite(hard) ? hard - y : 999;
+    const cacheable = retiredCount <= 1 && dp >= 0 && dp <= 999 && dh >= 0 && dh <= 999 && y >= 0 && y < 10_000;
+    const tk = cacheable ? ((((mi * 10_000 + y) * 1000 + dp) * 1000 + dh) * 8 + c.slotRule[s]! + 1) * 16 + (c.slotHardRule[s]! + 1) * 2 + (overdue ? 1 : 0) : -1;
+    let tail = cacheable ? told.get(tk) : undefined;
+    if (tail === undefined) {
+      const retiredYears = retiredCount > 1 ? Object.keys(retiredByYear) : [];
+      tail =
+        rule === null
+          ? `${model.id} bought FY${y}: no rule retires them; they leave only by failure or loss.`
+          : `${model.id} bought FY${y}: planned retirement in FY${planned} by the ${RULE_TEXT[rule]}${overdue ? " — already due at the as-of date" : ""}${
+              (rule === "cycle" || rule === "warranty") && hard <= planned && hardRule ? ` (its ${HARD_TEXT[hardRule]} deadline, FY${hard}, applies too)` : ""
+            }${
+              retiredYears.length > 1 ? `; retired over ${retiredYears.map((k) => `FY${k}`).join(", ")} under the refresh budget cap` : ""
+            }.`;
+      if (cacheable) told.set(tk, tail);
+    }
+    const explanation = `${count} × ${tail}`;
     cohorts.push({
       id: c.slotId[s]!,
       model: model.id,
@@ -552,7 +568,7 @@ function categorySpend(c: Compiled, cat: Float64Array, yearCents: Float64Array):
  * @category Forecast
  */
 export function forecastReplacements(input: unknown): ForecastResult {
-  const data = parseInput(forecastInputSchema, input);
+  const data = parseForecastInput(input);
   const c = compile(data, { collapseSchools: false });
   return expectedOf(data, c);
 }
