@@ -203,11 +203,25 @@ function fmt(cents: number): string {
 }
 
 /**
- * One breakdown row: the fields in the order of the original spread (`fiscalYear`, the groupBy
- * keys, the counts, the amounts). The amounts are exact cents already rounded; their Money is
- * made here, once per amount of a returned row.
+ * The Money of a whole number of cents, shared between the rows of one forecast: Money is
+ * immutable, and the rows of a large breakdown repeat many amounts (units × one price), so each
+ * distinct amount is made once.
  */
-function rowOf(template: object, fiscalYear: number, key: { readonly [k: string]: string | undefined }, groupBy: readonly string[], R: Float64Array, b: number, cap: number, rep: number, res: number): ForecastRow {
+function centsFrom(memo: Map<number, Money>, x: number): Money {
+  if (x === 0) return Money.ZERO;
+  let m = memo.get(x);
+  if (m === undefined) {
+    m = Money.fromCents(x);
+    memo.set(x, m);
+  }
+  return m;
+}
+
+/**
+ * One breakdown row: the fields in the order of the original spread (`fiscalYear`, the groupBy
+ * keys, the counts, the amounts). The amounts are exact cents already rounded.
+ */
+function rowOf(memo: Map<number, Money>, template: object, fiscalYear: number, key: { readonly [k: string]: string | undefined }, groupBy: readonly string[], R: Float64Array, b: number, cap: number, rep: number, res: number): ForecastRow {
   // a clone of the template has every field in its final order and place (no per-field growth)
   const row = { ...template } as Record<string, unknown>;
   row.fiscalYear = fiscalYear;
@@ -227,9 +241,9 @@ function rowOf(template: object, fiscalYear: number, key: { readonly [k: string]
   row.inServiceEnd = clean(R[b + F.end]!);
   row.deferred = clean(R[b + F.deferred]!);
   row.repairIncidents = clean(R[b + F.repairs]!);
-  row.capital = cents(cap);
-  row.repair = cents(rep);
-  row.resaleCredit = cents(res);
+  row.capital = centsFrom(memo, cap);
+  row.repair = centsFrom(memo, rep);
+  row.resaleCredit = centsFrom(memo, res);
   return row as unknown as ForecastRow;
 }
 
@@ -302,6 +316,7 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
       return 0;
     });
     const R = sink.rows;
+    const memo = new Map<number, Money>();
     // the field order of `{ fiscalYear, ...key, ...counts, ...amounts }`
     const template: Record<string, unknown> = { fiscalYear: 0 };
     for (const d of groupBy) template[d] = "";
@@ -318,7 +333,7 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
         yearCents[ti * 3] = yearCents[ti * 3]! + cap;
         yearCents[ti * 3 + 1] = yearCents[ti * 3 + 1]! + rep;
         yearCents[ti * 3 + 2] = yearCents[ti * 3 + 2]! + res;
-        rows.push(rowOf(template, fiscalYear, rowKeys[r]!, groupBy, R, b, cap, rep, res));
+        rows.push(rowOf(memo, template, fiscalYear, rowKeys[r]!, groupBy, R, b, cap, rep, res));
       }
     }
   } else {
