@@ -399,8 +399,8 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   const slotId: string[] = new Array<string>(rawList.length);
   const groupSlot = new Int32Array(G * horizon).fill(-1);
   const schools = [...schoolIndex.keys()];
-  const fill = (s: number, mi: number, school: number, role: number, year: number, count: number, unitCents: number, id: string): void => {
-    const r = resolve(mi, ROLES[role]!, schools[school]!, school);
+  const fill = (s: number, mi: number, school: number, role: number, year: number, count: number, unitCents: number, id: string, resolved?: ReturnType<typeof resolve>, replGroup?: number): void => {
+    const r = resolved ?? resolve(mi, ROLES[role]!, schools[school]!, school);
     const plan = planFor(mi, r.policy, year, r.id);
     slotModel[s] = mi;
     slotSchool[s] = school;
@@ -420,7 +420,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     slotRepairRate[s] = a.repairRate;
     slotRepairClass[s] = r.repairClass;
     slotUnitCents[s] = unitCents;
-    slotReplGroup[s] = groupIndex.get((school * M + replModel(mi)) * ROLES.length + role)!;
+    slotReplGroup[s] = replGroup ?? groupIndex.get((school * M + replModel(mi)) * ROLES.length + role)!;
     slotReplaceFailures[s] = r.policy.onFailure === "replace" ? 1 : 0;
     slotReplacePlanned[s] = r.policy.replacePlanned ? 1 : 0;
     slotAueYear[s] = plan.aueYear;
@@ -433,10 +433,13 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   let s = rawList.length;
   const warnedPastAue = new Set<number>();
   for (let g = 0; g < G; g++) {
+    // the slots of one purchase group share its model, school and role: resolved once
+    const mi = gModel[g]!;
+    const resolved = resolve(mi, ROLES[gRole[g]!]!, schools[gSchool[g]!]!, gSchool[g]!);
+    const replGroup = groupIndex.get((gSchool[g]! * M + replModel(mi)) * ROLES.length + gRole[g]!)!;
     for (let ti = 0; ti < horizon; ti++) {
-      const mi = gModel[g]!;
       const y = years[ti]!;
-      fill(s, mi, gSchool[g]!, gRole[g]!, y, 0, priceCents[mi * horizon + ti]!, "");
+      fill(s, mi, gSchool[g]!, gRole[g]!, y, 0, priceCents[mi * horizon + ti]!, "", resolved, replGroup);
       groupSlot[g * horizon + ti] = s;
       if (slotAueYear[s]! <= y && !warnedPastAue.has(mi)) {
         warnedPastAue.add(mi);
