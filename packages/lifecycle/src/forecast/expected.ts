@@ -1,6 +1,6 @@
 import { Money, allocate, fiscalYearLabel } from "@districtkit/core";
 import { depreciationSchedule } from "../depreciation.js";
-import { type DeviceCategory, type DeviceRole, type ForecastInput } from "../schema.js";
+import { forecastInputSchema, type DeviceCategory, type DeviceRole, type ForecastInput } from "../schema.js";
 import { CAPITALIZATION_THRESHOLDS } from "../tables/capitalization.js";
 import { CATEGORIES, RULES, ROLES, compile, slotIdOf, type Compiled, type RetirementRule } from "./compile.js";
 import { parseForecastInput } from "./parseInputFast.js";
