@@ -2,6 +2,7 @@ import { DistrictKitError, Money, createRng, fiscalYearLabel, parseInput, quanti
 import { z } from "zod";
 import { forecastInputSchema, type ForecastInput } from "../schema.js";
 import { canCollapseSchools, compile, type Compiled } from "./compile.js";
+import { parseForecastInput } from "./parseInputFast.js";
 import { F, NF, scratchFor, simulate } from "./simulate.js";
 
 /**
@@ -181,7 +182,7 @@ export function compileForMonteCarlo(input: ForecastInput): Compiled {
  * @category Monte Carlo
  */
 export function simulateForecastChunk(input: unknown, options: unknown): MonteCarloChunk {
-  const data = parseInput(forecastInputSchema, input, ["input"]);
+  const data = parseForecastInput(input, ["input"]);
   const opts = parseInput(monteCarloChunkOptionsSchema, options, ["options"]);
   const c = compileForMonteCarlo(data);
   return { seed: opts.seed, trialStart: opts.trialStart, trialEnd: opts.trialEnd, years: c.years, metrics: [...MONTE_CARLO_METRICS], values: runTrials(c, opts.seed, opts.trialStart, opts.trialEnd) };
@@ -354,7 +355,7 @@ export function summarizeMonteCarlo(chunk: unknown, probabilities: readonly numb
  * @category Monte Carlo
  */
 export function forecastMonteCarlo(input: unknown, options: unknown): MonteCarloResult {
-  const data = parseInput(forecastInputSchema, input, ["input"]);
+  const data = parseForecastInput(input, ["input"]);
   const opts = parseInput(monteCarloOptionsSchema, options, ["options"]);
   const c = compileForMonteCarlo(data);
   const chunk: MonteCarloChunk = { seed: opts.seed, trialStart: 0, trialEnd: opts.trials, years: c.years, metrics: [...MONTE_CARLO_METRICS], values: runTrials(c, opts.seed, 0, opts.trials) };

@@ -33,19 +33,19 @@ export function plainCohortOf(v: unknown): Cohort | undefined {
 
 /**
  * `parseInput(forecastInputSchema, input)`, with the cohorts (the bulk of a large inventory)
- * checked by hand. Same result, same errors.
+ * checked by hand. Same result, same errors (with `root` prefixed to their paths).
  */
-export function parseForecastInput(input: unknown): ForecastInput {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return parseInput(forecastInputSchema, input);
+export function parseForecastInput(input: unknown, root: readonly (string | number)[] = []): ForecastInput {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return parseInput(forecastInputSchema, input, root);
   const raw = (input as { cohorts?: unknown }).cohorts;
-  if (!Array.isArray(raw) || raw.length < 64) return parseInput(forecastInputSchema, input);
+  if (!Array.isArray(raw) || raw.length < 64) return parseInput(forecastInputSchema, input, root);
   let out: ForecastInput | undefined;
   try {
     out = fastPath(input, raw);
   } catch {
     out = undefined; // a getter or proxy that throws: zod reports it
   }
-  return out ?? parseInput(forecastInputSchema, input);
+  return out ?? parseInput(forecastInputSchema, input, root);
 }
 
 function fastPath(input: object, raw: readonly unknown[]): ForecastInput | undefined {
