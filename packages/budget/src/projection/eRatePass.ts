@@ -129,7 +129,8 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
         const formula = c2FormulaCents(cycle, students) ?? 0;
         let st = state.get(cycle.id);
         if (!st) {
-          st = { budget: formula, consumed: 0 };
+          const known = budget.eRate.c2Budgets.find((b) => b.cycle === cycle.id);
+          st = { budget: known ? Math.max(known.budget.toCents(), formula) : formula, consumed: 0 };
           state.set(cycle.id, st);
         } else if (formula > st.budget) st.budget = formula;
         c2State = st;

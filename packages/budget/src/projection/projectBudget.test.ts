@@ -166,6 +166,15 @@ describe("projectBudget: fund assignment", () => {
     expect(p.warnings.map((w) => w.code)).toContain("c2-over-budget");
   });
 
+  it("starts from the C2 budget USAC shows for the cycle, raised only by enrollment", () => {
+    const funds = [{ id: "c2", name: "E-Rate C2", kind: "erate", eRateCategory: "C2" }];
+    const items = [{ id: "ap", name: "APs", category: "network", kind: "one-time", amount: "40000", year: 2027, eRate: "C2" }];
+    const p = projectBudget(input(items, funds, 1, { eRate: { c2Budgets: [{ cycle: "FY2026-FY2030", budget: "50000" }] } }));
+    expect(money(p.eRate.c2Cycles[0]!.budget)).toBe("50000.00");
+    expect(p.blocked.some((b) => b.rule === "c2-budget-exhausted")).toBe(false);
+    expect(money(p.years[0]!.byFund.c2)).toBe("28000.00");
+  });
+
   it("takes a discount override on the E-Rate fund and caps C2 at 85 %", () => {
     const funds = [
       { id: "c1", name: "C1", kind: "erate", eRateCategory: "C1", discount: 0.9 },

@@ -54,12 +54,14 @@ export const budgetSchema = z.object({
   enrollment: enrollmentOptionsSchema.default({ averaging: { type: "mean" }, ratioYears: 3, entry: { type: "constant" }, rounding: "none" }),
   eRate: z
     .object({
+      /** The C2 budget USAC shows for a cycle (when the horizon starts after the cycle's first year); enrollment increases still raise it. */
+      c2Budgets: z.array(z.object({ cycle: z.string().regex(/^FY\d{4}-FY\d{4}$/, 'expected a cycle id like "FY2026-FY2030"'), budget: nonNegativeMoneySchema })).default([]),
       /** Pre-discount C2 already committed in the current cycle before the horizon, by funding year. */
       c2CommittedBefore: z.array(z.object({ fundingYear: z.number().int().min(2015).max(9998), amount: nonNegativeMoneySchema })).default([]),
       /** Round the district NSLP share to a whole percent (half-up) before banding (unconfirmed rule; off by default). */
       wholePercentRounding: z.boolean().default(false),
     })
-    .default({ c2CommittedBefore: [], wholePercentRounding: false }),
+    .default({ c2Budgets: [], c2CommittedBefore: [], wholePercentRounding: false }),
   options: z
     .object({
       /** `each-year`: round each year to the cent and grow from the rounded amount (default); `at-end`: grow exactly. */
