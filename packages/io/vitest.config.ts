@@ -6,6 +6,8 @@ export default defineProject({
   test: {
     name: "io",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // property tests run hundreds of cases; shared CI machines are slow
+    testTimeout: 60_000,
     benchmark: { include: ["bench/**/*.bench.ts"] },
   },
 });
