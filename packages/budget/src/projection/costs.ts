@@ -142,6 +142,7 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
         cost[base + yi] = mulFraction(cents, scale);
       }
       if (!anyInHorizon && Object.keys(item.amounts).length > 0) warnings.push({ code: "item-outside-horizon", message: `${item.name} (${item.id}) has no amount inside FY${first}–FY${last} in this scenario` });
+      if (item.escalator !== undefined) warnings.push({ code: "series-escalator-ignored", message: `${item.name} (${item.id}) is a series of nominal yearly amounts: its escalator is not applied (the engine that produced the series priced each year)` });
       continue;
     }
     const priceYear = item.priceYear ?? first;

@@ -271,3 +271,21 @@ describe("projectBudget: bad input", () => {
     expect(() => projectBudget(input([]), { id: "s", name: "S", levers: [{ type: "remove", item: "ghost" }] })).toThrow(DistrictKitError);
   });
 });
+
+describe("projectBudget: series items", () => {
+  it("uses a series' nominal amounts as given and warns when it carries an escalator", () => {
+    const model: BudgetModelInput = {
+      district: { name: "D", asOf: "2026-07-01", schools: [{ id: "a", name: "A", students: 100, nslpEligible: 10, locale: "urban" }] },
+      budget: {
+        name: "B",
+        firstYear: 2027,
+        years: 2,
+        funds: [{ id: "gf", name: "GF", kind: "general" }],
+        lineItems: [{ id: "refresh", name: "Refresh", category: "hardware", kind: "series", amounts: { "2027": "1000", "2028": "2000" }, escalator: 0.05 }],
+      },
+    };
+    const p = projectBudget(model);
+    expect(p.years.map((y) => y.total.toString())).toEqual(["1000", "2000"]);
+    expect(p.warnings.map((w) => w.code)).toContain("series-escalator-ignored");
+  });
+});

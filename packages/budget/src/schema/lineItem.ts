@@ -48,7 +48,8 @@ const common = {
  * - `per-unit`: `unitCost` × units, units = a driver (students, teachers, staff, schools,
  *   or a named custom driver series) × `unitsPerDriver`, rounded by `unitRounding`;
  * - `series`: nominal yearly amounts from another engine (a device refresh forecast, a licence
- *   plan), not escalated unless an escalator is given.
+ *   plan), used as given: an escalator on a series is not applied, and the projection warns
+ *   (`series-escalator-ignored`).
  *
  * @example
  * ```ts
