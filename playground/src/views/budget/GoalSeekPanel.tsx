@@ -23,14 +23,17 @@ const METRICS: { id: string; label: string; metric: MetricInput }[] = [
 ];
 const pct = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : ""}${Math.abs(x * 100).toFixed(2).replace(/\.?0+$/, "")} %`;
 
-/** "How far can enrollment fall before the general-fund draw passes its limit?" — goal seek in the worker. */
+/** Goal seek in the worker: "how much inflation can the plan absorb before the general fund passes its limit?" by default; any lever, measure and target. */
 export function GoalSeekPanel({ model }: { model: BudgetModel }) {
-  const limit = model.budget.funds.find((f) => f.kind === "general")?.yearlyLimit?.toString() ?? "";
-  const [leverId, setLeverId] = useState("enrollment");
-  const [seek, setSeek] = useState<"min" | "max">("min");
-  const [metricId, setMetricId] = useState("gf-max");
+  const yearlyLimit = model.budget.funds.find((f) => f.kind === "general")?.yearlyLimit;
+  const limit = yearlyLimit?.toString() ?? "";
+  // The first question asked has an answer on any plan: how much inflation can the plan absorb
+  // before the general fund pays more than its yearly limit times the years of the horizon?
+  const [leverId, setLeverId] = useState("inflation");
+  const [seek, setSeek] = useState<"min" | "max">("max");
+  const [metricId, setMetricId] = useState(yearlyLimit ? "gf-sum" : "gf-max");
   const [constraint, setConstraint] = useState<"at-most" | "at-least">("at-most");
-  const [target, setTarget] = useState(limit);
+  const [target, setTarget] = useState(yearlyLimit ? yearlyLimit.multiply(model.budget.years).toString() : limit);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const def = LEVERS.find((l) => l.id === leverId)!;
