@@ -1,6 +1,7 @@
-import { DISTRICT_CALENDAR, DistrictKitError, Money, fiscalCalendarSchema, fiscalYearOf, isoDateSchema, parseInput, type DistrictKitIssue } from "@districtkit/core";
+import { DISTRICT_CALENDAR, DistrictKitError, Money, fiscalCalendarSchema, isoDateSchema, parseInput, type DistrictKitIssue } from "@districtkit/core";
 import { z } from "zod";
 import { cohortSchema, deviceModelSchema, deviceSchema, type Cohort } from "./schema.js";
+import { fiscalYearByMonth } from "./internal/fiscalYearByMonth.js";
 
 /**
  * The key of a cohort: model × school × role × purchase fiscal year.
@@ -92,16 +93,7 @@ export function aggregateCohorts(input: unknown): AggregateCohortsResult {
   const groups = new Map<string, { cohort: Cohort; costs: Money[]; allCosts: boolean }>();
   const excluded: { id: string; reason: string }[] = [];
   let counted = 0;
-  const fyCache = new Map<string, number>();
-  const fyOf = (iso: string): number => {
-    const month = iso.slice(0, 7);
-    let fy = fyCache.get(month);
-    if (fy === undefined) {
-      fy = fiscalYearOf(`${month}-01`, calendar);
-      fyCache.set(month, fy);
-    }
-    return fy;
-  };
+  const fyOf = fiscalYearByMonth(calendar);
   data.devices.forEach((d, i) => {
     const model = models.get(d.model);
     if (!model) issues.push({ path: ["devices", i, "model"], code: "unknown_model", message: `unknown model "${d.model}"` });

@@ -1,4 +1,4 @@
-import { Money, isDistrictKitError } from "@districtkit/core";
+import { Money, isDistrictKitError, isIsoDate } from "@districtkit/core";
 
 /** The kinds of cell a format field can hold. */
 export type CellKind = "text" | "date" | "monthEndDate" | "money" | "integer" | "count" | "boolean" | "list";
@@ -19,20 +19,8 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/**
- * Whether a value is a real calendar day written `YYYY-MM-DD` — the rule of core's `isIsoDate`
- * (years 0001–9999), by arithmetic: about 50× faster than a date-library parse, which matters at
- * 100,000 rows × several date columns.
- */
-export function isIsoDay(value: unknown): value is string {
-  if (typeof value !== "string" || !ISO_DAY.test(value)) return false;
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(5, 7));
-  const day = Number(value.slice(8, 10));
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
-}
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Whether a value is a real calendar day written `YYYY-MM-DD`: core's `isIsoDate`. */
+export const isIsoDay: (value: unknown) => value is string = isIsoDate;
 
 /** An ISO date from parts, or undefined when the day does not exist (years 1000–9999). */
 export function isoFromParts(year: number, month: number, day: number): string | undefined {

@@ -14,6 +14,7 @@ import {
 import { keyOf as cohortKey } from "../cohorts.js";
 import { annualProbabilitiesOf } from "../survival/annual.js";
 import type { DeviceCategory, DeviceModel, DeviceRole, ForecastInput, Match, RefreshPolicy } from "../schema.js";
+import { fiscalYearByMonth } from "../internal/fiscalYearByMonth.js";
 
 /** Why a cohort is retired in its planned year. */
 export type RetirementRule = "cycle" | "aue" | "support-end" | "max-age" | "warranty";
@@ -150,16 +151,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     unitCents: number | null;
   }
   const raws = new Map<string, Raw>();
-  const fyCache = new Map<string, number>();
-  const fyOf = (iso: string): number => {
-    const month = iso.slice(0, 7);
-    let fy = fyCache.get(month);
-    if (fy === undefined) {
-      fy = fiscalYearOf(`${month}-01`, calendar);
-      fyCache.set(month, fy);
-    }
-    return fy;
-  };
+  const fyOf = fiscalYearByMonth(calendar);
   const collapse = options.collapseSchools;
   const addRaw = (id: string | undefined, model: number, school: string, role: DeviceRole, year: number, count: number, unitCents: number | null): void => {
     const sch = collapse ? "*" : school;

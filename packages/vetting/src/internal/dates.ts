@@ -1,5 +1,6 @@
-// Fast calendar arithmetic on ISO date strings for the scoring hot path (core's date helpers go
-// through date-fns, which costs microseconds a call). Equivalence with core is a property test.
+// Fast calendar arithmetic on ISO date strings for the scoring hot path (core's date arithmetic
+// goes through date-fns, which costs microseconds a call). Equivalence with core is a property test.
+import { isIsoDate } from "@districtkit/core";
 
 
 function daysInMonth(y: number, m: number): number {
@@ -7,23 +8,8 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-/** Whether a value is a real calendar day written YYYY-MM-DD (year 0001–9999). */
-export function isIsoDay(value: unknown): value is string {
-  if (typeof value !== "string" || value.length !== 10) return false;
-  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
-  let y = 0;
-  let mo = 0;
-  let d = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    const c = value.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return false;
-    if (i < 4) y = y * 10 + c;
-    else if (i < 7) mo = mo * 10 + c;
-    else d = d * 10 + c;
-  }
-  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
-}
+/** Whether a value is a real calendar day written YYYY-MM-DD: core's `isIsoDate` (arithmetic, fast). */
+export const isIsoDay: (value: unknown) => value is string = isIsoDate;
 
 function pad(n: number, w: number): string {
   return String(n).padStart(w, "0");
