@@ -73,4 +73,33 @@ describe("Money properties (INVARIANTS.md core)", () => {
       expect(Money.fromCents(c).toDecimal().equals(new Dec(c.toString()).div(100))).toBe(true);
     }));
   });
+
+  it("an amount from whole cents (its decimal built on first use) reads, prints and computes like one from its decimal", () => {
+    const cents = fc.oneof(fc.integer(), fc.integer({ min: -1000, max: 1000 }), fc.maxSafeInteger(), fc.constantFrom(1, -1, 10, -10, 99, 100, 101, -100, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER));
+    fc.assert(
+      fc.property(cents, preciseMoneyArb, (c, other): void => {
+        const eager = Money.of(new Dec(c).div(100));
+        // a fresh lazy amount for each reading, so each one is the first use
+        expect(Money.fromCents(c).toString()).toBe(eager.toString());
+        expect(JSON.stringify(Money.fromCents(c))).toBe(JSON.stringify(eager));
+        expect(Money.fromCents(c).format()).toBe(eager.format());
+        expect(Money.fromCents(c).toFixed(2)).toBe(eager.toFixed(2));
+        expect(Money.fromCents(c).toCents()).toBe(eager.toCents());
+        expect(Money.fromCents(c).toCents("half-even")).toBe(eager.toCents("half-even"));
+        expect(Money.fromCents(c).toNumber()).toBe(eager.toNumber());
+        expect(Money.fromCents(c).isZero()).toBe(eager.isZero());
+        expect(Money.fromCents(c).isNegative()).toBe(eager.isNegative());
+        expect(Money.fromCents(c).compare(other)).toBe(eager.compare(other));
+        expect(other.compare(Money.fromCents(c))).toBe(other.compare(eager));
+        expect(Money.fromCents(c).add(other).toString()).toBe(eager.add(other).toString());
+        expect(Money.fromCents(c).negate().toString()).toBe(eager.negate().toString());
+        // and after the decimal is built, the same again
+        const lazy = Money.fromCents(c);
+        lazy.add(other);
+        expect(lazy.toString()).toBe(eager.toString());
+        expect(lazy.toCents()).toBe(eager.toCents());
+      }),
+    );
+    expect(() => Money.fromCents(5).toCents("sideways" as "half-up")).toThrow(DistrictKitError);
+  });
 });

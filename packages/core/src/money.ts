@@ -33,6 +33,19 @@ function checked(d: Dec, original: unknown): Dec {
   return d.isZero() ? new Dec(0) : d; // no negative zero
 }
 
+/**
+ * The decimal text of a whole number of cents (a safe integer, not 0), as decimal.js's `toFixed()`
+ * writes it: no trailing zeros, no exponent (`12345` → "123.45", `150` → "1.5", `-7` → "-0.07").
+ */
+function centsText(cents: number): string {
+  const abs = cents < 0 ? -cents : cents;
+  const sub = abs % 100; // exact on integers
+  const whole = (abs - sub) / 100; // exact: a multiple of 100 divided by 100
+  const sign = cents < 0 ? "-" : "";
+  if (sub === 0) return `${sign}${whole}`;
+  return sub % 10 === 0 ? `${sign}${whole}.${sub / 10}` : `${sign}${whole}.${sub < 10 ? "0" : ""}${sub}`;
+}
+
 /** @internal Turns a factor into a finite decimal or throws a DistrictKitError. */
 export function toFactor(value: unknown, what = "factor"): Dec {
   if (typeof value === "number") {
@@ -70,10 +83,23 @@ export function toFactor(value: unknown, what = "factor"): Dec {
  * @category Money
  */
 export class Money {
-  readonly #value: Dec;
+  /** The amount, or undefined until first needed when the amount was made from whole cents. */
+  #dec: Dec | undefined;
+  /** Whole cents (a safe integer) when `#dec` is not built yet; unused otherwise. */
+  readonly #cents: number;
 
-  private constructor(value: Dec) {
-    this.#value = value;
+  private constructor(value: Dec | undefined, cents = 0) {
+    this.#dec = value;
+    this.#cents = cents;
+  }
+
+  /**
+   * The amount as a decimal. An amount made by {@link Money.fromCents} builds it on first use:
+   * engines make hundreds of thousands of amounts that are only ever printed, and the division
+   * that builds the decimal costs more than everything else about them.
+   */
+  get #value(): Dec {
+    return this.#dec ?? (this.#dec = new Dec(this.#cents).div(100));
   }
 
   /** Zero dollars. */
@@ -123,7 +149,8 @@ export class Money {
     if (!Number.isSafeInteger(cents)) fail(`expected a whole number of cents, got ${describeValue(cents)}`);
     // A safe integer of cents (|c| < 2^53 ≈ 9.007e15) is always finite and below the 1e15-dollar
     // limit, so the general checks are skipped: engines build millions of amounts this way.
-    return cents === 0 ? Money.ZERO : new Money(new Dec(cents).div(100));
+    // The decimal is built on first use (see #value); printing needs only the integer.
+    return cents === 0 ? Money.ZERO : new Money(undefined, cents);
   }
 
   /**
@@ -387,6 +414,7 @@ export class Money {
    */
   toCents(mode: RoundingMode = "half-up"): number {
     if (!ROUNDING_MODES.includes(mode)) fail(`expected a rounding mode (${ROUNDING_MODES.join(", ")}), got ${describeValue(mode)}`);
+    if (this.#dec === undefined) return this.#cents;
     return this.#value.times(100).toDecimalPlaces(0, decimalRounding(mode)).toNumber();
   }
 
@@ -536,7 +564,8 @@ export class Money {
    * ```
    */
   toString(): string {
-    return this.#value.toFixed();
+    if (this.#dec === undefined) return centsText(this.#cents);
+    return this.#dec.toFixed();
   }
 
   /**
@@ -598,6 +627,6 @@ export class Money {
    */
   format(locale = "en-US", options: Intl.NumberFormatOptions = {}): string {
     const nf = new Intl.NumberFormat(locale, { style: "currency", currency: "USD", ...options });
-    return (nf.format as unknown as (v: string) => string)(this.#value.toFixed());
+    return (nf.format as unknown as (v: string) => string)(this.toString());
   }
 }
