@@ -1,8 +1,8 @@
 // Compiles a validated plan input into whole-cent numbers: every option's purchasable variants
 // (as quoted, and prepaid where a prepay discount exists), their contract blocks, yearly prices
 // after the escalator, per-school site prices, district prices, and the demand array.
-import { Dec, Money } from "@districtkit/core";
-import { escalatedPrice, fullTimeEquivalents } from "../pricing.js";
+import { Dec, Money, escalate } from "@districtkit/core";
+import { fullTimeEquivalents } from "../pricing.js";
 import { ROLES, type LicensePlanInput, type PriceSchedule, type PricingOption, type Role } from "../schema.js";
 import { Curve, type YearSchedule } from "./curve.js";
 
@@ -91,12 +91,9 @@ function compileSchedule(
   option: Extract<PricingOption, { kind: "seat" | "concurrent" }>,
   t: number,
   factor: Dec | null,
+  escalated: (o: PricingOption, p: Money, t: number, factor: Dec | null) => number,
 ): YearSchedule {
-  const up = (m: Money): number => {
-    let p = escalatedPrice(m, option.escalator, t, option.escalatorRounding).roundToCents();
-    if (factor !== null) p = p.multiply(factor).roundToCents();
-    return cents(p);
-  };
+  const up = (m: Money): number => escalated(option, m, t, factor);
   const s: PriceSchedule = option.schedule;
   const base = {
     min: option.minimumSeats ?? 0,
@@ -149,7 +146,10 @@ export function compileModel(input: LicensePlanInput): Model {
     }
     return school.enrollment;
   };
-  const totalEnrollment = (t: number): number => input.schools.reduce((a, _, s) => a + enrollment(s, t), 0);
+  // enrollment by school and year index (0 … span − 1), computed once
+  const enrollments = input.schools.map((_, s) => Int32Array.from({ length: span }, (_, t) => enrollment(s, t)));
+  const totals = Array.from({ length: span }, (_, t) => enrollments.reduce((a, e) => a + e[t]!, 0));
+  const totalEnrollment = (t: number): number => totals[t] ?? input.schools.reduce((a, _, s) => a + enrollment(s, t), 0);
   const fte = input.staffing ? fullTimeEquivalents(input.staffing) : 0;
 
   const available = (o: PricingOption, t: number): boolean => {
@@ -173,16 +173,35 @@ export function compileModel(input: LicensePlanInput): Model {
     return out;
   };
   /** Cash per year index of a block priced yearly by `price(t)`; prepaid: all in the first year. */
+  // Escalated whole cents of one price in one year, memoised per option and factor: site prices
+  // repeat across schools (a few enrollment bands), and decimal escalation is the costly part.
+  const escalatedMemo = new Map<PricingOption, Map<Dec | null, Map<Money, number[]>>>();
+  const escalatedCents = (o: PricingOption, p: Money, t: number, factor: Dec | null): number => {
+    let byFactor = escalatedMemo.get(o);
+    if (byFactor === undefined) escalatedMemo.set(o, (byFactor = new Map()));
+    let memo = byFactor.get(factor);
+    if (memo === undefined) byFactor.set(factor, (memo = new Map()));
+    let series = memo.get(p);
+    if (series === undefined) {
+      // escalatedPrice(p, e, t) is entry t of one escalation series: compute the series once
+      const prices = o.escalator === undefined || span === 1 ? [] : escalate(p, o.escalator, span - 1, { rounding: o.escalatorRounding === "chained" ? "each-year" : "at-end" });
+      series = Array.from({ length: span }, (_, y) => {
+        let c = (y === 0 || o.escalator === undefined ? p : prices[y - 1]!).roundToCents();
+        if (factor !== null) c = c.multiply(factor).roundToCents();
+        return cents(c);
+      });
+      memo.set(p, series);
+    }
+    return series[t]!;
+  };
   const flatCash = (block: Block, prepaid: boolean, price: (t: number) => Money | null, factor: Dec | null, o: PricingOption): { cash: number[]; cost: number } => {
     const cash = new Array<number>(span).fill(0);
     let cost = 0;
     for (const t of block.years) {
       const p = price(t);
       if (p === null) return { cash, cost: Number.POSITIVE_INFINITY };
-      let c = escalatedPrice(p, o.escalator, t, o.escalatorRounding).roundToCents();
-      if (factor !== null) c = c.multiply(factor).roundToCents();
       const year = prepaid ? block.years[0]! : t;
-      cash[year] = cash[year]! + cents(c);
+      cash[year] = cash[year]! + escalatedCents(o, p, t, factor);
     }
     for (let t = 0; t < span; t++) cost += cash[t]! * weight(t);
     return { cash, cost };
@@ -237,19 +256,36 @@ export function compileModel(input: LicensePlanInput): Model {
     for (const factor of factors(o)) {
       const prepaid = factor !== null;
       if (o.kind === "seat" || o.kind === "concurrent") {
-        const schedules = Array.from({ length: span }, (_, t) => compileSchedule(o, t, factor));
+        const schedules = Array.from({ length: span }, (_, t) => compileSchedule(o, t, factor, escalatedCents));
         const curves = blocks.map((b) => new Curve(b.years.map((t) => ({ s: schedules[t]!, w: prepaid ? weight(b.years[0]!) : weight(t) }))));
         const p = products[productIndex.get(o.productId)!]!;
         if (o.kind === "seat") p.seats.push({ optionIndex, option: o, prepaid, blocks, key: o.role, schedules, curves, multiYear: o.termYears > 1 });
         else p.concurrent.push({ optionIndex, option: o, prepaid, blocks, schedules, curves });
       } else if (o.kind === "site") {
         const allowed = o.schools === undefined ? null : new Set(o.schools);
+        // Schools whose yearly prices are the same Money values share one (read-only) entry.
+        const shared = new Map<number, { cash: number[][]; cost: number[] }>();
         const perSchool = input.schools.map((school, s) => {
           if (allowed !== null && !allowed.has(school.id)) return null;
-          const priced = blocks.map((b) =>
-            flatCash(b, prepaid, (t) => (o.price !== undefined ? o.price : bandPrice(o.bands ?? [], enrollment(s, t))), factor, o),
-          );
-          return { cash: priced.map((x) => x.cash), cost: priced.map((x) => x.cost) };
+          const priceAt = (t: number): Money | null => (o.price !== undefined ? o.price : bandPrice(o.bands ?? [], enrollments[s]![t]!));
+          let key = 0;
+          if (o.price === undefined) {
+            const bands = o.bands ?? [];
+            const e = enrollments[s]!;
+            for (let t = 0; t < span; t++) {
+              const n = e[t]!;
+              let b = 0;
+              while (b < bands.length && !(n >= bands[b]!.minEnrollment && (bands[b]!.maxEnrollment === undefined || n <= bands[b]!.maxEnrollment!))) b++;
+              key = key * (bands.length + 1) + b;
+            }
+          }
+          let entry = shared.get(key);
+          if (entry === undefined) {
+            const priced = blocks.map((b) => flatCash(b, prepaid, priceAt, factor, o));
+            entry = { cash: priced.map((x) => x.cash), cost: priced.map((x) => x.cost) };
+            shared.set(key, entry);
+          }
+          return entry;
         });
         products[productIndex.get(o.productId)!]!.sites.push({
           optionIndex,
