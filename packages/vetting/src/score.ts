@@ -4,6 +4,7 @@ import { checkApp, type RawIssue } from "./internal/checkApp.js";
 import { compileRubric, DOMAIN_LIST, type CompiledCriterion, type CompiledRubric, type CondContext } from "./internal/compile.js";
 import { addMonthsDay } from "./internal/dates.js";
 import { evaluate, newEvaluation, type Evaluation } from "./internal/evaluate.js";
+import { BAD, fastApp, fastPlan, prototypeIsClean, type FastPlan } from "./internal/fastAnswers.js";
 import { HASH_SEED, hashText, hex } from "./internal/hash.js";
 import { rateWith } from "./rating.js";
 import type { CriterionResult, Decision, DomainScore, GateFinding, ReReviewTrigger, ScoreResult } from "./result.js";
@@ -135,17 +136,37 @@ export function scoreApp(rubric: Rubric | RubricInput, app: unknown, options: Sc
 export function scoreApps(rubric: Rubric | RubricInput, apps: readonly unknown[], options: ScoreOptions): ScoreResult[] {
   const p = prepare(rubric, options);
   if (!Array.isArray(apps)) throw DistrictKitError.argument(["apps"], "expected a list of apps");
+  return scorePrepared(p, apps);
+}
+
+/**
+ * @internal The scoring loop over apps, with the rubric and options already prepared: each app
+ * goes through the fast pre-check, and through the full check (which reports every problem with
+ * its path) when the pre-check is not sure.
+ */
+export function scorePrepared(p: Prepared, apps: readonly unknown[]): ScoreResult[] {
   const issues: RawIssue[] = [];
   const out: ScoreResult[] = [];
   const ev = newEvaluation();
-  const slots: (Answer | undefined)[] = new Array<Answer | undefined>(p.cr.criteria.length).fill(undefined);
+  const n = p.cr.criteria.length;
+  const slots: (Answer | undefined)[] = new Array<Answer | undefined>(n).fill(undefined);
   const single = apps.length === 1;
-  const store = newStore(p.cr.criteria.length, apps.length, 0);
+  const store = newStore(n, apps.length, 0);
+  const plan = prototypeIsClean() ? fastPlan(p.cr, p.asOf) : null;
   for (let i = 0; i < apps.length; i++) {
     store.index = i;
+    const raw = apps[i];
+    if (plan !== null && fastApp(plan, raw, slots)) {
+      const r = scoreChecked(p, raw as App, slots, ev, issues, single ? ["app"] : ["apps", i], store, plan);
+      if (r !== null) {
+        if (issues.length === 0) out.push(r);
+        continue;
+      }
+      // a value that does not fit its criterion: the full path reports it
+    }
     const path = single ? ["app"] : ["apps", i];
     const before = issues.length;
-    const app = checkApp(apps[i], path, p.cr, issues, slots);
+    const app = checkApp(raw, path, p.cr, issues, slots);
     if (!app) continue;
     const r = scoreChecked(p, app, slots, ev, issues, path, store);
     if (r && issues.length === before) out.push(r);
@@ -179,6 +200,9 @@ const dW = new Float64Array(DOMAIN_LIST.length);
 const dN = new Float64Array(DOMAIN_LIST.length);
 const dA = new Float64Array(DOMAIN_LIST.length);
 const dAns = new Float64Array(DOMAIN_LIST.length);
+// the three largest shortfalls, reused across apps
+const top = new Int32Array(3);
+const topLost = new Float64Array(3);
 
 const STATUS: readonly CriterionResult["status"][] = ["met", "partlyMet", "notMet", "unclear", "unanswered", "notApplicable", "expired", "recorded"];
 function statusCode(s: CriterionResult["status"]): number {
@@ -188,12 +212,108 @@ function statusCode(s: CriterionResult["status"]): number {
 const GATE: readonly CriterionResult["gate"][] = [null, "passed", "failed", "unresolved", null];
 
 /**
+ * What a result keeps so that its explanation — the per-criterion rows, the gate findings, the
+ * reasons, the summary, the re-review triggers — is built when first read: scoring 10,000 apps
+ * then costs numbers, not sentences nobody reads. Everything here is fixed at scoring time (the
+ * compact per-criterion codes and scores, the evidence dates), so a read gives the same data
+ * whenever it happens.
+ */
+interface ExplainState {
+  readonly cr: CompiledRubric;
+  readonly codes: Uint8Array;
+  readonly scores: Float64Array;
+  /** the app's offset in codes (× 2n) and scores (× n) */
+  readonly at: number;
+  readonly k: number;
+  readonly extra: readonly (number | string | null)[] | null;
+  readonly answers: Readonly<Record<string, Answer>>;
+  readonly asOf: string;
+  readonly unclearScore: number;
+  readonly appName: string;
+  readonly score: number | null;
+  readonly coverage: number | null;
+  readonly decision: Decision;
+  readonly gatesPassed: number;
+  rows: CriterionResult[] | null;
+  explained: Explanation | null;
+}
+
+/** The explanation fields of a result. */
+interface Explanation {
+  readonly gatesFailed: GateFinding[];
+  readonly gatesUnresolved: GateFinding[];
+  readonly domains: Record<Domain, DomainScore>;
+  readonly missing: string[];
+  readonly conditions: string[];
+  readonly reasons: string[];
+  readonly summary: string;
+  readonly reReview: ScoreResult["reReview"];
+}
+
+const STATE = Symbol("vetting.explanation");
+type WithState = { [STATE]?: ExplainState };
+
+/** The evidence note of criterion j, rebuilt from the app's answer (the scoring loop skips them). */
+function detailAt(cr: CompiledRubric, answers: Readonly<Record<string, Answer>>, asOf: string, unclearScore: number, j: number): string | null {
+  const cc = cr.criteria[j]!;
+  const a = Object.hasOwn(answers, cc.id) ? answers[cc.id] : undefined;
+  if (a === undefined) return null;
+  const e = newEvaluation();
+  evaluate(cc, a.value, asOf, unclearScore, e);
+  return e.detail;
+}
+
+// one getter per field for every result (own, enumerable accessors: JSON, structured clones and
+// spreads see the values as data); the state sits under a non-enumerable symbol
+function explained(self: WithState): Explanation | null {
+  const st = self[STATE];
+  if (st === undefined) return null;
+  return (st.explained ??= explain(st));
+}
+function lazy<K extends keyof Explanation>(key: K): PropertyDescriptor {
+  return {
+    get(this: WithState): Explanation[K] | undefined {
+      return explained(this)?.[key];
+    },
+    enumerable: true,
+    configurable: true,
+  };
+}
+const CONTRIBUTIONS: PropertyDescriptor = {
+  get(this: WithState): CriterionResult[] {
+    const st = this[STATE];
+    if (st === undefined) return [];
+    return (st.rows ??= materialize(st));
+  },
+  enumerable: true,
+  configurable: true,
+};
+const GATES_FAILED = lazy("gatesFailed");
+const GATES_UNRESOLVED = lazy("gatesUnresolved");
+const DOMAINS = lazy("domains");
+const MISSING = lazy("missing");
+const CONDITIONS = lazy("conditions");
+const REASONS = lazy("reasons");
+const SUMMARY = lazy("summary");
+const RE_REVIEW = lazy("reReview");
+const HIDDEN: PropertyDescriptor & { value: unknown } = { value: null, writable: false, enumerable: false, configurable: false };
+
+/** The app's [j, validUntil, detail] triple's detail and validUntil for criterion j, when it has one. */
+function extraOf(extra: readonly (number | string | null)[] | null, j: number): number {
+  if (extra) for (let e = 0; e < extra.length; e += 3) if (extra[e] === j) return e;
+  return -1;
+}
+
+/**
  * Builds the per-criterion rows from the compact form the scoring loop keeps (status and gate
  * codes, normalized scores, evidence notes). Rows are built when first read, so scoring 10,000
  * apps does not allocate 800,000 objects nobody looks at; once read they are ordinary data.
  */
-function materialize(cr: CompiledRubric, codes: Uint8Array, scores: Float64Array, k: number, extra: readonly (number | string | null)[] | null, detailOf: (j: number) => string | null): CriterionResult[] {
+function materialize(st: ExplainState): CriterionResult[] {
+  const { cr, codes, scores, k, extra } = st;
   const n = cr.criteria.length;
+  const c0 = 2 * n * st.at;
+  const s0 = n * st.at;
   const rows = new Array<CriterionResult>(n);
   const validUntils = new Array<string | null>(n).fill(null);
   const details = new Array<string | null>(n).fill(null);
@@ -202,13 +322,13 @@ function materialize(cr: CompiledRubric, codes: Uint8Array, scores: Float64Array
       const j = extra[e] as number;
       validUntils[j] = extra[e + 1] as string | null;
       const d = extra[e + 2] as string | null;
-      details[j] = d === "" ? detailOf(j) : d;
+      details[j] = d === "" ? detailAt(cr, st.answers, st.asOf, st.unclearScore, j) : d;
     }
   }
   for (let j = 0; j < n; j++) {
     const cc = cr.criteria[j]!;
-    const status = STATUS[codes[j]!]!;
-    const sj = scores[j]!;
+    const status = STATUS[codes[c0 + j]!]!;
+    const sj = scores[s0 + j]!;
     const score = Number.isNaN(sj) ? null : sj;
     rows[j] = {
       criterion: cc.id,
@@ -218,166 +338,102 @@ function materialize(cr: CompiledRubric, codes: Uint8Array, scores: Float64Array
       status,
       score,
       contribution: score !== null && cc.weight > 0 && status !== "recorded" ? k * cc.weight * score : 0,
-      gate: GATE[codes[n + j]!]!,
+      gate: GATE[codes[c0 + n + j]!]!,
       validUntil: validUntils[j]!,
-      detail: codes[n + j] === 4 ? cc.naDetail : details[j]!,
+      detail: codes[c0 + n + j] === 4 ? cc.naDetail : details[j]!,
     };
   }
   return rows;
 }
 
-/** @internal Where the scoring loop keeps each app's compact per-criterion results. */
-export interface Store {
-  readonly codes: Uint8Array;
-  readonly scores: Float64Array;
-  index: number;
-}
-
-/** @internal */
-export function newStore(n: number, apps: number, index: number): Store {
-  return { codes: new Uint8Array(2 * n * apps), scores: new Float64Array(n * apps), index };
-}
-
-/** @internal Scores an app whose shape has been checked (answers in `slots`); pushes value issues. */
-export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | undefined)[], ev: Evaluation, issues: RawIssue[], path: (string | number)[], store: Store = newStore(p.cr.criteria.length, 1, 0)): ScoreResult | null {
-  const { cr, asOf, district } = p;
+/**
+ * The explanation of a scored app, rebuilt from the compact per-criterion codes in rubric order
+ * (the same order, so the same sums and lists, as a single pass while scoring would give).
+ */
+function explain(st: ExplainState): Explanation {
+  const { cr, codes, scores, extra, asOf, score, coverage, decision } = st;
   const rubric = cr.rubric;
-  const audience = app.audience !== null && typeof app.audience === "object" ? app.audience : district.userAges;
-  const ctx: CondContext = { state: district.state, minAge: audience.min, useMode: app.useMode, asOf, slots };
-  const unclearScore = rubric.scoring.unclearScore;
-  const policy = rubric.scoring.unanswered;
-  const unansweredS = policy === "unfavourable" ? 0 : policy === "neutral" ? 0.5 : -1;
   const n = cr.criteria.length;
-  // views into one buffer per call (one backing store for all apps, not two per app)
-  const codes = store.codes.subarray(2 * n * store.index, 2 * n * (store.index + 1)); // status codes, then gate codes
-  const scores = store.scores.subarray(n * store.index, n * (store.index + 1)); // NaN = not in the computation
-  let extra: (number | string | null)[] | null = null; // [j, validUntil, detail] triples ("" = rebuild the detail when read)
-  let W = 0;
-  let N = 0;
-  let applicableW = 0;
-  let answeredW = 0;
-  let bestW = 0;
-  let bestN = 0;
-  dW.fill(0);
-  dN.fill(0);
-  dA.fill(0);
-  dAns.fill(0);
-  let gatesFailed: GateFinding[] | null = null;
-  let gatesUnresolved: GateFinding[] | null = null;
-  const missing: string[] = [];
-  let conditionSet: string[] | null = null;
-  const triggers: ReReviewTrigger[] = [];
-  let gatesPassed = 0;
-  let h = hashText(p.baseHash, app.id);
-  h = hashText(h, `${ctx.minAge}|${app.useMode}`);
-  let bad = false;
-
-  const answers = app.answers;
-  const detailOf = (j: number): string | null => {
-    const cc = cr.criteria[j]!;
-    const a = Object.hasOwn(answers, cc.id) ? answers[cc.id] : undefined;
-    if (a === undefined) return null;
-    const e = newEvaluation();
-    evaluate(cc, a.value, asOf, unclearScore, e);
-    return e.detail;
+  const c0 = 2 * n * st.at;
+  const s0 = n * st.at;
+  const detailOf = (j: number): string | null => detailAt(cr, st.answers, asOf, st.unclearScore, j);
+  const noteOf = (j: number): string | null => {
+    const e = extraOf(extra, j);
+    const d = e < 0 ? null : (extra![e + 2] as string | null);
+    return d === "" ? detailOf(j) : d;
   };
+  const failed: GateFinding[] = [];
+  const unresolved: GateFinding[] = [];
+  const missing: string[] = [];
+  const conditionSet: string[] = [];
+  const triggers: ReReviewTrigger[] = [];
+  const dW = [0, 0, 0, 0, 0, 0];
+  const dN = [0, 0, 0, 0, 0, 0];
+  const dA = [0, 0, 0, 0, 0, 0];
+  const dAns = [0, 0, 0, 0, 0, 0];
   for (let j = 0; j < n; j++) {
+    const code = codes[c0 + j]!;
+    if (code === 5) continue; // not applicable (by its condition or answered N/A)
     const cc = cr.criteria[j]!;
     const c = cc.c;
-    const a = slots[j];
-    h = a === undefined ? hashText(h, "") : hashValue(h, a.value);
-    let status: CriterionResult["status"];
-    let s: number | null = null;
-    let gate: CriterionResult["gate"] = null;
-    let validUntil: string | null = null;
-    let detail: string | null = null;
-    let byCondition = false;
-    if (cc.cond !== null && cc.cond(ctx) === 0) {
-      status = "notApplicable";
-      byCondition = true;
-    } else if (a === undefined) {
-      status = "unanswered";
-    } else {
-      ev.wantDetail = false;
-      evaluate(cc, a.value, asOf, unclearScore, ev);
-      if (ev.issue !== null) {
-        issues.push({ path: ev.issuePath ? [...path, "answers", cc.id, "value", ...ev.issuePath] : [...path, "answers", cc.id, "value"], code: "invalid_answer", message: ev.issue });
-        bad = true;
-        continue;
+    const status = STATUS[code]!;
+    const g = codes[c0 + n + j]!;
+    if (g === 2) failed.push({ criterion: cc.id, title: c.title, reason: plainNotMet(cc, noteOf(j)) });
+    else if (g === 3) unresolved.push({ criterion: cc.id, title: c.title, reason: plainUnresolved(cc, status, noteOf(j)) });
+    if (code === 4 && (cc.weight > 0 || cc.gateMode !== 0 || cc.referenced)) missing.push(cc.id);
+    if (cc.scored) {
+      const w = cc.weight;
+      const d = cc.domainIndex;
+      dA[d]! += w;
+      if (code !== 4) dAns[d]! += w;
+      const s = scores[s0 + j]!;
+      if (!Number.isNaN(s)) {
+        dW[d]! += w;
+        dN[d]! += w * s;
       }
-      status = ev.status;
-      validUntil = ev.validUntil;
-      detail = ev.detail ?? (ev.validUntil !== null || status === "expired" || c.kind === "document" || c.kind === "acr" ? "" : null);
     }
-    if (status !== "notApplicable") {
-      if (cc.gateMode !== 0) {
-        if (status === "met" || status === "partlyMet" || status === "notMet") {
-          const ok = cc.gateMode === 1 ? ev.s > 0 : ev.s >= cc.gateMin;
-          if (ok) {
-            gate = "passed";
-            gatesPassed++;
-          } else {
-            gate = "failed";
-            (gatesFailed ??= []).push({ criterion: cc.id, title: c.title, reason: plainNotMet(cc, detail === "" ? detailOf(j) : detail) });
-          }
-        } else if (status !== "recorded") {
-          gate = "unresolved";
-          (gatesUnresolved ??= []).push({ criterion: cc.id, title: c.title, reason: plainUnresolved(cc, status, detail === "" ? detailOf(j) : detail) });
-        }
-      }
-      if (status === "unanswered" && (cc.weight > 0 || cc.gateMode !== 0 || cc.referenced)) missing.push(cc.id);
-      if (cc.scored) {
-        const w = cc.weight;
-        const d = cc.domainIndex;
-        applicableW += w;
-        dA[d]! += w;
-        let best: number;
-        if (status === "unanswered") {
-          if (unansweredS >= 0) s = unansweredS;
-          best = 1;
-        } else {
-          s = status === "unclear" ? unclearScore : ev.s;
-          answeredW += w;
-          dAns[d]! += w;
-          best = gate === "unresolved" ? 1 : s;
-        }
-        bestW += w;
-        bestN += w * best;
-        if (s !== null) {
-          W += w;
-          N += w * s;
-          dW[d]! += w;
-          dN[d]! += w * s;
-        }
-      } else if (status !== "recorded" && status !== "unanswered" && cc.gateMode === 0) {
-        status = "recorded";
-      }
-      const cond = c.conditionIfNotMet;
-      if (cond !== undefined && status !== "met" && status !== "partlyMet" && status !== "recorded" && !(conditionSet ??= []).includes(cond)) conditionSet.push(cond);
-      if (validUntil !== null && validUntil >= asOf) triggers.push({ on: validUntil, because: cc.validUntilPrefix + validUntil, criterion: cc.id });
-    }
-    codes[j] = statusCode(status);
-    codes[n + j] = byCondition ? 4 : gate === null ? 0 : gate === "passed" ? 1 : gate === "failed" ? 2 : 3;
-    scores[j] = s === null ? Number.NaN : s;
-    if (validUntil !== null || detail !== null) {
-      (extra ??= []).push(j, validUntil, detail);
-    }
+    const cond = c.conditionIfNotMet;
+    if (cond !== undefined && code !== 0 && code !== 1 && code !== 7 && !conditionSet.includes(cond)) conditionSet.push(cond);
+    const e = extraOf(extra, j);
+    const validUntil = e < 0 ? null : (extra![e + 1] as string | null);
+    if (validUntil !== null && validUntil >= asOf) triggers.push({ on: validUntil, because: cc.validUntilPrefix + validUntil, criterion: cc.id });
   }
-  if (bad) return null;
+  const domains = {} as Record<Domain, DomainScore>;
+  for (let d = 0; d < DOMAIN_LIST.length; d++) {
+    domains[DOMAIN_LIST[d]!] = { score: dW[d]! > 0 ? (100 * dN[d]!) / dW[d]! : null, coverage: dA[d]! > 0 ? dAns[d]! / dA[d]! : null, weight: dA[d]! };
+  }
 
-  let score: number | null = null;
+  // the decision's reasons (the decision itself was made while scoring)
+  const dec = rubric.decision;
+  const reasons: string[] = [];
+  const conditions: string[] = [];
+  if (failed.length > 0) {
+    for (const f of failed) reasons.push(f.reason);
+  } else if (unresolved.length > 0 || score === null || (coverage !== null && coverage < dec.minCoverage)) {
+    if (score !== null && score < dec.conditionalAt) {
+      reasons.push(`On the answers so far it scores ${points(score)} of 100, below the ${dec.conditionalAt} needed for approval with conditions.`);
+      for (const u of unresolved) reasons.push(u.reason);
+    } else {
+      for (const u of unresolved) reasons.push(u.reason);
+      if (score === null) reasons.push("Nothing could be scored yet: every question is unanswered or does not apply.");
+      else if (coverage !== null && coverage < dec.minCoverage) reasons.push(`Only ${pct(coverage)} of what matters has been answered; at least ${pct(dec.minCoverage)} is needed to decide.`);
+    }
+  } else if (score >= dec.conditionalAt) {
+    conditions.push(...conditionSet);
+    if (score < dec.approveAt) conditions.push(dec.belowApproveCondition);
+  } else {
+    reasons.push(`It scores ${points(score)} of 100, below the ${dec.conditionalAt} needed for approval with conditions.`);
+  }
   // the three largest shortfalls (lost points), found without sorting every criterion
   const top = [-1, -1, -1];
   const topLost = [0, 0, 0];
-  const k = W > 0 ? 100 / W : 0;
-  if (W > 0) {
-    let sum = 0;
+  const k = st.k;
+  if (score !== null) {
     for (let j = 0; j < n; j++) {
-      const sj = scores[j]!;
+      const sj = scores[s0 + j]!;
       const w = cr.criteria[j]!.weight;
-      if (!Number.isNaN(sj) && w > 0 && codes[j] !== 7) {
-        sum += k * w * sj;
-        const g = codes[n + j];
+      if (!Number.isNaN(sj) && w > 0 && codes[c0 + j] !== 7) {
+        const g = codes[c0 + n + j];
         if (sj < 1 && g !== 2 && g !== 3) {
           const lost = k * w * (1 - sj);
           for (let t = 0; t < 3; t++) {
@@ -394,55 +450,17 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
         }
       }
     }
-    score = Math.min(100, Math.max(0, sum));
-  }
-  const coverage = applicableW > 0 ? answeredW / applicableW : null;
-  const bestCaseScore = bestW > 0 ? (100 * bestN) / bestW : null;
-  const domains = {} as Record<Domain, DomainScore>;
-  for (let d = 0; d < DOMAIN_LIST.length; d++) {
-    domains[DOMAIN_LIST[d]!] = { score: dW[d]! > 0 ? (100 * dN[d]!) / dW[d]! : null, coverage: dA[d]! > 0 ? dAns[d]! / dA[d]! : null, weight: dA[d]! };
-  }
-  const failed = gatesFailed ?? [];
-  const unresolved = gatesUnresolved ?? [];
-
-  // decision
-  const dec = rubric.decision;
-  const reasons: string[] = [];
-  let decision: Decision;
-  const conditions: string[] = [];
-  if (failed.length > 0) {
-    decision = "denied";
-    for (const g of failed) reasons.push(g.reason);
-  } else if (unresolved.length > 0 || score === null || (coverage !== null && coverage < dec.minCoverage)) {
-    if (score !== null && score < dec.conditionalAt) {
-      // denied on what is known: answering an open question better can only move it up
-      decision = "denied";
-      reasons.push(`On the answers so far it scores ${points(score)} of 100, below the ${dec.conditionalAt} needed for approval with conditions.`);
-      for (const g of unresolved) reasons.push(g.reason);
-    } else {
-      decision = "needsInformation";
-      for (const g of unresolved) reasons.push(g.reason);
-      if (score === null) reasons.push("Nothing could be scored yet: every question is unanswered or does not apply.");
-      else if (coverage !== null && coverage < dec.minCoverage) reasons.push(`Only ${pct(coverage)} of what matters has been answered; at least ${pct(dec.minCoverage)} is needed to decide.`);
-    }
-  } else if (score >= dec.conditionalAt) {
-    if (conditionSet) conditions.push(...conditionSet);
-    if (score < dec.approveAt) conditions.push(dec.belowApproveCondition);
-    decision = conditions.length > 0 ? "approvedWithConditions" : "approved";
-  } else {
-    decision = "denied";
-    reasons.push(`It scores ${points(score)} of 100, below the ${dec.conditionalAt} needed for approval with conditions.`);
   }
   for (const j of top) {
     if (j < 0) continue;
     const cc = cr.criteria[j]!;
-    const status = STATUS[codes[j]!]!;
-    let d: string | null = null;
-    if (extra) for (let e = 0; e < extra.length; e += 3) if (extra[e] === j) d = extra[e + 2] as string | null;
+    const status = STATUS[codes[c0 + j]!]!;
+    const e = extraOf(extra, j);
+    const d = e < 0 ? null : (extra![e + 2] as string | null);
     // rebuild an evidence note only where the sentence uses it (a criterion without its own plain text)
     const needs = status === "notMet" ? cc.c.plain?.notMet === undefined : status === "expired" || (status === "unclear" && cc.c.plain?.unclear === undefined);
     const detail = d === "" ? (needs ? detailOf(j) : null) : d;
-    const text = status === "notMet" ? plainNotMet(cc, detail) : status === "partlyMet" ? plainPartly(cc, scores[j]!, detail) : plainUnresolved(cc, status, detail);
+    const text = status === "notMet" ? plainNotMet(cc, detail) : status === "partlyMet" ? plainPartly(cc, scores[s0 + j]!, detail) : plainUnresolved(cc, status, detail);
     if (!reasons.includes(text)) reasons.push(text);
   }
   if (missing.length > 0 && decision !== "denied") {
@@ -450,18 +468,8 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
     reasons.push(`Still unanswered (${missing.length}): ${titles.join("; ")}${missing.length > 5 ? "; …" : ""}.`);
   }
   if (decision === "approved" || decision === "approvedWithConditions") {
+    const gatesPassed = st.gatesPassed;
     reasons.unshift(`It scores ${points(score!)} of 100${gatesPassed > 0 ? ` and passes all ${gatesPassed} required check${gatesPassed === 1 ? "" : "s"}` : ""}.`);
-  }
-
-  let tier: string | null = null;
-  if (score !== null) {
-    let best = -1;
-    for (const t of rubric.tiers) {
-      if (score >= t.min && t.min > best) {
-        best = t.min;
-        tier = t.label;
-      }
-    }
   }
 
   const review = addMonthsDay(asOf, rubric.review.intervalMonths);
@@ -480,37 +488,212 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
         : reasons[0]
           ? ` — ${lower(reasons[0]).replace(/\.$/, "")}`
           : "";
-  const summary = `${label}: ${app.name} (${scoreText}${coverage === null ? "" : `, ${pct(coverage)} answered`})${why}. Review again by ${first.on}.`;
-  let rows: CriterionResult[] | null = null;
-  const result = {
-    appId: app.id,
-    appName: app.name,
-    decision,
-    tier,
-    score,
-    coverage,
-    bestCaseScore,
-    rating: rubric.rating ? rateWith(cr, (id) => slots[cr.byId.get(id)!.index]) : null,
-    gatesFailed: failed,
-    gatesUnresolved: unresolved,
-    contributions: null as unknown as CriterionResult[],
-    domains,
-    missing,
-    conditions,
-    reasons,
-    summary,
-    reReview: { on: first.on, because: first.because, triggers },
-    policy: { unanswered: policy, unclearScore, approveAt: dec.approveAt, conditionalAt: dec.conditionalAt, minCoverage: dec.minCoverage },
-    rubricId: rubric.id,
-    methodVersion: rubric.methodVersion,
-    asOf,
-    inputsHash: hex(h),
-  };
-  Object.defineProperty(result, "contributions", {
-    get: (): CriterionResult[] => (rows ??= materialize(cr, codes, scores, k, extra, detailOf)),
-    enumerable: true,
-    configurable: true,
-  });
+  const summary = `${label}: ${st.appName} (${scoreText}${coverage === null ? "" : `, ${pct(coverage)} answered`})${why}. Review again by ${first.on}.`;
+  return { gatesFailed: failed, gatesUnresolved: unresolved, domains, missing, conditions, reasons, summary, reReview: { on: first.on, because: first.because, triggers } };
+}
+
+/** @internal Where the scoring loop keeps each app's compact per-criterion results. */
+export interface Store {
+  readonly codes: Uint8Array;
+  readonly scores: Float64Array;
+  index: number;
+}
+
+/** @internal */
+export function newStore(n: number, apps: number, index: number): Store {
+  return { codes: new Uint8Array(2 * n * apps), scores: new Float64Array(n * apps), index };
+}
+
+/**
+ * @internal Scores an app whose shape has been checked (answers in `slots`); pushes value issues.
+ * With `fast`, the answers were evaluated by the fast pre-check (`fastApp`): the app's fields and
+ * evaluations are read from it, and a value that does not fit an applicable criterion returns
+ * null without pushing an issue (the caller takes the full path). The decision and the numbers
+ * are computed here; the explanation is built from the compact codes when first read.
+ */
+export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | undefined)[], ev: Evaluation, issues: RawIssue[], path: (string | number)[], store: Store = newStore(p.cr.criteria.length, 1, 0), fast: FastPlan | null = null): ScoreResult | null {
+  const { cr, asOf, district } = p;
+  const rubric = cr.rubric;
+  const appId = fast ? fast.id : app.id;
+  const appName = fast ? fast.name : app.name;
+  const useMode = fast ? fast.useMode : app.useMode;
+  const minAge = fast ? (fast.minAge >= 0 ? fast.minAge : district.userAges.min) : (app.audience !== null && typeof app.audience === "object" ? app.audience : district.userAges).min;
+  const answers = fast ? fast.answers : app.answers;
+  const ctx: CondContext = { state: district.state, minAge, useMode, asOf, slots };
+  const unclearScore = rubric.scoring.unclearScore;
+  const policy = rubric.scoring.unanswered;
+  const unansweredS = policy === "unfavourable" ? 0 : policy === "neutral" ? 0.5 : -1;
+  const n = cr.criteria.length;
+  // one buffer per call for all apps: status codes then gate codes (2n per app), scores (n per app; NaN = not in the computation)
+  const codes = store.codes;
+  const scores = store.scores;
+  const c0 = 2 * n * store.index;
+  const s0 = n * store.index;
+  let extra: (number | string | null)[] | null = null; // [j, validUntil, detail] triples ("" = rebuild the detail when read)
+  let W = 0;
+  let N = 0;
+  let applicableW = 0;
+  let answeredW = 0;
+  let bestW = 0;
+  let bestN = 0;
+  let failedGates = 0;
+  let unresolvedGates = 0;
+  let anyCondition = false;
+  let gatesPassed = 0;
+  let h = hashText(p.baseHash, appId);
+  h = hashText(h, `${minAge}|${useMode}`);
+  let bad = false;
+
+  for (let j = 0; j < n; j++) {
+    const cc = cr.criteria[j]!;
+    const a = slots[j];
+    if (a === undefined) h = hashText(h, "");
+    else if (fast !== null) {
+      const t = fast.text[j]!;
+      h = t !== null ? hashText(h, t) : hashValue(h, a.value);
+    } else h = hashValue(h, a.value);
+    let code: number; // status code (STATUS)
+    let s = Number.NaN; // NaN: not in the computation
+    let evS = 0;
+    let gate = 0; // 0 none, 1 passed, 2 failed, 3 unresolved, 4 not applicable by condition
+    let validUntil: string | null = null;
+    let detail: string | null = null;
+    if (cc.cond !== null && cc.cond(ctx) === 0) {
+      code = 5;
+      gate = 4;
+    } else if (a === undefined) {
+      code = 4;
+    } else if (fast !== null) {
+      code = fast.code[j]!;
+      if (code === BAD) return null;
+      evS = fast.s[j]!;
+      validUntil = fast.validUntil[j]!;
+      detail = fast.detail[j]!;
+    } else {
+      ev.wantDetail = false;
+      evaluate(cc, a.value, asOf, unclearScore, ev);
+      if (ev.issue !== null) {
+        issues.push({ path: ev.issuePath ? [...path, "answers", cc.id, "value", ...ev.issuePath] : [...path, "answers", cc.id, "value"], code: "invalid_answer", message: ev.issue });
+        bad = true;
+        continue;
+      }
+      code = statusCode(ev.status);
+      evS = ev.s;
+      validUntil = ev.validUntil;
+      const kind = cc.c.kind;
+      detail = ev.detail ?? (ev.validUntil !== null || code === 6 || kind === "document" || kind === "acr" ? "" : null);
+    }
+    if (code !== 5) {
+      if (cc.gateMode !== 0) {
+        if (code <= 2) {
+          // met, partly met, not met
+          if (cc.gateMode === 1 ? evS > 0 : evS >= cc.gateMin) {
+            gate = 1;
+            gatesPassed++;
+          } else {
+            gate = 2;
+            failedGates++;
+          }
+        } else if (code !== 7) {
+          gate = 3;
+          unresolvedGates++;
+        }
+      }
+      if (cc.scored) {
+        const w = cc.weight;
+        applicableW += w;
+        let best: number;
+        if (code === 4) {
+          if (unansweredS >= 0) s = unansweredS;
+          best = 1;
+        } else {
+          s = code === 3 ? unclearScore : evS;
+          answeredW += w;
+          best = gate === 3 ? 1 : s;
+        }
+        bestW += w;
+        bestN += w * best;
+        if (!Number.isNaN(s)) {
+          W += w;
+          N += w * s;
+        }
+      } else if (code !== 7 && code !== 4 && cc.gateMode === 0) {
+        code = 7; // recorded
+      }
+      if (!anyCondition && cc.c.conditionIfNotMet !== undefined && code !== 0 && code !== 1 && code !== 7) anyCondition = true;
+    }
+    codes[c0 + j] = code;
+    codes[c0 + n + j] = gate;
+    scores[s0 + j] = s;
+    if (validUntil !== null || detail !== null) {
+      (extra ??= []).push(j, validUntil, detail);
+    }
+  }
+  if (bad) return null;
+
+  let score: number | null = null;
+  const k = W > 0 ? 100 / W : 0;
+  if (W > 0) {
+    let sum = 0;
+    for (let j = 0; j < n; j++) {
+      const sj = scores[s0 + j]!;
+      const w = cr.criteria[j]!.weight;
+      if (!Number.isNaN(sj) && w > 0 && codes[c0 + j] !== 7) sum += k * w * sj;
+    }
+    score = Math.min(100, Math.max(0, sum));
+  }
+  const coverage = applicableW > 0 ? answeredW / applicableW : null;
+  const bestCaseScore = bestW > 0 ? (100 * bestN) / bestW : null;
+
+  // decision
+  const dec = rubric.decision;
+  let decision: Decision;
+  if (failedGates > 0) decision = "denied";
+  else if (unresolvedGates > 0 || score === null || (coverage !== null && coverage < dec.minCoverage)) {
+    // denied on what is known when the score is already too low: answering an open question better can only move it up
+    decision = score !== null && score < dec.conditionalAt ? "denied" : "needsInformation";
+  } else if (score >= dec.conditionalAt) decision = anyCondition || score < dec.approveAt ? "approvedWithConditions" : "approved";
+  else decision = "denied";
+
+  let tier: string | null = null;
+  if (score !== null) {
+    let best = -1;
+    for (const t of rubric.tiers) {
+      if (score >= t.min && t.min > best) {
+        best = t.min;
+        tier = t.label;
+      }
+    }
+  }
+
+  const st: ExplainState = { cr, codes, scores, at: store.index, k, extra, answers, asOf, unclearScore, appName, score, coverage, decision, gatesPassed, rows: null, explained: null };
+  // built field by field from {} in the published key order: every result shares one shape
+  const result = {} as { -readonly [K in keyof ScoreResult]: ScoreResult[K] };
+  HIDDEN.value = st;
+  Object.defineProperty(result, STATE, HIDDEN);
+  HIDDEN.value = null;
+  result.appId = appId;
+  result.appName = appName;
+  result.decision = decision;
+  result.tier = tier;
+  result.score = score;
+  result.coverage = coverage;
+  result.bestCaseScore = bestCaseScore;
+  result.rating = rubric.rating ? rateWith(cr, (id) => slots[cr.byId.get(id)!.index]) : null;
+  Object.defineProperty(result, "gatesFailed", GATES_FAILED);
+  Object.defineProperty(result, "gatesUnresolved", GATES_UNRESOLVED);
+  Object.defineProperty(result, "contributions", CONTRIBUTIONS);
+  Object.defineProperty(result, "domains", DOMAINS);
+  Object.defineProperty(result, "missing", MISSING);
+  Object.defineProperty(result, "conditions", CONDITIONS);
+  Object.defineProperty(result, "reasons", REASONS);
+  Object.defineProperty(result, "summary", SUMMARY);
+  Object.defineProperty(result, "reReview", RE_REVIEW);
+  result.policy = { unanswered: policy, unclearScore, approveAt: dec.approveAt, conditionalAt: dec.conditionalAt, minCoverage: dec.minCoverage };
+  result.rubricId = rubric.id;
+  result.methodVersion = rubric.methodVersion;
+  result.asOf = asOf;
+  result.inputsHash = hex(h);
   return result;
 }
 

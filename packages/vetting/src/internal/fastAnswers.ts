@@ -1,0 +1,188 @@
+// The fast pre-check of one app for the bulk scoring loop. It accepts ONLY what checkApp (the hand
+// form of appSchema) and evaluate (the hand form of answerValueSchemaFor) accept, evaluating each
+// answer into compact arrays, and answers "not sure" (false) for anything else — a key it does not
+// expect, a prototype it does not know, a value that does not fit — so the caller falls back to
+// the full path, which reports every problem with its path. Primitive answers are evaluated once
+// per distinct value per criterion (many apps share "does" / "no" / a date), with the hash text.
+import type { Answer } from "../schema/answers.js";
+import type { UseMode } from "../schema/condition.js";
+import type { CompiledRubric } from "./compile.js";
+import { isIsoDay } from "./dates.js";
+import { evaluate, newEvaluation, type Evaluation, type Status } from "./evaluate.js";
+
+/** Status codes (index into STATUS in score.ts); 8 = the value does not fit its criterion. */
+export const BAD = 8;
+const CODE: Record<Status, number> = { met: 0, partlyMet: 1, notMet: 2, unclear: 3, unanswered: 4, notApplicable: 5, expired: 6, recorded: 7 };
+
+/** One primitive answer value evaluated for one criterion (what scoreChecked derives from `evaluate`). */
+interface Entry {
+  readonly code: number;
+  readonly s: number;
+  readonly validUntil: string | null;
+  /** the detail as scoreChecked keeps it ("" = rebuild when read) */
+  readonly detail: string | null;
+  /** what hashValue hashes for this value */
+  readonly text: string;
+}
+
+/** Per-(rubric, as-of date) state of the fast path, kept between calls. */
+export interface FastPlan {
+  readonly cr: CompiledRubric;
+  readonly asOf: string;
+  readonly n: number;
+  readonly index: ReadonlyMap<string, number>;
+  readonly caches: Map<unknown, Entry>[];
+  readonly ev: Evaluation;
+  // per-app scratch, filled by fastApp and read by scoreChecked
+  readonly code: Uint8Array;
+  readonly s: Float64Array;
+  readonly validUntil: (string | null)[];
+  readonly detail: (string | null)[];
+  /** hash text of a primitive value; null for lists and objects (hashed from the value) */
+  readonly text: (string | null)[];
+  lastDay: string;
+  // the app's fields, read once
+  id: string;
+  name: string;
+  useMode: UseMode;
+  minAge: number;
+  answers: Record<string, Answer>;
+}
+
+const MAX_CACHE = 4096;
+const plans = new WeakMap<CompiledRubric, FastPlan>();
+
+/** The fast-path state for a compiled rubric on a date (one per rubric, re-made when the date changes). */
+export function fastPlan(cr: CompiledRubric, asOf: string): FastPlan {
+  const hit = plans.get(cr);
+  if (hit && hit.asOf === asOf) return hit;
+  const n = cr.criteria.length;
+  const plan: FastPlan = {
+    cr,
+    asOf,
+    n,
+    index: new Map(cr.criteria.map((cc) => [cc.id, cc.index])),
+    caches: cr.criteria.map(() => new Map<unknown, Entry>()),
+    ev: newEvaluation(),
+    code: new Uint8Array(n),
+    s: new Float64Array(n),
+    validUntil: new Array<string | null>(n).fill(null),
+    detail: new Array<string | null>(n).fill(null),
+    text: new Array<string | null>(n).fill(null),
+    lastDay: "",
+    id: "",
+    name: "",
+    useMode: "studentLogin",
+    minAge: 0,
+    answers: {},
+  };
+  plans.set(cr, plan);
+  return plan;
+}
+
+/** Whether enumerating an ordinary object's keys with for…in can only give its own keys. */
+export function prototypeIsClean(): boolean {
+  for (const _ in Object.prototype) return false;
+  return true;
+}
+
+const isAge = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 120;
+
+function ordinary(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function evaluated(plan: FastPlan, j: number, value: unknown, primitive: boolean): Entry {
+  const ev = plan.ev;
+  const cc = plan.cr.criteria[j]!;
+  ev.wantDetail = false;
+  evaluate(cc, value, plan.asOf, plan.cr.rubric.scoring.unclearScore, ev);
+  const kind = cc.c.kind;
+  const detail = ev.detail ?? (ev.validUntil !== null || ev.status === "expired" || kind === "document" || kind === "acr" ? "" : null);
+  return { code: ev.issue !== null ? BAD : CODE[ev.status], s: ev.s, validUntil: ev.validUntil, detail, text: !primitive ? "" : typeof value === "string" ? value : String(value) };
+}
+
+/**
+ * Checks and evaluates one app for the fast path: true when the app is certainly valid in shape
+ * (its answers' values are evaluated into the plan's arrays, BAD where a value does not fit its
+ * criterion — fine when the criterion does not apply); false when the full path must decide.
+ * `slots` receives the answers by criterion index.
+ */
+export function fastApp(plan: FastPlan, raw: unknown, slots: (Answer | undefined)[]): boolean {
+  if (!ordinary(raw)) return false;
+  for (const k in raw) {
+    if (k !== "id" && k !== "name" && k !== "answers" && k !== "useMode" && k !== "vendor" && k !== "url" && k !== "description" && k !== "audience") return false;
+  }
+  const id = raw.id;
+  const name = raw.name;
+  if (typeof id !== "string" || id.length === 0 || typeof name !== "string" || name.length === 0) return false;
+  const useMode = raw.useMode;
+  if (useMode !== undefined && useMode !== "studentLogin" && useMode !== "teacherOnly" && useMode !== "noLogin" && useMode !== "installed") return false;
+  const vendor = raw.vendor;
+  if (vendor !== undefined && (typeof vendor !== "string" || vendor === "")) return false;
+  const url = raw.url;
+  if (url !== undefined && (typeof url !== "string" || url === "")) return false;
+  if (raw.description !== undefined && typeof raw.description !== "string") return false;
+  const audience = raw.audience;
+  let minAge = -1;
+  if (audience !== undefined) {
+    if (!ordinary(audience)) return false;
+    for (const k in audience) if (k !== "min" && k !== "max") return false;
+    const min = audience.min;
+    const max = audience.max;
+    if (!isAge(min) || !isAge(max) || min > max) return false;
+    minAge = min;
+  }
+  const answers = raw.answers;
+  if (!ordinary(answers)) return false;
+  slots.fill(undefined);
+  const { index, caches, code, s, validUntil, detail, text } = plan;
+  for (const key in answers) {
+    const j = index.get(key);
+    if (j === undefined) return false;
+    const a = answers[key];
+    if (!ordinary(a)) return false;
+    for (const k in a) if (k !== "value" && k !== "source" && k !== "asOf" && k !== "note") return false;
+    const source = a.source;
+    if (source !== undefined && (typeof source !== "string" || source === "")) return false;
+    const day = a.asOf;
+    if (day !== undefined && day !== plan.lastDay) {
+      if (!isIsoDay(day)) return false;
+      plan.lastDay = day;
+    }
+    if (a.note !== undefined && typeof a.note !== "string") return false;
+    const v = a.value;
+    let e: Entry | undefined;
+    const t = typeof v;
+    if (t === "string" || t === "boolean" || (t === "number" && Number.isFinite(v) && !Object.is(v, -0))) {
+      const cache = caches[j]!;
+      e = cache.get(v);
+      if (e === undefined) {
+        e = evaluated(plan, j, v, true);
+        if (cache.size < MAX_CACHE) cache.set(v, e);
+      }
+      text[j] = e.text;
+    } else if (t === "object" && v !== null) {
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
+      }
+      e = evaluated(plan, j, v, false);
+      text[j] = null;
+    } else {
+      return false;
+    }
+    code[j] = e.code;
+    s[j] = e.s;
+    validUntil[j] = e.validUntil;
+    detail[j] = e.detail;
+    slots[j] = a as Answer;
+  }
+  plan.id = id;
+  plan.name = name;
+  plan.useMode = (useMode ?? "studentLogin") as UseMode;
+  plan.minAge = minAge;
+  plan.answers = answers as Record<string, Answer>;
+  return true;
+}
