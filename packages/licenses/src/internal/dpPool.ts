@@ -217,14 +217,15 @@ function atLeast(f: Frontier, r: number): number {
 
 export function solveSharedPool(years: readonly YearSchools[], G: (q: number) => number, cap: number): { cost: number; site: Uint8Array[]; Q: number } | null {
   const fronts: Frontier[] = [];
-  // pooling every seat is a plan: no set of sites costing more than it can be part of the optimum
+  // pooling every seat is a plan when the seat options can supply it: no set of sites costing more
+  // than it can be part of the optimum (past the capacity there is no such bound)
   let poolAll = 0;
   for (const y of years) {
     let n = y.N0;
     for (const x of y.d) n += x;
     poolAll = Math.max(poolAll, n);
   }
-  const ub = G(Math.min(poolAll, cap));
+  const ub = poolAll <= cap ? G(poolAll) : Number.POSITIVE_INFINITY;
   for (const y of years) {
     const hit = cache.get(y);
     let f = hit !== undefined && (hit === null || hit.ub >= ub) ? hit?.f ?? null : undefined;

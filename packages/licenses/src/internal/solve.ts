@@ -11,6 +11,7 @@ import { Envelope, purchase, seatsPaid, type Curve } from "./curve.js";
 import { ROLE_COUNT, demandAt, type Model, type ProductModel, type SeatKey, type SeatVariant, type SiteVariant, type Variant } from "./model.js";
 import { solvePool1D } from "./pool1d.js";
 import { dpWork, solveSharedPool, solveSharedPoolDP, type YearSchools } from "./dpPool.js";
+import { solveGroupedPool } from "./grouped.js";
 import { solveSchools, type PoolGroup, type SchoolPatterns } from "./schools.js";
 
 export interface Choice {
@@ -294,7 +295,7 @@ export class ProductSolver {
       freeIdx.push(prep.idx);
     }
     const G = (q: number): number => g.fn.eval(q);
-    let r = solveSharedPool(perYear, G, g.fn.cap);
+    let r = solveGroupedPool(perYear, g.fn, m.integral) ?? solveSharedPool(perYear, G, g.fn.cap);
     if (r === null) {
       if (dpWork(perYear) > 150_000_000) return null;
       r = solveSharedPoolDP(perYear, G, g.fn.cap);

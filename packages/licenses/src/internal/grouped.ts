@@ -1,0 +1,455 @@
+// One pooled quantity Q shared by one or more years, site licences chosen per year (the problem of
+// dpPool.ts), solved exactly by Lagrangian reduced-cost fixing instead of whole Pareto frontiers.
+//
+//   minimise G(Q) + Σ_t Σ_{s ∈ S_t} F_ts   subject to   Q ≥ N_t = D_t − Σ_{s ∈ S_t} d_ts for every year t
+//
+// G (the envelope of the pooled seat curves) never falls as Q grows. Two facts make it small:
+// - Schools of one year with the same site cost are interchangeable except for their seats, and the
+//   larger ones are worth licensing first (exchange argument): a year's site set is one count per
+//   price group, the largest schools of the group.
+// - Split the range of Q into regions where one curve g is linear (between its key points; packs:
+//   a lower line and a band). On a region [x0, x1] with slope π and g(Q) ≥ α + πQ, for multipliers
+//   λ_t ≥ 0 every plan whose Q lies in the region costs at least
+//     L = α + π·x0 + Σ_t [λ_t·D_t − λ_t·x1 + Σ_s min(0, F_ts − λ_t·d_ts)] + (x1 − x0)·min(π, Σ_t λ_t)
+//   plus, for every school whose choice differs from "licensed iff F_ts < λ_t·d_ts", its |F_ts − λ_t·d_ts|
+//   (this is the LP bound of the region; λ is chosen to balance the years at one pooled level).
+//   A plan can only beat the incumbent U if those differences add up to less than U − L: only the
+//   schools near their break-even can change, a few per price group. The site sets within that
+//   budget are enumerated per year, and the best Q is found by scanning their pooled counts.
+// Regions whose bound cannot beat the incumbent are skipped; the answer is exact. When the budget
+// would admit too many sets (a weak bound), the caller falls back to the frontier method.
+import type { Curve, Envelope } from "./curve.js";
+import type { YearSchools } from "./dpPool.js";
+
+interface Group {
+  /** Site cost of every member. */
+  readonly F: number;
+  /** School indices (into the year's arrays), largest pool first. */
+  readonly members: Int32Array;
+  /** Seats of each member, same order. */
+  readonly d: Float64Array;
+  /** T[k] = seats removed by the first k members. */
+  readonly T: Float64Array;
+}
+
+interface Prep {
+  readonly D: number;
+  /** Seats always pooled (no site option, or an unpriced one). */
+  readonly N0: number;
+  readonly groups: readonly Group[];
+  /** Siteable schools by site cost per seat, increasing: ratio, cumulative seats and cost. */
+  readonly ratio: Float64Array;
+  readonly cumD: Float64Array;
+  readonly cumF: Float64Array;
+  readonly n: number;
+}
+
+const prepCache = new WeakMap<YearSchools, Prep>();
+
+function prepare(y: YearSchools): Prep {
+  const hit = prepCache.get(y);
+  if (hit) return hit;
+  const n = y.F.length;
+  let D = y.N0;
+  let N0 = y.N0;
+  const byCost = new Map<number, number[]>();
+  const siteable: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = y.d[i]!;
+    D += d;
+    if (!Number.isFinite(y.F[i]!)) {
+      N0 += d;
+      continue;
+    }
+    if (d <= 0) continue;
+    siteable.push(i);
+    const list = byCost.get(y.F[i]!);
+    if (list) list.push(i);
+    else byCost.set(y.F[i]!, [i]);
+  }
+  const groups: Group[] = [...byCost.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([F, list]) => {
+      list.sort((a, b) => y.d[b]! - y.d[a]! || a - b);
+      const d = Float64Array.from(list, (i) => y.d[i]!);
+      const T = new Float64Array(list.length + 1);
+      for (let k = 0; k < list.length; k++) T[k + 1] = T[k]! + d[k]!;
+      return { F, members: Int32Array.from(list), d, T };
+    });
+  siteable.sort((a, b) => y.F[a]! / y.d[a]! - y.F[b]! / y.d[b]! || a - b);
+  const m = siteable.length;
+  const ratio = new Float64Array(m);
+  const cumD = new Float64Array(m + 1);
+  const cumF = new Float64Array(m + 1);
+  siteable.forEach((i, j) => {
+    ratio[j] = y.F[i]! / y.d[i]!;
+    cumD[j + 1] = cumD[j]! + y.d[i]!;
+    cumF[j + 1] = cumF[j]! + y.F[i]!;
+  });
+  const out = { D, N0, groups, ratio, cumD, cumF, n: m };
+  prepCache.set(y, out);
+  return out;
+}
+
+/** The smallest multiplier at which the LP relaxation of the year pools at most q seats. */
+function lambdaAt(p: Prep, q: number): number {
+  const r = p.D - q;
+  if (r <= 0) return 0;
+  if (p.cumD[p.n]! < r) return Number.POSITIVE_INFINITY;
+  let lo = 0;
+  let hi = p.n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.cumD[mid + 1]! >= r) hi = mid;
+    else lo = mid + 1;
+  }
+  return p.ratio[lo]!;
+}
+
+/** λ·D + Σ_s min(0, F_s − λ·d_s). */
+function phi(p: Prep, lambda: number): number {
+  let lo = 0;
+  let hi = p.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.ratio[mid]! < lambda) lo = mid + 1;
+    else hi = mid;
+  }
+  return lambda * (p.D - p.cumD[lo]!) + p.cumF[lo]!;
+}
+
+export interface GroupedResult {
+  readonly cost: number;
+  readonly site: Uint8Array[];
+  readonly Q: number;
+}
+
+/** Most site sets enumerated in one region before giving up (the caller then uses the frontier). */
+const COMBO_LIMIT = 60_000;
+
+/**
+ * Exact minimum of G(Q) + Σ_t (site costs of year t) with Q covering every year's pooled seats, or
+ * null when the reduced-cost enumeration would be too large.
+ */
+export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, integral: boolean): GroupedResult | null {
+  const T = years.length;
+  const preps = years.map(prepare);
+  const cap = env.cap;
+  let Qmin = 0;
+  let Dmax = 0;
+  for (const p of preps) {
+    if (p.N0 > Qmin) Qmin = p.N0;
+    if (p.D > Dmax) Dmax = p.D;
+  }
+  const Qmax = Math.min(Dmax, cap);
+  const none = (): GroupedResult => ({ cost: Number.POSITIVE_INFINITY, site: years.map((y) => new Uint8Array(y.F.length)), Q: 0 });
+  if (Qmin > Qmax) return none();
+
+  const eps = (v: number): number => 1e-9 * Math.abs(v) + 1e-7;
+  // incumbent: a count per group per year, and Q
+  let best = Number.POSITIVE_INFINITY;
+  let bestQ = -1;
+  let bestK: Int32Array[] = preps.map((p) => new Int32Array(p.groups.length));
+  const G = (q: number): number => (q > 0 ? env.eval(q) : 0);
+  const offer = (cost: number, q: number, ks: Int32Array[]): void => {
+    if (cost < best || (cost === best && q < bestQ)) {
+      best = cost;
+      bestQ = q;
+      bestK = ks.map((k) => Int32Array.from(k));
+    }
+  };
+  const closes = (bound: number): boolean => {
+    if (!Number.isFinite(best)) return false;
+    if (integral) return Math.ceil(bound - eps(bound)) >= best;
+    return bound >= best - eps(best);
+  };
+
+  // every school licensed (nothing pooled), when possible
+  if (Qmin === 0) {
+    let c = 0;
+    const ks = preps.map((p) => Int32Array.from(p.groups, (g) => g.members.length));
+    preps.forEach((p) => p.groups.forEach((g) => (c += g.F * g.members.length)));
+    offer(c, 0, ks);
+  }
+  // everything pooled
+  if (Dmax <= cap) offer(G(Dmax), Dmax, preps.map((p) => new Int32Array(p.groups.length)));
+
+  interface Region {
+    readonly curve: Curve;
+    readonly x0: number;
+    readonly x1: number;
+    readonly pi: number;
+    readonly alpha: number;
+    readonly L: number;
+    readonly lambda: Float64Array;
+  }
+  const lam = new Float64Array(T);
+  const bound = (x0: number, x1: number, pi: number, alpha: number, lambda: Float64Array): number => {
+    let sum = 0;
+    let L = alpha + pi * x0;
+    for (let t = 0; t < T; t++) {
+      const l = lambda[t]!;
+      if (!Number.isFinite(l)) return Number.POSITIVE_INFINITY;
+      sum += l;
+      L += phi(preps[t]!, l) - l * x1;
+    }
+    return L + (x1 - x0) * Math.min(pi, sum);
+  };
+  const regionOf = (curve: Curve, keys: readonly number[], x0: number, x1: number): Region | null => {
+    const g0 = curve.eval(x0);
+    const g1 = curve.eval(x1);
+    if (!Number.isFinite(g0)) return null;
+    const pi = x1 > x0 && Number.isFinite(g1) ? Math.max(0, (g1 - g0) / (x1 - x0)) : 0;
+    const { lo } = curve.regionBounds(x0, x1, pi, keys);
+    if (!Number.isFinite(lo)) return null;
+    // multipliers: every year at one pooled level q where Σ λ_t(q) meets π (the LP optimum)
+    const at = (q: number, out: Float64Array): number => {
+      let s = 0;
+      for (let t = 0; t < T; t++) s += out[t] = lambdaAt(preps[t]!, q);
+      return s;
+    };
+    let bestL = Number.NEGATIVE_INFINITY;
+    const bestLam = new Float64Array(T);
+    const tryLam = (l: Float64Array): void => {
+      const L = bound(x0, x1, pi, lo, l);
+      if (L > bestL) {
+        bestL = L;
+        bestLam.set(l);
+      }
+    };
+    if (at(x1, lam) >= pi || x0 === x1) tryLam(lam);
+    else if (at(x0, lam) <= pi) tryLam(lam);
+    else {
+      let a = x0; // Λ(a) > π
+      let b = x1; // Λ(b) < π
+      while (b - a > 1) {
+        const mid = Math.floor((a + b) / 2);
+        if (at(mid, lam) > pi) a = mid;
+        else b = mid;
+      }
+      at(a, lam);
+      tryLam(lam);
+      const la = Float64Array.from(lam);
+      at(b, lam);
+      tryLam(lam);
+      // the convex combination of the two whose multipliers add up to π
+      let sa = 0;
+      let sb = 0;
+      for (let t = 0; t < T; t++) {
+        sa += la[t]!;
+        sb += lam[t]!;
+      }
+      if (sa > sb && Number.isFinite(sa)) {
+        const theta = (pi - sb) / (sa - sb);
+        for (let t = 0; t < T; t++) lam[t] = lam[t]! + theta * (la[t]! - lam[t]!);
+        tryLam(lam);
+      }
+    }
+    if (!Number.isFinite(bestL)) return null;
+    return { curve, x0, x1, pi, alpha: lo, L: bestL, lambda: bestLam };
+  };
+
+  const regions: Region[] = [];
+  const lowQ = Math.max(1, Qmin);
+  for (const curve of env.curves) {
+    const top = Math.min(Qmax, curve.cap);
+    if (top < lowQ) continue;
+    const keys = curve.keyPoints(top);
+    const pts = [lowQ];
+    for (const k of keys) if (k > lowQ && k < top) pts.push(k);
+    if (top > lowQ) pts.push(top);
+    for (let j = 0; j + 1 < pts.length || (j === 0 && pts.length === 1); j++) {
+      const r = regionOf(curve, keys, pts[j]!, pts[Math.min(j + 1, pts.length - 1)]!);
+      if (r) regions.push(r);
+    }
+  }
+
+  // threshold plans (a good incumbent): at each region's multipliers, license iff F < λ·d
+  const kStar = (p: Prep, lambda: number, out: Int32Array): number => {
+    let W = 0;
+    p.groups.forEach((g, b) => {
+      let k = 0;
+      while (k < g.members.length && g.F < lambda * g.d[k]!) k++;
+      out[b] = k;
+      W += g.T[k]!;
+    });
+    return W;
+  };
+  const ksBuf = preps.map((p) => new Int32Array(p.groups.length));
+  for (const r of regions) {
+    let q = 0;
+    let c = 0;
+    for (let t = 0; t < T; t++) {
+      const p = preps[t]!;
+      const W = kStar(p, r.lambda[t]!, ksBuf[t]!);
+      p.groups.forEach((g, b) => (c += g.F * ksBuf[t]![b]!));
+      q = Math.max(q, p.D - W);
+    }
+    q = Math.max(q, Qmin);
+    if (q <= cap) offer(c + G(q), q, ksBuf);
+  }
+
+  regions.sort((a, b) => a.L - b.L);
+  // per-year enumeration buffers
+  const comboN: number[][] = preps.map(() => []);
+  const comboC: number[][] = preps.map(() => []);
+  const comboK: number[][] = preps.map(() => []);
+  // Enumerate with a small budget first, then widen it: plans left out cost at least L + budget,
+  // so the region is closed as soon as the incumbent is within the budget of L.
+  const enumerate = (r: Region, budget: number): boolean | null => {
+    let total = 0;
+    for (let t = 0; t < T; t++) {
+      const p = preps[t]!;
+      const l = r.lambda[t]!;
+      const need = p.D - r.x1; // seats that must be removed
+      const nG = p.groups.length;
+      // allowed counts per group and their excess over the threshold choice
+      const klo = new Int32Array(nG);
+      const khi = new Int32Array(nG);
+      const exs: Float64Array[] = [];
+      for (let b = 0; b < nG; b++) {
+        const g = p.groups[b]!;
+        let ks = 0;
+        while (ks < g.members.length && g.F < l * g.d[ks]!) ks++;
+        let lo = ks;
+        let acc = 0;
+        while (lo > 0) {
+          const c = l * g.d[lo - 1]! - g.F;
+          if (acc + c >= budget) break;
+          acc += c;
+          lo--;
+        }
+        let hi = ks;
+        acc = 0;
+        while (hi < g.members.length) {
+          const c = g.F - l * g.d[hi]!;
+          if (acc + c >= budget) break;
+          acc += c;
+          hi++;
+        }
+        const ex = new Float64Array(hi - lo + 1);
+        for (let k = ks - 1; k >= lo; k--) ex[k - lo] = ex[k - lo + 1]! + (l * g.d[k]! - g.F);
+        for (let k = ks + 1; k <= hi; k++) ex[k - lo] = ex[k - lo - 1]! + (g.F - l * g.d[k - 1]!);
+        klo[b] = lo;
+        khi[b] = hi;
+        exs.push(ex);
+      }
+      // most seats the groups from b on can still remove
+      const maxRest = new Float64Array(nG + 1);
+      for (let b = nG - 1; b >= 0; b--) maxRest[b] = maxRest[b + 1]! + p.groups[b]!.T[khi[b]!]!;
+      const Ns = comboN[t]!;
+      const Cs = comboC[t]!;
+      const Ks = comboK[t]!;
+      Ns.length = 0;
+      Cs.length = 0;
+      Ks.length = 0;
+      const k = new Int32Array(nG);
+      let overflow = false;
+      const dfs = (b: number, W: number, C: number, ex: number): void => {
+        if (overflow) return;
+        if (W + maxRest[b]! < need) return;
+        if (b === nG) {
+          if (++total > COMBO_LIMIT) {
+            overflow = true;
+            return;
+          }
+          Ns.push(p.D - W);
+          Cs.push(C);
+          for (let j = 0; j < nG; j++) Ks.push(k[j]!);
+          return;
+        }
+        const g = p.groups[b]!;
+        const e = exs[b]!;
+        const lo = klo[b]!;
+        for (let kk = lo; kk <= khi[b]!; kk++) {
+          const x = ex + e[kk - lo]!;
+          if (x >= budget) continue;
+          k[b] = kk;
+          dfs(b + 1, W + g.T[kk]!, C + kk * g.F, x);
+        }
+      };
+      dfs(0, 0, 0, 0);
+      if (overflow) return null;
+      if (Ns.length === 0) return false;
+    }
+    // per year: combos by pooled count, with the running cheapest
+    const lists = comboN.map((Ns, t) => {
+      const Cs = comboC[t]!;
+      const order = Ns.map((_, i) => i).sort((a, b) => Ns[a]! - Ns[b]! || Cs[a]! - Cs[b]!);
+      const N: number[] = [];
+      const C: number[] = [];
+      const idx: number[] = [];
+      for (const i of order) {
+        const c = Cs[i]!;
+        if (C.length > 0 && c >= C[C.length - 1]!) continue;
+        N.push(Ns[i]!);
+        C.push(c);
+        idx.push(i);
+      }
+      return { N, C, idx };
+    });
+    const pick = (list: { N: number[] }, q: number): number => {
+      // last entry with N ≤ q
+      if (list.N[0]! > q) return -1;
+      let lo = 0;
+      let hi = list.N.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (list.N[mid]! <= q) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    const cands = new Set<number>([Math.max(r.x0, Qmin)]);
+    for (const list of lists) for (const n of list.N) if (n > r.x0 && n <= r.x1) cands.add(n);
+    const at = new Int32Array(T);
+    for (const q of cands) {
+      let c = 0;
+      for (let t = 0; t < T && c < best; t++) {
+        const j = pick(lists[t]!, q);
+        if (j < 0) {
+          c = Number.POSITIVE_INFINITY;
+          break;
+        }
+        at[t] = j;
+        c += lists[t]!.C[j]!;
+      }
+      if (!(c < best) && !(c === best && q < bestQ)) continue;
+      c += G(q);
+      if (c < best || (c === best && q < bestQ)) {
+        offer(
+          c,
+          q,
+          preps.map((p, t) => {
+            const i = lists[t]!.idx[at[t]!]!;
+            const nG = p.groups.length;
+            return Int32Array.from(comboK[t]!.slice(i * nG, (i + 1) * nG));
+          }),
+        );
+      }
+    }
+    return true;
+  };
+  for (const r of regions) {
+    if (closes(r.L)) continue;
+    const full = best - r.L + eps(best);
+    if (!Number.isFinite(full)) return null;
+    let budget = Math.max(full / 64, eps(best) + 1);
+    for (;;) {
+      budget = Math.min(budget, full);
+      const ok = enumerate(r, budget);
+      if (ok === null) return null;
+      if (budget >= full || closes(r.L + budget)) break;
+      budget *= 4;
+    }
+  }
+  if (bestQ < 0) return none();
+  const site = years.map((y, t) => {
+    const take = new Uint8Array(y.F.length);
+    preps[t]!.groups.forEach((g, b) => {
+      for (let k = 0; k < bestK[t]![b]!; k++) take[g.members[k]!] = 1;
+    });
+    return take;
+  });
+  return { cost: best, site, Q: bestQ };
+}
