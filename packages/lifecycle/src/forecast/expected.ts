@@ -4,7 +4,7 @@ import { forecastInputSchema, type DeviceCategory, type DeviceRole, type Forecas
 import { CAPITALIZATION_THRESHOLDS } from "../tables/capitalization.js";
 import { CATEGORIES, RULES, ROLES, compile, slotIdOf, type Compiled, type RetirementRule } from "./compile.js";
 import { parseForecastInput } from "./parseInputFast.js";
-import { F, NF, NK, scratchFor, simulate, type Deferral, type Shortfall, type Sink } from "./simulate.js";
+import { F, NF, NK, makeSink, scratchFor, simulate, type Deferral, type Shortfall, type Sink } from "./simulate.js";
 
 export type { RetirementRule } from "./compile.js";
 
@@ -251,7 +251,7 @@ function rowOf(memo: Map<number, Money>, template: object, fiscalYear: number, k
 export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
   const H = c.horizon;
   const groupBy = input.groupBy;
-  const sink: Sink = {
+  const sink: Sink = makeSink({
     totals: new Float64Array(H * NF),
     cat: new Float64Array(CATEGORIES.length * H * NK),
     retired: new Float64Array(c.initialCount * H),
@@ -259,7 +259,7 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
     deferrals: [] as Deferral[],
     shortfalls: [] as Shortfall[],
     bought: new Float64Array(c.models.length * H),
-  };
+  });
   type RowKey = { school?: string; model?: string; category?: DeviceCategory; role?: DeviceRole };
   const rowKeys: RowKey[] = [];
   if (groupBy.length > 0) {

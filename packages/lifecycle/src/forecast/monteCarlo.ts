@@ -3,7 +3,7 @@ import { z } from "zod";
 import { forecastInputSchema, type ForecastInput } from "../schema.js";
 import { canCollapseSchools, compile, type Compiled } from "./compile.js";
 import { parseForecastInput } from "./parseInputFast.js";
-import { F, NF, scratchFor, simulate } from "./simulate.js";
+import { F, NF, makeSink, scratchFor, simulate } from "./simulate.js";
 
 /**
  * The yearly quantities each Monte Carlo trial records. Amounts (`capital`, `repair`,
@@ -119,6 +119,7 @@ export function runTrials(c: Compiled, seed: number | string, trialStart: number
   const root = createRng(seed);
   const sc = scratchFor(c);
   const totals = new Float64Array(c.horizon * NF);
+  const sink = makeSink({ totals });
   const values: number[][] = [];
   const uncertain = c.models.some((m) => m.priceGrowthSd > 0);
   const prices = uncertain ? new Float64Array(c.priceCents.length) : c.priceCents;
@@ -126,7 +127,7 @@ export function runTrials(c: Compiled, seed: number | string, trialStart: number
     totals.fill(0);
     const rng = root.stream(i);
     if (uncertain) drawPrices(c, rng.stream("price-growth"), prices);
-    simulate(c, rng, { totals }, sc, prices);
+    simulate(c, rng, sink, sc, prices);
     values.push(record(totals, c.horizon));
   }
   return values;
