@@ -247,65 +247,68 @@ function rowOf(memo: Map<number, Money>, template: object, fiscalYear: number, k
   return row as unknown as ForecastRow;
 }
 
-/** Runs the expected forecast on a compiled model (shared with the Monte Carlo summary). */
-export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
-  const H = c.horizon;
-  const groupBy = input.groupBy;
-  const sink: Sink = makeSink({
-    totals: new Float64Array(H * NF),
-    cat: new Float64Array(CATEGORIES.length * H * NK),
-    retired: new Float64Array(c.initialCount * H),
-    byRule: new Float64Array(H * RULES.length),
-    deferrals: [] as Deferral[],
-    shortfalls: [] as Shortfall[],
-    bought: new Float64Array(c.models.length * H),
-  });
-  type RowKey = { school?: string; model?: string; category?: DeviceCategory; role?: DeviceRole };
-  const rowKeys: RowKey[] = [];
-  if (groupBy.length > 0) {
-    // one integer per slot (mixed radix over the grouped dimensions' indexes), no strings
-    const modelCat = Int32Array.from(c.models, (m) => CATEGORIES.indexOf(m.category));
-    const radix = { school: c.schools.length, model: c.models.length, category: CATEGORIES.length, role: ROLES.length };
-    let size = 1;
-    for (const d of groupBy) size *= radix[d];
-    const table = size <= 1 << 22 ? new Int32Array(size).fill(-1) : null;
-    const index = new Map<number, number>();
-    const rowOf = new Int32Array(c.n);
-    for (let s = 0; s < c.n; s++) {
-      let k = 0;
-      for (const d of groupBy) {
-        const v = d === "school" ? c.slotSchool[s]! : d === "model" ? c.slotModel[s]! : d === "category" ? modelCat[c.slotModel[s]!]! : c.slotRole[s]!;
-        k = k * radix[d] + v;
-      }
-      let r = table ? table[k]! : (index.get(k) ?? -1);
-      if (r < 0) {
-        r = rowKeys.length;
-        if (table) table[k] = r;
-        else index.set(k, r);
-        const model = c.models[c.slotModel[s]!]!;
-        const key: RowKey = {};
-        for (const d of groupBy) {
-          if (d === "school") key.school = c.schools[c.slotSchool[s]!]!;
-          else if (d === "model") key.model = model.id;
-          else if (d === "category") key.category = model.category;
-          else key.role = ROLES[c.slotRole[s]!]!;
-        }
-        rowKeys.push(key);
-      }
-      rowOf[s] = r;
-    }
-    sink.rowOf = rowOf;
-    sink.rows = new Float64Array(rowKeys.length * H * NF);
-  }
-  simulate(c, null, sink, scratchFor(c));
-  const { totals } = sink;
+type RowKey = { school?: string; model?: string; category?: DeviceCategory; role?: DeviceRole };
+type GroupDim = ForecastInput["groupBy"][number];
+const DIM_CODE: Record<GroupDim, number> = { school: 0, model: 1, category: 2, role: 3 };
 
-  // rows (rounded per row) and the year totals they add up to
+/**
+ * The breakdown row of every slot: one integer per slot (mixed radix over the grouped dimensions'
+ * indexes, no strings), rows numbered in order of first appearance.
+ */
+function rowIndexOf(c: Compiled, groupBy: readonly GroupDim[]): { rowOf: Int32Array; keys: RowKey[] } {
+  const modelCat = Int32Array.from(c.models, (m) => CATEGORIES.indexOf(m.category));
+  const radixOf = [c.schools.length, c.models.length, CATEGORIES.length, ROLES.length];
+  const dims = Int32Array.from(groupBy, (d) => DIM_CODE[d]);
+  const radix = Int32Array.from(dims, (d) => radixOf[d]!);
+  let size = 1;
+  for (let j = 0; j < radix.length; j++) size *= radix[j]!;
+  const table = size <= 1 << 22 ? new Int32Array(size).fill(-1) : null;
+  const index = new Map<number, number>();
+  const rowOf = new Int32Array(c.n);
+  const keys: RowKey[] = [];
+  const { slotSchool, slotModel, slotRole } = c;
+  for (let s = 0; s < c.n; s++) {
+    let k = 0;
+    for (let j = 0; j < dims.length; j++) {
+      const d = dims[j]!;
+      const v = d === 0 ? slotSchool[s]! : d === 1 ? slotModel[s]! : d === 2 ? modelCat[slotModel[s]!]! : slotRole[s]!;
+      k = k * radix[j]! + v;
+    }
+    let r = table ? table[k]! : (index.get(k) ?? -1);
+    if (r < 0) {
+      r = keys.length;
+      if (table) table[k] = r;
+      else index.set(k, r);
+      keys.push(rowKeyOf(c, groupBy, s));
+    }
+    rowOf[s] = r;
+  }
+  return { rowOf, keys };
+}
+
+function rowKeyOf(c: Compiled, groupBy: readonly GroupDim[], s: number): RowKey {
+  const model = c.models[c.slotModel[s]!]!;
+  const key: RowKey = {};
+  for (const d of groupBy) {
+    if (d === "school") key.school = c.schools[c.slotSchool[s]!]!;
+    else if (d === "model") key.model = model.id;
+    else if (d === "category") key.category = model.category;
+    else key.role = ROLES[c.slotRole[s]!]!;
+  }
+  return key;
+}
+
+/**
+ * The breakdown rows, year by year in key order, skipping empty ones; each row's amounts are
+ * rounded to the cent and added to `yearCents` (capital, repair, resale by year), so the rows add
+ * up to the summary exactly.
+ */
+function rowsOf(c: Compiled, groupBy: readonly GroupDim[], rowKeys: readonly RowKey[], R: Float64Array, yearCents: Float64Array): ForecastRow[] {
+  const H = c.horizon;
   const rows: ForecastRow[] = [];
-  const yearCents = new Float64Array(H * 3);
-  if (sink.rows) {
-    const text = rowKeys.map((k) => groupBy.map((d) => String(k[d])));
-    const order = rowKeys.map((_, i) => i).sort((a, b) => {
+  const text = rowKeys.map((k) => groupBy.map((d) => String(k[d])));
+  const order = Int32Array.from(
+    rowKeys.map((_, i) => i).sort((a, b) => {
       const ka = text[a]!;
       const kb = text[b]!;
       for (let j = 0; j < ka.length; j++) {
@@ -314,51 +317,42 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
         if (x !== y) return x < y ? -1 : 1;
       }
       return 0;
-    });
-    const R = sink.rows;
-    const memo = new Map<number, Money>();
-    // the field order of `{ fiscalYear, ...key, ...counts, ...amounts }`
-    const template: Record<string, unknown> = { fiscalYear: 0 };
-    for (const d of groupBy) template[d] = "";
-    for (const f of ["inServiceStart", "plannedRetirements", "failures", "losses", "notReplaced", "purchases", "inServiceEnd", "deferred", "repairIncidents", "capital", "repair", "resaleCredit"]) template[f] = null;
-    for (let ti = 0; ti < H; ti++) {
-      const fiscalYear = c.years[ti]!;
-      for (const r of order) {
-        const b = (ti * rowKeys.length + r) * NF;
-        const any = R[b + F.start]! > 0 || R[b + F.end]! > 0 || R[b + F.planned]! > 0 || R[b + F.failures]! > 0 || R[b + F.capital]! > 0;
-        if (!any) continue;
-        const cap = Math.round(R[b + F.capital]!);
-        const rep = Math.round(R[b + F.repair]!);
-        const res = Math.round(R[b + F.resale]!);
-        yearCents[ti * 3] = yearCents[ti * 3]! + cap;
-        yearCents[ti * 3 + 1] = yearCents[ti * 3 + 1]! + rep;
-        yearCents[ti * 3 + 2] = yearCents[ti * 3 + 2]! + res;
-        rows.push(rowOf(memo, template, fiscalYear, rowKeys[r]!, groupBy, R, b, cap, rep, res));
-      }
+    }),
+  );
+  const memo = new Map<number, Money>();
+  // the field order of `{ fiscalYear, ...key, ...counts, ...amounts }`
+  const template: Record<string, unknown> = { fiscalYear: 0 };
+  for (const d of groupBy) template[d] = "";
+  for (const f of ["inServiceStart", "plannedRetirements", "failures", "losses", "notReplaced", "purchases", "inServiceEnd", "deferred", "repairIncidents", "capital", "repair", "resaleCredit"]) template[f] = null;
+  const RN = rowKeys.length;
+  for (let ti = 0; ti < H; ti++) {
+    const fiscalYear = c.years[ti]!;
+    let capSum = yearCents[ti * 3]!;
+    let repSum = yearCents[ti * 3 + 1]!;
+    let resSum = yearCents[ti * 3 + 2]!;
+    for (let i = 0; i < RN; i++) {
+      const r = order[i]!;
+      const b = (ti * RN + r) * NF;
+      const any = R[b + F.start]! > 0 || R[b + F.end]! > 0 || R[b + F.planned]! > 0 || R[b + F.failures]! > 0 || R[b + F.capital]! > 0;
+      if (!any) continue;
+      const cap = Math.round(R[b + F.capital]!);
+      const rep = Math.round(R[b + F.repair]!);
+      const res = Math.round(R[b + F.resale]!);
+      capSum += cap;
+      repSum += rep;
+      resSum += res;
+      rows.push(rowOf(memo, template, fiscalYear, rowKeys[r]!, groupBy, R, b, cap, rep, res));
     }
-  } else {
-    for (let ti = 0; ti < H; ti++) {
-      yearCents[ti * 3] = Math.round(totals[ti * NF + F.capital]!);
-      yearCents[ti * 3 + 1] = Math.round(totals[ti * NF + F.repair]!);
-      yearCents[ti * 3 + 2] = Math.round(totals[ti * NF + F.resale]!);
-    }
+    yearCents[ti * 3] = capSum;
+    yearCents[ti * 3 + 1] = repSum;
+    yearCents[ti * 3 + 2] = resSum;
   }
-  const summary: ForecastYear[] = c.years.map((t, ti) => {
-    const byRule = {} as Record<RetirementRule, number>;
-    RULES.forEach((r, k) => (byRule[r] = clean(sink.byRule![ti * RULES.length + k]!)));
-    return {
-      fiscalYear: t,
-      label: fiscalYearLabel(t, c.calendar),
-      ...countsOf(totals, ti * NF),
-      ...spendOf(yearCents[ti * 3]!, yearCents[ti * 3 + 1]!, yearCents[ti * 3 + 2]!),
-      retirementsByRule: byRule,
-      sparesRequired: totals[ti * NF + F.sparesRequired]!,
-    };
-  });
+  return rows;
+}
 
-  // spend by category and kind, allocated so that they add up to the year's totals exactly
-  const spendByCategory = categorySpend(c, sink.cat!, yearCents);
-
+/** Each initial cohort's plan: when and by which rule it is retired, with an explanation. */
+function cohortPlansOf(c: Compiled, retired: Float64Array): CohortPlan[] {
+  const H = c.horizon;
   const cohorts: CohortPlan[] = [];
   const yearKeys = c.years.map(String);
   // the explanation after "<count> × " depends only on the model, purchase year and plan: made
@@ -368,7 +362,7 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
     const retiredByYear: Record<string, number> = {};
     let retiredCount = 0;
     for (let ti = 0; ti < H; ti++) {
-      const v = sink.retired![s * H + ti]!;
+      const v = retired[s * H + ti]!;
       if (v > 0) {
         retiredByYear[yearKeys[ti]!] = clean(v);
         retiredCount++;
@@ -418,6 +412,60 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
       explanation,
     });
   }
+  return cohorts;
+}
+
+/** Runs the expected forecast on a compiled model (shared with the Monte Carlo summary). */
+export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
+  const H = c.horizon;
+  const groupBy = input.groupBy;
+  const sink: Sink = makeSink({
+    totals: new Float64Array(H * NF),
+    cat: new Float64Array(CATEGORIES.length * H * NK),
+    retired: new Float64Array(c.initialCount * H),
+    byRule: new Float64Array(H * RULES.length),
+    deferrals: [] as Deferral[],
+    shortfalls: [] as Shortfall[],
+    bought: new Float64Array(c.models.length * H),
+  });
+  let rowKeys: RowKey[] = [];
+  if (groupBy.length > 0) {
+    const index = rowIndexOf(c, groupBy);
+    rowKeys = index.keys;
+    sink.rowOf = index.rowOf;
+    sink.rows = new Float64Array(rowKeys.length * H * NF);
+  }
+  simulate(c, null, sink, scratchFor(c));
+  const { totals } = sink;
+
+  // rows (rounded per row) and the year totals they add up to
+  const yearCents = new Float64Array(H * 3);
+  let rows: ForecastRow[] = [];
+  if (sink.rows) rows = rowsOf(c, groupBy, rowKeys, sink.rows, yearCents);
+  else {
+    for (let ti = 0; ti < H; ti++) {
+      yearCents[ti * 3] = Math.round(totals[ti * NF + F.capital]!);
+      yearCents[ti * 3 + 1] = Math.round(totals[ti * NF + F.repair]!);
+      yearCents[ti * 3 + 2] = Math.round(totals[ti * NF + F.resale]!);
+    }
+  }
+  const summary: ForecastYear[] = c.years.map((t, ti) => {
+    const byRule = {} as Record<RetirementRule, number>;
+    RULES.forEach((r, k) => (byRule[r] = clean(sink.byRule![ti * RULES.length + k]!)));
+    return {
+      fiscalYear: t,
+      label: fiscalYearLabel(t, c.calendar),
+      ...countsOf(totals, ti * NF),
+      ...spendOf(yearCents[ti * 3]!, yearCents[ti * 3 + 1]!, yearCents[ti * 3 + 2]!),
+      retirementsByRule: byRule,
+      sparesRequired: totals[ti * NF + F.sparesRequired]!,
+    };
+  });
+
+  // spend by category and kind, allocated so that they add up to the year's totals exactly
+  const spendByCategory = categorySpend(c, sink.cat!, yearCents);
+
+  const cohorts = cohortPlansOf(c, sink.retired!);
   const deferrals = sink.deferrals!.map((d) => {
     const hard = c.slotHard[d.slot]!;
     return {
