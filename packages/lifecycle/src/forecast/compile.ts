@@ -119,6 +119,149 @@ export function aueLastDay(aue: string): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
+interface Raw {
+  id: string;
+  model: number;
+  school: string;
+  role: DeviceRole;
+  year: number;
+  count: number;
+  unitCents: number | null;
+}
+
+/** The cohorts gathered from devices and input cohorts, by key (input order). */
+interface Intake {
+  raws: Map<string, Raw>;
+  collapse: boolean;
+  models: readonly DeviceModel[];
+}
+
+type Issue = Omit<DistrictKitIssue, "pathText">;
+
+function addRaw(t: Intake, id: string | undefined, model: number, school: string, role: DeviceRole, year: number, count: number, unitCents: number | null): void {
+  const { raws, collapse } = t;
+  const sch = collapse ? "*" : school;
+  const key = id ?? cohortKey({ model: t.models[model]!.id, school: sch, role, purchaseFiscalYear: year });
+  const k = collapse ? `${key}|${unitCents ?? ""}` : key;
+  const r = raws.get(k);
+  if (r && r.unitCents === unitCents) r.count += count;
+  else if (r) raws.set(`${k}#${raws.size}`, { id: `${key}#${raws.size}`, model, school: sch, role, year, count, unitCents });
+  else raws.set(k, { id: key, model, school: sch, role, year, count, unitCents });
+}
+
+/** Device records into cohorts; returns how many were left out (lost or retired). */
+function intakeDevices(input: ForecastInput, t: Intake, modelIndex: ReadonlyMap<string, number>, fyOf: (iso: string) => number, issues: Issue[]): number {
+  let leftOut = 0;
+  const devices = input.devices;
+  for (let i = 0; i < devices.length; i++) {
+    const d = devices[i]!;
+    const m = modelIndex.get(d.model);
+    if (m === undefined) issues.push({ path: ["devices", i, "model"], code: "unknown_model", message: `unknown model "${d.model}"` });
+    if (d.purchaseDate > input.asOf) {
+      issues.push({ path: ["devices", i, "purchaseDate"], code: "future_date", message: `expected a purchase date on or before the as-of date ${input.asOf}, got "${d.purchaseDate}"` });
+    }
+    if (m === undefined) continue;
+    if (d.status === "lost" || d.status === "retired") {
+      leftOut++;
+      continue;
+    }
+    addRaw(t, undefined, m, d.school, d.role, fyOf(d.purchaseDate), 1, d.purchaseCost ? d.purchaseCost.toCents() : null);
+  }
+  return leftOut;
+}
+
+/** Input cohorts (the bulk of a large inventory). */
+function intakeCohorts(input: ForecastInput, t: Intake, modelIndex: ReadonlyMap<string, number>, firstYear: number, issues: Issue[]): void {
+  const cohorts = input.cohorts;
+  for (let i = 0; i < cohorts.length; i++) {
+    const c = cohorts[i]!;
+    const m = modelIndex.get(c.model);
+    if (m === undefined) issues.push({ path: ["cohorts", i, "model"], code: "unknown_model", message: `unknown model "${c.model}"` });
+    if (c.purchaseFiscalYear > firstYear) {
+      issues.push({ path: ["cohorts", i, "purchaseFiscalYear"], code: "future_date", message: `expected a purchase year on or before FY${firstYear} (the as-of date ${input.asOf}), got ${c.purchaseFiscalYear}` });
+    }
+    if (m === undefined) continue;
+    addRaw(t, t.collapse ? undefined : c.id, m, c.school, c.role, c.purchaseFiscalYear, c.count, c.unitCost ? c.unitCost.toCents() : null);
+  }
+}
+
+/** A cohort's failure assumption, policy and repair class (resolved once per school?, model, role). */
+interface Resolution {
+  id: number;
+  rule: number;
+  policy: ResolvedPolicy;
+  repairClass: number;
+  loss: number;
+  repairRate: number;
+  replaceFailures: number;
+  replacePlanned: number;
+}
+
+/** When a purchase of one model and year is retired, and by which rule. */
+interface Plan {
+  planned: number;
+  hard: number;
+  hardRule: number;
+  rule: number;
+  aueYear: number;
+}
+
+type Slots = Pick<
+  Compiled,
+  | "slotModel"
+  | "slotSchool"
+  | "slotRole"
+  | "slotYear"
+  | "slotInitial"
+  | "slotPlanned"
+  | "slotHard"
+  | "slotHardRule"
+  | "slotRule"
+  | "slotOverdue"
+  | "slotQ"
+  | "slotLoss"
+  | "slotRepairRate"
+  | "slotRepairClass"
+  | "slotUnitCents"
+  | "slotReplGroup"
+  | "slotReplaceFailures"
+  | "slotReplacePlanned"
+  | "slotAueYear"
+>;
+
+/**
+ * `f(0) … f(n − 1)`. compile runs once per forecast; a long loop written in its body would make V8
+ * optimize the whole function, every closure inlined, again on each run. Looping here keeps each
+ * loop body a small function that is optimized once.
+ */
+function times(n: number, f: (i: number) => void): void {
+  for (let i = 0; i < n; i++) f(i);
+}
+
+function fillSlot(S: Slots, s: number, mi: number, school: number, role: number, year: number, count: number, unitCents: number, r: Resolution, plan: Plan, replGroup: number, firstYear: number, maxAge: number): void {
+  S.slotModel[s] = mi;
+  S.slotSchool[s] = school;
+  S.slotRole[s] = role;
+  S.slotYear[s] = year;
+  S.slotInitial[s] = count;
+  let planned = plan.planned;
+  if (year >= firstYear && planned <= year) planned = year + 1; // bought this year: not retired the same year
+  S.slotPlanned[s] = planned < firstYear ? firstYear : planned;
+  S.slotOverdue[s] = planned < firstYear ? 1 : 0;
+  S.slotHard[s] = plan.hard;
+  S.slotHardRule[s] = plan.hardRule;
+  S.slotRule[s] = plan.rule;
+  S.slotQ[s] = r.rule * maxAge;
+  S.slotLoss[s] = r.loss;
+  S.slotRepairRate[s] = r.repairRate;
+  S.slotRepairClass[s] = r.repairClass;
+  S.slotUnitCents[s] = unitCents;
+  S.slotReplGroup[s] = replGroup;
+  S.slotReplaceFailures[s] = r.replaceFailures;
+  S.slotReplacePlanned[s] = r.replacePlanned;
+  S.slotAueYear[s] = plan.aueYear;
+}
+
 export function compile(input: ForecastInput, options: { collapseSchools: boolean }): Compiled {
   const calendar = input.calendar ?? DISTRICT_CALENDAR;
   const firstYear = fiscalYearOf(input.asOf, calendar);
@@ -141,50 +284,11 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   if (input.spares) needModel(input.spares.model, ["spares", "model"]);
 
   // cohorts from devices and from the input
-  interface Raw {
-    id: string;
-    model: number;
-    school: string;
-    role: DeviceRole;
-    year: number;
-    count: number;
-    unitCents: number | null;
-  }
-  const raws = new Map<string, Raw>();
-  const fyOf = fiscalYearByMonth(calendar);
+  const intake: Intake = { raws: new Map<string, Raw>(), collapse: options.collapseSchools, models: input.models };
+  const raws = intake.raws;
   const collapse = options.collapseSchools;
-  const addRaw = (id: string | undefined, model: number, school: string, role: DeviceRole, year: number, count: number, unitCents: number | null): void => {
-    const sch = collapse ? "*" : school;
-    const key = id ?? cohortKey({ model: input.models[model]!.id, school: sch, role, purchaseFiscalYear: year });
-    const k = collapse ? `${key}|${unitCents ?? ""}` : key;
-    const r = raws.get(k);
-    if (r && r.unitCents === unitCents) r.count += count;
-    else if (r) raws.set(`${k}#${raws.size}`, { id: `${key}#${raws.size}`, model, school: sch, role, year, count, unitCents });
-    else raws.set(k, { id: key, model, school: sch, role, year, count, unitCents });
-  };
-  let leftOut = 0;
-  input.devices.forEach((d, i) => {
-    const m = modelIndex.get(d.model);
-    if (m === undefined) issues.push({ path: ["devices", i, "model"], code: "unknown_model", message: `unknown model "${d.model}"` });
-    if (d.purchaseDate > input.asOf) {
-      issues.push({ path: ["devices", i, "purchaseDate"], code: "future_date", message: `expected a purchase date on or before the as-of date ${input.asOf}, got "${d.purchaseDate}"` });
-    }
-    if (m === undefined) return;
-    if (d.status === "lost" || d.status === "retired") {
-      leftOut++;
-      return;
-    }
-    addRaw(undefined, m, d.school, d.role, fyOf(d.purchaseDate), 1, d.purchaseCost ? d.purchaseCost.toCents() : null);
-  });
-  input.cohorts.forEach((c, i) => {
-    const m = modelIndex.get(c.model);
-    if (m === undefined) issues.push({ path: ["cohorts", i, "model"], code: "unknown_model", message: `unknown model "${c.model}"` });
-    if (c.purchaseFiscalYear > firstYear) {
-      issues.push({ path: ["cohorts", i, "purchaseFiscalYear"], code: "future_date", message: `expected a purchase year on or before FY${firstYear} (the as-of date ${input.asOf}), got ${c.purchaseFiscalYear}` });
-    }
-    if (m === undefined) return;
-    addRaw(collapse ? undefined : c.id, m, c.school, c.role, c.purchaseFiscalYear, c.count, c.unitCost ? c.unitCost.toCents() : null);
-  });
+  const leftOut = intakeDevices(input, intake, modelIndex, fiscalYearByMonth(calendar), issues);
+  intakeCohorts(input, intake, modelIndex, firstYear, issues);
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   if (leftOut > 0) warnings.push(`${leftOut} device record(s) with status "lost" or "retired" are not in service and were left out`);
 
@@ -199,7 +303,10 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     }
     return i;
   };
-  for (const r of rawList) schoolOf(r.school);
+  const rawSchool = new Int32Array(rawList.length);
+  times(rawList.length, (i) => {
+    rawSchool[i] = schoolOf(rawList[i]!.school);
+  });
   for (const g of input.growth) schoolOf(collapse ? "*" : g.school);
   if (input.spares) schoolOf(collapse ? "*" : input.spares.school);
 
@@ -218,7 +325,9 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
 
   // failure rules → q tables
   let minYear = firstYear;
-  for (const r of rawList) if (r.year < minYear) minYear = r.year;
+  times(rawList.length, (i) => {
+    if (rawList[i]!.year < minYear) minYear = rawList[i]!.year;
+  });
   const maxAge = firstYear - minYear + horizon + 1;
   const ruleCount = input.failure.rules.length + 1;
   const qTable = new Float64Array(ruleCount * maxAge);
@@ -235,8 +344,8 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   const repairModel: number[] = [];
   const schoolMatters = input.failure.rules.some((r) => r.match.school !== undefined) || input.policyRules.some((r) => r.match.school !== undefined);
   const policyIds = new Map<string, number>();
-  const resolveCache = new Map<number, { id: number; rule: number; policy: ResolvedPolicy; repairClass: number }>();
-  const resolve = (mi: number, role: DeviceRole, school: string, schoolIdx: number): { id: number; rule: number; policy: ResolvedPolicy; repairClass: number } => {
+  const resolveCache = new Map<number, Resolution>();
+  const resolve = (mi: number, role: DeviceRole, school: string, schoolIdx: number): Resolution => {
     const key = ((schoolMatters ? schoolIdx : 0) * M + mi) * ROLES.length + ROLES.indexOf(role);
     const hit = resolveCache.get(key);
     if (hit) return hit;
@@ -280,14 +389,23 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
       pid = policyIds.size;
       policyIds.set(pkey, pid);
     }
-    const out = { id: pid * M + mi, rule, policy, repairClass };
+    const out: Resolution = {
+      id: pid * M + mi,
+      rule,
+      policy,
+      repairClass,
+      loss: a.lossRate,
+      repairRate: a.repairRate,
+      replaceFailures: policy.onFailure === "replace" ? 1 : 0,
+      replacePlanned: policy.replacePlanned ? 1 : 0,
+    };
     resolveCache.set(key, out);
     return out;
   };
 
   const aueLast = input.models.map((m) => (m.autoUpdateExpiration ? aueLastDay(m.autoUpdateExpiration) : null));
-  const planCache = new Map<number, { planned: number; hard: number; hardRule: number; rule: number; aueYear: number }>();
-  const planFor = (mi: number, policy: ResolvedPolicy, year: number, resolveId: number): { planned: number; hard: number; hardRule: number; rule: number; aueYear: number } => {
+  const planCache = new Map<number, Plan>();
+  const planFor = (mi: number, policy: ResolvedPolicy, year: number, resolveId: number): Plan => {
     const pk = resolveId * 100_000 + year;
     const hit = planCache.get(pk);
     if (hit) return hit;
@@ -295,7 +413,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     planCache.set(pk, out);
     return out;
   };
-  const planUncached = (mi: number, policy: ResolvedPolicy, year: number): { planned: number; hard: number; hardRule: number; rule: number; aueYear: number } => {
+  const planUncached = (mi: number, policy: ResolvedPolicy, year: number): Plan => {
     const model = input.models[mi]!;
     const aue = aueLast[mi];
     let planned = Infinity;
@@ -343,7 +461,9 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   };
   const replOf = input.models.map((m, mi) => (m.replacementModel === undefined ? mi : modelIndex.get(m.replacementModel)!));
   const replModel = (mi: number): number => replOf[mi]!;
-  for (const r of rawList) groupOf(schoolOf(r.school), replModel(r.model), ROLES.indexOf(r.role));
+  times(rawList.length, (i) => {
+    groupOf(rawSchool[i]!, replModel(rawList[i]!.model), ROLES.indexOf(rawList[i]!.role));
+  });
   const growth = input.growth.map((gr) => {
     const school = schoolOf(collapse ? "*" : gr.school);
     const role = ROLES.indexOf(gr.role);
@@ -365,7 +485,12 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     for (const r of sp.roles) roles[ROLES.indexOf(r)] = 1;
     spares = { group: groupOf(schoolOf(collapse ? "*" : sp.school), modelIndex.get(sp.model)!, ROLES.indexOf("spare")), level: sp.serviceLevel, factor: sp.turnaroundDays / sp.schoolDays, roles };
   }
-  for (let g = 0; g < gSchool.length; g++) groupOf(gSchool[g]!, replModel(gModel[g]!), gRole[g]!); // closure (grows while iterating)
+  // closure under replacement: the groups added by one pass are visited by the next, in order
+  for (let done = 0; done < gSchool.length; ) {
+    const from = done;
+    done = gSchool.length;
+    times(done - from, (i) => void groupOf(gSchool[from + i]!, replModel(gModel[from + i]!), gRole[from + i]!));
+  }
 
   const G = gSchool.length;
   const n = rawList.length + G * horizon;
@@ -391,55 +516,57 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   const slotId: string[] = new Array<string>(rawList.length);
   const groupSlot = new Int32Array(G * horizon).fill(-1);
   const schools = [...schoolIndex.keys()];
-  const fill = (s: number, mi: number, school: number, role: number, year: number, count: number, unitCents: number, id: string, resolved?: ReturnType<typeof resolve>, replGroup?: number): void => {
-    const r = resolved ?? resolve(mi, ROLES[role]!, schools[school]!, school);
-    const plan = planFor(mi, r.policy, year, r.id);
-    slotModel[s] = mi;
-    slotSchool[s] = school;
-    slotRole[s] = role;
-    slotYear[s] = year;
-    slotInitial[s] = count;
-    let planned = plan.planned;
-    if (year >= firstYear && planned <= year) planned = year + 1; // bought this year: not retired the same year
-    slotPlanned[s] = planned < firstYear ? firstYear : planned;
-    slotOverdue[s] = planned < firstYear ? 1 : 0;
-    slotHard[s] = plan.hard;
-    slotHardRule[s] = plan.hardRule;
-    slotRule[s] = plan.rule;
-    slotQ[s] = r.rule * maxAge;
-    const a = assumptions[r.rule]!;
-    slotLoss[s] = a.lossRate;
-    slotRepairRate[s] = a.repairRate;
-    slotRepairClass[s] = r.repairClass;
-    slotUnitCents[s] = unitCents;
-    slotReplGroup[s] = replGroup ?? groupIndex.get((school * M + replModel(mi)) * ROLES.length + role)!;
-    slotReplaceFailures[s] = r.policy.onFailure === "replace" ? 1 : 0;
-    slotReplacePlanned[s] = r.policy.replacePlanned ? 1 : 0;
-    slotAueYear[s] = plan.aueYear;
-    if (s < rawList.length) slotId[s] = id;
+  const S: Slots = {
+    slotModel,
+    slotSchool,
+    slotRole,
+    slotYear,
+    slotInitial,
+    slotPlanned,
+    slotHard,
+    slotHardRule,
+    slotRule,
+    slotOverdue,
+    slotQ,
+    slotLoss,
+    slotRepairRate,
+    slotRepairClass,
+    slotUnitCents,
+    slotReplGroup,
+    slotReplaceFailures,
+    slotReplacePlanned,
+    slotAueYear,
   };
   const modelCents = input.models.map((m) => m.unitPrice.toCents());
-  rawList.forEach((r, s) => {
-    fill(s, r.model, schoolOf(r.school), ROLES.indexOf(r.role), r.year, r.count, r.unitCents ?? modelCents[r.model]!, r.id);
+  // the initial cohorts, one slot each
+  times(rawList.length, (s) => {
+    const r = rawList[s]!;
+    const school = rawSchool[s]!;
+    const role = ROLES.indexOf(r.role);
+    const res = resolve(r.model, r.role, schools[school]!, school);
+    const replGroup = groupIndex.get((school * M + replModel(r.model)) * ROLES.length + role)!;
+    fillSlot(S, s, r.model, school, role, r.year, r.count, r.unitCents ?? modelCents[r.model]!, res, planFor(r.model, res.policy, r.year, res.id), replGroup, firstYear, maxAge);
+    slotId[s] = r.id;
   });
-  let s = rawList.length;
+  // the purchase groups' slots, one per year of the horizon
   const warnedPastAue = new Set<number>();
-  for (let g = 0; g < G; g++) {
+  times(G, (g) => {
     // the slots of one purchase group share its model, school and role: resolved once
     const mi = gModel[g]!;
     const resolved = resolve(mi, ROLES[gRole[g]!]!, schools[gSchool[g]!]!, gSchool[g]!);
     const replGroup = groupIndex.get((gSchool[g]! * M + replModel(mi)) * ROLES.length + gRole[g]!)!;
+    const base = rawList.length + g * horizon;
     for (let ti = 0; ti < horizon; ti++) {
       const y = years[ti]!;
-      fill(s, mi, gSchool[g]!, gRole[g]!, y, 0, priceCents[mi * horizon + ti]!, "", resolved, replGroup);
+      const s = base + ti;
+      fillSlot(S, s, mi, gSchool[g]!, gRole[g]!, y, 0, priceCents[mi * horizon + ti]!, resolved, planFor(mi, resolved.policy, y, resolved.id), replGroup, firstYear, maxAge);
       groupSlot[g * horizon + ti] = s;
       if (slotAueYear[s]! <= y && !warnedPastAue.has(mi)) {
         warnedPastAue.add(mi);
         warnings.push(`model "${input.models[mi]!.id}" would be bought in FY${y} or later although its updates end before then (AUE ${input.models[mi]!.autoUpdateExpiration}); give it a replacementModel`);
       }
-      s++;
     }
-  }
+  });
 
   let capCents: Float64Array | null = null;
   if (input.refreshBudgetCap) {
