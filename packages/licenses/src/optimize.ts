@@ -128,17 +128,32 @@ function infeasibility(model: Model): DistrictKitError | null {
   const input = model.input;
   const issues: { path: (string | number)[]; code: string; message: string }[] = [];
   const Y = model.Y;
+  const productAt = new Map<string, (typeof model.products)[number]>();
+  for (const p of model.products) if (!productAt.has(p.id)) productAt.set(p.id, p);
+  const schoolAt = new Map<string, number>();
+  input.schools.forEach((x, i) => {
+    if (!schoolAt.has(x.id)) schoolAt.set(x.id, i);
+  });
+  // whether a district-wide, concurrent or bundle contract can cover product p in year t
+  const wholeYear = new Map<string, boolean>();
   input.demand.forEach((d, i) => {
     if (d.seats === 0) return;
-    const p = model.products.find((x) => x.id === d.productId)!;
+    const p = productAt.get(d.productId)!;
     const t = d.fiscalYear - input.firstYear;
     if ((p.committedMask >> t) & 1) return;
-    const s = input.schools.findIndex((x) => x.id === d.schoolId);
+    const s = schoolAt.get(d.schoolId) ?? -1;
     const bit = 1 << t;
+    const key = `${p.index}|${t}`;
+    let whole = wholeYear.get(key);
+    if (whole === undefined) {
+      whole =
+        p.districts.some((v) => v.blocks.some((b, bi) => b.mask & bit && Number.isFinite(v.cost[bi]!))) ||
+        p.concurrent.some((v) => v.blocks.some((b) => b.mask & bit) && p.peak[t]! >= 0) ||
+        model.bundles.some((v) => v.option.kind === "bundle" && v.option.productIds.includes(p.id) && v.blocks.some((b, bi) => b.mask & bit && Number.isFinite(v.cost[bi]!)));
+      wholeYear.set(key, whole);
+    }
     const covers =
-      p.districts.some((v) => v.blocks.some((b, bi) => b.mask & bit && Number.isFinite(v.cost[bi]!))) ||
-      p.concurrent.some((v) => v.blocks.some((b) => b.mask & bit) && p.peak[t]! >= 0) ||
-      model.bundles.some((v) => v.option.kind === "bundle" && v.option.productIds.includes(p.id) && v.blocks.some((b, bi) => b.mask & bit && Number.isFinite(v.cost[bi]!))) ||
+      whole ||
       p.sites.some((v) => {
         const per = v.perSchool[s];
         let seats = 0;
@@ -240,10 +255,21 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
   const choices: Choice[] = results.flatMap((r) => r.choices);
   const purchases: Purchase[] = [];
   const choiceOf = new Map<Purchase, Choice>();
+  // Amounts are added up in whole cents (exact integers) and become Money once.
+  const centsOf = new Map<Purchase, readonly number[]>();
   for (const c of choices) {
     const o = c.variant.option;
     const block = c.variant.blocks[c.block]!;
-    const payments = c.cash.map((cents, t) => ({ fiscalYear: fy(t), cents })).filter((x) => x.cents !== 0).map((x) => ({ fiscalYear: x.fiscalYear, amount: money(x.cents) }));
+    const payCents: number[] = [];
+    const payments: Payment[] = [];
+    let totalCents = 0;
+    c.cash.forEach((x, t) => {
+      if (x === 0) return;
+      const rounded = Math.round(x);
+      payCents.push(rounded);
+      totalCents += rounded;
+      payments.push({ fiscalYear: fy(t), amount: money(rounded) });
+    });
     const productIds = c.productIndices.map((i) => model.products[i]!.id);
     const school = c.schoolIndex === undefined ? undefined : input.schools[c.schoolIndex]!;
     const years = block.years.map(fy);
@@ -279,11 +305,12 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
       ...(c.need !== undefined ? { seatsNeeded: c.need } : {}),
       ...(c.paid !== undefined ? { seatsBought: c.paid } : {}),
       payments,
-      total: Money.sum(payments.map((p) => p.amount)),
+      total: money(totalCents),
       description,
     };
     purchases.push(purchaseRow);
     choiceOf.set(purchaseRow, c);
+    centsOf.set(purchaseRow, payCents);
   }
   // Committed current contracts keep their years.
   for (const c of input.currentContracts) {
@@ -292,7 +319,7 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
     if (years.length === 0) continue;
     const amounts = [c.annualCost, ...escalate(c.annualCost, c.escalator ?? 0, Y)];
     const payments = years.map((t) => ({ fiscalYear: fy(t), amount: amounts[t]!.roundToCents() }));
-    purchases.push({
+    const row: Purchase = {
       optionId: c.optionId ?? c.id ?? `current:${c.productId}`,
       optionName: c.description ?? "current contract",
       kind: "committed",
@@ -303,17 +330,33 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
       payments,
       total: Money.sum(payments.map((p) => p.amount)),
       description: `current contract for ${c.productId}, already committed through FY${c.committedThrough}`,
-    });
+    };
+    purchases.push(row);
+    centsOf.set(row, payments.map((x) => x.amount.toCents()));
   }
-  purchases.sort((a, b) => a.productIds[0]!.localeCompare(b.productIds[0]!) || a.kind.localeCompare(b.kind) || (a.schoolId ?? "").localeCompare(b.schoolId ?? "") || a.optionId.localeCompare(b.optionId) || a.fiscalYears[0]! - b.fiscalYears[0]!);
+  // localeCompare's order, with one collator instead of one per comparison
+  const collate = new Intl.Collator().compare;
+  const cmp = (a: string, b: string): number => (a === b ? 0 : collate(a, b));
+  purchases.sort((a, b) => cmp(a.productIds[0]!, b.productIds[0]!) || cmp(a.kind, b.kind) || cmp(a.schoolId ?? "", b.schoolId ?? "") || cmp(a.optionId, b.optionId) || a.fiscalYears[0]! - b.fiscalYears[0]!);
 
   const last = input.firstYear + Y - 1;
-  const byYear = new Map<number, Money>();
-  for (const p of purchases) for (const pay of p.payments) byYear.set(pay.fiscalYear, (byYear.get(pay.fiscalYear) ?? Money.ZERO).add(pay.amount));
-  const yearly = [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([fiscalYear, amount]) => ({ fiscalYear, amount }));
-  const totalCost = Money.sum(yearly.filter((y) => y.fiscalYear <= last).map((y) => y.amount));
-  const beyondHorizonCost = Money.sum(yearly.filter((y) => y.fiscalYear > last).map((y) => y.amount));
-  const committedCost = Money.sum(purchases.filter((p) => p.kind === "committed").map((p) => p.total));
+  const byYear = new Map<number, number>();
+  let committedCents = 0;
+  for (const p of purchases) {
+    const pc = centsOf.get(p)!;
+    p.payments.forEach((pay, i) => byYear.set(pay.fiscalYear, (byYear.get(pay.fiscalYear) ?? 0) + pc[i]!));
+    if (p.kind === "committed") for (const x of pc) committedCents += x;
+  }
+  const yearly = [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([fiscalYear, amount]) => ({ fiscalYear, amount: money(amount) }));
+  let inCents = 0;
+  let beyondCents = 0;
+  for (const [year, amount] of byYear) {
+    if (year <= last) inCents += amount;
+    else beyondCents += amount;
+  }
+  const totalCost = money(inCents);
+  const beyondHorizonCost = money(beyondCents);
+  const committedCost = money(committedCents);
 
   let objectiveCents = 0;
   let lowerCents = 0;
@@ -343,10 +386,26 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
     currentCost = Money.sum(currentByProduct.values());
   }
 
+  const ownOf = new Map<string, Purchase[]>();
+  const bundlesOf = new Map<string, Purchase[]>();
+  for (const p of purchases) {
+    if (p.productIds.length === 1) {
+      const list = ownOf.get(p.productIds[0]!);
+      if (list) list.push(p);
+      else ownOf.set(p.productIds[0]!, [p]);
+    }
+    if (p.kind === "bundle") {
+      for (const id of new Set(p.productIds)) {
+        const list = bundlesOf.get(id);
+        if (list) list.push(p);
+        else bundlesOf.set(id, [p]);
+      }
+    }
+  }
   const products: ProductPlan[] = model.products.map((pm) => {
     const product = input.products[pm.index]!;
-    const own = purchases.filter((p) => p.productIds.length === 1 && p.productIds[0] === pm.id);
-    const bundles = purchases.filter((p) => p.kind === "bundle" && p.productIds.includes(pm.id));
+    const own = ownOf.get(pm.id) ?? [];
+    const bundles = bundlesOf.get(pm.id) ?? [];
     const all = [...own, ...bundles];
     const years: ProductYear[] = Array.from({ length: Y }, (_, t) => {
       let seats = 0;
@@ -354,23 +413,37 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
       const kinds = [...new Set(all.filter((p) => p.fiscalYears.includes(fy(t))).map((p) => p.kind))].sort();
       return { fiscalYear: fy(t), seatsNeeded: seats, coveredBy: kinds };
     });
-    const cost = Money.sum(own.flatMap((p) => p.payments.filter((x) => x.fiscalYear <= last).map((x) => x.amount)));
+    let costCents = 0;
+    for (const p of own) {
+      const pc = centsOf.get(p)!;
+      p.payments.forEach((x, i) => {
+        if (x.fiscalYear <= last) costCents += pc[i]!;
+      });
+    }
+    const cost = money(costCents);
     const ownChoices = own.map((p) => choiceOf.get(p)).filter((c): c is Choice => c !== undefined);
     const explanation = explainProduct(model, pm, ownChoices, bundles.map((b) => b.optionId), cost, currentByProduct.get(pm.id) ?? null);
     return { productId: pm.id, name: product.name, category: product.category, cost, bundles: [...new Set(bundles.map((b) => b.optionId))], years, explanation };
   });
 
   const budgetLines: LicenseBudgetLine[] = [];
-  const lineKey = new Map<string, { name: string; productIds: string[]; amounts: Map<number, Money> }>();
+  const lineKey = new Map<string, { name: string; productIds: string[]; amounts: Map<number, number> }>();
+  const productName = new Map<string, string>();
+  for (const x of input.products) if (!productName.has(x.id)) productName.set(x.id, x.name);
   for (const p of purchases) {
     const key = p.kind === "bundle" ? `bundle:${p.optionId}` : `product:${p.productIds[0]}`;
-    const name = p.kind === "bundle" ? `Software bundle: ${p.optionName}` : `Software licences: ${input.products.find((x) => x.id === p.productIds[0])!.name}`;
-    const entry = lineKey.get(key) ?? { name, productIds: [...p.productIds], amounts: new Map<number, Money>() };
-    for (const pay of p.payments) entry.amounts.set(pay.fiscalYear, (entry.amounts.get(pay.fiscalYear) ?? Money.ZERO).add(pay.amount));
+    let entry = lineKey.get(key);
+    if (entry === undefined) {
+      const name = p.kind === "bundle" ? `Software bundle: ${p.optionName}` : `Software licences: ${productName.get(p.productIds[0]!)!}`;
+      entry = { name, productIds: [...p.productIds], amounts: new Map<number, number>() };
+    }
+    const pc = centsOf.get(p)!;
+    const amounts = entry.amounts;
+    p.payments.forEach((pay, i) => amounts.set(pay.fiscalYear, (amounts.get(pay.fiscalYear) ?? 0) + pc[i]!));
     lineKey.set(key, entry);
   }
   for (const [id, e] of lineKey) {
-    budgetLines.push({ id, name: e.name, category: "software", productIds: e.productIds, amounts: [...e.amounts.entries()].sort((a, b) => a[0] - b[0]).map(([fiscalYear, amount]) => ({ fiscalYear, amount })) });
+    budgetLines.push({ id, name: e.name, category: "software", productIds: e.productIds, amounts: [...e.amounts.entries()].sort((a, b) => a[0] - b[0]).map(([fiscalYear, amount]) => ({ fiscalYear, amount: money(amount) })) });
   }
 
   const savings = currentCost === null ? null : currentCost.subtract(totalCost);

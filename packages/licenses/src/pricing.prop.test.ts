@@ -29,6 +29,22 @@ describe("tiered schedules", () => {
     );
   });
 
+  it("all-units: each cliff's buy-up point is where a seat-by-seat scan down from the boundary stops", () => {
+    fc.assert(
+      fc.property(tiersArb, (tiers) => {
+        const schedule = { type: "allUnits", tiers };
+        for (const c of priceCliffs(schedule)) {
+          const at = scheduleCost(schedule, c.boundary);
+          let from = c.boundary - 1;
+          for (let n = c.boundary - 1; n >= 1 && scheduleCost(schedule, n).greaterThan(at); n--) from = n;
+          expect(c.buyUpFrom).toBe(from);
+          expect(c.costAtBoundary.equals(at)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("incremental: cost never falls and no cliff is ever reported", () => {
     fc.assert(
       fc.property(tiersArb, (tiers) => {

@@ -11,6 +11,7 @@ import {
   type PricingOption,
 } from "./schema.js";
 import { CITE_ADOBE_FTE_FORMULA, type FteFormula } from "./tables/fte.js";
+import { usd } from "./internal/format.js";
 
 const seatsSchema = z.number().int().min(0).max(100_000_000);
 const yearIndexSchema = z.number().int().min(0).max(100);
@@ -260,19 +261,33 @@ export function priceCliffs(schedule: unknown): PriceCliff[] {
     const atBoundary = t.unitPrice.multiply(t.from);
     const below = prev.unitPrice.multiply(t.from - 1);
     if (!atBoundary.lessThan(below)) return;
-    // smallest n with cost(n) > cost(boundary), scanning down through earlier brackets
+    // smallest n with cost(n) > cost(boundary), going down through earlier brackets; inside a
+    // bracket the cost is price × n (increasing), so each bracket is settled by one division,
+    // checked exactly
     let from = t.from - 1;
-    for (let n = t.from - 1; n >= 1; n--) {
+    const above = (n: number): boolean => {
       const c = tierCost(s, n);
-      if (c === null || !c.greaterThan(atBoundary)) break;
+      return c !== null && c.greaterThan(atBoundary);
+    };
+    for (let j = i - 1; j >= 0; j--) {
+      const b = s.tiers[j]!;
+      const hi = j === i - 1 ? t.from - 1 : s.tiers[j + 1]!.from - 1;
+      const lo = b.from;
+      if (hi < lo || !above(hi)) break;
+      const price = b.unitPrice.toNumber();
+      let n = price > 0 ? Math.floor(atBoundary.toNumber() / price) + 1 : hi;
+      n = Math.min(hi, Math.max(lo, n));
+      while (n > lo && above(n - 1)) n--;
+      while (n < hi && !above(n)) n++;
       from = n;
+      if (n > lo) break;
     }
     out.push({
       boundary: t.from,
       costAtBoundary: atBoundary,
       costJustBelow: below,
       buyUpFrom: from,
-      explanation: `Price cliff: ${t.from - 1} seats cost ${below.format()} but ${t.from} cost ${atBoundary.format()}; whoever needs ${from}–${t.from - 1} seats should buy ${t.from}.`,
+      explanation: `Price cliff: ${t.from - 1} seats cost ${usd(below)} but ${t.from} cost ${usd(atBoundary)}; whoever needs ${from}–${t.from - 1} seats should buy ${t.from}.`,
     });
   });
   return out;

@@ -3,7 +3,7 @@
 // covering the product with each option alone, and the comparison with the current contract.
 import { Money } from "@districtkit/core";
 import { ROLES } from "../schema.js";
-import { usd } from "./format.js";
+import { usd, usdCents } from "./format.js";
 import { priceCliffs } from "../pricing.js";
 import { Curve, purchase, seatsPaid } from "./curve.js";
 import { ROLE_COUNT, demandAt, type Model, type ProductModel, type SeatVariant } from "./model.js";
@@ -86,7 +86,7 @@ export interface ProductExplanation {
 }
 
 const cents = (c: number): Money => Money.fromCents(Math.round(c));
-const fmt = (c: number): string => usd(cents(c));
+const fmt = (c: number): string => usdCents(Math.round(c));
 
 function seatsAt(p: ProductModel, Y: number, s: number, t: number, roles: readonly number[]): number {
   let n = 0;
@@ -104,8 +104,21 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
 
   // Seats vs site licence at each school and year.
   const siteBreakEven: SiteBreakEven[] = [];
+  const sitedAt = new Uint8Array(S * Y); // [s * Y + t]: a chosen site licence covers school s in year t
+  for (const c of chosen) {
+    if (c.kind !== "site" || c.schoolIndex === undefined) continue;
+    for (const t of c.variant.blocks[c.block]!.years) if (t < Y) sitedAt[c.schoolIndex * Y + t] = 1;
+  }
   for (let t = 0; t < Y; t++) {
     const seatChoices = chosen.filter((c) => c.kind === "seat" && c.variant.blocks[c.block]!.years.includes(t));
+    const coveredYear =
+      ((p.committedMask >> t) & 1) === 1 || chosen.some((c) => (c.kind === "district" || c.kind === "concurrent") && c.variant.blocks[c.block]!.years.includes(t));
+    const curves = new Map<SeatVariant, Curve>();
+    const curveOf = (sv: SeatVariant): Curve => {
+      let c = curves.get(sv);
+      if (c === undefined) curves.set(sv, (c = new Curve([{ s: sv.schedules[t]!, w: 1 }])));
+      return c;
+    };
     for (const v of p.sites) {
       if (v.prepaid) continue;
       const bi = v.blocks.findIndex((b) => b.years.includes(t));
@@ -115,11 +128,8 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
         const seats = seatsAt(p, Y, s, t, allRoles);
         if (!per || seats === 0 || seats > v.maxSeats) continue;
         const siteCents = per.cash[bi]!.reduce((a, x) => a + x, 0) / v.blocks[bi]!.years.length;
-        const hasSite = chosen.some((c) => c.kind === "site" && c.schoolIndex === s && c.variant.blocks[c.block]!.years.includes(t));
-        const covered =
-          ((p.committedMask >> t) & 1) === 1 ||
-          chosen.some((c) => (c.kind === "district" || c.kind === "concurrent") && c.variant.blocks[c.block]!.years.includes(t)) ||
-          (bundleIds.length > 0 && !hasSite && seatChoices.length === 0);
+        const hasSite = sitedAt[s * Y + t] === 1;
+        const covered = coveredYear || (bundleIds.length > 0 && !hasSite && seatChoices.length === 0);
         // marginal cost of this school's seats in the pool of year t
         let seatCents = 0;
         for (const r of ROLES.keys()) {
@@ -131,7 +141,7 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
             seatCents = Number.POSITIVE_INFINITY;
             continue;
           }
-          const curve = new Curve([{ s: sv.schedules[t]!, w: 1 }]);
+          const curve = curveOf(sv);
           const n = c?.need ?? 0;
           seatCents += hasSite || !c ? curve.eval(n + d) - curve.eval(n) : curve.eval(n) - curve.eval(Math.max(0, n - d));
         }
@@ -140,12 +150,27 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
         const chosenHere: SiteBreakEven["chosen"] = hasSite ? "site" : covered ? "other" : "seats";
         const school = input.schools[s]!;
         const seatText = Number.isFinite(seatCents) ? fmt(seatCents) : "nothing (no seat option)";
-        const sentence =
+        // one flat string (joined, not concatenated: thousands of these are kept in the result)
+        const sentence = (
           chosenHere === "other"
-            ? `${school.name}, FY${fy(t)}: covered by another contract (district-wide, bundle or a committed current contract); a site licence would cost ${fmt(siteCents)}.`
-            : `${school.name}, FY${fy(t)}: a site licence costs ${fmt(siteCents)}; its ${seats} seats cost ${seatText} in the pool` +
-              (breakEvenSeats === null ? "." : ` (${usd(cents(perSeat))} a seat), so the site licence pays from ${breakEvenSeats} seats.`) +
-              ` Chosen: ${chosenHere === "site" ? "the site licence" : "pooled seats"}.`;
+            ? [school.name, ", FY", fy(t), ": covered by another contract (district-wide, bundle or a committed current contract); a site licence would cost ", fmt(siteCents), "."]
+            : [
+                school.name,
+                ", FY",
+                fy(t),
+                ": a site licence costs ",
+                fmt(siteCents),
+                "; its ",
+                seats,
+                " seats cost ",
+                seatText,
+                " in the pool",
+                breakEvenSeats === null ? "." : ` (${usd(cents(perSeat))} a seat), so the site licence pays from ${breakEvenSeats} seats.`,
+                " Chosen: ",
+                chosenHere === "site" ? "the site licence" : "pooled seats",
+                ".",
+              ]
+        ).join("");
         siteBreakEven.push({
           schoolId: school.id,
           fiscalYear: fy(t),
@@ -153,7 +178,7 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
           seats,
           sitePrice: cents(siteCents),
           seatCost: Number.isFinite(seatCents) ? cents(seatCents) : cents(0),
-          perSeat: Number.isFinite(perSeat) ? Money.of(perSeat.toFixed(4)).divide(100).roundToCents() : cents(0),
+          perSeat: Number.isFinite(perSeat) ? perSeatMoney(perSeat) : cents(0),
           breakEvenSeats,
           chosen: chosenHere,
           sentence,
@@ -335,6 +360,17 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
     priceCliffs: cliffs,
     current,
   };
+}
+
+/**
+ * `Money.of(x.toFixed(4)).divide(100).roundToCents()` for x in cents, without decimals: the
+ * 4-place text rounded half-up (away from zero) to whole cents.
+ */
+function perSeatMoney(x: number): Money {
+  const text = x.toFixed(4);
+  const dot = text.length - 5;
+  if (x < 0 || text.length > 19 || text.charCodeAt(dot) !== 46) return Money.of(text).divide(100).roundToCents();
+  return Money.fromCents(Number(text.slice(0, dot)) + (text.charCodeAt(dot + 1) >= 53 ? 1 : 0));
 }
 
 function cheapestSeat(p: ProductModel, t: number, r: number): SeatVariant | undefined {
