@@ -2,11 +2,12 @@
 // time says little. Run:
 //   node --expose-gc --conditions=@districtkit/source --import tsx packages/vetting/bench/v1cpu.ts [rounds] [case prefix]
 // (with --expose-gc each case starts after a full collection; the order alternates between rounds)
-import { generateApps, prepareRubric, scoreApps } from "../src/index.js";
+import { compileScorer, generateApps, prepareRubric, scoreApps } from "../src/index.js";
 
 const { rubric, apps, asOf } = generateApps({ apps: 10_000, criteria: 80, seed: "V1" });
 const prepared = prepareRubric(rubric);
 const options = { asOf, district: { state: "NY" } };
+const scorer = compileScorer(rubric, options);
 const rounds = Number(process.argv[2] ?? 9);
 const only = process.argv[3];
 
@@ -18,8 +19,10 @@ function cpu(f: () => unknown): number {
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const cases: [string, () => unknown][] = [
+  ["compileScorer(…).scoreApps", () => scorer.scoreApps(apps)],
   ["scoreApps (prepared rubric)", () => scoreApps(prepared, apps, options)],
   ["scoreApps (rubric validated)", () => scoreApps(rubric, apps, options)],
+  ["scorer + every reason and summary read", () => { for (const r of scorer.scoreApps(apps)) void (r.reasons.length + r.summary.length); }],
 ];
 const times = new Map<string, number[]>(cases.map(([k]) => [k, []]));
 const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => {});

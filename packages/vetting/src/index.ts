@@ -10,6 +10,8 @@ export { ageRangeSchema, answerSchema, answerValueSchema, appSchema, districtCon
 export type { Answer, App, AppInput, DistrictContext, DistrictContextInput, ScoreOptions } from "./schema/answers.js";
 export { K12_RUBRIC } from "./rubrics/k12.js";
 export { scoreApp, scoreApps } from "./score.js";
+export { compileScorer } from "./scorer.js";
+export type { Scorer } from "./scorer.js";
 export { DECISION_ORDER } from "./result.js";
 export type { CriterionResult, CriterionStatus, Decision, DomainScore, GateFinding, ReReviewTrigger, ScoreResult } from "./result.js";
 export { PRIVACY_RATING_CRITERIA, ratePrivacy } from "./rating.js";

@@ -195,6 +195,16 @@ describe("scoreApp — pipeline", () => {
 });
 
 describe("scoreApps — bad input", () => {
+  it("an app without id or name is reported (it used to escape as a TypeError from the hash)", () => {
+    try {
+      scoreApps(K12_RUBRIC, [{ answers: { sellsData: { value: "maybe" } } }, { id: "b", name: "B", answers: {} }], options);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(DistrictKitError);
+      expect((error as DistrictKitError).issues.map((i) => i.pathText)).toEqual(["apps[0].id", "apps[0].name", "apps[0].answers.sellsData.value"]);
+    }
+  });
+
   it("lists every problem of every app with its path", () => {
     try {
       scoreApps(

@@ -142,9 +142,10 @@ export function scoreApps(rubric: Rubric | RubricInput, apps: readonly unknown[]
 /**
  * @internal The scoring loop over apps, with the rubric and options already prepared: each app
  * goes through the fast pre-check, and through the full check (which reports every problem with
- * its path) when the pre-check is not sure.
+ * its path) when the pre-check is not sure. `useFast = false` takes the full path for every app
+ * (tests compare the two).
  */
-export function scorePrepared(p: Prepared, apps: readonly unknown[]): ScoreResult[] {
+export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = true): ScoreResult[] {
   const issues: RawIssue[] = [];
   const out: ScoreResult[] = [];
   const ev = newEvaluation();
@@ -152,7 +153,7 @@ export function scorePrepared(p: Prepared, apps: readonly unknown[]): ScoreResul
   const slots: (Answer | undefined)[] = new Array<Answer | undefined>(n).fill(undefined);
   const single = apps.length === 1;
   const store = newStore(n, apps.length, 0);
-  const plan = prototypeIsClean() ? fastPlan(p.cr, p.asOf) : null;
+  const plan = useFast && prototypeIsClean() ? fastPlan(p.cr, p.asOf) : null;
   for (let i = 0; i < apps.length; i++) {
     store.index = i;
     const raw = apps[i];
@@ -514,8 +515,9 @@ export function newStore(n: number, apps: number, index: number): Store {
 export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | undefined)[], ev: Evaluation, issues: RawIssue[], path: (string | number)[], store: Store = newStore(p.cr.criteria.length, 1, 0), fast: FastPlan | null = null): ScoreResult | null {
   const { cr, asOf, district } = p;
   const rubric = cr.rubric;
-  const appId = fast ? fast.id : app.id;
-  const appName = fast ? fast.name : app.name;
+  // (an app with issues is still scored, to find its answers' problems too, then dropped: its id may be missing)
+  const appId = fast ? fast.id : typeof app.id === "string" ? app.id : "";
+  const appName = fast ? fast.name : typeof app.name === "string" ? app.name : "";
   const useMode = fast ? fast.useMode : app.useMode;
   const minAge = fast ? (fast.minAge >= 0 ? fast.minAge : district.userAges.min) : (app.audience !== null && typeof app.audience === "object" ? app.audience : district.userAges).min;
   const answers = fast ? fast.answers : app.answers;
@@ -549,7 +551,7 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
     const a = slots[j];
     if (a === undefined) h = hashText(h, "");
     else if (fast !== null) {
-      const t = fast.text[j]!;
+      const t = fast.entry[j]!.text;
       h = t !== null ? hashText(h, t) : hashValue(h, a.value);
     } else h = hashValue(h, a.value);
     let code: number; // status code (STATUS)
@@ -564,11 +566,12 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
     } else if (a === undefined) {
       code = 4;
     } else if (fast !== null) {
-      code = fast.code[j]!;
+      const e = fast.entry[j]!;
+      code = e.code;
       if (code === BAD) return null;
-      evS = fast.s[j]!;
-      validUntil = fast.validUntil[j]!;
-      detail = fast.detail[j]!;
+      evS = e.s;
+      validUntil = e.validUntil;
+      detail = e.detail;
     } else {
       ev.wantDetail = false;
       evaluate(cc, a.value, asOf, unclearScore, ev);
@@ -620,7 +623,7 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
       } else if (code !== 7 && code !== 4 && cc.gateMode === 0) {
         code = 7; // recorded
       }
-      if (!anyCondition && cc.c.conditionIfNotMet !== undefined && code !== 0 && code !== 1 && code !== 7) anyCondition = true;
+      if (!anyCondition && cc.conditionIfNotMet !== null && code !== 0 && code !== 1 && code !== 7) anyCondition = true;
     }
     codes[c0 + j] = code;
     codes[c0 + n + j] = gate;

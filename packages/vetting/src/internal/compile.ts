@@ -37,6 +37,8 @@ export interface CompiledCriterion {
   readonly domainIndex: number;
   /** "<title>: valid until " */
   readonly validUntilPrefix: string;
+  /** the condition of use an approval carries when this criterion is not fully met (hot path copy of c.conditionIfNotMet) */
+  readonly conditionIfNotMet: string | null;
   /** other criteria's conditions read this answer */
   referenced: boolean;
   readonly options: ReadonlyMap<string, number> | null;
@@ -96,6 +98,7 @@ function build(rubric: Rubric): CompiledRubric {
       naDetail: c.appliesWhen ? `applies only when ${describeCondition(c.appliesWhen, rubric)}` : null,
       domainIndex: DOMAIN_LIST.indexOf(c.domain),
       validUntilPrefix: `${c.title}: valid until `,
+      conditionIfNotMet: c.conditionIfNotMet ?? null,
       referenced: false,
       options: c.kind === "choice" ? new Map(c.options.map((o) => [o.value, o.score])) : null,
       kinds: c.kind === "document" && c.kinds ? new Map(c.kinds.map((o) => [o.value, o.score])) : null,

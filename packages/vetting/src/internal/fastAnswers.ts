@@ -15,14 +15,14 @@ export const BAD = 8;
 const CODE: Record<Status, number> = { met: 0, partlyMet: 1, notMet: 2, unclear: 3, unanswered: 4, notApplicable: 5, expired: 6, recorded: 7 };
 
 /** One primitive answer value evaluated for one criterion (what scoreChecked derives from `evaluate`). */
-interface Entry {
+export interface Entry {
   readonly code: number;
   readonly s: number;
   readonly validUntil: string | null;
   /** the detail as scoreChecked keeps it ("" = rebuild when read) */
   readonly detail: string | null;
-  /** what hashValue hashes for this value */
-  readonly text: string;
+  /** what hashValue hashes for this value; null for lists and objects (hashed from the value) */
+  readonly text: string | null;
 }
 
 /** Per-(rubric, as-of date) state of the fast path, kept between calls. */
@@ -31,15 +31,16 @@ export interface FastPlan {
   readonly asOf: string;
   readonly n: number;
   readonly index: ReadonlyMap<string, number>;
+  /** criterion ids as property keys (interned: comparing one with an answer's key is a pointer check) */
+  readonly ids: readonly string[];
+  /** per criterion, the values most answers take (the kind's words, "unclear", "notApplicable"), evaluated */
+  readonly fixedValues: readonly (readonly unknown[])[];
+  readonly fixedEntries: readonly (readonly Entry[])[];
+  /** per criterion, other primitive values seen, evaluated */
   readonly caches: Map<unknown, Entry>[];
   readonly ev: Evaluation;
-  // per-app scratch, filled by fastApp and read by scoreChecked
-  readonly code: Uint8Array;
-  readonly s: Float64Array;
-  readonly validUntil: (string | null)[];
-  readonly detail: (string | null)[];
-  /** hash text of a primitive value; null for lists and objects (hashed from the value) */
-  readonly text: (string | null)[];
+  /** per-app scratch, filled by fastApp and read by scoreChecked: each answered criterion's evaluation */
+  readonly entry: (Entry | undefined)[];
   lastDay: string;
   // the app's fields, read once
   id: string;
@@ -57,18 +58,18 @@ export function fastPlan(cr: CompiledRubric, asOf: string): FastPlan {
   const hit = plans.get(cr);
   if (hit && hit.asOf === asOf) return hit;
   const n = cr.criteria.length;
+  const ev = newEvaluation();
   const plan: FastPlan = {
     cr,
     asOf,
     n,
     index: new Map(cr.criteria.map((cc) => [cc.id, cc.index])),
+    ids: cr.criteria.map((cc) => interned(cc.id)),
+    fixedValues: [],
+    fixedEntries: [],
     caches: cr.criteria.map(() => new Map<unknown, Entry>()),
-    ev: newEvaluation(),
-    code: new Uint8Array(n),
-    s: new Float64Array(n),
-    validUntil: new Array<string | null>(n).fill(null),
-    detail: new Array<string | null>(n).fill(null),
-    text: new Array<string | null>(n).fill(null),
+    ev,
+    entry: new Array<Entry | undefined>(n).fill(undefined),
     lastDay: "",
     id: "",
     name: "",
@@ -76,6 +77,14 @@ export function fastPlan(cr: CompiledRubric, asOf: string): FastPlan {
     minAge: 0,
     answers: {},
   };
+  for (const cc of cr.criteria) {
+    const c = cc.c;
+    const common: unknown[] =
+      c.kind === "practice" ? ["doesNot", "does"] : c.kind === "yesNo" ? ["yes", "no", true, false] : c.kind === "choice" ? c.options.map((o) => interned(o.value)) : c.kind === "level" && c.max - c.min <= 10 ? Array.from({ length: c.max - c.min + 1 }, (_, i) => c.min + i) : [];
+    const values = [...common, "unclear", "notApplicable"];
+    (plan.fixedValues as unknown[][]).push(values);
+    (plan.fixedEntries as Entry[][]).push(values.map((v) => evaluated(plan, cc.index, v, true)));
+  }
   plans.set(cr, plan);
   return plan;
 }
@@ -84,6 +93,11 @@ export function fastPlan(cr: CompiledRubric, asOf: string): FastPlan {
 export function prototypeIsClean(): boolean {
   for (const _ in Object.prototype) return false;
   return true;
+}
+
+/** The same text as an interned string (what property keys are). */
+function interned(text: string): string {
+  return Object.keys({ [text]: 0 })[0]!;
 }
 
 const isAge = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 120;
@@ -101,7 +115,7 @@ function evaluated(plan: FastPlan, j: number, value: unknown, primitive: boolean
   evaluate(cc, value, plan.asOf, plan.cr.rubric.scoring.unclearScore, ev);
   const kind = cc.c.kind;
   const detail = ev.detail ?? (ev.validUntil !== null || ev.status === "expired" || kind === "document" || kind === "acr" ? "" : null);
-  return { code: ev.issue !== null ? BAD : CODE[ev.status], s: ev.s, validUntil: ev.validUntil, detail, text: !primitive ? "" : typeof value === "string" ? value : String(value) };
+  return { code: ev.issue !== null ? BAD : CODE[ev.status], s: ev.s, validUntil: ev.validUntil, detail, text: !primitive ? null : typeof value === "string" ? value : String(value) };
 }
 
 /**
@@ -138,12 +152,15 @@ export function fastApp(plan: FastPlan, raw: unknown, slots: (Answer | undefined
   const answers = raw.answers;
   if (!ordinary(answers)) return false;
   slots.fill(undefined);
-  const { index, caches, code, s, validUntil, detail, text } = plan;
+  const { index, ids, caches, entry, fixedValues, fixedEntries } = plan;
+  const n = plan.n;
+  let next = 0; // answers usually come in rubric order: try the next criterion's id first
   for (const key in answers) {
-    const j = index.get(key);
+    let j: number | undefined = next < n && key === ids[next] ? next : index.get(key);
     if (j === undefined) return false;
-    const a = answers[key];
-    if (!ordinary(a)) return false;
+    next = j + 1;
+    const a = answers[key] as Record<string, unknown> | null;
+    if (a === null || typeof a !== "object" || Array.isArray(a)) return false;
     for (const k in a) if (k !== "value" && k !== "source" && k !== "asOf" && k !== "note") return false;
     const source = a.source;
     if (source !== undefined && (typeof source !== "string" || source === "")) return false;
@@ -153,30 +170,34 @@ export function fastApp(plan: FastPlan, raw: unknown, slots: (Answer | undefined
       plan.lastDay = day;
     }
     if (a.note !== undefined && typeof a.note !== "string") return false;
-    const v = a.value;
+    const v: unknown = a.value;
     let e: Entry | undefined;
     const t = typeof v;
     if (t === "string" || t === "boolean" || (t === "number" && Number.isFinite(v) && !Object.is(v, -0))) {
-      const cache = caches[j]!;
-      e = cache.get(v);
-      if (e === undefined) {
-        e = evaluated(plan, j, v, true);
-        if (cache.size < MAX_CACHE) cache.set(v, e);
+      const fv = fixedValues[j]!;
+      for (let f = 0; f < fv.length; f++) {
+        if (fv[f] === v) {
+          e = fixedEntries[j]![f]!;
+          break;
+        }
       }
-      text[j] = e.text;
+      if (e === undefined) {
+        const cache = caches[j]!;
+        e = cache.get(v);
+        if (e === undefined) {
+          e = evaluated(plan, j, v, true);
+          if (cache.size < MAX_CACHE) cache.set(v, e);
+        }
+      }
     } else if (t === "object" && v !== null) {
       if (Array.isArray(v)) {
         for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
       }
       e = evaluated(plan, j, v, false);
-      text[j] = null;
     } else {
       return false;
     }
-    code[j] = e.code;
-    s[j] = e.s;
-    validUntil[j] = e.validUntil;
-    detail[j] = e.detail;
+    entry[j] = e;
     slots[j] = a as Answer;
   }
   plan.id = id;
