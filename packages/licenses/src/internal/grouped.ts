@@ -67,28 +67,74 @@ function prepare(y: YearSchools): Prep {
     if (list) list.push(i);
     else byCost.set(y.F[i]!, [i]);
   }
-  const groups: Group[] = [...byCost.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([F, list]) => {
-      list.sort((a, b) => y.d[b]! - y.d[a]! || a - b);
-      const d = Float64Array.from(list, (i) => y.d[i]!);
-      const T = new Float64Array(list.length + 1);
-      for (let k = 0; k < list.length; k++) T[k + 1] = T[k]! + d[k]!;
-      return { F, members: Int32Array.from(list), d, T };
-    });
-  siteable.sort((a, b) => y.F[a]! / y.d[a]! - y.F[b]! / y.d[b]! || a - b);
+  const groups: Group[] = [];
+  for (const [F, list] of [...byCost.entries()].sort((a, b) => a[0] - b[0])) {
+    sortBySeatsDesc(list, y.d);
+    const k = list.length;
+    const members = new Int32Array(k);
+    const d = new Float64Array(k);
+    const T = new Float64Array(k + 1);
+    for (let j = 0; j < k; j++) {
+      members[j] = list[j]!;
+      d[j] = y.d[list[j]!]!;
+      T[j + 1] = T[j]! + d[j]!;
+    }
+    groups.push({ F, members, d, T });
+  }
+  const r = new Float64Array(n);
+  for (const i of siteable) r[i] = y.F[i]! / y.d[i]!;
+  if (groups.length <= 16) {
+    // inside a group the cost per seat rises as the seats fall: merge the groups' orders
+    const heads = new Int32Array(groups.length);
+    for (let j = 0; j < siteable.length; j++) {
+      let bestG = -1;
+      let bestI = -1;
+      for (let g = 0; g < groups.length; g++) {
+        const h = heads[g]!;
+        const members = groups[g]!.members;
+        if (h >= members.length) continue;
+        const i = members[h]!;
+        if (bestG < 0 || r[i]! < r[bestI]! || (r[i] === r[bestI] && i < bestI)) {
+          bestG = g;
+          bestI = i;
+        }
+      }
+      heads[bestG] = heads[bestG]! + 1;
+      siteable[j] = bestI;
+    }
+  } else siteable.sort((a, b) => r[a]! - r[b]! || a - b);
   const m = siteable.length;
   const ratio = new Float64Array(m);
   const cumD = new Float64Array(m + 1);
   const cumF = new Float64Array(m + 1);
-  siteable.forEach((i, j) => {
-    ratio[j] = y.F[i]! / y.d[i]!;
+  for (let j = 0; j < m; j++) {
+    const i = siteable[j]!;
+    ratio[j] = r[i]!;
     cumD[j + 1] = cumD[j]! + y.d[i]!;
     cumF[j + 1] = cumF[j]! + y.F[i]!;
-  });
+  }
   const out = { D, N0, groups, ratio, cumD, cumF, n: m };
   prepCache.set(y, out);
   return out;
+}
+
+/** Sorts school indices by seats, largest first, ties by index (a numeric sort of packed keys). */
+function sortBySeatsDesc(list: number[], d: Float64Array): void {
+  const n = list.length;
+  let top = 0;
+  let ok = true;
+  for (const i of list) {
+    if (d[i]! > top) top = d[i]!;
+    if (i >= 1_048_576 || !Number.isInteger(d[i]!)) ok = false;
+  }
+  if (!ok || top >= 2 ** 32) {
+    list.sort((a, b) => d[b]! - d[a]! || a - b);
+    return;
+  }
+  const keys = new Float64Array(n);
+  for (let j = 0; j < n; j++) keys[j] = (top - d[list[j]!]!) * 1_048_576 + list[j]!;
+  keys.sort();
+  for (let j = 0; j < n; j++) list[j] = keys[j]! % 1_048_576;
 }
 
 /** The smallest multiplier at which the LP relaxation of the year pools at most q seats. */
@@ -125,7 +171,7 @@ export interface GroupedResult {
 }
 
 /** Most site sets enumerated in one region before giving up (the caller then uses the frontier). */
-const COMBO_LIMIT = 60_000;
+const COMBO_LIMIT = 60_000; // < 2^20 (the sort key below)
 
 /**
  * Exact minimum of G(Q) + Σ_t (site costs of year t) with Q covering every year's pooled seats, or
@@ -200,7 +246,8 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     const g1 = curve.eval(x1);
     if (!Number.isFinite(g0)) return null;
     const pi = x1 > x0 && Number.isFinite(g1) ? Math.max(0, (g1 - g0) / (x1 - x0)) : 0;
-    const { lo } = curve.regionBounds(x0, x1, pi, keys);
+    // between two key points a curve is linear on the integers (packs: bounded by its lower line)
+    const lo = curve.isPacks ? curve.regionBounds(x0, x1, pi, keys).lo : Math.min(g0 - pi * x0, Number.isFinite(g1) ? g1 - pi * x1 : Number.POSITIVE_INFINITY);
     if (!Number.isFinite(lo)) return null;
     // multipliers: every year at one pooled level q where Σ λ_t(q) meets π (the LP optimum)
     const at = (q: number, out: Float64Array): number => {
@@ -375,11 +422,16 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     // per year: combos by pooled count, with the running cheapest
     const lists = comboN.map((Ns, t) => {
       const Cs = comboC[t]!;
-      const order = Ns.map((_, i) => i).sort((a, b) => Ns[a]! - Ns[b]! || Cs[a]! - Cs[b]!);
+      // by pooled count (a numeric sort of N·2^20 + index); equal counts keep the cheaper last,
+      // which is the one pick() returns
+      const keys = new Float64Array(Ns.length);
+      for (let i = 0; i < Ns.length; i++) keys[i] = Ns[i]! * 1_048_576 + i;
+      keys.sort();
       const N: number[] = [];
       const C: number[] = [];
       const idx: number[] = [];
-      for (const i of order) {
+      for (let j = 0; j < keys.length; j++) {
+        const i = keys[j]! % 1_048_576;
         const c = Cs[i]!;
         if (C.length > 0 && c >= C[C.length - 1]!) continue;
         N.push(Ns[i]!);
@@ -434,13 +486,14 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     if (closes(r.L)) continue;
     const full = best - r.L + eps(best);
     if (!Number.isFinite(full)) return null;
-    let budget = Math.max(full / 64, eps(best) + 1);
+    let budget = Math.min(full, Math.max(full / 64, eps(best) + 1));
     for (;;) {
-      budget = Math.min(budget, full);
       const ok = enumerate(r, budget);
       if (ok === null) return null;
       if (budget >= full || closes(r.L + budget)) break;
-      budget *= 4;
+      // the incumbent improved: a budget of best − L now closes the region; widen toward it
+      const need = best - r.L + eps(best);
+      budget = Math.min(full, need <= 4 * budget ? need : 4 * budget);
     }
   }
   if (bestQ < 0) return none();

@@ -41,20 +41,41 @@ export interface Solved {
 const INFEASIBLE: Solved = { cost: Number.POSITIVE_INFINITY, lowerBound: Number.POSITIVE_INFINITY, proven: true, choices: [], nodes: 0 };
 const EMPTY: Solved = { cost: 0, lowerBound: 0, proven: true, choices: [], nodes: 0 };
 
+/**
+ * A Solved whose choices are listed only when read: most candidate plans are compared by cost and
+ * dropped, only the answer's purchases are ever needed.
+ */
+function lazy(fields: Omit<Solved, "choices">, build: () => readonly Choice[]): Solved {
+  let memo: readonly Choice[] | null = null;
+  return {
+    ...fields,
+    get choices(): readonly Choice[] {
+      return (memo ??= build());
+    },
+  };
+}
+
+/** The same plan with another bound, proof flag or node count. */
+function withBound(s: Solved, lowerBound: number, proven: boolean, nodes = s.nodes): Solved {
+  return lazy({ cost: s.cost, lowerBound, proven, nodes }, () => s.choices);
+}
+
 function combine(parts: readonly Solved[], extraCost = 0, extraChoices: readonly Choice[] = []): Solved {
   let cost = extraCost;
   let lowerBound = extraCost;
   let proven = true;
   let nodes = 0;
-  const choices: Choice[] = [...extraChoices];
   for (const p of parts) {
     cost += p.cost;
     lowerBound += p.lowerBound;
     proven &&= p.proven;
     nodes += p.nodes;
-    choices.push(...p.choices);
   }
-  return { cost, lowerBound, proven, choices, nodes };
+  return lazy({ cost, lowerBound, proven, nodes }, () => {
+    const choices: Choice[] = [...extraChoices];
+    for (const p of parts) choices.push(...p.choices);
+    return choices;
+  });
 }
 
 const bitsOf = (mask: number, Y: number): number[] => Array.from({ length: Y }, (_, t) => t).filter((t) => (mask >> t) & 1);
@@ -141,7 +162,7 @@ export class ProductSolver {
       }
     };
     rec(0, need, 0, []);
-    return { ...best, lowerBound: Math.min(lb, best.cost), proven: proven && best.proven };
+    return withBound(best, Math.min(lb, best.cost), proven && best.proven);
   }
 
   #pool(left: number): Solved {
@@ -183,7 +204,7 @@ export class ProductSolver {
       nodes += r.nodes;
       if (r.cost < best.cost) best = r;
     }
-    const out = { ...best, lowerBound: Math.min(lb, best.cost), proven: proven && best.proven, nodes };
+    const out = withBound(best, Math.min(lb, best.cost), proven && best.proven, nodes);
     this.#yearMemo.set(t, out);
     return out;
   }
@@ -232,7 +253,7 @@ export class ProductSolver {
       if (!chosen.some((x) => overlap(x, c))) recC(k + 1, [...chosen, c]);
     };
     recC(0, []);
-    return { ...best, lowerBound: Math.min(lb, best.cost), proven: proven && best.proven, nodes };
+    return withBound(best, Math.min(lb, best.cost), proven && best.proven, nodes);
   }
 
   /** One pooled group in one year: each school pools its seats or takes its cheapest site licence. */
@@ -301,17 +322,20 @@ export class ProductSolver {
       r = solveSharedPoolDP(perYear, G, g.fn.cap);
     }
     if (!Number.isFinite(r.cost)) return INFEASIBLE;
-    const choices: Choice[] = [...fixed];
-    r.site.forEach((take, k) => take.forEach((x, j) => x && choices.push(this.#siteChoice(freeIdx[k]![j]!.v, freeIdx[k]![j]!.bi, freeIdx[k]![j]!.s))));
-    // pooled need per year, then the seat purchase
-    let need = 0;
-    years.forEach((_, k) => {
-      let n = perYear[k]!.N0;
-      r.site[k]!.forEach((x, j) => (n += x ? 0 : perYear[k]!.d[j]!));
-      need = Math.max(need, n);
+    const site = r.site;
+    return lazy({ cost: fixedCost + r.cost, lowerBound: fixedCost + r.cost, proven: true, nodes: 0 }, () => {
+      const choices: Choice[] = [...fixed];
+      site.forEach((take, k) => take.forEach((x, j) => x && choices.push(this.#siteChoice(freeIdx[k]![j]!.v, freeIdx[k]![j]!.bi, freeIdx[k]![j]!.s))));
+      // pooled need per year, then the seat purchase
+      let need = 0;
+      years.forEach((_, k) => {
+        let n = perYear[k]!.N0;
+        site[k]!.forEach((x, j) => (n += x ? 0 : perYear[k]!.d[j]!));
+        need = Math.max(need, n);
+      });
+      if (need > 0) choices.push(this.#seatChoice(g, need));
+      return choices;
     });
-    if (need > 0) choices.push(this.#seatChoice(g, need));
-    return { cost: fixedCost + r.cost, lowerBound: fixedCost + r.cost, proven: true, choices, nodes: 0 };
   }
 
   #prepareYear(t: number, roles: readonly number[]): { fixed: Choice[]; fixedCost: number; schools: YearSchools; idx: { s: number; v: SiteVariant; bi: number }[] } | null {
@@ -324,20 +348,23 @@ export class ProductSolver {
     const d: number[] = [];
     const idx: { s: number; v: SiteVariant; bi: number }[] = [];
     let N0 = 0;
+    const pooledRole = [0, 1, 2].map((r) => roles.includes(r));
+    const siteBlocks = p.sites.map((v) => v.blocks.findIndex((b) => b.years[0] === t));
     for (let s = 0; s < m.S; s++) {
       let total = 0;
       let pooled = 0;
       for (let r = 0; r < ROLE_COUNT; r++) {
         const x = demandAt(p, Y, s, r, t);
         total += x;
-        if (roles.includes(r)) pooled += x;
+        if (pooledRole[r]) pooled += x;
       }
       if (total === 0) continue;
       let best: { v: SiteVariant; bi: number; cost: number } | null = null;
-      for (const v of p.sites) {
+      for (let k = 0; k < p.sites.length; k++) {
+        const v = p.sites[k]!;
         const per = v.perSchool[s];
         if (!per || total > v.maxSeats) continue;
-        const bi = v.blocks.findIndex((b) => b.years[0] === t);
+        const bi = siteBlocks[k]!;
         if (bi < 0 || !Number.isFinite(per.cost[bi]!)) continue;
         if (best === null || per.cost[bi]! < best.cost) best = { v, bi, cost: per.cost[bi]! };
       }
@@ -592,7 +619,7 @@ export function components(model: Model): number[][] {
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   for (const b of model.bundles) {
     if (b.option.kind !== "bundle") continue;
-    const ids = b.option.productIds.map((id) => model.products.findIndex((p) => p.id === id));
+    const ids = b.option.productIds.map((id) => productIndex(model, id));
     for (const i of ids.slice(1)) parent[find(i)] = find(ids[0]!);
   }
   const groups = new Map<number, number[]>();
@@ -603,13 +630,25 @@ export function components(model: Model): number[][] {
   return [...groups.values()];
 }
 
+const productIndexCache = new WeakMap<Model, Map<string, number>>();
+/** Index of a product by id (the first with that id, as findIndex). */
+function productIndex(model: Model, id: string): number {
+  let map = productIndexCache.get(model);
+  if (map === undefined) {
+    map = new Map();
+    for (let i = model.products.length - 1; i >= 0; i--) map.set(model.products[i]!.id, i);
+    productIndexCache.set(model, map);
+  }
+  return map.get(id) ?? -1;
+}
+
 export function solveComponent(model: Model, products: readonly number[], maxNodes: number, maxCombinations: number): ComponentResult {
   const solvers = new Map(products.map((i) => [i, new ProductSolver(model, model.products[i]!, maxNodes)]));
   const inComponent = new Set(products);
   const pairs: { choice: Choice; masks: Map<number, number> }[] = [];
   for (const b of model.bundles) {
     if (b.option.kind !== "bundle") continue;
-    const idx = b.option.productIds.map((id) => model.products.findIndex((p) => p.id === id));
+    const idx = b.option.productIds.map((id) => productIndex(model, id));
     if (!idx.every((i) => inComponent.has(i))) continue;
     b.blocks.forEach((block, bi) => {
       if (!Number.isFinite(b.cost[bi]!)) return;
