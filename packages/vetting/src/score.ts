@@ -5,10 +5,11 @@ import { compileRubric, DOMAIN_LIST, type CompiledCriterion, type CompiledRubric
 import { addMonthsDay } from "./internal/dates.js";
 import { evaluate, newEvaluation, type Evaluation } from "./internal/evaluate.js";
 import { BAD, fastApp, fastPlan, prototypeIsClean, type FastPlan } from "./internal/fastAnswers.js";
-import { HASH_SEED, hashText, hex } from "./internal/hash.js";
+import { hashInt, hashText, hex, keyHash } from "./internal/hash.js";
 import { rateWith } from "./rating.js";
 import type { CriterionResult, Decision, DomainScore, GateFinding, ReReviewTrigger, ScoreResult } from "./result.js";
 import { scoreOptionsSchema, type Answer, type App, type DistrictContext, type ScoreOptions } from "./schema/answers.js";
+import type { Condition } from "./schema/condition.js";
 import type { Domain } from "./schema/criterion.js";
 import type { Rubric, RubricInput } from "./schema/rubric.js";
 
@@ -26,6 +27,7 @@ function lower(s: string): string {
 }
 
 function plainNotMet(cc: CompiledCriterion, detail: string | null): string {
+  if (detail === null) return (cc.said[0] ??= cc.c.plain?.notMet ?? `Not met: ${cc.c.title}.`);
   return cc.c.plain?.notMet ?? `Not met: ${cc.c.title}${detail ? ` (${detail})` : ""}.`;
 }
 
@@ -34,6 +36,14 @@ function plainPartly(cc: CompiledCriterion, s: number, detail: string | null): s
 }
 
 function plainUnresolved(cc: CompiledCriterion, status: string, detail: string | null): string {
+  if (detail === null) {
+    const k = status === "expired" ? 1 : status === "unclear" ? 2 : 3;
+    return (cc.said[k] ??= unresolvedText(cc, status, null));
+  }
+  return unresolvedText(cc, status, detail);
+}
+
+function unresolvedText(cc: CompiledCriterion, status: string, detail: string | null): string {
   if (status === "expired") return `The evidence has expired: ${cc.c.title}${detail ? ` — ${detail}` : ""}.`;
   if (status === "unclear") return cc.c.plain?.unclear ?? `The vendor's answer is unclear: ${cc.c.title}.`;
   return `Not answered yet: ${cc.c.title}.`;
@@ -154,11 +164,12 @@ export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = t
   const single = apps.length === 1;
   const store = newStore(n, apps.length, 0);
   const plan = useFast && prototypeIsClean() ? fastPlan(p.cr, p.asOf) : null;
+  const fixed = fixedConditions(p);
   for (let i = 0; i < apps.length; i++) {
     store.index = i;
     const raw = apps[i];
     if (plan !== null && fastApp(plan, raw, slots)) {
-      const r = scoreChecked(p, raw as App, slots, ev, issues, single ? ["app"] : ["apps", i], store, plan);
+      const r = scoreChecked(p, raw as App, slots, ev, issues, single ? ["app"] : ["apps", i], store, plan, fixed);
       if (r !== null) {
         if (issues.length === 0) out.push(r);
         continue;
@@ -169,17 +180,51 @@ export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = t
     const before = issues.length;
     const app = checkApp(raw, path, p.cr, issues, slots);
     if (!app) continue;
-    const r = scoreChecked(p, app, slots, ev, issues, path, store);
+    const r = scoreChecked(p, app, slots, ev, issues, path, store, null, fixed);
     if (r && issues.length === before) out.push(r);
   }
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   return out;
 }
 
-/** Hashes an answer value: primitives as text, arrays in order, objects by sorted keys. */
+function readsTheApp(cond: Condition): boolean {
+  switch (cond.type) {
+    case "answer":
+    case "usersYoungerThan":
+    case "useMode":
+      return true;
+    case "state":
+    case "onOrAfter":
+      return false;
+    case "all":
+    case "any":
+      return cond.of.some(readsTheApp);
+    case "not":
+      return readsTheApp(cond.of);
+  }
+}
+
+/**
+ * Each criterion's condition when it is the same for every app of a call (it reads only the
+ * district's state and the date): 0 false, 1 true, 2 unknown; -1 when it reads the app (its
+ * answers, users' ages, use mode) or there is none.
+ */
+function fixedConditions(p: Prepared): Int8Array {
+  const n = p.cr.criteria.length;
+  const out = new Int8Array(n).fill(-1);
+  const ctx: CondContext = { state: p.district.state, minAge: 0, useMode: "studentLogin", asOf: p.asOf, slots: [] };
+  for (let j = 0; j < n; j++) {
+    const cc = p.cr.criteria[j]!;
+    if (cc.cond !== null && cc.c.appliesWhen !== undefined && !readsTheApp(cc.c.appliesWhen)) out[j] = cc.cond(ctx);
+  }
+  return out;
+}
+
+/** Hashes an answer value: primitives as text, arrays in order, objects by their fields in any order. */
 function hashValue(h: number, v: unknown): number {
   if (typeof v === "string") return hashText(h, v);
-  if (typeof v === "number" || typeof v === "boolean") return hashText(h, String(v));
+  if (typeof v === "number") return Number.isInteger(v) && v <= 2147483648 && v >= -2147483648 ? hashInt(h, v) : hashText(h, String(v));
+  if (typeof v === "boolean") return hashText(h, v ? "true" : "false");
   if (Array.isArray(v)) {
     h = hashText(h, "[");
     for (const x of v) h = hashValue(h, x);
@@ -189,9 +234,9 @@ function hashValue(h: number, v: unknown): number {
     // key order does not matter: per-field hashes are combined by addition
     let sum = 0;
     for (const k in v) {
-      if (Object.hasOwn(v, k)) sum = (sum + hashValue(hashText(HASH_SEED, k), (v as Record<string, unknown>)[k])) | 0;
+      if (Object.hasOwn(v, k)) sum = (sum + hashValue(keyHash(k), (v as Record<string, unknown>)[k])) | 0;
     }
-    return hashText(hashText(h, "{"), String(sum));
+    return hashInt(hashText(h, "{"), sum);
   }
   return hashText(h, "");
 }
@@ -235,17 +280,17 @@ interface ExplainState {
   readonly coverage: number | null;
   readonly decision: Decision;
   readonly gatesPassed: number;
+  readonly gatesFailed: GateFinding[];
+  readonly gatesUnresolved: GateFinding[];
+  readonly missing: string[];
+  readonly conditions: string[];
   rows: CriterionResult[] | null;
   explained: Explanation | null;
 }
 
-/** The explanation fields of a result. */
+/** The explanation fields of a result built when first read. */
 interface Explanation {
-  readonly gatesFailed: GateFinding[];
-  readonly gatesUnresolved: GateFinding[];
   readonly domains: Record<Domain, DomainScore>;
-  readonly missing: string[];
-  readonly conditions: string[];
   readonly reasons: string[];
   readonly summary: string;
   readonly reReview: ScoreResult["reReview"];
@@ -289,11 +334,7 @@ const CONTRIBUTIONS: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
 };
-const GATES_FAILED = lazy("gatesFailed");
-const GATES_UNRESOLVED = lazy("gatesUnresolved");
 const DOMAINS = lazy("domains");
-const MISSING = lazy("missing");
-const CONDITIONS = lazy("conditions");
 const REASONS = lazy("reasons");
 const SUMMARY = lazy("summary");
 const RE_REVIEW = lazy("reReview");
@@ -352,21 +393,12 @@ function materialize(st: ExplainState): CriterionResult[] {
  * (the same order, so the same sums and lists, as a single pass while scoring would give).
  */
 function explain(st: ExplainState): Explanation {
-  const { cr, codes, scores, extra, asOf, score, coverage, decision } = st;
+  const { cr, codes, scores, extra, asOf, score, coverage, decision, gatesFailed: failed, gatesUnresolved: unresolved, missing, conditions } = st;
   const rubric = cr.rubric;
   const n = cr.criteria.length;
   const c0 = 2 * n * st.at;
   const s0 = n * st.at;
   const detailOf = (j: number): string | null => detailAt(cr, st.answers, asOf, st.unclearScore, j);
-  const noteOf = (j: number): string | null => {
-    const e = extraOf(extra, j);
-    const d = e < 0 ? null : (extra![e + 2] as string | null);
-    return d === "" ? detailOf(j) : d;
-  };
-  const failed: GateFinding[] = [];
-  const unresolved: GateFinding[] = [];
-  const missing: string[] = [];
-  const conditionSet: string[] = [];
   const triggers: ReReviewTrigger[] = [];
   const dW = [0, 0, 0, 0, 0, 0];
   const dN = [0, 0, 0, 0, 0, 0];
@@ -376,12 +408,6 @@ function explain(st: ExplainState): Explanation {
     const code = codes[c0 + j]!;
     if (code === 5) continue; // not applicable (by its condition or answered N/A)
     const cc = cr.criteria[j]!;
-    const c = cc.c;
-    const status = STATUS[code]!;
-    const g = codes[c0 + n + j]!;
-    if (g === 2) failed.push({ criterion: cc.id, title: c.title, reason: plainNotMet(cc, noteOf(j)) });
-    else if (g === 3) unresolved.push({ criterion: cc.id, title: c.title, reason: plainUnresolved(cc, status, noteOf(j)) });
-    if (code === 4 && (cc.weight > 0 || cc.gateMode !== 0 || cc.referenced)) missing.push(cc.id);
     if (cc.scored) {
       const w = cc.weight;
       const d = cc.domainIndex;
@@ -393,8 +419,6 @@ function explain(st: ExplainState): Explanation {
         dN[d]! += w * s;
       }
     }
-    const cond = c.conditionIfNotMet;
-    if (cond !== undefined && code !== 0 && code !== 1 && code !== 7 && !conditionSet.includes(cond)) conditionSet.push(cond);
     const e = extraOf(extra, j);
     const validUntil = e < 0 ? null : (extra![e + 1] as string | null);
     if (validUntil !== null && validUntil >= asOf) triggers.push({ on: validUntil, because: cc.validUntilPrefix + validUntil, criterion: cc.id });
@@ -407,7 +431,6 @@ function explain(st: ExplainState): Explanation {
   // the decision's reasons (the decision itself was made while scoring)
   const dec = rubric.decision;
   const reasons: string[] = [];
-  const conditions: string[] = [];
   if (failed.length > 0) {
     for (const f of failed) reasons.push(f.reason);
   } else if (unresolved.length > 0 || score === null || (coverage !== null && coverage < dec.minCoverage)) {
@@ -419,10 +442,7 @@ function explain(st: ExplainState): Explanation {
       if (score === null) reasons.push("Nothing could be scored yet: every question is unanswered or does not apply.");
       else if (coverage !== null && coverage < dec.minCoverage) reasons.push(`Only ${pct(coverage)} of what matters has been answered; at least ${pct(dec.minCoverage)} is needed to decide.`);
     }
-  } else if (score >= dec.conditionalAt) {
-    conditions.push(...conditionSet);
-    if (score < dec.approveAt) conditions.push(dec.belowApproveCondition);
-  } else {
+  } else if (score < dec.conditionalAt) {
     reasons.push(`It scores ${points(score)} of 100, below the ${dec.conditionalAt} needed for approval with conditions.`);
   }
   // the three largest shortfalls (lost points), found without sorting every criterion
@@ -490,7 +510,7 @@ function explain(st: ExplainState): Explanation {
           ? ` — ${lower(reasons[0]).replace(/\.$/, "")}`
           : "";
   const summary = `${label}: ${st.appName} (${scoreText}${coverage === null ? "" : `, ${pct(coverage)} answered`})${why}. Review again by ${first.on}.`;
-  return { gatesFailed: failed, gatesUnresolved: unresolved, domains, missing, conditions, reasons, summary, reReview: { on: first.on, because: first.because, triggers } };
+  return { domains, reasons, summary, reReview: { on: first.on, because: first.because, triggers } };
 }
 
 /** @internal Where the scoring loop keeps each app's compact per-criterion results. */
@@ -512,7 +532,17 @@ export function newStore(n: number, apps: number, index: number): Store {
  * null without pushing an issue (the caller takes the full path). The decision and the numbers
  * are computed here; the explanation is built from the compact codes when first read.
  */
-export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | undefined)[], ev: Evaluation, issues: RawIssue[], path: (string | number)[], store: Store = newStore(p.cr.criteria.length, 1, 0), fast: FastPlan | null = null): ScoreResult | null {
+export function scoreChecked(
+  p: Prepared,
+  app: App,
+  slots: readonly (Answer | undefined)[],
+  ev: Evaluation,
+  issues: RawIssue[],
+  path: (string | number)[],
+  store: Store = newStore(p.cr.criteria.length, 1, 0),
+  fast: FastPlan | null = null,
+  fixed: Int8Array | null = null,
+): ScoreResult | null {
   const { cr, asOf, district } = p;
   const rubric = cr.rubric;
   // (an app with issues is still scored, to find its answers' problems too, then dropped: its id may be missing)
@@ -538,9 +568,10 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
   let answeredW = 0;
   let bestW = 0;
   let bestN = 0;
-  let failedGates = 0;
-  let unresolvedGates = 0;
-  let anyCondition = false;
+  let gatesFailed: GateFinding[] | null = null;
+  let gatesUnresolved: GateFinding[] | null = null;
+  const missing: string[] = [];
+  let conditionSet: string[] | null = null;
   let gatesPassed = 0;
   let h = hashText(p.baseHash, appId);
   h = hashText(h, `${minAge}|${useMode}`);
@@ -560,7 +591,7 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
     let gate = 0; // 0 none, 1 passed, 2 failed, 3 unresolved, 4 not applicable by condition
     let validUntil: string | null = null;
     let detail: string | null = null;
-    if (cc.cond !== null && cc.cond(ctx) === 0) {
+    if (cc.cond !== null && (fixed !== null && fixed[j] !== -1 ? fixed[j] : cc.cond(ctx)) === 0) {
       code = 5;
       gate = 4;
     } else if (a === undefined) {
@@ -595,13 +626,14 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
             gatesPassed++;
           } else {
             gate = 2;
-            failedGates++;
+            (gatesFailed ??= []).push({ criterion: cc.id, title: cc.c.title, reason: plainNotMet(cc, detail === "" ? detailAt(cr, answers, asOf, unclearScore, j) : detail) });
           }
         } else if (code !== 7) {
           gate = 3;
-          unresolvedGates++;
+          (gatesUnresolved ??= []).push({ criterion: cc.id, title: cc.c.title, reason: plainUnresolved(cc, STATUS[code]!, detail === "" ? detailAt(cr, answers, asOf, unclearScore, j) : detail) });
         }
       }
+      if (code === 4 && (cc.weight > 0 || cc.gateMode !== 0 || cc.referenced)) missing.push(cc.id);
       if (cc.scored) {
         const w = cc.weight;
         applicableW += w;
@@ -623,7 +655,8 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
       } else if (code !== 7 && code !== 4 && cc.gateMode === 0) {
         code = 7; // recorded
       }
-      if (!anyCondition && cc.conditionIfNotMet !== null && code !== 0 && code !== 1 && code !== 7) anyCondition = true;
+      const cond = cc.conditionIfNotMet;
+      if (cond !== null && code !== 0 && code !== 1 && code !== 7 && !(conditionSet ??= []).includes(cond)) conditionSet.push(cond);
     }
     codes[c0 + j] = code;
     codes[c0 + n + j] = gate;
@@ -650,13 +683,19 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
 
   // decision
   const dec = rubric.decision;
+  const failed = gatesFailed ?? [];
+  const unresolved = gatesUnresolved ?? [];
+  const conditions: string[] = [];
   let decision: Decision;
-  if (failedGates > 0) decision = "denied";
-  else if (unresolvedGates > 0 || score === null || (coverage !== null && coverage < dec.minCoverage)) {
+  if (failed.length > 0) decision = "denied";
+  else if (unresolved.length > 0 || score === null || (coverage !== null && coverage < dec.minCoverage)) {
     // denied on what is known when the score is already too low: answering an open question better can only move it up
     decision = score !== null && score < dec.conditionalAt ? "denied" : "needsInformation";
-  } else if (score >= dec.conditionalAt) decision = anyCondition || score < dec.approveAt ? "approvedWithConditions" : "approved";
-  else decision = "denied";
+  } else if (score >= dec.conditionalAt) {
+    if (conditionSet) conditions.push(...conditionSet);
+    if (score < dec.approveAt) conditions.push(dec.belowApproveCondition);
+    decision = conditions.length > 0 ? "approvedWithConditions" : "approved";
+  } else decision = "denied";
 
   let tier: string | null = null;
   if (score !== null) {
@@ -669,7 +708,7 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
     }
   }
 
-  const st: ExplainState = { cr, codes, scores, at: store.index, k, extra, answers, asOf, unclearScore, appName, score, coverage, decision, gatesPassed, rows: null, explained: null };
+  const st: ExplainState = { cr, codes, scores, at: store.index, k, extra, answers, asOf, unclearScore, appName, score, coverage, decision, gatesPassed, gatesFailed: failed, gatesUnresolved: unresolved, missing, conditions, rows: null, explained: null };
   // built field by field from {} in the published key order: every result shares one shape
   const result = {} as { -readonly [K in keyof ScoreResult]: ScoreResult[K] };
   HIDDEN.value = st;
@@ -683,12 +722,12 @@ export function scoreChecked(p: Prepared, app: App, slots: readonly (Answer | un
   result.coverage = coverage;
   result.bestCaseScore = bestCaseScore;
   result.rating = rubric.rating ? rateWith(cr, (id) => slots[cr.byId.get(id)!.index]) : null;
-  Object.defineProperty(result, "gatesFailed", GATES_FAILED);
-  Object.defineProperty(result, "gatesUnresolved", GATES_UNRESOLVED);
+  result.gatesFailed = failed;
+  result.gatesUnresolved = unresolved;
   Object.defineProperty(result, "contributions", CONTRIBUTIONS);
   Object.defineProperty(result, "domains", DOMAINS);
-  Object.defineProperty(result, "missing", MISSING);
-  Object.defineProperty(result, "conditions", CONDITIONS);
+  result.missing = missing;
+  result.conditions = conditions;
   Object.defineProperty(result, "reasons", REASONS);
   Object.defineProperty(result, "summary", SUMMARY);
   Object.defineProperty(result, "reReview", RE_REVIEW);

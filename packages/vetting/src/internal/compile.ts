@@ -39,6 +39,8 @@ export interface CompiledCriterion {
   readonly validUntilPrefix: string;
   /** the condition of use an approval carries when this criterion is not fully met (hot path copy of c.conditionIfNotMet) */
   readonly conditionIfNotMet: string | null;
+  /** sentences without an evidence note, made once: [not met, expired, unclear, unanswered] */
+  readonly said: (string | undefined)[];
   /** other criteria's conditions read this answer */
   referenced: boolean;
   readonly options: ReadonlyMap<string, number> | null;
@@ -99,6 +101,7 @@ function build(rubric: Rubric): CompiledRubric {
       domainIndex: DOMAIN_LIST.indexOf(c.domain),
       validUntilPrefix: `${c.title}: valid until `,
       conditionIfNotMet: c.conditionIfNotMet ?? null,
+      said: [undefined, undefined, undefined, undefined],
       referenced: false,
       options: c.kind === "choice" ? new Map(c.options.map((o) => [o.value, o.score])) : null,
       kinds: c.kind === "document" && c.kinds ? new Map(c.kinds.map((o) => [o.value, o.score])) : null,

@@ -8,15 +8,45 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-/** Whether a value is a real calendar day written YYYY-MM-DD: core's `isIsoDate` (arithmetic, fast). */
-export const isIsoDay: (value: unknown) => value is string = isIsoDate;
+const dayChecks = new Map<string, boolean>();
+
+/**
+ * Whether a value is a real calendar day written YYYY-MM-DD: core's `isIsoDate`, remembered for
+ * the few thousand distinct dates a portfolio of answers repeats (only 10-character texts, the
+ * only ones that can be dates, are remembered).
+ */
+export function isIsoDay(value: unknown): value is string {
+  if (typeof value !== "string" || value.length !== 10) return false;
+  let ok = dayChecks.get(value);
+  if (ok === undefined) {
+    ok = isIsoDate(value);
+    if (dayChecks.size < 8192) dayChecks.set(value, ok);
+  }
+  return ok;
+}
 
 function pad(n: number, w: number): string {
   return String(n).padStart(w, "0");
 }
 
-/** Adds whole months, clamping the day to the end of a shorter month (like date-fns addMonths). */
+const monthSums = new Map<number, Map<string, string>>();
+
+/** Adds whole months, clamping the day to the end of a shorter month (like date-fns addMonths); remembered per (date, months). */
 export function addMonthsDay(date: string, months: number): string {
+  let byDate = monthSums.get(months);
+  if (byDate === undefined) {
+    byDate = new Map();
+    if (monthSums.size < 64) monthSums.set(months, byDate);
+  }
+  let out = byDate.get(date);
+  if (out === undefined) {
+    out = addMonthsOnce(date, months);
+    if (byDate.size < 4096 && date.length === 10) byDate.set(date, out);
+  }
+  return out;
+}
+
+function addMonthsOnce(date: string, months: number): string {
   const y = +date.slice(0, 4);
   const m = +date.slice(5, 7);
   const d = +date.slice(8, 10);

@@ -33,8 +33,8 @@ export interface FastPlan {
   readonly index: ReadonlyMap<string, number>;
   /** criterion ids as property keys (interned: comparing one with an answer's key is a pointer check) */
   readonly ids: readonly string[];
-  /** per criterion, the values most answers take (the kind's words, "unclear", "notApplicable"), evaluated */
-  readonly fixedValues: readonly (readonly unknown[])[];
+  /** per criterion, the words most answers are (the kind's words, "unclear", "notApplicable"), evaluated */
+  readonly fixedValues: readonly (readonly string[])[];
   readonly fixedEntries: readonly (readonly Entry[])[];
   /** per criterion, other primitive values seen, evaluated */
   readonly caches: Map<unknown, Entry>[];
@@ -79,10 +79,9 @@ export function fastPlan(cr: CompiledRubric, asOf: string): FastPlan {
   };
   for (const cc of cr.criteria) {
     const c = cc.c;
-    const common: unknown[] =
-      c.kind === "practice" ? ["doesNot", "does"] : c.kind === "yesNo" ? ["yes", "no", true, false] : c.kind === "choice" ? c.options.map((o) => interned(o.value)) : c.kind === "level" && c.max - c.min <= 10 ? Array.from({ length: c.max - c.min + 1 }, (_, i) => c.min + i) : [];
+    const common: string[] = c.kind === "practice" ? ["doesNot", "does"] : c.kind === "yesNo" ? ["yes", "no"] : c.kind === "choice" ? c.options.map((o) => interned(o.value)) : [];
     const values = [...common, "unclear", "notApplicable"];
-    (plan.fixedValues as unknown[][]).push(values);
+    (plan.fixedValues as string[][]).push(values);
     (plan.fixedEntries as Entry[][]).push(values.map((v) => evaluated(plan, cc.index, v, true)));
   }
   plans.set(cr, plan);
@@ -116,6 +115,17 @@ function evaluated(plan: FastPlan, j: number, value: unknown, primitive: boolean
   const kind = cc.c.kind;
   const detail = ev.detail ?? (ev.validUntil !== null || ev.status === "expired" || kind === "document" || kind === "acr" ? "" : null);
   return { code: ev.issue !== null ? BAD : CODE[ev.status], s: ev.s, validUntil: ev.validUntil, detail, text: !primitive ? null : typeof value === "string" ? value : String(value) };
+}
+
+/** A primitive answer value evaluated for criterion j, once per distinct value. */
+function primitive(plan: FastPlan, j: number, v: string | number | boolean): Entry {
+  const cache = plan.caches[j]!;
+  let e = cache.get(v);
+  if (e === undefined) {
+    e = evaluated(plan, j, v, true);
+    if (cache.size < MAX_CACHE) cache.set(v, e);
+  }
+  return e;
 }
 
 /**
@@ -152,11 +162,11 @@ export function fastApp(plan: FastPlan, raw: unknown, slots: (Answer | undefined
   const answers = raw.answers;
   if (!ordinary(answers)) return false;
   slots.fill(undefined);
-  const { index, ids, caches, entry, fixedValues, fixedEntries } = plan;
+  const { index, ids, entry, fixedValues, fixedEntries } = plan;
   const n = plan.n;
   let next = 0; // answers usually come in rubric order: try the next criterion's id first
   for (const key in answers) {
-    let j: number | undefined = next < n && key === ids[next] ? next : index.get(key);
+    const j: number | undefined = next < n && key === ids[next] ? next : index.get(key);
     if (j === undefined) return false;
     next = j + 1;
     const a = answers[key] as Record<string, unknown> | null;
@@ -172,8 +182,7 @@ export function fastApp(plan: FastPlan, raw: unknown, slots: (Answer | undefined
     if (a.note !== undefined && typeof a.note !== "string") return false;
     const v: unknown = a.value;
     let e: Entry | undefined;
-    const t = typeof v;
-    if (t === "string" || t === "boolean" || (t === "number" && Number.isFinite(v) && !Object.is(v, -0))) {
+    if (typeof v === "string") {
       const fv = fixedValues[j]!;
       for (let f = 0; f < fv.length; f++) {
         if (fv[f] === v) {
@@ -181,15 +190,13 @@ export function fastApp(plan: FastPlan, raw: unknown, slots: (Answer | undefined
           break;
         }
       }
-      if (e === undefined) {
-        const cache = caches[j]!;
-        e = cache.get(v);
-        if (e === undefined) {
-          e = evaluated(plan, j, v, true);
-          if (cache.size < MAX_CACHE) cache.set(v, e);
-        }
-      }
-    } else if (t === "object" && v !== null) {
+      e ??= primitive(plan, j, v);
+    } else if (typeof v === "number") {
+      if (!Number.isFinite(v) || Object.is(v, -0)) return false;
+      e = primitive(plan, j, v);
+    } else if (typeof v === "boolean") {
+      e = primitive(plan, j, v);
+    } else if (typeof v === "object" && v !== null) {
       if (Array.isArray(v)) {
         for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
       }

@@ -14,3 +14,39 @@ export function hashText(h: number, text: string): number {
 export function hex(h: number): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
+
+const DIGITS = new Int32Array(12);
+
+/** hashText(h, String(n)) for an integer n with |n| ≤ 2^31, without making the string. */
+export function hashInt(h: number, n: number): number {
+  let x = n;
+  if (x < 0) {
+    h ^= 45; // "-"
+    h = Math.imul(h, 0x01000193);
+    x = -x;
+  }
+  let d = 0;
+  do {
+    const q = Math.floor(x / 10);
+    DIGITS[d++] = x - q * 10;
+    x = q;
+  } while (x > 0);
+  while (d > 0) {
+    h ^= 48 + DIGITS[--d]!;
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= 0x1f;
+  return Math.imul(h, 0x01000193);
+}
+
+const keyHashes = new Map<string, number>();
+
+/** hashText(HASH_SEED, key), remembered for the keys evidence objects use over and over. */
+export function keyHash(key: string): number {
+  let x = keyHashes.get(key);
+  if (x === undefined) {
+    x = hashText(HASH_SEED, key);
+    if (keyHashes.size < 4096 && key.length <= 64) keyHashes.set(key, x);
+  }
+  return x;
+}
