@@ -422,8 +422,22 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
     }
     const cost = money(costCents);
     const ownChoices = own.map((p) => choiceOf.get(p)).filter((c): c is Choice => c !== undefined);
-    const explanation = explainProduct(model, pm, ownChoices, bundles.map((b) => b.optionId), cost, currentByProduct.get(pm.id) ?? null);
-    return { productId: pm.id, name: product.name, category: product.category, cost, bundles: [...new Set(bundles.map((b) => b.optionId))], years, explanation };
+    // The explanation (a break-even row per school and year, alternatives, cliffs) is written when
+    // first read, then kept: a plan over hundreds of products is mostly read for its purchases.
+    const bundleIds = bundles.map((b) => b.optionId);
+    const current = currentByProduct.get(pm.id) ?? null;
+    let explanation: ProductExplanation | undefined;
+    return {
+      productId: pm.id,
+      name: product.name,
+      category: product.category,
+      cost,
+      bundles: [...new Set(bundleIds)],
+      years,
+      get explanation(): ProductExplanation {
+        return (explanation ??= explainProduct(model, pm, ownChoices, bundleIds, cost, current));
+      },
+    };
   });
 
   const budgetLines: LicenseBudgetLine[] = [];
