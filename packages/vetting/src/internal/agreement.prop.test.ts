@@ -9,6 +9,7 @@ import { compileRubric } from "./compile.js";
 import { checkApp, type RawIssue } from "./checkApp.js";
 import { addMonthsDay, daysFrom, isIsoDay } from "./dates.js";
 import { evaluate, newEvaluation } from "./evaluate.js";
+import { HASH_SEED, hashInt, hashText, keyHash } from "./hash.js";
 
 // The scoring loop checks answers by hand for speed; the zod schemas (answerValueSchemaFor,
 // appSchema) state the same rules. These properties keep the two in agreement.
@@ -108,6 +109,16 @@ describe("hand checks agree with the zod schemas", () => {
       { numRuns: 600 },
     );
   }, 60_000);
+
+  it("the hash's integer and key shortcuts equal hashing the text", () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.oneof(fc.integer({ min: -2147483648, max: 2147483647 }), fc.constantFrom(0, -0, 2147483648, -2147483648, 9, 10, 99, 100)), fc.string(), (h, n, k) => {
+        expect(hashInt(h, n)).toBe(hashText(h, String(n)));
+        expect(keyHash(k)).toBe(hashText(HASH_SEED, k));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 
   it("fast date helpers equal core's", () => {
     fc.assert(
