@@ -1,8 +1,9 @@
-import { DistrictKitError, Money, escalate, parseInput } from "@districtkit/core";
+import { DistrictKitError, Money, escalate } from "@districtkit/core";
 import { ROLE_COUNT, compileModel, demandAt, type Model } from "./internal/model.js";
 import { components, solveComponent, type Choice } from "./internal/solve.js";
 import { usd } from "./internal/format.js";
 import { explainProduct, type ProductExplanation } from "./internal/explain.js";
+import { parsePlanInput } from "./internal/parsePlan.js";
 import { licensePlanInputSchema, type LicensePlanInput, type Role } from "./schema.js";
 
 /**
@@ -220,7 +221,7 @@ function money(cents: number): Money {
  * @category Optimizer
  */
 export function optimizeLicenses(input: unknown): LicensePlanResult {
-  const parsed: LicensePlanInput = parseInput(licensePlanInputSchema, input);
+  const parsed: LicensePlanInput = parsePlanInput(input);
   let model: Model;
   try {
     model = compileModel(parsed);
