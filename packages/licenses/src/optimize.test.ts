@@ -209,3 +209,27 @@ describe("bad input and infeasibility", () => {
     }
   });
 });
+
+describe("optimizeLicenses result order and sums", () => {
+  it("lists purchases by product, kind, school, option (localeCompare) and first year, and its sums add up to the cent", () => {
+    const market = generateLicenseMarket({ products: 9, options: 6, schools: 14, years: 3, seed: 11, bundleEvery: 3 });
+    const plan = optimizeLicenses({
+      ...market,
+      currentContracts: [{ productId: "p2", annualCost: "1234.56", startDate: "2025-07-01", renewalDate: "2027-07-01", committedThrough: 2027 }],
+    });
+    const sorted = [...plan.purchases].sort(
+      (a, b) =>
+        a.productIds[0]!.localeCompare(b.productIds[0]!) ||
+        a.kind.localeCompare(b.kind) ||
+        (a.schoolId ?? "").localeCompare(b.schoolId ?? "") ||
+        a.optionId.localeCompare(b.optionId) ||
+        a.fiscalYears[0]! - b.fiscalYears[0]!,
+    );
+    expect(plan.purchases).toEqual(sorted);
+    const cents = (xs: readonly { amount: { toCents(): number } }[]): number => xs.reduce((a, x) => a + x.amount.toCents(), 0);
+    for (const p of plan.purchases) expect(p.total.toCents()).toBe(cents(p.payments));
+    expect(plan.totalCost.toCents() + plan.beyondHorizonCost.toCents()).toBe(cents(plan.yearly));
+    expect(cents(plan.budgetLines.flatMap((l) => l.amounts))).toBe(cents(plan.yearly));
+    expect(plan.purchases.some((p) => p.kind === "committed")).toBe(true);
+  });
+});

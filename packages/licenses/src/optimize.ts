@@ -254,10 +254,13 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
   const Y = model.Y;
   const fy = (t: number): number => input.firstYear + t;
   const choices: Choice[] = results.flatMap((r) => r.choices);
-  const purchases: Purchase[] = [];
-  const choiceOf = new Map<Purchase, Choice>();
   // Amounts are added up in whole cents (exact integers) and become Money once.
-  const centsOf = new Map<Purchase, readonly number[]>();
+  interface Row {
+    readonly p: Purchase;
+    readonly cents: readonly number[];
+    readonly choice: Choice | undefined;
+  }
+  const rows: Row[] = [];
   for (const c of choices) {
     const o = c.variant.option;
     const block = c.variant.blocks[c.block]!;
@@ -294,24 +297,19 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
         description = `district-wide licence "${name}" for ${productIds[0]}, ${term}`;
     }
     if (c.variant.prepaid) description += ", prepaid";
-    const purchaseRow: Purchase = {
-      optionId: o.id,
-      optionName: name,
-      kind: c.kind,
-      productIds,
-      ...(school ? { schoolId: school.id } : {}),
-      ...(c.key !== undefined ? { role: c.key } : {}),
-      fiscalYears: years,
-      prepaid: c.variant.prepaid,
-      ...(c.need !== undefined ? { seatsNeeded: c.need } : {}),
-      ...(c.paid !== undefined ? { seatsBought: c.paid } : {}),
-      payments,
-      total: money(totalCents),
-      description,
-    };
-    purchases.push(purchaseRow);
-    choiceOf.set(purchaseRow, c);
-    centsOf.set(purchaseRow, payCents);
+    // the same keys in the same order as { ...(school ? { schoolId } : {}), … }, without the spreads
+    const row: { -readonly [K in keyof Purchase]?: Purchase[K] } = { optionId: o.id, optionName: name, kind: c.kind, productIds };
+    if (school) row.schoolId = school.id;
+    if (c.key !== undefined) row.role = c.key;
+    row.fiscalYears = years;
+    row.prepaid = c.variant.prepaid;
+    if (c.need !== undefined) row.seatsNeeded = c.need;
+    if (c.paid !== undefined) row.seatsBought = c.paid;
+    row.payments = payments;
+    row.total = money(totalCents);
+    row.description = description;
+    const purchaseRow = row as Purchase;
+    rows.push({ p: purchaseRow, cents: payCents, choice: c });
   }
   // Committed current contracts keep their years.
   for (const c of input.currentContracts) {
@@ -332,19 +330,38 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
       total: Money.sum(payments.map((p) => p.amount)),
       description: `current contract for ${c.productId}, already committed through FY${c.committedThrough}`,
     };
-    purchases.push(row);
-    centsOf.set(row, payments.map((x) => x.amount.toCents()));
+    rows.push({ p: row, cents: payments.map((x) => x.amount.toCents()), choice: undefined });
   }
-  // localeCompare's order, with one collator instead of one per comparison
+  // Sorted by product, kind, school, option (localeCompare's order) and first year: every text is
+  // ranked once with one collator (texts the collator calls equal share a rank), then rows compare
+  // by rank — the same order as comparing the texts.
   const collate = new Intl.Collator().compare;
-  const cmp = (a: string, b: string): number => (a === b ? 0 : collate(a, b));
-  purchases.sort((a, b) => cmp(a.productIds[0]!, b.productIds[0]!) || cmp(a.kind, b.kind) || cmp(a.schoolId ?? "", b.schoolId ?? "") || cmp(a.optionId, b.optionId) || a.fiscalYears[0]! - b.fiscalYears[0]!);
+  const texts = new Set<string>();
+  for (const { p } of rows) {
+    texts.add(p.productIds[0]!);
+    texts.add(p.kind);
+    texts.add(p.schoolId ?? "");
+    texts.add(p.optionId);
+  }
+  const ordered = [...texts].sort((a, b) => collate(a, b));
+  const rank = new Map<string, number>();
+  ordered.forEach((x, i) => rank.set(x, i > 0 && collate(ordered[i - 1]!, x) === 0 ? rank.get(ordered[i - 1]!)! : i));
+  const keyOf = new Map<Row, Float64Array>();
+  for (const r of rows) {
+    const p = r.p;
+    keyOf.set(r, Float64Array.of(rank.get(p.productIds[0]!)!, rank.get(p.kind)!, rank.get(p.schoolId ?? "")!, rank.get(p.optionId)!, p.fiscalYears[0]!));
+  }
+  rows.sort((a, b) => {
+    const x = keyOf.get(a)!;
+    const y = keyOf.get(b)!;
+    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]! || x[3]! - y[3]! || x[4]! - y[4]!;
+  });
+  const purchases: Purchase[] = rows.map((r) => r.p);
 
   const last = input.firstYear + Y - 1;
   const byYear = new Map<number, number>();
   let committedCents = 0;
-  for (const p of purchases) {
-    const pc = centsOf.get(p)!;
+  for (const { p, cents: pc } of rows) {
     p.payments.forEach((pay, i) => byYear.set(pay.fiscalYear, (byYear.get(pay.fiscalYear) ?? 0) + pc[i]!));
     if (p.kind === "committed") for (const x of pc) committedCents += x;
   }
@@ -387,13 +404,14 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
     currentCost = Money.sum(currentByProduct.values());
   }
 
-  const ownOf = new Map<string, Purchase[]>();
+  const ownOf = new Map<string, Row[]>();
   const bundlesOf = new Map<string, Purchase[]>();
-  for (const p of purchases) {
+  for (const row of rows) {
+    const p = row.p;
     if (p.productIds.length === 1) {
       const list = ownOf.get(p.productIds[0]!);
-      if (list) list.push(p);
-      else ownOf.set(p.productIds[0]!, [p]);
+      if (list) list.push(row);
+      else ownOf.set(p.productIds[0]!, [row]);
     }
     if (p.kind === "bundle") {
       for (const id of new Set(p.productIds)) {
@@ -405,9 +423,9 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
   }
   const products: ProductPlan[] = model.products.map((pm) => {
     const product = input.products[pm.index]!;
-    const own = ownOf.get(pm.id) ?? [];
+    const ownRows = ownOf.get(pm.id) ?? [];
     const bundles = bundlesOf.get(pm.id) ?? [];
-    const all = [...own, ...bundles];
+    const all = [...ownRows.map((r) => r.p), ...bundles];
     const years: ProductYear[] = Array.from({ length: Y }, (_, t) => {
       let seats = 0;
       for (let s = 0; s < model.S; s++) for (let r = 0; r < ROLE_COUNT; r++) seats += demandAt(pm, Y, s, r, t);
@@ -415,14 +433,13 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
       return { fiscalYear: fy(t), seatsNeeded: seats, coveredBy: kinds };
     });
     let costCents = 0;
-    for (const p of own) {
-      const pc = centsOf.get(p)!;
+    for (const { p, cents: pc } of ownRows) {
       p.payments.forEach((x, i) => {
         if (x.fiscalYear <= last) costCents += pc[i]!;
       });
     }
     const cost = money(costCents);
-    const ownChoices = own.map((p) => choiceOf.get(p)).filter((c): c is Choice => c !== undefined);
+    const ownChoices = ownRows.map((r) => r.choice).filter((c): c is Choice => c !== undefined);
     // The explanation (a break-even row per school and year, alternatives, cliffs) is written when
     // first read, then kept: a plan over hundreds of products is mostly read for its purchases.
     const bundleIds = bundles.map((b) => b.optionId);
@@ -445,14 +462,20 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
   const lineKey = new Map<string, { name: string; productIds: string[]; amounts: Map<number, number> }>();
   const productName = new Map<string, string>();
   for (const x of input.products) if (!productName.has(x.id)) productName.set(x.id, x.name);
-  for (const p of purchases) {
-    const key = p.kind === "bundle" ? `bundle:${p.optionId}` : `product:${p.productIds[0]}`;
+  const productLine = new Map<string, string>();
+  for (const { p, cents: pc } of rows) {
+    let key: string;
+    if (p.kind === "bundle") key = `bundle:${p.optionId}`;
+    else {
+      const id = p.productIds[0]!;
+      key = productLine.get(id) ?? `product:${id}`;
+      productLine.set(id, key);
+    }
     let entry = lineKey.get(key);
     if (entry === undefined) {
       const name = p.kind === "bundle" ? `Software bundle: ${p.optionName}` : `Software licences: ${productName.get(p.productIds[0]!)!}`;
       entry = { name, productIds: [...p.productIds], amounts: new Map<number, number>() };
     }
-    const pc = centsOf.get(p)!;
     const amounts = entry.amounts;
     p.payments.forEach((pay, i) => amounts.set(pay.fiscalYear, (amounts.get(pay.fiscalYear) ?? 0) + pc[i]!));
     lineKey.set(key, entry);
