@@ -187,6 +187,19 @@ export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = t
   return out;
 }
 
+const audienceTexts = new Map<string, string[]>();
+
+/** `${minAge}|${useMode}` (hashed into every result), made once per age and use mode. */
+function audienceText(minAge: number, useMode: string): string {
+  if (!Number.isInteger(minAge) || minAge < 0 || minAge > 120) return `${minAge}|${useMode}`;
+  let byAge = audienceTexts.get(useMode);
+  if (byAge === undefined) {
+    byAge = [];
+    if (audienceTexts.size < 16) audienceTexts.set(useMode, byAge);
+  }
+  return (byAge[minAge] ??= `${minAge}|${useMode}`);
+}
+
 function readsTheApp(cond: Condition): boolean {
   switch (cond.type) {
     case "answer":
@@ -574,7 +587,7 @@ export function scoreChecked(
   let conditionSet: string[] | null = null;
   let gatesPassed = 0;
   let h = hashText(p.baseHash, appId);
-  h = hashText(h, `${minAge}|${useMode}`);
+  h = hashText(h, audienceText(minAge, useMode));
   let bad = false;
 
   for (let j = 0; j < n; j++) {

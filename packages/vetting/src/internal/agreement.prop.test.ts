@@ -9,7 +9,7 @@ import { compileRubric } from "./compile.js";
 import { checkApp, type RawIssue } from "./checkApp.js";
 import { addMonthsDay, daysFrom, isIsoDay } from "./dates.js";
 import { evaluate, newEvaluation } from "./evaluate.js";
-import { HASH_SEED, hashInt, hashText, keyHash } from "./hash.js";
+import { HASH_SEED, hashInt, hashText, hex, keyHash } from "./hash.js";
 
 // The scoring loop checks answers by hand for speed; the zod schemas (answerValueSchemaFor,
 // appSchema) state the same rules. These properties keep the two in agreement.
@@ -115,6 +115,7 @@ describe("hand checks agree with the zod schemas", () => {
       fc.property(fc.integer(), fc.oneof(fc.integer({ min: -2147483648, max: 2147483647 }), fc.constantFrom(0, -0, 2147483648, -2147483648, 9, 10, 99, 100)), fc.string(), (h, n, k) => {
         expect(hashInt(h, n)).toBe(hashText(h, String(n)));
         expect(keyHash(k)).toBe(hashText(HASH_SEED, k));
+        expect(hex(h)).toBe((h >>> 0).toString(16).padStart(8, "0"));
       }),
       { numRuns: 2000 },
     );

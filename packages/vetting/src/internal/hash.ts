@@ -11,8 +11,12 @@ export function hashText(h: number, text: string): number {
   return Math.imul(h, 0x01000193);
 }
 
+const HEX_DIGITS = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
+
+/** The hash as 8 lower-case hex digits (one flat string, no intermediate ones). */
 export function hex(h: number): string {
-  return (h >>> 0).toString(16).padStart(8, "0");
+  const d = HEX_DIGITS;
+  return String.fromCharCode(d[(h >>> 28) & 15]!, d[(h >>> 24) & 15]!, d[(h >>> 20) & 15]!, d[(h >>> 16) & 15]!, d[(h >>> 12) & 15]!, d[(h >>> 8) & 15]!, d[(h >>> 4) & 15]!, d[h & 15]!);
 }
 
 const DIGITS = new Int32Array(12);
