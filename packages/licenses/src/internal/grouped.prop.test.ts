@@ -107,6 +107,15 @@ describe("the grouped reduced-cost shared-pool solver", () => {
         solved++;
         expect(close(r.cost, dp.cost)).toBe(true);
         if (Number.isFinite(r.cost)) expect(close(planCost(years, r.site, env), r.cost)).toBe(true);
+        // with a cutoff: the optimum when it is below, else "nothing below the cutoff"
+        if (Number.isFinite(dp.cost)) {
+          for (const cutoff of [dp.cost - 1, dp.cost, dp.cost + 1, dp.cost * 1.01 + 5]) {
+            const c = solveGroupedPool(years, env, integral, cutoff);
+            if (c === null) continue;
+            if (dp.cost < cutoff - 1e-6 * Math.max(1, Math.abs(cutoff))) expect(close(c.cost, dp.cost)).toBe(true);
+            else if (dp.cost > cutoff + 1e-6 * Math.max(1, Math.abs(cutoff))) expect(c.cutoff).toBe(true);
+          }
+        }
       }),
       { numRuns: Number(process.env.GROUPED_RUNS ?? 400) },
     );

@@ -168,6 +168,8 @@ export interface GroupedResult {
   readonly cost: number;
   readonly site: Uint8Array[];
   readonly Q: number;
+  /** True when no plan costs less than the cutoff (then cost is Infinity and there is no plan). */
+  readonly cutoff: boolean;
 }
 
 /** Most site sets enumerated in one region before giving up (the caller then uses the frontier). */
@@ -177,7 +179,7 @@ const COMBO_LIMIT = 60_000; // < 2^20 (the sort key below)
  * Exact minimum of G(Q) + Σ_t (site costs of year t) with Q covering every year's pooled seats, or
  * null when the reduced-cost enumeration would be too large.
  */
-export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, integral: boolean): GroupedResult | null {
+export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, integral: boolean, cutoff = Number.POSITIVE_INFINITY): GroupedResult | null {
   const T = years.length;
   const preps = years.map(prepare);
   const cap = env.cap;
@@ -188,12 +190,12 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     if (p.D > Dmax) Dmax = p.D;
   }
   const Qmax = Math.min(Dmax, cap);
-  const none = (): GroupedResult => ({ cost: Number.POSITIVE_INFINITY, site: years.map((y) => new Uint8Array(y.F.length)), Q: 0 });
+  const none = (): GroupedResult => ({ cost: Number.POSITIVE_INFINITY, site: years.map((y) => new Uint8Array(y.F.length)), Q: 0, cutoff: false });
   if (Qmin > Qmax) return none();
 
   const eps = (v: number): number => 1e-9 * Math.abs(v) + 1e-7;
-  // incumbent: a count per group per year, and Q
-  let best = Number.POSITIVE_INFINITY;
+  // incumbent: a count per group per year, and Q (a cutoff acts as an incumbent without a plan)
+  let best = cutoff;
   let bestQ = -1;
   let bestK: Int32Array[] = preps.map((p) => new Int32Array(p.groups.length));
   const G = (q: number): number => (q > 0 ? env.eval(q) : 0);
@@ -496,7 +498,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
       budget = Math.min(full, need <= 4 * budget ? need : 4 * budget);
     }
   }
-  if (bestQ < 0) return none();
+  if (bestQ < 0) return Number.isFinite(cutoff) ? { ...none(), cutoff: true } : none();
   const site = years.map((y, t) => {
     const take = new Uint8Array(y.F.length);
     preps[t]!.groups.forEach((g, b) => {
@@ -504,5 +506,5 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     });
     return take;
   });
-  return { cost: best, site, Q: bestQ };
+  return { cost: best, site, Q: bestQ, cutoff: false };
 }

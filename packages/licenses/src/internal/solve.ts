@@ -234,7 +234,9 @@ export class ProductSolver {
         const rest = combine(untouched.map((t) => this.#year(t)));
         const recM = (j: number, modes: Map<number, "any" | "role">): void => {
           if (j === years.length) {
-            const r0 = touched.length === 0 ? EMPTY : this.#run(touched, chosen, modes);
+            // only a plan cheaper than the best so far matters: the rest of the years are fixed
+            const cut = best.cost - rest.cost;
+            const r0 = touched.length === 0 ? EMPTY : this.#run(touched, chosen, modes, Number.isNaN(cut) ? Number.POSITIVE_INFINITY : cut);
             const r = combine([r0, rest]);
             lb = Math.min(lb, r.lowerBound);
             proven &&= r.proven;
@@ -294,7 +296,7 @@ export class ProductSolver {
   }
 
   /** The DP path of #run: one group (roles, years, cost curve), sites chosen per school and year. */
-  #dpRun(years: readonly number[], g: { roles: number[]; fn: Envelope; variants: SeatVariant[]; blocks: number[] }): Solved | null {
+  #dpRun(years: readonly number[], g: { roles: number[]; fn: Envelope; variants: SeatVariant[]; blocks: number[] }, cutoff: number): Solved | null {
     const m = this.#m;
     const p = this.#p;
     const Y = m.Y;
@@ -316,7 +318,10 @@ export class ProductSolver {
       freeIdx.push(prep.idx);
     }
     const G = (q: number): number => g.fn.eval(q);
-    let r = solveGroupedPool(perYear, g.fn, m.integral) ?? solveSharedPool(perYear, G, g.fn.cap);
+    const grouped = solveGroupedPool(perYear, g.fn, m.integral, cutoff - fixedCost);
+    // nothing in this branch costs less than the cutoff (proven): a bound, no plan
+    if (grouped !== null && grouped.cutoff) return { cost: Number.POSITIVE_INFINITY, lowerBound: cutoff, proven: true, choices: [], nodes: 0 };
+    let r = grouped ?? solveSharedPool(perYear, G, g.fn.cap);
     if (r === null) {
       if (dpWork(perYear) > 150_000_000) return null;
       r = solveSharedPoolDP(perYear, G, g.fn.cap);
@@ -403,7 +408,7 @@ export class ProductSolver {
   }
 
   /** The school problem for the given years, seat commitments and pooling mode of each year. */
-  #run(years: readonly number[], commitments: readonly Commitment[], modes: ReadonlyMap<number, "any" | "role">): Solved {
+  #run(years: readonly number[], commitments: readonly Commitment[], modes: ReadonlyMap<number, "any" | "role">, cutoff = Number.POSITIVE_INFINITY): Solved {
     const m = this.#m;
     const p = this.#p;
     const Y = m.Y;
@@ -472,7 +477,7 @@ export class ProductSolver {
 
     // One pooled group over every year of the run, 1-year site licences only: exact DP.
     if (groups.length === 1 && !p.sites.some((v) => v.multiYear) && groups[0]!.years.length === years.length) {
-      const r = this.#dpRun(years, groups[0]!);
+      const r = this.#dpRun(years, groups[0]!, cutoff);
       if (r !== null) return r;
     }
     // Patterns per school.
