@@ -259,6 +259,11 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
     readonly p: Purchase;
     readonly cents: readonly number[];
     readonly choice: Choice | undefined;
+    /** Sort ranks: product, kind, school, option, first year. */
+    k0: number;
+    k1: number;
+    k2: number;
+    k3: number;
   }
   const rows: Row[] = [];
   for (const c of choices) {
@@ -309,7 +314,7 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
     row.total = money(totalCents);
     row.description = description;
     const purchaseRow = row as Purchase;
-    rows.push({ p: purchaseRow, cents: payCents, choice: c });
+    rows.push({ p: purchaseRow, cents: payCents, choice: c, k0: 0, k1: 0, k2: 0, k3: 0 });
   }
   // Committed current contracts keep their years.
   for (const c of input.currentContracts) {
@@ -330,7 +335,7 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
       total: Money.sum(payments.map((p) => p.amount)),
       description: `current contract for ${c.productId}, already committed through FY${c.committedThrough}`,
     };
-    rows.push({ p: row, cents: payments.map((x) => x.amount.toCents()), choice: undefined });
+    rows.push({ p: row, cents: payments.map((x) => x.amount.toCents()), choice: undefined, k0: 0, k1: 0, k2: 0, k3: 0 });
   }
   // Sorted by product, kind, school, option (localeCompare's order) and first year: every text is
   // ranked once with one collator (texts the collator calls equal share a rank), then rows compare
@@ -346,31 +351,38 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
   const ordered = [...texts].sort((a, b) => collate(a, b));
   const rank = new Map<string, number>();
   ordered.forEach((x, i) => rank.set(x, i > 0 && collate(ordered[i - 1]!, x) === 0 ? rank.get(ordered[i - 1]!)! : i));
-  const keyOf = new Map<Row, Float64Array>();
   for (const r of rows) {
     const p = r.p;
-    keyOf.set(r, Float64Array.of(rank.get(p.productIds[0]!)!, rank.get(p.kind)!, rank.get(p.schoolId ?? "")!, rank.get(p.optionId)!, p.fiscalYears[0]!));
+    r.k0 = rank.get(p.productIds[0]!)!;
+    r.k1 = rank.get(p.kind)!;
+    r.k2 = rank.get(p.schoolId ?? "")!;
+    r.k3 = rank.get(p.optionId)!;
   }
-  rows.sort((a, b) => {
-    const x = keyOf.get(a)!;
-    const y = keyOf.get(b)!;
-    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]! || x[3]! - y[3]! || x[4]! - y[4]!;
-  });
+  rows.sort((a, b) => a.k0 - b.k0 || a.k1 - b.k1 || a.k2 - b.k2 || a.k3 - b.k3 || a.p.fiscalYears[0]! - b.p.fiscalYears[0]!);
   const purchases: Purchase[] = rows.map((r) => r.p);
 
   const last = input.firstYear + Y - 1;
-  const byYear = new Map<number, number>();
+  // cents by year index (payments fall in the plan's years and the later years of terms)
+  const byYear = new Float64Array(model.span);
+  const paid = new Uint8Array(model.span);
   let committedCents = 0;
   for (const { p, cents: pc } of rows) {
-    p.payments.forEach((pay, i) => byYear.set(pay.fiscalYear, (byYear.get(pay.fiscalYear) ?? 0) + pc[i]!));
+    const pays = p.payments;
+    for (let i = 0; i < pays.length; i++) {
+      const t = pays[i]!.fiscalYear - input.firstYear;
+      byYear[t] = byYear[t]! + pc[i]!;
+      paid[t] = 1;
+    }
     if (p.kind === "committed") for (const x of pc) committedCents += x;
   }
-  const yearly = [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([fiscalYear, amount]) => ({ fiscalYear, amount: money(amount) }));
+  const yearly: Payment[] = [];
   let inCents = 0;
   let beyondCents = 0;
-  for (const [year, amount] of byYear) {
-    if (year <= last) inCents += amount;
-    else beyondCents += amount;
+  for (let t = 0; t < model.span; t++) {
+    if (!paid[t]) continue;
+    yearly.push({ fiscalYear: fy(t), amount: money(byYear[t]!) });
+    if (fy(t) <= last) inCents += byYear[t]!;
+    else beyondCents += byYear[t]!;
   }
   const totalCost = money(inCents);
   const beyondHorizonCost = money(beyondCents);
@@ -459,7 +471,7 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
   });
 
   const budgetLines: LicenseBudgetLine[] = [];
-  const lineKey = new Map<string, { name: string; productIds: string[]; amounts: Map<number, number> }>();
+  const lineKey = new Map<string, { name: string; productIds: string[]; amounts: Float64Array; paid: Uint8Array }>();
   const productName = new Map<string, string>();
   for (const x of input.products) if (!productName.has(x.id)) productName.set(x.id, x.name);
   const productLine = new Map<string, string>();
@@ -474,14 +486,20 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
     let entry = lineKey.get(key);
     if (entry === undefined) {
       const name = p.kind === "bundle" ? `Software bundle: ${p.optionName}` : `Software licences: ${productName.get(p.productIds[0]!)!}`;
-      entry = { name, productIds: [...p.productIds], amounts: new Map<number, number>() };
+      entry = { name, productIds: [...p.productIds], amounts: new Float64Array(model.span), paid: new Uint8Array(model.span) };
+      lineKey.set(key, entry);
     }
-    const amounts = entry.amounts;
-    p.payments.forEach((pay, i) => amounts.set(pay.fiscalYear, (amounts.get(pay.fiscalYear) ?? 0) + pc[i]!));
-    lineKey.set(key, entry);
+    const pays = p.payments;
+    for (let i = 0; i < pays.length; i++) {
+      const t = pays[i]!.fiscalYear - input.firstYear;
+      entry.amounts[t] = entry.amounts[t]! + pc[i]!;
+      entry.paid[t] = 1;
+    }
   }
   for (const [id, e] of lineKey) {
-    budgetLines.push({ id, name: e.name, category: "software", productIds: e.productIds, amounts: [...e.amounts.entries()].sort((a, b) => a[0] - b[0]).map(([fiscalYear, amount]) => ({ fiscalYear, amount: money(amount) })) });
+    const amounts: Payment[] = [];
+    for (let t = 0; t < model.span; t++) if (e.paid[t]) amounts.push({ fiscalYear: fy(t), amount: money(e.amounts[t]!) });
+    budgetLines.push({ id, name: e.name, category: "software", productIds: e.productIds, amounts });
   }
 
   const savings = currentCost === null ? null : currentCost.subtract(totalCost);
