@@ -6,7 +6,7 @@ import { addMonthsDay } from "./internal/dates.js";
 import { evaluate, newEvaluation, type Evaluation } from "./internal/evaluate.js";
 import { BAD, fastApp, fastPlan, prototypeIsClean, type FastPlan } from "./internal/fastAnswers.js";
 import { hashInt, hashText, hex, keyHash } from "./internal/hash.js";
-import { rateWith } from "./rating.js";
+import { rateWith, type PrivacyRatingResult } from "./rating.js";
 import type { CriterionResult, Decision, DomainScore, GateFinding, ReReviewTrigger, ScoreResult } from "./result.js";
 import { scoreOptionsSchema, type Answer, type App, type DistrictContext, type ScoreOptions } from "./schema/answers.js";
 import type { Condition } from "./schema/condition.js";
@@ -722,34 +722,75 @@ export function scoreChecked(
   }
 
   const st: ExplainState = { cr, codes, scores, at: store.index, k, extra, answers, asOf, unclearScore, appName, score, coverage, decision, gatesPassed, gatesFailed: failed, gatesUnresolved: unresolved, missing, conditions, rows: null, explained: null };
-  // built field by field from {} in the published key order: every result shares one shape
-  const result = {} as { -readonly [K in keyof ScoreResult]: ScoreResult[K] };
-  HIDDEN.value = st;
-  Object.defineProperty(result, STATE, HIDDEN);
-  HIDDEN.value = null;
-  result.appId = appId;
-  result.appName = appName;
-  result.decision = decision;
-  result.tier = tier;
-  result.score = score;
-  result.coverage = coverage;
-  result.bestCaseScore = bestCaseScore;
-  result.rating = rubric.rating ? rateWith(cr, (id) => slots[cr.byId.get(id)!.index]) : null;
-  result.gatesFailed = failed;
-  result.gatesUnresolved = unresolved;
-  Object.defineProperty(result, "contributions", CONTRIBUTIONS);
-  Object.defineProperty(result, "domains", DOMAINS);
-  result.missing = missing;
-  result.conditions = conditions;
-  Object.defineProperty(result, "reasons", REASONS);
-  Object.defineProperty(result, "summary", SUMMARY);
-  Object.defineProperty(result, "reReview", RE_REVIEW);
-  result.policy = { unanswered: policy, unclearScore, approveAt: dec.approveAt, conditionalAt: dec.conditionalAt, minCoverage: dec.minCoverage };
-  result.rubricId = rubric.id;
-  result.methodVersion = rubric.methodVersion;
-  result.asOf = asOf;
-  result.inputsHash = hex(h);
+  const result = new PlainResult(
+    st,
+    appId,
+    tier,
+    bestCaseScore,
+    rubric.rating ? rateWith(cr, (id) => slots[cr.byId.get(id)!.index]) : null,
+    { unanswered: policy, unclearScore, approveAt: dec.approveAt, conditionalAt: dec.conditionalAt, minCoverage: dec.minCoverage },
+    rubric.id,
+    rubric.methodVersion,
+    hex(h),
+  );
   return result;
 }
+
+type Mutable = { -readonly [K in keyof ScoreResult]: ScoreResult[K] };
+
+/**
+ * Builds a result in the published key order, the explanation fields as shared accessors. A
+ * constructor (V8 sizes its objects to hold every field inline) whose prototype is
+ * Object.prototype: results are ordinary objects, as if written `{ … }`.
+ */
+const PlainResult = function (
+  this: Mutable,
+  st: ExplainState,
+  appId: string,
+  tier: string | null,
+  bestCaseScore: number | null,
+  rating: PrivacyRatingResult | null,
+  policy: ScoreResult["policy"],
+  rubricId: string,
+  methodVersion: string,
+  inputsHash: string,
+): void {
+  HIDDEN.value = st;
+  Object.defineProperty(this, STATE, HIDDEN);
+  HIDDEN.value = null;
+  this.appId = appId;
+  this.appName = st.appName;
+  this.decision = st.decision;
+  this.tier = tier;
+  this.score = st.score;
+  this.coverage = st.coverage;
+  this.bestCaseScore = bestCaseScore;
+  this.rating = rating;
+  this.gatesFailed = st.gatesFailed;
+  this.gatesUnresolved = st.gatesUnresolved;
+  Object.defineProperty(this, "contributions", CONTRIBUTIONS);
+  Object.defineProperty(this, "domains", DOMAINS);
+  this.missing = st.missing;
+  this.conditions = st.conditions;
+  Object.defineProperty(this, "reasons", REASONS);
+  Object.defineProperty(this, "summary", SUMMARY);
+  Object.defineProperty(this, "reReview", RE_REVIEW);
+  this.policy = policy;
+  this.rubricId = rubricId;
+  this.methodVersion = methodVersion;
+  this.asOf = st.asOf;
+  this.inputsHash = inputsHash;
+} as unknown as new (
+  st: ExplainState,
+  appId: string,
+  tier: string | null,
+  bestCaseScore: number | null,
+  rating: PrivacyRatingResult | null,
+  policy: ScoreResult["policy"],
+  rubricId: string,
+  methodVersion: string,
+  inputsHash: string,
+) => ScoreResult;
+PlainResult.prototype = Object.prototype;
 
 const LABELS: Record<Decision, string> = { approved: "Approved", approvedWithConditions: "Approved with conditions", denied: "Denied", needsInformation: "Needs more information" };

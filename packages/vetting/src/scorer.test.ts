@@ -74,6 +74,8 @@ describe("compileScorer", () => {
     const [a] = compileScorer(K12_RUBRIC, options).scoreApps(sample.apps);
     const [b] = scoreApps(K12_RUBRIC, sample.apps, options);
     expect(Object.keys(a!)).toEqual(Object.keys(b!));
+    expect(Object.getPrototypeOf(a)).toBe(Object.prototype);
+    expect(a).toStrictEqual(JSON.parse(JSON.stringify(b)));
     expect(structuredClone(a)).toEqual(JSON.parse(JSON.stringify(b)));
     expect({ ...a }).toEqual(b);
     expect(a!.reasons).toBe(a!.reasons); // built once, then the same data
