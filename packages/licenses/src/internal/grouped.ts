@@ -118,6 +118,28 @@ function prepare(y: YearSchools): Prep {
   return out;
 }
 
+/** How many members (largest first) have F < λ·d: the members licensed at multiplier λ. */
+function countBelow(g: Group, lambda: number): number {
+  let lo = 0;
+  let hi = g.members.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (g.F < lambda * g.d[mid]!) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const keyCache = new WeakMap<Curve, Map<number, number[]>>();
+/** curve.keyPoints(top), kept per curve (the curves live as long as the compiled model). */
+function keyPointsOf(curve: Curve, top: number): number[] {
+  let byTop = keyCache.get(curve);
+  if (byTop === undefined) keyCache.set(curve, (byTop = new Map()));
+  let keys = byTop.get(top);
+  if (keys === undefined) byTop.set(top, (keys = curve.keyPoints(top)));
+  return keys;
+}
+
 /** Sorts school indices by seats, largest first, ties by index (a numeric sort of packed keys). */
 function sortBySeatsDesc(list: number[], d: Float64Array): void {
   const n = list.length;
@@ -303,7 +325,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
   for (const curve of env.curves) {
     const top = Math.min(Qmax, curve.cap);
     if (top < lowQ) continue;
-    const keys = curve.keyPoints(top);
+    const keys = keyPointsOf(curve, top);
     const pts = [lowQ];
     for (const k of keys) if (k > lowQ && k < top) pts.push(k);
     if (top > lowQ) pts.push(top);
@@ -317,8 +339,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
   const kStar = (p: Prep, lambda: number, out: Int32Array): number => {
     let W = 0;
     p.groups.forEach((g, b) => {
-      let k = 0;
-      while (k < g.members.length && g.F < lambda * g.d[k]!) k++;
+      const k = countBelow(g, lambda);
       out[b] = k;
       W += g.T[k]!;
     });
@@ -358,8 +379,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
       const exs: Float64Array[] = [];
       for (let b = 0; b < nG; b++) {
         const g = p.groups[b]!;
-        let ks = 0;
-        while (ks < g.members.length && g.F < l * g.d[ks]!) ks++;
+        const ks = countBelow(g, l);
         let lo = ks;
         let acc = 0;
         while (lo > 0) {

@@ -95,6 +95,18 @@ export class ProductSolver {
   readonly #coupled: boolean;
   readonly #dpPrep = new Map<string, { fixed: Choice[]; fixedCost: number; schools: YearSchools; idx: { s: number; v: SiteVariant; bi: number }[] } | null>();
 
+  #roleTotals: Float64Array | null = null;
+  /** Seats of role r in year t over all schools. */
+  #roleTotal(r: number, t: number): number {
+    if (this.#roleTotals === null) {
+      const { Y, S } = this.#m;
+      const totals = new Float64Array(ROLE_COUNT * Y);
+      for (let s = 0; s < S; s++) for (let rr = 0; rr < ROLE_COUNT; rr++) for (let tt = 0; tt < Y; tt++) totals[rr * Y + tt] = totals[rr * Y + tt]! + demandAt(this.#p, Y, s, rr, tt);
+      this.#roleTotals = totals;
+    }
+    return this.#roleTotals[r * this.#m.Y + t]!;
+  }
+
   constructor(model: Model, product: ProductModel, maxNodes: number) {
     this.#m = model;
     this.#p = product;
@@ -439,7 +451,7 @@ export class ProductSolver {
         const roles = key === "any" ? [0, 1, 2] : [ROLES.indexOf(key)];
         if (commitments.some((c) => c.v.key === key && c.v.blocks[c.block]!.years.includes(t))) continue;
         let total = 0;
-        for (let s = 0; s < S; s++) for (const r of roles) total += pooledAt(s, r, t);
+        for (const r of roles) total += this.#roleTotal(r, t);
         if (total === 0) continue;
         const variants: SeatVariant[] = [];
         const blocks: number[] = [];
