@@ -36,6 +36,9 @@ export interface FastPlan {
   /** per criterion, the words most answers are (the kind's words, "unclear", "notApplicable"), evaluated */
   readonly fixedValues: readonly (readonly string[])[];
   readonly fixedEntries: readonly (readonly Entry[])[];
+  /** per criterion, the whole numbers of a level scale, evaluated */
+  readonly fixedNumbers: readonly (readonly number[])[];
+  readonly fixedNumberEntries: readonly (readonly Entry[])[];
   /** per criterion, other primitive values seen, evaluated */
   readonly caches: Map<unknown, Entry>[];
   readonly ev: Evaluation;
@@ -67,6 +70,8 @@ export function fastPlan(cr: CompiledRubric, asOf: string): FastPlan {
     ids: cr.criteria.map((cc) => interned(cc.id)),
     fixedValues: [],
     fixedEntries: [],
+    fixedNumbers: [],
+    fixedNumberEntries: [],
     caches: cr.criteria.map(() => new Map<unknown, Entry>()),
     ev,
     entry: new Array<Entry | undefined>(n).fill(undefined),
@@ -83,6 +88,9 @@ export function fastPlan(cr: CompiledRubric, asOf: string): FastPlan {
     const values = [...common, "unclear", "notApplicable"];
     (plan.fixedValues as string[][]).push(values);
     (plan.fixedEntries as Entry[][]).push(values.map((v) => evaluated(plan, cc.index, v, true)));
+    const levels = c.kind === "level" && c.max - c.min <= 20 ? Array.from({ length: c.max - c.min + 1 }, (_, i) => c.min + i) : [];
+    (plan.fixedNumbers as number[][]).push(levels);
+    (plan.fixedNumberEntries as Entry[][]).push(levels.map((v) => evaluated(plan, cc.index, v, true)));
   }
   plans.set(cr, plan);
   return plan;
@@ -162,11 +170,11 @@ export function fastApp(plan: FastPlan, raw: unknown, slots: (Answer | undefined
   const answers = raw.answers;
   if (!ordinary(answers)) return false;
   slots.fill(undefined);
-  const { index, ids, entry, fixedValues, fixedEntries } = plan;
+  const { index, ids, entry, fixedValues, fixedEntries, fixedNumbers, fixedNumberEntries } = plan;
   const n = plan.n;
   let next = 0; // answers usually come in rubric order: try the next criterion's id first
   for (const key in answers) {
-    const j: number | undefined = next < n && key === ids[next] ? next : index.get(key);
+    const j: number | undefined = next < n && key === ids[next] ? next : next + 1 < n && key === ids[next + 1] ? next + 1 : index.get(key);
     if (j === undefined) return false;
     next = j + 1;
     const a = answers[key] as Record<string, unknown> | null;
@@ -193,7 +201,14 @@ export function fastApp(plan: FastPlan, raw: unknown, slots: (Answer | undefined
       e ??= primitive(plan, j, v);
     } else if (typeof v === "number") {
       if (!Number.isFinite(v) || Object.is(v, -0)) return false;
-      e = primitive(plan, j, v);
+      const fv = fixedNumbers[j]!;
+      for (let f = 0; f < fv.length; f++) {
+        if (fv[f] === v) {
+          e = fixedNumberEntries[j]![f]!;
+          break;
+        }
+      }
+      e ??= primitive(plan, j, v);
     } else if (typeof v === "boolean") {
       e = primitive(plan, j, v);
     } else if (typeof v === "object" && v !== null) {

@@ -43,14 +43,21 @@ export function hashInt(h: number, n: number): number {
   return Math.imul(h, 0x01000193);
 }
 
-const keyHashes = new Map<string, number>();
+// a small direct-mapped memo of field-key hashes (evidence objects repeat a handful of keys);
+// a slot is found from the key's length and first letters and confirmed by comparing the key
+const KEY_SLOTS = 64;
+const memoKeys: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
+const memoHashes = new Int32Array(KEY_SLOTS);
 
 /** hashText(HASH_SEED, key), remembered for the keys evidence objects use over and over. */
 export function keyHash(key: string): number {
-  let x = keyHashes.get(key);
-  if (x === undefined) {
-    x = hashText(HASH_SEED, key);
-    if (keyHashes.size < 4096 && key.length <= 64) keyHashes.set(key, x);
+  const len = key.length;
+  const slot = len === 0 ? 0 : (len * 7 + key.charCodeAt(0) * 3 + key.charCodeAt(len - 1)) & (KEY_SLOTS - 1);
+  if (memoKeys[slot] === key) return memoHashes[slot]!;
+  const x = hashText(HASH_SEED, key);
+  if (len <= 64) {
+    memoKeys[slot] = key;
+    memoHashes[slot] = x;
   }
   return x;
 }
