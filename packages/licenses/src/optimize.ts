@@ -266,22 +266,39 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
     k3: number;
   }
   const rows: Row[] = [];
+  // Read-only parts shared between purchases with the same values (site licences at schools in
+  // one price band pay the same cash): payments, product lists and contract years.
+  const payOf = new Map<readonly number[], { cents: number[]; payments: Payment[]; total: Money }>();
+  const idsOf = new Map<number, string[]>();
+  const yearsOf = new Map<readonly number[], number[]>();
   for (const c of choices) {
     const o = c.variant.option;
     const block = c.variant.blocks[c.block]!;
-    const payCents: number[] = [];
-    const payments: Payment[] = [];
-    let totalCents = 0;
-    c.cash.forEach((x, t) => {
-      if (x === 0) return;
-      const rounded = Math.round(x);
-      payCents.push(rounded);
-      totalCents += rounded;
-      payments.push({ fiscalYear: fy(t), amount: money(rounded) });
-    });
-    const productIds = c.productIndices.map((i) => model.products[i]!.id);
+    let pay = payOf.get(c.cash);
+    if (pay === undefined) {
+      const payCents: number[] = [];
+      const payments: Payment[] = [];
+      let totalCents = 0;
+      c.cash.forEach((x, t) => {
+        if (x === 0) return;
+        const rounded = Math.round(x);
+        payCents.push(rounded);
+        totalCents += rounded;
+        payments.push({ fiscalYear: fy(t), amount: money(rounded) });
+      });
+      pay = { cents: payCents, payments, total: money(totalCents) };
+      payOf.set(c.cash, pay);
+    }
+    const { cents: payCents, payments } = pay;
+    let productIds: string[];
+    if (c.productIndices.length === 1) {
+      const i = c.productIndices[0]!;
+      productIds = idsOf.get(i) ?? [model.products[i]!.id];
+      idsOf.set(i, productIds);
+    } else productIds = c.productIndices.map((i) => model.products[i]!.id);
     const school = c.schoolIndex === undefined ? undefined : input.schools[c.schoolIndex]!;
-    const years = block.years.map(fy);
+    const years = yearsOf.get(block.years) ?? block.years.map(fy);
+    yearsOf.set(block.years, years);
     const term = years.length > 1 ? `FY${years[0]}–FY${years[years.length - 1]}` : `FY${years[0]}`;
     const name = o.name ?? o.id;
     let description: string;
@@ -311,7 +328,7 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
     if (c.need !== undefined) row.seatsNeeded = c.need;
     if (c.paid !== undefined) row.seatsBought = c.paid;
     row.payments = payments;
-    row.total = money(totalCents);
+    row.total = pay.total;
     row.description = description;
     const purchaseRow = row as Purchase;
     rows.push({ p: purchaseRow, cents: payCents, choice: c, k0: 0, k1: 0, k2: 0, k3: 0 });

@@ -87,6 +87,49 @@ function cents(m: Money): number {
   return c;
 }
 
+// Whole-cent escalation in integer arithmetic, equal to core's decimal path (escalate with
+// each-year rounding, then roundToCents, then × prepay factor and roundToCents): every step here
+// is exact, and so is the decimal one while the product has at most 34 significant digits (the
+// decimal context), which the digit check guarantees; otherwise, and for direct rounding, null
+// (the caller uses the decimal path).
+const TEN = 10n;
+function scaled(text: string): { n: bigint; s: number } | null {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (m === null) return null;
+  const frac = m[3] ?? "";
+  const n = BigInt(m[2]! + frac);
+  return { n: m[1] === "-" ? -n : n, s: frac.length };
+}
+/** num / den rounded half away from zero (den > 0). */
+function roundHalfUp(num: bigint, den: bigint): bigint {
+  return num >= 0n ? (2n * num + den) / (2n * den) : -((-2n * num + den) / (2n * den));
+}
+const digits = (x: bigint): number => (x < 0n ? -x : x).toString().length;
+export function chainedCents(price: Money, growth: Dec | null, rounding: "chained" | "direct", factor: Dec | null, span: number): number[] | null {
+  if (growth !== null && rounding !== "chained") return null;
+  const p = scaled(price.toString());
+  const g = growth === null ? null : scaled(growth.toFixed());
+  const f = factor === null ? null : scaled(factor.toFixed());
+  if (p === null || (growth !== null && g === null) || (factor !== null && f === null)) return null;
+  let c = roundHalfUp(p.n * 100n, TEN ** BigInt(p.s));
+  const out: number[] = [];
+  for (let y = 0; y < span; y++) {
+    if (y > 0 && g !== null) {
+      if (digits(c) + digits(g.n) > 34) return null;
+      c = roundHalfUp(c * g.n, TEN ** BigInt(g.s));
+    }
+    let v = c;
+    if (f !== null) {
+      if (digits(v) + digits(f.n) > 34) return null;
+      v = roundHalfUp(v * f.n, TEN ** BigInt(f.s));
+    }
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || Math.abs(n) > 1e14) throw new Error("amount too large for the optimizer");
+    out.push(n);
+  }
+  return out;
+}
+
 function compileSchedule(
   option: Extract<PricingOption, { kind: "seat" | "concurrent" }>,
   t: number,
@@ -182,6 +225,7 @@ export function compileModel(input: LicensePlanInput): Model {
     let memo = byFactor.get(factor);
     if (memo === undefined) byFactor.set(factor, (memo = new Map()));
     let series = memo.get(p);
+    if (series === undefined) series = chainedCents(p, o.escalator === undefined ? null : o.escalator.growthFactor(), o.escalatorRounding, factor, span) ?? undefined;
     if (series === undefined) {
       // escalatedPrice(p, e, t) is entry t of one escalation series: compute the series once
       const prices = o.escalator === undefined || span === 1 ? [] : escalate(p, o.escalator, span - 1, { rounding: o.escalatorRounding === "chained" ? "each-year" : "at-end" });
@@ -190,8 +234,8 @@ export function compileModel(input: LicensePlanInput): Model {
         if (factor !== null) c = c.multiply(factor).roundToCents();
         return cents(c);
       });
-      memo.set(p, series);
     }
+    memo.set(p, series);
     return series[t]!;
   };
   const flatCash = (block: Block, prepaid: boolean, price: (t: number) => Money | null, factor: Dec | null, o: PricingOption): { cash: number[]; cost: number } => {
