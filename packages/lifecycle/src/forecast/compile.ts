@@ -34,12 +34,16 @@ export interface ResolvedPolicy {
   replacePlanned: boolean;
 }
 
-export interface Compiled {
+export interface CompiledFields {
   calendar: FiscalCalendar;
   firstYear: number;
   horizon: number;
   years: number[];
   models: DeviceModel[];
+  /** model ids, categories and residual curves by model index (hot loops read these, not the parsed model objects, whose hidden classes change from one call to the next) */
+  modelIds: string[];
+  modelCategory: DeviceCategory[];
+  residualCurve: (readonly number[] | null)[];
   schools: string[];
   /** price in cents of model m in year index ti: priceCents[m * horizon + ti] */
   priceCents: Float64Array;
@@ -89,6 +93,68 @@ export interface Compiled {
   collapsedSchools: boolean;
 }
 
+/**
+ * A compiled forecast model. A class, not an object literal: V8 keeps the hidden class of a
+ * class's instances alive from one forecast to the next, so the optimized simulation code that
+ * checks it stays valid (with a literal made once per call, the hidden class dies with the last
+ * model, and every forecast re-optimized the simulation).
+ */
+export interface Compiled extends CompiledFields {}
+export class Compiled {
+  constructor(fields: CompiledFields) {
+    // field by field, so that V8 gives instances every field in-object (Object.assign would leave
+    // them in dictionary mode)
+    this.calendar = fields.calendar;
+    this.firstYear = fields.firstYear;
+    this.horizon = fields.horizon;
+    this.years = fields.years;
+    this.models = fields.models;
+    this.modelIds = fields.modelIds;
+    this.modelCategory = fields.modelCategory;
+    this.residualCurve = fields.residualCurve;
+    this.schools = fields.schools;
+    this.priceCents = fields.priceCents;
+    this.priceBaseYear = fields.priceBaseYear;
+    this.n = fields.n;
+    this.slotModel = fields.slotModel;
+    this.slotSchool = fields.slotSchool;
+    this.slotRole = fields.slotRole;
+    this.slotYear = fields.slotYear;
+    this.slotInitial = fields.slotInitial;
+    this.slotPlanned = fields.slotPlanned;
+    this.slotHard = fields.slotHard;
+    this.slotHardRule = fields.slotHardRule;
+    this.slotRule = fields.slotRule;
+    this.slotOverdue = fields.slotOverdue;
+    this.slotQ = fields.slotQ;
+    this.slotLoss = fields.slotLoss;
+    this.slotRepairRate = fields.slotRepairRate;
+    this.slotRepairClass = fields.slotRepairClass;
+    this.slotUnitCents = fields.slotUnitCents;
+    this.slotReplGroup = fields.slotReplGroup;
+    this.slotReplaceFailures = fields.slotReplaceFailures;
+    this.slotReplacePlanned = fields.slotReplacePlanned;
+    this.slotAueYear = fields.slotAueYear;
+    this.slotId = fields.slotId;
+    this.initialCount = fields.initialCount;
+    this.qTable = fields.qTable;
+    this.maxAge = fields.maxAge;
+    this.qExplanations = fields.qExplanations;
+    this.repairClassCents = fields.repairClassCents;
+    this.repairClassModel = fields.repairClassModel;
+    this.groupSchool = fields.groupSchool;
+    this.groupModel = fields.groupModel;
+    this.groupRole = fields.groupRole;
+    this.groupCount = fields.groupCount;
+    this.groupSlot = fields.groupSlot;
+    this.growth = fields.growth;
+    this.spares = fields.spares;
+    this.capCents = fields.capCents;
+    this.warnings = fields.warnings;
+    this.collapsedSchools = fields.collapsedSchools;
+  }
+}
+
 export const RULES: readonly RetirementRule[] = ["aue", "support-end", "max-age", "cycle", "warranty"];
 
 function matches(m: Match, model: DeviceModel, role: DeviceRole, school: string): boolean {
@@ -133,7 +199,7 @@ interface Raw {
 interface Intake {
   raws: Map<string, Raw>;
   collapse: boolean;
-  models: readonly DeviceModel[];
+  modelIds: readonly string[];
 }
 
 type Issue = Omit<DistrictKitIssue, "pathText">;
@@ -141,7 +207,7 @@ type Issue = Omit<DistrictKitIssue, "pathText">;
 function addRaw(t: Intake, id: string | undefined, model: number, school: string, role: DeviceRole, year: number, count: number, unitCents: number | null): void {
   const { raws, collapse } = t;
   const sch = collapse ? "*" : school;
-  const key = id ?? cohortKey({ model: t.models[model]!.id, school: sch, role, purchaseFiscalYear: year });
+  const key = id ?? cohortKey({ model: t.modelIds[model]!, school: sch, role, purchaseFiscalYear: year });
   const k = collapse ? `${key}|${unitCents ?? ""}` : key;
   const r = raws.get(k);
   if (r && r.unitCents === unitCents) r.count += count;
@@ -171,14 +237,13 @@ function intakeDevices(input: ForecastInput, t: Intake, modelIndex: ReadonlyMap<
 }
 
 /** Input cohorts (the bulk of a large inventory). */
-function intakeCohorts(input: ForecastInput, t: Intake, modelIndex: ReadonlyMap<string, number>, firstYear: number, issues: Issue[]): void {
-  const cohorts = input.cohorts;
+function intakeCohorts(cohorts: ForecastInput["cohorts"], asOf: string, t: Intake, modelIndex: ReadonlyMap<string, number>, firstYear: number, issues: Issue[]): void {
   for (let i = 0; i < cohorts.length; i++) {
     const c = cohorts[i]!;
     const m = modelIndex.get(c.model);
     if (m === undefined) issues.push({ path: ["cohorts", i, "model"], code: "unknown_model", message: `unknown model "${c.model}"` });
     if (c.purchaseFiscalYear > firstYear) {
-      issues.push({ path: ["cohorts", i, "purchaseFiscalYear"], code: "future_date", message: `expected a purchase year on or before FY${firstYear} (the as-of date ${input.asOf}), got ${c.purchaseFiscalYear}` });
+      issues.push({ path: ["cohorts", i, "purchaseFiscalYear"], code: "future_date", message: `expected a purchase year on or before FY${firstYear} (the as-of date ${asOf}), got ${c.purchaseFiscalYear}` });
     }
     if (m === undefined) continue;
     addRaw(t, t.collapse ? undefined : c.id, m, c.school, c.role, c.purchaseFiscalYear, c.count, c.unitCost ? c.unitCost.toCents() : null);
@@ -284,11 +349,11 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   if (input.spares) needModel(input.spares.model, ["spares", "model"]);
 
   // cohorts from devices and from the input
-  const intake: Intake = { raws: new Map<string, Raw>(), collapse: options.collapseSchools, models: input.models };
+  const intake: Intake = { raws: new Map<string, Raw>(), collapse: options.collapseSchools, modelIds: input.models.map((m) => m.id) };
   const raws = intake.raws;
   const collapse = options.collapseSchools;
   const leftOut = intakeDevices(input, intake, modelIndex, fiscalYearByMonth(calendar), issues);
-  intakeCohorts(input, intake, modelIndex, firstYear, issues);
+  intakeCohorts(input.cohorts, input.asOf, intake, modelIndex, firstYear, issues);
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   if (leftOut > 0) warnings.push(`${leftOut} device record(s) with status "lost" or "retired" are not in service and were left out`);
 
@@ -478,7 +543,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     }
     return { group: groupOf(school, modelIndex.get(gr.model)!, role), school, role, ratio: gr.ratio, enrollment };
   });
-  let spares: Compiled["spares"] = null;
+  let spares: CompiledFields["spares"] = null;
   if (input.spares) {
     const sp = input.spares;
     const roles = new Uint8Array(ROLES.length);
@@ -577,12 +642,15 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     }
   }
 
-  return {
+  return new Compiled({
     calendar,
     firstYear,
     horizon,
     years,
     models: input.models,
+    modelIds: input.models.map((m) => m.id),
+    modelCategory: input.models.map((m) => m.category),
+    residualCurve: input.models.map((m) => (m.residualCurve && m.residualCurve.length > 0 ? m.residualCurve : null)),
     schools,
     priceCents,
     priceBaseYear: Int32Array.from(input.models, (m) => m.priceFiscalYear ?? firstYear),
@@ -623,13 +691,13 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     capCents,
     warnings,
     collapsedSchools: collapse,
-  };
+  });
 }
 
 /** The id of any slot (initial cohorts keep theirs; new cohorts get model|school|role|FYyyyy). */
 export function slotIdOf(c: Compiled, s: number): string {
   if (s < c.initialCount) return c.slotId[s]!;
-  return cohortKey({ model: c.models[c.slotModel[s]!]!.id, school: c.schools[c.slotSchool[s]!]!, role: ROLES[c.slotRole[s]!]!, purchaseFiscalYear: c.slotYear[s]! });
+  return cohortKey({ model: c.modelIds[c.slotModel[s]!]!, school: c.schools[c.slotSchool[s]!]!, role: ROLES[c.slotRole[s]!]!, purchaseFiscalYear: c.slotYear[s]! });
 }
 
 /** Whether the forecast can run with schools merged (nothing depends on the school). */

@@ -221,11 +221,11 @@ function centsFrom(memo: Map<number, Money>, x: number): Money {
  * One breakdown row: the fields in the order of the original spread (`fiscalYear`, the groupBy
  * keys, the counts, the amounts). The amounts are exact cents already rounded.
  */
-function rowOf(memo: Map<number, Money>, template: object, fiscalYear: number, key: { readonly [k: string]: string | undefined }, groupBy: readonly string[], R: Float64Array, b: number, cap: number, rep: number, res: number): ForecastRow {
+function rowOf(memo: Map<number, Money>, template: object, fiscalYear: number, key: RowKey, groupBy: readonly string[], R: Float64Array, b: number, cap: number, rep: number, res: number): ForecastRow {
   // a clone of the template has every field in its final order and place (no per-field growth)
   const row = { ...template } as Record<string, unknown>;
   row.fiscalYear = fiscalYear;
-  for (const d of groupBy) row[d] = key[d];
+  for (let j = 0; j < groupBy.length; j++) row[groupBy[j]!] = key[j];
   row.inServiceStart = clean(R[b + F.start]!);
   row.plannedRetirements = clean(R[b + F.planned]!);
   row.failures = clean(R[b + F.failures]!);
@@ -247,7 +247,8 @@ function rowOf(memo: Map<number, Money>, template: object, fiscalYear: number, k
   return row as unknown as ForecastRow;
 }
 
-type RowKey = { school?: string; model?: string; category?: DeviceCategory; role?: DeviceRole };
+/** The values of a row's grouped dimensions, in the order of `groupBy`. */
+type RowKey = readonly string[];
 type GroupDim = ForecastInput["groupBy"][number];
 const DIM_CODE: Record<GroupDim, number> = { school: 0, model: 1, category: 2, role: 3 };
 
@@ -256,7 +257,7 @@ const DIM_CODE: Record<GroupDim, number> = { school: 0, model: 1, category: 2, r
  * indexes, no strings), rows numbered in order of first appearance.
  */
 function rowIndexOf(c: Compiled, groupBy: readonly GroupDim[]): { rowOf: Int32Array; keys: RowKey[] } {
-  const modelCat = Int32Array.from(c.models, (m) => CATEGORIES.indexOf(m.category));
+  const modelCat = Int32Array.from(c.modelCategory, (cat) => CATEGORIES.indexOf(cat));
   const radixOf = [c.schools.length, c.models.length, CATEGORIES.length, ROLES.length];
   const dims = Int32Array.from(groupBy, (d) => DIM_CODE[d]);
   const radix = Int32Array.from(dims, (d) => radixOf[d]!);
@@ -287,15 +288,28 @@ function rowIndexOf(c: Compiled, groupBy: readonly GroupDim[]): { rowOf: Int32Ar
 }
 
 function rowKeyOf(c: Compiled, groupBy: readonly GroupDim[], s: number): RowKey {
-  const model = c.models[c.slotModel[s]!]!;
-  const key: RowKey = {};
-  for (const d of groupBy) {
-    if (d === "school") key.school = c.schools[c.slotSchool[s]!]!;
-    else if (d === "model") key.model = model.id;
-    else if (d === "category") key.category = model.category;
-    else key.role = ROLES[c.slotRole[s]!]!;
+  const mi = c.slotModel[s]!;
+  return groupBy.map((d) => (d === "school" ? c.schools[c.slotSchool[s]!]! : d === "model" ? c.modelIds[mi]! : d === "category" ? c.modelCategory[mi]! : ROLES[c.slotRole[s]!]!));
+}
+
+/**
+ * The field order of `{ fiscalYear, ...key, ...counts, ...amounts }` as an object to clone, one per
+ * `groupBy` kept for the life of the module: rows cloned from one template share one hidden class
+ * from call to call, so the code that fills them stays optimized.
+ */
+const TEMPLATES = new Map<string, object>();
+function templateFor(groupBy: readonly GroupDim[]): object {
+  const signature = groupBy.join(",");
+  let template = TEMPLATES.get(signature);
+  if (template === undefined) {
+    const t: Record<string, unknown> = { fiscalYear: 0 };
+    for (const d of groupBy) t[d] = "";
+    for (const f of ["inServiceStart", "plannedRetirements", "failures", "losses", "notReplaced", "purchases", "inServiceEnd", "deferred", "repairIncidents", "capital", "repair", "resaleCredit"]) t[f] = null;
+    if (TEMPLATES.size >= 64) TEMPLATES.clear();
+    TEMPLATES.set(signature, t);
+    template = t;
   }
-  return key;
+  return template;
 }
 
 /**
@@ -306,7 +320,7 @@ function rowKeyOf(c: Compiled, groupBy: readonly GroupDim[], s: number): RowKey 
 function rowsOf(c: Compiled, groupBy: readonly GroupDim[], rowKeys: readonly RowKey[], R: Float64Array, yearCents: Float64Array): ForecastRow[] {
   const H = c.horizon;
   const rows: ForecastRow[] = [];
-  const text = rowKeys.map((k) => groupBy.map((d) => String(k[d])));
+  const text = rowKeys;
   const order = Int32Array.from(
     rowKeys.map((_, i) => i).sort((a, b) => {
       const ka = text[a]!;
@@ -320,10 +334,7 @@ function rowsOf(c: Compiled, groupBy: readonly GroupDim[], rowKeys: readonly Row
     }),
   );
   const memo = new Map<number, Money>();
-  // the field order of `{ fiscalYear, ...key, ...counts, ...amounts }`
-  const template: Record<string, unknown> = { fiscalYear: 0 };
-  for (const d of groupBy) template[d] = "";
-  for (const f of ["inServiceStart", "plannedRetirements", "failures", "losses", "notReplaced", "purchases", "inServiceEnd", "deferred", "repairIncidents", "capital", "repair", "resaleCredit"]) template[f] = null;
+  const template = templateFor(groupBy);
   const RN = rowKeys.length;
   for (let ti = 0; ti < H; ti++) {
     const fiscalYear = c.years[ti]!;
@@ -369,7 +380,7 @@ function cohortPlansOf(c: Compiled, retired: Float64Array): CohortPlan[] {
       }
     }
     const mi = c.slotModel[s]!;
-    const model = c.models[mi]!;
+    const modelId = c.modelIds[mi]!;
     const planned = c.slotPlanned[s]!;
     const rule = c.slotRule[s]! >= 0 ? RULES[c.slotRule[s]!]! : null;
     const hard = c.slotHard[s]!;
@@ -387,8 +398,8 @@ function cohortPlansOf(c: Compiled, retired: Float64Array): CohortPlan[] {
       const retiredYears = retiredCount > 1 ? Object.keys(retiredByYear) : [];
       tail =
         rule === null
-          ? `${model.id} bought FY${y}: no rule retires them; they leave only by failure or loss.`
-          : `${model.id} bought FY${y}: planned retirement in FY${planned} by the ${RULE_TEXT[rule]}${overdue ? " — already due at the as-of date" : ""}${
+          ? `${modelId} bought FY${y}: no rule retires them; they leave only by failure or loss.`
+          : `${modelId} bought FY${y}: planned retirement in FY${planned} by the ${RULE_TEXT[rule]}${overdue ? " — already due at the as-of date" : ""}${
               (rule === "cycle" || rule === "warranty") && hard <= planned && hardRule ? ` (its ${HARD_TEXT[hardRule]} deadline, FY${hard}, applies too)` : ""
             }${
               retiredYears.length > 1 ? `; retired over ${retiredYears.map((k) => `FY${k}`).join(", ")} under the refresh budget cap` : ""
@@ -398,7 +409,7 @@ function cohortPlansOf(c: Compiled, retired: Float64Array): CohortPlan[] {
     const explanation = `${count} × ${tail}`;
     cohorts.push({
       id: c.slotId[s]!,
-      model: model.id,
+      model: modelId,
       school: c.schools[c.slotSchool[s]!]!,
       role: ROLES[c.slotRole[s]!]!,
       purchaseFiscalYear: y,

@@ -52,21 +52,35 @@ export interface Sink {
 }
 
 /**
- * A sink with every field present, in one order: the expected and Monte Carlo forecasts then pass
- * objects of one shape to the same code, which V8 compiles once.
+ * Sinks are instances of one class with every field present, in one order: the expected and Monte
+ * Carlo forecasts pass objects of one hidden class to the same code, and (unlike an object literal
+ * made once per call) that hidden class outlives each forecast, so V8 compiles the code once.
  */
+class SinkImpl implements Sink {
+  totals: Float64Array;
+  rowOf: Int32Array | undefined;
+  rows: Float64Array | undefined;
+  cat: Float64Array | undefined;
+  retired: Float64Array | undefined;
+  byRule: Float64Array | undefined;
+  bought: Float64Array | undefined;
+  deferrals: Deferral[] | undefined;
+  shortfalls: Shortfall[] | undefined;
+  constructor(parts: { totals: Float64Array } & Partial<Omit<Sink, "totals">>) {
+    this.totals = parts.totals;
+    this.rowOf = parts.rowOf;
+    this.rows = parts.rows;
+    this.cat = parts.cat;
+    this.retired = parts.retired;
+    this.byRule = parts.byRule;
+    this.bought = parts.bought;
+    this.deferrals = parts.deferrals;
+    this.shortfalls = parts.shortfalls;
+  }
+}
+
 export function makeSink(parts: { totals: Float64Array } & Partial<Omit<Sink, "totals">>): Sink {
-  return {
-    totals: parts.totals,
-    rowOf: parts.rowOf,
-    rows: parts.rows,
-    cat: parts.cat,
-    retired: parts.retired,
-    byRule: parts.byRule,
-    bought: parts.bought,
-    deferrals: parts.deferrals,
-    shortfalls: parts.shortfalls,
-  };
+  return new SinkImpl(parts);
 }
 
 export interface Scratch {
@@ -85,20 +99,34 @@ export interface Scratch {
   modelCat: Int32Array;
 }
 
+/** Per-run work arrays (a class for the same reason as the sink). */
+class ScratchImpl implements Scratch {
+  alive: Float64Array;
+  active: Int32Array;
+  isActive: Uint8Array;
+  nActive = 0;
+  plannedIn: Float64Array;
+  growthIn: Float64Array;
+  failIn: Float64Array;
+  fleet: Float64Array;
+  lambda: Float64Array;
+  candidates: number[] = [];
+  modelCat: Int32Array;
+  constructor(c: Compiled) {
+    this.alive = new Float64Array(c.n);
+    this.active = new Int32Array(c.n);
+    this.isActive = new Uint8Array(c.n);
+    this.plannedIn = new Float64Array(c.groupCount);
+    this.growthIn = new Float64Array(c.groupCount);
+    this.failIn = new Float64Array(c.groupCount);
+    this.fleet = new Float64Array(c.schools.length * ROLES.length);
+    this.lambda = new Float64Array(c.repairClassCents.length);
+    this.modelCat = Int32Array.from(c.modelCategory, (cat) => CATEGORIES.indexOf(cat));
+  }
+}
+
 export function scratchFor(c: Compiled): Scratch {
-  return {
-    alive: new Float64Array(c.n),
-    active: new Int32Array(c.n),
-    isActive: new Uint8Array(c.n),
-    nActive: 0,
-    plannedIn: new Float64Array(c.groupCount),
-    growthIn: new Float64Array(c.groupCount),
-    failIn: new Float64Array(c.groupCount),
-    fleet: new Float64Array(c.schools.length * ROLES.length),
-    lambda: new Float64Array(c.repairClassCents.length),
-    candidates: [],
-    modelCat: Int32Array.from(c.models, (m) => CATEGORIES.indexOf(m.category)),
-  };
+  return new ScratchImpl(c);
 }
 
 function inc(a: Float64Array, i: number, v: number): void {
@@ -174,8 +202,8 @@ function retire(c: Compiled, sink: Sink, sc: Scratch, RN: number, ti: number, t:
   if (byRule !== undefined && rule >= 0) inc(byRule, ti * RULES.length + rule, k);
   const age = t - c.slotYear[s]!;
   const model = c.slotModel[s]!;
-  const curve = c.models[model]!.residualCurve;
-  if (curve && curve.length > 0 && t < c.slotAueYear[s]!) {
+  const curve = c.residualCurve[model]!;
+  if (curve !== null && t < c.slotAueYear[s]!) {
     const cents = k * c.slotUnitCents[s]! * curve[Math.min(age, curve.length - 1)]!;
     inc(totals, o + F.resale, cents);
     if (cat !== undefined) inc(cat, (sc.modelCat[model]! * H + ti) * NK + 5, cents);
