@@ -171,6 +171,22 @@ describe("optimizeLicenses", () => {
   });
 });
 
+describe("the bound when the bundle search is cut short", () => {
+  it("is a real bound (each bundle's cost shared among its products), not 0, and never above the optimum", () => {
+    for (const seed of [1, 2, 3]) {
+      // a bundle from every product: 4 bundles × 3 yearly contracts = 4,096 combinations, capped at 100
+      const market = generateLicenseMarket({ products: 5, options: 6, schools: 10, years: 3, seed, bundleEvery: 1 });
+      const capped = optimizeLicenses({ ...market, limits: { maxNodes: 200_000, maxCombinations: 100 } });
+      const exact = optimizeLicenses(market);
+      expect(capped.status).toBe("best-found");
+      expect(exact.status).toBe("optimal");
+      expect(capped.lowerBound.lessThanOrEqual(exact.objective)).toBe(true);
+      expect(capped.lowerBound.greaterThan(exact.objective.multiply(0.75))).toBe(true);
+      expect(capped.gap.equals(capped.objective.subtract(capped.lowerBound))).toBe(true);
+    }
+  });
+});
+
 describe("bad input and infeasibility", () => {
   it("lists every problem with its path", () => {
     try {

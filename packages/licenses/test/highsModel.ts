@@ -58,7 +58,7 @@ class Lp {
   }
 }
 
-function writeComponent(m: Model, products: readonly number[]): string {
+export function writeComponent(m: Model, products: readonly number[]): string {
   const lp = new Lp();
   const Y = m.Y;
   const S = m.S;

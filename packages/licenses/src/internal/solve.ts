@@ -706,16 +706,30 @@ export function solveComponent(model: Model, products: readonly number[], maxNod
       evaluate(chosen);
     }
   } else {
-    // Too many bundle combinations: best of "none" and each bundle contract alone, with a bound
-    // that lets every product pick its own best coverage for free.
+    // Too many bundle combinations: best of "none" and each bundle contract alone, with a bound.
+    // Share each bundle contract's cost equally among its products: any plan then costs at least
+    // Σ over products of (the cheapest shares whose contracts cover the years m the product gets
+    // from bundles + the product's own lower bound with m covered), minimised over m per product.
+    // (Letting products take bundle coverage for free instead gives a bound of 0 as soon as one
+    // contract covers every year.)
     evaluate([]);
     pairs.forEach((_, k) => evaluate([k]));
     proven = false;
+    const full = (1 << model.Y) - 1;
     let bound = 0;
     for (const i of products) {
-      let m = Number.POSITIVE_INFINITY;
-      for (let mask = 0; mask < 1 << model.Y; mask++) m = Math.min(m, solvers.get(i)!.solve(mask).lowerBound);
-      bound += m;
+      const cover = new Float64Array(full + 1).fill(Number.POSITIVE_INFINITY);
+      cover[0] = 0;
+      for (const pair of pairs) {
+        const mk = pair.masks.get(i);
+        if (mk === undefined) continue;
+        const share = pair.choice.cost / pair.masks.size;
+        // using a contract twice never helps (costs ≥ 0, coverage is a union): one pass suffices
+        for (let m = full; m >= 0; m--) if (cover[m]! + share < cover[m | mk]!) cover[m | mk] = cover[m]! + share;
+      }
+      let best = Number.POSITIVE_INFINITY;
+      for (let m = 0; m <= full; m++) if (Number.isFinite(cover[m]!)) best = Math.min(best, cover[m]! + solvers.get(i)!.solve(m).lowerBound);
+      bound += best;
     }
     lb = Math.min(lb, bound);
   }
