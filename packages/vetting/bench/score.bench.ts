@@ -19,21 +19,21 @@ describe("V1: score 10,000 apps × 80 criteria with explanations", () => {
     () => {
       scorer.scoreApps(apps);
     },
-    { iterations: 10, time: 2000 },
+    { iterations: 10, time: 2000, warmupIterations: 3 },
   );
   bench(
     "scoreApps (prepared rubric)",
     () => {
       scoreApps(prepared, apps, options);
     },
-    { iterations: 10, time: 2000 },
+    { iterations: 10, time: 2000, warmupIterations: 3 },
   );
   bench(
     "scoreApps (rubric validated in the call)",
     () => {
       scoreApps(rubric, apps, options);
     },
-    { iterations: 10, time: 2000 },
+    { iterations: 10, time: 2000, warmupIterations: 3 },
   );
   bench(
     "scorer.scoreApps, then every result's reasons and summary read",
@@ -42,6 +42,6 @@ describe("V1: score 10,000 apps × 80 criteria with explanations", () => {
       for (const r of scorer.scoreApps(apps)) n += r.reasons.length + r.summary.length;
       if (n === 0) throw new Error("no explanations");
     },
-    { iterations: 5, time: 2000 },
+    { iterations: 5, time: 2000, warmupIterations: 2 },
   );
 });

@@ -169,7 +169,7 @@ export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = t
     store.index = i;
     const raw = apps[i];
     if (plan !== null && fastApp(plan, raw, slots)) {
-      const r = scoreChecked(p, raw as App, slots, ev, issues, single ? ["app"] : ["apps", i], store, plan, fixed);
+      const r = scoreChecked(p, raw as App, slots, ev, issues, NO_PATH, store, plan, fixed);
       if (r !== null) {
         if (issues.length === 0) out.push(r);
         continue;
@@ -183,9 +183,18 @@ export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = t
     const r = scoreChecked(p, app, slots, ev, issues, path, store, null, fixed);
     if (r && issues.length === before) out.push(r);
   }
+  CTX.slots = NO_SLOTS; // (keep no answers alive after the call)
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   return out;
 }
+
+// what conditions read, reused app after app (the engine is synchronous)
+const CTX: { -readonly [K in keyof CondContext]: CondContext[K] } = { state: "", minAge: 0, useMode: "studentLogin", asOf: "", slots: [] as readonly (Answer | undefined)[] };
+
+const NO_SLOTS: readonly (Answer | undefined)[] = [];
+
+// the fast path reports nothing (a problem sends the app to the full path, which has the path)
+const NO_PATH: (string | number)[] = [];
 
 const audienceTexts = new Map<string, string[]>();
 
@@ -225,7 +234,7 @@ function readsTheApp(cond: Condition): boolean {
 function fixedConditions(p: Prepared): Int8Array {
   const n = p.cr.criteria.length;
   const out = new Int8Array(n).fill(-1);
-  const ctx: CondContext = { state: p.district.state, minAge: 0, useMode: "studentLogin", asOf: p.asOf, slots: [] };
+  const ctx: CondContext = { state: p.district.state, minAge: 0, useMode: "studentLogin", asOf: p.asOf, slots: [] as readonly (Answer | undefined)[] };
   for (let j = 0; j < n; j++) {
     const cc = p.cr.criteria[j]!;
     if (cc.cond !== null && cc.c.appliesWhen !== undefined && !readsTheApp(cc.c.appliesWhen)) out[j] = cc.cond(ctx);
@@ -564,7 +573,12 @@ export function scoreChecked(
   const useMode = fast ? fast.useMode : app.useMode;
   const minAge = fast ? (fast.minAge >= 0 ? fast.minAge : district.userAges.min) : (app.audience !== null && typeof app.audience === "object" ? app.audience : district.userAges).min;
   const answers = fast ? fast.answers : app.answers;
-  const ctx: CondContext = { state: district.state, minAge, useMode, asOf, slots };
+  const ctx = CTX;
+  ctx.state = district.state;
+  ctx.minAge = minAge;
+  ctx.useMode = useMode;
+  ctx.asOf = asOf;
+  ctx.slots = slots;
   const unclearScore = rubric.scoring.unclearScore;
   const policy = rubric.scoring.unanswered;
   const unansweredS = policy === "unfavourable" ? 0 : policy === "neutral" ? 0.5 : -1;
@@ -713,7 +727,9 @@ export function scoreChecked(
   let tier: string | null = null;
   if (score !== null) {
     let best = -1;
-    for (const t of rubric.tiers) {
+    const tiers = rubric.tiers;
+    for (let i = 0; i < tiers.length; i++) {
+      const t = tiers[i]!;
       if (score >= t.min && t.min > best) {
         best = t.min;
         tier = t.label;

@@ -156,6 +156,11 @@ function checkAbsent(value: Record<string, unknown>, out: Evaluation): boolean {
   return true;
 }
 
+// field lists walked by index (a literal array in a for…of is a new array and iterator per answer)
+const DOC_DATES = ["issuedOn", "periodEnd", "expiresOn"] as const;
+const DOC_TEXTS = ["kind", "edition", "url"] as const;
+const STUDY_FLAGS = ["significantPositive", "negativeFindings", "statisticalControls", "evaluationUnderWay"] as const;
+const STUDY_COUNTS = ["n", "sites"] as const;
 const DOC_KEYS = new Set(["present", "kind", "issuedOn", "periodEnd", "expiresOn", "edition", "url"]);
 
 function evaluateDocument(cc: CompiledCriterion, value: unknown, asOf: string, out: Evaluation): void {
@@ -170,10 +175,12 @@ function evaluateDocument(cc: CompiledCriterion, value: unknown, asOf: string, o
     return;
   }
   if (!checkKeys(value, DOC_KEYS, out)) return;
-  for (const k of ["issuedOn", "periodEnd", "expiresOn"] as const) {
+  for (let i = 0; i < DOC_DATES.length; i++) {
+    const k = DOC_DATES[i]!;
     if (value[k] !== undefined && !isIsoDay(value[k])) return fail(out, `expected an ISO date (YYYY-MM-DD), got ${describe(value[k])}`, [k]);
   }
-  for (const k of ["kind", "edition", "url"] as const) {
+  for (let i = 0; i < DOC_TEXTS.length; i++) {
+    const k = DOC_TEXTS[i]!;
     if (value[k] !== undefined && !nonEmpty(value[k])) return fail(out, `expected a non-empty text, got ${describe(value[k])}`, [k]);
   }
   let s = 1;
@@ -283,10 +290,12 @@ function evaluateStudy(cc: CompiledCriterion, value: unknown, out: Evaluation): 
   if (!checkKeys(value, STUDY_KEYS, out)) return;
   if (!DESIGNS.has(value.design as string)) return fail(out, `expected "rct", "quasiExperimental", "correlational" or "logicModel", got ${describe(value.design)}`, ["design"]);
   if (value.wwcRating !== undefined && !WWC.has(value.wwcRating as string)) return fail(out, `expected a WWC rating ("meetsWithoutReservations", "meetsWithReservations", "doesNotMeet", "notReviewed"), got ${describe(value.wwcRating)}`, ["wwcRating"]);
-  for (const k of ["significantPositive", "negativeFindings", "statisticalControls", "evaluationUnderWay"] as const) {
+  for (let i = 0; i < STUDY_FLAGS.length; i++) {
+    const k = STUDY_FLAGS[i]!;
     if (value[k] !== undefined && typeof value[k] !== "boolean") return fail(out, `expected true or false, got ${describe(value[k])}`, [k]);
   }
-  for (const k of ["n", "sites"] as const) {
+  for (let i = 0; i < STUDY_COUNTS.length; i++) {
+    const k = STUDY_COUNTS[i]!;
     const v = value[k];
     if (v !== undefined && !(typeof v === "number" && Number.isSafeInteger(v) && v >= 0)) return fail(out, `expected a whole number ≥ 0, got ${describe(v)}`, [k]);
   }
