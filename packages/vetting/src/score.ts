@@ -192,6 +192,8 @@ export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = t
 const CTX: { -readonly [K in keyof CondContext]: CondContext[K] } = { state: "", minAge: 0, useMode: "studentLogin", asOf: "", slots: [] as readonly (Answer | undefined)[] };
 
 const NO_SLOTS: readonly (Answer | undefined)[] = [];
+const EXTRA_SCRATCH: (number | string | null)[] = [];
+const MISSING_SCRATCH: string[] = [];
 
 // the fast path reports nothing (a problem sends the app to the full path, which has the path)
 const NO_PATH: (string | number)[] = [];
@@ -588,7 +590,12 @@ export function scoreChecked(
   const scores = store.scores;
   const c0 = 2 * n * store.index;
   const s0 = n * store.index;
-  let extra: (number | string | null)[] | null = null; // [j, validUntil, detail] triples ("" = rebuild the detail when read)
+  // [j, validUntil, detail] triples ("" = rebuild the detail when read) and missing answers, gathered
+  // in scratch lists and kept as exact-size copies (results are kept: no spare capacity)
+  const extraScratch = EXTRA_SCRATCH;
+  extraScratch.length = 0;
+  const missingScratch = MISSING_SCRATCH;
+  missingScratch.length = 0;
   let W = 0;
   let N = 0;
   let applicableW = 0;
@@ -597,7 +604,6 @@ export function scoreChecked(
   let bestN = 0;
   let gatesFailed: GateFinding[] | null = null;
   let gatesUnresolved: GateFinding[] | null = null;
-  const missing: string[] = [];
   let conditionSet: string[] | null = null;
   let gatesPassed = 0;
   let h = hashText(p.baseHash, appId);
@@ -660,7 +666,7 @@ export function scoreChecked(
           (gatesUnresolved ??= []).push({ criterion: cc.id, title: cc.c.title, reason: plainUnresolved(cc, STATUS[code]!, detail === "" ? detailAt(cr, answers, asOf, unclearScore, j) : detail) });
         }
       }
-      if (code === 4 && (cc.weight > 0 || cc.gateMode !== 0 || cc.referenced)) missing.push(cc.id);
+      if (code === 4 && (cc.weight > 0 || cc.gateMode !== 0 || cc.referenced)) missingScratch.push(cc.id);
       if (cc.scored) {
         const w = cc.weight;
         applicableW += w;
@@ -689,10 +695,12 @@ export function scoreChecked(
     codes[c0 + n + j] = gate;
     scores[s0 + j] = s;
     if (validUntil !== null || detail !== null) {
-      (extra ??= []).push(j, validUntil, detail);
+      extraScratch.push(j, validUntil, detail);
     }
   }
   if (bad) return null;
+  const extra = extraScratch.length === 0 ? null : extraScratch.slice();
+  const missing = missingScratch.length === 0 ? [] : missingScratch.slice();
 
   let score: number | null = null;
   const k = W > 0 ? 100 / W : 0;
