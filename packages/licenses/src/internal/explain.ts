@@ -119,6 +119,10 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
       if (c === undefined) curves.set(sv, (c = new Curve([{ s: sv.schedules[t]!, w: 1 }])));
       return c;
     };
+    // per role: the chosen seat purchase covering it this year, and the seat option to price it
+    const roleChoice = ROLES.map((role) => seatChoices.find((x) => x.key === "any" || x.key === role));
+    const roleSeat = ROLES.map((_, r) => (roleChoice[r]?.variant ?? cheapestSeat(p, t, r)) as SeatVariant | undefined);
+    const siteCentsOf = new Map<readonly number[], number>();
     for (const v of p.sites) {
       if (v.prepaid) continue;
       const bi = v.blocks.findIndex((b) => b.years.includes(t));
@@ -127,16 +131,18 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
         const per = v.perSchool[s];
         const seats = seatsAt(p, Y, s, t, allRoles);
         if (!per || seats === 0 || seats > v.maxSeats) continue;
-        const siteCents = per.cash[bi]!.reduce((a, x) => a + x, 0) / v.blocks[bi]!.years.length;
+        const cash = per.cash[bi]!;
+        let siteCents = siteCentsOf.get(cash);
+        if (siteCents === undefined) siteCentsOf.set(cash, (siteCents = cash.reduce((a, x) => a + x, 0) / v.blocks[bi]!.years.length));
         const hasSite = sitedAt[s * Y + t] === 1;
         const covered = coveredYear || (bundleIds.length > 0 && !hasSite && seatChoices.length === 0);
         // marginal cost of this school's seats in the pool of year t
         let seatCents = 0;
-        for (const r of ROLES.keys()) {
+        for (let r = 0; r < ROLE_COUNT; r++) {
           const d = demandAt(p, Y, s, r, t);
           if (d === 0) continue;
-          const c = seatChoices.find((x) => x.key === "any" || x.key === ROLES[r]);
-          const sv = (c?.variant ?? cheapestSeat(p, t, r)) as SeatVariant | undefined;
+          const c = roleChoice[r];
+          const sv = roleSeat[r];
           if (!sv) {
             seatCents = Number.POSITIVE_INFINITY;
             continue;

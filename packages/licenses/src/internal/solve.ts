@@ -158,6 +158,8 @@ export class ProductSolver {
     }
     const years = bitsOf(need, Y);
     const rec = (k: number, left: number, acc: number, chosen: Choice[]): void => {
+      // the contracts chosen so far already cost as much as the best plan: no cheaper plan here
+      if (acc >= best.cost) return;
       if (k === years.length) {
         const rest = this.#pool(left);
         const total = acc + rest.cost;
@@ -683,11 +685,13 @@ export function solveComponent(model: Model, products: readonly number[], maxNod
   const evaluate = (chosen: number[]): void => {
     combinations++;
     let cost = 0;
+    for (const k of chosen) cost += pairs[k]!.choice.cost;
+    // the bundle contracts alone cost as much as the best plan: no cheaper plan with them
+    if (cost >= best.cost) return;
     const choices: Choice[] = [];
     const covered = new Map<number, number>();
     for (const k of chosen) {
       const pair = pairs[k]!;
-      cost += pair.choice.cost;
       choices.push(pair.choice);
       for (const [i, mk] of pair.masks) covered.set(i, (covered.get(i) ?? 0) | mk);
     }
