@@ -155,6 +155,62 @@ export class Compiled {
   }
 }
 
+/**
+ * An empty compiled model kept for the life of the module: V8 forgets a hidden class once the last
+ * object that has it is collected, and throws away the optimized code that checks it. Without it,
+ * every forecast after a garbage collection re-optimized the whole simulation.
+ */
+export const KEPT_COMPILED: Compiled = new Compiled({
+  calendar: DISTRICT_CALENDAR,
+  firstYear: 0,
+  horizon: 0,
+  years: [],
+  models: [],
+  modelIds: [],
+  modelCategory: [],
+  residualCurve: [],
+  schools: [],
+  priceCents: new Float64Array(0),
+  priceBaseYear: new Int32Array(0),
+  n: 0,
+  slotModel: new Int32Array(0),
+  slotSchool: new Int32Array(0),
+  slotRole: new Int8Array(0),
+  slotYear: new Int32Array(0),
+  slotInitial: new Float64Array(0),
+  slotPlanned: new Float64Array(0),
+  slotHard: new Float64Array(0),
+  slotHardRule: new Int8Array(0),
+  slotRule: new Int8Array(0),
+  slotOverdue: new Uint8Array(0),
+  slotQ: new Int32Array(0),
+  slotLoss: new Float64Array(0),
+  slotRepairRate: new Float64Array(0),
+  slotRepairClass: new Int32Array(0),
+  slotUnitCents: new Float64Array(0),
+  slotReplGroup: new Int32Array(0),
+  slotReplaceFailures: new Uint8Array(0),
+  slotReplacePlanned: new Uint8Array(0),
+  slotAueYear: new Float64Array(0),
+  slotId: [],
+  initialCount: 0,
+  qTable: new Float64Array(0),
+  maxAge: 0,
+  qExplanations: [],
+  repairClassCents: new Float64Array(0),
+  repairClassModel: new Int32Array(0),
+  groupSchool: new Int32Array(0),
+  groupModel: new Int32Array(0),
+  groupRole: new Int8Array(0),
+  groupCount: 0,
+  groupSlot: new Int32Array(0),
+  growth: [],
+  spares: null,
+  capCents: null,
+  warnings: [],
+  collapsedSchools: false,
+});
+
 export const RULES: readonly RetirementRule[] = ["aue", "support-end", "max-age", "cycle", "warranty"];
 
 function matches(m: Match, model: DeviceModel, role: DeviceRole, school: string): boolean {
@@ -195,12 +251,15 @@ interface Raw {
   unitCents: number | null;
 }
 
-/** The cohorts gathered from devices and input cohorts, by key (input order). */
-interface Intake {
-  raws: Map<string, Raw>;
-  collapse: boolean;
-  modelIds: readonly string[];
+/** The cohorts gathered from devices and input cohorts, by key (input order). A class, with one instance kept: see KEPT_COMPILED. */
+class Intake {
+  constructor(
+    readonly raws: Map<string, Raw>,
+    readonly collapse: boolean,
+    readonly modelIds: readonly string[],
+  ) {}
 }
+export const KEPT_INTAKE = new Intake(new Map(), false, []);
 
 type Issue = Omit<DistrictKitIssue, "pathText">;
 
@@ -349,7 +408,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   if (input.spares) needModel(input.spares.model, ["spares", "model"]);
 
   // cohorts from devices and from the input
-  const intake: Intake = { raws: new Map<string, Raw>(), collapse: options.collapseSchools, modelIds: input.models.map((m) => m.id) };
+  const intake = new Intake(new Map<string, Raw>(), options.collapseSchools, input.models.map((m) => m.id));
   const raws = intake.raws;
   const collapse = options.collapseSchools;
   const leftOut = intakeDevices(input, intake, modelIndex, fiscalYearByMonth(calendar), issues);
@@ -581,58 +640,6 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   const slotId: string[] = new Array<string>(rawList.length);
   const groupSlot = new Int32Array(G * horizon).fill(-1);
   const schools = [...schoolIndex.keys()];
-  const S: Slots = {
-    slotModel,
-    slotSchool,
-    slotRole,
-    slotYear,
-    slotInitial,
-    slotPlanned,
-    slotHard,
-    slotHardRule,
-    slotRule,
-    slotOverdue,
-    slotQ,
-    slotLoss,
-    slotRepairRate,
-    slotRepairClass,
-    slotUnitCents,
-    slotReplGroup,
-    slotReplaceFailures,
-    slotReplacePlanned,
-    slotAueYear,
-  };
-  const modelCents = input.models.map((m) => m.unitPrice.toCents());
-  // the initial cohorts, one slot each
-  times(rawList.length, (s) => {
-    const r = rawList[s]!;
-    const school = rawSchool[s]!;
-    const role = ROLES.indexOf(r.role);
-    const res = resolve(r.model, r.role, schools[school]!, school);
-    const replGroup = groupIndex.get((school * M + replModel(r.model)) * ROLES.length + role)!;
-    fillSlot(S, s, r.model, school, role, r.year, r.count, r.unitCents ?? modelCents[r.model]!, res, planFor(r.model, res.policy, r.year, res.id), replGroup, firstYear, maxAge);
-    slotId[s] = r.id;
-  });
-  // the purchase groups' slots, one per year of the horizon
-  const warnedPastAue = new Set<number>();
-  times(G, (g) => {
-    // the slots of one purchase group share its model, school and role: resolved once
-    const mi = gModel[g]!;
-    const resolved = resolve(mi, ROLES[gRole[g]!]!, schools[gSchool[g]!]!, gSchool[g]!);
-    const replGroup = groupIndex.get((gSchool[g]! * M + replModel(mi)) * ROLES.length + gRole[g]!)!;
-    const base = rawList.length + g * horizon;
-    for (let ti = 0; ti < horizon; ti++) {
-      const y = years[ti]!;
-      const s = base + ti;
-      fillSlot(S, s, mi, gSchool[g]!, gRole[g]!, y, 0, priceCents[mi * horizon + ti]!, resolved, planFor(mi, resolved.policy, y, resolved.id), replGroup, firstYear, maxAge);
-      groupSlot[g * horizon + ti] = s;
-      if (slotAueYear[s]! <= y && !warnedPastAue.has(mi)) {
-        warnedPastAue.add(mi);
-        warnings.push(`model "${input.models[mi]!.id}" would be bought in FY${y} or later although its updates end before then (AUE ${input.models[mi]!.autoUpdateExpiration}); give it a replacementModel`);
-      }
-    }
-  });
-
   let capCents: Float64Array | null = null;
   if (input.refreshBudgetCap) {
     capCents = new Float64Array(horizon).fill(Infinity);
@@ -642,7 +649,13 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     }
   }
 
-  return new Compiled({
+  // every slot's policy resolved first, in slot order (which numbers the repair classes), so the
+  // repair classes are complete when the model is built
+  times(rawList.length, (s) => void resolve(rawList[s]!.model, rawList[s]!.role, schools[rawSchool[s]!]!, rawSchool[s]!));
+  times(G, (g) => void resolve(gModel[g]!, ROLES[gRole[g]!]!, schools[gSchool[g]!]!, gSchool[g]!));
+  // the model is built before its slots are filled (the arrays are filled in place): the slot
+  // filling code then reads one class instance, whose hidden class outlives the call
+  const compiled = new Compiled({
     calendar,
     firstYear,
     horizon,
@@ -692,6 +705,39 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     warnings,
     collapsedSchools: collapse,
   });
+  const S: Slots = compiled;
+  const modelCents = input.models.map((m) => m.unitPrice.toCents());
+  // the initial cohorts, one slot each
+  times(rawList.length, (s) => {
+    const r = rawList[s]!;
+    const school = rawSchool[s]!;
+    const role = ROLES.indexOf(r.role);
+    const res = resolve(r.model, r.role, schools[school]!, school);
+    const replGroup = groupIndex.get((school * M + replModel(r.model)) * ROLES.length + role)!;
+    fillSlot(S, s, r.model, school, role, r.year, r.count, r.unitCents ?? modelCents[r.model]!, res, planFor(r.model, res.policy, r.year, res.id), replGroup, firstYear, maxAge);
+    slotId[s] = r.id;
+  });
+  // the purchase groups' slots, one per year of the horizon
+  const warnedPastAue = new Set<number>();
+  times(G, (g) => {
+    // the slots of one purchase group share its model, school and role: resolved once
+    const mi = gModel[g]!;
+    const resolved = resolve(mi, ROLES[gRole[g]!]!, schools[gSchool[g]!]!, gSchool[g]!);
+    const replGroup = groupIndex.get((gSchool[g]! * M + replModel(mi)) * ROLES.length + gRole[g]!)!;
+    const base = rawList.length + g * horizon;
+    for (let ti = 0; ti < horizon; ti++) {
+      const y = years[ti]!;
+      const s = base + ti;
+      fillSlot(S, s, mi, gSchool[g]!, gRole[g]!, y, 0, priceCents[mi * horizon + ti]!, resolved, planFor(mi, resolved.policy, y, resolved.id), replGroup, firstYear, maxAge);
+      groupSlot[g * horizon + ti] = s;
+      if (slotAueYear[s]! <= y && !warnedPastAue.has(mi)) {
+        warnedPastAue.add(mi);
+        warnings.push(`model "${input.models[mi]!.id}" would be bought in FY${y} or later although its updates end before then (AUE ${input.models[mi]!.autoUpdateExpiration}); give it a replacementModel`);
+      }
+    }
+  });
+
+  return compiled;
 }
 
 /** The id of any slot (initial cohorts keep theirs; new cohorts get model|school|role|FYyyyy). */

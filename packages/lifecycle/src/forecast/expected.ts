@@ -430,8 +430,14 @@ function cohortPlansOf(c: Compiled, retired: Float64Array): CohortPlan[] {
 export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
   const H = c.horizon;
   const groupBy = input.groupBy;
+  const index = groupBy.length > 0 ? rowIndexOf(c, groupBy) : null;
+  const rowKeys: RowKey[] = index ? index.keys : [];
+  // every field set once, at construction (a field set later would lose V8's constant-field
+  // assumption for every sink, and the simulation code that relies on it)
   const sink: Sink = makeSink({
     totals: new Float64Array(H * NF),
+    rowOf: index ? index.rowOf : undefined,
+    rows: index ? new Float64Array(rowKeys.length * H * NF) : undefined,
     cat: new Float64Array(CATEGORIES.length * H * NK),
     retired: new Float64Array(c.initialCount * H),
     byRule: new Float64Array(H * RULES.length),
@@ -439,13 +445,6 @@ export function expectedOf(input: ForecastInput, c: Compiled): ForecastResult {
     shortfalls: [] as Shortfall[],
     bought: new Float64Array(c.models.length * H),
   });
-  let rowKeys: RowKey[] = [];
-  if (groupBy.length > 0) {
-    const index = rowIndexOf(c, groupBy);
-    rowKeys = index.keys;
-    sink.rowOf = index.rowOf;
-    sink.rows = new Float64Array(rowKeys.length * H * NF);
-  }
   simulate(c, null, sink, scratchFor(c));
   const { totals } = sink;
 
