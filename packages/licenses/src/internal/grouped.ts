@@ -356,7 +356,8 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
       q = Math.max(q, p.D - W);
     }
     q = Math.max(q, Qmin);
-    if (q <= cap) offer(c + G(q), q, ksBuf);
+    // priced with the region's own curve: at least the envelope (see the note at the end)
+    if (q <= r.curve.cap) offer(c + (q > 0 ? r.curve.eval(q) : 0), q, ksBuf);
   }
 
   regions.sort((a, b) => a.L - b.L);
@@ -489,7 +490,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
         c += lists[t]!.C[j]!;
       }
       if (!(c < best) && !(c === best && q < bestQ)) continue;
-      c += G(q);
+      c += q > 0 ? r.curve.eval(q) : 0;
       if (c < best || (c === best && q < bestQ)) {
         offer(
           c,
@@ -526,5 +527,11 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     });
     return take;
   });
-  return { cost: best, site, Q: bestQ, cutoff: false };
+  // Plans found in a curve's regions are priced with that curve, an upper bound of the envelope;
+  // the optimum is priced exactly in the regions of its cheapest curve, so the incumbent's price is
+  // exact at the end. The plan's cost is recomputed with the envelope all the same.
+  let sites = 0;
+  preps.forEach((p, t) => p.groups.forEach((g, b) => (sites += g.F * bestK[t]![b]!)));
+  const exact = sites + G(bestQ);
+  return { cost: Math.min(best, exact), site, Q: bestQ, cutoff: false };
 }

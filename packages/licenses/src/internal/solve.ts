@@ -80,6 +80,13 @@ function combine(parts: readonly Solved[], extraCost = 0, extraChoices: readonly
 
 const bitsOf = (mask: number, Y: number): number[] => Array.from({ length: Y }, (_, t) => t).filter((t) => (mask >> t) & 1);
 
+/** The schools of one year that choose between a site licence and the pool (parallel arrays). */
+interface FreeSchools {
+  readonly s: Int32Array;
+  readonly v: readonly SiteVariant[];
+  readonly bi: Int32Array;
+}
+
 interface Commitment {
   readonly v: SeatVariant;
   readonly block: number;
@@ -93,7 +100,7 @@ export class ProductSolver {
   readonly #poolMemo = new Map<number, Solved>();
   readonly #yearMemo = new Map<number, Solved>();
   readonly #coupled: boolean;
-  readonly #dpPrep = new Map<string, { fixed: Choice[]; fixedCost: number; schools: YearSchools; idx: { s: number; v: SiteVariant; bi: number }[] } | null>();
+  readonly #dpPrep = new Map<string, { fixed: Choice[]; fixedCost: number; schools: YearSchools; idx: FreeSchools } | null>();
 
   #roleTotals: Float64Array | null = null;
   /** Seats of role r in year t over all schools. */
@@ -317,7 +324,7 @@ export class ProductSolver {
     const fixed: Choice[] = [];
     let fixedCost = 0;
     const perYear: YearSchools[] = [];
-    const freeIdx: { s: number; v: SiteVariant; bi: number }[][] = [];
+    const freeIdx: FreeSchools[] = [];
     for (const t of years) {
       const key = `${t}|${g.roles.join(",")}`;
       let prep = this.#dpPrep.get(key);
@@ -344,7 +351,10 @@ export class ProductSolver {
     const site = r.site;
     return lazy({ cost: fixedCost + r.cost, lowerBound: fixedCost + r.cost, proven: true, nodes: 0 }, () => {
       const choices: Choice[] = [...fixed];
-      site.forEach((take, k) => take.forEach((x, j) => x && choices.push(this.#siteChoice(freeIdx[k]![j]!.v, freeIdx[k]![j]!.bi, freeIdx[k]![j]!.s))));
+      site.forEach((take, k) => {
+        const f = freeIdx[k]!;
+        take.forEach((x, j) => x && choices.push(this.#siteChoice(f.v[j]!, f.bi[j]!, f.s[j]!)));
+      });
       // pooled need per year, then the seat purchase
       let need = 0;
       years.forEach((_, k) => {
@@ -357,15 +367,18 @@ export class ProductSolver {
     });
   }
 
-  #prepareYear(t: number, roles: readonly number[]): { fixed: Choice[]; fixedCost: number; schools: YearSchools; idx: { s: number; v: SiteVariant; bi: number }[] } | null {
+  #prepareYear(t: number, roles: readonly number[]): { fixed: Choice[]; fixedCost: number; schools: YearSchools; idx: FreeSchools } | null {
     const m = this.#m;
     const p = this.#p;
     const Y = m.Y;
     const fixed: Choice[] = [];
     let fixedCost = 0;
-    const F: number[] = [];
-    const d: number[] = [];
-    const idx: { s: number; v: SiteVariant; bi: number }[] = [];
+    const F = new Float64Array(m.S);
+    const d = new Float64Array(m.S);
+    const idxS = new Int32Array(m.S);
+    const idxB = new Int32Array(m.S);
+    const idxV: SiteVariant[] = [];
+    let n = 0;
     let N0 = 0;
     const pooledRole = [0, 1, 2].map((r) => roles.includes(r));
     const siteBlocks = p.sites.map((v) => v.blocks.findIndex((b) => b.years[0] === t));
@@ -378,29 +391,36 @@ export class ProductSolver {
         if (pooledRole[r]) pooled += x;
       }
       if (total === 0) continue;
-      let best: { v: SiteVariant; bi: number; cost: number } | null = null;
+      let bestK = -1;
+      let bestCost = 0;
       for (let k = 0; k < p.sites.length; k++) {
         const v = p.sites[k]!;
         const per = v.perSchool[s];
         if (!per || total > v.maxSeats) continue;
         const bi = siteBlocks[k]!;
         if (bi < 0 || !Number.isFinite(per.cost[bi]!)) continue;
-        if (best === null || per.cost[bi]! < best.cost) best = { v, bi, cost: per.cost[bi]! };
+        if (bestK < 0 || per.cost[bi]! < bestCost) {
+          bestK = k;
+          bestCost = per.cost[bi]!;
+        }
       }
       if (pooled < total) {
-        if (best === null) return null;
-        fixedCost += best.cost;
-        fixed.push(this.#siteChoice(best.v, best.bi, s));
+        if (bestK < 0) return null;
+        fixedCost += bestCost;
+        fixed.push(this.#siteChoice(p.sites[bestK]!, siteBlocks[bestK]!, s));
         continue;
       }
-      if (best === null) N0 += pooled;
+      if (bestK < 0) N0 += pooled;
       else {
-        F.push(best.cost);
-        d.push(pooled);
-        idx.push({ s, v: best.v, bi: best.bi });
+        F[n] = bestCost;
+        d[n] = pooled;
+        idxS[n] = s;
+        idxB[n] = siteBlocks[bestK]!;
+        idxV.push(p.sites[bestK]!);
+        n++;
       }
     }
-    return { fixed, fixedCost, schools: { F: Float64Array.from(F), d: Float64Array.from(d), N0 }, idx };
+    return { fixed, fixedCost, schools: { F: F.subarray(0, n), d: d.subarray(0, n), N0 }, idx: { s: idxS, v: idxV, bi: idxB } };
   }
 
   #siteChoice(v: SiteVariant, block: number, s: number): Choice {
