@@ -353,15 +353,6 @@ type Slots = Pick<
   | "slotAueYear"
 >;
 
-/**
- * `f(0) … f(n − 1)`. compile runs once per forecast; a long loop written in its body would make V8
- * optimize the whole function, every closure inlined, again on each run. Looping here keeps each
- * loop body a small function that is optimized once.
- */
-function times(n: number, f: (i: number) => void): void {
-  for (let i = 0; i < n; i++) f(i);
-}
-
 function fillSlot(S: Slots, s: number, mi: number, school: number, role: number, year: number, count: number, unitCents: number, r: Resolution, plan: Plan, replGroup: number, firstYear: number, maxAge: number): void {
   S.slotModel[s] = mi;
   S.slotSchool[s] = school;
@@ -384,6 +375,220 @@ function fillSlot(S: Slots, s: number, mi: number, school: number, role: number,
   S.slotReplaceFailures[s] = r.replaceFailures;
   S.slotReplacePlanned[s] = r.replacePlanned;
   S.slotAueYear[s] = plan.aueYear;
+}
+
+/** Policies, failure assumptions and retirement plans of one compile, cached (a class: see KEPT_COMPILED). */
+class Resolver {
+  readonly repairClasses = new Map<string, number>();
+  readonly repairCents: number[] = [];
+  readonly repairModel: number[] = [];
+  readonly policyIds = new Map<string, number>();
+  readonly resolveCache = new Map<number, Resolution>();
+  readonly planCache = new Map<number, Plan>();
+  constructor(
+    readonly input: ForecastInput,
+    readonly M: number,
+    readonly assumptions: readonly ForecastInput["failure"]["default"][],
+    readonly schoolMatters: boolean,
+    readonly calendar: FiscalCalendar,
+    readonly aueLast: readonly (string | null)[],
+  ) {}
+}
+export const KEPT_RESOLVER = new Resolver(null as unknown as ForecastInput, 0, [], false, DISTRICT_CALENDAR, []);
+
+/** The failure assumption, policy and repair class of a cohort (cached per school?, model, role). */
+function resolveIn(rz: Resolver, mi: number, role: DeviceRole, school: string, schoolIdx: number): Resolution {
+  const key = ((rz.schoolMatters ? schoolIdx : 0) * rz.M + mi) * ROLES.length + ROLES.indexOf(role);
+  const hit = rz.resolveCache.get(key);
+  if (hit) return hit;
+  const model = rz.input.models[mi]!;
+  let rule = 0;
+  for (let i = 0; i < rz.input.failure.rules.length; i++) {
+    if (matches(rz.input.failure.rules[i]!.match, model, role, school)) {
+      rule = i + 1;
+      break;
+    }
+  }
+  const base: RefreshPolicy = rz.input.policy;
+  const override = rz.input.policyRules.find((r) => matches(r.match, model, role, school));
+  const pick = <K extends keyof RefreshPolicy>(k: K): RefreshPolicy[K] => (override && override[k] !== undefined ? override[k] : base[k]);
+  const policy: ResolvedPolicy = {
+    cycleYears: pick("cycleYears") ?? model.expectedLifeYears,
+    maxAgeYears: pick("maxAgeYears"),
+    minAgeYears: pick("minAgeYears") ?? 1,
+    retireAtAue: pick("retireAtAue") ?? true,
+    leadMonths: pick("leadMonths") ?? 0,
+    retireAtWarrantyEnd: pick("retireAtWarrantyEnd") ?? false,
+    retireAtSupportEnd: pick("retireAtSupportEnd") ?? true,
+    onFailure: pick("onFailure") ?? "replace",
+    replacePlanned: pick("replacePlanned") ?? true,
+  };
+  const a = rz.assumptions[rule]!;
+  const costs = model.repairCosts ? Object.values(model.repairCosts) : [];
+  const cost = a.repairCost ?? model.averageRepairCost ?? (costs.length > 0 ? Money.sum(costs).divide(costs.length) : Money.ZERO);
+  const cents = cost.toCents();
+  const ck = `${mi}|${cents}`;
+  let repairClass = rz.repairClasses.get(ck);
+  if (repairClass === undefined) {
+    repairClass = rz.repairCents.length;
+    rz.repairClasses.set(ck, repairClass);
+    rz.repairCents.push(cents);
+    rz.repairModel.push(mi);
+  }
+  const pkey = JSON.stringify(policy);
+  let pid = rz.policyIds.get(pkey);
+  if (pid === undefined) {
+    pid = rz.policyIds.size;
+    rz.policyIds.set(pkey, pid);
+  }
+  const out: Resolution = {
+    id: pid * rz.M + mi,
+    rule,
+    policy,
+    repairClass,
+    loss: a.lossRate,
+    repairRate: a.repairRate,
+    replaceFailures: policy.onFailure === "replace" ? 1 : 0,
+    replacePlanned: policy.replacePlanned ? 1 : 0,
+  };
+  rz.resolveCache.set(key, out);
+  return out;
+}
+
+/** When a purchase of model mi in `year` is retired under `policy`, and by which rule (cached). */
+function planIn(rz: Resolver, mi: number, policy: ResolvedPolicy, year: number, resolveId: number): Plan {
+  const pk = resolveId * 100_000 + year;
+  const hit = rz.planCache.get(pk);
+  if (hit) return hit;
+  const out = planOf(rz, mi, policy, year);
+  rz.planCache.set(pk, out);
+  return out;
+}
+
+function planOf(rz: Resolver, mi: number, policy: ResolvedPolicy, year: number): Plan {
+  const model = rz.input.models[mi]!;
+  const aue = rz.aueLast[mi];
+  let planned = Infinity;
+  let hard = Infinity;
+  let hardRule = -1;
+  let rule = -1;
+  let aueYear = Infinity;
+  const consider = (y: number, r: RetirementRule, isHard: boolean): void => {
+    if (isHard && y < hard) {
+      hard = y;
+      hardRule = RULES.indexOf(r);
+    }
+    if (y < planned) {
+      planned = y;
+      rule = RULES.indexOf(r);
+    }
+  };
+  if (aue) {
+    aueYear = deadlineYear(aue, 0, rz.calendar);
+    if (policy.retireAtAue) consider(deadlineYear(aue, policy.leadMonths, rz.calendar), "aue", true);
+  }
+  if (model.supportEnd && policy.retireAtSupportEnd) consider(deadlineYear(model.supportEnd, policy.leadMonths, rz.calendar), "support-end", true);
+  if (policy.maxAgeYears !== undefined) consider(year + policy.maxAgeYears, "max-age", true);
+  if (policy.cycleYears !== undefined) consider(year + policy.cycleYears, "cycle", false);
+  if (policy.retireAtWarrantyEnd && model.warrantyYears !== undefined) consider(year + model.warrantyYears, "warranty", false);
+  return { planned, hard, hardRule, rule, aueYear };
+}
+
+/** Purchase groups (school, model, role), numbered in order of first appearance. */
+class Groups {
+  readonly index = new Map<number, number>();
+  readonly school: number[] = [];
+  readonly model: number[] = [];
+  readonly role: number[] = [];
+  constructor(readonly M: number) {}
+}
+export const KEPT_GROUPS = new Groups(0);
+
+function groupIn(gr: Groups, school: number, model: number, role: number): number {
+  const key = (school * gr.M + model) * ROLES.length + role;
+  let g = gr.index.get(key);
+  if (g === undefined) {
+    g = gr.school.length;
+    gr.index.set(key, g);
+    gr.school.push(school);
+    gr.model.push(model);
+    gr.role.push(role);
+  }
+  return g;
+}
+
+/** The replacement group of each initial cohort. */
+function groupsOfRaws(gr: Groups, rawList: readonly Raw[], rawSchool: Int32Array, replOf: Int32Array): void {
+  for (let i = 0; i < rawList.length; i++) groupIn(gr, rawSchool[i]!, replOf[rawList[i]!.model]!, ROLES.indexOf(rawList[i]!.role));
+}
+
+/** Closure under replacement: the groups added while walking are walked too, in order. */
+function closeGroups(gr: Groups, replOf: Int32Array): void {
+  for (let g = 0; g < gr.school.length; g++) groupIn(gr, gr.school[g]!, replOf[gr.model[g]!]!, gr.role[g]!);
+}
+
+/** The index of `key` in `index`, added at the end when new. */
+function indexIn(index: Map<string, number>, key: string): number {
+  let i = index.get(key);
+  if (i === undefined) {
+    i = index.size;
+    index.set(key, i);
+  }
+  return i;
+}
+
+function schoolIndexes(rawList: readonly Raw[], schoolIndex: Map<string, number>): Int32Array {
+  const out = new Int32Array(rawList.length);
+  for (let i = 0; i < rawList.length; i++) out[i] = indexIn(schoolIndex, rawList[i]!.school);
+  return out;
+}
+
+function minYearOf(rawList: readonly Raw[], firstYear: number): number {
+  let minYear = firstYear;
+  for (let i = 0; i < rawList.length; i++) if (rawList[i]!.year < minYear) minYear = rawList[i]!.year;
+  return minYear;
+}
+
+/** Every slot's policy, in slot order (which numbers the repair classes). */
+function resolveAll(rz: Resolver, rawList: readonly Raw[], rawSchool: Int32Array, schools: readonly string[], gr: Groups): void {
+  for (let s = 0; s < rawList.length; s++) resolveIn(rz, rawList[s]!.model, rawList[s]!.role, schools[rawSchool[s]!]!, rawSchool[s]!);
+  for (let g = 0; g < gr.school.length; g++) resolveIn(rz, gr.model[g]!, ROLES[gr.role[g]!]!, schools[gr.school[g]!]!, gr.school[g]!);
+}
+
+/** The initial cohorts' slots, one each. */
+function fillInitialSlots(S: Slots, rz: Resolver, rawList: readonly Raw[], rawSchool: Int32Array, schools: readonly string[], gr: Groups, replOf: Int32Array, modelCents: readonly number[], firstYear: number, maxAge: number, slotId: string[]): void {
+  for (let s = 0; s < rawList.length; s++) {
+    const r = rawList[s]!;
+    const school = rawSchool[s]!;
+    const role = ROLES.indexOf(r.role);
+    const res = resolveIn(rz, r.model, r.role, schools[school]!, school);
+    const replGroup = gr.index.get((school * gr.M + replOf[r.model]!) * ROLES.length + role)!;
+    fillSlot(S, s, r.model, school, role, r.year, r.count, r.unitCents ?? modelCents[r.model]!, res, planIn(rz, r.model, res.policy, r.year, res.id), replGroup, firstYear, maxAge);
+    slotId[s] = r.id;
+  }
+}
+
+/** The purchase groups' slots, one per year of the horizon (after the initial cohorts'). */
+function fillGroupSlots(S: Slots, rz: Resolver, gr: Groups, replOf: Int32Array, schools: readonly string[], years: readonly number[], priceCents: Float64Array, first: number, firstYear: number, maxAge: number, groupSlot: Int32Array, warnings: string[], models: readonly DeviceModel[]): void {
+  const horizon = years.length;
+  const warnedPastAue = new Set<number>();
+  for (let g = 0; g < gr.school.length; g++) {
+    // the slots of one purchase group share its model, school and role: resolved once
+    const mi = gr.model[g]!;
+    const resolved = resolveIn(rz, mi, ROLES[gr.role[g]!]!, schools[gr.school[g]!]!, gr.school[g]!);
+    const replGroup = gr.index.get((gr.school[g]! * gr.M + replOf[mi]!) * ROLES.length + gr.role[g]!)!;
+    const base = first + g * horizon;
+    for (let ti = 0; ti < horizon; ti++) {
+      const y = years[ti]!;
+      const s = base + ti;
+      fillSlot(S, s, mi, gr.school[g]!, gr.role[g]!, y, 0, priceCents[mi * horizon + ti]!, resolved, planIn(rz, mi, resolved.policy, y, resolved.id), replGroup, firstYear, maxAge);
+      groupSlot[g * horizon + ti] = s;
+      if (S.slotAueYear[s]! <= y && !warnedPastAue.has(mi)) {
+        warnedPastAue.add(mi);
+        warnings.push(`model "${models[mi]!.id}" would be bought in FY${y} or later although its updates end before then (AUE ${models[mi]!.autoUpdateExpiration}); give it a replacementModel`);
+      }
+    }
+  }
 }
 
 export function compile(input: ForecastInput, options: { collapseSchools: boolean }): Compiled {
@@ -419,18 +624,8 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   // input order (devices first, in their order, then cohorts): deterministic without sorting
   const rawList = [...raws.values()];
   const schoolIndex = new Map<string, number>();
-  const schoolOf = (s: string): number => {
-    let i = schoolIndex.get(s);
-    if (i === undefined) {
-      i = schoolIndex.size;
-      schoolIndex.set(s, i);
-    }
-    return i;
-  };
-  const rawSchool = new Int32Array(rawList.length);
-  times(rawList.length, (i) => {
-    rawSchool[i] = schoolOf(rawList[i]!.school);
-  });
+  const schoolOf = (s: string): number => indexIn(schoolIndex, s);
+  const rawSchool = schoolIndexes(rawList, schoolIndex);
   for (const g of input.growth) schoolOf(collapse ? "*" : g.school);
   if (input.spares) schoolOf(collapse ? "*" : input.spares.school);
 
@@ -448,10 +643,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   });
 
   // failure rules → q tables
-  let minYear = firstYear;
-  times(rawList.length, (i) => {
-    if (rawList[i]!.year < minYear) minYear = rawList[i]!.year;
-  });
+  const minYear = minYearOf(rawList, firstYear);
   const maxAge = firstYear - minYear + horizon + 1;
   const ruleCount = input.failure.rules.length + 1;
   const qTable = new Float64Array(ruleCount * maxAge);
@@ -463,131 +655,18 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     qExplanations.push(q.explanation);
   });
 
-  const repairClasses = new Map<string, number>();
-  const repairCents: number[] = [];
-  const repairModel: number[] = [];
   const schoolMatters = input.failure.rules.some((r) => r.match.school !== undefined) || input.policyRules.some((r) => r.match.school !== undefined);
-  const policyIds = new Map<string, number>();
-  const resolveCache = new Map<number, Resolution>();
-  const resolve = (mi: number, role: DeviceRole, school: string, schoolIdx: number): Resolution => {
-    const key = ((schoolMatters ? schoolIdx : 0) * M + mi) * ROLES.length + ROLES.indexOf(role);
-    const hit = resolveCache.get(key);
-    if (hit) return hit;
-    const model = input.models[mi]!;
-    let rule = 0;
-    for (let i = 0; i < input.failure.rules.length; i++) {
-      if (matches(input.failure.rules[i]!.match, model, role, school)) {
-        rule = i + 1;
-        break;
-      }
-    }
-    const base: RefreshPolicy = input.policy;
-    const override = input.policyRules.find((r) => matches(r.match, model, role, school));
-    const pick = <K extends keyof RefreshPolicy>(k: K): RefreshPolicy[K] => (override && override[k] !== undefined ? override[k] : base[k]);
-    const policy: ResolvedPolicy = {
-      cycleYears: pick("cycleYears") ?? model.expectedLifeYears,
-      maxAgeYears: pick("maxAgeYears"),
-      minAgeYears: pick("minAgeYears") ?? 1,
-      retireAtAue: pick("retireAtAue") ?? true,
-      leadMonths: pick("leadMonths") ?? 0,
-      retireAtWarrantyEnd: pick("retireAtWarrantyEnd") ?? false,
-      retireAtSupportEnd: pick("retireAtSupportEnd") ?? true,
-      onFailure: pick("onFailure") ?? "replace",
-      replacePlanned: pick("replacePlanned") ?? true,
-    };
-    const a = assumptions[rule]!;
-    const costs = model.repairCosts ? Object.values(model.repairCosts) : [];
-    const cost = a.repairCost ?? model.averageRepairCost ?? (costs.length > 0 ? Money.sum(costs).divide(costs.length) : Money.ZERO);
-    const cents = cost.toCents();
-    const ck = `${mi}|${cents}`;
-    let repairClass = repairClasses.get(ck);
-    if (repairClass === undefined) {
-      repairClass = repairCents.length;
-      repairClasses.set(ck, repairClass);
-      repairCents.push(cents);
-      repairModel.push(mi);
-    }
-    const pkey = JSON.stringify(policy);
-    let pid = policyIds.get(pkey);
-    if (pid === undefined) {
-      pid = policyIds.size;
-      policyIds.set(pkey, pid);
-    }
-    const out: Resolution = {
-      id: pid * M + mi,
-      rule,
-      policy,
-      repairClass,
-      loss: a.lossRate,
-      repairRate: a.repairRate,
-      replaceFailures: policy.onFailure === "replace" ? 1 : 0,
-      replacePlanned: policy.replacePlanned ? 1 : 0,
-    };
-    resolveCache.set(key, out);
-    return out;
-  };
-
   const aueLast = input.models.map((m) => (m.autoUpdateExpiration ? aueLastDay(m.autoUpdateExpiration) : null));
-  const planCache = new Map<number, Plan>();
-  const planFor = (mi: number, policy: ResolvedPolicy, year: number, resolveId: number): Plan => {
-    const pk = resolveId * 100_000 + year;
-    const hit = planCache.get(pk);
-    if (hit) return hit;
-    const out = planUncached(mi, policy, year);
-    planCache.set(pk, out);
-    return out;
-  };
-  const planUncached = (mi: number, policy: ResolvedPolicy, year: number): Plan => {
-    const model = input.models[mi]!;
-    const aue = aueLast[mi];
-    let planned = Infinity;
-    let hard = Infinity;
-    let hardRule = -1;
-    let rule = -1;
-    let aueYear = Infinity;
-    const consider = (y: number, r: RetirementRule, isHard: boolean): void => {
-      if (isHard && y < hard) {
-        hard = y;
-        hardRule = RULES.indexOf(r);
-      }
-      if (y < planned) {
-        planned = y;
-        rule = RULES.indexOf(r);
-      }
-    };
-    if (aue) {
-      aueYear = deadlineYear(aue, 0, calendar);
-      if (policy.retireAtAue) consider(deadlineYear(aue, policy.leadMonths, calendar), "aue", true);
-    }
-    if (model.supportEnd && policy.retireAtSupportEnd) consider(deadlineYear(model.supportEnd, policy.leadMonths, calendar), "support-end", true);
-    if (policy.maxAgeYears !== undefined) consider(year + policy.maxAgeYears, "max-age", true);
-    if (policy.cycleYears !== undefined) consider(year + policy.cycleYears, "cycle", false);
-    if (policy.retireAtWarrantyEnd && model.warrantyYears !== undefined) consider(year + model.warrantyYears, "warranty", false);
-    return { planned, hard, hardRule, rule, aueYear };
-  };
+  const rz = new Resolver(input, M, assumptions, schoolMatters, calendar, aueLast);
 
   // purchase groups (school, model, role): closure under replacement
-  const groupIndex = new Map<number, number>();
-  const gSchool: number[] = [];
-  const gModel: number[] = [];
-  const gRole: number[] = [];
-  const groupOf = (school: number, model: number, role: number): number => {
-    const key = (school * M + model) * ROLES.length + role;
-    let g = groupIndex.get(key);
-    if (g === undefined) {
-      g = gSchool.length;
-      groupIndex.set(key, g);
-      gSchool.push(school);
-      gModel.push(model);
-      gRole.push(role);
-    }
-    return g;
-  };
-  const replOf = input.models.map((m, mi) => (m.replacementModel === undefined ? mi : modelIndex.get(m.replacementModel)!));
-  const replModel = (mi: number): number => replOf[mi]!;
-  times(rawList.length, (i) => {
-    groupOf(rawSchool[i]!, replModel(rawList[i]!.model), ROLES.indexOf(rawList[i]!.role));
-  });
+  const groups = new Groups(M);
+  const gSchool = groups.school;
+  const gModel = groups.model;
+  const gRole = groups.role;
+  const groupOf = (school: number, model: number, role: number): number => groupIn(groups, school, model, role);
+  const replOf = Int32Array.from(input.models, (m, mi) => (m.replacementModel === undefined ? mi : modelIndex.get(m.replacementModel)!));
+  groupsOfRaws(groups, rawList, rawSchool, replOf);
   const growth = input.growth.map((gr) => {
     const school = schoolOf(collapse ? "*" : gr.school);
     const role = ROLES.indexOf(gr.role);
@@ -609,12 +688,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     for (const r of sp.roles) roles[ROLES.indexOf(r)] = 1;
     spares = { group: groupOf(schoolOf(collapse ? "*" : sp.school), modelIndex.get(sp.model)!, ROLES.indexOf("spare")), level: sp.serviceLevel, factor: sp.turnaroundDays / sp.schoolDays, roles };
   }
-  // closure under replacement: the groups added by one pass are visited by the next, in order
-  for (let done = 0; done < gSchool.length; ) {
-    const from = done;
-    done = gSchool.length;
-    times(done - from, (i) => void groupOf(gSchool[from + i]!, replModel(gModel[from + i]!), gRole[from + i]!));
-  }
+  closeGroups(groups, replOf);
 
   const G = gSchool.length;
   const n = rawList.length + G * horizon;
@@ -651,8 +725,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
 
   // every slot's policy resolved first, in slot order (which numbers the repair classes), so the
   // repair classes are complete when the model is built
-  times(rawList.length, (s) => void resolve(rawList[s]!.model, rawList[s]!.role, schools[rawSchool[s]!]!, rawSchool[s]!));
-  times(G, (g) => void resolve(gModel[g]!, ROLES[gRole[g]!]!, schools[gSchool[g]!]!, gSchool[g]!));
+  resolveAll(rz, rawList, rawSchool, schools, groups);
   // the model is built before its slots are filled (the arrays are filled in place): the slot
   // filling code then reads one class instance, whose hidden class outlives the call
   const compiled = new Compiled({
@@ -692,8 +765,8 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     qTable,
     maxAge,
     qExplanations,
-    repairClassCents: Float64Array.from(repairCents),
-    repairClassModel: Int32Array.from(repairModel),
+    repairClassCents: Float64Array.from(rz.repairCents),
+    repairClassModel: Int32Array.from(rz.repairModel),
     groupSchool: Int32Array.from(gSchool),
     groupModel: Int32Array.from(gModel),
     groupRole: Int8Array.from(gRole),
@@ -707,35 +780,8 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   });
   const S: Slots = compiled;
   const modelCents = input.models.map((m) => m.unitPrice.toCents());
-  // the initial cohorts, one slot each
-  times(rawList.length, (s) => {
-    const r = rawList[s]!;
-    const school = rawSchool[s]!;
-    const role = ROLES.indexOf(r.role);
-    const res = resolve(r.model, r.role, schools[school]!, school);
-    const replGroup = groupIndex.get((school * M + replModel(r.model)) * ROLES.length + role)!;
-    fillSlot(S, s, r.model, school, role, r.year, r.count, r.unitCents ?? modelCents[r.model]!, res, planFor(r.model, res.policy, r.year, res.id), replGroup, firstYear, maxAge);
-    slotId[s] = r.id;
-  });
-  // the purchase groups' slots, one per year of the horizon
-  const warnedPastAue = new Set<number>();
-  times(G, (g) => {
-    // the slots of one purchase group share its model, school and role: resolved once
-    const mi = gModel[g]!;
-    const resolved = resolve(mi, ROLES[gRole[g]!]!, schools[gSchool[g]!]!, gSchool[g]!);
-    const replGroup = groupIndex.get((gSchool[g]! * M + replModel(mi)) * ROLES.length + gRole[g]!)!;
-    const base = rawList.length + g * horizon;
-    for (let ti = 0; ti < horizon; ti++) {
-      const y = years[ti]!;
-      const s = base + ti;
-      fillSlot(S, s, mi, gSchool[g]!, gRole[g]!, y, 0, priceCents[mi * horizon + ti]!, resolved, planFor(mi, resolved.policy, y, resolved.id), replGroup, firstYear, maxAge);
-      groupSlot[g * horizon + ti] = s;
-      if (slotAueYear[s]! <= y && !warnedPastAue.has(mi)) {
-        warnedPastAue.add(mi);
-        warnings.push(`model "${input.models[mi]!.id}" would be bought in FY${y} or later although its updates end before then (AUE ${input.models[mi]!.autoUpdateExpiration}); give it a replacementModel`);
-      }
-    }
-  });
+  fillInitialSlots(S, rz, rawList, rawSchool, schools, groups, replOf, modelCents, firstYear, maxAge, slotId);
+  fillGroupSlots(S, rz, groups, replOf, schools, years, priceCents, rawList.length, firstYear, maxAge, groupSlot, warnings, input.models);
 
   return compiled;
 }
