@@ -346,7 +346,10 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     return W;
   };
   const ksBuf = preps.map((p) => new Int32Array(p.groups.length));
+  regions.sort((a, b) => a.L - b.L);
   for (const r of regions) {
+    // regions come by increasing bound: once one cannot beat the incumbent, none after it can
+    if (closes(r.L)) break;
     let q = 0;
     let c = 0;
     for (let t = 0; t < T; t++) {
@@ -360,7 +363,6 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     if (q <= r.curve.cap) offer(c + (q > 0 ? r.curve.eval(q) : 0), q, ksBuf);
   }
 
-  regions.sort((a, b) => a.L - b.L);
   // per-year enumeration buffers
   const comboN: number[][] = preps.map(() => []);
   const comboC: number[][] = preps.map(() => []);
@@ -506,7 +508,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     return true;
   };
   for (const r of regions) {
-    if (closes(r.L)) continue;
+    if (closes(r.L)) break;
     const full = best - r.L + eps(best);
     if (!Number.isFinite(full)) return null;
     let budget = Math.min(full, Math.max(full / 64, eps(best) + 1));
