@@ -443,9 +443,17 @@ function explain(st: ExplainState): Explanation {
         dN[d]! += w * s;
       }
     }
-    const e = extraOf(extra, j);
-    const validUntil = e < 0 ? null : (extra![e + 1] as string | null);
-    if (validUntil !== null && validUntil >= asOf) triggers.push({ on: validUntil, because: cc.validUntilPrefix + validUntil, criterion: cc.id });
+  }
+  // evidence dates still valid on the as-of date, in rubric order (the triples are in rubric order)
+  if (extra) {
+    for (let e = 0; e < extra.length; e += 3) {
+      const j = extra[e] as number;
+      const validUntil = extra[e + 1] as string | null;
+      if (validUntil !== null && validUntil >= asOf && codes[c0 + j] !== 5) {
+        const cc = cr.criteria[j]!;
+        triggers.push({ on: validUntil, because: cc.validUntilPrefix + validUntil, criterion: cc.id });
+      }
+    }
   }
   const domains = {} as Record<Domain, DomainScore>;
   for (let d = 0; d < DOMAIN_LIST.length; d++) {
