@@ -183,7 +183,9 @@ export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = t
     const r = scoreChecked(p, app, slots, ev, issues, path, store, null, fixed);
     if (r && issues.length === before) out.push(r);
   }
-  CTX.slots = NO_SLOTS; // (keep no answers alive after the call)
+  // keep no answers alive after the call
+  CTX.slots = NO_SLOTS;
+  if (plan !== null) plan.answers = NO_ANSWERS;
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   return out;
 }
@@ -192,6 +194,7 @@ export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = t
 const CTX: { -readonly [K in keyof CondContext]: CondContext[K] } = { state: "", minAge: 0, useMode: "studentLogin", asOf: "", slots: [] as readonly (Answer | undefined)[] };
 
 const NO_SLOTS: readonly (Answer | undefined)[] = [];
+const NO_ANSWERS: Record<string, Answer> = Object.freeze({});
 const EXTRA_SCRATCH: (number | string | null)[] = [];
 const MISSING_SCRATCH: string[] = [];
 
