@@ -1,10 +1,10 @@
 import { DistrictKitError, Money, escalate } from "@districtkit/core";
-import { ROLE_COUNT, compileModel, demandAt, type Model } from "./internal/model.js";
+import { ROLE_COUNT, compileModel, demandAt, type Model, type PlanInput } from "./internal/model.js";
 import { components, solveComponent, type Choice } from "./internal/solve.js";
 import { usd } from "./internal/format.js";
 import { explainProduct, type ProductExplanation } from "./internal/explain.js";
 import { parsePlanInput } from "./internal/parsePlan.js";
-import { licensePlanInputSchema, type LicensePlanInput, type Role } from "./schema.js";
+import { licensePlanInputSchema, type Role } from "./schema.js";
 
 /**
  * One payment of a purchase: a fiscal year and the amount paid in it.
@@ -221,7 +221,7 @@ function money(cents: number): Money {
  * @category Optimizer
  */
 export function optimizeLicenses(input: unknown): LicensePlanResult {
-  const parsed: LicensePlanInput = parsePlanInput(input);
+  const parsed: PlanInput = parsePlanInput(input);
   let model: Model;
   try {
     model = compileModel(parsed);

@@ -3,7 +3,7 @@
 // after the escalator, per-school site prices, district prices, and the demand array.
 import { Dec, Money, escalate } from "@districtkit/core";
 import { fullTimeEquivalents } from "../pricing.js";
-import { ROLES, type LicensePlanInput, type PriceSchedule, type PricingOption, type Role } from "../schema.js";
+import { ROLES, type DemandCell, type LicensePlanInput, type PriceSchedule, type PricingOption, type Role } from "../schema.js";
 import { Curve, type YearSchedule } from "./curve.js";
 
 export const ROLE_COUNT = ROLES.length;
@@ -68,8 +68,17 @@ export interface ProductModel {
   readonly peak: Int32Array;
 }
 
+/** A demand cell as the optimizer reads it (the validated fields; `source` is not used). */
+export type DemandView = Pick<DemandCell, "productId" | "schoolId" | "role" | "fiscalYear" | "seats">;
+
+/**
+ * The optimizer's validated input: the schema's output, except that the demand cells may be the
+ * caller's own validated objects (parsePlanInput's fast path) — only their five fields are read.
+ */
+export type PlanInput = Omit<LicensePlanInput, "demand"> & { readonly demand: readonly DemandView[] };
+
 export interface Model {
-  readonly input: LicensePlanInput;
+  readonly input: PlanInput;
   readonly Y: number;
   readonly S: number;
   /** Weight of a cent paid in year index t (1, or the discount factor; 0 past the horizon when excluded). */
@@ -167,7 +176,7 @@ function bandPrice(bands: readonly { minEnrollment: number; maxEnrollment?: numb
   return b === undefined ? null : b.price;
 }
 
-export function compileModel(input: LicensePlanInput): Model {
+export function compileModel(input: PlanInput): Model {
   const Y = input.years;
   const S = input.schools.length;
   const maxTerm = Math.max(1, ...input.options.map((o) => o.termYears));

@@ -1,18 +1,20 @@
 // The optimizer's input parse with a fast path for the demand cells (often hundreds of thousands):
-// zod stays the source of truth. Plain, valid cells are checked by hand and built exactly as
-// demandCellSchema outputs them (same keys, same order, `source` defaulting to "given"); the rest
-// of the input goes through licensePlanInputSchema with no demand, and the demand's
+// zod stays the source of truth. Plain cells are checked by hand against demandCellSchema (the
+// fields the optimizer reads: product, school, role, fiscal year, seats; and `source` when given);
+// the rest of the input goes through licensePlanInputSchema with no demand, and the demand's
 // cross-references (known product and school, a year of the plan, no duplicate) are checked by
-// hand. Anything the hand checks do not accept — a bad cell, a failed parse, any demand issue —
-// re-runs the full zod parse, so errors are exactly zod's.
+// hand. The checked cells are then used as they are (no copies: the optimizer reads their five
+// fields once, while compiling). Anything the hand checks do not accept — a bad cell, a failed
+// parse, any demand issue — re-runs the full zod parse, so errors are exactly zod's.
 import { parseInput } from "@districtkit/core";
-import { ROLES, licensePlanInputSchema, type DemandCell, type LicensePlanInput, type Role } from "../schema.js";
+import { ROLES, licensePlanInputSchema } from "../schema.js";
+import type { DemandView, PlanInput } from "./model.js";
 
 const SOURCES = new Set(["given", "roster", "usage"]);
 const ROLE_INDEX = new Map<unknown, number>(ROLES.map((r, i) => [r, i]));
 
-function cellOf(c: unknown): DemandCell | null {
-  if (typeof c !== "object" || c === null || Array.isArray(c)) return null;
+function valid(c: unknown): boolean {
+  if (typeof c !== "object" || c === null || Array.isArray(c)) return false;
   const x = c as Record<string, unknown>;
   const productId = x.productId;
   const schoolId = x.schoolId;
@@ -20,27 +22,27 @@ function cellOf(c: unknown): DemandCell | null {
   const fiscalYear = x.fiscalYear;
   const seats = x.seats;
   const source = x.source;
-  if (typeof productId !== "string" || productId.length === 0) return null;
-  if (typeof schoolId !== "string" || schoolId.length === 0) return null;
-  if (!ROLE_INDEX.has(role)) return null;
-  if (typeof fiscalYear !== "number" || !Number.isSafeInteger(fiscalYear) || fiscalYear < 1000 || fiscalYear > 9998) return null;
-  if (typeof seats !== "number" || !Number.isSafeInteger(seats) || seats < 0) return null;
-  if (source !== undefined && !SOURCES.has(source as string)) return null;
-  return { productId, schoolId, role: role as Role, fiscalYear, seats, source: (source ?? "given") as DemandCell["source"] };
+  if (typeof productId !== "string" || productId.length === 0) return false;
+  if (typeof schoolId !== "string" || schoolId.length === 0) return false;
+  if (!ROLE_INDEX.has(role)) return false;
+  if (typeof fiscalYear !== "number" || !Number.isSafeInteger(fiscalYear) || fiscalYear < 1000 || fiscalYear > 9998) return false;
+  if (typeof seats !== "number" || !Number.isSafeInteger(seats) || seats < 0) return false;
+  if (source !== undefined && !SOURCES.has(source as string)) return false;
+  return true;
 }
 
-/** parseInput(licensePlanInputSchema, input), faster on large demand arrays; same output and errors. */
-export function parsePlanInput(input: unknown): LicensePlanInput {
-  const full = (): LicensePlanInput => parseInput(licensePlanInputSchema, input);
+/**
+ * parseInput(licensePlanInputSchema, input), faster on large demand arrays: the same output except
+ * that valid demand cells are the caller's objects (equal on the five fields the optimizer reads);
+ * the same errors.
+ */
+export function parsePlanInput(input: unknown): PlanInput {
+  const full = (): PlanInput => parseInput(licensePlanInputSchema, input);
   if (typeof input !== "object" || input === null || Array.isArray(input)) return full();
   const raw = (input as { demand?: unknown }).demand;
   if (!Array.isArray(raw) || raw.length < 1000) return full();
-  const cells: DemandCell[] = new Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const cell = cellOf(raw[i]);
-    if (cell === null) return full();
-    cells[i] = cell;
-  }
+  for (let i = 0; i < raw.length; i++) if (!valid(raw[i])) return full();
+  const cells = raw as readonly DemandView[];
   const rest = licensePlanInputSchema.safeParse({ ...(input as object), demand: [] });
   if (!rest.success) return full();
   const out = rest.data;
@@ -66,6 +68,5 @@ export function parsePlanInput(input: unknown): LicensePlanInput {
       set!.add(key);
     }
   }
-  out.demand = cells;
-  return out;
+  return { ...out, demand: cells };
 }
