@@ -549,39 +549,101 @@ function minYearOf(rawList: readonly Raw[], firstYear: number): number {
   return minYear;
 }
 
-/** Every slot's policy, in slot order (which numbers the repair classes). */
-function resolveAll(rz: Resolver, rawList: readonly Raw[], rawSchool: Int32Array, schools: readonly string[], gr: Groups): void {
-  for (let s = 0; s < rawList.length; s++) resolveIn(rz, rawList[s]!.model, rawList[s]!.role, schools[rawSchool[s]!]!, rawSchool[s]!);
-  for (let g = 0; g < gr.school.length; g++) resolveIn(rz, gr.model[g]!, ROLES[gr.role[g]!]!, schools[gr.school[g]!]!, gr.school[g]!);
+/** Each slot's resolution and retirement plan. */
+interface SlotPlans {
+  rawRes: Resolution[];
+  rawPlan: Plan[];
+  groupRes: Resolution[];
+  /** by g * horizon + ti */
+  groupPlan: Plan[];
+}
+
+/**
+ * Numbers the distinct values of `keys` in order of first appearance: `index[i]` is the number of
+ * `keys[i]`, `first[d]` the position where value d first appears.
+ */
+function distinctOf(keys: Float64Array): { index: Int32Array; first: number[] } {
+  const seen = new Map<number, number>();
+  const index = new Int32Array(keys.length);
+  const first: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    let d = seen.get(k);
+    if (d === undefined) {
+      d = first.length;
+      seen.set(k, d);
+      first.push(i);
+    }
+    index[i] = d;
+  }
+  return { index, first };
+}
+
+/**
+ * Every slot's policy and plan. The slots are keyed by integers in tight loops; each distinct
+ * policy (in slot order, which numbers the repair classes) and plan is then worked out once from
+ * the parsed input. The loops over slots never touch the parsed objects, whose hidden classes
+ * change from call to call, so V8 keeps them optimized.
+ */
+function resolveSlots(rz: Resolver, rawList: readonly Raw[], rawSchool: Int32Array, schools: readonly string[], gr: Groups, years: readonly number[]): SlotPlans {
+  const R = rawList.length;
+  const G = gr.school.length;
+  const H = years.length;
+  const M = rz.M;
+  const keys = new Float64Array(R + G);
+  for (let s = 0; s < R; s++) keys[s] = ((rz.schoolMatters ? rawSchool[s]! : 0) * M + rawList[s]!.model) * ROLES.length + ROLES.indexOf(rawList[s]!.role);
+  for (let g = 0; g < G; g++) keys[R + g] = ((rz.schoolMatters ? gr.school[g]! : 0) * M + gr.model[g]!) * ROLES.length + gr.role[g]!;
+  const res = distinctOf(keys);
+  const resolved = res.first.map((i) =>
+    i < R ? resolveIn(rz, rawList[i]!.model, rawList[i]!.role, schools[rawSchool[i]!]!, rawSchool[i]!) : resolveIn(rz, gr.model[i - R]!, ROLES[gr.role[i - R]!]!, schools[gr.school[i - R]!]!, gr.school[i - R]!),
+  );
+  const rawRes = new Array<Resolution>(R);
+  const groupRes = new Array<Resolution>(G);
+  for (let s = 0; s < R; s++) rawRes[s] = resolved[res.index[s]!]!;
+  for (let g = 0; g < G; g++) groupRes[g] = resolved[res.index[R + g]!]!;
+  // plans by (policy and model, purchase year)
+  const pkeys = new Float64Array(R + G * H);
+  for (let s = 0; s < R; s++) pkeys[s] = rawRes[s]!.id * 100_000 + rawList[s]!.year;
+  for (let g = 0; g < G; g++) for (let ti = 0; ti < H; ti++) pkeys[R + g * H + ti] = groupRes[g]!.id * 100_000 + years[ti]!;
+  const pl = distinctOf(pkeys);
+  const plans = pl.first.map((i) => {
+    if (i < R) return planIn(rz, rawList[i]!.model, rawRes[i]!.policy, rawList[i]!.year, rawRes[i]!.id);
+    const g = Math.floor((i - R) / H);
+    return planIn(rz, gr.model[g]!, groupRes[g]!.policy, years[(i - R) % H]!, groupRes[g]!.id);
+  });
+  const rawPlan = new Array<Plan>(R);
+  const groupPlan = new Array<Plan>(G * H);
+  for (let s = 0; s < R; s++) rawPlan[s] = plans[pl.index[s]!]!;
+  for (let i = 0; i < G * H; i++) groupPlan[i] = plans[pl.index[R + i]!]!;
+  return { rawRes, rawPlan, groupRes, groupPlan };
 }
 
 /** The initial cohorts' slots, one each. */
-function fillInitialSlots(S: Slots, rz: Resolver, rawList: readonly Raw[], rawSchool: Int32Array, schools: readonly string[], gr: Groups, replOf: Int32Array, modelCents: readonly number[], firstYear: number, maxAge: number, slotId: string[]): void {
+function fillInitialSlots(S: Slots, rawRes: readonly Resolution[], rawPlan: readonly Plan[], rawList: readonly Raw[], rawSchool: Int32Array, gr: Groups, replOf: Int32Array, modelCents: readonly number[], firstYear: number, maxAge: number, slotId: string[]): void {
   for (let s = 0; s < rawList.length; s++) {
     const r = rawList[s]!;
     const school = rawSchool[s]!;
     const role = ROLES.indexOf(r.role);
-    const res = resolveIn(rz, r.model, r.role, schools[school]!, school);
     const replGroup = gr.index.get((school * gr.M + replOf[r.model]!) * ROLES.length + role)!;
-    fillSlot(S, s, r.model, school, role, r.year, r.count, r.unitCents ?? modelCents[r.model]!, res, planIn(rz, r.model, res.policy, r.year, res.id), replGroup, firstYear, maxAge);
+    fillSlot(S, s, r.model, school, role, r.year, r.count, r.unitCents ?? modelCents[r.model]!, rawRes[s]!, rawPlan[s]!, replGroup, firstYear, maxAge);
     slotId[s] = r.id;
   }
 }
 
 /** The purchase groups' slots, one per year of the horizon (after the initial cohorts'). */
-function fillGroupSlots(S: Slots, rz: Resolver, gr: Groups, replOf: Int32Array, schools: readonly string[], years: readonly number[], priceCents: Float64Array, first: number, firstYear: number, maxAge: number, groupSlot: Int32Array, warnings: string[], models: readonly DeviceModel[]): void {
+function fillGroupSlots(S: Slots, groupRes: readonly Resolution[], groupPlan: readonly Plan[], gr: Groups, replOf: Int32Array, years: readonly number[], priceCents: Float64Array, first: number, firstYear: number, maxAge: number, groupSlot: Int32Array, warnings: string[], models: readonly DeviceModel[]): void {
   const horizon = years.length;
   const warnedPastAue = new Set<number>();
   for (let g = 0; g < gr.school.length; g++) {
     // the slots of one purchase group share its model, school and role: resolved once
     const mi = gr.model[g]!;
-    const resolved = resolveIn(rz, mi, ROLES[gr.role[g]!]!, schools[gr.school[g]!]!, gr.school[g]!);
+    const resolved = groupRes[g]!;
     const replGroup = gr.index.get((gr.school[g]! * gr.M + replOf[mi]!) * ROLES.length + gr.role[g]!)!;
     const base = first + g * horizon;
     for (let ti = 0; ti < horizon; ti++) {
       const y = years[ti]!;
       const s = base + ti;
-      fillSlot(S, s, mi, gr.school[g]!, gr.role[g]!, y, 0, priceCents[mi * horizon + ti]!, resolved, planIn(rz, mi, resolved.policy, y, resolved.id), replGroup, firstYear, maxAge);
+      fillSlot(S, s, mi, gr.school[g]!, gr.role[g]!, y, 0, priceCents[mi * horizon + ti]!, resolved, groupPlan[g * horizon + ti]!, replGroup, firstYear, maxAge);
       groupSlot[g * horizon + ti] = s;
       if (S.slotAueYear[s]! <= y && !warnedPastAue.has(mi)) {
         warnedPastAue.add(mi);
@@ -725,7 +787,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
 
   // every slot's policy resolved first, in slot order (which numbers the repair classes), so the
   // repair classes are complete when the model is built
-  resolveAll(rz, rawList, rawSchool, schools, groups);
+  const slotPlans = resolveSlots(rz, rawList, rawSchool, schools, groups, years);
   // the model is built before its slots are filled (the arrays are filled in place): the slot
   // filling code then reads one class instance, whose hidden class outlives the call
   const compiled = new Compiled({
@@ -780,8 +842,8 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   });
   const S: Slots = compiled;
   const modelCents = input.models.map((m) => m.unitPrice.toCents());
-  fillInitialSlots(S, rz, rawList, rawSchool, schools, groups, replOf, modelCents, firstYear, maxAge, slotId);
-  fillGroupSlots(S, rz, groups, replOf, schools, years, priceCents, rawList.length, firstYear, maxAge, groupSlot, warnings, input.models);
+  fillInitialSlots(S, slotPlans.rawRes, slotPlans.rawPlan, rawList, rawSchool, groups, replOf, modelCents, firstYear, maxAge, slotId);
+  fillGroupSlots(S, slotPlans.groupRes, slotPlans.groupPlan, groups, replOf, years, priceCents, rawList.length, firstYear, maxAge, groupSlot, warnings, input.models);
 
   return compiled;
 }
