@@ -307,7 +307,8 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
         description = `${c.paid} ${c.key === "any" ? "" : `${c.key} `}seats of ${productIds[0]} under "${name}" for ${term}${c.paid !== c.need ? ` (${c.need} needed)` : ""}`;
         break;
       case "site":
-        description = `site licence "${name}" for ${productIds[0]} at ${school!.name}, ${term}`;
+        // one flat string (tens of thousands of these are kept in the result)
+        description = ['site licence "', name, '" for ', productIds[0], " at ", school!.name, ", ", term].join("");
         break;
       case "concurrent":
         description = `${c.paid} concurrent seats of ${productIds[0]} under "${name}" for ${term} (peak ${c.need})`;

@@ -114,7 +114,11 @@ export class ProductSolver {
     return this.#roleTotals[r * this.#m.Y + t]!;
   }
 
+  /** [this product's index], shared by its choices (read-only). */
+  readonly #own: readonly number[];
+
   constructor(model: Model, product: ProductModel, maxNodes: number) {
+    this.#own = [product.index];
     this.#m = model;
     this.#p = product;
     this.#maxNodes = maxNodes;
@@ -425,7 +429,7 @@ export class ProductSolver {
 
   #siteChoice(v: SiteVariant, block: number, s: number): Choice {
     const per = v.perSchool[s]!;
-    return { kind: "site", variant: v, block, productIndices: [this.#p.index], schoolIndex: s, cash: per.cash[block]!, cost: per.cost[block]! };
+    return { kind: "site", variant: v, block, productIndices: this.#own, schoolIndex: s, cash: per.cash[block]!, cost: per.cost[block]! };
   }
 
   #seatChoice(g: { fn: Envelope; variants: SeatVariant[]; blocks: number[] }, need: number): Choice {
