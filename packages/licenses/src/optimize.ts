@@ -136,7 +136,7 @@ function infeasibility(model: Model): DistrictKitError | null {
     if (!schoolAt.has(x.id)) schoolAt.set(x.id, i);
   });
   // whether a district-wide, concurrent or bundle contract can cover product p in year t
-  const wholeYear = new Map<string, boolean>();
+  const wholeYear = new Map<number, boolean>();
   input.demand.forEach((d, i) => {
     if (d.seats === 0) return;
     const p = productAt.get(d.productId)!;
@@ -144,7 +144,7 @@ function infeasibility(model: Model): DistrictKitError | null {
     if ((p.committedMask >> t) & 1) return;
     const s = schoolAt.get(d.schoolId) ?? -1;
     const bit = 1 << t;
-    const key = `${p.index}|${t}`;
+    const key = p.index * Y + t;
     let whole = wholeYear.get(key);
     if (whole === undefined) {
       whole =
@@ -360,7 +360,8 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
   // by rank — the same order as comparing the texts.
   const collate = new Intl.Collator().compare;
   const texts = new Set<string>();
-  for (const { p } of rows) {
+  for (let ri = 0; ri < rows.length; ri++) {
+    const p = rows[ri]!.p;
     texts.add(p.productIds[0]!);
     texts.add(p.kind);
     texts.add(p.schoolId ?? "");
@@ -369,7 +370,8 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
   const ordered = [...texts].sort((a, b) => collate(a, b));
   const rank = new Map<string, number>();
   ordered.forEach((x, i) => rank.set(x, i > 0 && collate(ordered[i - 1]!, x) === 0 ? rank.get(ordered[i - 1]!)! : i));
-  for (const r of rows) {
+  for (let ri = 0; ri < rows.length; ri++) {
+    const r = rows[ri]!;
     const p = r.p;
     r.k0 = rank.get(p.productIds[0]!)!;
     r.k1 = rank.get(p.kind)!;
@@ -384,7 +386,8 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
   const byYear = new Float64Array(model.span);
   const paid = new Uint8Array(model.span);
   let committedCents = 0;
-  for (const { p, cents: pc } of rows) {
+  for (let ri = 0; ri < rows.length; ri++) {
+    const { p, cents: pc } = rows[ri]!;
     const pays = p.payments;
     for (let i = 0; i < pays.length; i++) {
       const t = pays[i]!.fiscalYear - input.firstYear;
@@ -436,7 +439,8 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
 
   const ownOf = new Map<string, Row[]>();
   const bundlesOf = new Map<string, Purchase[]>();
-  for (const row of rows) {
+  for (let ri = 0; ri < rows.length; ri++) {
+    const row = rows[ri]!;
     const p = row.p;
     if (p.productIds.length === 1) {
       const list = ownOf.get(p.productIds[0]!);
@@ -493,7 +497,8 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
   const productName = new Map<string, string>();
   for (const x of input.products) if (!productName.has(x.id)) productName.set(x.id, x.name);
   const productLine = new Map<string, string>();
-  for (const { p, cents: pc } of rows) {
+  for (let ri = 0; ri < rows.length; ri++) {
+    const { p, cents: pc } = rows[ri]!;
     let key: string;
     if (p.kind === "bundle") key = `bundle:${p.optionId}`;
     else {

@@ -286,7 +286,9 @@ export function compileModel(input: PlanInput): Model {
     peak: new Int32Array(Y).fill(-1),
   }));
   const productIndex = new Map(input.products.map((p, i) => [p.id, i]));
-  for (const d of input.demand) {
+  const demand = input.demand;
+  for (let i = 0; i < demand.length; i++) {
+    const d = demand[i]!;
     const p = products[productIndex.get(d.productId)!]!;
     const s = schoolIndex.get(d.schoolId)!;
     const t = d.fiscalYear - input.firstYear;

@@ -55,7 +55,8 @@ export function parsePlanInput(input: unknown): PlanInput {
   const size = products.size * schools.size * ROLES.length * out.years;
   const table = size <= 16_000_000 ? new Uint8Array(size) : null;
   const set = table === null ? new Set<number>() : null;
-  for (const d of cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const d = cells[i]!;
     const p = products.get(d.productId);
     const s = schools.get(d.schoolId);
     if (p === undefined || s === undefined || d.fiscalYear < out.firstYear || d.fiscalYear > last) return full();
