@@ -135,24 +135,27 @@ function infeasibility(model: Model): DistrictKitError | null {
   input.schools.forEach((x, i) => {
     if (!schoolAt.has(x.id)) schoolAt.set(x.id, i);
   });
-  // whether a district-wide, concurrent or bundle contract can cover product p in year t
-  const wholeYear = new Map<number, boolean>();
-  input.demand.forEach((d, i) => {
-    if (d.seats === 0) return;
+  // whether a district-wide, concurrent or bundle contract can cover product p in year t:
+  // 0 unknown, 1 yes, 2 no
+  const wholeYear = new Uint8Array(model.products.length * Y);
+  const demand = input.demand;
+  for (let i = 0; i < demand.length; i++) {
+    const d = demand[i]!;
+    if (d.seats === 0) continue;
     const p = productAt.get(d.productId)!;
     const t = d.fiscalYear - input.firstYear;
-    if ((p.committedMask >> t) & 1) return;
+    if ((p.committedMask >> t) & 1) continue;
     const s = schoolAt.get(d.schoolId) ?? -1;
     const bit = 1 << t;
     const key = p.index * Y + t;
-    let whole = wholeYear.get(key);
-    if (whole === undefined) {
-      whole =
+    if (wholeYear[key] === 0) {
+      const whole =
         p.districts.some((v) => v.blocks.some((b, bi) => b.mask & bit && Number.isFinite(v.cost[bi]!))) ||
         p.concurrent.some((v) => v.blocks.some((b) => b.mask & bit) && p.peak[t]! >= 0) ||
         model.bundles.some((v) => v.option.kind === "bundle" && v.option.productIds.includes(p.id) && v.blocks.some((b, bi) => b.mask & bit && Number.isFinite(v.cost[bi]!)));
-      wholeYear.set(key, whole);
+      wholeYear[key] = whole ? 1 : 2;
     }
+    const whole = wholeYear[key] === 1;
     const covers =
       whole ||
       p.sites.some((v) => {
@@ -169,7 +172,7 @@ function infeasibility(model: Model): DistrictKitError | null {
         message: `no pricing option can cover ${d.seats} ${d.role} seat${d.seats === 1 ? "" : "s"} of ${d.productId} at ${d.schoolId} in FY${d.fiscalYear}`,
       });
     }
-  });
+  }
   return issues.length > 0 ? new DistrictKitError("INFEASIBLE", issues, `${issues.length} demand cell${issues.length === 1 ? "" : "s"} cannot be covered`) : null;
 }
 
