@@ -251,10 +251,16 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     readonly pi: number;
     readonly alpha: number;
     readonly L: number;
-    readonly lambda: Float64Array;
+    readonly lambda: readonly number[];
   }
   const lam = new Float64Array(T);
-  const bound = (x0: number, x1: number, pi: number, alpha: number, lambda: Float64Array): number => {
+  /** λ_t(q) for every year into `out`; returns their sum. */
+  const at = (q: number, out: Float64Array): number => {
+    let sum = 0;
+    for (let t = 0; t < T; t++) sum += out[t] = lambdaAt(preps[t]!, q);
+    return sum;
+  };
+  const bound = (x0: number, x1: number, pi: number, alpha: number, lambda: Float64Array | readonly number[]): number => {
     let sum = 0;
     let L = alpha + pi * x0;
     for (let t = 0; t < T; t++) {
@@ -274,18 +280,13 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     const lo = curve.isPacks ? curve.regionBounds(x0, x1, pi, keys).lo : Math.min(g0 - pi * x0, Number.isFinite(g1) ? g1 - pi * x1 : Number.POSITIVE_INFINITY);
     if (!Number.isFinite(lo)) return null;
     // multipliers: every year at one pooled level q where Σ λ_t(q) meets π (the LP optimum)
-    const at = (q: number, out: Float64Array): number => {
-      let s = 0;
-      for (let t = 0; t < T; t++) s += out[t] = lambdaAt(preps[t]!, q);
-      return s;
-    };
     let bestL = Number.NEGATIVE_INFINITY;
-    const bestLam = new Float64Array(T);
+    let bestLam: number[] | null = null;
     const tryLam = (l: Float64Array): void => {
       const L = bound(x0, x1, pi, lo, l);
       if (L > bestL) {
         bestL = L;
-        bestLam.set(l);
+        bestLam = Array.from(l);
       }
     };
     if (at(x1, lam) >= pi || x0 === x1) tryLam(lam);
@@ -316,7 +317,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
         tryLam(lam);
       }
     }
-    if (!Number.isFinite(bestL)) return null;
+    if (!Number.isFinite(bestL) || bestLam === null) return null;
     return { curve, x0, x1, pi, alpha: lo, L: bestL, lambda: bestLam };
   };
 
