@@ -1,4 +1,5 @@
 import { DistrictKitError } from "@districtkit/core";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { prepareRubric } from "./derive.js";
@@ -32,6 +33,29 @@ function issuesOf(call: () => unknown): unknown {
   }
   return null;
 }
+
+describe("results stay what they were before the V1 performance work", () => {
+  // The JSON of 8,000 results (four generated workloads, each on two dates and districts), hashed
+  // with the engine as it was at commit 2dbcd13, before the fast path and lazy explanations: the
+  // decision, every number, every sentence and every per-criterion row, in the same key order.
+  // (Re-record from that engine only if generateApps or core's random streams change.)
+  it("the JSON of 8,000 results, explanations included, hashes as it did at commit 2dbcd13", () => {
+    const hash = createHash("sha256");
+    let count = 0;
+    for (const [seed, apps, criteria, state] of [["V1", 3000, 80, "NY"], [7, 500, 30, "IL"], ["x", 300, 200, "CA"], [3, 200, 12, "NY"]] as const) {
+      const w = generateApps({ apps, criteria, seed });
+      for (const options of [{ asOf: w.asOf, district: { state } }, { asOf: "2027-03-15", district: { state, userAges: { min: 14, max: 18 } } }]) {
+        for (const r of compileScorer(w.rubric, options).scoreApps(w.apps)) {
+          hash.update(JSON.stringify(r));
+          hash.update("\n");
+          count++;
+        }
+      }
+    }
+    expect(count).toBe(8000);
+    expect(hash.digest("hex")).toBe("57dc2430ac419cfcc9c2b136120b1bafd10336123440a62e9514c467efd95fdb");
+  }, 120_000);
+});
 
 describe("compileScorer", () => {
   it("gives exactly scoreApps' results, and the full path's, on the V1 workload (10,000 generated apps × 80 criteria)", () => {
