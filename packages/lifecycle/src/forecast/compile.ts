@@ -579,6 +579,34 @@ function distinctOf(keys: Float64Array): { index: Int32Array; first: number[] } 
   return { index, first };
 }
 
+/** The resolution key of every slot that needs one: the initial cohorts, then the purchase groups. */
+function resolutionKeys(schoolMatters: boolean, M: number, rawList: readonly Raw[], rawSchool: Int32Array, gr: Groups): Float64Array {
+  const R = rawList.length;
+  const G = gr.school.length;
+  const keys = new Float64Array(R + G);
+  for (let s = 0; s < R; s++) keys[s] = ((schoolMatters ? rawSchool[s]! : 0) * M + rawList[s]!.model) * ROLES.length + ROLES.indexOf(rawList[s]!.role);
+  for (let g = 0; g < G; g++) keys[R + g] = ((schoolMatters ? gr.school[g]! : 0) * M + gr.model[g]!) * ROLES.length + gr.role[g]!;
+  return keys;
+}
+
+/** The plan key (policy and model, purchase year) of every slot. */
+function planKeys(rawRes: readonly Resolution[], rawList: readonly Raw[], groupRes: readonly Resolution[], years: readonly number[]): Float64Array {
+  const R = rawList.length;
+  const G = groupRes.length;
+  const H = years.length;
+  const keys = new Float64Array(R + G * H);
+  for (let s = 0; s < R; s++) keys[s] = rawRes[s]!.id * 100_000 + rawList[s]!.year;
+  for (let g = 0; g < G; g++) for (let ti = 0; ti < H; ti++) keys[R + g * H + ti] = groupRes[g]!.id * 100_000 + years[ti]!;
+  return keys;
+}
+
+/** `values[index[from + i]]` for i < n. */
+function pick<T>(values: readonly T[], index: Int32Array, from: number, n: number): T[] {
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = values[index[from + i]!]!;
+  return out;
+}
+
 /**
  * Every slot's policy and plan. The slots are keyed by integers in tight loops; each distinct
  * policy (in slot order, which numbers the repair classes) and plan is then worked out once from
@@ -590,32 +618,20 @@ function resolveSlots(rz: Resolver, rawList: readonly Raw[], rawSchool: Int32Arr
   const G = gr.school.length;
   const H = years.length;
   const M = rz.M;
-  const keys = new Float64Array(R + G);
-  for (let s = 0; s < R; s++) keys[s] = ((rz.schoolMatters ? rawSchool[s]! : 0) * M + rawList[s]!.model) * ROLES.length + ROLES.indexOf(rawList[s]!.role);
-  for (let g = 0; g < G; g++) keys[R + g] = ((rz.schoolMatters ? gr.school[g]! : 0) * M + gr.model[g]!) * ROLES.length + gr.role[g]!;
-  const res = distinctOf(keys);
+  const res = distinctOf(resolutionKeys(rz.schoolMatters, M, rawList, rawSchool, gr));
   const resolved = res.first.map((i) =>
     i < R ? resolveIn(rz, rawList[i]!.model, rawList[i]!.role, schools[rawSchool[i]!]!, rawSchool[i]!) : resolveIn(rz, gr.model[i - R]!, ROLES[gr.role[i - R]!]!, schools[gr.school[i - R]!]!, gr.school[i - R]!),
   );
-  const rawRes = new Array<Resolution>(R);
-  const groupRes = new Array<Resolution>(G);
-  for (let s = 0; s < R; s++) rawRes[s] = resolved[res.index[s]!]!;
-  for (let g = 0; g < G; g++) groupRes[g] = resolved[res.index[R + g]!]!;
+  const rawRes = pick(resolved, res.index, 0, R);
+  const groupRes = pick(resolved, res.index, R, G);
   // plans by (policy and model, purchase year)
-  const pkeys = new Float64Array(R + G * H);
-  for (let s = 0; s < R; s++) pkeys[s] = rawRes[s]!.id * 100_000 + rawList[s]!.year;
-  for (let g = 0; g < G; g++) for (let ti = 0; ti < H; ti++) pkeys[R + g * H + ti] = groupRes[g]!.id * 100_000 + years[ti]!;
-  const pl = distinctOf(pkeys);
+  const pl = distinctOf(planKeys(rawRes, rawList, groupRes, years));
   const plans = pl.first.map((i) => {
     if (i < R) return planIn(rz, rawList[i]!.model, rawRes[i]!.policy, rawList[i]!.year, rawRes[i]!.id);
     const g = Math.floor((i - R) / H);
     return planIn(rz, gr.model[g]!, groupRes[g]!.policy, years[(i - R) % H]!, groupRes[g]!.id);
   });
-  const rawPlan = new Array<Plan>(R);
-  const groupPlan = new Array<Plan>(G * H);
-  for (let s = 0; s < R; s++) rawPlan[s] = plans[pl.index[s]!]!;
-  for (let i = 0; i < G * H; i++) groupPlan[i] = plans[pl.index[R + i]!]!;
-  return { rawRes, rawPlan, groupRes, groupPlan };
+  return { rawRes, rawPlan: pick(plans, pl.index, 0, R), groupRes, groupPlan: pick(plans, pl.index, R, G * H) };
 }
 
 /** The initial cohorts' slots, one each. */

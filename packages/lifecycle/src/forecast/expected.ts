@@ -335,30 +335,32 @@ function rowsOf(c: Compiled, groupBy: readonly GroupDim[], rowKeys: readonly Row
   );
   const memo = new Map<number, Money>();
   const template = templateFor(groupBy);
-  const RN = rowKeys.length;
-  for (let ti = 0; ti < H; ti++) {
-    const fiscalYear = c.years[ti]!;
-    let capSum = yearCents[ti * 3]!;
-    let repSum = yearCents[ti * 3 + 1]!;
-    let resSum = yearCents[ti * 3 + 2]!;
-    for (let i = 0; i < RN; i++) {
-      const r = order[i]!;
-      const b = (ti * RN + r) * NF;
-      const any = R[b + F.start]! > 0 || R[b + F.end]! > 0 || R[b + F.planned]! > 0 || R[b + F.failures]! > 0 || R[b + F.capital]! > 0;
-      if (!any) continue;
-      const cap = Math.round(R[b + F.capital]!);
-      const rep = Math.round(R[b + F.repair]!);
-      const res = Math.round(R[b + F.resale]!);
-      capSum += cap;
-      repSum += rep;
-      resSum += res;
-      rows.push(rowOf(memo, template, fiscalYear, rowKeys[r]!, groupBy, R, b, cap, rep, res));
-    }
-    yearCents[ti * 3] = capSum;
-    yearCents[ti * 3 + 1] = repSum;
-    yearCents[ti * 3 + 2] = resSum;
-  }
+  for (let ti = 0; ti < H; ti++) rowsOfYear(rows, memo, template, c.years[ti]!, ti, order, groupBy, rowKeys, R, yearCents);
   return rows;
+}
+
+/** The rows of year index ti (one function per year, so V8 optimizes it once and keeps it). */
+function rowsOfYear(rows: ForecastRow[], memo: Map<number, Money>, template: object, fiscalYear: number, ti: number, order: Int32Array, groupBy: readonly GroupDim[], rowKeys: readonly RowKey[], R: Float64Array, yearCents: Float64Array): void {
+  const RN = rowKeys.length;
+  let capSum = yearCents[ti * 3]!;
+  let repSum = yearCents[ti * 3 + 1]!;
+  let resSum = yearCents[ti * 3 + 2]!;
+  for (let i = 0; i < RN; i++) {
+    const r = order[i]!;
+    const b = (ti * RN + r) * NF;
+    const any = R[b + F.start]! > 0 || R[b + F.end]! > 0 || R[b + F.planned]! > 0 || R[b + F.failures]! > 0 || R[b + F.capital]! > 0;
+    if (!any) continue;
+    const cap = Math.round(R[b + F.capital]!);
+    const rep = Math.round(R[b + F.repair]!);
+    const res = Math.round(R[b + F.resale]!);
+    capSum += cap;
+    repSum += rep;
+    resSum += res;
+    rows.push(rowOf(memo, template, fiscalYear, rowKeys[r]!, groupBy, R, b, cap, rep, res));
+  }
+  yearCents[ti * 3] = capSum;
+  yearCents[ti * 3 + 1] = repSum;
+  yearCents[ti * 3 + 2] = resSum;
 }
 
 /** Each initial cohort's plan: when and by which rule it is retired, with an explanation. */
