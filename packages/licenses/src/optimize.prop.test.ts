@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { tinyMarketArb } from "../test/arbitraries.js";
 import { bruteForceCost } from "../test/bruteForce.js";
-import { highsCost } from "../test/highsModel.js";
+import { highsCost, highsCostWithSites } from "../test/highsModel.js";
 import { checkCoverage, heuristicCosts } from "../test/checks.js";
 import { generateLicenseMarket } from "./generate.js";
 import { optimizeLicenses } from "./optimize.js";
@@ -83,5 +83,23 @@ describe("optimizeLicenses against HiGHS (independent MILP) on seeded mid-size m
     const ref = await highsCost(market);
     expect(ref.optimal).toBe(true);
     expect(cents(plan)).toBe(Math.round(ref.cost));
+  }, 120_000);
+});
+
+// Question (b) of the P1 task: HiGHS 1.15 (highs-js) sometimes reports "Optimal" above a plan that
+// is feasible in its own model, with mip_rel_gap 0 and mip_abs_gap 1e-6. On this market it stops at
+// 54,588,781 ¢; with the site licences fixed to ours it finds 54,574,241 ¢ — our optimum. (Same on
+// generateLicenseMarket({ products: 1, schools: 200, seed: 11 }): 341,435,245 ¢ "Optimal" in 98 s,
+// 341,404,919 ¢ with our sites, in 1.3 s.)
+describe("a HiGHS optimality claim above our optimum", () => {
+  it("3 products × 20 schools, seed 10: our plan is feasible in the MILP and costs there what we report", async () => {
+    const market = generateLicenseMarket({ products: 3, options: 6, schools: 20, years: 3, seed: 10, bundleEvery: 3 });
+    const plan = optimizeLicenses(market);
+    const sited = new Set(plan.purchases.filter((p) => p.kind === "site").map((p) => `${p.productIds[0]}|${p.schoolId}|${p.fiscalYears[0]}`));
+    const fixed = await highsCostWithSites(market, sited);
+    expect(fixed.optimal).toBe(true);
+    expect(Math.round(fixed.cost)).toBe(cents(plan));
+    const free = await highsCost(market);
+    expect(cents(plan)).toBeLessThanOrEqual(Math.round(free.cost));
   }, 120_000);
 });

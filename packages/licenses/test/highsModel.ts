@@ -279,3 +279,50 @@ export async function highsCost(raw: unknown, timeLimit = 600): Promise<{ cost: 
   }
   return { cost, ms: performance.now() - t0, optimal };
 }
+
+/**
+ * The MILP's optimum with the site licences fixed to a plan's (one binary per school, site option
+ * and contract, in writeComponent's order): equal to the plan's cost when the plan is feasible in
+ * the MILP's terms and the rest of it (seats, district, bundles) is optimal for those sites.
+ */
+export async function highsCostWithSites(
+  raw: unknown,
+  sited: ReadonlySet<string>, // `${productId}|${schoolId}|${first fiscal year of the contract}`
+  timeLimit = 600,
+): Promise<{ cost: number; optimal: boolean }> {
+  const highs = await loadHighs();
+  const m = compileModel(licensePlanInputSchema.parse(raw));
+  let cost = 0;
+  let optimal = true;
+  for (const comp of components(m)) {
+    const text = writeComponent(m, comp);
+    const yIds = [...new Set([...text.matchAll(/\by(\d+)\b/g)].map((x) => Number(x[1])))].sort((a, b) => a - b);
+    const fixes: string[] = [];
+    for (const pi of comp) {
+      const p = m.products[pi]!;
+      for (const v of p.sites) {
+        v.blocks.forEach((bl, bi) => {
+          for (let s = 0; s < m.S; s++) {
+            const per = v.perSchool[s];
+            if (!per || !Number.isFinite(per.cost[bi]!)) continue;
+            let ok = true;
+            for (const t of bl.years) {
+              if (t >= m.Y) continue;
+              let n = 0;
+              for (let r = 0; r < 3; r++) n += demandAt(p, m.Y, s, r, t);
+              if (n > v.maxSeats) ok = false;
+            }
+            if (!ok) continue;
+            const on = sited.has(`${p.id}|${m.input.schools[s]!.id}|${m.input.firstYear + bl.years[0]!}`);
+            fixes.push(` fixy${fixes.length}: y${yIds[fixes.length]} = ${on ? 1 : 0}`);
+          }
+        });
+      }
+    }
+    if (fixes.length !== yIds.length) throw new Error(`site variables: ${fixes.length} expected, ${yIds.length} in the model`);
+    const r = highs.solve(text.replace("Subject To\n", `Subject To\n${fixes.join("\n")}\n`), { mip_rel_gap: 0, mip_abs_gap: 1e-6, output_flag: false, time_limit: timeLimit, mip_feasibility_tolerance: 1e-9, primal_feasibility_tolerance: 1e-9 });
+    if (r.Status !== "Optimal") optimal = false;
+    cost += r.ObjectiveValue;
+  }
+  return { cost, optimal };
+}
