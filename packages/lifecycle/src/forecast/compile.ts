@@ -648,25 +648,38 @@ function fillInitialSlots(S: Slots, rawRes: readonly Resolution[], rawPlan: read
 
 /** The purchase groups' slots, one per year of the horizon (after the initial cohorts'). */
 function fillGroupSlots(S: Slots, groupRes: readonly Resolution[], groupPlan: readonly Plan[], gr: Groups, replOf: Int32Array, years: readonly number[], priceCents: Float64Array, first: number, firstYear: number, maxAge: number, groupSlot: Int32Array, warnings: string[], models: readonly DeviceModel[]): void {
-  const horizon = years.length;
   const warnedPastAue = new Set<number>();
   for (let g = 0; g < gr.school.length; g++) {
-    // the slots of one purchase group share its model, school and role: resolved once
+    const ti = fillGroup(S, groupRes[g]!, groupPlan, gr, g, replOf, years, priceCents, first, firstYear, maxAge, groupSlot);
     const mi = gr.model[g]!;
-    const resolved = groupRes[g]!;
-    const replGroup = gr.index.get((gr.school[g]! * gr.M + replOf[mi]!) * ROLES.length + gr.role[g]!)!;
-    const base = first + g * horizon;
-    for (let ti = 0; ti < horizon; ti++) {
-      const y = years[ti]!;
-      const s = base + ti;
-      fillSlot(S, s, mi, gr.school[g]!, gr.role[g]!, y, 0, priceCents[mi * horizon + ti]!, resolved, groupPlan[g * horizon + ti]!, replGroup, firstYear, maxAge);
-      groupSlot[g * horizon + ti] = s;
-      if (S.slotAueYear[s]! <= y && !warnedPastAue.has(mi)) {
-        warnedPastAue.add(mi);
-        warnings.push(`model "${models[mi]!.id}" would be bought in FY${y} or later although its updates end before then (AUE ${models[mi]!.autoUpdateExpiration}); give it a replacementModel`);
-      }
+    if (ti >= 0 && !warnedPastAue.has(mi)) {
+      warnedPastAue.add(mi);
+      warnings.push(`model "${models[mi]!.id}" would be bought in FY${years[ti]!} or later although its updates end before then (AUE ${models[mi]!.autoUpdateExpiration}); give it a replacementModel`);
     }
   }
+}
+
+/**
+ * The slots of purchase group g, which share its model, school, role and policy (one function per
+ * group: called thousands of times, V8 optimizes it once). Returns the first year index whose
+ * purchase would come after the model's Auto Update Expiration, or −1.
+ */
+function fillGroup(S: Slots, resolved: Resolution, groupPlan: readonly Plan[], gr: Groups, g: number, replOf: Int32Array, years: readonly number[], priceCents: Float64Array, first: number, firstYear: number, maxAge: number, groupSlot: Int32Array): number {
+  const horizon = years.length;
+  const mi = gr.model[g]!;
+  const school = gr.school[g]!;
+  const role = gr.role[g]!;
+  const replGroup = gr.index.get((school * gr.M + replOf[mi]!) * ROLES.length + role)!;
+  const base = first + g * horizon;
+  let pastAue = -1;
+  for (let ti = 0; ti < horizon; ti++) {
+    const y = years[ti]!;
+    const s = base + ti;
+    fillSlot(S, s, mi, school, role, y, 0, priceCents[mi * horizon + ti]!, resolved, groupPlan[g * horizon + ti]!, replGroup, firstYear, maxAge);
+    groupSlot[g * horizon + ti] = s;
+    if (pastAue < 0 && S.slotAueYear[s]! <= y) pastAue = ti;
+  }
+  return pastAue;
 }
 
 export function compile(input: ForecastInput, options: { collapseSchools: boolean }): Compiled {
