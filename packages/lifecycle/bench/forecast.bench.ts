@@ -9,9 +9,9 @@ const inventory = generateInventory({ devices: 1_000_000, schools: 1800, models:
 const devices = expandDevices(inventory);
 const tenfold = { ...inventory, cohorts: inventory.cohorts.map((c) => ({ ...c, count: c.count * 10 })) };
 
-// Measured (CPU time, median of 30 rounds, shared 2-core machine; bench/l1cpu.ts, which measures
-// CPU time rather than this file's wall time): rows 225 ms, district totals 105 ms, per-device
-// peer 358 ms (×0.63 and ×0.29); before the L1 work 509 ms and 255 ms. Target 200 ms.
+// Measured (CPU time, median of 44 rounds, shared 2-core machine; bench/l1cpu.ts, which measures
+// CPU time rather than this file's wall time): rows 178 ms, district totals 78 ms, per-device
+// peer 364 ms (×0.49 and ×0.21); before the L1 work 530 ms and 266 ms. Target 200 ms.
 describe("L1 expected forecast, 1,000,000 devices, per school × model × year", () => {
   bench("forecastReplacements (cohorts), 66k school × model × year rows with Money amounts", () => {
     forecastReplacements({ ...inventory, groupBy: ["school", "model"] });
