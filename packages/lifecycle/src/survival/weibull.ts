@@ -93,25 +93,45 @@ function prepare(cols: Columns): Prepared {
 
 /** A(β), A'(β), A''(β) on scaled data. */
 function moments(p: Prepared, beta: number): [number, number, number] {
-  let a = 0;
-  let a1 = 0;
-  let a2 = 0;
-  const { lnT, lnE } = p;
-  for (let i = 0; i < lnT.length; i++) {
-    const l = lnT[i]!;
+  // one loop per function (V8 optimizes each once); the sums take their terms in the same order
+  const acc = new Float64Array(3);
+  addPowers(p.lnT, beta, acc);
+  subtractPowers(p.lnE, beta, acc);
+  return [acc[0]!, acc[1]!, acc[2]!];
+}
+
+/** acc += Σ (e^{βl}, l e^{βl}, l² e^{βl}) over ls, in order. */
+function addPowers(ls: Float64Array, beta: number, acc: Float64Array): void {
+  let a = acc[0]!;
+  let a1 = acc[1]!;
+  let a2 = acc[2]!;
+  for (let i = 0; i < ls.length; i++) {
+    const l = ls[i]!;
     const w = Math.exp(beta * l);
     a += w;
     a1 += w * l;
     a2 += w * l * l;
   }
-  for (let i = 0; i < lnE.length; i++) {
-    const l = lnE[i]!;
+  acc[0] = a;
+  acc[1] = a1;
+  acc[2] = a2;
+}
+
+/** acc −= Σ (e^{βl}, l e^{βl}, l² e^{βl}) over ls, in order. */
+function subtractPowers(ls: Float64Array, beta: number, acc: Float64Array): void {
+  let a = acc[0]!;
+  let a1 = acc[1]!;
+  let a2 = acc[2]!;
+  for (let i = 0; i < ls.length; i++) {
+    const l = ls[i]!;
     const w = Math.exp(beta * l);
     a -= w;
     a1 -= w * l;
     a2 -= w * l * l;
   }
-  return [a, a1, a2];
+  acc[0] = a;
+  acc[1] = a1;
+  acc[2] = a2;
 }
 
 function infeasible(message: string): DistrictKitError {
