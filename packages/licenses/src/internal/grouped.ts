@@ -213,6 +213,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
   }
   const Qmax = Math.min(Dmax, cap);
   const none = (): GroupedResult => ({ cost: Number.POSITIVE_INFINITY, site: years.map((y) => new Uint8Array(y.F.length)), Q: 0, cutoff: false });
+  if (cutoff === Number.NEGATIVE_INFINITY) return { ...none(), cutoff: true };
   if (Qmin > Qmax) return none();
 
   const eps = (v: number): number => 1e-9 * Math.abs(v) + 1e-7;
