@@ -371,17 +371,26 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
   const comboK: number[][] = preps.map(() => []);
   // Enumerate with a small budget first, then widen it: plans left out cost at least L + budget,
   // so the region is closed as soon as the incumbent is within the budget of L.
+  type Scratch = { klo: Int32Array; khi: Int32Array; maxRest: Float64Array; k: Int32Array; exs: Float64Array[] };
+  let scratchOf: Scratch[] | null = null;
   const enumerate = (r: Region, budget: number): boolean | null => {
+    const scratch = (scratchOf ??= preps.map((p) => ({
+      klo: new Int32Array(p.groups.length),
+      khi: new Int32Array(p.groups.length),
+      maxRest: new Float64Array(p.groups.length + 1),
+      k: new Int32Array(p.groups.length),
+      exs: [],
+    })));
     let total = 0;
     for (let t = 0; t < T; t++) {
       const p = preps[t]!;
       const l = r.lambda[t]!;
       const need = p.D - r.x1; // seats that must be removed
       const nG = p.groups.length;
-      // allowed counts per group and their excess over the threshold choice
-      const klo = new Int32Array(nG);
-      const khi = new Int32Array(nG);
-      const exs: Float64Array[] = [];
+      // allowed counts per group and their excess over the threshold choice (scratch per year)
+      const { klo, khi, maxRest, k } = scratch[t]!;
+      const exs = scratch[t]!.exs;
+      exs.length = 0;
       for (let b = 0; b < nG; b++) {
         const g = p.groups[b]!;
         const ks = countBelow(g, l);
@@ -409,7 +418,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
         exs.push(ex);
       }
       // most seats the groups from b on can still remove
-      const maxRest = new Float64Array(nG + 1);
+      maxRest[nG] = 0;
       for (let b = nG - 1; b >= 0; b--) maxRest[b] = maxRest[b + 1]! + p.groups[b]!.T[khi[b]!]!;
       const Ns = comboN[t]!;
       const Cs = comboC[t]!;
@@ -417,7 +426,6 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
       Ns.length = 0;
       Cs.length = 0;
       Ks.length = 0;
-      const k = new Int32Array(nG);
       let overflow = false;
       const dfs = (b: number, W: number, C: number, ex: number): void => {
         if (overflow) return;
