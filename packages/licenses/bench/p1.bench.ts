@@ -5,11 +5,12 @@
 // schools: 200, seed: 11 })), so the peer group runs on a slice of the workload (same generator,
 // fewer products and schools); the full P1 runs for DistrictKit alone.
 //
-// Measured 2026-11-25 (shared 2-core machine, Node 20, load ≈ 2; `node scripts/bench.mjs
-// --project licenses`): P1 median 447 ms (5 runs after a warm-up; mean 476, min 400) — target
-// ≤ 1 s; with every explanation read 867 ms; slice 13.8 ms vs HiGHS 5,283 ms (×382). While other
-// benchmarks load the machine to 5–7, P1 measures 0.63–1.0 s (mean 763 ms). Before this session:
-// P1 25.2 s (one cold run), slice 80 ms vs 5,573 ms (×70).
+// Measured 2026-11-25 (shared 2-core machine, Node 20; `node scripts/bench.mjs --project
+// licenses`, medians of 5 runs after a warm-up): at load ≈ 2, P1 447 ms (target ≤ 1 s), every
+// explanation read 867 ms, slice 13.8 ms vs HiGHS 5,283 ms (×382); at load ≈ 3, P1 701–722 ms,
+// explanations read 1,218–1,260 ms, slice 26.6–27.3 ms vs 5,494–5,690 ms (×201–214); while other
+// benchmarks load the machine to 5–7, P1 0.63–1.0 s (mean 763 ms). Before this session: P1
+// 25.2 s (one cold run), slice 80 ms vs 5,573 ms (×70).
 import { bench, describe } from "vitest";
 import { highsCost, loadHighs } from "../test/highsModel.js";
 import { generateLicenseMarket } from "../src/generate.js";
