@@ -65,6 +65,21 @@ describe("Money", () => {
     expect(Money.of(JSON.parse(JSON.stringify(m)) as string).equals(m)).toBe(true);
   });
 
+  it("fails with a DistrictKitError, not Intl's RangeError, on a locale or options Intl rejects", () => {
+    for (const [locale, options] of [["!!", {}], ["en-US", { maximumFractionDigits: 99 }], ["en-US", { currency: "dollars" }]] as const) {
+      expect(() => Money.of("1").format(locale, options as Intl.NumberFormatOptions)).toThrow(DistrictKitError);
+    }
+  });
+
+  it("formats the same with a formatter kept from an earlier call, whatever the options' history", () => {
+    const opts = { maximumFractionDigits: 0 };
+    expect(Money.of("1234.5").format("en-US", opts)).toBe("$1,235");
+    expect(Money.of("1234.5").format("en-US", {})).toBe("$1,234.50");
+    expect(Money.of("1234.5").format("en-US", { ...opts })).toBe("$1,235");
+    for (let i = 0; i < 100; i++) expect(Money.of("1").format("en-US", { minimumIntegerDigits: (i % 21) + 1 }).endsWith("1.00")).toBe(true);
+    expect(Money.of("-2").format("en-US", { currencySign: "accounting" })).toBe("($2.00)");
+  });
+
   it("formats with Intl in en-US dollars by default and other locales on request", () => {
     expect(Money.of("-1234.5").format()).toBe("-$1,234.50");
     expect(Money.of("1234.5").format("en-US", { currencySign: "accounting" })).toBe("$1,234.50");

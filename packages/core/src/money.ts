@@ -1,4 +1,5 @@
 import { Dec } from "./decimal.js";
+import { currencyFormat } from "./currencyFormat.js";
 import { describeValue } from "./describe.js";
 import { DistrictKitError } from "./errors.js";
 import { ROUNDING_MODES, decimalRounding, type RoundingMode } from "./rounding.js";
@@ -619,14 +620,16 @@ export class Money {
    * @param locale - a BCP 47 locale (`"en-US"` by default)
    * @param options - `Intl.NumberFormat` options (currency USD, 2 decimals by default)
    * @returns the formatted amount
+   * @throws DistrictKitError when Intl rejects the locale or the options
    * @example
    * ```ts
    * Money.of("-1234.5").format();                          // => "-$1,234.50"
    * Money.of("1234.5").format("en-US", { currencySign: "accounting", maximumFractionDigits: 0 });
+   * Money.of("1234.5").format("not a locale!");            // throws
    * ```
    */
   format(locale = "en-US", options: Intl.NumberFormatOptions = {}): string {
-    const nf = new Intl.NumberFormat(locale, { style: "currency", currency: "USD", ...options });
+    const nf = currencyFormat(locale, options);
     return (nf.format as unknown as (v: string) => string)(this.toString());
   }
 }
