@@ -102,4 +102,31 @@ describe("Money properties (INVARIANTS.md core)", () => {
     );
     expect(() => Money.fromCents(5).toCents("sideways" as "half-up")).toThrow(DistrictKitError);
   });
+
+  it("whole-cent amounts add, subtract, compare, negate and sum as integers exactly as decimals do (also mixed with decimal amounts and near the safe-integer edge)", () => {
+    const cents = fc.oneof(fc.integer({ min: -100_000, max: 100_000 }), fc.maxSafeInteger(), fc.constantFrom(0, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER));
+    const eager = (c: number): Money => Money.of(new Dec(c).div(100));
+    fc.assert(
+      fc.property(cents, cents, fc.array(fc.oneof(cents.map((c) => ({ c })), preciseMoneyArb), { maxLength: 8 }), (a, b, mixed): void => {
+        const [x, y] = [Money.fromCents(a), Money.fromCents(b)];
+        expect(x.add(y).toString()).toBe(eager(a).add(eager(b)).toString());
+        expect(x.subtract(y).toString()).toBe(eager(a).subtract(eager(b)).toString());
+        expect(Money.fromCents(a).add(Money.fromCents(b)).toCents()).toBe(eager(a).add(eager(b)).toCents());
+        expect(x.compare(y)).toBe(eager(a).compare(eager(b)));
+        expect(x.equals(y)).toBe(a === b);
+        expect(Money.fromCents(a).negate().toString()).toBe(eager(a).negate().toString());
+        expect(Money.fromCents(a).negate().isNegative()).toBe(eager(a).negate().isNegative());
+        expect(Money.fromCents(a).isZero()).toBe(a === 0);
+        expect(Money.ZERO.add(Money.fromCents(a)).toString()).toBe(eager(a).toString());
+        const lazyList = mixed.map((m) => (m instanceof Money ? m : Money.fromCents(m.c)));
+        const eagerList = mixed.map((m) => (m instanceof Money ? m : eager(m.c)));
+        expect(Money.sum([x, y, ...lazyList]).toString()).toBe(Money.sum([eager(a), eager(b), ...eagerList]).toString());
+        expect(Money.sum(lazyList).toString()).toBe(eagerList.reduce((t, m) => t.add(m), Money.of(0)).toString());
+      }),
+    );
+    expect(Money.ZERO.toString()).toBe("0");
+    expect(JSON.stringify(Money.ZERO)).toBe('"0"');
+    expect(Money.fromCents(-5).add(Money.fromCents(5)).negate().toString()).toBe("0");
+    expect(Money.sum([Money.fromCents(Number.MAX_SAFE_INTEGER), Money.fromCents(1)]).toString()).toBe("90071992547409.92");
+  });
 });

@@ -104,7 +104,7 @@ export class Money {
   }
 
   /** Zero dollars. */
-  static readonly ZERO: Money = new Money(new Dec(0));
+  static readonly ZERO: Money = new Money(undefined, 0);
 
   /**
    * Makes an amount from a Money, a decimal string, a finite number or a decimal.
@@ -207,8 +207,19 @@ export class Money {
     if (amounts === null || typeof amounts !== "object" || typeof (amounts as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") {
       fail(`expected a list of amounts, got ${describeValue(amounts)}`);
     }
-    let total = new Dec(0);
-    for (const a of amounts) total = total.plus(Money.of(a).#value);
+    // Whole cents add as integers while every amount is one made from cents and the total stays
+    // a safe integer (exact, and far inside the 1e15-dollar limit); decimals from there on.
+    let cents = 0;
+    let total: Dec | undefined;
+    for (const a of amounts) {
+      const m = Money.of(a);
+      if (total === undefined && m.#dec === undefined && Number.isSafeInteger(cents + m.#cents)) {
+        cents += m.#cents;
+        continue;
+      }
+      total = (total ?? new Dec(cents).div(100)).plus(m.#value);
+    }
+    if (total === undefined) return Money.fromCents(cents);
     return new Money(checked(total, total));
   }
 
@@ -267,7 +278,12 @@ export class Money {
    * ```
    */
   add(other: MoneyInput): Money {
-    return new Money(checked(this.#value.plus(Money.of(other).#value), "the sum"));
+    const o = Money.of(other);
+    if (this.#dec === undefined && o.#dec === undefined) {
+      const c = this.#cents + o.#cents;
+      if (Number.isSafeInteger(c)) return Money.fromCents(c);
+    }
+    return new Money(checked(this.#value.plus(o.#value), "the sum"));
   }
 
   /**
@@ -281,7 +297,12 @@ export class Money {
    * ```
    */
   subtract(other: MoneyInput): Money {
-    return new Money(checked(this.#value.minus(Money.of(other).#value), "the difference"));
+    const o = Money.of(other);
+    if (this.#dec === undefined && o.#dec === undefined) {
+      const c = this.#cents - o.#cents;
+      if (Number.isSafeInteger(c)) return Money.fromCents(c);
+    }
+    return new Money(checked(this.#value.minus(o.#value), "the difference"));
   }
 
   /**
@@ -342,6 +363,7 @@ export class Money {
    * ```
    */
   negate(): Money {
+    if (this.#dec === undefined) return new Money(undefined, -this.#cents);
     return new Money(this.#value.isZero() ? this.#value : this.#value.neg());
   }
 
@@ -430,7 +452,9 @@ export class Money {
    * ```
    */
   compare(other: MoneyInput): -1 | 0 | 1 {
-    return this.#value.comparedTo(Money.of(other).#value) as -1 | 0 | 1;
+    const o = Money.of(other);
+    if (this.#dec === undefined && o.#dec === undefined) return this.#cents < o.#cents ? -1 : this.#cents > o.#cents ? 1 : 0;
+    return this.#value.comparedTo(o.#value) as -1 | 0 | 1;
   }
 
   /**
@@ -513,6 +537,7 @@ export class Money {
    * ```
    */
   isZero(): boolean {
+    if (this.#dec === undefined) return this.#cents === 0;
     return this.#value.isZero();
   }
 
