@@ -32,10 +32,11 @@ for (let r = 0; r < rounds; r++) {
     times.get(k)!.push(cpu(f));
   }
 }
-const peer = median(times.get("per-device peer")!);
+const peerTimes = times.get("per-device peer")!;
+const peer = peerTimes.length > 0 ? median(peerTimes) : undefined; // not run when a case prefix leaves it out
 for (const [k, xs] of times) {
   if (xs.length === 0) continue;
   const m = median(xs);
-  console.log(`${k.padEnd(32)} CPU median ${m.toFixed(0).padStart(6)} ms  (${xs.map((x) => x.toFixed(0)).join(" ")})  ×peer ${(m / peer).toFixed(2)}`);
+  console.log(`${k.padEnd(32)} CPU median ${m.toFixed(0).padStart(6)} ms  (${xs.map((x) => x.toFixed(0)).join(" ")})  ${peer === undefined ? "" : `×peer ${(m / peer).toFixed(2)}`}`);
 }
 console.log(`cohorts: ${inventory.cohorts.length}`);
