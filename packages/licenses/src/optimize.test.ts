@@ -249,3 +249,19 @@ describe("optimizeLicenses result order and sums", () => {
     expect(plan.purchases.some((p) => p.kind === "committed")).toBe(true);
   });
 });
+
+describe("purchases that share parts", () => {
+  it("share them frozen: editing one purchase's payments or years throws instead of changing another purchase", () => {
+    const plan = optimizeLicenses(generateLicenseMarket({ products: 2, options: 6, schools: 30, years: 3, seed: 3, bundleEvery: 0 }));
+    const sites = plan.purchases.filter((p) => p.kind === "site");
+    expect(sites.length).toBeGreaterThan(1);
+    for (const p of plan.purchases) {
+      expect(Object.isFrozen(p.payments)).toBe(true);
+      expect(p.payments.every((x) => Object.isFrozen(x))).toBe(true);
+      expect(Object.isFrozen(p.fiscalYears)).toBe(true);
+    }
+    const before = JSON.stringify(plan.purchases);
+    expect(() => (sites[0]!.payments as unknown[]).push({})).toThrow(TypeError);
+    expect(JSON.stringify(plan.purchases)).toBe(before);
+  });
+});

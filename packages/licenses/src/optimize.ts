@@ -270,7 +270,7 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
   }
   const rows: Row[] = [];
   // Read-only parts shared between purchases with the same values (site licences at schools in
-  // one price band pay the same cash): payments, product lists and contract years.
+  // one price band pay the same cash): payments, product lists and contract years — frozen.
   const payOf = new Map<readonly number[], { cents: number[]; payments: Payment[]; total: Money }>();
   const idsOf = new Map<number, string[]>();
   const yearsOf = new Map<readonly number[], number[]>();
@@ -289,6 +289,9 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
         totalCents += rounded;
         payments.push({ fiscalYear: fy(t), amount: money(rounded) });
       });
+      // shared between purchases, so frozen: a caller editing one purchase cannot change another
+      for (const x of payments) Object.freeze(x);
+      Object.freeze(payments);
       pay = { cents: payCents, payments, total: money(totalCents) };
       payOf.set(c.cash, pay);
     }
@@ -296,11 +299,11 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
     let productIds: string[];
     if (c.productIndices.length === 1) {
       const i = c.productIndices[0]!;
-      productIds = idsOf.get(i) ?? [model.products[i]!.id];
+      productIds = idsOf.get(i) ?? (Object.freeze([model.products[i]!.id]) as string[]);
       idsOf.set(i, productIds);
     } else productIds = c.productIndices.map((i) => model.products[i]!.id);
     const school = c.schoolIndex === undefined ? undefined : input.schools[c.schoolIndex]!;
-    const years = yearsOf.get(block.years) ?? block.years.map(fy);
+    const years = yearsOf.get(block.years) ?? (Object.freeze(block.years.map(fy)) as number[]);
     yearsOf.set(block.years, years);
     const term = years.length > 1 ? `FY${years[0]}–FY${years[years.length - 1]}` : `FY${years[0]}`;
     const name = o.name ?? o.id;
