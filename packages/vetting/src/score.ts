@@ -778,7 +778,7 @@ type Mutable = { -readonly [K in keyof ScoreResult]: ScoreResult[K] };
  * constructor (V8 sizes its objects to hold every field inline) whose prototype is
  * Object.prototype: results are ordinary objects, as if written `{ … }`.
  */
-const PlainResult = function (
+function initResult(
   this: Mutable,
   st: ExplainState,
   appId: string,
@@ -815,17 +815,8 @@ const PlainResult = function (
   this.methodVersion = methodVersion;
   this.asOf = st.asOf;
   this.inputsHash = inputsHash;
-} as unknown as new (
-  st: ExplainState,
-  appId: string,
-  tier: string | null,
-  bestCaseScore: number | null,
-  rating: PrivacyRatingResult | null,
-  policy: ScoreResult["policy"],
-  rubricId: string,
-  methodVersion: string,
-  inputsHash: string,
-) => ScoreResult;
+}
+const PlainResult = initResult as unknown as new (...args: Parameters<typeof initResult>) => ScoreResult;
 PlainResult.prototype = Object.prototype;
 
 const LABELS: Record<Decision, string> = { approved: "Approved", approvedWithConditions: "Approved with conditions", denied: "Denied", needsInformation: "Needs more information" };
