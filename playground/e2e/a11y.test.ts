@@ -1,19 +1,12 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, openPage } from "./browser.js";
+import { describe, expect, inject, it } from "vitest";
+import { openPage, useBrowser } from "./browser.js";
 
 // axe-core (WCAG 2.1 A and AA rules), injected from node_modules: no network involved.
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface Violation {
   id: string;
@@ -26,7 +19,7 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
   for (const tab of ["Budget", "Devices", "Licences", "Vetting", "Import / Export"]) {
     it(`${tab}: no violations`, async () => {
       // the page's CSP forbids inline scripts; the test injects axe, so only this context bypasses it
-      const w = await openPage(browser, { bypassCSP: true });
+      const w = await openPage(browser(), { bypassCSP: true });
       await w.page.goto(baseUrl);
       await w.page.getByRole("tab", { name: tab }).click();
       await w.page.waitForSelector('[role="tabpanel"] h2');

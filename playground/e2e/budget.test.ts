@@ -1,23 +1,16 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { foreignRequests, launch, openPage, screenshot } from "./browser.js";
+import { describe, expect, inject, it } from "vitest";
+import { foreignRequests, openPage, screenshot, useBrowser } from "./browser.js";
 
 const baseUrl = inject("baseUrl");
 const sample = (f: string) => existsSync(fileURLToPath(new URL(`../../examples/data/sample-district/${f}`, import.meta.url)));
 const hasBudget = sample("budget.json") && sample("district.json");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe.skipIf(!hasBudget)("budget what-if", () => {
   it("opens on the sample district's plan: scenarios side by side, charts with their tables", async () => {
-    const w = await openPage(browser);
+    const w = await openPage(browser());
     await w.page.goto(baseUrl);
     expect(await w.page.getByTestId("district").textContent()).toContain("Maple Valley");
     const headlines = w.page.getByTestId("headline-table");
@@ -39,7 +32,7 @@ describe.skipIf(!hasBudget)("budget what-if", () => {
   });
 
   it("a lever change updates the totals, the chart and the table (G2 timing reported)", async () => {
-    const w = await openPage(browser);
+    const w = await openPage(browser());
     await w.page.goto(baseUrl);
     const headlines = w.page.getByTestId("headline-table");
     await headlines.waitFor();
@@ -71,7 +64,7 @@ describe.skipIf(!hasBudget)("budget what-if", () => {
   });
 
   it("builds 'lose 10 % of students and add a grant', compares it, and exports it", async () => {
-    const w = await openPage(browser);
+    const w = await openPage(browser());
     await w.page.goto(baseUrl);
     await w.page.getByTestId("headline-table").waitFor();
     await w.page.getByRole("button", { name: "Add scenario" }).click();
@@ -103,7 +96,7 @@ describe.skipIf(!hasBudget)("budget what-if", () => {
   });
 
   it("prints a one-page summary (print stylesheet)", async () => {
-    const w = await openPage(browser);
+    const w = await openPage(browser());
     await w.page.goto(baseUrl);
     await w.page.getByTestId("chart-by-category").locator("[role=img]").first().waitFor();
     await w.page.emulateMedia({ media: "print" });
@@ -115,7 +108,7 @@ describe.skipIf(!hasBudget)("budget what-if", () => {
   });
 
   it("goal seek answers its default question (how much inflation before the general fund passes its limit) in the worker", async () => {
-    const w = await openPage(browser);
+    const w = await openPage(browser());
     await w.page.goto(baseUrl);
     await w.page.getByTestId("headline-table").waitFor();
     await w.page.locator("#goal-panel").scrollIntoViewIfNeeded();
@@ -128,7 +121,7 @@ describe.skipIf(!hasBudget)("budget what-if", () => {
   });
 
   it("moves between a table's figures with the arrow keys (one tab stop per table) and opens one with Enter", async () => {
-    const w = await openPage(browser);
+    const w = await openPage(browser());
     await w.page.goto(baseUrl);
     const table = w.page.getByTestId("chart-by-category").locator("table");
     await table.waitFor();

@@ -1,24 +1,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launch, openPage } from "./browser.js";
+import { expect, inject, it } from "vitest";
+import { openPage, useBrowser } from "./browser.js";
 
 const baseUrl = inject("baseUrl");
 const distDir = inject("distDir");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 // G1 (PERFORMANCE.md): the JavaScript a first visit loads, gzip-compressed, is at most 200 KB.
 // Measured as the browser sees it: every .js file requested until the opening view has drawn.
 it("G1: ships at most 200 KB of gzip JavaScript on first load", async () => {
-  const w = await openPage(browser);
+  const w = await openPage(browser());
   await w.page.goto(baseUrl, { waitUntil: "networkidle" });
   await w.page.waitForSelector('[role="tabpanel"] h2');
   await w.page.waitForLoadState("networkidle");

@@ -1,22 +1,15 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { foreignRequests, launch, openPage, screenshot } from "./browser.js";
+import { describe, expect, inject, it } from "vitest";
+import { foreignRequests, openPage, screenshot, useBrowser } from "./browser.js";
 
 const baseUrl = inject("baseUrl");
 const sample = (f: string) => existsSync(fileURLToPath(new URL(`../../examples/data/sample-district/${f}`, import.meta.url)));
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe.skipIf(!sample("devices.json") || !sample("budget.json"))("devices", () => {
   it("forecasts with Monte Carlo bands in the worker, caps the refresh budget, and flows the plan into a budget scenario", async () => {
-    const w = await openPage(browser);
+    const w = await openPage(browser());
     await w.page.goto(baseUrl);
     await w.page.getByTestId("headline-table").waitFor();
     const scenarioRow = w.page.getByTestId("headline-table").locator("tbody tr").nth(1);

@@ -1,19 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { foreignRequests, launch, openPage, screenshot } from "./browser.js";
+import { describe, expect, inject, it } from "vitest";
+import { foreignRequests, openPage, screenshot, useBrowser } from "./browser.js";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("import and export", () => {
   it("shows the row errors of an imported CSV with a bad row, and keeps the good rows", async () => {
-    const w = await openPage(browser);
+    const w = await openPage(browser());
     await w.page.goto(baseUrl);
     await w.page.getByRole("tab", { name: "Import / Export" }).click();
     await w.page.getByLabel("What kind of file").selectOption("snipe-it");
@@ -39,7 +32,7 @@ describe("import and export", () => {
   });
 
   it("reads the sample district's Snipe-IT export and offers it as CSV", async () => {
-    const w = await openPage(browser);
+    const w = await openPage(browser());
     await w.page.goto(baseUrl);
     await w.page.getByRole("tab", { name: "Import / Export" }).click();
     await w.page.getByRole("button", { name: "Read the sample district's export" }).click();
@@ -53,7 +46,7 @@ describe("import and export", () => {
   });
 
   it("imported vetting answers and a Snipe-IT inventory feed the Vetting and Devices views", async () => {
-    const w = await openPage(browser);
+    const w = await openPage(browser());
     await w.page.goto(baseUrl);
     await w.page.getByRole("tab", { name: "Import / Export" }).click();
     await w.page.getByLabel("What kind of file").selectOption("vetting-csv");

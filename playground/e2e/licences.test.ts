@@ -1,24 +1,17 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { generateLicenseMarket } from "@districtkit/licenses";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { foreignRequests, launch, openPage, screenshot } from "./browser.js";
+import { describe, expect, inject, it } from "vitest";
+import { foreignRequests, openPage, screenshot, useBrowser } from "./browser.js";
 
 const baseUrl = inject("baseUrl");
 const hasSample = existsSync(fileURLToPath(new URL("../../examples/data/sample-district/licenses.json", import.meta.url)));
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("licences", () => {
   it("optimizes an imported licence plan in the worker: current vs optimized, savings, what to buy", async () => {
     const market = generateLicenseMarket({ products: 6, options: 6, schools: 3, years: 3, seed: 11 });
-    const w = await openPage(browser);
+    const w = await openPage(browser());
     await w.page.goto(baseUrl);
     await w.page.getByRole("tab", { name: "Import / Export" }).click();
     await w.page.getByLabel("What kind of file").selectOption("license-plan-json");
@@ -37,7 +30,7 @@ describe("licences", () => {
   });
 
   it.skipIf(!hasSample)("shows the sample district's licences", async () => {
-    const w = await openPage(browser);
+    const w = await openPage(browser());
     await w.page.goto(baseUrl);
     await w.page.getByRole("tab", { name: "Licences" }).click();
     await w.page.getByTestId("licence-kpis").waitFor({ timeout: 30_000 });

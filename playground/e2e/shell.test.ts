@@ -1,30 +1,25 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { foreignRequests, launch, openPage, screenshot, type Watched } from "./browser.js";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { foreignRequests, openPage, screenshot, type Watched, useBrowser } from "./browser.js";
 
 const baseUrl = inject("baseUrl");
 const hasSampleDistrict = existsSync(fileURLToPath(new URL("../../examples/data/sample-district/district.json", import.meta.url)));
-let browser: Browser;
+const browser = useBrowser();
 const opened: Watched[] = [];
 
 async function open(url = baseUrl, size?: { width: number; height: number }): Promise<Watched> {
-  const w = await openPage(browser, size);
+  const w = await openPage(browser(), size);
   opened.push(w);
   await w.page.goto(url);
   await w.page.waitForSelector(".app-header");
   return w;
 }
 
-beforeAll(async () => {
-  browser = await launch();
-});
 afterAll(async () => {
   // no request of any test left the local server, and nothing was logged as an error
   const all = opened.flatMap((w) => w.requests);
   expect(foreignRequests(all, baseUrl)).toEqual([]);
-  await browser?.close();
 });
 
 describe("the playground shell", () => {

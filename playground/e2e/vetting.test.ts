@@ -1,19 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { foreignRequests, launch, openPage, screenshot } from "./browser.js";
+import { describe, expect, inject, it } from "vitest";
+import { foreignRequests, openPage, screenshot, useBrowser } from "./browser.js";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("vetting", () => {
   it("shows each sample app's decision, and a changed answer changes the decision", async () => {
-    const w = await openPage(browser);
+    const w = await openPage(browser());
     await w.page.goto(baseUrl);
     await w.page.getByRole("tab", { name: "Vetting" }).click();
     const table = w.page.locator("table", { hasText: "Apps, decisions, scores" });
