@@ -141,7 +141,7 @@ export function writeComponent(m: Model, products: readonly number[]): string {
       bigN = Math.max(bigN, n);
     }
     for (const v of p.seats) {
-      v.blocks.forEach((bl, bi) => {
+      v.blocks.forEach((bl) => {
         const years = bl.years.filter((t) => cov.has(t));
         if (years.length === 0) return;
         const sel = lp.v("sel");

@@ -268,15 +268,6 @@ function hashValue(h: number, v: unknown): number {
   return hashText(h, "");
 }
 
-// per-domain accumulators, reused across apps (the engine is synchronous)
-const dW = new Float64Array(DOMAIN_LIST.length);
-const dN = new Float64Array(DOMAIN_LIST.length);
-const dA = new Float64Array(DOMAIN_LIST.length);
-const dAns = new Float64Array(DOMAIN_LIST.length);
-// the three largest shortfalls, reused across apps
-const top = new Int32Array(3);
-const topLost = new Float64Array(3);
-
 const STATUS: readonly CriterionResult["status"][] = ["met", "partlyMet", "notMet", "unclear", "unanswered", "notApplicable", "expired", "recorded"];
 function statusCode(s: CriterionResult["status"]): number {
   return s === "met" ? 0 : s === "partlyMet" ? 1 : s === "notMet" ? 2 : s === "unclear" ? 3 : s === "unanswered" ? 4 : s === "notApplicable" ? 5 : s === "expired" ? 6 : 7;

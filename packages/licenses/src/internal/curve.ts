@@ -195,7 +195,7 @@ export class Curve {
       if (h.type === 1) {
         let fee = 0;
         for (const p of this.parts) fee += p.w * p.s.fee;
-        h.tiers.forEach((t, i) => {
+        h.tiers.forEach((_, i) => {
           let slope = 0;
           for (const p of this.parts) slope += p.w * (p.s.tiers[i]?.price ?? 0);
           if (slope <= 0) return;

@@ -265,7 +265,7 @@ export function solveSharedPool(years: readonly YearSchools[], G: (q: number) =>
     }
   }
   if (bestQ < 0) return { cost: Number.POSITIVE_INFINITY, site: years.map((y) => new Uint8Array(y.F.length)), Q: 0 };
-  const site = years.map((y, i) => fronts[i]!.take(atLeast(fronts[i]!, D[i]! - bestQ)));
+  const site = years.map((_, i) => fronts[i]!.take(atLeast(fronts[i]!, D[i]! - bestQ)));
   return { cost: best, site, Q: bestQ };
 }
 

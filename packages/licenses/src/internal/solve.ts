@@ -323,8 +323,6 @@ export class ProductSolver {
   /** The DP path of #run: one group (roles, years, cost curve), sites chosen per school and year. */
   #dpRun(years: readonly number[], g: { roles: number[]; fn: Envelope; variants: SeatVariant[]; blocks: number[] }, cutoff: number): Solved | null {
     const m = this.#m;
-    const p = this.#p;
-    const Y = m.Y;
     const fixed: Choice[] = [];
     let fixedCost = 0;
     const perYear: YearSchools[] = [];
