@@ -5,11 +5,10 @@ import { DataTable, type Column } from "../components/DataTable.js";
 import { Figure } from "../components/Explain.js";
 import { FlowToBudget } from "../components/FlowToBudget.js";
 import { NotAvailable } from "../components/Notice.js";
-import { formatCount, formatMoney, formatMoneyDelta, toChartNumber } from "../lib/format.js";
+import { formatCount, formatMoney, toChartNumber } from "../lib/format.js";
 import type { Plain } from "../lib/plain.js";
 import { datasets } from "../lib/sample.js";
 import { engineWorker } from "../worker/client.js";
-import type { TaskOutcome } from "../worker/budgetTasks.js";
 
 type PPlan = Plain<LicensePlanResult>;
 const moneyTick = (d: number) => (Math.abs(d) >= 1e6 ? `$${(d / 1e6).toFixed(1)}M` : Math.abs(d) >= 1e3 ? `$${Math.round(d / 1e3)}k` : `$${d}`);

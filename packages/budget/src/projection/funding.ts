@@ -106,7 +106,7 @@ export function expandTranches(eff: Effective, restricted: readonly Fund[], driv
       }
     }
   });
-  const order = out.map((t, i) => i);
+  const order = out.map((_, i) => i);
   const expiry = eff.model.budget.options.fundOrder === "expiry-first";
   order.sort((a, b) => {
     const ta = out[a]!;

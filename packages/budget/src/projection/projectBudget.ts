@@ -194,7 +194,7 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
           })
         : {},
       students: drivers.students[yi]!,
-      explanation: yearSentence(first + yi, total, usedCats.map((c) => [c, byCat[yi * C + catIndex.get(c)!]!] as const), fundIds.map((f, k) => [eff.funds[k]!.name, fundYear[k]!] as const)),
+      explanation: yearSentence(first + yi, total, usedCats.map((c) => [c, byCat[yi * C + catIndex.get(c)!]!] as const), fundIds.map((_, k) => [eff.funds[k]!.name, fundYear[k]!] as const)),
     });
   }
 

@@ -5,7 +5,7 @@ import { prepareBudget } from "../projection/model.js";
 import { runCore } from "../projection/core.js";
 import { projectBudget } from "../projection/projectBudget.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
-import { leverSchema, metricSchema, scenarioSchema, type Lever, type ScenarioInput } from "../schema/scenario.js";
+import { leverSchema, metricSchema, scenarioSchema, type Lever } from "../schema/scenario.js";
 import { checkMetric, coreShape, describeMetric, metricOfCore } from "./metric.js";
 
 /**
