@@ -127,6 +127,8 @@ describe("Money properties (INVARIANTS.md core)", () => {
     expect(Money.ZERO.toString()).toBe("0");
     expect(JSON.stringify(Money.ZERO)).toBe('"0"');
     expect(Money.fromCents(-5).add(Money.fromCents(5)).negate().toString()).toBe("0");
+    expect(Object.is(Money.ZERO.negate().toCents(), 0)).toBe(true); // no negative zero
+    expect(Object.is(Money.fromCents(3).subtract(Money.fromCents(3)).negate().toCents(), 0)).toBe(true);
     expect(Money.sum([Money.fromCents(Number.MAX_SAFE_INTEGER), Money.fromCents(1)]).toString()).toBe("90071992547409.92");
   });
 });

@@ -363,7 +363,7 @@ export class Money {
    * ```
    */
   negate(): Money {
-    if (this.#dec === undefined) return new Money(undefined, -this.#cents);
+    if (this.#dec === undefined) return this.#cents === 0 ? this : new Money(undefined, -this.#cents); // no negative zero
     return new Money(this.#value.isZero() ? this.#value : this.#value.neg());
   }
 
