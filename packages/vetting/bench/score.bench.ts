@@ -3,6 +3,8 @@ import { generateApps } from "../src/generate.js";
 import { prepareRubric } from "../src/derive.js";
 import { scoreApps } from "../src/score.js";
 import { compileScorer } from "../src/scorer.js";
+import { readAnswers } from "../src/sheet.js";
+import { deriveRubric } from "../src/derive.js";
 
 // V1 (PERFORMANCE.md): score 10,000 apps × 80 criteria with explanations, target ≤ 50 ms median.
 // The workload comes from the shipped seeded generator, so anyone can reproduce it. Each result's
@@ -12,8 +14,32 @@ const { rubric, apps, asOf } = generateApps({ apps: 10_000, criteria: 80, seed: 
 const prepared = prepareRubric(rubric);
 const options = { asOf, district: { state: "NY" } };
 const scorer = compileScorer(rubric, options);
+// the answers read once (readAnswers), then scored by this rubric and by a what-if of it
+const sheet = readAnswers(rubric, apps);
+const whatIf = compileScorer(deriveRubric(rubric, { id: "what-if", methodVersion: "w.1", weights: { c1: 5, c2: 0.5 }, gates: { c9: true } }), options);
 
 describe("V1: score 10,000 apps × 80 criteria with explanations", () => {
+  bench(
+    "scorer.scoreSheet (answers read once with readAnswers)",
+    () => {
+      scorer.scoreSheet(sheet);
+    },
+    { iterations: 20, time: 2000, warmupIterations: 5 },
+  );
+  bench(
+    "what-if scorer (weights and a gate changed) .scoreSheet, same sheet",
+    () => {
+      whatIf.scoreSheet(sheet);
+    },
+    { iterations: 20, time: 2000, warmupIterations: 5 },
+  );
+  bench(
+    "readAnswers (reading and checking 800,000 answers once)",
+    () => {
+      readAnswers(rubric, apps);
+    },
+    { iterations: 10, time: 2000, warmupIterations: 3 },
+  );
   bench(
     "compileScorer(…).scoreApps (rubric and options compiled once)",
     () => {

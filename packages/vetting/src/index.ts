@@ -12,6 +12,8 @@ export { K12_RUBRIC } from "./rubrics/k12.js";
 export { scoreApp, scoreApps } from "./score.js";
 export { compileScorer } from "./scorer.js";
 export type { Scorer } from "./scorer.js";
+export { readAnswers } from "./sheet.js";
+export type { AnswerSheet } from "./sheet.js";
 export { DECISION_ORDER } from "./result.js";
 export type { CriterionResult, CriterionStatus, Decision, DomainScore, GateFinding, ReReviewTrigger, ScoreResult } from "./result.js";
 export { PRIVACY_RATING_CRITERIA, ratePrivacy } from "./rating.js";

@@ -1,11 +1,10 @@
-import { DistrictKitError } from "@districtkit/core";
 import { deriveRubric } from "./derive.js";
-import { checkApp, type RawIssue } from "./internal/checkApp.js";
+import type { Cells } from "./internal/cells.js";
 import type { CompiledCriterion, CompiledRubric } from "./internal/compile.js";
-import { newEvaluation } from "./internal/evaluate.js";
 import { DECISION_ORDER, type Decision, type ScoreResult } from "./result.js";
-import { prepare, scoreApps, scoreChecked, type Prepared } from "./score.js";
-import type { Answer, App, ScoreOptions } from "./schema/answers.js";
+import { prepare, scoreApps, scoreCells, type Prepared } from "./score.js";
+import type { ScoreOptions } from "./schema/answers.js";
+import { readCells } from "./sheet.js";
 import type { Rubric, RubricInput } from "./schema/rubric.js";
 
 /**
@@ -54,13 +53,9 @@ function withWeight(cr: CompiledRubric, index: number, weight: number): Compiled
   return { ...cr, criteria };
 }
 
-function scoreOne(p: Prepared, app: App): ScoreResult {
-  const issues: RawIssue[] = [];
-  const slots = new Array<Answer | undefined>(p.cr.criteria.length).fill(undefined);
-  checkApp(app, ["app"], p.cr, issues, slots);
-  const r = scoreChecked(p, app, slots, newEvaluation(), issues, ["app"]);
-  if (!r) throw new DistrictKitError("INVALID_INPUT", issues);
-  return r;
+/** Scores the one app read into `cells` (the weights change, the answers are read once). */
+function scoreOne(p: Prepared, cells: Cells): ScoreResult {
+  return scoreCells(p, cells, 1)[0]!;
 }
 
 /**
@@ -90,9 +85,7 @@ function scoreOne(p: Prepared, app: App): ScoreResult {
  */
 export function decisionRobustness(rubric: Rubric | RubricInput, app: unknown, options: ScoreOptions): DecisionRobustness {
   const p = prepare(rubric, options);
-  const issues: RawIssue[] = [];
-  const a = checkApp(app, ["app"], p.cr, issues);
-  if (!a || issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
+  const a = readCells(p.cr, [app]);
   const base = scoreOne(p, a);
   if (base.gatesFailed.length > 0) {
     return { decision: base.decision, decidedBy: "gate", flips: [], mostSensitive: null, explanation: `Decided by a failed hard gate (${base.gatesFailed.map((g) => g.title).join(", ")}): no weight change can flip it.` };

@@ -3,12 +3,13 @@ import { z } from "zod";
 import { checkApp, type RawIssue } from "./internal/checkApp.js";
 import { compileRubric, DOMAIN_LIST, type CompiledCriterion, type CompiledRubric, type CondContext } from "./internal/compile.js";
 import { addMonthsDay } from "./internal/dates.js";
-import { evaluate, newEvaluation, type Evaluation } from "./internal/evaluate.js";
-import { BAD, fastApp, fastPlan, prototypeIsClean, type FastPlan } from "./internal/fastAnswers.js";
-import { hashInt, hashText, hex, keyHash } from "./internal/hash.js";
+import { evaluate, newEvaluation } from "./internal/evaluate.js";
+import { newCells, type Cells } from "./internal/cells.js";
+import { BAD, fastApp, fastPlan, prototypeIsClean, readChecked } from "./internal/fastAnswers.js";
+import { hashText, hex } from "./internal/hash.js";
 import { rateWith, type PrivacyRatingResult } from "./rating.js";
 import type { CriterionResult, Decision, DomainScore, GateFinding, ReReviewTrigger, ScoreResult } from "./result.js";
-import { scoreOptionsSchema, type Answer, type App, type DistrictContext, type ScoreOptions } from "./schema/answers.js";
+import { scoreOptionsSchema, type Answer, type DistrictContext, type ScoreOptions } from "./schema/answers.js";
 import type { Condition } from "./schema/condition.js";
 import type { Domain } from "./schema/criterion.js";
 import type { Rubric, RubricInput } from "./schema/rubric.js";
@@ -150,69 +151,65 @@ export function scoreApps(rubric: Rubric | RubricInput, apps: readonly unknown[]
 }
 
 /**
- * @internal The scoring loop over apps, with the rubric and options already prepared: each app
- * goes through the fast pre-check, and through the full check (which reports every problem with
- * its path) when the pre-check is not sure. `useFast = false` takes the full path for every app
- * (tests compare the two).
+ * @internal The scoring loop over apps, with the rubric and options already prepared: each app is
+ * read into a one-row table of cells — by the fast pre-check, or by the full check (which reports
+ * every problem of its shape with its path) when the pre-check is not sure — then scored.
+ * `useFast = false` takes the full path for every app (tests compare the two).
  */
 export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = true): ScoreResult[] {
   const issues: RawIssue[] = [];
   const out: ScoreResult[] = [];
-  const ev = newEvaluation();
   const n = p.cr.criteria.length;
-  const slots: (Answer | undefined)[] = new Array<Answer | undefined>(n).fill(undefined);
   const single = apps.length === 1;
   const store = newStore(n, apps.length, 0);
-  const plan = useFast && prototypeIsClean() ? fastPlan(p.cr, p.asOf) : null;
+  const plan = fastPlan(p.cr);
+  const fast = useFast && prototypeIsClean();
   const fixed = fixedConditions(p);
+  const cells = newCells(n, 1);
+  const slots = new Array<Answer | undefined>(n).fill(undefined);
   for (let i = 0; i < apps.length; i++) {
     store.index = i;
     const raw = apps[i];
-    if (plan !== null && fastApp(plan, raw, slots)) {
-      const r = scoreChecked(p, raw as App, slots, ev, issues, NO_PATH, store, plan, fixed);
-      if (r !== null) {
-        if (issues.length === 0) out.push(r);
+    if (!fast || !fastApp(plan, raw, cells, 0)) {
+      const before = issues.length;
+      const app = checkApp(raw, single ? ["app"] : ["apps", i], p.cr, issues, slots);
+      if (!app) continue;
+      readChecked(plan, app, slots, cells, 0);
+      // an app with problems of shape is still scored, to find its answers' problems too
+      if (issues.length > before) {
+        scoreRow(p, cells, 0, store, fixed, issues, single, i);
         continue;
       }
-      // a value that does not fit its criterion: the full path reports it
     }
-    const path = single ? ["app"] : ["apps", i];
-    const before = issues.length;
-    const app = checkApp(raw, path, p.cr, issues, slots);
-    if (!app) continue;
-    const r = scoreChecked(p, app, slots, ev, issues, path, store, null, fixed);
-    if (r && issues.length === before) out.push(r);
+    const r = scoreRow(p, cells, 0, store, fixed, issues, single, i);
+    if (r !== null && issues.length === 0) out.push(r);
   }
-  // keep no answers alive after the call
-  CTX.slots = NO_SLOTS;
-  if (plan !== null) plan.answers = NO_ANSWERS;
+  if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
+  return out;
+}
+
+/** @internal Scores every app of a table of cells read with a rubric whose questions are p's. */
+export function scoreCells(p: Prepared, cells: Cells, apps: number): ScoreResult[] {
+  const issues: RawIssue[] = [];
+  const out = new Array<ScoreResult>(apps);
+  const store = newStore(p.cr.criteria.length, apps, 0);
+  const fixed = fixedConditions(p);
+  const single = apps === 1;
+  for (let i = 0; i < apps; i++) {
+    store.index = i;
+    const r = scoreRow(p, cells, i, store, fixed, issues, single, i);
+    if (r !== null) out[i] = r;
+  }
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   return out;
 }
 
 // what conditions read, reused app after app (the engine is synchronous)
-const CTX: { -readonly [K in keyof CondContext]: CondContext[K] } = { state: "", minAge: 0, useMode: "studentLogin", asOf: "", slots: [] as readonly (Answer | undefined)[] };
+const CTX: { -readonly [K in keyof CondContext]: CondContext[K] } = { state: "", minAge: 0, useMode: "studentLogin", asOf: "", slots: [] as readonly (Answer | undefined)[], base: 0 };
 
 const NO_SLOTS: readonly (Answer | undefined)[] = [];
-const NO_ANSWERS: Record<string, Answer> = Object.freeze({});
-const EXTRA_SCRATCH: (number | string | null)[] = [];
 const MISSING_SCRATCH: string[] = [];
-
-// the fast path reports nothing (a problem sends the app to the full path, which has the path)
-const NO_PATH: (string | number)[] = [];
-
-const audienceTexts = new Map<string, string[]>();
-
-/** `${minAge}|${useMode}` (hashed into every result), made once per age and use mode. */
-function audienceText(minAge: number, useMode: string): string {
-  if (!Number.isInteger(minAge) || minAge < 0 || minAge > 120) return `${minAge}|${useMode}`;
-  let byAge = audienceTexts.get(useMode);
-  if (byAge === undefined) {
-    byAge = [];
-    if (audienceTexts.size < 16) audienceTexts.set(useMode, byAge);
-  }
-  return (byAge[minAge] ??= `${minAge}|${useMode}`);
-}
+const EV = newEvaluation();
 
 function readsTheApp(cond: Condition): boolean {
   switch (cond.type) {
@@ -239,7 +236,7 @@ function readsTheApp(cond: Condition): boolean {
 function fixedConditions(p: Prepared): Int8Array {
   const n = p.cr.criteria.length;
   const out = new Int8Array(n).fill(-1);
-  const ctx: CondContext = { state: p.district.state, minAge: 0, useMode: "studentLogin", asOf: p.asOf, slots: [] as readonly (Answer | undefined)[] };
+  const ctx: CondContext = { state: p.district.state, minAge: 0, useMode: "studentLogin", asOf: p.asOf, slots: [] as readonly (Answer | undefined)[], base: 0 };
   for (let j = 0; j < n; j++) {
     const cc = p.cr.criteria[j]!;
     if (cc.cond !== null && cc.c.appliesWhen !== undefined && !readsTheApp(cc.c.appliesWhen)) out[j] = cc.cond(ctx);
@@ -247,31 +244,7 @@ function fixedConditions(p: Prepared): Int8Array {
   return out;
 }
 
-/** Hashes an answer value: primitives as text, arrays in order, objects by their fields in any order. */
-function hashValue(h: number, v: unknown): number {
-  if (typeof v === "string") return hashText(h, v);
-  if (typeof v === "number") return Number.isInteger(v) && v <= 2147483648 && v >= -2147483648 ? hashInt(h, v) : hashText(h, String(v));
-  if (typeof v === "boolean") return hashText(h, v ? "true" : "false");
-  if (Array.isArray(v)) {
-    h = hashText(h, "[");
-    for (const x of v) h = hashValue(h, x);
-    return hashText(h, "]");
-  }
-  if (v !== null && typeof v === "object") {
-    // key order does not matter: per-field hashes are combined by addition
-    let sum = 0;
-    for (const k in v) {
-      if (Object.hasOwn(v, k)) sum = (sum + hashValue(keyHash(k), (v as Record<string, unknown>)[k])) | 0;
-    }
-    return hashInt(hashText(h, "{"), sum);
-  }
-  return hashText(h, "");
-}
-
 const STATUS: readonly CriterionResult["status"][] = ["met", "partlyMet", "notMet", "unclear", "unanswered", "notApplicable", "expired", "recorded"];
-function statusCode(s: CriterionResult["status"]): number {
-  return s === "met" ? 0 : s === "partlyMet" ? 1 : s === "notMet" ? 2 : s === "unclear" ? 3 : s === "unanswered" ? 4 : s === "notApplicable" ? 5 : s === "expired" ? 6 : 7;
-}
 // gate codes; 4 = no gate, and out of the computation by the criterion's condition
 const GATE: readonly CriterionResult["gate"][] = [null, "passed", "failed", "unresolved", null];
 
@@ -552,50 +525,39 @@ export function newStore(n: number, apps: number, index: number): Store {
 }
 
 /**
- * @internal Scores an app whose shape has been checked (answers in `slots`); pushes value issues.
- * With `fast`, the answers were evaluated by the fast pre-check (`fastApp`): the app's fields and
- * evaluations are read from it, and a value that does not fit an applicable criterion returns
- * null without pushing an issue (the caller takes the full path). The decision and the numbers
- * are computed here; the explanation is built from the compact codes when first read.
+ * @internal Scores app i of a table of cells (read with a rubric whose questions are p's):
+ * applicability, expiry on the as-of date, gates, the weighted score, coverage and the decision;
+ * the explanation is built from the compact codes when first read. A value that does not fit an
+ * applicable criterion pushes its issue (with the path of app `index`) and gives null.
  */
-export function scoreChecked(
-  p: Prepared,
-  app: App,
-  slots: readonly (Answer | undefined)[],
-  ev: Evaluation,
-  issues: RawIssue[],
-  path: (string | number)[],
-  store: Store = newStore(p.cr.criteria.length, 1, 0),
-  fast: FastPlan | null = null,
-  fixed: Int8Array | null = null,
-): ScoreResult | null {
+export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fixed: Int8Array, issues: RawIssue[], single: boolean, index: number): ScoreResult | null {
   const { cr, asOf, district } = p;
   const rubric = cr.rubric;
-  // (an app with issues is still scored, to find its answers' problems too, then dropped: its id may be missing)
-  const appId = fast ? fast.id : typeof app.id === "string" ? app.id : "";
-  const appName = fast ? fast.name : typeof app.name === "string" ? app.name : "";
-  const useMode = fast ? fast.useMode : app.useMode;
-  const minAge = fast ? (fast.minAge >= 0 ? fast.minAge : district.userAges.min) : (app.audience !== null && typeof app.audience === "object" ? app.audience : district.userAges).min;
-  const answers = fast ? fast.answers : app.answers;
+  const n = cr.criteria.length;
+  const b = i * n;
+  const cellCode = cells.code;
+  const cellS = cells.s;
+  const ext = cells.ext[i]!;
+  const extLen = ext === null ? 0 : ext.length;
+  let e = 0;
+  const appMinAge = cells.minAge[i]!;
+  const answers = cells.answers[i]!;
+  const appName = cells.name[i]!;
   const ctx = CTX;
   ctx.state = district.state;
-  ctx.minAge = minAge;
-  ctx.useMode = useMode;
+  ctx.minAge = appMinAge >= 0 ? appMinAge : district.userAges.min;
+  ctx.useMode = cells.useMode[i]!;
   ctx.asOf = asOf;
-  ctx.slots = slots;
+  ctx.slots = cells.slots;
+  ctx.base = b;
   const unclearScore = rubric.scoring.unclearScore;
   const policy = rubric.scoring.unanswered;
   const unansweredS = policy === "unfavourable" ? 0 : policy === "neutral" ? 0.5 : -1;
-  const n = cr.criteria.length;
   // one buffer per call for all apps: status codes then gate codes (2n per app), scores (n per app; NaN = not in the computation)
   const codes = store.codes;
   const scores = store.scores;
   const c0 = 2 * n * store.index;
   const s0 = n * store.index;
-  // [j, validUntil, detail] triples ("" = rebuild the detail when read) and missing answers, gathered
-  // in scratch lists and kept as exact-size copies (results are kept: no spare capacity)
-  const extraScratch = EXTRA_SCRATCH;
-  extraScratch.length = 0;
   const missingScratch = MISSING_SCRATCH;
   missingScratch.length = 0;
   let W = 0;
@@ -608,52 +570,44 @@ export function scoreChecked(
   let gatesUnresolved: GateFinding[] | null = null;
   let conditionSet: string[] | null = null;
   let gatesPassed = 0;
-  let h = hashText(p.baseHash, appId);
-  h = hashText(h, audienceText(minAge, useMode));
   let bad = false;
 
+  const hot = hotOf(cr);
+  const flags = hot.flags;
+  const weights = hot.weight;
   for (let j = 0; j < n; j++) {
-    const cc = cr.criteria[j]!;
-    const a = slots[j];
-    if (a === undefined) h = hashText(h, "");
-    else if (fast !== null) {
-      const t = fast.entry[j]!.text;
-      h = t !== null ? hashText(h, t) : hashValue(h, a.value);
-    } else h = hashValue(h, a.value);
+    const f = flags[j]!;
+    // the evidence date and note of j, if it has them (the triples are in rubric order)
+    let validUntil: string | null = null;
+    let detail: string | null = null;
+    if (e < extLen && ext![e] === j) {
+      validUntil = ext![e + 1] as string | null;
+      detail = ext![e + 2] as string | null;
+      e += 3;
+    }
     let code: number; // status code (STATUS)
     let s = Number.NaN; // NaN: not in the computation
     let evS = 0;
     let gate = 0; // 0 none, 1 passed, 2 failed, 3 unresolved, 4 not applicable by condition
-    let validUntil: string | null = null;
-    let detail: string | null = null;
-    if (cc.cond !== null && (fixed !== null && fixed[j] !== -1 ? fixed[j] : cc.cond(ctx)) === 0) {
+    if ((f & HAS_COND) !== 0 && (fixed[j] !== -1 ? fixed[j] : cr.criteria[j]!.cond!(ctx)) === 0) {
       code = 5;
       gate = 4;
-    } else if (a === undefined) {
-      code = 4;
-    } else if (fast !== null) {
-      const e = fast.entry[j]!;
-      code = e.code;
-      if (code === BAD) return null;
-      evS = e.s;
-      validUntil = e.validUntil;
-      detail = e.detail;
     } else {
-      ev.wantDetail = false;
-      evaluate(cc, a.value, asOf, unclearScore, ev);
-      if (ev.issue !== null) {
-        issues.push({ path: ev.issuePath ? [...path, "answers", cc.id, "value", ...ev.issuePath] : [...path, "answers", cc.id, "value"], code: "invalid_answer", message: ev.issue });
+      code = cellCode[b + j]!;
+      if (code === BAD) {
+        pushValueIssue(p, cr.criteria[j]!, cells.slots[b + j]!, issues, single ? ["app"] : ["apps", index]);
         bad = true;
         continue;
       }
-      code = statusCode(ev.status);
-      evS = ev.s;
-      validUntil = ev.validUntil;
-      const kind = cc.c.kind;
-      detail = ev.detail ?? (ev.validUntil !== null || code === 6 || kind === "document" || kind === "acr" ? "" : null);
+      evS = cellS[b + j]!;
+      if (validUntil !== null && asOf > validUntil) {
+        code = 6; // expired on the as-of date
+        evS = 0;
+      }
     }
     if (code !== 5) {
-      if (cc.gateMode !== 0) {
+      if ((f & GATED) !== 0) {
+        const cc = cr.criteria[j]!;
         if (code <= 2) {
           // met, partly met, not met
           if (cc.gateMode === 1 ? evS > 0 : evS >= cc.gateMin) {
@@ -668,9 +622,9 @@ export function scoreChecked(
           (gatesUnresolved ??= []).push({ criterion: cc.id, title: cc.c.title, reason: plainUnresolved(cc, STATUS[code]!, detail === "" ? detailAt(cr, answers, asOf, unclearScore, j) : detail) });
         }
       }
-      if (code === 4 && (cc.weight > 0 || cc.gateMode !== 0 || cc.referenced)) missingScratch.push(cc.id);
-      if (cc.scored) {
-        const w = cc.weight;
+      if (code === 4 && (f & NOTED) !== 0) missingScratch.push(cr.criteria[j]!.id);
+      if ((f & SCORED) !== 0) {
+        const w = weights[j]!;
         applicableW += w;
         let best: number;
         if (code === 4) {
@@ -683,25 +637,24 @@ export function scoreChecked(
         }
         bestW += w;
         bestN += w * best;
-        if (!Number.isNaN(s)) {
+        if (s === s) {
           W += w;
           N += w * s;
         }
-      } else if (code !== 7 && code !== 4 && cc.gateMode === 0) {
+      } else if (code !== 7 && code !== 4 && (f & GATED) === 0) {
         code = 7; // recorded
       }
-      const cond = cc.conditionIfNotMet;
-      if (cond !== null && code !== 0 && code !== 1 && code !== 7 && !(conditionSet ??= []).includes(cond)) conditionSet.push(cond);
+      if ((f & CONDITIONAL) !== 0 && code !== 0 && code !== 1 && code !== 7) {
+        const cond = cr.criteria[j]!.conditionIfNotMet!;
+        if (!(conditionSet ??= []).includes(cond)) conditionSet.push(cond);
+      }
     }
     codes[c0 + j] = code;
     codes[c0 + n + j] = gate;
     scores[s0 + j] = s;
-    if (validUntil !== null || detail !== null) {
-      extraScratch.push(j, validUntil, detail);
-    }
   }
+  ctx.slots = NO_SLOTS; // keep no answers alive after the call
   if (bad) return null;
-  const extra = extraScratch.length === 0 ? null : extraScratch.slice();
   const missing = missingScratch.length === 0 ? [] : missingScratch.slice();
 
   let score: number | null = null;
@@ -710,8 +663,8 @@ export function scoreChecked(
     let sum = 0;
     for (let j = 0; j < n; j++) {
       const sj = scores[s0 + j]!;
-      const w = cr.criteria[j]!.weight;
-      if (!Number.isNaN(sj) && w > 0 && codes[c0 + j] !== 7) sum += k * w * sj;
+      const w = weights[j]!;
+      if (sj === sj && w > 0 && codes[c0 + j] !== 7) sum += k * w * sj;
     }
     score = Math.min(100, Math.max(0, sum));
   }
@@ -738,28 +691,71 @@ export function scoreChecked(
   if (score !== null) {
     let best = -1;
     const tiers = rubric.tiers;
-    for (let i = 0; i < tiers.length; i++) {
-      const t = tiers[i]!;
-      if (score >= t.min && t.min > best) {
-        best = t.min;
-        tier = t.label;
+    for (let t = 0; t < tiers.length; t++) {
+      const x = tiers[t]!;
+      if (score >= x.min && x.min > best) {
+        best = x.min;
+        tier = x.label;
       }
     }
   }
 
-  const st: ExplainState = { cr, codes, scores, at: store.index, k, extra, answers, asOf, unclearScore, appName, score, coverage, decision, gatesPassed, gatesFailed: failed, gatesUnresolved: unresolved, missing, conditions, rows: null, explained: null };
-  const result = new PlainResult(
+  const st: ExplainState = { cr, codes, scores, at: store.index, k, extra: ext, answers, asOf, unclearScore, appName, score, coverage, decision, gatesPassed, gatesFailed: failed, gatesUnresolved: unresolved, missing, conditions, rows: null, explained: null };
+  const slots = cells.slots;
+  return new PlainResult(
     st,
-    appId,
+    cells.id[i]!,
     tier,
     bestCaseScore,
-    rubric.rating ? rateWith(cr, (id) => slots[cr.byId.get(id)!.index]) : null,
+    rubric.rating ? rateWith(cr, (id) => slots[b + cr.byId.get(id)!.index]) : null,
     { unanswered: policy, unclearScore, approveAt: dec.approveAt, conditionalAt: dec.conditionalAt, minCoverage: dec.minCoverage },
     rubric.id,
     rubric.methodVersion,
-    hex(h),
+    hex(Math.imul(p.baseHash ^ cells.hash[i]!, 0x01000193)),
   );
-  return result;
+}
+
+// what the scoring loop reads of each criterion, as flags in one byte
+const SCORED = 1;
+const GATED = 2;
+/** reported as missing when unanswered (weighted, a gate, or read by a condition) */
+const NOTED = 4;
+const HAS_COND = 8;
+const CONDITIONAL = 16;
+
+interface Hot {
+  readonly flags: Uint8Array;
+  readonly weight: Float64Array;
+}
+const hots = new WeakMap<CompiledRubric, Hot>();
+
+/** The criteria's flags and weights as typed arrays, made once per compiled rubric. */
+function hotOf(cr: CompiledRubric): Hot {
+  let hot = hots.get(cr);
+  if (hot === undefined) {
+    const n = cr.criteria.length;
+    hot = { flags: new Uint8Array(n), weight: new Float64Array(n) };
+    for (let j = 0; j < n; j++) {
+      const cc = cr.criteria[j]!;
+      hot.weight[j] = cc.weight;
+      hot.flags[j] =
+        (cc.scored ? SCORED : 0) |
+        (cc.gateMode !== 0 ? GATED : 0) |
+        (cc.weight > 0 || cc.gateMode !== 0 || cc.referenced ? NOTED : 0) |
+        (cc.cond !== null ? HAS_COND : 0) |
+        (cc.conditionIfNotMet !== null ? CONDITIONAL : 0);
+    }
+    hots.set(cr, hot);
+  }
+  return hot;
+}
+
+/** The problem of a value that does not fit its (applicable) criterion, with its path. */
+function pushValueIssue(p: Prepared, cc: CompiledCriterion, a: Answer, issues: RawIssue[], path: (string | number)[]): void {
+  const ev = EV;
+  ev.wantDetail = false;
+  evaluate(cc, a.value, p.asOf, p.cr.rubric.scoring.unclearScore, ev);
+  issues.push({ path: ev.issuePath ? [...path, "answers", cc.id, "value", ...ev.issuePath] : [...path, "answers", cc.id, "value"], code: "invalid_answer", message: ev.issue ?? "does not fit its criterion" });
 }
 
 type Mutable = { -readonly [K in keyof ScoreResult]: ScoreResult[K] };

@@ -2,7 +2,8 @@ import { DistrictKitError } from "@districtkit/core";
 import type { ScoreResult } from "./result.js";
 import type { ScoreOptions } from "./schema/answers.js";
 import type { Rubric, RubricInput } from "./schema/rubric.js";
-import { prepare, scorePrepared } from "./score.js";
+import { prepare, scoreCells, scorePrepared } from "./score.js";
+import { sameQuestions, sheetState, type AnswerSheet } from "./sheet.js";
 
 /**
  * A rubric and scoring options validated and compiled once, for scoring app after app (a
@@ -35,6 +36,17 @@ export interface Scorer {
    * @throws DistrictKitError listing every problem with its path (`app.answers.dpa.value…`)
    */
   scoreApp(app: unknown): ScoreResult;
+  /**
+   * Scores the apps of an answer sheet ({@link readAnswers}) without reading their answers
+   * again: exactly what `scoreApps` gives for the sheet's apps. A sheet read with a rubric whose
+   * questions differ from this scorer's (another criterion, another answer kind) is read again
+   * with this one.
+   *
+   * @param sheet - the sheet
+   * @returns one result per app, in the sheet's order
+   * @throws DistrictKitError for something that is not a sheet, and for a value that does not fit a criterion that applies (with its path, `apps[3].answers.dpa.value`)
+   */
+  scoreSheet(sheet: AnswerSheet): ScoreResult[];
 }
 
 /**
@@ -74,6 +86,11 @@ export function compileScorer(rubric: Rubric | RubricInput, options: ScoreOption
     },
     scoreApp(app: unknown): ScoreResult {
       return scorePrepared(p, [app])[0]!;
+    },
+    scoreSheet(sheet: AnswerSheet): ScoreResult[] {
+      const s = sheetState(sheet);
+      if (s === undefined) throw DistrictKitError.argument(["sheet"], "expected an answer sheet made by readAnswers");
+      return sameQuestions(s.cr, p.cr) ? scoreCells(p, s.cells, s.apps.length) : scorePrepared(p, s.apps);
     },
   });
 }

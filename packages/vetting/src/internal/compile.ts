@@ -3,7 +3,7 @@
 import { parseInput } from "@districtkit/core";
 import type { Answer } from "../schema/answers.js";
 import type { Condition, UseMode } from "../schema/condition.js";
-import type { Criterion } from "../schema/criterion.js";
+import { COMMON_CRITERION_FIELDS, type Criterion } from "../schema/criterion.js";
 import { rubricSchema, type Rubric } from "../schema/rubric.js";
 import { hashText, hex, HASH_SEED } from "./hash.js";
 
@@ -13,8 +13,9 @@ export interface CondContext {
   readonly minAge: number;
   readonly useMode: UseMode;
   readonly asOf: string;
-  /** The app's answers by criterion index. */
+  /** The apps' answers by criterion index, the app's from `base` on. */
   readonly slots: readonly (Answer | undefined)[];
+  readonly base: number;
 }
 
 export type CondFn = (ctx: CondContext) => 0 | 1 | 2;
@@ -43,6 +44,13 @@ export interface CompiledCriterion {
   readonly said: (string | undefined)[];
   /** other criteria's conditions read this answer */
   referenced: boolean;
+  /**
+   * The criterion's answer definition (id, kind and the kind's fields, without weight, gate,
+   * condition and texts) as JSON: two criteria with the same key read every answer the same way.
+   */
+  readonly evalKey: string;
+  /** hashText(HASH_SEED, id): where the hash of each of its answers starts */
+  readonly idHash: number;
   readonly options: ReadonlyMap<string, number> | null;
   readonly kinds: ReadonlyMap<string, number> | null;
   readonly editions: ReadonlyMap<string, { readonly score: number; readonly validUntil: string | null }> | null;
@@ -103,6 +111,8 @@ function build(rubric: Rubric): CompiledRubric {
       conditionIfNotMet: c.conditionIfNotMet ?? null,
       said: [undefined, undefined, undefined, undefined],
       referenced: false,
+      evalKey: evalKeyOf(c),
+      idHash: hashText(HASH_SEED, c.id),
       options: c.kind === "choice" ? new Map(c.options.map((o) => [o.value, o.score])) : null,
       kinds: c.kind === "document" && c.kinds ? new Map(c.kinds.map((o) => [o.value, o.score])) : null,
       editions: c.kind === "document" && c.editions ? new Map(c.editions.map((e) => [e.value, { score: e.score, validUntil: e.validUntil ?? null }])) : null,
@@ -122,6 +132,12 @@ function build(rubric: Rubric): CompiledRubric {
   let h = HASH_SEED;
   h = hashText(h, JSON.stringify(rubric));
   return { rubric, criteria, byId, hash: hex(h) };
+}
+
+function evalKeyOf(c: Criterion): string {
+  const rest: Record<string, unknown> = {};
+  for (const k of Object.keys(c).sort()) if (!COMMON_CRITERION_FIELDS.includes(k)) rest[k] = (c as Record<string, unknown>)[k];
+  return JSON.stringify(rest);
 }
 
 function normalise(v: unknown): unknown {
@@ -150,7 +166,7 @@ export function compileCondition(cond: Condition, indexOf: (id: string) => numbe
       const k = indexOf(cond.criterion);
       const values = cond.in;
       return (ctx) => {
-        const a = ctx.slots[k];
+        const a = ctx.slots[ctx.base + k];
         if (a === undefined) return 2;
         const v = a.value;
         if (v === "unclear") return 2;

@@ -1,14 +1,18 @@
-// The fast pre-check of one app for the bulk scoring loop. It accepts ONLY what checkApp (the hand
-// form of appSchema) and evaluate (the hand form of answerValueSchemaFor) accept, evaluating each
-// answer into compact arrays, and answers "not sure" (false) for anything else — a key it does not
-// expect, a prototype it does not know, a value that does not fit — so the caller falls back to
-// the full path, which reports every problem with its path. Primitive answers are evaluated once
-// per distinct value per criterion (many apps share "does" / "no" / a date), with the hash text.
-import type { Answer } from "../schema/answers.js";
+// Reading apps' answers into cells (cells.ts) for scoring. The fast pre-check accepts ONLY what
+// checkApp (the hand form of appSchema) and evaluate (the hand form of answerValueSchemaFor)
+// accept, evaluating each answer as it goes, and answers "not sure" (false) for anything else — a
+// key it does not expect, a prototype it does not know — so the caller falls back to the full
+// path, which reports every problem with its path. Primitive answers are evaluated once per
+// distinct value per criterion (many apps share "does" / "no" / a date), with their hash. Answers
+// are evaluated as if nothing had expired: expiry depends on the as-of date and is applied when
+// scoring, so a reading serves every date.
+import type { Answer, App } from "../schema/answers.js";
 import type { UseMode } from "../schema/condition.js";
+import { beginRow, endRow, putCell, type Cells } from "./cells.js";
 import type { CompiledRubric } from "./compile.js";
 import { isIsoDay } from "./dates.js";
 import { evaluate, newEvaluation, type Evaluation, type Status } from "./evaluate.js";
+import { hashText } from "./hash.js";
 
 /** Status codes (index into STATUS in score.ts); 8 = the value does not fit its criterion. */
 export const BAD = 8;
@@ -23,12 +27,13 @@ export interface Entry {
   readonly detail: string | null;
   /** what hashValue hashes for this value; null for lists and objects (hashed from the value) */
   readonly text: string | null;
+  /** hashText(the criterion's idHash, text) when text is not null */
+  readonly hash: number;
 }
 
-/** Per-(rubric, as-of date) state of the fast path, kept between calls. */
+/** Per-rubric state of reading answers, kept between calls. */
 export interface FastPlan {
   readonly cr: CompiledRubric;
-  readonly asOf: string;
   readonly n: number;
   readonly index: ReadonlyMap<string, number>;
   /** criterion ids as property keys (interned: comparing one with an answer's key is a pointer check) */
@@ -42,29 +47,20 @@ export interface FastPlan {
   /** per criterion, other primitive values seen, evaluated */
   readonly caches: Map<unknown, Entry>[];
   readonly ev: Evaluation;
-  /** per-app scratch, filled by fastApp and read by scoreChecked: each answered criterion's evaluation */
-  readonly entry: (Entry | undefined)[];
   lastDay: string;
-  // the app's fields, read once
-  id: string;
-  name: string;
-  useMode: UseMode;
-  minAge: number;
-  answers: Record<string, Answer>;
 }
 
 const MAX_CACHE = 4096;
 const plans = new WeakMap<CompiledRubric, FastPlan>();
 
-/** The fast-path state for a compiled rubric on a date (one per rubric, re-made when the date changes). */
-export function fastPlan(cr: CompiledRubric, asOf: string): FastPlan {
+/** The reading state for a compiled rubric (one per rubric). */
+export function fastPlan(cr: CompiledRubric): FastPlan {
   const hit = plans.get(cr);
-  if (hit && hit.asOf === asOf) return hit;
+  if (hit) return hit;
   const n = cr.criteria.length;
   const ev = newEvaluation();
   const plan: FastPlan = {
     cr,
-    asOf,
     n,
     index: new Map(cr.criteria.map((cc) => [cc.id, cc.index])),
     ids: cr.criteria.map((cc) => interned(cc.id)),
@@ -74,13 +70,7 @@ export function fastPlan(cr: CompiledRubric, asOf: string): FastPlan {
     fixedNumberEntries: [],
     caches: cr.criteria.map(() => new Map<unknown, Entry>()),
     ev,
-    entry: new Array<Entry | undefined>(n).fill(undefined),
     lastDay: "",
-    id: "",
-    name: "",
-    useMode: "studentLogin",
-    minAge: 0,
-    answers: {},
   };
   for (const cc of cr.criteria) {
     const c = cc.c;
@@ -119,10 +109,12 @@ function evaluated(plan: FastPlan, j: number, value: unknown, primitive: boolean
   const ev = plan.ev;
   const cc = plan.cr.criteria[j]!;
   ev.wantDetail = false;
-  evaluate(cc, value, plan.asOf, plan.cr.rubric.scoring.unclearScore, ev);
+  // "" is before every date: nothing expires here (scoring applies the as-of date)
+  evaluate(cc, value, "", plan.cr.rubric.scoring.unclearScore, ev);
   const kind = cc.c.kind;
-  const detail = ev.detail ?? (ev.validUntil !== null || ev.status === "expired" || kind === "document" || kind === "acr" ? "" : null);
-  return { code: ev.issue !== null ? BAD : CODE[ev.status], s: ev.s, validUntil: ev.validUntil, detail, text: !primitive ? null : typeof value === "string" ? value : String(value) };
+  const detail = ev.detail ?? (ev.validUntil !== null || kind === "document" || kind === "acr" ? "" : null);
+  const text = !primitive ? null : typeof value === "string" ? value : String(value);
+  return { code: ev.issue !== null ? BAD : CODE[ev.status], s: ev.s, validUntil: ev.validUntil, detail, text, hash: text === null ? 0 : hashText(cc.idHash, text) };
 }
 
 /** A primitive answer value evaluated for criterion j, once per distinct value. */
@@ -137,12 +129,12 @@ function primitive(plan: FastPlan, j: number, v: string | number | boolean): Ent
 }
 
 /**
- * Checks and evaluates one app for the fast path: true when the app is certainly valid in shape
- * (its answers' values are evaluated into the plan's arrays, BAD where a value does not fit its
- * criterion — fine when the criterion does not apply); false when the full path must decide.
- * `slots` receives the answers by criterion index.
+ * Checks and reads one app into row i of `cells` on the fast path: true when the app is certainly
+ * valid in shape (its answers are evaluated, BAD where a value does not fit its criterion — fine
+ * when the criterion does not apply); false when the full path must decide (the row is then
+ * unfinished).
  */
-export function fastApp(plan: FastPlan, raw: unknown, slots: (Answer | undefined)[]): boolean {
+export function fastApp(plan: FastPlan, raw: unknown, cells: Cells, i: number): boolean {
   if (!ordinary(raw)) return false;
   for (const k in raw) {
     if (k !== "id" && k !== "name" && k !== "answers" && k !== "useMode" && k !== "vendor" && k !== "url" && k !== "description" && k !== "audience") return false;
@@ -169,8 +161,9 @@ export function fastApp(plan: FastPlan, raw: unknown, slots: (Answer | undefined
   }
   const answers = raw.answers;
   if (!ordinary(answers)) return false;
-  slots.fill(undefined);
-  const { index, ids, entry, fixedValues, fixedEntries, fixedNumbers, fixedNumberEntries } = plan;
+  beginRow(cells, i);
+  const criteria = plan.cr.criteria;
+  const { index, ids, fixedValues, fixedEntries, fixedNumbers, fixedNumberEntries } = plan;
   const n = plan.n;
   let next = 0; // answers usually come in rubric order: try the next criterion's id first
   for (const key in answers) {
@@ -219,13 +212,26 @@ export function fastApp(plan: FastPlan, raw: unknown, slots: (Answer | undefined
     } else {
       return false;
     }
-    entry[j] = e;
-    slots[j] = a as Answer;
+    putCell(cells, i, criteria[j]!, a as Answer, e, v);
   }
-  plan.id = id;
-  plan.name = name;
-  plan.useMode = (useMode ?? "studentLogin") as UseMode;
-  plan.minAge = minAge;
-  plan.answers = answers as Record<string, Answer>;
+  endRow(cells, i, id, name, (useMode ?? "studentLogin") as UseMode, minAge, answers as Record<string, Answer>);
   return true;
+}
+
+/**
+ * Reads an app the full check has been through (`checkApp`, answers by criterion index in
+ * `slots`) into row i of `cells`, every value evaluated as the full check's `evaluate` does.
+ */
+export function readChecked(plan: FastPlan, app: App, slots: readonly (Answer | undefined)[], cells: Cells, i: number): void {
+  beginRow(cells, i);
+  const criteria = plan.cr.criteria;
+  for (let j = 0; j < plan.n; j++) {
+    const a = slots[j];
+    if (a === undefined) continue;
+    const v: unknown = a.value;
+    putCell(cells, i, criteria[j]!, a, evaluated(plan, j, v, v === null || typeof v !== "object"), v);
+  }
+  const audience = app.audience as { min?: unknown } | null | undefined;
+  const min = audience !== null && typeof audience === "object" ? audience.min : undefined;
+  endRow(cells, i, typeof app.id === "string" ? app.id : "", typeof app.name === "string" ? app.name : "", app.useMode, typeof min === "number" && Number.isInteger(min) && min >= 0 && min <= 120 ? min : -1, app.answers);
 }

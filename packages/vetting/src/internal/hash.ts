@@ -61,3 +61,24 @@ export function keyHash(key: string): number {
   }
   return x;
 }
+
+/** Hashes an answer value: primitives as text, arrays in order, objects by their fields in any order. */
+export function hashValue(h: number, v: unknown): number {
+  if (typeof v === "string") return hashText(h, v);
+  if (typeof v === "number") return Number.isInteger(v) && v <= 2147483648 && v >= -2147483648 ? hashInt(h, v) : hashText(h, String(v));
+  if (typeof v === "boolean") return hashText(h, v ? "true" : "false");
+  if (Array.isArray(v)) {
+    h = hashText(h, "[");
+    for (const x of v) h = hashValue(h, x);
+    return hashText(h, "]");
+  }
+  if (v !== null && typeof v === "object") {
+    // key order does not matter: per-field hashes are combined by addition
+    let sum = 0;
+    for (const k in v) {
+      if (Object.hasOwn(v, k)) sum = (sum + hashValue(keyHash(k), (v as Record<string, unknown>)[k])) | 0;
+    }
+    return hashInt(hashText(h, "{"), sum);
+  }
+  return hashText(h, "");
+}

@@ -53,6 +53,12 @@ const common = {
 };
 
 /**
+ * @internal The fields every criterion has besides its answer definition: changing them (a
+ * weight, a gate, a condition, a text) changes how an answer counts, not how it is read.
+ */
+export const COMMON_CRITERION_FIELDS: readonly string[] = Object.keys(common).filter((k) => k !== "id");
+
+/**
  * The zod schema of one rubric criterion. Every criterion has an `id`, a `title`, a `domain`, a
  * `weight` (≥ 0; weight 0 records the answer without scoring it), an optional applicability
  * condition (`appliesWhen`), an optional hard `gate` (`true`: any favourable answer passes;

@@ -1,0 +1,120 @@
+// The answers of apps as read for scoring, one row of n cells per app (n = the rubric's criteria):
+// each answered criterion's status code and normalized score as if nothing had expired (expiry
+// depends on the as-of date, applied when scoring), its answer, and per app the evidence dates and
+// notes, a hash of the app's inputs and the fields scoring reads. The bulk scoring loop reads one
+// app into a one-row table and scores it; an answer sheet (`readAnswers`) keeps every app's row,
+// so re-scoring with other weights, gates, conditions or dates reads no answer again.
+import type { Answer } from "../schema/answers.js";
+import type { UseMode } from "../schema/condition.js";
+import type { CompiledCriterion } from "./compile.js";
+import type { Entry } from "./fastAnswers.js";
+import { HASH_SEED, hashInt, hashText, hashValue } from "./hash.js";
+
+/** Status code of a cell nobody answered. */
+export const UNANSWERED = 4;
+
+export interface Cells {
+  readonly n: number;
+  /** status codes (met 0 … recorded 7, BAD 8 = the value does not fit its criterion), n per app */
+  readonly code: Uint8Array;
+  /** normalized scores, n per app */
+  readonly s: Float64Array;
+  /** the answers, n per app */
+  readonly slots: (Answer | undefined)[];
+  /** per app, [j, validUntil, detail] triples in rubric order ("" = rebuild the detail when read), or null */
+  readonly ext: (readonly (number | string | null)[] | null)[];
+  /** per app, the hash of its id, audience, use mode and answer values */
+  readonly hash: Int32Array;
+  readonly id: string[];
+  readonly name: string[];
+  readonly useMode: UseMode[];
+  /** the youngest user's age the app states, -1 when it states none */
+  readonly minAge: Int16Array;
+  readonly answers: Readonly<Record<string, Answer>>[];
+}
+
+export function newCells(n: number, apps: number): Cells {
+  return {
+    n,
+    code: new Uint8Array(n * apps).fill(UNANSWERED),
+    s: new Float64Array(n * apps),
+    slots: new Array<Answer | undefined>(n * apps).fill(undefined),
+    ext: new Array<readonly (number | string | null)[] | null>(apps).fill(null),
+    hash: new Int32Array(apps),
+    id: new Array<string>(apps).fill(""),
+    name: new Array<string>(apps).fill(""),
+    useMode: new Array<UseMode>(apps).fill("studentLogin"),
+    minAge: new Int16Array(apps).fill(-1),
+    answers: new Array<Readonly<Record<string, Answer>>>(apps).fill(NO_ANSWERS),
+  };
+}
+
+const NO_ANSWERS: Readonly<Record<string, Answer>> = Object.freeze({});
+
+// the row being written (the engine is synchronous: one row at a time)
+const EXT: (number | string | null)[] = [];
+const ROW = { sum: 0, last: -1, sorted: true };
+
+/** Starts writing app i's row: every cell unanswered. */
+export function beginRow(cells: Cells, i: number): void {
+  const b = i * cells.n;
+  cells.code.fill(UNANSWERED, b, b + cells.n);
+  cells.slots.fill(undefined, b, b + cells.n);
+  EXT.length = 0;
+  ROW.sum = 0;
+  ROW.last = -1;
+  ROW.sorted = true;
+}
+
+/** Writes criterion cc's answer `a` (value `value`, evaluated as `e`) into app i's row. */
+export function putCell(cells: Cells, i: number, cc: CompiledCriterion, a: Answer, e: Entry, value: unknown): void {
+  const j = cc.index;
+  const at = i * cells.n + j;
+  cells.code[at] = e.code;
+  cells.s[at] = e.s;
+  cells.slots[at] = a;
+  // one term per answer, added: the hash does not depend on the order answers come in
+  ROW.sum = (ROW.sum + (e.text !== null ? e.hash : hashValue(cc.idHash, value))) | 0;
+  if (e.code !== BAD_CODE && (e.validUntil !== null || e.detail !== null)) {
+    if (j < ROW.last) ROW.sorted = false;
+    ROW.last = j;
+    EXT.push(j, e.validUntil, e.detail);
+  }
+}
+
+const BAD_CODE = 8;
+
+/** Ends app i's row: its fields, its evidence triples (in rubric order) and its hash. */
+export function endRow(cells: Cells, i: number, id: string, name: string, useMode: UseMode, minAge: number, answers: Readonly<Record<string, Answer>>): void {
+  cells.id[i] = id;
+  cells.name[i] = name;
+  cells.useMode[i] = useMode;
+  cells.minAge[i] = minAge;
+  cells.answers[i] = answers;
+  if (EXT.length === 0) cells.ext[i] = null;
+  else if (ROW.sorted) cells.ext[i] = EXT.slice();
+  else {
+    const order: number[] = [];
+    for (let e = 0; e < EXT.length; e += 3) order.push(e);
+    order.sort((x, y) => (EXT[x] as number) - (EXT[y] as number));
+    const sorted: (number | string | null)[] = [];
+    for (const e of order) sorted.push(EXT[e]!, EXT[e + 1]!, EXT[e + 2]!);
+    cells.ext[i] = sorted;
+  }
+  let h = hashText(HASH_SEED, id);
+  h = hashText(h, audienceText(minAge, useMode));
+  cells.hash[i] = hashInt(h, ROW.sum);
+}
+
+const audienceTexts = new Map<string, string[]>();
+
+/** `${minAge}|${useMode}` (hashed into every result), made once per age and use mode. */
+function audienceText(minAge: number, useMode: string): string {
+  if (!Number.isInteger(minAge) || minAge < -1 || minAge > 120) return `${minAge}|${useMode}`;
+  let byAge = audienceTexts.get(useMode);
+  if (byAge === undefined) {
+    byAge = [];
+    if (audienceTexts.size < 16) audienceTexts.set(useMode, byAge);
+  }
+  return (byAge[minAge + 1] ??= `${minAge}|${useMode}`);
+}
