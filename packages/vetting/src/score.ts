@@ -157,31 +157,33 @@ export function scoreApps(rubric: Rubric | RubricInput, apps: readonly unknown[]
  * `useFast = false` takes the full path for every app (tests compare the two).
  */
 export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = true): ScoreResult[] {
+  if (!primed) primeShapes();
   const issues: RawIssue[] = [];
   const out: ScoreResult[] = [];
   const n = p.cr.criteria.length;
   const single = apps.length === 1;
-  const store = newStore(n, apps.length, 0);
+  const store = newStore(p.cr, apps.length);
   const plan = fastPlan(p.cr);
   const fast = useFast && prototypeIsClean();
   const fixed = fixedConditions(p);
-  const cells = newCells(n, 1);
+  // every app's evaluated answers are kept (explanations are rebuilt from them); its answers only while scored
+  const cells = newCells(n, apps.length, false);
   const slots = new Array<Answer | undefined>(n).fill(undefined);
   for (let i = 0; i < apps.length; i++) {
     store.index = i;
     const raw = apps[i];
-    if (!fast || !fastApp(plan, raw, cells, 0)) {
+    if (!fast || !fastApp(plan, raw, cells, i)) {
       const before = issues.length;
       const app = checkApp(raw, single ? ["app"] : ["apps", i], p.cr, issues, slots);
       if (!app) continue;
-      readChecked(plan, app, slots, cells, 0);
+      readChecked(plan, app, slots, cells, i);
       // an app with problems of shape is still scored, to find its answers' problems too
       if (issues.length > before) {
-        scoreRow(p, cells, 0, store, fixed, issues, single, i);
+        scoreRow(p, cells, i, store, fixed, issues, single, i);
         continue;
       }
     }
-    const r = scoreRow(p, cells, 0, store, fixed, issues, single, i);
+    const r = scoreRow(p, cells, i, store, fixed, issues, single, i);
     if (r !== null && issues.length === 0) out.push(r);
   }
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
@@ -190,9 +192,10 @@ export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = t
 
 /** @internal Scores every app of a table of cells read with a rubric whose questions are p's. */
 export function scoreCells(p: Prepared, cells: Cells, apps: number): ScoreResult[] {
+  if (!primed) primeShapes();
   const issues: RawIssue[] = [];
   const out = new Array<ScoreResult>(apps);
-  const store = newStore(p.cr.criteria.length, apps, 0);
+  const store = newStore(p.cr, apps);
   const fixed = fixedConditions(p);
   const single = apps === 1;
   for (let i = 0; i < apps; i++) {
@@ -202,6 +205,37 @@ export function scoreCells(p: Prepared, cells: Cells, apps: number): ScoreResult
   }
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   return out;
+}
+
+let primed = false;
+
+/**
+ * Scores a few made-up apps once per process, before the first real call, so that each field of
+ * a result and of its explanation state first holds every kind of value it can hold (null and
+ * numbers whole and not, no evidence and evidence, a rating and none, a tier and none). V8 then
+ * never has to widen a field's representation in the middle of a large call — which throws the
+ * scoring loop's optimized code away, and the loop ran about twice as slow for the rest of the
+ * process in one V1 run out of four before this.
+ */
+function primeShapes(): void {
+  primed = true;
+  const criteria = [
+    { id: "p", title: "P", domain: "privacy", weight: 1, kind: "yesNo" },
+    { id: "a", title: "A", domain: "privacy", weight: 2, kind: "practice", better: "doesNot", gate: true, appliesWhen: { type: "answer", criterion: "p", in: ["yes", "no"] } },
+    { id: "d", title: "D", domain: "security", weight: 1, kind: "document", validForMonths: 12, conditionIfNotMet: "D first." },
+  ];
+  const apps = [
+    { id: "1", name: "1", answers: {} },
+    { id: "2", name: "2", answers: { p: { value: "yes" }, a: { value: "doesNot" }, d: { value: { present: true, issuedOn: "2026-01-01" } } } },
+    { id: "3", name: "3", answers: { p: { value: "no" }, a: { value: "doesNot" }, d: { value: { present: false } } } },
+    { id: "4", name: "4", answers: { p: { value: "yes" }, a: { value: "does" }, d: { value: "unclear" } } },
+    { id: "5", name: "5", answers: { p: { value: "unclear" }, d: { value: { present: true, issuedOn: "2020-01-01" } } } },
+  ];
+  const options = { asOf: "2026-06-01", district: { state: "NY" } };
+  for (const rating of [{ policyCriterion: "p", practiceCriteria: ["a"] }, undefined]) {
+    const rubric = { id: "prime", title: "Prime", methodVersion: "0", tiers: [{ min: 50, label: "x" }], criteria, ...(rating ? { rating } : {}) };
+    for (const r of scorePrepared(prepare(rubric, options), apps)) void r.summary;
+  }
 }
 
 // what conditions read, reused app after app (the engine is synchronous)
@@ -252,15 +286,18 @@ const GATE: readonly CriterionResult["gate"][] = [null, "passed", "failed", "unr
  * What a result keeps so that its explanation — the per-criterion rows, the gate findings, the
  * reasons, the summary, the re-review triggers — is built when first read: scoring 10,000 apps
  * then costs numbers, not sentences nobody reads. Everything here is fixed at scoring time (the
- * compact per-criterion codes and scores, the evidence dates), so a read gives the same data
- * whenever it happens.
+ * app's evaluated answers in its row of cells, which criteria its condition took out, the
+ * evidence dates), so a read gives the same data whenever it happens: the per-criterion codes
+ * and scores are replayed from them by the scoring loop itself.
  */
 interface ExplainState {
+  readonly p: Prepared;
   readonly cr: CompiledRubric;
-  readonly codes: Uint8Array;
-  readonly scores: Float64Array;
-  /** the app's offset in codes (× 2n) and scores (× n) */
-  readonly at: number;
+  readonly cells: Cells;
+  readonly row: number;
+  readonly na: Uint8Array;
+  readonly naIndex: number;
+  replayed: { readonly codes: Uint8Array; readonly scores: Float64Array } | null;
   readonly k: number;
   readonly extra: readonly (number | string | null)[] | null;
   readonly answers: Readonly<Record<string, Answer>>;
@@ -343,16 +380,18 @@ function extraOf(extra: readonly (number | string | null)[] | null, j: number): 
  * apps does not allocate 800,000 objects nobody looks at; once read they are ordinary data.
  */
 function materialize(st: ExplainState): CriterionResult[] {
-  const { cr, codes, scores, k, extra } = st;
+  const { cr, k, extra } = st;
+  const { codes, scores } = replayed(st);
   const n = cr.criteria.length;
-  const c0 = 2 * n * st.at;
-  const s0 = n * st.at;
+  const c0 = 0;
+  const s0 = 0;
   const rows = new Array<CriterionResult>(n);
   const validUntils = new Array<string | null>(n).fill(null);
   const details = new Array<string | null>(n).fill(null);
   if (extra) {
     for (let e = 0; e < extra.length; e += 3) {
       const j = extra[e] as number;
+      if (codes[c0 + n + j] === 4) continue; // out by its condition: no evidence shown
       validUntils[j] = extra[e + 1] as string | null;
       const d = extra[e + 2] as string | null;
       details[j] = d === "" ? detailAt(cr, st.answers, st.asOf, st.unclearScore, j) : d;
@@ -384,11 +423,12 @@ function materialize(st: ExplainState): CriterionResult[] {
  * (the same order, so the same sums and lists, as a single pass while scoring would give).
  */
 function explain(st: ExplainState): Explanation {
-  const { cr, codes, scores, extra, asOf, score, coverage, decision, gatesFailed: failed, gatesUnresolved: unresolved, missing, conditions } = st;
+  const { codes, scores } = replayed(st);
+  const { cr, extra, asOf, score, coverage, decision, gatesFailed: failed, gatesUnresolved: unresolved, missing, conditions } = st;
   const rubric = cr.rubric;
   const n = cr.criteria.length;
-  const c0 = 2 * n * st.at;
-  const s0 = n * st.at;
+  const c0 = 0;
+  const s0 = 0;
   const detailOf = (j: number): string | null => detailAt(cr, st.answers, asOf, st.unclearScore, j);
   const triggers: ReReviewTrigger[] = [];
   const dW = [0, 0, 0, 0, 0, 0];
@@ -512,17 +552,45 @@ function explain(st: ExplainState): Explanation {
   return { domains, reasons, summary, reReview: { on: first.on, because: first.because, triggers } };
 }
 
-/** @internal Where the scoring loop keeps each app's compact per-criterion results. */
+/**
+ * @internal What a scoring call keeps: per app, which criteria its condition took out (bits;
+ * everything else an explanation needs follows from the app's cells and the rubric), and the
+ * per-criterion codes and scores of the app being scored (scratch, or an explanation's own).
+ */
 export interface Store {
-  readonly codes: Uint8Array;
-  readonly scores: Float64Array;
+  /** ⌈n/8⌉ bytes per app: bit j set = criterion j not applicable by its condition */
+  readonly na: Uint8Array;
+  readonly naBytes: number;
   index: number;
+  /** status codes then gate codes (2n) */
+  readonly codes: Uint8Array;
+  /** normalized scores (n; NaN = not in the computation) */
+  readonly scores: Float64Array;
+  /** replaying a scored app for its explanation: conditions come from the bits, nothing is reported */
+  readonly replay: boolean;
+  /** the rubric's criteria as flags and weights */
+  readonly hot: Hot;
+  /** the app's distinct conditions evaluated so far (-1: not yet) */
+  readonly memo: Int8Array;
+  /** gate findings' reasons by criterion × status code, by (primitive) answer value: the same answer, the same sentence */
+  readonly reasons: (Map<unknown, string> | undefined)[];
 }
 
 /** @internal */
-export function newStore(n: number, apps: number, index: number): Store {
-  return { codes: new Uint8Array(2 * n * apps), scores: new Float64Array(n * apps), index };
+export function newStore(cr: CompiledRubric, apps: number, replay = false, index = 0, na?: Uint8Array): Store {
+  const n = cr.criteria.length;
+  const naBytes = (n + 7) >> 3;
+  return { na: na ?? new Uint8Array(naBytes * apps), naBytes, index, codes: new Uint8Array(2 * n), scores: new Float64Array(n), replay, hot: hotOf(cr), memo: new Int8Array(cr.conditionCount), reasons: [] };
 }
+
+/** The per-criterion codes and scores of a scored app, replayed from its cells (once, on first read). */
+function replayed(st: ExplainState): { readonly codes: Uint8Array; readonly scores: Float64Array } {
+  if (st.replayed !== null) return st.replayed;
+  const store = newStore(st.p.cr, 1, true, st.naIndex, st.na);
+  scoreRow(st.p, st.cells, st.row, store, NO_FIXED, [], true, 0);
+  return (st.replayed = { codes: store.codes, scores: store.scores });
+}
+const NO_FIXED = new Int8Array(0);
 
 /**
  * @internal Scores app i of a table of cells (read with a rubric whose questions are p's):
@@ -543,22 +611,31 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
   const appMinAge = cells.minAge[i]!;
   const answers = cells.answers[i]!;
   const appName = cells.name[i]!;
+  const replay = store.replay;
+  const sb = i * cells.slotStride; // the app's answers in cells.slots
   const ctx = CTX;
-  ctx.state = district.state;
-  ctx.minAge = appMinAge >= 0 ? appMinAge : district.userAges.min;
-  ctx.useMode = cells.useMode[i]!;
-  ctx.asOf = asOf;
-  ctx.slots = cells.slots;
-  ctx.base = b;
-  const unclearScore = rubric.scoring.unclearScore;
+  if (!replay) {
+    ctx.state = district.state;
+    ctx.minAge = appMinAge >= 0 ? appMinAge : district.userAges.min;
+    ctx.useMode = cells.useMode[i]!;
+    ctx.asOf = asOf;
+    ctx.slots = cells.slots;
+    ctx.base = sb;
+  }
+  // (unary + : a plain float for the compiler, not a tagged value; the scores below stay unboxed)
+  const unclearScore = +rubric.scoring.unclearScore;
   const policy = rubric.scoring.unanswered;
   const unansweredS = policy === "unfavourable" ? 0 : policy === "neutral" ? 0.5 : -1;
-  // one buffer per call for all apps: status codes then gate codes (2n per app), scores (n per app; NaN = not in the computation)
+  // the app's status codes then gate codes (2n), scores (n; NaN = not in the computation): scratch
+  // while scoring, an explanation's own buffers when replaying
   const codes = store.codes;
   const scores = store.scores;
-  const c0 = 2 * n * store.index;
-  const s0 = n * store.index;
-  const missingScratch = MISSING_SCRATCH;
+  const c0 = 0;
+  const s0 = 0;
+  const na = store.na;
+  const naAt = store.index * store.naBytes;
+  // (a replay may run while another call scores, from a getter of the apps' data: it reports nothing and touches no shared scratch)
+  const missingScratch = replay ? [] : MISSING_SCRATCH;
   missingScratch.length = 0;
   let W = 0;
   let N = 0;
@@ -572,9 +649,10 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
   let gatesPassed = 0;
   let bad = false;
 
-  const hot = hotOf(cr);
-  const flags = hot.flags;
-  const weights = hot.weight;
+  const flags = store.hot.flags;
+  const weights = store.hot.weight;
+  const memo = store.memo;
+  if (!replay && memo.length > 0) memo.fill(-1);
   for (let j = 0; j < n; j++) {
     const f = flags[j]!;
     // the evidence date and note of j, if it has them (the triples are in rubric order)
@@ -589,13 +667,14 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
     let s = Number.NaN; // NaN: not in the computation
     let evS = 0;
     let gate = 0; // 0 none, 1 passed, 2 failed, 3 unresolved, 4 not applicable by condition
-    if ((f & HAS_COND) !== 0 && (fixed[j] !== -1 ? fixed[j] : cr.criteria[j]!.cond!(ctx)) === 0) {
+    if ((f & HAS_COND) !== 0 && (replay ? (na[naAt + (j >> 3)]! & (1 << (j & 7))) !== 0 : (fixed[j] !== -1 ? fixed[j] : condition(cr.criteria[j]!, memo, ctx)) === 0)) {
       code = 5;
       gate = 4;
+      if (!replay) na[naAt + (j >> 3)] = na[naAt + (j >> 3)]! | (1 << (j & 7));
     } else {
       code = cellCode[b + j]!;
       if (code === BAD) {
-        pushValueIssue(p, cr.criteria[j]!, cells.slots[b + j]!, issues, single ? ["app"] : ["apps", index]);
+        pushValueIssue(p, cr.criteria[j]!, cells.slots[sb + j]!, issues, single ? ["app"] : ["apps", index]);
         bad = true;
         continue;
       }
@@ -615,11 +694,11 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
             gatesPassed++;
           } else {
             gate = 2;
-            (gatesFailed ??= []).push({ criterion: cc.id, title: cc.c.title, reason: plainNotMet(cc, detail === "" ? detailAt(cr, answers, asOf, unclearScore, j) : detail) });
+            if (!replay) (gatesFailed ??= []).push({ criterion: cc.id, title: cc.c.title, reason: gateReason(store, cc, code, detail, cells.slots[sb + j], cr, answers, asOf, unclearScore) });
           }
         } else if (code !== 7) {
           gate = 3;
-          (gatesUnresolved ??= []).push({ criterion: cc.id, title: cc.c.title, reason: plainUnresolved(cc, STATUS[code]!, detail === "" ? detailAt(cr, answers, asOf, unclearScore, j) : detail) });
+          if (!replay) (gatesUnresolved ??= []).push({ criterion: cc.id, title: cc.c.title, reason: gateReason(store, cc, code, detail, cells.slots[sb + j], cr, answers, asOf, unclearScore) });
         }
       }
       if (code === 4 && (f & NOTED) !== 0) missingScratch.push(cr.criteria[j]!.id);
@@ -653,6 +732,7 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
     codes[c0 + n + j] = gate;
     scores[s0 + j] = s;
   }
+  if (replay) return null;
   ctx.slots = NO_SLOTS; // keep no answers alive after the call
   if (bad) return null;
   const missing = missingScratch.length === 0 ? [] : missingScratch.slice();
@@ -700,15 +780,15 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
     }
   }
 
-  const st: ExplainState = { cr, codes, scores, at: store.index, k, extra: ext, answers, asOf, unclearScore, appName, score, coverage, decision, gatesPassed, gatesFailed: failed, gatesUnresolved: unresolved, missing, conditions, rows: null, explained: null };
+  const st: ExplainState = { p, cr, cells, row: i, na, naIndex: store.index, replayed: null, k, extra: ext, answers, asOf, unclearScore, appName, score, coverage, decision, gatesPassed, gatesFailed: failed, gatesUnresolved: unresolved, missing, conditions, rows: null, explained: null };
   const slots = cells.slots;
   return new PlainResult(
     st,
     cells.id[i]!,
     tier,
     bestCaseScore,
-    rubric.rating ? rateWith(cr, (id) => slots[b + cr.byId.get(id)!.index]) : null,
-    { unanswered: policy, unclearScore, approveAt: dec.approveAt, conditionalAt: dec.conditionalAt, minCoverage: dec.minCoverage },
+    rubric.rating ? rateWith(cr, (id) => slots[sb + cr.byId.get(id)!.index]) : null,
+    policyOf(rubric),
     rubric.id,
     rubric.methodVersion,
     hex(Math.imul(p.baseHash ^ cells.hash[i]!, 0x01000193)),
@@ -748,6 +828,46 @@ function hotOf(cr: CompiledRubric): Hot {
     hots.set(cr, hot);
   }
   return hot;
+}
+
+/** A criterion's condition for the app being scored, each distinct condition evaluated once per app. */
+function condition(cc: CompiledCriterion, memo: Int8Array, ctx: CondContext): number {
+  const k = cc.condIndex;
+  let r = memo[k]!;
+  if (r === -1) memo[k] = r = cc.cond!(ctx);
+  return r;
+}
+
+/**
+ * The reason of a gate finding (failed: status code ≤ 2; unresolved otherwise). A reason that
+ * quotes the evidence (an expired date, a document's age) is the same sentence for the same
+ * answer value on the same date: made once per call for each primitive value.
+ */
+function gateReason(store: Store, cc: CompiledCriterion, code: number, detail: string | null, a: Answer | undefined, cr: CompiledRubric, answers: Readonly<Record<string, Answer>>, asOf: string, unclearScore: number): string {
+  if (detail !== "") return code <= 2 ? plainNotMet(cc, detail) : plainUnresolved(cc, STATUS[code]!, detail);
+  const v: unknown = a === undefined ? undefined : a.value;
+  const key = cc.index * 8 + code;
+  const cache = v !== null && typeof v !== "object" && v !== undefined ? (store.reasons[key] ??= new Map<unknown, string>()) : undefined;
+  let reason = cache?.get(v);
+  if (reason === undefined) {
+    const d = detailAt(cr, answers, asOf, unclearScore, cc.index);
+    reason = code <= 2 ? plainNotMet(cc, d) : plainUnresolved(cc, STATUS[code]!, d);
+    if (cache !== undefined && cache.size < 4096) cache.set(v, reason);
+  }
+  return reason;
+}
+
+const policies = new WeakMap<Rubric, ScoreResult["policy"]>();
+
+/** The rubric's scoring policy as results show it: one frozen object per rubric, shared by its results. */
+function policyOf(rubric: Rubric): ScoreResult["policy"] {
+  let p = policies.get(rubric);
+  if (p === undefined) {
+    const dec = rubric.decision;
+    p = Object.freeze({ unanswered: rubric.scoring.unanswered, unclearScore: rubric.scoring.unclearScore, approveAt: dec.approveAt, conditionalAt: dec.conditionalAt, minCoverage: dec.minCoverage });
+    policies.set(rubric, p);
+  }
+  return p;
 }
 
 /** The problem of a value that does not fit its (applicable) criterion, with its path. */

@@ -59,7 +59,7 @@ export function sameQuestions(read: CompiledRubric, scoring: CompiledRubric): bo
 /** @internal Reads apps into cells; throws every problem of their shape with its path. */
 export function readCells(cr: CompiledRubric, apps: readonly unknown[]): Cells {
   const n = cr.criteria.length;
-  const cells = newCells(n, apps.length);
+  const cells = newCells(n, apps.length, true);
   const plan = fastPlan(cr);
   const fast = prototypeIsClean();
   const issues: RawIssue[] = [];

@@ -19,8 +19,10 @@ export interface Cells {
   readonly code: Uint8Array;
   /** normalized scores, n per app */
   readonly s: Float64Array;
-  /** the answers, n per app */
+  /** the answers, n per app (answer sheets), or the row being read (a scoring call's table, slotStride 0) */
   readonly slots: (Answer | undefined)[];
+  /** n when every app's answers are kept, 0 when only the row being read is */
+  readonly slotStride: number;
   /** per app, [j, validUntil, detail] triples in rubric order ("" = rebuild the detail when read), or null */
   readonly ext: (readonly (number | string | null)[] | null)[];
   /** per app, the hash of its id, audience, use mode and answer values */
@@ -33,12 +35,13 @@ export interface Cells {
   readonly answers: Readonly<Record<string, Answer>>[];
 }
 
-export function newCells(n: number, apps: number): Cells {
+export function newCells(n: number, apps: number, keepAnswers: boolean): Cells {
   return {
     n,
     code: new Uint8Array(n * apps).fill(UNANSWERED),
     s: new Float64Array(n * apps),
-    slots: new Array<Answer | undefined>(n * apps).fill(undefined),
+    slots: new Array<Answer | undefined>(keepAnswers ? n * apps : n).fill(undefined),
+    slotStride: keepAnswers ? n : 0,
     ext: new Array<readonly (number | string | null)[] | null>(apps).fill(null),
     hash: new Int32Array(apps),
     id: new Array<string>(apps).fill(""),
@@ -59,7 +62,8 @@ const ROW = { sum: 0, last: -1, sorted: true };
 export function beginRow(cells: Cells, i: number): void {
   const b = i * cells.n;
   cells.code.fill(UNANSWERED, b, b + cells.n);
-  cells.slots.fill(undefined, b, b + cells.n);
+  const sb = i * cells.slotStride;
+  cells.slots.fill(undefined, sb, sb + cells.n);
   EXT.length = 0;
   ROW.sum = 0;
   ROW.last = -1;
@@ -72,7 +76,7 @@ export function putCell(cells: Cells, i: number, cc: CompiledCriterion, a: Answe
   const at = i * cells.n + j;
   cells.code[at] = e.code;
   cells.s[at] = e.s;
-  cells.slots[at] = a;
+  cells.slots[i * cells.slotStride + j] = a;
   // one term per answer, added: the hash does not depend on the order answers come in
   ROW.sum = (ROW.sum + (e.text !== null ? e.hash : hashValue(cc.idHash, value))) | 0;
   if (e.code !== BAD_CODE && (e.validUntil !== null || e.detail !== null)) {

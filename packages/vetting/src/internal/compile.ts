@@ -31,6 +31,8 @@ export interface CompiledCriterion {
   readonly gateMode: 0 | 1 | 2;
   readonly gateMin: number;
   readonly cond: CondFn | null;
+  /** the index of its condition among the rubric's distinct conditions (-1: none): one app evaluates each once */
+  readonly condIndex: number;
   readonly condText: string | null;
   /** "applies only when …" (precomputed for the hot path) */
   readonly naDetail: string | null;
@@ -62,6 +64,8 @@ export interface CompiledRubric {
   readonly criteria: readonly CompiledCriterion[];
   readonly byId: ReadonlyMap<string, CompiledCriterion>;
   readonly hash: string;
+  /** how many distinct conditions the criteria have */
+  readonly conditionCount: number;
 }
 
 const compiled = new WeakMap<object, CompiledRubric>();
@@ -92,6 +96,12 @@ export const DOMAIN_LIST = ["privacy", "security", "accessibility", "interoperab
 function build(rubric: Rubric): CompiledRubric {
   const byId = new Map<string, CompiledCriterion>();
   const indexOf = new Map(rubric.criteria.map((c, i) => [c.id, i]));
+  const conditionKeys = new Map<string, number>();
+  const conditionIndex = (key: string): number => {
+    let k = conditionKeys.get(key);
+    if (k === undefined) conditionKeys.set(key, (k = conditionKeys.size));
+    return k;
+  };
   const lookup = (id: string): number => indexOf.get(id) ?? -1;
   const criteria = rubric.criteria.map((c, index) => {
     const gate = c.gate;
@@ -104,6 +114,7 @@ function build(rubric: Rubric): CompiledRubric {
       gateMode: gate === undefined || gate === false ? 0 : gate === true ? 1 : 2,
       gateMin: typeof gate === "object" ? gate.minScore : 0,
       cond: c.appliesWhen ? compileCondition(c.appliesWhen, lookup) : null,
+      condIndex: c.appliesWhen ? conditionIndex(JSON.stringify(c.appliesWhen)) : -1,
       condText: c.appliesWhen ? describeCondition(c.appliesWhen, rubric) : null,
       naDetail: c.appliesWhen ? `applies only when ${describeCondition(c.appliesWhen, rubric)}` : null,
       domainIndex: DOMAIN_LIST.indexOf(c.domain),
@@ -131,7 +142,7 @@ function build(rubric: Rubric): CompiledRubric {
   for (const c of rubric.criteria) if (c.appliesWhen) mark(c.appliesWhen);
   let h = HASH_SEED;
   h = hashText(h, JSON.stringify(rubric));
-  return { rubric, criteria, byId, hash: hex(h) };
+  return { rubric, criteria, byId, hash: hex(h), conditionCount: conditionKeys.size };
 }
 
 function evalKeyOf(c: Criterion): string {
@@ -165,12 +176,15 @@ export function compileCondition(cond: Condition, indexOf: (id: string) => numbe
     case "answer": {
       const k = indexOf(cond.criterion);
       const values = cond.in;
+      const m = values.length;
       return (ctx) => {
         const a = ctx.slots[ctx.base + k];
         if (a === undefined) return 2;
         const v = a.value;
         if (v === "unclear") return 2;
-        return values.includes(v as string) || values.includes(normalise(v) as string) ? 1 : 0;
+        const x = normalise(v);
+        for (let t = 0; t < m; t++) if (values[t] === v || values[t] === x) return 1;
+        return 0;
       };
     }
     case "all": {

@@ -37,7 +37,7 @@ describe("the fast pre-check", () => {
     it(`accepts only what appSchema accepts, and only what appSchemaFor accepts when every value fits (${name})`, () => {
       const exact = appSchemaFor(rubric);
       const plan = fastPlan(p.cr);
-      const cells = newCells(ids.length, 1);
+      const cells = newCells(ids.length, 1, true);
       let accepted = 0;
       fc.assert(
         fc.property(appsArb(ids), (apps) => {
