@@ -4,7 +4,7 @@ import { checkApp, type RawIssue } from "./internal/checkApp.js";
 import { compileRubric, DOMAIN_LIST, type CompiledCriterion, type CompiledRubric, type CondContext } from "./internal/compile.js";
 import { addMonthsDay } from "./internal/dates.js";
 import { evaluate, newEvaluation } from "./internal/evaluate.js";
-import { newCells, type Cells } from "./internal/cells.js";
+import { dayNumber, evidenceOf, newCells, type Cells } from "./internal/cells.js";
 import { BAD, fastApp, fastPlan, prototypeIsClean, readChecked } from "./internal/fastAnswers.js";
 import { hashText, hex } from "./internal/hash.js";
 import { rateWith, type PrivacyRatingResult } from "./rating.js";
@@ -56,6 +56,8 @@ export interface Prepared {
   readonly district: DistrictContext;
   readonly asOf: string;
   readonly baseHash: number;
+  /** asOf as the number YYYYMMDD */
+  readonly asOfDay: number;
 }
 
 /** @internal */
@@ -78,7 +80,7 @@ export function prepare(rubric: unknown, options: unknown): Prepared {
   if (!cr || !o) throw new DistrictKitError("INVALID_INPUT", issues);
   let h = hashText(Number.parseInt(cr.hash, 16) | 0, o.asOf);
   h = hashText(h, `${o.district.state}|${o.district.population ?? ""}|${o.district.specialDistrict}|${o.district.userAges.min}-${o.district.userAges.max}`);
-  return { cr, district: o.district, asOf: o.asOf, baseHash: h };
+  return { cr, district: o.district, asOf: o.asOf, baseHash: h, asOfDay: dayNumber(o.asOf) };
 }
 
 /**
@@ -162,7 +164,7 @@ export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = t
   const out: ScoreResult[] = [];
   const n = p.cr.criteria.length;
   const single = apps.length === 1;
-  const store = newStore(p.cr, apps.length);
+  const store = newStore(p, apps.length);
   const plan = fastPlan(p.cr);
   const fast = useFast && prototypeIsClean();
   const fixed = fixedConditions(p);
@@ -195,7 +197,7 @@ export function scoreCells(p: Prepared, cells: Cells, apps: number): ScoreResult
   if (!primed) primeShapes();
   const issues: RawIssue[] = [];
   const out = new Array<ScoreResult>(apps);
-  const store = newStore(p.cr, apps);
+  const store = newStore(p, apps);
   const fixed = fixedConditions(p);
   const single = apps === 1;
   for (let i = 0; i < apps; i++) {
@@ -242,6 +244,8 @@ function primeShapes(): void {
 const CTX: { -readonly [K in keyof CondContext]: CondContext[K] } = { state: "", minAge: 0, useMode: "studentLogin", asOf: "", slots: [] as readonly (Answer | undefined)[], base: 0 };
 
 const NO_SLOTS: readonly (Answer | undefined)[] = [];
+/** Every empty list of a result (results are read-only data: one frozen empty list serves them all). */
+const NONE: readonly never[] = Object.freeze([]);
 const MISSING_SCRATCH: string[] = [];
 const EV = newEvaluation();
 
@@ -291,27 +295,23 @@ const GATE: readonly CriterionResult["gate"][] = [null, "passed", "failed", "unr
  * and scores are replayed from them by the scoring loop itself.
  */
 interface ExplainState {
+  /** the rubric and options it was scored with (rubric, date, unclear score) */
   readonly p: Prepared;
-  readonly cr: CompiledRubric;
+  /** its evaluated answers (row `row`): answers, evidence triples, name */
   readonly cells: Cells;
   readonly row: number;
+  /** the scoring call's bits of criteria out by their condition (the app's at row × ⌈n/8⌉) */
   readonly na: Uint8Array;
-  readonly naIndex: number;
   replayed: { readonly codes: Uint8Array; readonly scores: Float64Array } | null;
   readonly k: number;
-  readonly extra: readonly (number | string | null)[] | null;
-  readonly answers: Readonly<Record<string, Answer>>;
-  readonly asOf: string;
-  readonly unclearScore: number;
-  readonly appName: string;
   readonly score: number | null;
   readonly coverage: number | null;
   readonly decision: Decision;
   readonly gatesPassed: number;
-  readonly gatesFailed: GateFinding[];
-  readonly gatesUnresolved: GateFinding[];
-  readonly missing: string[];
-  readonly conditions: string[];
+  readonly gatesFailed: readonly GateFinding[];
+  readonly gatesUnresolved: readonly GateFinding[];
+  readonly missing: readonly string[];
+  readonly conditions: readonly string[];
   rows: CriterionResult[] | null;
   explained: Explanation | null;
 }
@@ -380,7 +380,12 @@ function extraOf(extra: readonly (number | string | null)[] | null, j: number): 
  * apps does not allocate 800,000 objects nobody looks at; once read they are ordinary data.
  */
 function materialize(st: ExplainState): CriterionResult[] {
-  const { cr, k, extra } = st;
+  const { k } = st;
+  const cr = st.p.cr;
+  const extra = evidenceOf(st.cells, st.row);
+  const answers = st.cells.answers[st.row]!;
+  const { asOf } = st.p;
+  const unclearScore = cr.rubric.scoring.unclearScore;
   const { codes, scores } = replayed(st);
   const n = cr.criteria.length;
   const c0 = 0;
@@ -394,7 +399,7 @@ function materialize(st: ExplainState): CriterionResult[] {
       if (codes[c0 + n + j] === 4) continue; // out by its condition: no evidence shown
       validUntils[j] = extra[e + 1] as string | null;
       const d = extra[e + 2] as string | null;
-      details[j] = d === "" ? detailAt(cr, st.answers, st.asOf, st.unclearScore, j) : d;
+      details[j] = d === "" ? detailAt(cr, answers, asOf, unclearScore, j) : d;
     }
   }
   for (let j = 0; j < n; j++) {
@@ -424,12 +429,17 @@ function materialize(st: ExplainState): CriterionResult[] {
  */
 function explain(st: ExplainState): Explanation {
   const { codes, scores } = replayed(st);
-  const { cr, extra, asOf, score, coverage, decision, gatesFailed: failed, gatesUnresolved: unresolved, missing, conditions } = st;
+  const { score, coverage, decision, gatesFailed: failed, gatesUnresolved: unresolved, missing, conditions } = st;
+  const cr = st.p.cr;
+  const { asOf } = st.p;
+  const extra = evidenceOf(st.cells, st.row);
+  const answers = st.cells.answers[st.row]!;
+  const unclearScore = cr.rubric.scoring.unclearScore;
   const rubric = cr.rubric;
   const n = cr.criteria.length;
   const c0 = 0;
   const s0 = 0;
-  const detailOf = (j: number): string | null => detailAt(cr, st.answers, asOf, st.unclearScore, j);
+  const detailOf = (j: number): string | null => detailAt(cr, answers, asOf, unclearScore, j);
   const triggers: ReReviewTrigger[] = [];
   const dW = [0, 0, 0, 0, 0, 0];
   const dN = [0, 0, 0, 0, 0, 0];
@@ -548,7 +558,7 @@ function explain(st: ExplainState): Explanation {
         : reasons[0]
           ? ` — ${lower(reasons[0]).replace(/\.$/, "")}`
           : "";
-  const summary = `${label}: ${st.appName} (${scoreText}${coverage === null ? "" : `, ${pct(coverage)} answered`})${why}. Review again by ${first.on}.`;
+  const summary = `${label}: ${st.cells.name[st.row]!} (${scoreText}${coverage === null ? "" : `, ${pct(coverage)} answered`})${why}. Review again by ${first.on}.`;
   return { domains, reasons, summary, reReview: { on: first.on, because: first.because, triggers } };
 }
 
@@ -572,21 +582,26 @@ export interface Store {
   readonly hot: Hot;
   /** the app's distinct conditions evaluated so far (-1: not yet) */
   readonly memo: Int8Array;
-  /** gate findings' reasons by criterion × status code, by (primitive) answer value: the same answer, the same sentence */
-  readonly reasons: (Map<unknown, string> | undefined)[];
+  /** gate findings by criterion × status code: without a note, by note, by the (primitive) answer value the note quotes */
+  readonly plain: (GateFinding | undefined)[];
+  readonly byNote: (Map<unknown, GateFinding> | undefined)[];
+  readonly byValue: (Map<unknown, GateFinding> | undefined)[];
+  /** the rubric and options of the call (null when replaying) */
+  readonly p: Prepared;
 }
 
 /** @internal */
-export function newStore(cr: CompiledRubric, apps: number, replay = false, index = 0, na?: Uint8Array): Store {
+export function newStore(p: Prepared, apps: number, replay = false, index = 0, na?: Uint8Array): Store {
+  const cr = p.cr;
   const n = cr.criteria.length;
   const naBytes = (n + 7) >> 3;
-  return { na: na ?? new Uint8Array(naBytes * apps), naBytes, index, codes: new Uint8Array(2 * n), scores: new Float64Array(n), replay, hot: hotOf(cr), memo: new Int8Array(cr.conditionCount), reasons: [] };
+  return { na: na ?? new Uint8Array(naBytes * apps), naBytes, index, codes: new Uint8Array(2 * n), scores: new Float64Array(n), replay, hot: hotOf(cr), memo: new Int8Array(cr.conditionCount), plain: [], byNote: [], byValue: [], p };
 }
 
 /** The per-criterion codes and scores of a scored app, replayed from its cells (once, on first read). */
 function replayed(st: ExplainState): { readonly codes: Uint8Array; readonly scores: Float64Array } {
   if (st.replayed !== null) return st.replayed;
-  const store = newStore(st.p.cr, 1, true, st.naIndex, st.na);
+  const store = newStore(st.p, 1, true, st.row, st.na);
   scoreRow(st.p, st.cells, st.row, store, NO_FIXED, [], true, 0);
   return (st.replayed = { codes: store.codes, scores: store.scores });
 }
@@ -605,9 +620,12 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
   const b = i * n;
   const cellCode = cells.code;
   const cellS = cells.s;
-  const ext = cells.ext[i]!;
-  const extLen = ext === null ? 0 : ext.length;
-  let e = 0;
+  let e = cells.extStart[i]!;
+  const eEnd = cells.extEnd[i]!;
+  const extJ = cells.extJ;
+  const extDay = cells.extDay;
+  const extDetail = cells.extDetail;
+  const asOfDay = p.asOfDay;
   const appMinAge = cells.minAge[i]!;
   const answers = cells.answers[i]!;
   const appName = cells.name[i]!;
@@ -651,17 +669,21 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
 
   const flags = store.hot.flags;
   const weights = store.hot.weight;
+  // a local copy of the imported code: the loop reads it 800,000 times (some module loaders — vitest's
+  // among them — turn every read of an imported binding into a property lookup)
+  const badCode = BAD;
+  const ids = store.hot.ids;
   const memo = store.memo;
   if (!replay && memo.length > 0) memo.fill(-1);
   for (let j = 0; j < n; j++) {
     const f = flags[j]!;
-    // the evidence date and note of j, if it has them (the triples are in rubric order)
-    let validUntil: string | null = null;
+    // the evidence date and note of j, if it has them (in rubric order)
+    let day = -1; // the last valid day, YYYYMMDD
     let detail: string | null = null;
-    if (e < extLen && ext![e] === j) {
-      validUntil = ext![e + 1] as string | null;
-      detail = ext![e + 2] as string | null;
-      e += 3;
+    if ((f & EVIDENCE) !== 0 && e < eEnd && extJ[e] === j) {
+      day = extDay[e]!;
+      detail = extDetail[e]!;
+      e++;
     }
     let code: number; // status code (STATUS)
     let s = Number.NaN; // NaN: not in the computation
@@ -673,13 +695,13 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
       if (!replay) na[naAt + (j >> 3)] = na[naAt + (j >> 3)]! | (1 << (j & 7));
     } else {
       code = cellCode[b + j]!;
-      if (code === BAD) {
+      if (code === badCode) {
         pushValueIssue(p, cr.criteria[j]!, cells.slots[sb + j]!, issues, single ? ["app"] : ["apps", index]);
         bad = true;
         continue;
       }
       evS = cellS[b + j]!;
-      if (validUntil !== null && asOf > validUntil) {
+      if (day >= 0 && asOfDay > day) {
         code = 6; // expired on the as-of date
         evS = 0;
       }
@@ -694,14 +716,14 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
             gatesPassed++;
           } else {
             gate = 2;
-            if (!replay) (gatesFailed ??= []).push({ criterion: cc.id, title: cc.c.title, reason: gateReason(store, cc, code, detail, cells.slots[sb + j], cr, answers, asOf, unclearScore) });
+            if (!replay) (gatesFailed ??= []).push(gateFinding(store, cc, code, detail, cells.slots[sb + j], answers));
           }
         } else if (code !== 7) {
           gate = 3;
-          if (!replay) (gatesUnresolved ??= []).push({ criterion: cc.id, title: cc.c.title, reason: gateReason(store, cc, code, detail, cells.slots[sb + j], cr, answers, asOf, unclearScore) });
+          if (!replay) (gatesUnresolved ??= []).push(gateFinding(store, cc, code, detail, cells.slots[sb + j], answers));
         }
       }
-      if (code === 4 && (f & NOTED) !== 0) missingScratch.push(cr.criteria[j]!.id);
+      if (code === 4 && (f & NOTED) !== 0) missingScratch.push(ids[j]!);
       if ((f & SCORED) !== 0) {
         const w = weights[j]!;
         applicableW += w;
@@ -735,7 +757,7 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
   if (replay) return null;
   ctx.slots = NO_SLOTS; // keep no answers alive after the call
   if (bad) return null;
-  const missing = missingScratch.length === 0 ? [] : missingScratch.slice();
+  const missing: readonly string[] = missingScratch.length === 0 ? NONE : missingScratch.slice();
 
   let score: number | null = null;
   const k = W > 0 ? 100 / W : 0;
@@ -753,17 +775,20 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
 
   // decision
   const dec = rubric.decision;
-  const failed = gatesFailed ?? [];
-  const unresolved = gatesUnresolved ?? [];
-  const conditions: string[] = [];
+  const failed: readonly GateFinding[] = gatesFailed ?? NONE;
+  const unresolved: readonly GateFinding[] = gatesUnresolved ?? NONE;
+  let conditions: readonly string[] = NONE;
   let decision: Decision;
   if (failed.length > 0) decision = "denied";
   else if (unresolved.length > 0 || score === null || (coverage !== null && coverage < dec.minCoverage)) {
     // denied on what is known when the score is already too low: answering an open question better can only move it up
     decision = score !== null && score < dec.conditionalAt ? "denied" : "needsInformation";
   } else if (score >= dec.conditionalAt) {
-    if (conditionSet) conditions.push(...conditionSet);
-    if (score < dec.approveAt) conditions.push(dec.belowApproveCondition);
+    if (conditionSet !== null || score < dec.approveAt) {
+      const list = conditionSet ?? [];
+      if (score < dec.approveAt) list.push(dec.belowApproveCondition);
+      conditions = list;
+    }
     decision = conditions.length > 0 ? "approvedWithConditions" : "approved";
   } else decision = "denied";
 
@@ -780,17 +805,19 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
     }
   }
 
-  const st: ExplainState = { p, cr, cells, row: i, na, naIndex: store.index, replayed: null, k, extra: ext, answers, asOf, unclearScore, appName, score, coverage, decision, gatesPassed, gatesFailed: failed, gatesUnresolved: unresolved, missing, conditions, rows: null, explained: null };
+  const st: ExplainState = { p, cells, row: i, na, replayed: null, k, score, coverage, decision, gatesPassed, gatesFailed: failed, gatesUnresolved: unresolved, missing, conditions, rows: null, explained: null };
   const slots = cells.slots;
   return new PlainResult(
     st,
     cells.id[i]!,
+    appName,
     tier,
     bestCaseScore,
     rubric.rating ? rateWith(cr, (id) => slots[sb + cr.byId.get(id)!.index]) : null,
     policyOf(rubric),
     rubric.id,
     rubric.methodVersion,
+    asOf,
     hex(Math.imul(p.baseHash ^ cells.hash[i]!, 0x01000193)),
   );
 }
@@ -802,10 +829,13 @@ const GATED = 2;
 const NOTED = 4;
 const HAS_COND = 8;
 const CONDITIONAL = 16;
+/** a kind whose answers can carry evidence dates or notes (date, document, ACR, study) */
+const EVIDENCE = 32;
 
 interface Hot {
   readonly flags: Uint8Array;
   readonly weight: Float64Array;
+  readonly ids: readonly string[];
 }
 const hots = new WeakMap<CompiledRubric, Hot>();
 
@@ -814,7 +844,7 @@ function hotOf(cr: CompiledRubric): Hot {
   let hot = hots.get(cr);
   if (hot === undefined) {
     const n = cr.criteria.length;
-    hot = { flags: new Uint8Array(n), weight: new Float64Array(n) };
+    hot = { flags: new Uint8Array(n), weight: new Float64Array(n), ids: cr.criteria.map((cc) => cc.id) };
     for (let j = 0; j < n; j++) {
       const cc = cr.criteria[j]!;
       hot.weight[j] = cc.weight;
@@ -823,7 +853,8 @@ function hotOf(cr: CompiledRubric): Hot {
         (cc.gateMode !== 0 ? GATED : 0) |
         (cc.weight > 0 || cc.gateMode !== 0 || cc.referenced ? NOTED : 0) |
         (cc.cond !== null ? HAS_COND : 0) |
-        (cc.conditionIfNotMet !== null ? CONDITIONAL : 0);
+        (cc.conditionIfNotMet !== null ? CONDITIONAL : 0) |
+        (cc.evidence ? EVIDENCE : 0);
     }
     hots.set(cr, hot);
   }
@@ -839,22 +870,30 @@ function condition(cc: CompiledCriterion, memo: Int8Array, ctx: CondContext): nu
 }
 
 /**
- * The reason of a gate finding (failed: status code ≤ 2; unresolved otherwise). A reason that
- * quotes the evidence (an expired date, a document's age) is the same sentence for the same
- * answer value on the same date: made once per call for each primitive value.
+ * A gate finding (failed: status code ≤ 2; unresolved otherwise), frozen and shared: the same
+ * criterion, status and evidence note — or, for a note quoting the evidence (an expired date, a
+ * document's age), the same primitive answer value — is the same finding for every app of a call.
  */
-function gateReason(store: Store, cc: CompiledCriterion, code: number, detail: string | null, a: Answer | undefined, cr: CompiledRubric, answers: Readonly<Record<string, Answer>>, asOf: string, unclearScore: number): string {
-  if (detail !== "") return code <= 2 ? plainNotMet(cc, detail) : plainUnresolved(cc, STATUS[code]!, detail);
-  const v: unknown = a === undefined ? undefined : a.value;
-  const key = cc.index * 8 + code;
-  const cache = v !== null && typeof v !== "object" && v !== undefined ? (store.reasons[key] ??= new Map<unknown, string>()) : undefined;
-  let reason = cache?.get(v);
-  if (reason === undefined) {
-    const d = detailAt(cr, answers, asOf, unclearScore, cc.index);
-    reason = code <= 2 ? plainNotMet(cc, d) : plainUnresolved(cc, STATUS[code]!, d);
-    if (cache !== undefined && cache.size < 4096) cache.set(v, reason);
+function gateFinding(store: Store, cc: CompiledCriterion, code: number, detail: string | null, a: Answer | undefined, answers: Readonly<Record<string, Answer>>): GateFinding {
+  const at = cc.index * 8 + code;
+  if (detail === null) return (store.plain[at] ??= newFinding(cc, code, null));
+  let cache: Map<unknown, GateFinding> | undefined;
+  let key: unknown = detail;
+  if (detail === "") {
+    // the note quotes the answer: the same primitive value, the same finding (objects are not remembered)
+    key = a === undefined ? undefined : a.value;
+    if (key !== null && typeof key !== "object" && key !== undefined) cache = store.byValue[at] ??= new Map<unknown, GateFinding>();
+  } else cache = store.byNote[at] ??= new Map<unknown, GateFinding>();
+  let finding = cache?.get(key);
+  if (finding === undefined) {
+    finding = newFinding(cc, code, detail === "" ? detailAt(store.p.cr, answers, store.p.asOf, store.p.cr.rubric.scoring.unclearScore, cc.index) : detail);
+    if (cache !== undefined && cache.size < 4096) cache.set(key, finding);
   }
-  return reason;
+  return finding;
+}
+
+function newFinding(cc: CompiledCriterion, code: number, detail: string | null): GateFinding {
+  return Object.freeze({ criterion: cc.id, title: cc.c.title, reason: code <= 2 ? plainNotMet(cc, detail) : plainUnresolved(cc, STATUS[code]!, detail) });
 }
 
 const policies = new WeakMap<Rubric, ScoreResult["policy"]>();
@@ -889,19 +928,21 @@ function initResult(
   this: Mutable,
   st: ExplainState,
   appId: string,
+  appName: string,
   tier: string | null,
   bestCaseScore: number | null,
   rating: PrivacyRatingResult | null,
   policy: ScoreResult["policy"],
   rubricId: string,
   methodVersion: string,
+  asOf: string,
   inputsHash: string,
 ): void {
   HIDDEN.value = st;
   Object.defineProperty(this, STATE, HIDDEN);
   HIDDEN.value = null;
   this.appId = appId;
-  this.appName = st.appName;
+  this.appName = appName;
   this.decision = st.decision;
   this.tier = tier;
   this.score = st.score;
@@ -920,7 +961,7 @@ function initResult(
   this.policy = policy;
   this.rubricId = rubricId;
   this.methodVersion = methodVersion;
-  this.asOf = st.asOf;
+  this.asOf = asOf;
   this.inputsHash = inputsHash;
 }
 const PlainResult = initResult as unknown as new (...args: Parameters<typeof initResult>) => ScoreResult;

@@ -23,8 +23,17 @@ export interface Cells {
   readonly slots: (Answer | undefined)[];
   /** n when every app's answers are kept, 0 when only the row being read is */
   readonly slotStride: number;
-  /** per app, [j, validUntil, detail] triples in rubric order ("" = rebuild the detail when read), or null */
-  readonly ext: (readonly (number | string | null)[] | null)[];
+  /**
+   * The evidence of every app, flat: app i's entries are extStart[i] … extEnd[i] − 1, in rubric
+   * order: the criterion, its last valid day (or null) as text and as the number YYYYMMDD (−1),
+   * and its note ("" = rebuild when read, or null).
+   */
+  readonly extStart: Int32Array;
+  readonly extEnd: Int32Array;
+  readonly extJ: number[];
+  readonly extValid: (string | null)[];
+  readonly extDay: number[];
+  readonly extDetail: (string | null)[];
   /** per app, the hash of its id, audience, use mode and answer values */
   readonly hash: Int32Array;
   readonly id: string[];
@@ -42,7 +51,12 @@ export function newCells(n: number, apps: number, keepAnswers: boolean): Cells {
     s: new Float64Array(n * apps),
     slots: new Array<Answer | undefined>(keepAnswers ? n * apps : n).fill(undefined),
     slotStride: keepAnswers ? n : 0,
-    ext: new Array<readonly (number | string | null)[] | null>(apps).fill(null),
+    extStart: new Int32Array(apps),
+    extEnd: new Int32Array(apps),
+    extJ: [],
+    extValid: [],
+    extDay: [],
+    extDetail: [],
     hash: new Int32Array(apps),
     id: new Array<string>(apps).fill(""),
     name: new Array<string>(apps).fill(""),
@@ -79,7 +93,7 @@ export function putCell(cells: Cells, i: number, cc: CompiledCriterion, a: Answe
   cells.slots[i * cells.slotStride + j] = a;
   // one term per answer, added: the hash does not depend on the order answers come in
   ROW.sum = (ROW.sum + (e.text !== null ? e.hash : hashValue(cc.idHash, value))) | 0;
-  if (e.code !== BAD_CODE && (e.validUntil !== null || e.detail !== null)) {
+  if (cc.evidence && e.code !== BAD_CODE && (e.validUntil !== null || e.detail !== null)) {
     if (j < ROW.last) ROW.sorted = false;
     ROW.last = j;
     EXT.push(j, e.validUntil, e.detail);
@@ -95,19 +109,44 @@ export function endRow(cells: Cells, i: number, id: string, name: string, useMod
   cells.useMode[i] = useMode;
   cells.minAge[i] = minAge;
   cells.answers[i] = answers;
-  if (EXT.length === 0) cells.ext[i] = null;
-  else if (ROW.sorted) cells.ext[i] = EXT.slice();
-  else {
-    const order: number[] = [];
-    for (let e = 0; e < EXT.length; e += 3) order.push(e);
-    order.sort((x, y) => (EXT[x] as number) - (EXT[y] as number));
-    const sorted: (number | string | null)[] = [];
-    for (const e of order) sorted.push(EXT[e]!, EXT[e + 1]!, EXT[e + 2]!);
-    cells.ext[i] = sorted;
+  // (rows are ended once each, in order: the flat lists only grow)
+  cells.extStart[i] = cells.extJ.length;
+  if (EXT.length > 0) {
+    let order: number[] | null = null;
+    if (!ROW.sorted) {
+      order = [];
+      for (let e = 0; e < EXT.length; e += 3) order.push(e);
+      order.sort((x, y) => (EXT[x] as number) - (EXT[y] as number));
+    }
+    for (let t = 0; t < EXT.length; t += 3) {
+      const e = order === null ? t : order[t / 3]!;
+      const validUntil = EXT[e + 1] as string | null;
+      cells.extJ.push(EXT[e] as number);
+      cells.extValid.push(validUntil);
+      cells.extDay.push(validUntil === null ? -1 : dayNumber(validUntil));
+      cells.extDetail.push(EXT[e + 2] as string | null);
+    }
   }
+  cells.extEnd[i] = cells.extJ.length;
   let h = hashText(HASH_SEED, id);
   h = hashText(h, audienceText(minAge, useMode));
   cells.hash[i] = hashInt(h, ROW.sum);
+}
+
+/** YYYY-MM-DD as the number YYYYMMDD (the same order as the text). */
+export function dayNumber(day: string): number {
+  const c = (k: number): number => day.charCodeAt(k) - 48;
+  return (((c(0) * 10 + c(1)) * 10 + c(2)) * 10 + c(3)) * 10000 + (c(5) * 10 + c(6)) * 100 + c(8) * 10 + c(9);
+}
+
+/** App i's evidence as [j, validUntil, detail] triples in rubric order, or null (for explanations). */
+export function evidenceOf(cells: Cells, i: number): (number | string | null)[] | null {
+  const start = cells.extStart[i]!;
+  const end = cells.extEnd[i]!;
+  if (start === end) return null;
+  const out: (number | string | null)[] = [];
+  for (let e = start; e < end; e++) out.push(cells.extJ[e]!, cells.extValid[e]!, cells.extDetail[e]!);
+  return out;
 }
 
 const audienceTexts = new Map<string, string[]>();

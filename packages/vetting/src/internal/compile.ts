@@ -51,6 +51,8 @@ export interface CompiledCriterion {
    * condition and texts) as JSON: two criteria with the same key read every answer the same way.
    */
   readonly evalKey: string;
+  /** a kind whose answers carry evidence dates or notes (date, document, ACR, study): only these keep them in cells */
+  readonly evidence: boolean;
   /** hashText(HASH_SEED, id): where the hash of each of its answers starts */
   readonly idHash: number;
   readonly options: ReadonlyMap<string, number> | null;
@@ -124,6 +126,7 @@ function build(rubric: Rubric): CompiledRubric {
       referenced: false,
       evalKey: evalKeyOf(c),
       idHash: hashText(HASH_SEED, c.id),
+      evidence: c.kind === "date" || c.kind === "document" || c.kind === "acr" || c.kind === "study",
       options: c.kind === "choice" ? new Map(c.options.map((o) => [o.value, o.score])) : null,
       kinds: c.kind === "document" && c.kinds ? new Map(c.kinds.map((o) => [o.value, o.score])) : null,
       editions: c.kind === "document" && c.editions ? new Map(c.editions.map((e) => [e.value, { score: e.score, validUntil: e.validUntil ?? null }])) : null,

@@ -163,6 +163,7 @@ export function fastApp(plan: FastPlan, raw: unknown, cells: Cells, i: number): 
   if (!ordinary(answers)) return false;
   beginRow(cells, i);
   const criteria = plan.cr.criteria;
+  const put = putCell; // (a local: some module loaders make each read of an import a lookup)
   const { index, ids, fixedValues, fixedEntries, fixedNumbers, fixedNumberEntries } = plan;
   const n = plan.n;
   let next = 0; // answers usually come in rubric order: try the next criterion's id first
@@ -212,7 +213,7 @@ export function fastApp(plan: FastPlan, raw: unknown, cells: Cells, i: number): 
     } else {
       return false;
     }
-    putCell(cells, i, criteria[j]!, a as Answer, e, v);
+    put(cells, i, criteria[j]!, a as Answer, e, v);
   }
   endRow(cells, i, id, name, (useMode ?? "studentLogin") as UseMode, minAge, answers as Record<string, Answer>);
   return true;
