@@ -103,4 +103,34 @@ describe("readAnswers and Scorer.scoreSheet", () => {
     expect(compileScorer(rubric, { ...options, district: { state: "CA" } }).scoreApp(app).inputsHash).not.toBe(base[0]);
     expect(compileScorer(deriveRubric(rubric, { id: "w", methodVersion: "w", weights: { c1: 9 } }), options).scoreApp(app).inputsHash).not.toBe(base[0]);
   });
+
+  it("show no evidence date for a criterion its condition takes out, even when it is answered", () => {
+    // dpa (a document) applies only to apps that collect students' PII
+    const app = { id: "a", name: "A", answers: { collectsPII: { value: "doesNot" }, dpa: { value: { present: true, kind: "ndpa", issuedOn: "2025-09-01", expiresOn: "2027-08-31" } } } };
+    const [viaSheet] = compileScorer(K12_RUBRIC, options).scoreSheet(readAnswers(K12_RUBRIC, [app]));
+    const row = viaSheet!.contributions.find((c) => c.criterion === "dpa")!;
+    expect(row.status).toBe("notApplicable");
+    expect(row.validUntil).toBeNull();
+    expect(row.detail).toMatch(/^applies only when/);
+    expect(viaSheet!.reReview.triggers.map((t) => t.criterion)).not.toContain("dpa");
+    expect(JSON.stringify(viaSheet)).toBe(JSON.stringify(scoreApps(K12_RUBRIC, [app], options)[0]));
+    const applies = { ...app, answers: { ...app.answers, collectsPII: { value: "does" } } };
+    expect(scoreApps(K12_RUBRIC, [applies], options)[0]!.contributions.find((c) => c.criterion === "dpa")!.validUntil).toBe("2027-08-31");
+  });
+
+  it("give results whose lists are read-only data: empty lists and gate findings are shared and frozen", () => {
+    const apps = [
+      { id: "a", name: "A", answers: { sellsData: { value: "does" } } },
+      { id: "b", name: "B", answers: { sellsData: { value: "does" } } },
+    ];
+    const [a, b] = compileScorer(K12_RUBRIC, options).scoreSheet(readAnswers(K12_RUBRIC, apps));
+    const sells = a!.gatesFailed.find((g) => g.criterion === "sellsData")!;
+    expect(sells).toBe(b!.gatesFailed.find((g) => g.criterion === "sellsData"));
+    expect(Object.isFrozen(sells)).toBe(true);
+    expect(a!.conditions).toEqual([]);
+    expect(Object.isFrozen(a!.conditions)).toBe(true);
+    expect(() => (a!.conditions as string[]).push("x")).toThrow(TypeError);
+    expect(b!.conditions).toEqual([]); // nothing leaked into the other result
+    expect(structuredClone(a)).toEqual(JSON.parse(JSON.stringify(a)));
+  });
 });
