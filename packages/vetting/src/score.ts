@@ -601,10 +601,40 @@ export function newStore(p: Prepared, apps: number, replay = false, index = 0, n
 /** The per-criterion codes and scores of a scored app, replayed from its cells (once, on first read). */
 function replayed(st: ExplainState): { readonly codes: Uint8Array; readonly scores: Float64Array } {
   if (st.replayed !== null) return st.replayed;
-  const store = newStore(st.p, 1, true, st.row, st.na);
+  const cr = st.p.cr;
+  const n = cr.criteria.length;
+  // the replays of one call share buffers, REPLAY_CHUNK apps each, made when first needed: reading
+  // every explanation of 10,000 results then allocates 40 buffers, not 20,000
+  let chunks = replayChunks.get(st.na);
+  if (chunks === undefined) replayChunks.set(st.na, (chunks = new Map()));
+  const c = Math.floor(st.row / REPLAY_CHUNK);
+  let chunk = chunks.get(c);
+  if (chunk === undefined) chunks.set(c, (chunk = { codes: new Uint8Array(2 * n * REPLAY_CHUNK), scores: new Float64Array(n * REPLAY_CHUNK) }));
+  const at = st.row - c * REPLAY_CHUNK;
+  const store: Store = {
+    na: st.na,
+    naBytes: (n + 7) >> 3,
+    index: st.row,
+    codes: chunk.codes.subarray(2 * n * at, 2 * n * (at + 1)),
+    scores: chunk.scores.subarray(n * at, n * (at + 1)),
+    replay: true,
+    hot: hotOf(cr),
+    memo: NO_MEMO,
+    plain: NO_FINDINGS,
+    byNote: NO_MAPS,
+    byValue: NO_MAPS,
+    p: st.p,
+  };
   scoreRow(st.p, st.cells, st.row, store, NO_FIXED, [], true, 0);
   return (st.replayed = { codes: store.codes, scores: store.scores });
 }
+const REPLAY_CHUNK = 256;
+/** a scoring call's replay buffers, by the call's bits of criteria out by their condition (one per call) */
+const replayChunks = new WeakMap<Uint8Array, Map<number, { codes: Uint8Array; scores: Float64Array }>>();
+// a replay reports nothing and evaluates no condition: it never touches these
+const NO_MEMO = new Int8Array(0);
+const NO_FINDINGS: (GateFinding | undefined)[] = [];
+const NO_MAPS: (Map<unknown, GateFinding> | undefined)[] = [];
 const NO_FIXED = new Int8Array(0);
 
 /**
