@@ -34,6 +34,15 @@ describe("V1: score 10,000 apps × 80 criteria with explanations", () => {
     { iterations: 20, time: 2000, warmupIterations: 5 },
   );
   bench(
+    "scorer.scoreSheet, then every result's reasons and summary read",
+    () => {
+      let n = 0;
+      for (const r of scorer.scoreSheet(sheet)) n += r.reasons.length + r.summary.length;
+      if (n === 0) throw new Error("no explanations");
+    },
+    { iterations: 5, time: 2000, warmupIterations: 2 },
+  );
+  bench(
     "readAnswers (reading and checking 800,000 answers once)",
     () => {
       readAnswers(rubric, apps);
