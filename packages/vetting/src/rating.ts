@@ -1,5 +1,4 @@
 import { DistrictKitError } from "@districtkit/core";
-import type { Answer } from "./schema/answers.js";
 import type { Rubric, RubricInput } from "./schema/rubric.js";
 import { compileRubric, type CompiledRubric } from "./internal/compile.js";
 import { checkApp, type RawIssue } from "./internal/checkApp.js";
@@ -51,12 +50,12 @@ export const PRIVACY_RATING_CRITERIA: readonly string[] = [
 ];
 
 /** @internal */
-export function rateWith(cr: CompiledRubric, get: (id: string) => Answer | undefined): PrivacyRatingResult | null {
+export function rateWith(cr: CompiledRubric, valueOf: (id: string) => unknown): PrivacyRatingResult | null {
   const setting = cr.rubric.rating;
   if (!setting) return null;
-  const policy = get(setting.policyCriterion)?.value;
+  const policy = valueOf(setting.policyCriterion);
   const practices = setting.practiceCriteria.map((id) => {
-    const v = get(id)?.value;
+    const v = valueOf(id);
     const answer = v === undefined ? "unanswered" : v === "does" || v === "yes" || v === true ? "does" : v === "doesNot" || v === "no" || v === false ? "doesNot" : v === "notApplicable" ? "notApplicable" : "unclear";
     return { criterion: id, title: cr.byId.get(id)!.c.title, answer } as const;
   });
@@ -104,7 +103,7 @@ export function ratePrivacy(rubric: Rubric | RubricInput, app: unknown): Privacy
   const issues: RawIssue[] = [];
   const a = checkApp(app, ["app"], cr, issues);
   if (!a || issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
-  const r = rateWith(cr, (id) => (Object.hasOwn(a.answers, id) ? a.answers[id] : undefined));
+  const r = rateWith(cr, (id) => (Object.hasOwn(a.answers, id) ? a.answers[id]?.value : undefined));
   if (!r) throw DistrictKitError.argument(["rubric", "rating"], `rubric "${cr.rubric.id}" has no rating setting (which criteria give the privacy rating)`);
   return r;
 }

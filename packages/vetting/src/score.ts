@@ -234,19 +234,19 @@ function primeShapes(): void {
     { id: "5", name: "5", answers: { p: { value: "unclear" }, d: { value: { present: true, issuedOn: "2020-01-01" } } } },
   ];
   const options = { asOf: "2026-06-01", district: { state: "NY" } };
-  for (const rating of [{ policyCriterion: "p", practiceCriteria: ["a"] }, undefined]) {
-    const rubric = { id: "prime", title: "Prime", methodVersion: "0", tiers: [{ min: 50, label: "x" }], criteria, ...(rating ? { rating } : {}) };
-    for (const r of scorePrepared(prepare(rubric, options), apps)) void r.summary;
+  try {
+    for (const rating of [{ policyCriterion: "p", practiceCriteria: ["a"] }, undefined]) {
+      const rubric = { id: "prime", title: "Prime", methodVersion: "0", tiers: [{ min: 50, label: "x" }], criteria, ...(rating ? { rating } : {}) };
+      for (const r of scorePrepared(prepare(rubric, options), apps)) void r.summary;
+    }
+  } catch {
+    // only a warm-up: whatever stops it (an Object.prototype with enumerable keys makes zod refuse
+    // these objects) must not stop the caller's call
   }
 }
 
-// what conditions read, reused app after app (the engine is synchronous)
-const CTX: { -readonly [K in keyof CondContext]: CondContext[K] } = { state: "", minAge: 0, useMode: "studentLogin", asOf: "", slots: [] as readonly (Answer | undefined)[], base: 0 };
-
-const NO_SLOTS: readonly (Answer | undefined)[] = [];
 /** Every empty list of a result (results are read-only data: one frozen empty list serves them all). */
 const NONE: readonly never[] = Object.freeze([]);
-const MISSING_SCRATCH: string[] = [];
 const EV = newEvaluation();
 
 function readsTheApp(cond: Condition): boolean {
@@ -274,7 +274,7 @@ function readsTheApp(cond: Condition): boolean {
 function fixedConditions(p: Prepared): Int8Array {
   const n = p.cr.criteria.length;
   const out = new Int8Array(n).fill(-1);
-  const ctx: CondContext = { state: p.district.state, minAge: 0, useMode: "studentLogin", asOf: p.asOf, slots: [] as readonly (Answer | undefined)[], base: 0 };
+  const ctx: CondContext = { state: p.district.state, minAge: 0, useMode: "studentLogin", asOf: p.asOf, values: [], base: 0 };
   for (let j = 0; j < n; j++) {
     const cc = p.cr.criteria[j]!;
     if (cc.cond !== null && cc.c.appliesWhen !== undefined && !readsTheApp(cc.c.appliesWhen)) out[j] = cc.cond(ctx);
@@ -327,14 +327,24 @@ interface Explanation {
 const STATE = Symbol("vetting.explanation");
 type WithState = { [STATE]?: ExplainState };
 
-/** The evidence note of criterion j, rebuilt from the app's answer (the scoring loop skips them). */
-function detailAt(cr: CompiledRubric, answers: Readonly<Record<string, Answer>>, asOf: string, unclearScore: number, j: number): string | null {
-  const cc = cr.criteria[j]!;
-  const a = Object.hasOwn(answers, cc.id) ? answers[cc.id] : undefined;
-  if (a === undefined) return null;
+/** The evidence note of criterion j for an answer value, rebuilt (the scoring loop skips them). */
+function detailAt(cr: CompiledRubric, value: unknown, asOf: string, unclearScore: number, j: number): string | null {
+  if (value === undefined) return null;
   const e = newEvaluation();
-  evaluate(cc, a.value, asOf, unclearScore, e);
+  evaluate(cr.criteria[j]!, value, asOf, unclearScore, e);
   return e.detail;
+}
+
+/**
+ * App `row`'s answer value for criterion j, for an explanation read after scoring: as read (an
+ * answer sheet keeps the values), or from the app's answers (a scoring call keeps only the row
+ * being read).
+ */
+function valueAt(cells: Cells, row: number, cr: CompiledRubric, j: number): unknown {
+  if (cells.valueStride > 0) return cells.values[row * cells.valueStride + j];
+  const answers = cells.answers[row]!;
+  const id = cr.criteria[j]!.id;
+  return Object.hasOwn(answers, id) ? answers[id]?.value : undefined;
 }
 
 // one getter per field for every result (own, enumerable accessors: JSON, structured clones and
@@ -383,7 +393,6 @@ function materialize(st: ExplainState): CriterionResult[] {
   const { k } = st;
   const cr = st.p.cr;
   const extra = evidenceOf(st.cells, st.row);
-  const answers = st.cells.answers[st.row]!;
   const { asOf } = st.p;
   const unclearScore = cr.rubric.scoring.unclearScore;
   const { codes, scores } = replayed(st);
@@ -399,7 +408,7 @@ function materialize(st: ExplainState): CriterionResult[] {
       if (codes[c0 + n + j] === 4) continue; // out by its condition: no evidence shown
       validUntils[j] = extra[e + 1] as string | null;
       const d = extra[e + 2] as string | null;
-      details[j] = d === "" ? detailAt(cr, answers, asOf, unclearScore, j) : d;
+      details[j] = d === "" ? detailAt(cr, valueAt(st.cells, st.row, cr, j), asOf, unclearScore, j) : d;
     }
   }
   for (let j = 0; j < n; j++) {
@@ -433,13 +442,12 @@ function explain(st: ExplainState): Explanation {
   const cr = st.p.cr;
   const { asOf } = st.p;
   const extra = evidenceOf(st.cells, st.row);
-  const answers = st.cells.answers[st.row]!;
   const unclearScore = cr.rubric.scoring.unclearScore;
   const rubric = cr.rubric;
   const n = cr.criteria.length;
   const c0 = 0;
   const s0 = 0;
-  const detailOf = (j: number): string | null => detailAt(cr, answers, asOf, unclearScore, j);
+  const detailOf = (j: number): string | null => detailAt(cr, valueAt(st.cells, st.row, cr, j), asOf, unclearScore, j);
   const triggers: ReReviewTrigger[] = [];
   const dW = [0, 0, 0, 0, 0, 0];
   const dN = [0, 0, 0, 0, 0, 0];
@@ -586,8 +594,12 @@ export interface Store {
   readonly plain: (GateFinding | undefined)[];
   readonly byNote: (Map<unknown, GateFinding> | undefined)[];
   readonly byValue: (Map<unknown, GateFinding> | undefined)[];
-  /** the rubric and options of the call (null when replaying) */
+  /** the rubric and options of the call */
   readonly p: Prepared;
+  /** what conditions read, app after app (each call its own: a call made from a getter of the apps' data leaves it alone) */
+  readonly ctx: { -readonly [K in keyof CondContext]: CondContext[K] };
+  /** the app's missing answers, gathered then copied */
+  readonly missing: string[];
 }
 
 /** @internal */
@@ -595,7 +607,7 @@ export function newStore(p: Prepared, apps: number, replay = false, index = 0, n
   const cr = p.cr;
   const n = cr.criteria.length;
   const naBytes = (n + 7) >> 3;
-  return { na: na ?? new Uint8Array(naBytes * apps), naBytes, index, codes: new Uint8Array(2 * n), scores: new Float64Array(n), replay, hot: hotOf(cr), memo: new Int8Array(cr.conditionCount), plain: [], byNote: [], byValue: [], p };
+  return { na: na ?? new Uint8Array(naBytes * apps), naBytes, index, codes: new Uint8Array(2 * n), scores: new Float64Array(n), replay, hot: hotOf(cr), memo: new Int8Array(cr.conditionCount), plain: [], byNote: [], byValue: [], p, ctx: { state: p.district.state, minAge: 0, useMode: "studentLogin", asOf: p.asOf, values: NO_VALUES, base: 0 }, missing: [] };
 }
 
 /** The per-criterion codes and scores of a scored app, replayed from its cells (once, on first read). */
@@ -624,6 +636,8 @@ function replayed(st: ExplainState): { readonly codes: Uint8Array; readonly scor
     byNote: NO_MAPS,
     byValue: NO_MAPS,
     p: st.p,
+    ctx: REPLAY_CTX,
+    missing: [],
   };
   scoreRow(st.p, st.cells, st.row, store, NO_FIXED, [], true, 0);
   return (st.replayed = { codes: store.codes, scores: store.scores });
@@ -635,6 +649,8 @@ const replayChunks = new WeakMap<Uint8Array, Map<number, { codes: Uint8Array; sc
 const NO_MEMO = new Int8Array(0);
 const NO_FINDINGS: (GateFinding | undefined)[] = [];
 const NO_MAPS: (Map<unknown, GateFinding> | undefined)[] = [];
+const NO_VALUES: readonly unknown[] = [];
+const REPLAY_CTX: { -readonly [K in keyof CondContext]: CondContext[K] } = { state: "", minAge: 0, useMode: "studentLogin", asOf: "", values: NO_VALUES, base: 0 };
 const NO_FIXED = new Int8Array(0);
 
 /**
@@ -656,19 +672,16 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
   const extDay = cells.extDay;
   const extDetail = cells.extDetail;
   const asOfDay = p.asOfDay;
-  const appMinAge = cells.minAge[i]!;
-  const answers = cells.answers[i]!;
   const appName = cells.name[i]!;
   const replay = store.replay;
-  const sb = i * cells.slotStride; // the app's answers in cells.slots
-  const ctx = CTX;
+  const values = cells.values;
+  const vb = i * cells.valueStride; // the app's values in cells.values
+  const ctx = store.ctx;
   if (!replay) {
-    ctx.state = district.state;
-    ctx.minAge = appMinAge >= 0 ? appMinAge : district.userAges.min;
+    ctx.minAge = cells.hasAudience[i] === 1 ? (cells.minAge[i] as number) : district.userAges.min;
     ctx.useMode = cells.useMode[i]!;
-    ctx.asOf = asOf;
-    ctx.slots = cells.slots;
-    ctx.base = sb;
+    ctx.values = values;
+    ctx.base = vb;
   }
   // (unary + : a plain float for the compiler, not a tagged value; the scores below stay unboxed)
   const unclearScore = +rubric.scoring.unclearScore;
@@ -683,7 +696,7 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
   const na = store.na;
   const naAt = store.index * store.naBytes;
   // (a replay may run while another call scores, from a getter of the apps' data: it reports nothing and touches no shared scratch)
-  const missingScratch = replay ? [] : MISSING_SCRATCH;
+  const missingScratch = store.missing;
   missingScratch.length = 0;
   let W = 0;
   let N = 0;
@@ -726,7 +739,7 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
     } else {
       code = cellCode[b + j]!;
       if (code === badCode) {
-        pushValueIssue(p, cr.criteria[j]!, cells.slots[sb + j]!, issues, single ? ["app"] : ["apps", index]);
+        pushValueIssue(p, cr.criteria[j]!, values[vb + j], issues, single ? ["app"] : ["apps", index]);
         bad = true;
         continue;
       }
@@ -746,11 +759,11 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
             gatesPassed++;
           } else {
             gate = 2;
-            if (!replay) (gatesFailed ??= []).push(gateFinding(store, cc, code, detail, cells.slots[sb + j], answers));
+            if (!replay) (gatesFailed ??= []).push(gateFinding(store, cc, code, detail, values[vb + j]));
           }
         } else if (code !== 7) {
           gate = 3;
-          if (!replay) (gatesUnresolved ??= []).push(gateFinding(store, cc, code, detail, cells.slots[sb + j], answers));
+          if (!replay) (gatesUnresolved ??= []).push(gateFinding(store, cc, code, detail, values[vb + j]));
         }
       }
       if (code === 4 && (f & NOTED) !== 0) missingScratch.push(ids[j]!);
@@ -784,9 +797,7 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
     codes[c0 + n + j] = gate;
     scores[s0 + j] = s;
   }
-  if (replay) return null;
-  ctx.slots = NO_SLOTS; // keep no answers alive after the call
-  if (bad) return null;
+  if (replay || bad) return null;
   const missing: readonly string[] = missingScratch.length === 0 ? NONE : missingScratch.slice();
 
   let score: number | null = null;
@@ -836,14 +847,13 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
   }
 
   const st: ExplainState = { p, cells, row: i, na, replayed: null, k, score, coverage, decision, gatesPassed, gatesFailed: failed, gatesUnresolved: unresolved, missing, conditions, rows: null, explained: null };
-  const slots = cells.slots;
   return new PlainResult(
     st,
     cells.id[i]!,
     appName,
     tier,
     bestCaseScore,
-    rubric.rating ? rateWith(cr, (id) => slots[sb + cr.byId.get(id)!.index]) : null,
+    rubric.rating ? rateWith(cr, (id) => values[vb + cr.byId.get(id)!.index]) : null,
     policyOf(rubric),
     rubric.id,
     rubric.methodVersion,
@@ -904,19 +914,19 @@ function condition(cc: CompiledCriterion, memo: Int8Array, ctx: CondContext): nu
  * criterion, status and evidence note — or, for a note quoting the evidence (an expired date, a
  * document's age), the same primitive answer value — is the same finding for every app of a call.
  */
-function gateFinding(store: Store, cc: CompiledCriterion, code: number, detail: string | null, a: Answer | undefined, answers: Readonly<Record<string, Answer>>): GateFinding {
+function gateFinding(store: Store, cc: CompiledCriterion, code: number, detail: string | null, value: unknown): GateFinding {
   const at = cc.index * 8 + code;
   if (detail === null) return (store.plain[at] ??= newFinding(cc, code, null));
   let cache: Map<unknown, GateFinding> | undefined;
   let key: unknown = detail;
   if (detail === "") {
     // the note quotes the answer: the same primitive value, the same finding (objects are not remembered)
-    key = a === undefined ? undefined : a.value;
+    key = value;
     if (key !== null && typeof key !== "object" && key !== undefined) cache = store.byValue[at] ??= new Map<unknown, GateFinding>();
   } else cache = store.byNote[at] ??= new Map<unknown, GateFinding>();
   let finding = cache?.get(key);
   if (finding === undefined) {
-    finding = newFinding(cc, code, detail === "" ? detailAt(store.p.cr, answers, store.p.asOf, store.p.cr.rubric.scoring.unclearScore, cc.index) : detail);
+    finding = newFinding(cc, code, detail === "" ? detailAt(store.p.cr, value, store.p.asOf, store.p.cr.rubric.scoring.unclearScore, cc.index) : detail);
     if (cache !== undefined && cache.size < 4096) cache.set(key, finding);
   }
   return finding;
@@ -940,10 +950,10 @@ function policyOf(rubric: Rubric): ScoreResult["policy"] {
 }
 
 /** The problem of a value that does not fit its (applicable) criterion, with its path. */
-function pushValueIssue(p: Prepared, cc: CompiledCriterion, a: Answer, issues: RawIssue[], path: (string | number)[]): void {
+function pushValueIssue(p: Prepared, cc: CompiledCriterion, value: unknown, issues: RawIssue[], path: (string | number)[]): void {
   const ev = EV;
   ev.wantDetail = false;
-  evaluate(cc, a.value, p.asOf, p.cr.rubric.scoring.unclearScore, ev);
+  evaluate(cc, value, p.asOf, p.cr.rubric.scoring.unclearScore, ev);
   issues.push({ path: ev.issuePath ? [...path, "answers", cc.id, "value", ...ev.issuePath] : [...path, "answers", cc.id, "value"], code: "invalid_answer", message: ev.issue ?? "does not fit its criterion" });
 }
 

@@ -13,8 +13,10 @@ import type { Rubric, RubricInput } from "./schema/rubric.js";
  * not reading 800,000 answers again. Made by {@link readAnswers}; opaque apart from the fields
  * below.
  *
- * A sheet is a reading of the apps as they were when read: read them again after changing an
- * answer (the evidence notes of an explanation are read from the apps' answers when first read).
+ * A sheet is a reading of the apps as they were when read: it keeps each answer's evaluation
+ * and value (what conditions, the privacy rating and evidence notes read), so changing an app
+ * afterwards changes nothing it scores — read the apps again to score a change. (An object
+ * value, such as a document, is kept as the same object: do not change its fields.)
  *
  * @category Scoring
  */

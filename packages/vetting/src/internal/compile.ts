@@ -1,7 +1,6 @@
 // A validated rubric compiled for the scoring loop: criteria as an array with their kind's
 // lookup tables, conditions as closures (three-valued: 0 false, 1 true, 2 unknown), and a hash.
 import { parseInput } from "@districtkit/core";
-import type { Answer } from "../schema/answers.js";
 import type { Condition, UseMode } from "../schema/condition.js";
 import { COMMON_CRITERION_FIELDS, type Criterion } from "../schema/criterion.js";
 import { rubricSchema, type Rubric } from "../schema/rubric.js";
@@ -13,8 +12,8 @@ export interface CondContext {
   readonly minAge: number;
   readonly useMode: UseMode;
   readonly asOf: string;
-  /** The apps' answers by criterion index, the app's from `base` on. */
-  readonly slots: readonly (Answer | undefined)[];
+  /** The apps' answer values by criterion index (undefined = unanswered), the app's from `base` on. */
+  readonly values: readonly unknown[];
   readonly base: number;
 }
 
@@ -181,10 +180,8 @@ export function compileCondition(cond: Condition, indexOf: (id: string) => numbe
       const values = cond.in;
       const m = values.length;
       return (ctx) => {
-        const a = ctx.slots[ctx.base + k];
-        if (a === undefined) return 2;
-        const v = a.value;
-        if (v === "unclear") return 2;
+        const v = ctx.values[ctx.base + k];
+        if (v === undefined || v === "unclear") return 2;
         const x = normalise(v);
         for (let t = 0; t < m; t++) if (values[t] === v || values[t] === x) return 1;
         return 0;

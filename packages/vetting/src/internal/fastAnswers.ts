@@ -213,9 +213,9 @@ export function fastApp(plan: FastPlan, raw: unknown, cells: Cells, i: number): 
     } else {
       return false;
     }
-    put(cells, i, criteria[j]!, a as Answer, e, v);
+    put(cells, i, criteria[j]!, e, v);
   }
-  endRow(cells, i, id, name, (useMode ?? "studentLogin") as UseMode, minAge, answers as Record<string, Answer>);
+  endRow(cells, i, id, name, (useMode ?? "studentLogin") as UseMode, minAge >= 0, minAge, answers as Record<string, Answer>);
   return true;
 }
 
@@ -230,9 +230,10 @@ export function readChecked(plan: FastPlan, app: App, slots: readonly (Answer | 
     const a = slots[j];
     if (a === undefined) continue;
     const v: unknown = a.value;
-    putCell(cells, i, criteria[j]!, a, evaluated(plan, j, v, v === null || typeof v !== "object"), v);
+    putCell(cells, i, criteria[j]!, evaluated(plan, j, v, v === null || typeof v !== "object"), v);
   }
-  const audience = app.audience as { min?: unknown } | null | undefined;
-  const min = audience !== null && typeof audience === "object" ? audience.min : undefined;
-  endRow(cells, i, typeof app.id === "string" ? app.id : "", typeof app.name === "string" ? app.name : "", app.useMode, typeof min === "number" && Number.isInteger(min) && min >= 0 && min <= 120 ? min : -1, app.answers);
+  // an audience that is not valid is an issue of the app; its min is still what conditions read, as given
+  const audience = app.audience as unknown;
+  const stated = audience !== null && typeof audience === "object";
+  endRow(cells, i, typeof app.id === "string" ? app.id : "", typeof app.name === "string" ? app.name : "", app.useMode, stated, stated ? (audience as { min?: unknown }).min : -1, app.answers);
 }
