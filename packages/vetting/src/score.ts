@@ -6,7 +6,7 @@ import { addMonthsDay } from "./internal/dates.js";
 import { evaluate, newEvaluation } from "./internal/evaluate.js";
 import { dayNumber, evidenceOf, newCells, type Cells } from "./internal/cells.js";
 import { BAD, fastApp, fastPlan, prototypeIsClean, readChecked } from "./internal/fastAnswers.js";
-import { hashText, hex } from "./internal/hash.js";
+import { hashInt, hashText, hex } from "./internal/hash.js";
 import { rateWith, type PrivacyRatingResult } from "./rating.js";
 import type { CriterionResult, Decision, DomainScore, GateFinding, ReReviewTrigger, ScoreResult } from "./result.js";
 import { scoreOptionsSchema, type Answer, type DistrictContext, type ScoreOptions } from "./schema/answers.js";
@@ -397,15 +397,13 @@ function materialize(st: ExplainState): CriterionResult[] {
   const unclearScore = cr.rubric.scoring.unclearScore;
   const { codes, scores } = replayed(st);
   const n = cr.criteria.length;
-  const c0 = 0;
-  const s0 = 0;
   const rows = new Array<CriterionResult>(n);
   const validUntils = new Array<string | null>(n).fill(null);
   const details = new Array<string | null>(n).fill(null);
   if (extra) {
     for (let e = 0; e < extra.length; e += 3) {
       const j = extra[e] as number;
-      if (codes[c0 + n + j] === 4) continue; // out by its condition: no evidence shown
+      if (codes[n + j] === 4) continue; // out by its condition: no evidence shown
       validUntils[j] = extra[e + 1] as string | null;
       const d = extra[e + 2] as string | null;
       details[j] = d === "" ? detailAt(cr, valueAt(st.cells, st.row, cr, j), asOf, unclearScore, j) : d;
@@ -413,8 +411,8 @@ function materialize(st: ExplainState): CriterionResult[] {
   }
   for (let j = 0; j < n; j++) {
     const cc = cr.criteria[j]!;
-    const status = STATUS[codes[c0 + j]!]!;
-    const sj = scores[s0 + j]!;
+    const status = STATUS[codes[j]!]!;
+    const sj = scores[j]!;
     const score = Number.isNaN(sj) ? null : sj;
     rows[j] = {
       criterion: cc.id,
@@ -424,9 +422,9 @@ function materialize(st: ExplainState): CriterionResult[] {
       status,
       score,
       contribution: score !== null && cc.weight > 0 && status !== "recorded" ? k * cc.weight * score : 0,
-      gate: GATE[codes[c0 + n + j]!]!,
+      gate: GATE[codes[n + j]!]!,
       validUntil: validUntils[j]!,
-      detail: codes[c0 + n + j] === 4 ? cc.naDetail : details[j]!,
+      detail: codes[n + j] === 4 ? cc.naDetail : details[j]!,
     };
   }
   return rows;
@@ -445,8 +443,6 @@ function explain(st: ExplainState): Explanation {
   const unclearScore = cr.rubric.scoring.unclearScore;
   const rubric = cr.rubric;
   const n = cr.criteria.length;
-  const c0 = 0;
-  const s0 = 0;
   const detailOf = (j: number): string | null => detailAt(cr, valueAt(st.cells, st.row, cr, j), asOf, unclearScore, j);
   const triggers: ReReviewTrigger[] = [];
   const dW = [0, 0, 0, 0, 0, 0];
@@ -454,7 +450,7 @@ function explain(st: ExplainState): Explanation {
   const dA = [0, 0, 0, 0, 0, 0];
   const dAns = [0, 0, 0, 0, 0, 0];
   for (let j = 0; j < n; j++) {
-    const code = codes[c0 + j]!;
+    const code = codes[j]!;
     if (code === 5) continue; // not applicable (by its condition or answered N/A)
     const cc = cr.criteria[j]!;
     if (cc.scored) {
@@ -462,7 +458,7 @@ function explain(st: ExplainState): Explanation {
       const d = cc.domainIndex;
       dA[d]! += w;
       if (code !== 4) dAns[d]! += w;
-      const s = scores[s0 + j]!;
+      const s = scores[j]!;
       if (!Number.isNaN(s)) {
         dW[d]! += w;
         dN[d]! += w * s;
@@ -474,7 +470,7 @@ function explain(st: ExplainState): Explanation {
     for (let e = 0; e < extra.length; e += 3) {
       const j = extra[e] as number;
       const validUntil = extra[e + 1] as string | null;
-      if (validUntil !== null && validUntil >= asOf && codes[c0 + j] !== 5) {
+      if (validUntil !== null && validUntil >= asOf && codes[j] !== 5) {
         const cc = cr.criteria[j]!;
         triggers.push({ on: validUntil, because: cc.validUntilPrefix + validUntil, criterion: cc.id });
       }
@@ -508,10 +504,10 @@ function explain(st: ExplainState): Explanation {
   const k = st.k;
   if (score !== null) {
     for (let j = 0; j < n; j++) {
-      const sj = scores[s0 + j]!;
+      const sj = scores[j]!;
       const w = cr.criteria[j]!.weight;
-      if (!Number.isNaN(sj) && w > 0 && codes[c0 + j] !== 7) {
-        const g = codes[c0 + n + j];
+      if (!Number.isNaN(sj) && w > 0 && codes[j] !== 7) {
+        const g = codes[n + j];
         if (sj < 1 && g !== 2 && g !== 3) {
           const lost = k * w * (1 - sj);
           for (let t = 0; t < 3; t++) {
@@ -532,13 +528,13 @@ function explain(st: ExplainState): Explanation {
   for (const j of top) {
     if (j < 0) continue;
     const cc = cr.criteria[j]!;
-    const status = STATUS[codes[c0 + j]!]!;
+    const status = STATUS[codes[j]!]!;
     const e = extraOf(extra, j);
     const d = e < 0 ? null : (extra![e + 2] as string | null);
     // rebuild an evidence note only where the sentence uses it (a criterion without its own plain text)
     const needs = status === "notMet" ? cc.c.plain?.notMet === undefined : status === "expired" || (status === "unclear" && cc.c.plain?.unclear === undefined);
     const detail = d === "" ? (needs ? detailOf(j) : null) : d;
-    const text = status === "notMet" ? plainNotMet(cc, detail) : status === "partlyMet" ? plainPartly(cc, scores[s0 + j]!, detail) : plainUnresolved(cc, status, detail);
+    const text = status === "notMet" ? plainNotMet(cc, detail) : status === "partlyMet" ? plainPartly(cc, scores[j]!, detail) : plainUnresolved(cc, status, detail);
     if (!reasons.includes(text)) reasons.push(text);
   }
   if (missing.length > 0 && decision !== "denied") {
@@ -691,8 +687,6 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
   // while scoring, an explanation's own buffers when replaying
   const codes = store.codes;
   const scores = store.scores;
-  const c0 = 0;
-  const s0 = 0;
   const na = store.na;
   const naAt = store.index * store.naBytes;
   // (a replay may run while another call scores, from a getter of the apps' data: it reports nothing and touches no shared scratch)
@@ -793,9 +787,9 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
         if (!(conditionSet ??= []).includes(cond)) conditionSet.push(cond);
       }
     }
-    codes[c0 + j] = code;
-    codes[c0 + n + j] = gate;
-    scores[s0 + j] = s;
+    codes[j] = code;
+    codes[n + j] = gate;
+    scores[j] = s;
   }
   if (replay || bad) return null;
   const missing: readonly string[] = missingScratch.length === 0 ? NONE : missingScratch.slice();
@@ -805,9 +799,9 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
   if (W > 0) {
     let sum = 0;
     for (let j = 0; j < n; j++) {
-      const sj = scores[s0 + j]!;
+      const sj = scores[j]!;
       const w = weights[j]!;
-      if (sj === sj && w > 0 && codes[c0 + j] !== 7) sum += k * w * sj;
+      if (sj === sj && w > 0 && codes[j] !== 7) sum += k * w * sj;
     }
     score = Math.min(100, Math.max(0, sum));
   }
@@ -858,7 +852,7 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
     rubric.id,
     rubric.methodVersion,
     asOf,
-    hex(Math.imul(p.baseHash ^ cells.hash[i]!, 0x01000193)),
+    hex(hashInt(p.baseHash, cells.hash[i]!)),
   );
 }
 

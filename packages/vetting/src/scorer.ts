@@ -44,7 +44,7 @@ export interface Scorer {
    *
    * @param sheet - the sheet
    * @returns one result per app, in the sheet's order
-   * @throws DistrictKitError for something that is not a sheet, and for a value that does not fit a criterion that applies (with its path, `apps[3].answers.dpa.value`)
+   * @throws DistrictKitError for something that is not a sheet, and for a value that does not fit a criterion that applies (with its path, `apps[3].answers.dpa.value`); a sheet read again reports every problem `scoreApps` would
    */
   scoreSheet(sheet: AnswerSheet): ScoreResult[];
 }
