@@ -1,9 +1,9 @@
-import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it, vi } from "vitest";
 import { compileScorer } from "./scorer.js";
 import { readAnswers } from "./sheet.js";
 import { scoreApp, scoreApps } from "./score.js";
 import type { RubricInput } from "./schema/rubric.js";
+import { issuesOf } from "../test/arbitraries.js";
 
 // Inputs a careful caller rarely sends but a library must survive: answers whose getters call the
 // engine again, audiences that are not valid, a polluted Object.prototype on the first call, and
@@ -12,16 +12,6 @@ import type { RubricInput } from "./schema/rubric.js";
 const options = { asOf: "2026-07-01", district: { state: "NY" } };
 const other: RubricInput = { id: "o", title: "O", methodVersion: "1", criteria: [{ id: "z", title: "Z", domain: "privacy", weight: 1, kind: "yesNo" }] };
 const scoreOther = (): unknown => scoreApp(other, { id: "q", name: "Q", answers: { z: { value: "yes" } } }, options);
-
-function issuesOf(call: () => unknown): [string, string][] | null {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof DistrictKitError) return error.issues.map((i) => [i.pathText, i.message]);
-    throw error;
-  }
-  return null;
-}
 
 describe("the engine called again from an answer's getter", () => {
   it("while an app is read: the outer app keeps its evidence dates (expiry still applies) and its hash", () => {

@@ -1,4 +1,3 @@
-import { DistrictKitError } from "@districtkit/core";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { deriveRubric } from "./derive.js";
@@ -7,19 +6,10 @@ import { K12_RUBRIC } from "./rubrics/k12.js";
 import { scoreApps } from "./score.js";
 import { compileScorer } from "./scorer.js";
 import { readAnswers } from "./sheet.js";
+import { issuesOf } from "../test/arbitraries.js";
 
 const sample = JSON.parse(readFileSync(new URL("../../../examples/data/sample-district/apps.json", import.meta.url), "utf8")) as { asOf: string; apps: unknown[] };
 const options = { asOf: sample.asOf, district: { state: "NY" } };
-
-function issuesOf(call: () => unknown): [string, string][] | null {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof DistrictKitError) return error.issues.map((i) => [i.pathText, i.message]);
-    throw error;
-  }
-  return null;
-}
 
 describe("readAnswers and Scorer.scoreSheet", () => {
   it("score the sample district's apps exactly as scoreApps does, hash included", () => {

@@ -165,3 +165,13 @@ export function outcome(call: () => unknown): unknown {
   }
 }
 
+/** The [path, message] pairs of the DistrictKitError a call throws, or null when it does not throw. */
+export function issuesOf(call: () => unknown): [string, string][] | null {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof DistrictKitError) return error.issues.map((i) => [i.pathText, i.message]);
+    throw error;
+  }
+  return null;
+}
