@@ -1,6 +1,6 @@
-import * as core from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { expectOnlyDistrictKitError } from "../../core/test/fuzz.js";
 import * as v from "./index.js";
 
 // Every public function of vetting, given malformed input, throws a DistrictKitError that says
@@ -41,22 +41,6 @@ const calls: Record<string, (a: unknown, b: unknown, c: unknown) => unknown> = {
   questionnaireJsonSchema: (a) => v.questionnaireJsonSchema(a as never),
   generateApps: (a) => v.generateApps(a as never),
 };
-
-function hasBadNumber(value: unknown, depth = 0): boolean {
-  if (typeof value === "number") return !Number.isFinite(value);
-  if (depth > 6 || value === null || typeof value !== "object") return false;
-  return Object.values(value).some((x) => hasBadNumber(x, depth + 1));
-}
-
-function expectOnlyDistrictKitError(call: () => unknown): void {
-  try {
-    const out = call();
-    expect(hasBadNumber(out)).toBe(false);
-  } catch (error) {
-    if (!(error instanceof core.DistrictKitError)) throw error;
-    expect(error.issues.length).toBeGreaterThan(0);
-  }
-}
 
 describe("vetting public functions on malformed input", () => {
   for (const [name, call] of Object.entries(calls)) {
