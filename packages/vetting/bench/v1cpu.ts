@@ -2,15 +2,9 @@
 // repository root:
 //   pnpm run bench:cpu packages/vetting/bench/v1cpu.ts [rounds] [case prefix]
 // (scripts/cpu-bench.mjs: a full collection before each case, the order alternating between rounds)
-import { compileScorer, deriveRubric, generateApps, prepareRubric, readAnswers, scoreApps } from "../src/index.js";
+import { scoreApps, readAnswers } from "../src/index.js";
+import { apps, options, prepared, rubric, scorer, sheet, whatIf } from "./v1Workload.js";
 
-const { rubric, apps, asOf } = generateApps({ apps: 10_000, criteria: 80, seed: "V1" });
-const prepared = prepareRubric(rubric);
-const options = { asOf, district: { state: "NY" } };
-const scorer = compileScorer(rubric, options);
-const sheet = readAnswers(rubric, apps);
-// a what-if: two weights changed, a gate turned on (the same questions: the sheet serves it)
-const whatIf = compileScorer(deriveRubric(rubric, { id: "what-if", methodVersion: "w.1", weights: { c1: 5, c2: 0.5 }, gates: { c9: true } }), options);
 /** The measured cases: the V1 call a user makes, its variants, and reading every explanation. */
 export const cases: [string, () => unknown][] = [
   ["compileScorer(…).scoreApps", () => scorer.scoreApps(apps)],

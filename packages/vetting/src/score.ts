@@ -1,11 +1,11 @@
 import { DistrictKitError, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { checkApp, type RawIssue } from "./internal/checkApp.js";
+import type { RawIssue } from "./internal/checkApp.js";
 import { compileRubric, DOMAIN_LIST, type CompiledCriterion, type CompiledRubric, type CondContext } from "./internal/compile.js";
 import { addMonthsDay } from "./internal/dates.js";
 import { evaluate, newEvaluation } from "./internal/evaluate.js";
 import { dayNumber, evidenceOf, newCells, type Cells } from "./internal/cells.js";
-import { BAD, fastApp, fastPlan, prototypeIsClean, readChecked } from "./internal/fastAnswers.js";
+import { BAD, fastPlan, prototypeIsClean, readApp } from "./internal/fastAnswers.js";
 import { hashInt, hashText, hex } from "./internal/hash.js";
 import { rateWith, type PrivacyRatingResult } from "./rating.js";
 import type { CriterionResult, Decision, DomainScore, GateFinding, ReReviewTrigger, ScoreResult } from "./result.js";
@@ -173,20 +173,11 @@ export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = t
   const slots = new Array<Answer | undefined>(n).fill(undefined);
   for (let i = 0; i < apps.length; i++) {
     store.index = i;
-    const raw = apps[i];
-    if (!fast || !fastApp(plan, raw, cells, i)) {
-      const before = issues.length;
-      const app = checkApp(raw, single ? ["app"] : ["apps", i], p.cr, issues, slots);
-      if (!app) continue;
-      readChecked(plan, app, slots, cells, i);
-      // an app with problems of shape is still scored, to find its answers' problems too
-      if (issues.length > before) {
-        scoreRow(p, cells, i, store, fixed, issues, single, i);
-        continue;
-      }
-    }
+    const read = readApp(plan, apps[i], cells, i, fast, single, issues, slots);
+    if (read === 0) continue;
+    // an app with problems of shape is still scored, to find its answers' problems too
     const r = scoreRow(p, cells, i, store, fixed, issues, single, i);
-    if (r !== null && issues.length === 0) out.push(r);
+    if (read === 1 && r !== null && issues.length === 0) out.push(r);
   }
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   return out;
@@ -571,7 +562,7 @@ function explain(st: ExplainState): Explanation {
  * everything else an explanation needs follows from the app's cells and the rubric), and the
  * per-criterion codes and scores of the app being scored (scratch, or an explanation's own).
  */
-export interface Store {
+interface Store {
   /** ⌈n/8⌉ bytes per app: bit j set = criterion j not applicable by its condition */
   readonly na: Uint8Array;
   readonly naBytes: number;
@@ -599,11 +590,11 @@ export interface Store {
 }
 
 /** @internal */
-export function newStore(p: Prepared, apps: number, replay = false, index = 0, na?: Uint8Array): Store {
+function newStore(p: Prepared, apps: number): Store {
   const cr = p.cr;
   const n = cr.criteria.length;
   const naBytes = (n + 7) >> 3;
-  return { na: na ?? new Uint8Array(naBytes * apps), naBytes, index, codes: new Uint8Array(2 * n), scores: new Float64Array(n), replay, hot: hotOf(cr), memo: new Int8Array(cr.conditionCount), plain: [], byNote: [], byValue: [], p, ctx: { state: p.district.state, minAge: 0, useMode: "studentLogin", asOf: p.asOf, values: NO_VALUES, base: 0 }, missing: [] };
+  return { na: new Uint8Array(naBytes * apps), naBytes, index: 0, codes: new Uint8Array(2 * n), scores: new Float64Array(n), replay: false, hot: hotOf(cr), memo: new Int8Array(cr.conditionCount), plain: [], byNote: [], byValue: [], p, ctx: { state: p.district.state, minAge: 0, useMode: "studentLogin", asOf: p.asOf, values: NO_VALUES, base: 0 }, missing: [] };
 }
 
 /** The per-criterion codes and scores of a scored app, replayed from its cells (once, on first read). */
@@ -655,7 +646,7 @@ const NO_FIXED = new Int8Array(0);
  * the explanation is built from the compact codes when first read. A value that does not fit an
  * applicable criterion pushes its issue (with the path of app `index`) and gives null.
  */
-export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fixed: Int8Array, issues: RawIssue[], single: boolean, index: number): ScoreResult | null {
+function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fixed: Int8Array, issues: RawIssue[], single: boolean, index: number): ScoreResult | null {
   const { cr, asOf, district } = p;
   const rubric = cr.rubric;
   const n = cr.criteria.length;

@@ -1,8 +1,8 @@
 import { DistrictKitError } from "@districtkit/core";
-import { checkApp, type RawIssue } from "./internal/checkApp.js";
+import type { RawIssue } from "./internal/checkApp.js";
 import { newCells, type Cells } from "./internal/cells.js";
 import { compileRubric, type CompiledRubric } from "./internal/compile.js";
-import { fastApp, fastPlan, prototypeIsClean, readChecked } from "./internal/fastAnswers.js";
+import { fastPlan, prototypeIsClean, readApp } from "./internal/fastAnswers.js";
 import type { Answer } from "./schema/answers.js";
 import type { Rubric, RubricInput } from "./schema/rubric.js";
 
@@ -30,7 +30,7 @@ export interface AnswerSheet {
 }
 
 /** @internal What a sheet holds. */
-export interface SheetState {
+interface SheetState {
   readonly cr: CompiledRubric;
   readonly cells: Cells;
   /** the apps as given (a copy of the list), for reading them again with a rubric whose questions differ */
@@ -67,12 +67,7 @@ export function readCells(cr: CompiledRubric, apps: readonly unknown[]): Cells {
   const issues: RawIssue[] = [];
   const slots = new Array<Answer | undefined>(n).fill(undefined);
   const single = apps.length === 1;
-  for (let i = 0; i < apps.length; i++) {
-    const raw = apps[i];
-    if (fast && fastApp(plan, raw, cells, i)) continue;
-    const app = checkApp(raw, single ? ["app"] : ["apps", i], cr, issues, slots);
-    if (app) readChecked(plan, app, slots, cells, i);
-  }
+  for (let i = 0; i < apps.length; i++) readApp(plan, apps[i], cells, i, fast, single, issues, slots);
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   return cells;
 }

@@ -11,7 +11,7 @@ import type { Entry } from "./fastAnswers.js";
 import { HASH_SEED, hashInt, hashText, hashValue } from "./hash.js";
 
 /** Status code of a cell nobody answered. */
-export const UNANSWERED = 4;
+const UNANSWERED = 4;
 
 export interface Cells {
   readonly n: number;

@@ -9,6 +9,7 @@
 import type { Answer, App } from "../schema/answers.js";
 import type { UseMode } from "../schema/condition.js";
 import { beginRow, endRow, putCell, type Cells } from "./cells.js";
+import { checkApp, type RawIssue } from "./checkApp.js";
 import type { CompiledRubric } from "./compile.js";
 import { isIsoDay } from "./dates.js";
 import { evaluate, newEvaluation, type Evaluation, type Status } from "./evaluate.js";
@@ -38,12 +39,12 @@ export interface FastPlan {
   readonly index: ReadonlyMap<string, number>;
   /** criterion ids as property keys (interned: comparing one with an answer's key is a pointer check) */
   readonly ids: readonly string[];
-  /** per criterion, the words most answers are (the kind's words, "unclear", "notApplicable"), evaluated */
-  readonly fixedValues: readonly (readonly string[])[];
+  /**
+   * per criterion, the values most answers are — the kind's words, "unclear", "notApplicable",
+   * the whole numbers of a level scale — and their evaluations
+   */
+  readonly fixedValues: readonly (readonly (string | number)[])[];
   readonly fixedEntries: readonly (readonly Entry[])[];
-  /** per criterion, the whole numbers of a level scale, evaluated */
-  readonly fixedNumbers: readonly (readonly number[])[];
-  readonly fixedNumberEntries: readonly (readonly Entry[])[];
   /** per criterion, other primitive values seen, evaluated */
   readonly caches: Map<unknown, Entry>[];
   readonly ev: Evaluation;
@@ -66,8 +67,6 @@ export function fastPlan(cr: CompiledRubric): FastPlan {
     ids: cr.criteria.map((cc) => interned(cc.id)),
     fixedValues: [],
     fixedEntries: [],
-    fixedNumbers: [],
-    fixedNumberEntries: [],
     caches: cr.criteria.map(() => new Map<unknown, Entry>()),
     ev,
     lastDay: "",
@@ -75,12 +74,10 @@ export function fastPlan(cr: CompiledRubric): FastPlan {
   for (const cc of cr.criteria) {
     const c = cc.c;
     const common: string[] = c.kind === "practice" ? ["doesNot", "does"] : c.kind === "yesNo" ? ["yes", "no"] : c.kind === "choice" ? c.options.map((o) => interned(o.value)) : [];
-    const values = [...common, "unclear", "notApplicable"];
-    (plan.fixedValues as string[][]).push(values);
-    (plan.fixedEntries as Entry[][]).push(values.map((v) => evaluated(plan, cc.index, v, true)));
     const levels = c.kind === "level" && c.max - c.min <= 20 ? Array.from({ length: c.max - c.min + 1 }, (_, i) => c.min + i) : [];
-    (plan.fixedNumbers as number[][]).push(levels);
-    (plan.fixedNumberEntries as Entry[][]).push(levels.map((v) => evaluated(plan, cc.index, v, true)));
+    const values: (string | number)[] = [...common, "unclear", "notApplicable", ...levels];
+    (plan.fixedValues as (string | number)[][]).push(values);
+    (plan.fixedEntries as Entry[][]).push(values.map((v) => evaluated(plan, cc.index, v, true)));
   }
   plans.set(cr, plan);
   return plan;
@@ -164,7 +161,7 @@ export function fastApp(plan: FastPlan, raw: unknown, cells: Cells, i: number): 
   beginRow(cells, i);
   const criteria = plan.cr.criteria;
   const put = putCell; // (a local: some module loaders make each read of an import a lookup)
-  const { index, ids, fixedValues, fixedEntries, fixedNumbers, fixedNumberEntries } = plan;
+  const { index, ids, fixedValues, fixedEntries } = plan;
   const n = plan.n;
   let next = 0; // answers usually come in rubric order: try the next criterion's id first
   for (const key in answers) {
@@ -184,21 +181,12 @@ export function fastApp(plan: FastPlan, raw: unknown, cells: Cells, i: number): 
     if (a.note !== undefined && typeof a.note !== "string") return false;
     const v: unknown = a.value;
     let e: Entry | undefined;
-    if (typeof v === "string") {
+    if (typeof v === "string" || typeof v === "number") {
+      if (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0))) return false;
       const fv = fixedValues[j]!;
       for (let f = 0; f < fv.length; f++) {
         if (fv[f] === v) {
           e = fixedEntries[j]![f]!;
-          break;
-        }
-      }
-      e ??= primitive(plan, j, v);
-    } else if (typeof v === "number") {
-      if (!Number.isFinite(v) || Object.is(v, -0)) return false;
-      const fv = fixedNumbers[j]!;
-      for (let f = 0; f < fv.length; f++) {
-        if (fv[f] === v) {
-          e = fixedNumberEntries[j]![f]!;
           break;
         }
       }
@@ -220,10 +208,26 @@ export function fastApp(plan: FastPlan, raw: unknown, cells: Cells, i: number): 
 }
 
 /**
+ * Reads app i (the input's `apps[i]`; `single`: the input is one app) into row i of `cells`: the
+ * fast pre-check, or the full check, which pushes every problem of the app's shape with its path.
+ * Returns 0 when there is nothing to read (not an app, no answers object), 1 when it was read
+ * without a new problem, 2 when it was read and has problems of shape (its values can still be
+ * scored, to list their problems too).
+ */
+export function readApp(plan: FastPlan, raw: unknown, cells: Cells, i: number, fast: boolean, single: boolean, issues: RawIssue[], slots: (Answer | undefined)[]): 0 | 1 | 2 {
+  if (fast && fastApp(plan, raw, cells, i)) return 1;
+  const before = issues.length;
+  const app = checkApp(raw, single ? ["app"] : ["apps", i], plan.cr, issues, slots);
+  if (!app) return 0;
+  readChecked(plan, app, slots, cells, i);
+  return issues.length > before ? 2 : 1;
+}
+
+/**
  * Reads an app the full check has been through (`checkApp`, answers by criterion index in
  * `slots`) into row i of `cells`, every value evaluated as the full check's `evaluate` does.
  */
-export function readChecked(plan: FastPlan, app: App, slots: readonly (Answer | undefined)[], cells: Cells, i: number): void {
+function readChecked(plan: FastPlan, app: App, slots: readonly (Answer | undefined)[], cells: Cells, i: number): void {
   beginRow(cells, i);
   const criteria = plan.cr.criteria;
   for (let j = 0; j < plan.n; j++) {
