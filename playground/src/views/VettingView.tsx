@@ -1,4 +1,4 @@
-import { K12_RUBRIC, scoreApps, type Criterion, type CriterionResult, type Decision, type Rubric, type ScoreResult } from "@districtkit/vetting";
+import { compileScorer, K12_RUBRIC, readAnswers, type Criterion, type CriterionResult, type Decision, type Rubric, type ScoreResult } from "@districtkit/vetting";
 import { isDistrictKitError } from "@districtkit/core";
 import { useMemo, useState } from "preact/hooks";
 import { Chart } from "../components/Chart.js";
@@ -49,8 +49,8 @@ function setVetting(fn: (v: VettingEdits) => VettingEdits): void {
   update((s) => ({ ...s, vetting: fn(s.vetting) }));
 }
 
-function withEdits(apps: AppLike[], edits: VettingEdits): AppLike[] {
-  const byApp = edits.answers ?? {};
+function withEdits(apps: AppLike[], answerEdits: VettingEdits["answers"]): AppLike[] {
+  const byApp = answerEdits ?? {};
   return apps.map((app) => {
     const changes = byApp[app.id];
     if (!changes) return app;
@@ -61,6 +61,16 @@ function withEdits(apps: AppLike[], edits: VettingEdits): AppLike[] {
     }
     return { ...app, answers };
   });
+}
+
+/** A call's value, or its problems as sentences (each with its path). */
+function attempt<T>(call: () => T): { ok: true; value: T } | { ok: false; problems: string[] } {
+  try {
+    return { ok: true, value: call() };
+  } catch (e) {
+    if (isDistrictKitError(e)) return { ok: false, problems: e.issues.map((i) => `${i.pathText}: ${i.message}`) };
+    return { ok: false, problems: [e instanceof Error ? e.message : String(e)] };
+  }
 }
 
 function rubricWithWeights(weights: Record<string, number> | undefined): Rubric {
@@ -118,16 +128,15 @@ export function VettingView() {
   const state = edits.state ?? loaded?.state ?? district?.state ?? "";
   const [selected, setSelected] = useState<string | null>(null);
 
+  // the apps' answers are read and checked once per change of the apps or of the analyst's answers;
+  // a weight, date or state change only re-scores them (readAnswers, then scoreSheet)
+  const apps = loaded?.apps;
+  const read = useMemo(() => (apps ? attempt(() => readAnswers(K12_RUBRIC, withEdits(apps, edits.answers))) : null), [apps, edits.answers]);
   const outcome = useMemo(() => {
-    if (!loaded || !asOf || !state) return null;
-    try {
-      const results = scoreApps(rubricWithWeights(edits.weights), withEdits(loaded.apps, edits), { asOf, district: { state } });
-      return { ok: true as const, results };
-    } catch (e) {
-      if (isDistrictKitError(e)) return { ok: false as const, problems: e.issues.map((i) => `${i.pathText}: ${i.message}`) };
-      return { ok: false as const, problems: [e instanceof Error ? e.message : String(e)] };
-    }
-  }, [loaded, asOf, state, edits]);
+    if (!read || !asOf || !state) return null;
+    if (!read.ok) return read;
+    return attempt(() => compileScorer(rubricWithWeights(edits.weights), { asOf, district: { state } }).scoreSheet(read.value));
+  }, [read, asOf, state, edits.weights]);
 
   if (!loaded) {
     return (
@@ -140,7 +149,7 @@ export function VettingView() {
     );
   }
 
-  const results = outcome?.ok ? outcome.results : [];
+  const results = outcome?.ok ? outcome.value : [];
   const current = results.find((r) => r.appId === selected) ?? results[0];
   const currentApp = loaded.apps.find((a) => a.id === current?.appId);
   const edited = Object.keys(edits.answers ?? {}).length + Object.keys(edits.weights ?? {}).length > 0;
