@@ -20,13 +20,9 @@ export function currencyFormat(locale: unknown, options: unknown): Intl.NumberFo
   let key: string | undefined;
   if (typeof locale === "string") {
     if (plain) key = locale;
-    else {
-      try {
-        key = `${locale}\u0000${JSON.stringify(options)}`;
-      } catch {
-        key = undefined; // not JSON (a cycle, a BigInt): build it without caching
-      }
-    }
+    // remembered only when JSON tells the options apart: every value a text, true/false or a finite
+    // number (JSON drops undefined and writes NaN as null; such options are built each time)
+    else key = cacheKey(locale, options);
     const hit = key === undefined ? undefined : cache.get(key);
     if (hit) return hit;
   }
@@ -47,6 +43,19 @@ export function currencyFormat(locale: unknown, options: unknown): Intl.NumberFo
     cache.set(key, nf);
   }
   return nf;
+}
+
+function cacheKey(locale: string, options: unknown): string | undefined {
+  if (typeof options !== "object" || options === null) return undefined;
+  try {
+    return Object.values(options).every(jsonExact) ? `${locale}\u0000${JSON.stringify(options)}` : undefined;
+  } catch {
+    return undefined; // a getter that throws: Intl will say what is wrong
+  }
+}
+
+function jsonExact(v: unknown): boolean {
+  return typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
 }
 
 function optionsText(options: unknown): string {

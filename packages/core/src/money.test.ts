@@ -78,6 +78,11 @@ describe("Money", () => {
     expect(Money.of("1234.5").format("en-US", { ...opts })).toBe("$1,235");
     for (let i = 0; i < 100; i++) expect(Money.of("1").format("en-US", { minimumIntegerDigits: (i % 21) + 1 }).endsWith("1.00")).toBe(true);
     expect(Money.of("-2").format("en-US", { currencySign: "accounting" })).toBe("($2.00)");
+    // options JSON cannot tell apart (undefined is dropped, NaN becomes null) are never mistaken for each other
+    expect(Money.of("1234.5").format("en-US", { maximumFractionDigits: null as unknown as number })).toBe("$1,235");
+    expect(() => Money.of("1234.5").format("en-US", { maximumFractionDigits: Number.NaN })).toThrow(DistrictKitError);
+    expect(Money.of("1234.5").format("en-US", { minimumFractionDigits: undefined })).toBe("$1,234.50");
+    expect(Money.of("1234.5").format("en-US", { style: undefined })).toBe(new Intl.NumberFormat("en-US", { currency: "USD", style: undefined }).format(1234.5));
   });
 
   it("formats with Intl in en-US dollars by default and other locales on request", () => {

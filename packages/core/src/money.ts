@@ -86,10 +86,13 @@ export function toFactor(value: unknown, what = "factor"): Dec {
 export class Money {
   /** The amount, or undefined until first needed when the amount was made from whole cents. */
   #dec: Dec | undefined;
-  /** Whole cents (a safe integer) when `#dec` is not built yet; unused otherwise. */
+  /**
+   * Whole cents (a safe integer) for an amount made from whole cents — still valid once `#dec`
+   * is built, so the integer paths stay open — and NaN for an amount made from a decimal.
+   */
   readonly #cents: number;
 
-  private constructor(value: Dec | undefined, cents = 0) {
+  private constructor(value: Dec | undefined, cents = Number.NaN) {
     this.#dec = value;
     this.#cents = cents;
   }
@@ -213,7 +216,7 @@ export class Money {
     let total: Dec | undefined;
     for (const a of amounts) {
       const m = Money.of(a);
-      if (total === undefined && m.#dec === undefined && Number.isSafeInteger(cents + m.#cents)) {
+      if (total === undefined && Number.isSafeInteger(cents + m.#cents)) {
         cents += m.#cents;
         continue;
       }
@@ -279,10 +282,8 @@ export class Money {
    */
   add(other: MoneyInput): Money {
     const o = Money.of(other);
-    if (this.#dec === undefined && o.#dec === undefined) {
-      const c = this.#cents + o.#cents;
-      if (Number.isSafeInteger(c)) return Money.fromCents(c);
-    }
+    const c = this.#cents + o.#cents; // NaN unless both are whole cents
+    if (Number.isSafeInteger(c)) return Money.fromCents(c);
     return new Money(checked(this.#value.plus(o.#value), "the sum"));
   }
 
@@ -298,10 +299,8 @@ export class Money {
    */
   subtract(other: MoneyInput): Money {
     const o = Money.of(other);
-    if (this.#dec === undefined && o.#dec === undefined) {
-      const c = this.#cents - o.#cents;
-      if (Number.isSafeInteger(c)) return Money.fromCents(c);
-    }
+    const c = this.#cents - o.#cents; // NaN unless both are whole cents
+    if (Number.isSafeInteger(c)) return Money.fromCents(c);
     return new Money(checked(this.#value.minus(o.#value), "the difference"));
   }
 
@@ -363,7 +362,7 @@ export class Money {
    * ```
    */
   negate(): Money {
-    if (this.#dec === undefined) return this.#cents === 0 ? this : new Money(undefined, -this.#cents); // no negative zero
+    if (!Number.isNaN(this.#cents)) return this.#cents === 0 ? this : new Money(undefined, -this.#cents); // no negative zero
     return new Money(this.#value.isZero() ? this.#value : this.#value.neg());
   }
 
@@ -437,7 +436,7 @@ export class Money {
    */
   toCents(mode: RoundingMode = "half-up"): number {
     if (!ROUNDING_MODES.includes(mode)) fail(`expected a rounding mode (${ROUNDING_MODES.join(", ")}), got ${describeValue(mode)}`);
-    if (this.#dec === undefined) return this.#cents;
+    if (!Number.isNaN(this.#cents)) return this.#cents;
     return this.#value.times(100).toDecimalPlaces(0, decimalRounding(mode)).toNumber();
   }
 
@@ -453,7 +452,7 @@ export class Money {
    */
   compare(other: MoneyInput): -1 | 0 | 1 {
     const o = Money.of(other);
-    if (this.#dec === undefined && o.#dec === undefined) return this.#cents < o.#cents ? -1 : this.#cents > o.#cents ? 1 : 0;
+    if (!Number.isNaN(this.#cents) && !Number.isNaN(o.#cents)) return this.#cents < o.#cents ? -1 : this.#cents > o.#cents ? 1 : 0;
     return this.#value.comparedTo(o.#value) as -1 | 0 | 1;
   }
 
@@ -537,7 +536,7 @@ export class Money {
    * ```
    */
   isZero(): boolean {
-    if (this.#dec === undefined) return this.#cents === 0;
+    if (!Number.isNaN(this.#cents)) return this.#cents === 0;
     return this.#value.isZero();
   }
 
