@@ -6,7 +6,7 @@
 // hand. The checked cells are then used as they are (no copies: the optimizer reads their five
 // fields once, while compiling). Anything the hand checks do not accept — a bad cell, a failed
 // parse, any demand issue — re-runs the full zod parse, so errors are exactly zod's.
-import { parseInput } from "@districtkit/core";
+import { parseInput, safeParseInput } from "@districtkit/core";
 import { ROLES, licensePlanInputSchema } from "../schema.js";
 import type { DemandView, PlanInput } from "./model.js";
 
@@ -37,14 +37,24 @@ function valid(c: unknown): boolean {
  * the same errors.
  */
 export function parsePlanInput(input: unknown): PlanInput {
-  const full = (): PlanInput => parseInput(licensePlanInputSchema, input);
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return full();
+  let out: PlanInput | undefined;
+  try {
+    out = fastPath(input);
+  } catch {
+    out = undefined; // a getter or proxy that throws: the full parse reports it
+  }
+  return out ?? parseInput(licensePlanInputSchema, input);
+}
+
+/** The parsed input, or undefined when the full parse must decide (and list every problem). */
+function fastPath(input: unknown): PlanInput | undefined {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
   const raw = (input as { demand?: unknown }).demand;
-  if (!Array.isArray(raw) || raw.length < 1000) return full();
-  for (let i = 0; i < raw.length; i++) if (!valid(raw[i])) return full();
+  if (!Array.isArray(raw) || raw.length < 1000) return undefined;
+  for (let i = 0; i < raw.length; i++) if (!valid(raw[i])) return undefined;
   const cells = raw as readonly DemandView[];
-  const rest = licensePlanInputSchema.safeParse({ ...(input as object), demand: [] });
-  if (!rest.success) return full();
+  const rest = safeParseInput(licensePlanInputSchema, { ...(input as object), demand: [] });
+  if (!rest.success) return undefined;
   const out = rest.data;
   // the schema's demand checks: known product and school, a year of the plan, given once
   const products = new Map<string, number>();
@@ -59,13 +69,13 @@ export function parsePlanInput(input: unknown): PlanInput {
     const d = cells[i]!;
     const p = products.get(d.productId);
     const s = schools.get(d.schoolId);
-    if (p === undefined || s === undefined || d.fiscalYear < out.firstYear || d.fiscalYear > last) return full();
+    if (p === undefined || s === undefined || d.fiscalYear < out.firstYear || d.fiscalYear > last) return undefined;
     const key = ((p * schools.size + s) * ROLES.length + ROLE_INDEX.get(d.role)!) * out.years + (d.fiscalYear - out.firstYear);
     if (table !== null) {
-      if (table[key]) return full();
+      if (table[key]) return undefined;
       table[key] = 1;
     } else {
-      if (set!.has(key)) return full();
+      if (set!.has(key)) return undefined;
       set!.add(key);
     }
   }
