@@ -17,7 +17,7 @@ export const CHROMIUM_ARGS = [
 ];
 export const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 
-export function launch(): Promise<Browser> {
+function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }

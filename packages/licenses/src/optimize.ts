@@ -129,12 +129,6 @@ function infeasibility(model: Model): DistrictKitError | null {
   const input = model.input;
   const issues: { path: (string | number)[]; code: string; message: string }[] = [];
   const Y = model.Y;
-  const productAt = new Map<string, (typeof model.products)[number]>();
-  for (const p of model.products) if (!productAt.has(p.id)) productAt.set(p.id, p);
-  const schoolAt = new Map<string, number>();
-  input.schools.forEach((x, i) => {
-    if (!schoolAt.has(x.id)) schoolAt.set(x.id, i);
-  });
   // whether a district-wide, concurrent or bundle contract can cover product p in year t:
   // 0 unknown, 1 yes, 2 no
   const wholeYear = new Uint8Array(model.products.length * Y);
@@ -142,10 +136,10 @@ function infeasibility(model: Model): DistrictKitError | null {
   for (let i = 0; i < demand.length; i++) {
     const d = demand[i]!;
     if (d.seats === 0) continue;
-    const p = productAt.get(d.productId)!;
+    const p = model.products[model.productIndex.get(d.productId)!]!;
     const t = d.fiscalYear - input.firstYear;
     if ((p.committedMask >> t) & 1) continue;
-    const s = schoolAt.get(d.schoolId) ?? -1;
+    const s = model.schoolIndex.get(d.schoolId) ?? -1;
     const bit = 1 << t;
     const key = p.index * Y + t;
     if (wholeYear[key] === 0) {

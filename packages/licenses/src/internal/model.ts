@@ -79,6 +79,9 @@ export type PlanInput = Omit<LicensePlanInput, "demand"> & { readonly demand: re
 
 export interface Model {
   readonly input: PlanInput;
+  /** index of each product and school by id (ids are unique: the schema checks) */
+  readonly productIndex: ReadonlyMap<string, number>;
+  readonly schoolIndex: ReadonlyMap<string, number>;
   readonly Y: number;
   readonly S: number;
   /** Weight of a cent paid in year index t (1, or the discount factor; 0 past the horizon when excluded). */
@@ -171,9 +174,20 @@ function compileSchedule(
   }
 }
 
-function bandPrice(bands: readonly { minEnrollment: number; maxEnrollment?: number | undefined; price: Money }[], n: number): Money | null {
-  const b = bands.find((x) => n >= x.minEnrollment && (x.maxEnrollment === undefined || n <= x.maxEnrollment));
-  return b === undefined ? null : b.price;
+type Band = { minEnrollment: number; maxEnrollment?: number | undefined; price: Money };
+
+/** The index of the first band an enrollment falls in, or −1. */
+function bandIndex(bands: readonly Band[], n: number): number {
+  for (let b = 0; b < bands.length; b++) {
+    const x = bands[b]!;
+    if (n >= x.minEnrollment && (x.maxEnrollment === undefined || n <= x.maxEnrollment)) return b;
+  }
+  return -1;
+}
+
+function bandPrice(bands: readonly Band[], n: number): Money | null {
+  const b = bandIndex(bands, n);
+  return b < 0 ? null : bands[b]!.price;
 }
 
 export function compileModel(input: PlanInput): Model {
@@ -201,7 +215,7 @@ export function compileModel(input: PlanInput): Model {
   // enrollment by school and year index (0 … span − 1), computed once
   const enrollments = input.schools.map((_, s) => Int32Array.from({ length: span }, (_, t) => enrollment(s, t)));
   const totals = Array.from({ length: span }, (_, t) => enrollments.reduce((a, e) => a + e[t]!, 0));
-  const totalEnrollment = (t: number): number => totals[t] ?? input.schools.reduce((a, _, s) => a + enrollment(s, t), 0);
+  const totalEnrollment = (t: number): number => totals[t]!; // t < span: every term ends within it
   const fte = input.staffing ? fullTimeEquivalents(input.staffing) : 0;
 
   const available = (o: PricingOption, t: number): boolean => {
@@ -319,20 +333,22 @@ export function compileModel(input: PlanInput): Model {
       } else if (o.kind === "site") {
         const allowed = o.schools === undefined ? null : new Set(o.schools);
         // Schools whose yearly prices are the same Money values share one (read-only) entry.
-        const shared = new Map<number, { cash: number[][]; cost: number[] }>();
+        const shared = new Map<number | string, { cash: number[][]; cost: number[] }>();
         const perSchool = input.schools.map((school, s) => {
           if (allowed !== null && !allowed.has(school.id)) return null;
           const priceAt = (t: number): Money | null => (o.price !== undefined ? o.price : bandPrice(o.bands ?? [], enrollments[s]![t]!));
-          let key = 0;
+          // schools whose enrollment falls in the same band every year share their prices: the key is
+          // the bands, year by year, as a number while it stays exact, else as text
+          let key: number | string = 0;
           if (o.price === undefined) {
             const bands = o.bands ?? [];
             const e = enrollments[s]!;
-            for (let t = 0; t < span; t++) {
-              const n = e[t]!;
-              let b = 0;
-              while (b < bands.length && !(n >= bands[b]!.minEnrollment && (bands[b]!.maxEnrollment === undefined || n <= bands[b]!.maxEnrollment!))) b++;
-              key = key * (bands.length + 1) + b;
-            }
+            const radix = bands.length + 1;
+            if (span * Math.log2(radix) < 53) {
+              let k = 0;
+              for (let t = 0; t < span; t++) k = k * radix + bandIndex(bands, e[t]!) + 1;
+              key = k;
+            } else key = Array.from(e, (n) => bandIndex(bands, n)).join(",");
           }
           let entry = shared.get(key);
           if (entry === undefined) {
@@ -359,7 +375,7 @@ export function compileModel(input: PlanInput): Model {
       }
     }
   });
-  return { input, Y, S, weight, integral, products, bundles, span };
+  return { input, productIndex, schoolIndex, Y, S, weight, integral, products, bundles, span };
 }
 
 export function demandAt(p: ProductModel, Y: number, s: number, r: number, t: number): number {

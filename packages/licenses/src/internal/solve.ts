@@ -660,7 +660,7 @@ export function components(model: Model): number[][] {
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   for (const b of model.bundles) {
     if (b.option.kind !== "bundle") continue;
-    const ids = b.option.productIds.map((id) => productIndex(model, id));
+    const ids = b.option.productIds.map((id) => model.productIndex.get(id) ?? -1);
     for (const i of ids.slice(1)) parent[find(i)] = find(ids[0]!);
   }
   const groups = new Map<number, number[]>();
@@ -671,25 +671,13 @@ export function components(model: Model): number[][] {
   return [...groups.values()];
 }
 
-const productIndexCache = new WeakMap<Model, Map<string, number>>();
-/** Index of a product by id (the first with that id, as findIndex). */
-function productIndex(model: Model, id: string): number {
-  let map = productIndexCache.get(model);
-  if (map === undefined) {
-    map = new Map();
-    for (let i = model.products.length - 1; i >= 0; i--) map.set(model.products[i]!.id, i);
-    productIndexCache.set(model, map);
-  }
-  return map.get(id) ?? -1;
-}
-
 export function solveComponent(model: Model, products: readonly number[], maxNodes: number, maxCombinations: number): ComponentResult {
   const solvers = new Map(products.map((i) => [i, new ProductSolver(model, model.products[i]!, maxNodes)]));
   const inComponent = new Set(products);
   const pairs: { choice: Choice; masks: Map<number, number> }[] = [];
   for (const b of model.bundles) {
     if (b.option.kind !== "bundle") continue;
-    const idx = b.option.productIds.map((id) => productIndex(model, id));
+    const idx = b.option.productIds.map((id) => model.productIndex.get(id) ?? -1);
     if (!idx.every((i) => inComponent.has(i))) continue;
     b.blocks.forEach((block, bi) => {
       if (!Number.isFinite(b.cost[bi]!)) return;

@@ -383,8 +383,6 @@ class Resolver {
   readonly repairCents: number[] = [];
   readonly repairModel: number[] = [];
   readonly policyIds = new Map<string, number>();
-  readonly resolveCache = new Map<number, Resolution>();
-  readonly planCache = new Map<number, Plan>();
   constructor(
     readonly input: ForecastInput,
     readonly M: number,
@@ -396,11 +394,8 @@ class Resolver {
 }
 export const KEPT_RESOLVER = new Resolver(null as unknown as ForecastInput, 0, [], false, DISTRICT_CALENDAR, []);
 
-/** The failure assumption, policy and repair class of a cohort (cached per school?, model, role). */
-function resolveIn(rz: Resolver, mi: number, role: DeviceRole, school: string, schoolIdx: number): Resolution {
-  const key = ((rz.schoolMatters ? schoolIdx : 0) * rz.M + mi) * ROLES.length + ROLES.indexOf(role);
-  const hit = rz.resolveCache.get(key);
-  if (hit) return hit;
+/** The failure assumption, policy and repair class of a cohort (resolveSlots calls it once per distinct school?, model, role). */
+function resolveIn(rz: Resolver, mi: number, role: DeviceRole, school: string): Resolution {
   const model = rz.input.models[mi]!;
   let rule = 0;
   for (let i = 0; i < rz.input.failure.rules.length; i++) {
@@ -428,20 +423,14 @@ function resolveIn(rz: Resolver, mi: number, role: DeviceRole, school: string, s
   const cost = a.repairCost ?? model.averageRepairCost ?? (costs.length > 0 ? Money.sum(costs).divide(costs.length) : Money.ZERO);
   const cents = cost.toCents();
   const ck = `${mi}|${cents}`;
-  let repairClass = rz.repairClasses.get(ck);
-  if (repairClass === undefined) {
-    repairClass = rz.repairCents.length;
-    rz.repairClasses.set(ck, repairClass);
+  const repairClass = indexIn(rz.repairClasses, ck);
+  if (repairClass === rz.repairCents.length) {
+    // a new class (the map's size and the lists' length grow together)
     rz.repairCents.push(cents);
     rz.repairModel.push(mi);
   }
-  const pkey = JSON.stringify(policy);
-  let pid = rz.policyIds.get(pkey);
-  if (pid === undefined) {
-    pid = rz.policyIds.size;
-    rz.policyIds.set(pkey, pid);
-  }
-  const out: Resolution = {
+  const pid = indexIn(rz.policyIds, JSON.stringify(policy));
+  return {
     id: pid * rz.M + mi,
     rule,
     policy,
@@ -451,18 +440,6 @@ function resolveIn(rz: Resolver, mi: number, role: DeviceRole, school: string, s
     replaceFailures: policy.onFailure === "replace" ? 1 : 0,
     replacePlanned: policy.replacePlanned ? 1 : 0,
   };
-  rz.resolveCache.set(key, out);
-  return out;
-}
-
-/** When a purchase of model mi in `year` is retired under `policy`, and by which rule (cached). */
-function planIn(rz: Resolver, mi: number, policy: ResolvedPolicy, year: number, resolveId: number): Plan {
-  const pk = resolveId * 100_000 + year;
-  const hit = rz.planCache.get(pk);
-  if (hit) return hit;
-  const out = planOf(rz, mi, policy, year);
-  rz.planCache.set(pk, out);
-  return out;
 }
 
 function planOf(rz: Resolver, mi: number, policy: ResolvedPolicy, year: number): Plan {
@@ -505,11 +482,9 @@ class Groups {
 export const KEPT_GROUPS = new Groups(0);
 
 function groupIn(gr: Groups, school: number, model: number, role: number): number {
-  const key = (school * gr.M + model) * ROLES.length + role;
-  let g = gr.index.get(key);
-  if (g === undefined) {
-    g = gr.school.length;
-    gr.index.set(key, g);
+  const g = indexIn(gr.index, (school * gr.M + model) * ROLES.length + role);
+  if (g === gr.school.length) {
+    // a new group (the map's size and the lists' length grow together)
     gr.school.push(school);
     gr.model.push(model);
     gr.role.push(role);
@@ -528,7 +503,8 @@ function closeGroups(gr: Groups, replOf: Int32Array): void {
 }
 
 /** The index of `key` in `index`, added at the end when new. */
-function indexIn(index: Map<string, number>, key: string): number {
+/** The index of `key` in `index`, the next free one (the map's size) when it is new. */
+function indexIn<K>(index: Map<K, number>, key: K): number {
   let i = index.get(key);
   if (i === undefined) {
     i = index.size;
@@ -620,16 +596,16 @@ function resolveSlots(rz: Resolver, rawList: readonly Raw[], rawSchool: Int32Arr
   const M = rz.M;
   const res = distinctOf(resolutionKeys(rz.schoolMatters, M, rawList, rawSchool, gr));
   const resolved = res.first.map((i) =>
-    i < R ? resolveIn(rz, rawList[i]!.model, rawList[i]!.role, schools[rawSchool[i]!]!, rawSchool[i]!) : resolveIn(rz, gr.model[i - R]!, ROLES[gr.role[i - R]!]!, schools[gr.school[i - R]!]!, gr.school[i - R]!),
+    i < R ? resolveIn(rz, rawList[i]!.model, rawList[i]!.role, schools[rawSchool[i]!]!) : resolveIn(rz, gr.model[i - R]!, ROLES[gr.role[i - R]!]!, schools[gr.school[i - R]!]!),
   );
   const rawRes = pick(resolved, res.index, 0, R);
   const groupRes = pick(resolved, res.index, R, G);
   // plans by (policy and model, purchase year)
   const pl = distinctOf(planKeys(rawRes, rawList, groupRes, years));
   const plans = pl.first.map((i) => {
-    if (i < R) return planIn(rz, rawList[i]!.model, rawRes[i]!.policy, rawList[i]!.year, rawRes[i]!.id);
+    if (i < R) return planOf(rz, rawList[i]!.model, rawRes[i]!.policy, rawList[i]!.year);
     const g = Math.floor((i - R) / H);
-    return planIn(rz, gr.model[g]!, groupRes[g]!.policy, years[(i - R) % H]!, groupRes[g]!.id);
+    return planOf(rz, gr.model[g]!, groupRes[g]!.policy, years[(i - R) % H]!);
   });
   return { rawRes, rawPlan: pick(plans, pl.index, 0, R), groupRes, groupPlan: pick(plans, pl.index, R, G * H) };
 }
@@ -825,7 +801,7 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
     horizon,
     years,
     models: input.models,
-    modelIds: input.models.map((m) => m.id),
+    modelIds: [...intake.modelIds],
     modelCategory: input.models.map((m) => m.category),
     residualCurve: input.models.map((m) => (m.residualCurve && m.residualCurve.length > 0 ? m.residualCurve : null)),
     schools,

@@ -320,11 +320,10 @@ function templateFor(groupBy: readonly GroupDim[]): object {
 function rowsOf(c: Compiled, groupBy: readonly GroupDim[], rowKeys: readonly RowKey[], R: Float64Array, yearCents: Float64Array): ForecastRow[] {
   const H = c.horizon;
   const rows: ForecastRow[] = [];
-  const text = rowKeys;
   const order = Int32Array.from(
     rowKeys.map((_, i) => i).sort((a, b) => {
-      const ka = text[a]!;
-      const kb = text[b]!;
+      const ka = rowKeys[a]!;
+      const kb = rowKeys[b]!;
       for (let j = 0; j < ka.length; j++) {
         const x = ka[j]!;
         const y = kb[j]!;
