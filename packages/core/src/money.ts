@@ -88,11 +88,12 @@ export class Money {
   #dec: Dec | undefined;
   /**
    * Whole cents (a safe integer) for an amount made from whole cents — still valid once `#dec`
-   * is built, so the integer paths stay open — and NaN for an amount made from a decimal.
+   * is built, so the integer paths stay open — and undefined for an amount made from a decimal
+   * (not NaN: a field that may hold a non-integer number keeps every amount's cents in a box).
    */
-  readonly #cents: number;
+  readonly #cents: number | undefined;
 
-  private constructor(value: Dec | undefined, cents = Number.NaN) {
+  private constructor(value: Dec | undefined, cents?: number) {
     this.#dec = value;
     this.#cents = cents;
   }
@@ -103,7 +104,7 @@ export class Money {
    * that builds the decimal costs more than everything else about them.
    */
   get #value(): Dec {
-    return this.#dec ?? (this.#dec = new Dec(this.#cents).div(100));
+    return this.#dec ?? (this.#dec = new Dec(this.#cents!).div(100));
   }
 
   /** Zero dollars. */
@@ -216,8 +217,9 @@ export class Money {
     let total: Dec | undefined;
     for (const a of amounts) {
       const m = Money.of(a);
-      if (total === undefined && Number.isSafeInteger(cents + m.#cents)) {
-        cents += m.#cents;
+      const mc = m.#cents;
+      if (total === undefined && mc !== undefined && Number.isSafeInteger(cents + mc)) {
+        cents += mc;
         continue;
       }
       total = (total ?? new Dec(cents).div(100)).plus(m.#value);
@@ -282,8 +284,9 @@ export class Money {
    */
   add(other: MoneyInput): Money {
     const o = Money.of(other);
-    const c = this.#cents + o.#cents; // NaN unless both are whole cents
-    if (Number.isSafeInteger(c)) return Money.fromCents(c);
+    const a = this.#cents;
+    const b = o.#cents;
+    if (a !== undefined && b !== undefined && Number.isSafeInteger(a + b)) return Money.fromCents(a + b);
     return new Money(checked(this.#value.plus(o.#value), "the sum"));
   }
 
@@ -299,8 +302,9 @@ export class Money {
    */
   subtract(other: MoneyInput): Money {
     const o = Money.of(other);
-    const c = this.#cents - o.#cents; // NaN unless both are whole cents
-    if (Number.isSafeInteger(c)) return Money.fromCents(c);
+    const a = this.#cents;
+    const b = o.#cents;
+    if (a !== undefined && b !== undefined && Number.isSafeInteger(a - b)) return Money.fromCents(a - b);
     return new Money(checked(this.#value.minus(o.#value), "the difference"));
   }
 
@@ -362,7 +366,8 @@ export class Money {
    * ```
    */
   negate(): Money {
-    if (!Number.isNaN(this.#cents)) return this.#cents === 0 ? this : new Money(undefined, -this.#cents); // no negative zero
+    const c = this.#cents;
+    if (c !== undefined) return c === 0 ? this : new Money(undefined, -c); // no negative zero
     return new Money(this.#value.isZero() ? this.#value : this.#value.neg());
   }
 
@@ -436,7 +441,7 @@ export class Money {
    */
   toCents(mode: RoundingMode = "half-up"): number {
     if (!ROUNDING_MODES.includes(mode)) fail(`expected a rounding mode (${ROUNDING_MODES.join(", ")}), got ${describeValue(mode)}`);
-    if (!Number.isNaN(this.#cents)) return this.#cents;
+    if (this.#cents !== undefined) return this.#cents;
     return this.#value.times(100).toDecimalPlaces(0, decimalRounding(mode)).toNumber();
   }
 
@@ -452,7 +457,9 @@ export class Money {
    */
   compare(other: MoneyInput): -1 | 0 | 1 {
     const o = Money.of(other);
-    if (!Number.isNaN(this.#cents) && !Number.isNaN(o.#cents)) return this.#cents < o.#cents ? -1 : this.#cents > o.#cents ? 1 : 0;
+    const a = this.#cents;
+    const b = o.#cents;
+    if (a !== undefined && b !== undefined) return a < b ? -1 : a > b ? 1 : 0;
     return this.#value.comparedTo(o.#value) as -1 | 0 | 1;
   }
 
@@ -536,7 +543,7 @@ export class Money {
    * ```
    */
   isZero(): boolean {
-    if (!Number.isNaN(this.#cents)) return this.#cents === 0;
+    if (this.#cents !== undefined) return this.#cents === 0;
     return this.#value.isZero();
   }
 
@@ -589,7 +596,7 @@ export class Money {
    * ```
    */
   toString(): string {
-    if (this.#dec === undefined) return centsText(this.#cents);
+    if (this.#dec === undefined) return centsText(this.#cents!);
     return this.#dec.toFixed();
   }
 

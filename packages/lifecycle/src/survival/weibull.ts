@@ -93,27 +93,42 @@ function prepare(cols: Columns): Prepared {
 
 /** A(β), A'(β), A''(β) on scaled data. */
 function moments(p: Prepared, beta: number): [number, number, number] {
-  // Σ over lnT, then minus Σ over lnE, each in order
+  // one loop per function, each called with one sign (V8 optimizes each once; one function taking
+  // a ±1 sign measured about 10 % slower on L3); the sums take their terms in the same order
   const acc = new Float64Array(3);
-  accumulatePowers(p.lnT, beta, 1, acc);
-  accumulatePowers(p.lnE, beta, -1, acc);
+  addPowers(p.lnT, beta, acc);
+  subtractPowers(p.lnE, beta, acc);
   return [acc[0]!, acc[1]!, acc[2]!];
 }
 
-/**
- * acc ± Σ (e^{βl}, l e^{βl}, l² e^{βl}) over ls, in order (sign −1 subtracts: a negated term is
- * exact, so adding it is the same floating-point operation as subtracting the term).
- */
-function accumulatePowers(ls: Float64Array, beta: number, sign: 1 | -1, acc: Float64Array): void {
+/** acc += Σ (e^{βl}, l e^{βl}, l² e^{βl}) over ls, in order. */
+function addPowers(ls: Float64Array, beta: number, acc: Float64Array): void {
   let a = acc[0]!;
   let a1 = acc[1]!;
   let a2 = acc[2]!;
   for (let i = 0; i < ls.length; i++) {
     const l = ls[i]!;
-    const w = sign * Math.exp(beta * l);
+    const w = Math.exp(beta * l);
     a += w;
     a1 += w * l;
     a2 += w * l * l;
+  }
+  acc[0] = a;
+  acc[1] = a1;
+  acc[2] = a2;
+}
+
+/** acc −= Σ (e^{βl}, l e^{βl}, l² e^{βl}) over ls, in order. */
+function subtractPowers(ls: Float64Array, beta: number, acc: Float64Array): void {
+  let a = acc[0]!;
+  let a1 = acc[1]!;
+  let a2 = acc[2]!;
+  for (let i = 0; i < ls.length; i++) {
+    const l = ls[i]!;
+    const w = Math.exp(beta * l);
+    a -= w;
+    a1 -= w * l;
+    a2 -= w * l * l;
   }
   acc[0] = a;
   acc[1] = a1;
