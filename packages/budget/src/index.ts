@@ -9,7 +9,9 @@
  *   (a scenario → every fiscal year × category × fund × school, explained),
  *   {@link safePrepareBudget}, {@link safeProjectBudget}, {@link tabulate} (CSV-ready rows)
  * - Scenarios: {@link compareScenarios} / {@link compareProjections} (delta tables that add
- *   up), {@link tornado} with {@link standardTornadoLevers}, {@link goalSeek}, {@link measure}
+ *   up), {@link tornado} with {@link standardTornadoLevers}, {@link goalSeek}, {@link measure};
+ *   plans from other engines: {@link matchPlanLines} (which items a plan replaces) and
+ *   {@link reconcilePlan} (what using it removes, adds and changes, year by year)
  * - E-Rate: {@link eRateDiscount} (district-wide rule), {@link cepEligibility},
  *   {@link legacyWeightedDiscount} (before FY2015 only), {@link eRateCostShare},
  *   {@link c2Budget}, {@link trackC2Cycle}; dated tables {@link ERATE_DISCOUNT_MATRIX},
@@ -33,8 +35,8 @@ export { trancheSchema, fundSchema } from "./schema/fund.js";
 export type { FundInput, Fund } from "./schema/fund.js";
 export { driverSeriesSchema, budgetSchema, budgetInputSchema } from "./schema/budget.js";
 export type { BudgetInput, Budget, BudgetModelInput, BudgetModel } from "./schema/budget.js";
-export { leverSchema, scenarioSchema, metricSchema } from "./schema/scenario.js";
-export type { LeverInput, Lever, ScenarioInput, Scenario, MetricInput, Metric } from "./schema/scenario.js";
+export { leverSchema, planLineSchema, scenarioSchema, metricSchema } from "./schema/scenario.js";
+export type { LeverInput, Lever, PlanLineInput, ScenarioInput, Scenario, MetricInput, Metric } from "./schema/scenario.js";
 export { averagingSchema, entrySchema, enrollmentOptionsSchema, enrollmentProjectionInputSchema } from "./schema/enrollment.js";
 export type { EnrollmentOptionsInput, EnrollmentProjectionInput } from "./schema/enrollment.js";
 
@@ -89,6 +91,8 @@ export type { Delta, LineDelta, ScenarioComparison, ScenarioSet } from "./scenar
 export { tornadoOptionsSchema, tornado, standardTornadoLevers } from "./scenario/tornado.js";
 export type { TornadoOptions, TornadoRow, TornadoResult, StandardTornadoOptions } from "./scenario/tornado.js";
 export { goalSeekOptionsSchema, goalSeek } from "./scenario/goalSeek.js";
+export { planMatchRequestSchema, matchPlanLines, reconcilePlan } from "./scenario/planFlow.js";
+export type { PlanMatchRequest, PlanMatchReason, PlanCandidate, PlanMatch, ReconciledLine, ReconciledYear, PlanReconciliation } from "./scenario/planFlow.js";
 export type { GoalSeekOptions, GoalSeekResult } from "./scenario/goalSeek.js";
 
 // ── Seeded generator (benchmarks, tests, demos)

@@ -1,6 +1,6 @@
 import { Dec, Money } from "@districtkit/core";
 import { mulFraction, mulRound, ONE, toFraction, type Fraction } from "../internal/cents.js";
-import { ONE_DEC as DEC_ONE, rateAdjustOf, scaleOf, type Effective } from "../scenario/applyLevers.js";
+import { ONE_DEC as DEC_ONE, rateAdjustOf, scaleOf, type Effective, type RemovedWindow } from "../scenario/applyLevers.js";
 import type { LineItem } from "../schema/lineItem.js";
 import type { DriverTable } from "./drivers.js";
 import type { ProjectionWarning } from "./types.js";
@@ -103,6 +103,11 @@ interface Compiled {
 }
 const compiledCache = new WeakMap<LineItem, Compiled>();
 
+function inWindow(ws: readonly RemovedWindow[], year: number): boolean {
+  for (const w of ws) if (year >= w.from && year <= w.to) return true;
+  return false;
+}
+
 /** @internal Computes every cell's cost. */
 export function computeCosts(eff: Effective, drivers: DriverTable, detail = true): CostTable {
   const { budget, district } = eff.model;
@@ -130,6 +135,8 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
     const scale = sc === DEC_ONE || sc.eq(1) ? ONE : toFraction(sc);
     const base = i * n;
     let anyInHorizon = false;
+    // fiscal years in which a lever removes this item's cost (a windowed remove, a plan that replaces it)
+    const windows = eff.removedYears.size === 0 ? undefined : eff.removedYears.get(item.id);
     if (item.kind === "series") {
       schoolOf[i] = item.school === undefined ? -1 : schoolIndex.get(item.school)!;
   
@@ -137,6 +144,7 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
         const yi = Number(k) - first;
         if (yi < 0 || yi >= n) continue;
         anyInHorizon = true;
+        if (windows !== undefined && inWindow(windows, first + yi)) continue;
         const cents = centsOf(v);
         if (detail) price[base + yi] = cents;
         cost[base + yi] = mulFraction(cents, scale);
@@ -213,6 +221,7 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
       }
       if (year < start || year > end || (year - start) % every !== 0) continue;
       anyInHorizon = true;
+      if (windows !== undefined && inWindow(windows, year)) continue;
       const unitPrice = exact ? exact.toDecimalPlaces(2, Dec.ROUND_HALF_UP).times(100).toNumber() : p;
       if (detail) price[base + yi] = unitPrice;
       if (item.kind === "per-unit") {

@@ -4,6 +4,7 @@ import { fyEnd, fyStart } from "../internal/dates.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
 import { scenarioSchema, type ScenarioInput } from "../schema/scenario.js";
 import { runCore } from "./core.js";
+import { removedIn } from "../scenario/applyLevers.js";
 import { baseStudents } from "./drivers.js";
 import { eRateYearOf } from "./eRatePass.js";
 import { prepareBudget } from "./model.js";
@@ -136,8 +137,10 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
           }
         }
         const year = first + yi;
-        const explanation =
-          cost === 0 && pr !== pr
+        const removed = cost === 0 && pr !== pr ? removedIn(eff, it.id, year) : undefined;
+        const explanation = removed
+          ? `FY${year}: removed by “${removed.label}”.`
+          : cost === 0 && pr !== pr
             ? `FY${year}: not scheduled.`
             : `FY${year}: ${it.kind === "per-unit" ? u : ""}${what}${dollars(pr)}${it.kind === "series" ? "" : esc}${scaled} = ${dollars(cost)}; paid by ${who || "nobody (zero)"}${cost > 0 ? eRateNote : ""}.`;
         years[yi] = { fiscalYear: year, cost: m(cost), byFund, units: u !== u ? null : u, unitCost: pr !== pr ? null : m(pr), explanation };

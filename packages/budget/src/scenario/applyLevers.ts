@@ -95,7 +95,26 @@ export interface Effective {
   readonly eRateDiscount: { readonly C1?: number; readonly C2?: number };
   /** Driver series set by levers: key `${driver}|${school ?? ""}`. */
   readonly drivers: ReadonlyMap<string, Readonly<Record<string, number>>>;
+  /** Items whose cost a lever removes in some fiscal years only (a windowed `remove`, a `use-plan`): item id → windows. */
+  readonly removedYears: ReadonlyMap<string, readonly RemovedWindow[]>;
   readonly effects: readonly LeverEffect[];
+}
+
+/** @internal Fiscal years `from`–`to` (inclusive) in which a lever removes an item's cost. */
+export interface RemovedWindow {
+  readonly from: number;
+  readonly to: number;
+  /** The lever's label, for the line's explanation. */
+  readonly label: string;
+}
+
+/** @internal The window that removes an item's cost in `year`, if any. */
+export function removedIn(eff: Effective, itemId: string, year: number): RemovedWindow | undefined {
+  if (eff.removedYears.size === 0) return undefined;
+  const ws = eff.removedYears.get(itemId);
+  if (ws === undefined) return undefined;
+  for (const w of ws) if (year >= w.from && year <= w.to) return w;
+  return undefined;
 }
 
 function shiftRecord(r: Readonly<Record<string, Money>>, years: number): Record<string, Money> {
@@ -115,7 +134,7 @@ function describeLever(l: Lever): string {
     case "delay":
       return `move ${l.item} ${l.years >= 0 ? "later" : "earlier"} by ${Math.abs(l.years)} year${Math.abs(l.years) === 1 ? "" : "s"}`;
     case "remove":
-      return `remove ${l.item}`;
+      return l.fromYear === undefined && l.toYear === undefined ? `remove ${l.item}` : `remove ${l.item} in ${yearSpan(l.fromYear, l.toYear)}`;
     case "add-item":
       return `add ${l.item.name}`;
     case "add-fund":
@@ -130,7 +149,19 @@ function describeLever(l: Lever): string {
       return `new yearly amounts for ${l.item}`;
     case "driver":
       return `driver ${l.driver}${l.school ? ` at ${l.school}` : ""} set`;
+    case "use-plan":
+      return `${l.name}, ${yearSpan(l.fromYear, l.toYear)}`;
   }
+}
+
+function yearSpan(from: number | undefined, to: number | undefined): string {
+  if (from !== undefined && to !== undefined) return from === to ? `FY${from}` : `FY${from}–FY${to}`;
+  return from !== undefined ? `FY${from} onwards` : `up to FY${to!}`;
+}
+
+/** @internal The id a `use-plan` line gets as a line item: `<plan>:<line>`. */
+export function planItemId(plan: string, line: string): string {
+  return `${plan}:${line}`;
 }
 
 /** @internal Applies validated levers to a validated model; throws for references to unknown ids. */
@@ -144,6 +175,8 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
   const enrollment: { rate: number; mode: "annual" | "once"; school: string | undefined }[] = [];
   const eRateDiscount: { C1?: number; C2?: number } = {};
   const drivers = new Map<string, Record<string, number>>();
+  const removedYears = new Map<string, RemovedWindow[]>();
+  const plans = new Set<string>();
   const effects: LeverEffect[] = [];
   const issues: { path: (string | number)[]; message: string }[] = [];
   const schools = new Set(model.district.schools.map((s) => s.id));
@@ -160,6 +193,11 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
       return k;
     };
     const touched: string[] = [];
+    const addWindow = (itemId: string, w: RemovedWindow): void => {
+      const ws = removedYears.get(itemId);
+      if (ws === undefined) removedYears.set(itemId, [w]);
+      else ws.push(w);
+    };
     switch (l.type) {
       case "enrollment-change":
         if (l.school !== undefined && !schools.has(l.school)) bad("school", `unknown school "${l.school}"`);
@@ -209,10 +247,15 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
       }
       case "remove": {
         const k = findItem(l.item);
-        if (k >= 0) {
-          items = items.filter((_, j) => j !== k);
-          touched.push(l.item);
+        if (k < 0) break;
+        if (l.fromYear === undefined && l.toYear === undefined) items = items.filter((_, j) => j !== k);
+        else {
+          const from = l.fromYear ?? model.budget.firstYear;
+          const to = l.toYear ?? model.budget.firstYear + model.budget.years - 1;
+          if (from > to) bad("toYear", `expected toYear (${to}) not before fromYear (${from})`);
+          else addWindow(l.item, { from, to, label: l.label ?? describeLever(l) });
         }
+        touched.push(l.item);
         break;
       }
       case "add-item": {
@@ -286,10 +329,56 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
         drivers.set(`${l.driver}|${l.school ?? ""}`, l.values);
         for (const it of items) if (it.kind === "per-unit" && it.driver === l.driver) touched.push(it.id);
         break;
+      case "use-plan": {
+        if (plans.has(l.plan)) bad("plan", `the scenario already uses a plan "${l.plan}"; a scenario uses one plan of an id (replace the lever instead of adding a second)`);
+        plans.add(l.plan);
+        if (l.fromYear > l.toYear) {
+          bad("toYear", `expected toYear (${l.toYear}) not before fromYear (${l.fromYear})`);
+          break;
+        }
+        const window: RemovedWindow = { from: l.fromYear, to: l.toYear, label: l.label ?? describeLever(l) };
+        const replaced = new Set<string>();
+        l.replaces.forEach((rid, r) => {
+          if (replaced.has(rid)) return void issues.push({ path: [...path, "replaces", r], message: `"${rid}" is listed twice` });
+          replaced.add(rid);
+          if (!items.some((it) => it.id === rid)) return void issues.push({ path: [...path, "replaces", r], message: `unknown line item "${rid}"` });
+          addWindow(rid, window);
+          touched.push(rid);
+        });
+        const lineIds = new Set<string>();
+        l.lines.forEach((line, j) => {
+          const at = (field: string | number, message: string): void => void issues.push({ path: [...path, "lines", j, field], message });
+          const itemId = planItemId(l.plan, line.id);
+          if (lineIds.has(line.id)) at("id", `a line "${line.id}" is listed twice`);
+          else if (items.some((x) => x.id === itemId)) at("id", `a line item "${itemId}" already exists`);
+          lineIds.add(line.id);
+          if (!categories.has(line.category)) at("category", `unknown category "${line.category}"`);
+          if (line.school !== undefined && !schools.has(line.school)) at("school", `unknown school "${line.school}"`);
+          for (const y of Object.keys(line.amounts)) {
+            const fy = Number(y);
+            if (fy < l.fromYear || fy > l.toYear) at("amounts", `FY${y} is outside the plan's years FY${l.fromYear}–FY${l.toYear}`);
+          }
+          const item: LineItem = {
+            id: itemId,
+            name: line.name,
+            category: line.category,
+            ...(line.school !== undefined ? { school: line.school } : {}),
+            kind: "series",
+            amounts: line.amounts,
+            everyYears: 1,
+            eRate: line.eRate,
+            source: `${l.name} (${window.label})`,
+          };
+          items = [...items, item];
+          addedAt.set(itemId, i);
+          touched.push(itemId);
+        });
+        break;
+      }
     }
     const label = l.label ?? describeLever(l);
     effects.push({ index: i, type: l.type, label, touched, explanation: `${label}: touches ${touched.length === 0 ? "nothing" : touched.length > 6 ? `${touched.slice(0, 6).join(", ")} and ${touched.length - 6} more` : touched.join(", ")}.` });
   });
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues.map((x) => ({ ...x, path: ["scenario", ...x.path] })));
-  return { model, items, funds, scaleRules, inflationRules, addedAt, fundScale, enrollment, eRateDiscount, drivers, effects };
+  return { model, items, funds, scaleRules, inflationRules, addedAt, fundScale, enrollment, eRateDiscount, drivers, removedYears, effects };
 }

@@ -36,6 +36,12 @@ const common = {
   eRate: z.enum(["C1", "C2", "ineligible"]).default("ineligible"),
   /** Restrict which restricted funds may pay this item (ids); absent = any eligible fund. */
   funds: z.array(id).optional(),
+  /**
+   * What this item pays for, as another engine names it: product ids or names of a licence plan,
+   * device model ids or names, device categories. A plan whose line names one of them replaces
+   * this item ({@link matchPlanLines}); an item with references is matched by them only.
+   */
+  planRefs: z.array(z.string().min(1).max(200)).max(100).optional(),
   /** Where the figures came from (a lifecycle forecast, a licence plan, a quote…). */
   source: z.string().optional(),
   notes: z.string().optional(),
