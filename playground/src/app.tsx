@@ -20,7 +20,7 @@ const TABS: readonly TabDef[] = [
 const NEEDS: Record<TabId, DatasetName[]> = {
   budget: ["district", "budget"],
   devices: ["district", "budget", "devices", "repairs"],
-  licences: ["district", "licenses", "usage"],
+  licences: ["district", "budget", "licenses", "usage"],
   vetting: ["district", "apps"],
   data: [...DATASET_NAMES],
 };

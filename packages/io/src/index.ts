@@ -36,6 +36,8 @@ export { generateGoogleAdminExport, generateGoogleAdminExportOptionsSchema } fro
 export type { GenerateGoogleAdminExportOptions } from "./generate.js";
 export { inventoryFromExports, inventoryOptionsSchema } from "./engines/lifecycle.js";
 export type { InventoryExclusion, InventoryExports, InventoryImport, InventoryOptions } from "./engines/lifecycle.js";
+export { ASSUMED_LIFE_YEARS, modelMatchInputSchema, matchDeviceModels, modelOptionsFromMatches } from "./engines/modelMatch.js";
+export type { ModelMatchInput, ModelMatch } from "./engines/modelMatch.js";
 export { budgetGradeOf, budgetRosterOptionsSchema, budgetSchoolsFromRoster } from "./engines/budget.js";
 export type { BudgetRosterOptions, BudgetSchoolsFromRoster } from "./engines/budget.js";
 export { vettingAppsFromAnswers } from "./engines/vetting.js";

@@ -1,48 +1,224 @@
-import { useState } from "preact/hooks";
+import { matchPlanLines, reconcilePlan, type BudgetModel, type PlanMatch, type PlanReconciliation } from "@districtkit/budget";
+import { Money } from "@districtkit/core";
+import { useMemo, useState } from "preact/hooks";
+import { planLever, toEngineScenario, type PlanFlowDef } from "../lib/budgetModel.js";
+import { modelFrom, problemsOf } from "../lib/budgetRun.js";
+import { formatMoney, formatMoneyDelta } from "../lib/format.js";
+import { categoryLabel } from "../lib/palette.js";
+import type { FlowLine } from "../lib/planFlows.js";
+import { plain, type Plain } from "../lib/plain.js";
 import { datasets } from "../lib/sample.js";
-import { activeScenario, setLever } from "../state/store.js";
+import type { PlanFlowLever, Scenario } from "../state/schema.js";
+import { activeScenario, addScenario, setLever } from "../state/store.js";
 
-export interface FlowLine {
-  readonly id: string;
-  readonly name: string;
-  readonly amounts: Readonly<Record<string, string>>;
+export interface FlowToBudgetProps {
+  readonly def: PlanFlowDef;
+  /** The plan's lines with the names that identify what each buys. */
+  readonly lines: readonly FlowLine[];
+  /** The plan's fiscal years (its lines replace the budget items only in these). */
+  readonly fromYear: number;
+  readonly toYear: number;
+  /** Budget categories whose items the plan may replace. */
+  readonly categories: readonly string[];
+  /** What produced the plan, in words (kept with the scenario). */
+  readonly note: string;
+  /** What the plan is, for the sentence above the list. */
+  readonly what: string;
+  /** A figure to compare the removed budget lines with (the current contracts' cost), if any. */
+  readonly compareWith?: { readonly label: string; readonly amount: string };
 }
 
 /**
- * "Use this plan in the budget": another engine's yearly lines become budget lines of the open
- * scenario, replacing the budget items the analyst ticks (the budget engine then does the rest).
+ * "Use this plan in the budget": another engine's yearly lines replace, in the plan's years, the
+ * budget items they stand for. The items are matched by the budget engine (`matchPlanLines`: by
+ * the items' plan references, then product or model name, then category keyword) and ticked by
+ * default; before anything is applied, the engine's reconciliation (`reconcilePlan`) shows what
+ * leaves the budget, what enters it and the net change per year — the very difference the Budget
+ * tab will then show. Using the same plan twice changes nothing more.
  */
-export function FlowToBudget({ lines, lever, category, defaultPick, note, what }: { lines: readonly FlowLine[]; lever: "deviceForecast" | "licensePlan"; category: string; defaultPick: RegExp; note: string; what: string }) {
+export function FlowToBudget(props: FlowToBudgetProps) {
   const scenario = activeScenario.value;
-  const budgetItems = ((datasets.value.budget?.data as { lineItems?: { id: string; name: string; category: string }[] } | undefined)?.lineItems ?? []).filter((i) => i.category === category);
-  const inUse = scenario.levers[lever];
-  const [replaces, setReplaces] = useState<string[]>(() => inUse?.replaces ?? budgetItems.filter((i) => defaultPick.test(i.name)).map((i) => i.id));
-  if (budgetItems.length === 0 || lines.length === 0) return null;
+  const district = datasets.value.district;
+  const budget = datasets.value.budget;
+  const outcome = useMemo(() => (district && budget ? modelFrom(district.data, budget.data) : null), [district, budget]);
+  if (!outcome || props.lines.length === 0) return null;
+  if (!outcome.ok) {
+    return (
+      <section class="flow">
+        <h3>Use this plan in the budget</h3>
+        <p class="error-text" role="alert">The budget could not be read, so the plan cannot flow into it: {outcome.problems.join("; ")}</p>
+      </section>
+    );
+  }
+  // a panel per scenario: its ticks start from that scenario's own choice
+  return <FlowPanel key={`${scenario.id}:${props.def.key}`} {...props} model={outcome.model} scenario={scenario} />;
+}
+
+function FlowPanel({ def, lines, fromYear, toYear, categories, note, what, compareWith, model, scenario }: FlowToBudgetProps & { model: BudgetModel; scenario: Scenario }) {
+  const inUse = scenario.levers[def.key];
+  const match = useMemo<Plain<PlanMatch> | { problems: string[] }>(() => {
+    try {
+      return plain(matchPlanLines(model, { lines: lines.map((l) => ({ id: l.id, name: l.name, category: l.category, refs: [...l.refs], keywords: [...l.keywords] })), categories: [...categories] }));
+    } catch (e) {
+      return { problems: problemsOf(e) };
+    }
+  }, [model, lines, categories.join("\u0000")]);
+  const [ticked, setTicked] = useState<readonly string[] | null>(inUse?.replaces ?? null);
+  if ("problems" in match) return <p class="error-text" role="alert">The plan could not be matched to the budget: {match.problems.join("; ")}</p>;
+  const replaces = ticked ?? match.suggested;
+  const flow: PlanFlowLever = {
+    replaces: [...replaces],
+    fromYear,
+    toYear,
+    note,
+    lines: lines.map((l) => {
+      const m = match.lines.find((x) => x.lineId === l.id);
+      return { id: l.id, name: l.name, category: m?.category ?? l.category, eRate: m?.eRate ?? "ineligible", amounts: { ...l.amounts } };
+    }),
+  };
+  const span = fromYear === toYear ? `FY${fromYear}` : `FY${fromYear}–FY${toYear}`;
+  const isBaseline = scenario.id === "baseline";
+  const toggle = (id: string, on: boolean) => setTicked((t) => {
+    const cur = t ?? match.suggested;
+    return on ? [...cur, id] : cur.filter((x) => x !== id);
+  });
+  const matched = match.candidates.filter((c) => c.suggested);
+  const others = match.candidates.filter((c) => !c.suggested);
   return (
-    <section class="flow" aria-labelledby={`flow-${lever}-h`}>
-      <h3 id={`flow-${lever}-h`}>Use this plan in the budget</h3>
-      <p class="hint">The {what} ({lines.length} yearly line{lines.length === 1 ? "" : "s"}) becomes budget lines of scenario “{scenario.name}”, replacing the budget items ticked below; the Budget tab then shows the consequence.</p>
-      {scenario.id === "baseline" ? (
-        <p class="hint">Pick a scenario other than the baseline on the Budget tab first.</p>
-      ) : (
-        <>
-          <fieldset class="replace-list">
-            <legend>Budget items the plan replaces</legend>
-            {budgetItems.map((i) => (
-              <label key={i.id} class="check">
-                <input type="checkbox" checked={replaces.includes(i.id)} onChange={(e) => setReplaces((r) => ((e.currentTarget as HTMLInputElement).checked ? [...r, i.id] : r.filter((x) => x !== i.id)))} /> {i.name}
-              </label>
-            ))}
-          </fieldset>
-          <div class="button-row">
-            <button type="button" onClick={() => setLever(scenario.id, lever, { replaces, note, lines: lines.map((l) => ({ id: l.id, name: l.name, amounts: { ...l.amounts } })) })}>
-              {inUse ? "Update" : "Use"} this plan in “{scenario.name}”
-            </button>
-            {inUse && <button type="button" class="secondary" onClick={() => setLever(scenario.id, lever, undefined)}>Stop using it</button>}
-          </div>
-          <p role="status" class="status">{inUse ? `“${scenario.name}” uses the ${what} (${inUse.note}).` : ""}</p>
-        </>
+    <section class="flow" aria-labelledby={`flow-${def.key}-h`} data-testid={`flow-${def.key}`}>
+      <h3 id={`flow-${def.key}-h`}>Use this plan in the budget</h3>
+      <p class="hint">
+        In {span}, the {what} ({lines.length} line{lines.length === 1 ? "" : "s"}) replaces the budget items ticked below; they keep their own cost in other years. Items
+        are matched by product or model name, then by category: check the ticks, then read the reconciliation before you use it.
+      </p>
+      <fieldset class="replace-list">
+        <legend>Budget items the plan replaces in {span} ({replaces.length} ticked)</legend>
+        {matched.length > 0 && <p class="group-label">Matched to the plan</p>}
+        {matched.map((c) => (
+          <Candidate key={c.itemId} c={c} checked={replaces.includes(c.itemId)} onChange={toggle} />
+        ))}
+        {others.length > 0 && <p class="group-label">Not matched (kept unless you tick them)</p>}
+        {others.map((c) => (
+          <Candidate key={c.itemId} c={c} checked={replaces.includes(c.itemId)} onChange={toggle} />
+        ))}
+      </fieldset>
+      {match.unmatched.length > 0 && (
+        <p class="hint">
+          {match.unmatched.length} plan line{match.unmatched.length === 1 ? " replaces" : "s replace"} nothing in the budget and {match.unmatched.length === 1 ? "adds its" : "add their"} cost:{" "}
+          {match.unmatched.map((id) => lines.find((l) => l.id === id)?.name ?? id).join("; ")}.
+        </p>
       )}
+      <Reconciliation def={def} flow={flow} model={model} scenario={scenario} compareWith={compareWith} span={span} />
+      <div class="button-row">
+        {isBaseline ? (
+          <button
+            type="button"
+            onClick={() => {
+              const id = addScenario();
+              if (id) setLever(id, def.key, flow);
+            }}
+          >
+            Use this plan in a new scenario
+          </button>
+        ) : (
+          <button type="button" onClick={() => setLever(scenario.id, def.key, flow)}>
+            {inUse ? "Update" : "Use"} this plan in “{scenario.name}”
+          </button>
+        )}
+        {inUse && !isBaseline && (
+          <button type="button" class="secondary" onClick={() => setLever(scenario.id, def.key, undefined)}>
+            Stop using it
+          </button>
+        )}
+      </div>
+      {isBaseline && <p class="hint">The baseline is the budget as the data has it: the plan goes into a new scenario, compared with the baseline on the Budget tab.</p>}
+      <p role="status" class="status">{inUse ? `“${scenario.name}” uses the ${what} (${inUse.note}).` : ""}</p>
     </section>
+  );
+}
+
+function Candidate({ c, checked, onChange }: { c: Plain<PlanMatch>["candidates"][number]; checked: boolean; onChange: (id: string, on: boolean) => void }) {
+  const guess = c.matchedBy.length > 0 && c.matchedBy.every((m) => m.reason === "category");
+  const how = c.matchedBy.length === 0 ? "" : guess ? `by category (“${c.matchedBy[0]!.on}”): check it` : c.matchedBy[0]!.reason === "reference" ? "by the item's plan reference" : `by name (“${c.matchedBy[0]!.on}”)`;
+  return (
+    <label class="check">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(c.itemId, (e.currentTarget as HTMLInputElement).checked)} />
+      <span>
+        {c.name} <span class="muted">({categoryLabel(c.category)}{c.eRate !== "ineligible" ? `, E-Rate ${c.eRate}` : ""}{how ? `; matched ${how}` : ""})</span>
+      </span>
+    </label>
+  );
+}
+
+function Reconciliation({ def, flow, model, scenario, compareWith, span }: { def: PlanFlowDef; flow: PlanFlowLever; model: BudgetModel; scenario: Scenario; compareWith: FlowToBudgetProps["compareWith"]; span: string }) {
+  const r = useMemo<Plain<PlanReconciliation> | { problems: string[] }>(() => {
+    try {
+      return plain(reconcilePlan(model, toEngineScenario(scenario, model), planLever(def, flow, model)));
+    } catch (e) {
+      return { problems: problemsOf(e) };
+    }
+  }, [model, scenario, def, JSON.stringify(flow)]);
+  if ("problems" in r) return <p class="error-text" role="alert">The reconciliation could not be computed: {r.problems.join("; ")}</p>;
+  const replaced = r.lines.filter((l) => l.status === "replaced");
+  const carried = Money.sum(replaced.map((l) => l.change)).negate().toString();
+  return (
+    <div class="reconcile" data-testid="reconciliation">
+      <h4>Reconciliation: what using it changes in “{scenario.name}”</h4>
+      <p class="lede" data-testid="reconciliation-sentence">{r.explanation}</p>
+      {!r.unchanged && (
+        <div class="table-wrap">
+          <table>
+            <caption>By fiscal year: budget items removed, plan lines added and the net change of the scenario's total</caption>
+            <thead>
+              <tr>
+                <th scope="col">Year</th>
+                <th scope="col" class="num">Budget items removed</th>
+                <th scope="col" class="num">Plan lines added</th>
+                <th scope="col" class="num">Net change</th>
+                <th scope="col" class="num">General fund change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.years.map((y) => (
+                <tr key={y.fiscalYear}>
+                  <th scope="row">FY{y.fiscalYear}</th>
+                  <td class="num">{y.removed === "0" ? "—" : `−${formatMoney(y.removed)}`}</td>
+                  <td class="num">{y.added === "0" ? "—" : `+${formatMoney(y.added)}`}</td>
+                  <td class="num" data-testid={`net-${y.fiscalYear}`}>{formatMoneyDelta(y.net)}</td>
+                  <td class="num">{formatMoneyDelta(y.generalFund)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Total</th>
+                <td class="num">−{formatMoney(r.removed)}</td>
+                <td class="num">+{formatMoney(r.added)}</td>
+                <td class="num" data-testid="net-total">{formatMoneyDelta(r.net)}</td>
+                <td class="num">{formatMoneyDelta(r.generalFund)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+      {compareWith && replaced.length > 0 && (
+        <p class="hint">
+          The budget carried {formatMoney(carried)} in {span} for the items replaced; {compareWith.label} {formatMoney(compareWith.amount)}. A difference means the
+          budget's lines and the contracts disagree: the plan replaces what the budget carried.
+        </p>
+      )}
+      {r.lines.length > 0 && (
+        <details>
+          <summary>Line by line ({r.lines.length})</summary>
+          <ul class="plain-list">
+            {r.lines.map((l) => (
+              <li key={l.itemId}>
+                {l.status === "replaced" ? "Replaced" : l.status === "added" ? "Added" : l.status === "dropped" ? "Dropped (plan used before)" : "Changed"}: {l.name} — {formatMoneyDelta(l.change)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { Levers as LeverValues, Scenario } from "../state/schema.js";
+import { LEVER_RANGES, type Levers as LeverValues, type Scenario, type Shift } from "../state/schema.js";
 import { setLever } from "../state/store.js";
 import { categoryLabel } from "../lib/palette.js";
 
@@ -29,14 +29,24 @@ export interface LeverContext {
   readonly items?: readonly { id: string; name: string; category: string }[];
   /** What the refresh-cycle lever changes, in words. */
   readonly refreshHint?: string;
+  /** Items a shift can move (one-time purchases and refreshes on a cycle). */
+  readonly shiftable?: readonly { id: string; name: string; category: string; when: string }[];
 }
 
-export function LeverPanel({ scenario, categories = [], fiscalYears = [], items = [], refreshHint }: { scenario: Scenario } & LeverContext) {
+/**
+ * The levers of the open scenario. Render it with `key={scenario.id}`: what the analyst is typing
+ * belongs to one scenario and never shows in another.
+ */
+export function LeverPanel({ scenario, categories = [], fiscalYears = [], items = [], refreshHint, shiftable = [] }: { scenario: Scenario } & LeverContext) {
   const l: LeverValues = scenario.levers;
   const sid = scenario.id;
   const disabled = sid === "baseline";
-  const [grantText, setGrantText] = useState(l.grant?.amount ?? "");
-  const [grantError, setGrantError] = useState<string | null>(null);
+  // what the analyst typed while it is not a valid amount; otherwise the field shows the scenario's own grant
+  const [grantDraft, setGrantDraft] = useState<string | null>(null);
+  const grantError = grantDraft === null ? null : "Enter dollars, e.g. 75000 or 75000.50";
+  const grantText = grantDraft ?? l.grant?.amount ?? "";
+  const [inflationDraft, setInflationDraft] = useState<string | null>(null);
+  const infl = LEVER_RANGES.inflationPercent;
   const years = fiscalYears.length ? fiscalYears : [2027, 2028, 2029, 2030, 2031];
 
   const enrollment = l.enrollmentChangePercent ?? 0;
@@ -44,13 +54,13 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [], items 
     <fieldset class="levers" disabled={disabled} aria-describedby={disabled ? "baseline-note" : undefined}>
       <legend>Levers — {scenario.name}</legend>
       {disabled && <p id="baseline-note" class="hint">The baseline is the plan as the data has it. Pick or add a scenario to move levers.</p>}
-      <Row id={`lv-enroll-${sid}`} label="Enrollment change" hint="Change of students against the projection.">
+      <Row id={`lv-enroll-${sid}`} label="Enrollment change" hint={`Change of students against the projection, from ${LEVER_RANGES.enrollmentChangePercent.min} % to +${LEVER_RANGES.enrollmentChangePercent.max} %: ${LEVER_RANGES.enrollmentChangePercent.why}.`}>
         <div class="range-row">
           <input
             id={`lv-enroll-${sid}`}
             type="range"
-            min={-30}
-            max={30}
+            min={LEVER_RANGES.enrollmentChangePercent.min}
+            max={LEVER_RANGES.enrollmentChangePercent.max}
             step={1}
             value={enrollment}
             aria-valuetext={`${enrollment > 0 ? "+" : ""}${enrollment} percent`}
@@ -80,26 +90,40 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [], items 
           ))}
         </div>
       </Row>
-      <Row id={`lv-infl-${sid}`} label="Inflation (per year)" hint="Replaces each line's own escalator. Empty = the baseline rates.">
+      <Row id={`lv-infl-${sid}`} label="Inflation (per year)" hint={`Replaces each line's own escalator. Empty = the baseline rates. From ${infl.min} % to ${infl.max} %: ${infl.why}.`}>
         <div class="range-row">
           <input
             id={`lv-infl-${sid}`}
             type="number"
             inputMode="decimal"
-            min={-5}
-            max={20}
+            min={infl.min}
+            max={infl.max}
             step={0.5}
             placeholder="baseline"
-            value={l.inflationPercent ?? ""}
+            value={inflationDraft ?? l.inflationPercent ?? ""}
+            aria-invalid={inflationDraft !== null ? true : undefined}
+            aria-describedby={`lv-infl-${sid}-hint${inflationDraft !== null ? ` lv-infl-err-${sid}` : ""}`}
             onInput={(e) => {
-              markLever();
-              const raw = (e.currentTarget as HTMLInputElement).value;
+              const raw = (e.currentTarget as HTMLInputElement).value.trim();
               const v = Number(raw);
-              setLever(sid, "inflationPercent", raw === "" || !Number.isFinite(v) ? undefined : Math.max(-5, Math.min(20, v)));
+              if (raw === "") {
+                setInflationDraft(null);
+                markLever();
+                setLever(sid, "inflationPercent", undefined);
+              } else if (Number.isFinite(v) && v >= infl.min && v <= infl.max) {
+                setInflationDraft(null);
+                markLever();
+                setLever(sid, "inflationPercent", v);
+              } else setInflationDraft(raw); // shown as typed, with the reason; the scenario keeps its last valid rate
             }}
           />
           <span class="unit">%</span>
         </div>
+        {inflationDraft !== null && (
+          <span class="error-text" id={`lv-infl-err-${sid}`} role="alert">
+            {inflationDraft} % is outside {infl.min} % to {infl.max} %; the scenario keeps {l.inflationPercent === undefined ? "the baseline rates" : `${l.inflationPercent} %`}.
+          </span>
+        )}
       </Row>
       <Row id={`lv-refresh-${sid}`} label="Device refresh cycle" {...(refreshHint ? { hint: refreshHint } : {})}>
         <select
@@ -147,16 +171,15 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [], items 
             aria-describedby={grantError ? `lv-grant-err-${sid}` : undefined}
             onChange={(e) => {
               const raw = (e.currentTarget as HTMLInputElement).value.replace(/[$,\s]/g, "");
-              setGrantText(raw);
               if (raw === "") {
-                setGrantError(null);
+                setGrantDraft(null);
                 markLever();
                 setLever(sid, "grant", undefined);
               } else if (/^\d{1,12}(\.\d{1,2})?$/.test(raw)) {
-                setGrantError(null);
+                setGrantDraft(null);
                 markLever();
                 setLever(sid, "grant", { amount: raw, fiscalYear: l.grant?.fiscalYear ?? years[1] ?? years[0]! });
-              } else setGrantError("Enter dollars, e.g. 75000 or 75000.50");
+              } else setGrantDraft(raw);
             }}
           />
           <label for={`lv-grant-fy-${sid}`} class="sub">in</label>
@@ -176,39 +199,9 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [], items 
         </div>
         {grantError && <span class="error-text" id={`lv-grant-err-${sid}`} role="alert">{grantError}</span>}
       </div>
-      {categories.length > 0 && (
-        <div class="lever">
-          <span class="label">Cut or add by category</span>
-          <div class="adjustments">
-            {categories.map((c, i) => {
-              const adj = l.adjustments?.find((a) => a.category === c)?.percent ?? 0;
-              const id = `lv-adj-${sid}-${i}`;
-              return (
-                <div class="adj" key={c}>
-                  <label for={id}>{categoryLabel(c)}</label>
-                  <input
-                    id={id}
-                    type="number"
-                    step={5}
-                    min={-90}
-                    max={100}
-                    value={adj}
-                    onInput={(e) => {
-                      markLever();
-                      const v = Number((e.currentTarget as HTMLInputElement).value);
-                      const rest = (l.adjustments ?? []).filter((a) => a.category !== c);
-                      const next = Number.isFinite(v) && v !== 0 ? [...rest, { category: c, percent: Math.max(-90, Math.min(100, v)) }] : rest;
-                      setLever(sid, "adjustments", next.length ? next : undefined);
-                    }}
-                  />
-                  <span class="unit">%</span>
-                </div>
-              );
-            })}
-          </div>
-        </div>
-      )}
+      {categories.length > 0 && <Adjustments scenario={scenario} categories={categories} />}
       {items.length > 0 && <CutItems scenario={scenario} items={items} />}
+      {shiftable.length > 0 && <ShiftItems scenario={scenario} items={shiftable} categories={categories} />}
       {categories.length > 0 && <AddItem scenario={scenario} categories={categories} years={years} />}
     </fieldset>
   );
@@ -323,5 +316,132 @@ function AddItem({ scenario, categories, years }: { scenario: Scenario; categori
         </ul>
       )}
     </details>
+  );
+}
+
+function Adjustments({ scenario, categories }: { scenario: Scenario; categories: readonly string[] }) {
+  const sid = scenario.id;
+  const l = scenario.levers;
+  const range = LEVER_RANGES.adjustmentPercent;
+  // what was typed while out of range, by category; the scenario keeps its last valid percent
+  const [drafts, setDrafts] = useState<Readonly<Record<string, string>>>({});
+  return (
+    <div class="lever">
+      <span class="label" id={`lv-adj-${sid}-label`}>Cut or add by category</span>
+      <span class="hint" id={`lv-adj-${sid}-hint`}>From {range.min} % to +{range.max} %: {range.why}.</span>
+      <div class="adjustments" role="group" aria-labelledby={`lv-adj-${sid}-label`}>
+        {categories.map((c, i) => {
+          const adj = l.adjustments?.find((a) => a.category === c)?.percent ?? 0;
+          const id = `lv-adj-${sid}-${i}`;
+          const draft = Object.hasOwn(drafts, c) ? drafts[c] : undefined;
+          return (
+            <div class="adj" key={c}>
+              <label for={id}>{categoryLabel(c)}</label>
+              <input
+                id={id}
+                type="number"
+                step={5}
+                min={range.min}
+                max={range.max}
+                value={draft ?? adj}
+                aria-invalid={draft !== undefined ? true : undefined}
+                aria-describedby={`lv-adj-${sid}-hint${draft !== undefined ? ` ${id}-err` : ""}`}
+                onInput={(e) => {
+                  const raw = (e.currentTarget as HTMLInputElement).value.trim();
+                  const v = raw === "" ? 0 : Number(raw);
+                  const without = Object.fromEntries(Object.entries(drafts).filter(([k]) => k !== c));
+                  if (!Number.isFinite(v) || v < range.min || v > range.max) return setDrafts({ ...without, [c]: raw });
+                  setDrafts(without);
+                  markLever();
+                  const rest = (l.adjustments ?? []).filter((a) => a.category !== c);
+                  const next = v !== 0 ? [...rest, { category: c, percent: v }] : rest;
+                  setLever(sid, "adjustments", next.length ? next : undefined);
+                }}
+              />
+              <span class="unit">%</span>
+              {draft !== undefined && (
+                <span class="error-text" id={`${id}-err`} role="alert">
+                  {draft} % is outside {range.min} % to +{range.max} %; {categoryLabel(c)} stays at {adj} %.
+                </span>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function ShiftItems({ scenario, items, categories }: { scenario: Scenario; items: readonly { id: string; name: string; category: string; when: string }[]; categories: readonly string[] }) {
+  const sid = scenario.id;
+  const shifts = scenario.levers.shifts ?? [];
+  const [pick, setPick] = useState("");
+  const [years, setYears] = useState(1);
+  const refreshCats = categories.filter((c) => items.some((i) => i.category === c));
+  const label = (s: Shift): string => (s.item !== undefined ? (items.find((i) => i.id === s.item)?.name ?? s.item) : `every ${categoryLabel(s.category!)} refresh`);
+  const keyOf = (s: Shift): string => (s.item !== undefined ? `item:${s.item}` : `category:${s.category}`);
+  const shiftBy = (s: Shift) => `${s.years > 0 ? "later" : "earlier"} by ${Math.abs(s.years)} year${Math.abs(s.years) === 1 ? "" : "s"}`;
+  return (
+    <div class="lever">
+      <label for={`lv-shift-${sid}`}>Shift a purchase or a refresh</label>
+      <span class="hint" id={`lv-shift-${sid}-hint`}>What if the Wi-Fi refresh waits a year? Moves one-time purchases and items on a refresh cycle.</span>
+      <div class="range-row">
+        <select id={`lv-shift-${sid}`} value={pick} aria-describedby={`lv-shift-${sid}-hint`} onChange={(e) => setPick((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">choose an item or a category…</option>
+          {refreshCats.map((c) => (
+            <optgroup label={categoryLabel(c)} key={c}>
+              <option value={`category:${c}`}>every {categoryLabel(c)} refresh</option>
+              {items
+                .filter((i) => i.category === c)
+                .map((i) => (
+                  <option value={`item:${i.id}`} key={i.id}>{i.name} ({i.when})</option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+        <label for={`lv-shift-y-${sid}`} class="sub">by</label>
+        <select id={`lv-shift-y-${sid}`} value={years} onChange={(e) => setYears(Number((e.currentTarget as HTMLSelectElement).value))}>
+          {[-3, -2, -1, 1, 2, 3].map((y) => (
+            <option value={y} key={y}>{y > 0 ? `${y} year${y === 1 ? "" : "s"} later` : `${-y} year${y === -1 ? "" : "s"} earlier`}</option>
+          ))}
+        </select>
+        <button
+          type="button"
+          class="secondary"
+          disabled={!pick}
+          onClick={() => {
+            markLever();
+            const [kind, ...rest] = pick.split(":");
+            const ref = rest.join(":");
+            const next: Shift = kind === "item" ? { item: ref, years } : { category: ref, years };
+            setLever(sid, "shifts", [...shifts.filter((s) => keyOf(s) !== keyOf(next)), next]);
+            setPick("");
+          }}
+        >
+          Shift
+        </button>
+      </div>
+      {shifts.length > 0 && (
+        <ul class="chips" aria-label="Shifts in this scenario">
+          {shifts.map((s) => (
+            <li key={keyOf(s)}>
+              {label(s)} {shiftBy(s)}{" "}
+              <button
+                type="button"
+                class="link"
+                aria-label={`Undo the shift of ${label(s)}`}
+                onClick={() => {
+                  markLever();
+                  const next = shifts.filter((x) => keyOf(x) !== keyOf(s));
+                  setLever(sid, "shifts", next.length ? next : undefined);
+                }}
+              >
+                undo
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

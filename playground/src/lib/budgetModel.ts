@@ -1,6 +1,6 @@
-import { DEFAULT_CATEGORIES, prepareBudget, type BudgetModel, type LeverInput, type ScenarioInput } from "@districtkit/budget";
+import { DEFAULT_CATEGORIES, prepareBudget, type BudgetModel, type LeverInput, type PlanLineInput, type ScenarioInput } from "@districtkit/budget";
 import { fiscalYearRange } from "@districtkit/core";
-import type { Scenario } from "../state/schema.js";
+import type { PlanFlowLever, Scenario } from "../state/schema.js";
 
 /** Validate the district and budget data once (the engine checks every reference). */
 export function buildModel(district: unknown, budget: unknown): BudgetModel {
@@ -21,6 +21,13 @@ export function fiscalYearsOf(model: BudgetModel): number[] {
 /** Line items refreshed on a cycle (everyYears > 1): what the refresh-cycle lever changes. */
 export function refreshItems(model: BudgetModel): { id: string; name: string; everyYears: number }[] {
   return model.budget.lineItems.filter((i) => i.everyYears > 1).map((i) => ({ id: i.id, name: i.name, everyYears: i.everyYears }));
+}
+
+/** Items a shift moves meaningfully: one-time purchases and items refreshed on a cycle of 2+ years. */
+export function shiftableItems(model: BudgetModel): { id: string; name: string; category: string; when: string }[] {
+  return model.budget.lineItems
+    .filter((i) => i.kind === "one-time" || i.everyYears > 1)
+    .map((i) => ({ id: i.id, name: i.name, category: i.category, when: i.kind === "one-time" ? `FY${i.year}` : `every ${i.everyYears} years from FY${i.startYear ?? model.budget.firstYear}` }));
 }
 
 /**
@@ -67,25 +74,49 @@ export function toEngineScenario(sc: Scenario, model: BudgetModel): ScenarioInpu
           : { id: it.id, name: it.name, category: it.category, kind: "recurring", amount: it.amount, startYear: it.fiscalYear },
     });
   }
-  // plans from the other engines: their yearly lines replace the budget items the analyst chose
-  const flows = [
-    { lever: l.deviceForecast, category: "hardware", prefix: "device-forecast", what: "lifecycle forecast" },
-    { lever: l.licensePlan, category: "software", prefix: "licence-plan", what: "licence plan" },
-  ];
-  const years = new Set(fiscalYearsOf(model).map(String));
-  const known = new Set(model.budget.lineItems.map((i) => i.id));
-  for (const f of flows) {
-    if (!f.lever) continue;
-    for (const id of f.lever.replaces) if (known.has(id)) levers.push({ type: "remove", item: id, label: `Replaced by the ${f.what}` });
-    for (const line of f.lever.lines) {
-      const amounts = Object.fromEntries(Object.entries(line.amounts).filter(([y, v]) => years.has(y) && !v.startsWith("-")));
-      if (Object.keys(amounts).length === 0) continue;
-      levers.push({
-        type: "add-item",
-        label: f.what,
-        item: { id: `${f.prefix}-${line.id}`.replace(/[^A-Za-z0-9_.-]/g, "-"), name: line.name, category: f.category, kind: "series", amounts, source: `${f.what} (${f.lever.note})` },
-      });
-    }
+  for (const sh of l.shifts ?? []) {
+    if (sh.years === 0) continue;
+    const by = `${sh.years > 0 ? "later" : "earlier"} by ${Math.abs(sh.years)} year${Math.abs(sh.years) === 1 ? "" : "s"}`;
+    if (sh.item !== undefined) levers.push({ type: "delay", item: sh.item, years: sh.years, label: `Shift ${itemName(model, sh.item)} ${by}` });
+    else for (const it of shiftableItems(model).filter((i) => i.category === sh.category)) levers.push({ type: "delay", item: it.id, years: sh.years, label: `Shift the ${sh.category} refreshes ${by}` });
+  }
+  // plans from the other views: in their years, their lines replace the budget items chosen
+  for (const f of PLAN_FLOWS) {
+    const flow = l[f.key];
+    if (flow) levers.push(planLever(f, flow, model));
   }
   return { id: sc.id, name: sc.name, levers };
+}
+
+/** The two plans another view can flow into a scenario: the lever key, the engine's plan id and words. */
+export const PLAN_FLOWS = [
+  { key: "deviceForecast", plan: "device-forecast", name: "device refresh forecast", category: "hardware" },
+  { key: "licensePlan", plan: "licence-plan", name: "optimized licence plan", category: "software" },
+] as const;
+export type PlanFlowDef = (typeof PLAN_FLOWS)[number];
+
+function itemName(model: BudgetModel, id: string): string {
+  return model.budget.lineItems.find((i) => i.id === id)?.name ?? id;
+}
+
+/**
+ * A plan of another view as the budget engine's `use-plan` lever: the years are the plan's own
+ * (default: the years its lines pay in), clipped to the budget's horizon; the items it replaces
+ * are those the analyst ticked that this budget has.
+ */
+export function planLever(def: PlanFlowDef, flow: PlanFlowLever, model: BudgetModel): Extract<LeverInput, { type: "use-plan" }> {
+  const first = model.budget.firstYear;
+  const last = first + model.budget.years - 1;
+  const paid = flow.lines.flatMap((x) => Object.keys(x.amounts).map(Number));
+  const fromYear = Math.max(first, flow.fromYear ?? (paid.length ? Math.min(...paid) : first));
+  const toYear = Math.max(fromYear, Math.min(last, flow.toYear ?? (paid.length ? Math.max(...paid) : last)));
+  const known = new Set(model.budget.lineItems.map((i) => i.id));
+  const lines: PlanLineInput[] = flow.lines.map((x) => ({
+    id: x.id,
+    name: x.name,
+    category: x.category ?? def.category,
+    eRate: x.eRate ?? "ineligible",
+    amounts: Object.fromEntries(Object.entries(x.amounts).filter(([y, v]) => Number(y) >= fromYear && Number(y) <= toYear && !v.startsWith("-"))),
+  }));
+  return { type: "use-plan", plan: def.plan, name: def.name, label: `${def.name[0]!.toUpperCase()}${def.name.slice(1)} (${flow.note})`, fromYear, toYear, replaces: flow.replaces.filter((id) => known.has(id)), lines };
 }

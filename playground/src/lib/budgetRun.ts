@@ -12,12 +12,24 @@ export function problemsOf(e: unknown): string[] {
   return [e instanceof Error ? e.message : String(e)];
 }
 
+const models = new WeakMap<object, WeakMap<object, ModelOutcome>>();
+
+/** The budget model of a district and its budget (validated once per pair of data objects). */
 export function modelFrom(district: unknown, budget: unknown): ModelOutcome {
-  try {
-    return { ok: true, model: buildModel(district, budget) };
-  } catch (e) {
-    return { ok: false, problems: problemsOf(e) };
+  const byBudget = typeof district === "object" && district !== null ? (models.get(district) ?? new WeakMap<object, ModelOutcome>()) : null;
+  if (byBudget && typeof budget === "object" && budget !== null) {
+    models.set(district as object, byBudget);
+    const hit = byBudget.get(budget);
+    if (hit) return hit;
   }
+  let out: ModelOutcome;
+  try {
+    out = { ok: true, model: buildModel(district, budget) };
+  } catch (e) {
+    out = { ok: false, problems: problemsOf(e) };
+  }
+  if (byBudget && typeof budget === "object" && budget !== null) byBudget.set(budget, out);
+  return out;
 }
 
 // Projections are pure functions of (model, scenario): keep the last ones, so moving a lever

@@ -5,6 +5,16 @@ export const TAB_IDS = ["budget", "devices", "licences", "vetting", "data"] as c
 export const tabIdSchema = z.enum(TAB_IDS);
 export type TabId = z.infer<typeof tabIdSchema>;
 
+/** The range of each numeric lever, with the reason a person reads next to the control. */
+export const LEVER_RANGES = {
+  enrollmentChangePercent: { min: -30, max: 30, why: "a change of more than 30 % in a planning horizon is a different district: model it with an imported enrollment instead" },
+  inflationPercent: { min: -5, max: 20, why: "a yearly price change outside −5 % to 20 % is not a scenario a technology budget can plan for" },
+  adjustmentPercent: { min: -90, max: 100, why: "to remove a whole category, cut its items; to more than double it, add an item" },
+} as const;
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+const isoDate = z.iso.date();
+
 /** A decimal amount of dollars as a string ("75000", "1234.56"): money never travels as a float. */
 const moneyString = z
   .string()
@@ -19,7 +29,7 @@ export const grantLeverSchema = z.object({
 /** Cut (negative percent) or add (positive percent) one budget category. */
 export const categoryAdjustmentSchema = z.object({
   category: z.string().min(1).max(80),
-  percent: z.number().min(-100).max(500),
+  percent: z.number().min(LEVER_RANGES.adjustmentPercent.min).max(LEVER_RANGES.adjustmentPercent.max),
 });
 
 /** A line item added by a scenario: a yearly cost, or a one-time cost in one fiscal year. */
@@ -34,34 +44,54 @@ export const addedItemSchema = z.object({
 export type AddedItem = z.infer<typeof addedItemSchema>;
 
 /**
- * A device refresh forecast (computed by `@districtkit/lifecycle` in the Devices view) used by a
- * budget scenario: its yearly lines replace the budget items listed in `replaces`.
+ * A plan from another view (the Devices view's refresh forecast, the Licences view's optimized
+ * plan) used by a budget scenario: in its fiscal years `fromYear`–`toYear`, its yearly lines
+ * replace the budget items listed in `replaces` (the budget engine's `use-plan` lever). Lines
+ * carry the budget category and E-Rate category of what they replace; the fields added after the
+ * first version are optional, so a state saved before them still loads.
  */
-export const deviceForecastLeverSchema = z.object({
-  replaces: z.array(z.string().min(1).max(80)).max(60),
+export const planFlowLeverSchema = z.object({
+  replaces: z.array(z.string().min(1).max(80)).max(200),
   lines: z
     .array(
       z.object({
         id: z.string().min(1).max(80),
         name: z.string().min(1).max(120),
+        category: z.string().min(1).max(80).optional(),
+        eRate: z.enum(["C1", "C2", "ineligible"]).optional(),
         amounts: z.record(z.string().regex(/^\d{4}$/), moneyString),
       }),
     )
-    .max(40),
-  /** What produced it, in words (cycle, cap). */
+    .max(200),
+  /** The plan's fiscal years (default: the years its lines have amounts in). */
+  fromYear: z.number().int().min(2000).max(2100).optional(),
+  toYear: z.number().int().min(2000).max(2100).optional(),
+  /** What produced it, in words (cycle, cap, proof status). */
   note: z.string().max(200),
 });
-export type DeviceForecastLever = z.infer<typeof deviceForecastLeverSchema>;
+export type PlanFlowLever = z.infer<typeof planFlowLeverSchema>;
+
+/** Move one line item, or every refresh of a category, by N fiscal years: "what if we push the Wi-Fi refresh a year". */
+export const shiftSchema = z
+  .object({
+    /** A line item's id… */
+    item: z.string().min(1).max(80).optional(),
+    /** …or a category: every refresh in it (one-time items and items on a cycle of 2+ years). */
+    category: z.string().min(1).max(80).optional(),
+    years: z.number().int().min(-10).max(10),
+  })
+  .refine((s) => (s.item === undefined) !== (s.category === undefined), "expected either an item or a category");
+export type Shift = z.infer<typeof shiftSchema>;
 
 /**
  * The levers of one scenario. Every lever is optional: an absent lever leaves the baseline
  * as the sample (or imported) data has it.
  */
 export const leversSchema = z.object({
-  enrollmentChangePercent: z.number().min(-50).max(50).optional(),
+  enrollmentChangePercent: z.number().min(LEVER_RANGES.enrollmentChangePercent.min).max(LEVER_RANGES.enrollmentChangePercent.max).optional(),
   /** "once": a step change in the first year; "annual": the change compounds every year. */
   enrollmentMode: z.enum(["once", "annual"]).optional(),
-  inflationPercent: z.number().min(-5).max(20).optional(),
+  inflationPercent: z.number().min(LEVER_RANGES.inflationPercent.min).max(LEVER_RANGES.inflationPercent.max).optional(),
   refreshCycleYears: z.number().int().min(2).max(10).optional(),
   eRateDiscountPercent: z.number().int().min(0).max(90).optional(),
   grant: grantLeverSchema.optional(),
@@ -70,10 +100,12 @@ export const leversSchema = z.object({
   removeItems: z.array(z.string().min(1).max(80)).max(100).optional(),
   /** Line items added to the plan. */
   addItems: z.array(addedItemSchema).max(20).optional(),
+  /** Line items moved earlier or later (by id). */
+  shifts: z.array(shiftSchema).max(60).optional(),
   /** The device refresh plan of the Devices view, flowed into this scenario. */
-  deviceForecast: deviceForecastLeverSchema.optional(),
+  deviceForecast: planFlowLeverSchema.optional(),
   /** The optimized licence plan of the Licences view, flowed into this scenario (same shape). */
-  licensePlan: deviceForecastLeverSchema.optional(),
+  licensePlan: planFlowLeverSchema.optional(),
 });
 export type Levers = z.infer<typeof leversSchema>;
 
@@ -95,7 +127,7 @@ export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
 
 /** Edits an analyst made to the vetting answers and weights (by app id and criterion id). */
 export const vettingEditsSchema = z.object({
-  /** The day the apps are assessed on (default: the district's as-of date). */
+  /** Read from states saved before the district-wide `asOf`, and moved there on load. */
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** Two-letter state code of the district (default: the district's). */
   state: z.string().regex(/^[A-Z]{2}$/).optional(),
@@ -122,10 +154,18 @@ export const appStateSchema = z.object({
   activeScenarioId: z.string(),
   vetting: vettingEditsSchema,
   devices: deviceSettingsSchema.default({}),
-}).refine((s) => s.scenarios.some((x) => x.id === s.activeScenarioId), {
-  message: "the active scenario is not one of the scenarios",
-  path: ["activeScenarioId"],
-});
+  /**
+   * The district's "as of" date, used by every view (renewal notices, AUE and support ends,
+   * vetting re-reviews and expiries). Absent: the district file's own date.
+   */
+  asOf: isoDate.optional(),
+})
+  .refine((s) => s.scenarios.some((x) => x.id === s.activeScenarioId), {
+    message: "the active scenario is not one of the scenarios",
+    path: ["activeScenarioId"],
+  })
+  // a state saved when the vetting view had its own date: that date becomes the district's
+  .transform(({ vetting: { asOf, ...vetting }, ...s }) => (asOf !== undefined && s.asOf === undefined ? { ...s, vetting, asOf } : { ...s, vetting }));
 export type AppState = z.infer<typeof appStateSchema>;
 
 /** The state a first visit starts from: the sample district's baseline and one what-if. */

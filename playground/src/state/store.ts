@@ -43,7 +43,9 @@ export function renameScenario(id: string, name: string): void {
   update((s) => ({ ...s, scenarios: s.scenarios.map((sc) => (sc.id === id ? { ...sc, name: name.slice(0, 80) || sc.name } : sc)) }));
 }
 
-export function addScenario(): void {
+/** Adds a scenario copying the open one's levers and opens it; returns its id (null: 8 already). */
+export function addScenario(): string | null {
+  let added: string | null = null;
   update((s) => {
     if (s.scenarios.length >= 8) return s;
     let n = s.scenarios.length;
@@ -51,8 +53,10 @@ export function addScenario(): void {
     while (s.scenarios.some((x) => x.id === id)) id = `s${++n}`;
     const from = s.scenarios.find((x) => x.id === s.activeScenarioId);
     const sc: Scenario = { id, name: `Scenario ${String.fromCharCode(64 + s.scenarios.length)}`, levers: { ...(from?.levers ?? {}) } };
+    added = id;
     return { ...s, scenarios: [...s.scenarios, sc], activeScenarioId: id };
   });
+  return added;
 }
 
 export function removeScenario(id: string): void {

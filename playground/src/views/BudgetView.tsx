@@ -2,7 +2,7 @@ import { useMemo } from "preact/hooks";
 import { LeverPanel } from "../components/Levers.js";
 import { NotAvailable } from "../components/Notice.js";
 import { ScenarioBar } from "../components/ScenarioBar.js";
-import { categoriesOf, fiscalYearsOf, refreshItems } from "../lib/budgetModel.js";
+import { categoriesOf, fiscalYearsOf, refreshItems, shiftableItems } from "../lib/budgetModel.js";
 import { modelFrom, runScenarios } from "../lib/budgetRun.js";
 import { datasets } from "../lib/sample.js";
 import { activeScenario, appState } from "../state/store.js";
@@ -36,6 +36,7 @@ export function BudgetView() {
         fiscalYears: fiscalYearsOf(model),
         items: model.budget.lineItems.map((i) => ({ id: i.id, name: i.name, category: i.category })),
         refreshHint: `Sets the cycle of ${refreshItems(model).map((i) => `${i.name} (now every ${i.everyYears} years)`).join("; ")}.`,
+        shiftable: shiftableItems(model),
       }
     : {};
 
@@ -45,7 +46,7 @@ export function BudgetView() {
       <div class="budget-grid">
         <aside class="controls no-print" aria-label="Scenarios and levers">
           <ScenarioBar />
-          <LeverPanel scenario={scenario} {...ctx} />
+          <LeverPanel key={scenario.id} scenario={scenario} {...ctx} />
         </aside>
         <div class="results">
           {!district || !budget ? (

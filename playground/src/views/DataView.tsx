@@ -9,6 +9,7 @@ import { formatCount, formatMoney } from "../lib/format.js";
 import { appState } from "../state/store.js";
 import { comparisonTable, modelFrom, runScenarios } from "../lib/budgetRun.js";
 import { engineWorker } from "../worker/client.js";
+import { currentAsOf } from "../lib/asOf.js";
 
 const PREVIEW_ROWS = 25;
 
@@ -79,7 +80,7 @@ function UseInViews({ outcome }: { outcome: Extract<ImportOutcome, { ok: true }>
   const [msg, setMsg] = useState<{ ok: boolean; text: string; notes: string[] } | null>(null);
   const kind = outcome.kind;
   if (outcome.recordCount === 0) return null;
-  const asOf = (datasets.value.district?.data as { asOf?: string } | undefined)?.asOf;
+  const asOf = currentAsOf();
   if (kind === "vetting-csv" || kind === "vetting-json") {
     const use = async () => {
       const r = await engineWorker().appsFromAnswers(outcome.records as unknown[]);

@@ -1,4 +1,4 @@
-import { aueCliff, forecastReplacements, forecastToBudgetLines, type ForecastResult, type MonteCarloResult } from "@districtkit/lifecycle";
+import { aueCliff, forecastReplacements, type ForecastResult, type MonteCarloResult } from "@districtkit/lifecycle";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { Chart } from "../components/Chart.js";
 import { DataTable, type Column } from "../components/DataTable.js";
@@ -9,9 +9,12 @@ import { formatCount, formatMoney, toChartNumber } from "../lib/format.js";
 import { PALETTE } from "../lib/palette.js";
 import { plain, type Plain } from "../lib/plain.js";
 import { datasets } from "../lib/sample.js";
+import { currentAsOf } from "../lib/asOf.js";
 import type { DeviceSettings } from "../state/schema.js";
 import { appState, update } from "../state/store.js";
 import { FlowToBudget } from "../components/FlowToBudget.js";
+import { PLAN_FLOWS } from "../lib/budgetModel.js";
+import { deviceFlowLines } from "../lib/planFlows.js";
 import { engineWorker } from "../worker/client.js";
 import type { TaskOutcome } from "../worker/budgetTasks.js";
 
@@ -21,16 +24,17 @@ const DEFAULT_TRIALS = 1000;
 const DEFAULT_SEED = 2027;
 const shortFy = (fy: number) => `FY${String(fy).slice(2)}`;
 const moneyTick = (d: number) => (Math.abs(d) >= 1e6 ? `$${(d / 1e6).toFixed(1)}M` : Math.abs(d) >= 1e3 ? `$${Math.round(d / 1e3)}k` : `$${d}`);
-const DEVICE_ITEM = /chromebook|ipad|laptop|desktop|display|spare and loaner/i;
 
 function setDevices(fn: (d: DeviceSettings) => DeviceSettings): void {
   update((s) => ({ ...s, devices: fn(s.devices) }));
 }
 
 /** The sample's forecast input with the analyst's settings applied (data only). */
-function forecastInput(data: unknown, s: DeviceSettings): Record<string, unknown> | null {
+function forecastInput(data: unknown, s: DeviceSettings, asOf: string | undefined): Record<string, unknown> | null {
   if (!data || typeof data !== "object") return null;
-  const d = data as Record<string, unknown> & { policy?: Record<string, unknown>; asOf?: string; horizonYears?: number };
+  const file = data as Record<string, unknown> & { policy?: Record<string, unknown>; asOf?: string; horizonYears?: number };
+  // the district's one as-of date (the header's) drives the forecast and the AUE cliffs
+  const d = asOf ? { ...file, asOf } : file;
   const input: Record<string, unknown> = { ...d };
   delete input.description;
   if (s.cycleYears !== undefined) input.policy = { ...(d.policy ?? {}), cycleYears: s.cycleYears };
@@ -47,15 +51,18 @@ export function DevicesView() {
   const settings = appState.value.devices;
   const trials = settings.trials ?? DEFAULT_TRIALS;
   const seed = settings.seed ?? DEFAULT_SEED;
-  const input = useMemo(() => forecastInput(source?.data, settings), [source, settings]);
+  const asOf = currentAsOf();
+  const input = useMemo(() => forecastInput(source?.data, settings, asOf), [source, settings, asOf]);
 
   const expected = useMemo(() => {
     if (!input) return null;
     try {
-      const raw = forecastReplacements(input);
+      // grouped by model: the budget gets one line per model bought (matched to its own lines)
+      const raw = forecastReplacements({ ...input, groupBy: ["model"] });
       const models = (input.models ?? []) as unknown[];
       const cliff = plain(aueCliff({ asOf: input.asOf, horizonYears: input.horizonYears, models, cohorts: input.cohorts ?? [], devices: input.devices ?? [] }));
-      return { ok: true as const, forecast: plain(raw), lines: plain(forecastToBudgetLines(raw)), cliff };
+      const forecast = plain(raw);
+      return { ok: true as const, forecast, lines: deviceFlowLines(forecast, models as Parameters<typeof deviceFlowLines>[1]), cliff };
     } catch (e) {
       return { ok: false as const, problems: problemsOf(e) };
     }
@@ -98,12 +105,13 @@ export function DevicesView() {
           <AueChart cliff={expected.cliff} />
           {settings.capPerYear !== undefined && <CapTables forecast={expected.forecast} cap={settings.capPerYear} />}
           <FlowToBudget
-            lever="deviceForecast"
-            category="hardware"
-            what="device forecast's purchases (refresh, failure replacements, growth, spares by device category)"
-            defaultPick={DEVICE_ITEM}
+            def={PLAN_FLOWS[0]}
+            categories={["hardware", "network"]}
+            what="device forecast's purchases (refresh and replacements, one line per model bought)"
+            fromYear={expected.forecast.years[0]!}
+            toYear={expected.forecast.years[expected.forecast.years.length - 1]!}
             note={`${settings.cycleYears ? `${settings.cycleYears}-year cycle` : "inventory policy"}${settings.capPerYear ? `, cap ${formatMoney(settings.capPerYear, { cents: false })}/yr` : ""}`}
-            lines={expected.lines.filter((l) => l.category === "devices")}
+            lines={expected.lines}
           />
           <CohortTable forecast={expected.forecast} />
         </>

@@ -1,5 +1,7 @@
 import { datasets, missingSample, sampleLoaded } from "../lib/sample.js";
 import { formatCount } from "../lib/format.js";
+import { currentAsOf, fileAsOf, setAsOf } from "../lib/asOf.js";
+import { useState } from "preact/hooks";
 
 interface SchoolLike {
   name?: string;
@@ -49,7 +51,6 @@ export function DistrictSummary() {
   if (students) facts.push(["Students", formatCount(students)]);
   if (teachers) facts.push(["Teachers", formatCount(teachers)]);
   if (devices) facts.push(["Devices", formatCount(devices)]);
-  if (district.asOf) facts.push(["As of", district.asOf]);
   return (
     <section class="district" aria-label="District" data-testid="district">
       <h2>
@@ -63,6 +64,7 @@ export function DistrictSummary() {
             <dd class="num">{v}</dd>
           </div>
         ))}
+        <AsOfField />
         <div>
           <dt>Data</dt>
           <dd>
@@ -75,5 +77,45 @@ export function DistrictSummary() {
         </div>
       </dl>
     </section>
+  );
+}
+
+/**
+ * The district's one "as of" date, editable: renewal notices, support ends, vetting expiries and
+ * the device forecast all run on it.
+ */
+function AsOfField() {
+  const asOf = currentAsOf() ?? "";
+  const file = fileAsOf();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div class="as-of">
+      <dt>
+        <label for="as-of">As of</label>
+      </dt>
+      <dd>
+        <input
+          id="as-of"
+          type="date"
+          value={asOf}
+          aria-describedby="as-of-hint"
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => {
+            const v = (e.currentTarget as HTMLInputElement).value;
+            if (v === "") return setAsOf(undefined);
+            if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return setError("Enter a date (YYYY-MM-DD)");
+            setError(null);
+            setAsOf(v);
+          }}
+        />
+        <span id="as-of-hint" class="visually-hidden">The date every view works on: renewal notices, support ends, vetting expiries, the device forecast.</span>
+        {file && asOf !== file && (
+          <button type="button" class="link" onClick={() => setAsOf(undefined)}>
+            back to {file}
+          </button>
+        )}
+        {error && <span class="error-text" role="alert">{error}</span>}
+      </dd>
+    </div>
   );
 }

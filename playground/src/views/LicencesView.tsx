@@ -4,10 +4,13 @@ import { Chart } from "../components/Chart.js";
 import { DataTable, type Column } from "../components/DataTable.js";
 import { Figure } from "../components/Explain.js";
 import { FlowToBudget } from "../components/FlowToBudget.js";
+import { PLAN_FLOWS } from "../lib/budgetModel.js";
+import { licenceFlowLines } from "../lib/planFlows.js";
 import { NotAvailable } from "../components/Notice.js";
 import { formatCount, formatMoney, toChartNumber } from "../lib/format.js";
 import type { Plain } from "../lib/plain.js";
 import { datasets } from "../lib/sample.js";
+import { currentAsOf } from "../lib/asOf.js";
 import { engineWorker } from "../worker/client.js";
 
 type PPlan = Plain<LicensePlanResult>;
@@ -22,12 +25,20 @@ function planInput(data: unknown): Record<string, unknown> | null {
   return rest;
 }
 
+const NO_PRODUCTS: readonly { id: string; name: string }[] = [];
+/** The licence file's products (id, name, category), for naming and matching. */
+function productsOf(data: unknown): readonly { id: string; name: string; category?: string }[] {
+  const p = (data as { products?: unknown } | null)?.products;
+  return Array.isArray(p) ? (p as { id: string; name: string; category?: string }[]) : NO_PRODUCTS;
+}
+
 type Report = { plan: Plain<LicensePlanResult>; renewals: readonly Plain<RenewalEntry>[] | null; reclaim: readonly Plain<ReclaimResult>[] | null; ms: number };
 
 export function LicencesView() {
   const source = datasets.value.licenses;
   const usage = datasets.value.usage;
   const [inactiveDays, setInactiveDays] = useState(60);
+  const asOf = currentAsOf();
   const input = useMemo(() => planInput(source?.data), [source]);
   const [outcome, setOutcome] = useState<{ ok: true; report: Report } | { ok: false; problems: string[] } | null>(null);
   useEffect(() => {
@@ -36,12 +47,12 @@ export function LicencesView() {
     setOutcome(null);
     const run = input
       ? engineWorker().licencesOptimize(input).then((r) => (r.ok ? { ok: true as const, report: { plan: r.value, renewals: null, reclaim: null, ms: r.ms } } : r))
-      : engineWorker().licencesReport(source.data, usage?.data ?? null, inactiveDays).then((r) => (r.ok ? { ok: true as const, report: { ...r.value, ms: r.ms } } : r));
+      : engineWorker().licencesReport(source.data, usage?.data ?? null, inactiveDays, asOf).then((r) => (r.ok ? { ok: true as const, report: { ...r.value, ms: r.ms } } : r));
     run.then((r) => live && setOutcome(r)).catch((e: unknown) => live && setOutcome({ ok: false, problems: [String(e)] }));
     return () => {
       live = false;
     };
-  }, [source, usage, input, inactiveDays]);
+  }, [source, usage, input, inactiveDays, asOf]);
 
   if (!source) {
     return (
@@ -59,8 +70,8 @@ export function LicencesView() {
       <h2 id="licences-h">Licences: current vs optimized</h2>
       {!outcome && <p class="loading">Optimizing in the engine worker…</p>}
       {outcome && !outcome.ok && <div class="notice notice-error" role="alert"><strong>The licence plan could not be optimized</strong><ul>{outcome.problems.map((p, i) => <li key={i}>{p}</li>)}</ul></div>}
-      {report && <PlanResults plan={report.plan} ms={report.ms} />}
-      {report?.renewals && <Renewals entries={report.renewals} asOf={(source.data as { planningDate?: string }).planningDate ?? ""} />}
+      {report && <PlanResults plan={report.plan} ms={report.ms} products={productsOf(source.data)} />}
+      {report?.renewals && <Renewals entries={report.renewals} asOf={asOf ?? (source.data as { planningDate?: string }).planningDate ?? ""} />}
       {report?.reclaim && <Reclaim rows={report.reclaim} inactiveDays={inactiveDays} setInactiveDays={setInactiveDays} />}
     </section>
   );
@@ -118,7 +129,8 @@ function Reclaim({ rows, inactiveDays, setInactiveDays }: { rows: readonly Plain
   );
 }
 
-function PlanResults({ plan, ms }: { plan: PPlan; ms: number }) {
+function PlanResults({ plan, ms, products }: { plan: PPlan; ms: number; products: readonly { id: string; name: string; category?: string }[] }) {
+  const flowLines = useMemo(() => licenceFlowLines(plan, products), [plan, products]);
   type P = PPlan["products"][number];
   const withCurrent = plan.products.filter((p) => p.explanation.current);
   const bars = withCurrent.flatMap((p) => [
@@ -199,12 +211,14 @@ function PlanResults({ plan, ms }: { plan: PPlan; ms: number }) {
         rows={plan.purchases}
       />
       <FlowToBudget
-        lever="licensePlan"
-        category="software"
+        def={PLAN_FLOWS[1]}
+        categories={["software"]}
         what="optimized licence plan"
-        defaultPick={new RegExp(plan.budgetLines.map((l) => l.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") || "^$", "i")}
-        note={`${plan.status}, ${formatMoney(plan.totalCost, { cents: false })}`}
-        lines={plan.budgetLines.map((l) => ({ id: l.id, name: l.name, amounts: Object.fromEntries(l.amounts.map((a) => [String(a.fiscalYear), a.amount])) }))}
+        fromYear={plan.years[0]!}
+        toYear={plan.years[plan.years.length - 1]!}
+        note={`${plan.status === "optimal" ? "proven optimal" : "best found"}, ${formatMoney(plan.totalCost, { cents: false })}`}
+        lines={flowLines}
+        {...(plan.currentCost !== null ? { compareWith: { label: "the current contracts (this tab's “Current plan”) cost", amount: plan.currentCost } } : {})}
       />
     </>
   );

@@ -7,6 +7,7 @@ import { Figure } from "../components/Explain.js";
 import { NotAvailable } from "../components/Notice.js";
 import { formatPercent } from "../lib/format.js";
 import { datasets } from "../lib/sample.js";
+import { currentAsOf, setAsOf } from "../lib/asOf.js";
 import type { VettingEdits } from "../state/schema.js";
 import { appState, update } from "../state/store.js";
 
@@ -124,7 +125,8 @@ export function VettingView() {
   const district = datasets.value.district?.data as { asOf?: string; state?: string } | undefined;
   const loaded = readApps(source?.data);
   const edits = appState.value.vetting;
-  const asOf = edits.asOf ?? loaded?.asOf ?? district?.asOf ?? "";
+  // one as-of date for the whole district (the header's); the apps file's own date if there is none
+  const asOf = currentAsOf() ?? loaded?.asOf ?? "";
   const state = edits.state ?? loaded?.state ?? district?.state ?? "";
   const [selected, setSelected] = useState<string | null>(null);
 
@@ -168,7 +170,8 @@ export function VettingView() {
       <div class="toolbar no-print">
         <div class="field">
           <label for="vet-asof">Assess as of</label>
-          <input id="vet-asof" type="date" value={asOf} onChange={(e) => { const v = (e.currentTarget as HTMLInputElement).value; setVetting((x) => { const { asOf: _, ...rest } = x; return v ? { ...rest, asOf: v } : rest; }); }} />
+          <input id="vet-asof" type="date" value={asOf} aria-describedby="vet-asof-hint" onChange={(e) => { const v = (e.currentTarget as HTMLInputElement).value; setAsOf(v || undefined); }} />
+          <span id="vet-asof-hint" class="hint">The district's as-of date (also in the header): every view uses it.</span>
         </div>
         <div class="field">
           <label for="vet-state">District's state</label>

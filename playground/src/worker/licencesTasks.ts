@@ -35,15 +35,18 @@ export interface LicenceReport {
 /**
  * A district licence file (rosters × adoption, given seats, contracts) and its usage export:
  * demand and the optimizer's input built by the engine (`buildLicensePlanInput`), the optimal
- * plan, the renewal calendar as of the planning date, and the seats to reclaim from usage.
+ * plan, the renewal calendar as of the district's date (`asOf`, default: the file's planning
+ * date), and the seats to reclaim from usage (as of the usage export's own date).
  */
-export function licencesReport(data: unknown, usage: unknown, inactiveDays: number): { ok: true; value: Plain<LicenceReport>; ms: number } | { ok: false; problems: string[] } {
+export function licencesReport(data: unknown, usage: unknown, inactiveDays: number, asOf?: string): { ok: true; value: Plain<LicenceReport>; ms: number } | { ok: false; problems: string[] } {
   try {
     const t0 = performance.now();
     const d = data as { planningDate?: string; currentContracts?: { productId: string; optionId?: string }[]; options?: { id: string; kind: string; schedule?: { type: string; unitPrice?: string } }[] };
     const u = (usage ?? null) as { asOf?: string; users?: unknown[] } | null;
     const plan = optimizeLicenses(buildLicensePlanInput(data, u?.users ?? []));
-    const renewals = d.planningDate && d.currentContracts ? renewalCalendar({ asOf: d.planningDate, contracts: d.currentContracts }) : null;
+    // the district's one as-of date (the header's), else the licence file's planning date
+    const on = asOf ?? d.planningDate;
+    const renewals = on && d.currentContracts ? renewalCalendar({ asOf: on, contracts: d.currentContracts }) : null;
     // a seat's price is the unit price of the option each current contract buys (a lookup in the data)
     const seatPrices: Record<string, string> = {};
     for (const c of d.currentContracts ?? []) {

@@ -51,6 +51,7 @@ describe("matchPlanLines", () => {
       ],
     });
     expect(m.suggested).toEqual(["reading", "lms", "formative-a"]);
+    expect(m.lines.map((l) => l.category)).toEqual(["software", "software", "software"]);
     expect(m.candidates.find((c) => c.itemId === "formative-a")!.matchedBy).toEqual([{ lineId: "quickcheck", reason: "category", on: "assessment" }]);
     expect(m.candidates.find((c) => c.itemId === "sis")!.suggested).toBe(false);
     expect(m.explanation).toBe("3 of 4 budget items in software match the plan's 3 lines (1 by category only: check it).");
@@ -68,7 +69,7 @@ describe("matchPlanLines", () => {
 
   it("gives a line the E-Rate category its items share, so a Wi-Fi refresh keeps its C2 discount", () => {
     const m = matchPlanLines(contracts, { lines: [{ id: "ap", name: "AP-515 Wi-Fi access point", category: "network", refs: ["AP-515"] }] });
-    expect(m.lines).toEqual([{ lineId: "ap", itemIds: ["wifi"], eRate: "C2" }]);
+    expect(m.lines).toEqual([{ lineId: "ap", itemIds: ["wifi"], eRate: "C2", category: "network" }]);
   });
 
   it("lists lines that replace nothing", () => {

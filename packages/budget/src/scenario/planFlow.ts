@@ -89,8 +89,12 @@ export interface PlanMatch {
   readonly candidates: readonly PlanCandidate[];
   /** Ids of the suggested items (what to tick by default). */
   readonly suggested: readonly string[];
-  /** Per plan line: the items it matched, and the E-Rate category they share (or `ineligible`). */
-  readonly lines: readonly { readonly lineId: string; readonly itemIds: readonly string[]; readonly eRate: "C1" | "C2" | "ineligible" }[];
+  /**
+   * Per plan line: the items it matched, the E-Rate category they share (else `ineligible`) and
+   * the budget category they share (else the line's own): give the line these, so the plan's
+   * cost keeps the funding rules of what it replaces.
+   */
+  readonly lines: readonly { readonly lineId: string; readonly itemIds: readonly string[]; readonly eRate: "C1" | "C2" | "ineligible"; readonly category: string }[];
   /** Plan lines that matched no item: their cost is added, nothing is replaced for them. */
   readonly unmatched: readonly string[];
   readonly explanation: string;
@@ -121,11 +125,13 @@ function contains(words: ReadonlySet<string>, phrase: string): boolean {
 
 /**
  * Proposes which budget items a plan replaces, so that using it does not count the same spend
- * twice. Rules, in order: an item with `planRefs` matches a line whose id or refs it names (and
- * only such lines); an item without them matches a line when the item's id or name holds one of
- * the line's product or model names (same id, same name, or every word of the name); a line that
- * matched nothing that way matches items holding one of its keywords (a category-level guess,
- * marked `category`). Only items of the eligible categories are candidates.
+ * twice. An item with `planRefs` matches exactly the lines whose id or refs it names (an empty
+ * list: never matched automatically). An item without them matches a line when its id or name
+ * holds one of the line's product or model names (same id, same name, or every word of the
+ * name, ignoring case, accents, plurals and words such as "program" or "licence": `product`),
+ * else when it holds one of the line's keywords (a category-level guess: `category`, to be
+ * checked). Only items of the eligible categories are candidates. Words are compared, never
+ * used as object keys: any id works.
  *
  * @param input - the budget model (or its input)
  * @param request - the plan's lines with their names and keywords
@@ -157,7 +163,7 @@ export function matchPlanLines(input: BudgetModelInput | BudgetModel, request: P
     else list.push({ lineId, reason, on });
   };
   const words = new Map<string, Set<string>>(items.map((it) => [it.id, new Set([...nameTokens(it.id), ...nameTokens(it.name)])]));
-  const byLine: { lineId: string; itemIds: string[]; eRate: "C1" | "C2" | "ineligible" }[] = [];
+  const byLine: { lineId: string; itemIds: string[]; eRate: "C1" | "C2" | "ineligible"; category: string }[] = [];
   for (const line of req.lines) {
     const names = [line.id, ...line.refs];
     const squashed = new Set(names.map(squash).filter((s) => s !== ""));
@@ -178,18 +184,18 @@ export function matchPlanLines(input: BudgetModelInput | BudgetModel, request: P
         hits.push(it.id);
       }
     }
-    if (hits.length === 0) {
-      for (const it of items) {
-        if (it.planRefs !== undefined) continue;
-        const on = line.keywords.find((k) => contains(words.get(it.id)!, k));
-        if (on !== undefined) {
-          note(it, line.id, "category", on);
-          hits.push(it.id);
-        }
+    for (const it of items) {
+      if (it.planRefs !== undefined || hits.includes(it.id)) continue;
+      const on = line.keywords.find((k) => contains(words.get(it.id)!, k));
+      if (on !== undefined) {
+        note(it, line.id, "category", on);
+        hits.push(it.id);
       }
     }
-    const rates = new Set(items.filter((it) => hits.includes(it.id)).map((it) => it.eRate));
-    byLine.push({ lineId: line.id, itemIds: hits, eRate: rates.size === 1 ? [...rates][0]! : "ineligible" });
+    const matched = items.filter((it) => hits.includes(it.id));
+    const rates = new Set(matched.map((it) => it.eRate));
+    const cats = new Set(matched.map((it) => it.category));
+    byLine.push({ lineId: line.id, itemIds: hits, eRate: rates.size === 1 ? [...rates][0]! : "ineligible", category: cats.size === 1 ? [...cats][0]! : line.category });
   }
   const why = (m: { lineId: string; reason: PlanMatchReason; on: string }): string =>
     m.reason === "reference" ? `its plan reference “${m.on}” names line ${m.lineId}` : m.reason === "product" ? `its name holds “${m.on}” of line ${m.lineId}` : `only the keyword “${m.on}” of line ${m.lineId} matched: check it`;

@@ -39,7 +39,8 @@ const common = {
   /**
    * What this item pays for, as another engine names it: product ids or names of a licence plan,
    * device model ids or names, device categories. A plan whose line names one of them replaces
-   * this item ({@link matchPlanLines}); an item with references is matched by them only.
+   * this item ({@link matchPlanLines}); an item with references is matched by them only, and an
+   * empty list keeps it from ever being matched automatically.
    */
   planRefs: z.array(z.string().min(1).max(200)).max(100).optional(),
   /** Where the figures came from (a lifecycle forecast, a licence plan, a quote…). */
