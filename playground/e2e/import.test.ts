@@ -61,6 +61,9 @@ describe("import and export", () => {
     await w.page.getByLabel("What kind of file").selectOption("snipe-it");
     await w.page.getByRole("button", { name: "Read the sample district's export" }).click();
     await w.page.getByTestId("import-stats").waitFor({ timeout: 30_000 });
+    // models are matched to the district's catalogue first (confirmed as proposed here)
+    await w.page.getByRole("button", { name: "Match models and use this inventory in the Devices view" }).click();
+    await w.page.getByTestId("model-match").waitFor({ timeout: 30_000 });
     await w.page.getByRole("button", { name: "Use this inventory in the Devices view" }).click();
     await w.page.getByRole("status").filter({ hasText: "Devices view now forecasts" }).waitFor({ timeout: 30_000 });
     await w.page.getByRole("tab", { name: "Devices" }).click();

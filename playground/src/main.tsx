@@ -1,7 +1,8 @@
 import { render } from "preact";
 import { App } from "./app.js";
 import { loadSample } from "./lib/sample.js";
-import { persist, restore } from "./state/store.js";
+import { restoreImported, persistImported } from "./state/importStore.js";
+import { notice, persist, restore } from "./state/store.js";
 import "./styles.css";
 
 // Report anything that escapes as a visible message, never a blank page.
@@ -18,8 +19,12 @@ function showFatal(message: string) {
 }
 
 async function start() {
+  // imported files first, so the sample never replaces them on the way in
+  const storeProblem = await restoreImported();
   await Promise.all([restore(), loadSample()]);
   persist();
+  persistImported();
+  if (storeProblem) notice.value = { kind: "error", title: "Files imported earlier could not be read back from this browser's storage", lines: [storeProblem, "The sample district is shown; import the files again."] };
   const root = document.getElementById("app")!;
   root.replaceChildren();
   render(<App />, root);

@@ -3,6 +3,9 @@ import { LEVER_RANGES, type Levers as LeverValues, type Scenario, type Shift } f
 import { setLever } from "../state/store.js";
 import { categoryLabel } from "../lib/palette.js";
 
+/** A percent as a person reads it: "−5 %", "20 %". */
+const pct = (n: number): string => `${n < 0 ? "−" : ""}${Math.abs(n)} %`;
+
 const ERATE_LEVELS = [20, 25, 40, 50, 60, 70, 80, 85, 90] as const;
 
 /** Fired on every lever input, so the chart update can be timed (G2). */
@@ -54,7 +57,7 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [], items 
     <fieldset class="levers" disabled={disabled} aria-describedby={disabled ? "baseline-note" : undefined}>
       <legend>Levers — {scenario.name}</legend>
       {disabled && <p id="baseline-note" class="hint">The baseline is the plan as the data has it. Pick or add a scenario to move levers.</p>}
-      <Row id={`lv-enroll-${sid}`} label="Enrollment change" hint={`Change of students against the projection, from ${LEVER_RANGES.enrollmentChangePercent.min} % to +${LEVER_RANGES.enrollmentChangePercent.max} %: ${LEVER_RANGES.enrollmentChangePercent.why}.`}>
+      <Row id={`lv-enroll-${sid}`} label="Enrollment change" hint={`Change of students against the projection, from ${pct(LEVER_RANGES.enrollmentChangePercent.min)} to +${pct(LEVER_RANGES.enrollmentChangePercent.max)}: ${LEVER_RANGES.enrollmentChangePercent.why}.`}>
         <div class="range-row">
           <input
             id={`lv-enroll-${sid}`}
@@ -90,7 +93,7 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [], items 
           ))}
         </div>
       </Row>
-      <Row id={`lv-infl-${sid}`} label="Inflation (per year)" hint={`Replaces each line's own escalator. Empty = the baseline rates. From ${infl.min} % to ${infl.max} %: ${infl.why}.`}>
+      <Row id={`lv-infl-${sid}`} label="Inflation (per year)" hint={`Replaces each line's own escalator. Empty = the baseline rates. From ${pct(infl.min)} to ${pct(infl.max)}: ${infl.why}.`}>
         <div class="range-row">
           <input
             id={`lv-infl-${sid}`}
@@ -121,7 +124,7 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [], items 
         </div>
         {inflationDraft !== null && (
           <span class="error-text" id={`lv-infl-err-${sid}`} role="alert">
-            {inflationDraft} % is outside {infl.min} % to {infl.max} %; the scenario keeps {l.inflationPercent === undefined ? "the baseline rates" : `${l.inflationPercent} %`}.
+            {inflationDraft} % is outside {pct(infl.min)} to {pct(infl.max)}; the scenario keeps {l.inflationPercent === undefined ? "the baseline rates" : `${l.inflationPercent} %`}.
           </span>
         )}
       </Row>
@@ -328,7 +331,7 @@ function Adjustments({ scenario, categories }: { scenario: Scenario; categories:
   return (
     <div class="lever">
       <span class="label" id={`lv-adj-${sid}-label`}>Cut or add by category</span>
-      <span class="hint" id={`lv-adj-${sid}-hint`}>From {range.min} % to +{range.max} %: {range.why}.</span>
+      <span class="hint" id={`lv-adj-${sid}-hint`}>From {pct(range.min)} to +{pct(range.max)}: {range.why}.</span>
       <div class="adjustments" role="group" aria-labelledby={`lv-adj-${sid}-label`}>
         {categories.map((c, i) => {
           const adj = l.adjustments?.find((a) => a.category === c)?.percent ?? 0;
@@ -361,7 +364,7 @@ function Adjustments({ scenario, categories }: { scenario: Scenario; categories:
               <span class="unit">%</span>
               {draft !== undefined && (
                 <span class="error-text" id={`${id}-err`} role="alert">
-                  {draft} % is outside {range.min} % to +{range.max} %; {categoryLabel(c)} stays at {adj} %.
+                  {draft} % is outside {pct(range.min)} to +{pct(range.max)}; {categoryLabel(c)} stays at {pct(adj)}.
                 </span>
               )}
             </div>

@@ -61,11 +61,28 @@ export async function loadSample(): Promise<void> {
   sampleLoaded.value = true;
 }
 
-/** Replace one dataset with imported data (kept in memory for the session). */
+/** Replace one dataset with imported data (kept in this browser's IndexedDB across reloads: state/importStore.ts). */
 export function setImported(name: DatasetName, origin: string, data: unknown): void {
   datasets.value = { ...datasets.value, [name]: { name, source: "imported", origin, data } };
 }
 
 export function datasetData(name: DatasetName): unknown {
   return datasets.value[name]?.data;
+}
+
+/** Put the sample's own files back in place of imported ones (after "forget imported data"). */
+export async function reloadSample(names: readonly DatasetName[]): Promise<void> {
+  const ds = { ...datasets.value };
+  for (const n of names) {
+    delete ds[n];
+    pending.delete(n);
+  }
+  datasets.value = ds;
+  await ensureDatasets(names);
+}
+
+/** The sample district's own copy of a file, even when an import replaced it (a model catalogue to match imports against). */
+export async function sampleData(name: DatasetName): Promise<unknown> {
+  const load = loaderFor(name);
+  return load ? load() : undefined;
 }

@@ -1,10 +1,12 @@
-import { exportJson, toCsv } from "@districtkit/io";
+import { exportJson, matchDeviceModels, modelOptionsFromMatches, toCsv, type ModelMatch } from "@districtkit/io";
+import type { DeviceCategory } from "@districtkit/lifecycle";
 import { transfer } from "comlink";
 import { useState } from "preact/hooks";
 import { DataTable, type Column } from "../components/DataTable.js";
 import { EXAMPLE_FILES, IMPORT_KINDS, loadExampleFile, type ImportKind, type ImportOutcome, type ImportRowError } from "../lib/importKinds.js";
 import { download, imports } from "../lib/imports.js";
-import { DATASET_NAMES, datasets, ensureDatasets, setImported } from "../lib/sample.js";
+import { DATASET_NAMES, datasets, ensureDatasets, sampleData, setImported } from "../lib/sample.js";
+import { forgetImported, storedBytes } from "../state/importStore.js";
 import { formatCount, formatMoney } from "../lib/format.js";
 import { appState } from "../state/store.js";
 import { comparisonTable, modelFrom, runScenarios } from "../lib/budgetRun.js";
@@ -97,27 +99,129 @@ function UseInViews({ outcome }: { outcome: Extract<ImportOutcome, { ok: true }>
     };
     return <Use label="Use this plan in the Licences view" onClick={use} msg={msg} />;
   }
-  if (kind === "snipe-it" || kind === "google-admin") {
-    const use = async () => {
-      await ensureDatasets(["devices"]);
-      const base = datasets.value.devices?.data as Record<string, unknown> | undefined;
-      if (!base || !asOf) return setMsg({ ok: false, text: "The sample's failure and policy assumptions are needed to forecast an imported inventory", notes: [] });
-      const all = imports.value;
-      const exports = {
-        ...(all["snipe-it"] ? { snipeIt: all["snipe-it"].records as unknown[] } : {}),
-        ...(all["google-admin"] ? { googleAdmin: all["google-admin"].records as unknown[] } : {}),
-      };
-      const r = await engineWorker().inventoryFromRecords(exports, asOf);
-      if (!r.ok) return setMsg({ ok: false, text: "This inventory cannot be used", notes: r.problems });
-      // the imported models and cohorts, under the sample's failure and refresh assumptions
-      // (growth rules and spare policy name the sample's own models, so they are left out)
-      const { growth: _g, spares: _s, description: _d, ...assumptions } = base;
-      setImported("devices", Object.keys(exports).join(" + "), { ...assumptions, asOf, models: r.value.models, cohorts: r.value.cohorts, devices: [] });
-      setMsg({ ok: true, text: `${r.value.explanation} The Devices view now forecasts this inventory.`, notes: r.notes });
-    };
-    return <Use label="Use this inventory in the Devices view" onClick={use} msg={msg} />;
-  }
+  if (kind === "snipe-it" || kind === "google-admin") return <InventoryMatch />;
   return null;
+}
+
+type ImportedModel = { id: string; name?: string; category: DeviceCategory };
+type Exports = { snipeIt?: unknown[]; googleAdmin?: unknown[] };
+const UNMATCHED = "";
+
+/**
+ * An imported inventory goes to the Devices view through a model-matching step: each model of the
+ * export is matched to the district's model catalogue (exact name, then normalized name: io's
+ * `matchDeviceModels`), the analyst confirms or picks, and unmatched models are listed with the
+ * life they are given. Matched models bring their AUE, support end and life to the forecast.
+ */
+function InventoryMatch() {
+  const [step, setStep] = useState<{ exports: Exports; models: ImportedModel[]; catalogue: unknown[]; matches: ModelMatch[] } | null>(null);
+  const [picks, setPicks] = useState<Readonly<Record<string, string>>>({});
+  const [msg, setMsg] = useState<{ ok: boolean; text: string; notes: string[] } | null>(null);
+  const asOf = currentAsOf();
+  const exportsNow = (): Exports => {
+    const all = imports.value;
+    return {
+      ...(all["snipe-it"] ? { snipeIt: all["snipe-it"].records as unknown[] } : {}),
+      ...(all["google-admin"] ? { googleAdmin: all["google-admin"].records as unknown[] } : {}),
+    };
+  };
+  const start = async () => {
+    if (!asOf) return setMsg({ ok: false, text: "Set the district's as-of date (in the header) first: it dates the inventory", notes: [] });
+    const exports = exportsNow();
+    const r = await engineWorker().inventoryFromRecords(exports, asOf);
+    if (!r.ok) return setMsg({ ok: false, text: "This inventory cannot be used", notes: r.problems });
+    const sample = (await sampleData("devices")) as { models?: unknown[] } | undefined;
+    const catalogue = Array.isArray(sample?.models) ? sample.models : [];
+    const models = r.value.models as ImportedModel[];
+    try {
+      const matches = matchDeviceModels({ imported: models.map((m) => ({ name: m.name ?? m.id, category: m.category })), catalogue: catalogue as never });
+      setPicks(Object.fromEntries(matches.map((m) => [m.name, m.matchId ?? UNMATCHED])));
+      setStep({ exports, models, catalogue, matches });
+      setMsg(null);
+    } catch (e) {
+      setMsg({ ok: false, text: "The models could not be matched", notes: [e instanceof Error ? e.message : String(e)] });
+    }
+  };
+  const use = async () => {
+    if (!step || !asOf) return;
+    await ensureDatasets(["devices"]);
+    const base = (await sampleData("devices")) as Record<string, unknown> | undefined;
+    if (!base) return setMsg({ ok: false, text: "The sample's failure and policy assumptions are needed to forecast an imported inventory", notes: [] });
+    const confirmed = Object.fromEntries(step.matches.map((m) => [m.name, picks[m.name] ? picks[m.name]! : null]));
+    const categories = Object.fromEntries(step.models.map((m) => [m.name ?? m.id, m.category]));
+    const options = modelOptionsFromMatches(confirmed, step.catalogue, categories);
+    const r = await engineWorker().inventoryFromRecords(step.exports, asOf, Object.fromEntries(options));
+    if (!r.ok) return setMsg({ ok: false, text: "This inventory cannot be used", notes: r.problems });
+    // the imported models and cohorts, under the sample's failure and refresh assumptions
+    // (growth rules and spare policy name the sample's own models, so they are left out)
+    const { growth: _g, spares: _s, description: _d, ...assumptions } = base;
+    const origin = [step.exports.snipeIt ? `Snipe-IT (${imports.value["snipe-it"]?.files.join(", ")})` : "", step.exports.googleAdmin ? `Google Admin (${imports.value["google-admin"]?.files.join(", ")})` : ""].filter(Boolean).join(" + ");
+    setImported("devices", origin, { ...assumptions, asOf, models: r.value.models, cohorts: r.value.cohorts, devices: [] });
+    const matched = step.matches.filter((m) => picks[m.name]).length;
+    setMsg({ ok: true, text: `${r.value.explanation} ${matched} of ${step.matches.length} models matched to the catalogue. The Devices view now forecasts this inventory.`, notes: r.notes });
+    setStep(null);
+  };
+  if (!step) return <Use label="Match models and use this inventory in the Devices view" onClick={start} msg={msg} />;
+  const byId = new Map((step.catalogue as { id: string; name?: string; autoUpdateExpiration?: string; supportEnd?: string; expectedLifeYears?: number }[]).map((m) => [m.id, m]));
+  const gives = (id: string | undefined, m: ModelMatch): string => {
+    const c = id ? byId.get(id) : undefined;
+    if (!c) return m.assumedLifeYears === null ? "no life: replaced only when it fails" : `assumed ${m.assumedLifeYears}-year life (its category's)`;
+    return [c.autoUpdateExpiration ? `AUE ${c.autoUpdateExpiration}` : "", c.supportEnd ? `support ends ${c.supportEnd}` : "", c.expectedLifeYears ? `${c.expectedLifeYears}-year life` : ""].filter(Boolean).join(", ") || "no dates in the catalogue";
+  };
+  return (
+    <div class="model-match" data-testid="model-match">
+      <h4>Match the export's models to the district's models</h4>
+      <p class="hint">
+        A model the forecast does not know has no AUE, support end or life, so it would never be retired. Each model below is matched by exact name, then by
+        normalized name (model number included); pick another or “no match” where it is wrong.
+      </p>
+      <div class="table-wrap">
+        <table>
+          <caption>Models in the export ({step.matches.length}) and the catalogue model each one takes its dates and life from</caption>
+          <thead>
+            <tr>
+              <th scope="col">Model in the export</th>
+              <th scope="col">How</th>
+              <th scope="col">Catalogue model</th>
+              <th scope="col">What it gives the forecast</th>
+            </tr>
+          </thead>
+          <tbody>
+            {step.matches.map((m, i) => {
+              const pick = picks[m.name] ?? UNMATCHED;
+              const options = [...(m.matchId ? [{ id: m.matchId, name: byId.get(m.matchId)?.name ?? m.matchId }] : []), ...m.candidates.filter((c) => c.id !== m.matchId)];
+              return (
+                <tr key={m.name}>
+                  <th scope="row">{m.name}</th>
+                  <td>{pick !== (m.matchId ?? UNMATCHED) ? "your pick" : m.status === "exact" ? "same name" : m.status === "normalized" ? "similar name: check" : "no match"}</td>
+                  <td>
+                    <label class="visually-hidden" for={`mm-${i}`}>Catalogue model for {m.name}</label>
+                    <select id={`mm-${i}`} value={pick} onChange={(e) => setPicks((p) => ({ ...p, [m.name]: (e.currentTarget as HTMLSelectElement).value }))}>
+                      <option value={UNMATCHED}>no match{m.assumedLifeYears !== null ? ` (assumed ${m.assumedLifeYears}-year life)` : ""}</option>
+                      {options.map((o) => (
+                        <option value={o.id} key={o.id}>{o.name}</option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>{gives(pick || undefined, m)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div class="button-row">
+        <button type="button" onClick={use}>Use this inventory in the Devices view</button>
+        <button type="button" class="secondary" onClick={() => setStep(null)}>Cancel</button>
+      </div>
+      {msg && (
+        <div role="alert" class="error-text">
+          {msg.text}
+          {msg.notes.length > 0 && <ul>{msg.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
+        </div>
+      )}
+    </div>
+  );
 }
 
 function Use({ label, onClick, msg }: { label: string; onClick: () => void; msg: { ok: boolean; text: string; notes: string[] } | null }) {
@@ -278,8 +382,47 @@ export function DataView() {
               ))}
             </tbody>
           </table>
+          <StoredImports />
         </div>
       </div>
     </section>
   );
+}
+
+/** What this browser keeps of the imported files, its size, and the way to forget it. */
+function StoredImports() {
+  const bytes = storedBytes.value;
+  const any = DATASET_NAMES.some((n) => datasets.value[n]?.source === "imported") || Object.keys(imports.value).length > 0;
+  const [status, setStatus] = useState("");
+  return (
+    <div class="stored" data-testid="stored-imports">
+      <h4>Kept in this browser</h4>
+      {bytes === null ? (
+        <p class="hint">This browser does not keep imported files (storage is off or full): they last until the page is closed.</p>
+      ) : (
+        <p class="hint">
+          {any ? `Imported files and what was read from them take ${formatBytes(bytes)} in this browser's storage (IndexedDB); they are here after a reload.` : "No imported files are kept."} Nothing is sent anywhere.
+        </p>
+      )}
+      <button
+        type="button"
+        class="secondary"
+        disabled={!any}
+        onClick={async () => {
+          if (!window.confirm("Forget every imported file in this browser? The views go back to the sample district's data (your scenarios stay).")) return;
+          await forgetImported();
+          setStatus("Imported data forgotten: the sample district's files are in use again.");
+        }}
+      >
+        Forget imported data
+      </button>
+      <p role="status" class="status">{status}</p>
+    </div>
+  );
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

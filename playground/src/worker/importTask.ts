@@ -128,10 +128,18 @@ export function appsFromAnswers(rows: unknown[]): AdaptOutcome<{ apps: unknown[]
   }
 }
 
-/** Snipe-IT and/or Google Admin records → a lifecycle inventory (models and cohorts), through io. */
-export function inventoryFromRecords(exports: { snipeIt?: unknown[]; googleAdmin?: unknown[] }, asOf: string): AdaptOutcome<{ models: unknown[]; cohorts: unknown[]; excluded: number; explanation: string }> {
+/**
+ * Snipe-IT and/or Google Admin records → a lifecycle inventory (models and cohorts), through io;
+ * `models` gives per imported model name the figures a matched catalogue model carries (AUE,
+ * support end, life…), as `modelOptionsFromMatches` builds them.
+ */
+export function inventoryFromRecords(
+  exports: { snipeIt?: unknown[]; googleAdmin?: unknown[] },
+  asOf: string,
+  models?: Record<string, unknown>,
+): AdaptOutcome<{ models: unknown[]; cohorts: unknown[]; excluded: number; explanation: string }> {
   try {
-    const r = inventoryFromExports(exports as Parameters<typeof inventoryFromExports>[0], { asOf, detail: "cohorts" });
+    const r = inventoryFromExports(exports as Parameters<typeof inventoryFromExports>[0], { asOf, detail: "cohorts", ...(models ? { models: models as never } : {}) });
     return {
       ok: true,
       value: plain({ models: [...r.models], cohorts: [...r.cohorts], excluded: r.excluded.length, explanation: r.explanation }),

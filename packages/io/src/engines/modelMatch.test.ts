@@ -44,6 +44,9 @@ describe("matchDeviceModels (the sample's Snipe-IT export against its model cata
     const options = modelOptionsFromMatches(confirmed, catalogue, Object.fromEntries(matches.flatMap((m) => (m.category ? [[m.name, m.category]] : []))));
     expect(options.get("Acme Chromebook 311 G2")).toMatchObject({ autoUpdateExpiration: "2031-06", expectedLifeYears: 4 });
     expect(options.get("Latitude 5420")).toEqual({ expectedLifeYears: 4 });
+    // plain data: it crosses to a worker (structured clone) and into JSON unchanged
+    expect(structuredClone(Object.fromEntries(options))).toEqual(JSON.parse(JSON.stringify(Object.fromEntries(options))));
+    expect(options.get("iPad 10th gen")!.repairCosts).toEqual({ screen: "149", charger: "20", case: "35" });
     const again = inventoryFromExports({ snipeIt: snipe.rows }, { asOf: "2026-07-01", detail: "cohorts", models: Object.fromEntries(options) });
     expect(again.models.find((m) => m.id === "Acme Chromebook 311 G2")).toMatchObject({ autoUpdateExpiration: "2031-06", expectedLifeYears: 4, unitPrice: expect.anything() });
   });

@@ -1,5 +1,5 @@
 import { parseInput } from "@districtkit/core";
-import { deviceCategorySchema, deviceModelSchema, type DeviceCategory, type DeviceModel } from "@districtkit/lifecycle";
+import { deviceCategorySchema, deviceModelSchema, type DeviceCategory, type DeviceModel, type DeviceModelInput } from "@districtkit/lifecycle";
 import { z } from "zod";
 
 // An asset export names models its own way ("Latitude 3440", "AP-515"); the district's model
@@ -163,7 +163,8 @@ export function matchDeviceModels(input: ModelMatchInput): ModelMatch[] {
  * @param matches - imported model name → the catalogue id a person confirmed, or null
  * @param catalogue - the district's model catalogue
  * @param categories - imported model name → its device category (for the assumed life)
- * @returns the `models` option, keyed by the imported name
+ * @returns the `models` option, keyed by the imported name, as plain data (amounts as the
+ *   catalogue wrote them: it crosses to a worker or into JSON unchanged)
  * @throws DistrictKitError when the catalogue is not valid
  * @example
  * ```ts
@@ -180,10 +181,11 @@ export function modelOptionsFromMatches(
   matches: Readonly<Record<string, string | null>>,
   catalogue: readonly unknown[],
   categories: Readonly<Record<string, DeviceCategory>> = {},
-): Map<string, Partial<Omit<DeviceModel, "id" | "category">>> {
+): Map<string, Partial<Omit<DeviceModelInput, "id" | "category">>> {
   const models = parseInput(z.array(deviceModelSchema), catalogue, ["catalogue"]);
-  const byId = new Map(models.map((m) => [m.id, m]));
-  const out = new Map<string, Partial<Omit<DeviceModel, "id" | "category">>>();
+  // the catalogue as written (validated above), so amounts stay the decimal strings it holds
+  const byId = new Map(models.map((m, i) => [m.id, catalogue[i] as DeviceModelInput]));
+  const out = new Map<string, Partial<Omit<DeviceModelInput, "id" | "category">>>();
   for (const [name, id] of Object.entries(matches)) {
     const m = id === null ? undefined : byId.get(id);
     if (m) {
