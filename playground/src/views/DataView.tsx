@@ -2,7 +2,7 @@ import { exportJson, toCsv } from "@districtkit/io";
 import { transfer } from "comlink";
 import { useState } from "preact/hooks";
 import { DataTable, type Column } from "../components/DataTable.js";
-import { EXAMPLE_FILES, IMPORT_KINDS, loadExampleFile, type ImportKind, type ImportOutcome, type ImportRowError } from "../lib/importKinds.js";
+import { EXAMPLE_FILES, IMPORT_KINDS, importOrigin, loadExampleFile, type ImportKind, type ImportOutcome, type ImportRowError } from "../lib/importKinds.js";
 import { download, imports } from "../lib/imports.js";
 import { DATASET_NAMES, datasets, ensureDatasets, setImported } from "../lib/sample.js";
 import { formatCount, formatMoney } from "../lib/format.js";
@@ -111,7 +111,8 @@ function UseInViews({ outcome }: { outcome: Extract<ImportOutcome, { ok: true }>
       // the imported models and cohorts, under the sample's failure and refresh assumptions
       // (growth rules and spare policy name the sample's own models, so they are left out)
       const { growth: _g, spares: _s, description: _d, ...assumptions } = base;
-      setImported("devices", Object.keys(exports).join(" + "), { ...assumptions, asOf, models: r.value.models, cohorts: r.value.cohorts, devices: [] });
+      const origin = importOrigin((["snipe-it", "google-admin"] as const).flatMap((k) => (all[k] ? [{ kind: k, files: all[k].files }] : [])));
+      setImported("devices", origin, { ...assumptions, asOf, models: r.value.models, cohorts: r.value.cohorts, devices: [] });
       setMsg({ ok: true, text: `${r.value.explanation} The Devices view now forecasts this inventory.`, notes: r.notes });
     };
     return <Use label="Use this inventory in the Devices view" onClick={use} msg={msg} />;
