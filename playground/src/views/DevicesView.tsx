@@ -331,7 +331,7 @@ function AueChart({ cliff, names }: { cliff: Plain<ReturnType<typeof aueCliff>>;
           width,
           height: 240,
           marginLeft: 50,
-          x: { label: null, domain: data.map((d) => d.label) },
+          x: { label: null, domain: data.map((d) => d.label), tickFormat: (d: string, i: number) => ((width - 50) / data.length >= 36 || i % 2 === 0 ? d : "") },
           y: { label: "Devices reaching AUE", grid: true },
           marks: [Plot.barY(data, { x: "label", y: "devices", fill: (d: { label: string }) => (d.label === "already" ? "#b91c1c" : "#a16207") }), Plot.text(data.filter((d) => d.devices > 0), { x: "label", y: "devices", text: (d: { devices: number }) => formatCount(d.devices), dy: -8 }), Plot.ruleY([0])],
         })
@@ -381,16 +381,16 @@ function CapTables({ forecast, cap, names }: { forecast: PForecast; cap: string;
           {years.map((y, i) => (
             <details key={y.fiscalYear} open={i === 0}>
               <summary>
-                FY{y.fiscalYear}: about {formatCount(y.whole)} device{y.whole === 1 ? "" : "s"} deferred ({y.cohorts.length} cohort{y.cohorts.length === 1 ? "" : "s"}{y.hidden > 0 ? `, ${y.hidden} with less than one device left out` : ""})
+                FY{y.fiscalYear}: about {formatCount(y.whole)} device{y.whole === 1 ? "" : "s"} deferred ({y.cohorts.length} cohort{y.cohorts.length === 1 ? "" : "s"}{y.hidden > 0 ? `; ${y.hidden} more with less than one device` : ""})
               </summary>
               <DataTable
                 caption={`Refresh deferred in FY${y.fiscalYear}: the cap of FY${y.fiscalYear} is spent`}
                 columns={[
                   { key: "m", label: "Model", value: (r: (typeof y.cohorts)[number]) => { const c = cohortParts(r.cohort, known); return c ? nameOf(names.models, c.model) : r.cohort; } },
+                  { key: "u", label: "Devices", kind: "num", value: (r: (typeof y.cohorts)[number]) => formatCount(r.whole) },
                   { key: "s", label: "School", value: (r: (typeof y.cohorts)[number]) => { const c = cohortParts(r.cohort, known); return c ? schoolName(names.schools, c.school) : ""; } },
                   { key: "r", label: "Role", value: (r: (typeof y.cohorts)[number]) => { const c = cohortParts(r.cohort, known); return c ? roleLabel(c.role) : ""; } },
                   { key: "b", label: "Bought", value: (r: (typeof y.cohorts)[number]) => { const c = cohortParts(r.cohort, known); return c ? `FY${c.purchaseFiscalYear}` : ""; } },
-                  { key: "u", label: "Devices", kind: "num", value: (r: (typeof y.cohorts)[number]) => formatCount(r.whole) },
                   { key: "d", label: "Kept in service until at most", value: (r: (typeof y.cohorts)[number]) => { if (!deadline.has(r.cohort)) return "—"; const d = deadline.get(r.cohort); return d ? `FY${d} (hard deadline)` : "no hard deadline"; } },
                 ]}
                 rows={y.cohorts}

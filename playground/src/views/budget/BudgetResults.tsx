@@ -3,7 +3,6 @@ import { Chart } from "../../components/Chart.js";
 import { DataTable, type Column } from "../../components/DataTable.js";
 import { Figure, type Explanation } from "../../components/Explain.js";
 import { formatCount, formatMoney, formatMoneyDelta, toChartNumber, moneyTick } from "../../lib/format.js";
-import { withoutIdPrefix } from "../../lib/names.js";
 import { PALETTE, SCENARIO_COLORS, categoryLabel } from "../../lib/palette.js";
 import type { Plain } from "../../lib/plain.js";
 import { LazyPanel } from "../../components/LazyPanel.js";
@@ -74,7 +73,7 @@ function explainFundYear(p: PProjection, fiscalYear: number, fundId: string): Ex
     title: `${f?.name ?? fundId}, ${year.label} — ${p.scenario.name}`,
     value: formatMoney(year.byFund[fundId] ?? "0"),
     sentence: f?.explanation ?? "",
-    rows: (f?.tranches ?? []).map((t) => [`${awardName(f!.name, t)}: ${withoutIdPrefix(t.explanation, t.id)}`, formatMoney(t.byYear[String(fiscalYear)] ?? "0")] as const),
+    rows: (f?.tranches ?? []).map((t) => [`${awardName(f!.name, t)}: ${t.explanation.startsWith(`${t.id}: `) ? t.explanation.slice(t.id.length + 2) : t.explanation}`, formatMoney(t.byYear[String(fiscalYear)] ?? "0")] as const),
     detail: f,
   };
 }

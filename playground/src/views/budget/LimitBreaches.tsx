@@ -55,7 +55,28 @@ export function LimitBreaches({ set, generalFundLimit, active }: { set: PSet; ge
       ) : (
         <>
           <h3 id="limits-h" class="limits-title">Limits broken, and in which years</h3>
-          <DataTable caption="Each scenario's breaches (click the years for each year's figures)" columns={columns} rows={rows} />
+          <div class="limits-wide">
+            <DataTable caption="Each scenario's breaches (click the years for each year's figures)" columns={columns} rows={rows} />
+          </div>
+          {/* phones: the same, one scenario under another (only one of the two is displayed) */}
+          <div class="limits-narrow">
+            {rows.map(({ p, breaches }) => (
+              <div key={p.scenario.id}>
+                <h4>{p.scenario.name}</h4>
+                <ul>
+                  {kinds.map((k) => {
+                    const b = breaches.find((x) => x.kind === k.kind);
+                    return (
+                      <li key={k.kind}>
+                        {k.label(generalFundLimit)}:{" "}
+                        {b ? <>{b.years.length ? <strong class="breach-years">{yearRanges(b.years, true)}</strong> : "yes"}{b.byYear.length > 0 && <span class="breach-amount"> ({formatMoney(b.total, { cents: false })} {k.amount})</span>}</> : <span class="ok-text">{k.kind === "general-fund-limit" ? "within the limit" : "none"}</span>}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            ))}
+          </div>
         </>
       )}
       {notes.length > 0 && (
