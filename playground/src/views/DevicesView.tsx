@@ -403,6 +403,9 @@ function CapTables({ forecast, cap, names }: { forecast: PForecast; cap: string;
   );
 }
 
+/** The lifecycle engine's retirement rules in words. */
+const RULE_LABEL: Readonly<Record<string, string>> = { aue: "Auto Update Expiration", "support-end": "end of support", "max-age": "maximum age", cycle: "refresh cycle", warranty: "end of warranty" };
+
 function CohortTable({ forecast, names }: { forecast: PForecast; names: Names }) {
   type C = PForecast["cohorts"][number];
   return (
@@ -417,7 +420,7 @@ function CohortTable({ forecast, names }: { forecast: PForecast; names: Names })
           { key: "b", label: "Bought", value: (c: C) => `FY${c.purchaseFiscalYear}` },
           { key: "n", label: "Devices", kind: "num", value: (c: C) => formatCount(c.count) },
           { key: "p", label: "Retire", value: (c: C) => (c.plannedFiscalYear === null ? "—" : `FY${c.plannedFiscalYear}${c.overdue ? " (overdue)" : ""}`) },
-          { key: "w", label: "Rule", value: (c: C) => c.rule ?? "—" },
+          { key: "w", label: "Rule", value: (c: C) => (c.rule ? RULE_LABEL[c.rule] ?? c.rule : "—") },
           { key: "e", label: "Why", value: (c: C) => withNames(c.explanation, names.models) },
         ]}
         rows={forecast.cohorts}
