@@ -90,7 +90,7 @@ describe("plans flow into the budget by replacement, and the reconciliation is t
     // a reload keeps the imported inventory, the scenario's plan and the Import tab's list
     await w.page.reload();
     expect(await scenarioTotal(w.page)).toBe(after);
-    expect(await w.page.getByTestId("district").textContent()).toMatch(/devices imported from Snipe-IT \(assets\.csv\)/);
+    expect(await w.page.getByTestId("district").textContent()).toMatch(/imported from Snipe-IT: assets\.csv/);
     await w.page.getByRole("tab", { name: "Import / Export" }).click();
     const stored = w.page.getByTestId("stored-imports");
     await expect.poll(() => stored.textContent()).toMatch(/take [\d.]+ (KB|MB) in this browser's storage/);

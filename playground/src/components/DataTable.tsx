@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 
 export interface Column<Row> {
   readonly key: string;
@@ -30,23 +30,23 @@ export function DataTable<Row>({ caption, columns, rows, footer, rowHeader = tru
       <td class={cls} key={c.key}>{c.value(row)}</td>
     );
   };
-  // a table wider than its column scrolls: then its wrapper is a labelled, focusable region so a
-  // keyboard user can scroll it too (WCAG 2.1.1)
+  // A table wider than its column scrolls sideways: then it says so where it can be seen (a hint
+  // above it and a shadow at the edge that hides columns), and its wrapper is a labelled,
+  // focusable region so a keyboard user can scroll it with the arrow keys (WCAG 2.1.1). Checked
+  // again whenever the wrapper or the table changes size (a window resized, a <details> opened).
   const wrap = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  const [scrolls, setScrolls] = useState(false);
+  useLayoutEffect(() => {
     const el = wrap.current;
     if (!el) return;
-    const scrolls = el.scrollWidth > el.clientWidth + 1;
-    if (scrolls) {
-      el.tabIndex = 0;
-      el.setAttribute("role", "region");
-      el.setAttribute("aria-label", `${caption} (scrolls sideways)`);
-    } else {
-      el.removeAttribute("tabindex");
-      el.removeAttribute("role");
-      el.removeAttribute("aria-label");
-    }
-  });
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    check();
+    if (typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(check);
+    ro.observe(el);
+    if (el.firstElementChild) ro.observe(el.firstElementChild);
+    return () => ro.disconnect();
+  }, []);
   // Figures in a table are one tab stop: Tab enters the table at its last-used figure, the arrow
   // keys move between figures (like a spreadsheet), Enter opens a figure's explanation.
   useEffect(() => {
@@ -81,7 +81,16 @@ export function DataTable<Row>({ caption, columns, rows, footer, rowHeader = tru
     next.focus();
   };
   return (
-    <div class="table-wrap" ref={wrap} onKeyDown={onKeyDown}>
+    <>
+    {scrolls && <p class="scroll-hint" aria-hidden="true">More columns: scroll the table sideways →</p>}
+    <div
+      class={scrolls ? "table-wrap scrolls" : "table-wrap"}
+      ref={wrap}
+      onKeyDown={onKeyDown}
+      tabIndex={scrolls ? 0 : undefined}
+      role={scrolls ? "region" : undefined}
+      aria-label={scrolls ? `${caption} (scrolls sideways)` : undefined}
+    >
       <table id={id} class="data">
         <caption>{caption}</caption>
         <thead>
@@ -105,5 +114,6 @@ export function DataTable<Row>({ caption, columns, rows, footer, rowHeader = tru
         )}
       </table>
     </div>
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { modelFrom, problemsOf } from "../lib/budgetRun.js";
 import { formatMoney, formatMoneyDelta } from "../lib/format.js";
 import { categoryLabel } from "../lib/palette.js";
 import type { FlowLine } from "../lib/planFlows.js";
+import { DataTable } from "./DataTable.js";
 import { plain, type Plain } from "../lib/plain.js";
 import { datasets } from "../lib/sample.js";
 import type { PlanFlowLever, Scenario } from "../state/schema.js";
@@ -150,6 +151,8 @@ function Candidate({ c, checked, onChange }: { c: Plain<PlanMatch>["candidates"]
   );
 }
 
+type RYear = { readonly fiscalYear: number | null; readonly removed: string; readonly added: string; readonly net: string; readonly generalFund: string };
+
 function Reconciliation({ def, flow, model, scenario, compareWith, span }: { def: PlanFlowDef; flow: PlanFlowLever; model: BudgetModel; scenario: Scenario; compareWith: FlowToBudgetProps["compareWith"]; span: string }) {
   const r = useMemo<Plain<PlanReconciliation> | { problems: string[] }>(() => {
     try {
@@ -166,40 +169,18 @@ function Reconciliation({ def, flow, model, scenario, compareWith, span }: { def
       <h4>Reconciliation: what using it changes in “{scenario.name}”</h4>
       <p class="lede" data-testid="reconciliation-sentence">{r.explanation}</p>
       {!r.unchanged && (
-        <div class="table-wrap">
-          <table>
-            <caption>By fiscal year: budget items removed, plan lines added and the net change of the scenario's total</caption>
-            <thead>
-              <tr>
-                <th scope="col">Year</th>
-                <th scope="col" class="num">Budget items removed</th>
-                <th scope="col" class="num">Plan lines added</th>
-                <th scope="col" class="num">Net change</th>
-                <th scope="col" class="num">General fund change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.years.map((y) => (
-                <tr key={y.fiscalYear}>
-                  <th scope="row">FY{y.fiscalYear}</th>
-                  <td class="num">{y.removed === "0" ? "—" : `−${formatMoney(y.removed)}`}</td>
-                  <td class="num">{y.added === "0" ? "—" : `+${formatMoney(y.added)}`}</td>
-                  <td class="num" data-testid={`net-${y.fiscalYear}`}>{formatMoneyDelta(y.net)}</td>
-                  <td class="num">{formatMoneyDelta(y.generalFund)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Total</th>
-                <td class="num">−{formatMoney(r.removed)}</td>
-                <td class="num">+{formatMoney(r.added)}</td>
-                <td class="num" data-testid="net-total">{formatMoneyDelta(r.net)}</td>
-                <td class="num">{formatMoneyDelta(r.generalFund)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <DataTable
+          caption="By fiscal year: budget items removed, plan lines added and the net change of the scenario's total"
+          columns={[
+            { key: "y", label: "Year", value: (y: RYear) => (y.fiscalYear === null ? "Total" : `FY${y.fiscalYear}`) },
+            { key: "r", label: "Budget items removed", kind: "num", value: (y: RYear) => (y.removed === "0" ? "—" : `−${formatMoney(y.removed)}`) },
+            { key: "a", label: "Plan lines added", kind: "num", value: (y: RYear) => (y.added === "0" ? "—" : `+${formatMoney(y.added)}`) },
+            { key: "n", label: "Net change", kind: "num", value: (y: RYear) => <span data-testid={y.fiscalYear === null ? "net-total" : `net-${y.fiscalYear}`}>{formatMoneyDelta(y.net)}</span> },
+            { key: "g", label: "General fund change", kind: "num", value: (y: RYear) => formatMoneyDelta(y.generalFund) },
+          ]}
+          rows={r.years}
+          footer={[{ fiscalYear: null, removed: r.removed, added: r.added, net: r.net, generalFund: r.generalFund }]}
+        />
       )}
       {compareWith && replaced.length > 0 && (
         <p class="hint">

@@ -57,7 +57,40 @@ export function formatPercent(fraction: number, digits = 1): string {
   return `${(fraction * 100).toFixed(digits)} %`;
 }
 
+const AXIS_UNITS = [
+  { size: 1e9, suffix: "B" },
+  { size: 1e6, suffix: "M" },
+  { size: 1e3, suffix: "k" },
+  { size: 1, suffix: "" },
+] as const;
+
+/**
+ * A chart axis label for an amount of dollars: "$0", "$500", "$2.5k", "$600k", "$1.25M", "$10M",
+ * "$1.2B"; "−$5k" below zero, and with `signed` "+$5k" above it (for changes). The number is
+ * what the chart's scale gives (a tick value, geometry only), shown in the largest unit it
+ * reaches with at most two decimals, trailing zeros dropped: never "$10000k" or "$10.0M".
+ */
+export function formatMoneyTick(value: number, opts: { signed?: boolean } = {}): string {
+  if (!Number.isFinite(value)) return "";
+  const abs = Math.abs(value);
+  let i = AXIS_UNITS.findIndex((u) => abs >= u.size);
+  if (i < 0) i = AXIS_UNITS.length - 1;
+  const at = (k: number) => Number((abs / AXIS_UNITS[k]!.size).toFixed(AXIS_UNITS[k]!.size === 1 ? 0 : 2));
+  let n = at(i);
+  // rounding can reach 1,000 of a unit (999,999 → "1000k"): say it in the next unit up
+  if (n >= 1000 && i > 0) n = at(--i);
+  if (n === 0) return "$0";
+  const [int, frac] = String(n).split(".");
+  return `${value < 0 ? "−" : opts.signed ? "+" : ""}$${groupThousands(int!)}${frac ? "." + frac : ""}${AXIS_UNITS[i]!.suffix}`;
+}
+
 /** Money as a number for chart geometry only (never for arithmetic or display). */
 export function toChartNumber(value: string): number {
   return Number(value);
 }
+
+/** {@link formatMoneyTick} as an axis `tickFormat` (Plot passes the tick's index second). */
+export const moneyTick = (d: number): string => formatMoneyTick(d);
+
+/** Signed {@link formatMoneyTick} ("+$5k", "−$5k") as an axis `tickFormat`, for axes of changes. */
+export const moneyDeltaTick = (d: number): string => formatMoneyTick(d, { signed: true });

@@ -70,3 +70,20 @@ export async function loadExampleFile(path: string): Promise<string> {
   if (!key) throw new Error(`example file ${path} is not in this build`);
   return exampleFiles[key]!();
 }
+
+/** The system or format each kind of file comes from, as a person names it. */
+export const IMPORT_SOURCE: Readonly<Record<ImportKind, string>> = {
+  "snipe-it": "Snipe-IT",
+  "google-admin": "Google Admin",
+  "license-contracts": "licence contracts",
+  usage: "licence usage",
+  "vetting-csv": "vetting answers",
+  "vetting-json": "vetting answers",
+  "license-plan-json": "licence plan",
+  oneroster: "OneRoster",
+};
+
+/** Where imported data came from, for "imported from …": "Snipe-IT: assets.csv + Google Admin: chrome-devices.csv". */
+export function importOrigin(parts: readonly { readonly kind: ImportKind; readonly files: readonly string[] }[]): string {
+  return parts.map((p) => `${IMPORT_SOURCE[p.kind]}${p.files.length ? `: ${p.files.join(", ")}` : ""}`).join(" + ");
+}

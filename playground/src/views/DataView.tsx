@@ -3,7 +3,7 @@ import type { DeviceCategory } from "@districtkit/lifecycle";
 import { transfer } from "comlink";
 import { useState } from "preact/hooks";
 import { DataTable, type Column } from "../components/DataTable.js";
-import { EXAMPLE_FILES, IMPORT_KINDS, loadExampleFile, type ImportKind, type ImportOutcome, type ImportRowError } from "../lib/importKinds.js";
+import { EXAMPLE_FILES, IMPORT_KINDS, importOrigin, loadExampleFile, type ImportKind, type ImportOutcome, type ImportRowError } from "../lib/importKinds.js";
 import { download, imports } from "../lib/imports.js";
 import { DATASET_NAMES, datasets, ensureDatasets, sampleData, setImported } from "../lib/sample.js";
 import { forgetImported, storedBytes } from "../state/importStore.js";
@@ -115,7 +115,9 @@ const UNMATCHED = "";
  */
 function InventoryMatch() {
   const [step, setStep] = useState<{ exports: Exports; models: ImportedModel[]; catalogue: unknown[]; matches: ModelMatch[] } | null>(null);
-  const [picks, setPicks] = useState<Readonly<Record<string, string>>>({});
+  // imported model name → the catalogue id picked ("" = no match); names are data, so a Map
+  const [picks, setPicks] = useState<ReadonlyMap<string, string>>(new Map());
+  const pickOf = (name: string): string => picks.get(name) ?? UNMATCHED;
   const [msg, setMsg] = useState<{ ok: boolean; text: string; notes: string[] } | null>(null);
   const asOf = currentAsOf();
   const exportsNow = (): Exports => {
@@ -135,7 +137,7 @@ function InventoryMatch() {
     const models = r.value.models as ImportedModel[];
     try {
       const matches = matchDeviceModels({ imported: models.map((m) => ({ name: m.name ?? m.id, category: m.category })), catalogue: catalogue as never });
-      setPicks(Object.fromEntries(matches.map((m) => [m.name, m.matchId ?? UNMATCHED])));
+      setPicks(new Map(matches.map((m) => [m.name, m.matchId ?? UNMATCHED])));
       setStep({ exports, models, catalogue, matches });
       setMsg(null);
     } catch (e) {
@@ -147,7 +149,7 @@ function InventoryMatch() {
     await ensureDatasets(["devices"]);
     const base = (await sampleData("devices")) as Record<string, unknown> | undefined;
     if (!base) return setMsg({ ok: false, text: "The sample's failure and policy assumptions are needed to forecast an imported inventory", notes: [] });
-    const confirmed = Object.fromEntries(step.matches.map((m) => [m.name, picks[m.name] ? picks[m.name]! : null]));
+    const confirmed = Object.fromEntries(step.matches.map((m) => [m.name, pickOf(m.name) || null]));
     const categories = Object.fromEntries(step.models.map((m) => [m.name ?? m.id, m.category]));
     const options = modelOptionsFromMatches(confirmed, step.catalogue, categories);
     const r = await engineWorker().inventoryFromRecords(step.exports, asOf, Object.fromEntries(options));
@@ -155,9 +157,10 @@ function InventoryMatch() {
     // the imported models and cohorts, under the sample's failure and refresh assumptions
     // (growth rules and spare policy name the sample's own models, so they are left out)
     const { growth: _g, spares: _s, description: _d, ...assumptions } = base;
-    const origin = [step.exports.snipeIt ? `Snipe-IT (${imports.value["snipe-it"]?.files.join(", ")})` : "", step.exports.googleAdmin ? `Google Admin (${imports.value["google-admin"]?.files.join(", ")})` : ""].filter(Boolean).join(" + ");
+    const all = imports.value;
+    const origin = importOrigin((["snipe-it", "google-admin"] as const).flatMap((k) => (all[k] ? [{ kind: k, files: all[k].files }] : [])));
     setImported("devices", origin, { ...assumptions, asOf, models: r.value.models, cohorts: r.value.cohorts, devices: [] });
-    const matched = step.matches.filter((m) => picks[m.name]).length;
+    const matched = step.matches.filter((m) => pickOf(m.name) !== UNMATCHED).length;
     setMsg({ ok: true, text: `${r.value.explanation} ${matched} of ${step.matches.length} models matched to the catalogue. The Devices view now forecasts this inventory.`, notes: r.notes });
     setStep(null);
   };
@@ -175,41 +178,34 @@ function InventoryMatch() {
         A model the forecast does not know has no AUE, support end or life, so it would never be retired. Each model below is matched by exact name, then by
         normalized name (model number included); pick another or “no match” where it is wrong.
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption>Models in the export ({step.matches.length}) and the catalogue model each one takes its dates and life from</caption>
-          <thead>
-            <tr>
-              <th scope="col">Model in the export</th>
-              <th scope="col">How</th>
-              <th scope="col">Catalogue model</th>
-              <th scope="col">What it gives the forecast</th>
-            </tr>
-          </thead>
-          <tbody>
-            {step.matches.map((m, i) => {
-              const pick = picks[m.name] ?? UNMATCHED;
+      <DataTable
+        caption={`Models in the export (${step.matches.length}) and the catalogue model each one takes its dates and life from`}
+        columns={[
+          { key: "m", label: "Model in the export", value: (m: ModelMatch) => m.name },
+          { key: "h", label: "How", value: (m: ModelMatch) => (pickOf(m.name) !== (m.matchId ?? UNMATCHED) ? "your pick" : m.status === "exact" ? "same name" : m.status === "normalized" ? "similar name: check" : "no match") },
+          {
+            key: "c",
+            label: "Catalogue model",
+            value: (m: ModelMatch) => {
+              const i = step.matches.indexOf(m);
               const options = [...(m.matchId ? [{ id: m.matchId, name: byId.get(m.matchId)?.name ?? m.matchId }] : []), ...m.candidates.filter((c) => c.id !== m.matchId)];
               return (
-                <tr key={m.name}>
-                  <th scope="row">{m.name}</th>
-                  <td>{pick !== (m.matchId ?? UNMATCHED) ? "your pick" : m.status === "exact" ? "same name" : m.status === "normalized" ? "similar name: check" : "no match"}</td>
-                  <td>
-                    <label class="visually-hidden" for={`mm-${i}`}>Catalogue model for {m.name}</label>
-                    <select id={`mm-${i}`} value={pick} onChange={(e) => setPicks((p) => ({ ...p, [m.name]: (e.currentTarget as HTMLSelectElement).value }))}>
-                      <option value={UNMATCHED}>no match{m.assumedLifeYears !== null ? ` (assumed ${m.assumedLifeYears}-year life)` : ""}</option>
-                      {options.map((o) => (
-                        <option value={o.id} key={o.id}>{o.name}</option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>{gives(pick || undefined, m)}</td>
-                </tr>
+                <>
+                  <label class="visually-hidden" for={`mm-${i}`}>Catalogue model for {m.name}</label>
+                  <select id={`mm-${i}`} value={pickOf(m.name)} onChange={(e) => { const v = (e.currentTarget as HTMLSelectElement).value; setPicks((p) => new Map(p).set(m.name, v)); }}>
+                    <option value={UNMATCHED}>no match{m.assumedLifeYears !== null ? ` (assumed ${m.assumedLifeYears}-year life)` : ""}</option>
+                    {options.map((o) => (
+                      <option value={o.id} key={o.id}>{o.name}</option>
+                    ))}
+                  </select>
+                </>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          },
+          { key: "g", label: "What it gives the forecast", value: (m: ModelMatch) => gives(pickOf(m.name) || undefined, m) },
+        ]}
+        rows={step.matches}
+      />
       <div class="button-row">
         <button type="button" onClick={use}>Use this inventory in the Devices view</button>
         <button type="button" class="secondary" onClick={() => setStep(null)}>Cancel</button>

@@ -7,14 +7,14 @@ import { FlowToBudget } from "../components/FlowToBudget.js";
 import { PLAN_FLOWS } from "../lib/budgetModel.js";
 import { licenceFlowLines } from "../lib/planFlows.js";
 import { NotAvailable } from "../components/Notice.js";
-import { formatCount, formatMoney, toChartNumber } from "../lib/format.js";
+import { formatCount, formatMoney, toChartNumber, moneyTick } from "../lib/format.js";
 import type { Plain } from "../lib/plain.js";
+import { listOf, nameMap, schoolName, withNames, withoutIdPrefix } from "../lib/names.js";
 import { datasets } from "../lib/sample.js";
 import { currentAsOf } from "../lib/asOf.js";
 import { engineWorker } from "../worker/client.js";
 
 type PPlan = Plain<LicensePlanResult>;
-const moneyTick = (d: number) => (Math.abs(d) >= 1e6 ? `$${(d / 1e6).toFixed(1)}M` : Math.abs(d) >= 1e3 ? `$${Math.round(d / 1e3)}k` : `$${d}`);
 
 /** A ready optimizer input (it has its `demand`), or null for a district licence file. */
 function planInput(data: unknown): Record<string, unknown> | null {
@@ -65,19 +65,25 @@ export function LicencesView() {
     );
   }
   const report = outcome?.ok ? outcome.report : null;
+  // the engines report products and schools by id; a person reads their names
+  const products = nameMap(report?.plan.products, listOf(source.data, "products"));
+  const schools = nameMap(listOf(source.data, "schools"), listOf(datasets.value.district?.data, "schools"));
   return (
     <section aria-labelledby="licences-h" class="licences">
       <h2 id="licences-h">Licences: current vs optimized</h2>
       {!outcome && <p class="loading">Optimizing in the engine worker…</p>}
       {outcome && !outcome.ok && <div class="notice notice-error" role="alert"><strong>The licence plan could not be optimized</strong><ul>{outcome.problems.map((p, i) => <li key={i}>{p}</li>)}</ul></div>}
-      {report && <PlanResults plan={report.plan} ms={report.ms} products={productsOf(source.data)} />}
-      {report?.renewals && <Renewals entries={report.renewals} asOf={asOf ?? (source.data as { planningDate?: string }).planningDate ?? ""} />}
-      {report?.reclaim && <Reclaim rows={report.reclaim} inactiveDays={inactiveDays} setInactiveDays={setInactiveDays} />}
+      {report && <PlanResults plan={report.plan} ms={report.ms} products={products} schools={schools} productInfo={productsOf(source.data)} />}
+      {report?.renewals && <Renewals entries={report.renewals} asOf={asOf ?? (source.data as { planningDate?: string }).planningDate ?? ""} products={products} />}
+      {report?.reclaim && <Reclaim rows={report.reclaim} inactiveDays={inactiveDays} setInactiveDays={setInactiveDays} products={products} />}
     </section>
   );
 }
 
-function Renewals({ entries, asOf }: { entries: readonly Plain<RenewalEntry>[]; asOf: string }) {
+type Names = ReadonlyMap<string, string>;
+const capitalize = (t: string) => (t ? t[0]!.toUpperCase() + t.slice(1) : t);
+
+function Renewals({ entries, asOf, products }: { entries: readonly Plain<RenewalEntry>[]; asOf: string; products: Names }) {
   type E = Plain<RenewalEntry>;
   const label = { "notice-passed": "Notice passed", "act-now": "Act now", upcoming: "Upcoming" } as const;
   return (
@@ -87,11 +93,12 @@ function Renewals({ entries, asOf }: { entries: readonly Plain<RenewalEntry>[]; 
         caption="Contracts by notice deadline: the last day to give notice before each renewal"
         rowHeader={false}
         columns={[
+          { key: "p", label: "Product", value: (e: E) => products.get(e.productId) ?? e.productId },
           { key: "st", label: "Status", value: (e: E) => <span class={`badge renew-${e.status}`}>{label[e.status]}</span> },
           { key: "nd", label: "Notice by", value: (e: E) => e.noticeDeadline },
           { key: "rd", label: "Renews", value: (e: E) => e.renewalDate },
           { key: "ar", label: "Auto-renews", value: (e: E) => (e.autoRenew ? "yes" : "no") },
-          { key: "s", label: "What to do", value: (e: E) => <>{e.sentence}{e.warning ? <strong class="error-text"> {e.warning}</strong> : null}</> },
+          { key: "s", label: "What to do", value: (e: E) => <>{capitalize(withNames(withoutIdPrefix(e.sentence, e.productId), products))}{e.warning ? <strong class="error-text"> {withNames(e.warning, products)}</strong> : null}</> },
         ]}
         rows={[...entries].sort((a, b) => (a.noticeDeadline < b.noticeDeadline ? -1 : 1))}
       />
@@ -99,7 +106,7 @@ function Renewals({ entries, asOf }: { entries: readonly Plain<RenewalEntry>[]; 
   );
 }
 
-function Reclaim({ rows, inactiveDays, setInactiveDays }: { rows: readonly Plain<ReclaimResult>[]; inactiveDays: number; setInactiveDays: (n: number) => void }) {
+function Reclaim({ rows, inactiveDays, setInactiveDays, products }: { rows: readonly Plain<ReclaimResult>[]; inactiveDays: number; setInactiveDays: (n: number) => void; products: Names }) {
   type R = Plain<ReclaimResult>;
   return (
     <section class="reclaim" aria-labelledby="reclaim-h" data-testid="reclaim">
@@ -115,13 +122,13 @@ function Reclaim({ rows, inactiveDays, setInactiveDays }: { rows: readonly Plain
       <DataTable
         caption="Assigned seats not used recently (from the usage export), by product"
         columns={[
-          { key: "p", label: "Product", value: (r: R) => r.productId },
+          { key: "p", label: "Product", value: (r: R) => products.get(r.productId) ?? r.productId },
           { key: "a", label: "Assigned", kind: "num", value: (r: R) => formatCount(r.assigned) },
           { key: "c", label: "Active", kind: "num", value: (r: R) => formatCount(r.active) },
           { key: "r", label: "Reclaimable", kind: "num", value: (r: R) => formatCount(r.reclaimable) },
           { key: "u", label: "Utilization", kind: "num", value: (r: R) => `${(r.utilization * 100).toFixed(0)} %` },
           { key: "s", label: "Saving a year", kind: "num", value: (r: R) => (r.annualSaving ? formatMoney(r.annualSaving) : "—") },
-          { key: "w", label: "Why", value: (r: R) => r.sentence },
+          { key: "w", label: "Why", value: (r: R) => capitalize(withNames(withoutIdPrefix(r.sentence, r.productId), products)) },
         ]}
         rows={rows}
       />
@@ -129,8 +136,9 @@ function Reclaim({ rows, inactiveDays, setInactiveDays }: { rows: readonly Plain
   );
 }
 
-function PlanResults({ plan, ms, products }: { plan: PPlan; ms: number; products: readonly { id: string; name: string; category?: string }[] }) {
-  const flowLines = useMemo(() => licenceFlowLines(plan, products), [plan, products]);
+function PlanResults({ plan, ms, products, schools, productInfo }: { plan: PPlan; ms: number; products: Names; schools: Names; productInfo: readonly { id: string; name: string; category?: string }[] }) {
+  const named = (text: string) => withNames(text, products);
+  const flowLines = useMemo(() => licenceFlowLines(plan, productInfo), [plan, productInfo]);
   type P = PPlan["products"][number];
   const withCurrent = plan.products.filter((p) => p.explanation.current);
   const bars = withCurrent.flatMap((p) => [
@@ -141,13 +149,13 @@ function PlanResults({ plan, ms, products }: { plan: PPlan; ms: number; products
     { key: "n", label: "Product", value: (p) => p.name },
     { key: "c", label: "Category", value: (p) => p.category },
     { key: "cur", label: "Current", kind: "num", value: (p) => (p.explanation.current ? formatMoney(p.explanation.current.cost) : "—") },
-    { key: "opt", label: "Optimized", kind: "num", value: (p) => <Figure explain={() => ({ title: p.name, value: formatMoney(p.cost), sentence: `${p.explanation.summary} ${p.explanation.rule}`, rows: [...(p.explanation.whatWouldChange ? [[p.explanation.whatWouldChange, ""] as const] : []), ...p.explanation.alternatives.map((a) => [a.sentence, a.cost === null ? "—" : formatMoney(a.cost)] as const), ...p.explanation.boughtUp.map((b) => [b.sentence, formatMoney(b.cost)] as const), ...p.explanation.siteBreakEven.map((s) => [s.sentence, formatMoney(s.sitePrice)] as const)], detail: p.explanation })}>{formatMoney(p.cost)}</Figure> },
+    { key: "opt", label: "Optimized", kind: "num", value: (p) => <Figure explain={() => ({ title: p.name, value: formatMoney(p.cost), sentence: named(`${p.explanation.summary} ${p.explanation.rule}`), rows: [...(p.explanation.whatWouldChange ? [[named(p.explanation.whatWouldChange), ""] as const] : []), ...p.explanation.alternatives.map((a) => [named(a.sentence), a.cost === null ? "—" : formatMoney(a.cost)] as const), ...p.explanation.boughtUp.map((b) => [named(b.sentence), formatMoney(b.cost)] as const), ...p.explanation.siteBreakEven.map((s) => [named(s.sentence), formatMoney(s.sitePrice)] as const)], detail: p.explanation })}>{formatMoney(p.cost)}</Figure> },
     { key: "s", label: "Saving", kind: "num", value: (p) => (p.explanation.current ? formatMoney(p.explanation.current.saving) : "—") },
   ];
   type U = PPlan["purchases"][number];
   return (
     <>
-      <p class="lede">{plan.explanation}</p>
+      <p class="lede">{named(plan.explanation)}</p>
       <dl class="kpis" data-testid="licence-kpis">
         <div><dt>Current plan</dt><dd class="num">{plan.currentCost ? formatMoney(plan.currentCost) : "—"}</dd></div>
         <div><dt>Optimized plan</dt><dd class="num">{formatMoney(plan.totalCost)}</dd></div>
@@ -199,14 +207,15 @@ function PlanResults({ plan, ms, products }: { plan: PPlan; ms: number; products
         caption="What to buy"
         rowHeader={false}
         columns={[
+          { key: "p", label: "Product", value: (u: U) => u.productIds.map((id) => products.get(id) ?? id).join(", ") },
           { key: "o", label: "Option", value: (u: U) => u.optionName },
           { key: "k", label: "Kind", value: (u: U) => u.kind },
-          { key: "s", label: "School", value: (u: U) => u.schoolId ?? "district" },
+          { key: "s", label: "School", value: (u: U) => schoolName(schools, u.schoolId) },
           { key: "y", label: "Years", value: (u: U) => u.fiscalYears.map((y) => `FY${String(y).slice(2)}`).join(", ") },
           { key: "n", label: "Seats needed", kind: "num", value: (u: U) => (u.seatsNeeded === undefined ? "" : formatCount(u.seatsNeeded)) },
           { key: "b", label: "Seats bought", kind: "num", value: (u: U) => (u.seatsBought === undefined ? "" : formatCount(u.seatsBought)) },
           { key: "t", label: "Total", kind: "num", value: (u: U) => formatMoney(u.total) },
-          { key: "d", label: "Why", value: (u: U) => u.description },
+          { key: "d", label: "Why", value: (u: U) => named(u.description) },
         ]}
         rows={plan.purchases}
       />

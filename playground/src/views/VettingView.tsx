@@ -193,7 +193,8 @@ export function VettingView() {
             Plot.plot({
               width: Math.min(width, 720),
               height: 60 + results.length * 38,
-              marginLeft: 150,
+              marginLeft: Math.min(150, Math.round(width * 0.3)),
+              marginRight: 34,
               x: { domain: [0, 100], label: "Score (out of 100)", grid: true },
               y: { label: null },
               color: { domain: ["denied", "needsInformation", "approvedWithConditions", "approved"], range: ["#b3261e", "#8a6d00", "#1f6fb2", "#1d6b35"], legend: true, tickFormat: (d: Decision) => DECISION_LABEL[d] },

@@ -2,11 +2,12 @@ import type { BudgetModel, BudgetProjection, ScenarioSet } from "@districtkit/bu
 import { Chart } from "../../components/Chart.js";
 import { DataTable, type Column } from "../../components/DataTable.js";
 import { Figure, type Explanation } from "../../components/Explain.js";
-import { formatCount, formatMoney, formatMoneyDelta, toChartNumber } from "../../lib/format.js";
+import { formatCount, formatMoney, formatMoneyDelta, toChartNumber, moneyTick } from "../../lib/format.js";
 import { PALETTE, SCENARIO_COLORS, categoryLabel } from "../../lib/palette.js";
 import type { Plain } from "../../lib/plain.js";
 import { LazyPanel } from "../../components/LazyPanel.js";
 import { engineMs } from "../BudgetView.js";
+import { LimitBreaches } from "./LimitBreaches.js";
 
 export type PSet = Plain<ScenarioSet>;
 export type PProjection = Plain<BudgetProjection>;
@@ -14,7 +15,28 @@ export type PProjection = Plain<BudgetProjection>;
 const shortFy = (fy: number) => `FY${String(fy).slice(2)}`;
 /** Year tick labels that fit: every year when there is room, every other year otherwise. */
 const fyTick = (panelWidth: number, years: number) => (fy: number, i: number) => (panelWidth / years >= 34 || i % 2 === 0 ? shortFy(fy) : "");
-const moneyTick = (d: number) => (Math.abs(d) >= 1e6 ? `$${(d / 1e6).toFixed(1)}M` : Math.abs(d) >= 1e3 ? `$${Math.round(d / 1e3)}k` : `$${d}`);
+
+/** Narrowest panel of a one-panel-per-scenario chart before the panels stack (phones). */
+const MIN_PANEL = 240;
+/** Facet the scenarios side by side (fx) when each panel gets room, else one under another (fy). */
+const facetChannel = (width: number, n: number): "fx" | "fy" => ((width - 56) / n >= MIN_PANEL ? "fx" : "fy");
+type PlotModule = typeof import("../../lib/plot.js");
+
+/** The size, facets and axes of a one-panel-per-scenario bar chart, side by side or stacked. */
+function panels(width: number, names: readonly string[], years: number) {
+  const side = facetChannel(width, names.length) === "fx";
+  const panelWidth = side ? (width - 56) / names.length : width - 56;
+  const common = { width, marginLeft: 56, marginBottom: 36, x: { label: null, tickFormat: fyTick(panelWidth, years) }, y: { label: "Spend", tickFormat: moneyTick, grid: true } };
+  return side
+    ? { ...common, height: 300, fx: { label: null, domain: [...names], padding: 0.08 } }
+    : { ...common, height: 40 + names.length * 210, marginTop: 24, fy: { label: null, domain: [...names], padding: 0.22, axis: null } };
+}
+
+/** Stacked panels name their scenario above each panel (a side axis would not fit a phone). */
+function panelTitles(Plot: PlotModule, width: number, names: readonly string[]) {
+  if (facetChannel(width, names.length) === "fx") return [];
+  return [Plot.text(names.map((scenario) => ({ scenario })), { fy: "scenario", text: "scenario", frameAnchor: "top-left", dy: -14, fontWeight: 650, fontSize: 12 })];
+}
 
 /** Mark the end of a lever→chart update (G2), measured from the lever's input event. */
 function markChartUpdated(): void {
@@ -39,6 +61,11 @@ function explainCell(p: PProjection, fiscalYear: number, category: string): Expl
   };
 }
 
+/** An award of a fund as a person names it: "State technology grant, FY2027 award" (the engine names it by id). */
+function awardName(fund: string, t: { awardYear: number | null; availableFrom: string }): string {
+  return `${fund}, ${t.awardYear ? `FY${t.awardYear}` : `from ${t.availableFrom}`} award`;
+}
+
 function explainFundYear(p: PProjection, fiscalYear: number, fundId: string): Explanation {
   const f = p.funds.find((x) => x.id === fundId);
   const year = p.years.find((y) => y.fiscalYear === fiscalYear)!;
@@ -46,7 +73,7 @@ function explainFundYear(p: PProjection, fiscalYear: number, fundId: string): Ex
     title: `${f?.name ?? fundId}, ${year.label} — ${p.scenario.name}`,
     value: formatMoney(year.byFund[fundId] ?? "0"),
     sentence: f?.explanation ?? "",
-    rows: (f?.tranches ?? []).map((t) => [`${t.id}: ${t.explanation}`, formatMoney(t.byYear[String(fiscalYear)] ?? "0")] as const),
+    rows: (f?.tranches ?? []).map((t) => [`${awardName(f!.name, t)}: ${t.explanation.startsWith(`${t.id}: `) ? t.explanation.slice(t.id.length + 2) : t.explanation}`, formatMoney(t.byYear[String(fiscalYear)] ?? "0")] as const),
     detail: f,
   };
 }
@@ -75,7 +102,7 @@ function Headlines({ set }: { set: PSet }) {
       key: "lapse",
       label: "Money that lapses",
       kind: "num",
-      value: ({ p }) => <Figure explain={() => ({ title: `Restricted money that lapses — ${p.scenario.name}`, value: formatMoney(p.lapsing), sentence: p.funds.filter((f) => f.lapsing !== "0").map((f) => f.explanation).join(" ") || "No restricted money lapses: every award is obligated inside its window.", rows: p.funds.flatMap((f) => f.tranches.filter((t) => t.status === "lapses").map((t) => [`${f.name} (${t.id}), obligate by ${t.obligateBy}`, formatMoney(t.remaining)] as const)) })}>{formatMoney(p.lapsing)}</Figure>,
+      value: ({ p }) => <Figure explain={() => ({ title: `Restricted money that lapses — ${p.scenario.name}`, value: formatMoney(p.lapsing), sentence: p.funds.filter((f) => f.lapsing !== "0").map((f) => f.explanation).join(" ") || "No restricted money lapses: every award is obligated inside its window.", rows: p.funds.flatMap((f) => f.tranches.filter((t) => t.status === "lapses").map((t) => [`${awardName(f.name, t)}, obligate by ${t.obligateBy}`, formatMoney(t.remaining)] as const)) })}>{formatMoney(p.lapsing)}</Figure>,
     },
     { key: "students", label: `Students ${shortFy(base.firstYear)}`, kind: "num", value: ({ p }) => formatCount(p.years[0]?.students ?? 0) },
   ];
@@ -121,12 +148,12 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
   const catData = byCategoryData(set);
   const fundData = byFundData(set);
   const gfData = set.projections.flatMap((p) => p.years.map((y) => ({ scenario: p.scenario.name, fiscalYear: y.fiscalYear, amount: toChartNumber(p.generalFund.byYear[String(y.fiscalYear)] ?? "0") })));
-  const warnings = active.warnings;
 
   return (
     <div class="budget-results">
       <p class="lede print-keep">{active.explanation}</p>
       <Headlines set={set} />
+      <LimitBreaches set={set} generalFundLimit={gfLimit?.toString() ?? null} active={active} />
       <Chart
         title="Yearly spend by category"
         description={`Stacked yearly cost by category, FY${base.firstYear}–FY${base.lastYear}, one panel per scenario.`}
@@ -137,17 +164,12 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
         onRendered={markChartUpdated}
         render={(Plot, width) =>
           Plot.plot({
-            width,
-            height: 300,
-            marginLeft: 56,
-            marginBottom: 36,
-            fx: { label: null, domain: scenarioNames, padding: 0.08 },
-            x: { label: null, tickFormat: fyTick((width - 56) / set.projections.length, base.years.length) },
-            y: { label: "Spend", tickFormat: moneyTick, grid: true },
+            ...panels(width, scenarioNames, base.years.length),
             color: { legend: true, domain: categories, range: PALETTE, tickFormat: categoryLabel },
             marks: [
-              Plot.barY(catData, { fx: "scenario", x: "fiscalYear", y: "amount", fill: "category", title: (d: { scenario: string; label: string; category: string; amount: number }) => `${d.scenario}, ${d.label}\n${categoryLabel(d.category)}: ${formatMoney(String(d.amount))}` }),
+              Plot.barY(catData, { [facetChannel(width, scenarioNames.length)]: "scenario", x: "fiscalYear", y: "amount", fill: "category", title: (d: { scenario: string; label: string; category: string; amount: number }) => `${d.scenario}, ${d.label}\n${categoryLabel(d.category)}: ${formatMoney(String(d.amount))}` }),
               Plot.ruleY([0]),
+              ...panelTitles(Plot, width, scenarioNames),
             ],
           })
         }
@@ -162,15 +184,9 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
         testId="chart-by-fund"
         render={(Plot, width) =>
           Plot.plot({
-            width,
-            height: 300,
-            marginLeft: 56,
-            marginBottom: 36,
-            fx: { label: null, domain: scenarioNames, padding: 0.08 },
-            x: { label: null, tickFormat: fyTick((width - 56) / set.projections.length, base.years.length) },
-            y: { label: "Spend", tickFormat: moneyTick, grid: true },
+            ...panels(width, scenarioNames, base.years.length),
             color: { legend: true, domain: fundIds.map(fundName), range: PALETTE },
-            marks: [Plot.barY(fundData, { fx: "scenario", x: "fiscalYear", y: "amount", fill: "fund", title: (d: { scenario: string; label: string; fund: string; amount: number }) => `${d.scenario}, ${d.label}\n${d.fund}: ${formatMoney(String(d.amount))}` }), Plot.ruleY([0])],
+            marks: [Plot.barY(fundData, { [facetChannel(width, scenarioNames.length)]: "scenario", x: "fiscalYear", y: "amount", fill: "fund", title: (d: { scenario: string; label: string; fund: string; amount: number }) => `${d.scenario}, ${d.label}\n${d.fund}: ${formatMoney(String(d.amount))}` }), Plot.ruleY([0]), ...panelTitles(Plot, width, scenarioNames)],
           })
         }
       >
@@ -235,12 +251,6 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
       </Chart>
       <Lapsing set={set} />
       {comparison && <DeltaTable comparison={comparison} categories={categories} base={base} />}
-      {warnings.length > 0 && (
-        <details class="warnings-box">
-          <summary>{warnings.length} note{warnings.length === 1 ? "" : "s"} from the engine on {active.scenario.name}</summary>
-          <ul>{warnings.map((w, i) => <li key={i}>{w.message}</li>)}</ul>
-        </details>
-      )}
       <LazyPanel id="tornado-panel" title="Sensitivity (tornado)" load={() => import("./TornadoPanel.js").then((m) => m.TornadoPanel)} props={{ scenarioName: active.scenario.name }} />
       <LazyPanel id="goal-panel" title="Goal seek" load={() => import("./GoalSeekPanel.js").then((m) => m.GoalSeekPanel)} props={{ model }} />
     </div>

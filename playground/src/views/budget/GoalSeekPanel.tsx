@@ -3,13 +3,15 @@ import { useState } from "preact/hooks";
 import { Chart } from "../../components/Chart.js";
 import { DataTable } from "../../components/DataTable.js";
 import { toEngineScenario } from "../../lib/budgetModel.js";
-import { formatMoney, toChartNumber } from "../../lib/format.js";
+import { formatMoney, moneyTick, toChartNumber } from "../../lib/format.js";
+import { goalSeekAnswer, goalSeekEffect } from "../../lib/goalSeekText.js";
 import { datasets } from "../../lib/sample.js";
 import { activeScenario } from "../../state/store.js";
 import { engineWorker } from "../../worker/client.js";
 import type { budgetGoalSeek } from "../../worker/budgetTasks.js";
 
 type Outcome = ReturnType<typeof budgetGoalSeek>;
+type Asked = { def: (typeof LEVERS)[number]; metric: (typeof METRICS)[number]; seek: "min" | "max"; constraint: "at-most" | "at-least"; target: string };
 
 const LEVERS: { id: string; label: string; lever: LeverInput; parameter: GoalSeekOptions["parameter"]; range: { min: number; max: number } }[] = [
   { id: "enrollment", label: "enrollment change (once, from the first year)", lever: { type: "enrollment-change", rate: 0, mode: "once" }, parameter: "rate", range: { min: -0.5, max: 0.5 } },
@@ -22,6 +24,8 @@ const METRICS: { id: string; label: string; metric: MetricInput }[] = [
   { id: "total", label: "the total cost over all years", metric: { kind: "total", aggregate: "sum" } },
 ];
 const pct = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : ""}${Math.abs(x * 100).toFixed(2).replace(/\.?0+$/, "")} %`;
+/** A rate as the analyst reads it: "4.73 %" (no sign for inflation and discounts, which are levels). */
+const level = (x: number) => `${(x * 100).toFixed(2).replace(/\.?0+$/, "")} %`;
 
 /** Goal seek in the worker: "how much inflation can the plan absorb before the general fund passes its limit?" by default; any lever, measure and target. */
 export function GoalSeekPanel({ model }: { model: BudgetModel }) {
@@ -35,7 +39,8 @@ export function GoalSeekPanel({ model }: { model: BudgetModel }) {
   const [constraint, setConstraint] = useState<"at-most" | "at-least">("at-most");
   const [target, setTarget] = useState(yearlyLimit ? yearlyLimit.multiply(model.budget.years).toString() : limit);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // the answer, with the question it answers (the form may change after it)
+  const [outcome, setOutcome] = useState<{ result: Outcome; asked: Asked } | null>(null);
   const def = LEVERS.find((l) => l.id === leverId)!;
   const metric = METRICS.find((m) => m.id === metricId)!;
 
@@ -45,26 +50,30 @@ export function GoalSeekPanel({ model }: { model: BudgetModel }) {
     if (!district || !budget) return;
     setBusy(true);
     try {
+      const asked: Asked = { def, metric, seek, constraint, target: target.replace(/[$,\s]/g, "") };
       const options: GoalSeekOptions = {
         scenario: toEngineScenario(activeScenario.value, model),
         lever: def.lever,
         parameter: def.parameter,
         range: def.range,
         metric: metric.metric,
-        target: target.replace(/[$,\s]/g, ""),
+        target: asked.target,
         constraint,
         seek,
       };
-      setOutcome(await engineWorker().budgetGoalSeek(district, budget, options));
-    } catch (e) {
-      setOutcome({ ok: false, problems: [String(e)] });
+      try {
+        setOutcome({ result: await engineWorker().budgetGoalSeek(district, budget, options), asked });
+      } catch (e) {
+        setOutcome({ result: { ok: false, problems: [String(e)] }, asked });
+      }
     } finally {
       setBusy(false);
     }
   };
 
-  const r = outcome?.ok ? outcome.value : null;
-  const fmtValue = (v: number) => pct(v);
+  const r = outcome?.result.ok ? outcome.result.value : null;
+  const asked = outcome?.asked ?? null;
+  const fmtValue = (v: number, l = def) => (l.id === "enrollment" ? pct(v) : level(v));
   const evals = r ? [...r.evaluations].sort((a, b) => a.value - b.value) : [];
   return (
     <section class="goal-seek" aria-labelledby="goal-h">
@@ -101,33 +110,32 @@ export function GoalSeekPanel({ model }: { model: BudgetModel }) {
         <input id="gs-target" type="text" inputMode="decimal" value={target} onInput={(e) => setTarget((e.currentTarget as HTMLInputElement).value)} size={11} />
         <button type="submit" disabled={busy}>{busy ? "Seeking…" : "Find it"}</button>
       </form>
-      <p class="hint">Searched between {fmtValue(def.range.min)} and {fmtValue(def.range.max)}, on top of the open scenario{limit ? `; the general fund's yearly limit is ${formatMoney(limit)}` : ""}.</p>
+      <p class="hint" data-testid="goal-seek-effect">
+        Searched between {fmtValue(def.range.min)} and {fmtValue(def.range.max)} in the open scenario. <strong>{goalSeekEffect(leverId, activeScenario.value.levers)}</strong>
+        {limit ? ` The general fund's yearly limit is ${formatMoney(limit, { cents: false })}.` : ""}
+      </p>
       <div aria-live="polite" data-testid="goal-seek-result">
-        {outcome && !outcome.ok && <div class="notice notice-error" role="alert"><strong>Goal seek failed</strong><ul>{outcome.problems.map((p, i) => <li key={i}>{p}</li>)}</ul></div>}
-        {r && (
+        {outcome && !outcome.result.ok && <div class="notice notice-error" role="alert"><strong>Goal seek failed</strong><ul>{outcome.result.problems.map((p, i) => <li key={i}>{p}</li>)}</ul></div>}
+        {r && asked && (
           <>
             <p class="goal-answer">
-              {r.found && r.value !== null ? (
-                <><strong>{fmtValue(r.value)}</strong> — {metric.label} is then {r.metricAtValue ? formatMoney(r.metricAtValue) : "—"}. </>
-              ) : (
-                <><strong>No value in the range meets the target.</strong> </>
-              )}
-              {r.explanation}
+              {r.found && r.value !== null ? <strong>{fmtValue(r.value, asked.def)}. </strong> : <strong>No value in the range meets the target. </strong>}
+              {goalSeekAnswer(r, { leverLabel: asked.def.label.replace(/ \(.*\)$/, ""), metricLabel: asked.metric.label, seek: asked.seek, constraint: asked.constraint, target: asked.target, range: asked.def.range, format: (v) => fmtValue(v, asked.def) })}
             </p>
             {evals.length > 1 && (
               <Chart
                 title="What the search tried"
-                description={`${metric.label} at each value of the ${def.label} the engine evaluated; the dashed line is the target.`}
-                deps={[r]}
+                description={`${asked.metric.label[0]!.toUpperCase()}${asked.metric.label.slice(1)} at each ${asked.def.label} the search tried; the dashed line is the target of ${formatMoney(asked.target, { cents: false })}, green dots meet it.`}
+                deps={[r, asked]}
                 render={(Plot, width) =>
                   Plot.plot({
                     width: Math.min(width, 640),
                     height: 220,
                     marginLeft: 64,
-                    x: { label: def.label, tickFormat: (d: number) => pct(d) },
-                    y: { label: null, tickFormat: (d: number) => `$${Math.round(d / 1000)}k`, grid: true },
+                    x: { label: asked.def.label, tickFormat: (d: number) => fmtValue(d, asked.def) },
+                    y: { label: null, tickFormat: moneyTick, grid: true },
                     marks: [
-                      Plot.ruleY([toChartNumber(target.replace(/[$,\s]/g, "") || "0")], { stroke: "#b91c1c", strokeDasharray: "6 4" }),
+                      Plot.ruleY([toChartNumber(asked.target || "0")], { stroke: "#b91c1c", strokeDasharray: "6 4" }),
                       Plot.line(evals, { x: "value", y: (d: { metric: string }) => toChartNumber(d.metric), stroke: "#4b5563" }),
                       Plot.dot(evals, { x: "value", y: (d: { metric: string }) => toChartNumber(d.metric), fill: (d: { meets: boolean }) => (d.meets ? "#2f855a" : "#b91c1c"), r: 3.5 }),
                     ],
@@ -135,10 +143,10 @@ export function GoalSeekPanel({ model }: { model: BudgetModel }) {
                 }
               >
                 <DataTable
-                  caption="Evaluations"
+                  caption="Every value the search tried"
                   columns={[
-                    { key: "v", label: "Value", kind: "num", value: (d: (typeof evals)[number]) => fmtValue(d.value) },
-                    { key: "m", label: "Measure", kind: "num", value: (d: (typeof evals)[number]) => formatMoney(d.metric) },
+                    { key: "v", label: asked.def.label.replace(/ \(.*\)$/, "").replace(/^./, (c) => c.toUpperCase()), kind: "num", value: (d: (typeof evals)[number]) => fmtValue(d.value, asked.def) },
+                    { key: "m", label: asked.metric.label.replace(/^the /, "").replace(/^./, (c) => c.toUpperCase()), kind: "num", value: (d: (typeof evals)[number]) => formatMoney(d.metric) },
                     { key: "ok", label: "Meets the target", value: (d: (typeof evals)[number]) => (d.meets ? "yes" : "no") },
                   ]}
                   rows={evals}

@@ -5,7 +5,8 @@ import { Chart } from "../../components/Chart.js";
 import { DataTable } from "../../components/DataTable.js";
 import { Figure } from "../../components/Explain.js";
 import { buildModel, toEngineScenario } from "../../lib/budgetModel.js";
-import { formatMoney, formatMoneyDelta, toChartNumber } from "../../lib/format.js";
+import { formatMoney, formatMoneyDelta, moneyDeltaTick, toChartNumber } from "../../lib/format.js";
+import { categoryLabel } from "../../lib/palette.js";
 import { datasets } from "../../lib/sample.js";
 import { activeScenario } from "../../state/store.js";
 import { engineWorker } from "../../worker/client.js";
@@ -17,6 +18,15 @@ const METRICS: { id: string; label: string; metric: MetricInput }[] = [
   { id: "gf-max", label: "General-fund draw, largest year", metric: { kind: "general-fund-draw", aggregate: "max-year" } },
   { id: "total", label: "Total cost, all years", metric: { kind: "total", aggregate: "sum" } },
 ];
+
+/**
+ * A tornado row's label with names, not ids: the engine labels a category's row by the category
+ * id ("professional-development ±10 %"); the playground shows the category's name.
+ */
+function rowLabel(r: { id: string; label: string }): string {
+  const c = r.id.startsWith("category:") ? r.id.slice("category:".length) : null;
+  return c && r.label.startsWith(`${c} `) ? `${categoryLabel(c)}${r.label.slice(c.length)}` : r.label;
+}
 
 /** Sensitivity: each standard lever moved low and high around the open scenario (in the worker). */
 export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
@@ -48,7 +58,9 @@ export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
 
   const t = outcome?.ok ? outcome.value : null;
   type Row = NonNullable<typeof t>["rows"][number];
-  const bars = t ? t.rows.flatMap((r) => [{ label: r.label, side: "low", delta: toChartNumber(r.low.delta) }, { label: r.label, side: "high", delta: toChartNumber(r.high.delta) }]) : [];
+  const metric = METRICS.find((m) => m.id === metricId)!.label;
+  const bars = t ? t.rows.flatMap((r) => [{ label: rowLabel(r), side: "low", delta: toChartNumber(r.low.delta) }, { label: rowLabel(r), side: "high", delta: toChartNumber(r.high.delta) }]) : [];
+  const top = t?.rows[0];
   return (
     <section class="tornado" aria-labelledby="tornado-h" ref={section}>
       <h3 id="tornado-h">Sensitivity: which assumption matters most ({scenarioName})</h3>
@@ -65,8 +77,8 @@ export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
       {outcome && !outcome.ok && <div class="notice notice-error" role="alert"><strong>The tornado could not be computed</strong><ul>{outcome.problems.map((p, i) => <li key={i}>{p}</li>)}</ul></div>}
       {t && (
         <Chart
-          title={`Tornado: ${t.metric}`}
-          description={`How far ${t.metric} moves from its base of ${formatMoney(t.base)} when each lever goes to its low or high value, widest swing first.`}
+          title={`Tornado: ${metric}`}
+          description={`How far the ${metric.toLowerCase()} moves from its base of ${formatMoney(t.base)} when each lever goes to its low or high value, widest swing first.`}
           deps={[t]}
           testId="chart-tornado"
           layout="stacked"
@@ -75,20 +87,20 @@ export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
               height: 40 + t.rows.length * 26,
               width: Math.min(width, 900),
               marginLeft: Math.min(260, width * 0.4),
-              x: { label: `Change in ${t.metric}`, tickFormat: (d: number) => (d === 0 ? "0" : `${d > 0 ? "+" : "−"}$${Math.abs(d) >= 1000 ? `${Math.round(Math.abs(d) / 1000)}k` : Math.abs(d)}`), grid: true },
-              y: { label: null, domain: t.rows.map((r) => r.label) },
+              x: { label: `Change in the ${metric.toLowerCase()}`, tickFormat: moneyDeltaTick, grid: true },
+              y: { label: null, domain: t.rows.map(rowLabel) },
               color: { domain: ["low", "high"], range: ["#1f6fb2", "#c2410c"], legend: true },
               marks: [Plot.barX(bars, { x: "delta", y: "label", fill: "side", title: (d: { label: string; side: string; delta: number }) => `${d.label} (${d.side}): ${formatMoneyDelta(String(d.delta))}` }), Plot.ruleX([0])],
             })
           }
         >
           <DataTable
-            caption={`Tornado rows (${t.explanation})`}
+            caption={`Tornado rows: ${metric} ${formatMoney(t.base)} in the open scenario${top ? `; the widest swing is ${rowLabel(top)} (${formatMoney(top.swing)})` : ""}`}
             columns={[
-              { key: "l", label: "Lever", value: (r: Row) => r.label },
+              { key: "l", label: "Lever", value: (r: Row) => rowLabel(r) },
               { key: "lo", label: "Low", kind: "num", value: (r: Row) => formatMoneyDelta(r.low.delta) },
               { key: "hi", label: "High", kind: "num", value: (r: Row) => formatMoneyDelta(r.high.delta) },
-              { key: "sw", label: "Swing", kind: "num", value: (r: Row) => <Figure explain={() => ({ title: r.label, value: formatMoney(r.swing), sentence: `${t.metric}: ${formatMoney(r.low.value)} at the low value, ${formatMoney(r.high.value)} at the high value, against a base of ${formatMoney(t.base)}.`, rows: [["low", formatMoney(r.low.value)], ["base", formatMoney(t.base)], ["high", formatMoney(r.high.value)]] })}>{formatMoney(r.swing)}</Figure> },
+              { key: "sw", label: "Swing", kind: "num", value: (r: Row) => <Figure explain={() => ({ title: rowLabel(r), value: formatMoney(r.swing), sentence: `${metric}: ${formatMoney(r.low.value)} at the low value, ${formatMoney(r.high.value)} at the high value, against a base of ${formatMoney(t.base)}.`, rows: [["low", formatMoney(r.low.value)], ["base", formatMoney(t.base)], ["high", formatMoney(r.high.value)]] })}>{formatMoney(r.swing)}</Figure> },
             ]}
             rows={t.rows}
           />
