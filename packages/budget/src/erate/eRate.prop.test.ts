@@ -27,6 +27,25 @@ describe("E-Rate invariants (INVARIANTS.md)", () => {
     );
   });
 
+  it("an all-CEP applicant's band is the band of the rounded percentage of its summed eligible counts; mixing in a non-CEP school bands the exact share", () => {
+    const cepArb = fc.array(fc.record({ students: fc.integer({ min: 1, max: 3000 }), ispCents: fc.integer({ min: 0, max: 10000 }) }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(cepArb, fc.integer({ min: 0, max: 500 }), (xs, extra) => {
+        const schools = xs.map((x) => ({ students: x.students, cep: { identifiedStudentPercent: x.ispCents / 100 }, locale: "urban" as const }));
+        const d = eRateDiscount({ fundingYear: 2026, schools });
+        const whole = Math.round((d.nslpEligible * 100) / d.students + 1e-9);
+        // integer arithmetic check of half-up: 2·100·eligible vs (2·whole − 1)·students
+        expect(200 * d.nslpEligible >= (2 * whole - 1) * d.students && 200 * d.nslpEligible < (2 * whole + 1) * d.students).toBe(true);
+        expect(d.bandedPercent).toBe(String(whole));
+        expect(d.band.minPercent <= whole && (whole < d.band.maxPercent || d.band.maxPercent === 100)).toBe(true);
+        const mixed = eRateDiscount({ fundingYear: 2026, schools: [...schools, { students: extra + 1, nslpEligible: 0, locale: "urban" as const }] });
+        expect(mixed.banding).toBe("exact");
+        expect(mixed.bandedPercent).toBe(mixed.sharePercent);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("the C2 budget is never below the floor per school and never decreases when enrollment rises", () => {
     fc.assert(
       fc.property(

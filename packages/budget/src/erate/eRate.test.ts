@@ -73,6 +73,53 @@ describe("E-Rate discount (current district-wide rule)", () => {
   });
 });
 
+// DOMAIN-budget.md §2.3 (now explicit): an applicant whose whole enrollment is under CEP bands the
+// CEP rule's whole percent. The steps and the 46–47 % ISP range where rounding decides 80 % vs
+// 90 % are from E-Rate Central, "April 18, 2016" (DOMAIN-budget.md §10).
+describe("CEP applicants: the whole-percent CEP figure is banded", () => {
+  const cepSchool = (students: number, isp: number, locale: "urban" | "rural" = "urban") => ({ students, cep: { identifiedStudentPercent: isp }, locale });
+
+  it("bands an independent CEP school's 74.6 % as 75 %: C1 90 %, C2 85 % (ISP 46.6)", () => {
+    // 46.6 × 1.6 = 74.56 %; 1000 × 74.56 % = 745.6 → 746 eligible; 74.6 % → 75 %
+    const d = eRateDiscount({ fundingYear: 2026, schools: [cepSchool(1000, 46.6)] });
+    expect([d.nslpEligible, d.sharePercent, d.bandedPercent, d.banding, d.allCep]).toEqual([746, "74.6", "75", "cep-whole-percent", true]);
+    expect([d.band.label, d.c1, d.c2]).toEqual(["75 % – 100 %", 90, 85]);
+    expect(d.explanation).toContain("746 of 1000 students");
+    expect(d.explanation).toContain("the CEP rule's whole percent 75 % is banded");
+    expect(d.explanation).toContain("C1 90 %, C2 85 %");
+  });
+
+  it("keeps 80 % when the ISP is rounded down to 46 (the EPC defect E-Rate Central describes)", () => {
+    // 46 × 1.6 = 73.6 %: 736 eligible, 73.6 % → 74 % → band 50–74
+    const d = eRateDiscount({ fundingYear: 2026, schools: [cepSchool(1000, 46)] });
+    expect([d.bandedPercent, d.c1, d.c2]).toEqual(["74", 80, 80]);
+  });
+
+  it("rounds half up: 49.5 % bands as 50 % (ISP 30.9, 200 students)", () => {
+    // 30.9 × 1.6 = 49.44 %; 200 × 49.44 % = 98.88 → 99 eligible = 49.5 % → 50 %
+    const d = eRateDiscount({ fundingYear: 2026, schools: [cepSchool(200, 30.9)] });
+    expect([d.nslpEligible, d.bandedPercent, d.c1]).toEqual([99, "50", 80]);
+    expect(eRateDiscount({ fundingYear: 2026, schools: [cepSchool(200, 30.9)], cepWholePercent: false }).c1).toBe(60);
+  });
+
+  it("bands the rounded percentage of the summed eligible counts of a district whose every school is CEP", () => {
+    // 400 × 46.6 % × 1.6 = 298.24 → 299; 600 × 74.56 % = 447.36 → 448; 747 / 1000 = 74.7 % → 75 %
+    const schools = [cepSchool(400, 46.6, "rural"), cepSchool(600, 46.6, "rural"), { students: 0, kind: "nif" as const, locale: "rural" as const }];
+    const d = eRateDiscount({ fundingYear: 2026, schools });
+    expect([d.nslpEligible, d.students, d.bandedPercent, d.banding, d.c1]).toEqual([747, 1000, "75", "cep-whole-percent", 90]);
+    expect(d.cep.map((c) => c.eligibleStudents)).toEqual([299, 448]);
+  });
+
+  it("leaves a district that mixes CEP and non-CEP schools on the exact share (§2.2)", () => {
+    // 746 (CEP) + 0 of 1 (non-CEP) = 746 / 1001 = 74.53 %: exact → 50–74 → 80 %
+    const schools = [cepSchool(1000, 46.6), { students: 1, nslpEligible: 0, locale: "urban" as const }];
+    const d = eRateDiscount({ fundingYear: 2026, schools });
+    expect([d.allCep, d.banding, d.c1]).toEqual([false, "exact", 80]);
+    // the district-wide whole-percent option (unconfirmed for non-CEP districts) still applies to a mixed district
+    expect(eRateDiscount({ fundingYear: 2026, schools, wholePercentRounding: true }).banding).toBe("whole-percent");
+  });
+});
+
 describe("CEP eligibility", () => {
   it("caps ISP × 1.6 at 100 % and uses exact decimals (no float ceil error)", () => {
     expect(cepEligibility({ students: 100, identifiedStudentPercent: 70 }).eligibleStudents).toBe(100);
