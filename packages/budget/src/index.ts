@@ -55,7 +55,7 @@ export type { ERateCostShareInput, ERateCostShareResult } from "./erate/costShar
 export { c2BudgetInputSchema, c2Budget } from "./erate/c2Budget.js";
 export type { C2BudgetInput, C2BudgetResult } from "./erate/c2Budget.js";
 export { c2CycleInputSchema, trackC2Cycle } from "./erate/c2Cycle.js";
-export type { C2CycleInput, C2CycleResult, C2CycleYear } from "./erate/c2Cycle.js";
+export type { C2CycleInput, C2CycleResult, C2CycleSchoolYear, C2CycleYear } from "./erate/c2Cycle.js";
 
 // ── Enrollment projection (cohort survival)
 export { projectEnrollment } from "./enrollment/projectEnrollment.js";
