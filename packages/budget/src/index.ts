@@ -98,3 +98,10 @@ export type { GenerateDistrictOptions } from "./generate/generateDistrict.js";
 // ── Total cost of ownership (per device, DOMAIN-budget.md §7)
 export { annualizedTcoInputSchema, annualizedTco } from "./tco/annualizedTco.js";
 export type { AnnualizedTcoInput, AnnualizedTcoResult } from "./tco/annualizedTco.js";
+
+// ── Excel-convention financial functions (PMT, PV, FV, IPMT, PPMT, NPV, IRR, XNPV, XIRR)
+export { pmt, pv, fv } from "./finance/timeValue.js";
+export { ipmt, ppmt } from "./finance/interestPrincipal.js";
+export { npv, irr } from "./finance/netPresentValue.js";
+export { xnpv, xirr } from "./finance/datedFlows.js";
+export type { RateSolution } from "./finance/rateSolution.js";
