@@ -26,7 +26,7 @@ describe("ahpWeights reads a matrix typed with two decimals as the exact one", (
         const b = ahpWeights(typed, method);
         b.weights.forEach((w, i) => expect(Math.abs(w - a.weights[i]!)).toBeLessThan(1e-9));
         expect(Math.abs(b.lambdaMax - a.lambdaMax)).toBeLessThan(1e-9);
-        const changed = exact.flatMap((row, i) => row.map((x, j) => (i !== j && Math.abs(typed[i]![j]! * exact[j]![i]! - 1) > 1e-9 ? 1 : 0))).reduce((s: number, x) => s + x, 0);
+        const changed = exact.flatMap((row, i) => row.map((_x, j) => (i !== j && Math.abs(typed[i]![j]! * exact[j]![i]! - 1) > 1e-9 ? 1 : 0))).reduce((s: number, x) => s + x, 0);
         expect(b.adjustments).toHaveLength(changed);
         // reading only the upper triangle of the typed matrix gives the same weights too
         const u = ahpWeights(typed.map((row, i) => row.map((x, j) => (j < i ? null : x))), { method, read: "upper" });
