@@ -51,3 +51,7 @@ export type { AppComparison } from "./compare.js";
 export { explainCriterion } from "./explain.js";
 export { generateApps, generateAppsOptionsSchema } from "./generate.js";
 export type { GenerateAppsOptions, GeneratedApps } from "./generate.js";
+export { scoreTier, scoreTierSchema, scoreTiersSchema } from "./tiers.js";
+export type { ScoreTier, ScoreTierResult } from "./tiers.js";
+export { RISK_TIERS_VENDORSCORE_1, riskItemSchema, riskScore, riskScoreInputSchema, riskScoreOf } from "./risk.js";
+export type { RiskContribution, RiskScoreInput, RiskScoreResult } from "./risk.js";
