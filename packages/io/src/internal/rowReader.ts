@@ -57,8 +57,8 @@ export class RowReader<R> {
   private lastWasEmpty = false;
   private readonly scratch: Record<string, unknown> = {};
   private readonly warnings: string[];
-  /** Empty-named header cells at the end of the header (an Excel artefact). */
-  private trailingUnnamed = 0;
+  /** The fewest cells a row may have: the header less its trailing empty-named cells (an Excel artefact). */
+  private shortestRow = 0;
   /** Rows that stopped before those columns, read anyway. */
   private shortRows = 0;
 
@@ -205,9 +205,12 @@ export class RowReader<R> {
     }
     // Excel saves a sheet with formatted but empty columns as header cells with no name; its data
     // rows then stop before them. Rows short by exactly those columns are read (and counted).
+    // (never shorter than the last column a field reads, so every field's cell is there)
     let trailing = 0;
     while (trailing < cells.length && blankHeader(cells[cells.length - 1 - trailing]!)) trailing++;
-    this.trailingUnnamed = trailing === cells.length ? 0 : trailing;
+    let lastRead = 0;
+    for (const c of this.columns) lastRead = Math.max(lastRead, c.index + 1);
+    this.shortestRow = trailing === cells.length ? cells.length : Math.max(cells.length - trailing, lastRead);
   }
 
   private fail(line: number, column: string | null, value: string | null, reason: string): void {
@@ -238,7 +241,7 @@ export class RowReader<R> {
     }
     if (cells.length !== header.length) {
       const extraEmpty = cells.length > header.length && cells.slice(header.length).every((c) => c.trim() === "");
-      const shortOfUnnamed = cells.length < header.length && cells.length >= header.length - this.trailingUnnamed;
+      const shortOfUnnamed = cells.length < header.length && cells.length >= this.shortestRow;
       if (shortOfUnnamed) this.shortRows++;
       else if (!extraEmpty) {
         this.failed++;
@@ -253,7 +256,7 @@ export class RowReader<R> {
     const order = this.settings.dateOrder;
     for (let i = 0; i < this.columns.length; i++) {
       const column = this.columns[i]!;
-      const raw = cells[column.index] ?? "";
+      const raw = cells[column.index]!;
       const text = clean(raw);
       if (text === "") {
         if (column.field.requiredValue) {
@@ -306,7 +309,7 @@ export class RowReader<R> {
     }
     if (this.total === 0) this.warnings.push("the file has a header but no data rows");
     if (this.shortRows > 0) {
-      const k = this.trailingUnnamed;
+      const k = this.header!.length - this.shortestRow;
       const cols = k === 1 ? "1 column with no name" : `${k} columns with no name`;
       this.warnings.push(
         `the header ends with ${cols} (as Excel saves formatted empty columns); ${this.shortRows} row${this.shortRows === 1 ? "" : "s"} stopped before ${k === 1 ? "it" : "them"} and ${this.shortRows === 1 ? "was" : "were"} read as ${this.shortRows === 1 ? "it is" : "they are"}`,
