@@ -2,7 +2,7 @@
 // FY2028 Wi-Fi refresh costs the district, and how the rules differ (CEP, the legacy rule).
 // Run: node --conditions=@districtkit/source --import tsx examples/erate-discount.ts
 import { readFileSync } from "node:fs";
-import { c2Budget, cepEligibility, eRateCostShare, eRateDiscount, legacyWeightedDiscount, projectBudget, trackC2Cycle } from "@districtkit/budget";
+import { c2Budget, cepEligibility, eRateCostShare, eRateDiscount, legacyWeightedDiscount, pmt, projectBudget, trackC2Cycle } from "@districtkit/budget";
 import { districtFiscalYearOfFundingYear, eRateFundingYearOf } from "@districtkit/core";
 
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`./data/sample-district/${name}`, import.meta.url), "utf8"));
@@ -35,6 +35,14 @@ for (const y of cycle.years) console.log(`  ${y.explanation}`);
 
 const cep = cepEligibility({ students: 392, identifiedStudentPercent: 31.5 });
 console.log(`\nIf the elementary school joined CEP: ${cep.explanation}`);
+// with every school under CEP, the CEP rule's whole percent is what is banded
+const allCep = eRateDiscount({ fundingYear, schools: district.schools.map((s) => ({ students: s.students, cep: { identifiedStudentPercent: 46.6 }, locale: s.locale })) });
+console.log(`If every school joined CEP with an ISP of 46.6 %: ${allCep.explanation}`);
+
+// the district's share of the refresh, financed over five years at 4.5 % (Excel's PMT)
+const share = refresh.districtPays;
+const payment = pmt(0.045, 5, share).negate().roundToCents();
+console.log(`\nFinancing the district's ${share.format()} over 5 years at 4.5 %: ${payment.format()} a year (Excel: =PMT(4.5%, 5, ${share.toString()})), ${payment.multiply(5).subtract(share).format()} of interest in all.`);
 
 const legacy = legacyWeightedDiscount({ fundingYear: 2014, schools: district.schools });
 console.log(`Before FY2015 the same schools got: ${legacy.explanation}`);

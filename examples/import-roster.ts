@@ -32,7 +32,11 @@ for (const s of roster.value.schools) {
   const grades = roster.value.counts.filter((c) => c.schoolSourcedId === s.sourcedId && c.role === "student").map((c) => `${c.grade} ${c.count}`).join(", ");
   console.log(`  ${s.name.padEnd(24)} ${String(s.students).padStart(4)} students, ${String(s.teachers).padStart(2)} teachers   (${grades})`);
 }
-console.log(`  District: ${roster.value.totals.students} students, ${roster.value.totals.teachers} teachers; ${roster.value.excluded.inactiveUsers} withdrawn users left out`);
+console.log(`  District: ${roster.value.totals.students} students, ${roster.value.totals.teachers} teachers; ${roster.value.excluded.users.length} users left out:`);
+// every user in no school's count says why (inactive, no org, org not a school, org not in orgs.csv)
+const reasons = new Map<string, number>();
+for (const u of roster.value.excluded.users) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + 1);
+for (const [reason, n] of reasons) console.log(`    ${reason}: ${n} (e.g. ${roster.value.excluded.users.find((u) => u.reason === reason)!.explanation})`);
 
 // 2. Budget schools: the roster gives the counts, the district gives locale and NSLP counts
 const { schools, explanation } = budgetSchoolsFromRoster(roster.value, {

@@ -54,6 +54,16 @@ const calls: Record<string, (a: unknown, b: unknown) => unknown> = {
   annualizedTco: (a) => budget.annualizedTco(a as never),
   tabulate: (a, b) => budget.tabulate(a as never, b as never),
   measure: (a) => budget.measure(budget.projectBudget(model, undefined, { detail: "summary" }), a as never),
+  "pmt(a, b, 1000)": (a, b) => budget.pmt(a as never, b as never, 1000),
+  "pmt(0.05, 10, a, b)": (a, b) => budget.pmt(0.05, 10, a as never, b as never),
+  "pv(a, 10, b)": (a, b) => budget.pv(a as never, 10, b as never),
+  "fv(0.1, a, b)": (a, b) => budget.fv(0.1, a as never, b as never),
+  "ipmt(a, b, 10, 1000)": (a, b) => budget.ipmt(a as never, b as never, 10, 1000),
+  "ppmt(0.05, 3, a, 1000, b)": (a, b) => budget.ppmt(0.05, 3, a as never, 1000, b as never),
+  npv: (a, b) => budget.npv(a as never, b as never),
+  irr: (a, b) => budget.irr(a as never, b as never),
+  xnpv: (a, b) => budget.xnpv(0.05, a as never, b as never),
+  xirr: (a, b) => budget.xirr(a as never, b as never),
 };
 
 const check = (call: () => unknown): void => expectOnlyDistrictKitError(call, 6);

@@ -57,7 +57,7 @@ export type { ERateCostShareInput, ERateCostShareResult } from "./erate/costShar
 export { c2BudgetInputSchema, c2Budget } from "./erate/c2Budget.js";
 export type { C2BudgetInput, C2BudgetResult } from "./erate/c2Budget.js";
 export { c2CycleInputSchema, trackC2Cycle } from "./erate/c2Cycle.js";
-export type { C2CycleInput, C2CycleResult, C2CycleYear } from "./erate/c2Cycle.js";
+export type { C2CycleInput, C2CycleResult, C2CycleSchoolYear, C2CycleYear } from "./erate/c2Cycle.js";
 
 // ── Enrollment projection (cohort survival)
 export { projectEnrollment } from "./enrollment/projectEnrollment.js";
@@ -102,3 +102,10 @@ export type { GenerateDistrictOptions } from "./generate/generateDistrict.js";
 // ── Total cost of ownership (per device, DOMAIN-budget.md §7)
 export { annualizedTcoInputSchema, annualizedTco } from "./tco/annualizedTco.js";
 export type { AnnualizedTcoInput, AnnualizedTcoResult } from "./tco/annualizedTco.js";
+
+// ── Excel-convention financial functions (PMT, PV, FV, IPMT, PPMT, NPV, IRR, XNPV, XIRR)
+export { pmt, pv, fv } from "./finance/timeValue.js";
+export { ipmt, ppmt } from "./finance/interestPrincipal.js";
+export { npv, irr } from "./finance/netPresentValue.js";
+export { xnpv, xirr } from "./finance/datedFlows.js";
+export type { RateSolution } from "./finance/rateSolution.js";

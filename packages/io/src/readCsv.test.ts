@@ -52,6 +52,57 @@ describe("header matching", () => {
     expect(r.rows[0]?.attributes).toEqual({ Note2: "a", "Note2 (2)": "b" });
     expect(r.warnings.join(" ")).toMatch(/more than once/);
   });
+
+  it("reads a repeated known header (two Asset Tag columns) from the first, keeps the other as \"Asset Tag (2)\", and warns", () => {
+    const r = readSnipeItAssets("Asset Tag,Model,asset tag,Asset Tag\nT1,Acme,OLD-1,X-1\nT2,Acme,,X-2");
+    expect(r.rows.map((x) => x.assetTag)).toEqual(["T1", "T2"]);
+    expect(r.rows.map((x) => x.attributes)).toEqual([{ "asset tag": "OLD-1", "Asset Tag (2)": "X-1" }, { "Asset Tag (2)": "X-2" }]);
+    expect(r.unknownColumns).toEqual(["asset tag", "Asset Tag (2)"]);
+    expect(r.warnings).toEqual([
+      'the header "asset tag" appears again in column 3: column 1 ("Asset Tag") is read as assetTag, and column 3 is kept in attributes as "asset tag"',
+      'the header "Asset Tag" appears again in column 4: column 1 ("Asset Tag") is read as assetTag, and column 4 is kept in attributes as "Asset Tag (2)"',
+    ]);
+  });
+
+  it("never lets a repeat override the field, whichever column holds a value, nor a name already in the file", () => {
+    // the first column is empty: the field stays empty rather than taking the repeat's value
+    const r = readSnipeItAssets("Serial,Model,Asset Tag,Asset Tag (2),Asset Tag\nS1,Acme,,kept,repeat");
+    expect(r.rows[0]?.assetTag).toBeUndefined();
+    expect(r.rows[0]?.attributes).toEqual({ "Asset Tag (2)": "kept", "Asset Tag (3)": "repeat" });
+    // a mapping picks the first of two equal headers too
+    const m = readSnipeItAssets("Tag,Model,Tag\nA,Acme,B", { mapping: { assetTag: "Tag" } });
+    expect([m.rows[0]?.assetTag, m.rows[0]?.attributes]).toEqual(["A", { "Tag (2)": "B" }]);
+    expect(m.warnings).toHaveLength(1);
+  });
+});
+
+describe("trailing columns with no name (an Excel artefact)", () => {
+  it("reads rows that stop before the header's trailing empty-named columns, and warns once", () => {
+    const r = readSnipeItAssets("Asset Tag,Model,Location,,,\nT1,Acme,MVH\nT2,Acme,MVE,,\nT3,Acme,MVM,,,\nT4,Acme,MVH,,,note");
+    expect(r.stats).toEqual({ total: 4, parsed: 4, failed: 0, blankLines: 0 });
+    expect(r.rows.map((x) => x.location)).toEqual(["MVH", "MVE", "MVM", "MVH"]);
+    expect(r.rows[3]?.attributes).toEqual({ "Column 6": "note" });
+    expect(r.warnings).toEqual(["the header ends with 3 columns with no name (as Excel saves formatted empty columns); 2 rows stopped before them and were read as they are"]);
+  });
+
+  it("still refuses a row short of a named column, and says nothing when no row was short", () => {
+    const r = readSnipeItAssets("Asset Tag,Model,Location,\nT1,Acme\nT2,Acme,MVH,");
+    expect(r.errors.map((e) => e.message)).toEqual(["line 2: the row has 2 cells but the header has 4 (a missing or extra separator, or an unquoted line break?)"]);
+    expect(r.warnings).toEqual([]);
+    // an unnamed column in the middle is not trailing: a row short of it is ragged
+    const middle = readSnipeItAssets("Asset Tag,,Model\nT1,x");
+    expect(middle.stats.failed).toBe(1);
+  });
+
+  it("reads the same through the streaming reader", async () => {
+    const { readCsvStream } = await import("./readCsvStream.js");
+    const { snipeItAssetFormat } = await import("./formats/snipeIt.js");
+    const text = "Asset Tag,Model,Location,,\nT1,Acme,MVH\nT2,Acme,MVE\n";
+    const chunks = [text.slice(0, 17), text.slice(17, 30), text.slice(30)];
+    const r = await readCsvStream(snipeItAssetFormat, chunks);
+    expect(r.stats.parsed).toBe(2);
+    expect(r.warnings).toEqual(["the header ends with 2 columns with no name (as Excel saves formatted empty columns); 2 rows stopped before them and were read as they are"]);
+  });
 });
 
 describe("row errors", () => {

@@ -40,6 +40,11 @@ const calls: Record<string, (a: unknown, b: unknown, c: unknown) => unknown> = {
   coppaRuleInForce: (a) => v.coppaRuleInForce(a as never),
   questionnaireJsonSchema: (a) => v.questionnaireJsonSchema(a as never),
   generateApps: (a) => v.generateApps(a as never),
+  riskScore: (a) => v.riskScore(a as never),
+  "riskScore(items, tiers)": (a) => v.riskScore({ items: [{ id: "q", weight: 1, answer: 0.5 }], tiers: a as never }),
+  riskScoreOf: (a, b) => v.riskScoreOf(a as never, b as never),
+  scoreTier: (a, b) => v.scoreTier(a as never, b as never),
+  "ahpWeights(typed, options)": (a) => v.ahpWeights([[1, 3], [0.33, 1]], a as never),
 };
 
 describe("vetting public functions on malformed input", () => {

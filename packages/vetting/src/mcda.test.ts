@@ -133,3 +133,88 @@ describe("ahpWeights", () => {
     expect(() => ahpWeights([[1, Number.NaN], [1, 1]])).toThrow(DistrictKitError);
   });
 });
+
+describe("ahpWeights: reciprocals typed as decimals", () => {
+  const exact = [
+    [1, 3, 7],
+    [1 / 3, 1, 3],
+    [1 / 7, 1 / 3, 1],
+  ];
+  const typed = [
+    [1, 3, 7],
+    [0.33, 1, 3],
+    [0.14, 0.33, 1],
+  ];
+
+  it("reads 0.33 as 1/3 and 0.14 as 1/7: the same weights as the exact matrix, one warning per judgement", () => {
+    const r = ahpWeights(typed);
+    const e = ahpWeights(exact);
+    r.weights.forEach((w, i) => expect(w).toBeCloseTo(e.weights[i]!, 12));
+    expect(r.consistencyRatio).toBeCloseTo(e.consistencyRatio!, 12);
+    expect(r.adjustments.map((a) => [a.at, a.given, a.message])).toEqual([
+      [[1, 0], 0.33, "matrix[1][0] = 0.33 read as 1/3, the reciprocal of matrix[0][1] = 3"],
+      [[2, 0], 0.14, "matrix[2][0] = 0.14 read as 1/7, the reciprocal of matrix[0][2] = 7"],
+      [[2, 1], 0.33, "matrix[2][1] = 0.33 read as 1/3, the reciprocal of matrix[1][2] = 3"],
+    ]);
+    expect(r.matrix[1]![0]).toBe(1 / 3);
+    expect(r.explanation).toContain("3 judgements typed as decimals were read as exact reciprocals (matrix[1][0] = 0.33 read as 1/3");
+    expect(ahpWeights(exact).adjustments).toEqual([]);
+    expect(ahpWeights(exact).explanation).not.toContain("typed as");
+  });
+
+  it("keeps the whole judgement wherever it is typed, above or below the diagonal", () => {
+    const r = ahpWeights([
+      [1, 0.2],
+      [5, 1],
+    ]);
+    expect(r.weights[1]).toBeCloseTo(5 / 6, 12);
+    expect(r.adjustments).toEqual([]); // 0.2 × 5 is exactly 1
+    const s = ahpWeights([
+      [1, 0.13],
+      [8, 1],
+    ]);
+    expect(s.adjustments[0]!.message).toBe("matrix[0][1] = 0.13 read as 1/8, the reciprocal of matrix[1][0] = 8");
+  });
+
+  it("refuses a clearly inconsistent pair, saying what was expected, and honours a stricter tolerance", () => {
+    let error: DistrictKitError | undefined;
+    try {
+      ahpWeights([
+        [1, 3],
+        [0.5, 1],
+      ]);
+    } catch (e) {
+      error = e as DistrictKitError;
+    }
+    expect(error?.issues.map((i) => [i.pathText, i.message])).toEqual([["matrix[1][0]", "expected the reciprocal of matrix[0][1] = 3 (1/3), got 0.5: their product is 1.5, more than 5 % from 1"]]);
+    expect(() => ahpWeights(typed, { reciprocalTolerance: 0.01 })).toThrow(DistrictKitError); // 0.14 × 7 = 0.98 is 2 % off
+    expect(ahpWeights(typed, { reciprocalTolerance: 0.02 }).adjustments).toHaveLength(3);
+    expect(() => ahpWeights(typed, { reciprocalTolerance: 0.5 })).toThrow(DistrictKitError);
+  });
+
+  it("reads the upper triangle only when asked, and says so", () => {
+    const r = ahpWeights(
+      [
+        [1, 3, 7],
+        [null, 1, 3],
+        [5, null, 1], // ignored: the lower triangle is not read
+      ],
+      { read: "upper", method: "geometricMean" },
+    );
+    const e = ahpWeights(exact, "geometricMean");
+    r.weights.forEach((w, i) => expect(w).toBeCloseTo(e.weights[i]!, 12));
+    expect([r.read, r.method]).toEqual(["upper", "geometricMean"]);
+    expect(r.explanation).toContain("Read from the 3 judgements above the diagonal; the lower triangle is their reciprocals.");
+    const d = ahpWeights(
+      [
+        [1, 0.33],
+        [null, 1],
+      ],
+      { read: "upper" },
+    );
+    expect([d.matrix[0]![1], d.matrix[1]![0], d.adjustments[0]!.message]).toEqual([1 / 3, 3, "matrix[0][1] = 0.33 read as 1/3"]);
+    // an empty judgement above the diagonal, or below it when both triangles are read, is refused
+    expect(() => ahpWeights([[1, null], [1, 1]], { read: "upper" })).toThrow(DistrictKitError);
+    expect(() => ahpWeights([[1, 2], [null, 1]])).toThrow(DistrictKitError);
+  });
+});

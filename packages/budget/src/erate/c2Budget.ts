@@ -22,7 +22,7 @@ export const c2BudgetInputSchema = z
     schools: z.array(z.object({ id: z.string().optional(), students: z.number().int().min(0), kind: z.enum(["school", "nif", "annex"]).default("school") })).optional(),
     /** Libraries (system or independent): square feet, IMLS locale code, tribal status. */
     libraries: z.array(z.object({ id: z.string().optional(), squareFeet: z.number().min(0), imlsLocaleCode: z.number().int().optional(), tribal: z.boolean().default(false) })).optional(),
-    /** Cycle figures to use instead of the table (required for FY2020, which DistrictKit does not hold). */
+    /** Cycle figures to use instead of the table (e.g. a test-period year's inflation-adjusted multiplier). */
     parameters: z.object({ perStudent: decimal.optional(), perSquareFoot: decimal.optional(), floorPerEntity: decimal.optional(), tribalLibraryFloor: decimal.optional() }).optional(),
   })
   .superRefine((v, ctx) => {
@@ -81,8 +81,9 @@ function need(value: string | number | null | undefined, name: string, cycle: C2
  * The E-Rate Category Two five-year budget of an applicant (DOMAIN-budget.md §3.2): the
  * largest of multiplier × students, floor × schools and — for applicants with 10 or fewer
  * schools or libraries — the hybrid Σ max(multiplier × students_i, floor). The cycle's figures
- * come from the dated table {@link C2_BUDGET_CYCLES}. In the FY2015–19 test period budgets
- * were per school: the result is Σ max(multiplier × students_i, floor).
+ * come from the dated table {@link C2_BUDGET_CYCLES}. In the FY2015–19 test period and in FY2020
+ * budgets were per school: the result is Σ max(multiplier × students_i, floor) — for FY2020 before
+ * each school's FY2015–2019 commitments are taken off (see {@link trackC2Cycle}).
  *
  * @param input - funding year, applicant, schools or libraries, optional figures
  * @returns the budget, every candidate and the winner, with a sentence
@@ -119,7 +120,7 @@ export function c2Budget(input: C2BudgetInput): C2BudgetResult {
   const hybridValue = entities.reduce((a, e) => a.plus(Dec.max(e.units.times(e.multiplier), e.floor)), new Dec(0));
   const independent = v.applicant === "independent-school" || v.applicant === "independent-library";
   const small = entities.length <= C2_SMALL_APPLICANT_MAX_ENTITIES;
-  const perSchool = cycle.basis === "per-school";
+  const perSchool = cycle.basis === "per-school" || cycle.basis === "transition";
   const hybridOffered = perSchool || independent || (cycle.hybridForSmall && small);
   let formula: C2BudgetResult["formula"];
   let budget: Dec;
@@ -151,7 +152,7 @@ export function c2Budget(input: C2BudgetInput): C2BudgetResult {
     explanation:
       `${cycle.id} (${cycle.source}${cycle.unconfirmed ? "; unconfirmed" : ""}): ` +
       (perSchool
-        ? `test-period budgets were per school: Σ max($${multiplier} × ${unit}, ${Money.of(floor).format()}) = ${m(budget).format()}.`
+        ? `${cycle.basis === "transition" ? "FY2020 budgets were per school, before each school's FY2015–2019 commitments are taken off" : "test-period budgets were per school"}: Σ max($${multiplier} × ${unit}, ${Money.of(floor).format()}) = ${m(budget).format()}.`
         : `$${multiplier} × ${students.toString()} ${unit} = ${m(perStudent).format()}; floor ${Money.of(floor).format()} × ${entities.length} = ${m(perEntity).format()}` +
           (hybridOffered ? `; hybrid Σ max(multiplier × ${unit}, floor) = ${m(hybridValue).format()}` : "") +
           ` → ${m(budget).format()} (${formula}).`),

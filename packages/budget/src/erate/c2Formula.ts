@@ -14,9 +14,10 @@ export function c2FormulaCents(cycle: C2Cycle, students: readonly number[]): num
   const perStudent = mult.times(total);
   const perEntity = floor.times(counts.length);
   let best = Dec.max(perStudent, perEntity);
-  if (cycle.basis === "per-school" || (cycle.hybridForSmall && counts.length <= C2_SMALL_APPLICANT_MAX_ENTITIES)) {
+  const perSchool = cycle.basis === "per-school" || cycle.basis === "transition";
+  if (perSchool || (cycle.hybridForSmall && counts.length <= C2_SMALL_APPLICANT_MAX_ENTITIES)) {
     const hybrid = counts.reduce((a, s) => a.plus(Dec.max(mult.times(s), floor)), new Dec(0));
-    best = cycle.basis === "per-school" ? hybrid : Dec.max(best, hybrid);
+    best = perSchool ? hybrid : Dec.max(best, hybrid);
   }
   return best.times(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
 }

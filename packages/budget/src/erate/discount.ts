@@ -43,6 +43,13 @@ export const eRateDiscountInputSchema = z.object({
   wholePercentRounding: z.boolean().default(false),
   /** A CEP multiplier that overrides the dated table (e.g. "1.6"). */
   cepMultiplier: z.union([z.number().min(0).max(10), z.string().regex(/^\d+(\.\d+)?$/)]).optional(),
+  /**
+   * When every school with students is a CEP school (an independent CEP school, or a district
+   * whose every school is CEP), band the CEP whole-percent figure — the rounded percentage of the
+   * summed eligible counts (DOMAIN-budget.md §2.3; default true). `false` bands the exact share,
+   * as for any other district. A district that mixes CEP and non-CEP schools is unaffected.
+   */
+  cepWholePercent: z.boolean().default(true),
 });
 
 /**
@@ -66,8 +73,16 @@ export interface ERateDiscountResult {
   readonly nslpEligible: number;
   /** The exact share as a decimal string in percent (`"42.6535…"`). */
   readonly sharePercent: string;
-  /** `exact` (half-open bands on the exact share) or `whole-percent` (rounded half-up first). */
-  readonly banding: "exact" | "whole-percent";
+  /**
+   * What was banded: `exact` (half-open bands on the exact share), `whole-percent` (the share
+   * rounded half-up first, the `wholePercentRounding` option), or `cep-whole-percent` (an
+   * applicant whose whole enrollment is under CEP: the CEP rule's whole percent, §2.3).
+   */
+  readonly banding: "exact" | "whole-percent" | "cep-whole-percent";
+  /** The percent that was compared with the bands, as a decimal string (`"75"`, or the exact share). */
+  readonly bandedPercent: string;
+  /** True when every school with students is a CEP school (the whole enrollment is under CEP). */
+  readonly allCep: boolean;
   /** The band of the matrix that applied. */
   readonly band: DiscountBand;
   /** Rural when more than half of the schools are rural (exactly half is urban). */
@@ -104,7 +119,9 @@ export function c2CapFor(fundingYear: number): number | null {
  * The district's E-Rate discount by the current rule (FY2015 onward, DOMAIN-budget.md §2.2):
  * the district-wide NSLP share (CEP schools counted by the 1.6 multiplier rule), banded on the
  * matrix, in the rural column when more than half of the schools are rural; Category Two capped
- * at 85 %.
+ * at 85 %. When the applicant's whole enrollment is under CEP, the CEP rule's whole percent is
+ * banded (§2.3: 74.6 % becomes 75 % and earns 90 %); a district mixing CEP and non-CEP schools
+ * bands its exact share like any other.
  *
  * @param input - funding year, schools, and the banding option; see {@link eRateDiscountInputSchema}
  * @returns the C1 and C2 discounts with the share, band, locale and a sentence
@@ -118,6 +135,8 @@ export function c2CapFor(fundingYear: number): number | null {
  * ] });
  * d.c1; // => 70
  * d.band.label; // => "35 % – 49 %"
+ * // an independent CEP school: 1000 × 46.6 % × 1.6 → 746 eligible = 74.6 % → 75 % → C1 90 %
+ * eRateDiscount({ fundingYear: 2026, schools: [{ students: 1000, cep: { identifiedStudentPercent: 46.6 }, locale: "urban" }] }).c1; // => 90
  * ```
  * @category E-Rate
  */
@@ -141,7 +160,10 @@ export function eRateDiscount(input: ERateDiscountInput): ERateDiscountResult {
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   if (students === 0) throw new DistrictKitError("INVALID_INPUT", [{ path: ["schools"], message: "expected at least one student in the district" }]);
   const share = new Dec(eligible).div(students).times(100);
-  const banded = v.wholePercentRounding ? share.toDecimalPlaces(0, Dec.ROUND_HALF_UP) : share;
+  // every school with students is CEP (NIFs and empty schools carry no enrollment)
+  const allCep = v.schools.every((s) => s.students === 0 || s.cep !== undefined);
+  const banding: ERateDiscountResult["banding"] = allCep && v.cepWholePercent ? "cep-whole-percent" : v.wholePercentRounding ? "whole-percent" : "exact";
+  const banded = banding === "exact" ? share : share.toDecimalPlaces(0, Dec.ROUND_HALF_UP);
   const band = bandOf(matrix.bands, banded);
   const rural = v.schools.filter((s) => s.locale === "rural").length;
   const locale = rural * 2 > v.schools.length ? "rural" : "urban";
@@ -154,7 +176,9 @@ export function eRateDiscount(input: ERateDiscountInput): ERateDiscountResult {
     students,
     nslpEligible: eligible,
     sharePercent: share.toDecimalPlaces(10, Dec.ROUND_HALF_UP).toString(),
-    banding: v.wholePercentRounding ? "whole-percent" : "exact",
+    banding,
+    bandedPercent: banded.toDecimalPlaces(10, Dec.ROUND_HALF_UP).toString(),
+    allCep,
     band,
     locale,
     ruralSchools: rural,
@@ -165,7 +189,9 @@ export function eRateDiscount(input: ERateDiscountInput): ERateDiscountResult {
     cep,
     source: matrix.source,
     explanation:
-      `${eligible} of ${students} students are NSLP-eligible (${shareText} %${v.wholePercentRounding ? `, rounded to ${banded.toString()} %` : ""}), ` +
+      `${eligible} of ${students} students are NSLP-eligible (${shareText} %` +
+      (banding === "cep-whole-percent" ? `; the whole enrollment is under CEP, so the CEP rule's whole percent ${banded.toString()} % is banded` : banding === "whole-percent" ? `, rounded to ${banded.toString()} %` : "") +
+      `), ` +
       `band ${band.label}; ${rural} of ${v.schools.length} schools are rural, so the ${locale} column applies ` +
       `(rural needs more than half): C1 ${c1} %, C2 ${c2} %${c2 < c1 ? " (C2 capped)" : ""} for funding year FY${v.fundingYear}.`,
   };

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { Money } from "@districtkit/core";
 import { ERATE_DISCOUNT_MATRIX } from "../tables/eRateDiscountMatrix.js";
 import { c2Budget } from "./c2Budget.js";
 import { trackC2Cycle } from "./c2Cycle.js";
@@ -22,6 +23,25 @@ describe("E-Rate invariants (INVARIANTS.md)", () => {
         expect(tableValues.has(d.c2)).toBe(true);
         expect(d.c2).toBeLessThanOrEqual(85);
         expect(d.c2).toBeLessThanOrEqual(d.c1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("an all-CEP applicant's band is the band of the rounded percentage of its summed eligible counts; mixing in a non-CEP school bands the exact share", () => {
+    const cepArb = fc.array(fc.record({ students: fc.integer({ min: 1, max: 3000 }), ispCents: fc.integer({ min: 0, max: 10000 }) }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(cepArb, fc.integer({ min: 0, max: 500 }), (xs, extra) => {
+        const schools = xs.map((x) => ({ students: x.students, cep: { identifiedStudentPercent: x.ispCents / 100 }, locale: "urban" as const }));
+        const d = eRateDiscount({ fundingYear: 2026, schools });
+        const whole = Math.round((d.nslpEligible * 100) / d.students + 1e-9);
+        // integer arithmetic check of half-up: 2·100·eligible vs (2·whole − 1)·students
+        expect(200 * d.nslpEligible >= (2 * whole - 1) * d.students && 200 * d.nslpEligible < (2 * whole + 1) * d.students).toBe(true);
+        expect(d.bandedPercent).toBe(String(whole));
+        expect(d.band.minPercent <= whole && (whole < d.band.maxPercent || d.band.maxPercent === 100)).toBe(true);
+        const mixed = eRateDiscount({ fundingYear: 2026, schools: [...schools, { students: extra + 1, nslpEligible: 0, locale: "urban" as const }] });
+        expect(mixed.banding).toBe("exact");
+        expect(mixed.bandedPercent).toBe(mixed.sharePercent);
       }),
       { numRuns: 300 },
     );
@@ -64,6 +84,41 @@ describe("E-Rate invariants (INVARIANTS.md)", () => {
           for (let i = 1; i < r.years.length; i++) expect(r.years[i]!.budget.greaterThanOrEqual(r.years[i - 1]!.budget)).toBe(true);
         },
       ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("per-school tracking (FY2015–FY2020): each school's remaining is its budget on current students less what it consumed, commitments split into consumed + over, and an increase of d students adds $150 × d", () => {
+    const yearArb = fc.array(fc.record({ students: fc.integer({ min: 0, max: 1500 }), committedCents: fc.integer({ min: 0, max: 12_000_000 }) }), { minLength: 2, maxLength: 2 });
+    fc.assert(
+      fc.property(fc.integer({ min: 2015, max: 2019 }), fc.array(yearArb, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 300 }), (first, rows, more) => {
+        const years = rows.slice(0, 2021 - first).map((schools, i) => ({
+          fundingYear: first + i,
+          schools: schools.map((s, k) => ({ id: `s${k}`, students: s.students, committed: Money.fromCents(s.committedCents) })),
+        }));
+        const r = trackC2Cycle({ years });
+        const consumed = new Map<string, Money>();
+        r.years.forEach((y, i) => {
+          const c = y.fundingYear === 2020 ? { m: "195.63", f: "11998.43" } : { m: "150", f: "9200" };
+          y.schools.forEach((s, k) => {
+            const students = years[i]!.schools[k]!.students;
+            const budget = students === 0 ? Money.ZERO : Money.max(Money.of(c.m).multiply(students), Money.of(c.f));
+            expect(s.budget.equals(budget)).toBe(true);
+            expect(s.consumed.add(s.overBudget).equals(s.committed)).toBe(true);
+            const to = (consumed.get(s.id) ?? Money.ZERO).add(s.consumed);
+            consumed.set(s.id, to);
+            expect(s.remaining.equals(Money.max(budget.subtract(to), Money.ZERO))).toBe(true);
+          });
+          expect(Money.sum(y.schools.map((s) => s.remaining)).equals(y.remaining)).toBe(true);
+        });
+        // one more year of the test period with d more students at a school above the floor, nothing committed
+        const last = years[years.length - 1]!;
+        if (last.fundingYear >= 2019) return;
+        const next = (extra: number) => ({ fundingYear: last.fundingYear + 1, schools: last.schools.map((s, k) => ({ id: s.id, students: s.students + (k === 0 ? extra : 0) })) });
+        const same = trackC2Cycle({ years: [...years, next(0)] }).years.at(-1)!.schools[0]!;
+        const grown = trackC2Cycle({ years: [...years, next(more)] }).years.at(-1)!.schools[0]!;
+        if (last.schools[0]!.students * 150 >= 9200 && same.remaining.isPositive()) expect(grown.remaining.subtract(same.remaining).equals(Money.of(150 * more))).toBe(true);
+      }),
       { numRuns: 200 },
     );
   });

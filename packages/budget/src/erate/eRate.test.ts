@@ -73,6 +73,53 @@ describe("E-Rate discount (current district-wide rule)", () => {
   });
 });
 
+// DOMAIN-budget.md §2.3 (now explicit): an applicant whose whole enrollment is under CEP bands the
+// CEP rule's whole percent. The steps and the 46–47 % ISP range where rounding decides 80 % vs
+// 90 % are from E-Rate Central, "April 18, 2016" (DOMAIN-budget.md §10).
+describe("CEP applicants: the whole-percent CEP figure is banded", () => {
+  const cepSchool = (students: number, isp: number, locale: "urban" | "rural" = "urban") => ({ students, cep: { identifiedStudentPercent: isp }, locale });
+
+  it("bands an independent CEP school's 74.6 % as 75 %: C1 90 %, C2 85 % (ISP 46.6)", () => {
+    // 46.6 × 1.6 = 74.56 %; 1000 × 74.56 % = 745.6 → 746 eligible; 74.6 % → 75 %
+    const d = eRateDiscount({ fundingYear: 2026, schools: [cepSchool(1000, 46.6)] });
+    expect([d.nslpEligible, d.sharePercent, d.bandedPercent, d.banding, d.allCep]).toEqual([746, "74.6", "75", "cep-whole-percent", true]);
+    expect([d.band.label, d.c1, d.c2]).toEqual(["75 % – 100 %", 90, 85]);
+    expect(d.explanation).toContain("746 of 1000 students");
+    expect(d.explanation).toContain("the CEP rule's whole percent 75 % is banded");
+    expect(d.explanation).toContain("C1 90 %, C2 85 %");
+  });
+
+  it("keeps 80 % when the ISP is rounded down to 46 (the EPC defect E-Rate Central describes)", () => {
+    // 46 × 1.6 = 73.6 %: 736 eligible, 73.6 % → 74 % → band 50–74
+    const d = eRateDiscount({ fundingYear: 2026, schools: [cepSchool(1000, 46)] });
+    expect([d.bandedPercent, d.c1, d.c2]).toEqual(["74", 80, 80]);
+  });
+
+  it("rounds half up: 49.5 % bands as 50 % (ISP 30.9, 200 students)", () => {
+    // 30.9 × 1.6 = 49.44 %; 200 × 49.44 % = 98.88 → 99 eligible = 49.5 % → 50 %
+    const d = eRateDiscount({ fundingYear: 2026, schools: [cepSchool(200, 30.9)] });
+    expect([d.nslpEligible, d.bandedPercent, d.c1]).toEqual([99, "50", 80]);
+    expect(eRateDiscount({ fundingYear: 2026, schools: [cepSchool(200, 30.9)], cepWholePercent: false }).c1).toBe(60);
+  });
+
+  it("bands the rounded percentage of the summed eligible counts of a district whose every school is CEP", () => {
+    // 400 × 46.6 % × 1.6 = 298.24 → 299; 600 × 74.56 % = 447.36 → 448; 747 / 1000 = 74.7 % → 75 %
+    const schools = [cepSchool(400, 46.6, "rural"), cepSchool(600, 46.6, "rural"), { students: 0, kind: "nif" as const, locale: "rural" as const }];
+    const d = eRateDiscount({ fundingYear: 2026, schools });
+    expect([d.nslpEligible, d.students, d.bandedPercent, d.banding, d.c1]).toEqual([747, 1000, "75", "cep-whole-percent", 90]);
+    expect(d.cep.map((c) => c.eligibleStudents)).toEqual([299, 448]);
+  });
+
+  it("leaves a district that mixes CEP and non-CEP schools on the exact share (§2.2)", () => {
+    // 746 (CEP) + 0 of 1 (non-CEP) = 746 / 1001 = 74.53 %: exact → 50–74 → 80 %
+    const schools = [cepSchool(1000, 46.6), { students: 1, nslpEligible: 0, locale: "urban" as const }];
+    const d = eRateDiscount({ fundingYear: 2026, schools });
+    expect([d.allCep, d.banding, d.c1]).toEqual([false, "exact", 80]);
+    // the district-wide whole-percent option (unconfirmed for non-CEP districts) still applies to a mixed district
+    expect(eRateDiscount({ fundingYear: 2026, schools, wholePercentRounding: true }).banding).toBe("whole-percent");
+  });
+});
+
 describe("CEP eligibility", () => {
   it("caps ISP × 1.6 at 100 % and uses exact decimals (no float ceil error)", () => {
     expect(cepEligibility({ students: 100, identifiedStudentPercent: 70 }).eligibleStudents).toBe(100);
@@ -151,9 +198,16 @@ describe("Category Two budgets", () => {
     expect(r.hybrid).toBeNull();
   });
 
-  it("computes test-period budgets per school and asks for FY2020 figures", () => {
+  it("computes test-period and FY2020 budgets per school, FY2020 from the table (DOMAIN §3.1, FCC DA 19-1301)", () => {
     expect(c2Budget({ fundingYear: 2016, schools: [{ students: 10 }, { students: 100 }] }).budget.toString()).toBe("24200");
-    expect(() => c2Budget({ fundingYear: 2020, schools: [{ students: 10 }] })).toThrow(DistrictKitError);
+    // FY2020: max($195.63 × students, $11,998.43) per school
+    const r = c2Budget({ fundingYear: 2020, schools: [{ students: 1000 }, { students: 50 }] });
+    expect([r.cycle, r.formula, r.budget.toString(), r.multiplier, r.floor]).toEqual(["FY2020", "per-school", "207628.43", "195.63", "11998.43"]);
+    expect(r.explanation).toContain("FY2020 budgets were per school");
+    // libraries: $3.00 / sq ft, $6.52 in IMLS locales 11, 12, 21
+    expect(c2Budget({ fundingYear: 2020, applicant: "independent-library", libraries: [{ squareFeet: 10000, imlsLocaleCode: 11 }] }).budget.toString()).toBe("65200");
+    expect(c2Budget({ fundingYear: 2020, applicant: "independent-library", libraries: [{ squareFeet: 10000, imlsLocaleCode: 41 }] }).budget.toString()).toBe("30000");
+    // the caller may still override
     expect(c2Budget({ fundingYear: 2020, schools: [{ students: 1000 }], parameters: { perStudent: "167", floorPerEntity: "25000" } }).budget.toString()).toBe("167000");
   });
 
@@ -176,5 +230,106 @@ describe("Category Two budgets", () => {
     expect(r.years[1]!.consumed.toString()).toBe("51570");
     expect(r.years[1]!.overBudget.toString()).toBe("8430");
     expect(r.remaining.toString()).toBe("0");
+  });
+});
+
+describe("trackC2Cycle: the test period (FY2015–FY2019) and FY2020, per school", () => {
+  // e-ratepa, "Category 2 Budget Calculations and Calculators", 12 April 2016 (http://e-ratepa.org/?p=12391):
+  // School A, 250 students in FY2015 → $37,500; $25,000 committed → $12,500 left; 275 students in
+  // FY2016 add 25 × $150 = $3,750 → $16,250.
+  it("reproduces e-ratepa's School A: $12,500 left, then $16,250 after 25 more students", () => {
+    const r = trackC2Cycle({ years: [
+      { fundingYear: 2015, schools: [{ id: "A", students: 250, committed: "25000" }] },
+      { fundingYear: 2016, schools: [{ id: "A", students: 275 }] },
+    ] });
+    expect([r.cycle, r.basis]).toEqual(["FY2015-FY2020", "per-school"]);
+    expect(r.years.map((y) => [y.cycle, y.budget.toString(), y.consumed.toString(), y.remaining.toString()])).toEqual([
+      ["FY2015-FY2019", "37500", "25000", "12500"],
+      ["FY2015-FY2019", "41250", "0", "16250"],
+    ]);
+    expect(r.years[1]!.schools[0]!.explanation).toBe("FY2016 A: max($150 × 275 students, $9,200.00) = $41,250.00; committed before $25,000.00; committed $0.00; remaining $16,250.00.");
+  });
+
+  it("keeps each school's budget apart: one school's surplus does not pay another's excess", () => {
+    const r = trackC2Cycle({ years: [
+      { fundingYear: 2017, schools: [{ id: "hs", students: 600, committed: "100000" }, { id: "es", students: 300, committed: "10000" }, { id: "nif", students: 0, kind: "nif" }] },
+    ] });
+    const [hs, es, nif] = r.years[0]!.schools;
+    expect([hs!.budget.toString(), hs!.consumed.toString(), hs!.overBudget.toString(), hs!.remaining.toString()]).toEqual(["90000", "90000", "10000", "0"]);
+    expect([es!.budget.toString(), es!.remaining.toString()]).toEqual(["45000", "35000"]);
+    expect(nif!.budget.toString()).toBe("0");
+    expect([r.years[0]!.budget.toString(), r.years[0]!.overBudget.toString(), r.remaining.toString()]).toEqual(["135000", "10000", "35000"]);
+    expect(r.years[0]!.explanation).toContain("$10,000.00 above the schools' budgets");
+  });
+
+  it("lowers a test-period school's budget when enrollment falls, and takes nothing back", () => {
+    const r = trackC2Cycle({ years: [
+      { fundingYear: 2018, schools: [{ students: 400, committed: "55000" }] },
+      { fundingYear: 2019, schools: [{ students: 300, committed: "1000" }] },
+    ] });
+    const y = r.years[1]!;
+    expect([y.budget.toString(), y.consumed.toString(), y.overBudget.toString(), y.remaining.toString()]).toEqual(["45000", "0", "1000", "0"]);
+    expect(y.schools[0]!.explanation).toContain("enrollment fell below what was already committed");
+  });
+
+  it("gives FY2020 the FY2020 multiplier × FY2020 students (or the floor) minus the FY2015–2019 commitments", () => {
+    const r = trackC2Cycle({ years: [
+      { fundingYear: 2019, schools: [{ id: "big", students: 1000, committedBefore: "100000", committed: "20000" }, { id: "small", students: 50, committed: "9200" }] },
+      { fundingYear: 2020, schools: [{ id: "big", students: 1000, committed: "0" }, { id: "small", students: 50 }] },
+    ] });
+    const y2020 = r.years[1]!;
+    expect(y2020.cycle).toBe("FY2020");
+    // big: 195.63 × 1000 = 195,630 − 120,000 = 75,630; small: floor 11,998.43 − 9,200 = 2,798.43
+    expect(y2020.schools.map((s) => [s.budget.toString(), s.committedBefore.toString(), s.remaining.toString()])).toEqual([
+      ["195630", "120000", "75630"],
+      ["11998.43", "9200", "2798.43"],
+    ]);
+    expect(r.remaining.toString()).toBe("78428.43");
+    expect(r.lapsesAtCycleEnd.toString()).toBe("78428.43");
+  });
+
+  it("takes a year's own figures (an inflation-adjusted test-period multiplier)", () => {
+    const r = trackC2Cycle({ years: [{ fundingYear: 2019, schools: [{ students: 100 }], parameters: { perStudent: "159.67", floorPerEntity: "9793.33" } }] });
+    expect(r.budget.toString()).toBe("15967");
+  });
+
+  it("throws UNSUPPORTED for a year with no C2 budget, as its docs say", () => {
+    for (const fundingYear of [2014, 2031]) {
+      try {
+        trackC2Cycle({ years: [{ fundingYear, schools: [{ students: 10 }] }] });
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(DistrictKitError);
+        expect((e as DistrictKitError).code).toBe("UNSUPPORTED");
+        expect((e as DistrictKitError).issues[0]!.pathText).toBe("years[0].fundingYear");
+      }
+    }
+  });
+
+  it("throws INVALID_INPUT for years of two cycles, gaps, missing ids and a year total where schools' are needed", () => {
+    const code = (input: unknown): string => {
+      try {
+        trackC2Cycle(input as never);
+        return "none";
+      } catch (e) {
+        return (e as DistrictKitError).code;
+      }
+    };
+    expect(code({ years: [{ fundingYear: 2020, schools: [{ students: 10 }] }, { fundingYear: 2021, schools: [{ students: 10 }] }] })).toBe("INVALID_INPUT");
+    expect(code({ years: [{ fundingYear: 2025, schools: [{ students: 10 }] }, { fundingYear: 2026, schools: [{ students: 10 }] }] })).toBe("INVALID_INPUT");
+    expect(code({ years: [{ fundingYear: 2016, schools: [{ students: 10 }] }, { fundingYear: 2018, schools: [{ students: 10 }] }] })).toBe("INVALID_INPUT");
+    expect(code({ years: [{ fundingYear: 2016, schools: [{ students: 10 }, { students: 20 }] }] })).toBe("INVALID_INPUT");
+    expect(code({ years: [{ fundingYear: 2016, schools: [{ id: "a", students: 10 }, { id: "b", students: 20 }], committed: "100" }] })).toBe("INVALID_INPUT");
+    expect(code({ years: [{ fundingYear: 2016, schools: [{ id: "a", students: 10 }, { id: "a", students: 20 }] }] })).toBe("INVALID_INPUT");
+    expect(code({ years: [{ fundingYear: 2016, schools: [{ students: 10 }] }, { fundingYear: 2017, schools: [{ students: 10, committedBefore: "5" }] }] })).toBe("INVALID_INPUT");
+    // the FY2015–FY2019 test period and FY2020 track together
+    expect(code({ years: [{ fundingYear: 2019, schools: [{ students: 10 }] }, { fundingYear: 2020, schools: [{ students: 10 }] }] })).toBe("none");
+  });
+
+  it("sums schools' commitments from FY2021 (one district-wide budget) and counts earlier commitments", () => {
+    const r = trackC2Cycle({ years: [{ fundingYear: 2022, schools: [{ students: 1000, committed: "100000", committedBefore: "50000" }, { students: 723, committed: "7741" }] }] });
+    // 1,723 × $167 = $287,741 − 50,000 − 107,741 = 130,000
+    expect([r.basis, r.years[0]!.committed.toString(), r.remaining.toString()]).toEqual(["district-wide", "107741", "130000"]);
+    expect(r.years[0]!.schools).toEqual([]);
   });
 });

@@ -147,8 +147,12 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
   }
   if (warnedCycle.size > 0) {
     const ys = [...warnedCycle].sort((a, b) => a - b);
-    const span = ys.length === 1 ? `FY${ys[0]}` : `FY${ys[0]}–FY${ys[ys.length - 1]}`;
-    warnings.push({ code: "no-c2-cycle-figures", message: `no Category Two cycle figures are known for E-Rate ${span} (the table ends with FY2026–FY2030): C2 items in those years get no E-Rate share until the figures are added` });
+    const early = ys.filter((y) => y <= 2020);
+    const late = ys.filter((y) => y > 2020);
+    const span = (xs: number[]) => (xs.length === 1 ? `FY${xs[0]}` : `FY${xs[0]}–FY${xs[xs.length - 1]}`);
+    // FY2015–FY2020 budgets were per school (see trackC2Cycle); the projection models district-wide cycles only
+    if (early.length > 0) warnings.push({ code: "no-c2-cycle-figures", message: `E-Rate ${span(early)} had per-school (or no) Category Two budgets, which the projection does not model: C2 items in those years get no E-Rate share (track them with trackC2Cycle)` });
+    if (late.length > 0) warnings.push({ code: "no-c2-cycle-figures", message: `no Category Two cycle figures are known for E-Rate ${span(late)} (the table ends with FY2026–FY2030): C2 items in those years get no E-Rate share until the figures are added` });
   }
   for (const [cycle, st] of state) {
     const before = committedBefore.get(cycle) ?? 0;

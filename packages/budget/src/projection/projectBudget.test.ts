@@ -166,6 +166,14 @@ describe("projectBudget: fund assignment", () => {
     expect(p.warnings.map((w) => w.code)).toContain("c2-over-budget");
   });
 
+  it("says the per-school FY2015–FY2020 C2 budgets are not projected, and names trackC2Cycle", () => {
+    const funds = [{ id: "c2", name: "E-Rate C2", kind: "erate", eRateCategory: "C2" }];
+    // district FY2021 = E-Rate FY2020 (per school, transition year)
+    const p = projectBudget({ district, budget: { name: "Plan", firstYear: 2021, years: 1, lineItems: [{ id: "ap", name: "APs", category: "network", kind: "one-time", amount: "1000", year: 2021, eRate: "C2" }], funds: [gf, ...funds] } } as BudgetModelInput);
+    expect(p.blocked[0]!.rule).toBe("no-c2-cycle");
+    expect(p.warnings.find((w) => w.code === "no-c2-cycle-figures")!.message).toBe("E-Rate FY2020 had per-school (or no) Category Two budgets, which the projection does not model: C2 items in those years get no E-Rate share (track them with trackC2Cycle)");
+  });
+
   it("starts from the C2 budget USAC shows for the cycle, raised only by enrollment", () => {
     const funds = [{ id: "c2", name: "E-Rate C2", kind: "erate", eRateCategory: "C2" }];
     const items = [{ id: "ap", name: "APs", category: "network", kind: "one-time", amount: "40000", year: 2027, eRate: "C2" }];

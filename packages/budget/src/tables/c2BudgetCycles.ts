@@ -1,6 +1,7 @@
 /**
  * The Category Two budget parameters of one cycle (pre-discount dollars, fixed for the cycle).
- * A `null` figure is one DistrictKit does not hold: pass it yourself (`parameters` option).
+ * A `null` figure is one DistrictKit does not hold (or that does not exist in that cycle, such as
+ * the tribal library floor before FY2021): pass it yourself (`parameters` option).
  *
  * @category E-Rate
  */
@@ -11,7 +12,10 @@ export interface C2Cycle {
   readonly firstFundingYear: number;
   /** Last E-Rate funding year of the cycle. */
   readonly lastFundingYear: number;
-  /** `per-school` in the FY2015–19 test period; `district-wide` from FY2021. */
+  /**
+   * `per-school` in the FY2015–19 test period; `transition` for FY2020 (still per school, the
+   * test period's budget extended by a year); `district-wide` from FY2021.
+   */
   readonly basis: "per-school" | "district-wide" | "transition";
   /** Dollars per full-time student (decimal string). */
   readonly perStudent: string | null;
@@ -33,7 +37,16 @@ export interface C2Cycle {
 
 // Sources (DOMAIN-budget.md §3.1, §10):
 // - FY2015–FY2019: USAC legacy FAQ (http://www.usac.org/sl/applicants/step03/category-two-budget.aspx)
-// - FY2020: FCC DA 19-1301 (https://docs.fcc.gov/public/attachments/DA-19-1301A1.txt) — enter from the notice
+// - FY2020: FCC DA 19-1301 (https://docs.fcc.gov/public/attachments/DA-19-1301A1.txt), the figures
+//   DOMAIN-budget.md §3.1 gives: $195.63 / student, $3.00 / sq ft ($6.52 in IMLS locales 11, 12, 21),
+//   floor $11,998.43 — the test-period figures with inflation and a sixth year (+20 %); USAC's
+//   FY2020 budget tool shows the same $195.63 (E-Rate Central, "March 2, 2020",
+//   https://e-ratecentral.com/Resources/Newsletters/News-of-the-Week/ArticleID/2018/March-2-2020).
+//   An FY2020 budget was that multiplier × FY2020 students (or the floor), per school, minus the
+//   school's pre-discount C2 commitments of FY2015–2019.
+// - The test-period multiplier was inflation-adjusted each year after FY2015 (E-Rate Central, same
+//   article: FY2019 ≈ $159.67); the table holds the design's $150.00 / $9,200 (DOMAIN-budget.md
+//   §3.1). Pass a year's own figures through `parameters` where they matter.
 // - FY2021–FY2025: USAC Category Two Budgets page; FCC 19-117; FCC DA 23-56
 // - FY2026–FY2030: announced 4 June 2025; eratesupport.org and Veeya (secondary, unconfirmed
 //   against the FCC public notice); each figure = FY2021–25 × 1.207 rounded to the cent.
@@ -67,13 +80,13 @@ export const C2_BUDGET_CYCLES: readonly C2Cycle[] = Object.freeze([
     firstFundingYear: 2020,
     lastFundingYear: 2020,
     basis: "transition",
-    perStudent: null,
-    perSquareFoot: null,
-    perSquareFootHighCost: null,
-    floorPerEntity: null,
+    perStudent: "195.63",
+    perSquareFoot: "3.00",
+    perSquareFootHighCost: "6.52",
+    floorPerEntity: "11998.43",
     tribalLibraryFloor: null,
     hybridForSmall: false,
-    source: "FCC DA 19-1301 (one-year pro-rated transition; enter the values from the notice)",
+    source: "FCC DA 19-1301 (one-year transition: per school, minus the FY2015–2019 commitments)",
     unconfirmed: false,
   },
   {

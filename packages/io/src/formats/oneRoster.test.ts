@@ -48,4 +48,43 @@ describe("OneRoster CSV", () => {
       expect((error as DistrictKitError).issues[0]?.message).toBe('users.csv is missing (got "orgs.csv", "classes.csv")');
     }
   });
+
+  it("says why each user is left out of every school count: inactive, no org, org not a school, org not in orgs.csv", () => {
+    const r = readOneRoster({
+      "orgs.csv": `${orgs}\nold,tobedeleted,Closed School,school`,
+      "users.csv": [
+        "sourcedId,status,enabledUser,role,orgSourcedIds",
+        "u1,active,true,student,s1", // counted
+        "u2,tobedeleted,true,student,s1", // inactive
+        "u3,active,false,teacher,s2", // inactive (not enabled)
+        "u4,active,true,student,", // no org at all
+        "u5,active,true,administrator,d", // the district office only
+        "u6,active,true,student,x9;old", // an org not in orgs.csv and one marked tobedeleted
+        "u7,active,true,teacher,d;x9", // a district and an unknown org
+        "u8,active,true,student,s2;d", // counted at s2 (the district org does not exclude them)
+      ].join("\n"),
+    });
+    const ex = r.value.excluded;
+    expect(ex.users.map((u) => [u.sourcedId, u.line, u.reason])).toEqual([
+      ["u2", 3, "inactive"],
+      ["u3", 4, "inactive"],
+      ["u4", 5, "no-org"],
+      ["u5", 6, "org-not-a-school"],
+      ["u6", 7, "org-not-in-orgs"],
+      ["u7", 8, "org-not-a-school"],
+    ]);
+    expect([ex.inactiveUsers, ex.usersWithoutSchool]).toEqual([2, 4]);
+    expect(ex.users.map((u) => u.explanation)).toEqual([
+      'user u2 (users.csv line 3) is not counted: its status is "tobedeleted"',
+      "user u3 (users.csv line 4) is not counted: enabledUser is false",
+      "user u4 (users.csv line 5) is in no school's count: no role, org id or enrolment names an org",
+      'user u5 (users.csv line 6) is in no school\'s count: org d is of type "district", not a school',
+      "user u6 (users.csv line 7) is in no school's count: org x9 is not in orgs.csv; org old is marked tobedeleted in orgs.csv",
+      'user u7 (users.csv line 8) is in no school\'s count: org d is of type "district", not a school; org x9 is not in orgs.csv',
+    ]);
+    expect(ex.users[4]!.orgs).toEqual([{ sourcedId: "x9", why: "not in orgs.csv" }, { sourcedId: "old", why: "marked tobedeleted in orgs.csv" }]);
+    // every user is counted at a school or listed with a reason
+    const counted = r.value.totals.byRole;
+    expect(Object.values(counted).reduce((a, b) => a + b, 0) + ex.users.length).toBe(r.stats.files["users.csv"]!.parsed);
+  });
 });

@@ -59,8 +59,15 @@ const CLASSES = rowFormat("classes.csv", [
   field("schoolSourcedId", "schoolSourcedId", "text"),
 ]);
 
+/** Why a user is in no school's count. */
+const excludedReasons = ["inactive", "no-org", "org-not-a-school", "org-not-in-orgs"] as const;
+
 /**
- * The zod schema of enrolment counted from a OneRoster roster: users by school, grade and role.
+ * The zod schema of enrolment counted from a OneRoster roster: users by school, grade and role,
+ * and every user left out of the counts with the reason — `inactive` (status `tobedeleted`, or
+ * `enabledUser` false), `no-org` (no role, org id or enrolment names an org), `org-not-a-school`
+ * (their orgs are in orgs.csv but none is of type `school`), `org-not-in-orgs` (their orgs are
+ * not in orgs.csv, or are marked `tobedeleted` there).
  *
  * @example
  * ```ts
@@ -97,6 +104,19 @@ export const enrollmentCountsSchema = z.object({
   excluded: z.object({
     inactiveUsers: z.number().int().min(0).describe("Users marked tobedeleted or not enabled"),
     usersWithoutSchool: z.number().int().min(0).describe("Active users with no role at a school"),
+    users: z
+      .array(
+        z.object({
+          sourcedId: z.string().describe("The user's sourcedId in users.csv"),
+          line: z.number().int().min(1).describe("The user's line in users.csv"),
+          reason: z.enum(excludedReasons).describe("inactive, no-org, org-not-a-school or org-not-in-orgs"),
+          orgs: z
+            .array(z.object({ sourcedId: z.string(), why: z.string() }))
+            .describe("Each org the user belongs to and why it is not a school that is counted"),
+          explanation: z.string().describe("The reason in words"),
+        }),
+      )
+      .describe("Every user left out of the school counts, with the reason: inactive users, then users without a school, in users.csv order"),
   }),
 });
 
@@ -240,15 +260,18 @@ function countEnrollment(results: Partial<Record<FileKey, ReadResult<Values & { 
   const cells = new Map<string, { school: string; grade: string | null; role: string; users: number }>();
   const perSchool = new Map<string, { byRole: Record<string, number>; byGrade: Record<string, number> }>();
   const districtRoles = new Map<string, Set<string>>();
-  let inactiveUsers = 0;
-  let withoutSchool = 0;
   let unknownOrgs = 0;
   const known = new Set<string>();
+  const allOrgs = new Map<string, Values>();
+  for (const o of results.orgs!.rows) if (!allOrgs.has(String(o["sourcedId"]))) allOrgs.set(String(o["sourcedId"]), o);
+  const inactive: ExcludedUser[] = [];
+  const withoutSchool: ExcludedUser[] = [];
   for (const u of results.users!.rows) {
     const id = String(u["sourcedId"]);
     known.add(id);
     if (!active(u) || u["enabledUser"] === false) {
-      inactiveUsers++;
+      const why = !active(u) ? `its status is ${JSON.stringify(String(u["status"]))}` : "enabledUser is false";
+      inactive.push({ sourcedId: id, line: u.line, reason: "inactive", orgs: [], explanation: `user ${id} (users.csv line ${u.line}) is not counted: ${why}` });
       continue;
     }
     let pairs = rolesOf.get(id) ?? [];
@@ -292,7 +315,7 @@ function countEnrollment(results: Partial<Record<FileKey, ReadResult<Values & { 
       if (!set) districtRoles.set(role, (set = new Set()));
       set.add(id);
     }
-    if (!counted) withoutSchool++;
+    if (!counted) withoutSchool.push(excludedUser(id, u.line, [...new Set(pairs.map((p) => p.org))], allOrgs));
   }
   let unknownUsers = 0;
   for (const user of enrolments.keys()) if (!known.has(user)) unknownUsers++;
@@ -321,7 +344,32 @@ function countEnrollment(results: Partial<Record<FileKey, ReadResult<Values & { 
       .sort((a, b) => cmp(a.school, b.school) || cmp(a.role, b.role) || cmp(a.grade ?? "", b.grade ?? ""))
       .map((c) => ({ schoolSourcedId: c.school, schoolName: schoolName(c.school), grade: c.grade, role: c.role, count: c.users })),
     totals: { students: byRole["student"] ?? 0, teachers: byRole["teacher"] ?? 0, byRole },
-    excluded: { inactiveUsers, usersWithoutSchool: withoutSchool },
+    excluded: { inactiveUsers: inactive.length, usersWithoutSchool: withoutSchool.length, users: [...inactive, ...withoutSchool] },
+  };
+}
+
+type ExcludedUser = EnrollmentCounts["excluded"]["users"][number];
+
+/** Why an active user is in no school's count: the orgs they name, and what each is. */
+function excludedUser(id: string, line: number, orgIds: readonly string[], orgs: ReadonlyMap<string, Values>): ExcludedUser {
+  const where = `user ${id} (users.csv line ${line}) is in no school's count`;
+  if (orgIds.length === 0) {
+    return { sourcedId: id, line, reason: "no-org", orgs: [], explanation: `${where}: no role, org id or enrolment names an org` };
+  }
+  let notSchool = false;
+  const notes = orgIds.map((org) => {
+    const o = orgs.get(org);
+    if (o === undefined) return { sourcedId: org, why: "not in orgs.csv" };
+    if (!active(o)) return { sourcedId: org, why: "marked tobedeleted in orgs.csv" };
+    notSchool = true;
+    return { sourcedId: org, why: `of type ${JSON.stringify(String(o["type"] ?? ""))}, not a school` };
+  });
+  return {
+    sourcedId: id,
+    line,
+    reason: notSchool ? "org-not-a-school" : "org-not-in-orgs",
+    orgs: notes,
+    explanation: `${where}: ${notes.map((n) => `org ${n.sourcedId} is ${n.why}`).join("; ")}`,
   };
 }
 

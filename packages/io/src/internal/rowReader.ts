@@ -57,6 +57,10 @@ export class RowReader<R> {
   private lastWasEmpty = false;
   private readonly scratch: Record<string, unknown> = {};
   private readonly warnings: string[];
+  /** The fewest cells a row may have: the header less its trailing empty-named cells (an Excel artefact). */
+  private shortestRow = 0;
+  /** Rows that stopped before those columns, read anyway. */
+  private shortRows = 0;
 
   constructor(
     private readonly format: CsvFormat<R>,
@@ -175,16 +179,38 @@ export class RowReader<R> {
       const c = found.get(f.key);
       return c === undefined ? [] : [c];
     });
-    const seen = new Map<string, number>();
+    // Columns no field reads are kept in attributes under their header. A header that repeats
+    // one a field reads (two "Asset Tag" columns) is never read into the field a second time: the
+    // first column is the field's, the repeat is kept as "Asset Tag (2)", with a warning.
+    const taken = new Set<string>();
+    const byNormal = new Map<string, Column>();
+    for (const c of this.columns) {
+      taken.add(c.header);
+      if (!byNormal.has(normal[c.index]!)) byNormal.set(normal[c.index]!, c);
+    }
     for (let i = 0; i < header.length; i++) {
       if (claimed.has(i)) continue;
       const base = header[i]!;
-      const n = (seen.get(base) ?? 0) + 1;
-      seen.set(base, n);
-      const name = n === 1 ? base : `${base} (${n})`;
-      if (n === 2) this.warnings.push(`the header ${JSON.stringify(base)} appears more than once; later ones are kept as ${JSON.stringify(`${base} (2)`)}…`);
+      let name = base;
+      let n = 1;
+      while (taken.has(name)) name = `${base} (${++n})`;
+      taken.add(name);
+      const twin = byNormal.get(normal[i]!);
+      if (twin !== undefined) {
+        this.warnings.push(
+          `the header ${JSON.stringify(base)} appears again in column ${i + 1}: column ${twin.index + 1} (${JSON.stringify(twin.header)}) is read as ${twin.field.key}, and column ${i + 1} is kept in attributes as ${JSON.stringify(name)}`,
+        );
+      } else if (n === 2) this.warnings.push(`the header ${JSON.stringify(base)} appears more than once; later ones are kept as ${JSON.stringify(`${base} (2)`)}…`);
       this.extras.push({ index: i, name });
     }
+    // Excel saves a sheet with formatted but empty columns as header cells with no name; its data
+    // rows then stop before them. Rows short by exactly those columns are read (and counted).
+    // (never shorter than the last column a field reads, so every field's cell is there)
+    let trailing = 0;
+    while (trailing < cells.length && blankHeader(cells[cells.length - 1 - trailing]!)) trailing++;
+    let lastRead = 0;
+    for (const c of this.columns) lastRead = Math.max(lastRead, c.index + 1);
+    this.shortestRow = trailing === cells.length ? cells.length : Math.max(cells.length - trailing, lastRead);
   }
 
   private fail(line: number, column: string | null, value: string | null, reason: string): void {
@@ -215,7 +241,9 @@ export class RowReader<R> {
     }
     if (cells.length !== header.length) {
       const extraEmpty = cells.length > header.length && cells.slice(header.length).every((c) => c.trim() === "");
-      if (!extraEmpty) {
+      const shortOfUnnamed = cells.length < header.length && cells.length >= this.shortestRow;
+      if (shortOfUnnamed) this.shortRows++;
+      else if (!extraEmpty) {
         this.failed++;
         this.fail(line, null, null, `the row has ${cells.length} cell${cells.length === 1 ? "" : "s"} but the header has ${header.length} (a missing or extra separator, or an unquoted ${cells.length > header.length ? "comma" : "line break"}?)`);
         return;
@@ -280,6 +308,13 @@ export class RowReader<R> {
       throw fileLevelError([{ path: ["file"], code: "empty_file", message }], message);
     }
     if (this.total === 0) this.warnings.push("the file has a header but no data rows");
+    if (this.shortRows > 0) {
+      const k = this.header!.length - this.shortestRow;
+      const cols = k === 1 ? "1 column with no name" : `${k} columns with no name`;
+      this.warnings.push(
+        `the header ends with ${cols} (as Excel saves formatted empty columns); ${this.shortRows} row${this.shortRows === 1 ? "" : "s"} stopped before ${k === 1 ? "it" : "them"} and ${this.shortRows === 1 ? "was" : "were"} read as ${this.shortRows === 1 ? "it is" : "they are"}`,
+      );
+    }
     return {
       rows: trust(this.rows),
       errors: this.errors,
@@ -303,6 +338,11 @@ function clean(raw: string): string {
   // trim() only when an end could be white space (ASCII controls and space, or any non-ASCII character)
   const text = first <= 32 || last <= 32 || first >= 0x80 || last >= 0x80 ? raw.trim() : raw;
   return text.charCodeAt(0) === 39 ? restoreFormula(text) : text;
+}
+
+/** A header cell with no name (white space, or an export's formula guard around nothing). */
+function blankHeader(cell: string): boolean {
+  return restoreFormula(cell.replace(/^\uFEFF/, "").trim()) === "";
 }
 
 function isBlank(cells: readonly string[]): boolean {
