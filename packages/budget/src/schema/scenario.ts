@@ -15,8 +15,8 @@ const growthRate = z.number().gt(-1).max(100);
  *
  * @example
  * ```ts
- * planLineSchema.parse({ id: "reading", name: "Software licences: ReadWell", category: "software",
- *   amounts: { "2027": "10944" } }).amounts["2027"]?.toString(); // => "10944"
+ * const line = planLineSchema.parse({ id: "reading", name: "ReadWell", category: "software", amounts: { "2027": "10944" } });
+ * line.amounts["2027"]?.toString(); // => "10944"
  * ```
  * @category Scenarios
  */
