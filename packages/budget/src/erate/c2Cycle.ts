@@ -74,7 +74,7 @@ export interface C2CycleResult {
 }
 
 /**
- * Tracks a Category Two cycle year by year (DOMAIN-budget.md §3.3, FY2021 onward): the budget is
+ * Tracks a Category Two cycle year by year (FY2021 onward; see “How the numbers are computed: E-Rate”): the budget is
  * set in the first year the applicant applies, enrollment increases raise it, decreases never
  * lower it; every pre-discount commitment consumes it; what remains at the end of the cycle does
  * not carry over.

@@ -101,7 +101,7 @@ export function c2CapFor(fundingYear: number): number | null {
 }
 
 /**
- * The district's E-Rate discount by the current rule (FY2015 onward, DOMAIN-budget.md §2.2):
+ * The district's E-Rate discount by the current rule (FY2015 onward; see “How the numbers are computed: E-Rate”):
  * the district-wide NSLP share (CEP schools counted by the 1.6 multiplier rule), banded on the
  * matrix, in the rural column when more than half of the schools are rural; Category Two capped
  * at 85 %.
