@@ -7,8 +7,10 @@
 //   package.json) and added no changeset;
 // - on the base branch itself — CI checks a clean clone of main — there is nothing to compare
 //   with, so it checks what can be checked: the configuration, the package graph and every
-//   pending changeset (a changeset naming an unknown or private package fails);
-// - with no base branch at all (a shallow clone, another remote's naming), the configuration only.
+//   pending changeset (one naming an unknown package, or a bump other than patch, minor or
+//   major, fails);
+// - with no base branch, or no history shared with it (a shallow clone of a branch), the
+//   configuration only.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 
