@@ -1,33 +1,27 @@
 #!/usr/bin/env node
-// `pnpm start` — the main job: builds every package from the workspace, then builds the
-// playground and serves it on http://localhost:5173 with the sample district loaded.
+// `pnpm start` — the main job: builds the playground from the workspace and serves it on
+// http://127.0.0.1:5173 with the sample district loaded.
+//
+// No package is built first: the playground's Vite config resolves every @districtkit package
+// from its sources (the `@districtkit/source` export condition), so the packages' dist/ would
+// not be read — the bundle is byte-for-byte the same with or without them. Vite is started
+// directly (not through `npx pnpm`): npm, started from a pnpm script, warns about every pnpm
+// setting pnpm exports to its scripts as npm_config_* (catalog, verify-deps-before-run, …).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { packagesInBuildOrder } from "./package-order.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
-const bin = (name) => join(root, "node_modules", ".bin", name);
-const step = (label, cmd, args, cwd = root) => {
+const playground = join(root, "playground");
+const vite = join(playground, "node_modules", ".bin", "vite");
+const step = (label, args) => {
   console.log(`\n── ${label}`);
-  const r = spawnSync(cmd, args, { cwd, stdio: "inherit" });
-  if (r.status !== 0) {
+  const r = spawnSync(vite, args, { cwd: playground, stdio: "inherit" });
+  if (r.status !== 0 && r.signal === null) {
     console.error(`${label} failed`);
     process.exit(r.status ?? 1);
   }
 };
 
-for (const p of packagesInBuildOrder(root)) step(`build @districtkit/${p}`, bin("tsup"), ["--silent"], join(root, "packages", p));
-const playground = join(root, "playground");
-if (existsSync(join(playground, "package.json"))) {
-  step("build and serve the playground (Ctrl+C to stop)", "npx", ["-y", "pnpm@10", "--filter", "@districtkit/playground", "run", "start"]);
-} else {
-  // Until the playground exists, the main job is the first example script that does.
-  const candidates = ["budget-what-if.ts", ...readdirSync(join(root, "examples")).filter((f) => f.endsWith(".ts")).sort()];
-  const script = candidates.find((f) => existsSync(join(root, "examples", f)));
-  if (script === undefined) {
-    console.log("\nThe packages are built. No playground or example script yet: see README.md.");
-  } else {
-    step(`example: ${script}`, process.execPath, ["--conditions=@districtkit/source", "--import", "tsx", join(root, "examples", script)]);
-  }
-}
+step("build the playground (Vite, from the packages' sources)", ["build"]);
+// host and port (127.0.0.1:5173, strict) come from playground/vite.config.ts
+step("serve the playground on http://127.0.0.1:5173 (Ctrl+C to stop)", ["preview"]);

@@ -1,10 +1,11 @@
-// Every TSDoc @example of every package, and every ```ts block of the guides, is executed here,
+// Every TSDoc @example of every package, and every ```ts block of the guides and of the READMEs
+// (the repository's and each package's), is executed here,
 // so the documentation cannot drift from the code (see run.ts for the `// =>` assertion form).
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as zod from "zod";
-import { exampleBlocks, guideBlocks, repoRoot } from "./extract.js";
+import { exampleBlocks, guideBlocks, readmeBlocks, repoRoot } from "./extract.js";
 import { runBlock, type Scope } from "./run.js";
 
 const packages = readdirSync(join(repoRoot, "packages")).filter((p) => existsSync(join(repoRoot, "packages", p, "src", "index.ts")));
@@ -36,6 +37,16 @@ describe("guide code blocks (docs/**/*.md)", () => {
     expect(Array.isArray(guides)).toBe(true);
   });
   if (guides.length > 0) it.each(guides.map((b) => [b.where, b] as const))("%s", async (_where, block) => {
+    await runBlock(block.code, everything, modules);
+  });
+});
+
+const readmes = readmeBlocks(repoRoot);
+describe("README code blocks (README.md, packages/*/README.md)", () => {
+  it("finds every package README's first example", () => {
+    for (const p of packages) expect(readmes.some((b) => b.where.startsWith(`packages/${p}/README.md:`))).toBe(true);
+  });
+  it.each(readmes.map((b) => [b.where, b] as const))("%s", async (_where, block) => {
     await runBlock(block.code, everything, modules);
   });
 });

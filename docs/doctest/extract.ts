@@ -1,6 +1,6 @@
 // Finds the runnable code of the documentation: every ```ts block of a TSDoc `@example` in a
-// package's sources, and every ```ts block of the guides in docs/. Used by the doc-tests.
-import { readFileSync, readdirSync, statSync } from "node:fs";
+// package's sources, of the guides in docs/ and of the READMEs. Used by the doc-tests.
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 export interface CodeBlock {
@@ -50,8 +50,22 @@ export function exampleBlocks(pkgDir: string): CodeBlock[] {
 
 /** The ```ts blocks of the markdown guides (a block fenced ```ts no-run is skipped). */
 export function guideBlocks(docsDir: string): CodeBlock[] {
+  return markdownBlocks(files(docsDir, (n) => n.endsWith(".md")));
+}
+
+/** The ```ts blocks of the repository's README and of every package's README (not ```ts no-run). */
+export function readmeBlocks(root: string): CodeBlock[] {
+  const packages = join(root, "packages");
+  const readmes = readdirSync(packages)
+    .sort()
+    .map((p) => join(packages, p, "README.md"))
+    .filter((f) => existsSync(f));
+  return markdownBlocks([join(root, "README.md"), ...readmes]);
+}
+
+function markdownBlocks(markdownFiles: readonly string[]): CodeBlock[] {
   const blocks: CodeBlock[] = [];
-  for (const file of files(docsDir, (n) => n.endsWith(".md"))) {
+  for (const file of markdownFiles) {
     const lines = readFileSync(file, "utf8").split("\n");
     for (let i = 0; i < lines.length; i++) {
       const m = /^```(ts|typescript)(\s+no-run)?\s*$/.exec(lines[i]!);

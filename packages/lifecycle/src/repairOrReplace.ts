@@ -42,7 +42,7 @@ export interface RepairOrReplaceResult {
 }
 
 /**
- * Repair or replace a broken device (DOMAIN-lifecycle.md §7): replace when the repair costs at
+ * Repair or replace a broken device: replace when the repair costs at
  * least `k · P_new · RUL / L` (RUL = remaining useful life, min of policy end of life and support
  * end) or when support ends within `minMonthsToSupportEnd`; otherwise repair and lend a spare.
  *

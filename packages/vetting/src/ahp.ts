@@ -4,7 +4,7 @@ import { z } from "zod";
 /**
  * Saaty's random consistency index RI(n) for n = 1…10 (index 0 is n = 1).
  *
- * Source: DOMAIN-vetting.md §11; npm packages `ahp`, `ahp-lite`.
+ * Sources: “How the numbers are computed: app vetting”, §7; npm packages `ahp`, `ahp-lite`.
  *
  * @example
  * ```ts

@@ -15,7 +15,7 @@ export interface EssaTierResult {
   readonly reasons: readonly string[];
 }
 
-/** Minimum sample and sites for tiers 1 and 2 (WWC operationalization; DOMAIN-vetting.md §9). */
+/** Minimum sample and sites for tiers 1 and 2 (WWC operationalization). */
 export const ESSA_LARGE_SAMPLE = { students: 350, sites: 2 } as const;
 
 const LABELS = { 1: "Tier 1 — Strong", 2: "Tier 2 — Moderate", 3: "Tier 3 — Promising", 4: "Tier 4 — Demonstrates a Rationale" } as const;
@@ -66,7 +66,7 @@ export function tierOf(s: Extract<StudyAnswer, { present: true }>): EssaTierResu
  * a Rationale — a logic model with an evaluation under way. Tiers 1–3 require no overriding
  * negative findings. A badge refers to one study at one point in time.
  *
- * Source: WWC, ESSA Tiers of Evidence (https://ies.ed.gov/ncee/wwc/essa); DOMAIN-vetting.md §9.
+ * Source: WWC, ESSA Tiers of Evidence (https://ies.ed.gov/ncee/wwc/essa).
  *
  * @param study - the study's facts (see {@link studyAnswerSchema})
  * @returns the tier and why

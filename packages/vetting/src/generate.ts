@@ -57,7 +57,7 @@ function dateNear(rng: Rng, asOf: string, spanDays: number): string {
 }
 
 /**
- * Generates a reproducible vetting workload (PERFORMANCE.md V1: 10,000 apps × 80 criteria): a
+ * Generates a reproducible vetting workload (the package's benchmark V1: 10,000 apps × 80 criteria): a
  * rubric of `criteria` criteria of every kind — practices, yes/no, levels, choices, dates,
  * documents, an ACR, a study — with applicability conditions and hard gates, and `apps` apps
  * answering it, each answer better, worse, unclear, N/A or missing, with evidence that is

@@ -33,7 +33,7 @@ const levelsSchema = z.array(z.number().int().min(1).max(4)).length(PROJECT_UNIC
  * @throws DistrictKitError unless there are exactly ten whole levels in 1–4
  * @example
  * ```ts
- * // T14 (DOMAIN-vetting.md §12)
+ * // test vector T14
  * projectUnicornPledge([2, 3, 1, 2, 2, 2, 2, 2, 2, 2]).meets; // => false
  * projectUnicornPledge([2, 3, 1, 2, 2, 2, 2, 2, 2, 2]).below; // => ["Export Process"]
  * projectUnicornPledge([2, 3]); // throws

@@ -128,7 +128,7 @@ function rank(ids: readonly string[], scores: readonly number[], tol: number): {
  * @throws DistrictKitError for mismatched lengths, negative or non-finite numbers, duplicate ids, all-zero weights
  * @example
  * ```ts
- * // T2 (DOMAIN-vetting.md §12, Wikipedia "Weighted sum model")
+ * // test vector T2 (Wikipedia, "Weighted sum model")
  * const r = weightedSum({ weights: [0.2, 0.15, 0.4, 0.25], alternatives: [
  *   { id: "A1", values: [25, 20, 15, 30] }, { id: "A2", values: [10, 30, 20, 30] }, { id: "A3", values: [30, 10, 30, 10] },
  * ] });

@@ -32,7 +32,7 @@ export interface PrivacyRatingResult {
  * The ids of the six "worse practice" criteria of the built-in rubric that decide the rating:
  * selling data (Common Sense question 3.4.1), third-party marketing (3.2.4), targeted
  * advertising (10.3.1), third-party tracking (10.4.1), tracking across apps (10.4.2), profiling
- * for commercial purposes (10.4.3). The mapping of question ids is unconfirmed (DOMAIN-vetting.md §3).
+ * for commercial purposes (10.4.3). The mapping of question ids is unconfirmed.
  *
  * @example
  * ```ts

@@ -161,7 +161,7 @@ function compute(items: readonly Item[], unanswered: RiskScoreResult["unanswered
 
 /**
  * A risk-style score of a vendor or an app, higher = riskier — OpenRisk's `vendorscore/1`
- * (DOMAIN-vetting.md §2): `100·Σ w(1 − p)/Σ w` with p each question's favourable fraction,
+ * (see “How the numbers are computed: vetting”): `100·Σ w(1 − p)/Σ w` with p each question's favourable fraction,
  * unanswered questions at p = 0 (or by the policy chosen), N/A left out, weight-0 and free-text
  * questions never scored, and `null` — never 0 — when nothing is scorable. Tiers have bounds
  * that say whether they are inclusive (see {@link scoreTier}); the default ones are critical ≥ 70,

@@ -181,7 +181,7 @@ export function projectEnrollmentParsed(p: Parsed): EnrollmentProjection {
 }
 
 /**
- * Projects enrollment by cohort survival (grade progression ratios, DOMAIN-budget.md §5):
+ * Projects enrollment by cohort survival (grade progression ratios; see “How the numbers are computed: budget”, §2):
  * `R(g→g+1)` is the average of the last k ratios `enroll(g+1, t) / enroll(g, t−1)` by the chosen
  * method (mean, pooled, weighted, exponential smoothing); each year, grade g+1 = grade g of the
  * year before × R; the entry grade comes from births, a given series, a trend or a constant.

@@ -78,7 +78,7 @@ function need(value: string | number | null | undefined, name: string, cycle: C2
 }
 
 /**
- * The E-Rate Category Two five-year budget of an applicant (DOMAIN-budget.md §3.2): the
+ * The E-Rate Category Two five-year budget of an applicant (see “How the numbers are computed: E-Rate”): the
  * largest of multiplier × students, floor × schools and — for applicants with 10 or fewer
  * schools or libraries — the hybrid Σ max(multiplier × students_i, floor). The cycle's figures
  * come from the dated table {@link C2_BUDGET_CYCLES}. In the FY2015–19 test period and in FY2020

@@ -144,7 +144,7 @@ export interface C2CycleResult {
 }
 
 /**
- * Tracks a Category Two budget year by year (DOMAIN-budget.md §3.3).
+ * Tracks a Category Two budget year by year (see “How the numbers are computed: E-Rate”).
  *
  * - From FY2021 (district-wide cycles): the budget is set in the first year the applicant
  *   applies; enrollment increases raise it, decreases never lower it; every pre-discount

@@ -49,7 +49,7 @@ export interface CepEligibilityResult {
 }
 
 /**
- * A Community Eligibility Provision school's NSLP-equivalent count (DOMAIN-budget.md §2.3):
+ * A Community Eligibility Provision school's NSLP-equivalent count (see “How the numbers are computed: E-Rate”):
  * `min(ISP × 1.6, 100 %)`, times enrollment rounded up to a whole student, and the school's
  * percentage rounded to a whole percent. Computed in exact decimals (no float ceil errors).
  *

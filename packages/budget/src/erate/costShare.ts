@@ -46,7 +46,7 @@ export interface ERateCostShareResult {
 }
 
 /**
- * Splits a pre-discount E-Rate request between E-Rate and the district (DOMAIN-budget.md §3.3):
+ * Splits a pre-discount E-Rate request between E-Rate and the district (see “How the numbers are computed: E-Rate”):
  * E-Rate pays `discount × cost`; Category Two uses the district discount capped at 85 % and
  * consumes the full pre-discount cost from the C2 budget.
  *

@@ -46,7 +46,7 @@ export const eRateDiscountInputSchema = z.object({
   /**
    * When every school with students is a CEP school (an independent CEP school, or a district
    * whose every school is CEP), band the CEP whole-percent figure — the rounded percentage of the
-   * summed eligible counts (DOMAIN-budget.md §2.3; default true). `false` bands the exact share,
+   * summed eligible counts (see “How the numbers are computed: E-Rate”; default true). `false` bands the exact share,
    * as for any other district. A district that mixes CEP and non-CEP schools is unaffected.
    */
   cepWholePercent: z.boolean().default(true),
@@ -116,7 +116,7 @@ export function c2CapFor(fundingYear: number): number | null {
 }
 
 /**
- * The district's E-Rate discount by the current rule (FY2015 onward, DOMAIN-budget.md §2.2):
+ * The district's E-Rate discount by the current rule (FY2015 onward; see “How the numbers are computed: E-Rate”):
  * the district-wide NSLP share (CEP schools counted by the 1.6 multiplier rule), banded on the
  * matrix, in the rural column when more than half of the schools are rural; Category Two capped
  * at 85 %. When the applicant's whole enrollment is under CEP, the CEP rule's whole percent is

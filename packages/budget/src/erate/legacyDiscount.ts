@@ -48,7 +48,7 @@ export interface LegacyDiscountResult {
 
 /**
  * The LEGACY E-Rate discount rule, for historical funding years before FY2015 only
- * (DOMAIN-budget.md §2.4): each school banded on its own NSLP share and locale, and the district
+ * (see “How the numbers are computed: E-Rate”): each school banded on its own NSLP share and locale, and the district
  * discount is the student-weighted average of the school discounts. It gives different answers
  * from today's district-wide rule on the same data.
  *

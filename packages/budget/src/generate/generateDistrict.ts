@@ -31,7 +31,7 @@ const CATEGORIES = ["hardware", "software", "network", "professional-development
 
 /**
  * Generates a realistic synthetic district and budget from a seed, for benchmarks, tests and
- * demos (PERFORMANCE.md B1–B3: the sample district's size by default; NYC scale with
+ * demos (the package's benchmarks B1–B3: the sample district's size by default; NYC scale with
  * `{ students: 900_000, schools: 1800, lineItems: 20_000, funds: 12 }`). The output is plain
  * input data for {@link prepareBudget} / {@link projectBudget}; the same options give the same data.
  *

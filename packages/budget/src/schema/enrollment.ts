@@ -3,7 +3,7 @@ import { z } from "zod";
 import { enrollmentYearSchema } from "./district.js";
 
 /**
- * How the last k grade-progression ratios are averaged (DOMAIN-budget.md §5):
+ * How the last k grade-progression ratios are averaged (see “How the numbers are computed: budget”, §2):
  * `mean` of ratios, `pooled` (Σ next-grade / Σ grade), `weighted` (user weights, oldest →
  * newest), `exponential` smoothing (α in (0, 1], seeded with the first ratio).
  *

@@ -31,7 +31,7 @@ export interface C2Cycle {
   readonly hybridForSmall: boolean;
   /** Where the figures come from. */
   readonly source: string;
-  /** True when the figures are from secondary sources (DOMAIN-budget.md marks them unconfirmed). */
+  /** True when the figures are from secondary sources, not yet confirmed by USAC or the FCC. */
   readonly unconfirmed: boolean;
 }
 
@@ -51,7 +51,7 @@ export interface C2Cycle {
 // - FY2026–FY2030: announced 4 June 2025; eratesupport.org and Veeya (secondary, unconfirmed
 //   against the FCC public notice); each figure = FY2021–25 × 1.207 rounded to the cent.
 /**
- * Category Two five-year budget parameters by cycle (DOMAIN-budget.md §3.1). Look a funding
+ * Category Two five-year budget parameters by cycle (see “How the numbers are computed: E-Rate”). Look a funding
  * year up with {@link c2CycleFor}.
  *
  * @example

@@ -3,7 +3,7 @@
 // Central, "April 18, 2016" (https://e-ratecentral.com/Resources/Newsletters/News-of-the-Week/ArticleID/72/April-18-2016).
 /**
  * The CEP multiplier applied to a school's identified student percentage, dated (data, not a
- * constant in logic; DOMAIN-budget.md §2.3).
+ * constant in logic; see “How the numbers are computed: E-Rate”).
  *
  * @example
  * ```ts

@@ -41,7 +41,7 @@ export interface DiscountMatrixEdition {
 // weighted-average rule; its bands equal today's C1 column (USAC legacy worksheet
 // http://www.usac.org/sl/applicants/step04/discounts.aspx) — (unconfirmed) for years before FY2005.
 /**
- * The E-Rate discount matrix, as dated editions (DOMAIN-budget.md §2.1). Look a funding year up
+ * The E-Rate discount matrix, as dated editions (see “How the numbers are computed: E-Rate”). Look a funding year up
  * with {@link discountMatrixFor}; never copy the figures into logic.
  *
  * @example
@@ -82,7 +82,7 @@ export const ERATE_DISCOUNT_MATRIX: readonly DiscountMatrixEdition[] = Object.fr
 // Source: FCC 14-99 (E-Rate Modernization Order, 2014) ¶ on the Category Two discount cap;
 // USAC Category Two page. Applies from FY2015.
 /**
- * The Category Two discount cap in whole percent, dated (DOMAIN-budget.md §2.1).
+ * The Category Two discount cap in whole percent, dated (see “How the numbers are computed: E-Rate”).
  *
  * @example
  * ```ts

@@ -2,7 +2,7 @@ import { Money, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 
 /**
- * Input of {@link annualizedTco}: one device's direct costs (CoSN / Gartner structure, DOMAIN-budget.md §7).
+ * Input of {@link annualizedTco}: one device's direct costs (CoSN / Gartner structure).
  *
  * @example
  * ```ts
@@ -51,7 +51,7 @@ export interface AnnualizedTcoResult {
 }
 
 /**
- * The annualized per-device total cost of ownership used by the engine (DOMAIN-budget.md §7):
+ * The annualized per-device total cost of ownership used by the engine:
  * `(acquisition + one-time costs − residual) / life years + annual recurring costs`.
  *
  * @param input - acquisition, one-time costs, residual, life, recurring costs a year

@@ -333,7 +333,7 @@ export function weibullLife(weibull: WeibullParameters): { readonly mean: number
 }
 
 /**
- * A Weibull as another package writes it (DOMAIN-lifecycle.md §5.1), to convert at the edges:
+ * A Weibull as another package writes it (see “How the numbers are computed: device lifecycle”, §3), to convert at the edges:
  * reliability (`alpha` scale, `beta` shape), lifelines `WeibullFitter` (`lambda_` scale, `rho_`
  * shape), jStat (`scale`, `shape`), NAG g07be (`S = exp(−λ·x^γ)`, reported as `beta = ln λ` and
  * `gamma`), R `survreg(dist = "weibull")` (`intercept`, `scale`: η = exp(intercept), β = 1/scale).

@@ -2,7 +2,7 @@ import { Money } from "@districtkit/core";
 
 /**
  * Capitalization thresholds per unit, dated, with their sources. A district sets its own; these
- * are the published reference points (DOMAIN-lifecycle.md §11).
+ * are the published reference points (see “How the numbers are computed: device lifecycle”, §8).
  *
  * - GFOA best practice: capitalize items with a useful life of at least 2 years, threshold per
  *   item never below $5,000 (GFOA, "Capitalization Thresholds for Capital Assets";

@@ -32,8 +32,7 @@ export interface WebRuleVersion {
  * (89 FR 31320) and the 2026 interim final rule (91 FR 20902), which moved only the dates.
  * DOJ has signalled it may reopen the rule: this is data, not code.
  *
- * Sources: DOMAIN-vetting.md §7;
- * https://www.govinfo.gov/content/pkg/FR-2026-04-20/html/2026-07663.htm
+ * Source: https://www.govinfo.gov/content/pkg/FR-2026-04-20/html/2026-07663.htm
  *
  * @example
  * ```ts
@@ -69,7 +68,7 @@ export const ADA_TITLE_II_WEB_RULE: readonly WebRuleVersion[] = [
  * (the size criterion — 15 or more employees — is unconfirmed). The 2026 interim final rule
  * moved the dates by a year.
  *
- * Sources: DOMAIN-vetting.md §7; https://www.govinfo.gov/content/pkg/FR-2026-05-11/html/2026-09266.htm
+ * Source: https://www.govinfo.gov/content/pkg/FR-2026-05-11/html/2026-09266.htm
  * (the first row's publication date, 2024-05-09, is unconfirmed).
  *
  * @example

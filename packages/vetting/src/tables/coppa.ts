@@ -28,7 +28,7 @@ export interface CoppaRuleVersion {
  * The versions of the COPPA Rule, oldest first. The 2025 amendments were published 2025-04-22,
  * took effect 2025-06-23, and operators must comply by 2026-04-22.
  *
- * Sources: DOMAIN-vetting.md §5; BBB National Programs, "COPPA amended"
+ * Sources: BBB National Programs, "COPPA amended"
  * (https://bbbprograms.org/media/insights/blog/coppa-amended); McDermott
  * (https://www.mwe.com/?p=318326). The 2013 publication date is unconfirmed.
  *

@@ -1,6 +1,6 @@
 /**
  * Student data categories, by the names of the SDPC National Data Privacy Agreement, Exhibit B
- * ("Schedule of Data"). The tail of the list is unconfirmed (DOMAIN-vetting.md §4). The
+ * ("Schedule of Data"). The tail of the list is unconfirmed. The
  * high-sensitivity classes are Special Indicator (ELL, low income, health, disability, IEP/504,
  * living situation), Conduct, and health data.
  *

@@ -3,7 +3,7 @@
  * 2013 edition are invalid after 2025-10-31 (end of the transition to 2022); the 2022 edition has
  * 93 Annex A controls.
  *
- * Source: https://www.cpg.global/transition-policy/ ; DOMAIN-vetting.md §8.
+ * Source: https://www.cpg.global/transition-policy/
  *
  * @example
  * ```ts
@@ -31,7 +31,7 @@ export const ISO_27001_EDITIONS: readonly {
  * Penetration tests: yearly is common practice.
  *
  * Sources: https://soc2.baremetalcyber.com/episodes/episode-7-type-i-vs-type-ii-and-bridge-letters ;
- * http://aamsummit.com/digitalaccessibility/good-vpat ; DOMAIN-vetting.md §8, §10.
+ * http://aamsummit.com/digitalaccessibility/good-vpat
  *
  * @example
  * ```ts
@@ -55,7 +55,7 @@ export const EVIDENCE_MAX_AGE_MONTHS = {
  * CIS Controls v8.1 (June 2024): 18 controls, 153 safeguards; implementation groups are
  * cumulative — IG1 has 56 safeguards, IG2 130, IG3 153.
  *
- * Source: https://www.cisecurity.org/controls/implementation-groups/ig1/ ; DOMAIN-vetting.md §8.
+ * Source: https://www.cisecurity.org/controls/implementation-groups/ig1/
  *
  * @example
  * ```ts

@@ -81,7 +81,7 @@ export interface StateStudentPrivacyLaw {
  * data: the breach and posting deadlines are {@link DeadlineRule}s read by
  * {@link breachNotificationDeadlines} and {@link contractNoticeDeadlines}.
  *
- * Sources (DOMAIN-vetting.md §6): NY 8 NYCRR §121.10 and §121.6
+ * Sources: NY 8 NYCRR §121.10 and §121.6
  * (http://nyrules.elaws.us/nycrr/title8_chapterii_subchaptere_part121_s121.10); Illinois 105 ILCS
  * 85/15 (https://ilga.gov/ftp/ILCS/Ch%200105/Act%200085/010500850K15.html); Connecticut
  * C.G.S. §10-234bb; Colorado C.R.S. 22-16-107/108; Texas HB 2087 (2017).

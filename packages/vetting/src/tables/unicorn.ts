@@ -25,7 +25,7 @@ export const PROJECT_UNICORN_METRICS: readonly { readonly id: string; readonly t
 /**
  * The Project Unicorn vendor pledge: reach at least this level on the rubric within a year. Read
  * here as "every metric at or above it" (minimum over metrics; the pledge may mean an overall
- * level — unconfirmed, DOMAIN-vetting.md §9).
+ * level — unconfirmed).
  *
  * @example
  * ```ts

@@ -25,7 +25,7 @@ const AA = (ids: string, since: WcagVersion): WcagCriterion[] => ids.split(" ").
  * (30 A + 20 AA); 2.2 adds 2.4.11, 2.5.7, 2.5.8, 3.3.8 (AA) and 3.2.6, 3.3.7 (A) and makes 4.1.1
  * obsolete: 55 (31 A + 24 AA).
  *
- * Sources: W3C, WCAG 2.2 (https://www.w3.org/TR/WCAG22/); DOMAIN-vetting.md §7.
+ * Sources: W3C, WCAG 2.2 (https://www.w3.org/TR/WCAG22/).
  *
  * @example
  * ```ts

@@ -1,0 +1,2 @@
+/** Why an absolute link in the documentation site points nowhere, or `undefined` (see site-links.mjs). */
+export declare function absoluteLinkProblem(href: string): string | undefined;
