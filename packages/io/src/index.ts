@@ -59,3 +59,5 @@ export { budgetFromLedger, budgetFromLedgerOptionsSchema, previewLedger, readAct
 export type { BudgetFromLedgerOptions, LedgerPreview, LedgerPreviewRow } from "./ledger/readLedger.js";
 export { budgetTemplateFormat, budgetTemplateFromProjection, budgetTemplateRowSchema, readBudgetTemplate, writeBudgetTemplate } from "./ledger/budgetTemplate.js";
 export type { BudgetTemplateImport, BudgetTemplateRow } from "./ledger/budgetTemplate.js";
+export { generateLedgerExport, generateLedgerExportOptionsSchema } from "./ledger/generate.js";
+export type { GenerateLedgerExportOptions } from "./ledger/generate.js";

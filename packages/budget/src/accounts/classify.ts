@@ -54,6 +54,7 @@ export interface AccountClassifier {
   classify(account: string): AccountClassification;
 }
 
+/** A compiled code pattern. */
 type Test = (code: string) => boolean;
 
 function isDigits(s: string): boolean {
@@ -73,7 +74,10 @@ function compilePattern(p: string): Test {
     if (isDigits(lo) && isDigits(hi)) {
       const a = Number(lo);
       const b = Number(hi);
-      return (c) => isDigits(c) && Number(c) >= a && Number(c) <= b;
+      return (c) => {
+        const v = codeValue(c);
+        return v >= a && v <= b;
+      };
     }
     return (c) => c.length === lo.length && c >= lo && c <= hi;
   }
@@ -82,19 +86,43 @@ function compilePattern(p: string): Test {
 }
 
 function compileWhen(when: Readonly<Record<string, string | readonly string[]>>, index: ReadonlyMap<string, number>): (codes: readonly string[]) => boolean {
-  const tests: { at: number; test: Test }[] = [];
+  const at: number[] = [];
+  const tests: Test[] = [];
   for (const [seg, pattern] of Object.entries(when)) {
     const list = typeof pattern === "string" ? [pattern] : pattern;
     const ts = list.map(compilePattern);
-    tests.push({ at: index.get(seg)!, test: ts.length === 1 ? ts[0]! : (c) => ts.some((t) => t(c)) });
+    at.push(index.get(seg)!);
+    tests.push(ts.length === 1 ? ts[0]! : (c) => ts.some((t) => t(c)));
   }
+  const n = at.length;
   return (codes) => {
-    for (const t of tests) if (!t.test(codes[t.at]!)) return false;
+    for (let i = 0; i < n; i++) if (!tests[i]!(codes[at[i]!]!)) return false;
     return true;
   };
 }
 
+/** A code's value when it is all digits (NaN otherwise), and whether it is letters and digits only. */
+function codeValue(c: string): number {
+  let v = 0;
+  for (let i = 0; i < c.length; i++) {
+    const d = c.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    v = v * 10 + d;
+  }
+  return c.length === 0 ? Number.NaN : v;
+}
+
+function isAlphanumeric(c: string): boolean {
+  for (let i = 0; i < c.length; i++) {
+    const x = c.charCodeAt(i);
+    if (!((x >= 48 && x <= 57) || (x >= 65 && x <= 90) || (x >= 97 && x <= 122))) return false;
+  }
+  return true;
+}
+
 const CACHE_LIMIT = 200_000;
+/** Shared by every classification without notes (read-only). */
+const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
 
 /**
  * Validates an account mapping and compiles it for fast classification of account strings.
@@ -125,6 +153,9 @@ export function compileAccountMapping(mapping: AccountMappingInput | AccountMapp
   const widths = segs.map((s) => s.width);
   const total = widths.reduce<number>((a, w) => a + (w ?? 0), 0);
   const yearAt = segs.findIndex((s) => s.role === "year");
+  const objectSeg = segs.find((x) => x.role === "object")?.name ?? null;
+  const fundSeg = segs.find((x) => x.role === "fund")?.name ?? null;
+  const locSeg = segs.find((x) => x.role === "location")?.name ?? null;
   const cats = m.categories.map((r) => ({ rule: r, test: compileWhen(r.when, index) }));
   const funds = m.funds.map((r) => ({ rule: r, test: compileWhen(r.when, index) }));
   const schools = m.schools.map((r) => ({ rule: r, test: compileWhen(r.when, index) }));
@@ -158,21 +189,25 @@ export function compileAccountMapping(mapping: AccountMappingInput | AccountMapp
       codes = text.split(sep).map((c) => c.trim());
       if (codes.length !== segs.length) return invalid(account, `expected ${layoutText}, got ${codes.length} part${codes.length === 1 ? "" : "s"}`);
     }
-    const notes: string[] = [];
+    let notes: string[] = NO_NOTES;
     for (let i = 0; i < codes.length; i++) {
-      const c = codes[i]!.toUpperCase();
-      codes[i] = c;
+      let c = codes[i]!;
       if (c === "") return invalid(account, `the ${label(i)} segment is empty`, segs[i]!.name);
-      if (!/^[A-Z0-9]+$/.test(c)) return invalid(account, `the ${label(i)} code "${c}" has characters other than letters and digits`, segs[i]!.name);
+      if (!isAlphanumeric(c)) return invalid(account, `the ${label(i)} code "${c}" has characters other than letters and digits`, segs[i]!.name);
+      if (/[a-z]/.test(c)) c = c.toUpperCase();
       const w = widths[i];
       if (w !== undefined && c.length !== w) {
         if (c.length < w && isDigits(c)) {
-          codes[i] = c.padStart(w, "0");
-          notes.push(`${segs[i]!.name} "${c}" read as "${codes[i]}" (leading zeros restored)`);
+          const padded = c.padStart(w, "0");
+          if (notes === NO_NOTES) notes = [];
+          notes.push(`${segs[i]!.name} "${c}" read as "${padded}" (leading zeros restored)`);
+          c = padded;
         } else return invalid(account, `the ${label(i)} code "${c}" should have ${w} character${w === 1 ? "" : "s"}`, segs[i]!.name);
       }
+      codes[i] = c;
     }
-    const segments: Record<string, string> = Object.create(null) as Record<string, string>;
+    // segment names are validated (a lowercase letter first), so no name is __proto__
+    const segments: Record<string, string> = {};
     segs.forEach((s, i) => (segments[s.name] = codes[i]!));
     let fiscalYear: number | null = null;
     if (yearAt >= 0) {
@@ -180,41 +215,48 @@ export function compileAccountMapping(mapping: AccountMappingInput | AccountMapp
       if (!isDigits(y) || (y.length !== 2 && y.length !== 4)) return invalid(account, `the fiscal-year code "${y}" is not a 2- or 4-digit year`, segs[yearAt]!.name);
       fiscalYear = y.length === 2 ? 2000 + Number(y) : Number(y);
     }
-    const described = segs.map((s, i) => `${s.name} ${codes[i]}`).join(", ");
-    const cat = cats.findIndex((c) => c.test(codes));
-    const base = { account, segments, fiscalYear, notes };
+    const described = (): string => segs.map((s, i) => `${s.name} ${codes[i]}`).join(", ");
+    let cat = -1;
+    for (let i = 0; i < cats.length; i++) {
+      if (cats[i]!.test(codes)) {
+        cat = i;
+        break;
+      }
+    }
     if (cat === -1) {
-      return { ...base, status: "unmapped", category: null, fund: null, school: null, eRate: null, title: null, rule: null, segment: segs.find((s) => s.role === "object")?.name ?? null, reason: `no category rule matches ${described}`, explanation: `${account}: no category rule matches ${described}; add a rule (or an exclude rule) to the mapping.` };
+      const reason = `no category rule matches ${described()}`;
+      return { account, segments, fiscalYear, notes, status: "unmapped", category: null, fund: null, school: null, eRate: null, title: null, rule: null, segment: objectSeg, reason, explanation: `${account}: ${reason}; add a rule (or an exclude rule) to the mapping.` };
     }
     const rule = cats[cat]!.rule;
     if (rule.exclude !== undefined) {
-      return { ...base, status: "excluded", category: null, fund: null, school: null, eRate: null, title: null, rule: cat, segment: null, reason: rule.exclude, explanation: `${account}: out of scope by categories[${cat}] (${rule.exclude}).` };
+      return { account, segments, fiscalYear, notes, status: "excluded", category: null, fund: null, school: null, eRate: null, title: null, rule: cat, segment: null, reason: rule.exclude, explanation: `${account}: out of scope by categories[${cat}] (${rule.exclude}).` };
     }
     const title = rule.name ?? rule.category!;
     const f = funds.find((x) => x.test(codes));
     const s = schools.find((x) => x.test(codes));
-    const fundSeg = segs.find((x) => x.role === "fund")?.name ?? null;
-    const locSeg = segs.find((x) => x.role === "location")?.name ?? null;
     if (!f || !s) {
       const what = !f
-        ? `no fund rule matches ${fundSeg ? nameOf(fundSeg, segments[fundSeg]!) : described}${segs.some((x) => x.role === "resource" || x.role === "project") ? ` (${segs.filter((x) => x.role === "resource" || x.role === "project").map((x) => nameOf(x.name, segments[x.name]!)).join(", ")})` : ""}`
-        : `no school rule matches ${locSeg ? nameOf(locSeg, segments[locSeg]!) : described}`;
-      return { ...base, status: "unmapped", category: rule.category!, fund: f?.rule.fund ?? null, school: null, eRate: rule.eRate ?? null, title, rule: cat, segment: !f ? fundSeg : locSeg, reason: what, explanation: `${account}: ${title} (${rule.category}), but ${what}; add a ${!f ? "fund" : "school"} rule to the mapping.` };
+        ? `no fund rule matches ${fundSeg ? nameOf(fundSeg, segments[fundSeg]!) : described()}${segs.some((x) => x.role === "resource" || x.role === "project") ? ` (${segs.filter((x) => x.role === "resource" || x.role === "project").map((x) => nameOf(x.name, segments[x.name]!)).join(", ")})` : ""}`
+        : `no school rule matches ${locSeg ? nameOf(locSeg, segments[locSeg]!) : described()}`;
+      return { account, segments, fiscalYear, notes, status: "unmapped", category: rule.category!, fund: f?.rule.fund ?? null, school: null, eRate: rule.eRate ?? null, title, rule: cat, segment: !f ? fundSeg : locSeg, reason: what, explanation: `${account}: ${title} (${rule.category}), but ${what}; add a ${!f ? "fund" : "school"} rule to the mapping.` };
     }
     const school = s.rule.school;
-    const objSeg = segs.find((x) => x.role === "object")?.name;
+    const fund = f.rule.fund;
     return {
-      ...base,
+      account,
+      segments,
+      fiscalYear,
+      notes,
       status: "mapped",
       category: rule.category!,
-      fund: f.rule.fund,
+      fund,
       school,
       eRate: rule.eRate ?? null,
       title,
       rule: cat,
       segment: null,
       reason: null,
-      explanation: `${account}: ${objSeg ? nameOf(objSeg, segments[objSeg]!) : title} → ${rule.category} (categories[${cat}]: ${title}), paid by ${f.rule.fund}, ${school === null ? "district-wide" : `school ${school}`}${rule.eRate ? `, E-Rate ${rule.eRate}` : ""}.`,
+      explanation: `${account}: ${objectSeg ? nameOf(objectSeg, segments[objectSeg]!) : title} → ${rule.category} (categories[${cat}]: ${title}), paid by ${fund}, ${school === null ? "district-wide" : `school ${school}`}${rule.eRate ? `, E-Rate ${rule.eRate}` : ""}.`,
     };
   }
 

@@ -3,7 +3,7 @@ import { DistrictKitError, fiscalYearLabel, Money, parseInput } from "@districtk
 import { guard } from "../internal/guard.js";
 import type { RowError } from "../readResult.js";
 import { mapLedgerOptionsSchema, type MapLedgerOptions } from "./schema.js";
-import type { LedgerRow, LedgerTable } from "./table.js";
+import type { LedgerTable } from "./table.js";
 
 /**
  * A problem with a ledger found while mapping it — an account no rule maps, a duplicate account,
@@ -112,8 +112,13 @@ export interface LedgerImport {
 
 const BUILT_IN = new Set(["hardware", "software", "network", "professional-development", "support-staff", "services", "other"]);
 
+/** `$1,234.56` / `-$1,234.56` from cents, as Money's en-US format writes it, without Intl (called once per issue). */
 function dollars(c: number): string {
-  return Money.fromCents(c).format("en-US");
+  const neg = c < 0;
+  const a = neg ? -c : c;
+  const whole = String(Math.floor(a / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const cents = a % 100;
+  return `${neg ? "-" : ""}$${whole}.${cents < 10 ? "0" : ""}${cents}`;
 }
 
 function linesText(lines: readonly number[]): string {
@@ -138,6 +143,7 @@ interface Group {
 
 interface Miss {
   account: string;
+  rows: number;
   c: AccountClassification | null;
   reason: string;
   kind: LedgerIssue["kind"];
@@ -181,7 +187,7 @@ export function mapLedger(table: LedgerTable, mapping: AccountMappingInput | Acc
 }
 
 function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, options: MapLedgerOptions | undefined): LedgerImport {
-  if (table === null || typeof table !== "object" || !Array.isArray(table.rows) || (table.kind !== "budget" && table.kind !== "actuals")) {
+  if (table === null || typeof table !== "object" || !Array.isArray(table.account) || !Array.isArray(table.amount) || (table.kind !== "budget" && table.kind !== "actuals")) {
     throw DistrictKitError.argument(["table"], "expected a table read by parseLedger");
   }
   const classifier = compileAccountMapping(mapping);
@@ -210,7 +216,6 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
   const groups = new Map<string, Group>();
   const misses = new Map<string, Miss>();
   const excluded = new Map<number, { reason: string; amount: number; encumbered: number; rows: number; accounts: Set<string>; lines: number[]; byYear: Map<number, { amount: number; encumbered: number }> }>();
-  const seen = kind === "budget" ? new Map<string, number[]>() : null;
   const years = new Set<number>();
   const lastPeriod = new Map<number, number>();
   const periodsSeen = new Map<number, Set<number>>();
@@ -219,48 +224,48 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
   let nUnmapped = 0;
   const totalAll = { amount: 0, encumbered: 0 };
   const totalByYear = new Map<number, { amount: number; encumbered: number }>();
-  const bumpYear = (map: Map<number, { amount: number; encumbered: number }>, y: number, r: LedgerRow): void => {
-    const t = map.get(y);
-    if (t) {
-      t.amount += r.amount;
-      t.encumbered += r.encumbered;
-    } else map.set(y, { amount: r.amount, encumbered: r.encumbered });
-  };
+  /** Where the rows of one account and year go: the group (mapped) or the excluded rule's / unmapped account's totals. */
+  type Owner = { amount: number; encumbered: number; rows: number; lines: number[]; byYear: Map<number, { amount: number; encumbered: number }> };
+  interface Target {
+    readonly group: Group | null;
+    readonly owner: Owner | null;
+  }
+  const groupsByPrefix = new Map<string, Map<number, Target>>();
+  /** One distinct account string: its classification, and per fiscal year where it goes and the line it was first seen on. */
+  interface Account {
+    readonly account: string;
+    readonly c: AccountClassification;
+    /** fund|category|school|eRate of a mapped account. */
+    readonly prefix: string | null;
+    readonly years: number[];
+    readonly targets: Target[];
+    readonly firstLines: number[];
+    dup: (number[] | null)[] | null;
+  }
+  const accounts = new Map<string, Account>();
+  const duplicates: { account: string; fiscalYear: number; lines: number[] }[] = [];
 
-  for (const r of table.rows) {
-    const account = rebuild ? rebuild(r.account) : r.account;
-    const c = classifier.classify(account);
-    const fy = r.fiscalYear !== 0 ? r.fiscalYear : (c.fiscalYear ?? 0);
-    totalAll.amount += r.amount;
-    totalAll.encumbered += r.encumbered;
-    if (fy !== 0) {
-      years.add(fy);
-      bumpYear(totalByYear, fy, r);
+  function targetFor(a: Account, fy: number): Target {
+    const c = a.c;
+    if (fy !== 0) years.add(fy);
+    if (c.status === "excluded") {
+      let e = excluded.get(c.rule!);
+      if (!e) excluded.set(c.rule!, (e = { reason: c.reason!, amount: 0, encumbered: 0, rows: 0, accounts: new Set(), lines: [], byYear: new Map() }));
+      e.accounts.add(a.account);
+      return { group: null, owner: e };
     }
-    if (c.status !== "mapped" || fy === 0) {
-      if (c.status === "excluded") {
-        nExcluded++;
-        let e = excluded.get(c.rule!);
-        if (!e) excluded.set(c.rule!, (e = { reason: c.reason!, amount: 0, encumbered: 0, rows: 0, accounts: new Set(), lines: [], byYear: new Map() }));
-        e.amount += r.amount;
-        e.encumbered += r.encumbered;
-        e.rows++;
-        e.accounts.add(account);
-        e.lines.push(r.line);
-        bumpYear(e.byYear, fy, r);
-        continue;
-      }
-      nUnmapped++;
-      const key = c.status === "mapped" ? `\u0000noyear\u0000${account}` : account;
+    if (a.prefix === null || fy === 0) {
+      const key = c.status === "mapped" ? `\u0000noyear\u0000${a.account}` : a.account;
       let miss = misses.get(key);
       if (!miss) {
         misses.set(
           key,
           (miss = {
-            account,
+            account: a.account,
             c,
             kind: c.status === "invalid" ? "invalid-account" : c.status === "unmapped" ? "unmapped" : "no-fiscal-year",
             reason: c.status === "mapped" ? "the row has no fiscal year (add a Fiscal Year column, a year segment, or options.fiscalYear)" : c.reason!,
+            rows: 0,
             amount: 0,
             encumbered: 0,
             lines: [],
@@ -268,40 +273,99 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
           }),
         );
       }
-      miss.amount += r.amount;
-      miss.encumbered += r.encumbered;
-      miss.lines.push(r.line);
-      bumpYear(miss.byYear, fy, r);
-      continue;
+      return { group: null, owner: miss };
     }
-    mapped++;
-    const k = `${c.fund}\u0000${c.category}\u0000${c.school ?? ""}\u0000${c.eRate ?? ""}\u0000${fy}`;
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { fund: c.fund!, category: c.category!, school: c.school, eRate: c.eRate, fiscalYear: fy, amount: 0, encumbered: 0, rows: 0, lines: [], accounts: new Set(), byPeriod: new Map() }));
-    g.amount += r.amount;
-    g.encumbered += r.encumbered;
-    g.rows++;
-    if (g.lines.length < 10_000) g.lines.push(r.line);
-    g.accounts.add(account);
-    if (kind === "actuals") {
-      const p = r.period;
-      const bp = g.byPeriod.get(p);
-      if (bp) {
-        bp.amount += r.amount;
-        bp.encumbered += r.encumbered;
-      } else g.byPeriod.set(p, { amount: r.amount, encumbered: r.encumbered });
-      lastPeriod.set(fy, Math.max(lastPeriod.get(fy) ?? 0, p));
-      let ps = periodsSeen.get(fy);
-      if (!ps) periodsSeen.set(fy, (ps = new Set()));
-      ps.add(p);
+    let byYear = groupsByPrefix.get(a.prefix);
+    if (!byYear) groupsByPrefix.set(a.prefix, (byYear = new Map()));
+    let t = byYear.get(fy);
+    if (!t) {
+      const g: Group = { fund: c.fund!, category: c.category!, school: c.school, eRate: c.eRate, fiscalYear: fy, amount: 0, encumbered: 0, rows: 0, lines: [], accounts: new Set(), byPeriod: new Map() };
+      groups.set(a.prefix + fy, g);
+      byYear.set(fy, (t = { group: g, owner: null }));
     }
-    if (seen) {
-      const dk = `${account}\u0000${fy}`;
-      const l = seen.get(dk);
-      if (l) l.push(r.line);
-      else seen.set(dk, [r.line]);
+    return t;
+  }
+
+  const budget = kind === "budget";
+  const { line: lineCol, account: accountCol, fiscalYear: yearCol, period: periodCol, amount: amountCol, encumbered: encCol } = table;
+  const n = table.rowCount;
+  for (let ri = 0; ri < n; ri++) {
+    const rAccount = accountCol[ri]!;
+    const rLine = lineCol[ri]!;
+    let a = accounts.get(rAccount);
+    if (a === undefined) {
+      const account = rebuild ? rebuild(rAccount) : rAccount;
+      const c = classifier.classify(account);
+      a = { account, c, prefix: c.status === "mapped" ? `${c.fund}\u0000${c.category}\u0000${c.school ?? ""}\u0000${c.eRate ?? ""}\u0000` : null, years: [], targets: [], firstLines: [], dup: null };
+      accounts.set(rAccount, a);
+    }
+    const rYear = yearCol[ri]!;
+    const fy = rYear !== 0 ? rYear : (a.c.fiscalYear ?? 0);
+    const yi = a.years.indexOf(fy);
+    let t: Target;
+    if (yi < 0) {
+      t = targetFor(a, fy);
+      a.years.push(fy);
+      a.targets.push(t);
+      a.firstLines.push(rLine);
+    } else {
+      t = a.targets[yi]!;
+      if (budget && t.group !== null) {
+        // the same account twice in one year of a budget: a double posting, or amendments
+        a.dup ??= [];
+        let d = a.dup[yi];
+        if (!d) {
+          d = a.dup[yi] = [a.firstLines[yi]!];
+          duplicates.push({ account: a.account, fiscalYear: fy, lines: d });
+        }
+        d.push(rLine);
+      }
+    }
+    const amount = amountCol[ri]!;
+    const enc = encCol[ri]!;
+    totalAll.amount += amount;
+    totalAll.encumbered += enc;
+    if (fy !== 0) {
+      let yt = totalByYear.get(fy);
+      if (yt === undefined) totalByYear.set(fy, (yt = { amount: 0, encumbered: 0 }));
+      yt.amount += amount;
+      yt.encumbered += enc;
+    }
+    const g = t.group;
+    if (g !== null) {
+      mapped++;
+      g.amount += amount;
+      g.encumbered += enc;
+      g.rows++;
+      if (g.lines.length < 10_000) g.lines.push(rLine);
+      if (!budget) {
+        const p = periodCol[ri]!;
+        const bp = g.byPeriod.get(p);
+        if (bp) {
+          bp.amount += amount;
+          bp.encumbered += enc;
+        } else g.byPeriod.set(p, { amount, encumbered: enc });
+        if (p > (lastPeriod.get(fy) ?? 0)) lastPeriod.set(fy, p);
+        let ps = periodsSeen.get(fy);
+        if (!ps) periodsSeen.set(fy, (ps = new Set()));
+        ps.add(p);
+      }
+    } else {
+      const o = t.owner!;
+      o.amount += amount;
+      o.encumbered += enc;
+      o.rows++;
+      o.lines.push(rLine);
+      let by = o.byYear.get(fy);
+      if (by === undefined) o.byYear.set(fy, (by = { amount: 0, encumbered: 0 }));
+      by.amount += amount;
+      by.encumbered += enc;
+      if (a.c.status === "excluded") nExcluded++;
+      else nUnmapped++;
     }
   }
+  // the accounts of each group (each account once per year)
+  for (const a of accounts.values()) for (const t of a.targets) if (t.group !== null) t.group.accounts.add(a.account);
 
   const issues: LedgerIssue[] = [];
   const issue = (i: Omit<LedgerIssue, "message" | "file">): void => {
@@ -311,12 +375,8 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
   if (missingSegments.length > 0) {
     issue({ kind: "invalid-account", severity: "error", lines: [], column: null, value: null, amount: null, reason: `the file has no column for the segment${missingSegments.length === 1 ? "" : "s"} ${missingSegments.join(", ")} of the mapping's layout (name ${missingSegments.length === 1 ? "it" : "them"} in options.columns.segments)` });
   }
-  if (seen) {
-    for (const [dk, lines] of seen) {
-      if (lines.length < 2) continue;
-      const [account, fy] = dk.split("\u0000") as [string, string];
-      issue({ kind: "duplicate-account", severity: "warning", lines, column: accountColumn, value: account, amount: null, reason: `appears ${lines.length} times for FY${fy}; the amounts were added together (a double posting, or budget amendments?)` });
-    }
+  for (const d of duplicates) {
+    issue({ kind: "duplicate-account", severity: "warning", lines: d.lines, column: accountColumn, value: d.account, amount: null, reason: `appears ${d.lines.length} times for FY${d.fiscalYear}; the amounts were added together (a double posting, or budget amendments?)` });
   }
   for (const miss of misses.values()) {
     issue({
@@ -500,9 +560,9 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
       explanation,
     };
   };
-  const amountCol = table.amountColumns.amount;
-  const tieOut: LedgerTieOut[] = [tie(amountCol, null, false, controlAll)];
-  for (const y of fiscalYears) tieOut.push(tie(amountCol, y, false, controlByYear.has(y) ? controlByYear.get(y)! : null));
+  const amountHeader = table.amountColumns.amount;
+  const tieOut: LedgerTieOut[] = [tie(amountHeader, null, false, controlAll)];
+  for (const y of fiscalYears) tieOut.push(tie(amountHeader, y, false, controlByYear.has(y) ? controlByYear.get(y)! : null));
   if (kind === "actuals" && table.amountColumns.encumbered !== null) {
     tieOut.push(tie(table.amountColumns.encumbered, null, true, controlAllEnc === null || controlAll === null ? null : controlAllEnc));
     for (const y of fiscalYears) tieOut.push(tie(table.amountColumns.encumbered, y, true, null));
@@ -514,7 +574,7 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
   }
   issues.sort((a, b) => (a.lines[0] ?? Number.MAX_SAFE_INTEGER) - (b.lines[0] ?? Number.MAX_SAFE_INTEGER));
   const extraCategories = [...new Set([...groups.values()].map((g) => g.category))].filter((c) => !BUILT_IN.has(c)).sort();
-  const counts = { dataRows: table.rows.length + table.stats.failed, mapped, excluded: nExcluded, unmapped: nUnmapped, unreadable: table.stats.failed, totalRows: totals.length };
+  const counts = { dataRows: table.rowCount + table.stats.failed, mapped, excluded: nExcluded, unmapped: nUnmapped, unreadable: table.stats.failed, totalRows: totals.length };
   const main = tieOut[0]!;
   const explanation =
     `${file ?? "The file"}: ${counts.dataRows} data row${counts.dataRows === 1 ? "" : "s"} — ${mapped} mapped, ${nExcluded} excluded by the mapping, ${nUnmapped} unmapped (${misses.size} distinct account${misses.size === 1 ? "" : "s"}), ${counts.unreadable} unreadable; ` +

@@ -5,7 +5,7 @@ import type { TextInput } from "../decode.js";
 import { guard } from "../internal/guard.js";
 import { mapLedger, type LedgerImport, type LedgerTieOut } from "./mapLedger.js";
 import type { LedgerOptions, MapLedgerOptions } from "./schema.js";
-import { parseLedger, type LedgerTable } from "./table.js";
+import { ledgerRow, parseLedger, type LedgerTable } from "./table.js";
 
 /**
  * Reads a budget or general-ledger export whose rows carry an account string
@@ -139,7 +139,7 @@ export function previewLedger(table: LedgerTable, mapping: AccountMappingInput |
             return m.layout.segments.map((s) => parts[table.segmentColumns.indexOf(s.name)] ?? "").join(m.layout.separator);
           }
         : (a: string): string => a;
-    const out: LedgerPreviewRow[] = table.rows.slice(0, rows).map((r) => {
+    const out: LedgerPreviewRow[] = Array.from({ length: Math.min(rows, table.rowCount) }, (_, i) => ledgerRow(table, i)).map((r) => {
       const account = rebuild(r.account);
       const k = c.classify(account);
       return {

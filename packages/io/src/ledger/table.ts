@@ -1,4 +1,4 @@
-import { fiscalYearOf, parseInput, type FiscalCalendar } from "@districtkit/core";
+import { DistrictKitError, fiscalYearOf, parseInput, type FiscalCalendar } from "@districtkit/core";
 import { z } from "zod";
 import type { CsvFormat, FieldSpec } from "../csvFormat.js";
 import { decodeText, type TextEncodingName, type TextInput } from "../decode.js";
@@ -12,7 +12,8 @@ import { ledgerOptionsSchema, type LedgerOptions } from "./schema.js";
 
 /**
  * One data row of a ledger or actuals file, as read: its line, account string, fiscal year,
- * period and amounts in whole cents. Plain data (it crosses to and from a Web Worker as is).
+ * period and amounts in whole cents (see {@link ledgerRow}; a {@link LedgerTable} keeps its rows
+ * as columns).
  *
  * @category Ledger
  */
@@ -56,7 +57,21 @@ export interface LedgerTable {
   /** `budget` (a budget or GL export) or `actuals` (posted and encumbered by period). */
   readonly kind: "budget" | "actuals";
   readonly file: string | null;
-  readonly rows: readonly LedgerRow[];
+  /** Data rows read: the length of every row column below (row `i` is {@link ledgerRow}`(table, i)`). */
+  readonly rowCount: number;
+  /** The line of the file where each row starts. */
+  readonly line: readonly number[];
+  /** Each row's account string (for a file with one column per segment, the segments joined by U+001F in {@link LedgerTable.segmentColumns} order). */
+  readonly account: readonly string[];
+  /** Each row's fiscal year, or 0 when the file does not say. */
+  readonly fiscalYear: readonly number[];
+  /** Each row's fiscal period (1 = first month of the fiscal year), or 0. */
+  readonly period: readonly number[];
+  /** Each row's budget (ledger) or posted (actuals) amount, in cents. */
+  readonly amount: readonly number[];
+  /** Each row's encumbered amount, in cents. */
+  readonly encumbered: readonly number[];
+  readonly description: readonly (string | null)[];
   readonly controlTotals: readonly ControlTotalRow[];
   /** Rows that could not be read (an amount that is text, an unknown period…), with line, column and reason. */
   readonly errors: readonly RowError[];
@@ -150,13 +165,21 @@ function parsePeriod(text: string, cal: FiscalCalendar): { period: number; fisca
   return { period: periodOfMonth(month, cal), fiscalYear: fiscalYearOf(day, cal) };
 }
 
-type Built = { readonly total: false; readonly row: LedgerRow } | { readonly total: true; readonly row: ControlTotalRow };
+/** What the row reader keeps per row: nothing (the rows go to column arrays, total rows to their own list). */
+const ROW = Object.freeze({});
+type Built = typeof ROW;
 
 /** @internal The read of a file's rows (CSV tokens or a spreadsheet's cells) into a ledger table. */
 export class LedgerTableReader {
   readonly reader: RowReader<Built>;
   private readonly cal: FiscalCalendar;
-  private pending: { account: string; fiscalYear: number; period: number; amount: number; encumbered: number } | null = null;
+  // the row being read, between check() and build() (no object per row)
+  private pAccount = "";
+  private pYear = 0;
+  private pPeriod = 0;
+  private pAmount = 0;
+  private pEncumbered = 0;
+  readonly cols = { line: [] as number[], account: [] as string[], fiscalYear: [] as number[], period: [] as number[], amount: [] as number[], encumbered: [] as number[], description: [] as (string | null)[] };
   readonly settings: z.output<typeof ledgerOptionsSchema>;
 
   constructor(
@@ -234,11 +257,17 @@ export class LedgerTableReader {
       const parts = this.segmentKeys.map((k) => (v[k] as string | undefined) ?? "");
       account = parts.every((p) => p === "") ? "" : parts.join("\u001f");
     }
-    this.pending = { account, fiscalYear, period, amount, encumbered };
+    this.pAccount = account;
+    this.pYear = fiscalYear;
+    this.pPeriod = period;
+    this.pAmount = amount;
+    this.pEncumbered = encumbered;
     return undefined;
   }
 
   private segmentKeys: string[] = [];
+  /** The file's total rows. */
+  readonly totals: ControlTotalRow[] = [];
 
   /** The segment fields whose values make the account when there is no account column. */
   setSegmentKeys(keys: string[]): void {
@@ -251,15 +280,22 @@ export class LedgerTableReader {
   }
 
   private build(v: Readonly<Record<string, unknown>>, line: number): Built {
-    const p = this.pending!;
-    this.pending = null;
     const description = (v.description as string | undefined) ?? null;
-    const acc = p.account.replace(/\u001f/g, " ").trim();
-    const isTotal = (t: string): boolean => /\btotals?\b/i.test(t);
-    if ((acc === "" && description !== null && isTotal(description)) || (acc !== "" && isTotal(acc))) {
-      return { total: true, row: { line, label: acc !== "" ? acc : description!.trim(), fiscalYear: p.fiscalYear, amount: p.amount, encumbered: p.encumbered } };
+    const account = this.pAccount;
+    const acc = account.includes("\u001f") ? account.replace(/\u001f/g, " ").trim() : account.trim();
+    if ((acc === "" && description !== null && /\btotals?\b/i.test(description)) || (acc !== "" && /\btotals?\b/i.test(acc))) {
+      this.totals.push({ line, label: acc !== "" ? acc : description!.trim(), fiscalYear: this.pYear, amount: this.pAmount, encumbered: this.pEncumbered });
+      return ROW;
     }
-    return { total: false, row: { line, account: p.account, fiscalYear: p.fiscalYear, period: p.period, amount: p.amount, encumbered: p.encumbered, description } };
+    const c = this.cols;
+    c.line.push(line);
+    c.account.push(account);
+    c.fiscalYear.push(this.pYear);
+    c.period.push(this.pPeriod);
+    c.amount.push(this.pAmount);
+    c.encumbered.push(this.pEncumbered);
+    c.description.push(description);
+    return ROW;
   }
 }
 
@@ -284,17 +320,14 @@ export function finishTable(t: LedgerTableReader): LedgerTable {
   if (t.kind === "actuals" && !has("period") && !has("date")) {
     throw fileLevelError([{ path: ["header", "period"], code: "missing_column", message: 'the actuals file needs a period column ("Period", "Month", "Fiscal Period") or a date column ("Posting Date"); name it in options.columns' }], "cannot read the file: no period column");
   }
-  const rows: LedgerRow[] = [];
-  const totals: ControlTotalRow[] = [];
-  for (const b of result.rows) {
-    if (b.total) totals.push(b.row);
-    else rows.push(b.row);
-  }
+  const totals = t.totals;
+  const c = t.cols;
   const amountHeader = has("amount")?.header ?? [has("debit")?.header, has("credit")?.header].filter(Boolean).join(" − ");
   return {
     kind: t.kind,
     file: t.settings.file ?? null,
-    rows,
+    rowCount: c.line.length,
+    ...c,
     controlTotals: totals,
     errors: result.errors,
     stats: result.stats,
@@ -335,7 +368,7 @@ export function segmentKeysOf(kind: "budget" | "actuals", options: LedgerOptions
  * @example
  * ```ts
  * const t = parseLedger("budget", "Account,Fiscal Year,Amount\n100-2230-734-000-100,2027,\"1,200.00\"\n100-2230-735-000-100,2027,(50.00)\n100-2230-650-000-100,2027,n/a\nTotal,,1150.00");
- * t.rows.map((r) => r.amount); // => [120000, -5000]
+ * t.amount; // => [120000, -5000]
  * t.controlTotals[0]?.amount; // => 115000
  * t.errors[0]?.message; // => "line 4, Amount: \"n/a\" is not an amount (expected e.g. 1234.56, 1,234.56, (12.00) or 12.00-)"
  * ```
@@ -350,4 +383,23 @@ export function parseLedger(kind: "budget" | "actuals", input: TextInput, option
     tokenize(t.reader, decoded.text, t.settings.delimiter ?? detectDelimiter(decoded.text));
     return finishTable(t);
   });
+}
+
+/**
+ * Row `i` of a ledger table as one object.
+ *
+ * @param table - a table from {@link parseLedger}
+ * @param i - the row's index (0 to `rowCount − 1`)
+ * @returns the row
+ * @throws DistrictKitError when `i` is not a row of the table
+ * @example
+ * ```ts
+ * const t = parseLedger("budget", "Account,FY,Budget\n100-2230-734-000-100,2027,12.50");
+ * ledgerRow(t, 0); // => { "line": 2, "account": "100-2230-734-000-100", "fiscalYear": 2027, "period": 0, "amount": 1250, "encumbered": 0, "description": null }
+ * ```
+ * @category Ledger
+ */
+export function ledgerRow(table: LedgerTable, i: number): LedgerRow {
+  if (!Number.isInteger(i) || i < 0 || i >= table.rowCount) throw DistrictKitError.argument(["i"], `expected a row index from 0 to ${table.rowCount - 1}, got ${String(i)}`);
+  return { line: table.line[i]!, account: table.account[i]!, fiscalYear: table.fiscalYear[i]!, period: table.period[i]!, amount: table.amount[i]!, encumbered: table.encumbered[i]!, description: table.description[i] ?? null };
 }
