@@ -51,7 +51,7 @@ export { readOneRosterZip } from "./formats/oneRosterZip.js";
 // ── Bring your own budget: ledger, actuals and the budget template (issue 16); XLSX in "@districtkit/io/xlsx"
 export { ledgerColumnsSchema, ledgerOptionsSchema, mapLedgerOptionsSchema } from "./ledger/schema.js";
 export type { LedgerOptions, MapLedgerOptions } from "./ledger/schema.js";
-export { parseLedger } from "./ledger/table.js";
+export { ledgerRow, parseLedger } from "./ledger/table.js";
 export type { ControlTotalRow, LedgerRow, LedgerTable } from "./ledger/table.js";
 export { mapLedger } from "./ledger/mapLedger.js";
 export type { LedgerGroup, LedgerImport, LedgerIssue, LedgerTieOut } from "./ledger/mapLedger.js";

@@ -70,6 +70,10 @@ export function parseCents(text: string): number | BadAmount {
   if (i < n) {
     if (s.charCodeAt(i) !== 46 /* . */) return { reason: `${quote(text)} is not an amount (expected e.g. 1234.56, 1,234.56, (12.00) or 12.00-)` };
     i++;
+    for (let k = i; k < n; k++) {
+      const d = s.charCodeAt(k) - 48;
+      if (d < 0 || d > 9) return { reason: `${quote(text)} is not an amount (expected e.g. 1234.56, 1,234.56, (12.00) or 12.00-${s.includes(",") && s.indexOf(",") > s.indexOf(".") ? "; a comma after the point looks like European notation, which is not read" : ""})` };
+    }
     let places = 0;
     for (; i < n; i++) {
       const d = s.charCodeAt(i) - 48;
