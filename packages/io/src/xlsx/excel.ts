@@ -87,7 +87,12 @@ export function sheetRows(sheet: ExcelJSTypes.Worksheet): { readonly line: numbe
   for (let r = 1; r <= last; r++) {
     const row = sheet.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      const v = cell.value;
+      // a formula's cached result: read through cell.result (ExcelJS leaves a cached 0 out of cell.value)
+      cells.push(v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v) ? cellText(cell.result as ExcelJSTypes.CellValue) : cellText(v));
+    }
     out.push({ line: r, cells });
   }
   return out;
