@@ -102,7 +102,9 @@ for (const line of baseline.lines) {
         objs.forEach(([obj, share], i) => {
           const c = i === objs.length - 1 ? left : Math.round((cents * share) / 100) * 100;
           left -= c;
-          rows.push({ account: `${fund}-${code.fn}-${obj}-${part.location}-${code.program ?? "100"}`, description: line.name, fiscalYear: fy, cents: c, category: line.category });
+          // the state technology grant is a one-time FY2027 award: earlier years' spending was the general fund's
+          const f = fund === "285" && fy < 2027 ? "100" : fund;
+          rows.push({ account: `${f}-${code.fn}-${obj}-${part.location}-${code.program ?? "100"}`, description: line.name, fiscalYear: fy, cents: c, category: line.category });
         });
       }
     }

@@ -248,6 +248,7 @@ export function writeBudgetTemplate(lineItems: readonly LineItemInput[], options
  * @throws DistrictKitError when the projection has no line items
  * @example
  * ```ts
+ * import { projectBudget } from "@districtkit/budget";
  * const p = projectBudget({
  *   district: { name: "Tiny USD", asOf: "2026-07-01", schools: [{ id: "a", name: "A", students: 100, nslpEligible: 40, locale: "rural" }] },
  *   budget: { name: "Plan", firstYear: 2027, years: 2, funds: [{ id: "gf", name: "General fund", kind: "general" }],

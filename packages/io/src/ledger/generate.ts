@@ -57,6 +57,7 @@ function money(cents: number): string {
  * @throws DistrictKitError for invalid options
  * @example
  * ```ts
+ * import { NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
  * const csv = generateLedgerExport({ rows: 40, seed: 3 });
  * const r = readLedger(csv, { ...NCES_TECHNOLOGY_MAPPING, schools: [{ when: {}, school: null }], funds: [{ when: {}, fund: "general-fund" }] });
  * r.counts.dataRows; // => 40

@@ -173,6 +173,7 @@ function slug(s: string): string {
  * @throws DistrictKitError for an invalid mapping or options
  * @example
  * ```ts
+ * import { NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
  * const table = parseLedger("budget", "Account,FY,Budget\n100-2230-734-000-100,2027,1000\n100-2230-734-000-100,2027,-200\n100-2700-610-000-100,2027,75\nGrand Total,,875");
  * const r = mapLedger(table, NCES_TECHNOLOGY_MAPPING);
  * r.lineItems[0]; // => { "id": "ledger-general-fund-hardware-district", "name": "Hardware, district-wide (general-fund)", "category": "hardware", "kind": "series", "amounts": { "2027": "800" }, "source": "ledger: 2 rows, 1 account (100-2230-734-000-100)" }

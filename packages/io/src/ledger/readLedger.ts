@@ -21,6 +21,7 @@ import { ledgerRow, parseLedger, type LedgerTable } from "./table.js";
  * @throws DistrictKitError when the file cannot be read at all, or the mapping or options are invalid
  * @example
  * ```ts
+ * import { NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
  * const csv = "Account,Fiscal Year,Revised Budget\n100-2230-734-000-100,2027,\"12,000.00\"\n100-2580-530-000-100,2027,2400\nGrand Total,,14400";
  * const r = readLedger(csv, NCES_TECHNOLOGY_MAPPING, { file: "ledger.csv" });
  * r.lineItems.map((i) => [i.category, (i as { amounts: Record<string, string> }).amounts["2027"]]); // => [["hardware", "12000"], ["network", "2400"]]
@@ -50,6 +51,7 @@ export function readLedger(input: TextInput, mapping: AccountMappingInput | Acco
  * @throws DistrictKitError when the file cannot be read at all, or the mapping or options are invalid
  * @example
  * ```ts
+ * import { NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
  * const csv = "Account,Period,Fiscal Year,Expended,Encumbered\n100-2230-734-000-100,1,2027,500.00,0\n100-2230-734-000-100,2,2027,250.00,100.00";
  * const r = readActuals(csv, NCES_TECHNOLOGY_MAPPING);
  * r.actuals.map((a) => [a.period, a.posted, a.encumbered]); // => [[1, "500", "0"], [2, "250", "100"]]
@@ -119,6 +121,7 @@ export interface LedgerPreview {
  * @throws DistrictKitError for an invalid table or mapping
  * @example
  * ```ts
+ * import { NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
  * const t = parseLedger("budget", "Account,FY,Budget\n100-2230-734-0-100,2027,10\n100-9999-999-000-100,2027,5");
  * const p = previewLedger(t, NCES_TECHNOLOGY_MAPPING, 5);
  * p.rows.map((r) => [r.segments.location, r.status]); // => [["000", "mapped"], ["000", "unmapped"]]
@@ -202,6 +205,7 @@ export type BudgetFromLedgerOptions = { readonly name: string; readonly funds: r
  * @throws DistrictKitError when the budget schema refuses the result (listing every problem)
  * @example
  * ```ts
+ * import { NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
  * const ledger = readLedger("Account,FY,Budget\n100-2230-734-000-100,2027,1200", NCES_TECHNOLOGY_MAPPING);
  * const { budget } = budgetFromLedger(ledger, { name: "FY2027", funds: [{ id: "general-fund", name: "General fund", kind: "general" }] });
  * [budget.firstYear, budget.years, budget.lineItems.length]; // => [2027, 1, 1]

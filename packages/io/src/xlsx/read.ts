@@ -91,6 +91,7 @@ export function parseLedgerXlsx(kind: "budget" | "actuals", input: Uint8Array | 
  * @throws DistrictKitError when the file cannot be read, or the mapping is invalid
  * @example
  * ```ts
+ * import { NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
  * await readLedgerXlsx(new Uint8Array([1, 2, 3]), NCES_TECHNOLOGY_MAPPING); // throws DistrictKitError: not a workbook
  * ```
  * @category XLSX

@@ -116,6 +116,7 @@ interface Block {
  * @throws DistrictKitError when there is no projection or a projection has no line items
  * @example
  * ```ts
+ * import { prepareBudget, projectBudget } from "@districtkit/budget";
  * const model = prepareBudget({
  *   district: { name: "Tiny USD", asOf: "2026-07-01", schools: [{ id: "a", name: "A", students: 100, nslpEligible: 40, locale: "rural" }] },
  *   budget: { name: "Plan", firstYear: 2027, years: 2, funds: [{ id: "gf", name: "General fund", kind: "general" }],
