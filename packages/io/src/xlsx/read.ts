@@ -22,7 +22,7 @@ export interface XlsxSheetOption {
 
 /**
  * Reads the DistrictKit budget template from an .xlsx workbook (its `Line items` sheet, or the
- * first sheet): the same columns, rules and errors as the CSV template ({@link readBudgetTemplate});
+ * first sheet): the same columns, rules and errors as the CSV template (`readBudgetTemplate`);
  * a row's line is its row number in the sheet. Loads ExcelJS on first use.
  *
  * @param input - the workbook's bytes (`Uint8Array`, or an `ArrayBuffer` from `File.arrayBuffer()`)
@@ -54,7 +54,7 @@ export function readBudgetTemplateXlsx(input: Uint8Array | ArrayBuffer, options:
 
 /**
  * Reads a budget / general-ledger or actuals export saved as .xlsx into a ledger table — the same
- * columns, amounts, total rows and row errors as the CSV path ({@link parseLedger}); numbers
+ * columns, amounts, total rows and row errors as the CSV path (`parseLedger`); numbers
  * stored as binary doubles are read to the cent. Map it with {@link mapLedger}.
  *
  * @param kind - `budget` or `actuals`
@@ -82,7 +82,7 @@ export function parseLedgerXlsx(kind: "budget" | "actuals", input: Uint8Array | 
 
 /**
  * Reads and maps a budget / general-ledger export saved as .xlsx: {@link parseLedgerXlsx} then
- * {@link mapLedger} (the same line items, issues and tie-out as {@link readLedger}).
+ * {@link mapLedger} (the same line items, issues and tie-out as `readLedger`).
  *
  * @param input - the workbook's bytes
  * @param mapping - the account mapping
