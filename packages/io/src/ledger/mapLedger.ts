@@ -216,7 +216,7 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
 
   const groups = new Map<string, Group>();
   const misses = new Map<string, Miss>();
-  const excluded = new Map<number, { reason: string; amount: number; encumbered: number; rows: number; accounts: Set<string>; lines: number[]; byYear: Map<number, { amount: number; encumbered: number }> }>();
+  const excluded = new Map<number, { reason: string; amount: number; encumbered: number; rows: number; accounts: Set<string>; lines: null; byYear: Map<number, { amount: number; encumbered: number }> }>();
   const years = new Set<number>();
   const lastPeriod = new Map<number, number>();
   const periodsSeen = new Map<number, Set<number>>();
@@ -226,7 +226,8 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
   const totalAll = { amount: 0, encumbered: 0 };
   const totalByYear = new Map<number, { amount: number; encumbered: number }>();
   /** Where the rows of one account and year go: the group (mapped) or the excluded rule's / unmapped account's totals. */
-  type Owner = { amount: number; encumbered: number; rows: number; lines: number[]; byYear: Map<number, { amount: number; encumbered: number }> };
+  /** The excluded rule's totals (no lines: nothing reports them) or the unmapped account's (every line, for its issue). */
+  type Owner = { amount: number; encumbered: number; rows: number; lines: number[] | null; byYear: Map<number, { amount: number; encumbered: number }> };
   interface Target {
     readonly group: Group | null;
     readonly owner: Owner | null;
@@ -251,7 +252,7 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
     if (fy !== 0) years.add(fy);
     if (c.status === "excluded") {
       let e = excluded.get(c.rule!);
-      if (!e) excluded.set(c.rule!, (e = { reason: c.reason!, amount: 0, encumbered: 0, rows: 0, accounts: new Set(), lines: [], byYear: new Map() }));
+      if (!e) excluded.set(c.rule!, (e = { reason: c.reason!, amount: 0, encumbered: 0, rows: 0, accounts: new Set(), lines: null, byYear: new Map() }));
       e.accounts.add(a.account);
       return { group: null, owner: e };
     }
@@ -338,7 +339,6 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
       g.amount += amount;
       g.encumbered += enc;
       g.rows++;
-      if (g.lines.length < 10_000) g.lines.push(rLine);
       if (!budget) {
         const p = periodCol[ri]!;
         const bp = g.byPeriod.get(p);
@@ -356,7 +356,7 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
       o.amount += amount;
       o.encumbered += enc;
       o.rows++;
-      o.lines.push(rLine);
+      if (o.lines !== null) o.lines.push(rLine);
       let by = o.byYear.get(fy);
       if (by === undefined) o.byYear.set(fy, (by = { amount: 0, encumbered: 0 }));
       by.amount += amount;
@@ -398,6 +398,15 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
   const actuals: { fund: string; category: string; school: string | null; fiscalYear: number; period: number; posted: string; encumbered: string }[] = [];
   const negByYear = new Map<number, number>();
   let negAll = 0;
+  if (kind === "budget" && sorted.some((g) => g.amount < 0)) {
+    // the lines of groups that net below zero (rare): one more pass over the rows
+    for (let ri = 0; ri < n; ri++) {
+      const a = accounts.get(accountCol[ri]!)!;
+      const rYear = yearCol[ri]!;
+      const t = a.targets[a.years.indexOf(rYear !== 0 ? rYear : (a.c.fiscalYear ?? 0))]!;
+      if (t.group !== null && t.group.amount < 0) t.group.lines.push(lineCol[ri]!);
+    }
+  }
   if (kind === "budget") {
     const items = new Map<string, { g: Group; amounts: Record<string, string>; rows: number; accounts: Set<string> }>();
     for (const g of sorted) {
