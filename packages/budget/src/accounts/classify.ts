@@ -49,9 +49,11 @@ export interface AccountClassifier {
    * Classifies one account string.
    *
    * @param account - e.g. `100-2230-734-001-100`
-   * @returns its classification (remembered for the next call with the same string)
+   * @param remember - keep the result for the next call with the same string (default true; a
+   *   caller that sees each string once, such as a ledger read, saves the cache's memory)
+   * @returns its classification
    */
-  classify(account: string): AccountClassification;
+  classify(account: string, remember?: boolean): AccountClassification;
 }
 
 /** A compiled code pattern. */
@@ -173,7 +175,7 @@ export function compileAccountMapping(mapping: AccountMappingInput | AccountMapp
   }
 
   function run(account: string): AccountClassification {
-    const text = account.trim();
+    const text = account.length > 0 && (account.charCodeAt(0) <= 32 || account.charCodeAt(account.length - 1) <= 32) ? account.trim() : account;
     if (text === "") return invalid(account, "the account is empty");
     let codes: string[];
     if (sep === "") {
@@ -186,7 +188,11 @@ export function compileAccountMapping(mapping: AccountMappingInput | AccountMapp
         at += w!;
       }
     } else {
-      codes = text.split(sep).map((c) => c.trim());
+      codes = text.split(sep);
+      for (let i = 0; i < codes.length; i++) {
+        const c = codes[i]!;
+        if (c.length > 0 && (c.charCodeAt(0) <= 32 || c.charCodeAt(c.length - 1) <= 32)) codes[i] = c.trim();
+      }
       if (codes.length !== segs.length) return invalid(account, `expected ${layoutText}, got ${codes.length} part${codes.length === 1 ? "" : "s"}`);
     }
     let notes: string[] = NO_NOTES;
@@ -262,14 +268,14 @@ export function compileAccountMapping(mapping: AccountMappingInput | AccountMapp
 
   return {
     mapping: m,
-    classify(account: string): AccountClassification {
+    classify(account: string, remember = true): AccountClassification {
       if (typeof account !== "string") throw DistrictKitError.argument(["account"], `expected an account string, got ${account === null ? "null" : typeof account}`);
-      const key = account;
-      let c = cache.get(key);
+      if (remember === false) return run(account);
+      let c = cache.get(account);
       if (c === undefined) {
-        c = run(key);
+        c = run(account);
         if (cache.size >= CACHE_LIMIT) cache.clear();
-        cache.set(key, c);
+        cache.set(account, c);
       }
       return c;
     },

@@ -1,8 +1,8 @@
 import { NCES_TECHNOLOGY_MAPPING, type AccountMappingInput } from "@districtkit/budget";
-import { Money } from "@districtkit/core";
+import { isDistrictKitError, Money } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readActuals, readLedger } from "../index.js";
+import { budgetFromLedger, budgetTemplateFromProjection, generateLedgerExport, ledgerRow, mapLedger, parseLedger, previewLedger, readActuals, readBudgetTemplate, readLedger, writeBudgetTemplate } from "../index.js";
 
 // INVARIANTS (io): every input row ends up parsed or in the errors — and for a ledger, every cent
 // of every readable row is in exactly one figure of the tie-out.
@@ -61,4 +61,37 @@ describe("ledger tie-out properties", () => {
       { numRuns: 150 },
     );
   });
+});
+
+describe("ledger entry points on malformed input throw only DistrictKitError", () => {
+  const anything = fc.oneof(fc.anything({ withNullPrototype: true, withBigInt: true }), fc.constantFrom(null, undefined, "", "Account\n", "Account,Budget\nx,1", new Uint8Array([0, 1, 2]), Number.NaN));
+  const calls: Record<string, (a: unknown, b: unknown) => unknown> = {
+    parseLedger: (a, b) => parseLedger(a as never, b as never),
+    "parseLedger(budget)": (a, b) => parseLedger("budget", a as never, b as never),
+    mapLedger: (a, b) => mapLedger(a as never, b as never),
+    "mapLedger(table)": (_a, b) => mapLedger(parseLedger("budget", "Account,FY,Budget\n100-2230-734-000-100,2027,1"), b as never),
+    readLedger: (a, b) => readLedger(a as never, b as never),
+    readActuals: (a) => readActuals(a as never, MAPPING),
+    previewLedger: (a, b) => previewLedger(a as never, MAPPING, b as never),
+    budgetFromLedger: (a, b) => budgetFromLedger(a as never, b as never),
+    ledgerRow: (a, b) => ledgerRow(a as never, b as never),
+    readBudgetTemplate: (a) => readBudgetTemplate(a as never),
+    writeBudgetTemplate: (a) => writeBudgetTemplate(a as never),
+    budgetTemplateFromProjection: (a) => budgetTemplateFromProjection(a as never),
+    generateLedgerExport: (a) => generateLedgerExport(a as never),
+  };
+  for (const [name, call] of Object.entries(calls)) {
+    it(`${name}`, () => {
+      fc.assert(
+        fc.property(anything, anything, (a, b) => {
+          try {
+            call(a, b);
+          } catch (e) {
+            expect(isDistrictKitError(e), `${name} threw ${String(e)}`).toBe(true);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
 });

@@ -297,7 +297,7 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
     let a = accounts.get(rAccount);
     if (a === undefined) {
       const account = rebuild ? rebuild(rAccount) : rAccount;
-      const c = classifier.classify(account);
+      const c = classifier.classify(account, false); // each distinct account is classified once here
       a = { account, c, prefix: c.status === "mapped" ? `${c.fund}\u0000${c.category}\u0000${c.school ?? ""}\u0000${c.eRate ?? ""}\u0000` : null, years: [], targets: [], firstLines: [], dup: null };
       accounts.set(rAccount, a);
     }

@@ -400,6 +400,7 @@ export function parseLedger(kind: "budget" | "actuals", input: TextInput, option
  * @category Ledger
  */
 export function ledgerRow(table: LedgerTable, i: number): LedgerRow {
+  if (table === null || typeof table !== "object" || !Array.isArray(table.account) || !Number.isInteger(table.rowCount)) throw DistrictKitError.argument(["table"], "expected a table read by parseLedger");
   if (!Number.isInteger(i) || i < 0 || i >= table.rowCount) throw DistrictKitError.argument(["i"], `expected a row index from 0 to ${table.rowCount - 1}, got ${String(i)}`);
   return { line: table.line[i]!, account: table.account[i]!, fiscalYear: table.fiscalYear[i]!, period: table.period[i]!, amount: table.amount[i]!, encumbered: table.encumbered[i]!, description: table.description[i] ?? null };
 }
