@@ -11,6 +11,21 @@ import { runBlock, type Scope } from "./run.js";
 const packages = readdirSync(join(repoRoot, "packages")).filter((p) => existsSync(join(repoRoot, "packages", p, "src", "index.ts")));
 const modules: Record<string, Scope> = { zod: zod as unknown as Scope };
 for (const p of packages) modules[`@districtkit/${p}`] = (await import(`@districtkit/${p}`)) as Scope;
+// io's XLSX module is its own entry (so the core readers never load ExcelJS); its examples run with io's
+modules["@districtkit/io/xlsx"] = (await import("@districtkit/io/xlsx")) as Scope;
+/** The names a block imports from another package (its own package's names are in scope anyway). */
+function imported(code: string): Scope {
+  const out: Record<string, unknown> = {};
+  for (const m of code.matchAll(/^\s*import\s+\{([^}]*)\}\s+from\s+["']([^"']+)["']/gm)) {
+    const mod = modules[m[2]!];
+    if (!mod) continue;
+    for (const spec of m[1]!.split(",").map((x) => x.trim()).filter((x) => x !== "" && !x.startsWith("type "))) {
+      const [name, alias] = spec.split(/\s+as\s+/).map((x) => x.trim()) as [string, string | undefined];
+      out[alias ?? name] = mod[name];
+    }
+  }
+  return out;
+}
 // Guides may read the sample district's files (paths relative to the repository's root), the
 // way a reader's own program reads its files.
 modules["node:fs"] = { readFileSync: (path: string, encoding?: BufferEncoding) => readFileSync(resolve(repoRoot, path), encoding) } as unknown as Scope;
@@ -21,7 +36,7 @@ for (const p of packages) {
   const blocks = exampleBlocks(join(repoRoot, "packages", p));
   describe(`@districtkit/${p} @example blocks`, () => {
     if (blocks.length > 0) it.each(blocks.map((b) => [b.where, b] as const))("%s", async (_where, block) => {
-      const scope = { z: zod.z, ...core, ...modules[`@districtkit/${p}`] };
+      const scope = { z: zod.z, ...core, ...imported(block.code), ...modules[`@districtkit/${p}`], ...(p === "io" ? modules["@districtkit/io/xlsx"] : {}) };
       await runBlock(block.code, scope, modules);
     });
     it("has at least one example per package with exports", () => {

@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // the XLSX module is its own entry: the core readers never pull ExcelJS in
+  entry: { index: "src/index.ts", xlsx: "src/xlsx/index.ts" },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,

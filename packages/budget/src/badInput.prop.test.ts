@@ -64,6 +64,12 @@ const calls: Record<string, (a: unknown, b: unknown) => unknown> = {
   irr: (a, b) => budget.irr(a as never, b as never),
   xnpv: (a, b) => budget.xnpv(0.05, a as never, b as never),
   xirr: (a, b) => budget.xirr(a as never, b as never),
+  compileAccountMapping: (a, b) => budget.compileAccountMapping(a as never).classify(b as never),
+  "compileAccountMapping(NCES).classify": (_a, b) => budget.compileAccountMapping(budget.NCES_TECHNOLOGY_MAPPING).classify(b as never),
+  budgetVsActual: (a) => budget.budgetVsActual(a as never),
+  forecastAccuracy: (a) => budget.forecastAccuracy(a as never),
+  restrictedFundBalances: (a) => budget.restrictedFundBalances(a as never),
+  planFromProjection: (a) => budget.planFromProjection(a as never),
 };
 
 const check = (call: () => unknown): void => expectOnlyDistrictKitError(call, 6);
@@ -91,6 +97,15 @@ describe("budget public functions on malformed input", () => {
       fc.property(mutated(scenario), (s) => check(() => budget.projectBudget(model, s as never, { detail: "summary" }))),
       { numRuns: 150 },
     );
+  });
+
+  it("budgetVsActual and restrictedFundBalances with one field replaced by junk", () => {
+    const row = { fund: "title-iv-a", category: "hardware", school: "mves", fiscalYear: 2027, period: 2, posted: "1200.50", encumbered: "10" };
+    const bva = { fiscalYear: 2027, plan: [{ fund: "general-fund", category: "hardware", school: null, fiscalYear: 2027, amount: "5000" }], actuals: [row, { ...row, fiscalYear: 2026, period: 12 }], monthlyPlan: "seasonal" };
+    const rb = { asOf: "2027-01-31", funds: read("budget.json") && (read("budget.json") as { funds: unknown[] }).funds, actuals: [row], students: 912 };
+    fc.assert(fc.property(mutated(bva), (o) => check(() => budget.budgetVsActual(o as never))), { numRuns: 100 });
+    fc.assert(fc.property(mutated(rb), (o) => check(() => budget.restrictedFundBalances(o as never))), { numRuns: 100 });
+    fc.assert(fc.property(mutated(budget.NCES_TECHNOLOGY_MAPPING), (m) => check(() => budget.compileAccountMapping(m as never).classify("100-2230-734-000-100"))), { numRuns: 100 });
   });
 
   it("goalSeek and tornado with options that have one field replaced by junk", () => {

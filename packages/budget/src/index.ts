@@ -109,3 +109,22 @@ export { ipmt, ppmt } from "./finance/interestPrincipal.js";
 export { npv, irr } from "./finance/netPresentValue.js";
 export { xnpv, xirr } from "./finance/datedFlows.js";
 export type { RateSolution } from "./finance/rateSolution.js";
+
+// ── Account codes (NCES 2014, state charts as data) and budget vs actual (issue 16)
+export { NCES_ACCOUNT_CODES } from "./accounts/ncesCodes.js";
+export type { AccountCode, AccountCodeTable } from "./accounts/ncesCodes.js";
+export { accountLayoutSchema, accountMappingSchema, accountRuleSchema, accountSegmentSchema, codePatternSchema, fundRuleSchema, schoolRuleSchema } from "./accounts/schema.js";
+export type { AccountMapping, AccountMappingInput, CodePattern } from "./accounts/schema.js";
+export { CALIFORNIA_SACS_MAPPING, NCES_TECHNOLOGY_MAPPING } from "./accounts/mappings.js";
+export { compileAccountMapping } from "./accounts/classify.js";
+export type { AccountClassification, AccountClassifier } from "./accounts/classify.js";
+export { actualRowSchema, budgetVsActualInputSchema, forecastAccuracyInputSchema, planRowSchema, restrictedBalancesInputSchema } from "./actuals/schema.js";
+export type { BudgetVsActualInput, ForecastAccuracyInput, RestrictedBalancesInput } from "./actuals/schema.js";
+export { budgetVsActual } from "./actuals/budgetVsActual.js";
+export type { BudgetVsActualCell, BudgetVsActualResult, BudgetVsActualTotals, PeriodVariance, ProjectionMethod, YearEndProjection } from "./actuals/budgetVsActual.js";
+export { forecastAccuracy } from "./actuals/forecastAccuracy.js";
+export type { AccuracyFigures, AccuracyYear, ForecastAccuracyResult } from "./actuals/forecastAccuracy.js";
+export { restrictedFundBalances } from "./actuals/restrictedBalances.js";
+export type { AwardBalance, RestrictedBalancesResult } from "./actuals/restrictedBalances.js";
+export { planFromProjection } from "./actuals/planFromProjection.js";
+export type { PlanRow } from "./actuals/planFromProjection.js";

@@ -50,3 +50,16 @@ export { forecastTables } from "./write/forecastTables.js";
 export { licenseContractsToCurrent, licenseEnrollmentFromRoster, licenseImportOptionsSchema, usageToLicenseUsers } from "./engines/licenses.js";
 export type { LicenseImportOptions, SkippedRow } from "./engines/licenses.js";
 export { readOneRosterZip } from "./formats/oneRosterZip.js";
+// ── Bring your own budget: ledger, actuals and the budget template (issue 16); XLSX in "@districtkit/io/xlsx"
+export { ledgerColumnsSchema, ledgerOptionsSchema, mapLedgerOptionsSchema } from "./ledger/schema.js";
+export type { LedgerOptions, MapLedgerOptions } from "./ledger/schema.js";
+export { ledgerRow, parseLedger } from "./ledger/table.js";
+export type { ControlTotalRow, LedgerRow, LedgerTable } from "./ledger/table.js";
+export { mapLedger } from "./ledger/mapLedger.js";
+export type { LedgerGroup, LedgerImport, LedgerIssue, LedgerTieOut } from "./ledger/mapLedger.js";
+export { budgetFromLedger, budgetFromLedgerOptionsSchema, previewLedger, readActuals, readLedger } from "./ledger/readLedger.js";
+export type { BudgetFromLedgerOptions, LedgerPreview, LedgerPreviewRow } from "./ledger/readLedger.js";
+export { budgetTemplateFormat, budgetTemplateFromProjection, budgetTemplateRowSchema, readBudgetTemplate, writeBudgetTemplate } from "./ledger/budgetTemplate.js";
+export type { BudgetTemplateImport, BudgetTemplateRow } from "./ledger/budgetTemplate.js";
+export { generateLedgerExport, generateLedgerExportOptionsSchema } from "./ledger/generate.js";
+export type { GenerateLedgerExportOptions } from "./ledger/generate.js";

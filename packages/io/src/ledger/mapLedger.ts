@@ -1,0 +1,609 @@
+import { compileAccountMapping, type AccountClassification, type AccountMapping, type AccountMappingInput, type LineItemInput } from "@districtkit/budget";
+import { DistrictKitError, fiscalYearLabel, Money, parseInput } from "@districtkit/core";
+import { guard } from "../internal/guard.js";
+import type { RowError } from "../readResult.js";
+import { mapLedgerOptionsSchema, type MapLedgerOptions } from "./schema.js";
+import type { LedgerTable } from "./table.js";
+
+/**
+ * A problem with a ledger found while mapping it — an account no rule maps, a duplicate account,
+ * a negative net budget, a file that does not add up to its own total — with the file, every line
+ * it concerns, the column, the value and the reason. Nothing is dropped without one of these.
+ *
+ * @category Ledger
+ */
+export interface LedgerIssue {
+  /** `unmapped` (a code has no rule), `invalid-account` (not of the mapping's layout), `no-fiscal-year`, `duplicate-account`, `negative-net` (a group's year nets below zero: not a line item), `unbalanced` (rows ≠ the file's total), `mid-year` (actuals end before the year does), `several-years`, `subtotals-ignored`. */
+  readonly kind: "unmapped" | "invalid-account" | "no-fiscal-year" | "duplicate-account" | "negative-net" | "unbalanced" | "mid-year" | "several-years" | "subtotals-ignored";
+  /** `error`: money left out of the line items; `warning`: read, but check it; `info`: read as described. */
+  readonly severity: "error" | "warning" | "info";
+  readonly file: string | null;
+  /** Every line it concerns, in file order. */
+  readonly lines: readonly number[];
+  readonly column: string | null;
+  readonly value: string | null;
+  /** The amount involved (the rows' sum; the difference for `unbalanced`), or null. */
+  readonly amount: Money | null;
+  readonly reason: string;
+  /** The full sentence: `ledger.csv lines 12, 48: Account 100-2700-610-000-100: no category rule matches …`. */
+  readonly message: string;
+}
+
+/**
+ * The amount of one fund × category × school × fiscal year, with the rows that make it.
+ *
+ * @category Ledger
+ */
+export interface LedgerGroup {
+  readonly fund: string;
+  readonly category: string;
+  readonly school: string | null;
+  readonly eRate: "C1" | "C2" | null;
+  readonly fiscalYear: number;
+  /** Net budget (ledger) or posted amount (actuals). */
+  readonly amount: Money;
+  readonly encumbered: Money;
+  readonly rows: number;
+  /** Distinct account strings. */
+  readonly accounts: readonly string[];
+}
+
+/**
+ * How the file's amounts tie out, for one amount column and fiscal year (or all years): every
+ * readable row's amount is in exactly one of line items, negative nets, excluded or unmapped —
+ * `rows = inLineItems + negativeNet + excluded + unmapped` to the cent — and `rows` is compared
+ * with the file's own total.
+ *
+ * @category Ledger
+ */
+export interface LedgerTieOut {
+  /** The column (`Amount`, `Posted`, `Encumbered`…). */
+  readonly column: string;
+  /** The fiscal year, or null for the whole file. */
+  readonly fiscalYear: number | null;
+  /** Sum of every readable data row. */
+  readonly rows: Money;
+  readonly inLineItems: Money;
+  readonly negativeNet: Money;
+  readonly excluded: Money;
+  readonly unmapped: Money;
+  /** Data rows whose amount could not be read (their amounts are in no figure here). */
+  readonly unreadableRows: number;
+  /** The file's own total (its total row, or `controlTotal`), or null when it has none. */
+  readonly fileTotal: Money | null;
+  /** fileTotal − rows, or null without a file total. */
+  readonly difference: Money | null;
+  /** True when the rows equal the file's total to the cent (or there is no total to compare with). */
+  readonly ties: boolean;
+  readonly explanation: string;
+}
+
+/**
+ * A mapped ledger or actuals file: budget line items (ledger) or actuals by period (actuals), the
+ * groups behind them, every issue with its lines, and the tie-out to the file's own totals.
+ *
+ * @category Ledger
+ */
+export interface LedgerImport {
+  readonly kind: "budget" | "actuals";
+  readonly file: string | null;
+  readonly mappingId: string;
+  /** Budget line items (`series`, one per fund × category × school, amounts by fiscal year) — ledger files. */
+  readonly lineItems: readonly LineItemInput[];
+  /** Fund × category × school × year rows for `budgetVsActual` and `forecastAccuracy` (ledger files: the budget; actuals files: empty). */
+  readonly plan: readonly { readonly fund: string; readonly category: string; readonly school: string | null; readonly fiscalYear: number; readonly amount: string }[];
+  /** Posted and encumbered by fund × category × school × year × period — actuals files. */
+  readonly actuals: readonly { readonly fund: string; readonly category: string; readonly school: string | null; readonly fiscalYear: number; readonly period: number; readonly posted: string; readonly encumbered: string }[];
+  readonly groups: readonly LedgerGroup[];
+  /** Categories the mapping used that are not built into budget (add them to `budget.categories`). */
+  readonly extraCategories: readonly string[];
+  readonly fiscalYears: readonly number[];
+  /** For actuals: the last period with rows, per fiscal year. */
+  readonly lastPeriod: Readonly<Record<string, number>>;
+  readonly issues: readonly LedgerIssue[];
+  /** Rows the file could not read (from {@link parseLedger}). */
+  readonly errors: readonly RowError[];
+  /** The whole file, then each fiscal year; for actuals, posted then encumbered. */
+  readonly tieOut: readonly LedgerTieOut[];
+  /** Rows by what became of them: `mapped + excluded + unmapped + unreadable = data rows`. */
+  readonly counts: { readonly dataRows: number; readonly mapped: number; readonly excluded: number; readonly unmapped: number; readonly unreadable: number; readonly totalRows: number };
+  readonly explanation: string;
+}
+
+const BUILT_IN = new Set(["hardware", "software", "network", "professional-development", "support-staff", "services", "other"]);
+
+/** `$1,234.56` / `-$1,234.56` from cents, as Money's en-US format writes it, without Intl (called once per issue). */
+function dollars(c: number): string {
+  const neg = c < 0;
+  const a = neg ? -c : c;
+  const whole = String(Math.floor(a / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const cents = a % 100;
+  return `${neg ? "-" : ""}$${whole}.${cents < 10 ? "0" : ""}${cents}`;
+}
+
+function linesText(lines: readonly number[]): string {
+  if (lines.length === 1) return `line ${lines[0]}`;
+  const shown = lines.slice(0, 8).join(", ");
+  return `lines ${shown}${lines.length > 8 ? ` … (${lines.length} rows)` : ""}`;
+}
+
+interface Group {
+  fund: string;
+  category: string;
+  school: string | null;
+  eRate: "C1" | "C2" | null;
+  fiscalYear: number;
+  amount: number;
+  encumbered: number;
+  rows: number;
+  lines: number[];
+  accounts: Set<string>;
+  byPeriod: Map<number, { amount: number; encumbered: number }>;
+}
+
+interface Miss {
+  account: string;
+  rows: number;
+  c: AccountClassification | null;
+  reason: string;
+  kind: LedgerIssue["kind"];
+  amount: number;
+  encumbered: number;
+  lines: number[];
+  byYear: Map<number, { amount: number; encumbered: number }>;
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "x";
+}
+
+/**
+ * Maps a read ledger or actuals file ({@link parseLedger}) with an account mapping (step 2 of
+ * {@link readLedger} / {@link readActuals}; fast enough to run again on every edit of the mapping):
+ * each account string is classified once; mapped rows are summed by fund × category × school ×
+ * fiscal year (× period for actuals) into budget `series` line items or actual rows; excluded and
+ * unmapped accounts are listed with every line; duplicates, negative nets, several years, a year
+ * that ends mid-way and a file that does not add up to its own total are reported; the tie-out
+ * accounts for every cent. Reductions (negative rows) are netted into their group.
+ *
+ * @param table - a file read by {@link parseLedger}
+ * @param mapping - the account mapping (e.g. `NCES_TECHNOLOGY_MAPPING` edited for the district)
+ * @param options - the general fund's id, the line items' id prefix
+ * @returns line items or actuals, groups, issues and tie-out
+ * @throws DistrictKitError for an invalid mapping or options
+ * @example
+ * ```ts
+ * import { NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
+ * const table = parseLedger("budget", "Account,FY,Budget\n100-2230-734-000-100,2027,1000\n100-2230-734-000-100,2027,-200\n100-2700-610-000-100,2027,75\nGrand Total,,875");
+ * const r = mapLedger(table, NCES_TECHNOLOGY_MAPPING);
+ * r.lineItems[0]; // => { "id": "ledger-general-fund-hardware-district", "name": "Hardware, district-wide (general-fund)", "category": "hardware", "kind": "series", "amounts": { "2027": "800" }, "source": "ledger: 2 rows, 1 account (100-2230-734-000-100)" }
+ * r.issues.map((i) => i.kind); // => ["duplicate-account", "unmapped"]
+ * r.tieOut[0]?.ties; // => true
+ * r.tieOut[0]?.unmapped.toString(); // => "75"
+ * ```
+ * @category Ledger
+ */
+export function mapLedger(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, options?: MapLedgerOptions): LedgerImport {
+  return guard("ledger", () => run(table, mapping, options));
+}
+
+function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, options: MapLedgerOptions | undefined): LedgerImport {
+  if (table === null || typeof table !== "object" || !Array.isArray(table.account) || !Array.isArray(table.amount) || (table.kind !== "budget" && table.kind !== "actuals")) {
+    throw DistrictKitError.argument(["table"], "expected a table read by parseLedger");
+  }
+  const classifier = compileAccountMapping(mapping);
+  const o = parseInput(mapLedgerOptionsSchema, options ?? {}, ["options"]);
+  const m = classifier.mapping;
+  const cal = table.calendar;
+  const kind = table.kind;
+  const file = table.file;
+  const accountColumn = table.accountColumn ?? (table.segmentColumns.length > 0 ? "segment columns" : "Account");
+  // a file with one column per segment: put the segments in the layout's order
+  let rebuild: ((a: string) => string) | null = null;
+  const missingSegments: string[] = [];
+  if (table.accountColumn === null && table.segmentColumns.length > 0) {
+    const found = new Set(table.columns.filter((c) => c.field.startsWith("seg:")).map((c) => c.field.slice(4)));
+    const at = m.layout.segments.map((s) => table.segmentColumns.indexOf(s.name));
+    m.layout.segments.forEach((s, i) => {
+      if (at[i]! < 0 || !found.has(s.name)) missingSegments.push(s.name);
+    });
+    const sep = m.layout.separator === "" ? "" : m.layout.separator;
+    rebuild = (a) => {
+      const parts = a.split("\u001f");
+      return at.map((j) => (j < 0 ? "" : (parts[j] ?? ""))).join(sep);
+    };
+  }
+
+  const groups = new Map<string, Group>();
+  const misses = new Map<string, Miss>();
+  const excluded = new Map<number, { reason: string; amount: number; encumbered: number; rows: number; accounts: Set<string>; lines: null; byYear: Map<number, { amount: number; encumbered: number }> }>();
+  const years = new Set<number>();
+  const lastPeriod = new Map<number, number>();
+  const periodsSeen = new Map<number, Set<number>>();
+  let mapped = 0;
+  let nExcluded = 0;
+  let nUnmapped = 0;
+  const totalAll = { amount: 0, encumbered: 0 };
+  const totalByYear = new Map<number, { amount: number; encumbered: number }>();
+  /** Where the rows of one account and year go: the group (mapped) or the excluded rule's / unmapped account's totals. */
+  /** The excluded rule's totals (no lines: nothing reports them) or the unmapped account's (every line, for its issue). */
+  type Owner = { amount: number; encumbered: number; rows: number; lines: number[] | null; byYear: Map<number, { amount: number; encumbered: number }> };
+  interface Target {
+    readonly group: Group | null;
+    readonly owner: Owner | null;
+  }
+  const groupsByPrefix = new Map<string, Map<number, Target>>();
+  /** One distinct account string: its classification, and per fiscal year where it goes and the line it was first seen on. */
+  interface Account {
+    readonly account: string;
+    readonly c: AccountClassification;
+    /** fund|category|school|eRate of a mapped account. */
+    readonly prefix: string | null;
+    readonly years: number[];
+    readonly targets: Target[];
+    readonly firstLines: number[];
+    dup: (number[] | null)[] | null;
+  }
+  const accounts = new Map<string, Account>();
+  const duplicates: { account: string; fiscalYear: number; lines: number[] }[] = [];
+
+  function targetFor(a: Account, fy: number): Target {
+    const c = a.c;
+    if (fy !== 0) years.add(fy);
+    if (c.status === "excluded") {
+      let e = excluded.get(c.rule!);
+      if (!e) excluded.set(c.rule!, (e = { reason: c.reason!, amount: 0, encumbered: 0, rows: 0, accounts: new Set(), lines: null, byYear: new Map() }));
+      e.accounts.add(a.account);
+      return { group: null, owner: e };
+    }
+    if (a.prefix === null || fy === 0) {
+      const key = c.status === "mapped" ? `\u0000noyear\u0000${a.account}` : a.account;
+      let miss = misses.get(key);
+      if (!miss) {
+        misses.set(
+          key,
+          (miss = {
+            account: a.account,
+            c,
+            kind: c.status === "invalid" ? "invalid-account" : c.status === "unmapped" ? "unmapped" : "no-fiscal-year",
+            reason: c.status === "mapped" ? "the row has no fiscal year (add a Fiscal Year column, a year segment, or options.fiscalYear)" : c.reason!,
+            rows: 0,
+            amount: 0,
+            encumbered: 0,
+            lines: [],
+            byYear: new Map(),
+          }),
+        );
+      }
+      return { group: null, owner: miss };
+    }
+    let byYear = groupsByPrefix.get(a.prefix);
+    if (!byYear) groupsByPrefix.set(a.prefix, (byYear = new Map()));
+    let t = byYear.get(fy);
+    if (!t) {
+      const g: Group = { fund: c.fund!, category: c.category!, school: c.school, eRate: c.eRate, fiscalYear: fy, amount: 0, encumbered: 0, rows: 0, lines: [], accounts: new Set(), byPeriod: new Map() };
+      groups.set(a.prefix + fy, g);
+      byYear.set(fy, (t = { group: g, owner: null }));
+    }
+    return t;
+  }
+
+  const budget = kind === "budget";
+  const { line: lineCol, account: accountCol, fiscalYear: yearCol, period: periodCol, amount: amountCol, encumbered: encCol } = table;
+  const n = table.rowCount;
+  for (let ri = 0; ri < n; ri++) {
+    const rAccount = accountCol[ri]!;
+    const rLine = lineCol[ri]!;
+    let a = accounts.get(rAccount);
+    if (a === undefined) {
+      const account = rebuild ? rebuild(rAccount) : rAccount;
+      const c = classifier.classify(account, false); // each distinct account is classified once here
+      a = { account, c, prefix: c.status === "mapped" ? `${c.fund}\u0000${c.category}\u0000${c.school ?? ""}\u0000${c.eRate ?? ""}\u0000` : null, years: [], targets: [], firstLines: [], dup: null };
+      accounts.set(rAccount, a);
+    }
+    const rYear = yearCol[ri]!;
+    const fy = rYear !== 0 ? rYear : (a.c.fiscalYear ?? 0);
+    const yi = a.years.indexOf(fy);
+    let t: Target;
+    if (yi < 0) {
+      t = targetFor(a, fy);
+      a.years.push(fy);
+      a.targets.push(t);
+      a.firstLines.push(rLine);
+    } else {
+      t = a.targets[yi]!;
+      if (budget && t.group !== null) {
+        // the same account twice in one year of a budget: a double posting, or amendments
+        a.dup ??= [];
+        let d = a.dup[yi];
+        if (!d) {
+          d = a.dup[yi] = [a.firstLines[yi]!];
+          duplicates.push({ account: a.account, fiscalYear: fy, lines: d });
+        }
+        d.push(rLine);
+      }
+    }
+    const amount = amountCol[ri]!;
+    const enc = encCol[ri]!;
+    totalAll.amount += amount;
+    totalAll.encumbered += enc;
+    if (fy !== 0) {
+      let yt = totalByYear.get(fy);
+      if (yt === undefined) totalByYear.set(fy, (yt = { amount: 0, encumbered: 0 }));
+      yt.amount += amount;
+      yt.encumbered += enc;
+    }
+    const g = t.group;
+    if (g !== null) {
+      mapped++;
+      g.amount += amount;
+      g.encumbered += enc;
+      g.rows++;
+      if (!budget) {
+        const p = periodCol[ri]!;
+        const bp = g.byPeriod.get(p);
+        if (bp) {
+          bp.amount += amount;
+          bp.encumbered += enc;
+        } else g.byPeriod.set(p, { amount, encumbered: enc });
+        if (p > (lastPeriod.get(fy) ?? 0)) lastPeriod.set(fy, p);
+        let ps = periodsSeen.get(fy);
+        if (!ps) periodsSeen.set(fy, (ps = new Set()));
+        ps.add(p);
+      }
+    } else {
+      const o = t.owner!;
+      o.amount += amount;
+      o.encumbered += enc;
+      o.rows++;
+      if (o.lines !== null) o.lines.push(rLine);
+      let by = o.byYear.get(fy);
+      if (by === undefined) o.byYear.set(fy, (by = { amount: 0, encumbered: 0 }));
+      by.amount += amount;
+      by.encumbered += enc;
+      if (a.c.status === "excluded") nExcluded++;
+      else nUnmapped++;
+    }
+  }
+  // the accounts of each group (each account once per year)
+  for (const a of accounts.values()) for (const t of a.targets) if (t.group !== null) t.group.accounts.add(a.account);
+
+  const issues: LedgerIssue[] = [];
+  const issue = (i: Omit<LedgerIssue, "message" | "file">): void => {
+    const where = `${file ? `${file} ` : ""}${i.lines.length > 0 ? linesText(i.lines) : "the file"}${i.column ? `, ${i.column}` : ""}`;
+    issues.push({ ...i, file, message: `${where}: ${i.value !== null ? `${i.value}: ` : ""}${i.reason}` });
+  };
+  if (missingSegments.length > 0) {
+    issue({ kind: "invalid-account", severity: "error", lines: [], column: null, value: null, amount: null, reason: `the file has no column for the segment${missingSegments.length === 1 ? "" : "s"} ${missingSegments.join(", ")} of the mapping's layout (name ${missingSegments.length === 1 ? "it" : "them"} in options.columns.segments)` });
+  }
+  for (const d of duplicates) {
+    issue({ kind: "duplicate-account", severity: "warning", lines: d.lines, column: accountColumn, value: d.account, amount: null, reason: `appears ${d.lines.length} times for FY${d.fiscalYear}; the amounts were added together (a double posting, or budget amendments?)` });
+  }
+  for (const miss of misses.values()) {
+    issue({
+      kind: miss.kind,
+      severity: "error",
+      lines: miss.lines,
+      column: miss.kind === "no-fiscal-year" ? "Fiscal Year" : accountColumn,
+      value: miss.account,
+      amount: Money.fromCents(miss.amount),
+      reason: `${miss.reason}; ${dollars(miss.amount)}${kind === "actuals" && miss.encumbered !== 0 ? ` posted and ${dollars(miss.encumbered)} encumbered` : ""} left out of the ${kind === "budget" ? "line items" : "actuals"}`,
+    });
+  }
+
+  // line items (budget) and actual rows
+  const sorted = [...groups.values()].sort((a, b) => (a.fund < b.fund ? -1 : a.fund > b.fund ? 1 : 0) || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) || ((a.school ?? "") < (b.school ?? "") ? -1 : (a.school ?? "") > (b.school ?? "") ? 1 : 0) || ((a.eRate ?? "") < (b.eRate ?? "") ? -1 : 1) || a.fiscalYear - b.fiscalYear);
+  const lineItems: LineItemInput[] = [];
+  const plan: { fund: string; category: string; school: string | null; fiscalYear: number; amount: string }[] = [];
+  const actuals: { fund: string; category: string; school: string | null; fiscalYear: number; period: number; posted: string; encumbered: string }[] = [];
+  const negByYear = new Map<number, number>();
+  let negAll = 0;
+  if (kind === "budget" && sorted.some((g) => g.amount < 0)) {
+    // the lines of groups that net below zero (rare): one more pass over the rows
+    for (let ri = 0; ri < n; ri++) {
+      const a = accounts.get(accountCol[ri]!)!;
+      const rYear = yearCol[ri]!;
+      const t = a.targets[a.years.indexOf(rYear !== 0 ? rYear : (a.c.fiscalYear ?? 0))]!;
+      if (t.group !== null && t.group.amount < 0) t.group.lines.push(lineCol[ri]!);
+    }
+  }
+  if (kind === "budget") {
+    const items = new Map<string, { g: Group; amounts: Record<string, string>; rows: number; accounts: Set<string> }>();
+    for (const g of sorted) {
+      plan.push({ fund: g.fund, category: g.category, school: g.school, fiscalYear: g.fiscalYear, amount: Money.fromCents(g.amount).toString() });
+      if (g.amount < 0) {
+        negAll += g.amount;
+        negByYear.set(g.fiscalYear, (negByYear.get(g.fiscalYear) ?? 0) + g.amount);
+        issue({
+          kind: "negative-net",
+          severity: "error",
+          lines: g.lines,
+          column: table.amountColumns.amount,
+          value: null,
+          amount: Money.fromCents(g.amount),
+          reason: `${g.category} of ${g.school ?? "the district"} paid by ${g.fund} nets to ${dollars(g.amount)} in FY${g.fiscalYear} (reductions exceed the budget): not a cost line item, so it is left out of the line items`,
+        });
+        continue;
+      }
+      const ik = `${g.fund}\u0000${g.category}\u0000${g.school ?? ""}\u0000${g.eRate ?? ""}`;
+      let it = items.get(ik);
+      if (!it) items.set(ik, (it = { g, amounts: Object.create(null) as Record<string, string>, rows: 0, accounts: new Set() }));
+      it.amounts[String(g.fiscalYear)] = Money.fromCents(g.amount).toString();
+      it.rows += g.rows;
+      for (const a of g.accounts) it.accounts.add(a);
+    }
+    const ids = new Set<string>();
+    for (const { g, amounts, rows, accounts } of items.values()) {
+      let id = `${o.idPrefix}-${slug(g.fund)}-${slug(g.category)}-${g.school === null ? "district" : slug(g.school)}${g.eRate ? `-${g.eRate.toLowerCase()}` : ""}`;
+      for (let n = 2; ids.has(id); n++) id = `${id}-${n}`;
+      ids.add(id);
+      const label = g.category.charAt(0).toUpperCase() + g.category.slice(1).replace(/-/g, " ");
+      const acc = [...accounts].sort();
+      const item: Record<string, unknown> = {
+        id,
+        name: `${label}, ${g.school === null ? "district-wide" : `school ${g.school}`} (${g.fund})`,
+        category: g.category,
+        ...(g.school === null ? {} : { school: g.school }),
+        kind: "series",
+        amounts: { ...amounts },
+        ...(g.eRate ? { eRate: g.eRate } : {}),
+        ...(g.fund === o.generalFund ? {} : { funds: [g.fund] }),
+        source: `${file ?? "ledger"}: ${rows} row${rows === 1 ? "" : "s"}, ${acc.length} account${acc.length === 1 ? "" : "s"} (${acc.slice(0, 5).join(", ")}${acc.length > 5 ? ", …" : ""})`,
+      };
+      lineItems.push(item as LineItemInput);
+    }
+  } else {
+    for (const g of sorted) {
+      for (const p of [...g.byPeriod.keys()].sort((a, b) => a - b)) {
+        const v = g.byPeriod.get(p)!;
+        actuals.push({ fund: g.fund, category: g.category, school: g.school, fiscalYear: g.fiscalYear, period: p, posted: Money.fromCents(v.amount).toString(), encumbered: Money.fromCents(v.encumbered).toString() });
+      }
+    }
+    for (const [fy, last] of [...lastPeriod].sort((a, b) => a[0] - b[0])) {
+      const ps = periodsSeen.get(fy)!;
+      const gaps = Array.from({ length: last }, (_, i) => i + 1).filter((p) => !ps.has(p));
+      if (last < 12) {
+        const start = cal.startMonth;
+        const month = ((start - 1 + last - 1) % 12) + 1;
+        const names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+        issue({ kind: "mid-year", severity: "info", lines: [], column: null, value: null, amount: null, reason: `the actuals of ${fiscalYearLabel(fy, cal)} end at period ${last} (${names[month - 1]}): ${12 - last} period${12 - last === 1 ? "" : "s"} of the year to come; budgetVsActual projects the year end from them${gaps.length > 0 ? `; no rows for period${gaps.length === 1 ? "" : "s"} ${gaps.join(", ")}` : ""}` });
+      } else if (gaps.length > 0) {
+        issue({ kind: "mid-year", severity: "warning", lines: [], column: null, value: null, amount: null, reason: `${fiscalYearLabel(fy, cal)} has no rows for period${gaps.length === 1 ? "" : "s"} ${gaps.join(", ")}` });
+      }
+    }
+  }
+  const fiscalYears = [...years].sort((a, b) => a - b);
+  if (fiscalYears.length > 1) {
+    issue({ kind: "several-years", severity: "info", lines: [], column: null, value: null, amount: null, reason: `the file holds ${fiscalYears.length} fiscal years (${fiscalYears.map((y) => fiscalYearLabel(y, cal)).join(", ")}); each is kept apart and tied out on its own` });
+  }
+
+  // tie-out
+  const sumMisses = (y: number | null, enc: boolean): number => {
+    let s = 0;
+    for (const miss of misses.values()) {
+      if (y === null) s += enc ? miss.encumbered : miss.amount;
+      else {
+        const v = miss.byYear.get(y);
+        if (v) s += enc ? v.encumbered : v.amount;
+      }
+    }
+    return s;
+  };
+  const sumExcluded = (y: number | null, enc: boolean): number => {
+    let s = 0;
+    for (const e of excluded.values()) {
+      if (y === null) s += enc ? e.encumbered : e.amount;
+      else {
+        const v = e.byYear.get(y);
+        if (v) s += enc ? v.encumbered : v.amount;
+      }
+    }
+    return s;
+  };
+  const sumGroups = (y: number | null, enc: boolean): number => {
+    let s = 0;
+    for (const g of groups.values()) if (y === null || g.fiscalYear === y) s += enc ? g.encumbered : g.amount;
+    return s;
+  };
+  // the file's own totals
+  const totals = table.controlTotals;
+  let controlAll: number | null = null;
+  const controlByYear = new Map<number, number>();
+  let controlAllEnc: number | null = null;
+  const grand = totals.filter((t) => /grand/i.test(t.label));
+  const pickTotals = grand.length > 0 ? [grand[grand.length - 1]!] : totals;
+  if (pickTotals.length === 1) {
+    controlAll = pickTotals[0]!.amount;
+    controlAllEnc = pickTotals[0]!.encumbered;
+  } else if (pickTotals.length > 1) {
+    const byYear = pickTotals.every((t) => t.fiscalYear !== 0) && new Set(pickTotals.map((t) => t.fiscalYear)).size === pickTotals.length;
+    if (byYear) {
+      for (const t of pickTotals) controlByYear.set(t.fiscalYear, t.amount);
+      controlAll = pickTotals.reduce((s, t) => s + t.amount, 0);
+      controlAllEnc = pickTotals.reduce((s, t) => s + t.encumbered, 0);
+    } else {
+      const last = pickTotals[pickTotals.length - 1]!;
+      controlAll = last.amount;
+      controlAllEnc = last.encumbered;
+      issue({ kind: "subtotals-ignored", severity: "warning", lines: pickTotals.slice(0, -1).map((t) => t.line), column: accountColumn, value: null, amount: null, reason: `several total rows; the last one (line ${last.line}, "${last.label}") is taken as the file's total and the others as subtotals` });
+    }
+  }
+  if (grand.length > 0 && totals.length > grand.length) {
+    const others = totals.filter((t) => !grand.includes(t));
+    issue({ kind: "subtotals-ignored", severity: "info", lines: others.map((t) => t.line), column: accountColumn, value: null, amount: null, reason: "subtotal rows, not data: the grand total is the file's total" });
+  }
+  if (table.controlTotal !== null) controlAll = table.controlTotal;
+  const tie = (column: string, y: number | null, enc: boolean, fileTotal: number | null): LedgerTieOut => {
+    const rows = y === null ? (enc ? totalAll.encumbered : totalAll.amount) : ((enc ? totalByYear.get(y)?.encumbered : totalByYear.get(y)?.amount) ?? 0);
+    const groupsSum = sumGroups(y, enc);
+    const neg = enc || kind !== "budget" ? 0 : y === null ? negAll : (negByYear.get(y) ?? 0);
+    const inLineItems = groupsSum - neg;
+    const ex = sumExcluded(y, enc);
+    const un = sumMisses(y, enc);
+    const unreadable = y === null ? table.stats.failed : 0;
+    const difference = fileTotal === null ? null : fileTotal - rows;
+    const ties = difference === null || difference === 0;
+    const label = y === null ? "the file" : fiscalYearLabel(y, cal);
+    const parts = [`${dollars(inLineItems)} in ${kind === "budget" ? "line items" : "actuals"}`];
+    if (neg !== 0) parts.push(`${dollars(neg)} in negative nets`);
+    if (ex !== 0) parts.push(`${dollars(ex)} excluded by the mapping`);
+    if (un !== 0) parts.push(`${dollars(un)} unmapped`);
+    const explanation =
+      `${column}, ${label}: the rows add up to ${dollars(rows)} = ${parts.join(" + ")}` +
+      (fileTotal === null
+        ? "; the file prints no total to compare with."
+        : difference === 0
+          ? `; the file's own total is ${dollars(fileTotal)}: it ties out to the cent.`
+          : `; the file's own total is ${dollars(fileTotal)}: a difference of ${dollars(difference!)}${unreadable > 0 ? ` (${unreadable} row${unreadable === 1 ? "" : "s"} could not be read; see errors)` : ""}.`);
+    return {
+      column,
+      fiscalYear: y,
+      rows: Money.fromCents(rows),
+      inLineItems: Money.fromCents(inLineItems),
+      negativeNet: Money.fromCents(neg),
+      excluded: Money.fromCents(ex),
+      unmapped: Money.fromCents(un),
+      unreadableRows: unreadable,
+      fileTotal: fileTotal === null ? null : Money.fromCents(fileTotal),
+      difference: difference === null ? null : Money.fromCents(difference),
+      ties,
+      explanation,
+    };
+  };
+  const amountHeader = table.amountColumns.amount;
+  const tieOut: LedgerTieOut[] = [tie(amountHeader, null, false, controlAll)];
+  for (const y of fiscalYears) tieOut.push(tie(amountHeader, y, false, controlByYear.has(y) ? controlByYear.get(y)! : null));
+  if (kind === "actuals" && table.amountColumns.encumbered !== null) {
+    tieOut.push(tie(table.amountColumns.encumbered, null, true, controlAllEnc === null || controlAll === null ? null : controlAllEnc));
+    for (const y of fiscalYears) tieOut.push(tie(table.amountColumns.encumbered, y, true, null));
+  }
+  for (const t of tieOut) {
+    if (!t.ties) {
+      issue({ kind: "unbalanced", severity: "error", lines: [], column: t.column, value: null, amount: t.difference, reason: t.explanation });
+    }
+  }
+  issues.sort((a, b) => (a.lines[0] ?? Number.MAX_SAFE_INTEGER) - (b.lines[0] ?? Number.MAX_SAFE_INTEGER));
+  const extraCategories = [...new Set([...groups.values()].map((g) => g.category))].filter((c) => !BUILT_IN.has(c)).sort();
+  const counts = { dataRows: table.rowCount + table.stats.failed, mapped, excluded: nExcluded, unmapped: nUnmapped, unreadable: table.stats.failed, totalRows: totals.length };
+  const main = tieOut[0]!;
+  const explanation =
+    `${file ?? "The file"}: ${counts.dataRows} data row${counts.dataRows === 1 ? "" : "s"} — ${mapped} mapped, ${nExcluded} excluded by the mapping, ${nUnmapped} unmapped (${misses.size} distinct account${misses.size === 1 ? "" : "s"}), ${counts.unreadable} unreadable; ` +
+    `${kind === "budget" ? `${lineItems.length} line item${lineItems.length === 1 ? "" : "s"}` : `${actuals.length} actual row${actuals.length === 1 ? "" : "s"}`} over ${fiscalYears.map((y) => fiscalYearLabel(y, cal)).join(", ") || "no fiscal year"}. ${main.explanation}`;
+  return {
+    kind,
+    file,
+    mappingId: m.id,
+    lineItems,
+    plan,
+    actuals,
+    groups: sorted.map((g) => ({ fund: g.fund, category: g.category, school: g.school, eRate: g.eRate, fiscalYear: g.fiscalYear, amount: Money.fromCents(g.amount), encumbered: Money.fromCents(g.encumbered), rows: g.rows, accounts: [...g.accounts].sort() })),
+    extraCategories,
+    fiscalYears,
+    lastPeriod: Object.fromEntries([...lastPeriod].map(([y, p]) => [String(y), p])),
+    issues,
+    errors: table.errors,
+    tieOut,
+    counts,
+    explanation,
+  };
+}
