@@ -96,6 +96,8 @@ describe("parseCents (ledger amounts to whole cents)", () => {
     ["12.345", "fractions of a cent"],
     ["1.234,56", "European notation"],
     ["12 34", "expected e.g."],
+    ["(-1)", "a sign inside parentheses"],
+    ["(+12.00)", "a sign inside parentheses"],
   ])("refuses %s (%s)", (text, why) => {
     const r = parseCents(text);
     expect(isBadAmount(r) && r.reason).toContain(why);

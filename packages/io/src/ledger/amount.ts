@@ -31,6 +31,7 @@ export function parseCents(text: string): number | BadAmount {
     s = s.replace(/\s*cr$/i, "");
   } else if (/\s*dr$/i.test(s)) s = s.replace(/\s*dr$/i, "");
   let c = s.charCodeAt(0);
+  if (negative && (c === 45 || c === 43) && text.charCodeAt(0) === 40) return { reason: `${quote(text)} is not an amount (a sign inside parentheses: write (12.00) or -12.00, not both)` };
   if (c === 45 /* - */ || c === 43 /* + */) {
     if (c === 45) negative = !negative;
     s = s.slice(1).trim();
