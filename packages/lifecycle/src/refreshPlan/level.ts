@@ -30,7 +30,8 @@ export function flattenLevel(jobs: readonly Job[], first: number, last: number):
   let total = 0;
   for (const j of jobs) {
     if (j.left <= 0 || j.earliest > last) continue;
-    inside[(j.earliest - first) * H + (j.due - first)] += j.left;
+    const k = (j.earliest - first) * H + (j.due - first);
+    inside[k] = inside[k]! + j.left;
     total += j.left;
   }
   for (let a = H - 1; a >= 0; a--) {
