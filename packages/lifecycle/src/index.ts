@@ -45,6 +45,8 @@ export { kaplanMeier, kaplanMeierInputSchema, survivalAt } from "./survival/kapl
 export type { Interval, KaplanMeierInput, KaplanMeierResult, KaplanMeierStep } from "./survival/kaplanMeier.js";
 export { fitWeibull, weibullFitInputSchema, weibullFrom, weibullLife, weibullParametrizationSchema, weibullSurvival } from "./survival/weibull.js";
 export type { WeibullFitInput, WeibullFitResult, WeibullParameters } from "./survival/weibull.js";
+export { weibullFitQuantile, weibullFitSummarySchema, weibullFitSurvival } from "./survival/weibullIntervals.js";
+export type { WeibullCovariance, WeibullEstimate } from "./survival/weibullIntervals.js";
 export { annualFailureProbabilities } from "./survival/annual.js";
 export type { AnnualFailureProbabilities } from "./survival/annual.js";
 export { forecastReplacements } from "./forecast/expected.js";

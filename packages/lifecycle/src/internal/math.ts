@@ -146,3 +146,15 @@ export function regularizedLowerGamma(a: number, x: number): number {
   }
   return Math.max(0, 1 - Math.exp(lnPrefix) * h);
 }
+
+/** The digamma function ψ(x) = d ln Γ(x)/dx for x > 0: recurrence up to x ≥ 10, then its asymptotic series (about 15 digits). */
+export function digamma(x: number): number {
+  let r = 0;
+  while (x < 10) {
+    r -= 1 / x;
+    x += 1;
+  }
+  const f = 1 / (x * x);
+  // ln x − 1/(2x) − Σ B₂ₖ / (2k x^{2k})
+  return r + Math.log(x) - 0.5 / x - f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f * (1 / 132)))));
+}
