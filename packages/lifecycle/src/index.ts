@@ -43,6 +43,8 @@ export { aggregateCohorts, aggregateInputSchema, cohortKey } from "./cohorts.js"
 export type { AggregateCohortsResult } from "./cohorts.js";
 export { kaplanMeier, kaplanMeierInputSchema, survivalAt } from "./survival/kaplanMeier.js";
 export type { Interval, KaplanMeierInput, KaplanMeierResult, KaplanMeierStep } from "./survival/kaplanMeier.js";
+export { kaplanMeierAt, kaplanMeierAtOptionsSchema } from "./survival/kaplanMeierAt.js";
+export type { KaplanMeierPoint } from "./survival/kaplanMeierAt.js";
 export { fitWeibull, weibullFitInputSchema, weibullFrom, weibullLife, weibullParametrizationSchema, weibullSurvival } from "./survival/weibull.js";
 export type { WeibullFitInput, WeibullFitResult, WeibullParameters } from "./survival/weibull.js";
 export { weibullFitQuantile, weibullFitSummarySchema, weibullFitSurvival } from "./survival/weibullIntervals.js";
