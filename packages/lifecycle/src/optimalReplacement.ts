@@ -140,7 +140,7 @@ export function optimalReplacementAge(input: unknown): OptimalReplacementResult 
       costPerUnit: rate(failureOnly),
       explanation:
         b <= 1
-          ? `Shape ${b} ≤ 1: no wear-out, so replacing early never pays — replace on failure only (${onFailure}).`
+          ? `Shape ${formatAge(b)} ≤ 1: no wear-out, so replacing early never pays — replace on failure only (${onFailure}).`
           : `A failure (${d.failureCost.format()}) costs no more than a planned replacement (${d.preventiveCost.format()}): replace on failure only (${onFailure}).`,
     });
   }
@@ -167,7 +167,7 @@ export function optimalReplacementAge(input: unknown): OptimalReplacementResult 
     uStar = (lo + hi) / 2;
   }
   const ages = (u: number): string => formatAge(u * eta);
-  const inputs = `Weibull shape ${b}, scale ${formatAge(eta)} ${plural}; c_p ${d.preventiveCost.format()}, c_f ${d.failureCost.format()}`;
+  const inputs = `Weibull shape ${formatAge(b)}, scale ${formatAge(eta)} ${plural}; c_p ${d.preventiveCost.format()}, c_f ${d.failureCost.format()}`;
   if (within && uStar !== null) {
     const c = rate(costAt(uStar));
     return finish({
