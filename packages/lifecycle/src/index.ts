@@ -52,7 +52,8 @@ export type { WeibullCovariance, WeibullEstimate } from "./survival/weibullInter
 export { annualFailureProbabilities } from "./survival/annual.js";
 export type { AnnualFailureProbabilities } from "./survival/annual.js";
 export { forecastReplacements } from "./forecast/expected.js";
-export type { CategorySpend, CohortPlan, ForecastCounts, ForecastResult, ForecastRow, ForecastSpend, ForecastYear, RetirementRule } from "./forecast/expected.js";
+export type { CategorySpend, CohortPlan, ForecastCounts, ForecastResult, ForecastRow, ForecastSpend, ForecastYear } from "./forecast/result.js";
+export type { RetirementRule } from "./forecast/compiled.js";
 export {
   MONTE_CARLO_METRICS,
   forecastMonteCarlo,
