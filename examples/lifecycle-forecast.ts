@@ -1,9 +1,18 @@
-// Maple Valley's device forecast: failure models fitted from two years of repair tickets, the
+// Maple Valley's device forecast: failure models fitted from two years of repair tickets (with
+// the chance a Chromebook still works at age 4, and the replacement age that costs least), the
 // expected ten-year plan, Monte Carlo P10/P50/P90 of spend, and the plan under a refresh budget cap.
 // Run: node --conditions=@districtkit/source --import tsx examples/lifecycle-forecast.ts
 import { readFileSync } from "node:fs";
 import { Money } from "@districtkit/core";
-import { fitFailureModelFromRepairs, forecastMonteCarlo, forecastReplacements, forecastToBudgetLines } from "@districtkit/lifecycle";
+import {
+  fitFailureModelFromRepairs,
+  forecastMonteCarlo,
+  forecastReplacements,
+  forecastToBudgetLines,
+  kaplanMeierAt,
+  optimalReplacementAge,
+  weibullFitSurvival,
+} from "@districtkit/lifecycle";
 
 const read = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`data/sample-district/${name}`, import.meta.url), "utf8"));
 const devices = read("devices.json");
@@ -16,7 +25,17 @@ const n = (x: number): string => Math.round(x).toLocaleString("en-US");
 const cb = fitFailureModelFromRepairs(repairs, { models: ["acme-cb311-g2", "acme-cb300"] });
 console.log("Chromebook failure model fitted from repairs.json");
 console.log(`  ${cb.explanation}`);
-console.log(`  95 % interval of the shape: ${cb.weibull.intervals.shape.lower.toFixed(2)}–${cb.weibull.intervals.shape.upper.toFixed(2)}\n`);
+console.log(`  95 % interval of the shape: ${cb.weibull.intervals.shape.lower.toFixed(2)}–${cb.weibull.intervals.shape.upper.toFixed(2)}`);
+const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+const weibull4 = weibullFitSurvival(cb.weibull, 4);
+const km4 = kaplanMeierAt(cb.kaplanMeier, 4, { confType: "log-log" });
+console.log(
+  `  Still working at age 4: ${pct(weibull4.estimate)} by the Weibull fit (95 % interval ${pct(weibull4.interval!.lower)}–${pct(weibull4.interval!.upper)}), ` +
+    `${pct(km4.survival)} by Kaplan–Meier (${pct(km4.interval.lower)}–${pct(km4.interval.upper)}, ${km4.atRisk} devices observed at that age)`,
+);
+// the same Weibull in months: a planned swap costs a $309 Chromebook, a failure also a loaner and a lost day
+const age = optimalReplacementAge({ weibull: { shape: cb.failure.shape, scale: cb.failure.scale * 12 }, unit: "months", maxAge: 96, preventiveCost: "309", failureCost: "420" });
+console.log(`  ${age.explanation}\n`);
 
 // 2. Expected forecast
 const expected = forecastReplacements(devices);

@@ -1,6 +1,6 @@
 import { DISTRICT_CALENDAR, DistrictKitError, fiscalCalendarSchema, fiscalYearOf, isoDateSchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { aueLastDay } from "./forecast/compile.js";
+import { aueLastDay } from "./forecast/resolve.js";
 import { cohortSchema, deviceModelSchema, deviceSchema } from "./schema.js";
 
 /**

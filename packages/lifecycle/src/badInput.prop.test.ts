@@ -58,6 +58,9 @@ const calls: Record<string, (a: unknown, b: unknown) => unknown> = {
   weibullFrom: (a) => lc.weibullFrom(a),
   monteCarloChunkRanges: (a, b) => lc.monteCarloChunkRanges(a as number, b as number),
   survivalAt: (a, b) => lc.survivalAt(a as never, b as number),
+  kaplanMeierAt: (a, b) => lc.kaplanMeierAt(a as never, b as number, b),
+  weibullFitSurvival: (a, b) => lc.weibullFitSurvival(a, b as number),
+  weibullFitQuantile: (a, b) => lc.weibullFitQuantile(a, b as number),
 };
 
 describe("lifecycle public functions on malformed input", () => {

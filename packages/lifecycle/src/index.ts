@@ -43,12 +43,17 @@ export { aggregateCohorts, aggregateInputSchema, cohortKey } from "./cohorts.js"
 export type { AggregateCohortsResult } from "./cohorts.js";
 export { kaplanMeier, kaplanMeierInputSchema, survivalAt } from "./survival/kaplanMeier.js";
 export type { Interval, KaplanMeierInput, KaplanMeierResult, KaplanMeierStep } from "./survival/kaplanMeier.js";
+export { kaplanMeierAt, kaplanMeierAtOptionsSchema } from "./survival/kaplanMeierAt.js";
+export type { KaplanMeierPoint } from "./survival/kaplanMeierAt.js";
 export { fitWeibull, weibullFitInputSchema, weibullFrom, weibullLife, weibullParametrizationSchema, weibullSurvival } from "./survival/weibull.js";
 export type { WeibullFitInput, WeibullFitResult, WeibullParameters } from "./survival/weibull.js";
+export { weibullFitQuantile, weibullFitSummarySchema, weibullFitSurvival } from "./survival/weibullIntervals.js";
+export type { WeibullCovariance, WeibullEstimate } from "./survival/weibullIntervals.js";
 export { annualFailureProbabilities } from "./survival/annual.js";
 export type { AnnualFailureProbabilities } from "./survival/annual.js";
 export { forecastReplacements } from "./forecast/expected.js";
-export type { CategorySpend, CohortPlan, ForecastCounts, ForecastResult, ForecastRow, ForecastSpend, ForecastYear, RetirementRule } from "./forecast/expected.js";
+export type { CategorySpend, CohortPlan, ForecastCounts, ForecastResult, ForecastRow, ForecastSpend, ForecastYear } from "./forecast/result.js";
+export type { RetirementRule } from "./forecast/compiled.js";
 export {
   MONTE_CARLO_METRICS,
   forecastMonteCarlo,
@@ -68,8 +73,8 @@ export { aueCliff, aueCliffInputSchema } from "./aueCliff.js";
 export type { AueCliffResult } from "./aueCliff.js";
 export { budgetLinesSourceSchema, forecastToBudgetLines } from "./budgetLines.js";
 export type { BudgetLine } from "./budgetLines.js";
-export { cappedPlanInputSchema, planCappedRefresh } from "./cappedPlan.js";
-export type { CappedPlanInput, CappedPlanResult } from "./cappedPlan.js";
+export { cappedPlanInputSchema, planCappedRefresh } from "./refreshPlan/cappedPlan.js";
+export type { CappedPlanInput, CappedPlanResult } from "./refreshPlan/cappedPlan.js";
 export { decliningBalance, depreciationSchedule, depreciationScheduleInputSchema, straightLine } from "./depreciation.js";
 export type { DepreciationSchedule } from "./depreciation.js";
 export { compareLeaseVsBuy, leaseVsBuyInputSchema, npv } from "./leaseVsBuy.js";

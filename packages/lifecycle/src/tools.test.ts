@@ -53,7 +53,7 @@ describe("optimal age replacement", () => {
     let best = 0.1;
     for (let T = 0.1; T <= 15; T += 0.01) if (C(T) < C(best)) best = T; // grid as published tools do
     expect(Math.abs(r.ageYears! - best)).toBeLessThan(0.05);
-    expect(r.costPerYear.lessThan(r.costPerYearOnFailureOnly)).toBe(true);
+    expect(r.costPerUnit.lessThan(r.costPerUnitOnFailureOnly)).toBe(true);
   });
   it("says 'replace on failure only' without wear-out or when failures cost no more", () => {
     expect(optimalReplacementAge({ weibull: { shape: 1, scale: 6 }, preventiveCost: "300", failureCost: "900" }).ageYears).toBeNull();

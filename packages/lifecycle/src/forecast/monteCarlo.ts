@@ -1,7 +1,8 @@
 import { DistrictKitError, Money, createRng, fiscalYearLabel, parseInput, quantiles, sampleNormal, type Rng } from "@districtkit/core";
 import { z } from "zod";
 import { forecastInputSchema, type ForecastInput } from "../schema.js";
-import { canCollapseSchools, compile, type Compiled } from "./compile.js";
+import { compile } from "./compile.js";
+import { canCollapseSchools, type Compiled } from "./compiled.js";
 import { parseForecastInput } from "./parseInputFast.js";
 import { F, NF, makeSink, scratchFor, simulate } from "./simulate.js";
 

@@ -2,7 +2,7 @@
 // Carlo forecast (binomial and Poisson draws from core's samplers). Internal.
 import { sampleBinomial, samplePoisson, type Rng } from "@districtkit/core";
 import { poissonQuantile } from "../internal/math.js";
-import { CATEGORIES, ROLES, RULES, type Compiled } from "./compile.js";
+import { CATEGORIES, ROLES, RULES, type Compiled } from "./compiled.js";
 
 /** Fields accumulated per year (and per row group). */
 export const F = {

@@ -26,10 +26,11 @@ describe("kaplanMeier — published vector KM-1", () => {
     const step = km.steps.find((x) => x.time === t)!;
     expect(step.atRisk).toBe(n);
     expect(Math.abs(step.survival - s)).toBeLessThan(1e-6);
-    expect(Math.abs(step.linear.lower - pl)).toBeLessThan(1e-6);
-    expect(Math.abs(step.linear.upper - pu)).toBeLessThan(1e-6);
+    expect(Math.abs(step.plain.lower - pl)).toBeLessThan(1e-6);
+    expect(Math.abs(step.plain.upper - pu)).toBeLessThan(1e-6);
     expect(Math.abs(step.logLog.lower - ll)).toBeLessThan(1e-4);
     expect(Math.abs(step.logLog.upper - lu)).toBeLessThan(1e-4);
+    expect(step.linear).toBe(step.plain); // the older name of R's "plain"
   });
   it("is 1 before the first failure and holds its last value after a censored last observation", () => {
     expect(survivalAt(km, 5000)).toBe(1);
@@ -46,8 +47,8 @@ describe("kaplanMeier — published vector KM-1", () => {
     const k = kaplanMeier({ failures: FAILURES });
     k.steps.forEach((step, i) => {
       expect(Math.abs(step.survival - (0.9 - 0.1 * i))).toBeLessThan(1e-9);
-      expect(Math.abs(step.linear.lower - plain[i]![0]!)).toBeLessThan(1e-6);
-      expect(Math.abs(step.linear.upper - plain[i]![1]!)).toBeLessThan(1e-6);
+      expect(Math.abs(step.plain.lower - plain[i]![0]!)).toBeLessThan(1e-6);
+      expect(Math.abs(step.plain.upper - plain[i]![1]!)).toBeLessThan(1e-6);
     });
     expect(k.steps[9]!.logLog).toEqual({ lower: 0, upper: 0 });
   });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { gammaFn, zForLevel } from "../internal/math.js";
 import { checkColumns, survivalDataShape, toColumns, type Columns } from "./columns.js";
 import type { Interval } from "./kaplanMeier.js";
+import { meanEstimate, quantileEstimate, type WeibullCovariance, type WeibullEstimate } from "./weibullIntervals.js";
 
 /**
  * Input of {@link fitWeibull}: observations (time, failed, optional entry age for late entry),
@@ -34,6 +35,17 @@ export interface WeibullFitResult {
   readonly standardErrors: { readonly shape: number; readonly scale: number };
   /** `θ·exp(±z·SE/θ)` for each parameter (the reliability package's intervals). */
   readonly intervals: { readonly shape: Interval; readonly scale: Interval };
+  /**
+   * The parameters' covariance, (scale, shape): the inverse observed information at the maximum,
+   * with censoring and late entry; null when the information matrix is singular.
+   */
+  readonly covariance: WeibullCovariance | null;
+  /**
+   * Life statistics with delta-method intervals on the log scale: the B10 life (10 % failed), the
+   * median and the mean `η·Γ(1 + 1/β)`. S(t) and any quantile: {@link weibullFitSurvival},
+   * {@link weibullFitQuantile}.
+   */
+  readonly life: { readonly b10: WeibullEstimate; readonly median: WeibullEstimate; readonly mean: WeibullEstimate };
   readonly logLikelihood: number;
   /** `2k − 2 ln L + 2k(k+1)/(n−k−1)`, k = 2 (null when n ≤ 3). */
   readonly aicc: number | null;
@@ -144,16 +156,20 @@ function infeasible(message: string): DistrictKitError {
  * truncation), by solving the 1-D profile equation
  * `g(β) = 1/β + (1/r)Σ_F ln t − A'(β)/A(β) = 0` with a safeguarded Newton method on times
  * divided by their maximum (no overflow for large β); `η = (A(β)/r)^{1/β}`. Standard errors
- * come from the observed information (the Hessian of −ln L at the optimum).
+ * come from the observed information (the Hessian of −ln L at the optimum), whose inverse is
+ * returned as the parameters' covariance; the B10 life, median and mean carry delta-method
+ * intervals (and {@link weibullFitSurvival} / {@link weibullFitQuantile} give S(t) and any quantile).
  *
  * @param input - see {@link weibullFitInputSchema}
- * @returns shape, scale, standard errors, intervals, ln L, AICc and BIC
+ * @returns shape, scale, standard errors, intervals, covariance, life statistics, ln L, AICc and BIC
  * @throws DistrictKitError (`INFEASIBLE`) when no finite MLE exists: no failures, or every failure at one time with nothing to spread them; (`INVALID_INPUT`) for bad observations
  * @example
  * ```ts
  * const fit = fitWeibull({ failures: [58, 75, 36, 52, 63, 65, 22, 17, 28, 64, 23, 40, 73, 45, 52, 36, 52, 60, 13, 55, 82, 55, 34, 57, 23, 42, 66, 35, 34, 25] });
  * +fit.scale.toFixed(3); // => 51.858
  * +fit.shape.toFixed(4); // => 2.8009
+ * fit.covariance!.matrix.map((row) => row.map((v) => +v.toFixed(4))); // => [[12.6472, 0.4575], [0.4575, 0.1715]]
+ * +fit.life.mean.estimate.toFixed(3); // => 46.178
  * fitWeibull({ failures: [], censored: [5, 6] }); // throws
  * ```
  * @category Survival
@@ -249,7 +265,12 @@ export function fitWeibullOf(cols: Columns, confidenceLevel: number): WeibullFit
   const det = i11 * i22 - i12 * i12;
   const varEta = det > 0 ? i22 / det : Number.NaN;
   const varBeta = det > 0 ? i11 / det : Number.NaN;
+  const covEtaBeta = det > 0 ? -i12 / det : Number.NaN;
   const scale = etaS * p.c;
+  const covariance: WeibullCovariance | null =
+    Number.isFinite(varEta) && Number.isFinite(varBeta) && Number.isFinite(covEtaBeta) && varEta >= 0 && varBeta >= 0
+      ? { order: ["scale", "shape"], matrix: [[varEta * p.c * p.c, covEtaBeta * p.c], [covEtaBeta * p.c, varBeta]] }
+      : null;
   const seScale = Number.isFinite(varEta) && varEta >= 0 ? Math.sqrt(varEta) * p.c : 0;
   const seShape = Number.isFinite(varBeta) && varBeta >= 0 ? Math.sqrt(varBeta) : 0;
   const z = zForLevel(confidenceLevel);
@@ -259,11 +280,16 @@ export function fitWeibullOf(cols: Columns, confidenceLevel: number): WeibullFit
   const aicc = n - k - 1 > 0 ? 2 * k - 2 * logLikelihood + (2 * k * (k + 1)) / (n - k - 1) : null;
   const bic = k * Math.log(n) - 2 * logLikelihood;
   const lateEntries = p.lnE.length;
+  const summary = { shape: beta, scale, covariance, confidenceLevel };
+  const b10 = quantileEstimate(summary, 0.1);
+  const level = `${Math.round(confidenceLevel * 1000) / 10} %`;
   return {
     shape: beta,
     scale,
     standardErrors: { shape: seShape, scale: seScale },
     intervals: { shape: ci(beta, seShape), scale: ci(scale, seScale) },
+    covariance,
+    life: { b10, median: quantileEstimate(summary, 0.5), mean: meanEstimate(summary) },
     logLikelihood,
     aicc,
     bic,
@@ -275,7 +301,8 @@ export function fitWeibullOf(cols: Columns, confidenceLevel: number): WeibullFit
     explanation:
       `Weibull maximum likelihood on ${n} subjects (${r} failures, ${n - r} right-censored${lateEntries > 0 ? `, ${lateEntries} entered late` : ""}): ` +
       `shape β = ${beta.toPrecision(5)} (${beta > 1 ? "wear-out: failures rise with age" : beta < 1 ? "early failures: the rate falls with age" : "a constant failure rate"}), ` +
-      `scale η = ${scale.toPrecision(5)} (63.2 % have failed by then); ln L = ${logLikelihood.toFixed(3)}.`,
+      `scale η = ${scale.toPrecision(5)} (63.2 % have failed by then); ln L = ${logLikelihood.toFixed(3)}; ` +
+      `B10 life ${b10.estimate.toPrecision(4)}${b10.interval ? ` (${level} interval ${b10.interval.lower.toPrecision(4)}–${b10.interval.upper.toPrecision(4)})` : " (no interval: the information matrix is singular)"}.`,
   };
 }
 
