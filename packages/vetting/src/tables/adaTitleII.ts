@@ -49,7 +49,7 @@ export const ADA_TITLE_II_WEB_RULE: readonly WebRuleVersion[] = [
     specialDistrict: "2027-04-26",
     standard: "WCAG 2.1 AA",
     unconfirmed: [],
-    source: "89 FR 31320 (2024-04-24); DOMAIN-vetting.md §7",
+    source: "28 CFR Part 35, subpart H; 89 FR 31320 (2024-04-24)",
   },
   {
     appliesFrom: "2026-04-20",
@@ -86,7 +86,7 @@ export const HHS_504_WEB_RULE: readonly WebRuleVersion[] = [
     specialDistrict: null,
     standard: "WCAG 2.1 AA",
     unconfirmed: ["appliesFrom", "size criterion (15 or more employees)"],
-    source: "DOMAIN-vetting.md §7",
+    source: "45 CFR 84.84; 89 FR 40066 (2024-05-09)",
   },
   {
     appliesFrom: "2026-05-11",

@@ -47,7 +47,7 @@ export const COPPA_RULE_VERSIONS: readonly CoppaRuleVersion[] = [
     complianceRequired: null,
     adds: ["verifiable parental consent", "a notice of the operator's practices", "parents' access to their child's information"],
     unconfirmed: [],
-    source: "DOMAIN-vetting.md §5",
+    source: "16 CFR Part 312; 64 FR 59888 (1999-11-03)",
   },
   {
     id: "2013",
@@ -57,7 +57,7 @@ export const COPPA_RULE_VERSIONS: readonly CoppaRuleVersion[] = [
     complianceRequired: "2013-07-01",
     adds: ["persistent identifiers are personal information", "photos, video and audio of a child are personal information"],
     unconfirmed: ["published"],
-    source: "DOMAIN-vetting.md §5",
+    source: "78 FR 3972 (2013-01-17)",
   },
   {
     id: "2025",

@@ -111,7 +111,7 @@ export const STATE_STUDENT_PRIVACY_LAWS: Readonly<Record<string, StateStudentPri
     ],
     deadlines: [],
     notes: [],
-    sources: ["DOMAIN-vetting.md §6"],
+    sources: ["Cal. Bus. & Prof. Code §22584 (SOPIPA, SB 1177, 2014)"],
   },
   NY: {
     state: "NY",
@@ -279,7 +279,7 @@ export const STATE_STUDENT_PRIVACY_LAWS: Readonly<Record<string, StateStudentPri
       },
     ],
     deadlines: [],
-    notes: ["Modelled on California's SOPIPA. This entry is not in DOMAIN-vetting.md: unconfirmed, check ORS 336.184."],
+    notes: ["Modelled on California's SOPIPA. This entry is not from the published rules table DistrictKit was built on: unconfirmed, check ORS 336.184."],
     sources: ["ORS 336.184 (Oregon Student Information Protection Act, 2015) — unconfirmed secondary reading"],
   },
   TX: {
