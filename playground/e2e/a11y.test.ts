@@ -17,7 +17,7 @@ interface Violation {
 }
 
 describe("accessibility (axe-core, WCAG 2.2 A/AA)", () => {
-  for (const tab of ["Budget", "Devices", "Licences", "Vetting", "Import / Export"]) {
+  for (const tab of ["Budget", "Devices", "Licences", "Vetting", "Import / Export", "Your ledger"]) {
     it(`${tab}: no violations`, async () => {
       // the page's CSP forbids inline scripts; the test injects axe, so only this context bypasses it
       const w = await openPage(browser(), { bypassCSP: true });
@@ -30,6 +30,11 @@ describe("accessibility (axe-core, WCAG 2.2 A/AA)", () => {
         await w.page.getByLabel("Yearly refresh budget cap ($)").fill("150000");
         await w.page.getByLabel("Yearly refresh budget cap ($)").press("Tab");
         await w.page.getByTestId("cap-tables").waitFor();
+      }
+      // the import's mapping step, with a file read: columns, segments, preview, tie-out, unmapped codes
+      if (tab === "Your ledger") {
+        await w.page.getByRole("button", { name: "Read maple-valley-budget.csv" }).click();
+        await w.page.getByTestId("tie-out-budget").waitFor({ timeout: 30_000 });
       }
       for (let i = 0; i < 8; i++) {
         await w.page.mouse.wheel(0, 1500);

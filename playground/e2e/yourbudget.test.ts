@@ -33,7 +33,7 @@ describe("Import your budget", () => {
     const w = await openPage(browser());
     const { page } = w;
     await page.goto(baseUrl);
-    await page.getByRole("tab", { name: "Your budget" }).click();
+    await page.getByRole("tab", { name: "Your ledger" }).click();
     await page.getByRole("button", { name: "Read maple-valley-budget.csv" }).click();
 
     // the mapping step: the live tie-out to the file's own totals, and every unmapped code
@@ -97,7 +97,7 @@ describe("Import your budget", () => {
     await page.reload();
     await page.getByTestId("headline-table").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("headline-table").textContent()).toBe(before);
-    await page.getByRole("tab", { name: "Your budget" }).click();
+    await page.getByRole("tab", { name: "Your ledger" }).click();
     await page.getByTestId("use-status").waitFor();
     expect(await page.getByTestId("use-status").textContent()).toContain("The Budget tab projects this import");
     expect(await page.getByTestId("tie-out-kept").textContent()).toContain("ties out to the cent");
@@ -142,7 +142,7 @@ describe("Import your budget", () => {
     const w = await openPage(browser(), { width: 390, height: 844 });
     const { page } = w;
     await page.goto(baseUrl);
-    await page.getByRole("tab", { name: "Your budget" }).click();
+    await page.getByRole("tab", { name: "Your ledger" }).click();
     await page.getByRole("button", { name: "Read maple-valley-budget.csv" }).click();
     await page.getByTestId("tie-out-budget").waitFor({ timeout: 30_000 });
     await screenshot(page, "phone-yourbudget-map");

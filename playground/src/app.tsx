@@ -14,7 +14,7 @@ const TABS: readonly TabDef[] = [
   { id: "licences", label: "Licences" },
   { id: "vetting", label: "Vetting" },
   { id: "data", label: "Import / Export" },
-  { id: "yours", label: "Your budget" },
+  { id: "yours", label: "Your ledger" },
 ];
 
 // Each view is its own chunk: the first load carries only the shell and the open view.

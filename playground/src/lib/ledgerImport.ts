@@ -70,10 +70,9 @@ async function exampleText(name: string): Promise<string> {
 
 /** A shipped mapping as editable JSON (a deep copy: the shipped ones are frozen). */
 export async function loadPreset(id: MappingPresetId): Promise<AccountMappingInput> {
-  if (id === "nces" || id === "sacs") {
-    const m = await import("@districtkit/budget");
-    return JSON.parse(JSON.stringify(id === "nces" ? m.NCES_TECHNOLOGY_MAPPING : m.CALIFORNIA_SACS_MAPPING)) as AccountMappingInput;
-  }
+  // the shipped ones come from the worker: importing the budget package's namespace here would
+  // put every export of it (the account-code tables…) in the first-load chunk
+  if (id === "nces" || id === "sacs") return (await import("../worker/client.js")).engineWorker().mappingPreset(id);
   return JSON.parse(await exampleText(id === "maple-valley" ? "maple-valley-mapping.json" : "california-sacs-mapping.json")) as AccountMappingInput;
 }
 

@@ -5,7 +5,7 @@ import { appsFromAnswers, inventoryFromRecords, readImport } from "./importTask.
 import { budgetGoalSeek, budgetTornado } from "./budgetTasks.js";
 import { devicesMonteCarlo } from "./devicesTasks.js";
 import { licencesOptimize, licencesReport } from "./licencesTasks.js";
-import { actualsReport, budgetWorkbook, ledgerActuals, ledgerBudget, ledgerOpen, ledgerPreview, templateExport, templateRead } from "./ledgerTasks.js";
+import { actualsReport, budgetWorkbook, ledgerActuals, ledgerBudget, ledgerOpen, ledgerPreview, mappingPreset, templateExport, templateRead } from "./ledgerTasks.js";
 
 /**
  * The engines' long computations run here, off the main thread (Monte Carlo forecasts,
@@ -31,6 +31,7 @@ const api = {
   // "Import your budget": ledgers and actuals read and mapped here; XLSX in and out (ExcelJS loads here only)
   ledgerOpen,
   ledgerPreview,
+  mappingPreset,
   ledgerBudget,
   ledgerActuals,
   templateRead,

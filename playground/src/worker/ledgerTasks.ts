@@ -1,5 +1,7 @@
 import {
   budgetVsActual,
+  CALIFORNIA_SACS_MAPPING,
+  NCES_TECHNOLOGY_MAPPING,
   forecastAccuracy,
   prepareBudget,
   projectBudget,
@@ -283,6 +285,14 @@ export function ledgerActuals(mapping: AccountMappingInput, generalFund: string)
     const r = mapLedger(tableOf("actuals"), mapping, { generalFund });
     return { actuals: r.actuals.map((a) => ({ ...a })), lastPeriod: { ...r.lastPeriod }, fiscalYears: [...r.fiscalYears], tieOut: plain(r.tieOut), counts: { ...r.counts }, explanation: r.explanation };
   });
+}
+
+/**
+ * A shipped account mapping as editable JSON (a deep copy: the shipped ones are frozen). Here, in
+ * the worker, so the main thread's first-load chunk never holds the account-code tables.
+ */
+export function mappingPreset(id: "nces" | "sacs"): AccountMappingInput {
+  return JSON.parse(JSON.stringify(id === "nces" ? NCES_TECHNOLOGY_MAPPING : CALIFORNIA_SACS_MAPPING)) as AccountMappingInput;
 }
 
 /** A DistrictKit budget template (CSV or XLSX) read into line items, with every refused row. */

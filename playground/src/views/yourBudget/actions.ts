@@ -200,7 +200,7 @@ export function assemble(s: BudgetImport = budgetImport.value): { ok: true; dist
   const budget = { ...settings, name: s.name || "Imported budget", firstYear: s.horizon!.firstYear, years: s.horizon!.years, categories: [...s.categories], funds: fundsInUse(), lineItems: itemsFromRows(rows, ctx) };
   const m = modelFrom(district, budget);
   if (!m.ok) return { ok: false, problems: m.problems };
-  const files = [s.budgetFile?.name, s.actualsFile?.name].filter(Boolean).join(" + ");
+  const files = s.budgetFile?.name ?? "";
   const how = s.source === "template" ? "the budget template" : s.mapping ? `mapped with ${s.mapping.value.name ?? s.mapping.preset}${s.mapping.edited ? " (edited)" : ""}` : "";
   return { ok: true, district, budget, origin: `${files || "the import"}${how ? `, ${how}` : ""}` };
 }
