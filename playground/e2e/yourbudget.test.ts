@@ -134,6 +134,17 @@ describe("Import your budget", () => {
     const lastCol = String.fromCharCode(66 + engine.years.length);
     expect(Math.round(ev.value(base.name, `${lastCol}${totalRow}`) * 100)).toBe(engine.total.toCents());
 
+    // the budget template as .xlsx, read back through the same lazy XLSX entry: the same line items
+    const [tpl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Budget template (.xlsx)" }).click()]);
+    expect(tpl.suggestedFilename()).toBe("districtkit-budget-template.xlsx");
+    const stored = (budget as { lineItems: unknown[] }).lineItems.length;
+    await page.getByRole("button", { name: /1 File/ }).click();
+    await page.getByLabel("The DistrictKit budget template").check();
+    await page.getByLabel("Choose the file (.csv or .xlsx)").setInputFiles({ name: "districtkit-budget-template.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: readFileSync((await tpl.path())!) });
+    await page.getByRole("heading", { name: /3\. Schools/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Next: line items" }).click();
+    await expect.poll(() => page.getByTestId("items-status").textContent()).toBe(`${stored} line items, every cell reads.`);
+
     expect(w.consoleErrors).toEqual([]);
     expect(foreignRequests(w.requests, baseUrl)).toEqual([]);
   });
