@@ -86,12 +86,18 @@ describe("Import your budget", () => {
     const headlines = page.getByTestId("headline-table");
     await headlines.waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: "Add scenario" }).click();
-    await page.getByLabel("Name", { exact: true }).fill("Imported, 10 % fewer students");
+    await page.getByLabel("Name", { exact: true }).fill("Imported, hardware −10 %");
     await page.getByLabel("Name", { exact: true }).press("Tab");
-    await page.getByLabel("Enrollment change", { exact: true }).fill("-10");
-    await page.getByLabel("Enrollment change", { exact: true }).press("Tab");
-    await expect.poll(() => headlines.textContent()).toContain("Imported, 10 % fewer students");
+    const hardware = page.getByRole("group", { name: "Cut or add by category" }).getByLabel("Hardware", { exact: true });
+    await hardware.fill("-10");
+    await hardware.press("Tab");
+    await expect.poll(() => headlines.textContent()).toContain("Imported, hardware −10 %");
+    // the scenario's total is below the baseline's (the imported hardware lines cut by 10 %)
+    const totalOf = async (name: string) => Number(((await headlines.locator("tbody tr", { hasText: name }).locator("td").first().textContent()) ?? "").replace(/[$,]/g, ""));
+    await expect.poll(async () => (await totalOf("Baseline")) - (await totalOf("Imported, hardware −10 %"))).toBeGreaterThan(0);
+    expect(await page.getByTestId("district").textContent()).toContain("imported from maple-valley-budget.csv");
     const before = await headlines.textContent();
+    await screenshot(page, "desktop-yourbudget-budget-tab");
 
     // a reload finds the import and the budget it made
     await page.reload();
@@ -110,7 +116,7 @@ describe("Import your budget", () => {
     await wb.xlsx.load(bytes as never);
     const names = wb.worksheets.map((s) => s.name);
     expect(names).toContain("Line items");
-    expect(names).toContain("Imported, 10 % fewer students");
+    expect(names).toContain("Imported, hardware −10 %");
     expect(names).toContain("Budget vs actual");
     const ev = new SumEvaluator(wb);
     let formulas = 0;
@@ -145,26 +151,47 @@ describe("Import your budget", () => {
     await page.getByRole("button", { name: "Next: line items" }).click();
     await expect.poll(() => page.getByTestId("items-status").textContent()).toBe(`${stored} line items, every cell reads.`);
 
+    // forget: the sample district comes back, and stays after a reload
+    await page.getByRole("button", { name: /5 Use and compare/ }).click();
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Forget imported data" }).click();
+    await expect.poll(() => page.getByTestId("district").textContent()).toContain("sample district (fictional)");
+    await page.reload();
+    await page.getByTestId("district").waitFor();
+    await expect.poll(() => page.getByTestId("district").textContent()).toContain("sample district (fictional)");
+    expect(await page.getByRole("button", { name: /2 Columns and accounts/ }).isDisabled()).toBe(true);
+
     expect(w.consoleErrors).toEqual([]);
     expect(foreignRequests(w.requests, baseUrl)).toEqual([]);
   });
 
-  it("at 390 px: the import's steps, mapping and grid fit the screen width", async () => {
+  it("at 390 px: the import's steps, mapping, grid and comparison fit the screen width", async () => {
     const w = await openPage(browser(), { width: 390, height: 844 });
     const { page } = w;
+    // elements that reach past the screen's right edge (outside a table's scrolling wrapper)
+    const offenders = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll("body *")]
+          .filter((el) => !el.closest(".table-wrap") && el.getBoundingClientRect().right > 391)
+          .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}#${el.id} ${Math.round(el.getBoundingClientRect().right)}`)
+          .slice(0, 10),
+      );
     await page.goto(baseUrl);
     await page.getByRole("tab", { name: "Your ledger" }).click();
     await page.getByRole("button", { name: "Read maple-valley-budget.csv" }).click();
     await page.getByTestId("tie-out-budget").waitFor({ timeout: 30_000 });
     await screenshot(page, "phone-yourbudget-map");
-    // elements that reach past the screen's right edge (outside a scrolling table wrapper)
-    const offenders = await page.evaluate(() =>
-      [...document.querySelectorAll("body *")]
-        .filter((el) => !el.closest(".table-wrap") && el.getBoundingClientRect().right > 391)
-        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}#${el.id} ${Math.round(el.getBoundingClientRect().right)}`)
-        .slice(0, 10),
-    );
-    expect(offenders).toEqual([]);
+    expect(await offenders()).toEqual([]);
+    await page.getByRole("button", { name: "Make the line items" }).click();
+    await page.getByRole("button", { name: "Next: line items" }).click();
+    await page.getByTestId("items-status").waitFor();
+    await screenshot(page, "phone-yourbudget-items");
+    expect(await offenders()).toEqual([]);
+    await page.getByRole("button", { name: "Next: use and compare" }).click();
+    await page.getByRole("button", { name: "Use this budget in the Budget tab" }).click();
+    await page.getByTestId("use-message").waitFor();
+    await screenshot(page, "phone-yourbudget-use");
+    expect(await offenders()).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(w.consoleErrors).toEqual([]);
   });

@@ -209,7 +209,7 @@ export function assemble(s: BudgetImport = budgetImport.value): { ok: true; dist
 export function useImport(): { ok: true; text: string } | { ok: false; problems: string[] } {
   const a = assemble();
   if (!a.ok) return a;
-  setImported("district", a.origin, a.district);
+  setImported("district", "the Your ledger tab (its schools and enrollment)", a.district);
   setImported("budget", a.origin, a.budget);
   updateImport((s) => ({ ...s, applied: "yes" }));
   const items = (a.budget as { lineItems: unknown[] }).lineItems.length;
