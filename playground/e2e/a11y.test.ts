@@ -17,7 +17,7 @@ interface Violation {
 }
 
 describe("accessibility (axe-core, WCAG 2.2 A/AA)", () => {
-  for (const tab of ["Budget", "Devices", "Licences", "Vetting", "Import / Export"]) {
+  for (const tab of ["Budget", "Devices", "Licences", "Vetting", "Import / Export", "Your ledger"]) {
     it(`${tab}: no violations`, async () => {
       // the page's CSP forbids inline scripts; the test injects axe, so only this context bypasses it
       const w = await openPage(browser(), { bypassCSP: true });
@@ -30,6 +30,11 @@ describe("accessibility (axe-core, WCAG 2.2 A/AA)", () => {
         await w.page.getByLabel("Yearly refresh budget cap ($)").fill("150000");
         await w.page.getByLabel("Yearly refresh budget cap ($)").press("Tab");
         await w.page.getByTestId("cap-tables").waitFor();
+      }
+      // the import's mapping step, with a file read: columns, segments, preview, tie-out, unmapped codes
+      if (tab === "Your ledger") {
+        await w.page.getByRole("button", { name: "Read maple-valley-budget.csv" }).click();
+        await w.page.getByTestId("tie-out-budget").waitFor({ timeout: 30_000 });
       }
       for (let i = 0; i < 8; i++) {
         await w.page.mouse.wheel(0, 1500);
@@ -47,4 +52,36 @@ describe("accessibility (axe-core, WCAG 2.2 A/AA)", () => {
       expect(report).toEqual([]);
     });
   }
+
+  it("Your ledger: the line-item grid (a cell with its message) and budget vs actual: no violations", async () => {
+    const w = await openPage(browser(), { bypassCSP: true });
+    const { page } = w;
+    await page.goto(baseUrl);
+    await page.getByRole("tab", { name: "Your ledger" }).click();
+    await page.addScriptTag({ content: axeSource });
+    const audit = async (): Promise<string[]> => {
+      const violations = (await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+        const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+        return r.violations;
+      })) as Violation[];
+      return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+    };
+    await page.getByRole("button", { name: "Read maple-valley-budget.csv" }).click();
+    await page.getByTestId("tie-out-budget").waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Make the line items" }).click();
+    await page.getByRole("button", { name: "Next: line items" }).click();
+    await page.getByTestId("items-status").waitFor();
+    await page.getByLabel(/^FY2027, /).first().fill("12x");
+    await page.locator(".edit-grid .cell-error").first().waitFor();
+    expect(await audit()).toEqual([]);
+    await page.getByLabel(/^FY2027, /).first().fill("100");
+    await page.getByRole("button", { name: /1 File/ }).click();
+    await page.getByRole("button", { name: "Read maple-valley-actuals.csv" }).click();
+    await page.getByTestId("tie-out-actuals").waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Map the actuals" }).click();
+    await page.getByRole("button", { name: "Compare with the budget" }).click();
+    await page.getByTestId("bva-method").waitFor({ timeout: 30_000 });
+    expect(await audit()).toEqual([]);
+  });
 });

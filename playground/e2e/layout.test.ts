@@ -6,7 +6,7 @@ import { openPage, screenshot, useBrowser } from "./browser.js";
 // wider than the screen, charts stay legible and every tab can be reached.
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
-const TABS = ["Budget", "Devices", "Licences", "Vetting", "Import / Export"] as const;
+const TABS = ["Budget", "Devices", "Licences", "Vetting", "Import / Export", "Your ledger"] as const;
 
 /** Open a tab with everything on it drawn: lazy panels scrolled into view, the Devices cap set (its tables appear). */
 async function openTab(page: Page, tab: (typeof TABS)[number]): Promise<void> {
@@ -17,6 +17,10 @@ async function openTab(page: Page, tab: (typeof TABS)[number]): Promise<void> {
     await page.getByLabel("Yearly refresh budget cap ($)").fill("150000");
     await page.getByLabel("Yearly refresh budget cap ($)").press("Tab");
     await page.getByTestId("cap-tables").waitFor();
+  }
+  if (tab === "Your ledger") {
+    await page.getByRole("button", { name: "Read maple-valley-budget.csv" }).click();
+    await page.getByTestId("tie-out-budget").waitFor({ timeout: 30_000 });
   }
   for (let i = 0; i < 8; i++) {
     await page.mouse.wheel(0, 1500);

@@ -14,6 +14,7 @@ const TABS: readonly TabDef[] = [
   { id: "licences", label: "Licences" },
   { id: "vetting", label: "Vetting" },
   { id: "data", label: "Import / Export" },
+  { id: "yours", label: "Your ledger" },
 ];
 
 // Each view is its own chunk: the first load carries only the shell and the open view.
@@ -23,6 +24,7 @@ const NEEDS: Record<TabId, DatasetName[]> = {
   licences: ["district", "budget", "licenses", "usage"],
   vetting: ["district", "apps"],
   data: [...DATASET_NAMES],
+  yours: ["district", "budget"],
 };
 
 const VIEWS: Record<TabId, () => Promise<ComponentType>> = {
@@ -31,6 +33,7 @@ const VIEWS: Record<TabId, () => Promise<ComponentType>> = {
   licences: () => import("./views/LicencesView.js").then((m) => m.LicencesView),
   vetting: () => import("./views/VettingView.js").then((m) => m.VettingView),
   data: () => import("./views/DataView.js").then((m) => m.DataView),
+  yours: () => import("./views/YourBudgetView.js").then((m) => m.YourBudgetView),
 };
 const loaded = new Map<TabId, ComponentType>();
 

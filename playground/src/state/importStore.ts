@@ -26,7 +26,8 @@ function open(): Promise<IDBDatabase> {
   });
 }
 
-async function run<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+/** One transaction on the store of imported data (also used by the budget import: state/budgetImport.ts). */
+export async function run<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
   const db = await open();
   try {
     return await new Promise<T>((resolve, reject) => {
@@ -96,11 +97,16 @@ export function persistImported(): () => void {
   });
 }
 
+/** Other keepers of imported data in memory (the budget import), told when it is forgotten. */
+export const onForget = new Set<() => void>();
+
 /** Forget every imported file in this browser: the views go back to the sample district. */
 export async function forgetImported(): Promise<void> {
   const forgotten = DATASET_NAMES.filter((n) => datasets.value[n]?.source === "imported");
   imports.value = {};
-  await run("readwrite", (s) => s.delete("all")).catch(() => undefined);
+  for (const f of onForget) f();
+  // every record of the store: the imports, the datasets made from them, the budget import
+  await run("readwrite", (s) => s.clear()).catch(() => undefined);
   await reloadSample(forgotten);
   storedBytes.value = 0;
 }

@@ -12,6 +12,7 @@ import { appState } from "../state/store.js";
 import { comparisonTable, modelFrom, runScenarios } from "../lib/budgetRun.js";
 import { engineWorker } from "../worker/client.js";
 import { currentAsOf } from "../lib/asOf.js";
+import { exportWorkbook } from "./yourBudget/actions.js";
 
 const PREVIEW_ROWS = 25;
 
@@ -240,6 +241,8 @@ function Use({ label, onClick, msg }: { label: string; onClick: () => void; msg:
 function BudgetExports() {
   const district = datasets.value.district?.data;
   const budget = datasets.value.budget?.data;
+  const [xlsxBusy, setXlsxBusy] = useState(false);
+  const [xlsxProblems, setXlsxProblems] = useState<string[]>([]);
   if (!district || !budget) return null;
   const run = () => {
     const m = modelFrom(district, budget);
@@ -251,7 +254,9 @@ function BudgetExports() {
     <li class="button-row">
       <button type="button" onClick={() => { const set = run(); if (set) download("districtkit-budget-comparison.csv", toCsv(comparisonTable(set)), "text/csv"); }}>Budget comparison (CSV)</button>
       <button type="button" class="secondary" onClick={() => { const set = run(); if (set) download("districtkit-budget-projections.json", exportJson(set), "application/json"); }}>Budget projections (JSON)</button>
-      <span class="hint">Every scenario by year, category and fund, to the cent; the JSON has each figure's explanation.</span>
+      <button type="button" class="secondary" disabled={xlsxBusy} onClick={async () => { setXlsxBusy(true); try { setXlsxProblems(await exportWorkbook()); } finally { setXlsxBusy(false); } }}>Budget workbook (.xlsx)</button>
+      <span class="hint">Every scenario by year, category and fund, to the cent; the JSON has each figure's explanation; the workbook's totals are live SUM formulas over its line-item sheet (ExcelJS, loaded in the worker when asked).</span>
+      {xlsxProblems.length > 0 && <span role="alert" class="error-text">{xlsxProblems.join("; ")}</span>}
     </li>
   );
 }

@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
-import { expose } from "comlink";
+import { expose, transfer } from "comlink";
 import type { ImportKind, ImportOutcome } from "../lib/importKinds.js";
 import { appsFromAnswers, inventoryFromRecords, readImport } from "./importTask.js";
 import { budgetGoalSeek, budgetTornado } from "./budgetTasks.js";
 import { devicesMonteCarlo } from "./devicesTasks.js";
 import { licencesOptimize, licencesReport } from "./licencesTasks.js";
+import { actualsReport, budgetWorkbook, ledgerActuals, ledgerBudget, ledgerOpen, ledgerPreview, mappingPreset, templateExport, templateRead } from "./ledgerTasks.js";
 
 /**
  * The engines' long computations run here, off the main thread (Monte Carlo forecasts,
@@ -27,6 +28,22 @@ const api = {
   inventoryFromRecords,
   budgetTornado,
   budgetGoalSeek,
+  // "Import your budget": ledgers and actuals read and mapped here; XLSX in and out (ExcelJS loads here only)
+  ledgerOpen,
+  ledgerPreview,
+  mappingPreset,
+  ledgerBudget,
+  ledgerActuals,
+  templateRead,
+  actualsReport,
+  async templateExport(...args: Parameters<typeof templateExport>) {
+    const r = await templateExport(...args);
+    return r.ok && r.value.bytes ? transfer(r, [r.value.bytes.buffer]) : r;
+  },
+  async budgetWorkbook(input: Parameters<typeof budgetWorkbook>[0]) {
+    const r = await budgetWorkbook(input);
+    return r.ok ? transfer(r, [r.value.buffer]) : r;
+  },
   /** Read imported files through `@districtkit/io` (row errors included). */
   readImport(kind: ImportKind, files: { name: string; bytes: ArrayBuffer }[]): ImportOutcome {
     return readImport(kind, files);
