@@ -109,3 +109,23 @@ export { ipmt, ppmt } from "./finance/interestPrincipal.js";
 export { npv, irr } from "./finance/netPresentValue.js";
 export { xnpv, xirr } from "./finance/datedFlows.js";
 export type { RateSolution } from "./finance/rateSolution.js";
+
+// ── E-Rate operations: filing windows, procurement calendar, eligibility by date, bid evaluation, C2 drawdown, equipment rules
+export { ERATE_FILING_WINDOWS, eRateFilingWindowFor } from "./tables/eRateFilingWindows.js";
+export type { ERateFilingWindow } from "./tables/eRateFilingWindows.js";
+export { ERATE_PROCUREMENT_RULES, eRateProcurementRulesFor } from "./tables/eRateProcurementRules.js";
+export type { ERateProcurementRules } from "./tables/eRateProcurementRules.js";
+export { ERATE_ELIGIBILITY_EDITIONS, ERATE_SERVICES } from "./tables/eRateEligibility.js";
+export type { ERateEligibilityEdition, ERateService } from "./tables/eRateEligibility.js";
+export { ERATE_EQUIPMENT_RULES } from "./tables/eRateEquipmentRules.js";
+export type { ERateEquipmentRules } from "./tables/eRateEquipmentRules.js";
+export { procurementCalendarInputSchema, eRateProcurementCalendar } from "./erate/procurementCalendar.js";
+export type { ProcurementCalendarInput, ProcurementCalendarResult, ProcurementMilestone, ProcurementWarning } from "./erate/procurementCalendar.js";
+export { eligibilityEditionSchema, eligibilityCheckInputSchema, recheckInputSchema, checkERateEligibility, recheckERateEligibility } from "./erate/eligibility.js";
+export type { EligibilityCheckInput, EligibilityCheckResult, EligibilityLine, EligibilityRecheck, RecheckInput } from "./erate/eligibility.js";
+export { bidEvaluationInputSchema, evaluateBids } from "./erate/bidEvaluation.js";
+export type { BidEvaluationInput, BidEvaluationResult, ScoredBid } from "./erate/bidEvaluation.js";
+export { c2DrawdownInputSchema, planC2Drawdown } from "./erate/c2Drawdown.js";
+export type { C2DrawdownInput, C2DrawdownRequest, C2DrawdownResult } from "./erate/c2Drawdown.js";
+export { equipmentRulesInputSchema, checkEquipmentRules } from "./erate/equipmentRules.js";
+export type { EquipmentFinding, EquipmentRulesInput, EquipmentRulesResult } from "./erate/equipmentRules.js";
