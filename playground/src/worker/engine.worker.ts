@@ -5,6 +5,7 @@ import { appsFromAnswers, inventoryFromRecords, readImport } from "./importTask.
 import { budgetGoalSeek, budgetTornado } from "./budgetTasks.js";
 import { devicesMonteCarlo } from "./devicesTasks.js";
 import { licencesOptimize, licencesReport } from "./licencesTasks.js";
+import { calendarExport, calendarReport } from "./calendarTasks.js";
 
 /**
  * The engines' long computations run here, off the main thread (Monte Carlo forecasts,
@@ -23,6 +24,8 @@ const api = {
   devicesMonteCarlo,
   licencesOptimize,
   licencesReport,
+  calendarReport,
+  calendarExport,
   appsFromAnswers,
   inventoryFromRecords,
   budgetTornado,

@@ -62,10 +62,24 @@ describe("districtCalendar on the sample district", () => {
     expect(c2.budgetLines.length).toBeGreaterThan(0);
   });
 
+  it("takes the C2 cycle from the budget projection when no drawdown is given", () => {
+    const { c2: _, ...rest } = sampleCalendarInput();
+    const c = districtCalendar({ ...rest, from: "2000-01-01", to: "2100-01-01" });
+    const c2 = c.items.filter((i) => i.kind === "c2-cycle-end");
+    expect(c2.map((i) => i.date)).toEqual(["2031-06-30"]);
+    expect(c2[0]!.explanation).toContain("From the budget projection");
+  });
+
   it("links a fund's deadlines to the budget lines the fund may pay", () => {
     const funds = cal.items.filter((i) => i.kind === "fund-obligation");
     expect(funds.length).toBeGreaterThan(0);
     expect(funds.some((i) => i.budgetLines.length > 0)).toBe(true);
+  });
+
+  it("links a renewal to the budget line that names its product, never on a bare number", () => {
+    const readwell = cal.items.find((i) => i.kind === "licence-renewal" && i.refs.some((r) => r.id === "reading"))!;
+    expect(readwell.budgetLines.map((l) => l.name)).toEqual(["Reading program (K–5)"]);
+    for (const i of cal.items) for (const l of i.budgetLines) expect(l.how).not.toMatch(/names "\d+"/);
   });
 
   it("marks status at the as-of date: passed, overdue, act-now (within 30 days), upcoming", () => {

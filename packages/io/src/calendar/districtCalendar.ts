@@ -1,7 +1,7 @@
 import { addDaysIso, isoDateSchema, parseInput } from "@districtkit/core";
 import { matchPlanLines, type BudgetModel } from "@districtkit/budget";
 import { z } from "zod";
-import { c2Item, calendarBudgetSchema, calendarC2Schema, eRateItems, fundItems, projectForCalendar } from "./fromBudget.js";
+import { c2Item, c2ItemsFromProjection, calendarBudgetSchema, calendarC2Schema, eRateItems, fundItems, projectForCalendar } from "./fromBudget.js";
 import { calendarDevicesSchema, calendarLeaseSchema, deviceItems, leaseItems } from "./fromDevices.js";
 import { calendarLicencesSchema, licenceItems } from "./fromLicences.js";
 import { agreementItems, calendarAgreementSchema, calendarReviewSchema, reviewItems } from "./fromVetting.js";
@@ -20,7 +20,7 @@ import { mergeItems } from "./merge.js";
  * | `leases` | lease returns, with notice and buyout |
  * | `licences` | current contracts (licenses): renewals with their notice deadlines |
  * | `budget` | the budget model (and a scenario): each restricted award's obligation and liquidation deadlines, from the budget engine's projection; and the budget lines each item affects |
- * | `c2` | a Category Two cycle (`planC2Drawdown`'s result): the cycle's end, the budget left |
+ * | `c2` | a Category Two cycle (`planC2Drawdown`'s result): the cycle's end, the budget left; without it, the budget projection's C2 cycles |
  * | `eRate` | a procurement calendar input (`eRateProcurementCalendar`): the funding year's deadlines and each purchase's |
  * | `reviews` | vetting results (`scoreApps`): re-review dates |
  * | `agreements` | a privacy register's agreements: expiries |
@@ -125,15 +125,17 @@ function linkBudgetLines(model: BudgetModel, items: CalendarItem[], names: Reado
   if (match) {
     const cand = new Map(match.candidates.map((c) => [c.itemId, c]));
     for (const l of match.lines) {
-      byLine.set(
-        l.lineId,
-        l.itemIds.map((id) => {
-          const c = cand.get(id)!;
-          const m = c.matchedBy.find((x) => x.lineId === l.lineId)!;
-          const how = m.reason === "reference" ? `named in the item's planRefs ("${m.on}")` : m.reason === "product" ? `the item names "${m.on}"` : `a category guess ("${m.on}"): check it`;
-          return { id, name: c.name, how };
-        }),
-      );
+      // a match on a bare number or a two-letter word ("2" in "K–2") is noise, not a link; and
+      // where an item is named, category guesses for the same calendar item are dropped
+      const found = l.itemIds.flatMap((id) => {
+        const c = cand.get(id)!;
+        const m = c.matchedBy.find((x) => x.lineId === l.lineId)!;
+        if (m.reason !== "category" && (/^\d+$/.test(m.on) || m.on.length < 3)) return [];
+        const how = m.reason === "reference" ? `named in the item's planRefs ("${m.on}")` : m.reason === "product" ? `the item names "${m.on}"` : `a category guess ("${m.on}"): check it`;
+        return [{ id, name: c.name, how, guess: m.reason === "category" }];
+      });
+      const named = found.filter((f) => !f.guess);
+      byLine.set(l.lineId, (named.length > 0 ? named : found).map(({ id, name, how }) => ({ id, name, how })));
     }
   }
   const funds = new Map(model.budget.funds.map((f) => [f.id, f]));
@@ -225,6 +227,8 @@ export function districtCalendar(input: DistrictCalendarInput): DistrictCalendar
     const r = projectForCalendar(v.budget);
     model = r.model;
     lists.push(fundItems(r.model, r.projection));
+    // the projection's C2 cycles, unless the caller gives its own drawdown's cycle
+    if (!v.c2) lists.push(c2ItemsFromProjection(r.projection));
   }
   if (v.c2) {
     parts.push("c2");

@@ -1,5 +1,5 @@
 import { Money, addDaysIso, moneySchema } from "@districtkit/core";
-import { eRateFilingWindowFor, eRateProcurementCalendar, prepareBudget, projectBudget, type BudgetModel, type BudgetProjection } from "@districtkit/budget";
+import { C2_BUDGET_CYCLES, eRateFilingWindowFor, eRateProcurementCalendar, prepareBudget, projectBudget, type BudgetModel, type BudgetProjection } from "@districtkit/budget";
 import { z } from "zod";
 import { inSection, item } from "./internal.js";
 import type { CalendarItem } from "./item.js";
@@ -146,4 +146,16 @@ export function eRateItems(input: unknown): CalendarItem[] {
       refs: [{ kind: "funding-year", id: `FY${cal.fundingYear}` }, ...(m.purchase ? [{ kind: "purchase", id: m.purchase }] : [])],
     });
   });
+}
+
+/** @internal The C2 cycles of the budget projection (their budget and what the plan leaves), each an end-of-cycle item. */
+export function c2ItemsFromProjection(projection: BudgetProjection): CalendarItem[] {
+  const out: CalendarItem[] = [];
+  for (const u of projection.eRate.c2Cycles) {
+    const cycle = C2_BUDGET_CYCLES.find((c) => c.id === u.cycle);
+    if (cycle === undefined) continue;
+    const it = c2Item({ cycle: u.cycle, lastFundingYear: cycle.lastFundingYear, budget: u.budget, remaining: u.remaining, discountPercent: projection.eRate.c2Percent ?? 0 });
+    out.push({ ...it, explanation: `${it.explanation} From the budget projection: ${u.explanation}`, facts: [...it.facts, ["committed before the plan", u.committedBefore.format()], ["used by the plan", u.consumed.format()]] });
+  }
+  return out;
 }
