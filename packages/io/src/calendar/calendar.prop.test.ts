@@ -4,7 +4,8 @@ import { cohortSchema } from "@districtkit/lifecycle";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { districtCalendar } from "./districtCalendar.js";
-import { plainCohort } from "./fromDevices.js";
+import { plainCohort, tallyCohorts } from "./fromDevices.js";
+import { Money } from "@districtkit/core";
 import { calendarToIcs } from "./ics.js";
 import { CALENDAR_KINDS } from "./item.js";
 
@@ -127,6 +128,44 @@ describe("iCalendar round trip (ical.js reads what calendarToIcs writes)", () =>
         expect(events).toHaveLength(expected);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("tallyCohorts (integer sums, one product per unit cost) agrees with the per-cohort reference", () => {
+  // reference: every cohort's value multiplied and added on its own
+  function reference(cohorts: readonly { model: string; purchaseFiscalYear: number; count: number; unitCost?: Money }[], price: ReadonlyMap<string, Money>) {
+    const out = new Map<string, Map<number, { count: number; value: Money }>>();
+    for (const c of cohorts) {
+      if (c.count === 0) continue;
+      const m = out.get(c.model) ?? new Map();
+      out.set(c.model, m);
+      const y = m.get(c.purchaseFiscalYear) ?? { count: 0, value: Money.ZERO };
+      m.set(c.purchaseFiscalYear, { count: y.count + c.count, value: y.value.add((c.unitCost ?? price.get(c.model)!).multiply(c.count)) });
+    }
+    return out;
+  }
+  it("gives the same counts and values to the cent, per model and year", () => {
+    const cohort = fc.record(
+      { model: fc.constantFrom("a", "b", "c"), school: fc.constantFrom("s1", "s2"), role: fc.constant("student" as const), purchaseFiscalYear: fc.integer({ min: 2018, max: 2026 }), count: fc.nat(5000), unitCost: fc.integer({ min: 0, max: 200_000 }).map((c) => Money.of(c).divide(100)) },
+      { requiredKeys: ["model", "school", "role", "purchaseFiscalYear", "count"] },
+    );
+    fc.assert(
+      fc.property(fc.array(cohort, { maxLength: 60 }), (cohorts) => {
+        const price = new Map([["a", Money.of("309")], ["b", Money.of("412.37")], ["c", Money.of("0.01")]]);
+        const got = tallyCohorts(cohorts, price);
+        const want = reference(cohorts, price);
+        for (const [model, years] of want) {
+          const t = got.get(model)!;
+          expect(t.count).toBe([...years.values()].reduce((n, y) => n + y.count, 0));
+          for (const [year, y] of years) {
+            expect(t.byYear.get(year)!.count).toBe(y.count);
+            expect(t.byYear.get(year)!.value.toString()).toBe(y.value.toString());
+          }
+          expect(t.byYear.size).toBe(years.size);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -55,6 +55,11 @@ describe("districtCalendar on the sample district", () => {
     }
   });
 
+  it("says a support end that has passed with devices still in service needs replacing now", () => {
+    const past = cal.items.find((i) => i.kind === "device-support-end" && i.date < cal.asOf)!;
+    expect(past.action).toMatch(/^replace [\d,]+ devices now: support ended \d{4}-\d{2}-\d{2}/);
+  });
+
   it("ends the C2 cycle on 30 June after its last funding year, acting by that year's Form 471 window if published", () => {
     const c2 = cal.items.find((i) => i.kind === "c2-cycle-end")!;
     expect(c2.date).toBe("2031-06-30");

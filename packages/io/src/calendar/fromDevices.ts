@@ -98,9 +98,38 @@ export function parseCohorts(raw: readonly unknown[]): Cohort[] {
 
 interface ModelTally {
   count: number;
-  value: Money;
   byYear: Map<number, { count: number; value: Money }>;
   schools: Set<string>;
+}
+
+/** @internal Device counts per model and purchase year, and their purchase value: counts are summed as integers per (model, year, unit cost) and each sum is multiplied once (20,000 cohorts make a few hundred decimal products, not 60,000). */
+export function tallyCohorts(cohorts: readonly Cohort[], price: ReadonlyMap<string, Money>): Map<string, ModelTally> {
+  const raw = new Map<string, { count: number; schools: Set<string>; byYear: Map<number, { count: number; byCost: Map<string, { unit: Money; count: number }> }> }>();
+  for (const c of cohorts) {
+    let t = raw.get(c.model);
+    if (t === undefined) raw.set(c.model, (t = { count: 0, schools: new Set(), byYear: new Map() }));
+    if (c.count === 0) continue;
+    t.count += c.count;
+    t.schools.add(c.school);
+    let y = t.byYear.get(c.purchaseFiscalYear);
+    if (y === undefined) t.byYear.set(c.purchaseFiscalYear, (y = { count: 0, byCost: new Map() }));
+    y.count += c.count;
+    const key = c.unitCost === undefined ? "" : c.unitCost.toString();
+    const k = y.byCost.get(key);
+    if (k === undefined) y.byCost.set(key, { unit: c.unitCost ?? price.get(c.model)!, count: c.count });
+    else k.count += c.count;
+  }
+  const out = new Map<string, ModelTally>();
+  for (const [model, t] of raw) {
+    const byYear = new Map<number, { count: number; value: Money }>();
+    for (const [year, y] of t.byYear) {
+      let value = Money.ZERO;
+      for (const k of y.byCost.values()) value = value.add(k.unit.multiply(k.count));
+      byYear.set(year, { count: y.count, value });
+    }
+    out.set(model, { count: t.count, byYear, schools: t.schools });
+  }
+  return out;
 }
 
 /** @internal The device items: support ends (by model, with the cohorts by purchase year), paid extensions, last OS, end of sale, warranty ends. */
@@ -110,24 +139,9 @@ export function deviceItems(asOf: string, d: z.output<typeof calendarDevicesSche
   const models = new Map<string, DeviceModel>(se.modelsWithSupportEnds.map((m) => [m.id, m]));
   const unknown = cohorts.flatMap((c, i) => (models.has(c.model) ? [] : [{ path: ["devices", "cohorts", i, "model"], code: "unknown_model", message: `unknown model "${c.model}"` }]));
   if (unknown.length > 0) throw new DistrictKitError("INVALID_INPUT", unknown);
-  const tally = new Map<string, ModelTally>();
   const price = new Map<string, Money>();
   for (const m of models.values()) price.set(m.id, m.unitPrice);
-  for (const c of cohorts) {
-    let t = tally.get(c.model);
-    if (t === undefined) tally.set(c.model, (t = { count: 0, value: Money.ZERO, byYear: new Map(), schools: new Set() }));
-    if (c.count === 0) continue;
-    const value = (c.unitCost ?? price.get(c.model)!).multiply(c.count);
-    t.count += c.count;
-    t.value = t.value.add(value);
-    t.schools.add(c.school);
-    const y = t.byYear.get(c.purchaseFiscalYear);
-    if (y === undefined) t.byYear.set(c.purchaseFiscalYear, { count: c.count, value });
-    else {
-      y.count += c.count;
-      y.value = y.value.add(value);
-    }
-  }
+  const tally = tallyCohorts(cohorts, price);
   const calendar: FiscalCalendar = d.calendar ?? DISTRICT_CALENDAR;
   const out: CalendarItem[] = [];
   for (const line of se.models) {
@@ -160,7 +174,9 @@ export function deviceItems(asOf: string, d: z.output<typeof calendarDevicesSche
           source: "lifecycle",
           title: `${line.name}: ${line.basis === "auto-update-expiration" ? "Auto Update Expiration" : "end of support"} (${plural(t.count, "device")})`,
           action:
-            `replace ${plural(t.count, "device")} (order by ${actBy}, ${d.leadDays} days ahead)` +
+            (line.supportEnd < asOf
+              ? `replace ${plural(t.count, "device")} now: support ended ${line.supportEnd} and they get no more updates`
+              : `replace ${plural(t.count, "device")} (order by ${actBy}, ${d.leadDays} days ahead)`) +
             (firstExt ? `, or buy ${ext!.name} year 1${extCost ? ` (${extCost.format()})` : ""} to run them to ${firstExt.through}` : ""),
           atStake: { amount: cost, amountLabel: `replacement at ${unit.format()} each${replacement ? ` (${replacement.name ?? replacement.id})` : ""}`, units: t.count, unit: "devices" },
           explanation: `${line.explanation} ${plural(t.count, "device")} of this model are in service (${cohortWords}) at ${t.schools.size} ${t.schools.size === 1 ? "school" : "schools"}.`,

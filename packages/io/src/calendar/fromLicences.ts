@@ -27,8 +27,12 @@ export function licenceItems(asOf: string, l: z.output<typeof calendarLicencesSc
     return renewalCalendar({ asOf, contracts: l.contracts }) as never;
   });
   const names = new Map(l.products.map((p) => [p.id, p.name]));
+  // one engine call for all contracts (it validates once; 300 calls cost 0.8 ms each): each is
+  // tagged with its index as its id, and the engine's entries (sorted by deadline) are put back
+  const entries = inSection(["licences"], () => renewalCalendar({ asOf, contracts: contracts.map((c, i) => ({ ...c, id: String(i) })) }));
+  const byIndex = new Map(entries.map((e) => [Number(e.contractId), e]));
   return contracts.map((c, i) => {
-    const e = inSection(["licences", "contracts", i], () => renewalCalendar({ asOf, contracts: [c] })[0]!);
+    const e = byIndex.get(i)!;
     const name = names.get(c.productId) ?? c.productId;
     const id = c.id ?? `${c.productId}#${i + 1}`;
     return item({
