@@ -4,11 +4,8 @@ import { escapeIcsText, foldIcsLine } from "./icsText.js";
 import { calendarItemSchema, type CalendarItem, type CalendarItemInput } from "./item.js";
 
 const icsOptionsSchema = z.object({
-  /** The calendar's name (X-WR-CALNAME, shown by most calendar apps). */
   name: z.string().min(1).max(300).default("DistrictKit: everything that expires"),
-  /** The DTSTAMP of every event, as YYYY-MM-DD (midnight UTC); default the calendar's as-of date. */
   stamp: isoDateSchema.optional(),
-  /** Domain appended to each item id to make the UID (default `districtkit`). */
   uidDomain: z.string().regex(/^[A-Za-z0-9.-]{1,200}$/).default("districtkit"),
 });
 
@@ -17,7 +14,14 @@ const icsOptionsSchema = z.object({
  *
  * @category Calendar
  */
-export type CalendarIcsOptions = z.input<typeof icsOptionsSchema>;
+export interface CalendarIcsOptions {
+  /** The calendar's name (X-WR-CALNAME, shown by most calendar apps); default "DistrictKit: everything that expires". */
+  readonly name?: string;
+  /** The DTSTAMP of every event, as YYYY-MM-DD (midnight UTC); default the calendar's as-of date. */
+  readonly stamp?: string;
+  /** Domain appended to each item id to make the UID (letters, digits, `.` and `-`; default `districtkit`). */
+  readonly uidDomain?: string;
+}
 
 const icsInputSchema = z.object({ asOf: isoDateSchema.optional(), items: z.array(calendarItemSchema).max(2_000_000) });
 
