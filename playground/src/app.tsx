@@ -13,6 +13,7 @@ const TABS: readonly TabDef[] = [
   { id: "devices", label: "Devices" },
   { id: "licences", label: "Licences" },
   { id: "vetting", label: "Vetting" },
+  { id: "calendar", label: "Calendar" },
   { id: "data", label: "Import / Export" },
   { id: "yours", label: "Your ledger" },
 ];
@@ -23,6 +24,7 @@ const NEEDS: Record<TabId, DatasetName[]> = {
   devices: ["district", "budget", "devices", "repairs"],
   licences: ["district", "budget", "licenses", "usage"],
   vetting: ["district", "apps"],
+  calendar: ["district", "budget", "devices", "licenses", "apps"],
   data: [...DATASET_NAMES],
   yours: ["district", "budget"],
 };
@@ -32,6 +34,7 @@ const VIEWS: Record<TabId, () => Promise<ComponentType>> = {
   devices: () => import("./views/DevicesView.js").then((m) => m.DevicesView),
   licences: () => import("./views/LicencesView.js").then((m) => m.LicencesView),
   vetting: () => import("./views/VettingView.js").then((m) => m.VettingView),
+  calendar: () => import("./views/CalendarView.js").then((m) => m.CalendarView),
   data: () => import("./views/DataView.js").then((m) => m.DataView),
   yours: () => import("./views/YourBudgetView.js").then((m) => m.YourBudgetView),
 };

@@ -63,3 +63,16 @@ export { budgetTemplateFormat, budgetTemplateFromProjection, budgetTemplateRowSc
 export type { BudgetTemplateImport, BudgetTemplateRow } from "./ledger/budgetTemplate.js";
 export { generateLedgerExport, generateLedgerExportOptionsSchema } from "./ledger/generate.js";
 export type { GenerateLedgerExportOptions } from "./ledger/generate.js";
+export { CALENDAR_KINDS, calendarItemSchema } from "./calendar/item.js";
+export type { CalendarItem, CalendarItemInput, CalendarKind } from "./calendar/item.js";
+export { mergeCalendarItems } from "./calendar/merge.js";
+export type { MergedCalendar } from "./calendar/merge.js";
+export { calendarDevicesSchema, calendarLeaseSchema } from "./calendar/fromDevices.js";
+export { calendarLicencesSchema } from "./calendar/fromLicences.js";
+export { calendarBudgetSchema, calendarC2Schema } from "./calendar/fromBudget.js";
+export { calendarAgreementSchema, calendarReviewSchema } from "./calendar/fromVetting.js";
+export { districtCalendar, districtCalendarInputSchema } from "./calendar/districtCalendar.js";
+export type { DistrictCalendar, DistrictCalendarInput } from "./calendar/districtCalendar.js";
+export { calendarToIcs } from "./calendar/ics.js";
+export type { CalendarIcsOptions } from "./calendar/ics.js";
+export { CALENDAR_CSV_COLUMNS, calendarToCsv } from "./calendar/csv.js";

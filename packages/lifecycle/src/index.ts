@@ -88,3 +88,6 @@ export type { SparePoolResult } from "./spares.js";
 export { TCO_CATEGORIES, tcoInputSchema, totalCostOfOwnership } from "./tco.js";
 export type { TcoResult } from "./tco.js";
 export { CAPITALIZATION_THRESHOLDS } from "./tables/capitalization.js";
+export { supportEnds, supportEndEntrySchema, supportEndsInputSchema } from "./supportEnds.js";
+export type { ModelSupportEnd, SupportEndBasis, SupportEndEntry, SupportEndEntryInput, SupportEndsInput, SupportEndsResult } from "./supportEnds.js";
+export { NETWORK_GEAR_SUPPORT_TEMPLATE, SUPPORT_END_TABLE } from "./tables/supportEnds.js";

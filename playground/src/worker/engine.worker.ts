@@ -6,6 +6,7 @@ import { budgetGoalSeek, budgetTornado } from "./budgetTasks.js";
 import { devicesMonteCarlo } from "./devicesTasks.js";
 import { licencesOptimize, licencesReport } from "./licencesTasks.js";
 import { actualsReport, budgetWorkbook, ledgerActuals, ledgerBudget, ledgerOpen, ledgerPreview, mappingPreset, templateExport, templateRead } from "./ledgerTasks.js";
+import { calendarExport, calendarReport } from "./calendarTasks.js";
 
 /**
  * The engines' long computations run here, off the main thread (Monte Carlo forecasts,
@@ -24,6 +25,8 @@ const api = {
   devicesMonteCarlo,
   licencesOptimize,
   licencesReport,
+  calendarReport,
+  calendarExport,
   appsFromAnswers,
   inventoryFromRecords,
   budgetTornado,
