@@ -28,7 +28,7 @@ export class HostileAccess extends Error {
   }
 }
 
-const BAD_TEXT = /^[-+]?(NaN|Infinity)$|\$-?NaN|\bNaN\b|\$-?Infinity/;
+const BAD_TEXT = /\$-?NaN|\$-?Infinity|\bNaN ?%/;
 
 /** Whether a value holds a number that is not finite, a Money or decimal that prints one, or a text that says NaN, up to maxDepth levels down. */
 export function hasBadNumber(value: unknown, maxDepth = 8, depth = 0, seen = new Set<object>()): boolean {

@@ -25,7 +25,7 @@ await fuzzEveryExport({
   exports: v,
   dir: new URL("..", import.meta.url),
   modules: { "@districtkit/core": core, "@districtkit/vetting": v, zod },
-  seeds: { scoreApp: [[v.K12_RUBRIC, { id: "x", name: "X", answers: {} }, options]] },
+  seeds: { scoreApp: [[v.K12_RUBRIC, { id: "x", name: "X", answers: {} }, options], [mini, { id: "x", name: "X", answers: { a: { value: "yes" } } }, options]] },
   allow: {},
 });
 

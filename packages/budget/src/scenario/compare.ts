@@ -3,6 +3,7 @@ import { dollars } from "../internal/cents.js";
 import { prepareBudget } from "../projection/model.js";
 import { projectBudget } from "../projection/projectBudget.js";
 import type { BudgetProjection } from "../projection/types.js";
+import { checkHorizon, readEngineOutput } from "../internal/engineOutput.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
 import type { ScenarioInput } from "../schema/scenario.js";
 
@@ -64,8 +65,9 @@ function delta(a: Money | undefined, b: Money | undefined): Delta {
 }
 
 function deltas(a: Readonly<Record<string, Money>>, b: Readonly<Record<string, Money>>): Record<string, Delta> {
-  const out: Record<string, Delta> = {};
-  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) out[k] = delta(a[k], b[k]);
+  // keys are ids (user data): no prototype, and only own keys are read (`constructor` is not a fund)
+  const out = Object.create(null) as Record<string, Delta>;
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) out[k] = delta(Object.hasOwn(a, k) ? a[k] : undefined, Object.hasOwn(b, k) ? b[k] : undefined);
   return out;
 }
 
@@ -91,6 +93,12 @@ function deltas(a: Readonly<Record<string, Money>>, b: Readonly<Record<string, M
  * @category Scenarios
  */
 export function compareProjections(a: BudgetProjection, b: BudgetProjection): ScenarioComparison {
+  return readEngineOutput("b", "two projections from projectBudget", () => compare(a, b));
+}
+
+function compare(a: BudgetProjection, b: BudgetProjection): ScenarioComparison {
+  checkHorizon(a, "a");
+  checkHorizon(b, "b");
   if (a.firstYear !== b.firstYear || a.lastYear !== b.lastYear) {
     throw new DistrictKitError("INVALID_ARGUMENT", [{ path: ["b"], message: `expected the same horizon (FY${a.firstYear}–FY${a.lastYear}), got FY${b.firstYear}–FY${b.lastYear}` }]);
   }
