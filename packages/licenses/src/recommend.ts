@@ -1,4 +1,4 @@
-import { Money, daysBetween, isoDateSchema, moneySchema, nonNegativeMoneySchema, parseInput, probabilitySchema } from "@districtkit/core";
+import { Money, daysBetween, isoDateSchema, keyedRecordSchema, moneySchema, nonNegativeMoneySchema, parseInput, probabilitySchema } from "@districtkit/core";
 import { z } from "zod";
 import { usageRecordSchema } from "./demand.js";
 import { productSchema } from "./schema.js";
@@ -16,9 +16,9 @@ import { productSchema } from "./schema.js";
 export const reclaimInputSchema = z.object({
   asOf: isoDateSchema,
   inactiveDays: z.number().int().min(1).max(3650).default(60),
-  inactiveDaysByProduct: z.record(z.string(), z.number().int().min(1).max(3650)).default({}),
+  inactiveDaysByProduct: keyedRecordSchema(z.number().int().min(1).max(3650)).prefault({}), // product ids are data (a product called constructor)
   users: z.array(usageRecordSchema),
-  seatPrices: z.record(z.string(), nonNegativeMoneySchema).default({}),
+  seatPrices: keyedRecordSchema(nonNegativeMoneySchema).prefault({}),
 });
 
 /**
