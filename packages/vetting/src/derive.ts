@@ -1,4 +1,4 @@
-import { DistrictKitError, parseInput } from "@districtkit/core";
+import { DistrictKitError, parseInput, safeParseInput } from "@districtkit/core";
 import { z } from "zod";
 import { compileRubric } from "./internal/compile.js";
 import { criterionSchema } from "./schema/criterion.js";
@@ -102,13 +102,10 @@ export function deriveRubric(base: Rubric | RubricInput, changes: RubricChanges)
     if (!ids.has(id)) issues.push({ path: ["changes", "remove", i], code: "unknown_criterion", message: `no criterion "${id}" in rubric "${b.id}" ${b.methodVersion}` });
   });
   const added = (c.add ?? []).map((x, i) => {
-    const r = criterionSchema.safeParse(x);
+    const r = safeParseInput(criterionSchema, x, ["changes", "add", i]);
     if (!r.success) {
-      try {
-        parseInput(criterionSchema, x, ["changes", "add", i]);
-      } catch (error) {
-        if (error instanceof DistrictKitError) issues.push(...error.issues.map((e) => ({ path: [...e.path], code: e.code, message: e.message })));
-      }
+      if (r.error.cause !== undefined) throw r.error; // a caller's getter or Proxy: as wrapped, with its cause
+      issues.push(...r.error.issues.map((e) => ({ path: [...e.path], code: e.code, message: e.message })));
       return null;
     }
     return r.data;

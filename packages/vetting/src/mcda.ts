@@ -1,7 +1,9 @@
 import { DistrictKitError, parseInput } from "@districtkit/core";
 import { z } from "zod";
 
-const finite = z.number().finite();
+// |x| ≤ 1e100 keeps every product w·x, square and sum a finite double (1e308 is the limit): a weight
+// or a value beyond it is refused with its path instead of a NaN or Infinity in a score
+const finite = z.number().finite().min(-1e100, { error: "expected a number of magnitude at most 1e100" }).max(1e100, { error: "expected a number of magnitude at most 1e100" });
 
 /**
  * The zod schema of a decision matrix for {@link weightedSum} and {@link topsis}: weights (≥ 0,
@@ -38,7 +40,7 @@ export const decisionMatrixSchema = z
 
 /**
  * The input of {@link weightedSum} and {@link topsis}: weights (≥ 0, not all 0), alternatives
- * with one value per criterion, optional criterion names, which criteria are benefits (higher is
+ * with one value per criterion (weights and values of magnitude at most 1e100), optional criterion names, which criteria are benefits (higher is
  * better; `false` = cost), the normalization (weighted sum only) and the tie tolerance.
  *
  * @category Comparison

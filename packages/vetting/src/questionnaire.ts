@@ -1,9 +1,9 @@
-import { isoDateSchema, toJsonSchema } from "@districtkit/core";
+import { isoDateSchema, parseInput, toJsonSchema } from "@districtkit/core";
 import { z } from "zod";
 import { compileRubric } from "./internal/compile.js";
 import { ageRangeSchema } from "./schema/answers.js";
 import { useModeSchema } from "./schema/condition.js";
-import type { Criterion } from "./schema/criterion.js";
+import { criterionSchema, type Criterion } from "./schema/criterion.js";
 import { acrAnswerSchema, studyAnswerSchema } from "./schema/evidence.js";
 import type { Rubric, RubricInput } from "./schema/rubric.js";
 
@@ -43,7 +43,7 @@ function documentSchemaFor(c: Extract<Criterion, { kind: "document" }>) {
  * @category Questionnaire
  */
 export function answerValueSchemaFor(criterion: Criterion): z.ZodType {
-  const c = criterion;
+  const c = parseInput(criterionSchema, criterion, ["criterion"]);
   switch (c.kind) {
     case "practice":
       return z.enum(["does", "doesNot", ...RESERVED]);

@@ -67,14 +67,14 @@ export function prepare(rubric: unknown, options: unknown): Prepared {
   try {
     cr = compileRubric(rubric);
   } catch (error) {
-    if (!(error instanceof DistrictKitError)) throw error;
+    if (!(error instanceof DistrictKitError) || error.cause !== undefined) throw error; // a caller's getter or Proxy: as wrapped, with its cause
     issues.push(...error.issues.map((i) => ({ path: [...i.path], code: i.code, message: i.message })));
   }
   let o: z.output<typeof scoreOptionsSchema> | null = null;
   try {
     o = parseInput(scoreOptionsSchema, options, ["options"]);
   } catch (error) {
-    if (!(error instanceof DistrictKitError)) throw error;
+    if (!(error instanceof DistrictKitError) || error.cause !== undefined) throw error; // a caller's getter or Proxy: as wrapped, with its cause
     issues.push(...error.issues.map((i) => ({ path: [...i.path], code: i.code, message: i.message })));
   }
   if (!cr || !o) throw new DistrictKitError("INVALID_INPUT", issues);
