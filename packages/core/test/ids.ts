@@ -21,10 +21,11 @@ export const ID_POOL: readonly string[] = [
  *
  * @param ids - the ids to rename (distinct)
  * @param allowEmpty - whether the schema allows an empty id
+ * @param allowed - the ids the schema allows (a pattern), when it restricts them
  */
-export function renamingArb(ids: readonly string[], allowEmpty = false): fc.Arbitrary<Map<string, string>> {
-  const pool = [...ID_POOL, ...(allowEmpty ? [""] : [])];
-  for (let i = 0; pool.length < ids.length; i++) pool.push(`constructor·${i}`, `__proto__·${i}`);
+export function renamingArb(ids: readonly string[], allowEmpty = false, allowed: (id: string) => boolean = () => true): fc.Arbitrary<Map<string, string>> {
+  const pool = [...ID_POOL, ...(allowEmpty ? [""] : [])].filter(allowed);
+  for (let i = 0; pool.length < ids.length; i++) pool.push(...[`constructor·${i}`, `__proto__·${i}`, `constructor-${i}`, `valueOf-${i}`].filter(allowed));
   return fc.shuffledSubarray(pool, { minLength: ids.length, maxLength: ids.length }).map((names) => new Map(ids.map((id, i) => [id, names[i]!])));
 }
 
@@ -51,9 +52,10 @@ export function renameDeep<T>(value: T, map: ReadonlyMap<string, string>): T {
  *
  * @param result - the result computed on renamed input
  * @param map - the renaming (original → new)
+ * @param omit - fields left out (a hash of the input, which the ids are part of)
  * @returns the canonical JSON text
  */
-export function canonical(result: unknown, map: ReadonlyMap<string, string> = new Map()): string {
+export function canonical(result: unknown, map: ReadonlyMap<string, string> = new Map(), omit: readonly string[] = []): string {
   const back = [...map].map(([from, to]) => [to, from] as const).filter(([to]) => to !== "").sort((a, b) => b[0].length - a[0].length);
   const exact = new Map(back);
   const text = (s: string): string => {
@@ -71,7 +73,7 @@ export function canonical(result: unknown, map: ReadonlyMap<string, string> = ne
     }
     if (v === null || typeof v !== "object") return v;
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).map((k) => [text(k), k] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1))) Object.defineProperty(out, k[0], { value: walk((v as Record<string, unknown>)[k[1]]), enumerable: true, writable: true, configurable: true });
+    for (const k of Object.keys(v).filter((k) => !omit.includes(k)).map((k) => [text(k), k] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1))) Object.defineProperty(out, k[0], { value: walk((v as Record<string, unknown>)[k[1]]), enumerable: true, writable: true, configurable: true });
     return out;
   };
   return JSON.stringify(walk(JSON.parse(JSON.stringify(result)) as unknown));

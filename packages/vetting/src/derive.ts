@@ -1,4 +1,4 @@
-import { DistrictKitError, parseInput, safeParseInput } from "@districtkit/core";
+import { DistrictKitError, keyedRecordSchema, parseInput, safeParseInput } from "@districtkit/core";
 import { z } from "zod";
 import { compileRubric } from "./internal/compile.js";
 import { criterionSchema } from "./schema/criterion.js";
@@ -18,9 +18,10 @@ export const rubricChangesSchema = z.strictObject({
   title: z.string().min(1).optional(),
   methodVersion: z.string().min(1),
   description: z.string().optional(),
-  weights: z.record(z.string(), z.number().min(0).max(1e6)).optional(),
-  gates: z.record(z.string(), z.union([z.boolean(), z.strictObject({ minScore: z.number().min(0).max(1) })])).optional(),
-  conditions: z.record(z.string(), z.string().min(1).nullable()).optional(),
+  // keyed by criterion id: ids are data, so a criterion called __proto__ keeps its change
+  weights: keyedRecordSchema(z.number().min(0).max(1e6)).optional(),
+  gates: keyedRecordSchema(z.union([z.boolean(), z.strictObject({ minScore: z.number().min(0).max(1) })])).optional(),
+  conditions: keyedRecordSchema(z.string().min(1).nullable()).optional(),
   add: z.array(z.unknown()).optional(),
   remove: z.array(z.string()).optional(),
   scoring: z.strictObject({ unanswered: z.enum(["exclude", "unfavourable", "neutral"]).optional(), unclearScore: z.number().min(0).max(1).optional() }).optional(),

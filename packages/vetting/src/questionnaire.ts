@@ -86,7 +86,7 @@ export function answerValueSchemaFor(criterion: Criterion): z.ZodType {
  */
 export function appSchemaFor(rubric: Rubric | RubricInput) {
   const r = compileRubric(rubric).rubric;
-  const shape: Record<string, z.ZodType> = {};
+  const shape = Object.create(null) as Record<string, z.ZodType>; // criterion ids are data (zod itself cannot hold a "__proto__" key)
   for (const c of r.criteria) {
     const description = [c.question ?? c.title, c.reference ? `(question ${c.reference})` : null, c.weight === 0 ? "Recorded, not scored." : null]
       .filter(Boolean)
