@@ -104,6 +104,7 @@ function checkCalendar(calendar: unknown, name: string): FiscalCalendar {
   if (typeof calendar === "object" && calendar !== null && CHECKED.has(calendar)) return calendar as FiscalCalendar;
   const parsed = safeParseInput(fiscalCalendarSchema, calendar, [name]);
   if (!parsed.success) {
+    if (parsed.error.cause !== undefined) throw parsed.error; // a caller's getter or Proxy: the one rule
     const summary = `expected a fiscal calendar (DISTRICT_CALENDAR, ERATE_CALENDAR, FEDERAL_CALENDAR or one from fiscalCalendar), got ${describeValue(calendar)}`;
     throw new DistrictKitError("INVALID_ARGUMENT", parsed.error.issues, summary, { cause: parsed.error.cause });
   }

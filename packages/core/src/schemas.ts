@@ -114,7 +114,10 @@ export function keyedRecordSchema<V extends z.ZodType, K extends z.ZodType<strin
   schemaArgument(value, "value");
   if (key !== undefined) schemaArgument(key, "key");
   const keySchema: z.ZodType<string, string> = key ?? z.string();
-  const schema = z.custom<Record<z.input<K>, z.input<V>>>(() => true).transform((input, ctx) => {
+  // the input side (what JSON Schema describes) is this z.custom: it, not the transform, is
+  // registered, since .describe() or .optional() copy the outer schema but keep it
+  const base = z.custom<Record<z.input<K>, z.input<V>>>(() => true);
+  const schema = base.transform((input, ctx) => {
     if (typeof input !== "object" || input === null || Array.isArray(input) || !isRecordLike(input)) {
       ctx.addIssue({ code: "invalid_type", expected: "record", input, message: "expected a record (an object of keys and values)" });
       return z.NEVER;
@@ -132,7 +135,7 @@ export function keyedRecordSchema<V extends z.ZodType, K extends z.ZodType<strin
     }
     return out;
   });
-  KEYED_RECORDS.set(schema, z.record(keySchema, value));
+  KEYED_RECORDS.set(base, z.record(keySchema, value));
   return schema as unknown as z.ZodType<Record<string, z.output<V>>, Record<z.input<K>, z.input<V>>>;
 }
 

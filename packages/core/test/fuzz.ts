@@ -203,6 +203,22 @@ interface Seeds {
   readonly calls: Map<string, unknown[][]>;
   /** Instances of each exported class seen in the examples (arguments and results). */
   readonly instances: Map<string, object[]>;
+  /** Objects of methods a function export returned (a compiled scorer…), by `name().method`. */
+  readonly returned: Map<string, object[]>;
+}
+
+/** Remembers the methods of a plain object an export returned: they take user data too. */
+function rememberReturned(seeds: Seeds, name: string, out: unknown): void {
+  if (out === null || typeof out !== "object" || Array.isArray(out) || HOSTILE.has(out)) return;
+  const proto = Object.getPrototypeOf(out) as unknown;
+  if (proto !== Object.prototype && proto !== null) return;
+  for (const k of Object.keys(out)) {
+    if (typeof (out as Record<string, unknown>)[k] !== "function") continue;
+    const key = `${name}().${k}`;
+    let list = seeds.returned.get(key);
+    if (!list) seeds.returned.set(key, (list = []));
+    if (list.length < MAX_SEEDS) list.push(out);
+  }
 }
 
 function remember(seeds: Seeds, key: string, args: readonly unknown[]): void {
@@ -237,7 +253,7 @@ async function seedsFromExamples(pkgDir: string, pkgName: string, exports: Scope
   const docs = new URL("../../../docs/doctest/", import.meta.url).pathname;
   const { exampleBlocks } = (await import(/* @vite-ignore */ `${docs}extract.ts`)) as Pick<DocRunner, "exampleBlocks">;
   const { runBlock } = (await import(/* @vite-ignore */ `${docs}run.ts`)) as Pick<DocRunner, "runBlock">;
-  const seeds: Seeds = { calls: new Map(), instances: new Map() };
+  const seeds: Seeds = { calls: new Map(), instances: new Map(), returned: new Map() };
   const classes = new Map<string, Function>();
   for (const [name, value] of Object.entries(exports)) if (isClass(value)) classes.set(name, value);
 
@@ -275,6 +291,7 @@ async function seedsFromExamples(pkgDir: string, pkgName: string, exports: Scope
         remember(seeds, name, args);
         const out = (value as Fn)(...args);
         collectInstances(seeds, classes, out);
+        rememberReturned(seeds, name, out);
         return out;
       };
     }
@@ -495,6 +512,10 @@ function entryPoints(pkg: FuzzPackage, seeds: Seeds): EntryPoint[] {
       out.push({ key: `${name}#${m}`, call: (args, r) => cls.prototype[m]!.apply(instances[r % Math.max(1, instances.length)], args), receivers: instances.length });
     }
   }
+  for (const [key, objects] of seeds.returned) {
+    const method = key.slice(key.indexOf("().") + 3);
+    out.push({ key, call: (args, r) => (objects[r % objects.length] as Record<string, Fn>)[method]!(...args), receivers: objects.length });
+  }
   return out;
 }
 
@@ -522,7 +543,7 @@ export async function fuzzEveryExport(pkg: FuzzPackage): Promise<void> {
         expect(reason.length, `${key} is allow-listed without a reason`).toBeGreaterThan(10);
       }
       for (const p of points) {
-        if (allow[p.key] === undefined && p.key.includes("#")) expect(p.receivers, `no instance for ${p.key}: an example must make one`).toBeGreaterThan(0);
+        if (allow[p.key] === undefined && (p.key.includes("#") || p.key.includes("()."))) expect(p.receivers, `no instance for ${p.key}: an example must make one`).toBeGreaterThan(0);
       }
     });
 
