@@ -102,7 +102,7 @@ describe("7. a caller's throwing getter or Proxy: one DistrictKitError, the orig
     const calls: (() => unknown)[] = [
       () => core.Money.of(hostileProxy({})),
       () => core.Money.sum(hostileProxy([1, 2])),
-      () => core.Money.of(1).multiply(hostileProxy({ toDecimal: () => 1 })),
+      () => core.Money.of(1).multiply(hostileProxy({ toDecimal: () => new core.Dec(1) })),
       () => core.MoneySeries.from(hostileProxy({ 2027: "1" })),
       () => core.fiscalCalendar({ get startMonth(): number { throw denied; } }),
       () => core.fiscalYearOf("2026-07-01", hostileProxy({ ...core.DISTRICT_CALENDAR })),

@@ -27,7 +27,7 @@ describe("vetting inputs that are cyclic, extreme or hostile", () => {
     for (const [call, path] of [
       [() => scoreApp(K12_RUBRIC, app({ dpa: { value: dpa } }), options), "app.answers.dpa.value"],
       [() => scoreApps(K12_RUBRIC, [app({}), app({ acr: { value: acr } })], options), "apps[1].answers.acr.value"],
-      [() => readAnswers(K12_RUBRIC, [app({ acr: { value: acr } })], options), "app.answers.acr.value"],
+      [() => readAnswers(K12_RUBRIC, [app({ acr: { value: acr } })]), "app.answers.acr.value"],
     ] as const) {
       const error = thrown(call);
       expect([error.issues[0]?.pathText, error.issues[0]?.code]).toEqual([path, "cycle"]);

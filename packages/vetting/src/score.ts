@@ -1,4 +1,4 @@
-import { DistrictKitError, parseInput } from "@districtkit/core";
+import { DistrictKitError, guardInput, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import type { RawIssue } from "./internal/checkApp.js";
 import { compileRubric, DOMAIN_LIST, type CompiledCriterion, type CompiledRubric, type CondContext } from "./internal/compile.js";
@@ -160,6 +160,7 @@ export function scoreApps(rubric: Rubric | RubricInput, apps: readonly unknown[]
  */
 export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = true): ScoreResult[] {
   if (!primed) primeShapes();
+  apps = guardInput(() => apps.slice(), ["apps"], "the apps"); // the caller's list, read once (a Proxy of one: the one rule)
   const issues: RawIssue[] = [];
   const out: ScoreResult[] = [];
   const n = p.cr.criteria.length;
