@@ -491,6 +491,9 @@ export interface FuzzPackage {
   readonly numRunsFor?: Readonly<Record<string, number>>;
 }
 
+/** A nightly-style run raises every entry point's runs: `DISTRICTKIT_FUZZ_RUNS=1000 npx vitest run …badInput`. */
+const RUNS = Number(process.env["DISTRICTKIT_FUZZ_RUNS"]) > 0 ? Number(process.env["DISTRICTKIT_FUZZ_RUNS"]) : undefined;
+
 interface EntryPoint {
   readonly key: string;
   readonly call: (args: unknown[], receiver: number) => unknown;
@@ -573,7 +576,7 @@ export async function fuzzEveryExport(pkg: FuzzPackage): Promise<void> {
             }
             await expectOnlyDistrictKitErrorAsync(() => point.call(args, receiver));
           }),
-          { numRuns: pkg.numRunsFor?.[point.key] ?? pkg.numRuns ?? 40 },
+          { numRuns: RUNS ?? pkg.numRunsFor?.[point.key] ?? pkg.numRuns ?? 40 },
         );
       });
     }

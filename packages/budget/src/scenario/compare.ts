@@ -1,4 +1,4 @@
-import { DistrictKitError, Money } from "@districtkit/core";
+import { DistrictKitError, guardInput, Money } from "@districtkit/core";
 import { dollars } from "../internal/cents.js";
 import { prepareBudget } from "../projection/model.js";
 import { projectBudget } from "../projection/projectBudget.js";
@@ -175,7 +175,9 @@ export interface ScenarioSet {
  */
 export function compareScenarios(input: BudgetModelInput | BudgetModel, scenarios: readonly ScenarioInput[], options: { readonly detail?: "items" | "summary" } = {}): ScenarioSet {
   const model = prepareBudget(input);
-  if (!Array.isArray(scenarios) || scenarios.length === 0) throw DistrictKitError.argument(["scenarios"], "expected at least one scenario");
+  if (!Array.isArray(scenarios)) throw DistrictKitError.argument(["scenarios"], "expected at least one scenario");
+  scenarios = guardInput(() => scenarios.slice(), ["scenarios"], "the scenarios"); // the caller's list, read once
+  if (scenarios.length === 0) throw DistrictKitError.argument(["scenarios"], "expected at least one scenario");
   const projections = scenarios.map((s) => projectBudget(model, s, options));
   return { projections, comparisons: projections.slice(1).map((p) => compareProjections(projections[0]!, p)) };
 }
