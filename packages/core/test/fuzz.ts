@@ -17,6 +17,7 @@ import { describe, expect, it } from "vitest";
 import { Dec } from "../src/decimal.js";
 import { isDistrictKitError } from "../src/errors.js";
 import { Money } from "../src/money.js";
+import { JS_WORDS, LONG_UNICODE, canonical, renameDeep, renamingArb } from "./ids.js";
 
 // ── The check of one call ──────────────────────────────────────────────────────────────────
 
@@ -103,10 +104,7 @@ export async function expectOnlyDistrictKitErrorAsync(call: () => unknown, maxDe
 
 // ── Hostile values ─────────────────────────────────────────────────────────────────────────
 
-/** Strings that are JavaScript words: as ids and keys they must be ordinary data. */
-export const JS_WORDS = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "prototype", "__defineGetter__", "isPrototypeOf", "toJSON", "then", "length", ""] as const;
-/** A long Unicode id. */
-export const LONG_UNICODE = "école-𝔘𝔫𝔦𝔠𝔬𝔡𝔢-ß-✓-".repeat(40);
+export { JS_WORDS, LONG_UNICODE };
 
 const EXTREME_NUMBERS = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 2 ** 31, -(2 ** 31), 2 ** 53 + 2, 1e308, -1e308, 5e-324, 1e-300, -1, 0.5, 1e15, 1e21];
 const EXTREME_TEXT = ["1e400", "12.3.4", "NaN", "Infinity", "-0", "2025-02-30", "13/45/2024", "0000-01-01", "9999-12-31", "+275760-09-13", "275760-09-13", " ", "\u0000", "2147483648", ...JS_WORDS, LONG_UNICODE];
@@ -469,6 +467,51 @@ function mutate(args: unknown[], kind: Mutation, pick: number, recipe: Hostile):
   }
 }
 
+// ── Ids are data ───────────────────────────────────────────────────────────────────────────
+
+/** Keys whose text values are ids a user chose: `id`, `…Id`, `…Ids` (a list of them). */
+const ID_KEY = /^(?:id|[a-z][A-Za-z]*Ids?)$/;
+
+/** The ids in a call's arguments: texts under an id key, in the plain data the renaming copies. */
+function idsOf(args: readonly unknown[]): string[] {
+  const ids = new Set<string>();
+  const seen = new Set<object>();
+  const walk = (value: unknown, idKey: boolean, depth: number): void => {
+    if (typeof value === "string") {
+      if (idKey && value !== "") ids.add(value);
+      return;
+    }
+    if (value === null || typeof value !== "object" || depth > 8 || seen.has(value) || HOSTILE.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v, idKey, depth + 1);
+      return;
+    }
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return; // renameDeep keeps other objects as they are
+    for (const k of Object.keys(value)) walk((value as Record<string, unknown>)[k], ID_KEY.test(k), depth + 1);
+  };
+  for (const a of args) walk(a, false, 0);
+  return [...ids];
+}
+
+/** Issue codes that say an id does not fit a documented pattern or length: a renaming may meet them. */
+const ID_FORMAT_CODES = new Set(["invalid_format", "too_big"]);
+
+/** What a call gave, written canonically with a renaming undone: its result, or its DistrictKitError's issues. */
+async function outcomeOf(call: () => unknown, map?: ReadonlyMap<string, string>): Promise<{ text: string; error?: readonly { readonly code: string }[] }> {
+  try {
+    return { text: canonical(await call(), map, INPUT_HASHES) };
+  } catch (error) {
+    expectDistrictKitError(error);
+    const issues = (error as { issues: readonly { code: string; path: readonly unknown[]; message: string }[] }).issues;
+    return { text: `error ${canonical(issues.map((i) => ({ code: i.code, path: i.path })), map)}`, error: issues };
+  }
+}
+
+/** Result fields that hash the input (ids included): left out when results are compared. */
+const INPUT_HASHES = ["inputsHash", "rubricHash", "hash"];
+
 // ── The property ───────────────────────────────────────────────────────────────────────────
 
 /** What `fuzzEveryExport` needs to know about a package. */
@@ -485,6 +528,8 @@ export interface FuzzPackage {
   readonly allow?: Readonly<Record<string, string>>;
   /** More valid argument lists by entry point (large inputs such as the sample district). */
   readonly seeds?: Readonly<Record<string, readonly (readonly unknown[])[]>>;
+  /** Entry points left out of the ids-are-data property (renaming ids changes their result by design), each with the reason. */
+  readonly idsAreData?: Readonly<Record<string, string>>;
   /** Runs per entry point (default 40). */
   readonly numRuns?: number;
   /** Runs for entry points that are slow on valid input. */
@@ -545,6 +590,10 @@ export async function fuzzEveryExport(pkg: FuzzPackage): Promise<void> {
         expect(keys.has(key), `${key} is allow-listed but is not an entry point`).toBe(true);
         expect(reason.length, `${key} is allow-listed without a reason`).toBeGreaterThan(10);
       }
+      for (const [key, reason] of Object.entries(pkg.idsAreData ?? {})) {
+        expect(keys.has(key), `${key} is left out of the ids property but is not an entry point`).toBe(true);
+        expect(reason.length, `${key} is left out of the ids property without a reason`).toBeGreaterThan(10);
+      }
       for (const p of points) {
         if (allow[p.key] === undefined && (p.key.includes("#") || p.key.includes("()."))) expect(p.receivers, `no instance for ${p.key}: an example must make one`).toBeGreaterThan(0);
       }
@@ -564,6 +613,38 @@ export async function fuzzEveryExport(pkg: FuzzPackage): Promise<void> {
             }]
           : []),
       );
+      // Ids are data (issue #18): renaming every id of a valid call to JavaScript words
+      // (`__proto__`, `constructor`, `toString`…) and long Unicode changes no figure, no row and no
+      // sentence once the renaming is undone. Methods of an instance are left out: the instance
+      // holds ids of its own that the renaming cannot reach.
+      const idCases = point.receivers === 0 && !point.key.includes("#") ? seedLists.map((args) => ({ args, ids: idsOf(args) })).filter((c) => c.ids.length > 0) : [];
+      if (idCases.length > 0 && pkg.idsAreData?.[point.key] === undefined) {
+        it(`${point.key} gives the same result when every id is renamed to a JavaScript word`, async () => {
+          const call = (args: readonly unknown[], map?: ReadonlyMap<string, string>) => outcomeOf(() => point.call(map ? renameDeep(copy(args) as unknown[], map) : (copy(args) as unknown[]), 0), map);
+          // The ids that behave as ids: renamed alone to a plain new text, the result is the same
+          // once the renaming is undone. (An "id" that is also a fixed word elsewhere, such as an
+          // option called "seat" whose kind is "seat", is not one.)
+          const cases: { args: readonly unknown[]; ids: string[]; before: string }[] = [];
+          for (const c of idCases) {
+            const before = await call(c.args);
+            if (before.error !== undefined) continue;
+            const ids: string[] = [];
+            for (const [n, id] of c.ids.slice(0, 16).entries()) if ((await call(c.args, new Map([[id, `plain-id-${n}`]]))).text === before.text) ids.push(id);
+            if (ids.length > 0) cases.push({ args: c.args, ids, before: before.text });
+          }
+          if (cases.length === 0) return;
+          const caseArb = fc.nat(cases.length - 1).chain((i) => renamingArb(cases[i]!.ids).map((map) => ({ i, map })));
+          await fc.assert(
+            fc.asyncProperty(caseArb, async ({ i, map }) => {
+              const after = await call(cases[i]!.args, map);
+              // an id may have to fit a documented pattern or length: a renamed id refused for that alone is fine
+              if (after.error !== undefined && after.error.every((e) => ID_FORMAT_CODES.has(e.code))) return;
+              expect(after.text, `renaming ids ${JSON.stringify([...map])} changed the result`).toBe(cases[i]!.before);
+            }),
+            { numRuns: Math.min(RUNS ?? 12, 12 * cases.length) },
+          );
+        });
+      }
       it(`${point.key} throws only a DistrictKitError and never returns NaN or Infinity`, async () => {
         await fc.assert(
           fc.asyncProperty(argsArb, fc.nat(), async (spec, receiver) => {

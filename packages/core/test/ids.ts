@@ -3,7 +3,11 @@
 // no figure. These helpers rename ids in an input, map them back in a result, and write a result
 // in a canonical form (arrays of records in a fixed order) so two results can be compared.
 import fc from "fast-check";
-import { JS_WORDS, LONG_UNICODE } from "./fuzz.js";
+
+/** Strings that are JavaScript words: as ids and keys they must be ordinary data. */
+export const JS_WORDS = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "prototype", "__defineGetter__", "isPrototypeOf", "toJSON", "then", "length", ""] as const;
+/** A long Unicode id. */
+export const LONG_UNICODE = "école-𝔘𝔫𝔦𝔠𝔬𝔡𝔢-ß-✓-".repeat(40);
 
 /** Strings ids are renamed to: JavaScript words and long or unusual Unicode (never a number or a word of prose). */
 export const ID_POOL: readonly string[] = [

@@ -1,6 +1,6 @@
 import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
-import { fullTimeEquivalents, renewalCalendar, rightSizeSeats, scheduleIssues, seatsForUtilization } from "./index.js";
+import { erlangB, erlangBLog, fullTimeEquivalents, renewalCalendar, rightSizeSeats, scheduleIssues, seatsForUtilization } from "./index.js";
 
 // Regressions of issue #18 for the licence engine, one per class of fault (the id cases are in
 // ids.prop.test.ts).
@@ -30,6 +30,16 @@ describe("licence inputs out of range", () => {
     expect(thrown(() => fullTimeEquivalents(staffing, { id: "x", source: "x", fullTimeTeacherWeight: 1, partTimeTeacherDivisor: 0, fullTimeStaffWeight: 1, partTimeStaffDivisor: 2 } as never)).issues[0]?.path).toEqual(["formula", "partTimeTeacherDivisor"]);
     expect(thrown(() => fullTimeEquivalents(staffing, { fullTimeTeacherWeight: 1 } as never)).issues.map((i) => i.pathText)).toContain("formula.partTimeStaffDivisor");
     expect(seatsForUtilization(604, 0.01)).toBe(60400);
+  });
+
+  it("5. Erlang B of a load near the smallest double stays finite (found by the export fuzz: ln(k/A) overflowed)", () => {
+    for (const load of [5e-324, 1e-300]) {
+      const log = erlangBLog(load, 3);
+      expect(Number.isFinite(log)).toBe(true);
+      // ln B(A, m) ≈ m·ln A − ln m! for a tiny load
+      expect(log).toBeCloseTo(3 * Math.log(load) - Math.log(6), 6);
+      expect(erlangB(load, 3)).toBe(0);
+    }
   });
 
   it("6. a missing schedule or a null formula names the argument", () => {
