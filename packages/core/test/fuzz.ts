@@ -624,12 +624,19 @@ export async function fuzzEveryExport(pkg: FuzzPackage): Promise<void> {
           // The ids that behave as ids: renamed alone to a plain new text, the result is the same
           // once the renaming is undone. (An "id" that is also a fixed word elsewhere, such as an
           // option called "seat" whose kind is "seat", is not one.)
+          // (Up to three seeds with the fewest ids; a large one such as the sample district only
+          // when there is no other: it is slow and adds little.)
+          const small = [...idCases].sort((x, y) => x.ids.length - y.ids.length).filter((c, n) => n === 0 || c.ids.length <= 30).slice(0, 3);
           const cases: { args: readonly unknown[]; ids: string[]; before: string }[] = [];
-          for (const c of idCases) {
+          for (const c of small) {
             const before = await call(c.args);
             if (before.error !== undefined) continue;
-            const ids: string[] = [];
-            for (const [n, id] of c.ids.slice(0, 16).entries()) if ((await call(c.args, new Map([[id, `plain-id-${n}`]]))).text === before.text) ids.push(id);
+            const plain = (id: string, n: number): [string, string] => [id, `plain-id-${n}`];
+            let ids = c.ids;
+            if ((await call(c.args, new Map(ids.map(plain)))).text !== before.text) {
+              ids = [];
+              for (const [n, id] of c.ids.slice(0, 16).entries()) if ((await call(c.args, new Map([plain(id, n)]))).text === before.text) ids.push(id);
+            }
             if (ids.length > 0) cases.push({ args: c.args, ids, before: before.text });
           }
           if (cases.length === 0) return;
@@ -641,7 +648,7 @@ export async function fuzzEveryExport(pkg: FuzzPackage): Promise<void> {
               if (after.error !== undefined && after.error.every((e) => ID_FORMAT_CODES.has(e.code))) return;
               expect(after.text, `renaming ids ${JSON.stringify([...map])} changed the result`).toBe(cases[i]!.before);
             }),
-            { numRuns: Math.min(RUNS ?? 12, 12 * cases.length) },
+            { numRuns: RUNS ?? 10 },
           );
         });
       }

@@ -168,10 +168,18 @@ export function weightedSum(input: DecisionMatrix): RankingResult {
   const { ranking, ties } = rank(ids, scores, v.tolerance);
   let robustness: RankingRobustness | null = null;
   const index = new Map(ids.map((id, i) => [id, i]));
-  for (let r = 0; r + 1 < ranking.length; r++) {
-    const hi = ranking[r]!;
-    const lo = ranking[r + 1]!;
-    if (hi.rank === lo.rank) continue;
+  // neighbours: every alternative of a rank against every one of the next rank (a tied group's
+  // members are all neighbours of the group below, whichever of them the id order lists last)
+  const pairs: [RankedAlternative, RankedAlternative][] = [];
+  for (let start = 0; start < ranking.length; ) {
+    let end = start;
+    while (end < ranking.length && ranking[end]!.rank === ranking[start]!.rank) end++;
+    let next = end;
+    while (next < ranking.length && ranking[next]!.rank === ranking[end]?.rank) next++;
+    for (let x = start; x < end; x++) for (let y = end; y < next; y++) pairs.push([ranking[x]!, ranking[y]!]);
+    start = end;
+  }
+  for (const [hi, lo] of pairs) {
     const i = index.get(hi.id)!;
     const j = index.get(lo.id)!;
     for (let k = 0; k < m; k++) {

@@ -47,6 +47,18 @@ describe("vetting inputs that are cyclic, extreme or hostile", () => {
     expect(ok.ranking.every((r) => Number.isFinite(r.score))).toBe(true);
   });
 
+  it("1. the weighted sum's robustness does not depend on the ids of tied alternatives (found by the export fuzz's id property)", () => {
+    // T2 (Wikipedia "Weighted sum model"): A2 and A3 tie above A1; both are A1's neighbours (renamed,
+    // A3 comes first among the tied: only the last of them was compared with A1)
+    const alternatives = [{ id: "A1", values: [25, 20, 15, 30] }, { id: "A2", values: [10, 30, 20, 30] }, { id: "A3", values: [30, 10, 30, 10] }];
+    const weights = [0.2, 0.15, 0.4, 0.25];
+    const a = weightedSum({ weights, alternatives });
+    const b = weightedSum({ weights, alternatives: alternatives.map((x) => ({ ...x, id: x.id === "A2" ? "valueOf" : x.id === "A3" ? "__proto__" : "constructor" })) });
+    expect(a.robustness).toMatchObject({ criterion: 2, between: ["A3", "A1"] });
+    expect(a.robustness?.relative).toBeCloseTo(1 / 12, 12);
+    expect(b.robustness).toMatchObject({ criterion: 2, relative: a.robustness?.relative, between: ["__proto__", "constructor"] });
+  });
+
   it("1. wcagCriteria and explainCriterion read their tables by own key", () => {
     expect(thrown(() => wcagCriteria("constructor" as never, "AA")).issues[0]?.path).toEqual(["version"]);
     expect(thrown(() => wcagCriteria("2.1", "B" as never)).issues[0]?.path).toEqual(["level"]);
