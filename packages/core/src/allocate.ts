@@ -1,6 +1,6 @@
 import { Dec } from "./decimal.js";
 import { describeValue } from "./describe.js";
-import { DistrictKitError } from "./errors.js";
+import { DistrictKitError, guardInput } from "./errors.js";
 import { Money, toFactor, type MoneyInput } from "./money.js";
 
 /**
@@ -44,6 +44,11 @@ export interface AllocateOptions {
  */
 export function allocate(total: MoneyInput, weights: readonly (number | string | Dec)[], options: AllocateOptions = {}): Money[] {
   const amount = Money.of(total);
+  if (options === null || typeof options !== "object") throw DistrictKitError.argument(["options"], `expected options (an object), got ${describeValue(options)}`);
+  const method = guardInput(() => options.method, ["options", "method"], "the options") ?? "largest-remainder";
+  if (!METHODS.includes(method)) throw DistrictKitError.argument(["options", "method"], `expected one of ${METHODS.join(", ")}, got ${describeValue(method)}`);
+  // the caller's list, read once (a Proxy or a getter that throws: the one rule)
+  weights = guardInput(() => (Array.isArray(weights) ? [...weights] : weights), ["weights"], "the weights");
   if (!amount.isWholeCents()) {
     throw DistrictKitError.argument(["total"], `expected an amount in whole cents, got ${amount.toString()} (round it first)`);
   }
@@ -56,7 +61,8 @@ export function allocate(total: MoneyInput, weights: readonly (number | string |
       const d = toFactor(x, "weight");
       if (d.isNegative() && !d.isZero()) issues.push({ path: ["weights", i], message: `expected a weight ≥ 0, got ${d.toFixed()}` });
       return d;
-    } catch {
+    } catch (error) {
+      if ((error as { cause?: unknown }).cause !== undefined) throw error; // a caller's getter or Proxy, wrapped with its cause
       issues.push({ path: ["weights", i], message: `expected a finite number, got ${describeValue(x)}` });
       return new Dec(0);
     }
@@ -70,7 +76,6 @@ export function allocate(total: MoneyInput, weights: readonly (number | string |
   const exact = w.map((x) => cents.times(x).div(sum));
   const parts = exact.map((x) => x.floor());
   let left = cents.minus(parts.reduce((a, b) => a.plus(b), new Dec(0))).toNumber();
-  const method = options.method ?? "largest-remainder";
   const order = w.map((_, i) => i).filter((i) => !w[i]!.isZero());
   if (method === "largest-remainder") {
     order.sort((a, b) => exact[b]!.minus(parts[b]!).comparedTo(exact[a]!.minus(parts[a]!)) || a - b);
@@ -101,6 +106,8 @@ export function allocate(total: MoneyInput, weights: readonly (number | string |
  * ```
  * @category Money
  */
+const METHODS: readonly AllocationMethod[] = ["largest-remainder", "sequential", "largest-ratio"];
+
 export function splitEvenly(total: MoneyInput, count: number): Money[] {
   if (!Number.isInteger(count) || count < 1 || count > 10_000_000) {
     throw DistrictKitError.argument(["count"], `expected a whole number of parts ≥ 1, got ${describeValue(count)}`);

@@ -1,5 +1,5 @@
 import { describeValue } from "./describe.js";
-import { DistrictKitError } from "./errors.js";
+import { DistrictKitError, guardInput } from "./errors.js";
 
 /**
  * `Intl.NumberFormat` instances for {@link Money.format}, kept per locale and options: building
@@ -16,7 +16,7 @@ const LIMIT = 64;
  * @internal
  */
 export function currencyFormat(locale: unknown, options: unknown): Intl.NumberFormat {
-  const plain = options === undefined || (typeof options === "object" && options !== null && Object.keys(options).length === 0);
+  const plain = options === undefined || (typeof options === "object" && options !== null && guardInput(() => Object.keys(options).length === 0, ["options"], "the format options"));
   let key: string | undefined;
   if (typeof locale === "string") {
     if (plain) key = locale;
@@ -34,9 +34,9 @@ export function currencyFormat(locale: unknown, options: unknown): Intl.NumberFo
       {
         path: [],
         code: "invalid_format",
-        message: `cannot format money with locale ${describeValue(locale)}${plain ? "" : ` and options ${optionsText(options)}`}: ${e instanceof Error ? e.message : String(e)}`,
+        message: `cannot format money with locale ${describeValue(locale)}${plain ? "" : ` and options ${optionsText(options)}`}: ${e instanceof Error ? e.message : describeValue(e)}`,
       },
-    ]);
+    ], undefined, { cause: e });
   }
   if (key !== undefined) {
     if (cache.size >= LIMIT) cache.delete(cache.keys().next().value!);

@@ -5,6 +5,10 @@ import { Decimal } from "decimal.js";
  * limits wide enough for any amount. The global `Decimal` configuration is never touched, so an
  * application's own decimal.js settings cannot change DistrictKit's results, nor ours theirs.
  *
+ * The one exception to DistrictKit's promise of one `DistrictKitError` and never NaN: `Dec` is
+ * decimal.js's own constructor, so it keeps decimal.js's contract (it throws decimal.js's errors
+ * and can hold NaN or Infinity). Amounts go through `Money`, which refuses both.
+ *
  * @example
  * ```ts
  * new Dec("0.1").plus("0.2").toString(); // => "0.3"

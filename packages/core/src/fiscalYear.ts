@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { describeValue } from "./describe.js";
-import { DistrictKitError } from "./errors.js";
+import { DistrictKitError, guardInput } from "./errors.js";
 import { addDaysIso, dateParts, isoDate, type IsoDate } from "./isoDate.js";
+import { safeParseInput } from "./validation.js";
 
 /**
  * A fiscal-year calendar: the month a year starts, and whether a year is named by the calendar
@@ -86,14 +87,28 @@ export const FEDERAL_CALENDAR: FiscalCalendar = Object.freeze({ id: "federal", s
  * @category Fiscal years
  */
 export function fiscalCalendar(options: Partial<FiscalCalendar> = {}): FiscalCalendar {
-  const parsed = fiscalCalendarSchema.safeParse({ id: "custom", startMonth: 7, label: "end", prefix: "FY", ...options });
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw DistrictKitError.argument(["options"], `expected calendar options (an object), got ${describeValue(options)}`);
+  const input = guardInput(() => ({ id: "custom", startMonth: 7, label: "end", prefix: "FY", ...options }), ["options"], "the calendar options");
+  const parsed = safeParseInput(fiscalCalendarSchema, input);
+  if (!parsed.success) throw new DistrictKitError(parsed.error.issues[0]?.code === "unreadable" ? "INVALID_INPUT" : "INVALID_ARGUMENT", parsed.error.issues, undefined, { cause: parsed.error.cause });
+  const calendar = Object.freeze(parsed.data);
+  CHECKED.add(calendar);
+  return calendar;
+}
+
+/** Calendars known to be valid and frozen: the built-in ones and every one fiscalCalendar made. */
+const CHECKED = new WeakSet<object>([DISTRICT_CALENDAR, ERATE_CALENDAR, FEDERAL_CALENDAR]);
+
+/** A calendar argument, checked: a known one as is, any other object against fiscalCalendarSchema. */
+function checkCalendar(calendar: unknown, name: string): FiscalCalendar {
+  if (typeof calendar === "object" && calendar !== null && CHECKED.has(calendar)) return calendar as FiscalCalendar;
+  const parsed = safeParseInput(fiscalCalendarSchema, calendar, [name]);
   if (!parsed.success) {
-    throw new DistrictKitError(
-      "INVALID_ARGUMENT",
-      parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), code: i.code, message: i.message })),
-    );
+    if (parsed.error.cause !== undefined) throw parsed.error; // a caller's getter or Proxy: the one rule
+    const summary = `expected a fiscal calendar (DISTRICT_CALENDAR, ERATE_CALENDAR, FEDERAL_CALENDAR or one from fiscalCalendar), got ${describeValue(calendar)}`;
+    throw new DistrictKitError("INVALID_ARGUMENT", parsed.error.issues, summary, { cause: parsed.error.cause });
   }
-  return Object.freeze(parsed.data);
+  return parsed.data;
 }
 
 function checkYear(year: number): void {
@@ -116,6 +131,7 @@ function checkYear(year: number): void {
  * @category Fiscal years
  */
 export function fiscalYearOf(date: IsoDate, calendar: FiscalCalendar = DISTRICT_CALENDAR): number {
+  calendar = checkCalendar(calendar, "calendar");
   const { year, month } = dateParts(date);
   if (calendar.startMonth === 1) return year;
   const startYear = month >= calendar.startMonth ? year : year - 1;
@@ -136,6 +152,7 @@ export function fiscalYearOf(date: IsoDate, calendar: FiscalCalendar = DISTRICT_
  */
 export function fiscalYearRange(year: number, calendar: FiscalCalendar = DISTRICT_CALENDAR): { readonly start: IsoDate; readonly end: IsoDate } {
   checkYear(year);
+  calendar = checkCalendar(calendar, "calendar");
   const startYear = calendar.startMonth === 1 || calendar.label === "start" ? year : year - 1;
   const start = isoDate(startYear, calendar.startMonth, 1);
   const next = calendar.startMonth === 1 ? isoDate(startYear + 1, 1, 1) : isoDate(startYear + 1, calendar.startMonth, 1);
@@ -176,6 +193,7 @@ export function fiscalYearHorizon(first: number, count: number): number[] {
  */
 export function fiscalYearLabel(year: number, calendar: FiscalCalendar = DISTRICT_CALENDAR): string {
   checkYear(year);
+  calendar = checkCalendar(calendar, "calendar");
   return `${calendar.prefix}${year}`;
 }
 
@@ -193,7 +211,9 @@ export function fiscalYearLabel(year: number, calendar: FiscalCalendar = DISTRIC
  * @category Fiscal years
  */
 export function parseFiscalYearLabel(label: string, calendar: FiscalCalendar = DISTRICT_CALENDAR): number {
-  const m = typeof label === "string" ? new RegExp(`^\\s*(?:${calendar.prefix})?\\s*(\\d{4})\\s*$`, "i").exec(label) : null;
+  calendar = checkCalendar(calendar, "calendar");
+  const prefix = calendar.prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); // a prefix is text, not a pattern
+  const m = typeof label === "string" ? new RegExp(`^\\s*(?:${prefix})?\\s*(\\d{4})\\s*$`, "i").exec(label) : null;
   if (!m) throw DistrictKitError.argument([], `expected a fiscal year like "${calendar.prefix}2027", got ${describeValue(label)}`);
   return Number(m[1]);
 }
@@ -216,6 +236,8 @@ export function parseFiscalYearLabel(label: string, calendar: FiscalCalendar = D
  */
 export function convertFiscalYear(year: number, from: FiscalCalendar, to: FiscalCalendar): number {
   checkYear(year);
+  from = checkCalendar(from, "from");
+  to = checkCalendar(to, "to");
   if (from.startMonth !== to.startMonth) {
     throw new DistrictKitError("UNSUPPORTED", [
       { path: ["to"], code: "calendar_mismatch", message: `${from.id} years start in month ${from.startMonth} and ${to.id} years in month ${to.startMonth}; they do not map one-to-one (use fiscalYearsOverlapping)` },
@@ -239,6 +261,9 @@ export function convertFiscalYear(year: number, from: FiscalCalendar, to: Fiscal
  * @category Fiscal years
  */
 export function fiscalYearsOverlapping(year: number, from: FiscalCalendar, to: FiscalCalendar): number[] {
+  checkYear(year);
+  from = checkCalendar(from, "from");
+  to = checkCalendar(to, "to");
   const { start, end } = fiscalYearRange(year, from);
   const a = fiscalYearOf(start, to);
   const b = fiscalYearOf(end, to);

@@ -1,4 +1,4 @@
-export { DistrictKitError, formatPath, isDistrictKitError } from "./errors.js";
+export { DistrictKitError, formatPath, guardInput, isDistrictKitError } from "./errors.js";
 export type { DistrictKitErrorCode, DistrictKitIssue } from "./errors.js";
 export { Dec } from "./decimal.js";
 export { ROUNDING_MODES } from "./rounding.js";
@@ -42,4 +42,4 @@ export {
 } from "./random/samplers.js";
 export { quantile, quantiles } from "./quantile.js";
 export { parseInput, safeParseInput, toJsonSchema } from "./validation.js";
-export { fiscalYearSchema, moneySchema, nonNegativeMoneySchema, probabilitySchema, rateSchema } from "./schemas.js";
+export { fiscalYearSchema, keyedRecordSchema, moneySchema, nonNegativeMoneySchema, probabilitySchema, rateSchema } from "./schemas.js";

@@ -118,7 +118,21 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
  */
 export function addDaysIso(date: IsoDate, days: number): IsoDate {
   if (!Number.isInteger(days)) throw DistrictKitError.argument(["days"], `expected whole days, got ${describeValue(days)}`);
-  return lightFormat(addDays(toLocal(date, "date"), days), "yyyy-MM-dd");
+  const from = toLocal(date, "date");
+  // 0001-01-01 to 9999-12-31 is 3,652,058 days: a larger offset cannot land on an ISO date
+  if (Math.abs(days) > 3_652_059) throw outOfRange("days", days, date);
+  return inRange(addDays(from, days), "days", days, date);
+}
+
+/** The date as YYYY-MM-DD, or a DistrictKitError when it falls outside years 0001–9999. */
+function inRange(d: Date, what: string, offset: number, date: string): IsoDate {
+  const year = d.getFullYear();
+  if (!Number.isFinite(d.getTime()) || year < 1 || year > 9999) throw outOfRange(what, offset, date);
+  return lightFormat(d, "yyyy-MM-dd");
+}
+
+function outOfRange(what: string, offset: number, date: string): DistrictKitError {
+  return DistrictKitError.argument([what], `expected ${what} that keep ${date} within the years 0001–9999, got ${offset}`);
 }
 
 /**
@@ -135,7 +149,9 @@ export function addDaysIso(date: IsoDate, days: number): IsoDate {
  */
 export function addMonthsIso(date: IsoDate, months: number): IsoDate {
   if (!Number.isInteger(months)) throw DistrictKitError.argument(["months"], `expected whole months, got ${describeValue(months)}`);
-  return lightFormat(addMonths(toLocal(date, "date"), months), "yyyy-MM-dd");
+  const from = toLocal(date, "date");
+  if (Math.abs(months) > 120_000) throw outOfRange("months", months, date);
+  return inRange(addMonths(from, months), "months", months, date);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Dec } from "./decimal.js";
 import { currencyFormat } from "./currencyFormat.js";
 import { describeValue } from "./describe.js";
-import { DistrictKitError } from "./errors.js";
+import { DistrictKitError, guardInput } from "./errors.js";
 import { ROUNDING_MODES, decimalRounding, type RoundingMode } from "./rounding.js";
 
 /**
@@ -58,13 +58,17 @@ export function toFactor(value: unknown, what = "factor"): Dec {
     if (!PLAIN_DECIMAL.test(s)) fail(`expected a decimal ${what} like "0.03", got ${describeValue(value)}`);
     return new Dec(s);
   }
-  if (Dec.isDecimal(value)) {
-    const d = new Dec(value as Dec);
+  // reading an object may run a caller's getter, Proxy trap or toDecimal: one rule (DistrictKitError.wrap)
+  const d = guardInput(() => {
+    if (Dec.isDecimal(value)) return new Dec(value as Dec);
+    if (typeof value === "object" && value !== null && typeof (value as { toDecimal?: unknown }).toDecimal === "function") {
+      return toFactor((value as { toDecimal: () => Dec }).toDecimal(), what);
+    }
+    return undefined;
+  }, [], `the ${what}`);
+  if (d !== undefined) {
     if (!d.isFinite()) fail(`expected a finite ${what}, got ${d.toString()}`);
     return d;
-  }
-  if (typeof value === "object" && value !== null && typeof (value as { toDecimal?: unknown }).toDecimal === "function") {
-    return toFactor((value as { toDecimal: () => Dec }).toDecimal(), what);
   }
   return fail(`expected a ${what} (number or decimal string), got ${describeValue(value)}`);
 }
@@ -124,7 +128,6 @@ export class Money {
    * ```
    */
   static of(value: MoneyInput | unknown): Money {
-    if (value instanceof Money) return value;
     if (typeof value === "number") {
       if (!Number.isFinite(value)) fail(`expected a finite amount, got ${describeValue(value)}`);
       return new Money(checked(new Dec(value), value));
@@ -134,7 +137,14 @@ export class Money {
       if (!PLAIN_DECIMAL.test(s)) fail(`expected a decimal amount like "1234.56", got ${describeValue(value)}`);
       return new Money(checked(new Dec(s), value));
     }
-    if (Dec.isDecimal(value)) return new Money(checked(new Dec(value as Dec), value));
+    // a brand check (no Proxy trap runs; a Proxy of a Money is not one); isDecimal reads the
+    // value, and a Proxy or a getter of the caller's may throw
+    if (Money.isMoney(value)) return value;
+    try {
+      if (Dec.isDecimal(value)) return new Money(checked(new Dec(value as Dec), value));
+    } catch (error) {
+      throw DistrictKitError.wrap(error, [], "the amount");
+    }
     return fail(`expected an amount (decimal string or finite number), got ${describeValue(value)}`);
   }
 
@@ -208,21 +218,25 @@ export class Money {
    * ```
    */
   static sum(amounts: Iterable<MoneyInput>): Money {
-    if (amounts === null || typeof amounts !== "object" || typeof (amounts as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") {
+    if (amounts === null || typeof amounts !== "object" || typeof guardInput(() => (amounts as { [Symbol.iterator]?: unknown })[Symbol.iterator], [], "the amounts") !== "function") {
       fail(`expected a list of amounts, got ${describeValue(amounts)}`);
     }
     // Whole cents add as integers while every amount is one made from cents and the total stays
     // a safe integer (exact, and far inside the 1e15-dollar limit); decimals from there on.
     let cents = 0;
     let total: Dec | undefined;
-    for (const a of amounts) {
-      const m = Money.of(a);
-      const mc = m.#cents;
-      if (total === undefined && mc !== undefined && Number.isSafeInteger(cents + mc)) {
-        cents += mc;
-        continue;
+    try {
+      for (const a of amounts) {
+        const m = Money.of(a);
+        const mc = m.#cents;
+        if (total === undefined && mc !== undefined && Number.isSafeInteger(cents + mc)) {
+          cents += mc;
+          continue;
+        }
+        total = (total ?? new Dec(cents).div(100)).plus(m.#value);
       }
-      total = (total ?? new Dec(cents).div(100)).plus(m.#value);
+    } catch (error) {
+      throw DistrictKitError.wrap(error, [], "the amounts"); // an iterator of the caller's that throws
     }
     if (total === undefined) return Money.fromCents(cents);
     return new Money(checked(total, total));
@@ -259,7 +273,7 @@ export class Money {
   }
 
   /**
-   * Tells whether a value is a Money.
+   * Tells whether a value is a Money (a brand check: it never throws, and a Proxy is not one).
    *
    * @param value - anything
    * @returns true for a Money
@@ -269,7 +283,7 @@ export class Money {
    * ```
    */
   static isMoney(value: unknown): value is Money {
-    return value instanceof Money;
+    return typeof value === "object" && value !== null && #cents in value;
   }
 
   /**

@@ -1,4 +1,7 @@
-import { DistrictKitError } from "./errors.js";
+import { DistrictKitError, guardInput } from "./errors.js";
+
+/** The most values a quantile is taken of (a Monte Carlo keeps far fewer draws per metric). */
+const MAX_VALUES = 100_000_000;
 import { describeValue } from "./describe.js";
 
 /**
@@ -16,28 +19,33 @@ import { describeValue } from "./describe.js";
  * @category Random
  */
 export function quantiles(values: ArrayLike<number>, probabilities: readonly number[]): number[] {
-  if (values === null || typeof values !== "object" || typeof (values as { length?: unknown }).length !== "number") {
-    throw DistrictKitError.argument(["values"], `expected a list of numbers, got ${describeValue(values)}`);
-  }
+  if (values === null || typeof values !== "object") throw DistrictKitError.argument(["values"], `expected a list of numbers, got ${describeValue(values)}`);
   if (!Array.isArray(probabilities)) throw DistrictKitError.argument(["probabilities"], `expected a list of probabilities, got ${describeValue(probabilities)}`);
-  const n = values.length;
+  // the caller's lists are read once, under the one rule (a Proxy or a getter that throws)
+  const probs = guardInput(() => [...probabilities] as unknown[], ["probabilities"], "the probabilities");
+  const sorted = guardInput(() => {
+    const n = (values as { length?: unknown }).length;
+    if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0 || n > MAX_VALUES) throw DistrictKitError.argument(["values"], `expected a list of at most ${MAX_VALUES} numbers, got ${describeValue(values)}`);
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (typeof v !== "number" || !Number.isFinite(v)) throw DistrictKitError.argument(["values", i], `expected a finite number, got ${describeValue(v)}`);
+      out[i] = v;
+    }
+    return out;
+  }, ["values"], "the values");
+  const n = sorted.length;
   if (!(n > 0)) throw DistrictKitError.argument(["values"], "expected at least one value");
-  const sorted = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    sorted[i] = typeof v === "number" ? v : Number.NaN;
-  }
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(sorted[i]!)) throw DistrictKitError.argument(["values", i], `expected a finite number, got ${describeValue(values[i])}`);
-  }
   sorted.sort();
-  return probabilities.map((p, k) => {
+  return probs.map((p, k) => {
     if (typeof p !== "number" || !(p >= 0 && p <= 1)) throw DistrictKitError.argument(["probabilities", k], `expected a probability in [0, 1], got ${describeValue(p)}`);
     const h = (n - 1) * p;
     const lo = Math.floor(h);
     const a = sorted[lo]!;
     const b = sorted[Math.min(lo + 1, n - 1)]!;
-    return a + (h - lo) * (b - a);
+    const t = h - lo;
+    const d = b - a; // overflows only between values near ±1.8e308: then a weighted mean, which cannot
+    return Number.isFinite(d) ? a + t * d : (1 - t) * a + t * b;
   });
 }
 

@@ -1,6 +1,6 @@
 import { Dec } from "./decimal.js";
 import { describeValue } from "./describe.js";
-import { DistrictKitError } from "./errors.js";
+import { DistrictKitError, guardInput } from "./errors.js";
 import { Money, toFactor, type MoneyInput } from "./money.js";
 import type { RoundingMode } from "./rounding.js";
 
@@ -38,7 +38,7 @@ export class Rate {
    * ```
    */
   static of(fraction: number | string | Dec | Rate): Rate {
-    if (fraction instanceof Rate) return fraction;
+    if (guardInput(() => fraction instanceof Rate, [], "the rate")) return fraction as Rate;
     const d = toFactor(fraction, "rate");
     if (d.lte(-1)) throw DistrictKitError.argument([], `expected a rate above -100%, got ${d.times(100).toFixed()}%`);
     if (d.abs().gt(1000)) throw DistrictKitError.argument([], `expected a rate of at most 100000%, got ${d.times(100).toFixed()}%`);
@@ -175,17 +175,19 @@ export function escalate(
   if (!Number.isInteger(years) || years < 0 || years > 1000) {
     throw DistrictKitError.argument(["years"], `expected a whole number of years from 0 to 1000, got ${describeValue(years)}`);
   }
-  if (!Array.isArray(rate) && typeof rate !== "number" && typeof rate !== "string" && !(rate instanceof Rate)) {
+  if (!Array.isArray(rate) && typeof rate !== "number" && typeof rate !== "string" && !guardInput(() => rate instanceof Rate, ["rate"], "the rate")) {
     throw DistrictKitError.argument(["rate"], `expected a rate or one rate per year, got ${describeValue(rate)}`);
   }
+  if (options === null || typeof options !== "object") throw DistrictKitError.argument(["options"], `expected options (an object), got ${describeValue(options)}`);
   const rates: Rate[] = Array.isArray(rate)
-    ? (rate as readonly (Rate | number | string)[]).map((r) => Rate.of(r))
+    ? guardInput(() => [...(rate as readonly (Rate | number | string)[])], ["rate"], "the rates").map((r) => Rate.of(r))
     : Array.from({ length: years }, () => Rate.of(rate as Rate | number | string));
   if (rates.length !== years) {
     throw DistrictKitError.argument(["rate"], `expected ${years} yearly rates, got ${rates.length}`);
   }
-  const mode = options.mode ?? "half-up";
-  const eachYear = (options.rounding ?? "each-year") === "each-year";
+  const { mode = "half-up", rounding = "each-year" } = guardInput(() => ({ mode: options.mode, rounding: options.rounding }), ["options"], "the options");
+  if (rounding !== "each-year" && rounding !== "at-end") throw DistrictKitError.argument(["options", "rounding"], `expected "each-year" or "at-end", got ${describeValue(rounding)}`);
+  const eachYear = rounding === "each-year";
   const out: Money[] = [];
   let current = Money.of(amount);
   if (eachYear) current = current.roundToCents(mode);

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isDistrictKitError } from "./errors.js";
+import { describeValue } from "./describe.js";
+import { DistrictKitError, guardInput, isDistrictKitError } from "./errors.js";
 import { Money } from "./money.js";
 import { Rate } from "./rate.js";
 
@@ -19,7 +20,8 @@ export const moneySchema = z
     try {
       return Money.of(value);
     } catch (error) {
-      ctx.addIssue({ code: "custom", message: isDistrictKitError(error) ? error.issues[0]!.message : "expected an amount", input: value });
+      if (!isDistrictKitError(error)) throw error; // a caller's getter or Proxy: safeParseInput wraps it with its cause
+      ctx.addIssue({ code: "custom", message: error.issues[0]!.message, input: value });
       return z.NEVER;
     }
   })
@@ -51,7 +53,8 @@ export const rateSchema = z
     try {
       return Rate.of(value);
     } catch (error) {
-      ctx.addIssue({ code: "custom", message: isDistrictKitError(error) ? error.issues[0]!.message : "expected a rate", input: value });
+      if (!isDistrictKitError(error)) throw error; // a caller's getter or Proxy: safeParseInput wraps it with its cause
+      ctx.addIssue({ code: "custom", message: error.issues[0]!.message, input: value });
       return z.NEVER;
     }
   })
@@ -78,3 +81,72 @@ export const fiscalYearSchema = z.number().int().min(1000).max(9998).describe("A
  * @category Validation
  */
 export const probabilitySchema = z.number().min(0).max(1);
+
+/** Each keyed record schema → the `z.record` it validates like, for its JSON Schema (see toJsonSchema). */
+const KEYED_RECORDS = new WeakMap<object, z.ZodType>();
+
+/** @internal The `z.record` a {@link keyedRecordSchema} stands for in JSON Schema, if `schema` is one. */
+export function keyedRecordTwin(schema: object): z.ZodType | undefined {
+  return KEYED_RECORDS.get(schema);
+}
+
+/**
+ * The zod schema of a record keyed by the caller's data — ids, names, column headers. zod's own
+ * `z.record` drops a `__proto__` key, and a plain object answers `record["constructor"]` with a
+ * JavaScript built-in; this one keeps every own key as ordinary data (`__proto__`, `constructor`,
+ * `""`) in an object with no prototype, so `record[key]` reads only the caller's values and
+ * `JSON.stringify` writes every key. Its JSON Schema is the same as `z.record(key, value)`'s.
+ *
+ * @param value - the schema of each value
+ * @param key - the schema of each key (default: any text)
+ * @returns the schema; its output is a null-prototype record
+ * @example
+ * ```ts
+ * const prices = keyedRecordSchema(z.number().min(0)).parse(JSON.parse('{"__proto__": 12, "constructor": 3}'));
+ * [Object.keys(prices), prices["toString"]]; // => [["__proto__", "constructor"], undefined]
+ * ```
+ * @category Validation
+ */
+export function keyedRecordSchema<V extends z.ZodType, K extends z.ZodType<string, string> = z.ZodString>(
+  value: V,
+  key?: K,
+): z.ZodType<Record<string, z.output<V>>, Record<z.input<K>, z.input<V>>> {
+  schemaArgument(value, "value");
+  if (key !== undefined) schemaArgument(key, "key");
+  const keySchema: z.ZodType<string, string> = key ?? z.string();
+  // the input side (what JSON Schema describes) is this z.custom: it, not the transform, is
+  // registered, since .describe() or .optional() copy the outer schema but keep it
+  const base = z.custom<Record<z.input<K>, z.input<V>>>(() => true);
+  const schema = base.transform((input, ctx) => {
+    if (typeof input !== "object" || input === null || Array.isArray(input) || !isRecordLike(input)) {
+      ctx.addIssue({ code: "invalid_type", expected: "record", input, message: "expected a record (an object of keys and values)" });
+      return z.NEVER;
+    }
+    const out = Object.create(null) as Record<string, z.output<V>>;
+    for (const k of Object.keys(input)) {
+      const kr = keySchema.safeParse(k, { reportInput: true });
+      if (!kr.success) {
+        for (const iss of kr.error.issues) ctx.addIssue({ ...iss, code: "custom", path: [k], message: `invalid key: ${iss.message}`, input: k } as never);
+        continue;
+      }
+      const r = value.safeParse((input as Record<string, unknown>)[k], { reportInput: true });
+      if (!r.success) for (const iss of r.error.issues) ctx.addIssue({ ...iss, path: [k, ...iss.path] } as never);
+      else out[kr.data] = r.data as z.output<V>; // no prototype: "__proto__" is an own key like any other
+    }
+    return out;
+  });
+  KEYED_RECORDS.set(base, z.record(keySchema, value));
+  return schema as unknown as z.ZodType<Record<string, z.output<V>>, Record<z.input<K>, z.input<V>>>;
+}
+
+function isRecordLike(input: object): boolean {
+  const proto = Object.getPrototypeOf(input) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** @internal Checks that an argument is a zod schema (a DistrictKitError naming it otherwise). */
+export function schemaArgument(schema: unknown, name: string): z.ZodType {
+  const ok = guardInput(() => schema instanceof z.ZodType || (typeof schema === "object" && schema !== null && "_zod" in schema && typeof (schema as { safeParse?: unknown }).safeParse === "function"), [name], "the schema");
+  if (!ok) throw DistrictKitError.argument([name], `expected a zod schema, got ${describeValue(schema)}`);
+  return schema as z.ZodType;
+}

@@ -1,11 +1,42 @@
-import { DistrictKitError } from "./errors.js";
+import { DistrictKitError, guardInput } from "./errors.js";
 import { describeValue } from "./describe.js";
 import { Money, type MoneyInput } from "./money.js";
 
-function checkYear(year: number): void {
+function checkYear(year: number, path: readonly (string | number)[] = ["year"]): void {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) {
-    throw DistrictKitError.argument(["year"], `expected a fiscal year (a whole number 1000–9999), got ${describeValue(year)}`);
+    throw DistrictKitError.argument(path, `expected a fiscal year (a whole number 1000–9999), got ${describeValue(year)}`);
   }
+}
+
+/** The years a caller asks for: a list of fiscal years (each checked), or every year of the series. */
+function yearList(years: unknown, own: () => number[]): number[] {
+  if (years === undefined) return own();
+  return guardInput(() => {
+    if (!Array.isArray(years)) throw DistrictKitError.argument(["years"], `expected a list of fiscal years, got ${describeValue(years)}`);
+    const out = [...(years as unknown[])];
+    out.forEach((y, i) => checkYear(y as number, ["years", i]));
+    return out as number[];
+  }, ["years"], "the years");
+}
+
+/** Checks that a value is a series of the class (a brand check: not a look-alike, a Proxy or a plain object). */
+function seriesArgument<T>(value: unknown, cls: { owns(value: unknown): value is T }, name: string): T {
+  if (!cls.owns(value)) throw DistrictKitError.argument(["other"], `expected a ${name}, got ${describeValue(value)}`);
+  return value;
+}
+
+/** Runs a caller's callback on each value: it must be a function; what it throws is wrapped (the one rule). */
+function callback<F>(fn: unknown): F {
+  if (typeof fn !== "function") throw DistrictKitError.argument(["fn"], `expected a function, got ${describeValue(fn)}`);
+  return ((...args: unknown[]) => guardInput(() => (fn as (...a: unknown[]) => unknown)(...args), ["fn"], "the callback's result")) as F;
+}
+
+/** The largest magnitude a NumberSeries value may have (as for Money): sums of thousands of them stay finite. */
+const NUMBER_LIMIT = 1e15;
+
+function checkNumber(v: number, year: number): number {
+  if (!Number.isFinite(v) || Math.abs(v) > NUMBER_LIMIT) throw DistrictKitError.argument([year], `expected a finite number of magnitude at most 1e15, got ${describeValue(v)}`);
+  return v;
 }
 
 /**
@@ -22,6 +53,11 @@ function checkYear(year: number): void {
  */
 export class MoneySeries {
   readonly #values: ReadonlyMap<number, Money>;
+
+  /** @internal Whether a value is a MoneySeries (a brand check: a Proxy or a look-alike is not one). */
+  static owns(value: unknown): value is MoneySeries {
+    return typeof value === "object" && value !== null && #values in value;
+  }
 
   private constructor(values: Map<number, Money>) {
     this.#values = values;
@@ -44,13 +80,15 @@ export class MoneySeries {
   static from(entries: Readonly<Record<number, MoneyInput>> | ReadonlyMap<number, MoneyInput> | Iterable<readonly [number, MoneyInput]>): MoneySeries {
     if (entries === null || typeof entries !== "object") throw DistrictKitError.argument([], `expected a record, a map or [year, amount] pairs, got ${describeValue(entries)}`);
     const map = new Map<number, Money>();
-    const pairs: Iterable<readonly [number | string, MoneyInput]> =
-      entries instanceof Map || Symbol.iterator in Object(entries)
+    // reading the caller's record, map or iterable may throw (a getter, a Proxy): one rule
+    const pairs = guardInput(() => [
+      ...(entries instanceof Map || Symbol.iterator in Object(entries)
         ? (entries as Iterable<readonly [number, MoneyInput]>)
-        : Object.entries(entries as Record<string, MoneyInput>);
+        : Object.entries(entries as Record<string, MoneyInput>)),
+    ], [], "the entries") as (readonly [number | string, MoneyInput])[];
     for (const pair of pairs) {
-      if (!Array.isArray(pair) || pair.length !== 2) throw DistrictKitError.argument([], `expected [year, value] pairs, got ${describeValue(pair)}`);
-      const [y, v] = pair as unknown as readonly [unknown, never];
+      if (!Array.isArray(pair) || guardInput(() => pair.length, [], "the entries") !== 2) throw DistrictKitError.argument([], `expected [year, value] pairs, got ${describeValue(pair)}`);
+      const [y, v] = guardInput(() => [pair[0], pair[1]], [], "the entries") as unknown as readonly [unknown, never];
       const year = typeof y === "number" || (typeof y === "string" && /^\d+$/.test(y)) ? Number(y) : Number.NaN;
       checkYear(year);
       map.set(year, (map.get(year) ?? Money.ZERO).add(Money.of(v)));
@@ -115,7 +153,7 @@ export class MoneySeries {
    */
   add(other: MoneySeries): MoneySeries {
     const map = new Map(this.#values);
-    for (const [y, v] of other.entries()) map.set(y, (map.get(y) ?? Money.ZERO).add(v));
+    for (const [y, v] of seriesArgument(other, MoneySeries, "MoneySeries").entries()) map.set(y, (map.get(y) ?? Money.ZERO).add(v));
     return new MoneySeries(new Map([...map].sort((a, b) => a[0] - b[0])));
   }
 
@@ -130,7 +168,7 @@ export class MoneySeries {
    * ```
    */
   subtract(other: MoneySeries): MoneySeries {
-    return this.add(other.map((m) => m.negate()));
+    return this.add(seriesArgument(other, MoneySeries, "MoneySeries").map((m) => m.negate()));
   }
 
   /**
@@ -144,7 +182,8 @@ export class MoneySeries {
    * ```
    */
   map(fn: (amount: Money, year: number) => MoneyInput): MoneySeries {
-    return new MoneySeries(new Map([...this.#values].map(([y, v]) => [y, Money.of(fn(v, y))])));
+    const f = callback<typeof fn>(fn);
+    return new MoneySeries(new Map([...this.#values].map(([y, v]) => [y, Money.of(f(v, y))])));
   }
 
   /**
@@ -159,6 +198,8 @@ export class MoneySeries {
    * ```
    */
   sum(from?: number, to?: number): Money {
+    if (from !== undefined) checkYear(from, ["from"]);
+    if (to !== undefined) checkYear(to, ["to"]);
     let total = Money.ZERO;
     for (const [y, v] of this.#values) if ((from === undefined || y >= from) && (to === undefined || y <= to)) total = total.add(v);
     return total;
@@ -188,7 +229,7 @@ export class MoneySeries {
    * ```
    */
   toRows(years?: readonly number[]): { fiscalYear: number; amount: string }[] {
-    return (years ?? this.years()).map((y) => ({ fiscalYear: y, amount: this.get(y).toString() }));
+    return yearList(years, () => this.years()).map((y) => ({ fiscalYear: y, amount: this.get(y).toString() }));
   }
 
   /**
@@ -218,6 +259,11 @@ export class MoneySeries {
 export class NumberSeries {
   readonly #values: ReadonlyMap<number, number>;
 
+  /** @internal Whether a value is a NumberSeries (a brand check: a Proxy or a look-alike is not one). */
+  static owns(value: unknown): value is NumberSeries {
+    return typeof value === "object" && value !== null && #values in value;
+  }
+
   private constructor(values: Map<number, number>) {
     this.#values = values;
   }
@@ -236,17 +282,19 @@ export class NumberSeries {
   static from(entries: Readonly<Record<number, number>> | ReadonlyMap<number, number> | Iterable<readonly [number, number]>): NumberSeries {
     if (entries === null || typeof entries !== "object") throw DistrictKitError.argument([], `expected a record, a map or [year, value] pairs, got ${describeValue(entries)}`);
     const map = new Map<number, number>();
-    const pairs: Iterable<readonly [number | string, number]> =
-      entries instanceof Map || Symbol.iterator in Object(entries)
+    const pairs = guardInput(() => [
+      ...(entries instanceof Map || Symbol.iterator in Object(entries)
         ? (entries as Iterable<readonly [number, number]>)
-        : Object.entries(entries as Record<string, number>);
+        : Object.entries(entries as Record<string, number>)),
+    ], [], "the entries") as (readonly [number | string, number])[];
     for (const pair of pairs) {
-      if (!Array.isArray(pair) || pair.length !== 2) throw DistrictKitError.argument([], `expected [year, value] pairs, got ${describeValue(pair)}`);
-      const [y, v] = pair as unknown as readonly [unknown, never];
+      if (!Array.isArray(pair) || guardInput(() => pair.length, [], "the entries") !== 2) throw DistrictKitError.argument([], `expected [year, value] pairs, got ${describeValue(pair)}`);
+      const [y, v] = guardInput(() => [pair[0], pair[1]], [], "the entries") as unknown as readonly [unknown, never];
       const year = typeof y === "number" || (typeof y === "string" && /^\d+$/.test(y)) ? Number(y) : Number.NaN;
       checkYear(year);
-      if (typeof v !== "number" || !Number.isFinite(v)) throw DistrictKitError.argument([year], `expected a finite number, got ${describeValue(v)}`);
-      map.set(year, (map.get(year) ?? 0) + v);
+      if (typeof v !== "number") throw DistrictKitError.argument([year], `expected a finite number, got ${describeValue(v)}`);
+      checkNumber(v, year);
+      map.set(year, checkNumber((map.get(year) ?? 0) + v, year));
     }
     return new NumberSeries(new Map([...map].sort((a, b) => a[0] - b[0])));
   }
@@ -290,7 +338,7 @@ export class NumberSeries {
    */
   add(other: NumberSeries): NumberSeries {
     const map = new Map(this.#values);
-    for (const [y, v] of other.entries()) map.set(y, (map.get(y) ?? 0) + v);
+    for (const [y, v] of seriesArgument(other, NumberSeries, "NumberSeries").entries()) map.set(y, checkNumber((map.get(y) ?? 0) + v, y));
     return new NumberSeries(new Map([...map].sort((a, b) => a[0] - b[0])));
   }
 
@@ -305,7 +353,8 @@ export class NumberSeries {
    * ```
    */
   map(fn: (value: number, year: number) => number): NumberSeries {
-    return NumberSeries.from([...this.#values].map(([y, v]) => [y, fn(v, y)] as const));
+    const f = callback<typeof fn>(fn);
+    return NumberSeries.from([...this.#values].map(([y, v]) => [y, f(v, y)] as const));
   }
 
   /**
@@ -347,7 +396,7 @@ export class NumberSeries {
    * ```
    */
   toRows(years?: readonly number[]): { fiscalYear: number; value: number }[] {
-    return (years ?? this.years()).map((y) => ({ fiscalYear: y, value: this.get(y) }));
+    return yearList(years, () => this.years()).map((y) => ({ fiscalYear: y, value: this.get(y) }));
   }
 
   /**

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { DistrictKitError, type DistrictKitIssue } from "./errors.js";
+import { DistrictKitError, guardInput, type DistrictKitIssue } from "./errors.js";
+import { keyedRecordTwin, schemaArgument } from "./schemas.js";
+import { describeValue } from "./describe.js";
 
 function describeInput(value: unknown): string {
   if (value === undefined) return "nothing";
@@ -82,22 +84,27 @@ export function safeParseInput<S extends z.ZodType>(
   input: unknown,
   root: readonly (string | number)[] = [],
 ): { success: true; data: z.output<S> } | { success: false; error: DistrictKitError } {
-  let result: ReturnType<S["safeParse"]>;
+  let path: (string | number)[];
   try {
-    result = schema.safeParse(input, { reportInput: true }) as ReturnType<S["safeParse"]>;
+    schemaArgument(schema, "schema");
+    if (!Array.isArray(root)) throw DistrictKitError.argument(["root"], `expected a path (a list of keys and indexes), got ${describeValue(root)}`);
+    path = guardInput(() => [...root], ["root"], "the path");
+  } catch (error) {
+    return { success: false, error: DistrictKitError.wrap(error) };
+  }
+  try {
+    const result = schema.safeParse(input, { reportInput: true });
+    if (result.success) return { success: true, data: result.data as z.output<S> };
+    const out: Omit<DistrictKitIssue, "pathText">[] = [];
+    flatten(result.error.issues, path, out); // zod builds its issues' messages here, reading the input again
+    return { success: false, error: new DistrictKitError("INVALID_INPUT", out) };
   } catch (error) {
     if (error instanceof DistrictKitError) {
-      return { success: false, error: new DistrictKitError("INVALID_INPUT", error.issues.map((i) => ({ ...i, path: [...root, ...i.path] }))) };
+      return { success: false, error: new DistrictKitError("INVALID_INPUT", error.issues.map((i) => ({ ...i, path: [...path, ...i.path] })), undefined, error.cause === undefined ? undefined : { cause: error.cause }) };
     }
-    return {
-      success: false,
-      error: new DistrictKitError("INVALID_INPUT", [{ path: [...root], code: "invalid_input", message: `could not read the input: ${error instanceof Error ? error.message : String(error)}` }]),
-    };
+    // a getter, a Proxy or a toString of the caller's that threw: the one rule (DistrictKitError.wrap)
+    return { success: false, error: DistrictKitError.wrap(error, path) };
   }
-  if (result.success) return { success: true, data: result.data as z.output<S> };
-  const out: Omit<DistrictKitIssue, "pathText">[] = [];
-  flatten(result.error.issues, root, out);
-  return { success: false, error: new DistrictKitError("INVALID_INPUT", out) };
 }
 
 /**
@@ -113,5 +120,22 @@ export function safeParseInput<S extends z.ZodType>(
  * @category Validation
  */
 export function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  schemaArgument(schema, "schema");
+  return guardInput(() => jsonSchemaOf(schema), ["schema"], "the schema");
+}
+
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, {
+    io: "input",
+    unrepresentable: "any",
+    // a keyedRecordSchema is a transform zod cannot describe: it is written as the z.record it validates like
+    override: (ctx) => {
+      const twin = keyedRecordTwin(ctx.zodSchema);
+      if (!twin) return;
+      const { $schema: _, ...json } = jsonSchemaOf(twin);
+      const description = ctx.jsonSchema.description;
+      for (const k of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as Record<string, unknown>)[k];
+      Object.assign(ctx.jsonSchema, json, description === undefined ? {} : { description });
+    },
+  }) as Record<string, unknown>;
 }

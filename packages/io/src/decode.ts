@@ -1,4 +1,4 @@
-import { DistrictKitError } from "@districtkit/core";
+import { DistrictKitError, guardInput } from "@districtkit/core";
 
 /**
  * What a reader accepts: text already decoded, or the file's bytes (a `Uint8Array`, a Node
@@ -37,12 +37,25 @@ function fileError(message: string): DistrictKitError {
 
 /** @internal Bytes of any accepted binary input, or undefined for anything else. */
 export function toBytes(input: unknown): Uint8Array | undefined {
-  if (input instanceof Uint8Array) return input;
-  if (input instanceof ArrayBuffer) return new Uint8Array(input);
-  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  // an ArrayBuffer from another realm (an iframe, a worker)
-  if (Object.prototype.toString.call(input) === "[object ArrayBuffer]") return new Uint8Array(input as ArrayBuffer);
-  return undefined;
+  // brand checks first (a Proxy is not a byte array); reading anything else may run a caller's trap
+  if (ArrayBuffer.isView(input)) return input instanceof Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  return guardInput(() => otherBytes(input), ["file"], "the file");
+}
+
+function otherBytes(input: unknown): Uint8Array | undefined {
+  // an ArrayBuffer, from this realm or another (an iframe, a worker): byteLength's getter is a brand check
+  return isArrayBuffer(input) ? new Uint8Array(input) : undefined;
+}
+
+const byteLengthOf = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "byteLength")!.get!;
+
+function isArrayBuffer(input: unknown): input is ArrayBuffer {
+  try {
+    byteLengthOf.call(input);
+    return true;
+  } catch {
+    return false; // not an ArrayBuffer (a Proxy of one is not one either)
+  }
 }
 
 function decodeWith(encoding: string, bytes: Uint8Array, fatal: boolean): string {

@@ -78,6 +78,8 @@ export function recordArbFor(format: CsvFormat<unknown>): fc.Arbitrary<Record<st
   return fc.record({ ...shape, attributes: attributesArb }).map((r) => {
     const out: Record<string, unknown> = { line: 1 };
     for (const [k, v] of Object.entries(r)) if (v !== undefined) out[k] = v;
+    // a value the format's own check refuses (a notice period over ten years) is left out: valid records only
+    for (let bad = format.check?.(out); bad !== undefined && bad.field in out; bad = format.check?.(out)) delete out[bad.field];
     return out;
   });
 }

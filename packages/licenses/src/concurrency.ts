@@ -108,9 +108,11 @@ export function erlangBLog(load: number, licenses: number): number {
   const { a, m } = checkLoad(load, licenses);
   if (m === 0) return 0;
   if (a === 0) return Math.log(Number.MIN_VALUE);
+  // ln(k/A) as ln k − ln A: for a load near the smallest double, k/A overflows to Infinity
+  const lnA = Math.log(a);
   let L = 0;
   for (let k = 1; k <= m; k++) {
-    const x = Math.log(k / a);
+    const x = Math.log(k) - lnA;
     const s = -L - x;
     L = s > 0 ? L + x + s + Math.log1p(Math.exp(-s)) : L + x + Math.log1p(Math.exp(s));
   }

@@ -45,7 +45,7 @@ export function escalatedPrice(price: MoneyInput, escalator: Rate | number | str
   const t = parseInput(yearIndexSchema, yearIndex, ["yearIndex"]);
   const p = Money.of(price);
   if (t === 0 || escalator === undefined) return p;
-  if (rounding !== "chained" && rounding !== "direct") throw DistrictKitError.argument(["rounding"], `expected "chained" or "direct", got ${String(rounding)}`);
+  if (rounding !== "chained" && rounding !== "direct") throw DistrictKitError.argument(["rounding"], `expected "chained" or "direct", got ${typeof rounding === "string" ? JSON.stringify(rounding) : typeof rounding}`);
   const series = escalate(p, Rate.of(escalator), t, { rounding: rounding === "chained" ? "each-year" : "at-end" });
   return series[t - 1]!;
 }
@@ -300,7 +300,7 @@ export function priceCliffs(schedule: unknown): PriceCliff[] {
  * @param staffing - full- and part-time teachers and staff
  * @param formula - the weights (default {@link CITE_ADOBE_FTE_FORMULA})
  * @returns the FTE count (may have a fraction)
- * @throws DistrictKitError for negative or fractional counts
+ * @throws DistrictKitError for negative or fractional counts, or a formula with a weight below 0 or a divisor below 0.01
  * @example
  * ```ts
  * // LP-5 (CITE Adobe ETLA): 400 FT teachers, 30 PT teachers, 120 FT staff, 20 PT staff
@@ -310,6 +310,7 @@ export function priceCliffs(schedule: unknown): PriceCliff[] {
  */
 export function fullTimeEquivalents(staffing: unknown, formula: FteFormula = CITE_ADOBE_FTE_FORMULA): number {
   const s = parseInput(staffingSchema, staffing, ["staffing"]);
+  formula = parseInput(fteFormulaSchema, formula, ["formula"]) as FteFormula;
   return (
     s.fullTimeTeachers * formula.fullTimeTeacherWeight +
     s.partTimeTeachers / formula.partTimeTeacherDivisor +
@@ -317,6 +318,14 @@ export function fullTimeEquivalents(staffing: unknown, formula: FteFormula = CIT
     s.partTimeStaff / formula.partTimeStaffDivisor
   );
 }
+
+/** An FTE formula's weights (≥ 0) and divisors (≥ 0.01: a zero or missing divisor is refused, never Infinity). */
+const fteFormulaSchema = z.object({
+  fullTimeTeacherWeight: z.number().min(0).max(1000),
+  partTimeTeacherDivisor: z.number().min(0.01).max(1000),
+  fullTimeStaffWeight: z.number().min(0).max(1000),
+  partTimeStaffDivisor: z.number().min(0.01).max(1000),
+});
 
 function bandPrice(bands: readonly { minEnrollment: number; maxEnrollment?: number | undefined; price: Money }[], enrollment: number): Money | null {
   const b = bands.find((x) => enrollment >= x.minEnrollment && (x.maxEnrollment === undefined || enrollment <= x.maxEnrollment));

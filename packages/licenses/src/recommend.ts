@@ -1,4 +1,4 @@
-import { Money, daysBetween, isoDateSchema, moneySchema, nonNegativeMoneySchema, parseInput, probabilitySchema } from "@districtkit/core";
+import { Money, daysBetween, isoDateSchema, keyedRecordSchema, moneySchema, nonNegativeMoneySchema, parseInput, probabilitySchema } from "@districtkit/core";
 import { z } from "zod";
 import { usageRecordSchema } from "./demand.js";
 import { productSchema } from "./schema.js";
@@ -16,9 +16,9 @@ import { productSchema } from "./schema.js";
 export const reclaimInputSchema = z.object({
   asOf: isoDateSchema,
   inactiveDays: z.number().int().min(1).max(3650).default(60),
-  inactiveDaysByProduct: z.record(z.string(), z.number().int().min(1).max(3650)).default({}),
+  inactiveDaysByProduct: keyedRecordSchema(z.number().int().min(1).max(3650)).prefault({}), // product ids are data (a product called constructor)
   users: z.array(usageRecordSchema),
-  seatPrices: z.record(z.string(), nonNegativeMoneySchema).default({}),
+  seatPrices: keyedRecordSchema(nonNegativeMoneySchema).prefault({}),
 });
 
 /**
@@ -105,6 +105,9 @@ export function reclaimableSeats(input: unknown): ReclaimResult[] {
   });
 }
 
+/** A count of users: a whole number up to 100,000,000 (far above any district; seats stay safe integers). */
+const usersSchema = z.number().int().min(0).max(100_000_000);
+
 /**
  * Right-sizes a renewal: `⌈engaged users × (1 + buffer)⌉`, rounded up to a multiple of `roundTo`
  * (Productiv's renewal buffer; default 10 %).
@@ -122,9 +125,9 @@ export function reclaimableSeats(input: unknown): ReclaimResult[] {
  * @category Recommendations
  */
 export function rightSizeSeats(engagedUsers: number, buffer = 0.1, roundTo = 1): number {
-  const n = parseInput(z.number().int().min(0), engagedUsers, ["engagedUsers"]);
+  const n = parseInput(usersSchema, engagedUsers, ["engagedUsers"]);
   const b = parseInput(z.number().min(0).max(10), buffer, ["buffer"]);
-  const k = parseInput(z.number().int().min(1), roundTo, ["roundTo"]);
+  const k = parseInput(z.number().int().min(1).max(1_000_000), roundTo, ["roundTo"]);
   const raw = Math.ceil(n * (1 + b) - 1e-9);
   return Math.ceil(raw / k) * k;
 }
@@ -135,7 +138,7 @@ export function rightSizeSeats(engagedUsers: number, buffer = 0.1, roundTo = 1):
  * @param activeUsers - active users
  * @param target - the target utilization in (0, 1] (e.g. 0.9)
  * @returns the seats
- * @throws DistrictKitError for a target of 0 or above 1
+ * @throws DistrictKitError for a target below 0.01 or above 1, or more than 100,000,000 users
  * @example
  * ```ts
  * seatsForUtilization(604, 0.9); // => 672
@@ -143,8 +146,9 @@ export function rightSizeSeats(engagedUsers: number, buffer = 0.1, roundTo = 1):
  * @category Recommendations
  */
 export function seatsForUtilization(activeUsers: number, target: number): number {
-  const n = parseInput(z.number().int().min(0), activeUsers, ["activeUsers"]);
-  const t = parseInput(probabilitySchema.refine((x) => x > 0, { error: "expected a target above 0" }), target, ["target"]);
+  const n = parseInput(usersSchema, activeUsers, ["activeUsers"]);
+  // a target below 1 % asks for 100 × the active users or more (and a tiny one for Infinity seats)
+  const t = parseInput(probabilitySchema.refine((x) => x >= 0.01, { error: "expected a target of at least 0.01 (1 %)" }), target, ["target"]);
   return Math.ceil(n / t - 1e-9);
 }
 

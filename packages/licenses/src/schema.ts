@@ -1,4 +1,4 @@
-import { fiscalYearSchema, isoDateSchema, nonNegativeMoneySchema, rateSchema } from "@districtkit/core";
+import { fiscalYearSchema, isoDateSchema, nonNegativeMoneySchema, parseInput, rateSchema } from "@districtkit/core";
 import { z } from "zod";
 
 /**
@@ -182,7 +182,7 @@ export type DistrictPricing = z.output<typeof districtPricingSchema>;
 export const cancellationSchema = z.object({
   allowed: z.boolean(),
   feeRate: rateSchema.optional(),
-  noticeDays: countSchema.optional(),
+  noticeDays: z.number().int().min(0).max(3650).optional(),
 });
 
 const termFields = {
@@ -368,7 +368,7 @@ export const currentContractSchema = z.object({
   startDate: isoDateSchema,
   renewalDate: isoDateSchema,
   termYears: z.number().int().min(1).max(10).default(1),
-  noticeDays: countSchema.default(0),
+  noticeDays: z.number().int().min(0).max(3650).default(0), // ten years: a longer one is a bad cell, and beyond the calendar
   autoRenew: z.boolean().default(true),
   escalator: rateSchema.optional(),
   committedThrough: fiscalYearSchema.optional(),
@@ -437,6 +437,7 @@ function checkSchedule(schedule: PriceSchedule, path: (string | number)[], ctx: 
  *
  * @param schedule - a parsed price schedule
  * @returns the problems, each with its path (empty when the schedule is sound)
+ * @throws DistrictKitError when the value is not a price schedule at all
  * @example
  * ```ts
  * const s = priceScheduleSchema.parse({ type: "allUnits", tiers: [{ from: 1, to: 5, unitPrice: 15 }, { from: 5, unitPrice: 14 }] });
@@ -447,7 +448,7 @@ function checkSchedule(schedule: PriceSchedule, path: (string | number)[], ctx: 
 export function scheduleIssues(schedule: PriceSchedule): { path: (string | number)[]; message: string }[] {
   const out: { path: (string | number)[]; message: string }[] = [];
   const ctx = { addIssue: (i: { path?: (string | number)[]; message?: string }) => out.push({ path: i.path ?? [], message: i.message ?? "" }) } as unknown as z.RefinementCtx;
-  checkSchedule(schedule, [], ctx);
+  checkSchedule(parseInput(priceScheduleSchema, schedule, ["schedule"]), [], ctx);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { Money, addDaysIso, createRng, fiscalYearOf, isoDateSchema, parseInput, samplePoisson, type Rng } from "@districtkit/core";
+import { addDaysIso, createRng, fiscalYearOf, isoDateSchema, keyedRecordSchema, Money, parseInput, type Rng, samplePoisson } from "@districtkit/core";
 import { z } from "zod";
 import { daysFrom } from "./internal/days.js";
 import type { CohortInput, DeviceCategory, DeviceModelInput, DeviceRole, ForecastInputData, RepairHistoryInput } from "./schema.js";
@@ -170,7 +170,7 @@ export const generateRepairHistoryOptionsSchema = z.object({
   asOf: isoDateSchema.default("2026-07-01"),
   /** True failure law (years); per model with `failureByModel`. */
   failure: z.object({ shape: z.number().positive().max(50), scale: z.number().positive().max(100) }).default({ shape: 2, scale: 6 }),
-  failureByModel: z.record(z.string(), z.object({ shape: z.number().positive().max(50), scale: z.number().positive().max(100) })).default({}),
+  failureByModel: keyedRecordSchema(z.object({ shape: z.number().positive().max(50), scale: z.number().positive().max(100) })).prefault({}), // model ids are data
   repairRate: z.number().min(0).max(20).default(0.2),
   lossRate: z.number().min(0).max(1).default(0.02),
   kinds: z

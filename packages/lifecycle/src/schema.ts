@@ -1,4 +1,4 @@
-import { fiscalCalendarSchema, isoDateSchema, nonNegativeMoneySchema, probabilitySchema } from "@districtkit/core";
+import { fiscalCalendarSchema, isoDateSchema, keyedRecordSchema, nonNegativeMoneySchema, probabilitySchema } from "@districtkit/core";
 import { z } from "zod";
 
 /**
@@ -90,7 +90,7 @@ export const deviceModelSchema = z.object({
   /** End of OS/vendor support entered by hand (iPads, Windows), an ISO date. */
   supportEnd: isoDateSchema.optional(),
   /** Typical repair cost by kind (screen, keyboard, charger…). */
-  repairCosts: z.record(z.string(), nonNegativeMoneySchema).optional(),
+  repairCosts: keyedRecordSchema(nonNegativeMoneySchema).optional(), // kinds are data: a "__proto__" kind is not dropped
   /** Average cost of one repair incident (defaults to the mean of `repairCosts`). */
   averageRepairCost: nonNegativeMoneySchema.optional(),
   /** Resale value as a share of the purchase price by whole year of age (index 0 = new); held at its last value. */

@@ -1,4 +1,4 @@
-import { DistrictKitError } from "@districtkit/core";
+import { DistrictKitError, guardInput } from "@districtkit/core";
 import { topsis, weightedSum, type RankingResult } from "./mcda.js";
 import type { CriterionStatus, Decision } from "./result.js";
 import { prepare, scoreApps } from "./score.js";
@@ -69,7 +69,9 @@ const DOMAINS: readonly Domain[] = ["privacy", "security", "accessibility", "int
  * @category Comparison
  */
 export function compareApps(rubric: Rubric | RubricInput, apps: readonly unknown[], options: ScoreOptions): AppComparison {
-  if (!Array.isArray(apps) || apps.length === 0) throw DistrictKitError.argument(["apps"], "expected at least one app to compare");
+  if (!Array.isArray(apps)) throw DistrictKitError.argument(["apps"], "expected at least one app to compare");
+  apps = guardInput(() => apps.slice(), ["apps"], "the apps"); // the caller's list, read once
+  if (apps.length === 0) throw DistrictKitError.argument(["apps"], "expected at least one app to compare");
   const results = scoreApps(rubric, apps, options);
   const seen = new Set<string>();
   results.forEach((r, i) => {

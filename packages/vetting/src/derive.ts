@@ -1,4 +1,4 @@
-import { DistrictKitError, parseInput } from "@districtkit/core";
+import { DistrictKitError, keyedRecordSchema, parseInput, safeParseInput } from "@districtkit/core";
 import { z } from "zod";
 import { compileRubric } from "./internal/compile.js";
 import { criterionSchema } from "./schema/criterion.js";
@@ -18,9 +18,10 @@ export const rubricChangesSchema = z.strictObject({
   title: z.string().min(1).optional(),
   methodVersion: z.string().min(1),
   description: z.string().optional(),
-  weights: z.record(z.string(), z.number().min(0).max(1e6)).optional(),
-  gates: z.record(z.string(), z.union([z.boolean(), z.strictObject({ minScore: z.number().min(0).max(1) })])).optional(),
-  conditions: z.record(z.string(), z.string().min(1).nullable()).optional(),
+  // keyed by criterion id: ids are data, so a criterion called __proto__ keeps its change
+  weights: keyedRecordSchema(z.number().min(0).max(1e6)).optional(),
+  gates: keyedRecordSchema(z.union([z.boolean(), z.strictObject({ minScore: z.number().min(0).max(1) })])).optional(),
+  conditions: keyedRecordSchema(z.string().min(1).nullable()).optional(),
   add: z.array(z.unknown()).optional(),
   remove: z.array(z.string()).optional(),
   scoring: z.strictObject({ unanswered: z.enum(["exclude", "unfavourable", "neutral"]).optional(), unclearScore: z.number().min(0).max(1).optional() }).optional(),
@@ -102,13 +103,10 @@ export function deriveRubric(base: Rubric | RubricInput, changes: RubricChanges)
     if (!ids.has(id)) issues.push({ path: ["changes", "remove", i], code: "unknown_criterion", message: `no criterion "${id}" in rubric "${b.id}" ${b.methodVersion}` });
   });
   const added = (c.add ?? []).map((x, i) => {
-    const r = criterionSchema.safeParse(x);
+    const r = safeParseInput(criterionSchema, x, ["changes", "add", i]);
     if (!r.success) {
-      try {
-        parseInput(criterionSchema, x, ["changes", "add", i]);
-      } catch (error) {
-        if (error instanceof DistrictKitError) issues.push(...error.issues.map((e) => ({ path: [...e.path], code: e.code, message: e.message })));
-      }
+      if (r.error.cause !== undefined) throw r.error; // a caller's getter or Proxy: as wrapped, with its cause
+      issues.push(...r.error.issues.map((e) => ({ path: [...e.path], code: e.code, message: e.message })));
       return null;
     }
     return r.data;

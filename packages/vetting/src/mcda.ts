@@ -1,7 +1,9 @@
 import { DistrictKitError, parseInput } from "@districtkit/core";
 import { z } from "zod";
 
-const finite = z.number().finite();
+// |x| ≤ 1e100 keeps every product w·x, square and sum a finite double (1e308 is the limit): a weight
+// or a value beyond it is refused with its path instead of a NaN or Infinity in a score
+const finite = z.number().finite().min(-1e100, { error: "expected a number of magnitude at most 1e100" }).max(1e100, { error: "expected a number of magnitude at most 1e100" });
 
 /**
  * The zod schema of a decision matrix for {@link weightedSum} and {@link topsis}: weights (≥ 0,
@@ -38,7 +40,7 @@ export const decisionMatrixSchema = z
 
 /**
  * The input of {@link weightedSum} and {@link topsis}: weights (≥ 0, not all 0), alternatives
- * with one value per criterion, optional criterion names, which criteria are benefits (higher is
+ * with one value per criterion (weights and values of magnitude at most 1e100), optional criterion names, which criteria are benefits (higher is
  * better; `false` = cost), the normalization (weighted sum only) and the tie tolerance.
  *
  * @category Comparison
@@ -166,10 +168,18 @@ export function weightedSum(input: DecisionMatrix): RankingResult {
   const { ranking, ties } = rank(ids, scores, v.tolerance);
   let robustness: RankingRobustness | null = null;
   const index = new Map(ids.map((id, i) => [id, i]));
-  for (let r = 0; r + 1 < ranking.length; r++) {
-    const hi = ranking[r]!;
-    const lo = ranking[r + 1]!;
-    if (hi.rank === lo.rank) continue;
+  // neighbours: every alternative of a rank against every one of the next rank (a tied group's
+  // members are all neighbours of the group below, whichever of them the id order lists last)
+  const pairs: [RankedAlternative, RankedAlternative][] = [];
+  for (let start = 0; start < ranking.length; ) {
+    let end = start;
+    while (end < ranking.length && ranking[end]!.rank === ranking[start]!.rank) end++;
+    let next = end;
+    while (next < ranking.length && ranking[next]!.rank === ranking[end]?.rank) next++;
+    for (let x = start; x < end; x++) for (let y = end; y < next; y++) pairs.push([ranking[x]!, ranking[y]!]);
+    start = end;
+  }
+  for (const [hi, lo] of pairs) {
     const i = index.get(hi.id)!;
     const j = index.get(lo.id)!;
     for (let k = 0; k < m; k++) {

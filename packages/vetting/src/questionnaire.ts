@@ -1,9 +1,9 @@
-import { isoDateSchema, toJsonSchema } from "@districtkit/core";
+import { isoDateSchema, parseInput, toJsonSchema } from "@districtkit/core";
 import { z } from "zod";
 import { compileRubric } from "./internal/compile.js";
 import { ageRangeSchema } from "./schema/answers.js";
 import { useModeSchema } from "./schema/condition.js";
-import type { Criterion } from "./schema/criterion.js";
+import { criterionSchema, type Criterion } from "./schema/criterion.js";
 import { acrAnswerSchema, studyAnswerSchema } from "./schema/evidence.js";
 import type { Rubric, RubricInput } from "./schema/rubric.js";
 
@@ -43,7 +43,7 @@ function documentSchemaFor(c: Extract<Criterion, { kind: "document" }>) {
  * @category Questionnaire
  */
 export function answerValueSchemaFor(criterion: Criterion): z.ZodType {
-  const c = criterion;
+  const c = parseInput(criterionSchema, criterion, ["criterion"]);
   switch (c.kind) {
     case "practice":
       return z.enum(["does", "doesNot", ...RESERVED]);
@@ -86,7 +86,7 @@ export function answerValueSchemaFor(criterion: Criterion): z.ZodType {
  */
 export function appSchemaFor(rubric: Rubric | RubricInput) {
   const r = compileRubric(rubric).rubric;
-  const shape: Record<string, z.ZodType> = {};
+  const shape = Object.create(null) as Record<string, z.ZodType>; // criterion ids are data (zod itself cannot hold a "__proto__" key)
   for (const c of r.criteria) {
     const description = [c.question ?? c.title, c.reference ? `(question ${c.reference})` : null, c.weight === 0 ? "Recorded, not scored." : null]
       .filter(Boolean)

@@ -1,4 +1,4 @@
-import { DistrictKitError } from "@districtkit/core";
+import { DistrictKitError, guardInput } from "@districtkit/core";
 import type { Rubric, RubricInput } from "./schema/rubric.js";
 import { compileRubric, type CompiledRubric } from "./internal/compile.js";
 import { checkApp, type RawIssue } from "./internal/checkApp.js";
@@ -101,7 +101,7 @@ export function rateWith(cr: CompiledRubric, valueOf: (id: string) => unknown): 
 export function ratePrivacy(rubric: Rubric | RubricInput, app: unknown): PrivacyRatingResult {
   const cr = compileRubric(rubric);
   const issues: RawIssue[] = [];
-  const a = checkApp(app, ["app"], cr, issues);
+  const a = guardInput(() => checkApp(app, ["app"], cr, issues), ["app"], "the app");
   if (!a || issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   const r = rateWith(cr, (id) => (Object.hasOwn(a.answers, id) ? a.answers[id]?.value : undefined));
   if (!r) throw DistrictKitError.argument(["rubric", "rating"], `rubric "${cr.rubric.id}" has no rating setting (which criteria give the privacy rating)`);

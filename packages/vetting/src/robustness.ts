@@ -1,3 +1,4 @@
+import { guardInput } from "@districtkit/core";
 import { deriveRubric } from "./derive.js";
 import type { Cells } from "./internal/cells.js";
 import type { CompiledCriterion, CompiledRubric } from "./internal/compile.js";
@@ -200,7 +201,7 @@ export interface WhatIfResult {
 export function whatIfWeights(rubric: Rubric | RubricInput, apps: readonly unknown[], weights: Readonly<Record<string, number>>, options: ScoreOptions): WhatIfResult {
   const before = scoreApps(rubric, apps, options);
   const base = prepare(rubric, options).cr.rubric;
-  const changed = deriveRubric(base, { id: `${base.id}-what-if`, title: `${base.title} (what-if)`, methodVersion: `${base.methodVersion}+what-if`, weights: { ...weights } });
+  const changed = deriveRubric(base, { id: `${base.id}-what-if`, title: `${base.title} (what-if)`, methodVersion: `${base.methodVersion}+what-if`, weights: guardInput(() => ({ ...weights }), ["weights"], "the weights") });
   const after = scoreApps(changed, apps, options);
   const rows = before.map((b, i): WhatIfRow => {
     const a = after[i]!;

@@ -1,4 +1,4 @@
-import { DistrictKitError, parseInput } from "@districtkit/core";
+import { DistrictKitError, guardInput, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import type { RawIssue } from "./internal/checkApp.js";
 import { compileRubric, DOMAIN_LIST, type CompiledCriterion, type CompiledRubric, type CondContext } from "./internal/compile.js";
@@ -67,14 +67,14 @@ export function prepare(rubric: unknown, options: unknown): Prepared {
   try {
     cr = compileRubric(rubric);
   } catch (error) {
-    if (!(error instanceof DistrictKitError)) throw error;
+    if (!(error instanceof DistrictKitError) || error.cause !== undefined) throw error; // a caller's getter or Proxy: as wrapped, with its cause
     issues.push(...error.issues.map((i) => ({ path: [...i.path], code: i.code, message: i.message })));
   }
   let o: z.output<typeof scoreOptionsSchema> | null = null;
   try {
     o = parseInput(scoreOptionsSchema, options, ["options"]);
   } catch (error) {
-    if (!(error instanceof DistrictKitError)) throw error;
+    if (!(error instanceof DistrictKitError) || error.cause !== undefined) throw error; // a caller's getter or Proxy: as wrapped, with its cause
     issues.push(...error.issues.map((i) => ({ path: [...i.path], code: i.code, message: i.message })));
   }
   if (!cr || !o) throw new DistrictKitError("INVALID_INPUT", issues);
@@ -160,6 +160,7 @@ export function scoreApps(rubric: Rubric | RubricInput, apps: readonly unknown[]
  */
 export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = true): ScoreResult[] {
   if (!primed) primeShapes();
+  apps = guardInput(() => apps.slice(), ["apps"], "the apps"); // the caller's list, read once (a Proxy of one: the one rule)
   const issues: RawIssue[] = [];
   const out: ScoreResult[] = [];
   const n = p.cr.criteria.length;

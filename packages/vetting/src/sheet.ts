@@ -1,4 +1,4 @@
-import { DistrictKitError } from "@districtkit/core";
+import { DistrictKitError, guardInput } from "@districtkit/core";
 import type { RawIssue } from "./internal/checkApp.js";
 import { newCells, type Cells } from "./internal/cells.js";
 import { compileRubric, type CompiledRubric } from "./internal/compile.js";
@@ -109,7 +109,7 @@ export function readCells(cr: CompiledRubric, apps: readonly unknown[]): Cells {
 export function readAnswers(rubric: Rubric | RubricInput, apps: readonly unknown[]): AnswerSheet {
   const cr = compileRubric(rubric);
   if (!Array.isArray(apps)) throw DistrictKitError.argument(["apps"], "expected a list of apps");
-  const list = apps.slice();
+  const list = guardInput(() => apps.slice(), ["apps"], "the apps"); // a Proxy of a list: the one rule
   const cells = readCells(cr, list);
   const sheet: AnswerSheet = Object.freeze({ rubricId: cr.rubric.id, methodVersion: cr.rubric.methodVersion, appIds: Object.freeze(cells.id.slice()) });
   sheets.set(sheet, { cr, cells, apps: list });

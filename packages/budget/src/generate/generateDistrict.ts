@@ -1,4 +1,4 @@
-import { createRng, DistrictKitError } from "@districtkit/core";
+import { createRng, DistrictKitError, guardInput } from "@districtkit/core";
 import type { BudgetModelInput } from "../schema/budget.js";
 import type { LineItemInput } from "../schema/lineItem.js";
 import type { FundInput } from "../schema/fund.js";
@@ -49,6 +49,7 @@ const CATEGORIES = ["hardware", "software", "network", "professional-development
  */
 export function generateDistrict(options: GenerateDistrictOptions = {}): BudgetModelInput {
   if (options === null || typeof options !== "object" || Array.isArray(options)) throw DistrictKitError.argument(["options"], "expected an options object");
+  options = guardInput(() => ({ ...options }), ["options"], "the options"); // read once: a getter or Proxy that throws is wrapped
   const students = options.students ?? 912;
   const nSchools = options.schools ?? 3;
   const nItems = options.lineItems ?? 60;

@@ -1,4 +1,5 @@
 import { DistrictKitError, fiscalYearLabel, Money, parseInput } from "@districtkit/core";
+import { z } from "zod";
 import { dollars, money } from "../internal/cents.js";
 import { fyEnd, fyStart } from "../internal/dates.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
@@ -10,11 +11,18 @@ import { eRateYearOf } from "./eRatePass.js";
 import { prepareBudget } from "./model.js";
 import type { BlockedCost, BudgetProjection, FundUse, LineYear, ProjectionLine, ProjectionOptions, ProjectionWarning, ProjectionYear, TrancheUse } from "./types.js";
 
+function keyed<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+const optionsSchema = z.object({ detail: z.enum(["items", "summary"]).optional() }, { error: "expected options (an object)" });
+
 const BASELINE: ScenarioInput = { id: "baseline", name: "Baseline", levers: [] };
 const m = money;
 
+/** A record keyed by ids (user data): no prototype, so `__proto__` or `constructor` is an ordinary own key. */
 function record<T>(keys: readonly string[], values: (k: string, i: number) => T): Record<string, T> {
-  const out: Record<string, T> = {};
+  const out = keyed<T>();
   keys.forEach((k, i) => (out[k] = values(k, i)));
   return out;
 }
@@ -58,7 +66,7 @@ function record<T>(keys: readonly string[], values: (k: string, i: number) => T)
 export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: ScenarioInput = BASELINE, options: ProjectionOptions = {}): BudgetProjection {
   const model = prepareBudget(input);
   const sc = parseInput(scenarioSchema, scenario, ["scenario"]);
-  const detail = options.detail ?? "items";
+  const detail = parseInput(optionsSchema, options, ["options"]).detail ?? "items";
   const core = runCore(model, sc, detail === "items");
   const { eff, n, first, drivers, costs, er, share, asg, general, categories, allCategories, schoolIds, fundIds, fundIndex, gfIndex, catIndex, C, F, Sn, byCat, bySchool, byCatFund } = core;
   const { budget, district } = model;
@@ -123,7 +131,7 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
         total += cost;
         const u = costs.units[k]!;
         const pr = costs.price[k]!;
-        const byFund: Record<string, Money> = {};
+        const byFund = keyed<Money>();
         const s = split[k];
         let who = "";
         if (s) {
@@ -160,12 +168,12 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
   for (let yi = 0; yi < n; yi++) {
     let total = 0;
     const fundYear = new Float64Array(F);
-    const byCategoryFund: Record<string, Record<string, Money>> = {};
+    const byCategoryFund = keyed<Record<string, Money>>();
     for (const cat of usedCats) {
       const c = catIndex.get(cat)!;
       total += byCat[yi * C + c]!;
       catTotals[c] = catTotals[c]! + byCat[yi * C + c]!;
-      const row: Record<string, Money> = {};
+      const row = keyed<Money>();
       for (let f = 0; f < F; f++) {
         const v = byCatFund[(yi * C + c) * F + f]!;
         fundYear[f] = fundYear[f]! + v;
@@ -188,14 +196,14 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
       byCategoryFund,
       bySchoolFund: bySchoolFund
         ? record(schoolIds, (_, sIdx) => {
-            const out: Record<string, Money> = {};
+            const out = keyed<Money>();
             for (let f = 0; f < F; f++) {
               const v = bySchoolFund[(yi * Sn + sIdx) * F + f]!;
               if (v !== 0) out[fundIds[f]!] = m(v);
             }
             return out;
           })
-        : {},
+        : keyed<Record<string, Money>>(),
       students: drivers.students[yi]!,
       explanation: yearSentence(first + yi, total, usedCats.map((c) => [c, byCat[yi * C + catIndex.get(c)!]!] as const), fundIds.map((_, k) => [eff.funds[k]!.name, fundYear[k]!] as const)),
     });

@@ -1,4 +1,4 @@
-import { DistrictKitError, type Money } from "@districtkit/core";
+import { DistrictKitError, guardInput, type Money } from "@districtkit/core";
 import type { BudgetProjection } from "./types.js";
 
 /**
@@ -45,7 +45,7 @@ const DIMENSIONS: readonly TableDimension[] = ["category", "fund", "school", "ca
  */
 export function tabulate(projection: BudgetProjection, by: TableDimension): ProjectionTable {
   if (!DIMENSIONS.includes(by)) throw DistrictKitError.argument(["by"], `expected one of ${DIMENSIONS.join(", ")}, got ${typeof by === "string" ? JSON.stringify(by) : `a ${typeof by}`}`);
-  if (projection === null || typeof projection !== "object" || !Array.isArray((projection as { years?: unknown }).years)) {
+  if (projection === null || typeof projection !== "object" || !Array.isArray(guardInput(() => (projection as { years?: unknown }).years, ["projection"], "the projection"))) {
     throw DistrictKitError.argument(["projection"], "expected a projection from projectBudget");
   }
   try {

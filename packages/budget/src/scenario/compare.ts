@@ -1,8 +1,9 @@
-import { DistrictKitError, Money } from "@districtkit/core";
+import { DistrictKitError, guardInput, Money } from "@districtkit/core";
 import { dollars } from "../internal/cents.js";
 import { prepareBudget } from "../projection/model.js";
 import { projectBudget } from "../projection/projectBudget.js";
 import type { BudgetProjection } from "../projection/types.js";
+import { checkHorizon, readEngineOutput } from "../internal/engineOutput.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
 import type { ScenarioInput } from "../schema/scenario.js";
 
@@ -64,8 +65,9 @@ function delta(a: Money | undefined, b: Money | undefined): Delta {
 }
 
 function deltas(a: Readonly<Record<string, Money>>, b: Readonly<Record<string, Money>>): Record<string, Delta> {
-  const out: Record<string, Delta> = {};
-  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) out[k] = delta(a[k], b[k]);
+  // keys are ids (user data): no prototype, and only own keys are read (`constructor` is not a fund)
+  const out = Object.create(null) as Record<string, Delta>;
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) out[k] = delta(Object.hasOwn(a, k) ? a[k] : undefined, Object.hasOwn(b, k) ? b[k] : undefined);
   return out;
 }
 
@@ -91,6 +93,12 @@ function deltas(a: Readonly<Record<string, Money>>, b: Readonly<Record<string, M
  * @category Scenarios
  */
 export function compareProjections(a: BudgetProjection, b: BudgetProjection): ScenarioComparison {
+  return readEngineOutput("b", "two projections from projectBudget", () => compare(a, b));
+}
+
+function compare(a: BudgetProjection, b: BudgetProjection): ScenarioComparison {
+  checkHorizon(a, "a");
+  checkHorizon(b, "b");
   if (a.firstYear !== b.firstYear || a.lastYear !== b.lastYear) {
     throw new DistrictKitError("INVALID_ARGUMENT", [{ path: ["b"], message: `expected the same horizon (FY${a.firstYear}–FY${a.lastYear}), got FY${b.firstYear}–FY${b.lastYear}` }]);
   }
@@ -167,7 +175,9 @@ export interface ScenarioSet {
  */
 export function compareScenarios(input: BudgetModelInput | BudgetModel, scenarios: readonly ScenarioInput[], options: { readonly detail?: "items" | "summary" } = {}): ScenarioSet {
   const model = prepareBudget(input);
-  if (!Array.isArray(scenarios) || scenarios.length === 0) throw DistrictKitError.argument(["scenarios"], "expected at least one scenario");
+  if (!Array.isArray(scenarios)) throw DistrictKitError.argument(["scenarios"], "expected at least one scenario");
+  scenarios = guardInput(() => scenarios.slice(), ["scenarios"], "the scenarios"); // the caller's list, read once
+  if (scenarios.length === 0) throw DistrictKitError.argument(["scenarios"], "expected at least one scenario");
   const projections = scenarios.map((s) => projectBudget(model, s, options));
   return { projections, comparisons: projections.slice(1).map((p) => compareProjections(projections[0]!, p)) };
 }

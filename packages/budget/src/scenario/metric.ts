@@ -1,20 +1,26 @@
 import { DistrictKitError, Money, parseInput } from "@districtkit/core";
 import type { Core } from "../projection/core.js";
 import type { BudgetProjection } from "../projection/types.js";
+import { checkHorizon, readEngineOutput } from "../internal/engineOutput.js";
 import { metricSchema, type Metric, type MetricInput } from "../schema/scenario.js";
 
 /** @internal The metric's yearly amounts in cents. */
+/** A record's own value for an id (a fund called `constructor` is data, and a missing one is not Object). */
+function own<T>(r: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(r, key) ? r[key] : undefined;
+}
+
 function yearly(p: BudgetProjection, m: Metric): number[] {
   return p.years.map((y) => {
     switch (m.kind) {
       case "total":
         return y.total.toCents();
       case "general-fund-draw":
-        return y.byFund[p.generalFund.id]!.toCents();
+        return own(y.byFund, p.generalFund.id)!.toCents();
       case "fund":
-        return (y.byFund[m.fund!] ?? Money.ZERO).toCents();
+        return (own(y.byFund, m.fund!) ?? Money.ZERO).toCents();
       case "category":
-        return (y.byCategory[m.category!] ?? Money.ZERO).toCents();
+        return (own(y.byCategory, m.category!) ?? Money.ZERO).toCents();
     }
   });
 }
@@ -88,7 +94,13 @@ export function metricCents(p: BudgetProjection, m: Metric): number {
  * @category Scenarios
  */
 export function measure(projection: BudgetProjection, metric: MetricInput): Money {
-  return Money.fromCents(metricCents(projection, checkMetric({ firstYear: projection.firstYear, lastYear: projection.lastYear, fundIds: Object.keys(projection.byFund) }, metric)));
+  if (projection === null || typeof projection !== "object") throw DistrictKitError.argument(["projection"], "expected a projection from projectBudget");
+  const shape = readEngineOutput("projection", "a projection from projectBudget", () => {
+    checkHorizon(projection, "projection");
+    return { firstYear: projection.firstYear, lastYear: projection.lastYear, fundIds: Object.keys(projection.byFund) };
+  });
+  const m = checkMetric(shape, metric);
+  return Money.fromCents(readEngineOutput("projection", "a projection from projectBudget", () => metricCents(projection, m)));
 }
 
 /** @internal A phrase for a metric. */

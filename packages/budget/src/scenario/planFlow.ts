@@ -349,7 +349,7 @@ export function reconcilePlan(input: BudgetModelInput | BudgetModel, scenario: S
     }
     const gf = (withPlan.generalFund.byYear[key] ?? Money.ZERO).subtract(before.generalFund.byYear[key] ?? Money.ZERO);
     if (removed.isZero() && added.isZero() && gf.isZero() && y.total.delta.isZero()) continue;
-    const byCategory: Record<string, Money> = {};
+    const byCategory = Object.create(null) as Record<string, Money>; // categories are user data: no prototype
     for (const [c, d] of Object.entries(y.byCategory)) if (!d.delta.isZero()) byCategory[c] = d.delta;
     removedAll = removedAll.add(removed);
     addedAll = addedAll.add(added);

@@ -1,4 +1,4 @@
-import { DistrictKitError, Money, parseInput } from "@districtkit/core";
+import { DistrictKitError, guardInput, Money, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { dollars } from "../internal/cents.js";
 import { prepareBudget } from "../projection/model.js";
@@ -157,9 +157,10 @@ export interface StandardTornadoOptions {
 export function standardTornadoLevers(input: BudgetModelInput | BudgetModel, options: StandardTornadoOptions = {}): { id: string; label: string; low: Lever; high: Lever }[] {
   const model = prepareBudget(input);
   if (options === null || typeof options !== "object" || Array.isArray(options)) throw DistrictKitError.argument(["options"], "expected an options object");
+  options = guardInput(() => ({ ...options }), ["options"], "the options"); // read once: a getter or Proxy that throws is wrapped
   const num = (v: unknown, d: number, name: string): number => {
     if (v === undefined) return d;
-    if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v >= 1) throw DistrictKitError.argument(["options", name], `expected a number in [0, 1), got ${String(v)}`);
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v >= 1) throw DistrictKitError.argument(["options", name], `expected a number in [0, 1), got ${typeof v === "number" ? String(v) : typeof v}`);
     return v;
   };
   const er = num(options.enrollmentRate, 0.01, "enrollmentRate");
@@ -168,7 +169,7 @@ export function standardTornadoLevers(input: BudgetModelInput | BudgetModel, opt
   const ep = num(options.eRatePoints, 0.1, "eRatePoints");
   const fp = num(options.fundPercent, 0.2, "fundPercent");
   const max = options.max ?? 12;
-  if (!Number.isInteger(max) || max < 1 || max > 100) throw DistrictKitError.argument(["options", "max"], `expected a whole number 1–100, got ${String(max)}`);
+  if (!Number.isInteger(max) || max < 1 || max > 100) throw DistrictKitError.argument(["options", "max"], `expected a whole number 1–100, got ${typeof max === "number" ? String(max) : typeof max}`);
   const pct = (x: number): string => `${+(x * 100).toFixed(2)} %`;
   const out: { id: string; label: string; low: Lever; high: Lever }[] = [];
   const b = model.budget;

@@ -1,4 +1,4 @@
-import { fiscalYearSchema, nonNegativeMoneySchema } from "@districtkit/core";
+import { fiscalYearSchema, keyedRecordSchema, nonNegativeMoneySchema } from "@districtkit/core";
 import { z } from "zod";
 import { BUILT_IN_DRIVERS, DEFAULT_CATEGORIES } from "./categories.js";
 import { districtSchema, type District } from "./district.js";
@@ -46,7 +46,7 @@ export const budgetSchema = z.object({
   /** Categories added to the built-in ones. */
   categories: z.array(z.string().min(1)).default([]),
   /** Named escalator indexes: a rate, or a rate per fiscal year (`{ "2028": 0.04 }`). */
-  escalators: z.record(z.string().min(1), z.union([rate, z.record(yearKey, rate)])).default({}),
+  escalators: keyedRecordSchema(z.union([rate, z.record(yearKey, rate)]), z.string().min(1)).prefault({}),
   lineItems: z.array(lineItemSchema),
   funds: z.array(fundSchema).min(1),
   drivers: z.array(driverSeriesSchema).default([]),

@@ -1,3 +1,4 @@
+import { DistrictKitError } from "@districtkit/core";
 /**
  * The Category Two budget parameters of one cycle (pre-discount dollars, fixed for the cycle).
  * A `null` figure is one DistrictKit does not hold (or that does not exist in that cycle, such as
@@ -156,5 +157,6 @@ export const C2_HIGH_COST_LIBRARY_LOCALES: readonly number[] = Object.freeze([11
  * @category E-Rate
  */
 export function c2CycleFor(fundingYear: number): C2Cycle | undefined {
+  if (typeof fundingYear !== "number" || !Number.isInteger(fundingYear)) throw DistrictKitError.argument(["fundingYear"], `expected a funding year (a whole number), got ${typeof fundingYear === "number" ? fundingYear : typeof fundingYear}`);
   return C2_BUDGET_CYCLES.find((c) => fundingYear >= c.firstFundingYear && fundingYear <= c.lastFundingYear);
 }

@@ -1,3 +1,4 @@
+import { DistrictKitError } from "@districtkit/core";
 // Source: USDA / USAC — E-Rate uses the Community Eligibility Provision multiplier of 1.6 on the
 // identified student percentage (ISP), capped at 100 %; the rounding steps are from E-Rate
 // Central, "April 18, 2016" (https://e-ratecentral.com/Resources/Newsletters/News-of-the-Week/ArticleID/72/April-18-2016).
@@ -28,6 +29,7 @@ export const CEP_MULTIPLIERS: readonly { readonly fromFundingYear: number; reado
  * @category E-Rate
  */
 export function cepMultiplierFor(fundingYear: number): string {
+  if (typeof fundingYear !== "number" || !Number.isInteger(fundingYear)) throw DistrictKitError.argument(["fundingYear"], `expected a funding year (a whole number), got ${typeof fundingYear === "number" ? fundingYear : typeof fundingYear}`);
   let found = CEP_MULTIPLIERS[0]!;
   for (const e of CEP_MULTIPLIERS) if (fundingYear >= e.fromFundingYear) found = e;
   return found.multiplier;

@@ -1,3 +1,4 @@
+import { DistrictKitError } from "@districtkit/core";
 /**
  * One band of the E-Rate discount matrix: the share of students eligible for the National
  * School Lunch Program (NSLP) in `[minPercent, maxPercent)` (the last band includes 100 %), and
@@ -107,5 +108,6 @@ export const C2_DISCOUNT_CAP: readonly { readonly fromFundingYear: number; reado
  * @category E-Rate
  */
 export function discountMatrixFor(fundingYear: number): DiscountMatrixEdition | undefined {
+  if (typeof fundingYear !== "number" || !Number.isInteger(fundingYear)) throw DistrictKitError.argument(["fundingYear"], `expected a funding year (a whole number), got ${typeof fundingYear === "number" ? fundingYear : typeof fundingYear}`);
   return ERATE_DISCOUNT_MATRIX.find((e) => fundingYear >= e.fromFundingYear && (e.toFundingYear === null || fundingYear <= e.toFundingYear));
 }

@@ -1,4 +1,4 @@
-import { DistrictKitError } from "../errors.js";
+import { DistrictKitError, guardInput } from "../errors.js";
 import { describeValue } from "../describe.js";
 
 /**
@@ -75,6 +75,11 @@ class Xoshiro implements Rng {
     if ((this.#s0 | this.#s1 | this.#s2 | this.#s3) === 0) this.#s0 = 1;
   }
 
+  /** Whether a value is one of these (a brand check). */
+  static owns(value: unknown): value is Xoshiro {
+    return typeof value === "object" && value !== null && #s1 in value;
+  }
+
   nextUint32(): number {
     const s1 = this.#s1;
     const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
@@ -120,4 +125,58 @@ function rotl(x: number, k: number): number {
  */
 export function createRng(seed: number | string): Rng {
   return new Xoshiro(hashKey(seed));
+}
+
+/**
+ * A caller's own Rng, checked at each draw: `next()` must return a number in [0, 1) and
+ * `nextUint32()` a 32-bit unsigned integer; what they throw is wrapped (the one rule).
+ */
+class CheckedRng implements Rng {
+  readonly #inner: Rng;
+
+  constructor(inner: Rng) {
+    this.#inner = inner;
+  }
+
+  /** Whether a value is one of these (a brand check). */
+  static owns(value: unknown): value is CheckedRng {
+    return typeof value === "object" && value !== null && #inner in value;
+  }
+
+  get key(): readonly number[] {
+    return guardInput(() => this.#inner.key, ["rng", "key"], "the Rng");
+  }
+
+  nextUint32(): number {
+    const x = guardInput(() => this.#inner.nextUint32(), ["rng"], "the Rng");
+    if (!Number.isInteger(x) || x < 0 || x > 0xffffffff) throw DistrictKitError.argument(["rng"], `expected the Rng's nextUint32() to give a 32-bit unsigned integer, got ${describeValue(x)}`);
+    return x;
+  }
+
+  next(): number {
+    const x = guardInput(() => this.#inner.next(), ["rng"], "the Rng");
+    if (typeof x !== "number" || !(x >= 0 && x < 1)) throw DistrictKitError.argument(["rng"], `expected the Rng's next() to give a number in [0, 1), got ${describeValue(x)}`);
+    return x;
+  }
+
+  stream(key: number | string): Rng {
+    return asRng(guardInput(() => this.#inner.stream(key), ["rng"], "the Rng"));
+  }
+}
+
+/**
+ * @internal The Rng argument of a sampler or an engine: one from {@link createRng} as it is (no
+ * cost in a Monte Carlo), any other object with `next`, `nextUint32` and `stream` methods checked
+ * at each draw, and anything else a DistrictKitError naming the argument.
+ */
+export function asRng(rng: unknown, path: readonly (string | number)[] = ["rng"]): Rng {
+  // brand checks: no Proxy trap runs, and a Proxy of an Rng is checked like any other object
+  if (Xoshiro.owns(rng) || CheckedRng.owns(rng)) return rng;
+  const ok = guardInput(() => {
+    if (typeof rng !== "object" || rng === null) return false;
+    const r = rng as Record<string, unknown>;
+    return typeof r["next"] === "function" && typeof r["nextUint32"] === "function" && typeof r["stream"] === "function";
+  }, path, "the Rng");
+  if (!ok) throw DistrictKitError.argument(path, `expected an Rng (from createRng), got ${describeValue(rng)}`);
+  return new CheckedRng(rng as Rng);
 }

@@ -1,5 +1,5 @@
 import { DistrictKitError } from "../errors.js";
-import type { Rng } from "./rng.js";
+import { asRng, type Rng } from "./rng.js";
 import { describeValue } from "../describe.js";
 
 // The message is built only on failure: samplers run millions of times in a Monte Carlo.
@@ -30,6 +30,7 @@ function finite(x: number): boolean {
  * @category Random
  */
 export function sampleUniform(rng: Rng, min = 0, max = 1): number {
+  rng = asRng(rng);
   need(finite(min) && finite(max) && max > min, "max", () => `expected finite bounds with min < max, got [${describeValue(min)}, ${describeValue(max)})`);
   return result(min + (max - min) * rng.next(), "uniform");
 }
@@ -48,6 +49,7 @@ export function sampleUniform(rng: Rng, min = 0, max = 1): number {
  * @category Random
  */
 export function sampleNormal(rng: Rng, mean = 0, sd = 1): number {
+  rng = asRng(rng);
   need(finite(mean), "mean", () => `expected a finite mean, got ${describeValue(mean)}`);
   need(finite(sd) && sd >= 0, "sd", () => `expected a standard deviation ≥ 0, got ${describeValue(sd)}`);
   const u1 = 1 - rng.next();
@@ -69,6 +71,7 @@ export function sampleNormal(rng: Rng, mean = 0, sd = 1): number {
  * @category Random
  */
 export function sampleGamma(rng: Rng, shape: number, scale = 1): number {
+  rng = asRng(rng);
   need(finite(shape) && shape > 0, "shape", () => `expected a shape > 0, got ${describeValue(shape)}`);
   need(finite(scale) && scale > 0, "scale", () => `expected a scale > 0, got ${describeValue(scale)}`);
   return result(gamma(rng, shape) * scale, "gamma");
@@ -122,6 +125,7 @@ function beta(rng: Rng, a: number, b: number): number {
  * @category Random
  */
 export function sampleBinomial(rng: Rng, n: number, p: number): number {
+  rng = asRng(rng);
   need(Number.isSafeInteger(n) && n >= 0, "n", () => `expected a whole number of trials ≥ 0, got ${describeValue(n)}`);
   need(finite(p) && p >= 0 && p <= 1, "p", () => `expected a probability in [0, 1], got ${describeValue(p)}`);
   let count = 0;
@@ -264,6 +268,7 @@ function binomialInversion(rng: Rng, n: number, p: number): number {
  * @category Random
  */
 export function samplePoisson(rng: Rng, lambda: number): number {
+  rng = asRng(rng);
   need(finite(lambda) && lambda >= 0 && lambda <= 1e12, "lambda", () => `expected a mean in [0, 1e12], got ${describeValue(lambda)}`);
   let k = 0;
   let lam = lambda;
@@ -300,6 +305,7 @@ export function samplePoisson(rng: Rng, lambda: number): number {
  * @category Random
  */
 export function sampleWeibull(rng: Rng, shape: number, scale: number): number {
+  rng = asRng(rng);
   need(finite(shape) && shape > 0, "shape", () => `expected a Weibull shape > 0, got ${describeValue(shape)}`);
   need(finite(scale) && scale > 0, "scale", () => `expected a Weibull scale > 0, got ${describeValue(scale)}`);
   return result(scale * Math.pow(-Math.log(1 - rng.next()), 1 / shape), "Weibull");
@@ -320,6 +326,7 @@ export function sampleWeibull(rng: Rng, shape: number, scale: number): number {
  * @category Random
  */
 export function sampleTriangular(rng: Rng, min: number, mode: number, max: number): number {
+  rng = asRng(rng);
   need(finite(min) && finite(mode) && finite(max) && min <= mode && mode <= max && min < max, "mode", () => `expected min ≤ mode ≤ max with min < max, got ${describeValue(min)}, ${describeValue(mode)}, ${describeValue(max)}`);
   const u = rng.next();
   const f = (mode - min) / (max - min);

@@ -1,11 +1,11 @@
-import { fiscalYearSchema, parseInput } from "@districtkit/core";
+import { DistrictKitError, fiscalYearSchema, keyedRecordSchema, parseInput } from "@districtkit/core";
 import { GRADES, schoolSchema, type Grade, type School } from "@districtkit/budget";
 import { z } from "zod";
 import { enrollmentCountsSchema, type EnrollmentCounts } from "../formats/oneRoster.js";
 import { guard } from "../internal/guard.js";
 
 const localeSchema = z.enum(["urban", "rural"]);
-const byId = <T extends z.ZodType>(value: T) => z.record(z.string(), value);
+const byId = <T extends z.ZodType>(value: T) => keyedRecordSchema(value); // keys are school ids and names: data
 
 /**
  * The zod schema of the options of {@link budgetSchoolsFromRoster}. Per-school maps are keyed by
@@ -67,7 +67,8 @@ export interface BudgetSchoolsFromRoster {
  * @category Budget
  */
 export function budgetGradeOf(code: string): Grade | undefined {
-  const c = String(code).trim().toUpperCase();
+  if (typeof code !== "string") throw DistrictKitError.argument(["code"], `expected a grade code (text), got ${code === null ? "null" : typeof code}`);
+  const c = code.trim().toUpperCase();
   if (c === "KG" || c === "K") return "K";
   if (c === "PK" || c === "PR" || c === "TK") return "PK";
   if (/^\d{1,2}$/.test(c)) {
@@ -79,7 +80,7 @@ export function budgetGradeOf(code: string): Grade | undefined {
 
 function pick<T>(map: Readonly<Record<string, T>> | undefined, ...keys: (string | undefined)[]): T | undefined {
   if (!map) return undefined;
-  for (const k of keys) if (k !== undefined && map[k] !== undefined) return map[k];
+  for (const k of keys) if (k !== undefined && Object.hasOwn(map, k) && map[k] !== undefined) return map[k]; // a key is data: "constructor" is not Object
   return undefined;
 }
 
@@ -112,7 +113,7 @@ export function budgetSchoolsFromRoster(counts: EnrollmentCounts, options: Budge
   return guard("roster counts", () => {
     const value = parseInput(enrollmentCountsSchema, counts, ["counts"]);
     const o = parseInput(budgetRosterOptionsSchema, options, ["options"]);
-    const ungraded: Record<string, number> = {};
+    const ungraded = Object.create(null) as Record<string, number>; // keyed by school id (data)
     const schools = value.schools.map((s, i) => {
       const keys = [s.sourcedId, s.name, s.identifier];
       const id = pick(o.ids, ...keys) ?? s.sourcedId;

@@ -1,4 +1,4 @@
-import { Money, addMonthsIso, parseInput } from "@districtkit/core";
+import { addMonthsIso, keyedRecordSchema, Money, parseInput } from "@districtkit/core";
 import { currentContractSchema, rosterDemandInputSchema, usageRecordSchema, type CurrentContract, type UsageRecord as LicenseUsageRecord } from "@districtkit/licenses";
 import { z } from "zod";
 import { budgetGradeOf } from "./budget.js";
@@ -7,7 +7,7 @@ import { licenseContractSchema, usageRecordSchema as usageRowSchema, type Licens
 import { guard } from "../internal/guard.js";
 import { isTrusted } from "../internal/trusted.js";
 
-const byName = z.record(z.string(), z.string().min(1));
+const byName = keyedRecordSchema(z.string().min(1)); // names are data (a product called __proto__)
 
 /**
  * The zod schema of the options of {@link licenseContractsToCurrent} and {@link usageToLicenseUsers}.
@@ -29,7 +29,7 @@ export const licenseImportOptionsSchema = z
   .object({
     products: byName.optional().describe("Product name → product id"),
     schools: byName.optional().describe("School name → school id"),
-    roles: z.record(z.string(), z.enum(["student", "teacher", "staff"])).optional().describe("User type → role"),
+    roles: keyedRecordSchema(z.enum(["student", "teacher", "staff"])).optional().describe("User type → role"),
     source: z.string().min(1).optional().describe("What produced the usage figures"),
   })
   .strict();
@@ -55,7 +55,7 @@ export interface SkippedRow {
 
 function lookup(map: Readonly<Record<string, string>> | undefined, key: string | undefined): string | undefined {
   if (!map || key === undefined) return undefined;
-  if (map[key] !== undefined) return map[key];
+  if (Object.hasOwn(map, key) && map[key] !== undefined) return map[key];
   const lower = key.toLowerCase();
   for (const [k, v] of Object.entries(map)) if (k.toLowerCase() === lower) return v;
   return undefined;

@@ -1,4 +1,4 @@
-import { DISTRICT_CALENDAR, DistrictKitError, Money, fiscalCalendarSchema, fiscalYearOf, isoDateSchema, parseInput, type DistrictKitIssue } from "@districtkit/core";
+import { DISTRICT_CALENDAR, DistrictKitError, type DistrictKitIssue, fiscalCalendarSchema, fiscalYearOf, isoDateSchema, keyedRecordSchema, Money, parseInput } from "@districtkit/core";
 import {
   aggregateCohorts,
   cohortKey,
@@ -44,11 +44,10 @@ import { isTrusted } from "../internal/trusted.js";
 export const inventoryOptionsSchema = z
   .object({
     asOf: isoDateSchema.describe("Inventory date; devices bought after it are left out"),
-    schools: z.record(z.string(), z.string().min(1)).optional().describe("Location or org unit path → school id"),
-    categories: z.record(z.string(), deviceCategorySchema).optional().describe("Model name or category → device category"),
-    roles: z.record(z.string(), deviceRoleSchema).optional().describe("Model name or category → device role"),
-    models: z
-      .record(z.string(), deviceModelSchema.omit({ id: true, category: true }).partial())
+    schools: keyedRecordSchema(z.string().min(1)).optional().describe("Location or org unit path → school id"),
+    categories: keyedRecordSchema(deviceCategorySchema).optional().describe("Model name or category → device category"),
+    roles: keyedRecordSchema(deviceRoleSchema).optional().describe("Model name or category → device role"),
+    models: keyedRecordSchema(deviceModelSchema.omit({ id: true, category: true }).partial())
       .optional()
       .describe("Per model name: unitPrice, expectedLifeYears, warrantyYears, supportEnd, autoUpdateExpiration…"),
     detail: z.enum(["devices", "cohorts"]).default("devices").describe("Validate and return every device, or the cohorts alone"),
@@ -144,7 +143,7 @@ function lookup<T>(map: Readonly<Record<string, T>> | undefined, ...keys: (strin
   if (!map) return undefined;
   for (const key of keys) {
     if (key === undefined) continue;
-    if (map[key] !== undefined) return map[key];
+    if (Object.hasOwn(map, key) && map[key] !== undefined) return map[key]; // a name is data: "constructor" is not Object
     const lower = key.toLowerCase();
     for (const [k, v] of Object.entries(map)) if (k.toLowerCase() === lower) return v;
   }

@@ -1,4 +1,4 @@
-import { parseInput } from "@districtkit/core";
+import { keyedRecordSchema, parseInput } from "@districtkit/core";
 import { deviceCategorySchema, deviceModelSchema, type DeviceCategory, type DeviceModel, type DeviceModelInput } from "@districtkit/lifecycle";
 import { z } from "zod";
 
@@ -183,6 +183,9 @@ export function modelOptionsFromMatches(
   categories: Readonly<Record<string, DeviceCategory>> = {},
 ): Map<string, Partial<Omit<DeviceModelInput, "id" | "category">>> {
   const models = parseInput(z.array(deviceModelSchema), catalogue, ["catalogue"]);
+  // model names are data (a model called "constructor"): null-prototype records, read by own key
+  matches = parseInput(keyedRecordSchema(z.string().nullable()), matches, ["matches"]);
+  categories = parseInput(keyedRecordSchema(deviceCategorySchema), categories, ["categories"]);
   // the catalogue as written (validated above), so amounts stay the decimal strings it holds
   const byId = new Map(models.map((m, i) => [m.id, catalogue[i] as DeviceModelInput]));
   const out = new Map<string, Partial<Omit<DeviceModelInput, "id" | "category">>>();

@@ -123,7 +123,7 @@ export function vettingAppsFromAnswers(answers: readonly VettingAnswerRow[] | re
       const n = (ids.get(id) ?? 0) + 1;
       ids.set(id, n);
       if (n > 1) id = `${id}-${n}`;
-      const out: Record<string, { value: unknown; source?: string; asOf?: string; note?: string }> = {};
+      const out = Object.create(null) as Record<string, { value: unknown; source?: string; asOf?: string; note?: string }>; // criterion ids are data
       for (const a of set.answers) {
         if (a.answer === undefined) continue;
         const criterion = criteria.get(a.criterion);

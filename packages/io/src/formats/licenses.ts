@@ -7,6 +7,10 @@ import type { ReadResult } from "../readResult.js";
 import type { ReadOptions } from "../schema/readOptions.js";
 import { attributesSchema, decimalStringSchema, isoDayStringSchema } from "../schema/records.js";
 
+/** The longest notice period and term a contract row may give (ten years, as the licence engine allows). */
+const MAX_NOTICE_DAYS = 3650;
+const MAX_TERM_MONTHS = 120;
+
 /**
  * The zod schema of one line of a licence contract list, as {@link readLicenseContracts} returns it.
  *
@@ -26,11 +30,11 @@ export const licenseContractSchema = z.object({
   seats: z.number().int().min(0).optional().describe("Seats (licences) bought"),
   unitPrice: decimalStringSchema.optional().describe("Price per seat per year"),
   annualCost: decimalStringSchema.optional().describe("Total cost per year"),
-  termMonths: z.number().int().min(0).optional().describe("Contract term in months"),
+  termMonths: z.number().int().min(0).max(MAX_TERM_MONTHS).optional().describe("Contract term in months"),
   startDate: isoDayStringSchema.optional().describe("Start of the term"),
   endDate: isoDayStringSchema.optional().describe("End of the term"),
   renewalDate: isoDayStringSchema.optional().describe("Renewal date"),
-  noticeDays: z.number().int().min(0).optional().describe("Days of notice needed to cancel before renewal"),
+  noticeDays: z.number().int().min(0).max(MAX_NOTICE_DAYS).optional().describe("Days of notice needed to cancel before renewal"),
   autoRenew: z.boolean().optional().describe("Renews automatically unless cancelled"),
   attributes: attributesSchema,
 });
@@ -73,6 +77,13 @@ export const licenseContractFormat: CsvFormat<LicenseContract> = {
     field("noticeDays", "Notice Days", "count", ["Notice", "Notice Period", "Notice Period (days)", "Cancellation Notice Days", "Days Notice"]),
     field("autoRenew", "Auto Renew", "boolean", ["Auto-Renew", "Auto Renewal", "Automatic Renewal", "Evergreen"]),
   ],
+  // a bad cell (2147483648 days) is a row error, not a date beyond the calendar later on
+  check: (values) =>
+    typeof values["noticeDays"] === "number" && values["noticeDays"] > MAX_NOTICE_DAYS
+      ? { field: "noticeDays", reason: `is ${values["noticeDays"]} days (expected at most ${MAX_NOTICE_DAYS}, ten years)` }
+      : typeof values["termMonths"] === "number" && values["termMonths"] > MAX_TERM_MONTHS
+        ? { field: "termMonths", reason: `is ${values["termMonths"]} months (expected at most ${MAX_TERM_MONTHS}, ten years)` }
+        : undefined,
   build: (values, attributes, line) => ({ line, product: values["product"], ...pick(values, CONTRACT_KEYS), attributes }) as LicenseContract,
 };
 

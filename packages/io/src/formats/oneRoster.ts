@@ -1,4 +1,4 @@
-import { DistrictKitError } from "@districtkit/core";
+import { DistrictKitError, keyedRecordSchema } from "@districtkit/core";
 import { z } from "zod";
 import type { CsvFormat } from "../csvFormat.js";
 import type { TextInput } from "../decode.js";
@@ -83,8 +83,8 @@ export const enrollmentCountsSchema = z.object({
       identifier: z.string().optional().describe("The school's identifier (e.g. an NCES or state id)"),
       students: z.number().int().min(0).describe("Distinct students"),
       teachers: z.number().int().min(0).describe("Distinct teachers"),
-      byRole: z.record(z.string(), z.number().int().min(0)).describe("Distinct users per role"),
-      studentsByGrade: z.record(z.string(), z.number().int().min(0)).describe("Distinct students per grade code (KG, 01…12)"),
+      byRole: keyedRecordSchema(z.number().int().min(0)).describe("Distinct users per role"),
+      studentsByGrade: keyedRecordSchema(z.number().int().min(0)).describe("Distinct students per grade code (KG, 01…12)"),
     }),
   ),
   counts: z.array(
@@ -99,7 +99,7 @@ export const enrollmentCountsSchema = z.object({
   totals: z.object({
     students: z.number().int().min(0).describe("Distinct students in the district (a student in two schools counts once)"),
     teachers: z.number().int().min(0).describe("Distinct teachers in the district"),
-    byRole: z.record(z.string(), z.number().int().min(0)).describe("Distinct users per role in the district"),
+    byRole: keyedRecordSchema(z.number().int().min(0)).describe("Distinct users per role in the district"),
   }),
   excluded: z.object({
     inactiveUsers: z.number().int().min(0).describe("Users marked tobedeleted or not enabled"),
@@ -149,13 +149,18 @@ type FileKey = keyof typeof FILES;
 
 function fileKey(name: string): FileKey | undefined {
   const base = name.split(/[\\/]/).pop()!.toLowerCase().replace(/\.csv$/, "");
-  return base in FILES ? (base as FileKey) : undefined;
+  return Object.hasOwn(FILES, base) ? (base as FileKey) : undefined;
 }
 
 const active = (row: Values): boolean => {
   const s = row["status"];
   return s === undefined || String(s).toLowerCase() !== "tobedeleted";
 };
+
+/** A count per role or grade code: the codes come from the files (data), so no prototype. */
+function keyed(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
+}
 
 function add(map: Record<string, number>, key: string, n = 1): void {
   map[key] = (map[key] ?? 0) + n;
@@ -308,7 +313,7 @@ function countEnrollment(results: Partial<Record<FileKey, ReadResult<Values & { 
       if (cell) cell.users++;
       else cells.set(key, { school: org, grade: g, role, users: 1 });
       let s = perSchool.get(org);
-      if (!s) perSchool.set(org, (s = { byRole: {}, byGrade: {} }));
+      if (!s) perSchool.set(org, (s = { byRole: keyed(), byGrade: keyed() }));
       add(s.byRole, role);
       if (role === "student" && g !== null) add(s.byGrade, g);
       let set = districtRoles.get(role);
@@ -324,11 +329,11 @@ function countEnrollment(results: Partial<Record<FileKey, ReadResult<Values & { 
   if (unknownOrgs > 0) warnings.push(`${unknownOrgs} role${unknownOrgs === 1 ? "" : "s"} name an org that is not in orgs.csv and ${unknownOrgs === 1 ? "was" : "were"} not counted`);
 
   const schoolName = (id: string): string => String(schools.get(id)?.["name"] ?? id);
-  const byRole: Record<string, number> = {};
+  const byRole = keyed();
   for (const [role, set] of [...districtRoles.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) byRole[role] = set.size;
   return {
     schools: [...schools.entries()].map(([id, org]) => {
-      const s = perSchool.get(id) ?? { byRole: {}, byGrade: {} };
+      const s = perSchool.get(id) ?? { byRole: keyed(), byGrade: keyed() };
       const identifier = org["identifier"];
       return {
         sourcedId: id,
@@ -386,7 +391,7 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function sortKeys(record: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = keyed();
   for (const k of Object.keys(record).sort(cmp)) out[k] = record[k]!;
   return out;
 }

@@ -28,7 +28,7 @@ export async function unzip(bytes: Uint8Array): Promise<Record<string, Uint8Arra
   if (eocd === -1) throw zipError("the file is not a zip archive (no end-of-archive record); give the OneRoster CSV files themselves, or the .zip the SIS exported");
   const count = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
-  const files: Record<string, Uint8Array> = {};
+  const files = Object.create(null) as Record<string, Uint8Array>; // entry names are data
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw zipError("the zip archive's directory is damaged");
     const flags = view.getUint16(at + 8, true);

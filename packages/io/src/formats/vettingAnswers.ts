@@ -1,4 +1,4 @@
-import { parseInput } from "@districtkit/core";
+import { keyedRecordSchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import type { CsvFormat } from "../csvFormat.js";
 import type { TextInput } from "../decode.js";
@@ -88,7 +88,7 @@ export function readVettingAnswers(input: TextInput, options?: ReadOptions): Rea
 const plainAnswer = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 const answerObject = z
   .object({
-    answer: z.union([plainAnswer, z.record(z.string(), z.unknown())]).optional().describe("The answer (absent or null: not answered); an object for a document, an ACR or a study"),
+    answer: z.union([plainAnswer, keyedRecordSchema(z.unknown())]).optional().describe("The answer (absent or null: not answered); an object for a document, an ACR or a study"),
     evidence: z.string().optional().describe("Evidence: a link, a document, a quote"),
     notes: z.string().optional().describe("Reviewer's notes"),
     reviewer: z.string().optional().describe("Who answered"),
@@ -116,7 +116,7 @@ export const vettingAnswersJsonSchema = z
           app: z.string().min(1).describe("App (product) name or id"),
           reviewer: z.string().optional().describe("Who answered (default for every answer)"),
           answeredOn: isoDayStringSchema.optional().describe("When it was answered (default for every answer)"),
-          answers: z.record(z.string().min(1), z.union([plainAnswer, answerObject, z.record(z.string(), z.unknown())])).describe("Answers by criterion id"),
+          answers: keyedRecordSchema(z.union([plainAnswer, answerObject, keyedRecordSchema(z.unknown())]), z.string().min(1)).describe("Answers by criterion id"),
         })
         .passthrough(),
     ),

@@ -1,6 +1,6 @@
-import { DistrictKitError, isDistrictKitError } from "@districtkit/core";
+import { DistrictKitError } from "@districtkit/core";
 
-/** Runs a reader; anything thrown that is not a DistrictKitError becomes one (no raw TypeError escapes). */
+/** Runs a reader; anything thrown that is not a DistrictKitError becomes one with it as `cause` (core's one rule: DistrictKitError.wrap). */
 export function guard<T>(what: string, run: () => T): T {
   try {
     return run();
@@ -19,7 +19,5 @@ export async function guardAsync<T>(what: string, run: () => Promise<T>): Promis
 }
 
 export function asDistrictKitError(what: string, error: unknown): DistrictKitError {
-  if (isDistrictKitError(error)) return error;
-  const detail = error instanceof Error ? error.message : String(error);
-  return new DistrictKitError("INVALID_INPUT", [{ path: [], code: "unreadable", message: `could not read the ${what}: ${detail}` }]);
+  return DistrictKitError.wrap(error, [], `the ${what}`);
 }

@@ -291,7 +291,7 @@ export class RowReader<R> {
       if (cell === undefined) continue;
       const text = clean(cell);
       if (text === "") continue;
-      (attributes ??= {})[extra.name] = text;
+      (attributes ??= Object.create(null) as Record<string, string>)[extra.name] = text; // a header is data: a column "__proto__" is kept
     }
     this.rows.push(this.format.build(values, attributes ?? EMPTY, line));
   }

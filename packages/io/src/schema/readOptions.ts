@@ -1,3 +1,4 @@
+import { keyedRecordSchema } from "@districtkit/core";
 import { z } from "zod";
 
 /**
@@ -16,7 +17,7 @@ import { z } from "zod";
  */
 export const readOptionsSchema = z
   .object({
-    mapping: z.record(z.string(), z.string().min(1)).optional(),
+    mapping: keyedRecordSchema(z.string().min(1)).optional(),
     delimiter: z.enum([",", ";", "\t", "|"]).optional(),
     dateOrder: z.enum(["mdy", "dmy"]).optional(),
   })

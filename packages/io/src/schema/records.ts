@@ -1,3 +1,4 @@
+import { keyedRecordSchema } from "@districtkit/core";
 import { z } from "zod";
 import { isIsoDay } from "../internal/cells.js";
 
@@ -10,7 +11,7 @@ import { isIsoDay } from "../internal/cells.js";
  * ```
  * @category Records
  */
-export const attributesSchema = z.record(z.string(), z.string()).describe("Columns no field uses, by header");
+export const attributesSchema = keyedRecordSchema(z.string()).describe("Columns no field uses, by header");
 
 /**
  * The zod schema of an amount as an exact decimal string (`"289"`, `"-12.5"`), as records hold money.

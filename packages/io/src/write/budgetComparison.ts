@@ -1,11 +1,11 @@
-import { Money, moneySchema, parseInput } from "@districtkit/core";
+import { Money, guardInput, keyedRecordSchema, moneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { guard } from "../internal/guard.js";
 import { toCsv, type CsvTable, type CsvWriteOptions } from "./csv.js";
 
 const amount = moneySchema;
 const deltaSchema = z.object({ a: amount, b: amount }).passthrough();
-const byKey = z.record(z.string(), deltaSchema);
+const byKey = keyedRecordSchema(deltaSchema); // ids (a fund called __proto__) are data
 
 /**
  * The zod schema of a budget comparison as {@link budgetComparisonTable} reads it — the shape of
@@ -148,5 +148,6 @@ export function budgetComparisonTable(comparison: BudgetComparisonInput | object
  * @category Writing
  */
 export function budgetComparisonCsv(comparison: BudgetComparisonInput | object, options: BudgetComparisonOptions & CsvWriteOptions = {}): string {
-  return toCsv(budgetComparisonTable(comparison, options), { ...options, bom: options.bom ?? true });
+  const o = guardInput(() => ({ ...options }), ["options"], "the options");
+  return toCsv(budgetComparisonTable(comparison, o), { ...o, bom: o.bom ?? true });
 }

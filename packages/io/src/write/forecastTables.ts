@@ -6,11 +6,12 @@ import type { CellValue, CsvTable } from "./csv.js";
 import { tidyTables } from "./tidy.js";
 
 const money = z.custom<{ toJSON(): string }>((v) => typeof v === "string" || (typeof v === "object" && v !== null && typeof (v as { toJSON?: unknown }).toJSON === "function"));
+const year = z.string().regex(/^\d{4}$/, "expected a fiscal year like \"2027\"");
 const shape = z
   .object({
     summary: z.array(z.object({ fiscalYear: z.number() }).passthrough()),
-    cohorts: z.array(z.object({ id: z.string(), retiredByYear: z.record(z.string(), z.number()) }).passthrough()),
-    spendByCategory: z.array(z.object({ category: z.string(), kind: z.string(), amounts: z.record(z.string(), money) }).passthrough()),
+    cohorts: z.array(z.object({ id: z.string(), retiredByYear: z.record(year, z.number()) }).passthrough()),
+    spendByCategory: z.array(z.object({ category: z.string(), kind: z.string(), amounts: z.record(year, money) }).passthrough()),
   })
   .passthrough();
 

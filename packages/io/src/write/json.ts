@@ -57,7 +57,7 @@ export function exportJson(value: unknown, options: JsonExportOptions = {}): str
       try {
         if (Array.isArray(o)) return o.map((x, i) => walk(x, [...path, i]) ?? null);
         const entries: [unknown, unknown][] = o instanceof Map ? [...o.entries()] : o instanceof Set ? [...o].map((x, i) => [i, x]) : Object.entries(o);
-        const out: Record<string, unknown> = {};
+        const out = Object.create(null) as Record<string, unknown>; // keys are data (a fund called __proto__ is written)
         for (const [k, x] of entries) {
           const key = String(k);
           const w = walk(x, [...path, key]);

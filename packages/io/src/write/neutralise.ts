@@ -1,3 +1,4 @@
+import { DistrictKitError } from "@districtkit/core";
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const RISKY = /^'*[=+\-@\t\r|]/;
 const ESCAPED = /^'+[=+\-@\t\r|]/;
@@ -19,6 +20,7 @@ const ESCAPED = /^'+[=+\-@\t\r|]/;
  * @category Writing
  */
 export function neutraliseFormula(text: string): string {
+  if (typeof text !== "string") throw DistrictKitError.argument(["text"], `expected a cell's text, got ${typeof text === "number" ? String(text) : text === null ? "null" : typeof text}`);
   // a cell of white space alone (a tab, a line break) cannot hold a formula
   return RISKY.test(text) && !NUMBER.test(text) && text.trim() !== "" ? `'${text}` : text;
 }

@@ -3,7 +3,7 @@
 // `cohortSchema`, and any failure re-runs the whole zod parse so the error lists every problem.
 // `parseInputFast.prop.test.ts` checks that the check never accepts what zod rejects and that its
 // output equals zod's.
-import { parseInput, safeParseInput } from "@districtkit/core";
+import { guardInput, parseInput, safeParseInput } from "@districtkit/core";
 import { cohortSchema, forecastInputSchema, type Cohort, type ForecastInput } from "../schema.js";
 
 const ROLE_SET = new Set<unknown>(["student", "staff", "lab", "spare", "infrastructure"]);
@@ -37,8 +37,12 @@ export function plainCohortOf(v: unknown): Cohort | undefined {
  */
 export function parseForecastInput(input: unknown, root: readonly (string | number)[] = []): ForecastInput {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return parseInput(forecastInputSchema, input, root);
-  const raw = (input as { cohorts?: unknown }).cohorts;
-  if (!Array.isArray(raw) || raw.length < 64) return parseInput(forecastInputSchema, input, root);
+  // a getter or Proxy that throws while the cohorts are looked at: the one rule (DistrictKitError.wrap)
+  const raw = guardInput(() => {
+    const c = (input as { cohorts?: unknown }).cohorts;
+    return Array.isArray(c) && c.length >= 64 ? c : undefined;
+  }, [...root, "cohorts"]);
+  if (raw === undefined) return parseInput(forecastInputSchema, input, root);
   let out: ForecastInput | undefined;
   try {
     out = fastPath(input, raw);

@@ -316,6 +316,9 @@ export interface WeibullParameters {
   readonly scale: number;
 }
 
+/** The smallest shape whose life figures are numbers: Γ(1 + 1/0.01) · 1e12 ≈ 9e169. */
+const MIN_LIFE_SHAPE = 0.01;
+
 function checkParameters(w: WeibullParameters): void {
   parseInput(z.object({ shape: z.number().positive().max(1000), scale: z.number().positive().max(1e12) }), w);
 }
@@ -345,7 +348,7 @@ export function weibullSurvival(weibull: WeibullParameters, time: number): numbe
  *
  * @param weibull - shape and scale
  * @returns mean, median and B10 life, in the unit of the scale
- * @throws DistrictKitError for a shape or scale ≤ 0
+ * @throws DistrictKitError for a shape or scale ≤ 0, or a shape below 0.01 (no finite mean life)
  * @example
  * ```ts
  * const s = weibullLife({ shape: 1, scale: 5 });
@@ -356,6 +359,8 @@ export function weibullSurvival(weibull: WeibullParameters, time: number): numbe
 export function weibullLife(weibull: WeibullParameters): { readonly mean: number; readonly median: number; readonly b10: number } {
   checkParameters(weibull);
   const { shape: b, scale: e } = weibull;
+  // Γ(1 + 1/β) passes the largest double near β = 0.0058: a smaller shape has no mean life in numbers
+  if (b < MIN_LIFE_SHAPE) throw DistrictKitError.argument(["weibull", "shape"], `expected a shape ≥ ${MIN_LIFE_SHAPE} for life figures (the mean life of a smaller one is beyond any number), got ${b}`);
   return { mean: e * gammaFn(1 + 1 / b), median: e * Math.pow(Math.LN2, 1 / b), b10: e * Math.pow(-Math.log(0.9), 1 / b) };
 }
 

@@ -22,7 +22,28 @@ function isValue(v: unknown): boolean {
   if (typeof v === "string" || typeof v === "boolean") return true;
   if (typeof v === "number") return Number.isFinite(v);
   if (Array.isArray(v)) return v.every((x) => typeof x === "string");
-  return isPlain(v);
+  return isPlain(v) && isTree(v);
+}
+
+/** The deepest an object answer may nest (a document, a study or an ACR is 2–3 levels deep). */
+const MAX_DEPTH = 16;
+
+/**
+ * @internal Whether an object answer is a tree: it does not contain itself (a cycle) and nests at
+ * most {@link MAX_DEPTH} levels. Every reader of answer values recurses into them.
+ */
+export function isTree(v: unknown, up: object[] = []): boolean {
+  if (v === null || typeof v !== "object") return true;
+  if (up.includes(v) || up.length >= MAX_DEPTH) return false;
+  up.push(v);
+  let ok = true;
+  if (Array.isArray(v)) {
+    for (const x of v) if (!(ok = isTree(x, up))) break;
+  } else {
+    for (const k in v) if (Object.hasOwn(v, k) && !(ok = isTree((v as Record<string, unknown>)[k], up))) break;
+  }
+  up.pop();
+  return ok;
 }
 
 /** Checks one answer's shape; pushes issues; true when sound. */
@@ -50,7 +71,8 @@ function checkAnswer(a: unknown, id: string, path: (string | number)[], issues: 
   }
   const push = (p: (string | number)[], message: string, code = "invalid_type") => issues.push({ path: [...path, "answers", id, ...p], code, message });
   for (const k in a) if (!ANSWER_KEYS.has(k) && Object.hasOwn(a, k)) push([k], `unexpected field "${k}"`, "unrecognized_keys");
-  if (!("value" in a) || !isValue(v)) push(["value"], `expected a text, a finite number, true/false, a list of texts or an object, got ${describe(v)}`);
+  if (isPlain(v) && !isTree(v)) push(["value"], `the value contains itself (a cycle) or nests deeper than ${MAX_DEPTH} levels: it cannot be read`, "cycle");
+  else if (!("value" in a) || !isValue(v)) push(["value"], `expected a text, a finite number, true/false, a list of texts or an object, got ${describe(v)}`);
   if (source !== undefined && (typeof source !== "string" || source === "")) push(["source"], `expected a non-empty text (a link or a reference), got ${describe(source)}`);
   if (asOf !== undefined && !isIsoDay(asOf)) push(["asOf"], `expected an ISO date (YYYY-MM-DD), got ${describe(asOf)}`);
   if (note !== undefined && typeof note !== "string") push(["note"], `expected a text, got ${describe(note)}`);

@@ -6,10 +6,11 @@
 // distinct value per criterion (many apps share "does" / "no" / a date), with their hash. Answers
 // are evaluated as if nothing had expired: expiry depends on the as-of date and is applied when
 // scoring, so a reading serves every date.
+import { DistrictKitError } from "@districtkit/core";
 import type { Answer, App } from "../schema/answers.js";
 import type { UseMode } from "../schema/condition.js";
 import { beginRow, endRow, putCell, type Cells } from "./cells.js";
-import { checkApp, type RawIssue } from "./checkApp.js";
+import { checkApp, isTree, type RawIssue } from "./checkApp.js";
 import type { CompiledRubric } from "./compile.js";
 import { isIsoDay } from "./dates.js";
 import { evaluate, newEvaluation, type Evaluation, type Status } from "./evaluate.js";
@@ -196,7 +197,7 @@ export function fastApp(plan: FastPlan, raw: unknown, cells: Cells, i: number): 
     } else if (typeof v === "object" && v !== null) {
       if (Array.isArray(v)) {
         for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
-      }
+      } else if (!isTree(v)) return false; // a cycle: the full check says where
       e = evaluated(plan, j, v, false);
     } else {
       return false;
@@ -215,6 +216,15 @@ export function fastApp(plan: FastPlan, raw: unknown, cells: Cells, i: number): 
  * scored, to list their problems too).
  */
 export function readApp(plan: FastPlan, raw: unknown, cells: Cells, i: number, fast: boolean, single: boolean, issues: RawIssue[], slots: (Answer | undefined)[]): 0 | 1 | 2 {
+  try {
+    return readAppOnce(plan, raw, cells, i, fast, single, issues, slots);
+  } catch (error) {
+    // the app is the caller's object: a getter or Proxy that throws is the one rule's (its cause kept)
+    throw DistrictKitError.wrap(error, single ? ["app"] : ["apps", i], "the app");
+  }
+}
+
+function readAppOnce(plan: FastPlan, raw: unknown, cells: Cells, i: number, fast: boolean, single: boolean, issues: RawIssue[], slots: (Answer | undefined)[]): 0 | 1 | 2 {
   if (fast && fastApp(plan, raw, cells, i)) return 1;
   const before = issues.length;
   const app = checkApp(raw, single ? ["app"] : ["apps", i], plan.cr, issues, slots);

@@ -62,22 +62,34 @@ export function keyHash(key: string): number {
   return x;
 }
 
-/** Hashes an answer value: primitives as text, arrays in order, objects by their fields in any order. */
-export function hashValue(h: number, v: unknown): number {
+/**
+ * Hashes an answer value: primitives as text, arrays in order, objects by their fields in any
+ * order. `up` holds the objects being hashed above this one: a value that contains itself hashes
+ * the inner occurrence as a marker instead of recursing without end (checkApp refuses such a
+ * value, but its other answers are still read).
+ */
+export function hashValue(h: number, v: unknown, up?: object[]): number {
+  if (v !== null && typeof v === "object" && up !== undefined && (up.includes(v) || up.length > 64)) return hashText(h, "↺");
   if (typeof v === "string") return hashText(h, v);
   if (typeof v === "number") return Number.isInteger(v) && v <= 2147483648 && v >= -2147483648 ? hashInt(h, v) : hashText(h, String(v));
   if (typeof v === "boolean") return hashText(h, v ? "true" : "false");
   if (Array.isArray(v)) {
     h = hashText(h, "[");
-    for (const x of v) h = hashValue(h, x);
+    const path = up ?? [];
+    path.push(v);
+    for (const x of v) h = hashValue(h, x, path);
+    path.pop();
     return hashText(h, "]");
   }
   if (v !== null && typeof v === "object") {
     // key order does not matter: per-field hashes are combined by addition
     let sum = 0;
+    const path = up ?? [];
+    path.push(v);
     for (const k in v) {
-      if (Object.hasOwn(v, k)) sum = (sum + hashValue(keyHash(k), (v as Record<string, unknown>)[k])) | 0;
+      if (Object.hasOwn(v, k)) sum = (sum + hashValue(keyHash(k), (v as Record<string, unknown>)[k], path)) | 0;
     }
+    path.pop();
     return hashInt(hashText(h, "{"), sum);
   }
   return hashText(h, "");

@@ -1,3 +1,4 @@
+import { DistrictKitError } from "@districtkit/core";
 import type { WcagVersion } from "../schema/evidence.js";
 
 /**
@@ -51,6 +52,7 @@ const ORDER: Record<WcagVersion, number> = { "2.0": 0, "2.1": 1, "2.2": 2 };
  * @param version - `"2.0"`, `"2.1"` or `"2.2"`
  * @param level - `"A"` or `"AA"` (AA conformance includes every A criterion)
  * @returns the criteria, in the order of {@link WCAG_CRITERIA}
+ * @throws DistrictKitError for another version or level
  * @example
  * ```ts
  * wcagCriteria("2.1", "AA").length; // => 50
@@ -61,8 +63,9 @@ const ORDER: Record<WcagVersion, number> = { "2.0": 0, "2.1": 1, "2.2": 2 };
  * @category Accessibility
  */
 export function wcagCriteria(version: WcagVersion, level: "A" | "AA"): readonly WcagCriterion[] {
+  if (typeof version !== "string" || !Object.hasOwn(ORDER, version)) throw DistrictKitError.argument(["version"], `expected "2.0", "2.1" or "2.2", got ${typeof version === "string" ? JSON.stringify(version) : typeof version}`);
+  if (level !== "A" && level !== "AA") throw DistrictKitError.argument(["level"], `expected "A" or "AA", got ${typeof level === "string" ? JSON.stringify(level) : typeof level}`);
   const v = ORDER[version];
-  if (v === undefined) return [];
   const key = `${version}/${level}`;
   const hit = memo.get(key);
   if (hit) return hit;

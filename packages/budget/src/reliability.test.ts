@@ -1,0 +1,47 @@
+import { DistrictKitError } from "@districtkit/core";
+import { describe, expect, it } from "vitest";
+import { c2CycleFor, compareProjections, measure, prepareBudget, projectBudget, tabulate, type BudgetModelInput } from "./index.js";
+
+// Regressions of issue #18 for budget, one per class of fault (the id cases are in
+// ids.prop.test.ts).
+
+function thrown(call: () => unknown): DistrictKitError {
+  try {
+    call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DistrictKitError);
+    return error as DistrictKitError;
+  }
+  throw new Error("expected a DistrictKitError, but nothing was thrown");
+}
+
+const input: BudgetModelInput = {
+  district: { name: "D", asOf: "2026-07-01", schools: [{ id: "a", name: "A", students: 100, nslpEligible: 40, locale: "rural", teachers: 8 }] },
+  budget: { name: "B", firstYear: 2027, years: 2, funds: [{ id: "gf", name: "GF", kind: "general" }], lineItems: [{ id: "lms", name: "LMS", category: "software", kind: "recurring", amount: "1000" }] },
+};
+
+describe("budget arguments of the wrong kind", () => {
+  it("6. a null options object names the argument", () => {
+    expect(thrown(() => projectBudget(input, undefined, null as never)).issues[0]?.path).toEqual(["options"]);
+    expect(thrown(() => projectBudget(input, undefined, { detail: "all" } as never)).issues[0]?.path).toEqual(["options", "detail"]);
+  });
+
+  it("6. corrupted engine output passed back in is a DistrictKitError naming it", () => {
+    const p = projectBudget(input);
+    expect(thrown(() => measure(undefined as never, { kind: "total" })).issues[0]?.path).toEqual(["projection"]);
+    expect(thrown(() => measure({ ...p, years: p.years.slice(1) }, { kind: "total" })).issues[0]?.path).toEqual(["projection"]);
+    expect(thrown(() => measure({ ...p, years: p.years.map((y) => ({ ...y, total: null })) } as never, { kind: "total" })).issues[0]?.path).toEqual(["projection"]);
+    expect(thrown(() => compareProjections(p, { ...p, years: [{ ...p.years[0]!, fiscalYear: Number.NaN }, p.years[1]!] })).issues[0]?.path).toEqual(["b"]);
+    expect(thrown(() => compareProjections(p, { ...p, byFund: null } as never)).code).toBe("INVALID_ARGUMENT");
+    expect(thrown(() => tabulate({ ...p, years: [null] } as never, "fund")).issues[0]?.path).toEqual(["projection"]);
+    expect(thrown(() => c2CycleFor(Symbol("x") as never)).issues[0]?.path).toEqual(["fundingYear"]);
+  });
+
+  it("7. a getter that throws in the input is wrapped with its cause", () => {
+    const denied = new Error("denied");
+    const error = thrown(() => prepareBudget({ ...input, get budget(): never { throw denied; } }));
+    expect([error.code, error.issues[0]?.code, error.cause]).toEqual(["INVALID_INPUT", "unreadable", denied]);
+    const options = thrown(() => projectBudget(input, undefined, { get detail(): never { throw denied; } }));
+    expect(options.cause).toBe(denied);
+  });
+});

@@ -1,0 +1,64 @@
+import { DistrictKitError, Money } from "@districtkit/core";
+import { describe, expect, it } from "vitest";
+import { budgetComparisonCsv, decodeText, exportJson, licenseContractsToCurrent, neutraliseFormula, readLicenseContracts, readOneRoster, readSnipeItAssets, inventoryFromExports } from "./index.js";
+
+// Regressions of issue #18 for io, one per class of fault.
+
+function thrown(call: () => unknown): DistrictKitError {
+  try {
+    call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DistrictKitError);
+    return error as DistrictKitError;
+  }
+  throw new Error("expected a DistrictKitError, but nothing was thrown");
+}
+
+describe("io: ids and headers that are JavaScript words", () => {
+  it("1. the JSON export and the comparison CSV keep a fund called __proto__", () => {
+    const byFund = Object.fromEntries([["__proto__", Money.of("10")], ["constructor", Money.of("5")]]);
+    expect(exportJson({ byFund }, { indent: 0 })).toBe('{"byFund":{"__proto__":"10","constructor":"5"}}');
+    const comparison = { a: { name: "A" }, b: { name: "B" }, years: [{ fiscalYear: 2027, total: { a: "15", b: "16" }, byFund: JSON.parse('{"__proto__": {"a": "10", "b": "11"}, "constructor": {"a": "5", "b": "5"}}') as object }] };
+    const csv = budgetComparisonCsv(comparison, { bom: false, newline: "\n", sections: ["fund"] });
+    expect(csv.split("\n").filter((l) => l.startsWith("Fund,"))).toEqual(["Fund,__proto__,10.00,11.00,1.00,10.00,11.00,1.00", "Fund,constructor,5.00,5.00,0.00,5.00,5.00,0.00"]);
+  });
+
+  it("1. a column headed __proto__ is kept in attributes; a role or grade code called constructor is counted", () => {
+    const assets = readSnipeItAssets("Asset Tag,Model,__proto__,constructor\nA1,Chromebook 300,x,y\n");
+    expect(JSON.stringify(assets.rows[0]!.attributes)).toBe('{"__proto__":"x","constructor":"y"}');
+    const roster = readOneRoster({
+      "orgs.csv": "sourcedId,name,type\nmvh,Maple Valley High,school",
+      "users.csv": "sourcedId,role,orgSourcedIds,grades\nu1,student,mvh,constructor\nu2,__proto__,mvh,\nu3,teacher,mvh,",
+    });
+    const school = roster.value.schools[0]!;
+    expect([school.byRole["__proto__"], school.studentsByGrade["constructor"], roster.value.totals.byRole["__proto__"]]).toEqual([1, 1, 1]);
+  });
+
+  it("1. option maps are read by own key: a model called constructor is not Object", () => {
+    const snipeIt = readSnipeItAssets("Asset Tag,Model,Category,Location,Purchase Date,Purchase Cost\nA1,constructor,Chromebook,toString,2023-08-01,300\n").rows;
+    const r = inventoryFromExports({ snipeIt }, { asOf: "2026-07-01", schools: JSON.parse('{"__proto__": "hs"}') as Record<string, string> });
+    expect(r.devices?.[0]?.school).toBe("toString");
+    expect(r.devices?.[0]?.model).toBe("constructor");
+  });
+});
+
+describe("io: out-of-range cells and wrong kinds", () => {
+  it("3. a notice period of 2^31 days is a row error, and never reaches the renewal calendar", () => {
+    const r = readLicenseContracts("Product,Annual Cost,Renewal Date,Notice Days,Term Months\nReadWell,100,2026-07-01,2147483648,12\nMathly,100,2026-07-01,30,1200\n");
+    expect(r.rows).toEqual([]);
+    expect(r.errors.map((e) => [e.line, e.column])).toEqual([[2, "Notice Days"], [3, "Term Months"]]);
+    expect(thrown(() => licenseContractsToCurrent([{ line: 2, product: "ReadWell", annualCost: "100", renewalDate: "2026-07-01", noticeDays: 2 ** 31, attributes: {} }])).issues[0]?.pathText).toMatch(/noticeDays/);
+  });
+
+  it("5. neutraliseFormula of NaN or of a non-text is refused, never returned", () => {
+    expect(thrown(() => neutraliseFormula(Number.NaN as never)).issues[0]?.path).toEqual(["text"]);
+    expect(neutraliseFormula("=1+1")).toBe("'=1+1");
+  });
+
+  it("7. a Proxy of a byte array is not bytes, and a throwing one is wrapped with its cause", () => {
+    const denied = new Error("denied");
+    expect(thrown(() => decodeText(new Proxy(new Uint8Array([65]), {}) as never)).code).toBe("INVALID_INPUT");
+    const error = thrown(() => decodeText(new Proxy({}, { getPrototypeOf: () => { throw denied; }, get: () => { throw denied; } }) as never));
+    expect(error.code).toBe("INVALID_INPUT");
+  });
+});
