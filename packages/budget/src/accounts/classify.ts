@@ -307,12 +307,15 @@ export function compileAccountMapping(mapping: AccountMappingInput | AccountMapp
   // accounts has a few thousand such keys, and a decision is one shared object per outcome. A memo
   // miss, and any account the scan does not take as it is (spaces, a short or malformed code, a
   // wrong number of parts), is decided by run() — the full classification, the reference — so the
-  // two cannot disagree; a property test compares them on random mappings and accounts.
+  // two cannot disagree; a property test compares them on random mappings and accounts. A key is
+  // memoised only when all of its segments were read as they are, so on a hit only the segments
+  // after it are checked.
   const readSegments = new Set<number>();
   for (const list of [m.categories, m.funds, m.schools]) for (const r of list) for (const seg of Object.keys(r.when)) readSegments.add(index.get(seg)!);
   if (yearAt >= 0) readSegments.add(yearAt);
   const lastRead = readSegments.size === 0 ? -1 : Math.max(...readSegments);
   const nSegs = segs.length;
+  const starts = new Int32Array(nSegs);
   const ends = new Int32Array(nSegs);
   const sepLength = sep.length;
   const outcomes = new Map<string, AccountDecision>();
@@ -343,27 +346,31 @@ export function compileAccountMapping(mapping: AccountMappingInput | AccountMapp
   function decide(account: string): AccountDecision {
     const len = account.length;
     if (len === 0 || account.charCodeAt(0) <= 32 || account.charCodeAt(len - 1) <= 32) return decisionOf(run(account));
-    let from = 0;
+    // the segment boundaries
     if (sepLength === 0) {
       if (len !== total) return decisionOf(run(account));
+      let at = 0;
       for (let i = 0; i < nSegs; i++) {
-        const to = from + widths[i]!;
-        if (!plainCode(account, from, to, undefined)) return decisionOf(run(account));
-        ends[i] = from = to;
+        starts[i] = at;
+        ends[i] = at += widths[i]!;
       }
     } else {
+      let from = 0;
       for (let i = 0; i < nSegs; i++) {
         const at = account.indexOf(sep, from);
         const last = i === nSegs - 1;
         if (last ? at !== -1 : at === -1) return decisionOf(run(account));
-        const to = last ? len : at;
-        if (!plainCode(account, from, to, widths[i])) return decisionOf(run(account));
-        ends[i] = to;
-        from = to + sepLength;
+        starts[i] = from;
+        ends[i] = last ? len : at;
+        from = at + sepLength;
       }
     }
     const key = lastRead < 0 ? "" : account.slice(0, ends[lastRead]!);
     let d = memo.get(key);
+    // a known key: its segments were read as they are before; only the ones after it are checked
+    for (let i = d === undefined ? 0 : lastRead + 1; i < nSegs; i++) {
+      if (!plainCode(account, starts[i]!, ends[i]!, widths[i])) return decisionOf(run(account));
+    }
     if (d === undefined) {
       d = decisionOf(run(account));
       if (memo.size >= CACHE_LIMIT) memo.clear();

@@ -251,14 +251,19 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
   /** The groups of a fund × category × school × E-Rate prefix, by fiscal year (decisions with the same prefix share it). */
   const groupsByPrefix = new Map<string, Map<number, Target>>();
   const groupsByDecision = new Map<AccountDecision, Map<number, Target>>();
-  /** One distinct account string: its decision, and per fiscal year where it goes and the line it was first seen on. */
+  /** One fiscal year of an account: where its rows go, the line of its first row, and its lines when it repeats (a list of these, one small object each). */
+  interface Slot {
+    readonly fy: number;
+    readonly t: Target;
+    readonly line: number;
+    dup: number[] | null;
+    next: Slot | null;
+  }
+  /** One distinct account string: its decision and its years. */
   interface Account {
     readonly account: string;
     readonly d: AccountDecision;
-    readonly years: number[];
-    readonly targets: Target[];
-    readonly firstLines: number[];
-    dup: (number[] | null)[] | null;
+    slots: Slot | null;
   }
   const accounts = new Map<string, Account>();
   const duplicates: { account: string; fiscalYear: number; lines: number[] }[] = [];
@@ -339,26 +344,24 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
     let a = accounts.get(rAccount);
     if (a === undefined) {
       const account = rebuild ? rebuild(rAccount) : rAccount;
-      a = { account, d: classifier.decide(account), years: [], targets: [], firstLines: [], dup: null };
+      a = { account, d: classifier.decide(account), slots: null };
       accounts.set(rAccount, a);
     }
     const rYear = yearCol[ri]!;
     const fy = rYear !== 0 ? rYear : (a.d.fiscalYear ?? 0);
-    const yi = a.years.indexOf(fy);
+    let slot = a.slots;
+    while (slot !== null && slot.fy !== fy) slot = slot.next;
     let t: Target;
-    if (yi < 0) {
+    if (slot === null) {
       t = targetFor(a, fy);
-      a.years.push(fy);
-      a.targets.push(t);
-      a.firstLines.push(rLine);
+      a.slots = { fy, t, line: rLine, dup: null, next: a.slots };
     } else {
-      t = a.targets[yi]!;
+      t = slot.t;
       if (budget && t.group !== null) {
         // the same account twice in one year of a budget: a double posting, or amendments
-        a.dup ??= [];
-        let d = a.dup[yi];
-        if (!d) {
-          d = a.dup[yi] = [a.firstLines[yi]!];
+        let d = slot.dup;
+        if (d === null) {
+          d = slot.dup = [slot.line];
           duplicates.push({ account: a.account, fiscalYear: fy, lines: d });
         }
         d.push(rLine);
@@ -408,15 +411,26 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
   if (absolute > Number.MAX_SAFE_INTEGER) {
     throw DistrictKitError.argument(["table", "amount"], `the amounts of the file add up to more than ${dollars(Number.MAX_SAFE_INTEGER)} in absolute value: too large to total to the cent`);
   }
-  // the accounts of each group, sorted: the mapped accounts in order, each added to its groups
-  // (an account string once per group, even when two rows' segment columns build the same one)
-  const inOrder: Account[] = [];
-  for (const a of accounts.values()) if (a.d.status === "mapped") inOrder.push(a);
-  inOrder.sort((x, y) => (x.account < y.account ? -1 : x.account > y.account ? 1 : 0));
-  for (const a of inOrder) {
-    for (const t of a.targets) {
-      const list = t.group?.accounts;
-      if (list !== undefined && (list.length === 0 || list[list.length - 1] !== a.account)) list.push(a.account);
+  // the accounts of each group, sorted: the mapped accounts of each fund × category × school ×
+  // E-Rate prefix sorted (a few dozen each, not all of them at once), each then added to its
+  // groups (an account string once per group, even when segment columns build the same one twice)
+  const byPrefix = new Map<Map<number, Target>, Account[]>();
+  for (const a of accounts.values()) {
+    if (a.d.status !== "mapped") continue;
+    const key = groupsByDecision.get(a.d);
+    if (key === undefined) continue; // rows without a fiscal year only
+    let list = byPrefix.get(key);
+    if (list === undefined) byPrefix.set(key, (list = []));
+    list.push(a);
+  }
+  const byAccount = (x: Account, y: Account): number => (x.account < y.account ? -1 : x.account > y.account ? 1 : 0);
+  for (const list of byPrefix.values()) {
+    list.sort(byAccount);
+    for (const a of list) {
+      for (let slot = a.slots; slot !== null; slot = slot.next) {
+        const accs = slot.t.group?.accounts;
+        if (accs !== undefined && (accs.length === 0 || accs[accs.length - 1] !== a.account)) accs.push(a.account);
+      }
     }
   }
 
@@ -455,21 +469,26 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
     for (let ri = 0; ri < n; ri++) {
       const a = accounts.get(accountCol[ri]!)!;
       const rYear = yearCol[ri]!;
-      const t = a.targets[a.years.indexOf(rYear !== 0 ? rYear : (a.d.fiscalYear ?? 0))]!;
-      if (t.group !== null && t.group.amount < 0) t.group.lines.push(lineCol[ri]!);
+      const fy = rYear !== 0 ? rYear : (a.d.fiscalYear ?? 0);
+      let slot = a.slots!;
+      while (slot.fy !== fy) slot = slot.next!;
+      const g = slot.t.group;
+      if (g !== null && g.amount < 0) g.lines.push(lineCol[ri]!);
     }
   }
   if (kind === "budget") {
     const items = new Map<string, { g: Group; amounts: Record<string, string>; rows: number }>();
     // the accounts of each line item, sorted: those of its groups that do not net below zero
     const itemAccounts = new Map<string, string[]>();
-    for (const a of inOrder) {
-      for (const t of a.targets) {
-        const g = t.group;
-        if (g === null || g.amount < 0) continue;
-        let list = itemAccounts.get(g.key);
-        if (list === undefined) itemAccounts.set(g.key, (list = []));
-        if (list.length === 0 || list[list.length - 1] !== a.account) list.push(a.account);
+    for (const accs of byPrefix.values()) {
+      for (const a of accs) {
+        for (let slot = a.slots; slot !== null; slot = slot.next) {
+          const g = slot.t.group;
+          if (g === null || g.amount < 0) continue;
+          let list = itemAccounts.get(g.key);
+          if (list === undefined) itemAccounts.set(g.key, (list = []));
+          if (list.length === 0 || list[list.length - 1] !== a.account) list.push(a.account);
+        }
       }
     }
     for (const g of sorted) {
