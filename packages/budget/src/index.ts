@@ -117,7 +117,7 @@ export { accountLayoutSchema, accountMappingSchema, accountRuleSchema, accountSe
 export type { AccountMapping, AccountMappingInput, CodePattern } from "./accounts/schema.js";
 export { CALIFORNIA_SACS_MAPPING, NCES_TECHNOLOGY_MAPPING } from "./accounts/mappings.js";
 export { compileAccountMapping } from "./accounts/classify.js";
-export type { AccountClassification, AccountClassifier } from "./accounts/classify.js";
+export type { AccountClassification, AccountClassifier, AccountDecision } from "./accounts/classify.js";
 export { actualRowSchema, budgetVsActualInputSchema, forecastAccuracyInputSchema, planRowSchema, restrictedBalancesInputSchema } from "./actuals/schema.js";
 export type { BudgetVsActualInput, ForecastAccuracyInput, RestrictedBalancesInput } from "./actuals/schema.js";
 export { budgetVsActual } from "./actuals/budgetVsActual.js";

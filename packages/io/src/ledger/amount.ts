@@ -24,12 +24,16 @@ export function parseCents(text: string): number | BadAmount {
     negative = true;
     s = s.slice(1, -1).trim();
   }
-  if (/^usd\s*/i.test(s)) s = s.replace(/^usd\s*/i, "");
-  if (/\s*usd$/i.test(s)) s = s.replace(/\s*usd$/i, "");
-  if (/\s*cr$/i.test(s)) {
-    negative = !negative;
-    s = s.replace(/\s*cr$/i, "");
-  } else if (/\s*dr$/i.test(s)) s = s.replace(/\s*dr$/i, "");
+  // the letter marks only when the cell could hold one: it starts with u (USD) or ends with d or r (USD, CR, DR)
+  if ((s.charCodeAt(0) | 32) === 117 /* u */ && /^usd\s*/i.test(s)) s = s.replace(/^usd\s*/i, "");
+  const last = s.charCodeAt(s.length - 1) | 32;
+  if (last === 100 /* d */ || last === 114 /* r */) {
+    if (/\s*usd$/i.test(s)) s = s.replace(/\s*usd$/i, "");
+    if (/\s*cr$/i.test(s)) {
+      negative = !negative;
+      s = s.replace(/\s*cr$/i, "");
+    } else if (/\s*dr$/i.test(s)) s = s.replace(/\s*dr$/i, "");
+  }
   let c = s.charCodeAt(0);
   if (negative && (c === 45 || c === 43) && text.charCodeAt(0) === 40) return { reason: `${quote(text)} is not an amount (a sign inside parentheses: write (12.00) or -12.00, not both)` };
   if (c === 45 /* - */ || c === 43 /* + */) {

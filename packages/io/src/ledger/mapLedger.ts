@@ -1,4 +1,4 @@
-import { compileAccountMapping, type AccountClassification, type AccountMapping, type AccountMappingInput, type LineItemInput } from "@districtkit/budget";
+import { compileAccountMapping, type AccountDecision, type AccountMapping, type AccountMappingInput, type LineItemInput } from "@districtkit/budget";
 import { DistrictKitError, fiscalYearLabel, Money, parseInput } from "@districtkit/core";
 import { guard } from "../internal/guard.js";
 import type { RowError } from "../readResult.js";
@@ -127,7 +127,15 @@ function linesText(lines: readonly number[]): string {
   return `lines ${shown}${lines.length > 8 ? ` … (${lines.length} rows)` : ""}`;
 }
 
+/** Whole cents of an amount column and the encumbered column. */
+interface Sums {
+  amount: number;
+  encumbered: number;
+}
+
 interface Group {
+  /** fund, category, school and E-Rate category, joined by U+0000: the line item the group goes to. */
+  key: string;
   fund: string;
   category: string;
   school: string | null;
@@ -137,20 +145,35 @@ interface Group {
   encumbered: number;
   rows: number;
   lines: number[];
-  accounts: Set<string>;
-  byPeriod: Map<number, { amount: number; encumbered: number }>;
+  /** Distinct account strings, sorted. */
+  accounts: string[];
+  byPeriod: Map<number, Sums>;
 }
 
-interface Miss {
-  account: string;
-  rows: number;
-  c: AccountClassification | null;
+/** Where rows go that make no line item: an excluded rule (no lines: nothing reports them) or an unmapped account (every line, for its issue). */
+interface Owner {
   reason: string;
-  kind: LedgerIssue["kind"];
   amount: number;
   encumbered: number;
+  rows: number;
+  lines: number[] | null;
+  byYear: Map<number, Sums>;
+  /** Its target for each fiscal year. */
+  targets: Map<number, Target>;
+}
+
+interface Miss extends Owner {
+  account: string;
+  kind: LedgerIssue["kind"];
   lines: number[];
-  byYear: Map<number, { amount: number; encumbered: number }>;
+}
+
+/** Where the rows of one account and fiscal year go: a group, or an owner and its sums for the year; and the year's totals (null without a year). */
+interface Target {
+  readonly group: Group | null;
+  readonly owner: Owner | null;
+  readonly by: Sums | null;
+  readonly yt: Sums | null;
 }
 
 function slug(s: string): string {
@@ -214,9 +237,9 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
     };
   }
 
-  const groups = new Map<string, Group>();
+  const groups: Group[] = [];
   const misses = new Map<string, Miss>();
-  const excluded = new Map<number, { reason: string; amount: number; encumbered: number; rows: number; accounts: Set<string>; lines: null; byYear: Map<number, { amount: number; encumbered: number }> }>();
+  const excluded = new Map<number, Owner>();
   const years = new Set<number>();
   const lastPeriod = new Map<number, number>();
   const periodsSeen = new Map<number, Set<number>>();
@@ -224,66 +247,86 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
   let nExcluded = 0;
   let nUnmapped = 0;
   const totalAll = { amount: 0, encumbered: 0 };
-  const totalByYear = new Map<number, { amount: number; encumbered: number }>();
-  /** Where the rows of one account and year go: the group (mapped) or the excluded rule's / unmapped account's totals. */
-  /** The excluded rule's totals (no lines: nothing reports them) or the unmapped account's (every line, for its issue). */
-  type Owner = { amount: number; encumbered: number; rows: number; lines: number[] | null; byYear: Map<number, { amount: number; encumbered: number }> };
-  interface Target {
-    readonly group: Group | null;
-    readonly owner: Owner | null;
-  }
+  const totalByYear = new Map<number, Sums>();
+  /** The groups of a fund × category × school × E-Rate prefix, by fiscal year (decisions with the same prefix share it). */
   const groupsByPrefix = new Map<string, Map<number, Target>>();
-  /** One distinct account string: its classification, and per fiscal year where it goes and the line it was first seen on. */
+  const groupsByDecision = new Map<AccountDecision, Map<number, Target>>();
+  /** One fiscal year of an account: where its rows go, the line of its first row, and its lines when it repeats (a list of these, one small object each). */
+  interface Slot {
+    readonly fy: number;
+    readonly t: Target;
+    readonly line: number;
+    dup: number[] | null;
+    next: Slot | null;
+  }
+  /** One distinct account string: its decision and its years. */
   interface Account {
     readonly account: string;
-    readonly c: AccountClassification;
-    /** fund|category|school|eRate of a mapped account. */
-    readonly prefix: string | null;
-    readonly years: number[];
-    readonly targets: Target[];
-    readonly firstLines: number[];
-    dup: (number[] | null)[] | null;
+    readonly d: AccountDecision;
+    slots: Slot | null;
   }
   const accounts = new Map<string, Account>();
   const duplicates: { account: string; fiscalYear: number; lines: number[] }[] = [];
 
-  function targetFor(a: Account, fy: number): Target {
-    const c = a.c;
-    if (fy !== 0) years.add(fy);
-    if (c.status === "excluded") {
-      let e = excluded.get(c.rule!);
-      if (!e) excluded.set(c.rule!, (e = { reason: c.reason!, amount: 0, encumbered: 0, rows: 0, accounts: new Set(), lines: null, byYear: new Map() }));
-      e.accounts.add(a.account);
-      return { group: null, owner: e };
+  function yearTotals(fy: number): Sums | null {
+    if (fy === 0) return null;
+    years.add(fy);
+    let yt = totalByYear.get(fy);
+    if (yt === undefined) totalByYear.set(fy, (yt = { amount: 0, encumbered: 0 }));
+    return yt;
+  }
+  /** The target of an owner (an excluded rule, an unmapped account) for one year: the owner and its sums for that year. */
+  function ownerTarget(o: Owner, fy: number): Target {
+    let t = o.targets.get(fy);
+    if (t === undefined) {
+      const by = { amount: 0, encumbered: 0 };
+      o.byYear.set(fy, by);
+      o.targets.set(fy, (t = { group: null, owner: o, by, yt: yearTotals(fy) }));
     }
-    if (a.prefix === null || fy === 0) {
-      const key = c.status === "mapped" ? `\u0000noyear\u0000${a.account}` : a.account;
+    return t;
+  }
+  function targetFor(a: Account, fy: number): Target {
+    const d = a.d;
+    if (d.status === "excluded") {
+      let e = excluded.get(d.rule!);
+      if (!e) excluded.set(d.rule!, (e = { reason: d.reason!, amount: 0, encumbered: 0, rows: 0, lines: null, byYear: new Map(), targets: new Map() }));
+      return ownerTarget(e, fy);
+    }
+    if (d.status !== "mapped" || fy === 0) {
+      const key = d.status === "mapped" ? `\u0000noyear\u0000${a.account}` : a.account;
       let miss = misses.get(key);
       if (!miss) {
+        // the full classification (its reason) only for the accounts reported
+        const c = d.status === "mapped" ? null : classifier.classify(a.account, false);
         misses.set(
           key,
           (miss = {
             account: a.account,
-            c,
-            kind: c.status === "invalid" ? "invalid-account" : c.status === "unmapped" ? "unmapped" : "no-fiscal-year",
-            reason: c.status === "mapped" ? "the row has no fiscal year (add a Fiscal Year column, a year segment, or options.fiscalYear)" : c.reason!,
+            kind: d.status === "invalid" ? "invalid-account" : d.status === "unmapped" ? "unmapped" : "no-fiscal-year",
+            reason: c === null ? "the row has no fiscal year (add a Fiscal Year column, a year segment, or options.fiscalYear)" : c.reason!,
             rows: 0,
             amount: 0,
             encumbered: 0,
             lines: [],
             byYear: new Map(),
+            targets: new Map(),
           }),
         );
       }
-      return { group: null, owner: miss };
+      return ownerTarget(miss, fy);
     }
-    let byYear = groupsByPrefix.get(a.prefix);
-    if (!byYear) groupsByPrefix.set(a.prefix, (byYear = new Map()));
+    let byYear = groupsByDecision.get(d);
+    if (byYear === undefined) {
+      const prefix = `${d.fund}\u0000${d.category}\u0000${d.school ?? ""}\u0000${d.eRate ?? ""}`;
+      byYear = groupsByPrefix.get(prefix);
+      if (byYear === undefined) groupsByPrefix.set(prefix, (byYear = new Map()));
+      groupsByDecision.set(d, byYear);
+    }
     let t = byYear.get(fy);
-    if (!t) {
-      const g: Group = { fund: c.fund!, category: c.category!, school: c.school, eRate: c.eRate, fiscalYear: fy, amount: 0, encumbered: 0, rows: 0, lines: [], accounts: new Set(), byPeriod: new Map() };
-      groups.set(a.prefix + fy, g);
-      byYear.set(fy, (t = { group: g, owner: null }));
+    if (t === undefined) {
+      const g: Group = { key: `${d.fund}\u0000${d.category}\u0000${d.school ?? ""}\u0000${d.eRate ?? ""}`, fund: d.fund!, category: d.category!, school: d.school, eRate: d.eRate, fiscalYear: fy, amount: 0, encumbered: 0, rows: 0, lines: [], accounts: [], byPeriod: new Map() };
+      groups.push(g);
+      byYear.set(fy, (t = { group: g, owner: null, by: null, yt: yearTotals(fy) }));
     }
     return t;
   }
@@ -291,33 +334,34 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
   const budget = kind === "budget";
   const { line: lineCol, account: accountCol, fiscalYear: yearCol, period: periodCol, amount: amountCol, encumbered: encCol } = table;
   const n = table.rowCount;
+  // Sums are whole cents in plain numbers: exact while every partial sum is a safe integer, which
+  // holds when the absolute amounts of the whole file add up to at most Number.MAX_SAFE_INTEGER
+  // (checked after the loop; about $90 trillion).
+  let absolute = 0;
   for (let ri = 0; ri < n; ri++) {
     const rAccount = accountCol[ri]!;
     const rLine = lineCol[ri]!;
     let a = accounts.get(rAccount);
     if (a === undefined) {
       const account = rebuild ? rebuild(rAccount) : rAccount;
-      const c = classifier.classify(account, false); // each distinct account is classified once here
-      a = { account, c, prefix: c.status === "mapped" ? `${c.fund}\u0000${c.category}\u0000${c.school ?? ""}\u0000${c.eRate ?? ""}\u0000` : null, years: [], targets: [], firstLines: [], dup: null };
+      a = { account, d: classifier.decide(account), slots: null };
       accounts.set(rAccount, a);
     }
     const rYear = yearCol[ri]!;
-    const fy = rYear !== 0 ? rYear : (a.c.fiscalYear ?? 0);
-    const yi = a.years.indexOf(fy);
+    const fy = rYear !== 0 ? rYear : (a.d.fiscalYear ?? 0);
+    let slot = a.slots;
+    while (slot !== null && slot.fy !== fy) slot = slot.next;
     let t: Target;
-    if (yi < 0) {
+    if (slot === null) {
       t = targetFor(a, fy);
-      a.years.push(fy);
-      a.targets.push(t);
-      a.firstLines.push(rLine);
+      a.slots = { fy, t, line: rLine, dup: null, next: a.slots };
     } else {
-      t = a.targets[yi]!;
+      t = slot.t;
       if (budget && t.group !== null) {
         // the same account twice in one year of a budget: a double posting, or amendments
-        a.dup ??= [];
-        let d = a.dup[yi];
-        if (!d) {
-          d = a.dup[yi] = [a.firstLines[yi]!];
+        let d = slot.dup;
+        if (d === null) {
+          d = slot.dup = [slot.line];
           duplicates.push({ account: a.account, fiscalYear: fy, lines: d });
         }
         d.push(rLine);
@@ -325,11 +369,11 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
     }
     const amount = amountCol[ri]!;
     const enc = encCol[ri]!;
+    absolute += (amount < 0 ? -amount : amount) + (enc < 0 ? -enc : enc);
     totalAll.amount += amount;
     totalAll.encumbered += enc;
-    if (fy !== 0) {
-      let yt = totalByYear.get(fy);
-      if (yt === undefined) totalByYear.set(fy, (yt = { amount: 0, encumbered: 0 }));
+    const yt = t.yt;
+    if (yt !== null) {
       yt.amount += amount;
       yt.encumbered += enc;
     }
@@ -357,16 +401,38 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
       o.encumbered += enc;
       o.rows++;
       if (o.lines !== null) o.lines.push(rLine);
-      let by = o.byYear.get(fy);
-      if (by === undefined) o.byYear.set(fy, (by = { amount: 0, encumbered: 0 }));
+      const by = t.by!;
       by.amount += amount;
       by.encumbered += enc;
-      if (a.c.status === "excluded") nExcluded++;
+      if (a.d.status === "excluded") nExcluded++;
       else nUnmapped++;
     }
   }
-  // the accounts of each group (each account once per year)
-  for (const a of accounts.values()) for (const t of a.targets) if (t.group !== null) t.group.accounts.add(a.account);
+  if (absolute > Number.MAX_SAFE_INTEGER) {
+    throw DistrictKitError.argument(["table", "amount"], `the amounts of the file add up to more than ${dollars(Number.MAX_SAFE_INTEGER)} in absolute value: too large to total to the cent`);
+  }
+  // the accounts of each group, sorted: the mapped accounts of each fund × category × school ×
+  // E-Rate prefix sorted (a few dozen each, not all of them at once), each then added to its
+  // groups (an account string once per group, even when segment columns build the same one twice)
+  const byPrefix = new Map<Map<number, Target>, Account[]>();
+  for (const a of accounts.values()) {
+    if (a.d.status !== "mapped") continue;
+    const key = groupsByDecision.get(a.d);
+    if (key === undefined) continue; // rows without a fiscal year only
+    let list = byPrefix.get(key);
+    if (list === undefined) byPrefix.set(key, (list = []));
+    list.push(a);
+  }
+  const byAccount = (x: Account, y: Account): number => (x.account < y.account ? -1 : x.account > y.account ? 1 : 0);
+  for (const list of byPrefix.values()) {
+    list.sort(byAccount);
+    for (const a of list) {
+      for (let slot = a.slots; slot !== null; slot = slot.next) {
+        const accs = slot.t.group?.accounts;
+        if (accs !== undefined && (accs.length === 0 || accs[accs.length - 1] !== a.account)) accs.push(a.account);
+      }
+    }
+  }
 
   const issues: LedgerIssue[] = [];
   const issue = (i: Omit<LedgerIssue, "message" | "file">): void => {
@@ -392,7 +458,7 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
   }
 
   // line items (budget) and actual rows
-  const sorted = [...groups.values()].sort((a, b) => (a.fund < b.fund ? -1 : a.fund > b.fund ? 1 : 0) || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) || ((a.school ?? "") < (b.school ?? "") ? -1 : (a.school ?? "") > (b.school ?? "") ? 1 : 0) || ((a.eRate ?? "") < (b.eRate ?? "") ? -1 : 1) || a.fiscalYear - b.fiscalYear);
+  const sorted = [...groups].sort((a, b) => (a.fund < b.fund ? -1 : a.fund > b.fund ? 1 : 0) || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) || ((a.school ?? "") < (b.school ?? "") ? -1 : (a.school ?? "") > (b.school ?? "") ? 1 : 0) || ((a.eRate ?? "") < (b.eRate ?? "") ? -1 : 1) || a.fiscalYear - b.fiscalYear);
   const lineItems: LineItemInput[] = [];
   const plan: { fund: string; category: string; school: string | null; fiscalYear: number; amount: string }[] = [];
   const actuals: { fund: string; category: string; school: string | null; fiscalYear: number; period: number; posted: string; encumbered: string }[] = [];
@@ -403,12 +469,28 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
     for (let ri = 0; ri < n; ri++) {
       const a = accounts.get(accountCol[ri]!)!;
       const rYear = yearCol[ri]!;
-      const t = a.targets[a.years.indexOf(rYear !== 0 ? rYear : (a.c.fiscalYear ?? 0))]!;
-      if (t.group !== null && t.group.amount < 0) t.group.lines.push(lineCol[ri]!);
+      const fy = rYear !== 0 ? rYear : (a.d.fiscalYear ?? 0);
+      let slot = a.slots!;
+      while (slot.fy !== fy) slot = slot.next!;
+      const g = slot.t.group;
+      if (g !== null && g.amount < 0) g.lines.push(lineCol[ri]!);
     }
   }
   if (kind === "budget") {
-    const items = new Map<string, { g: Group; amounts: Record<string, string>; rows: number; accounts: Set<string> }>();
+    const items = new Map<string, { g: Group; amounts: Record<string, string>; rows: number }>();
+    // the accounts of each line item, sorted: those of its groups that do not net below zero
+    const itemAccounts = new Map<string, string[]>();
+    for (const accs of byPrefix.values()) {
+      for (const a of accs) {
+        for (let slot = a.slots; slot !== null; slot = slot.next) {
+          const g = slot.t.group;
+          if (g === null || g.amount < 0) continue;
+          let list = itemAccounts.get(g.key);
+          if (list === undefined) itemAccounts.set(g.key, (list = []));
+          if (list.length === 0 || list[list.length - 1] !== a.account) list.push(a.account);
+        }
+      }
+    }
     for (const g of sorted) {
       plan.push({ fund: g.fund, category: g.category, school: g.school, fiscalYear: g.fiscalYear, amount: Money.fromCents(g.amount).toString() });
       if (g.amount < 0) {
@@ -425,20 +507,18 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
         });
         continue;
       }
-      const ik = `${g.fund}\u0000${g.category}\u0000${g.school ?? ""}\u0000${g.eRate ?? ""}`;
-      let it = items.get(ik);
-      if (!it) items.set(ik, (it = { g, amounts: Object.create(null) as Record<string, string>, rows: 0, accounts: new Set() }));
+      let it = items.get(g.key);
+      if (!it) items.set(g.key, (it = { g, amounts: Object.create(null) as Record<string, string>, rows: 0 }));
       it.amounts[String(g.fiscalYear)] = Money.fromCents(g.amount).toString();
       it.rows += g.rows;
-      for (const a of g.accounts) it.accounts.add(a);
     }
     const ids = new Set<string>();
-    for (const { g, amounts, rows, accounts } of items.values()) {
+    for (const { g, amounts, rows } of items.values()) {
       let id = `${o.idPrefix}-${slug(g.fund)}-${slug(g.category)}-${g.school === null ? "district" : slug(g.school)}${g.eRate ? `-${g.eRate.toLowerCase()}` : ""}`;
       for (let n = 2; ids.has(id); n++) id = `${id}-${n}`;
       ids.add(id);
       const label = g.category.charAt(0).toUpperCase() + g.category.slice(1).replace(/-/g, " ");
-      const acc = [...accounts].sort();
+      const acc = itemAccounts.get(g.key) ?? [];
       const item: Record<string, unknown> = {
         id,
         name: `${label}, ${g.school === null ? "district-wide" : `school ${g.school}`} (${g.fund})`,
@@ -502,7 +582,7 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
   };
   const sumGroups = (y: number | null, enc: boolean): number => {
     let s = 0;
-    for (const g of groups.values()) if (y === null || g.fiscalYear === y) s += enc ? g.encumbered : g.amount;
+    for (const g of groups) if (y === null || g.fiscalYear === y) s += enc ? g.encumbered : g.amount;
     return s;
   };
   // the file's own totals
@@ -583,7 +663,7 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
     }
   }
   issues.sort((a, b) => (a.lines[0] ?? Number.MAX_SAFE_INTEGER) - (b.lines[0] ?? Number.MAX_SAFE_INTEGER));
-  const extraCategories = [...new Set([...groups.values()].map((g) => g.category))].filter((c) => !BUILT_IN.has(c)).sort();
+  const extraCategories = [...new Set(groups.map((g) => g.category))].filter((c) => !BUILT_IN.has(c)).sort();
   const counts = { dataRows: table.rowCount + table.stats.failed, mapped, excluded: nExcluded, unmapped: nUnmapped, unreadable: table.stats.failed, totalRows: totals.length };
   const main = tieOut[0]!;
   const explanation =
@@ -596,7 +676,7 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
     lineItems,
     plan,
     actuals,
-    groups: sorted.map((g) => ({ fund: g.fund, category: g.category, school: g.school, eRate: g.eRate, fiscalYear: g.fiscalYear, amount: Money.fromCents(g.amount), encumbered: Money.fromCents(g.encumbered), rows: g.rows, accounts: [...g.accounts].sort() })),
+    groups: sorted.map((g) => ({ fund: g.fund, category: g.category, school: g.school, eRate: g.eRate, fiscalYear: g.fiscalYear, amount: Money.fromCents(g.amount), encumbered: Money.fromCents(g.encumbered), rows: g.rows, accounts: g.accounts })),
     extraCategories,
     fiscalYears,
     lastPeriod: Object.fromEntries([...lastPeriod].map(([y, p]) => [String(y), p])),

@@ -122,8 +122,20 @@ const MONTH_YEAR = /^([a-z]{3,9})\.?[\s-]+(\d{4})$/i;
 const YEAR_MONTH = /^(\d{4})[-/](\d{1,2})$/;
 const MONTH_SLASH_YEAR = /^(\d{1,2})[-/](\d{4})$/;
 
+function isFourDigits(t: string): boolean {
+  for (let i = 0; i < 4; i++) {
+    const d = t.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+  }
+  return true;
+}
+
+/** Whether a text may say "total" (a t in it): the regex only then. */
+const mayBeTotal = (t: string): boolean => (t.includes("t") || t.includes("T")) && /\btotals?\b/i.test(t);
+
 /** @internal A fiscal-year cell: `2027`, `FY2027`, `FY27`, `2026-27`, `2026-2027` (a span names the year it ends in under an end-labelled calendar). */
 export function parseFiscalYear(text: string, cal: FiscalCalendar): number | undefined {
+  if (text.length === 4 && isFourDigits(text)) return Number(text); // the common cell, without a regex
   let m = FY_TEXT.exec(text);
   if (m) return Number(m[1]);
   m = FY_SHORT.exec(text);
@@ -283,7 +295,7 @@ export class LedgerTableReader {
     const description = (v.description as string | undefined) ?? null;
     const account = this.pAccount;
     const acc = account.includes("\u001f") ? account.replace(/\u001f/g, " ").trim() : account.trim();
-    if ((acc === "" && description !== null && /\btotals?\b/i.test(description)) || (acc !== "" && /\btotals?\b/i.test(acc))) {
+    if ((acc === "" && description !== null && mayBeTotal(description)) || (acc !== "" && mayBeTotal(acc))) {
       this.totals.push({ line, label: acc !== "" ? acc : description!.trim(), fiscalYear: this.pYear, amount: this.pAmount, encumbered: this.pEncumbered });
       return ROW;
     }
