@@ -50,3 +50,7 @@ export { forecastTables } from "./write/forecastTables.js";
 export { licenseContractsToCurrent, licenseEnrollmentFromRoster, licenseImportOptionsSchema, usageToLicenseUsers } from "./engines/licenses.js";
 export type { LicenseImportOptions, SkippedRow } from "./engines/licenses.js";
 export { readOneRosterZip } from "./formats/oneRosterZip.js";
+export { privacyRegisterFormat, readPrivacyRegister, writePrivacyRegister } from "./formats/privacyRegister.js";
+export { sharedRosterFromOneRoster } from "./engines/rosterSharing.js";
+export type { SharedRosterImport } from "./engines/rosterSharing.js";
+export { writeApprovedAppList } from "./write/approvedAppList.js";
