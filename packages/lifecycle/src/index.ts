@@ -83,3 +83,14 @@ export type { SparePoolResult } from "./spares.js";
 export { TCO_CATEGORIES, tcoInputSchema, totalCostOfOwnership } from "./tco.js";
 export type { TcoResult } from "./tco.js";
 export { CAPITALIZATION_THRESHOLDS } from "./tables/capitalization.js";
+export {
+  DAMAGE_COVERAGE_PARTS,
+  compareDamageCoverage,
+  damageCoverageChunkOptionsSchema,
+  damageCoverageInputSchema,
+  damageCoverageOptionsSchema,
+  mergeDamageCoverageChunks,
+  simulateDamageCoverageChunk,
+  summarizeDamageCoverage,
+} from "./damage/coverage.js";
+export type { DamageCoverageChunk, DamageCoverageInput, DamageCoverageOptionResult, DamageCoverageResult } from "./damage/coverage.js";
