@@ -13,6 +13,7 @@ const TABS: readonly TabDef[] = [
   { id: "devices", label: "Devices" },
   { id: "licences", label: "Licences" },
   { id: "vetting", label: "Vetting" },
+  { id: "privacy", label: "Privacy" },
   { id: "data", label: "Import / Export" },
 ];
 
@@ -22,6 +23,7 @@ const NEEDS: Record<TabId, DatasetName[]> = {
   devices: ["district", "budget", "devices", "repairs"],
   licences: ["district", "budget", "licenses", "usage"],
   vetting: ["district", "apps"],
+  privacy: ["district"],
   data: [...DATASET_NAMES],
 };
 
@@ -30,6 +32,7 @@ const VIEWS: Record<TabId, () => Promise<ComponentType>> = {
   devices: () => import("./views/DevicesView.js").then((m) => m.DevicesView),
   licences: () => import("./views/LicencesView.js").then((m) => m.LicencesView),
   vetting: () => import("./views/VettingView.js").then((m) => m.VettingView),
+  privacy: () => import("./views/PrivacyView.js").then((m) => m.PrivacyView),
   data: () => import("./views/DataView.js").then((m) => m.DataView),
 };
 const loaded = new Map<TabId, ComponentType>();

@@ -94,3 +94,5 @@ export {
   summarizeDamageCoverage,
 } from "./damage/coverage.js";
 export type { DamageCoverageChunk, DamageCoverageInput, DamageCoverageOptionResult, DamageCoverageResult } from "./damage/coverage.js";
+export { forecastRepairs, repairForecastOptionsSchema } from "./damage/repairForecast.js";
+export type { RepairForecastCell, RepairForecastResult } from "./damage/repairForecast.js";
