@@ -13,8 +13,11 @@ for (const m of forecast.byModel) console.log(`  ${m.model.padEnd(14)} ${String(
 console.log("Parts to keep (covers the busiest month 9 times in 10):");
 for (const p of forecast.parts) console.log(`  ${p.kind.padEnd(9)} ${p.expected.toFixed(1).padStart(5)} a year, mean ${p.averageCost.format()}; stock ${p.suggestedStock} (busiest ${p.peakWindow}: ${p.peakExpected.toFixed(1)})`);
 
-// The sample's schools: about 40 % of students NSLP-eligible (a planning figure for this example)
-const nslpDevices = Math.round(forecast.devices * 0.4);
+// NSLP-eligible students as the district file counts them (389 of 912): the same share of devices
+const district = JSON.parse(readFileSync(new URL("data/sample-district/district.json", import.meta.url), "utf8")) as { schools: { students: number; nslpEligible: number }[] };
+const share = district.schools.reduce((a, s) => a + s.nslpEligible, 0) / district.schools.reduce((a, s) => a + s.students, 0);
+const nslpDevices = Math.round(forecast.devices * share);
+console.log(`\n${nslpDevices} of ${forecast.devices} devices with NSLP-eligible families (${(share * 100).toFixed(1)} % of students)`);
 const result = compareDamageCoverage(
   {
     devices: forecast.devices,

@@ -11,6 +11,7 @@ import { PrintSummary } from "./components/PrintSummary.js";
 const TABS: readonly TabDef[] = [
   { id: "budget", label: "Budget" },
   { id: "devices", label: "Devices" },
+  { id: "repairs", label: "Repairs" },
   { id: "licences", label: "Licences" },
   { id: "vetting", label: "Vetting" },
   { id: "privacy", label: "Privacy" },
@@ -21,6 +22,7 @@ const TABS: readonly TabDef[] = [
 const NEEDS: Record<TabId, DatasetName[]> = {
   budget: ["district", "budget"],
   devices: ["district", "budget", "devices", "repairs"],
+  repairs: ["district", "repairs"],
   licences: ["district", "budget", "licenses", "usage"],
   vetting: ["district", "apps"],
   privacy: ["district"],
@@ -30,6 +32,7 @@ const NEEDS: Record<TabId, DatasetName[]> = {
 const VIEWS: Record<TabId, () => Promise<ComponentType>> = {
   budget: () => import("./views/BudgetView.js").then((m) => m.BudgetView),
   devices: () => import("./views/DevicesView.js").then((m) => m.DevicesView),
+  repairs: () => import("./views/RepairsView.js").then((m) => m.RepairsView),
   licences: () => import("./views/LicencesView.js").then((m) => m.LicencesView),
   vetting: () => import("./views/VettingView.js").then((m) => m.VettingView),
   privacy: () => import("./views/PrivacyView.js").then((m) => m.PrivacyView),

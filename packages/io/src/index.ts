@@ -51,6 +51,7 @@ export { licenseContractsToCurrent, licenseEnrollmentFromRoster, licenseImportOp
 export type { LicenseImportOptions, SkippedRow } from "./engines/licenses.js";
 export { readOneRosterZip } from "./formats/oneRosterZip.js";
 export { privacyRegisterFormat, readPrivacyRegister, writePrivacyRegister } from "./formats/privacyRegister.js";
+export type { PrivacyRegisterRow } from "./formats/privacyRegister.js";
 export { sharedRosterFromOneRoster } from "./engines/rosterSharing.js";
 export type { SharedRosterImport } from "./engines/rosterSharing.js";
 export { writeApprovedAppList } from "./write/approvedAppList.js";

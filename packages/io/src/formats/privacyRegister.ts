@@ -10,7 +10,15 @@ import type { ReadResult, RowError } from "../readResult.js";
 import type { ReadOptions } from "../schema/readOptions.js";
 import { toCsv, type CsvWriteOptions } from "../write/csv.js";
 
-type Raw = Readonly<Record<string, unknown>> & { readonly line: number };
+/**
+ * One row of a registry-style CSV as {@link privacyRegisterFormat} reads it: each field's typed
+ * value by its key (`appName`, `status`, `signedOn`…) and the row's line. {@link readPrivacyRegister}
+ * turns it into an agreement.
+ *
+ * @category Privacy register
+ */
+export type PrivacyRegisterRow = Readonly<Record<string, unknown>> & { readonly line: number };
+type Raw = PrivacyRegisterRow;
 
 /** The columns of a registry-style CSV, in the order they are written. */
 const FIELDS = [

@@ -30,7 +30,16 @@ const gapSchema = z.object({
 });
 
 /** Information a rule requires that the register lacks. @category Public documents */
-export type PublicationGap = z.infer<typeof gapSchema>;
+export interface PublicationGap {
+  /** The app the entry is missing it for, or null for the list as a whole. */
+  readonly appId: string | null;
+  readonly appName: string | null;
+  /** The rule's id and citation. */
+  readonly rule: string;
+  readonly citation: string;
+  /** What is missing, in words. */
+  readonly missing: string;
+}
 
 const districtShape = {
   title: z.string(),
