@@ -75,9 +75,18 @@ export function PrivacyView() {
       live = false;
     };
   }, []);
-  if (failure) return <div class="notice notice-error" role="alert"><strong>The sample register could not be read</strong><ul>{failure.map((f) => <li key={f}>{f}</li>)}</ul></div>;
-  if (!loaded) return <p class="loading">Reading the privacy register…</p>;
-  return <Register loaded={loaded} />;
+  return (
+    <section aria-labelledby="privacy-h">
+      <h2 id="privacy-h">Privacy: the register, what to publish, what apps receive</h2>
+      {failure ? (
+        <div class="notice notice-error" role="alert"><strong>The sample register could not be read</strong><ul>{failure.map((f) => <li key={f}>{f}</li>)}</ul></div>
+      ) : !loaded ? (
+        <p class="loading">Reading the privacy register…</p>
+      ) : (
+        <Register loaded={loaded} />
+      )}
+    </section>
+  );
 }
 
 function Register({ loaded }: { loaded: Loaded }) {

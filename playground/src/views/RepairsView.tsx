@@ -34,13 +34,21 @@ export function RepairsView() {
   const [copay, setCopay] = useState("25");
   const [feeStandard, setFeeStandard] = useState("25");
   const [feeNslp, setFeeNslp] = useState("5");
-  if (!forecast.ok) return <div class="notice notice-error" role="alert"><strong>The repair history could not be forecast</strong><ul>{forecast.problems.map((p) => <li key={p}>{p}</li>)}</ul></div>;
+  if (!forecast.ok) {
+    return (
+      <section aria-labelledby="repairs-h">
+        <h2 id="repairs-h">Repairs and damage</h2>
+        <div class="notice notice-error" role="alert"><strong>The repair history could not be forecast</strong><ul>{forecast.problems.map((p) => <li key={p}>{p}</li>)}</ul></div>
+      </section>
+    );
+  }
   const f = forecast.value;
   const students = (district?.schools ?? []).reduce((a, s) => a + (s.students ?? 0), 0);
   const nslp = (district?.schools ?? []).reduce((a, s) => a + (s.nslpEligible ?? 0), 0);
   const nslpShare = students > 0 ? nslp / students : 0;
   return (
-    <>
+    <section aria-labelledby="repairs-h">
+      <h2 id="repairs-h">Repairs and damage</h2>
       <p class="lede" data-testid="repairs-lede">{f.explanation}</p>
       <DataTable
         caption="Repairs expected by month of the school year"
@@ -77,7 +85,7 @@ export function RepairsView() {
         </div>
         <Coverage forecast={f} nslpShare={nslpShare} premium={premium} copay={copay} feeStandard={feeStandard} feeNslp={feeNslp} />
       </section>
-    </>
+    </section>
   );
 }
 

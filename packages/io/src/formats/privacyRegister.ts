@@ -18,7 +18,6 @@ import { toCsv, type CsvWriteOptions } from "../write/csv.js";
  * @category Privacy register
  */
 export type PrivacyRegisterRow = Readonly<Record<string, unknown>> & { readonly line: number };
-type Raw = PrivacyRegisterRow;
 
 /** The columns of a registry-style CSV, in the order they are written. */
 const FIELDS = [
@@ -67,13 +66,13 @@ const FIELDS = [
  * ```
  * @category Privacy register
  */
-export const privacyRegisterFormat: CsvFormat<Raw> = {
+export const privacyRegisterFormat: CsvFormat<PrivacyRegisterRow> = {
   name: "privacy register",
   fields: FIELDS,
   build: (values, _attributes, line) => {
     const raw: Record<string, unknown> = { line };
     for (const f of FIELDS) if (values[f.key] !== undefined) raw[f.key] = values[f.key];
-    return raw as Raw;
+    return raw as PrivacyRegisterRow;
   },
 };
 
@@ -137,7 +136,7 @@ interface Problem {
 }
 
 /** A raw row as an agreement, or its problems (each with the field it concerns). */
-function agreementOf(raw: Raw): { agreement: AgreementInput; problems: Problem[] } {
+function agreementOf(raw: PrivacyRegisterRow): { agreement: AgreementInput; problems: Problem[] } {
   const problems: Problem[] = [];
   const text = (k: string): string | undefined => (raw[k] === undefined ? undefined : String(raw[k]));
   const lookup = <T>(k: string, table: ReadonlyMap<string, T>, expected: string): T | undefined => {
@@ -291,7 +290,7 @@ export function readPrivacyRegister(input: TextInput, options?: ReadOptions): Re
     const rows: AgreementInput[] = [];
     const ids = new Map<string, number>();
     let failed = first.stats.failed;
-    const fail = (raw: Raw, problems: readonly Problem[]): void => {
+    const fail = (raw: PrivacyRegisterRow, problems: readonly Problem[]): void => {
       failed++;
       for (const p of problems) {
         const column = header.get(p.field) ?? null;
