@@ -26,7 +26,7 @@ describe("the playground shell", () => {
   it("loads with its tabs and the sample district, without console errors", async () => {
     const w = await open();
     const tabs = await w.page.getByRole("tab").allTextContents();
-    expect(tabs).toEqual(["Budget", "Devices", "Licences", "Vetting", "Calendar", "Import / Export", "Your ledger"]);
+    expect(tabs).toEqual(["Budget", "Devices", "Repairs", "Licences", "Vetting", "Privacy", "Calendar", "Import / Export", "Your ledger"]);
     await w.page.waitForSelector('[data-testid="district"]');
     const district = await w.page.textContent('[data-testid="district"]');
     if (hasSampleDistrict) expect(district).toContain("Maple Valley");
@@ -88,7 +88,7 @@ describe("the playground shell", () => {
     const alert = w.page.getByRole("alert");
     await alert.waitFor();
     expect(await alert.textContent()).toContain("could not be opened");
-    expect(await w.page.getByRole("tab").count()).toBe(6);
+    expect(await w.page.getByRole("tab").count()).toBe(9);
     // a well-formed link whose content fails validation names the field
     const bad = await open(`${baseUrl}#s=${await badStateLink(w)}`);
     await bad.page.getByRole("alert").waitFor();
@@ -98,15 +98,15 @@ describe("the playground shell", () => {
   it("opens every view at desktop and phone widths (screenshots in e2e/screenshots)", async () => {
     for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["narrow", { width: 390, height: 844 }]] as const) {
       const w = await open(baseUrl, size);
-      for (const tab of ["Budget", "Devices", "Licences", "Vetting", "Calendar", "Import / Export", "Your ledger"]) {
+      for (const tab of ["Budget", "Devices", "Repairs", "Licences", "Vetting", "Privacy", "Calendar", "Import / Export", "Your ledger"]) {
         await w.page.getByRole("tab", { name: tab }).click();
         await w.page.waitForSelector(`[role="tabpanel"] h2`);
         await screenshot(w.page, `${label}-${tab.toLowerCase().replace(/[^a-z]+/g, "-")}`);
       }
       expect(w.consoleErrors).toEqual([]);
     }
-    // twelve views (six tabs at two widths) on a shared two-core machine
-  }, 150_000);
+    // nine views at two widths, full-page screenshots, on a shared two-core machine
+  }, 240_000);
 });
 
 /** Encode, in the page, a state that is well formed but invalid (an enrollment change of +99 %). */

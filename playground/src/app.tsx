@@ -11,8 +11,10 @@ import { PrintSummary } from "./components/PrintSummary.js";
 const TABS: readonly TabDef[] = [
   { id: "budget", label: "Budget" },
   { id: "devices", label: "Devices" },
+  { id: "repairs", label: "Repairs" },
   { id: "licences", label: "Licences" },
   { id: "vetting", label: "Vetting" },
+  { id: "privacy", label: "Privacy" },
   { id: "calendar", label: "Calendar" },
   { id: "data", label: "Import / Export" },
   { id: "yours", label: "Your ledger" },
@@ -22,9 +24,11 @@ const TABS: readonly TabDef[] = [
 const NEEDS: Record<TabId, DatasetName[]> = {
   budget: ["district", "budget"],
   devices: ["district", "budget", "devices", "repairs"],
+  repairs: ["district", "repairs"],
   licences: ["district", "budget", "licenses", "usage"],
   vetting: ["district", "apps"],
   calendar: ["district", "budget", "devices", "licenses", "apps"],
+  privacy: ["district"],
   data: [...DATASET_NAMES],
   yours: ["district", "budget"],
 };
@@ -32,9 +36,11 @@ const NEEDS: Record<TabId, DatasetName[]> = {
 const VIEWS: Record<TabId, () => Promise<ComponentType>> = {
   budget: () => import("./views/BudgetView.js").then((m) => m.BudgetView),
   devices: () => import("./views/DevicesView.js").then((m) => m.DevicesView),
+  repairs: () => import("./views/RepairsView.js").then((m) => m.RepairsView),
   licences: () => import("./views/LicencesView.js").then((m) => m.LicencesView),
   vetting: () => import("./views/VettingView.js").then((m) => m.VettingView),
   calendar: () => import("./views/CalendarView.js").then((m) => m.CalendarView),
+  privacy: () => import("./views/PrivacyView.js").then((m) => m.PrivacyView),
   data: () => import("./views/DataView.js").then((m) => m.DataView),
   yours: () => import("./views/YourBudgetView.js").then((m) => m.YourBudgetView),
 };

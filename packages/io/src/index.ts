@@ -76,3 +76,8 @@ export type { DistrictCalendar, DistrictCalendarInput } from "./calendar/distric
 export { calendarToIcs } from "./calendar/ics.js";
 export type { CalendarIcsOptions } from "./calendar/ics.js";
 export { CALENDAR_CSV_COLUMNS, calendarToCsv } from "./calendar/csv.js";
+export { privacyRegisterFormat, readPrivacyRegister, writePrivacyRegister } from "./formats/privacyRegister.js";
+export type { PrivacyRegisterRow } from "./formats/privacyRegister.js";
+export { sharedRosterFromOneRoster } from "./engines/rosterSharing.js";
+export type { SharedRosterImport } from "./engines/rosterSharing.js";
+export { writeApprovedAppList } from "./write/approvedAppList.js";

@@ -91,3 +91,16 @@ export { CAPITALIZATION_THRESHOLDS } from "./tables/capitalization.js";
 export { supportEnds, supportEndEntrySchema, supportEndsInputSchema } from "./supportEnds.js";
 export type { ModelSupportEnd, SupportEndBasis, SupportEndEntry, SupportEndEntryInput, SupportEndsInput, SupportEndsResult } from "./supportEnds.js";
 export { NETWORK_GEAR_SUPPORT_TEMPLATE, SUPPORT_END_TABLE } from "./tables/supportEnds.js";
+export {
+  DAMAGE_COVERAGE_PARTS,
+  compareDamageCoverage,
+  damageCoverageChunkOptionsSchema,
+  damageCoverageInputSchema,
+  damageCoverageOptionsSchema,
+  mergeDamageCoverageChunks,
+  simulateDamageCoverageChunk,
+  summarizeDamageCoverage,
+} from "./damage/coverage.js";
+export type { DamageCoverageChunk, DamageCoverageInput, DamageCoverageOptionResult, DamageCoverageResult } from "./damage/coverage.js";
+export { forecastRepairs, repairForecastOptionsSchema } from "./damage/repairForecast.js";
+export type { RepairForecastCell, RepairForecastResult } from "./damage/repairForecast.js";

@@ -55,3 +55,41 @@ export { scoreTier, scoreTierSchema, scoreTiersSchema } from "./tiers.js";
 export type { ScoreTier, ScoreTierResult } from "./tiers.js";
 export { RISK_TIERS_VENDORSCORE_1, riskItemSchema, riskScore, riskScoreInputSchema, riskScoreOf } from "./risk.js";
 export type { RiskContribution, RiskScoreInput, RiskScoreResult } from "./risk.js";
+export { gradeCode, gradeSchema } from "./privacy/grades.js";
+export {
+  agreementSchema,
+  agreementTypeSchema,
+  approvalConditionsSchema,
+  dataCategorySchema,
+  dpaStatusSchema,
+  nySupplementSchema,
+  privacyRegisterSchema,
+  vettingDecisionSchema,
+} from "./privacy/schema.js";
+export type { Agreement, AgreementInput, AgreementType, ApprovalConditions, DpaStatus, PrivacyRegister, PrivacyRegisterInput } from "./privacy/schema.js";
+export { agreementStatusAt, listAgreementExpiries, reviewRegister } from "./privacy/status.js";
+export type { AgreementExpiry, AgreementStatusAt, RegisterAppStatus } from "./privacy/status.js";
+export { approvalFromScore } from "./privacy/fromScore.js";
+export {
+  approvedAppEntrySchema,
+  approvedAppListSchema,
+  contractNoticesSchema,
+  nySupplementalInformationSchema,
+  publicDocumentSchema,
+  publishedRuleSchema,
+} from "./privacy/documentSchemas.js";
+export type { ApprovedAppEntry, ApprovedAppList, ContractNotices, NySupplementalInformation, PublicDocument, PublicationGap, PublishedRule } from "./privacy/documentSchemas.js";
+export { buildApprovedAppList } from "./privacy/approvedList.js";
+export { buildNySupplementalInformation } from "./privacy/nySupplement.js";
+export { buildContractNotices } from "./privacy/contractNotices.js";
+export { escapeHtml, renderPublicDocumentHtml } from "./privacy/html.js";
+export { checkRosterSharing, sharedRosterSchema } from "./privacy/sharing.js";
+export type { ExcessField, RosterSharingResult, SharedRosterInput, StudentFinding } from "./privacy/sharing.js";
+export { findUnvettedApps, usageLineSchema } from "./privacy/unvetted.js";
+export type { UnvettedApp, UnvettedAppsResult } from "./privacy/unvetted.js";
+export { PUBLICATION_RULES, publicationRulesInForce } from "./tables/publicationRules.js";
+export type { PublicationDeadline, PublicationField, PublicationRule } from "./tables/publicationRules.js";
+export { ROSTER_FIELD_CATEGORIES } from "./tables/rosterFields.js";
+export type { RosterFieldCategory, RosterSubject } from "./tables/rosterFields.js";
+export { DATA_SENSITIVITY, UNKNOWN_DATA_SENSITIVITY } from "./tables/dataSensitivity.js";
+export type { DataSensitivity } from "./tables/dataSensitivity.js";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The tabs of the playground, in display order. */
-export const TAB_IDS = ["budget", "devices", "licences", "vetting", "calendar", "data", "yours"] as const;
+export const TAB_IDS = ["budget", "devices", "repairs", "licences", "vetting", "privacy", "calendar", "data", "yours"] as const;
 export const tabIdSchema = z.enum(TAB_IDS);
 export type TabId = z.infer<typeof tabIdSchema>;
 

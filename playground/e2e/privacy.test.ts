@@ -1,0 +1,61 @@
+import { describe, expect, inject, it } from "vitest";
+import { foreignRequests, openPage, screenshot, useBrowser } from "./browser.js";
+
+const baseUrl = inject("baseUrl");
+const browser = useBrowser();
+
+describe("privacy register", () => {
+  it("shows the sample register on the as-of date, the list to publish, the roster check and the apps in use not cleared", async () => {
+    const w = await openPage(browser());
+    await w.page.goto(baseUrl);
+    await w.page.getByRole("tab", { name: "Privacy" }).click();
+    const table = w.page.locator("table", { hasText: "Privacy register" });
+    await table.waitFor();
+    const text = (await table.textContent()) ?? "";
+    for (const app of ["ReadWell", "QuickCheck", "WriteMate AI", "QuizBlast", "PollPro", "StarChart Planetarium"]) expect(text).toContain(app);
+    expect(text).toContain("approved with conditions");
+    expect(text).toContain("only for grades 6–12");
+    expect(await w.page.getByTestId("privacy-lede").textContent()).toContain("6 apps in the register on 2026-07-01: 4 cleared for student use, ");
+
+    // the published list under Illinois' rules: four apps, QuickCheck withheld (its OR DPA expired, renewal only requested)
+    const summary = w.page.getByTestId("approved-list-summary");
+    expect(await summary.textContent()).toContain("4 apps cleared for student use; 1 approved app withheld");
+    expect(await summary.textContent()).toContain("IL rules");
+    const frame = w.page.frameLocator("[data-testid=approved-list-frame]");
+    const published = (await frame.locator("body").textContent()) ?? "";
+    for (const app of ["ReadWell", "WriteMate AI", "PollPro", "StarChart Planetarium"]) expect(published).toContain(app);
+    expect(published).not.toContain("QuickCheck");
+    expect(published).toContain("105 ILCS 85/27");
+    // New York's supplemental information from the same register: one block per contract, cited
+    await w.page.getByLabel("Document to publish").selectOption("NY");
+    await expect.poll(async () => (await frame.locator("body").textContent()) ?? "").toContain("121.3");
+    await w.page.getByLabel("Document to publish").selectOption("IL");
+    // the CSV download is the list as data
+    const [download] = await Promise.all([w.page.waitForEvent("download"), w.page.getByRole("link", { name: "Download the list (CSV)" }).click()]);
+    expect(download.suggestedFilename()).toBe("approved-apps.csv");
+
+    // the whole roster sent to WriteMate AI: e-mail and schedules beyond its agreement, 392 students outside grades 6–12
+    const roster = w.page.getByTestId("roster-summary");
+    expect(await roster.textContent()).toBe("WriteMate AI receives more than its agreement and approval allow on 2026-07-01: 4 excess columns, 392 students outside the grades, 543 under 13 without cover, 1 opted out.");
+    expect((await w.page.locator("table", { hasText: "Columns beyond the agreement" }).textContent()) ?? "").toContain("Student Contact Information");
+    // a teacher-only app: every student column is excess
+    await w.page.getByLabel("App whose roster sync to check").selectOption("pollpro");
+    await expect.poll(async () => (await roster.textContent()) ?? "").toContain("PollPro");
+
+    expect(await w.page.getByTestId("unvetted-summary").textContent()).toContain("the first to look at is QuickCheck");
+    await screenshot(w.page, "desktop-privacy");
+    expect(w.consoleErrors).toEqual([]);
+    expect(foreignRequests(w.requests, baseUrl)).toEqual([]);
+  });
+
+  it("fits a phone: the privacy view at 390 px is no wider than the screen", async () => {
+    const w = await openPage(browser(), { width: 390, height: 844 });
+    await w.page.goto(baseUrl);
+    await w.page.getByRole("tab", { name: "Privacy" }).click();
+    await w.page.getByTestId("roster-summary").waitFor();
+    const wide = await w.page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide).toBeLessThanOrEqual(390);
+    await screenshot(w.page, "phone-privacy");
+    expect(w.consoleErrors).toEqual([]);
+  });
+});

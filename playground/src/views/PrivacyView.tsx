@@ -1,0 +1,207 @@
+import { readPrivacyRegister, readUsage, sharedRosterFromOneRoster, writeApprovedAppList } from "@districtkit/io";
+import { buildApprovedAppList, buildContractNotices, buildNySupplementalInformation, checkRosterSharing, findUnvettedApps, renderPublicDocumentHtml, reviewRegister, type AgreementInput, type RegisterAppStatus, type RosterSharingResult } from "@districtkit/vetting";
+import { isDistrictKitError } from "@districtkit/core";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { DataTable } from "../components/DataTable.js";
+import { currentAsOf } from "../lib/asOf.js";
+import { datasets } from "../lib/sample.js";
+
+// The sample district's register and the files the check reads, each its own lazily loaded chunk
+// (the same files as the examples and the guide).
+const registerCsv = () => import("../../../examples/data/privacy/register.csv?raw").then((m) => m.default);
+const rosterFiles = () =>
+  Promise.all(
+    (["users", "roles", "enrollments"] as const).map(async (n) => {
+      const text = n === "users" ? await import("../../../examples/data/oneroster/users.csv?raw") : n === "roles" ? await import("../../../examples/data/oneroster/roles.csv?raw") : await import("../../../examples/data/oneroster/enrollments.csv?raw");
+      return [`${n}.csv`, text.default] as const;
+    }),
+  ).then((pairs) => Object.fromEntries(pairs));
+const usageCsv = () => import("../../../examples/data/licenses/usage.csv?raw").then((m) => m.default);
+
+// The sample district is in Oregon, which has no posting rule in the table: the view shows what
+// each state with one would have the district publish, from the same register.
+const DOCUMENTS = [
+  { id: "IL", label: "Approved-app list under Illinois' rules (105 ILCS 85/27)" },
+  { id: "OR", label: "Approved-app list under Oregon's (no posting rule in the table)" },
+  { id: "NY", label: "New York's supplemental information (Education Law §2-d)" },
+  { id: "CT", label: "Connecticut's notices of new contracts (C.G.S. §10-234bb)" },
+] as const;
+
+const STATUS_WORDS: Record<string, string> = {
+  none: "no agreement",
+  requested: "requested",
+  signed: "signed",
+  expired: "expired",
+  approvedNoStudentData: "approved — no student data",
+};
+
+const DECISION_WORDS: Record<string, string> = {
+  approved: "approved",
+  approvedWithConditions: "approved with conditions",
+  needsInformation: "needs information",
+  denied: "denied",
+};
+
+function problems(e: unknown): string[] {
+  if (isDistrictKitError(e)) return e.issues.map((i) => `${i.pathText}: ${i.message}`);
+  return [e instanceof Error ? e.message : String(e)];
+}
+
+interface Loaded {
+  readonly agreements: AgreementInput[];
+  readonly readErrors: string[];
+  readonly roster: Record<string, string>;
+  readonly usage: string;
+}
+
+function useDownload(text: string, type: string): string {
+  const url = useMemo(() => URL.createObjectURL(new Blob([text], { type })), [text, type]);
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  return url;
+}
+
+export function PrivacyView() {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<string[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.all([registerCsv(), rosterFiles(), usageCsv()])
+      .then(([csv, roster, usage]) => {
+        const read = readPrivacyRegister(csv);
+        if (live) setLoaded({ agreements: [...read.rows], readErrors: read.errors.map((e) => e.message), roster, usage });
+      })
+      .catch((e: unknown) => live && setFailure(problems(e)));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <section aria-labelledby="privacy-h">
+      <h2 id="privacy-h">Privacy: the register, what to publish, what apps receive</h2>
+      {failure ? (
+        <div class="notice notice-error" role="alert"><strong>The sample register could not be read</strong><ul>{failure.map((f) => <li key={f}>{f}</li>)}</ul></div>
+      ) : !loaded ? (
+        <p class="loading">Reading the privacy register…</p>
+      ) : (
+        <Register loaded={loaded} />
+      )}
+    </section>
+  );
+}
+
+function Register({ loaded }: { loaded: Loaded }) {
+  const asOf = currentAsOf() ?? "2026-07-01";
+  const district = datasets.value.district?.data as { name?: string; state?: string } | undefined;
+  const [doc, setDoc] = useState<string>("IL");
+  const state = doc === "OR" ? "OR" : "IL";
+  const register = useMemo(() => ({ district: { name: district?.name ?? "Maple Valley School District", state: district?.state ?? "OR", privacyContact: "privacy@mvsd.example.org", website: "https://mvsd.example.org" }, agreements: loaded.agreements }), [loaded, district]);
+  const review = useMemo(() => reviewRegister(register, { asOf }), [register, asOf]);
+  const list = useMemo(() => buildApprovedAppList(register, { asOf, state }), [register, asOf, state]);
+  const conditions = useMemo(() => new Map(list.entries.map((e) => [e.appId, e.conditions] as const)), [list]);
+  const html = useMemo(
+    () => renderPublicDocumentHtml(doc === "NY" ? buildNySupplementalInformation({ ...register, district: { ...register.district, state: "NY" } }, { asOf }) : doc === "CT" ? buildContractNotices({ ...register, district: { ...register.district, state: "CT" } }, { asOf, since: "2025-07-01" }) : list),
+    [doc, list, register, asOf],
+  );
+  const csv = useMemo(() => writeApprovedAppList(list), [list]);
+  const htmlUrl = useDownload(html, "text/html");
+  const csvUrl = useDownload(csv, "text/csv");
+  const frame = useRef<HTMLIFrameElement>(null);
+  const apps = review.filter((a) => a.status !== "approvedNoStudentData");
+  const [appId, setAppId] = useState<string>("writemate-ai");
+  const sharing = useMemo((): { result: RosterSharingResult; warnings: readonly string[] } | { problems: string[] } => {
+    try {
+      const imported = sharedRosterFromOneRoster(appId, loaded.roster);
+      return { result: checkRosterSharing(register, imported.shared, { asOf }), warnings: imported.warnings };
+    } catch (e) {
+      return { problems: problems(e) };
+    }
+  }, [appId, loaded, register, asOf]);
+  const unvetted = useMemo(() => findUnvettedApps(register, readUsage(loaded.usage).rows, { asOf }), [register, loaded, asOf]);
+
+  return (
+    <>
+      <p class="lede" data-testid="privacy-lede">
+        {review.length} apps in the register on {asOf}: {review.filter((a) => a.cleared).length} cleared for student use, {review.filter((a) => a.issues.length > 0).length} needing attention.
+      </p>
+      {loaded.readErrors.length > 0 && (
+        <div class="notice notice-warning" role="status"><strong>Rows of the register that could not be read</strong><ul>{loaded.readErrors.map((e) => <li key={e}>{e}</li>)}</ul></div>
+      )}
+      <DataTable
+        caption="Privacy register: each app's agreement on the as-of date"
+        columns={[
+          { key: "a", label: "App", value: (a: RegisterAppStatus) => a.appName },
+          { key: "s", label: "Agreement", value: (a: RegisterAppStatus) => STATUS_WORDS[a.status] ?? a.status },
+          { key: "e", label: "Expires", value: (a: RegisterAppStatus) => a.currentAgreement?.expiresOn ?? "—" },
+          { key: "d", label: "Decision", value: (a: RegisterAppStatus) => (a.decision === null ? "not vetted" : DECISION_WORDS[a.decision]) },
+          { key: "c", label: "Cleared", value: (a: RegisterAppStatus) => (a.cleared ? "yes" : "no") },
+          { key: "w", label: "Needs attention / conditions of use", value: (a: RegisterAppStatus) => [...a.issues, ...(conditions.get(a.appId) ?? [])].join("; ") || "—" },
+        ]}
+        rows={review}
+      />
+
+      <section class="panel" aria-labelledby="published-list">
+        <h3 id="published-list">What to publish</h3>
+        <label>
+          Document{" "}
+          <select value={doc} onChange={(e) => setDoc((e.target as HTMLSelectElement).value)} aria-label="Document to publish">
+            {DOCUMENTS.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
+          </select>
+        </label>
+        <p data-testid="approved-list-summary">{list.summary}</p>
+        {list.gaps.length > 0 && (
+          <details>
+            <summary>{list.gaps.length} gaps to fill before posting</summary>
+            <ul>{list.gaps.map((g, i) => <li key={i}>{`${g.appName ?? "The list"}: ${g.missing} (${g.citation})`}</li>)}</ul>
+          </details>
+        )}
+        {list.deadlines.length > 0 && (
+          <ul data-testid="approved-list-deadlines">{list.deadlines.map((d, i) => <li key={i}>{d.explanation}</li>)}</ul>
+        )}
+        {list.withheld.length > 0 && <p>Withheld: {list.withheld.map((w) => `${w.appName} — ${w.reason}`).join("; ")}.</p>}
+        <div class="no-print">
+          <button type="button" onClick={() => frame.current?.contentWindow?.print()}>Print this document</button>{" "}
+          <a href={htmlUrl} download="approved-apps.html">Download the page (HTML)</a>{" "}
+          <a href={csvUrl} download="approved-apps.csv">Download the list (CSV)</a>
+        </div>
+        <iframe ref={frame} title="The document as it will be published" srcDoc={html} sandbox="allow-same-origin allow-modals" class="public-document" data-testid="approved-list-frame" />
+      </section>
+
+      <section class="panel" aria-labelledby="roster-check">
+        <h3 id="roster-check">What the roster sync sends an app, against its agreement</h3>
+        <label>
+          App{" "}
+          <select value={appId} onChange={(e) => setAppId((e.target as HTMLSelectElement).value)} aria-label="App whose roster sync to check">
+            {apps.map((a) => <option key={a.appId} value={a.appId}>{a.appName}</option>)}
+          </select>
+        </label>
+        <p class="hint">The sample district's whole OneRoster export (users, roles, enrollments) as a rostering service would send it.</p>
+        {"problems" in sharing ? (
+          <ul role="alert">{sharing.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+        ) : (
+          <>
+            <p data-testid="roster-summary">{sharing.result.summary}</p>
+            <ul>{sharing.result.findings.map((f) => <li key={f}>{f}</li>)}</ul>
+            {sharing.result.excessFields.length > 0 && (
+              <DataTable
+                caption="Columns beyond the agreement"
+                columns={[
+                  { key: "f", label: "Column", value: (f: RosterSharingResult["excessFields"][number]) => `${f.file} ${f.column}` },
+                  { key: "c", label: "Data category", value: (f: RosterSharingResult["excessFields"][number]) => f.category },
+                  { key: "n", label: "Rows", kind: "num", value: (f: RosterSharingResult["excessFields"][number]) => String(f.count) },
+                  { key: "r", label: "Why", value: (f: RosterSharingResult["excessFields"][number]) => f.reason },
+                ]}
+                rows={sharing.result.excessFields}
+              />
+            )}
+          </>
+        )}
+      </section>
+
+      <section class="panel" aria-labelledby="unvetted">
+        <h3 id="unvetted">Apps in use that the register does not clear</h3>
+        <p data-testid="unvetted-summary">{unvetted.summary}</p>
+        <ol>{unvetted.apps.map((a) => <li key={a.product}>{a.explanation}</li>)}</ol>
+      </section>
+    </>
+  );
+}
