@@ -124,16 +124,8 @@ export function writeComponent(m: Model, products: readonly number[]): string {
         }
       });
     }
-    // mode per year
-    const anyMode = new Map<number, string>();
-    for (const t of cov.keys()) {
-      const a = lp.v("am");
-      lp.bin.push(a);
-      anyMode.set(t, a);
-    }
     // seat contracts
     const serveTerms = new Map<string, [number, string][]>(); // `${s}|${r}|${t}` → w vars
-    const selByYearKey = new Map<string, string[]>();
     let bigN = 0;
     for (let t = 0; t < Y; t++) {
       let n = 0;
@@ -146,13 +138,6 @@ export function writeComponent(m: Model, products: readonly number[]): string {
         if (years.length === 0) return;
         const sel = lp.v("sel");
         lp.bin.push(sel);
-        for (const t of years) {
-          const k = `${t}|${v.key}`;
-          selByYearKey.set(k, [...(selByYearKey.get(k) ?? []), sel]);
-          // mode: any-options need anyMode = 1, role options anyMode = 0
-          if (v.key === "any") lp.row([[1, sel], [-1, anyMode.get(t)!]], "<=", 0);
-          else lp.row([[1, sel], [1, anyMode.get(t)!]], "<=", 1);
-        }
         const roles = v.key === "any" ? [0, 1, 2] : [["student", "teacher", "staff"].indexOf(v.key)];
         const q = lp.v("q");
         lp.int.push(q);
@@ -248,8 +233,8 @@ export function writeComponent(m: Model, products: readonly number[]): string {
         }
       });
     }
-    // one option per key and year
-    for (const [, sels] of selByYearKey) if (sels.length > 1) lp.row(sels.map((x) => [1, x] as [number, string]), "<=", 1);
+    // (no "one option per key and year": the covering rows sum every seat contract's seats, the
+    // shares w of a demand cell served by each contract being fractional — a transport problem)
     // covering rows
     for (const [t, c] of cov) {
       for (let s = 0; s < S; s++) {

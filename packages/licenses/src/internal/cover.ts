@@ -157,7 +157,7 @@ export class CoverProblem {
       const j = row.cols[i]!;
       const x = q[j]!;
       if (row.paid[i]) s += x;
-      if (row.free[i] > 0) {
+      if (row.free[i]! > 0) {
         const f = this.columns[j]!.free!;
         s += Math.floor((f.free * x) / f.per);
       }

@@ -241,9 +241,15 @@ export class TupleCurve {
     return this.C + TupleCurve.fillCost(this.relaxedFill, n - this.A);
   }
 
-  /** Exact cost of covering n seats under this tuple (Infinity when it cannot). */
+  /** Exact cost of covering n seats under this tuple (0 for n ≤ 0; Infinity when it cannot). */
   eval(n: number): number {
+    if (n <= 0) return 0;
     return this.#solve(n).cost;
+  }
+
+  /** The cost of covering n seats and the seats covered (the need: the parts say what is held). */
+  best(n: number): { cost: number; qty: number } {
+    return { cost: this.eval(n), qty: n };
   }
 
   /** Exact cost and the packs bought per pack column (in the order of #packs). */
