@@ -2,13 +2,21 @@ import { DistrictKitError, parseInput, probabilitySchema } from "@districtkit/co
 import { z } from "zod";
 
 /**
- * The zod schema of {@link peakConcurrency}'s input: sessions as half-open intervals
- * `[start, end)` in any consistent time unit (minutes since midnight, epoch milliseconds…), each
- * optionally tagged with a day for daily peaks, and the percentile of daily peaks wanted.
+ * The zod schema of {@link peakConcurrency}'s input: sessions in any consistent time unit
+ * (minutes since midnight, epoch milliseconds…), each optionally tagged with a day for daily
+ * peaks, the percentile of daily peaks wanted, and how a session's end counts:
+ *
+ * - `intervals: "half-open"` (the default): a session is `[start, end)` — it no longer counts at
+ *   its end, so a session ending when another starts does not overlap it (logs that record the
+ *   logout time);
+ * - `intervals: "closed"`: a session is `[start, end]` — it still counts at its end, so back-to-back
+ *   sessions overlap at the instant they meet and the peak can be higher (logs whose times are
+ *   rounded, where "ends 09:00" and "starts 09:00" may share the minute).
  *
  * @example
  * ```ts
- * concurrencyInputSchema.parse({ sessions: [{ start: 480, end: 510 }] }).percentile; // => 0.95
+ * const input = concurrencyInputSchema.parse({ sessions: [{ start: 480, end: 510 }] });
+ * [input.percentile, input.intervals]; // => [0.95, "half-open"]
  * ```
  * @category Concurrency
  */
@@ -19,23 +27,32 @@ export const concurrencyInputSchema = z.object({
       .refine((s) => s.end >= s.start, { error: "expected end ≥ start", path: ["end"] }),
   ),
   percentile: probabilitySchema.default(0.95),
+  /** `half-open` (default): `[start, end)`; `closed`: `[start, end]`. */
+  intervals: z.enum(["half-open", "closed"]).default("half-open"),
 });
 
 /**
- * Peak concurrent use from session logs by a sweep line. Sessions are half-open `[start, end)`:
- * at equal times ends are processed before starts, so back-to-back sessions do not overlap
- * (closed intervals would give higher peaks). Reports the peak, the time spent at each level
- * (over the span from the first start to the last end), the peak of each day, and the chosen
- * percentile of daily peaks by nearest rank (the ⌈p·n⌉-th smallest: licences are whole).
+ * Peak concurrent use from session logs by a sweep line. By default sessions are half-open
+ * `[start, end)`: at equal times ends are processed before starts, so back-to-back sessions do not
+ * overlap and a zero-length session counts for nothing. With `intervals: "closed"` sessions are
+ * `[start, end]`: at equal times starts are processed before ends, so sessions that touch overlap at
+ * that instant and a zero-length session counts once — the peak can only be higher. Reports the
+ * peak, the time spent at each level (over the span from the first start to the last end; an
+ * instant has no duration, so both conventions give the same times), the peak of each day, and
+ * the chosen percentile of daily peaks by nearest rank (the ⌈p·n⌉-th smallest: licences are whole).
  *
  * @param input - see {@link concurrencyInputSchema}
- * @returns peak, time at each level, daily peaks and their percentile
+ * @returns peak, time at each level, daily peaks and their percentile, and the convention used
  * @throws DistrictKitError listing every invalid session
  * @example
  * ```ts
  * // LC-1: [08:00,08:30) [08:10,08:50) [08:20,08:25) [08:30,09:00) [08:45,09:10) [09:00,09:20), in minutes
- * const r = peakConcurrency({ sessions: [[480, 510], [490, 530], [500, 505], [510, 540], [525, 550], [540, 560]].map(([start, end]) => ({ start, end })) });
+ * const sessions = [[480, 510], [490, 530], [500, 505], [510, 540], [525, 550], [540, 560]].map(([start, end]) => ({ start, end }));
+ * const r = peakConcurrency({ sessions });
  * [r.peak, r.timeAtLevel.map((x) => [x.level, x.duration])]; // => [3, [[0, 0], [1, 20], [2, 50], [3, 10]]]
+ * // closed intervals: 08:30 and 09:00 each join a session that ends with one that starts
+ * peakConcurrency({ sessions, intervals: "closed" }).peak; // => 3
+ * peakConcurrency({ sessions: [{ start: 0, end: 10 }, { start: 10, end: 20 }], intervals: "closed" }).peak; // => 2
  * ```
  * @category Concurrency
  */
@@ -45,13 +62,17 @@ export function peakConcurrency(input: unknown): {
   readonly timeAtLevel: readonly { readonly level: number; readonly duration: number }[];
   readonly dailyPeaks: readonly { readonly day: string; readonly peak: number }[];
   readonly percentilePeak: number;
+  readonly intervals: "half-open" | "closed";
   readonly sentence: string;
 } {
   const r = parseInput(concurrencyInputSchema, input);
+  const closed = r.intervals === "closed";
+  // at equal times: half-open processes ends (−1) first, closed processes starts (+1) first
+  const order = closed ? -1 : 1;
   const sweep = (sessions: readonly { start: number; end: number }[]) => {
     const events: [number, number][] = [];
-    for (const s of sessions) if (s.end > s.start) events.push([s.start, 1], [s.end, -1]);
-    events.sort((a, b) => a[0] - b[0] || a[1] - b[1]); // ends (−1) before starts (+1)
+    for (const s of sessions) if (s.end > s.start || (closed && s.end === s.start)) events.push([s.start, 1], [s.end, -1]);
+    events.sort((a, b) => a[0] - b[0] || order * (a[1] - b[1]));
     let level = 0;
     let peak = 0;
     const time = new Map<number, number>();
@@ -60,14 +81,19 @@ export function peakConcurrency(input: unknown): {
       level += delta;
       if (level > peak) peak = level;
       const next = events[i + 1];
-      if (next) time.set(level, (time.get(level) ?? 0) + (next[0] - t));
+      if (next && next[0] > t) time.set(level, (time.get(level) ?? 0) + (next[0] - t));
     }
     return { peak, time, span: events.length ? events[events.length - 1]![0] - events[0]![0] : 0 };
   };
   const all = sweep(r.sessions);
   const timeAtLevel = Array.from({ length: all.peak + 1 }, (_, level) => ({ level, duration: all.time.get(level) ?? 0 }));
   const days = new Map<string, { start: number; end: number }[]>();
-  for (const s of r.sessions) days.set(s.day ?? "all", [...(days.get(s.day ?? "all") ?? []), s]);
+  for (const s of r.sessions) {
+    const day = s.day ?? "all";
+    const list = days.get(day);
+    if (list) list.push(s);
+    else days.set(day, [s]);
+  }
   const dailyPeaks = [...days.entries()].map(([day, list]) => ({ day, peak: sweep(list).peak })).sort((a, b) => a.day.localeCompare(b.day));
   const sorted = dailyPeaks.map((d) => d.peak).sort((a, b) => a - b);
   const rank = Math.max(1, Math.ceil(r.percentile * sorted.length - 1e-9));
@@ -78,7 +104,8 @@ export function peakConcurrency(input: unknown): {
     timeAtLevel,
     dailyPeaks,
     percentilePeak,
-    sentence: `Peak ${all.peak} concurrent sessions; ${Math.round(r.percentile * 100)}th percentile of ${dailyPeaks.length} daily peak${dailyPeaks.length === 1 ? "" : "s"} (nearest rank): ${percentilePeak}.`,
+    intervals: r.intervals,
+    sentence: `Peak ${all.peak} concurrent sessions (${closed ? "closed [start, end]" : "half-open [start, end)"} intervals); ${Math.round(r.percentile * 100)}th percentile of ${dailyPeaks.length} daily peak${dailyPeaks.length === 1 ? "" : "s"} (nearest rank): ${percentilePeak}.`,
   };
 }
 

@@ -93,7 +93,7 @@ export interface LicenseBudgetLine {
  * @category Optimizer
  */
 export interface LicensePlanResult {
-  /** `optimal` when proven; `best-found` when a search limit stopped the proof (see `gap`). */
+  /** `optimal` when proven over the whole model; `best-found` when a search limit or an open bound stopped the proof (see `gap`). */
   readonly status: "optimal" | "best-found";
   readonly years: readonly number[];
   /** Payments in the plan's years (all purchases, committed contracts included). */
@@ -176,20 +176,28 @@ function money(cents: number): Money {
 
 /**
  * Finds the cheapest licence plan that covers every demand cell (product × school × role × year)
- * over the horizon, exactly. Options are combined per product and year: a district-wide,
- * concurrent or bundle contract covers the year; otherwise each school takes a site licence or
- * sends its seats to the pool, and each role's pooled seats are bought under one seat option (an
- * `any`-role option serves every role that year). Multi-year terms hold one quantity (seats) or
- * coverage (site, district, bundle) for the whole term; terms run back to back from the first plan
- * year. Buying more seats than needed is allowed (all-units price cliffs). Yearly prices are
- * escalated and rounded to the cent.
+ * over the horizon. The model: each product-year is covered by a district-wide, concurrent or
+ * bundle contract, or school by school — a site licence, or the school's seats go to the pool; each
+ * role's pooled seats of a year are covered by all seat contracts together (the covering row sums
+ * every contract's seats: several options of one role, packs of different sizes, a pack plus
+ * per-seat top-up, tiers plus packs, a multi-year commitment plus yearly seats, `any`-role options
+ * serving every role beside role options, and free seats of another role earned per paid seat by an
+ * `entitlement`, rounded down). Multi-year terms hold one quantity (seats) or coverage (site,
+ * district, bundle) for the whole term; terms run back to back from the first plan year. Buying
+ * more seats than needed is allowed (all-units price cliffs). Yearly prices are escalated and
+ * rounded to the cent; monthly prices are multiplied by `billedMonths`; term totals
+ * (`priceBasis: "term"`) are split over the term's years to the cent.
  *
  * The search exploits the structure: components of products linked by bundles are solved apart;
  * district and bundle contracts are enumerated; years are independent without multi-year seat or
- * site terms; the school choices are solved by branch and bound with a Lagrangian bound. The
- * answer is proven optimal, or — when a component needs more than `limits.maxNodes` nodes or
- * `limits.maxCombinations` bundle combinations — the best plan found, with a proven lower bound
- * and the gap.
+ * site terms; the school choices are solved by branch and bound with a Lagrangian bound, one-year
+ * seat options of a role mixed exactly into one cost curve; contracts sharing seats across roles or
+ * years go to a general covering search. `status: "optimal"` means proven optimal over this whole
+ * model; otherwise — when a component needs more than `limits.maxNodes` nodes or
+ * `limits.maxCombinations` bundle combinations, or the general covering search cannot close its
+ * bound (large markets where a multi-year seat commitment, an `any` option beside role options or
+ * an entitlement meets site licences) — the result is `best-found`: the best plan found, a proven
+ * `lowerBound` and the `gap`.
  *
  * @param input - the plan input (see {@link licensePlanInputSchema}); plain JSON-like data
  * @returns the plan, its cost, its proof status and explanations (JSON-serialisable: amounts

@@ -118,14 +118,18 @@ export function scheduleCost(schedule: unknown, seats: number): Money {
       return s.packPrice.multiply(Math.ceil(n / s.packSize));
     default: {
       const c = tierCost(s, n);
-      if (c === null) throw new DistrictKitError("INFEASIBLE", [{ path: ["seats"], code: "beyond_schedule", message: `the schedule sells at most ${s.tiers[s.tiers.length - 1]!.to} seats, asked for ${n}` }]);
+      if (c === null) {
+        const first = s.tiers[0]!.from;
+        const message = n < first ? `the schedule sells at least ${first} seats, asked for ${n}` : `the schedule sells at most ${s.tiers[s.tiers.length - 1]!.to} seats, asked for ${n}`;
+        throw new DistrictKitError("INFEASIBLE", [{ path: ["seats"], code: "beyond_schedule", message }]);
+      }
       return c;
     }
   }
 }
 
-function yearSchedule(s: PriceSchedule, e: Rate | undefined, t: number, rounding: "chained" | "direct"): PriceSchedule {
-  const up = (m: Money): Money => escalatedPrice(m, e, t, rounding);
+function yearSchedule(s: PriceSchedule, e: Rate | undefined, t: number, rounding: "chained" | "direct", months: number): PriceSchedule {
+  const up = (m: Money): Money => escalatedPrice(m.multiply(months), e, t, rounding);
   switch (s.type) {
     case "unit":
       return { type: "unit", unitPrice: up(s.unitPrice) };
@@ -147,7 +151,10 @@ function seatOption(option: unknown): Extract<PricingOption, { kind: "seat" | "c
 /**
  * The cost of buying exactly `seats` under a seat (or concurrent) option in a year of the plan:
  * the escalated schedule, the minimum commitment (at least `minimumSeats` are paid once any are
- * bought) and the yearly fee. Buying zero seats costs nothing.
+ * bought; an all-units schedule whose first bracket starts above 1 sells at least that many) and
+ * the yearly fee. Monthly prices (`billedMonths`) are multiplied by the months billed; a
+ * term-priced option (`priceBasis: "term"`) returns the total for the whole term (its escalator
+ * only splits that total over the years). Buying zero seats costs nothing.
  *
  * @param option - a `seat` or `concurrent` pricing option
  * @param seats - seats needed
@@ -170,13 +177,16 @@ export function optionSeatCost(option: unknown, seats: number, yearIndex = 0): M
   if (n === 0) return Money.ZERO;
   const q = Math.max(n, o.minimumSeats ?? 0);
   if (o.maximumSeats !== undefined && q > o.maximumSeats) return null;
-  const s = yearSchedule(o.schedule, o.escalator, t, o.escalatorRounding);
+  const months = o.billedMonths ?? 1;
+  // a term total is not escalated (the escalator splits it over the years)
+  const escalator = o.priceBasis === "term" ? undefined : o.escalator;
+  const s = yearSchedule(o.schedule, escalator, t, o.escalatorRounding, months);
   let base: Money | null;
   if (s.type === "unit") base = s.unitPrice.multiply(q);
   else if (s.type === "packs") base = s.packPrice.multiply(Math.ceil(q / s.packSize));
   else base = tierCost(s, q);
   if (base === null) return null;
-  const fee = o.fixedFee === undefined ? Money.ZERO : escalatedPrice(o.fixedFee, o.escalator, t, o.escalatorRounding);
+  const fee = o.fixedFee === undefined ? Money.ZERO : escalatedPrice(o.fixedFee.multiply(months), escalator, t, o.escalatorRounding);
   return base.add(fee);
 }
 

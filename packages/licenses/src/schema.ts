@@ -190,7 +190,18 @@ const termFields = {
   name: z.string().optional(),
   /** Contract length in years; multi-year terms run back to back from the first plan year. */
   termYears: z.number().int().min(1).max(10).default(1),
-  /** Yearly price uplift, applied from the first plan year. */
+  /**
+   * Prices quoted per billed month: every price of the option is a monthly price, and a year costs
+   * it × `billedMonths` (a school-year subscription billed 10 months, say). Absent: yearly prices.
+   */
+  billedMonths: z.number().int().min(1).max(12).optional(),
+  /**
+   * `year` (default): prices are per year of the term. `term`: prices are totals for the whole
+   * term, paid over its years in equal parts (in the escalator's proportions when there is one),
+   * the parts adding up to the total to the cent.
+   */
+  priceBasis: z.enum(["year", "term"]).default("year"),
+  /** Yearly price uplift, applied from the first plan year (with `priceBasis: "term"`: how the total is split). */
   escalator: rateSchema.optional(),
   /** `chained`: each year from last year's rounded price; `direct`: base × (1+e)^t, then round. */
   escalatorRounding: z.enum(["chained", "direct"]).default("chained"),
@@ -211,10 +222,38 @@ const seatLimits = {
 };
 
 /**
+ * The zod schema of a ratio entitlement: free seats of another role earned per paid seat —
+ * `freeSeats` free `role` seats for every `perPaidSeats` seats paid under the option, rounded down
+ * (`free ≤ ⌊freeSeats × paid / perPaidSeats⌋`). Microsoft's student use benefit is
+ * `{ role: "student", freeSeats: 15 }` on a faculty licence; Google's legacy staff benefit is
+ * `{ role: "staff", freeSeats: 1, perPaidSeats: 4 }` on student licences. Free seats serve only
+ * their role, in the years the paid seats are held.
+ *
+ * @example
+ * ```ts
+ * entitlementSchema.parse({ role: "student", freeSeats: 15 }).perPaidSeats; // => 1
+ * ```
+ * @category Schemas
+ */
+export const entitlementSchema = z.object({
+  role: roleSchema,
+  freeSeats: z.number().int().min(1).max(1_000_000),
+  perPaidSeats: z.number().int().min(1).max(1_000_000).default(1),
+});
+
+/**
+ * A ratio entitlement (output of {@link entitlementSchema}).
+ *
+ * @category Schemas
+ */
+export type Entitlement = z.output<typeof entitlementSchema>;
+
+/**
  * The zod schema of a pricing option: one way a vendor sells a product.
  *
  * - `seat`: pooled seats for one role (or `any`) priced by a {@link PriceSchedule}, with an
- *   optional minimum commitment, maximum and yearly fee;
+ *   optional minimum commitment, maximum, yearly fee and ratio entitlement (free seats of another
+ *   role per paid seat, see {@link entitlementSchema});
  * - `site`: a building licence covering everyone at one school, flat or by the school's
  *   enrollment band, optionally limited to some schools or to schools needing at most `maxSeats`;
  * - `district`: covers every school and role (flat, banded, per student, per FTE);
@@ -222,7 +261,8 @@ const seatLimits = {
  * - `bundle`: one price that covers several products district-wide (couples them).
  *
  * Every option can have a multi-year term with an escalator, a prepay discount and a
- * cancellation rule.
+ * cancellation rule; its prices can be monthly (`billedMonths`) or totals for the term
+ * (`priceBasis: "term"`).
  *
  * @example
  * ```ts
@@ -235,7 +275,15 @@ const seatLimits = {
  * @category Schemas
  */
 export const pricingOptionSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("seat"), productId: idSchema, role: seatRoleSchema.default("any"), schedule: priceScheduleSchema, ...seatLimits, ...termFields }),
+  z.object({
+    kind: z.literal("seat"),
+    productId: idSchema,
+    role: seatRoleSchema.default("any"),
+    schedule: priceScheduleSchema,
+    entitlement: entitlementSchema.optional(),
+    ...seatLimits,
+    ...termFields,
+  }),
   z
     .object({
       kind: z.literal("site"),
@@ -404,9 +452,13 @@ export const optimizerLimitsSchema = z.object({
  */
 export type OptimizerLimits = z.output<typeof optimizerLimitsSchema>;
 
-function checkTiers(tiers: readonly Tier[], path: (string | number)[], ctx: z.RefinementCtx): void {
+function checkTiers(tiers: readonly Tier[], type: "allUnits" | "incremental", path: (string | number)[], ctx: z.RefinementCtx): void {
   tiers.forEach((t, i) => {
-    if (i === 0 && t.from !== 1) ctx.addIssue({ code: "custom", path: [...path, 0, "from"], message: `expected the first bracket to start at seat 1, got ${t.from} (seats 1–${t.from - 1} would have no price)` });
+    // all-units brackets may start above 1 (the vendor sells at least that many: fewer are bought up
+    // to it, as with a minimum); graduated brackets price every seat from the first
+    if (i === 0 && t.from !== 1 && type === "incremental") {
+      ctx.addIssue({ code: "custom", path: [...path, 0, "from"], message: `expected the first graduated bracket to start at seat 1, got ${t.from} (seats 1–${t.from - 1} would have no price)` });
+    }
     const prev = tiers[i - 1];
     if (prev !== undefined) {
       if (prev.to === undefined) ctx.addIssue({ code: "custom", path: [...path, i - 1, "to"], message: "expected an upper bound: only the last bracket may be open-ended" });
@@ -428,7 +480,7 @@ function checkBands(bands: readonly EnrollmentBand[], path: (string | number)[],
 }
 
 function checkSchedule(schedule: PriceSchedule, path: (string | number)[], ctx: z.RefinementCtx): void {
-  if (schedule.type === "allUnits" || schedule.type === "incremental") checkTiers(schedule.tiers, [...path, "tiers"], ctx);
+  if (schedule.type === "allUnits" || schedule.type === "incremental") checkTiers(schedule.tiers, schedule.type, [...path, "tiers"], ctx);
 }
 
 /**
@@ -512,6 +564,12 @@ export const licensePlanInputSchema = z
         if (new Set(o.productIds).size !== o.productIds.length) ctx.addIssue({ code: "custom", path: ["options", i, "productIds"], message: "the bundle names a product twice" });
       } else if (!productIds.has(o.productId)) {
         ctx.addIssue({ code: "custom", path: ["options", i, "productId"], message: `unknown product "${o.productId}"` });
+      }
+      if (o.billedMonths !== undefined && o.priceBasis === "term") {
+        ctx.addIssue({ code: "custom", path: ["options", i, "billedMonths"], message: "monthly prices (billedMonths) and term totals (priceBasis: \"term\") exclude each other" });
+      }
+      if (o.kind === "seat" && o.entitlement !== undefined && o.entitlement.role === o.role) {
+        ctx.addIssue({ code: "custom", path: ["options", i, "entitlement", "role"], message: `an entitlement gives free seats of another role than the paid ones ("${o.role}")` });
       }
       if (o.kind === "seat" || o.kind === "concurrent") {
         checkSchedule(o.schedule, ["options", i, "schedule"], ctx);

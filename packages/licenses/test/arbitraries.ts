@@ -87,3 +87,64 @@ export const tinyMarketArb: fc.Arbitrary<LicensePlanInputData> = fc
     }
     return { firstYear: 2027, years: r.years, schools, products, options, demand };
   });
+
+const smallScheduleArb = fc.oneof(
+  cents(100, 900).map((p) => ({ type: "unit" as const, unitPrice: p })),
+  fc.tuple(fc.integer({ min: 2, max: 6 }), cents(500, 900), cents(200, 600)).map(([a, p1, p2]) => ({
+    type: "allUnits" as const,
+    tiers: [
+      { from: 1, to: a, unitPrice: p1 },
+      { from: a + 1, unitPrice: p2 },
+    ],
+  })),
+  fc.tuple(fc.integer({ min: 1, max: 5 }), cents(500, 900), cents(100, 600)).map(([a, p1, p2]) => ({
+    type: "incremental" as const,
+    tiers: [
+      { from: 1, to: a, unitPrice: p1 },
+      { from: a + 1, unitPrice: p2 },
+    ],
+  })),
+  fc.tuple(fc.integer({ min: 2, max: 6 }), cents(600, 4000)).map(([size, price]) => ({ type: "packs" as const, packSize: size, packPrice: price })),
+);
+
+/**
+ * A tiny one-product market whose roles each have 2–4 seat options (role-keyed or `any`, some
+ * multi-year, with minimums, fees and ratio entitlements), maybe a site licence: the full covering
+ * model, small enough to enumerate every quantity vector.
+ */
+export const mixMarketArb: fc.Arbitrary<LicensePlanInputData> = fc
+  .record({
+    years: fc.integer({ min: 1, max: 2 }),
+    schools: fc.integer({ min: 1, max: 2 }),
+    roles: fc.constantFrom(["student"], ["student", "teacher"]),
+    demand: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 8, maxLength: 8 }),
+    seats: fc.array(
+      fc.record({
+        schedule: smallScheduleArb,
+        role: fc.constantFrom("any", "student", "teacher"),
+        termYears: fc.constantFrom(1, 1, 1, 2),
+        prepayDiscount: fc.constantFrom(undefined, undefined, 0.1),
+        minimumSeats: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined, freq: 4 }),
+        fixedFee: fc.option(cents(100, 2000), { nil: undefined, freq: 4 }),
+        entitlement: fc.option(fc.record({ role: fc.constantFrom("student", "teacher"), freeSeats: fc.integer({ min: 1, max: 4 }), perPaidSeats: fc.integer({ min: 1, max: 3 }) }), { nil: undefined, freq: 4 }),
+      }),
+      { minLength: 2, maxLength: 4 },
+    ),
+    site: fc.option(cents(1000, 6000), { nil: undefined }),
+  })
+  .map((r) => {
+    const schools = Array.from({ length: r.schools }, (_, i) => ({ id: `s${i}`, name: `School ${i}`, enrollment: 100 }));
+    const demand: LicensePlanInputData["demand"] = [];
+    let k = 0;
+    for (const s of schools) for (let t = 0; t < r.years; t++) for (const role of r.roles as readonly string[]) demand.push({ productId: "p", schoolId: s.id, role: role as "student", fiscalYear: 2027 + t, seats: r.demand[k++ % 8]! });
+    const options: NonNullable<LicensePlanInputData["options"]> = [
+      // an `any` option so every instance is feasible
+      { kind: "seat", id: "base", productId: "p", role: "any", schedule: { type: "unit", unitPrice: "9.50" } },
+    ];
+    r.seats.forEach((x, j) => {
+      const ent = x.entitlement && x.entitlement.role !== x.role ? x.entitlement : undefined;
+      options.push(clean({ kind: "seat" as const, id: `o${j}`, productId: "p", role: x.role as "any", schedule: x.schedule, termYears: x.termYears, prepayDiscount: x.prepayDiscount, minimumSeats: x.minimumSeats, fixedFee: x.fixedFee, entitlement: ent }));
+    });
+    if (r.site !== undefined) options.push({ kind: "site", id: "site", productId: "p", price: r.site });
+    return { firstYear: 2027, years: r.years, schools, products: [{ id: "p", name: "P", category: "c" }], options, demand };
+  });

@@ -17,19 +17,31 @@ export function checkCoverage(raw: unknown, plan: LicensePlanResult): string[] {
     const k = `${d.productId}|${d.fiscalYear}|${d.role}`;
     pooled.set(k, (pooled.get(k) ?? 0) + d.seats);
   }
-  for (const [k, n] of pooled) {
-    const [pid, fyText, role] = k.split("|") as [string, string, string];
+  // every year, every set of roles gets its pooled seats from the seat purchases that can serve it
+  // (Hall's condition): paid seats serve their role (or every role for `any`), earned free seats
+  // ⌊free × paid / per⌋ only theirs
+  const ROLE_BITS: Record<string, number> = { student: 1, teacher: 2, staff: 4, any: 7 };
+  const names = ["student", "teacher", "staff"];
+  const cells = new Set([...pooled.keys()].map((k) => k.split("|").slice(0, 2).join("|")));
+  for (const cell of cells) {
+    const [pid, fyText] = cell.split("|") as [string, string];
     const fy = Number(fyText);
-    const seat = plan.purchases.filter((p) => p.kind === "seat" && p.productIds[0] === pid && p.fiscalYears.includes(fy));
-    const byRole = seat.find((p) => p.role === role);
-    const any = seat.find((p) => p.role === "any");
-    if (byRole) {
-      if ((byRole.seatsBought ?? 0) < n) problems.push(`${k}: ${n} pooled, ${byRole.seatsBought} bought`);
-    } else if (any) {
-      let total = 0;
-      for (const r of ["student", "teacher", "staff"]) total += pooled.get(`${pid}|${fy}|${r}`) ?? 0;
-      if ((any.seatsBought ?? 0) < total) problems.push(`${k}: ${total} pooled (all roles), ${any.seatsBought} bought`);
-    } else problems.push(`${k}: ${n} seats not covered`);
+    const supplies: { mask: number; n: number }[] = [];
+    for (const p of plan.purchases) {
+      if (p.kind !== "seat" || p.productIds[0] !== pid || !p.fiscalYears.includes(fy)) continue;
+      const n = p.seatsBought ?? 0;
+      supplies.push({ mask: ROLE_BITS[p.role ?? "any"]!, n });
+      const o = input.options.find((x) => x.id === p.optionId);
+      if (o && o.kind === "seat" && o.entitlement) supplies.push({ mask: ROLE_BITS[o.entitlement.role]!, n: Math.floor((o.entitlement.freeSeats * n) / o.entitlement.perPaidSeats) });
+    }
+    for (let R = 1; R < 8; R++) {
+      let want = 0;
+      for (let r = 0; r < 3; r++) if ((R >> r) & 1) want += pooled.get(`${pid}|${fy}|${names[r]}`) ?? 0;
+      if (want === 0) continue;
+      let have = 0;
+      for (const x of supplies) if (x.mask & R) have += x.n;
+      if (have < want) problems.push(`${pid}|${fy}|${names.filter((_, r) => (R >> r) & 1).join("+")}: ${want} pooled, ${have} bought`);
+    }
   }
   return problems;
 }

@@ -267,11 +267,30 @@ export class Curve {
   }
 }
 
-/** A cost function of one pooled group: a single curve, or the cheapest of several (1-year options). */
-export class Envelope {
-  readonly curves: readonly Curve[];
+/**
+ * What the pooled-seat solvers read of a cost curve: one option's {@link Curve}, or one tuple of a
+ * mix of options (mix.ts) — exact cost, capacity, the points between which it is linear (or, with
+ * packs, a convex relaxation within a band), a convex lower bound and region bounds.
+ */
+export interface CurveLike {
   readonly cap: number;
-  constructor(curves: readonly Curve[]) {
+  readonly isPacks: boolean;
+  readonly packSize: number;
+  eval(n: number): number;
+  best(n: number): { cost: number; qty: number };
+  keyPoints(nmax: number): number[];
+  hull(nmax: number): Hull;
+  regionBounds(x0: number, x1: number, pi: number, keys: readonly number[]): { lo: number; hi: number };
+}
+
+/**
+ * A cost function of one pooled group: a single curve, or the cheapest of several (1-year options,
+ * or the tuples of a mix of options).
+ */
+export class Envelope {
+  readonly curves: readonly CurveLike[];
+  readonly cap: number;
+  constructor(curves: readonly CurveLike[]) {
     this.curves = curves;
     this.cap = curves.length === 0 ? 0 : Math.max(...curves.map((c) => c.cap));
   }

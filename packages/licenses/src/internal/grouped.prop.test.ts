@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Curve, Envelope, type YearSchedule } from "./curve.js";
 import { solveSharedPool, solveSharedPoolDP, type YearSchools } from "./dpPool.js";
 import { solveGroupedPool } from "./grouped.js";
+import { Mix } from "./mix.js";
 
 // The reduced-cost solver of the shared-pool problem (grouped.ts) against the exact dynamic
 // programme over whole seats (dpPool.ts) and the Pareto-frontier method it replaces, on random
@@ -91,6 +92,20 @@ const planCost = (years: readonly YearSchools[], site: readonly Uint8Array[], en
   return cost + (q > 0 ? env.eval(q) : 0);
 };
 
+/** The obviously-correct reference: every set of site licences (each year, each school), priced by planCost. */
+function enumerate(years: readonly YearSchools[], env: Envelope): number | null {
+  const n = years.reduce((a, y) => a + y.F.length, 0);
+  if (n > 12) return null;
+  let best = Number.POSITIVE_INFINITY;
+  for (let set = 0; set < 2 ** n; set++) {
+    let k = 0;
+    const site = years.map((y) => Uint8Array.from(y.F, () => (set >> k++) & 1));
+    const c = planCost(years, site, env);
+    if (c < best) best = c;
+  }
+  return best;
+}
+
 const close = (a: number, b: number): boolean => (Number.isFinite(a) || Number.isFinite(b) ? Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a)) : true);
 
 describe("the grouped reduced-cost shared-pool solver", () => {
@@ -106,6 +121,8 @@ describe("the grouped reduced-cost shared-pool solver", () => {
         if (r === null) return;
         solved++;
         expect(close(r.cost, dp.cost)).toBe(true);
+        const ref = enumerate(years, env);
+        if (ref !== null) expect(close(r.cost, ref)).toBe(true);
         if (Number.isFinite(r.cost)) expect(close(planCost(years, r.site, env), r.cost)).toBe(true);
         // with a cutoff: the optimum when it is below, else "nothing below the cutoff"
         if (Number.isFinite(dp.cost)) {
@@ -120,5 +137,30 @@ describe("the grouped reduced-cost shared-pool solver", () => {
       { numRuns: Number(process.env.GROUPED_RUNS ?? 400) },
     );
     expect(solved).toBeGreaterThan(300);
+  });
+});
+
+describe("the grouped solver on a mix of seat options (the tuples of mix.ts as curves)", () => {
+  it("equals enumeration of every site set with the mix's cost", () => {
+    let solved = 0;
+    fc.assert(
+      fc.property(instanceArb, ({ years, env, integral }) => {
+        // the one-year curves of the instance, mixed: several options cover the pool together
+        const oneYear = env.curves.filter((c) => c instanceof Curve && c.parts.length === 1) as Curve[];
+        fc.pre(oneYear.length >= 2 && years.length === 1);
+        const top = years[0]!.N0 + years[0]!.d.reduce((a, x) => a + x, 0);
+        const mix = new Mix(oneYear.map((c) => ({ curves: [c] })), Math.max(1, top));
+        const menv = new Envelope(mix.curves);
+        const r = solveGroupedPool(years, menv, integral);
+        const ref = enumerate(years, menv);
+        if (r === null || ref === null) return;
+        solved++;
+        expect(close(r.cost, ref)).toBe(true);
+        // and the mix's cost is the mix's: no single option beats it
+        for (let q = 1; q <= Math.min(top, 60); q++) expect(mix.eval(q)).toBeLessThanOrEqual(env.eval(q) + 1e-6);
+      }),
+      { numRuns: 300 },
+    );
+    expect(solved).toBeGreaterThan(20);
   });
 });

@@ -3,7 +3,7 @@
 //
 //   minimise G(Q) + Σ_t Σ_{s ∈ S_t} F_ts   subject to   Q ≥ N_t = D_t − Σ_{s ∈ S_t} d_ts for every year t
 //
-// G (the envelope of the pooled seat curves) never falls as Q grows. Two facts make it small:
+// G (the envelope of the pooled seat curves, or of a mix's tuples) never falls as Q grows. Two facts make it small:
 // - Schools of one year with the same site cost are interchangeable except for their seats, and the
 //   larger ones are worth licensing first (exchange argument): a year's site set is one count per
 //   price group, the largest schools of the group.
@@ -18,7 +18,11 @@
 //   budget are enumerated per year, and the best Q is found by scanning their pooled counts.
 // Regions whose bound cannot beat the incumbent are skipped; the answer is exact. When the budget
 // would admit too many sets (a weak bound), the caller falls back to the frontier method.
-import type { Curve, Envelope } from "./curve.js";
+// Why it is fast: the bound leaves only the few schools near break-even free, and schools of one
+// price group are counted instead of chosen. G may be a mix of options (its tuples, mix.ts, are the
+// curves). Reference in the tests (grouped.prop.test.ts): enumeration of every site set priced
+// directly, plus the whole-seat dynamic programme (dpPool.ts) on larger instances.
+import type { CurveLike, Envelope } from "./curve.js";
 import type { YearSchools } from "./dpPool.js";
 
 interface Group {
@@ -130,9 +134,9 @@ function countBelow(g: Group, lambda: number): number {
   return lo;
 }
 
-const keyCache = new WeakMap<Curve, Map<number, number[]>>();
+const keyCache = new WeakMap<CurveLike, Map<number, number[]>>();
 /** curve.keyPoints(top), kept per curve (the curves live as long as the compiled model). */
-function keyPointsOf(curve: Curve, top: number): number[] {
+function keyPointsOf(curve: CurveLike, top: number): number[] {
   let byTop = keyCache.get(curve);
   if (byTop === undefined) keyCache.set(curve, (byTop = new Map()));
   let keys = byTop.get(top);
@@ -246,7 +250,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
   if (Dmax <= cap) offer(G(Dmax), Dmax, preps.map((p) => new Int32Array(p.groups.length)));
 
   interface Region {
-    readonly curve: Curve;
+    readonly curve: CurveLike;
     readonly x0: number;
     readonly x1: number;
     readonly pi: number;
@@ -272,7 +276,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     }
     return L + (x1 - x0) * Math.min(pi, sum);
   };
-  const regionOf = (curve: Curve, keys: readonly number[], x0: number, x1: number): Region | null => {
+  const regionOf = (curve: CurveLike, keys: readonly number[], x0: number, x1: number): Region | null => {
     const g0 = curve.eval(x0);
     const g1 = curve.eval(x1);
     if (!Number.isFinite(g0)) return null;

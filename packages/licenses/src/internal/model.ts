@@ -1,10 +1,10 @@
 // Compiles a validated plan input into whole-cent numbers: every option's purchasable variants
 // (as quoted, and prepaid where a prepay discount exists), their contract blocks, yearly prices
 // after the escalator, per-school site prices, district prices, and the demand array.
-import { Dec, Money, escalate } from "@districtkit/core";
+import { Dec, Money, allocate, escalate } from "@districtkit/core";
 import { fullTimeEquivalents } from "../pricing.js";
 import { ROLES, type DemandCell, type LicensePlanInput, type PriceSchedule, type PricingOption, type Role } from "../schema.js";
-import { Curve, type YearSchedule } from "./curve.js";
+import { Curve, purchase, type YearSchedule } from "./curve.js";
 
 export const ROLE_COUNT = ROLES.length;
 export type SeatKey = Role | "any";
@@ -23,13 +23,43 @@ export interface Variant {
   readonly blocks: readonly Block[];
 }
 
-export interface SeatVariant extends Variant {
-  readonly key: SeatKey;
-  /** Compiled schedule for each year index (0 … Y + term). */
+/** Seats bought under a seat or concurrent variant: what they cost, year by year. */
+export interface QuantityVariant extends Variant {
+  /**
+   * Compiled schedule for each year index (0 … Y + term); with term prices (`priceBasis: "term"`),
+   * every entry is the term schedule (prices are totals for the term).
+   */
   readonly schedules: readonly YearSchedule[];
-  readonly multiYear: boolean;
-  /** The curve of each block (one quantity for the whole block). */
+  /** The curve of each block (one quantity for the whole block, weighted cost). */
   readonly curves: readonly Curve[];
+  /** The schedule giving each block's structure (minimum, brackets, packs): its first year's. */
+  readonly heads: readonly YearSchedule[];
+  /** Cents paid in each year index (length span) for `qty` seats held over block `block`. */
+  cash(block: number, qty: number): number[];
+}
+
+export interface SeatVariant extends QuantityVariant {
+  readonly key: SeatKey;
+  readonly multiYear: boolean;
+  /** Free seats earned per paid seat: role index, and `free` seats per `per` paid (rounded down). */
+  readonly entitlement: { readonly role: number; readonly free: number; readonly per: number } | null;
+}
+
+/**
+ * One contract an option can be bought as: the option over one block of years, paid yearly or
+ * (when the option has a prepay discount) prepaid — one quantity, one of its variants.
+ */
+export interface SeatColumn {
+  readonly option: Extract<PricingOption, { kind: "seat" }>;
+  readonly optionIndex: number;
+  readonly key: SeatKey;
+  readonly block: number;
+  readonly years: readonly number[];
+  readonly mask: number;
+  readonly multiYear: boolean;
+  /** The variants (yearly, then prepaid) whose curves for this block price the quantity. */
+  readonly variants: readonly SeatVariant[];
+  readonly entitlement: SeatVariant["entitlement"];
 }
 
 export interface FlatVariant extends Variant {
@@ -46,10 +76,7 @@ export interface SiteVariant extends Variant {
   readonly maxSeats: number;
 }
 
-export interface ConcurrentVariant extends Variant {
-  readonly curves: readonly Curve[];
-  readonly schedules: readonly YearSchedule[];
-}
+export type ConcurrentVariant = QuantityVariant;
 
 export interface ProductModel {
   readonly index: number;
@@ -61,6 +88,8 @@ export interface ProductModel {
   /** Bit mask of years held by a committed current contract. */
   readonly committedMask: number;
   readonly seats: SeatVariant[];
+  /** The seat contracts (option × block), each with its yearly and prepaid variants. */
+  readonly seatColumns: SeatColumn[];
   readonly sites: SiteVariant[];
   readonly districts: FlatVariant[];
   readonly concurrent: ConcurrentVariant[];
@@ -86,6 +115,7 @@ export interface Model {
   readonly S: number;
   /** Weight of a cent paid in year index t (1, or the discount factor; 0 past the horizon when excluded). */
   readonly weight: (t: number) => number;
+  /** Whether every plan's objective is a whole number of cents (no discounting, no split term weights). */
   readonly integral: boolean;
   readonly products: ProductModel[];
   readonly bundles: FlatVariant[];
@@ -142,13 +172,7 @@ export function chainedCents(price: Money, growth: Dec | null, rounding: "chaine
   return out;
 }
 
-function compileSchedule(
-  option: Extract<PricingOption, { kind: "seat" | "concurrent" }>,
-  t: number,
-  factor: Dec | null,
-  escalated: (o: PricingOption, p: Money, t: number, factor: Dec | null) => number,
-): YearSchedule {
-  const up = (m: Money): number => escalated(option, m, t, factor);
+function compileSchedule(option: Extract<PricingOption, { kind: "seat" | "concurrent" }>, up: (m: Money) => number): YearSchedule {
   const s: PriceSchedule = option.schedule;
   const base = {
     min: option.minimumSeats ?? 0,
@@ -190,13 +214,27 @@ function bandPrice(bands: readonly Band[], n: number): Money | null {
   return b < 0 ? null : bands[b]!.price;
 }
 
+/**
+ * How a term total is paid over the block's years: equal parts, or parts in the proportions of the
+ * escalator's yearly factors (1, g, g², …) — core's `allocate` (largest remainder), so the parts are
+ * whole cents adding up to `total` exactly.
+ */
+export function splitTotal(total: number, years: number, growth: Dec | null): number[] {
+  if (years <= 1) return [total];
+  const weights = Array.from({ length: years }, (_, k) => (growth === null ? 1 : growth.pow(k)));
+  return allocate(Money.fromCents(total), weights).map((m) => m.toCents());
+}
+
 export function compileModel(input: PlanInput): Model {
   const Y = input.years;
   const S = input.schools.length;
   const maxTerm = Math.max(1, ...input.options.map((o) => o.termYears));
   const span = Y + maxTerm;
   const rate = input.discountRate?.toNumber() ?? 0;
-  const integral = rate === 0;
+  // a term total split over years that are weighted differently (excluded past the horizon) gives a
+  // weighted cost in fractions of a cent
+  const integral =
+    rate === 0 && !(input.beyondHorizon === "exclude" && input.options.some((o) => o.priceBasis === "term" && o.termYears > 1));
   const weight = (t: number): number => {
     if (t >= Y && input.beyondHorizon === "exclude") return 0;
     return rate === 0 ? 1 : 1 / (1 + rate) ** t;
@@ -248,12 +286,16 @@ export function compileModel(input: PlanInput): Model {
     let memo = byFactor.get(factor);
     if (memo === undefined) byFactor.set(factor, (memo = new Map()));
     let series = memo.get(p);
-    if (series === undefined) series = chainedCents(p, o.escalator === undefined ? null : o.escalator.growthFactor(), o.escalatorRounding, factor, span) ?? undefined;
+    // monthly prices: a year is the monthly price × the months billed (exact in decimals); term
+    // prices are totals, not escalated (the escalator splits them, see splitTotal)
+    const base = o.billedMonths === undefined ? p : p.multiply(o.billedMonths);
+    const escalator = o.priceBasis === "term" ? undefined : o.escalator;
+    if (series === undefined) series = chainedCents(base, escalator === undefined ? null : escalator.growthFactor(), o.escalatorRounding, factor, span) ?? undefined;
     if (series === undefined) {
       // escalatedPrice(p, e, t) is entry t of one escalation series: compute the series once
-      const prices = o.escalator === undefined || span === 1 ? [] : escalate(p, o.escalator, span - 1, { rounding: o.escalatorRounding === "chained" ? "each-year" : "at-end" });
+      const prices = escalator === undefined || span === 1 ? [] : escalate(base, escalator, span - 1, { rounding: o.escalatorRounding === "chained" ? "each-year" : "at-end" });
       series = Array.from({ length: span }, (_, y) => {
-        let c = (y === 0 || o.escalator === undefined ? p : prices[y - 1]!).roundToCents();
+        let c = (y === 0 || escalator === undefined ? base : prices[y - 1]!).roundToCents();
         if (factor !== null) c = c.multiply(factor).roundToCents();
         return cents(c);
       });
@@ -261,14 +303,29 @@ export function compileModel(input: PlanInput): Model {
     memo.set(p, series);
     return series[t]!;
   };
-  const flatCash = (block: Block, prepaid: boolean, price: (t: number) => Money | null, factor: Dec | null, o: PricingOption): { cash: number[]; cost: number } => {
+  const growthOf = (o: PricingOption): Dec | null => (o.escalator === undefined || o.escalator.toDecimal().isZero() ? null : o.escalator.growthFactor());
+  /** Cents per year index of a term total paid over a block (prepaid: all in its first year). */
+  const termCash = (block: Block, prepaid: boolean, total: number, o: PricingOption): number[] => {
     const cash = new Array<number>(span).fill(0);
+    if (prepaid) cash[block.years[0]!] = total;
+    else splitTotal(total, block.years.length, growthOf(o)).forEach((x, k) => (cash[block.years[k]!] = x));
+    return cash;
+  };
+  const flatCash = (block: Block, prepaid: boolean, price: (t: number) => Money | null, factor: Dec | null, o: PricingOption): { cash: number[]; cost: number } => {
+    let cash = new Array<number>(span).fill(0);
     let cost = 0;
-    for (const t of block.years) {
-      const p = price(t);
+    if (o.priceBasis === "term") {
+      // the price at the term's first year is the total for the term
+      const p = price(block.years[0]!);
       if (p === null) return { cash, cost: Number.POSITIVE_INFINITY };
-      const year = prepaid ? block.years[0]! : t;
-      cash[year] = cash[year]! + escalatedCents(o, p, t, factor);
+      cash = termCash(block, prepaid, escalatedCents(o, p, 0, factor), o);
+    } else {
+      for (const t of block.years) {
+        const p = price(t);
+        if (p === null) return { cash, cost: Number.POSITIVE_INFINITY };
+        const year = prepaid ? block.years[0]! : t;
+        cash[year] = cash[year]! + escalatedCents(o, p, t, factor);
+      }
     }
     for (let t = 0; t < span; t++) cost += cash[t]! * weight(t);
     return { cash, cost };
@@ -294,6 +351,7 @@ export function compileModel(input: PlanInput): Model {
     demandMask: 0,
     committedMask: 0,
     seats: [],
+    seatColumns: [],
     sites: [],
     districts: [],
     concurrent: [],
@@ -322,14 +380,59 @@ export function compileModel(input: PlanInput): Model {
   const bundles: FlatVariant[] = [];
   input.options.forEach((o, optionIndex) => {
     const blocks = blocksOf(o);
+    const seatVariants: SeatVariant[] = [];
     for (const factor of factors(o)) {
       const prepaid = factor !== null;
       if (o.kind === "seat" || o.kind === "concurrent") {
-        const schedules = Array.from({ length: span }, (_, t) => compileSchedule(o, t, factor, escalatedCents));
-        const curves = blocks.map((b) => new Curve(b.years.map((t) => ({ s: schedules[t]!, w: prepaid ? weight(b.years[0]!) : weight(t) }))));
+        let schedules: YearSchedule[];
+        let curves: Curve[];
+        let cash: (block: number, qty: number) => number[];
+        if (o.priceBasis === "term") {
+          // one schedule of term totals; its cost over a block is weighted by the years' shares
+          const termSchedule = compileSchedule(o, (m) => escalatedCents(o, m, 0, factor));
+          schedules = Array.from({ length: span }, () => termSchedule);
+          const growth = growthOf(o);
+          curves = blocks.map((b) => {
+            const shares = prepaid ? [1] : splitShares(b.years.length, growth);
+            const ws = prepaid ? [weight(b.years[0]!)] : b.years.map((t) => weight(t));
+            const same = ws.every((w) => w === ws[0]);
+            const w = same ? ws[0]! : shares.reduce((a, x, k) => a + x * ws[k]!, 0);
+            return new Curve([{ s: termSchedule, w }]);
+          });
+          cash = (bi, qty) => termCash(blocks[bi]!, prepaid, purchase(termSchedule, qty), o);
+        } else {
+          schedules = Array.from({ length: span }, (_, t) => compileSchedule(o, (m) => escalatedCents(o, m, t, factor)));
+          curves = blocks.map((b) => new Curve(b.years.map((t) => ({ s: schedules[t]!, w: prepaid ? weight(b.years[0]!) : weight(t) }))));
+          cash = (bi, qty) => {
+            const out = new Array<number>(span).fill(0);
+            const b = blocks[bi]!;
+            for (const t of b.years) {
+              const year = prepaid ? b.years[0]! : t;
+              out[year] = out[year]! + purchase(schedules[t]!, qty);
+            }
+            return out;
+          };
+        }
+        const heads = blocks.map((b) => schedules[b.years[0]!]!);
         const p = products[productIndex.get(o.productId)!]!;
-        if (o.kind === "seat") p.seats.push({ optionIndex, option: o, prepaid, blocks, key: o.role, schedules, curves, multiYear: o.termYears > 1 });
-        else p.concurrent.push({ optionIndex, option: o, prepaid, blocks, schedules, curves });
+        if (o.kind === "seat") {
+          const e = o.entitlement;
+          const v: SeatVariant = {
+            optionIndex,
+            option: o,
+            prepaid,
+            blocks,
+            key: o.role,
+            schedules,
+            curves,
+            heads,
+            cash,
+            multiYear: o.termYears > 1,
+            entitlement: e === undefined ? null : { role: ROLES.indexOf(e.role), free: e.freeSeats, per: e.perPaidSeats },
+          };
+          p.seats.push(v);
+          seatVariants.push(v);
+        } else p.concurrent.push({ optionIndex, option: o, prepaid, blocks, schedules, curves, heads, cash });
       } else if (o.kind === "site") {
         const allowed = o.schools === undefined ? null : new Set(o.schools);
         // Schools whose yearly prices are the same Money values share one (read-only) entry.
@@ -374,8 +477,31 @@ export function compileModel(input: PlanInput): Model {
         else bundles.push(v);
       }
     }
+    if (o.kind === "seat" && seatVariants.length > 0) {
+      const p = products[productIndex.get(o.productId)!]!;
+      blocks.forEach((b, bi) => {
+        p.seatColumns.push({
+          option: o,
+          optionIndex,
+          key: o.role,
+          block: bi,
+          years: b.years,
+          mask: b.mask,
+          multiYear: o.termYears > 1,
+          variants: seatVariants,
+          entitlement: seatVariants[0]!.entitlement,
+        });
+      });
+    }
   });
   return { input, productIndex, schoolIndex, Y, S, weight, integral, products, bundles, span };
+}
+
+/** The shares of a term total paid in each year of a block (equal, or by the escalator's factors). */
+export function splitShares(years: number, growth: Dec | null): number[] {
+  const w = Array.from({ length: years }, (_, k) => (growth === null ? 1 : growth.pow(k).toNumber()));
+  const sum = w.reduce((a, x) => a + x, 0);
+  return w.map((x) => x / sum);
 }
 
 export function demandAt(p: ProductModel, Y: number, s: number, r: number, t: number): number {

@@ -1,18 +1,30 @@
-// The exact search over a compiled model. Structure exploited:
+// The exact search over a compiled model, in plain words. Structure exploited:
 // - products are independent except through bundles: solve each connected component alone, and
 //   inside it enumerate the bundle contracts (few), caching each product's answer per covered years;
 // - a product's district-wide / concurrent contracts cover whole years: enumerate them (few) and
 //   cache the remaining site-or-seats problem per set of uncovered years;
+// - when seat contracts share a role's seats across roles or years (an `any` option beside role
+//   options, a multi-year commitment beside other seats, earned free seats), the pooled problem is
+//   the general cover (general.ts); otherwise each role's pooled seats of a year are one pool whose
+//   cost is one option's curve or the exact mix of the year's one-year options of that role (mix.ts);
 // - without multi-year seat or site contracts, years are independent: solve each year alone;
 // - what remains is the school problem (site licence or pooled seats at each school against the
-//   pooled seat curves), solved exactly by branch and bound (schools.ts).
+//   pooled cost curves), solved exactly by reduced-cost fixing (grouped.ts), the Pareto frontier or
+//   whole-seat DP (dpPool.ts), or branch and bound (pool1d.ts, schools.ts).
+// Why it is fast: every step above cuts the problem into small independent pieces, each piece is
+// bounded before it is searched, and answers are cached by the years they cover.
+// References in the tests: optimize.mix.prop.test.ts compares with enumeration of every seat
+// quantity vector and site set (test/bruteForceMix.ts); optimize.prop.test.ts with enumeration of
+// contract sets (test/bruteForce.ts) and with HiGHS on seeded markets.
 import { ROLES } from "../schema.js";
 import { Envelope, purchase, seatsPaid, type Curve } from "./curve.js";
-import { ROLE_COUNT, demandAt, type Model, type ProductModel, type SeatKey, type SeatVariant, type SiteVariant, type Variant } from "./model.js";
+import { ROLE_COUNT, demandAt, type Model, type ProductModel, type SeatColumn, type SeatKey, type SeatVariant, type SiteVariant, type Variant } from "./model.js";
+import { Mix } from "./mix.js";
 import { solvePool1D } from "./pool1d.js";
 import { dpWork, solveSharedPool, solveSharedPoolDP, type YearSchools } from "./dpPool.js";
 import { solveGroupedPool } from "./grouped.js";
 import { solveSchools, type PoolGroup, type SchoolPatterns } from "./schools.js";
+import { generalPool, mixable } from "./general.js";
 
 export interface Choice {
   readonly kind: "seat" | "site" | "district" | "concurrent" | "bundle";
@@ -85,6 +97,12 @@ interface FreeSchools {
   readonly s: Int32Array;
   readonly v: readonly SiteVariant[];
   readonly bi: Int32Array;
+}
+
+/** The one-year seat options of one key and year, mixed (mix.ts), and their columns. */
+interface OneYearMix {
+  readonly mix: Mix;
+  readonly cols: readonly SeatColumn[];
 }
 
 interface Commitment {
@@ -195,12 +213,23 @@ export class ProductSolver {
     const hit = this.#poolMemo.get(left);
     if (hit) return hit;
     let r: Solved;
+    if (mixable(this.#p, left, this.#m.Y)) {
+      // seat contracts that can share a role's seats in some year (a mix, `any` beside role
+      // options, a commitment beside yearly seats, earned free seats): the general cover
+      r = generalPool(this.#m, this.#p, left, this.#maxNodes, () => this.#restricted(left), this.#own);
+    } else r = this.#restricted(left);
+    this.#poolMemo.set(left, r);
+    return r;
+  }
+
+  /** The pooled problem where each role's seats of a year are bought under one seat contract. */
+  #restricted(left: number): Solved {
+    let r: Solved;
     if (!this.#coupled) {
       r = combine(bitsOf(left, this.#m.Y).map((t) => this.#year(t)));
     } else {
       r = this.#coupledPool(left);
     }
-    this.#poolMemo.set(left, r);
     return r;
   }
 
@@ -321,7 +350,7 @@ export class ProductSolver {
   }
 
   /** The DP path of #run: one group (roles, years, cost curve), sites chosen per school and year. */
-  #dpRun(years: readonly number[], g: { roles: number[]; fn: Envelope; variants: SeatVariant[]; blocks: number[] }, cutoff: number): Solved | null {
+  #dpRun(years: readonly number[], g: { roles: number[]; fn: Envelope; variants: SeatVariant[]; blocks: number[]; mix: OneYearMix | null }, cutoff: number): Solved | null {
     const m = this.#m;
     const fixed: Choice[] = [];
     let fixedCost = 0;
@@ -364,7 +393,7 @@ export class ProductSolver {
         site[k]!.forEach((x, j) => (n += x ? 0 : perYear[k]!.d[j]!));
         need = Math.max(need, n);
       });
-      if (need > 0) choices.push(this.#seatChoice(g, need));
+      if (need > 0) choices.push(...(g.mix === null ? [this.#seatChoice(g, need)] : this.#mixChoices(g.mix, need)));
       return choices;
     });
   }
@@ -430,6 +459,55 @@ export class ProductSolver {
     return { kind: "site", variant: v, block, productIndices: this.#own, schoolIndex: s, cash: per.cash[block]!, cost: per.cost[block]! };
   }
 
+  readonly #mixMemo = new Map<string, OneYearMix | null>();
+
+  /**
+   * The mix of the one-year seat options of `key` starting in year t, when two or more of them can
+   * be cheaper together than any one alone for some need up to `top` (else null: the envelope of
+   * the single options is exact).
+   */
+  #mixOf(key: SeatKey, t: number, top: number): OneYearMix | null {
+    const id = `${key}|${t}|${top}`;
+    const hit = this.#mixMemo.get(id);
+    if (hit !== undefined) return hit;
+    const cols = this.#p.seatColumns.filter((c) => !c.multiYear && c.key === key && c.years[0] === t);
+    let out: OneYearMix | null = null;
+    if (cols.length > 1) {
+      const mix = new Mix(cols.map((c) => ({ curves: c.variants.map((v) => v.curves[c.block]!) })), top);
+      const mixes = mix.curves.some((tc) => tc.picks.filter((x) => x !== null).length > 1);
+      if (mixes) out = { mix, cols };
+    }
+    this.#mixMemo.set(id, out);
+    return out;
+  }
+
+  /** The seat purchases covering `need` seats with a mix: one per option used. */
+  #mixChoices(g: OneYearMix, need: number): Choice[] {
+    const out: Choice[] = [];
+    for (const part of g.mix.compose(need)) {
+      const col = g.cols[part.column]!;
+      const v = col.variants[part.variant]!;
+      const block = v.blocks[col.block]!;
+      const cash = new Array<number>(this.#m.span).fill(0);
+      for (const t of block.years) {
+        const year = v.prepaid ? block.years[0]! : t;
+        cash[year] = cash[year]! + purchase(v.schedules[t]!, part.qty);
+      }
+      out.push({
+        kind: "seat",
+        variant: v,
+        block: col.block,
+        productIndices: this.#own,
+        key: v.key,
+        need,
+        paid: seatsPaid(v.schedules[block.years[0]!]!, part.qty),
+        cash,
+        cost: v.curves[col.block]!.exact(part.qty),
+      });
+    }
+    return out;
+  }
+
   #seatChoice(g: { fn: Envelope; variants: SeatVariant[]; blocks: number[] }, need: number): Choice {
     const b = g.fn.best(need);
     const v = g.variants[b.index]!;
@@ -460,13 +538,14 @@ export class ProductSolver {
       commitment: Commitment | null;
       variants: SeatVariant[];
       blocks: number[];
+      mix: OneYearMix | null;
     }
     const groups: G[] = [];
     for (const c of commitments) {
       const ys = c.v.blocks[c.block]!.years.filter((t) => yearSet.has(t));
       if (ys.length === 0) continue;
       const roles = c.v.key === "any" ? [0, 1, 2] : [ROLES.indexOf(c.v.key)];
-      groups.push({ roles, years: ys, fn: new Envelope([c.v.curves[c.block]!]), commitment: c, variants: [c.v], blocks: [c.block] });
+      groups.push({ roles, years: ys, fn: new Envelope([c.v.curves[c.block]!]), commitment: c, variants: [c.v], blocks: [c.block], mix: null });
     }
     for (const t of years) {
       const mode = modes.get(t)!;
@@ -488,7 +567,8 @@ export class ProductSolver {
           blocks.push(bi);
           curves.push(v.curves[bi]!);
         }
-        groups.push({ roles, years: [t], fn: new Envelope(curves), commitment: null, variants, blocks });
+        const mix = this.#mixOf(key, t, total);
+        groups.push({ roles, years: [t], fn: mix === null ? new Envelope(curves) : new Envelope(mix.mix.curves), commitment: null, variants, blocks, mix });
       }
     }
     const slotOf = new Map<string, number>();
@@ -624,6 +704,10 @@ export class ProductSolver {
       let need = 0;
       for (const t of g.years) need = Math.max(need, n[slotOf.get(`${gi}|${t}`)!]!);
       if (need === 0) return;
+      if (g.mix !== null) {
+        choices.push(...this.#mixChoices(g.mix, need));
+        return;
+      }
       const b = g.fn.best(need);
       const v = g.variants[b.index]!;
       const bi = g.blocks[b.index]!;
