@@ -684,7 +684,6 @@ function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fixed: Int
   const missingScratch = store.missing;
   missingScratch.length = 0;
   let W = 0;
-  let N = 0;
   let applicableW = 0;
   let answeredW = 0;
   let bestW = 0;
@@ -768,7 +767,6 @@ function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fixed: Int
         bestN += w * best;
         if (s === s) {
           W += w;
-          N += w * s;
         }
       } else if (code !== 7 && code !== 4 && (f & GATED) === 0) {
         code = 7; // recorded
