@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole test suite, as README.md's test command runs it (and .ci/run runs README's command).
-// Steps: type check → package metadata (LICENSE, CHANGELOG, README) → changesets → build every
+// Steps: type check → lint and format (Biome) → public API reports (api/) → package metadata (LICENSE, CHANGELOG, README) → changesets → build every
 // package → publint + arethetypeswrong on each → every vitest
 // project (unit, property, doc-tests of every @example and guide, examples, browser e2e) →
 // API docs site with warnings as errors and a link check. Ends with "N passed, N failed".
@@ -36,6 +36,8 @@ function ensureChromium() {
 const packages = packagesInBuildOrder(root);
 
 run("type check (tsc -b)", bin("tsc"), ["-b"]);
+run("lint and format (biome check; `pnpm run format` fixes what it can)", bin("biome"), ["check", "."]);
+run("public API matches api/*.api.md (`pnpm run api:update` after an intended change)", process.execPath, [join(root, "scripts", "api-report.mjs")]);
 run("published packages carry LICENSE, CHANGELOG.md and a README to start from", process.execPath, [join(root, "scripts", "lint-packages.mjs")]);
 run("changesets (changeset status; see CONTRIBUTING.md)", process.execPath, [join(root, "scripts", "changeset-check.mjs")]);
 for (const p of packages) run(`build @districtkit/${p} (tsup: ESM + CJS + .d.ts)`, bin("tsup"), [], { cwd: join(root, "packages", p) });

@@ -52,7 +52,7 @@ function useView(id: TabId): ComponentType | null {
   useEffect(() => {
     if (loaded.has(id)) return;
     let live = true;
-    Promise.all([VIEWS[id](), ensureDatasets(NEEDS[id])]).then(([v]) => {
+    void Promise.all([VIEWS[id](), ensureDatasets(NEEDS[id])]).then(([v]) => {
       loaded.set(id, v);
       if (live) force((n) => n + 1);
     });

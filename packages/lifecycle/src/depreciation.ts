@@ -228,7 +228,7 @@ export function depreciationSchedule(input: unknown): DepreciationSchedule {
   }
   if (standard) return accountingSchedule(d, cost, reason);
   const total = (v: Money | null): Money | null => (v === null ? null : v.roundToCents().multiply(d.units));
-  let rows;
+  let rows: ReturnType<typeof snipeItRows>;
   let valueOn: (date: IsoDate) => Money | null;
   let rule: string;
   if (isSnipeIt(d.method)) {

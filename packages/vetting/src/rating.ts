@@ -50,12 +50,12 @@ export const PRIVACY_RATING_CRITERIA: readonly string[] = [
 ];
 
 /** @internal */
-export function rateWith(cr: CompiledRubric, valueOf: (id: string) => unknown): PrivacyRatingResult | null {
+export function rateWith(cr: CompiledRubric, answerOf: (id: string) => unknown): PrivacyRatingResult | null {
   const setting = cr.rubric.rating;
   if (!setting) return null;
-  const policy = valueOf(setting.policyCriterion);
+  const policy = answerOf(setting.policyCriterion);
   const practices = setting.practiceCriteria.map((id) => {
-    const v = valueOf(id);
+    const v = answerOf(id);
     const answer = v === undefined ? "unanswered" : v === "does" || v === "yes" || v === true ? "does" : v === "doesNot" || v === "no" || v === false ? "doesNot" : v === "notApplicable" ? "notApplicable" : "unclear";
     return { criterion: id, title: cr.byId.get(id)!.c.title, answer } as const;
   });

@@ -46,7 +46,7 @@ export function Chart({ title, description, render, deps, children, onRendered, 
   // a layout effect: the chart is drawn before the browser paints (an effect would wait a frame)
   useLayoutEffect(() => {
     let live = true;
-    loadPlot().then((Plot) => {
+    void loadPlot().then((Plot) => {
       if (!live || !host.current) return;
       try {
         const node = render(Plot, Math.max(280, width));

@@ -13,7 +13,7 @@ export function LazyPanel<P extends object>({ load, props, title, id }: { load: 
   useEffect(() => {
     if (!visible || Comp) return;
     let live = true;
-    load().then((c) => live && setComp(() => c));
+    void load().then((c) => live && setComp(() => c));
     return () => {
       live = false;
     };

@@ -1,16 +1,14 @@
 import { compareProjections, projectBudget, type BudgetModel, type BudgetProjection, type ScenarioSet } from "@districtkit/budget";
-import { isDistrictKitError } from "@districtkit/core";
 import type { Scenario } from "../state/schema.js";
 import { buildModel, toEngineScenario } from "./budgetModel.js";
 import { plain, type Plain } from "./plain.js";
+import { problemsOf } from "./problems.js";
 
 export type ModelOutcome = { ok: true; model: BudgetModel } | { ok: false; problems: string[] };
 export type SetOutcome = { ok: true; set: Plain<ScenarioSet> } | { ok: false; problems: string[] };
 
-export function problemsOf(e: unknown): string[] {
-  if (isDistrictKitError(e)) return e.issues.map((i) => `${i.pathText}: ${i.message}`);
-  return [e instanceof Error ? e.message : String(e)];
-}
+// the views that run engines import problemsOf from here too
+export { problemsOf };
 
 const models = new WeakMap<object, WeakMap<object, ModelOutcome>>();
 

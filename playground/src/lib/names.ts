@@ -30,7 +30,7 @@ export function nameOf(names: ReadonlyMap<string, string>, id: string | null | u
   return names.get(id) ?? id;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * An engine sentence with the ids it names replaced by their names: each id as a whole token
@@ -42,7 +42,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export function withNames(text: string, names: ReadonlyMap<string, string>): string {
   const ids = [...names.keys()].filter((k) => k && names.get(k) !== k).sort((a, b) => b.length - a.length);
   if (ids.length === 0 || !text) return text;
-  const token = new RegExp(`(?<![\\w-])(?:${ids.map(escape).join("|")})(?![\\w-])`, "g");
+  const token = new RegExp(`(?<![\\w-])(?:${ids.map(escapeRegExp).join("|")})(?![\\w-])`, "g");
   return text
     .split(/("[^"]*"|“[^”]*”)/)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(token, (id) => names.get(id) ?? id)))

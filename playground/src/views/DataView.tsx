@@ -261,6 +261,7 @@ function BudgetExports() {
   );
 }
 
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the view of imported data; this module never uses the global DataView
 export function DataView() {
   const [kind, setKind] = useState<ImportKind>("snipe-it");
   const [busy, setBusy] = useState(false);

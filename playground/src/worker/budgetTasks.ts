@@ -1,13 +1,9 @@
 import { goalSeek, prepareBudget, standardTornadoLevers, tornado, type GoalSeekOptions, type GoalSeekResult, type MetricInput, type ScenarioInput, type TornadoResult } from "@districtkit/budget";
-import { isDistrictKitError } from "@districtkit/core";
 import { plain, type Plain } from "../lib/plain.js";
+import { problemsOf } from "../lib/problems.js";
 
 export type TaskOutcome<T> = { ok: true; value: Plain<T>; ms: number } | { ok: false; problems: string[] };
 
-function problemsOf(e: unknown): string[] {
-  if (isDistrictKitError(e)) return e.issues.map((i) => `${i.pathText}: ${i.message}`);
-  return [e instanceof Error ? e.message : String(e)];
-}
 
 let cache: { key: string; model: ReturnType<typeof prepareBudget> } | null = null;
 function modelOf(district: unknown, budget: unknown) {

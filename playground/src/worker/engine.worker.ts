@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { expose, transfer } from "comlink";
+import { type Plain, plain } from "../lib/plain.js";
 import type { ImportKind, ImportOutcome } from "../lib/importKinds.js";
 import { appsFromAnswers, inventoryFromRecords, readImport } from "./importTask.js";
 import { budgetGoalSeek, budgetTornado } from "./budgetTasks.js";
@@ -13,9 +14,6 @@ import { calendarExport, calendarReport } from "./calendarTasks.js";
  * the licence optimizer). Results cross the boundary as plain JSON (Money becomes its decimal
  * string), so the views format exactly what the engine computed.
  */
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
 
 const api = {
   /** Resolves once the worker is up; returns which engine tasks it offers. */
@@ -52,7 +50,7 @@ const api = {
     return readImport(kind, files);
   },
   /** Echo used by tests to check the round trip through Comlink. */
-  echo<T>(value: T): T {
+  echo<T>(value: T): Plain<T> {
     return plain(value);
   },
 };

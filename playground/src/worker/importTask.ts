@@ -20,12 +20,10 @@ import {
 import { isDistrictKitError } from "@districtkit/core";
 import { licensePlanInputSchema } from "@districtkit/licenses";
 import type { ImportKind, ImportOutcome } from "../lib/importKinds.js";
+import { plain } from "../lib/plain.js";
 
 const MAX_ERRORS = 1000;
 
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
 
 const FORMATS: Partial<Record<ImportKind, CsvFormat<never>>> = {
   "snipe-it": snipeItAssetFormat as CsvFormat<never>,
@@ -122,7 +120,7 @@ export function appsFromAnswers(rows: unknown[]): AdaptOutcome<{ apps: unknown[]
       ...r.normalised,
       ...r.unknownCriteria.map((u) => `${u.app}: criterion "${u.criterion}" is not in the rubric and was left out`),
     ];
-    return { ok: true, value: plain({ apps: [...r.apps] }), notes };
+    return { ok: true, value: { apps: [...plain(r.apps)] }, notes };
   } catch (e) {
     return { ok: false, problems: problems(e) };
   }
@@ -142,7 +140,7 @@ export function inventoryFromRecords(
     const r = inventoryFromExports(exports as Parameters<typeof inventoryFromExports>[0], { asOf, detail: "cohorts", ...(models ? { models: models as never } : {}) });
     return {
       ok: true,
-      value: plain({ models: [...r.models], cohorts: [...r.cohorts], excluded: r.excluded.length, explanation: r.explanation }),
+      value: { models: [...plain(r.models)], cohorts: [...plain(r.cohorts)], excluded: r.excluded.length, explanation: r.explanation },
       notes: [...r.modelNotes, ...r.excluded.slice(0, 50).map((x) => `${x.source} line ${x.line} (${x.id}): ${x.reason}`)],
     };
   } catch (e) {

@@ -7,13 +7,10 @@ import {
   type ReclaimResult,
   type RenewalEntry,
 } from "@districtkit/licenses";
-import { isDistrictKitError } from "@districtkit/core";
 import { plain, type Plain } from "../lib/plain.js";
+import { problemsOf } from "../lib/problems.js";
 import type { TaskOutcome } from "./budgetTasks.js";
 
-function problemsOf(e: unknown): string[] {
-  return isDistrictKitError(e) ? e.issues.map((i) => `${i.pathText}: ${i.message}`) : [e instanceof Error ? e.message : String(e)];
-}
 
 /** The exact licence optimizer (P1), off the main thread, on a ready optimizer input. */
 export function licencesOptimize(input: unknown): TaskOutcome<LicensePlanResult> {

@@ -13,7 +13,7 @@ function split(rate: number | string, per: number, nper: number, pv: MoneyInput,
   const r = a.rate;
   const f = a.fv === undefined ? Money.ZERO.toDecimal() : a.fv.toDecimal();
   const payment = pmtDec(r, a.nper, a.pv.toDecimal(), f, a.type);
-  let interest;
+  let interest: ReturnType<typeof fvDec>;
   if (a.type === 0) {
     // interest accrued in period `per` on the balance left after per − 1 payments
     interest = fvDec(r, a.per - 1, payment, a.pv.toDecimal(), 0).times(r);

@@ -105,7 +105,7 @@ export function goalSeek(input: BudgetModelInput | BudgetModel, options: GoalSee
   let metric: ReturnType<typeof checkMetric> | null = null;
   const leverAt = (x: number): Lever => parseInput(leverSchema, { ...o.lever, [o.parameter]: x }, ["options", "lever"]);
   const evaluate = (x: number): boolean => {
-    let p;
+    let p: ReturnType<typeof runCore>;
     try {
       p = runCore(model, { ...base, levers: [...base.levers, leverAt(x)] }, false);
     } catch (error) {

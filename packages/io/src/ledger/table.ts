@@ -294,6 +294,7 @@ export class LedgerTableReader {
   private build(v: Readonly<Record<string, unknown>>, line: number): Built {
     const description = (v.description as string | undefined) ?? null;
     const account = this.pAccount;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: U+001F (unit separator) is what joins repeated account columns
     const acc = account.includes("\u001f") ? account.replace(/\u001f/g, " ").trim() : account.trim();
     if ((acc === "" && description !== null && mayBeTotal(description)) || (acc !== "" && mayBeTotal(acc))) {
       this.totals.push({ line, label: acc !== "" ? acc : description!.trim(), fiscalYear: this.pYear, amount: this.pAmount, encumbered: this.pEncumbered });

@@ -89,6 +89,7 @@ export interface CompiledFields {
  * model, and every forecast re-optimized the simulation).
  */
 export interface Compiled extends CompiledFields {}
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: deliberate — the interface declares the fields the constructor assigns one by one
 export class Compiled {
   constructor(fields: CompiledFields) {
     // field by field, so that V8 gives instances every field in-object (Object.assign would leave

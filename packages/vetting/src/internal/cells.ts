@@ -7,8 +7,20 @@
 import type { Answer } from "../schema/answers.js";
 import type { UseMode } from "../schema/condition.js";
 import type { CompiledCriterion } from "./compile.js";
-import type { Entry } from "./fastAnswers.js";
 import { HASH_SEED, hashInt, hashText, hashValue } from "./hash.js";
+
+/** One primitive answer value evaluated for one criterion (what scoreChecked derives from `evaluate`). */
+export interface Entry {
+  readonly code: number;
+  readonly s: number;
+  readonly validUntil: string | null;
+  /** the detail as scoreChecked keeps it ("" = rebuild when read) */
+  readonly detail: string | null;
+  /** what hashValue hashes for this value; null for lists and objects (hashed from the value) */
+  readonly text: string | null;
+  /** hashText(the criterion's idHash, text) when text is not null */
+  readonly hash: number;
+}
 
 /** Status code of a cell nobody answered. */
 const UNANSWERED = 4;

@@ -9,7 +9,7 @@
 import { DistrictKitError } from "@districtkit/core";
 import type { Answer, App } from "../schema/answers.js";
 import type { UseMode } from "../schema/condition.js";
-import { beginRow, endRow, putCell, type Cells } from "./cells.js";
+import { beginRow, endRow, putCell, type Cells, type Entry } from "./cells.js";
 import { checkApp, isTree, type RawIssue } from "./checkApp.js";
 import type { CompiledRubric } from "./compile.js";
 import { isIsoDay } from "./dates.js";
@@ -19,19 +19,6 @@ import { hashText } from "./hash.js";
 /** Status codes (index into STATUS in score.ts); 8 = the value does not fit its criterion. */
 export const BAD = 8;
 const CODE: Record<Status, number> = { met: 0, partlyMet: 1, notMet: 2, unclear: 3, unanswered: 4, notApplicable: 5, expired: 6, recorded: 7 };
-
-/** One primitive answer value evaluated for one criterion (what scoreChecked derives from `evaluate`). */
-export interface Entry {
-  readonly code: number;
-  readonly s: number;
-  readonly validUntil: string | null;
-  /** the detail as scoreChecked keeps it ("" = rebuild when read) */
-  readonly detail: string | null;
-  /** what hashValue hashes for this value; null for lists and objects (hashed from the value) */
-  readonly text: string | null;
-  /** hashText(the criterion's idHash, text) when text is not null */
-  readonly hash: number;
-}
 
 /** Per-rubric state of reading answers, kept between calls. */
 export interface FastPlan {

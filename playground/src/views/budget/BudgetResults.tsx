@@ -6,7 +6,7 @@ import { formatCount, formatMoney, formatMoneyDelta, toChartNumber, moneyTick } 
 import { PALETTE, SCENARIO_COLORS, categoryLabel } from "../../lib/palette.js";
 import type { Plain } from "../../lib/plain.js";
 import { LazyPanel } from "../../components/LazyPanel.js";
-import { engineMs } from "../BudgetView.js";
+import { engineMs } from "./engineTime.js";
 import { LimitBreaches } from "./LimitBreaches.js";
 
 export type PSet = Plain<ScenarioSet>;
