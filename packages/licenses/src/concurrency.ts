@@ -67,7 +67,11 @@ export function peakConcurrency(input: unknown): {
   const all = sweep(r.sessions);
   const timeAtLevel = Array.from({ length: all.peak + 1 }, (_, level) => ({ level, duration: all.time.get(level) ?? 0 }));
   const days = new Map<string, { start: number; end: number }[]>();
-  for (const s of r.sessions) days.set(s.day ?? "all", [...(days.get(s.day ?? "all") ?? []), s]);
+  for (const s of r.sessions) {
+    const list = days.get(s.day ?? "all");
+    if (list) list.push(s);
+    else days.set(s.day ?? "all", [s]);
+  }
   const dailyPeaks = [...days.entries()].map(([day, list]) => ({ day, peak: sweep(list).peak })).sort((a, b) => a.day.localeCompare(b.day));
   const sorted = dailyPeaks.map((d) => d.peak).sort((a, b) => a - b);
   const rank = Math.max(1, Math.ceil(r.percentile * sorted.length - 1e-9));
