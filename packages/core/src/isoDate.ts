@@ -1,4 +1,4 @@
-import { addDays, addMonths, differenceInCalendarDays, format, parse } from "date-fns";
+import { addDays, addMonths, differenceInCalendarDays, format } from "date-fns";
 import { describeValue } from "./describe.js";
 import { z } from "zod";
 import { DistrictKitError } from "./errors.js";
@@ -12,7 +12,6 @@ import { DistrictKitError } from "./errors.js";
 export type IsoDate = string;
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const REFERENCE = new Date(2000, 0, 1, 12);
 
 /**
  * Tells whether a value is a real calendar day in `YYYY-MM-DD` form (`2025-02-30` is not).
@@ -56,9 +55,18 @@ export const isoDateSchema = z
   .refine(isIsoDate, { error: (issue) => `expected an ISO date (YYYY-MM-DD), got ${describeValue(issue.input)}` })
   .describe("A calendar day, YYYY-MM-DD");
 
-function toLocal(date: IsoDate, what: string): Date {
+/**
+ * @internal The local midnight of an ISO date, as date-fns' `parse(date, "yyyy-MM-dd", …)` gives it
+ * (its last step sets the year, month and day, then the hours, of a `new Date(0)`: the same two
+ * calls here, at a fraction of the cost — date math on 100,000 records spent most of its time in
+ * `parse`). isoDate.prop.test.ts checks the two agree, in several time zones.
+ */
+export function toLocal(date: IsoDate, what: string): Date {
   if (!isIsoDate(date)) throw DistrictKitError.argument([what], `expected an ISO date (YYYY-MM-DD), got ${describeValue(date)}`);
-  return parse(date, "yyyy-MM-dd", REFERENCE);
+  const d = new Date(0);
+  d.setFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  d.setHours(0, 0, 0, 0);
+  return d;
 }
 
 /**
