@@ -21,19 +21,24 @@ for (const c of mod.scalingCases) {
   const sizes = c.options?.sizes ?? SCALING_SIZES;
   const wall: [number[], number[]] = [[], []];
   const cpu: [number[], number[]] = [[], []];
-  sizes.forEach((size, k) => {
-    let input: unknown = c.make(size);
-    c.run(input);
-    for (let r = 0; r < rounds; r++) {
-      gc();
-      const w = performance.now();
-      const t = cpuNow();
-      c.run(input);
-      cpu[k]!.push(cpuNow() - t);
-      wall[k]!.push(performance.now() - w);
+  try {
+    for (const [k, size] of sizes.entries()) {
+      let input: unknown = c.make(size);
+      await c.run(input);
+      for (let r = 0; r < rounds; r++) {
+        gc();
+        const w = performance.now();
+        const t = cpuNow();
+        await c.run(input);
+        cpu[k]!.push(cpuNow() - t);
+        wall[k]!.push(performance.now() - w);
+      }
+      input = undefined;
     }
-    input = undefined;
-  });
+  } catch (error) {
+    console.log(`scaling ${c.name}: failed — ${String(error).split("\n").slice(0, 3).join(" ")}`);
+    continue;
+  }
   const f = scalingFigures(c.name, sizes, wall, cpu, c.options?.limit ?? SCALING_LIMIT);
   console.log(scalingLine(f));
   record(f, "scalingScan (CPU)");
