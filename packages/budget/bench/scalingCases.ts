@@ -92,19 +92,19 @@ export const scalingCases = [
     { iterations: 3 },
   ),
   scalingCase(
-    "matchPlanLines (plan lines; as many items)",
+    "matchPlanLines (line items; a tenth as many plan lines)",
     (n) => {
       const m = prepared(n, "match");
-      return { m, request: { lines: plan(n, 1, m).lines.map((l) => ({ id: l.id, name: l.name, category: l.category, refs: [], keywords: ["chromebook"] })) } };
+      return { m, request: { lines: plan(n / 10, 1, m).lines.map((l) => ({ id: l.id, name: l.name, category: l.category, refs: [], keywords: ["chromebook"] })) } };
     },
     ({ m, request }) => matchPlanLines(m, request as never),
     { iterations: 3 },
   ),
   scalingCase(
-    "reconcilePlan (plan lines and replaced items)",
+    "reconcilePlan (line items; a tenth as many plan lines)",
     (n) => {
       const m = prepared(n, "reconcile");
-      return { m, lever: plan(n, 2, m) };
+      return { m, lever: plan(n / 10, 2, m) }; // a plan has at most 10,000 lines: n items, n / 10 lines
     },
     ({ m, lever }) => reconcilePlan(m, { id: "s", name: "S", levers: [] }, lever),
     { iterations: 3 },
