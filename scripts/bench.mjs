@@ -33,3 +33,18 @@ const out = { date: new Date().toISOString(), node: process.version, results: ro
 writeFileSync(join(root, ".bench", "medians.json"), JSON.stringify(out, null, 2));
 console.log("\nMedians (ms) — written to .bench/medians.json");
 for (const row of rows) console.log(`${row.medianMs.toFixed(3).padStart(12)}  ×${String(row.ratioToFastestInGroup).padEnd(7)} ${row.group} > ${row.name}`);
+
+// Scaling groups (packages/core/bench/scaling.ts): the larger size's median over the smaller's,
+// which a near-linear entry point keeps within 15× (issue 18).
+const scaling = new Map();
+for (const row of rows) if (row.group.includes("scaling ")) (scaling.get(row.group) ?? scaling.set(row.group, []).get(row.group)).push(row);
+if (scaling.size > 0) {
+  console.log("\nScaling (median of the larger size / median of the smaller, limit ×15)");
+  const size = (row) => Number(row.name.replace(/[^0-9]/g, ""));
+  for (const [group, list] of scaling) {
+    const [a, b] = list.sort((p, q) => size(p) - size(q));
+    if (!a || !b) continue;
+    const ratio = b.medianMs / a.medianMs;
+    console.log(`  ×${ratio.toFixed(1).padEnd(6)} ${ratio <= 15 ? "ok  " : "OVER"} ${a.medianMs.toFixed(2).padStart(10)} → ${b.medianMs.toFixed(2).padStart(10)} ms  ${group.replace(/^.*scaling /, "")}`);
+  }
+}

@@ -1,7 +1,7 @@
 import { format, isValid, parse } from "date-fns";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isIsoDate, isoDateSchema } from "./isoDate.js";
+import { isIsoDate, isoDateSchema, toLocal } from "./isoDate.js";
 
 // The reference: date-fns parses the text and formats it back; a real day survives unchanged.
 const REFERENCE = new Date(2000, 0, 1, 12);
@@ -39,5 +39,41 @@ describe("isIsoDate", () => {
   it("knows the Gregorian leap years", () => {
     expect([isIsoDate("2024-02-29"), isIsoDate("2100-02-29"), isIsoDate("2000-02-29"), isIsoDate("2025-02-29")]).toEqual([true, false, true, false]);
     expect([isIsoDate("0050-01-31"), isIsoDate("2026-04-31"), isIsoDate("2026-13-01"), isIsoDate("2026-00-10")]).toEqual([true, false, false, false]);
+  });
+});
+
+describe("toLocal (the fast path of every date computation)", () => {
+  // the reference is date-fns' parse, which it replaces; zones where midnight can be skipped by a
+  // daylight-saving change (Santiago, Beirut, Havana) and ones with odd offsets are included
+  const zones = ["UTC", "America/New_York", "America/Santiago", "Asia/Beirut", "America/Havana", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Apia"];
+  const dateArb = fc
+    .tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
+    .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`)
+    .filter(isIsoDate);
+  it("gives the same instant as date-fns' parse, in every time zone", () => {
+    const before = process.env["TZ"];
+    try {
+      for (const zone of zones) {
+        process.env["TZ"] = zone;
+        fc.assert(
+          fc.property(dateArb, (text) => {
+            expect(toLocal(text, "date").getTime()).toBe(parse(text, "yyyy-MM-dd", REFERENCE).getTime());
+          }),
+          { numRuns: 300 },
+        );
+        // the days around daylight-saving changes, every year 2020–2030
+        for (let y = 2020; y <= 2030; y++) {
+          for (const m of [3, 4, 9, 10, 11]) {
+            for (let d = 1; d <= 30; d++) {
+              const text = `${y}-${pad(m, 2)}-${pad(d, 2)}`;
+              expect(toLocal(text, "date").getTime()).toBe(parse(text, "yyyy-MM-dd", REFERENCE).getTime());
+            }
+          }
+        }
+      }
+    } finally {
+      if (before === undefined) delete process.env["TZ"];
+      else process.env["TZ"] = before;
+    }
   });
 });

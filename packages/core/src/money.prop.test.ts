@@ -4,6 +4,7 @@ import { moneyArb, preciseMoneyArb } from "../test/arbitraries.js";
 import { DistrictKitError } from "./errors.js";
 import { Dec } from "./decimal.js";
 import { Money } from "./money.js";
+import { ROUNDING_MODES } from "./rounding.js";
 
 describe("Money properties (INVARIANTS.md core)", () => {
   it("a + b − b == a exactly", () => {
@@ -101,6 +102,51 @@ describe("Money properties (INVARIANTS.md core)", () => {
       }),
     );
     expect(() => Money.fromCents(5).toCents("sideways" as "half-up")).toThrow(DistrictKitError);
+  });
+
+  it("an amount read from a decimal text of whole cents (kept as cents) reads, prints and computes like the same text as a decimal", () => {
+    // the fast path of Money.of("1234.5"): the reference is the decimal of the same text
+    const text = fc
+      .tuple(fc.constantFrom("", "-", "+"), fc.oneof(fc.nat({ max: 9_999_999_999_999 }).map(String), fc.constantFrom("0", "00", "007", "9999999999999")), fc.constantFrom("", ".0", ".00", ".5", ".05", ".50", ".99", ".1", ".01"), fc.constantFrom("", " "))
+      .map(([sign, whole, frac, pad]) => `${pad}${sign}${whole}${frac}${pad}`);
+    const modes = ROUNDING_MODES;
+    fc.assert(
+      fc.property(text, preciseMoneyArb, fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 0, max: 4 }), fc.constantFrom(...modes), (t, other, k, places, mode): void => {
+        const fast = (): Money => Money.of(t); // a fresh amount for each reading
+        const reference = Money.of(new Dec(t.trim()));
+        expect(fast().toString()).toBe(reference.toString());
+        expect(JSON.stringify(fast())).toBe(JSON.stringify(reference));
+        expect(fast().format()).toBe(reference.format());
+        expect(fast().toFixed(places, mode)).toBe(reference.toFixed(places, mode));
+        expect(fast().toCents(mode)).toBe(reference.toCents(mode));
+        expect(fast().toNumber()).toBe(reference.toNumber());
+        expect([fast().isZero(), fast().isNegative(), fast().isPositive(), fast().isWholeCents()]).toEqual([reference.isZero(), reference.isNegative(), reference.isPositive(), reference.isWholeCents()]);
+        expect(fast().compare(other)).toBe(reference.compare(other));
+        expect(fast().add(other).toString()).toBe(reference.add(other).toString());
+        expect(fast().subtract(other).toString()).toBe(reference.subtract(other).toString());
+        // a product past the 1e15 limit fails on both paths
+        const outcome = (f: () => string | number): unknown[] => {
+          try {
+            return ["ok", f()];
+          } catch (error) {
+            return ["error", (error as DistrictKitError).code];
+          }
+        };
+        expect(outcome(() => fast().multiply(k).toString())).toEqual(outcome(() => reference.multiply(k).toString()));
+        expect(outcome(() => fast().multiply(k).toCents())).toEqual(outcome(() => reference.multiply(k).toCents()));
+        expect(fast().multiply("0.5").toString()).toBe(reference.multiply("0.5").toString());
+        expect(fast().abs().toString()).toBe(reference.abs().toString());
+        expect(fast().negate().toString()).toBe(reference.negate().toString());
+        expect(fast().divide(3).toString()).toBe(reference.divide(3).toString());
+        expect(fast().roundToCents(mode).toString()).toBe(reference.roundToCents(mode).toString());
+        expect(fast().toDecimal().equals(reference.toDecimal())).toBe(true);
+        expect(Object.is(fast().toNumber(), -0)).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(Money.of("-0.00").isNegative()).toBe(false);
+    expect(Money.of("12345678901234").toString()).toBe("12345678901234"); // 14 digits: the decimal path
+    expect(Money.fromCents(7).multiply(Number.MAX_SAFE_INTEGER).toString()).toBe(Money.of(new Dec("0.07")).multiply(Number.MAX_SAFE_INTEGER).toString());
   });
 
   it("whole-cent amounts add, subtract, compare, negate and sum as integers exactly as decimals do (also mixed with decimal amounts and near the safe-integer edge)", () => {

@@ -22,6 +22,8 @@ export type Factor = number | string | Dec | { readonly toDecimal: () => Dec };
 /** The largest magnitude a Money may hold: a quadrillion dollars, far above any budget. */
 const LIMIT = new Dec("1e15");
 const PLAIN_DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+/** A decimal text of whole cents small enough that its cents are a safe integer (13 digits of dollars). */
+const WHOLE_CENTS_TEXT = /^([+-]?)(\d{1,13})(?:\.(\d{1,2}))?$/;
 
 function fail(message: string, path: readonly (string | number)[] = []): never {
   throw new DistrictKitError("INVALID_ARGUMENT", [{ path, code: "invalid_money", message }]);
@@ -134,6 +136,13 @@ export class Money {
     }
     if (typeof value === "string") {
       const s = value.trim();
+      // "1234.5", "-7.25": kept as whole cents, the decimal built on first use (like fromCents), so
+      // amounts read from files and JSON add, compare and print as integers
+      const w = WHOLE_CENTS_TEXT.exec(s);
+      if (w !== null) {
+        const cents = Number(w[2]) * 100 + (w[3] === undefined ? 0 : w[3].length === 1 ? Number(w[3]) * 10 : Number(w[3]));
+        return cents === 0 ? Money.ZERO : new Money(undefined, w[1] === "-" ? -cents : cents);
+      }
       if (!PLAIN_DECIMAL.test(s)) fail(`expected a decimal amount like "1234.56", got ${describeValue(value)}`);
       return new Money(checked(new Dec(s), value));
     }
@@ -333,6 +342,8 @@ export class Money {
    * ```
    */
   multiply(factor: Factor): Money {
+    const c = this.#cents;
+    if (c !== undefined && typeof factor === "number" && Number.isSafeInteger(factor) && Number.isSafeInteger(c * factor)) return Money.fromCents(c * factor);
     return new Money(checked(this.#value.times(toFactor(factor)), "the product"));
   }
 
@@ -395,6 +406,8 @@ export class Money {
    * ```
    */
   abs(): Money {
+    const c = this.#cents;
+    if (c !== undefined) return c < 0 ? new Money(undefined, -c) : this;
     return new Money(this.#value.abs());
   }
 
@@ -440,6 +453,7 @@ export class Money {
    * ```
    */
   isWholeCents(): boolean {
+    if (this.#cents !== undefined) return true;
     return this.#value.times(100).isInteger();
   }
 
@@ -571,6 +585,7 @@ export class Money {
    * ```
    */
   isNegative(): boolean {
+    if (this.#cents !== undefined) return this.#cents < 0;
     return this.#value.isNegative() && !this.#value.isZero();
   }
 
@@ -584,6 +599,7 @@ export class Money {
    * ```
    */
   isPositive(): boolean {
+    if (this.#cents !== undefined) return this.#cents > 0;
     return this.#value.isPositive() && !this.#value.isZero();
   }
 
@@ -628,6 +644,13 @@ export class Money {
   toFixed(places = 2, mode: RoundingMode = "half-up"): string {
     if (!Number.isInteger(places) || places < 0 || places > 20) fail(`expected 0–20 decimal places, got ${describeValue(places)}`);
     if (!ROUNDING_MODES.includes(mode)) fail(`expected a rounding mode (${ROUNDING_MODES.join(", ")}), got ${describeValue(mode)}`);
+    const c = this.#cents;
+    if (c !== undefined && places >= 2) {
+      // whole cents need no rounding at two places or more: the digits, then zeros
+      const abs = c < 0 ? -c : c;
+      const sub = abs % 100;
+      return `${c < 0 ? "-" : ""}${(abs - sub) / 100}.${sub < 10 ? "0" : ""}${sub}${"0".repeat(places - 2)}`;
+    }
     return this.#value.toFixed(places, decimalRounding(mode));
   }
 

@@ -2,6 +2,7 @@ import { DistrictKitError } from "@districtkit/core";
 import Papa from "papaparse";
 import type { CsvFormat } from "./csvFormat.js";
 import { assertLooksLikeText } from "./decode.js";
+import { ChunkBatcher } from "./internal/chunkBatcher.js";
 import { guardAsync } from "./internal/guard.js";
 import { detectDelimiter, papaConfig } from "./internal/papa.js";
 import { RowReader } from "./internal/rowReader.js";
@@ -90,12 +91,15 @@ export async function readCsvStream<R>(format: CsvFormat<R>, source: ChunkSource
     const decoder = new StreamDecoder();
     let reader: RowReader<R> | undefined;
     let feed: Feed | undefined;
+    let batcher: ChunkBatcher | undefined; // papaparse re-reads an unfinished row with each chunk: chunks wait until worth it
     let head = "";
     let done: Promise<void> | undefined;
     const start = (text: string): void => {
       assertLooksLikeText(text);
       reader = new RowReader(format, settings, decoder.encoding, decoder.warnings);
       feed = new Feed();
+      const fed = feed;
+      batcher = new ChunkBatcher((t) => fed.emit("data", t));
       const config = papaConfig(reader, settings.delimiter ?? detectDelimiter(text), false);
       let failure: unknown;
       done = new Promise<void>((resolve, reject) => {
@@ -104,6 +108,7 @@ export async function readCsvStream<R>(format: CsvFormat<R>, source: ChunkSource
           newline: lineBreakOf(text) as "\n",
           step(results: Papa.ParseStepResult<string[]>) {
             if (failure !== undefined) return;
+            batcher!.parsedTo = results.meta.cursor;
             try {
               config.step(results);
             } catch (error) {
@@ -119,12 +124,13 @@ export async function readCsvStream<R>(format: CsvFormat<R>, source: ChunkSource
       if (text === "") return;
       if (feed === undefined) {
         head += text;
-        if (head.indexOf("\n") === -1 && head.indexOf("\r") === -1 && head.length < 65536) return;
+        // only the new text can hold the first line break (the head had none): no rescan of the head
+        if (text.indexOf("\n") === -1 && text.indexOf("\r") === -1 && head.length < 65536) return;
         start(head);
         text = head;
         head = "";
       }
-      feed!.emit("data", text);
+      batcher!.push(text);
     };
     for await (const chunk of chunksOf(source)) send(decoder.push(chunk));
     send(decoder.end());
@@ -133,6 +139,7 @@ export async function readCsvStream<R>(format: CsvFormat<R>, source: ChunkSource
       start(head);
       feed!.emit("data", head);
     }
+    batcher!.flush();
     feed!.emit("end");
     await done;
     return reader!.finish();

@@ -51,15 +51,21 @@ export const rosterDemandInputSchema = z.object({
 export function demandFromRosters(input: unknown): DemandCell[] {
   const r = parseInput(rosterDemandInputSchema, input);
   const out: DemandCell[] = [];
-  const schools = [...new Set([...r.enrollment.map((e) => e.schoolId), ...r.staff.map((s) => s.schoolId)])];
   const g = r.adoption.grades;
+  // one pass over the rows: students in the grades, teachers and staff per school (in order of first appearance)
+  const totals = new Map<string, { students: number; teacher: number; staff: number }>();
+  const at = (schoolId: string) => totals.get(schoolId) ?? totals.set(schoolId, { students: 0, teacher: 0, staff: 0 }).get(schoolId)!;
+  for (const e of r.enrollment) {
+    const t = at(e.schoolId);
+    if (!g || (e.grade >= g.low && e.grade <= g.high)) t.students += e.students;
+  }
+  for (const s of r.staff) at(s.schoolId)[s.role] += s.count;
   for (const fiscalYear of r.fiscalYears) {
-    for (const schoolId of schools) {
-      const students = r.enrollment.filter((e) => e.schoolId === schoolId && (!g || (e.grade >= g.low && e.grade <= g.high))).reduce((a, e) => a + e.students, 0);
+    for (const [schoolId, t] of totals) {
       const counts: [DemandCell["role"], number][] = [
-        ["student", Math.ceil(students * r.adoption.students - 1e-9)],
-        ["teacher", Math.ceil(r.staff.filter((s) => s.schoolId === schoolId && s.role === "teacher").reduce((a, s) => a + s.count, 0) * r.adoption.teachers - 1e-9)],
-        ["staff", Math.ceil(r.staff.filter((s) => s.schoolId === schoolId && s.role === "staff").reduce((a, s) => a + s.count, 0) * r.adoption.staff - 1e-9)],
+        ["student", Math.ceil(t.students * r.adoption.students - 1e-9)],
+        ["teacher", Math.ceil(t.teacher * r.adoption.teachers - 1e-9)],
+        ["staff", Math.ceil(t.staff * r.adoption.staff - 1e-9)],
       ];
       for (const [role, seats] of counts) if (seats > 0) out.push({ productId: r.productId, schoolId, role, fiscalYear, seats, source: "roster" });
     }

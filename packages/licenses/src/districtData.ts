@@ -83,6 +83,12 @@ export function buildLicensePlanInput(data: unknown, usage: unknown = []): Licen
   const users = parseInput(z.array(usageRecordSchema), usage, ["usage"]);
   const years = Array.from({ length: d.years }, (_, t) => d.firstYear + t);
   const fromUsage = new Set(users.length > 0 ? d.usageDemand.map((u) => u.productId) : []);
+  const usersOf = new Map<string, typeof users>();
+  for (const x of users) {
+    const list = usersOf.get(x.productId);
+    if (list) list.push(x);
+    else usersOf.set(x.productId, [x]);
+  }
   const demand: DemandCell[] = [];
   for (const a of d.adoption) {
     if (fromUsage.has(a.productId)) continue;
@@ -103,7 +109,7 @@ export function buildLicensePlanInput(data: unknown, usage: unknown = []): Licen
       asOf: d.usageAsOf ?? d.planningDate ?? `${d.firstYear - 1}-06-30`,
       activeWithinDays: u.activeWithinDays,
       ...(u.buffer ? { buffer: u.buffer } : {}),
-      users: users.filter((x) => x.productId === u.productId),
+      users: usersOf.get(u.productId) ?? [],
     });
     for (const y of years) for (const c of cells) demand.push({ ...c, fiscalYear: y });
   }

@@ -76,6 +76,7 @@ export function generateLicenseMarket(options: GenerateLicenseMarketOptions): Li
     const adoption = 0.15 + rng.next() * 0.85;
     // demand
     let total = 0;
+    let demandTotal = 0; // this product's seats in the first year
     const growth = (rng.next() - 0.5) * 0.08;
     schools.forEach((s) => {
       const schoolAdoption = Math.min(1, adoption * (0.5 + rng.next()));
@@ -83,12 +84,12 @@ export function generateLicenseMarket(options: GenerateLicenseMarketOptions): Li
       for (let t = 0; t < o.years; t++) {
         const seats = Math.max(0, Math.round(base * (1 + growth) ** t));
         total = Math.max(total, seats);
+        if (t === 0) demandTotal += seats;
         demand.push({ productId: id, schoolId: s.id, role, fiscalYear: o.firstYear + t, seats });
       }
     });
     const kinds = ["unit", "allUnits", "incremental", "packs", "site", "district"].slice(0, o.options);
     const multiYear = rng.next() < o.multiYearShare;
-    const demandTotal = demand.filter((d) => d.productId === id && d.fiscalYear === o.firstYear).reduce((a, d) => a + d.seats, 0);
     for (const kind of kinds) {
       const oid = `${id}-${kind}`;
       const b1 = Math.max(2, Math.round(demandTotal * (0.2 + rng.next() * 0.4)));

@@ -45,6 +45,56 @@ describe("tiered schedules", () => {
     );
   });
 
+  // the reference for priceCliffs' fast path (it jumps over brackets whose first seat already
+  // costs more than the boundary): the plain walk down, bracket by bracket, in integer cents
+  const plainCliffs = (tiers: readonly { from: number; to?: number; unitPrice: string }[]): [number, number][] => {
+    const cents = tiers.map((t) => Math.round(Number(t.unitPrice) * 100));
+    const cost = (n: number): number => {
+      const i = tiers.findIndex((t) => n >= t.from && (t.to === undefined || n <= t.to));
+      return i < 0 ? Number.NaN : cents[i]! * n;
+    };
+    const out: [number, number][] = [];
+    tiers.forEach((t, i) => {
+      if (i === 0 || !(cents[i]! < cents[i - 1]!)) return;
+      const at = cents[i]! * t.from;
+      if (!(at < cents[i - 1]! * (t.from - 1))) return;
+      let from = t.from - 1;
+      for (let j = i - 1; j >= 0; j--) {
+        const lo = tiers[j]!.from;
+        const hi = tiers[j + 1]!.from - 1;
+        if (!(cost(hi) > at)) break;
+        let n = hi;
+        while (n > lo && cost(n - 1) > at) n--;
+        from = n;
+        if (n > lo) break;
+      }
+      out.push([t.from, from]);
+    });
+    return out;
+  };
+  // long schedules whose prices mostly fall, with jumps back up: long walks down from a cliff
+  const longTiersArb = fc
+    .array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 400 }), fc.boolean()), { minLength: 2, maxLength: 40 })
+    .map((parts) => {
+      let from = 1;
+      let price = 5000;
+      return parts.map(([width, step, up], i) => {
+        price = up && step % 7 === 0 ? Math.min(9000, price + step * 5) : Math.max(0, price - step);
+        const tier = { from, ...(i < parts.length - 1 ? { to: from + width - 1 } : {}), unitPrice: (price / 100).toFixed(2) };
+        from += width;
+        return tier;
+      });
+    });
+
+  it("all-units: the cliffs and buy-up points equal those of the plain walk down (the fast path's reference)", () => {
+    fc.assert(
+      fc.property(fc.oneof(tiersArb, longTiersArb), (tiers) => {
+        expect(priceCliffs({ type: "allUnits", tiers }).map((c) => [c.boundary, c.buyUpFrom])).toEqual(plainCliffs(tiers));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it("incremental: cost never falls and no cliff is ever reported", () => {
     fc.assert(
       fc.property(tiersArb, (tiers) => {

@@ -72,8 +72,17 @@ export function escalationSeries(price: MoneyInput, escalator: Rate | number | s
 function tierCost(schedule: Extract<PriceSchedule, { type: "allUnits" | "incremental" }>, seats: number): Money | null {
   const tiers = schedule.tiers;
   if (schedule.type === "allUnits") {
-    const t = tiers.find((x) => seats >= x.from && (x.to === undefined || seats <= x.to));
-    return t === undefined ? null : t.unitPrice.multiply(seats);
+    // brackets are contiguous from seat 1 (checked by the schema): the last one starting at or
+    // below `seats` is the only one that can hold it (binary search: a schedule may be long)
+    let lo = 0;
+    let hi = tiers.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (tiers[mid]!.from <= seats) lo = mid;
+      else hi = mid - 1;
+    }
+    const t = tiers[lo];
+    return t === undefined || seats < t.from || (t.to !== undefined && seats > t.to) ? null : t.unitPrice.multiply(seats);
   }
   const last = tiers[tiers.length - 1]!;
   if (last.to !== undefined && seats > last.to) return null;
@@ -264,24 +273,50 @@ export interface PriceCliff {
 export function priceCliffs(schedule: unknown): PriceCliff[] {
   const s = validSchedule(schedule);
   if (s.type !== "allUnits") return [];
+  const all = s; // narrowed, for the function below
   const out: PriceCliff[] = [];
+  // Fast path (a schedule may have thousands of brackets): going down from a cliff, every bracket
+  // whose first seat already costs more than the boundary (start cost m_j = price_j × from_j > A)
+  // is passed whole, so the walk below jumps straight to the nearest bracket j < i with m_j ≤ A.
+  // `lower` holds the candidates for that: bracket indices whose start cost is below that of every
+  // later bracket seen so far (start costs strictly rising from bottom to top; a bracket with a
+  // start cost ≥ a later one's is never the nearest), so the nearest j with m_j ≤ A is the last
+  // candidate ≤ A, found by binary search. pricing.prop.test.ts compares this with the plain walk.
+  const startCost = s.tiers.map((b) => b.unitPrice.multiply(b.from));
+  const lower: number[] = [];
   s.tiers.forEach((t, i) => {
     const prev = s.tiers[i - 1];
-    if (prev === undefined || !t.unitPrice.lessThan(prev.unitPrice)) return;
+    const cliff = prev !== undefined && t.unitPrice.lessThan(prev.unitPrice) && t.unitPrice.multiply(t.from).lessThan(prev.unitPrice.multiply(t.from - 1));
+    if (cliff) cliffAt(t, prev, i);
+    while (lower.length > 0 && !startCost[lower[lower.length - 1]!]!.lessThan(startCost[i]!)) lower.pop();
+    lower.push(i);
+  });
+  return out;
+
+  function cliffAt(t: (typeof all.tiers)[number], prev: (typeof all.tiers)[number], i: number): void {
     const atBoundary = t.unitPrice.multiply(t.from);
     const below = prev.unitPrice.multiply(t.from - 1);
-    if (!atBoundary.lessThan(below)) return;
     // smallest n with cost(n) > cost(boundary), going down through earlier brackets; inside a
     // bracket the cost is price × n (increasing), so each bracket is settled by one division,
     // checked exactly
     let from = t.from - 1;
     const above = (n: number): boolean => {
-      const c = tierCost(s, n);
+      const c = tierCost(all, n);
       return c !== null && c.greaterThan(atBoundary);
     };
-    for (let j = i - 1; j >= 0; j--) {
-      const b = s.tiers[j]!;
-      const hi = j === i - 1 ? t.from - 1 : s.tiers[j + 1]!.from - 1;
+    // the nearest bracket below i whose first seat costs at most the boundary (−1: none)
+    let left = 0;
+    let right = lower.length - 1;
+    while (left <= right) {
+      const mid = (left + right) >> 1;
+      if (startCost[lower[mid]!]!.lessThanOrEqual(atBoundary)) left = mid + 1;
+      else right = mid - 1;
+    }
+    const nearest = right >= 0 ? lower[right]! : -1;
+    if (nearest < i - 1) from = all.tiers[nearest + 1]!.from; // the brackets between are above the boundary from their first seat
+    for (let j = nearest; j >= 0; j--) {
+      const b = all.tiers[j]!;
+      const hi = j === i - 1 ? t.from - 1 : all.tiers[j + 1]!.from - 1;
       const lo = b.from;
       if (hi < lo || !above(hi)) break;
       const price = b.unitPrice.toNumber();
@@ -299,8 +334,7 @@ export function priceCliffs(schedule: unknown): PriceCliff[] {
       buyUpFrom: from,
       explanation: `Price cliff: ${t.from - 1} seats cost ${usd(below)} but ${t.from} cost ${usd(atBoundary)}; whoever needs ${from}–${t.from - 1} seats should buy ${t.from}.`,
     });
-  });
-  return out;
+  }
 }
 
 /**

@@ -69,7 +69,11 @@ export interface ReclaimResult {
 export function reclaimableSeats(input: unknown): ReclaimResult[] {
   const r = parseInput(reclaimInputSchema, input);
   const byProduct = new Map<string, typeof r.users>();
-  for (const u of r.users) byProduct.set(u.productId, [...(byProduct.get(u.productId) ?? []), u]);
+  for (const u of r.users) {
+    const list = byProduct.get(u.productId);
+    if (list) list.push(u);
+    else byProduct.set(u.productId, [u]);
+  }
   return [...byProduct.entries()].map(([productId, users]) => {
     const window = r.inactiveDaysByProduct[productId] ?? r.inactiveDays;
     const inactive: ReclaimResult["inactive"][number][] = [];
@@ -262,11 +266,16 @@ export function findOverlaps(input: unknown): {
 }[] {
   const r = parseInput(overlapInputSchema, input);
   const byCategory = new Map<string, { id: string; name: string; cost: Money; seats: number; active: number }[]>();
+  const productById = new Map<string, (typeof r.products)[number]>();
+  for (const p of r.products) if (!productById.has(p.id)) productById.set(p.id, p); // the first of a repeated id, as a search would find
   for (const s of r.spend) {
     if (!s.annualCost.isPositive()) continue;
-    const p = r.products.find((x) => x.id === s.productId);
+    const p = productById.get(s.productId);
     if (!p) continue;
-    byCategory.set(p.category, [...(byCategory.get(p.category) ?? []), { id: p.id, name: p.name, cost: s.annualCost, seats: s.seats, active: s.activeUsers }]);
+    const entry = { id: p.id, name: p.name, cost: s.annualCost, seats: s.seats, active: s.activeUsers };
+    const list = byCategory.get(p.category);
+    if (list) list.push(entry);
+    else byCategory.set(p.category, [entry]);
   }
   return [...byCategory.entries()]
     .filter(([, list]) => list.length >= 2)

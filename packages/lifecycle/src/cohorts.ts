@@ -16,9 +16,12 @@ import { fiscalYearByMonth } from "./internal/fiscalYearByMonth.js";
  * @category Inventory
  */
 export function cohortKey(c: { readonly model: string; readonly school: string; readonly role: string; readonly purchaseFiscalYear: number }): string {
-  const v = parseInput(z.object({ model: z.string(), school: z.string(), role: z.string(), purchaseFiscalYear: z.number().int() }), c);
+  const v = parseInput(cohortKeySchema, c);
   return keyOf(v);
 }
+
+// built once: a zod schema made per call is compiled per call (a cohort key per cohort of a 100,000-device import)
+const cohortKeySchema = z.object({ model: z.string(), school: z.string(), role: z.string(), purchaseFiscalYear: z.number().int() });
 
 /** cohortKey without validation (internal, hot paths). */
 export function keyOf(c: { readonly model: string; readonly school: string; readonly role: string; readonly purchaseFiscalYear: number }): string {
@@ -90,7 +93,7 @@ export function aggregateCohorts(input: unknown): AggregateCohortsResult {
   const calendar = data.calendar ?? DISTRICT_CALENDAR;
   const models = new Map(data.models.map((m) => [m.id, m]));
   const issues: Omit<DistrictKitIssue, "pathText">[] = [];
-  const groups = new Map<string, { cohort: Cohort; costs: Money[]; allCosts: boolean }>();
+  const groups = new Map<string, { cohort: Cohort; count: number; costs: Money[]; allCosts: boolean }>();
   const excluded: { id: string; reason: string }[] = [];
   let counted = 0;
   const fyOf = fiscalYearByMonth(calendar);
@@ -109,10 +112,10 @@ export function aggregateCohorts(input: unknown): AggregateCohortsResult {
     const key = keyOf(c);
     let g = groups.get(key);
     if (!g) {
-      g = { cohort: c, costs: [], allCosts: true };
+      g = { cohort: c, count: 0, costs: [], allCosts: true };
       groups.set(key, g);
     }
-    g.cohort = { ...g.cohort, count: g.cohort.count + 1 };
+    g.count++; // counted in place: a copy of the cohort per device was a third of the time at 100,000 devices
     if (d.purchaseCost) g.costs.push(d.purchaseCost);
     else g.allCosts = false;
     counted++;
@@ -124,7 +127,7 @@ export function aggregateCohorts(input: unknown): AggregateCohortsResult {
   const out: (Cohort & { id: string })[] = [];
   for (const [key, g] of groups) {
     const unit = g.allCosts && g.costs.length > 0 ? Money.sum(g.costs).divide(g.costs.length).roundToCents() : undefined;
-    out.push(unit ? { ...g.cohort, id: key, unitCost: unit } : { ...g.cohort, id: key });
+    out.push(unit ? { ...g.cohort, count: g.count, id: key, unitCost: unit } : { ...g.cohort, count: g.count, id: key });
   }
   for (const c of data.cohorts) {
     const key = c.id ?? keyOf(c);

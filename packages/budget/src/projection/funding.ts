@@ -135,10 +135,12 @@ export function assignFunds(eff: Effective, costs: CostTable, districtShare: Flo
   // demand groups: year × category × eligible fund set
   const byItemList = restricted.some((f) => (f.eligibleItems ?? []).length > 0);
   const byCategory = new Map<string, number[]>();
+  // each fund's eligible items as a set: a fund may list thousands, looked up once per item
+  const eligibleItems = restricted.map((f) => new Set(f.eligibleItems ?? []));
   const eligibleFor = (it: (typeof costs.items)[number]): number[] =>
     restricted
       .map((f, fi) => ({ f, fi }))
-      .filter(({ f }) => ((f.eligibleCategories ?? []).includes(it.category) || (f.eligibleItems ?? []).includes(it.id)) && (it.funds === undefined || it.funds.includes(f.id)))
+      .filter(({ f, fi }) => ((f.eligibleCategories ?? []).includes(it.category) || eligibleItems[fi]!.has(it.id)) && (it.funds === undefined || it.funds.includes(f.id)))
       .map(({ fi }) => fi);
   const itemFunds: number[][] = costs.items.map((it) => {
     if (byItemList || it.funds !== undefined) return eligibleFor(it);
@@ -208,7 +210,11 @@ export function assignFunds(eff: Effective, costs: CostTable, districtShare: Flo
   });
   const arcs: { demand: number; tranche: number; arc: number }[] = [];
   const byFund = new Map<number, number[]>();
-  tranches.forEach((t, ti) => byFund.set(t.fund, [...(byFund.get(t.fund) ?? []), ti]));
+  tranches.forEach((t, ti) => {
+    const list = byFund.get(t.fund);
+    if (list) list.push(ti);
+    else byFund.set(t.fund, [ti]);
+  });
   demands.forEach((dm, di) => {
     if (dm.funds.length === 0) {
       dm.rule = "no-eligible-fund";

@@ -270,7 +270,7 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
           if (!f) bad("item", `unknown fund "${fid}"`);
           else if (!(f.eligibleCategories ?? []).includes(it.category) && !(f.eligibleItems ?? []).includes(it.id)) bad("item", `fund "${fid}" may not pay category "${it.category}"`);
         }
-        items = [...items, it];
+        items.push(it); // items is this function's own array: no copy per added item
         addedAt.set(it.id, i);
         touched.push(it.id);
         break;
@@ -337,11 +337,13 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
           break;
         }
         const window: RemovedWindow = { from: l.fromYear, to: l.toYear, label: l.label ?? describeLever(l) };
+        // the items' ids once (a plan may replace and add hundreds of lines against thousands of items)
+        const ids = new Set(items.map((x) => x.id));
         const replaced = new Set<string>();
         l.replaces.forEach((rid, r) => {
           if (replaced.has(rid)) return void issues.push({ path: [...path, "replaces", r], message: `"${rid}" is listed twice` });
           replaced.add(rid);
-          if (!items.some((it) => it.id === rid)) return void issues.push({ path: [...path, "replaces", r], message: `unknown line item "${rid}"` });
+          if (!ids.has(rid)) return void issues.push({ path: [...path, "replaces", r], message: `unknown line item "${rid}"` });
           addWindow(rid, window);
           touched.push(rid);
         });
@@ -350,7 +352,7 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
           const at = (field: string | number, message: string): void => void issues.push({ path: [...path, "lines", j, field], message });
           const itemId = planItemId(l.plan, line.id);
           if (lineIds.has(line.id)) at("id", `a line "${line.id}" is listed twice`);
-          else if (items.some((x) => x.id === itemId)) at("id", `a line item "${itemId}" already exists`);
+          else if (ids.has(itemId)) at("id", `a line item "${itemId}" already exists`);
           lineIds.add(line.id);
           if (!categories.has(line.category)) at("category", `unknown category "${line.category}"`);
           if (line.school !== undefined && !schools.has(line.school)) at("school", `unknown school "${line.school}"`);
@@ -369,7 +371,8 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
             eRate: line.eRate,
             source: `${l.name} (${window.label})`,
           };
-          items = [...items, item];
+          items.push(item);
+          ids.add(itemId);
           addedAt.set(itemId, i);
           touched.push(itemId);
         });

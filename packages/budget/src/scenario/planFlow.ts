@@ -184,15 +184,17 @@ export function matchPlanLines(input: BudgetModelInput | BudgetModel, request: P
         hits.push(it.id);
       }
     }
+    const named = new Set(hits); // a line's hits can be thousands of items: looked up, not searched
     for (const it of items) {
-      if (it.planRefs !== undefined || hits.includes(it.id)) continue;
+      if (it.planRefs !== undefined || named.has(it.id)) continue;
       const on = line.keywords.find((k) => contains(words.get(it.id)!, k));
       if (on !== undefined) {
         note(it, line.id, "category", on);
         hits.push(it.id);
       }
     }
-    const matched = items.filter((it) => hits.includes(it.id));
+    const hitIds = new Set(hits);
+    const matched = items.filter((it) => hitIds.has(it.id));
     const rates = new Set(matched.map((it) => it.eRate));
     const cats = new Set(matched.map((it) => it.category));
     byLine.push({ lineId: line.id, itemIds: hits, eRate: rates.size === 1 ? [...rates][0]! : "ineligible", category: cats.size === 1 ? [...cats][0]! : line.category });

@@ -120,6 +120,8 @@ export function checkReferences(v: { district: District; budget: Budget }, ctx: 
     if (d.school !== undefined && !schools.has(d.school)) add(["drivers", i, "school"], `unknown school "${d.school}"`);
   });
   const seen = new Map<string, number>();
+  const eligibleItems = new Map<Fund, Set<string>>(); // per fund, built when first needed: a fund may list thousands of items
+  const listsItem = (f: Fund, id: string): boolean => (eligibleItems.get(f) ?? eligibleItems.set(f, new Set(f.eligibleItems ?? [])).get(f)!).has(id);
   budget.lineItems.forEach((item: LineItem, i) => {
     if (seen.has(item.id)) add(["lineItems", i, "id"], `duplicate line item id "${item.id}" (also lineItems[${seen.get(item.id)}])`);
     seen.set(item.id, i);
@@ -139,7 +141,7 @@ export function checkReferences(v: { district: District; budget: Budget }, ctx: 
       const f = funds.get(fid);
       if (!f) add(["lineItems", i, "funds", j], `unknown fund "${fid}"`);
       else if (f.kind === "general" || f.kind === "erate") add(["lineItems", i, "funds", j], `"${fid}" is not a restricted fund (list only grants, bonds, levies)`);
-      else if (!(f.eligibleCategories ?? []).includes(item.category) && !(f.eligibleItems ?? []).includes(item.id)) {
+      else if (!(f.eligibleCategories ?? []).includes(item.category) && !listsItem(f, item.id)) {
         add(["lineItems", i, "funds", j], `fund "${fid}" may not pay category "${item.category}" (it pays: ${(f.eligibleCategories ?? []).join(", ") || "listed items only"})`);
       }
     }

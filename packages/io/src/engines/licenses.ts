@@ -4,6 +4,7 @@ import { z } from "zod";
 import { budgetGradeOf } from "./budget.js";
 import { enrollmentCountsSchema, type EnrollmentCounts } from "../formats/oneRoster.js";
 import { licenseContractSchema, usageRecordSchema as usageRowSchema, type LicenseContract, type UsageRecord } from "../formats/licenses.js";
+import { caselessValue } from "../internal/caseless.js";
 import { guard } from "../internal/guard.js";
 import { isTrusted } from "../internal/trusted.js";
 
@@ -56,9 +57,7 @@ export interface SkippedRow {
 function lookup(map: Readonly<Record<string, string>> | undefined, key: string | undefined): string | undefined {
   if (!map || key === undefined) return undefined;
   if (Object.hasOwn(map, key) && map[key] !== undefined) return map[key];
-  const lower = key.toLowerCase();
-  for (const [k, v] of Object.entries(map)) if (k.toLowerCase() === lower) return v;
-  return undefined;
+  return caselessValue(map, key);
 }
 
 const rowsOf = <T>(rows: unknown, schema: z.ZodType<T>, path: string): readonly T[] => (isTrusted(rows) ? (rows as readonly T[]) : parseInput(z.array(schema), rows, [path]));

@@ -17,6 +17,7 @@ import { z } from "zod";
 import { groupAutoUpdateExpiration } from "../formats/aueByModel.js";
 import { googleAdminDeviceSchema, type GoogleAdminDevice } from "../formats/googleAdmin.js";
 import { snipeItAssetSchema, type SnipeItAsset } from "../formats/snipeIt.js";
+import { caselessValue, longestCaselessPrefix } from "../internal/caseless.js";
 import { guard } from "../internal/guard.js";
 import { isTrusted } from "../internal/trusted.js";
 
@@ -144,8 +145,8 @@ function lookup<T>(map: Readonly<Record<string, T>> | undefined, ...keys: (strin
   for (const key of keys) {
     if (key === undefined) continue;
     if (Object.hasOwn(map, key) && map[key] !== undefined) return map[key]; // a name is data: "constructor" is not Object
-    const lower = key.toLowerCase();
-    for (const [k, v] of Object.entries(map)) if (k.toLowerCase() === lower) return v;
+    const v = caselessValue(map, key);
+    if (v !== undefined) return v;
   }
   return undefined;
 }
@@ -187,10 +188,7 @@ function schoolOf(options: Options, ...texts: (string | undefined)[]): string | 
     const exact = lookup(map, text);
     if (exact) return exact;
     if (map && text.startsWith("/")) {
-      let best: [string, string] | undefined;
-      for (const [k, v] of Object.entries(map)) {
-        if (text.toLowerCase().startsWith(k.toLowerCase()) && (!best || k.length > best[0].length)) best = [k, v];
-      }
+      const best = longestCaselessPrefix(map, text);
       if (best) return best[1];
     }
   }
@@ -263,6 +261,7 @@ export function inventoryFromExports(exports: InventoryExports, options: Invento
       return n === 1 ? id : `${id} (${n})`;
     };
 
+    const categoryOf = new Map<string, Map<string | undefined, Map<string | undefined, DeviceCategory>>>();
     for (const a of snipe) {
       let g = a.serial === undefined ? undefined : bySerial.get(serialKey(a.serial)!);
       if (g && !used.has(g)) matching.bySerial++;
@@ -275,7 +274,11 @@ export function inventoryFromExports(exports: InventoryExports, options: Invento
         }
       }
       if (g) used.add(g);
-      const category = categorize(o, a.model, a.category, a.manufacturer);
+      // few distinct model × category × manufacturer: each categorized once
+      const byCategory = categoryOf.get(a.model) ?? categoryOf.set(a.model, new Map()).get(a.model)!;
+      const byMaker = byCategory.get(a.category) ?? byCategory.set(a.category, new Map()).get(a.category)!;
+      let category = byMaker.get(a.manufacturer);
+      if (category === undefined) byMaker.set(a.manufacturer, (category = categorize(o, a.model, a.category, a.manufacturer)));
       const status = snipeStatus(a.status);
       const role = lookup(o.roles, a.model, a.category) ?? (status === "spare" ? "spare" : ROLE_BY_CATEGORY[category]);
       const id = uniqueId(a.assetTag ?? a.serial!);
@@ -340,8 +343,14 @@ export function inventoryFromExports(exports: InventoryExports, options: Invento
       const counts = new Map<DeviceCategory, number>();
       for (const c of list) counts.set(c.category, (counts.get(c.category) ?? 0) + 1);
       const category = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-      const priced = list.filter((c) => c.cost !== undefined && c.record["purchaseDate"] !== undefined).sort((a, b) => (String(a.record["purchaseDate"]) < String(b.record["purchaseDate"]) ? 1 : -1));
-      const price = given.unitPrice ?? priced[0]?.cost;
+      // the latest purchase with a cost, in one pass (a model may have 50,000 devices); on a day of
+      // several, the last listed — what the descending sort this replaces put first in V8
+      let latest: Candidate | undefined;
+      for (const c of list) {
+        if (c.cost === undefined || c.record["purchaseDate"] === undefined) continue;
+        if (latest === undefined || String(c.record["purchaseDate"]) >= String(latest.record["purchaseDate"])) latest = c;
+      }
+      const price = given.unitPrice ?? latest?.cost;
       const warranties = list.map((c) => c.warrantyMonths).filter((m): m is number => m !== undefined);
       const warrantyMonths = warranties.length > 0 ? mode(warranties) : undefined;
       const reported = aue.get(name);
@@ -353,7 +362,7 @@ export function inventoryFromExports(exports: InventoryExports, options: Invento
         modelNotes.push(notes.join(""));
         continue;
       }
-      notes.push(given.unitPrice !== undefined ? "price given" : `price ${price} from its latest purchase (${String(priced[0]!.record["purchaseDate"])})`);
+      notes.push(given.unitPrice !== undefined ? "price given" : `price ${price} from its latest purchase (${String(latest!.record["purchaseDate"])})`);
       if (autoUpdate !== undefined) {
         notes.push(
           given.autoUpdateExpiration !== undefined

@@ -114,17 +114,36 @@ export function matchDeviceModels(input: ModelMatchInput): ModelMatch[] {
     }
   }
   const words = catalogue.map((m) => new Set([...tokens(m.id), ...tokens(label(m))]));
+  // Candidates, fast path: each catalogue model's place in the order of names (localeCompare,
+  // then catalogue order, as a stable sort gives it) is found once, not in a sort per imported
+  // model; each imported model then keeps its eight best (most shared words, then that place) in
+  // one pass over the catalogue. modelMatch.prop.test.ts compares it with the sort it replaces.
+  const rank = new Int32Array(catalogue.length);
+  catalogue
+    .map((_, i) => i)
+    .sort((a, b) => label(catalogue[a]!).localeCompare(label(catalogue[b]!)) || a - b)
+    .forEach((i, r) => (rank[i] = r));
   return imported.map((x) => {
     const category = x.category ?? null;
     const fits = (m: DeviceModel): boolean => category === null || m.category === category;
     const own = tokens(x.name);
     const ownSet = new Set(own);
-    const candidates = catalogue
-      .map((m, i) => ({ m, shared: [...words[i]!].filter((w) => ownSet.has(w)).length }))
-      .filter((c) => fits(c.m) && (c.shared > 0 || category !== null))
-      .sort((a, b) => b.shared - a.shared || label(a.m).localeCompare(label(b.m)))
-      .slice(0, 8)
-      .map((c) => ({ id: c.m.id, name: label(c.m), sharedWords: c.shared }));
+    const best: { i: number; shared: number }[] = []; // at most 8, best first
+    catalogue.forEach((m, i) => {
+      if (!fits(m)) return;
+      let shared = 0;
+      for (const w of words[i]!) if (ownSet.has(w)) shared++;
+      if (shared === 0 && category === null) return;
+      if (best.length === 8) {
+        const last = best[7]!;
+        if (shared < last.shared || (shared === last.shared && rank[i]! > rank[last.i]!)) return;
+        best.pop();
+      }
+      let at = best.length;
+      while (at > 0 && (best[at - 1]!.shared < shared || (best[at - 1]!.shared === shared && rank[best[at - 1]!.i]! > rank[i]!))) at--;
+      best.splice(at, 0, { i, shared });
+    });
+    const candidates = best.map((c) => ({ id: catalogue[c.i]!.id, name: label(catalogue[c.i]!), sharedWords: c.shared }));
     const byName = exact.get(x.name.trim().toLowerCase());
     let status: ModelMatch["status"] = "unmatched";
     let match: DeviceModel | undefined;

@@ -242,10 +242,15 @@ function countEnrollment(results: Partial<Record<FileKey, ReadResult<Values & { 
   for (const c of results.classes?.rows ?? []) if (active(c) && Array.isArray(c["grades"])) classGrades.set(String(c["sourcedId"]), c["grades"] as string[]);
 
   const rolesOf = new Map<string, { role: string; org: string }[]>();
+  const rolePairs = new Set<string>(); // user, role, org already listed (a user may hold a role at every school)
   const push = (user: string, role: string, org: string): void => {
     let list = rolesOf.get(user);
     if (!list) rolesOf.set(user, (list = []));
-    if (!list.some((r) => r.role === role && r.org === org)) list.push({ role, org });
+    const key = `${user}\u0000${role}\u0000${org}`;
+    if (!rolePairs.has(key)) {
+      rolePairs.add(key);
+      list.push({ role, org });
+    }
   };
   for (const r of results.roles?.rows ?? []) if (active(r)) push(String(r["userSourcedId"]), String(r["role"]).toLowerCase(), String(r["orgSourcedId"]));
 
@@ -271,6 +276,7 @@ function countEnrollment(results: Partial<Record<FileKey, ReadResult<Values & { 
   for (const o of results.orgs!.rows) if (!allOrgs.has(String(o["sourcedId"]))) allOrgs.set(String(o["sourcedId"]), o);
   const inactive: ExcludedUser[] = [];
   const withoutSchool: ExcludedUser[] = [];
+  const activeOrgIds = new Set(orgs.map((o) => o["sourcedId"])); // every active org, school or not
   for (const u of results.users!.rows) {
     const id = String(u["sourcedId"]);
     known.add(id);
@@ -303,7 +309,7 @@ function countEnrollment(results: Partial<Record<FileKey, ReadResult<Values & { 
     let counted = false;
     for (const { role, org } of pairs) {
       if (!schools.has(org)) {
-        if (!orgs.some((o) => o["sourcedId"] === org)) unknownOrgs++;
+        if (!activeOrgIds.has(org)) unknownOrgs++;
         continue;
       }
       counted = true;

@@ -123,8 +123,8 @@ export function budgetComparisonTable(comparison: BudgetComparisonInput | object
     };
     for (const section of sections) {
       const key = SECTION_KEY[section];
-      const names: string[] = [];
-      for (const y of years) for (const n of Object.keys(y[key] ?? {})) if (!names.includes(n)) names.push(n);
+      const names = new Set<string>(); // in order of first appearance (a district may have thousands of schools)
+      for (const y of years) for (const n of Object.keys(y[key] ?? {})) names.add(n);
       for (const n of names) addRow(SECTION_LABEL[section], n, years.map((y) => y[key]?.[n]));
     }
     addRow("Total", "All", years.map((y) => y.total));

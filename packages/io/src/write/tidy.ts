@@ -96,22 +96,26 @@ export function tidyTables(value: unknown, options: TidyOptions = {}): Record<st
         return;
       }
       stack.push(obj);
-      for (const [key, v] of Object.entries(obj)) {
+      for (const key of Object.keys(obj)) {
+        const v = obj[key];
         const column = prefix === "" ? key : `${prefix}${sep}${key}`;
-        const here = [...path, key];
+        // the path of this value, built only when a problem or a nested value needs it (a cell's
+        // path per cell was most of the garbage of a 100,000-record result)
+        const here = (): (string | number)[] => [...path, key];
         const l = leaf(v);
         if (l !== undefined || v === undefined) {
-          if (typeof l === "number" && !Number.isFinite(l)) problems.push({ path: here, message: `${l} cannot be written` });
+          if (typeof l === "number" && !Number.isFinite(l)) problems.push({ path: here(), message: `${l} cannot be written` });
           if (v !== undefined) set(t, row, column, l);
           continue;
         }
         if (v instanceof Map) {
-          fill(t, tableName, isRoot, row, column, Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x])), here, rowNumber, rowId);
+          fill(t, tableName, isRoot, row, column, Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x])), here(), rowNumber, rowId);
           continue;
         }
         if (isRowList(v)) {
           const childName = isRoot ? column : `${tableName}${sep}${column}`;
           const child = table(childName);
+          const base = here();
           v.forEach((item, i) => {
             const childRow: Row = new Map();
             if (!isRoot) {
@@ -121,21 +125,21 @@ export function tidyTables(value: unknown, options: TidyOptions = {}): Record<st
             const o = item instanceof Map ? Object.fromEntries(item) : (item as Record<string, unknown>);
             const id = leaf(o["id"]);
             child.rows.push(childRow);
-            fill(child, childName, false, childRow, "", o, [...here, i], child.rows.length, id === null ? undefined : id);
+            fill(child, childName, false, childRow, "", o, [...base, i], child.rows.length, id === null ? undefined : id);
           });
           continue;
         }
         if (Array.isArray(v)) {
           const cells = v.map((x) => leaf(x));
           if (cells.every((c) => c !== undefined)) set(t, row, column, cells.map((c) => (c === null ? "" : String(c))).join("; "));
-          else problems.push({ path: here, message: "a list mixing objects and plain values cannot be tabled" });
+          else problems.push({ path: here(), message: "a list mixing objects and plain values cannot be tabled" });
           continue;
         }
         if (isPlainObject(v)) {
-          fill(t, tableName, isRoot, row, column, v, here, rowNumber, rowId);
+          fill(t, tableName, isRoot, row, column, v, here(), rowNumber, rowId);
           continue;
         }
-        problems.push({ path: here, message: `a ${typeof v} cannot be written as a cell` });
+        problems.push({ path: here(), message: `a ${typeof v} cannot be written as a cell` });
       }
       stack.pop();
     };

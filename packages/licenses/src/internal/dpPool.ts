@@ -103,7 +103,9 @@ function frontier(y: YearSchools, limit: number, ub: number): Frontier | null {
   const byCost = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(y.F[i]!) || y.d[i]! <= 0) continue;
-    byCost.set(y.F[i]!, [...(byCost.get(y.F[i]!) ?? []), i]);
+    const members = byCost.get(y.F[i]!);
+    if (members) members.push(i);
+    else byCost.set(y.F[i]!, [i]);
   }
   const groups = [...byCost.entries()].map(([F, members]) => ({ F, members: members.sort((a, b) => y.d[b]! - y.d[a]! || a - b) }));
   let W = [0];

@@ -750,7 +750,9 @@ export function components(model: Model): number[][] {
   const groups = new Map<number, number[]>();
   model.products.forEach((_, i) => {
     const r = find(i);
-    groups.set(r, [...(groups.get(r) ?? []), i]);
+    const list = groups.get(r);
+    if (list) list.push(i);
+    else groups.set(r, [i]);
   });
   return [...groups.values()];
 }

@@ -54,7 +54,9 @@ function validated(history: unknown): RepairHistory {
 }
 
 function selected(h: RepairHistory, filter: z.infer<typeof repairFilterSchema>): RepairHistory["devices"] {
-  return h.devices.filter((d) => (!filter.models || filter.models.includes(d.model)) && (!filter.roles || filter.roles.includes(d.role)));
+  const models = filter.models && new Set(filter.models);
+  const roles = filter.roles && new Set<string>(filter.roles);
+  return h.devices.filter((d) => (!models || models.has(d.model)) && (!roles || roles.has(d.role)));
 }
 
 /**

@@ -1,0 +1,122 @@
+// The scaling cases of the budget package (issue 18; packages/core/bench/scaling.ts): every entry
+// point that takes a list that can be long, with a seeded generator of its input (the same size
+// and seed give the same input): line items of a large district (generateDistrict: one school per
+// 20 items, 12 funds, 10 years), its schools, a plan's lines, E-Rate entities.
+import { Money, createRng, type Rng } from "@districtkit/core";
+import { scalingCase } from "../../core/bench/scaling.js";
+import {
+  c2Budget,
+  compareProjections,
+  compareScenarios,
+  eRateDiscount,
+  generateDistrict,
+  goalSeek,
+  legacyWeightedDiscount,
+  matchPlanLines,
+  measure,
+  prepareBudget,
+  projectBudget,
+  projectDistrictEnrollment,
+  reconcilePlan,
+  standardTornadoLevers,
+  tabulate,
+  tornado,
+  trackC2Cycle,
+  type BudgetModel,
+} from "../src/index.js";
+
+const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng.next() * (hi - lo + 1));
+
+/** A district of n line items (n/20 schools, 500 students each, 12 funds, 10 years). */
+const district = (n: number, seed: string, history = false) => {
+  const schools = Math.min(10_000, Math.max(3, Math.round(n / 20)));
+  return generateDistrict({ students: schools * 500, schools, lineItems: n, funds: 12, years: 10, seed, history });
+};
+const prepared = (n: number, seed: string): BudgetModel => prepareBudget(district(n, seed));
+const scenario = { id: "what-if", name: "Enrollment −1 %/yr, inflation +1 point", levers: [{ type: "enrollment-change" as const, rate: -0.01 }, { type: "inflation" as const, rate: 0.01, mode: "add" as const }] };
+
+/** A plan of n lines (a device forecast: one line per model and school) over the software and hardware items of a district of n items. */
+function plan(n: number, seed: number, model: BudgetModel) {
+  const rng = createRng(seed);
+  const first = model.budget.firstYear;
+  const items = model.budget.lineItems.filter((it) => it.category === "hardware").map((it) => it.id);
+  return {
+    type: "use-plan" as const,
+    plan: "refresh",
+    name: "Device refresh forecast",
+    fromYear: first,
+    toYear: first + 2,
+    replaces: items.filter((_, i) => i % 3 === 0),
+    lines: Array.from({ length: n }, (_, i) => ({
+      id: `model-${i}`,
+      name: `Chromebook model ${i}`,
+      category: "hardware",
+      eRate: "ineligible" as const,
+      amounts: { [String(first)]: Money.fromCents(int(rng, 10_000, 9_000_000)).toString(), [String(first + 2)]: Money.fromCents(int(rng, 10_000, 9_000_000)).toString() },
+    })),
+  };
+}
+
+/** n E-Rate schools (or entities), a fifth rural, NSLP shares 10–90 %. */
+function schools(n: number, seed: number) {
+  const rng = createRng(seed);
+  return Array.from({ length: n }, (_, i) => {
+    const students = int(rng, 50, 2500);
+    return { id: `s${i}`, students, nslpEligible: Math.floor(students * (0.1 + 0.8 * rng.next())), locale: rng.next() < 0.2 ? ("rural" as const) : ("urban" as const) };
+  });
+}
+
+/** The cases (scaling.bench.ts registers them). */
+export const scalingCases = [
+  scalingCase("prepareBudget (line items)", (n) => district(n, "prepare"), prepareBudget),
+  scalingCase("projectBudget (line items, every line explained)", (n) => prepared(n, "project"), (m) => projectBudget(m, scenario)),
+  scalingCase("projectBudget (line items, summary)", (n) => prepared(n, "summary"), (m) => projectBudget(m, scenario, { detail: "summary" })),
+  scalingCase("compareScenarios (line items, summary; baseline + 1 scenario)", (n) => prepared(n, "compare"), (m) => compareScenarios(m, [{ id: "base", name: "Baseline", levers: [] }, scenario], { detail: "summary" })),
+  scalingCase("compareScenarios (line items, every line; baseline + 1 scenario)", (n) => prepared(n, "compare-items"), (m) => compareScenarios(m, [{ id: "base", name: "Baseline", levers: [] }, scenario]), { iterations: 3 }),
+  scalingCase(
+    "compareProjections (line items)",
+    (n) => {
+      const m = prepared(n, "projections");
+      return [projectBudget(m), projectBudget(m, scenario)] as const;
+    },
+    ([a, b]) => compareProjections(a, b),
+  ),
+  scalingCase("tabulate (projection lines, by school)", (n) => projectBudget(prepared(n, "tabulate"), scenario), (p) => tabulate(p, "school")),
+  scalingCase("measure (projection of n line items)", (n) => projectBudget(prepared(n, "measure"), scenario), (p) => measure(p, { kind: "general-fund-draw", aggregate: "sum" })),
+  scalingCase("standardTornadoLevers (line items)", (n) => prepared(n, "levers"), (m) => standardTornadoLevers(m)),
+  scalingCase("tornado (line items, 12 levers)", (n) => prepared(n, "tornado"), (m) => tornado(m, { levers: standardTornadoLevers(m) }), { iterations: 3 }),
+  scalingCase(
+    "goalSeek (line items)",
+    (n) => prepared(n, "goal"),
+    (m) => goalSeek(m, { lever: { type: "scale", percent: 0, category: "hardware" }, parameter: "percent", range: { min: -0.5, max: 0.5 }, metric: { kind: "total", aggregate: "sum" }, target: "0", seek: "max" }),
+    { iterations: 3 },
+  ),
+  scalingCase(
+    "matchPlanLines (line items; a tenth as many plan lines)",
+    (n) => {
+      const m = prepared(n, "match");
+      return { m, request: { lines: plan(n / 10, 1, m).lines.map((l) => ({ id: l.id, name: l.name, category: l.category, refs: [], keywords: ["chromebook"] })) } };
+    },
+    ({ m, request }) => matchPlanLines(m, request as never),
+    { iterations: 3 },
+  ),
+  scalingCase(
+    "reconcilePlan (line items; a tenth as many plan lines)",
+    (n) => {
+      const m = prepared(n, "reconcile");
+      return { m, lever: plan(n / 10, 2, m) }; // a plan has at most 10,000 lines: n items, n / 10 lines
+    },
+    ({ m, lever }) => reconcilePlan(m, { id: "s", name: "S", levers: [] }, lever),
+    { iterations: 3 },
+  ),
+  scalingCase("projectDistrictEnrollment (schools with history)", (n) => ({ district: district(n * 20, "enrollment", true).district, firstYear: 2027, years: 10 }), projectDistrictEnrollment as (x: unknown) => unknown),
+  scalingCase("eRateDiscount (schools)", (n) => ({ fundingYear: 2026, schools: schools(n, 3) }), eRateDiscount),
+  scalingCase("legacyWeightedDiscount (schools)", (n) => ({ fundingYear: 2014, schools: schools(n, 4) }), legacyWeightedDiscount as (x: unknown) => unknown),
+  scalingCase("c2Budget (schools)", (n) => ({ fundingYear: 2026, schools: schools(n, 5).map(({ id, students }) => ({ id, students })) }), c2Budget as (x: unknown) => unknown),
+  scalingCase(
+    "trackC2Cycle (schools of 5 years)",
+    (n) => ({ years: Array.from({ length: 5 }, (_, t) => ({ fundingYear: 2026 + t, schools: schools(Math.round(n / 5), 6 + t).map(({ id, students }) => ({ id, students })), committed: "100000" })) }),
+    trackC2Cycle as (x: unknown) => unknown,
+  ),
+  scalingCase("generateDistrict (line items)", (n) => ({ students: Math.round(n / 20) * 500, schools: Math.max(3, Math.round(n / 20)), lineItems: n, funds: 12, years: 10, seed: "generate" }), generateDistrict),
+];
