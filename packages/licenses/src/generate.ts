@@ -48,7 +48,7 @@ const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng.ne
  * @throws DistrictKitError for bad sizes
  * @example
  * ```ts
- * const market = generateLicenseMarket({ products: 4, options: 6, schools: 5, years: 3, seed: 7 });
+ * const market = generateLicenseMarket({ products: 4, options: 6, schools: 5, years: 3, seed: 3 });
  * market.products.length; // => 4
  * optimizeLicenses(market).status; // => "optimal"
  * ```
