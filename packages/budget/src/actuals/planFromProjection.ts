@@ -40,7 +40,10 @@ export function planFromProjection(projection: BudgetProjection): PlanRow[] {
     return planRows(projection);
   } catch (error) {
     if (isDistrictKitError(error)) throw error;
-    throw DistrictKitError.argument(["projection"], `expected a budget projection made by projectBudget (${error instanceof Error ? error.message : String(error)})`);
+    // a projection changed since projectBudget made it, or a getter or a Proxy of the caller's: the
+    // one rule (core's DistrictKitError.wrap) keeps what was thrown as the cause
+    const detail = DistrictKitError.wrap(error).issues[0]?.message.replace(/^could not read the input: /, "") ?? "unreadable";
+    throw new DistrictKitError("INVALID_ARGUMENT", [{ path: ["projection"], code: "invalid_argument", message: `expected a budget projection made by projectBudget (${detail})` }], undefined, { cause: error });
   }
 }
 
