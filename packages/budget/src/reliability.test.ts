@@ -64,3 +64,15 @@ describe("budget: the exports merged after the fuzz under the one rule", () => {
     expect(thrown(() => eRateProcurementRulesFor(2027, hostile as never)).cause).toBe(denied);
   });
 });
+
+describe("budget: planFromProjection refuses a changed projection's year", () => {
+  it("5. a NaN fiscal year is an error at its path, never a NaN row", () => {
+    const p = projectBudget({
+      district: { name: "Tiny USD", asOf: "2026-07-01", schools: [{ id: "a", name: "A", students: 100, nslpEligible: 40, locale: "rural" }] },
+      budget: { name: "Plan", firstYear: 2027, years: 1, funds: [{ id: "gf", name: "General fund", kind: "general" }], lineItems: [{ id: "lms", name: "LMS", category: "software", kind: "recurring", amount: "900", school: "a" }] },
+    } as BudgetModelInput);
+    expect(planFromProjection(p)).toHaveLength(1);
+    const broken = { ...p, lines: p.lines.map((l) => ({ ...l, years: l.years.map((y) => ({ ...y, fiscalYear: Number.NaN })) })) };
+    expect(thrown(() => planFromProjection(broken)).issues[0]?.pathText).toBe("projection.lines[0].years[0].fiscalYear");
+  });
+});

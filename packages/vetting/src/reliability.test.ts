@@ -1,6 +1,6 @@
 import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
-import { K12_RUBRIC, compileScorer, riskScoreOf, explainCriterion, readAnswers, scoreApp, scoreApps, summarizeAcr, topsis, wcagCriteria, weightedSum } from "./index.js";
+import { K12_RUBRIC, compileScorer, riskScore, riskScoreOf, whatIfWeights, explainCriterion, readAnswers, scoreApp, scoreApps, summarizeAcr, topsis, wcagCriteria, weightedSum } from "./index.js";
 
 // Regressions of issue #18 for vetting, one per class of fault (the id cases are in
 // ids.prop.test.ts).
@@ -92,5 +92,18 @@ describe("vetting: riskScoreOf reads a score result through a schema", () => {
     const error = thrown(() => riskScoreOf({ ...result, contributions: [first, ...result.contributions.slice(1)] }));
     expect(error.cause).toBe(denied);
     expect(thrown(() => riskScoreOf(null as never)).issues[0]?.path).toEqual(["result"]);
+  });
+});
+
+describe("vetting: riskScore and whatIfWeights on extreme or missing input", () => {
+  it("5. weights near the largest number give a finite risk (weights are scaled before they are added)", () => {
+    const r = riskScore({ items: [{ id: "a", weight: 1.7e308, answer: 0 }, { id: "b", weight: 1.7e308, answer: 1 }] });
+    expect(r.score).toBe(50);
+    expect(r.contributions.map((c) => c.contribution)).toEqual([50, 0]);
+  });
+
+  it("6. whatIfWeights without weights names the argument", () => {
+    const app = { id: "a", name: "A", answers: { privacyPolicyAvailable: { value: "yes" } } };
+    expect(thrown(() => whatIfWeights(K12_RUBRIC, [app], undefined as never, { asOf: "2026-07-01", district: { state: "OR" } })).issues[0]?.path).toEqual(["weights"]);
   });
 });

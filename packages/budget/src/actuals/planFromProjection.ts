@@ -55,8 +55,11 @@ function planRows(projection: BudgetProjection): PlanRow[] {
     throw DistrictKitError.argument(["projection", "lines"], 'the projection has no line items: project with detail "items" (the default)');
   }
   const acc = new Map<string, { fund: string; category: string; school: string | null; fiscalYear: number; cents: number }>();
-  for (const line of projection.lines) {
-    for (const y of line.years) {
+  for (const [li, line] of projection.lines.entries()) {
+    if (typeof line.category !== "string" || (line.school !== null && typeof line.school !== "string")) throw DistrictKitError.argument(["projection", "lines", li], "expected a line with a category and a school (or null)");
+    for (const [yi, y] of line.years.entries()) {
+      // a changed projection: a year that is not a whole number is refused, never written as NaN
+      if (typeof y.fiscalYear !== "number" || !Number.isInteger(y.fiscalYear)) throw DistrictKitError.argument(["projection", "lines", li, "years", yi, "fiscalYear"], `expected a fiscal year, got ${String(y.fiscalYear)}`);
       for (const [fund, amount] of Object.entries(y.byFund) as [string, unknown][]) {
         if (!Money.isMoney(amount)) throw DistrictKitError.argument(["projection", "lines"], "expected amounts as Money");
         const k = `${cellKey(fund, line.category, line.school)}\u0000${y.fiscalYear}`;
