@@ -118,18 +118,24 @@ function compute(items: readonly Item[], unanswered: RiskScoreResult["unanswered
     if (it.answer === "unanswered") return { id: it.id, weight: it.weight, status: "unanswered", p: unanswered === "exclude" ? null : unanswered === "neutral" ? 0.5 : 0 };
     return { id: it.id, weight: it.weight, status: "scored", p: it.answer };
   });
-  // weights are divided by the largest scored weight first (a stable form: weights near the
-  // largest number never add up to Infinity, nor give Infinity / Infinity = NaN)
+  // weights near the largest number would add up to Infinity (and give Infinity / Infinity = NaN):
+  // then, and only then, they are divided by the largest scored weight first (a stable form; the
+  // ordinary case keeps the exact sums)
   let largest = 0;
-  for (const l of lines) if (l.p !== null && l.weight > largest) largest = l.weight;
+  let raw = 0;
+  for (const l of lines) if (l.p !== null) {
+    raw += l.weight;
+    if (l.weight > largest) largest = l.weight;
+  }
+  const unit = Number.isFinite(raw) && Number.isFinite(100 * raw) ? 1 : largest;
   let total = 0;
-  for (const l of lines) if (l.p !== null && largest > 0) total += l.weight / largest;
+  for (const l of lines) if (l.p !== null) total += l.weight / unit;
   const contributions: RiskContribution[] = lines.map((l) => ({
     id: l.id,
     weight: l.weight,
     status: l.status,
     favourable: l.p,
-    contribution: l.p === null || total === 0 ? 0 : (100 * (l.weight / largest) * (1 - l.p)) / total,
+    contribution: l.p === null || total === 0 ? 0 : (100 * (l.weight / unit) * (1 - l.p)) / total,
   }));
   let score: number | null = null;
   if (total > 0) {
