@@ -1,6 +1,6 @@
 import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
-import { c2CycleFor, compareProjections, measure, prepareBudget, projectBudget, tabulate, type BudgetModelInput } from "./index.js";
+import { eRateProcurementRulesFor, planFromProjection, c2CycleFor, compareProjections, measure, prepareBudget, projectBudget, tabulate, type BudgetModelInput } from "./index.js";
 
 // Regressions of issue #18 for budget, one per class of fault (the id cases are in
 // ids.prop.test.ts).
@@ -43,5 +43,36 @@ describe("budget arguments of the wrong kind", () => {
     expect([error.code, error.issues[0]?.code, error.cause]).toEqual(["INVALID_INPUT", "unreadable", denied]);
     const options = thrown(() => projectBudget(input, undefined, { get detail(): never { throw denied; } }));
     expect(options.cause).toBe(denied);
+  });
+});
+
+describe("budget: the exports merged after the fuzz under the one rule", () => {
+  const denied = new Error("denied");
+  const hostile = new Proxy([], { get: () => { throw denied; }, has: () => { throw denied; }, ownKeys: () => { throw denied; }, getOwnPropertyDescriptor: () => { throw denied; }, getPrototypeOf: () => { throw denied; } });
+
+  it("7. planFromProjection keeps the cause of a Proxy that throws", () => {
+    const error = thrown(() => planFromProjection(hostile as never));
+    expect(error.issues[0]?.path).toEqual(["projection"]);
+    expect(error.cause).toBe(denied);
+  });
+
+  it("6/7. eRateProcurementRulesFor validates its year and the caller's editions", () => {
+    expect(eRateProcurementRulesFor(2027).c2InstallFrom).toBe("04-01");
+    expect(thrown(() => eRateProcurementRulesFor(Number.NaN, {} as never)).issues.map((i) => i.path[0])).toEqual(["fundingYear"]);
+    expect(thrown(() => eRateProcurementRulesFor(2027, {} as never)).issues[0]?.path).toEqual(["rules"]);
+    expect(thrown(() => eRateProcurementRulesFor(2027, [])).issues[0]?.path).toEqual(["rules"]);
+    expect(thrown(() => eRateProcurementRulesFor(2027, hostile as never)).cause).toBe(denied);
+  });
+});
+
+describe("budget: planFromProjection refuses a changed projection's year", () => {
+  it("5. a NaN fiscal year is an error at its path, never a NaN row", () => {
+    const p = projectBudget({
+      district: { name: "Tiny USD", asOf: "2026-07-01", schools: [{ id: "a", name: "A", students: 100, nslpEligible: 40, locale: "rural" }] },
+      budget: { name: "Plan", firstYear: 2027, years: 1, funds: [{ id: "gf", name: "General fund", kind: "general" }], lineItems: [{ id: "lms", name: "LMS", category: "software", kind: "recurring", amount: "900", school: "a" }] },
+    } as BudgetModelInput);
+    expect(planFromProjection(p)).toHaveLength(1);
+    const broken = { ...p, lines: p.lines.map((l) => ({ ...l, years: l.years.map((y) => ({ ...y, fiscalYear: Number.NaN })) })) };
+    expect(thrown(() => planFromProjection(broken)).issues[0]?.pathText).toBe("projection.lines[0].years[0].fiscalYear");
   });
 });

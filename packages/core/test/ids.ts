@@ -60,7 +60,11 @@ export function renameDeep<T>(value: T, map: ReadonlyMap<string, string>): T {
  * @returns the canonical JSON text
  */
 export function canonical(result: unknown, map: ReadonlyMap<string, string> = new Map(), omit: readonly string[] = []): string {
-  const back = [...map].map(([from, to]) => [to, from] as const).filter(([to]) => to !== "").sort((a, b) => b[0].length - a[0].length);
+  // a CSV writer quotes a field that holds a quote, a comma or a line break (RFC 4180): the quoted
+  // form of a renamed id is mapped back to the original's CSV form too
+  const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  const quoted = [...map].filter(([, to]) => csvField(to) !== to).map(([from, to]) => [csvField(to), csvField(from)] as const);
+  const back = [...quoted, ...[...map].map(([from, to]) => [to, from] as const)].filter(([to]) => to !== "").sort((a, b) => b[0].length - a[0].length);
   const exact = new Map(back);
   const text = (s: string): string => {
     if (exact.has(s)) return exact.get(s)!;

@@ -1,6 +1,7 @@
+import { NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
 import { DistrictKitError, Money } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
-import { budgetComparisonCsv, decodeText, exportJson, licenseContractsToCurrent, neutraliseFormula, readLicenseContracts, readOneRoster, readSnipeItAssets, inventoryFromExports } from "./index.js";
+import { budgetComparisonCsv, calendarToCsv, decodeText, districtCalendar, ledgerRow, parseLedger, readActuals, readLedger, exportJson, licenseContractsToCurrent, neutraliseFormula, readLicenseContracts, readOneRoster, readSnipeItAssets, inventoryFromExports } from "./index.js";
 
 // Regressions of issue #18 for io, one per class of fault.
 
@@ -60,5 +61,42 @@ describe("io: out-of-range cells and wrong kinds", () => {
     expect(thrown(() => decodeText(new Proxy(new Uint8Array([65]), {}) as never)).code).toBe("INVALID_INPUT");
     const error = thrown(() => decodeText(new Proxy({}, { getPrototypeOf: () => { throw denied; }, get: () => { throw denied; } }) as never));
     expect(error.code).toBe("INVALID_INPUT");
+  });
+});
+
+describe("io: the exports merged after the fuzz (ledger, calendar) under the one rule", () => {
+  const denied = new Error("denied");
+  const hostile = new Proxy({}, { get: () => { throw denied; }, has: () => { throw denied; }, ownKeys: () => { throw denied; }, getOwnPropertyDescriptor: () => { throw denied; } });
+  const csv = "Account,Fiscal Year,Amount\n100-2230-734-000-100,2027,12.50\n";
+
+  it("7. parseLedger, readLedger and readActuals wrap a hostile options Proxy with its cause", () => {
+    for (const call of [() => parseLedger("budget", csv, hostile as never), () => readLedger(csv, NCES_TECHNOLOGY_MAPPING, hostile as never), () => readActuals(csv, NCES_TECHNOLOGY_MAPPING, hostile as never)]) {
+      const error = thrown(call);
+      expect(error.code).toBe("INVALID_INPUT");
+      expect(error.cause).toBe(denied);
+    }
+    const getter = { get file(): string { throw denied; } };
+    expect(thrown(() => readActuals(csv, NCES_TECHNOLOGY_MAPPING, getter)).cause).toBe(denied);
+  });
+
+  it("7. ledgerRow wraps a hostile table with its cause; 5. a NaN cell is refused at its column and row", () => {
+    const error = thrown(() => ledgerRow(hostile as never, 0));
+    expect(error.cause).toBe(denied);
+    const t = parseLedger("budget", csv);
+    expect(ledgerRow(t, 0).amount).toBe(1250);
+    const broken = { ...t, amount: [Number.NaN] };
+    expect(thrown(() => ledgerRow(broken, 0)).issues.map((i) => i.pathText)).toEqual(["table.amount[0]"]);
+  });
+
+  it("7. districtCalendar keeps the cause of a getter that throws inside a section", () => {
+    const model = { name: "Acme Chromebook 300", category: "chromebook", unitPrice: "259", autoUpdateExpiration: "2027-06", get id(): string { throw denied; } };
+    const error = thrown(() => districtCalendar({ asOf: "2026-07-01", devices: { models: [model], cohorts: [] } } as never));
+    expect(error.cause).toBe(denied);
+    expect(error.issues[0]?.path[0]).toBe("devices");
+  });
+
+  it("1. calendarToCsv writes an id with quotes verbatim, quoted as RFC 4180 says", () => {
+    const out = calendarToCsv({ items: [{ id: 'id with spaces and "quotes"', date: "2027-07-01", lastDayToAct: "2027-04-02", kind: "licence-renewal", source: "licenses", title: "ReadWell renews", action: "give notice", explanation: "" }] }, { newline: "\n" });
+    expect(out.split("\n")[1]?.endsWith(',"id with spaces and ""quotes"""')).toBe(true);
   });
 });

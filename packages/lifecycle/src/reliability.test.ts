@@ -1,7 +1,7 @@
 import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
 import { smallDistrict } from "../test/fixtures.js";
-import { forecastReplacements, simulateForecastChunk, weibullLife, weibullSurvival } from "./index.js";
+import { fitWeibull, weibullFitQuantile, forecastReplacements, simulateForecastChunk, weibullLife, weibullSurvival } from "./index.js";
 
 // Regressions of issue #18 for lifecycle, one per class of fault (the id cases are in
 // ids.prop.test.ts).
@@ -34,5 +34,20 @@ describe("lifecycle inputs that are extreme or hostile", () => {
     }
     const cohorts = new Proxy([...smallDistrict().cohorts!], { get: (t, k) => (k === "length" ? (() => { throw denied; })() : Reflect.get(t, k)) });
     expect(thrown(() => forecastReplacements({ ...smallDistrict(), cohorts })).cause).toBe(denied);
+  });
+});
+
+describe("lifecycle: weibullFitQuantile never returns a figure beyond any number", () => {
+  it("5. an extreme shape whose quantile overflows is an error naming the fit", () => {
+    const error = thrown(() => weibullFitQuantile({ shape: 0.001, scale: 1e300, covariance: null, confidenceLevel: 0.95 }, 0.99));
+    expect(error.issues[0]?.path).toEqual(["fit"]);
+    const fit = fitWeibull({ failures: [58, 75, 36, 52, 63, 65, 22, 17, 28, 64] });
+    const q = weibullFitQuantile(fit, 0.1);
+    expect([q.estimate, q.standardError, q.interval?.lower, q.interval?.upper].every((x) => Number.isFinite(x))).toBe(true);
+  });
+
+  it("5. a covariance so large that the interval overflows is an error, never Infinity", () => {
+    const fit = { shape: 2, scale: 50, covariance: { order: ["scale", "shape"] as ["scale", "shape"], matrix: [[1e300, 0], [0, 1e300]] as [[number, number], [number, number]] }, confidenceLevel: 0.95 };
+    expect(thrown(() => weibullFitQuantile(fit, 0.5)).issues[0]?.path).toEqual(["fit"]);
   });
 });

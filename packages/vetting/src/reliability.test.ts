@@ -1,6 +1,6 @@
 import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
-import { K12_RUBRIC, compileScorer, explainCriterion, readAnswers, scoreApp, scoreApps, summarizeAcr, topsis, wcagCriteria, weightedSum } from "./index.js";
+import { K12_RUBRIC, compileScorer, riskScore, riskScoreOf, whatIfWeights, explainCriterion, readAnswers, scoreApp, scoreApps, summarizeAcr, topsis, wcagCriteria, weightedSum } from "./index.js";
 
 // Regressions of issue #18 for vetting, one per class of fault (the id cases are in
 // ids.prop.test.ts).
@@ -74,5 +74,36 @@ describe("vetting inputs that are cyclic, extreme or hostile", () => {
       const error = thrown(call);
       expect([error.code, error.issues[0]?.code, error.cause]).toEqual(["INVALID_INPUT", "unreadable", denied]);
     }
+  });
+});
+
+describe("vetting: riskScoreOf reads a score result through a schema", () => {
+  const result = scoreApp(K12_RUBRIC, { id: "a", name: "A", answers: { privacyPolicyAvailable: { value: "yes" }, sellsData: { value: "doesNot" } } }, { asOf: "2026-07-01", district: { state: "OR" } });
+
+  it("5. a NaN weight in a changed result is an error at its path, never a NaN risk", () => {
+    const broken = { ...result, contributions: result.contributions.map((c, i) => (i === 0 ? { ...c, weight: Number.NaN } : c)) };
+    expect(thrown(() => riskScoreOf(broken)).issues.map((i) => i.pathText)).toEqual(["result.contributions[0].weight"]);
+    expect(Number.isFinite(riskScoreOf(result).score)).toBe(true);
+  });
+
+  it("7. a criterion that is a throwing getter is wrapped with its cause", () => {
+    const denied = new Error("denied");
+    const first = { ...result.contributions[0]!, get criterion(): string { throw denied; } };
+    const error = thrown(() => riskScoreOf({ ...result, contributions: [first, ...result.contributions.slice(1)] }));
+    expect(error.cause).toBe(denied);
+    expect(thrown(() => riskScoreOf(null as never)).issues[0]?.path).toEqual(["result"]);
+  });
+});
+
+describe("vetting: riskScore and whatIfWeights on extreme or missing input", () => {
+  it("5. weights near the largest number give a finite risk (weights are scaled before they are added)", () => {
+    const r = riskScore({ items: [{ id: "a", weight: 1.7e308, answer: 0 }, { id: "b", weight: 1.7e308, answer: 1 }] });
+    expect(r.score).toBe(50);
+    expect(r.contributions.map((c) => c.contribution)).toEqual([50, 0]);
+  });
+
+  it("6. whatIfWeights without weights names the argument", () => {
+    const app = { id: "a", name: "A", answers: { privacyPolicyAvailable: { value: "yes" } } };
+    expect(thrown(() => whatIfWeights(K12_RUBRIC, [app], undefined as never, { asOf: "2026-07-01", district: { state: "OR" } })).issues[0]?.path).toEqual(["weights"]);
   });
 });

@@ -1,4 +1,4 @@
-import { DistrictKitError, parseInput } from "@districtkit/core";
+import { DistrictKitError, parseInput, safeParseInput } from "@districtkit/core";
 import { z } from "zod";
 import type { ScoreResult } from "./result.js";
 import { scoreTiersSchema, tierLookup, type ScoreTier, type ScoreTierResult } from "./tiers.js";
@@ -118,14 +118,24 @@ function compute(items: readonly Item[], unanswered: RiskScoreResult["unanswered
     if (it.answer === "unanswered") return { id: it.id, weight: it.weight, status: "unanswered", p: unanswered === "exclude" ? null : unanswered === "neutral" ? 0.5 : 0 };
     return { id: it.id, weight: it.weight, status: "scored", p: it.answer };
   });
+  // weights near the largest number would add up to Infinity (and give Infinity / Infinity = NaN):
+  // then, and only then, they are divided by the largest scored weight first (a stable form; the
+  // ordinary case keeps the exact sums)
+  let largest = 0;
+  let raw = 0;
+  for (const l of lines) if (l.p !== null) {
+    raw += l.weight;
+    if (l.weight > largest) largest = l.weight;
+  }
+  const unit = Number.isFinite(raw) && Number.isFinite(100 * raw) ? 1 : largest;
   let total = 0;
-  for (const l of lines) if (l.p !== null) total += l.weight;
+  for (const l of lines) if (l.p !== null) total += l.weight / unit;
   const contributions: RiskContribution[] = lines.map((l) => ({
     id: l.id,
     weight: l.weight,
     status: l.status,
     favourable: l.p,
-    contribution: l.p === null || total === 0 ? 0 : (100 * l.weight * (1 - l.p)) / total,
+    contribution: l.p === null || total === 0 ? 0 : (100 * (l.weight / unit) * (1 - l.p)) / total,
   }));
   let score: number | null = null;
   if (total > 0) {
@@ -194,6 +204,14 @@ const fromResultOptions = z.strictObject({
   tiers: scoreTiersSchema.default(() => RISK_TIERS_VENDORSCORE_1.map((t) => ({ ...t }))),
 });
 
+/** What riskScoreOf reads of one contribution of a score result. */
+const contributionSchema = z.looseObject({
+  criterion: z.string(),
+  weight: z.number().finite().min(0),
+  status: z.enum(["met", "partlyMet", "notMet", "unanswered", "unclear", "expired", "notApplicable", "recorded"]),
+  score: z.number().finite().nullable().optional(),
+});
+
 /**
  * The risk-style view of a vetting result (from {@link scoreApp}): each criterion's normalized
  * score is its favourable fraction p; criteria out of the computation (not applicable, never
@@ -214,9 +232,12 @@ const fromResultOptions = z.strictObject({
  */
 export function riskScoreOf(result: ScoreResult, options: { readonly unanswered?: RiskScoreResult["unanswered"]; readonly tiers?: readonly ScoreTier[] } = {}): RiskScoreResult {
   const o = parseInput(fromResultOptions, options, ["options"]);
-  const rows = (result as { contributions?: unknown } | null)?.contributions;
-  if (!Array.isArray(rows)) throw new DistrictKitError("INVALID_ARGUMENT", [{ path: ["result"], message: "expected a result of scoreApp (with its contributions)" }]);
-  const items: Item[] = (rows as ScoreResult["contributions"]).map((c) => ({
+  // the result is the caller's value (it may have been changed since scoreApp made it): its
+  // contributions are read through a schema, so a NaN weight, a getter or a Proxy is an error with its path
+  const shape = safeParseInput(z.looseObject({ contributions: z.array(z.unknown()) }), result, ["result"]);
+  if (!shape.success && shape.error.issues.every((i) => i.code !== "unreadable")) throw new DistrictKitError("INVALID_ARGUMENT", [{ path: ["result"], code: "invalid_argument", message: "expected a result of scoreApp (with its contributions)" }]);
+  const rows = parseInput(z.object({ contributions: z.array(contributionSchema) }), result, ["result"]).contributions;
+  const items: Item[] = rows.map((c) => ({
     id: c.criterion,
     weight: c.weight,
     answer:

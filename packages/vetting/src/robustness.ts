@@ -1,4 +1,4 @@
-import { guardInput } from "@districtkit/core";
+import { DistrictKitError, guardInput } from "@districtkit/core";
 import { deriveRubric } from "./derive.js";
 import type { Cells } from "./internal/cells.js";
 import type { CompiledCriterion, CompiledRubric } from "./internal/compile.js";
@@ -199,9 +199,11 @@ export interface WhatIfResult {
  * @category Sensitivity
  */
 export function whatIfWeights(rubric: Rubric | RubricInput, apps: readonly unknown[], weights: Readonly<Record<string, number>>, options: ScoreOptions): WhatIfResult {
+  if (weights === null || typeof weights !== "object" || Array.isArray(weights)) throw DistrictKitError.argument(["weights"], `expected the new weights by criterion id, got ${weights === null ? "null" : Array.isArray(weights) ? "an array" : typeof weights}`);
+  const given = guardInput(() => ({ ...weights }), ["weights"], "the weights");
   const before = scoreApps(rubric, apps, options);
   const base = prepare(rubric, options).cr.rubric;
-  const changed = deriveRubric(base, { id: `${base.id}-what-if`, title: `${base.title} (what-if)`, methodVersion: `${base.methodVersion}+what-if`, weights: guardInput(() => ({ ...weights }), ["weights"], "the weights") });
+  const changed = deriveRubric(base, { id: `${base.id}-what-if`, title: `${base.title} (what-if)`, methodVersion: `${base.methodVersion}+what-if`, weights: given });
   const after = scoreApps(changed, apps, options);
   const rows = before.map((b, i): WhatIfRow => {
     const a = after[i]!;
@@ -215,5 +217,5 @@ export function whatIfWeights(rubric: Rubric | RubricInput, apps: readonly unkno
     };
   });
   const n = rows.filter((r) => r.decisionChange !== "same").length;
-  return { rows, changed: n, explanation: `${n} of ${rows.length} decision${rows.length === 1 ? "" : "s"} change with the new weights (${Object.entries(weights).map(([k, v]) => `${k} = ${v}`).join(", ")}).` };
+  return { rows, changed: n, explanation: `${n} of ${rows.length} decision${rows.length === 1 ? "" : "s"} change with the new weights (${Object.entries(given).map(([k, v]) => `${k} = ${v}`).join(", ")}).` };
 }

@@ -40,7 +40,10 @@ export function planFromProjection(projection: BudgetProjection): PlanRow[] {
     return planRows(projection);
   } catch (error) {
     if (isDistrictKitError(error)) throw error;
-    throw DistrictKitError.argument(["projection"], `expected a budget projection made by projectBudget (${error instanceof Error ? error.message : String(error)})`);
+    // a projection changed since projectBudget made it, or a getter or a Proxy of the caller's: the
+    // one rule (core's DistrictKitError.wrap) keeps what was thrown as the cause
+    const detail = DistrictKitError.wrap(error).issues[0]?.message.replace(/^could not read the input: /, "") ?? "unreadable";
+    throw new DistrictKitError("INVALID_ARGUMENT", [{ path: ["projection"], code: "invalid_argument", message: `expected a budget projection made by projectBudget (${detail})` }], undefined, { cause: error });
   }
 }
 
@@ -52,8 +55,11 @@ function planRows(projection: BudgetProjection): PlanRow[] {
     throw DistrictKitError.argument(["projection", "lines"], 'the projection has no line items: project with detail "items" (the default)');
   }
   const acc = new Map<string, { fund: string; category: string; school: string | null; fiscalYear: number; cents: number }>();
-  for (const line of projection.lines) {
-    for (const y of line.years) {
+  for (const [li, line] of projection.lines.entries()) {
+    if (typeof line.category !== "string" || (line.school !== null && typeof line.school !== "string")) throw DistrictKitError.argument(["projection", "lines", li], "expected a line with a category and a school (or null)");
+    for (const [yi, y] of line.years.entries()) {
+      // a changed projection: a year that is not a whole number is refused, never written as NaN
+      if (typeof y.fiscalYear !== "number" || !Number.isInteger(y.fiscalYear)) throw DistrictKitError.argument(["projection", "lines", li, "years", yi, "fiscalYear"], `expected a fiscal year, got ${String(y.fiscalYear)}`);
       for (const [fund, amount] of Object.entries(y.byFund) as [string, unknown][]) {
         if (!Money.isMoney(amount)) throw DistrictKitError.argument(["projection", "lines"], "expected amounts as Money");
         const k = `${cellKey(fund, line.category, line.school)}\u0000${y.fiscalYear}`;

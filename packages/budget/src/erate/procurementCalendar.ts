@@ -1,12 +1,10 @@
 import { DistrictKitError, Money, addDaysIso, compareIsoDates, isoDateSchema, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { eRateFilingWindowFor } from "../tables/eRateFilingWindows.js";
-import { ERATE_PROCUREMENT_RULES, eRateProcurementRulesFor, type ERateProcurementRules } from "../tables/eRateProcurementRules.js";
+import { ERATE_PROCUREMENT_RULES, eRateProcurementRulesFor, eRateProcurementRulesSchema, type ERateProcurementRules } from "../tables/eRateProcurementRules.js";
 import { checkERateEligibility } from "./eligibility.js";
 
 const id = z.string().min(1).max(200);
-const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: "expected a month and day MM-DD" });
-const days = z.number().int().min(0).max(3650);
 
 /**
  * Input of {@link eRateProcurementCalendar}: the funding year, its Form 471 window (default: the
@@ -24,19 +22,7 @@ const days = z.number().int().min(0).max(3650);
 export const procurementCalendarInputSchema = z.object({
   fundingYear: z.number().int().min(2016).max(9998),
   window: z.object({ form471Opens: isoDateSchema, form471Closes: isoDateSchema, source: z.string().min(1).max(500) }).optional(),
-  rules: z
-    .object({
-      fromFundingYear: z.number().int().min(2000).max(9998),
-      form470WaitDays: days,
-      fundingYearStart: monthDay,
-      recurringServiceEnd: monthDay,
-      c2InstallFrom: monthDay,
-      nonRecurringServiceEnd: monthDay,
-      form486Days: days,
-      invoiceDays: days,
-      invoiceExtensionDays: days,
-      sources: z.array(z.string().min(1)).min(1),
-    })
+  rules: eRateProcurementRulesSchema
     .optional(),
   purchases: z
     .array(

@@ -1,3 +1,6 @@
+import { parseInput } from "@districtkit/core";
+import { z } from "zod";
+
 /**
  * The E-Rate procurement and invoicing rules that set the dates of a funding year, as data
  * (each figure with its rule), so a calendar built on them moves when a rule's figure moves.
@@ -25,6 +28,23 @@ export interface ERateProcurementRules {
   readonly invoiceExtensionDays: number;
   readonly sources: readonly string[];
 }
+
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: "expected a month and day MM-DD" });
+const days = z.number().int().min(0).max(3650);
+
+/** @internal One edition of the rules as a caller may pass it (checked before it is used). */
+export const eRateProcurementRulesSchema = z.object({
+  fromFundingYear: z.number().int().min(2000).max(9998),
+  form470WaitDays: days,
+  fundingYearStart: monthDay,
+  recurringServiceEnd: monthDay,
+  c2InstallFrom: monthDay,
+  nonRecurringServiceEnd: monthDay,
+  form486Days: days,
+  invoiceDays: days,
+  invoiceExtensionDays: days,
+  sources: z.array(z.string().min(1)).min(1),
+});
 
 // Sources:
 // - 28 days: 47 CFR 54.503(c)(4) — the applicant waits at least 28 days after the Form 470 is
@@ -88,7 +108,10 @@ export const ERATE_PROCUREMENT_RULES: readonly ERateProcurementRules[] = Object.
  * @category E-Rate
  */
 export function eRateProcurementRulesFor(fundingYear: number, rules: readonly ERateProcurementRules[] = ERATE_PROCUREMENT_RULES): ERateProcurementRules {
-  let best = rules[0]!;
-  for (const r of rules) if (r.fromFundingYear <= fundingYear && r.fromFundingYear >= best.fromFundingYear) best = r;
+  const year = parseInput(z.number().int().min(1000).max(9998), fundingYear, ["fundingYear"]);
+  // the editions are the caller's data: read through the schema (a getter or a Proxy is wrapped with its cause)
+  const editions = rules === ERATE_PROCUREMENT_RULES ? rules : parseInput(z.array(eRateProcurementRulesSchema).min(1).max(1000), rules, ["rules"]);
+  let best = editions[0]!;
+  for (const r of editions) if (r.fromFundingYear <= year && r.fromFundingYear >= best.fromFundingYear) best = r;
   return best;
 }

@@ -1,11 +1,23 @@
 import { budgetSchema, compileAccountMapping, type AccountMapping, type AccountMappingInput, type BudgetInput, type FundInput, type LineItemInput } from "@districtkit/budget";
-import { DistrictKitError, Money, parseInput, safeParseInput } from "@districtkit/core";
+import { DistrictKitError, guardInput, Money, parseInput, safeParseInput } from "@districtkit/core";
 import { z } from "zod";
 import type { TextInput } from "../decode.js";
 import { guard } from "../internal/guard.js";
 import { mapLedger, type LedgerImport, type LedgerTieOut } from "./mapLedger.js";
 import type { LedgerOptions, MapLedgerOptions } from "./schema.js";
 import { ledgerRow, parseLedger, type LedgerTable } from "./table.js";
+
+/** Splits the caller's options into reading and mapping options, under the one rule (a getter or a Proxy that throws is wrapped, cause kept). */
+function splitOptions(options: (LedgerOptions & MapLedgerOptions) | undefined): { read: LedgerOptions; map: MapLedgerOptions } {
+  return guardInput(() => {
+    if (options !== undefined && options !== null && typeof options !== "object") throw DistrictKitError.argument(["options"], "expected an options object or nothing");
+    const { generalFund, idPrefix, ...read } = options ?? {};
+    const map: MapLedgerOptions = {};
+    if (generalFund !== undefined) map.generalFund = generalFund;
+    if (idPrefix !== undefined) map.idPrefix = idPrefix;
+    return { read, map };
+  }, ["options"]);
+}
 
 /**
  * Reads a budget or general-ledger export whose rows carry an account string
@@ -30,10 +42,7 @@ import { ledgerRow, parseLedger, type LedgerTable } from "./table.js";
  * @category Ledger
  */
 export function readLedger(input: TextInput, mapping: AccountMappingInput | AccountMapping, options?: LedgerOptions & MapLedgerOptions): LedgerImport {
-  const { generalFund, idPrefix, ...read } = options ?? {};
-  const map: MapLedgerOptions = {};
-  if (generalFund !== undefined) map.generalFund = generalFund;
-  if (idPrefix !== undefined) map.idPrefix = idPrefix;
+  const { read, map } = splitOptions(options);
   return mapLedger(parseLedger("budget", input, read), mapping, map);
 }
 
@@ -61,10 +70,7 @@ export function readLedger(input: TextInput, mapping: AccountMappingInput | Acco
  * @category Ledger
  */
 export function readActuals(input: TextInput, mapping: AccountMappingInput | AccountMapping, options?: LedgerOptions & MapLedgerOptions): LedgerImport {
-  const { generalFund, idPrefix, ...read } = options ?? {};
-  const map: MapLedgerOptions = {};
-  if (generalFund !== undefined) map.generalFund = generalFund;
-  if (idPrefix !== undefined) map.idPrefix = idPrefix;
+  const { read, map } = splitOptions(options);
   return mapLedger(parseLedger("actuals", input, read), mapping, map);
 }
 

@@ -1,4 +1,4 @@
-import { DistrictKitError, fiscalYearOf, parseInput, type FiscalCalendar } from "@districtkit/core";
+import { DistrictKitError, fiscalYearOf, guardInput, parseInput, safeParseInput, type FiscalCalendar } from "@districtkit/core";
 import { z } from "zod";
 import type { CsvFormat, FieldSpec } from "../csvFormat.js";
 import { decodeText, type TextEncodingName, type TextInput } from "../decode.js";
@@ -388,7 +388,9 @@ export function segmentKeysOf(kind: "budget" | "actuals", options: LedgerOptions
  * @category Ledger
  */
 export function parseLedger(kind: "budget" | "actuals", input: TextInput, options?: LedgerOptions): LedgerTable {
-  return guard(options?.file ?? "file", () => {
+  // the file name is read from the caller's options under the one rule too (a getter or a Proxy)
+  const file = guardInput(() => options?.file, ["options", "file"]);
+  return guard(typeof file === "string" ? file : "file", () => {
     if (kind !== "budget" && kind !== "actuals") throw fileLevelError([{ path: ["kind"], code: "invalid_kind", message: `expected "budget" or "actuals", got ${JSON.stringify(kind)}` }], "unknown kind of file");
     const decoded = decodeText(input);
     const t = new LedgerTableReader(kind, options, decoded.encoding, decoded.warnings);
@@ -413,7 +415,26 @@ export function parseLedger(kind: "budget" | "actuals", input: TextInput, option
  * @category Ledger
  */
 export function ledgerRow(table: LedgerTable, i: number): LedgerRow {
-  if (table === null || typeof table !== "object" || !Array.isArray(table.account) || !Number.isInteger(table.rowCount)) throw DistrictKitError.argument(["table"], "expected a table read by parseLedger");
-  if (!Number.isInteger(i) || i < 0 || i >= table.rowCount) throw DistrictKitError.argument(["i"], `expected a row index from 0 to ${table.rowCount - 1}, got ${String(i)}`);
-  return { line: table.line[i]!, account: table.account[i]!, fiscalYear: table.fiscalYear[i]!, period: table.period[i]!, amount: table.amount[i]!, encumbered: table.encumbered[i]!, description: table.description[i] ?? null };
+  // the table is the caller's object: a getter or a Proxy trap that throws is wrapped (cause kept)
+  return guardInput(() => {
+    if (table === null || typeof table !== "object" || !Array.isArray(table.account) || !Number.isInteger(table.rowCount)) throw DistrictKitError.argument(["table"], "expected a table read by parseLedger");
+    if (typeof i !== "number" || !Number.isInteger(i) || i < 0 || i >= table.rowCount) throw DistrictKitError.argument(["i"], `expected a row index from 0 to ${table.rowCount - 1}, got ${typeof i === "number" ? String(i) : typeof i}`);
+    const row = { line: table.line[i], account: table.account[i], fiscalYear: table.fiscalYear[i], period: table.period[i], amount: table.amount[i], encumbered: table.encumbered[i], description: table.description[i] ?? null };
+    // the table may have been changed since parseLedger made it: a cell that is not what parseLedger
+    // writes (NaN, Infinity, a fraction of a cent) is refused at its column and row, never returned
+    const checked = safeParseInput(ledgerRowSchema, row);
+    if (!checked.success) throw new DistrictKitError("INVALID_ARGUMENT", checked.error.issues.map((issue) => ({ path: ["table", ...issue.path, i], code: issue.code, message: issue.message })), "expected a table read by parseLedger");
+    return checked.data;
+  }, ["table"]);
 }
+
+/** A row as {@link parseLedger} writes it (whole cents, whole numbers). */
+const ledgerRowSchema = z.object({
+  line: z.number().int(),
+  account: z.string(),
+  fiscalYear: z.number().int(),
+  period: z.number().int(),
+  amount: z.number().int(),
+  encumbered: z.number().int(),
+  description: z.string().nullable(),
+});

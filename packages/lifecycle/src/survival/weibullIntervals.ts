@@ -1,4 +1,4 @@
-import { parseInput } from "@districtkit/core";
+import { DistrictKitError, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { digamma, gammaFn, zForLevel } from "../internal/math.js";
 import type { Interval } from "./kaplanMeier.js";
@@ -111,7 +111,14 @@ export function meanEstimate(f: Summary): WeibullEstimate {
 export function weibullFitQuantile(fit: unknown, probability: number): WeibullEstimate {
   const f = parseInput(weibullFitSummarySchema, fit, ["fit"]);
   const p = parseInput(z.number().gt(0).lt(1), probability, ["probability"]);
-  return quantileEstimate(f, p);
+  return finiteEstimate(quantileEstimate(f, p), `the ${p} quantile`, f);
+}
+
+/** An estimate whose figures are all numbers, or an error naming the fit: an extreme shape or scale (or covariance) can put a quantile, or its interval, beyond any number. */
+function finiteEstimate(e: WeibullEstimate, what: string, f: Summary): WeibullEstimate {
+  const figures = [e.estimate, e.standardError, e.interval?.lower, e.interval?.upper].filter((x): x is number => typeof x === "number");
+  if (figures.every((x) => Number.isFinite(x))) return e;
+  throw DistrictKitError.argument(["fit"], `${what} of a Weibull fit with shape ${f.shape} and scale ${f.scale}${f.covariance !== null ? " and its covariance" : ""} is beyond any number (or its interval is): expected a fit whose figures are of a usable size`);
 }
 
 /**
