@@ -2,7 +2,7 @@
 // enrollment keeps falling, the Wi-Fi refresh slips a year and a PD grant comes in?
 // Run: node --conditions=@districtkit/source --import tsx examples/budget-what-if.ts
 import { readFileSync } from "node:fs";
-import { compareScenarios, goalSeek, prepareBudget, standardTornadoLevers, tornado, type ScenarioInput } from "@districtkit/budget";
+import { compareScenarios, goalSeek, prepareBudget, type ScenarioInput, standardTornadoLevers, tornado } from "@districtkit/budget";
 import type { Money } from "@districtkit/core";
 
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`./data/sample-district/${name}`, import.meta.url), "utf8"));
@@ -20,7 +20,13 @@ const scenarios: ScenarioInput[] = [
       { type: "delay", item: "switches", years: 1 },
       {
         type: "add-fund",
-        fund: { id: "pd-grant", name: "State PD grant", kind: "grant", eligibleCategories: ["professional-development"], tranches: [{ amount: "20000", availableFrom: "2026-07-01", obligateBy: "2027-09-30" }] },
+        fund: {
+          id: "pd-grant",
+          name: "State PD grant",
+          kind: "grant",
+          eligibleCategories: ["professional-development"],
+          tranches: [{ amount: "20000", availableFrom: "2026-07-01", obligateBy: "2027-09-30" }],
+        },
       },
     ],
   },
@@ -36,7 +42,9 @@ console.log(`Scenario "${lean.scenario.name}": ${lean.scenario.effects.map((e) =
 console.log(`${"Year".padEnd(8)}${"Baseline".padStart(12)}${"Lean years".padStart(12)}${"Difference".padStart(12)}   ${"GF draw (base)".padStart(14)}${"GF draw (lean)".padStart(15)}`);
 for (let i = 0; i < base.years.length; i++) {
   const y = cmp.years[i]!;
-  console.log(`${base.years[i]!.label.padEnd(8)}${$(y.total.a)}${$(y.total.b)}${$(y.total.delta)}   ${$(base.generalFund.byYear[String(y.fiscalYear)]!).padStart(14)}${$(lean.generalFund.byYear[String(y.fiscalYear)]!).padStart(15)}`);
+  console.log(
+    `${base.years[i]!.label.padEnd(8)}${$(y.total.a)}${$(y.total.b)}${$(y.total.delta)}   ${$(base.generalFund.byYear[String(y.fiscalYear)]!).padStart(14)}${$(lean.generalFund.byYear[String(y.fiscalYear)]!).padStart(15)}`,
+  );
 }
 console.log(`${"Total".padEnd(8)}${$(cmp.total.a)}${$(cmp.total.b)}${$(cmp.total.delta)}   ${$(cmp.generalFundDraw.a).padStart(14)}${$(cmp.generalFundDraw.b).padStart(15)}\n`);
 

@@ -43,11 +43,18 @@ const plan = planCappedRefresh({
   maxAgeYears: 6,
   cohorts: chromebooks.map((c) => {
     const deadline = aueYear(c.model);
-    return { id: `${c.model}@${c.school} FY${c.purchaseFiscalYear}`, count: c.count, purchaseFiscalYear: c.purchaseFiscalYear, unitPrice: price("acme-cb400"), ...(deadline ? { deadlineFiscalYear: deadline } : {}) };
+    return {
+      id: `${c.model}@${c.school} FY${c.purchaseFiscalYear}`,
+      count: c.count,
+      purchaseFiscalYear: c.purchaseFiscalYear,
+      unitPrice: price("acme-cb400"),
+      ...(deadline ? { deadlineFiscalYear: deadline } : {}),
+    };
   }),
 });
 console.log(`\nFlattened Chromebook refresh (${plan.explanation})`);
-for (const y of plan.years) console.log(`  FY${y.fiscalYear}: ${String(y.units).padStart(3)} units  ${y.cost.format()}  ${y.allocations.map((a) => `${a.units} × ${a.cohort}${a.forced ? " (deadline)" : ""}`).join(", ")}`);
+for (const y of plan.years)
+  console.log(`  FY${y.fiscalYear}: ${String(y.units).padStart(3)} units  ${y.cost.format()}  ${y.allocations.map((a) => `${a.units} × ${a.cohort}${a.forced ? " (deadline)" : ""}`).join(", ")}`);
 
 // 4. Lease or buy the 300 replacements?
 const lease = compareLeaseVsBuy({ units: 300, purchasePrice: "309", years: 4, discountRate: 0.035, leasePayments: ["84", "84", "84", "84"], buyout: "1", residualValue: "30" });

@@ -24,11 +24,13 @@ console.log(`\nFY2028 Wi-Fi, switches and cabling: ${refresh.explanation}`);
 // Track the cycle with the projected enrollment and the plan's C2 requests.
 const p = projectBudget({ district, budget } as never, undefined, { detail: "items" });
 const c2Lines = p.lines.filter((l) => l.eRate === "C2");
-const years = p.years.filter((y) => y.eRateFundingYear <= 2030).map((y, i) => ({
-  fundingYear: y.eRateFundingYear,
-  schools: district.schools.map((s) => ({ students: Math.round(p.years[i]!.students * (s.students / 912)) })),
-  committed: c2Lines.reduce((a, l) => a + l.years[i]!.cost.toNumber(), 0).toFixed(2),
-}));
+const years = p.years
+  .filter((y) => y.eRateFundingYear <= 2030)
+  .map((y, i) => ({
+    fundingYear: y.eRateFundingYear,
+    schools: district.schools.map((s) => ({ students: Math.round(p.years[i]!.students * (s.students / 912)) })),
+    committed: c2Lines.reduce((a, l) => a + l.years[i]!.cost.toNumber(), 0).toFixed(2),
+  }));
 const cycle = trackC2Cycle({ years });
 console.log(`\nCycle ${cycle.cycle}, year by year:`);
 for (const y of cycle.years) console.log(`  ${y.explanation}`);
@@ -42,7 +44,9 @@ console.log(`If every school joined CEP with an ISP of 46.6 %: ${allCep.explanat
 // the district's share of the refresh, financed over five years at 4.5 % (Excel's PMT)
 const share = refresh.districtPays;
 const payment = pmt(0.045, 5, share).negate().roundToCents();
-console.log(`\nFinancing the district's ${share.format()} over 5 years at 4.5 %: ${payment.format()} a year (Excel: =PMT(4.5%, 5, ${share.toString()})), ${payment.multiply(5).subtract(share).format()} of interest in all.`);
+console.log(
+  `\nFinancing the district's ${share.format()} over 5 years at 4.5 %: ${payment.format()} a year (Excel: =PMT(4.5%, 5, ${share.toString()})), ${payment.multiply(5).subtract(share).format()} of interest in all.`,
+);
 
 const legacy = legacyWeightedDiscount({ fundingYear: 2014, schools: district.schools });
 console.log(`Before FY2015 the same schools got: ${legacy.explanation}`);

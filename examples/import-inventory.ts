@@ -4,9 +4,9 @@
 // five-year replacement forecast — then export it as tidy CSV files.
 // Run: node --conditions=@districtkit/source --import tsx examples/import-inventory.ts
 import { readFileSync } from "node:fs";
-import { Money } from "@districtkit/core";
-import { forecastReplacements } from "@districtkit/lifecycle";
+import type { Money } from "@districtkit/core";
 import { forecastTables, inventoryFromExports, readGoogleAdminDevices, readSnipeItAssets, toCsv } from "@districtkit/io";
+import { forecastReplacements } from "@districtkit/lifecycle";
 
 const file = (path: string): Uint8Array => readFileSync(new URL(`data/${path}`, import.meta.url));
 const usd = (m: Money): string => m.format("en-US", { maximumFractionDigits: 0 });
@@ -44,12 +44,18 @@ const forecast = forecastReplacements({ asOf: inventory.asOf, horizonYears: 5, m
 console.log("\nReplacement forecast (expected)");
 console.log("  year     retired  failed+lost  bought      capital");
 for (const y of forecast.summary) {
-  console.log(`  ${y.label}  ${y.plannedRetirements.toFixed(0).padStart(7)}  ${(y.failures + y.losses).toFixed(1).padStart(11)}  ${y.purchases.total.toFixed(0).padStart(6)}  ${usd(y.capital).padStart(11)}`);
+  console.log(
+    `  ${y.label}  ${y.plannedRetirements.toFixed(0).padStart(7)}  ${(y.failures + y.losses).toFixed(1).padStart(11)}  ${y.purchases.total.toFixed(0).padStart(6)}  ${usd(y.capital).padStart(11)}`,
+  );
 }
 console.log("  Why the Chromebooks of FY2021–22 go first:");
 for (const c of forecast.cohorts.filter((x) => x.model === "Acme Chromebook 300")) console.log(`   - ${c.explanation}`);
 
 // 4. Export: tidy tables (one CSV per table), money as exact decimals
 const tables = forecastTables(forecast);
-console.log(`\nExport: ${Object.entries(tables).map(([name, t]) => `${name}.csv (${t.rows.length} rows)`).join(", ")}`);
+console.log(
+  `\nExport: ${Object.entries(tables)
+    .map(([name, t]) => `${name}.csv (${t.rows.length} rows)`)
+    .join(", ")}`,
+);
 console.log(toCsv({ columns: tables["spend"]!.columns, rows: tables["spend"]!.rows.slice(0, 4) }).trimEnd());

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { budgetVsActual, forecastAccuracy, prepareBudget, projectBudget, restrictedFundBalances, type AccountMappingInput, type FundInput } from "@districtkit/budget";
+import { type AccountMappingInput, budgetVsActual, type FundInput, forecastAccuracy, prepareBudget, projectBudget, restrictedFundBalances } from "@districtkit/budget";
 import type { Money } from "@districtkit/core";
 import { budgetFromLedger, readActuals, readLedger } from "@districtkit/io";
 import { writeBudgetWorkbook } from "@districtkit/io/xlsx";
@@ -32,7 +32,9 @@ const funds = json<{ funds: FundInput[] }>("sample-district/budget.json").funds;
 const { budget, notes } = budgetFromLedger(ledger, { name: "Maple Valley FY2027, from the ledger", funds, firstYear: 2027, years: 1 });
 const model = prepareBudget({ district, budget } as never);
 const fromLedger = projectBudget(model);
-console.log(`\nFY2027 budget from the ledger: ${fromLedger.years[0]!.total.format()} in ${budget.lineItems.length} line items; ${fromLedger.funds.map((f) => `${f.name} ${f.paid.format()}`).join(", ")}`);
+console.log(
+  `\nFY2027 budget from the ledger: ${fromLedger.years[0]!.total.format()} in ${budget.lineItems.length} line items; ${fromLedger.funds.map((f) => `${f.name} ${f.paid.format()}`).join(", ")}`,
+);
 for (const n of notes) console.log(`  note: ${n}`);
 
 // 3. Actuals through December 2026 against the FY2027 budget, with the year-end projection
@@ -68,9 +70,18 @@ console.log(`  technology line items ${ca.tieOut[0]!.inLineItems.format()} (SACS
 // 7. Excel for the board packet: baseline and a scenario, their differences and budget vs actual, as live formulas
 const sample = prepareBudget({ district, budget: json("sample-district/budget.json") } as never);
 const baseline = projectBudget(sample);
-const lean = projectBudget(sample, { id: "lean", name: "Lean years", levers: [{ type: "scale", category: "software", percent: -0.1 }, { type: "delay", item: "wifi-aps", years: 1 }] });
+const lean = projectBudget(sample, {
+  id: "lean",
+  name: "Lean years",
+  levers: [
+    { type: "scale", category: "software", percent: -0.1 },
+    { type: "delay", item: "wifi-aps", years: 1 },
+  ],
+});
 const bytes = await writeBudgetWorkbook({ projections: [baseline, lean], budgetVsActual: bva, title: "Maple Valley technology budget" });
 const dir = join(tmpdir(), "districtkit-examples");
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, "maple-valley-budget.xlsx"), bytes);
-console.log(`\nWrote ${join(dir, "maple-valley-budget.xlsx")} (${Math.round(bytes.length / 1024)} KB): Line items, Baseline, Lean years, Changes, Budget vs actual, By month, About — every total a SUM formula over the line items.`);
+console.log(
+  `\nWrote ${join(dir, "maple-valley-budget.xlsx")} (${Math.round(bytes.length / 1024)} KB): Line items, Baseline, Lean years, Changes, Budget vs actual, By month, About — every total a SUM formula over the line items.`,
+);

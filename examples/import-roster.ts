@@ -3,10 +3,8 @@
 // and licence demand; the licence contract list and a usage export read into the licences engine's
 // renewal calendar and reclaimable seats; and the vetting questionnaire read into apps it scores.
 // Run: node --conditions=@districtkit/source --import tsx examples/import-roster.ts
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { districtSchema } from "@districtkit/budget";
-import { K12_RUBRIC, scoreApp } from "@districtkit/vetting";
-import { demandFromRosters, reclaimableSeats, renewalCalendar } from "@districtkit/licenses";
 import {
   budgetSchoolsFromRoster,
   licenseContractsToCurrent,
@@ -18,18 +16,27 @@ import {
   usageToLicenseUsers,
   vettingAppsFromAnswers,
 } from "@districtkit/io";
+import { demandFromRosters, reclaimableSeats, renewalCalendar } from "@districtkit/licenses";
+import { K12_RUBRIC, scoreApp } from "@districtkit/vetting";
 
 const dir = new URL("data/oneroster/", import.meta.url);
 const file = (path: string): Uint8Array => readFileSync(new URL(`data/${path}`, import.meta.url));
 
 // 1. The roster: every file of the folder (a zip's files work the same way)
 const roster = readOneRoster(Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(new URL(name, dir))])));
-console.log(`OneRoster: ${Object.entries(roster.stats.files).map(([f, s]) => `${f} ${s.parsed}`).join(", ")} rows; ${roster.errors.length} row errors`);
+console.log(
+  `OneRoster: ${Object.entries(roster.stats.files)
+    .map(([f, s]) => `${f} ${s.parsed}`)
+    .join(", ")} rows; ${roster.errors.length} row errors`,
+);
 for (const w of roster.warnings) console.log(`  note: ${w}`);
 console.log("Enrolment by school (active users):");
 for (const s of roster.value.schools) {
   // counts is sorted by grade (an object's integer-like keys such as "10" would come before "09")
-  const grades = roster.value.counts.filter((c) => c.schoolSourcedId === s.sourcedId && c.role === "student").map((c) => `${c.grade} ${c.count}`).join(", ");
+  const grades = roster.value.counts
+    .filter((c) => c.schoolSourcedId === s.sourcedId && c.role === "student")
+    .map((c) => `${c.grade} ${c.count}`)
+    .join(", ");
   console.log(`  ${s.name.padEnd(24)} ${String(s.students).padStart(4)} students, ${String(s.teachers).padStart(2)} teachers   (${grades})`);
 }
 console.log(`  District: ${roster.value.totals.students} students, ${roster.value.totals.teachers} teachers; ${roster.value.excluded.users.length} users left out:`);
@@ -71,5 +78,7 @@ const { apps, normalised } = vettingAppsFromAnswers(answers.rows);
 console.log(`\nVetting: ${answers.stats.parsed} answers for ${apps.length} apps (${normalised.length} rewritten in the rubric's words, e.g. ${normalised[1]})`);
 for (const app of apps) {
   const r = scoreApp(K12_RUBRIC, app, { asOf: "2026-07-01", district: { state: "WA" } });
-  console.log(`  ${app.name.padEnd(14)} ${r.decision.padEnd(18)} score ${r.score === null ? "none" : r.score.toFixed(1)}, coverage ${r.coverage === null ? "none" : `${(100 * r.coverage).toFixed(0)} %`}`);
+  console.log(
+    `  ${app.name.padEnd(14)} ${r.decision.padEnd(18)} score ${r.score === null ? "none" : r.score.toFixed(1)}, coverage ${r.coverage === null ? "none" : `${(100 * r.coverage).toFixed(0)} %`}`,
+  );
 }

@@ -47,7 +47,7 @@ console.log("Overlapping products:");
 const spend = data.currentContracts.map((c: any) => {
   const users = usage.users.filter((u: any) => u.productId === c.productId);
   const active = users.filter((u: any) => u.lastActive !== null && u.lastActive >= "2026-05-01").length;
-  return { productId: c.productId, annualCost: c.annualCost, seats: c.seats ?? 0, activeUsers: users.length > 0 ? active : c.seats ?? 0 };
+  return { productId: c.productId, annualCost: c.annualCost, seats: c.seats ?? 0, activeUsers: users.length > 0 ? active : (c.seats ?? 0) };
 });
 for (const o of findOverlaps({ products: data.products, spend })) console.log(`  ${o.sentence}`);
 const reading = spend.find((s: any) => s.productId === "reading");

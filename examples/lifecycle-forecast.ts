@@ -3,16 +3,8 @@
 // expected ten-year plan, Monte Carlo P10/P50/P90 of spend, and the plan under a refresh budget cap.
 // Run: node --conditions=@districtkit/source --import tsx examples/lifecycle-forecast.ts
 import { readFileSync } from "node:fs";
-import { Money } from "@districtkit/core";
-import {
-  fitFailureModelFromRepairs,
-  forecastMonteCarlo,
-  forecastReplacements,
-  forecastToBudgetLines,
-  kaplanMeierAt,
-  optimalReplacementAge,
-  weibullFitSurvival,
-} from "@districtkit/lifecycle";
+import type { Money } from "@districtkit/core";
+import { fitFailureModelFromRepairs, forecastMonteCarlo, forecastReplacements, forecastToBudgetLines, kaplanMeierAt, optimalReplacementAge, weibullFitSurvival } from "@districtkit/lifecycle";
 
 const read = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`data/sample-district/${name}`, import.meta.url), "utf8"));
 const devices = read("devices.json");

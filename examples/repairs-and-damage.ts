@@ -9,9 +9,11 @@ import { compareDamageCoverage, forecastRepairs } from "@districtkit/lifecycle";
 const history: unknown = JSON.parse(readFileSync(new URL("data/sample-district/repairs.json", import.meta.url), "utf8"));
 const forecast = forecastRepairs(history, { months: 12 });
 console.log(forecast.explanation);
-for (const m of forecast.byModel) console.log(`  ${m.model.padEnd(14)} ${String(m.devices).padStart(4)} devices  ${m.expectedRepairs.toFixed(1).padStart(5)} repairs  ${m.expectedReplacements.toFixed(1).padStart(5)} beyond repair`);
+for (const m of forecast.byModel)
+  console.log(`  ${m.model.padEnd(14)} ${String(m.devices).padStart(4)} devices  ${m.expectedRepairs.toFixed(1).padStart(5)} repairs  ${m.expectedReplacements.toFixed(1).padStart(5)} beyond repair`);
 console.log("Parts to keep (covers the busiest month 9 times in 10):");
-for (const p of forecast.parts) console.log(`  ${p.kind.padEnd(9)} ${p.expected.toFixed(1).padStart(5)} a year, mean ${p.averageCost.format()}; stock ${p.suggestedStock} (busiest ${p.peakWindow}: ${p.peakExpected.toFixed(1)})`);
+for (const p of forecast.parts)
+  console.log(`  ${p.kind.padEnd(9)} ${p.expected.toFixed(1).padStart(5)} a year, mean ${p.averageCost.format()}; stock ${p.suggestedStock} (busiest ${p.peakWindow}: ${p.peakExpected.toFixed(1)})`);
 
 // NSLP-eligible students as the district file counts them (389 of 912): the same share of devices
 const district = JSON.parse(readFileSync(new URL("data/sample-district/district.json", import.meta.url), "utf8")) as { schools: { students: number; nslpEligible: number }[] };
@@ -31,7 +33,11 @@ const result = compareDamageCoverage(
         id: "fee",
         name: "Family fee ($25; $5 with NSLP)",
         annualFee: { standard: "25", nslp: "5" },
-        strikes: [{ standard: "0", nslp: "0" }, { standard: "50", nslp: "15" }, { standard: "fullCost", nslp: "50" }],
+        strikes: [
+          { standard: "0", nslp: "0" },
+          { standard: "50", nslp: "15" },
+          { standard: "fullCost", nslp: "50" },
+        ],
         collectionRate: 0.85,
       },
     ],

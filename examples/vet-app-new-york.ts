@@ -3,7 +3,7 @@
 // privacy plan, breach notice within 7 days), and its breach deadlines are dated rules.
 // Run: node --conditions=@districtkit/source --import tsx examples/vet-app-new-york.ts
 import { readFileSync } from "node:fs";
-import { breachNotificationDeadlines, coppaRuleInForce, deriveRubric, K12_RUBRIC, questionnaireJsonSchema, scoreApp, STATE_STUDENT_PRIVACY_LAWS, type AppInput } from "@districtkit/vetting";
+import { type AppInput, breachNotificationDeadlines, coppaRuleInForce, deriveRubric, K12_RUBRIC, questionnaireJsonSchema, STATE_STUDENT_PRIVACY_LAWS, scoreApp } from "@districtkit/vetting";
 
 const data = JSON.parse(readFileSync(new URL("data/sample-district/apps.json", import.meta.url), "utf8")) as { asOf: string; apps: AppInput[] };
 const writemate = data.apps.find((a) => a.id === "writemate-ai")!;

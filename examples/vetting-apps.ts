@@ -48,7 +48,9 @@ console.log("\nSide by side, by domain score (weighted sum | TOPSIS):");
 for (const a of cmp.apps) {
   const ws = cmp.weightedSum.ranking.find((x) => x.id === a.appId)!;
   const tp = cmp.topsis.ranking.find((x) => x.id === a.appId)!;
-  console.log(`  ${a.appName.padEnd(13)} privacy ${fmt(a.domainScores.privacy)}  security ${fmt(a.domainScores.security)}  accessibility ${fmt(a.domainScores.accessibility)}  | rank ${ws.rank} | rank ${tp.rank} (closeness ${tp.score.toFixed(3)})`);
+  console.log(
+    `  ${a.appName.padEnd(13)} privacy ${fmt(a.domainScores.privacy)}  security ${fmt(a.domainScores.security)}  accessibility ${fmt(a.domainScores.accessibility)}  | rank ${ws.rank} | rank ${tp.rank} (closeness ${tp.score.toFixed(3)})`,
+  );
 }
 console.log(`  ${cmp.note}`);
 

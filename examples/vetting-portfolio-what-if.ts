@@ -47,7 +47,9 @@ const readMs = performance.now() - t;
 const count = (results: ScoreResult[]): string => {
   const n: Record<string, number> = {};
   for (const r of results) n[r.decision] = (n[r.decision] ?? 0) + 1;
-  return Object.entries(n).map(([k, v]) => `${k} ${v}`).join(", ");
+  return Object.entries(n)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
 };
 t = performance.now();
 const base = compileScorer(big.rubric, bigOptions).scoreSheet(bigSheet);

@@ -45,6 +45,8 @@ if (scaling.size > 0) {
     const [a, b] = list.sort((p, q) => size(p) - size(q));
     if (!a || !b) continue;
     const ratio = b.medianMs / a.medianMs;
-    console.log(`  ×${ratio.toFixed(1).padEnd(6)} ${ratio <= 15 ? "ok  " : "OVER"} ${a.medianMs.toFixed(2).padStart(10)} → ${b.medianMs.toFixed(2).padStart(10)} ms  ${group.replace(/^.*scaling /, "")}`);
+    console.log(
+      `  ×${ratio.toFixed(1).padEnd(6)} ${ratio <= 15 ? "ok  " : "OVER"} ${a.medianMs.toFixed(2).padStart(10)} → ${b.medianMs.toFixed(2).padStart(10)} ms  ${group.replace(/^.*scaling /, "")}`,
+    );
   }
 }

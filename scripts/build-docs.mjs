@@ -5,7 +5,7 @@
 // link in the generated site: a relative link must point at a file that exists, an absolute one
 // at a host that can exist (see site-links.mjs). Works on its own in a fresh clone after install.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { packagesInBuildOrder } from "./package-order.mjs";
 import { absoluteLinkProblem } from "./site-links.mjs";
@@ -39,7 +39,11 @@ function exportedPages(pkg) {
     if (!existsSync(file)) continue;
     const source = readFileSync(file, "utf8");
     for (const raw of m[2].split(",")) {
-      const name = raw.trim().split(/\s+as\s+/).pop()?.replace(/^type\s+/, "");
+      const name = raw
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.replace(/^type\s+/, "");
       if (!name) continue;
       const decl = source.match(new RegExp(`export\\s+(?:declare\\s+)?(?:abstract\\s+)?(class|function|const|let|interface|type|enum)\\s+${name}\\b`));
       if (decl) pages[name] = `../${kindFolder[decl[1]]}/_districtkit_${pkg}.${name}.html`;
@@ -51,7 +55,18 @@ const packages = readdirSync(join(root, "packages")).filter((p) => existsSync(jo
 const mappings = {};
 for (const p of [...packages.filter((p) => p !== "core"), "core"]) Object.assign(mappings, exportedPages(p));
 const generated = join(docs, ".typedoc.generated.json");
-writeFileSync(generated, JSON.stringify({ extends: ["./typedoc.json"], externalSymbolLinkMappings: { districtkit: mappings }, packageOptions: { ...JSON.parse(readFileSync(join(docs, "typedoc.json"), "utf8")).packageOptions, externalSymbolLinkMappings: { districtkit: mappings } } }, null, 2));
+writeFileSync(
+  generated,
+  JSON.stringify(
+    {
+      extends: ["./typedoc.json"],
+      externalSymbolLinkMappings: { districtkit: mappings },
+      packageOptions: { ...JSON.parse(readFileSync(join(docs, "typedoc.json"), "utf8")).packageOptions, externalSymbolLinkMappings: { districtkit: mappings } },
+    },
+    null,
+    2,
+  ),
+);
 const r = spawnSync(bin("typedoc"), ["--options", generated], { cwd: docs, stdio: "inherit" });
 if (r.status !== 0) {
   console.error("typedoc failed (warnings count as errors)");

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { resolve } from "node:path";
 // `pnpm run bench:cpu <cases module> [rounds] [case prefix]`: the CPU-time companion of `pnpm bench`
 // for shared, noisy machines, where wall-clock medians say little. The module (for example
 // packages/lifecycle/bench/l1cpu.ts) exports `cases` — a list of [name, function] — and may export
@@ -7,7 +8,6 @@
 // full garbage collection (the script runs with --expose-gc), and records process.cpuUsage();
 // the output is each case's median, every round's figure, and its ratio to the peer.
 import { pathToFileURL } from "node:url";
-import { resolve } from "node:path";
 
 const [file, roundsArg, only] = process.argv.slice(2);
 if (!file) {

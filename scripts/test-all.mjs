@@ -6,8 +6,8 @@
 // API docs site with warnings as errors and a link check. Ends with "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { packagesInBuildOrder } from "./package-order.mjs";
 import { join } from "node:path";
+import { packagesInBuildOrder } from "./package-order.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const bin = (name) => join(root, "node_modules", ".bin", name);
@@ -50,12 +50,7 @@ for (const p of packages) {
 ensureChromium();
 mkdirSync(join(root, ".test-results"), { recursive: true });
 const report = join(root, ".test-results", "vitest.json");
-run("tests (vitest: unit, properties, doc-tests, examples, browser e2e)", bin("vitest"), [
-  "run",
-  "--reporter=default",
-  "--reporter=json",
-  `--outputFile.json=${report}`,
-]);
+run("tests (vitest: unit, properties, doc-tests, examples, browser e2e)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
 run("API docs site (typedoc, warnings are errors) and link check", process.execPath, [join(root, "scripts", "build-docs.mjs")]);
 
 let passed = 0;

@@ -1,7 +1,7 @@
 // Every TSDoc @example of every package, and every ```ts block of the guides and of the READMEs
 // (the repository's and each package's), is executed here,
 // so the documentation cannot drift from the code (see run.ts for the `// =>` assertion form).
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as zod from "zod";
@@ -19,7 +19,10 @@ function imported(code: string): Scope {
   for (const m of code.matchAll(/^\s*import\s+\{([^}]*)\}\s+from\s+["']([^"']+)["']/gm)) {
     const mod = modules[m[2]!];
     if (!mod) continue;
-    for (const spec of m[1]!.split(",").map((x) => x.trim()).filter((x) => x !== "" && !x.startsWith("type "))) {
+    for (const spec of m[1]!
+      .split(",")
+      .map((x) => x.trim())
+      .filter((x) => x !== "" && !x.startsWith("type "))) {
       const [name, alias] = spec.split(/\s+as\s+/).map((x) => x.trim()) as [string, string | undefined];
       out[alias ?? name] = mod[name];
     }
@@ -35,10 +38,11 @@ const everything: Scope = Object.assign({}, ...Object.values(modules), { z: zod.
 for (const p of packages) {
   const blocks = exampleBlocks(join(repoRoot, "packages", p));
   describe(`@districtkit/${p} @example blocks`, () => {
-    if (blocks.length > 0) it.each(blocks.map((b) => [b.where, b] as const))("%s", async (_where, block) => {
-      const scope = { z: zod.z, ...core, ...imported(block.code), ...modules[`@districtkit/${p}`], ...(p === "io" ? modules["@districtkit/io/xlsx"] : {}) };
-      await runBlock(block.code, scope, modules);
-    });
+    if (blocks.length > 0)
+      it.each(blocks.map((b) => [b.where, b] as const))("%s", async (_where, block) => {
+        const scope = { z: zod.z, ...core, ...imported(block.code), ...modules[`@districtkit/${p}`], ...(p === "io" ? modules["@districtkit/io/xlsx"] : {}) };
+        await runBlock(block.code, scope, modules);
+      });
     it("has at least one example per package with exports", () => {
       const exported = Object.keys(modules[`@districtkit/${p}`]!).length;
       expect(exported === 0 || blocks.length > 0).toBe(true);
@@ -51,9 +55,10 @@ describe("guide code blocks (docs/**/*.md)", () => {
   it("finds the guides", () => {
     expect(Array.isArray(guides)).toBe(true);
   });
-  if (guides.length > 0) it.each(guides.map((b) => [b.where, b] as const))("%s", async (_where, block) => {
-    await runBlock(block.code, everything, modules);
-  });
+  if (guides.length > 0)
+    it.each(guides.map((b) => [b.where, b] as const))("%s", async (_where, block) => {
+      await runBlock(block.code, everything, modules);
+    });
 });
 
 const readmes = readmeBlocks(repoRoot);

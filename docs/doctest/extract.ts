@@ -1,6 +1,6 @@
 // Finds the runnable code of the documentation: every ```ts block of a TSDoc `@example` in a
 // package's sources, of the guides in docs/ and of the READMEs. Used by the doc-tests.
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 export interface CodeBlock {

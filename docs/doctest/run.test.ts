@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { DistrictKitError } from "@districtkit/core";
+import { describe, expect, it } from "vitest";
 import { instrument, runBlock } from "./run.js";
 
 describe("the doc-test runner itself", () => {
@@ -10,7 +10,12 @@ describe("the doc-test runner itself", () => {
   });
 
   it("checks `// throws` lines throw a DistrictKitError", async () => {
-    const scope = { boom: () => { throw new DistrictKitError("INVALID_ARGUMENT", [{ message: "x" }]); }, fine: () => 1 };
+    const scope = {
+      boom: () => {
+        throw new DistrictKitError("INVALID_ARGUMENT", [{ message: "x" }]);
+      },
+      fine: () => 1,
+    };
     await expect(runBlock("boom(); // throws", scope, {})).resolves.toBe(1);
     await expect(runBlock("fine(); // throws", scope, {})).rejects.toThrow(/nothing was thrown/);
   });

@@ -64,8 +64,14 @@ export async function runBlock(code: string, scope: Scope, modules: Readonly<Rec
     const mod = modules[from];
     if (!mod) throw new Error(`the block imports from ${from}, which is not a DistrictKit package or zod`);
     if (m[1]) continue;
-    for (const spec of m[2]!.split(",").map((s) => s.trim()).filter(Boolean)) {
-      const name = spec.replace(/^type\s+/, "").split(/\s+as\s+/)[0]!.trim();
+    for (const spec of m[2]!
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
+      const name = spec
+        .replace(/^type\s+/, "")
+        .split(/\s+as\s+/)[0]!
+        .trim();
       if (spec.startsWith("type ")) continue;
       if (!(name in mod)) throw new Error(`the block imports ${name} from ${from}, which does not export it`);
     }

@@ -48,7 +48,13 @@ describe("accessibility (axe-core, WCAG 2.2 A/AA)", () => {
         const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
         return r.violations;
       })) as Violation[];
-      const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+      const report = violations.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join("; ")}`,
+      );
       expect(report).toEqual([]);
     });
   }
@@ -65,17 +71,29 @@ describe("accessibility (axe-core, WCAG 2.2 A/AA)", () => {
         const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
         return r.violations;
       })) as Violation[];
-      return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+      return violations.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join("; ")}`,
+      );
     };
     await page.getByRole("button", { name: "Read maple-valley-budget.csv" }).click();
     await page.getByTestId("tie-out-budget").waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: "Make the line items" }).click();
     await page.getByRole("button", { name: "Next: line items" }).click();
     await page.getByTestId("items-status").waitFor();
-    await page.getByLabel(/^FY2027, /).first().fill("12x");
+    await page
+      .getByLabel(/^FY2027, /)
+      .first()
+      .fill("12x");
     await page.locator(".edit-grid .cell-error").first().waitFor();
     expect(await audit()).toEqual([]);
-    await page.getByLabel(/^FY2027, /).first().fill("100");
+    await page
+      .getByLabel(/^FY2027, /)
+      .first()
+      .fill("100");
     await page.getByRole("button", { name: /1 File/ }).click();
     await page.getByRole("button", { name: "Read maple-valley-actuals.csv" }).click();
     await page.getByTestId("tie-out-actuals").waitFor({ timeout: 30_000 });

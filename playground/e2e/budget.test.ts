@@ -57,7 +57,9 @@ describe.skipIf(!hasBudget)("budget what-if", () => {
     await expect.poll(() => chart.locator(".plot").innerHTML()).not.toBe(svgBefore);
     expect(await chart.locator("table").textContent()).not.toBe(tableBefore);
     const sorted = [...timings].sort((a, b) => a - b);
-    console.log(`[G2] lever→chart on the sample district, headless Chromium: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms (runs: ${timings.map((t) => t.toFixed(1)).join(", ")} ms; target ≤ 50 ms)`);
+    console.log(
+      `[G2] lever→chart on the sample district, headless Chromium: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms (runs: ${timings.map((t) => t.toFixed(1)).join(", ")} ms; target ≤ 50 ms)`,
+    );
     // reported, not asserted tightly: a shared CI machine is noisy
     expect(sorted[0]).toBeLessThan(2000);
     expect(w.consoleErrors).toEqual([]);
@@ -128,7 +130,11 @@ describe.skipIf(!hasBudget)("budget what-if", () => {
     const figures = table.locator("button.figure-button");
     expect(await table.locator('button.figure-button[tabindex="0"]').count()).toBe(1);
     await figures.first().focus();
-    const cellOf = () => w.page.evaluate(() => { const c = document.activeElement?.closest("td, th") as HTMLTableCellElement | null; return c ? `${(c.parentElement as HTMLTableRowElement).rowIndex}:${c.cellIndex}` : ""; });
+    const cellOf = () =>
+      w.page.evaluate(() => {
+        const c = document.activeElement?.closest("td, th") as HTMLTableCellElement | null;
+        return c ? `${(c.parentElement as HTMLTableRowElement).rowIndex}:${c.cellIndex}` : "";
+      });
     const start = await cellOf();
     await w.page.keyboard.press("ArrowRight");
     const right = await cellOf();

@@ -39,7 +39,9 @@ describe("the Calendar tab", () => {
     await page.getByLabel("Kind").selectOption("all");
     await page.getByLabel("Act by from").fill("2027-01-01");
     await page.getByLabel("to", { exact: true }).fill("2027-12-31");
-    const inRange = await page.locator("#calendar-table tbody tr").evaluateAll((rows) => rows.map((r) => r.children[0]!.textContent === "—" ? r.children[5]!.textContent! : r.children[0]!.textContent!));
+    const inRange = await page
+      .locator("#calendar-table tbody tr")
+      .evaluateAll((rows) => rows.map((r) => (r.children[0]!.textContent === "—" ? r.children[5]!.textContent! : r.children[0]!.textContent!)));
     expect(inRange.length).toBeGreaterThan(0);
     for (const d of inRange) expect(d >= "2027-01-01" && d <= "2027-12-31").toBe(true);
     await page.getByRole("button", { name: "Clear filters" }).click();
@@ -78,7 +80,9 @@ describe("the Calendar tab", () => {
     for (const l of text.split("\r\n")) expect(Buffer.byteLength(l)).toBeLessThanOrEqual(75);
     expect(text.match(/^BEGIN:VEVENT/gm)!.length).toBeGreaterThanOrEqual(contracts);
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
-    const rows = readFileSync((await csv.path())!, "utf8").trim().split("\r\n");
+    const rows = readFileSync((await csv.path())!, "utf8")
+      .trim()
+      .split("\r\n");
     expect(rows[0]!.startsWith("last day to act,date,status,kind")).toBe(true);
     expect(rows).toHaveLength(contracts + 1);
     expect(await page.getByTestId("calendar-export-note").textContent()).toContain(`(${contracts} items)`);

@@ -11,7 +11,8 @@ const sample = (f: string) => existsSync(fileURLToPath(new URL(`../../examples/d
 const browser = useBrowser();
 
 /** The text of every cell of a table's body, row by row. */
-const cells = (page: Page, selector: string) => page.locator(selector).evaluateAll((tables) => tables.flatMap((t) => [...t.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => (c.textContent ?? "").trim()))));
+const cells = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((tables) => tables.flatMap((t) => [...t.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => (c.textContent ?? "").trim()))));
 
 describe.skipIf(!sample("budget.json"))("budget: limits in the headline", () => {
   it("shows each scenario's broken limits with the years affected next to the headline, not at the bottom", async () => {

@@ -3,8 +3,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build, type PreviewServer, preview } from "vite";
 import type { TestProject } from "vitest/node";
-import { build, preview, type PreviewServer } from "vite";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 

@@ -85,7 +85,12 @@ describe("layout at desktop and phone widths", () => {
       expect(await w.page.evaluate(() => document.documentElement.scrollWidth), tab).toBeLessThanOrEqual(390);
       // legible: no chart is shrunk to fit (its text would shrink with it), and none is wider than the screen
       const charts = await w.page.evaluate(() =>
-        [...document.querySelectorAll<SVGSVGElement>(".plot svg[role=img]")].map((s) => ({ label: (s.getAttribute("aria-label") ?? "").slice(0, 40), drawn: s.width.baseVal.value, shown: s.getBoundingClientRect().width, right: s.getBoundingClientRect().right })),
+        [...document.querySelectorAll<SVGSVGElement>(".plot svg[role=img]")].map((s) => ({
+          label: (s.getAttribute("aria-label") ?? "").slice(0, 40),
+          drawn: s.width.baseVal.value,
+          shown: s.getBoundingClientRect().width,
+          right: s.getBoundingClientRect().right,
+        })),
       );
       for (const c of charts) {
         expect(c.shown / c.drawn, `${tab}: ${c.label}`).toBeGreaterThan(0.95);

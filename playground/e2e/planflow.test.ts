@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { foreignRequests, openPage, screenshot, SCREENSHOTS, useBrowser } from "./browser.js";
+import { foreignRequests, openPage, SCREENSHOTS, screenshot, useBrowser } from "./browser.js";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();

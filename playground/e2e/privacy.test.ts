@@ -36,7 +36,9 @@ describe("privacy register", () => {
 
     // the whole roster sent to WriteMate AI: e-mail and schedules beyond its agreement, 392 students outside grades 6–12
     const roster = w.page.getByTestId("roster-summary");
-    expect(await roster.textContent()).toBe("WriteMate AI receives more than its agreement and approval allow on 2026-07-01: 4 excess columns, 392 students outside the grades, 543 under 13 without cover, 1 opted out.");
+    expect(await roster.textContent()).toBe(
+      "WriteMate AI receives more than its agreement and approval allow on 2026-07-01: 4 excess columns, 392 students outside the grades, 543 under 13 without cover, 1 opted out.",
+    );
     expect((await w.page.locator("table", { hasText: "Columns beyond the agreement" }).textContent()) ?? "").toContain("Student Contact Information");
     // a teacher-only app: every student column is excess
     await w.page.getByLabel("App whose roster sync to check").selectOption("pollpro");

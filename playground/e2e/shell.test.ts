@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { foreignRequests, openPage, screenshot, type Watched, useBrowser } from "./browser.js";
+import { foreignRequests, openPage, screenshot, useBrowser, type Watched } from "./browser.js";
 
 const baseUrl = inject("baseUrl");
 const hasSampleDistrict = existsSync(fileURLToPath(new URL("../../examples/data/sample-district/district.json", import.meta.url)));
@@ -96,7 +96,10 @@ describe("the playground shell", () => {
   });
 
   it("opens every view at desktop and phone widths (screenshots in e2e/screenshots)", async () => {
-    for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["narrow", { width: 390, height: 844 }]] as const) {
+    for (const [label, size] of [
+      ["desktop", { width: 1280, height: 800 }],
+      ["narrow", { width: 390, height: 844 }],
+    ] as const) {
       const w = await open(baseUrl, size);
       for (const tab of ["Budget", "Devices", "Repairs", "Licences", "Vetting", "Privacy", "Calendar", "Import / Export", "Your ledger"]) {
         await w.page.getByRole("tab", { name: tab }).click();
@@ -111,12 +114,14 @@ describe("the playground shell", () => {
 
 /** Encode, in the page, a state that is well formed but invalid (an enrollment change of +99 %). */
 async function badStateLink(w: Watched): Promise<string> {
-  return w.page.evaluate(async () => {
-    const json = JSON.stringify({ version: 1, tab: "budget", scenarios: [{ id: "baseline", name: "Baseline", levers: { enrollmentChangePercent: 99 } }], activeScenarioId: "baseline", vetting: {} });
-    const stream = new Blob([json]).stream().pipeThrough(new CompressionStream("deflate-raw"));
-    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-    let bin = "";
-    for (const b of bytes) bin += String.fromCharCode(b);
-    return "s=" + btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-  }).then((s) => s.slice(2));
+  return w.page
+    .evaluate(async () => {
+      const json = JSON.stringify({ version: 1, tab: "budget", scenarios: [{ id: "baseline", name: "Baseline", levers: { enrollmentChangePercent: 99 } }], activeScenarioId: "baseline", vetting: {} });
+      const stream = new Blob([json]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+      const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+      let bin = "";
+      for (const b of bytes) bin += String.fromCharCode(b);
+      return "s=" + btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    })
+    .then((s) => s.slice(2));
 }

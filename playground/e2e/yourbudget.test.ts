@@ -1,6 +1,6 @@
+import { readFileSync } from "node:fs";
 import { prepareBudget, projectBudget } from "@districtkit/budget";
 import ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { SumEvaluator } from "../../packages/io/test/sumEvaluator.js";
 import { foreignRequests, openPage, screenshot, useBrowser } from "./browser.js";
@@ -146,7 +146,9 @@ describe("Import your budget", () => {
     const stored = (budget as { lineItems: unknown[] }).lineItems.length;
     await page.getByRole("button", { name: /1 File/ }).click();
     await page.getByLabel("The DistrictKit budget template").check();
-    await page.getByLabel("Choose the file (.csv or .xlsx)").setInputFiles({ name: "districtkit-budget-template.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: readFileSync((await tpl.path())!) });
+    await page
+      .getByLabel("Choose the file (.csv or .xlsx)")
+      .setInputFiles({ name: "districtkit-budget-template.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: readFileSync((await tpl.path())!) });
     await page.getByRole("heading", { name: /3\. Schools/ }).waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: "Next: line items" }).click();
     await expect.poll(() => page.getByTestId("items-status").textContent()).toBe(`${stored} line items, every cell reads.`);

@@ -1,12 +1,12 @@
-import { useEffect, useState } from "preact/hooks";
 import type { ComponentType } from "preact";
-import { Tabs, type TabDef } from "./components/Tabs.js";
-import { activeTab, appState, notice, ready, resetState, setTab, shareLink } from "./state/store.js";
-import type { TabId } from "./state/schema.js";
-import { DistrictSummary } from "./views/DistrictSummary.js";
-import { DATASET_NAMES, ensureDatasets, type DatasetName } from "./lib/sample.js";
+import { useEffect, useState } from "preact/hooks";
 import { ExplainDialog } from "./components/Explain.js";
 import { PrintSummary } from "./components/PrintSummary.js";
+import { type TabDef, Tabs } from "./components/Tabs.js";
+import { DATASET_NAMES, type DatasetName, ensureDatasets } from "./lib/sample.js";
+import type { TabId } from "./state/schema.js";
+import { activeTab, appState, notice, ready, resetState, setTab, shareLink } from "./state/store.js";
+import { DistrictSummary } from "./views/DistrictSummary.js";
 
 const TABS: readonly TabDef[] = [
   { id: "budget", label: "Budget" },
@@ -83,9 +83,13 @@ function ShareButton() {
   };
   return (
     <div class="share">
-      <button type="button" onClick={onClick}>Copy share link</button>
+      <button type="button" onClick={onClick}>
+        Copy share link
+      </button>
       <input id="share-url" class="share-url" type="text" readOnly hidden aria-label="Share link" />
-      <span role="status" class="status">{status}</span>
+      <span role="status" class="status">
+        {status}
+      </span>
     </div>
   );
 }
@@ -119,15 +123,21 @@ export function App() {
   }, [tab]);
   return (
     <>
-      <a class="skip" href="#main">Skip to the open view</a>
+      <a class="skip" href="#main">
+        Skip to the open view
+      </a>
       <header class="app-header">
         <div class="brand">
-          <h1>DistrictKit <span>playground</span></h1>
+          <h1>
+            DistrictKit <span>playground</span>
+          </h1>
           <p class="tagline">What-if planning for a district technology office. Everything runs in this browser; no data leaves it.</p>
         </div>
         <div class="actions no-print">
           <ShareButton />
-          <button type="button" onClick={() => window.print()}>Print summary</button>
+          <button type="button" onClick={() => window.print()}>
+            Print summary
+          </button>
           <button
             type="button"
             class="secondary"
@@ -152,8 +162,7 @@ export function App() {
       </main>
       <ExplainDialog />
       <footer class="app-footer">
-        DistrictKit — open, exact, tested. Figures are computed by the <code>@districtkit/*</code> engines; click a figure to see
-        where it came from.
+        DistrictKit — open, exact, tested. Figures are computed by the <code>@districtkit/*</code> engines; click a figure to see where it came from.
       </footer>
     </>
   );

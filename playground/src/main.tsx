@@ -1,7 +1,7 @@
 import { render } from "preact";
 import { App } from "./app.js";
 import { loadSample } from "./lib/sample.js";
-import { restoreImported, persistImported } from "./state/importStore.js";
+import { persistImported, restoreImported } from "./state/importStore.js";
 import { notice, persist, restore } from "./state/store.js";
 import "./styles.css";
 
@@ -24,7 +24,12 @@ async function start() {
   await Promise.all([restore(), loadSample()]);
   persist();
   persistImported();
-  if (storeProblem) notice.value = { kind: "error", title: "Files imported earlier could not be read back from this browser's storage", lines: [storeProblem, "The sample district is shown; import the files again."] };
+  if (storeProblem)
+    notice.value = {
+      kind: "error",
+      title: "Files imported earlier could not be read back from this browser's storage",
+      lines: [storeProblem, "The sample district is shown; import the files again."],
+    };
   const root = document.getElementById("app")!;
   root.replaceChildren();
   render(<App />, root);

@@ -15,7 +15,14 @@ const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../.
 const sample = prepareBudget({ district: read("district.json") as never, budget: read("budget.json") as never });
 // small workloads: a real warm-up first, so the JIT (not the first cold calls) is measured
 const small = { time: 1500, warmupTime: 500, warmupIterations: 50 };
-const scenario = { id: "what-if", name: "Enrollment −1 %/yr, inflation +1 point", levers: [{ type: "enrollment-change" as const, rate: -0.01 }, { type: "inflation" as const, rate: 0.01, mode: "add" as const }] };
+const scenario = {
+  id: "what-if",
+  name: "Enrollment −1 %/yr, inflation +1 point",
+  levers: [
+    { type: "enrollment-change" as const, rate: -0.01 },
+    { type: "inflation" as const, rate: 0.01, mode: "add" as const },
+  ],
+};
 
 describe("B1 sample district projection (62 items, 5 funds, 10 years; target ≤ 2 ms)", () => {
   bench(

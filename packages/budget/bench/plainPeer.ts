@@ -46,7 +46,20 @@ export function projectPlainNumbers(model: BudgetModel): { total: number; byYear
       if (year < start || year > end || (year - start) % every !== 0) continue;
       let cost = p;
       if (it.kind === "per-unit") {
-        const d = it.driver === "students" ? (school ? school.students : totalStudents) : it.driver === "teachers" ? (school ? school.teachers : teachers) : it.driver === "staff" ? (school ? school.staff : staff) : 1;
+        const d =
+          it.driver === "students"
+            ? school
+              ? school.students
+              : totalStudents
+            : it.driver === "teachers"
+              ? school
+                ? school.teachers
+                : teachers
+              : it.driver === "staff"
+                ? school
+                  ? school.staff
+                  : staff
+                : 1;
         cost = Math.round(p * Math.round(d * it.unitsPerDriver) * 100) / 100;
       }
       byCat[yi * C + c] = byCat[yi * C + c]! + cost;

@@ -2,9 +2,10 @@
 // point that takes a list that can be long, with a seeded generator of its input (the same size
 // and seed give the same input): line items of a large district (generateDistrict: one school per
 // 20 items, 12 funds, 10 years), its schools, a plan's lines, E-Rate entities.
-import { Money, createRng, type Rng } from "@districtkit/core";
+import { createRng, Money, type Rng } from "@districtkit/core";
 import { scalingCase } from "../../core/bench/scaling.js";
 import {
+  type BudgetModel,
   c2Budget,
   compareProjections,
   compareScenarios,
@@ -22,7 +23,6 @@ import {
   tabulate,
   tornado,
   trackC2Cycle,
-  type BudgetModel,
 } from "../src/index.js";
 
 const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng.next() * (hi - lo + 1));
@@ -33,7 +33,14 @@ const district = (n: number, seed: string, history = false) => {
   return generateDistrict({ students: schools * 500, schools, lineItems: n, funds: 12, years: 10, seed, history });
 };
 const prepared = (n: number, seed: string): BudgetModel => prepareBudget(district(n, seed));
-const scenario = { id: "what-if", name: "Enrollment −1 %/yr, inflation +1 point", levers: [{ type: "enrollment-change" as const, rate: -0.01 }, { type: "inflation" as const, rate: 0.01, mode: "add" as const }] };
+const scenario = {
+  id: "what-if",
+  name: "Enrollment −1 %/yr, inflation +1 point",
+  levers: [
+    { type: "enrollment-change" as const, rate: -0.01 },
+    { type: "inflation" as const, rate: 0.01, mode: "add" as const },
+  ],
+};
 
 /** A plan of n lines (a device forecast: one line per model and school) over the software and hardware items of a district of n items. */
 function plan(n: number, seed: number, model: BudgetModel) {
@@ -69,10 +76,27 @@ function schools(n: number, seed: number) {
 /** The cases (scaling.bench.ts registers them). */
 export const scalingCases = [
   scalingCase("prepareBudget (line items)", (n) => district(n, "prepare"), prepareBudget),
-  scalingCase("projectBudget (line items, every line explained)", (n) => prepared(n, "project"), (m) => projectBudget(m, scenario)),
-  scalingCase("projectBudget (line items, summary)", (n) => prepared(n, "summary"), (m) => projectBudget(m, scenario, { detail: "summary" })),
-  scalingCase("compareScenarios (line items, summary; baseline + 1 scenario)", (n) => prepared(n, "compare"), (m) => compareScenarios(m, [{ id: "base", name: "Baseline", levers: [] }, scenario], { detail: "summary" })),
-  scalingCase("compareScenarios (line items, every line; baseline + 1 scenario)", (n) => prepared(n, "compare-items"), (m) => compareScenarios(m, [{ id: "base", name: "Baseline", levers: [] }, scenario]), { iterations: 3 }),
+  scalingCase(
+    "projectBudget (line items, every line explained)",
+    (n) => prepared(n, "project"),
+    (m) => projectBudget(m, scenario),
+  ),
+  scalingCase(
+    "projectBudget (line items, summary)",
+    (n) => prepared(n, "summary"),
+    (m) => projectBudget(m, scenario, { detail: "summary" }),
+  ),
+  scalingCase(
+    "compareScenarios (line items, summary; baseline + 1 scenario)",
+    (n) => prepared(n, "compare"),
+    (m) => compareScenarios(m, [{ id: "base", name: "Baseline", levers: [] }, scenario], { detail: "summary" }),
+  ),
+  scalingCase(
+    "compareScenarios (line items, every line; baseline + 1 scenario)",
+    (n) => prepared(n, "compare-items"),
+    (m) => compareScenarios(m, [{ id: "base", name: "Baseline", levers: [] }, scenario]),
+    { iterations: 3 },
+  ),
   scalingCase(
     "compareProjections (line items)",
     (n) => {
@@ -81,14 +105,39 @@ export const scalingCases = [
     },
     ([a, b]) => compareProjections(a, b),
   ),
-  scalingCase("tabulate (projection lines, by school)", (n) => projectBudget(prepared(n, "tabulate"), scenario), (p) => tabulate(p, "school")),
-  scalingCase("measure (projection of n line items)", (n) => projectBudget(prepared(n, "measure"), scenario), (p) => measure(p, { kind: "general-fund-draw", aggregate: "sum" })),
-  scalingCase("standardTornadoLevers (line items)", (n) => prepared(n, "levers"), (m) => standardTornadoLevers(m)),
-  scalingCase("tornado (line items, 12 levers)", (n) => prepared(n, "tornado"), (m) => tornado(m, { levers: standardTornadoLevers(m) }), { iterations: 3 }),
+  scalingCase(
+    "tabulate (projection lines, by school)",
+    (n) => projectBudget(prepared(n, "tabulate"), scenario),
+    (p) => tabulate(p, "school"),
+  ),
+  scalingCase(
+    "measure (projection of n line items)",
+    (n) => projectBudget(prepared(n, "measure"), scenario),
+    (p) => measure(p, { kind: "general-fund-draw", aggregate: "sum" }),
+  ),
+  scalingCase(
+    "standardTornadoLevers (line items)",
+    (n) => prepared(n, "levers"),
+    (m) => standardTornadoLevers(m),
+  ),
+  scalingCase(
+    "tornado (line items, 12 levers)",
+    (n) => prepared(n, "tornado"),
+    (m) => tornado(m, { levers: standardTornadoLevers(m) }),
+    { iterations: 3 },
+  ),
   scalingCase(
     "goalSeek (line items)",
     (n) => prepared(n, "goal"),
-    (m) => goalSeek(m, { lever: { type: "scale", percent: 0, category: "hardware" }, parameter: "percent", range: { min: -0.5, max: 0.5 }, metric: { kind: "total", aggregate: "sum" }, target: "0", seek: "max" }),
+    (m) =>
+      goalSeek(m, {
+        lever: { type: "scale", percent: 0, category: "hardware" },
+        parameter: "percent",
+        range: { min: -0.5, max: 0.5 },
+        metric: { kind: "total", aggregate: "sum" },
+        target: "0",
+        seek: "max",
+      }),
     { iterations: 3 },
   ),
   scalingCase(
@@ -109,7 +158,11 @@ export const scalingCases = [
     ({ m, lever }) => reconcilePlan(m, { id: "s", name: "S", levers: [] }, lever),
     { iterations: 3 },
   ),
-  scalingCase("projectDistrictEnrollment (schools with history)", (n) => ({ district: district(n * 20, "enrollment", true).district, firstYear: 2027, years: 10 }), projectDistrictEnrollment as (x: unknown) => unknown),
+  scalingCase(
+    "projectDistrictEnrollment (schools with history)",
+    (n) => ({ district: district(n * 20, "enrollment", true).district, firstYear: 2027, years: 10 }),
+    projectDistrictEnrollment as (x: unknown) => unknown,
+  ),
   scalingCase("eRateDiscount (schools)", (n) => ({ fundingYear: 2026, schools: schools(n, 3) }), eRateDiscount),
   scalingCase("legacyWeightedDiscount (schools)", (n) => ({ fundingYear: 2014, schools: schools(n, 4) }), legacyWeightedDiscount as (x: unknown) => unknown),
   scalingCase("c2Budget (schools)", (n) => ({ fundingYear: 2026, schools: schools(n, 5).map(({ id, students }) => ({ id, students })) }), c2Budget as (x: unknown) => unknown),
@@ -118,5 +171,9 @@ export const scalingCases = [
     (n) => ({ years: Array.from({ length: 5 }, (_, t) => ({ fundingYear: 2026 + t, schools: schools(Math.round(n / 5), 6 + t).map(({ id, students }) => ({ id, students })), committed: "100000" })) }),
     trackC2Cycle as (x: unknown) => unknown,
   ),
-  scalingCase("generateDistrict (line items)", (n) => ({ students: Math.round(n / 20) * 500, schools: Math.max(3, Math.round(n / 20)), lineItems: n, funds: 12, years: 10, seed: "generate" }), generateDistrict),
+  scalingCase(
+    "generateDistrict (line items)",
+    (n) => ({ students: Math.round(n / 20) * 500, schools: Math.max(3, Math.round(n / 20)), lineItems: n, funds: 12, years: 10, seed: "generate" }),
+    generateDistrict,
+  ),
 ];

@@ -9,7 +9,7 @@
 // on and exports with raw (unformatted) values; the command it runs is recorded in the fixture
 // file's header. Dates are passed as spreadsheet serial numbers (days since 1899-12-30).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -22,24 +22,51 @@ const add = (fn, ...args) => cases.push({ fn, args });
 
 // PMT, PV, FV: end and beginning of periods, zero and negative rates, fractional periods, a balloon
 for (const [rate, nper, pv, fv, type] of [
-  [0.08 / 12, 10, 10000, 0, 0], [0.08 / 12, 10, 10000, 0, 1], [0.06 / 12, 18 * 12, 0, 50000, 0], [0.05, 4, 329000, -20000, 0],
-  [0.05, 4, 329000, -20000, 1], [0, 12, 1200, 0, 0], [0, 7, 1000, 300, 1], [-0.02, 5, 1000, 0, 0], [0.035, 2.5, 1000, 0, 0],
-  [0.0425 / 12, 360, 250000, 0, 0], [0.12, 1, 100, 0, 1], [0.9, 30, 5000, 1000, 0],
+  [0.08 / 12, 10, 10000, 0, 0],
+  [0.08 / 12, 10, 10000, 0, 1],
+  [0.06 / 12, 18 * 12, 0, 50000, 0],
+  [0.05, 4, 329000, -20000, 0],
+  [0.05, 4, 329000, -20000, 1],
+  [0, 12, 1200, 0, 0],
+  [0, 7, 1000, 300, 1],
+  [-0.02, 5, 1000, 0, 0],
+  [0.035, 2.5, 1000, 0, 0],
+  [0.0425 / 12, 360, 250000, 0, 0],
+  [0.12, 1, 100, 0, 1],
+  [0.9, 30, 5000, 1000, 0],
 ]) {
   add("pmt", rate, nper, pv, fv, type);
 }
 for (const [rate, nper, pmt, fv, type] of [
-  [0.08 / 12, 240, 500, 0, 0], [0.08 / 12, 240, 500, 0, 1], [0.03, 5, -95000, -10000, 0], [0, 10, -100, -50, 0], [-0.01, 6, 200, 0, 1], [0.07, 7.25, -1000, 0, 0], [0.05, 0, -100, -1000, 0],
+  [0.08 / 12, 240, 500, 0, 0],
+  [0.08 / 12, 240, 500, 0, 1],
+  [0.03, 5, -95000, -10000, 0],
+  [0, 10, -100, -50, 0],
+  [-0.01, 6, 200, 0, 1],
+  [0.07, 7.25, -1000, 0, 0],
+  [0.05, 0, -100, -1000, 0],
 ]) {
   add("pv", rate, nper, pmt, fv, type);
 }
 for (const [rate, nper, pmt, pv, type] of [
-  [0.06 / 12, 10, -200, -500, 1], [0.12 / 12, 12, -1000, 0, 0], [0.11 / 12, 35, -2000, 0, 1], [0.06 / 12, 12, -100, -1000, 1], [0, 8, -25, -100, 0], [0.03, 10, 0, -329000, 0], [0.05, 0, -100, -1000, 0],
+  [0.06 / 12, 10, -200, -500, 1],
+  [0.12 / 12, 12, -1000, 0, 0],
+  [0.11 / 12, 35, -2000, 0, 1],
+  [0.06 / 12, 12, -100, -1000, 1],
+  [0, 8, -25, -100, 0],
+  [0.03, 10, 0, -329000, 0],
+  [0.05, 0, -100, -1000, 0],
 ]) {
   add("fv", rate, nper, pmt, pv, type);
 }
 // IPMT and PPMT along whole schedules, both payment times
-for (const [rate, nper, pv, fv] of [[0.1 / 12, 36, 8000, 0], [0.1, 3, 8000, 0], [0.08, 10, 200000, 0], [0.045 / 12, 48, 329000, -30000], [0, 5, 1000, 0]]) {
+for (const [rate, nper, pv, fv] of [
+  [0.1 / 12, 36, 8000, 0],
+  [0.1, 3, 8000, 0],
+  [0.08, 10, 200000, 0],
+  [0.045 / 12, 48, 329000, -30000],
+  [0, 5, 1000, 0],
+]) {
   for (const type of [0, 1]) {
     for (const per of [1, 2, Math.ceil(nper / 2), nper]) {
       add("ipmt", rate, per, nper, pv, fv, type);
@@ -74,12 +101,21 @@ add("xirr", [-500, -500, 400, 400, 400], ["2020-07-01", "2021-07-01", "2022-07-0
 const formula = ({ fn, args }) => {
   const [a, b, c, d, e, f] = args;
   switch (fn) {
-    case "pmt": case "pv": case "fv": return `=${fn.toUpperCase()}(${a},${b},${c},${d},${e})`;
-    case "ipmt": case "ppmt": return `=${fn.toUpperCase()}(${a},${b},${c},${d},${e},${f})`;
-    case "npv": return `=NPV(${a},${list(b)})`;
-    case "irr": return b === undefined ? `=IRR(${list(a)})` : `=IRR(${list(a)},${b})`;
-    case "xnpv": return `=XNPV(${a},${list(b)},${list(c.map(serial))})`;
-    case "xirr": return c === undefined ? `=XIRR(${list(a)},${list(b.map(serial))})` : `=XIRR(${list(a)},${list(b.map(serial))},${c})`;
+    case "pmt":
+    case "pv":
+    case "fv":
+      return `=${fn.toUpperCase()}(${a},${b},${c},${d},${e})`;
+    case "ipmt":
+    case "ppmt":
+      return `=${fn.toUpperCase()}(${a},${b},${c},${d},${e},${f})`;
+    case "npv":
+      return `=NPV(${a},${list(b)})`;
+    case "irr":
+      return b === undefined ? `=IRR(${list(a)})` : `=IRR(${list(a)},${b})`;
+    case "xnpv":
+      return `=XNPV(${a},${list(b)},${list(c.map(serial))})`;
+    case "xirr":
+      return c === undefined ? `=XIRR(${list(a)},${list(b.map(serial))})` : `=XIRR(${list(a)},${list(b.map(serial))},${c})`;
   }
   throw new Error(fn);
 };
@@ -88,14 +124,22 @@ const dir = mkdtempSync(join(tmpdir(), "dk-lo-"));
 const input = join(dir, "cases.csv");
 writeFileSync(input, cases.map((c) => `"${formula(c)}"`).join("\n") + "\n");
 const command = [
-  "soffice", "--headless", "--norestore", `-env:UserInstallation=file://${dir}/profile`,
+  "soffice",
+  "--headless",
+  "--norestore",
+  `-env:UserInstallation=file://${dir}/profile`,
   "--infilter=CSV:44,34,76,1,,1033,false,true,false,false,false,-1,true",
-  "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1",
-  "--outdir", join(dir, "out"), input,
+  "--convert-to",
+  "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1",
+  "--outdir",
+  join(dir, "out"),
+  input,
 ];
 execFileSync(command[0], command.slice(1), { stdio: "ignore" });
 const outFile = readdirSync(join(dir, "out"))[0];
-const values = readFileSync(join(dir, "out", outFile), "utf8").trim().split("\n");
+const values = readFileSync(join(dir, "out", outFile), "utf8")
+  .trim()
+  .split("\n");
 if (values.length !== cases.length) throw new Error(`expected ${cases.length} values, got ${values.length}`);
 const version = execFileSync("soffice", ["--version"], { encoding: "utf8" }).trim();
 const rows = cases.map((c, i) => {
@@ -103,7 +147,11 @@ const rows = cases.map((c, i) => {
   if (!/^-?\d/.test(v)) throw new Error(`${formula(c)} gave ${v}`);
   return `  { fn: ${JSON.stringify(c.fn)}, args: ${JSON.stringify(c.args)}, formula: ${JSON.stringify(formula(c))}, expected: ${JSON.stringify(v)} },`;
 });
-const shown = command.map((a) => (/[\s:(),]/.test(a) ? `'${a}'` : a)).join(" ").split(dir).join("$DIR");
+const shown = command
+  .map((a) => (/[\s:(),]/.test(a) ? `'${a}'` : a))
+  .join(" ")
+  .split(dir)
+  .join("$DIR");
 writeFileSync(
   new URL("../test/libreOfficeFinance.ts", import.meta.url),
   `// Reference values of Excel's financial functions computed by ${version}, headless.

@@ -1,7 +1,7 @@
-import fc from "fast-check";
 import { readFileSync } from "node:fs";
-import { describe, it } from "vitest";
 import * as core from "@districtkit/core";
+import fc from "fast-check";
+import { describe, it } from "vitest";
 import * as zod from "zod";
 import { expectOnlyDistrictKitError, fuzzEveryExport } from "../../core/test/fuzz.js";
 import * as budget from "./index.js";
@@ -66,7 +66,16 @@ describe("budget public functions on malformed input", () => {
   });
 
   it("projectBudget with a scenario whose lever has one field replaced by junk", () => {
-    const scenario = { id: "s", name: "S", levers: [{ type: "scale", category: "software", percent: -0.1 }, { type: "enrollment-change", rate: -0.02 }, { type: "delay", item: "wifi-aps", years: 1 }, { type: "add-fund", fund: { id: "g", name: "G", kind: "grant", eligibleCategories: ["software"], tranches: [{ amount: "10", availableFrom: "2026-07-01", obligateBy: "2027-06-30" }] } }] };
+    const scenario = {
+      id: "s",
+      name: "S",
+      levers: [
+        { type: "scale", category: "software", percent: -0.1 },
+        { type: "enrollment-change", rate: -0.02 },
+        { type: "delay", item: "wifi-aps", years: 1 },
+        { type: "add-fund", fund: { id: "g", name: "G", kind: "grant", eligibleCategories: ["software"], tranches: [{ amount: "10", availableFrom: "2026-07-01", obligateBy: "2027-06-30" }] } },
+      ],
+    };
     fc.assert(
       fc.property(mutated(scenario), (s) => check(() => budget.projectBudget(model, s as never, { detail: "summary" }))),
       { numRuns: 150 },
@@ -75,17 +84,37 @@ describe("budget public functions on malformed input", () => {
 
   it("budgetVsActual and restrictedFundBalances with one field replaced by junk", () => {
     const row = { fund: "title-iv-a", category: "hardware", school: "mves", fiscalYear: 2027, period: 2, posted: "1200.50", encumbered: "10" };
-    const bva = { fiscalYear: 2027, plan: [{ fund: "general-fund", category: "hardware", school: null, fiscalYear: 2027, amount: "5000" }], actuals: [row, { ...row, fiscalYear: 2026, period: 12 }], monthlyPlan: "seasonal" };
+    const bva = {
+      fiscalYear: 2027,
+      plan: [{ fund: "general-fund", category: "hardware", school: null, fiscalYear: 2027, amount: "5000" }],
+      actuals: [row, { ...row, fiscalYear: 2026, period: 12 }],
+      monthlyPlan: "seasonal",
+    };
     const rb = { asOf: "2027-01-31", funds: read("budget.json") && (read("budget.json") as { funds: unknown[] }).funds, actuals: [row], students: 912 };
-    fc.assert(fc.property(mutated(bva), (o) => check(() => budget.budgetVsActual(o as never))), { numRuns: 100 });
-    fc.assert(fc.property(mutated(rb), (o) => check(() => budget.restrictedFundBalances(o as never))), { numRuns: 100 });
-    fc.assert(fc.property(mutated(budget.NCES_TECHNOLOGY_MAPPING), (m) => check(() => budget.compileAccountMapping(m as never).classify("100-2230-734-000-100"))), { numRuns: 100 });
+    fc.assert(
+      fc.property(mutated(bva), (o) => check(() => budget.budgetVsActual(o as never))),
+      { numRuns: 100 },
+    );
+    fc.assert(
+      fc.property(mutated(rb), (o) => check(() => budget.restrictedFundBalances(o as never))),
+      { numRuns: 100 },
+    );
+    fc.assert(
+      fc.property(mutated(budget.NCES_TECHNOLOGY_MAPPING), (m) => check(() => budget.compileAccountMapping(m as never).classify("100-2230-734-000-100"))),
+      { numRuns: 100 },
+    );
   });
 
   it("goalSeek and tornado with options that have one field replaced by junk", () => {
     const gs = { lever: { type: "enrollment-change", rate: 0 }, parameter: "rate", range: { min: -0.1, max: 0 }, metric: { kind: "general-fund-draw" }, target: "6000000", seek: "min" };
     const tn = { levers: budget.standardTornadoLevers(model).slice(0, 2), metric: { kind: "fund", fund: "title-iv-a" } };
-    fc.assert(fc.property(mutated(gs), (o) => check(() => budget.goalSeek(model, o as never))), { numRuns: 60 });
-    fc.assert(fc.property(mutated(tn), (o) => check(() => budget.tornado(model, o as never))), { numRuns: 60 });
+    fc.assert(
+      fc.property(mutated(gs), (o) => check(() => budget.goalSeek(model, o as never))),
+      { numRuns: 60 },
+    );
+    fc.assert(
+      fc.property(mutated(tn), (o) => check(() => budget.tornado(model, o as never))),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonical, renameDeep, renamingArb } from "../../core/test/ids.js";
-import { CATS, budgetInputArb } from "../test/arbitraries.js";
-import { compareScenarios, measure, projectBudget, type BudgetModelInput } from "./index.js";
+import { budgetInputArb, CATS } from "../test/arbitraries.js";
+import { type BudgetModelInput, compareScenarios, measure, projectBudget } from "./index.js";
 
 // Ids are data (issue #18): a school, fund, line item or category whose id is `__proto__`,
 // `constructor`, `toString`… or long Unicode is an ordinary key. Renaming every id of a random
@@ -12,7 +12,10 @@ import { compareScenarios, measure, projectBudget, type BudgetModelInput } from 
 /** The random budget with its categories made custom (so they can be renamed), and its ids. */
 function withCustomCategories(input: BudgetModelInput): { input: BudgetModelInput; ids: string[] } {
   const custom = (c: string): string => `x-${c}`;
-  const json = JSON.parse(JSON.stringify(input)) as { district: { schools: { id: string }[] }; budget: { categories?: string[]; lineItems: { id: string; category: string }[]; funds: { id: string; eligibleCategories?: string[] }[] } };
+  const json = JSON.parse(JSON.stringify(input)) as {
+    district: { schools: { id: string }[] };
+    budget: { categories?: string[]; lineItems: { id: string; category: string }[]; funds: { id: string; eligibleCategories?: string[] }[] };
+  };
   for (const it of json.budget.lineItems) it.category = custom(it.category);
   for (const f of json.budget.funds) if (f.eligibleCategories) f.eligibleCategories = f.eligibleCategories.map(custom);
   json.budget.categories = CATS.map(custom);
@@ -33,7 +36,11 @@ describe("budget ids are data", () => {
         // every fund's money is in byFund, under its (renamed) id, and JSON writes it
         const fundTotal = Object.values(b.byFund).reduce((s, m) => s.add(m), b.total.subtract(b.total));
         expect(fundTotal.toString()).toBe(b.total.toString());
-        expect(Object.keys(JSON.parse(JSON.stringify(b.bySchool)) as object).sort()).toEqual(Object.keys(a.bySchool).map((k) => map.get(k) ?? k).sort());
+        expect(Object.keys(JSON.parse(JSON.stringify(b.bySchool)) as object).sort()).toEqual(
+          Object.keys(a.bySchool)
+            .map((k) => map.get(k) ?? k)
+            .sort(),
+        );
       }),
       { numRuns: 60 },
     );
@@ -59,9 +66,19 @@ describe("budget ids are data", () => {
 
   it("a fund and a school called __proto__ keep their money (regression)", () => {
     const input = {
-      district: { name: "D", asOf: "2026-07-01", schools: [{ id: "__proto__", name: "P", students: 100, nslpEligible: 10, locale: "rural" as const, teachers: 8 }, { id: "constructor", name: "C", students: 50, nslpEligible: 5, locale: "rural" as const, teachers: 4 }] },
+      district: {
+        name: "D",
+        asOf: "2026-07-01",
+        schools: [
+          { id: "__proto__", name: "P", students: 100, nslpEligible: 10, locale: "rural" as const, teachers: 8 },
+          { id: "constructor", name: "C", students: 50, nslpEligible: 5, locale: "rural" as const, teachers: 4 },
+        ],
+      },
       budget: {
-        name: "B", firstYear: 2027, years: 1, categories: ["valueOf"],
+        name: "B",
+        firstYear: 2027,
+        years: 1,
+        categories: ["valueOf"],
         funds: [{ id: "__proto__", name: "GF", kind: "general" as const }],
         lineItems: [
           { id: "toString", name: "Laptops", category: "valueOf", school: "__proto__", kind: "one-time" as const, amount: "1000", year: 2027 },
@@ -76,7 +93,10 @@ describe("budget ids are data", () => {
     expect(json.byCategory["valueOf"]).toBe("1000");
     expect(measure(p, { kind: "category", category: "valueOf" }).toString()).toBe("1000");
     expect(measure(p, { kind: "general-fund-draw" }).toString()).toBe("1500");
-    const cmp = compareScenarios(input, [{ id: "a", name: "A", levers: [] }, { id: "b", name: "B", levers: [{ type: "scale", category: "valueOf", percent: -0.5 }] }]);
+    const cmp = compareScenarios(input, [
+      { id: "a", name: "A", levers: [] },
+      { id: "b", name: "B", levers: [{ type: "scale", category: "valueOf", percent: -0.5 }] },
+    ]);
     expect(cmp.comparisons[0]!.byFund["__proto__"]!.delta.toString()).toBe("-500");
   });
 });

@@ -1,6 +1,6 @@
 import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
-import { eRateProcurementRulesFor, planFromProjection, c2CycleFor, compareProjections, measure, prepareBudget, projectBudget, tabulate, type BudgetModelInput } from "./index.js";
+import { type BudgetModelInput, c2CycleFor, compareProjections, eRateProcurementRulesFor, measure, planFromProjection, prepareBudget, projectBudget, tabulate } from "./index.js";
 
 // Regressions of issue #18 for budget, one per class of fault (the id cases are in
 // ids.prop.test.ts).
@@ -17,7 +17,13 @@ function thrown(call: () => unknown): DistrictKitError {
 
 const input: BudgetModelInput = {
   district: { name: "D", asOf: "2026-07-01", schools: [{ id: "a", name: "A", students: 100, nslpEligible: 40, locale: "rural", teachers: 8 }] },
-  budget: { name: "B", firstYear: 2027, years: 2, funds: [{ id: "gf", name: "GF", kind: "general" }], lineItems: [{ id: "lms", name: "LMS", category: "software", kind: "recurring", amount: "1000" }] },
+  budget: {
+    name: "B",
+    firstYear: 2027,
+    years: 2,
+    funds: [{ id: "gf", name: "GF", kind: "general" }],
+    lineItems: [{ id: "lms", name: "LMS", category: "software", kind: "recurring", amount: "1000" }],
+  },
 };
 
 describe("budget arguments of the wrong kind", () => {
@@ -39,16 +45,45 @@ describe("budget arguments of the wrong kind", () => {
 
   it("7. a getter that throws in the input is wrapped with its cause", () => {
     const denied = new Error("denied");
-    const error = thrown(() => prepareBudget({ ...input, get budget(): never { throw denied; } }));
+    const error = thrown(() =>
+      prepareBudget({
+        ...input,
+        get budget(): never {
+          throw denied;
+        },
+      }),
+    );
     expect([error.code, error.issues[0]?.code, error.cause]).toEqual(["INVALID_INPUT", "unreadable", denied]);
-    const options = thrown(() => projectBudget(input, undefined, { get detail(): never { throw denied; } }));
+    const options = thrown(() =>
+      projectBudget(input, undefined, {
+        get detail(): never {
+          throw denied;
+        },
+      }),
+    );
     expect(options.cause).toBe(denied);
   });
 });
 
 describe("budget: the exports merged after the fuzz under the one rule", () => {
   const denied = new Error("denied");
-  const hostile = new Proxy([], { get: () => { throw denied; }, has: () => { throw denied; }, ownKeys: () => { throw denied; }, getOwnPropertyDescriptor: () => { throw denied; }, getPrototypeOf: () => { throw denied; } });
+  const hostile = new Proxy([], {
+    get: () => {
+      throw denied;
+    },
+    has: () => {
+      throw denied;
+    },
+    ownKeys: () => {
+      throw denied;
+    },
+    getOwnPropertyDescriptor: () => {
+      throw denied;
+    },
+    getPrototypeOf: () => {
+      throw denied;
+    },
+  });
 
   it("7. planFromProjection keeps the cause of a Proxy that throws", () => {
     const error = thrown(() => planFromProjection(hostile as never));
@@ -69,7 +104,13 @@ describe("budget: planFromProjection refuses a changed projection's year", () =>
   it("5. a NaN fiscal year is an error at its path, never a NaN row", () => {
     const p = projectBudget({
       district: { name: "Tiny USD", asOf: "2026-07-01", schools: [{ id: "a", name: "A", students: 100, nslpEligible: 40, locale: "rural" }] },
-      budget: { name: "Plan", firstYear: 2027, years: 1, funds: [{ id: "gf", name: "General fund", kind: "general" }], lineItems: [{ id: "lms", name: "LMS", category: "software", kind: "recurring", amount: "900", school: "a" }] },
+      budget: {
+        name: "Plan",
+        firstYear: 2027,
+        years: 1,
+        funds: [{ id: "gf", name: "General fund", kind: "general" }],
+        lineItems: [{ id: "lms", name: "LMS", category: "software", kind: "recurring", amount: "900", school: "a" }],
+      },
     } as BudgetModelInput);
     expect(planFromProjection(p)).toHaveLength(1);
     const broken = { ...p, lines: p.lines.map((l) => ({ ...l, years: l.years.map((y) => ({ ...y, fiscalYear: Number.NaN })) })) };

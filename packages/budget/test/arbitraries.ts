@@ -74,14 +74,27 @@ export const budgetInputArb: fc.Arbitrary<BudgetModelInput> = fc
         : []),
       ...funds.map((f, i) =>
         f.annual
-          ? { id: `f${i}`, name: `Fund ${i}`, kind: "grant" as const, eligibleCategories: f.cats, preference: f.preference, annual: { amount: (f.cents / 100).toFixed(2), firstYear: first, lastYear: last, windowMonths: Math.max(12, f.months) } }
+          ? {
+              id: `f${i}`,
+              name: `Fund ${i}`,
+              kind: "grant" as const,
+              eligibleCategories: f.cats,
+              preference: f.preference,
+              annual: { amount: (f.cents / 100).toFixed(2), firstYear: first, lastYear: last, windowMonths: Math.max(12, f.months) },
+            }
           : {
               id: `f${i}`,
               name: `Fund ${i}`,
               kind: "grant" as const,
               eligibleCategories: f.cats,
               preference: f.preference,
-              tranches: [{ amount: (f.cents / 100).toFixed(2), availableFrom: `${first - 1 + f.fromOffset}-07-01`, obligateBy: `${first - 1 + f.fromOffset + Math.max(1, Math.floor((f.months + 6) / 12))}-${f.months % 2 === 0 ? "06-30" : "09-30"}` }],
+              tranches: [
+                {
+                  amount: (f.cents / 100).toFixed(2),
+                  availableFrom: `${first - 1 + f.fromOffset}-07-01`,
+                  obligateBy: `${first - 1 + f.fromOffset + Math.max(1, Math.floor((f.months + 6) / 12))}-${f.months % 2 === 0 ? "06-30" : "09-30"}`,
+                },
+              ],
             },
       ),
     ];

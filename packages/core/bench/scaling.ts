@@ -61,7 +61,13 @@ export function median(xs: readonly number[]): number {
 }
 
 /** The figures of a scaling group from its samples: medians and ratios; `ok` when the CPU or the wall ratio is within the limit. */
-export function scalingFigures(name: string, sizes: readonly [number, number], wall: readonly [readonly number[], readonly number[]], cpu: readonly [readonly number[], readonly number[]], limit = SCALING_LIMIT): ScalingFigures {
+export function scalingFigures(
+  name: string,
+  sizes: readonly [number, number],
+  wall: readonly [readonly number[], readonly number[]],
+  cpu: readonly [readonly number[], readonly number[]],
+  limit = SCALING_LIMIT,
+): ScalingFigures {
   const wallMs = [median(wall[0]), median(wall[1])] as const;
   const cpuMs = [median(cpu[0]), median(cpu[1])] as const;
   // a call too quick for the CPU clock (1 µs steps on Linux, coarser elsewhere) counts as 1 µs

@@ -3,10 +3,11 @@
 // same input): amounts to sum, weights to allocate over, values to take quantiles of. The series
 // (fiscal years 1000–9999: at most 9,000 entries) and escalate (at most 1,000 years) are bounded
 // below 100,000 by their own validation and are not listed.
-import { createRng } from "../src/random/rng.js";
+
 import { allocate, splitEvenly } from "../src/allocate.js";
 import { Money } from "../src/money.js";
 import { quantile, quantiles } from "../src/quantile.js";
+import { createRng } from "../src/random/rng.js";
 import { scalingCase } from "./scaling.js";
 
 /** n amounts: a third whole cents, a third decimal text, a third sub-cent decimals. */
@@ -31,12 +32,48 @@ const values = (n: number, seed: number): Float64Array => {
 
 /** The cases (scaling.bench.ts registers them). */
 export const scalingCases = [
-  scalingCase("Money.sum (amounts)", (n) => amounts(n, 1), (xs) => Money.sum(xs)),
-  scalingCase("Money.max (amounts)", (n) => amounts(n, 2), ([first, ...rest]) => Money.max(first!, ...rest)),
-  scalingCase("allocate (weights, largest remainder)", (n) => weights(n, 3), (w) => allocate("1234567.89", w)),
-  scalingCase("allocate (weights, sequential)", (n) => weights(n, 4), (w) => allocate("1234567.89", w, { method: "sequential" })),
-  scalingCase("allocate (weights, largest ratio)", (n) => weights(n, 5), (w) => allocate("1234567.89", w, { method: "largest-ratio" })),
-  scalingCase("splitEvenly (parts)", (n) => n, (count) => splitEvenly("1234567.89", count)),
-  scalingCase("quantiles (values; 99 probabilities)", (n) => values(n, 6), (xs) => quantiles(xs, Array.from({ length: 99 }, (_, i) => (i + 1) / 100))),
-  scalingCase("quantile (values)", (n) => values(n, 7), (xs) => quantile(xs, 0.9)),
+  scalingCase(
+    "Money.sum (amounts)",
+    (n) => amounts(n, 1),
+    (xs) => Money.sum(xs),
+  ),
+  scalingCase(
+    "Money.max (amounts)",
+    (n) => amounts(n, 2),
+    ([first, ...rest]) => Money.max(first!, ...rest),
+  ),
+  scalingCase(
+    "allocate (weights, largest remainder)",
+    (n) => weights(n, 3),
+    (w) => allocate("1234567.89", w),
+  ),
+  scalingCase(
+    "allocate (weights, sequential)",
+    (n) => weights(n, 4),
+    (w) => allocate("1234567.89", w, { method: "sequential" }),
+  ),
+  scalingCase(
+    "allocate (weights, largest ratio)",
+    (n) => weights(n, 5),
+    (w) => allocate("1234567.89", w, { method: "largest-ratio" }),
+  ),
+  scalingCase(
+    "splitEvenly (parts)",
+    (n) => n,
+    (count) => splitEvenly("1234567.89", count),
+  ),
+  scalingCase(
+    "quantiles (values; 99 probabilities)",
+    (n) => values(n, 6),
+    (xs) =>
+      quantiles(
+        xs,
+        Array.from({ length: 99 }, (_, i) => (i + 1) / 100),
+      ),
+  ),
+  scalingCase(
+    "quantile (values)",
+    (n) => values(n, 7),
+    (xs) => quantile(xs, 0.9),
+  ),
 ];

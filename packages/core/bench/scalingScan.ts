@@ -6,7 +6,7 @@
 // SCALING_SIZES and SCALING_ONLY work as in the benchmarks; the figures go to .bench/scaling.jsonl too.
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { SCALING_LIMIT, SCALING_SIZES, cpuNow, kept, record, scalingFigures, scalingLine, type ScalingCase } from "./scaling.js";
+import { cpuNow, kept, record, SCALING_LIMIT, SCALING_SIZES, type ScalingCase, scalingFigures, scalingLine } from "./scaling.js";
 
 const [file, roundsArg] = process.argv.slice(2);
 if (!file) {

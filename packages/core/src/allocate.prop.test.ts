@@ -1,12 +1,10 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { allocate, type AllocationMethod } from "./allocate.js";
+import { type AllocationMethod, allocate } from "./allocate.js";
 import { Dec } from "./decimal.js";
 import { Money } from "./money.js";
 
-const weightsArb = fc
-  .array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 })
-  .filter((w) => w.some((x) => x > 0));
+const weightsArb = fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0));
 const totalArb = fc.integer({ min: -10_000_000, max: 10_000_000 }).map((c) => Money.fromCents(c));
 const methodArb = fc.constantFrom<AllocationMethod>("largest-remainder", "sequential", "largest-ratio");
 
@@ -34,7 +32,10 @@ describe("allocate properties (INVARIANTS.md core)", () => {
   it("equal weights give parts differing by at most one cent; zero weights get zero", () => {
     fc.assert(
       fc.property(totalArb, fc.integer({ min: 1, max: 20 }), (t, n) => {
-        const parts = allocate(t, Array.from({ length: n }, () => 1)).map((p) => p.toCents());
+        const parts = allocate(
+          t,
+          Array.from({ length: n }, () => 1),
+        ).map((p) => p.toCents());
         return Math.max(...parts) - Math.min(...parts) <= 1;
       }),
     );

@@ -1,7 +1,7 @@
 import { Dec } from "./decimal.js";
 import { describeValue } from "./describe.js";
 import { DistrictKitError, guardInput } from "./errors.js";
-import { Money, toFactor, type MoneyInput } from "./money.js";
+import { Money, type MoneyInput, toFactor } from "./money.js";
 
 /**
  * Who gets the cents left over after every part has its floor share.
@@ -112,5 +112,8 @@ export function splitEvenly(total: MoneyInput, count: number): Money[] {
   if (!Number.isInteger(count) || count < 1 || count > 10_000_000) {
     throw DistrictKitError.argument(["count"], `expected a whole number of parts ≥ 1, got ${describeValue(count)}`);
   }
-  return allocate(total, Array.from({ length: count }, () => 1));
+  return allocate(
+    total,
+    Array.from({ length: count }, () => 1),
+  );
 }

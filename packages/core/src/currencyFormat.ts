@@ -30,13 +30,18 @@ export function currencyFormat(locale: unknown, options: unknown): Intl.NumberFo
   try {
     nf = new Intl.NumberFormat(locale as string, { style: "currency", currency: "USD", ...(plain ? {} : (options as Intl.NumberFormatOptions)) });
   } catch (e) {
-    throw new DistrictKitError("INVALID_ARGUMENT", [
-      {
-        path: [],
-        code: "invalid_format",
-        message: `cannot format money with locale ${describeValue(locale)}${plain ? "" : ` and options ${optionsText(options)}`}: ${e instanceof Error ? e.message : describeValue(e)}`,
-      },
-    ], undefined, { cause: e });
+    throw new DistrictKitError(
+      "INVALID_ARGUMENT",
+      [
+        {
+          path: [],
+          code: "invalid_format",
+          message: `cannot format money with locale ${describeValue(locale)}${plain ? "" : ` and options ${optionsText(options)}`}: ${e instanceof Error ? e.message : describeValue(e)}`,
+        },
+      ],
+      undefined,
+      { cause: e },
+    );
   }
   if (key !== undefined) {
     if (cache.size >= LIMIT) cache.delete(cache.keys().next().value!);

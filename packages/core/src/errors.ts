@@ -48,8 +48,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
       if (typeof segment === "number") {
         if (!Number.isFinite(segment)) throw DistrictKitError.argument(["path"], `expected indexes that are finite numbers, got ${segment}`);
         text += `[${segment}]`;
-      }
-      else if (typeof segment === "string" || typeof segment === "symbol") {
+      } else if (typeof segment === "string" || typeof segment === "symbol") {
         const name = String(segment);
         text += /^[A-Za-z_$][\w$]*$/.test(name) ? (text === "" ? name : `.${name}`) : `[${JSON.stringify(name)}]`;
       } else throw DistrictKitError.argument(["path"], `expected keys (text) and indexes (numbers), got ${describeValue(segment)}`);
@@ -165,10 +164,7 @@ export class DistrictKitError extends Error {
  */
 export function isDistrictKitError(value: unknown): value is DistrictKitError {
   try {
-    return (
-      value instanceof DistrictKitError ||
-      (value instanceof Error && value.name === "DistrictKitError" && Array.isArray((value as { issues?: unknown }).issues))
-    );
+    return value instanceof DistrictKitError || (value instanceof Error && value.name === "DistrictKitError" && Array.isArray((value as { issues?: unknown }).issues));
   } catch {
     return false; // a Proxy or a getter that throws is not one (a predicate never throws)
   }

@@ -1,20 +1,10 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { isoDateArb } from "../test/arbitraries.js";
-import {
-  DISTRICT_CALENDAR,
-  ERATE_CALENDAR,
-  districtFiscalYearOfFundingYear,
-  eRateFundingYearOf,
-  fiscalCalendar,
-  fiscalYearOf,
-  fiscalYearRange,
-} from "./fiscalYear.js";
+import { DISTRICT_CALENDAR, districtFiscalYearOfFundingYear, ERATE_CALENDAR, eRateFundingYearOf, fiscalCalendar, fiscalYearOf, fiscalYearRange } from "./fiscalYear.js";
 import { addDaysIso } from "./isoDate.js";
 
-const calendarArb = fc
-  .record({ startMonth: fc.integer({ min: 1, max: 12 }), label: fc.constantFrom("start", "end") as fc.Arbitrary<"start"> })
-  .map((c) => fiscalCalendar(c));
+const calendarArb = fc.record({ startMonth: fc.integer({ min: 1, max: 12 }), label: fc.constantFrom("start", "end") as fc.Arbitrary<"start"> }).map((c) => fiscalCalendar(c));
 
 describe("fiscal-year properties (INVARIANTS.md core)", () => {
   it("every date lies inside the range of the one year it belongs to", () => {

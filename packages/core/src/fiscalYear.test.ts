@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DistrictKitError } from "./errors.js";
 import {
-  DISTRICT_CALENDAR,
-  ERATE_CALENDAR,
-  FEDERAL_CALENDAR,
   convertFiscalYear,
+  DISTRICT_CALENDAR,
   districtFiscalYearOfFundingYear,
+  ERATE_CALENDAR,
   eRateFundingYearOf,
+  FEDERAL_CALENDAR,
   fiscalCalendar,
   fiscalYearHorizon,
   fiscalYearLabel,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { describeValue } from "./describe.js";
 import { DistrictKitError, guardInput } from "./errors.js";
-import { addDaysIso, dateParts, isoDate, type IsoDate } from "./isoDate.js";
+import { addDaysIso, dateParts, type IsoDate, isoDate } from "./isoDate.js";
 import { safeParseInput } from "./validation.js";
 
 /**
@@ -240,7 +240,11 @@ export function convertFiscalYear(year: number, from: FiscalCalendar, to: Fiscal
   to = checkCalendar(to, "to");
   if (from.startMonth !== to.startMonth) {
     throw new DistrictKitError("UNSUPPORTED", [
-      { path: ["to"], code: "calendar_mismatch", message: `${from.id} years start in month ${from.startMonth} and ${to.id} years in month ${to.startMonth}; they do not map one-to-one (use fiscalYearsOverlapping)` },
+      {
+        path: ["to"],
+        code: "calendar_mismatch",
+        message: `${from.id} years start in month ${from.startMonth} and ${to.id} years in month ${to.startMonth}; they do not map one-to-one (use fiscalYearsOverlapping)`,
+      },
     ]);
   }
   return fiscalYearOf(fiscalYearRange(year, from).start, to);

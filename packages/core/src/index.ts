@@ -1,23 +1,16 @@
-export { DistrictKitError, formatPath, guardInput, isDistrictKitError } from "./errors.js";
-export type { DistrictKitErrorCode, DistrictKitIssue } from "./errors.js";
-export { Dec } from "./decimal.js";
-export { ROUNDING_MODES } from "./rounding.js";
-export type { RoundingMode } from "./rounding.js";
-export { Money } from "./money.js";
-export type { Factor, MoneyInput } from "./money.js";
-export { allocate, splitEvenly } from "./allocate.js";
 export type { AllocateOptions, AllocationMethod } from "./allocate.js";
-export { Rate, compoundFactor, escalate } from "./rate.js";
-export type { EscalateOptions, EscalationRounding } from "./rate.js";
-export { addDaysIso, addMonthsIso, compareIsoDates, dateParts, daysBetween, isIsoDate, isoDate, isoDateSchema } from "./isoDate.js";
-export type { IsoDate } from "./isoDate.js";
+export { allocate, splitEvenly } from "./allocate.js";
+export { Dec } from "./decimal.js";
+export type { DistrictKitErrorCode, DistrictKitIssue } from "./errors.js";
+export { DistrictKitError, formatPath, guardInput, isDistrictKitError } from "./errors.js";
+export type { FiscalCalendar } from "./fiscalYear.js";
 export {
-  DISTRICT_CALENDAR,
-  ERATE_CALENDAR,
-  FEDERAL_CALENDAR,
   convertFiscalYear,
+  DISTRICT_CALENDAR,
   districtFiscalYearOfFundingYear,
+  ERATE_CALENDAR,
   eRateFundingYearOf,
+  FEDERAL_CALENDAR,
   fiscalCalendar,
   fiscalCalendarSchema,
   fiscalYearHorizon,
@@ -27,10 +20,13 @@ export {
   fiscalYearsOverlapping,
   parseFiscalYearLabel,
 } from "./fiscalYear.js";
-export type { FiscalCalendar } from "./fiscalYear.js";
-export { MoneySeries, NumberSeries } from "./series.js";
-export { createRng } from "./random/rng.js";
+export type { IsoDate } from "./isoDate.js";
+export { addDaysIso, addMonthsIso, compareIsoDates, dateParts, daysBetween, isIsoDate, isoDate, isoDateSchema } from "./isoDate.js";
+export type { Factor, MoneyInput } from "./money.js";
+export { Money } from "./money.js";
+export { quantile, quantiles } from "./quantile.js";
 export type { Rng } from "./random/rng.js";
+export { createRng } from "./random/rng.js";
 export {
   sampleBinomial,
   sampleGamma,
@@ -40,6 +36,10 @@ export {
   sampleUniform,
   sampleWeibull,
 } from "./random/samplers.js";
-export { quantile, quantiles } from "./quantile.js";
-export { parseInput, safeParseInput, toJsonSchema } from "./validation.js";
+export type { EscalateOptions, EscalationRounding } from "./rate.js";
+export { compoundFactor, escalate, Rate } from "./rate.js";
+export type { RoundingMode } from "./rounding.js";
+export { ROUNDING_MODES } from "./rounding.js";
 export { fiscalYearSchema, keyedRecordSchema, moneySchema, nonNegativeMoneySchema, probabilitySchema, rateSchema } from "./schemas.js";
+export { MoneySeries, NumberSeries } from "./series.js";
+export { parseInput, safeParseInput, toJsonSchema } from "./validation.js";

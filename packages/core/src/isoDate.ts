@@ -2,8 +2,8 @@
 // 10 KB gzip in the playground's first load) for one pattern. Dates are read without parse or
 // parseISO: the text is already checked as YYYY-MM-DD, and two Date calls give its local midnight.
 import { addDays, addMonths, differenceInCalendarDays, lightFormat } from "date-fns";
-import { describeValue } from "./describe.js";
 import { z } from "zod";
+import { describeValue } from "./describe.js";
 import { DistrictKitError } from "./errors.js";
 
 /**

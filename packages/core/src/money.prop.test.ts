@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { moneyArb, preciseMoneyArb } from "../test/arbitraries.js";
-import { DistrictKitError } from "./errors.js";
 import { Dec } from "./decimal.js";
+import { DistrictKitError } from "./errors.js";
 import { Money } from "./money.js";
 import { ROUNDING_MODES } from "./rounding.js";
 
@@ -70,13 +70,20 @@ describe("Money properties (INVARIANTS.md core)", () => {
         expect(Object.is(m.toNumber(), -0)).toBe(false);
       }),
     );
-    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), (c) => {
-      expect(Money.fromCents(c).toDecimal().equals(new Dec(c.toString()).div(100))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), (c) => {
+        expect(Money.fromCents(c).toDecimal().equals(new Dec(c.toString()).div(100))).toBe(true);
+      }),
+    );
   });
 
   it("an amount from whole cents (its decimal built on first use) reads, prints and computes like one from its decimal", () => {
-    const cents = fc.oneof(fc.integer(), fc.integer({ min: -1000, max: 1000 }), fc.maxSafeInteger(), fc.constantFrom(1, -1, 10, -10, 99, 100, 101, -100, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER));
+    const cents = fc.oneof(
+      fc.integer(),
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.maxSafeInteger(),
+      fc.constantFrom(1, -1, 10, -10, 99, 100, 101, -100, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER),
+    );
     fc.assert(
       fc.property(cents, preciseMoneyArb, (c, other): void => {
         const eager = Money.of(new Dec(c).div(100));
@@ -107,7 +114,12 @@ describe("Money properties (INVARIANTS.md core)", () => {
   it("an amount read from a decimal text of whole cents (kept as cents) reads, prints and computes like the same text as a decimal", () => {
     // the fast path of Money.of("1234.5"): the reference is the decimal of the same text
     const text = fc
-      .tuple(fc.constantFrom("", "-", "+"), fc.oneof(fc.nat({ max: 9_999_999_999_999 }).map(String), fc.constantFrom("0", "00", "007", "9999999999999")), fc.constantFrom("", ".0", ".00", ".5", ".05", ".50", ".99", ".1", ".01"), fc.constantFrom("", " "))
+      .tuple(
+        fc.constantFrom("", "-", "+"),
+        fc.oneof(fc.nat({ max: 9_999_999_999_999 }).map(String), fc.constantFrom("0", "00", "007", "9999999999999")),
+        fc.constantFrom("", ".0", ".00", ".5", ".05", ".50", ".99", ".1", ".01"),
+        fc.constantFrom("", " "),
+      )
       .map(([sign, whole, frac, pad]) => `${pad}${sign}${whole}${frac}${pad}`);
     const modes = ROUNDING_MODES;
     fc.assert(
@@ -120,7 +132,12 @@ describe("Money properties (INVARIANTS.md core)", () => {
         expect(fast().toFixed(places, mode)).toBe(reference.toFixed(places, mode));
         expect(fast().toCents(mode)).toBe(reference.toCents(mode));
         expect(fast().toNumber()).toBe(reference.toNumber());
-        expect([fast().isZero(), fast().isNegative(), fast().isPositive(), fast().isWholeCents()]).toEqual([reference.isZero(), reference.isNegative(), reference.isPositive(), reference.isWholeCents()]);
+        expect([fast().isZero(), fast().isNegative(), fast().isPositive(), fast().isWholeCents()]).toEqual([
+          reference.isZero(),
+          reference.isNegative(),
+          reference.isPositive(),
+          reference.isWholeCents(),
+        ]);
         expect(fast().compare(other)).toBe(reference.compare(other));
         expect(fast().add(other).toString()).toBe(reference.add(other).toString());
         expect(fast().subtract(other).toString()).toBe(reference.subtract(other).toString());
@@ -153,22 +170,33 @@ describe("Money properties (INVARIANTS.md core)", () => {
     const cents = fc.oneof(fc.integer({ min: -100_000, max: 100_000 }), fc.maxSafeInteger(), fc.constantFrom(0, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER));
     const eager = (c: number): Money => Money.of(new Dec(c).div(100));
     fc.assert(
-      fc.property(cents, cents, fc.array(fc.oneof(cents.map((c) => ({ c })), preciseMoneyArb), { maxLength: 8 }), (a, b, mixed): void => {
-        const [x, y] = [Money.fromCents(a), Money.fromCents(b)];
-        expect(x.add(y).toString()).toBe(eager(a).add(eager(b)).toString());
-        expect(x.subtract(y).toString()).toBe(eager(a).subtract(eager(b)).toString());
-        expect(Money.fromCents(a).add(Money.fromCents(b)).toCents()).toBe(eager(a).add(eager(b)).toCents());
-        expect(x.compare(y)).toBe(eager(a).compare(eager(b)));
-        expect(x.equals(y)).toBe(a === b);
-        expect(Money.fromCents(a).negate().toString()).toBe(eager(a).negate().toString());
-        expect(Money.fromCents(a).negate().isNegative()).toBe(eager(a).negate().isNegative());
-        expect(Money.fromCents(a).isZero()).toBe(a === 0);
-        expect(Money.ZERO.add(Money.fromCents(a)).toString()).toBe(eager(a).toString());
-        const lazyList = mixed.map((m) => (m instanceof Money ? m : Money.fromCents(m.c)));
-        const eagerList = mixed.map((m) => (m instanceof Money ? m : eager(m.c)));
-        expect(Money.sum([x, y, ...lazyList]).toString()).toBe(Money.sum([eager(a), eager(b), ...eagerList]).toString());
-        expect(Money.sum(lazyList).toString()).toBe(eagerList.reduce((t, m) => t.add(m), Money.of(0)).toString());
-      }),
+      fc.property(
+        cents,
+        cents,
+        fc.array(
+          fc.oneof(
+            cents.map((c) => ({ c })),
+            preciseMoneyArb,
+          ),
+          { maxLength: 8 },
+        ),
+        (a, b, mixed): void => {
+          const [x, y] = [Money.fromCents(a), Money.fromCents(b)];
+          expect(x.add(y).toString()).toBe(eager(a).add(eager(b)).toString());
+          expect(x.subtract(y).toString()).toBe(eager(a).subtract(eager(b)).toString());
+          expect(Money.fromCents(a).add(Money.fromCents(b)).toCents()).toBe(eager(a).add(eager(b)).toCents());
+          expect(x.compare(y)).toBe(eager(a).compare(eager(b)));
+          expect(x.equals(y)).toBe(a === b);
+          expect(Money.fromCents(a).negate().toString()).toBe(eager(a).negate().toString());
+          expect(Money.fromCents(a).negate().isNegative()).toBe(eager(a).negate().isNegative());
+          expect(Money.fromCents(a).isZero()).toBe(a === 0);
+          expect(Money.ZERO.add(Money.fromCents(a)).toString()).toBe(eager(a).toString());
+          const lazyList = mixed.map((m) => (m instanceof Money ? m : Money.fromCents(m.c)));
+          const eagerList = mixed.map((m) => (m instanceof Money ? m : eager(m.c)));
+          expect(Money.sum([x, y, ...lazyList]).toString()).toBe(Money.sum([eager(a), eager(b), ...eagerList]).toString());
+          expect(Money.sum(lazyList).toString()).toBe(eagerList.reduce((t, m) => t.add(m), Money.of(0)).toString());
+        },
+      ),
     );
     expect(Money.ZERO.toString()).toBe("0");
     expect(JSON.stringify(Money.ZERO)).toBe('"0"');

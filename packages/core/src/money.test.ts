@@ -66,7 +66,11 @@ describe("Money", () => {
   });
 
   it("fails with a DistrictKitError, not Intl's RangeError, on a locale or options Intl rejects", () => {
-    for (const [locale, options] of [["!!", {}], ["en-US", { maximumFractionDigits: 99 }], ["en-US", { currency: "dollars" }]] as const) {
+    for (const [locale, options] of [
+      ["!!", {}],
+      ["en-US", { maximumFractionDigits: 99 }],
+      ["en-US", { currency: "dollars" }],
+    ] as const) {
       expect(() => Money.of("1").format(locale, options as Intl.NumberFormatOptions)).toThrow(DistrictKitError);
     }
   });
@@ -76,7 +80,12 @@ describe("Money", () => {
     expect(Money.of("1234.5").format("en-US", opts)).toBe("$1,235");
     expect(Money.of("1234.5").format("en-US", {})).toBe("$1,234.50");
     expect(Money.of("1234.5").format("en-US", { ...opts })).toBe("$1,235");
-    for (let i = 0; i < 100; i++) expect(Money.of("1").format("en-US", { minimumIntegerDigits: (i % 21) + 1 }).endsWith("1.00")).toBe(true);
+    for (let i = 0; i < 100; i++)
+      expect(
+        Money.of("1")
+          .format("en-US", { minimumIntegerDigits: (i % 21) + 1 })
+          .endsWith("1.00"),
+      ).toBe(true);
     expect(Money.of("-2").format("en-US", { currencySign: "accounting" })).toBe("($2.00)");
     // options JSON cannot tell apart (undefined is dropped, NaN becomes null) are never mistaken for each other
     expect(Money.of("1234.5").format("en-US", { maximumFractionDigits: null as unknown as number })).toBe("$1,235");

@@ -1,8 +1,8 @@
-import { Dec } from "./decimal.js";
 import { currencyFormat } from "./currencyFormat.js";
+import { Dec } from "./decimal.js";
 import { describeValue } from "./describe.js";
 import { DistrictKitError, guardInput } from "./errors.js";
-import { ROUNDING_MODES, decimalRounding, type RoundingMode } from "./rounding.js";
+import { decimalRounding, ROUNDING_MODES, type RoundingMode } from "./rounding.js";
 
 /**
  * What a {@link Money} can be made from: another Money, a decimal string (`"1234.56"`), a finite
@@ -28,7 +28,6 @@ const WHOLE_CENTS_TEXT = /^([+-]?)(\d{1,13})(?:\.(\d{1,2}))?$/;
 function fail(message: string, path: readonly (string | number)[] = []): never {
   throw new DistrictKitError("INVALID_ARGUMENT", [{ path, code: "invalid_money", message }]);
 }
-
 
 function checked(d: Dec, original: unknown): Dec {
   if (!d.isFinite()) fail(`expected a finite amount, got ${describeValue(original)}`);
@@ -61,13 +60,17 @@ export function toFactor(value: unknown, what = "factor"): Dec {
     return new Dec(s);
   }
   // reading an object may run a caller's getter, Proxy trap or toDecimal: one rule (DistrictKitError.wrap)
-  const d = guardInput(() => {
-    if (Dec.isDecimal(value)) return new Dec(value as Dec);
-    if (typeof value === "object" && value !== null && typeof (value as { toDecimal?: unknown }).toDecimal === "function") {
-      return toFactor((value as { toDecimal: () => Dec }).toDecimal(), what);
-    }
-    return undefined;
-  }, [], `the ${what}`);
+  const d = guardInput(
+    () => {
+      if (Dec.isDecimal(value)) return new Dec(value as Dec);
+      if (typeof value === "object" && value !== null && typeof (value as { toDecimal?: unknown }).toDecimal === "function") {
+        return toFactor((value as { toDecimal: () => Dec }).toDecimal(), what);
+      }
+      return undefined;
+    },
+    [],
+    `the ${what}`,
+  );
   if (d !== undefined) {
     if (!d.isFinite()) fail(`expected a finite ${what}, got ${d.toString()}`);
     return d;

@@ -7,7 +7,12 @@ describe("quantiles (R type 7)", () => {
   // NumPy `np.percentile([15, 20, 35, 40, 50], 40)` → 29.0 (method "linear" = type 7).
   it("matches R and NumPy's default", () => {
     expect(quantiles([4, 1, 3, 2], [0.1, 0.5, 0.9]).map((x) => +x.toFixed(10))).toEqual([1.3, 2.5, 3.7]);
-    expect(+quantile(Array.from({ length: 10 }, (_, i) => i + 1), 0.33).toFixed(10)).toBe(3.97);
+    expect(
+      +quantile(
+        Array.from({ length: 10 }, (_, i) => i + 1),
+        0.33,
+      ).toFixed(10),
+    ).toBe(3.97);
     expect(quantile([15, 20, 35, 40, 50], 0.4)).toBe(29);
     expect(quantiles([5], [0, 0.5, 1])).toEqual([5, 5, 5]);
   });

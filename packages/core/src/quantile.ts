@@ -2,6 +2,7 @@ import { DistrictKitError, guardInput } from "./errors.js";
 
 /** The most values a quantile is taken of (a Monte Carlo keeps far fewer draws per metric). */
 const MAX_VALUES = 100_000_000;
+
 import { describeValue } from "./describe.js";
 
 /**
@@ -23,17 +24,22 @@ export function quantiles(values: ArrayLike<number>, probabilities: readonly num
   if (!Array.isArray(probabilities)) throw DistrictKitError.argument(["probabilities"], `expected a list of probabilities, got ${describeValue(probabilities)}`);
   // the caller's lists are read once, under the one rule (a Proxy or a getter that throws)
   const probs = guardInput(() => [...probabilities] as unknown[], ["probabilities"], "the probabilities");
-  const sorted = guardInput(() => {
-    const n = (values as { length?: unknown }).length;
-    if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0 || n > MAX_VALUES) throw DistrictKitError.argument(["values"], `expected a list of at most ${MAX_VALUES} numbers, got ${describeValue(values)}`);
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      if (typeof v !== "number" || !Number.isFinite(v)) throw DistrictKitError.argument(["values", i], `expected a finite number, got ${describeValue(v)}`);
-      out[i] = v;
-    }
-    return out;
-  }, ["values"], "the values");
+  const sorted = guardInput(
+    () => {
+      const n = (values as { length?: unknown }).length;
+      if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0 || n > MAX_VALUES)
+        throw DistrictKitError.argument(["values"], `expected a list of at most ${MAX_VALUES} numbers, got ${describeValue(values)}`);
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        if (typeof v !== "number" || !Number.isFinite(v)) throw DistrictKitError.argument(["values", i], `expected a finite number, got ${describeValue(v)}`);
+        out[i] = v;
+      }
+      return out;
+    },
+    ["values"],
+    "the values",
+  );
   const n = sorted.length;
   if (!(n > 0)) throw DistrictKitError.argument(["values"], "expected at least one value");
   sorted.sort();

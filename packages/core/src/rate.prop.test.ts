@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { moneyArb } from "../test/arbitraries.js";
-import { Rate, escalate } from "./rate.js";
+import { escalate, Rate } from "./rate.js";
 
 const rateArb = fc.integer({ min: -500, max: 2000 }).map((bp) => Rate.of((bp / 10000).toFixed(4)));
 

@@ -1,7 +1,7 @@
 import { Dec } from "./decimal.js";
 import { describeValue } from "./describe.js";
 import { DistrictKitError, guardInput } from "./errors.js";
-import { Money, toFactor, type MoneyInput } from "./money.js";
+import { Money, type MoneyInput, toFactor } from "./money.js";
 import type { RoundingMode } from "./rounding.js";
 
 /**
@@ -166,12 +166,7 @@ export interface EscalateOptions {
  * ```
  * @category Rates
  */
-export function escalate(
-  amount: MoneyInput,
-  rate: Rate | number | string | readonly (Rate | number | string)[],
-  years: number,
-  options: EscalateOptions = {},
-): Money[] {
+export function escalate(amount: MoneyInput, rate: Rate | number | string | readonly (Rate | number | string)[], years: number, options: EscalateOptions = {}): Money[] {
   if (!Number.isInteger(years) || years < 0 || years > 1000) {
     throw DistrictKitError.argument(["years"], `expected a whole number of years from 0 to 1000, got ${describeValue(years)}`);
   }

@@ -44,7 +44,9 @@ describe("1. ids are data: keyedRecordSchema", () => {
     const schema = core.keyedRecordSchema(z.number().min(0), z.string().min(2));
     const error = core.safeParseInput(schema, JSON.parse('{"__proto__": -1, "x": 1}'), ["byFund"]);
     expect(error.success ? [] : error.error.issues.map((i) => i.pathText)).toEqual(["byFund.__proto__", "byFund.x"]);
-    expect(core.toJsonSchema(z.object({ byFund: schema.describe("by fund") }))).toMatchObject({ properties: { byFund: { type: "object", additionalProperties: { type: "number", minimum: 0 }, description: "by fund" } } });
+    expect(core.toJsonSchema(z.object({ byFund: schema.describe("by fund") }))).toMatchObject({
+      properties: { byFund: { type: "object", additionalProperties: { type: "number", minimum: 0 }, description: "by fund" } },
+    });
   });
 });
 
@@ -66,7 +68,14 @@ describe("5. no NaN or Infinity", () => {
   });
 
   it("a NumberSeries sum cannot overflow", () => {
-    expect(thrown(() => core.NumberSeries.from([[2027, 1e308], [2027, 1e308]])).code).toBe("INVALID_ARGUMENT");
+    expect(
+      thrown(() =>
+        core.NumberSeries.from([
+          [2027, 1e308],
+          [2027, 1e308],
+        ]),
+      ).code,
+    ).toBe("INVALID_ARGUMENT");
     expect(thrown(() => core.NumberSeries.from({ 2027: 1e300 })).issues[0]?.message).toMatch(/1e15/);
   });
 
@@ -104,13 +113,26 @@ describe("7. a caller's throwing getter or Proxy: one DistrictKitError, the orig
       () => core.Money.sum(hostileProxy([1, 2])),
       () => core.Money.of(1).multiply(hostileProxy({ toDecimal: () => new core.Dec(1) })),
       () => core.MoneySeries.from(hostileProxy({ 2027: "1" })),
-      () => core.fiscalCalendar({ get startMonth(): number { throw denied; } }),
+      () =>
+        core.fiscalCalendar({
+          get startMonth(): number {
+            throw denied;
+          },
+        }),
       () => core.fiscalYearOf("2026-07-01", hostileProxy({ ...core.DISTRICT_CALENDAR })),
       () => core.allocate("10", hostileProxy([1, 2])),
       () => core.sampleUniform(hostileProxy({ next: () => 0.5, nextUint32: () => 1, stream: () => null }) as never),
-      () => core.parseInput(z.object({ a: z.number() }), { get a(): number { throw denied; } }),
+      () =>
+        core.parseInput(z.object({ a: z.number() }), {
+          get a(): number {
+            throw denied;
+          },
+        }),
       () => core.quantiles(hostileProxy([1, 2]), [0.5]),
-      () => core.MoneySeries.from({ 2027: "1" }).map(() => { throw denied; }),
+      () =>
+        core.MoneySeries.from({ 2027: "1" }).map(() => {
+          throw denied;
+        }),
     ];
     calls.forEach((call, i) => {
       const error = thrown(call);

@@ -25,16 +25,7 @@ export type RoundingMode = "half-up" | "half-even" | "half-ceil" | "half-down" |
  * ```
  * @category Money
  */
-export const ROUNDING_MODES: readonly RoundingMode[] = [
-  "half-up",
-  "half-even",
-  "half-ceil",
-  "half-down",
-  "up",
-  "down",
-  "ceil",
-  "floor",
-];
+export const ROUNDING_MODES: readonly RoundingMode[] = ["half-up", "half-even", "half-ceil", "half-down", "up", "down", "ceil", "floor"];
 
 const TO_DECIMAL: Record<RoundingMode, Decimal.Rounding> = {
   "half-up": Decimal.ROUND_HALF_UP,

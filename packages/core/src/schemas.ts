@@ -25,7 +25,7 @@ export const moneySchema = z
       return z.NEVER;
     }
   })
-  .describe("An amount of money as a decimal string, e.g. \"1234.56\"");
+  .describe('An amount of money as a decimal string, e.g. "1234.56"');
 
 /**
  * The zod schema of an amount that must not be negative.
@@ -107,10 +107,7 @@ export function keyedRecordTwin(schema: object): z.ZodType | undefined {
  * ```
  * @category Validation
  */
-export function keyedRecordSchema<V extends z.ZodType, K extends z.ZodType<string, string> = z.ZodString>(
-  value: V,
-  key?: K,
-): z.ZodType<Record<string, z.output<V>>, Record<z.input<K>, z.input<V>>> {
+export function keyedRecordSchema<V extends z.ZodType, K extends z.ZodType<string, string> = z.ZodString>(value: V, key?: K): z.ZodType<Record<string, z.output<V>>, Record<z.input<K>, z.input<V>>> {
   schemaArgument(value, "value");
   if (key !== undefined) schemaArgument(key, "key");
   const keySchema: z.ZodType<string, string> = key ?? z.string();
@@ -146,7 +143,11 @@ function isRecordLike(input: object): boolean {
 
 /** @internal Checks that an argument is a zod schema (a DistrictKitError naming it otherwise). */
 export function schemaArgument(schema: unknown, name: string): z.ZodType {
-  const ok = guardInput(() => schema instanceof z.ZodType || (typeof schema === "object" && schema !== null && "_zod" in schema && typeof (schema as { safeParse?: unknown }).safeParse === "function"), [name], "the schema");
+  const ok = guardInput(
+    () => schema instanceof z.ZodType || (typeof schema === "object" && schema !== null && "_zod" in schema && typeof (schema as { safeParse?: unknown }).safeParse === "function"),
+    [name],
+    "the schema",
+  );
   if (!ok) throw DistrictKitError.argument([name], `expected a zod schema, got ${describeValue(schema)}`);
   return schema as z.ZodType;
 }

@@ -1,5 +1,5 @@
-import { DistrictKitError, guardInput } from "./errors.js";
 import { describeValue } from "./describe.js";
+import { DistrictKitError, guardInput } from "./errors.js";
 import { Money, type MoneyInput } from "./money.js";
 
 function checkYear(year: number, path: readonly (string | number)[] = ["year"]): void {
@@ -11,12 +11,16 @@ function checkYear(year: number, path: readonly (string | number)[] = ["year"]):
 /** The years a caller asks for: a list of fiscal years (each checked), or every year of the series. */
 function yearList(years: unknown, own: () => number[]): number[] {
   if (years === undefined) return own();
-  return guardInput(() => {
-    if (!Array.isArray(years)) throw DistrictKitError.argument(["years"], `expected a list of fiscal years, got ${describeValue(years)}`);
-    const out = [...(years as unknown[])];
-    out.forEach((y, i) => checkYear(y as number, ["years", i]));
-    return out as number[];
-  }, ["years"], "the years");
+  return guardInput(
+    () => {
+      if (!Array.isArray(years)) throw DistrictKitError.argument(["years"], `expected a list of fiscal years, got ${describeValue(years)}`);
+      const out = [...(years as unknown[])];
+      out.forEach((y, i) => checkYear(y as number, ["years", i]));
+      return out as number[];
+    },
+    ["years"],
+    "the years",
+  );
 }
 
 /** Checks that a value is a series of the class (a brand check: not a look-alike, a Proxy or a plain object). */
@@ -81,11 +85,11 @@ export class MoneySeries {
     if (entries === null || typeof entries !== "object") throw DistrictKitError.argument([], `expected a record, a map or [year, amount] pairs, got ${describeValue(entries)}`);
     const map = new Map<number, Money>();
     // reading the caller's record, map or iterable may throw (a getter, a Proxy): one rule
-    const pairs = guardInput(() => [
-      ...(entries instanceof Map || Symbol.iterator in Object(entries)
-        ? (entries as Iterable<readonly [number, MoneyInput]>)
-        : Object.entries(entries as Record<string, MoneyInput>)),
-    ], [], "the entries") as (readonly [number | string, MoneyInput])[];
+    const pairs = guardInput(
+      () => [...(entries instanceof Map || Symbol.iterator in Object(entries) ? (entries as Iterable<readonly [number, MoneyInput]>) : Object.entries(entries as Record<string, MoneyInput>))],
+      [],
+      "the entries",
+    ) as (readonly [number | string, MoneyInput])[];
     for (const pair of pairs) {
       if (!Array.isArray(pair) || guardInput(() => pair.length, [], "the entries") !== 2) throw DistrictKitError.argument([], `expected [year, value] pairs, got ${describeValue(pair)}`);
       const [y, v] = guardInput(() => [pair[0], pair[1]], [], "the entries") as unknown as readonly [unknown, never];
@@ -282,11 +286,11 @@ export class NumberSeries {
   static from(entries: Readonly<Record<number, number>> | ReadonlyMap<number, number> | Iterable<readonly [number, number]>): NumberSeries {
     if (entries === null || typeof entries !== "object") throw DistrictKitError.argument([], `expected a record, a map or [year, value] pairs, got ${describeValue(entries)}`);
     const map = new Map<number, number>();
-    const pairs = guardInput(() => [
-      ...(entries instanceof Map || Symbol.iterator in Object(entries)
-        ? (entries as Iterable<readonly [number, number]>)
-        : Object.entries(entries as Record<string, number>)),
-    ], [], "the entries") as (readonly [number | string, number])[];
+    const pairs = guardInput(
+      () => [...(entries instanceof Map || Symbol.iterator in Object(entries) ? (entries as Iterable<readonly [number, number]>) : Object.entries(entries as Record<string, number>))],
+      [],
+      "the entries",
+    ) as (readonly [number | string, number])[];
     for (const pair of pairs) {
       if (!Array.isArray(pair) || guardInput(() => pair.length, [], "the entries") !== 2) throw DistrictKitError.argument([], `expected [year, value] pairs, got ${describeValue(pair)}`);
       const [y, v] = guardInput(() => [pair[0], pair[1]], [], "the entries") as unknown as readonly [unknown, never];

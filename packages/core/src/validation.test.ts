@@ -26,13 +26,7 @@ describe("validation", () => {
       expect(error).toBeInstanceOf(DistrictKitError);
       const e = error as DistrictKitError;
       expect(e.code).toBe("INVALID_INPUT");
-      expect(e.issues.map((i) => i.pathText)).toEqual([
-        "devices[1].id",
-        "devices[1].purchaseDate",
-        "devices[1].price",
-        "devices[1].count",
-        "inflation",
-      ]);
+      expect(e.issues.map((i) => i.pathText)).toEqual(["devices[1].id", "devices[1].purchaseDate", "devices[1].price", "devices[1].count", "inflation"]);
       expect(e.issues[1]!.message).toBe('expected an ISO date (YYYY-MM-DD), got "13/45/2024"');
       expect(e.message).toContain("devices[1].purchaseDate");
     }

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { DistrictKitError, guardInput, type DistrictKitIssue } from "./errors.js";
-import { keyedRecordTwin, schemaArgument } from "./schemas.js";
 import { describeValue } from "./describe.js";
+import { DistrictKitError, type DistrictKitIssue, guardInput } from "./errors.js";
+import { keyedRecordTwin, schemaArgument } from "./schemas.js";
 
 function describeInput(value: unknown): string {
   if (value === undefined) return "nothing";
@@ -26,9 +26,7 @@ function flatten(issues: readonly z.core.$ZodIssue[], prefix: readonly (string |
     const path = [...prefix, ...toPath(issue.path)];
     if (issue.code === "invalid_union" && issue.errors.length > 0 && issue.errors.every((e) => e.length > 0)) {
       // Report the branch that got furthest (the one whose deepest issue has the longest path).
-      const best = [...issue.errors].sort(
-        (a, b) => Math.max(...b.map((i) => i.path.length)) - Math.max(...a.map((i) => i.path.length)),
-      )[0]!;
+      const best = [...issue.errors].sort((a, b) => Math.max(...b.map((i) => i.path.length)) - Math.max(...a.map((i) => i.path.length)))[0]!;
       if (Math.max(...best.map((i) => i.path.length)) > 0) {
         flatten(best, path, out);
         continue;
@@ -100,7 +98,15 @@ export function safeParseInput<S extends z.ZodType>(
     return { success: false, error: new DistrictKitError("INVALID_INPUT", out) };
   } catch (error) {
     if (error instanceof DistrictKitError) {
-      return { success: false, error: new DistrictKitError("INVALID_INPUT", error.issues.map((i) => ({ ...i, path: [...path, ...i.path] })), undefined, error.cause === undefined ? undefined : { cause: error.cause }) };
+      return {
+        success: false,
+        error: new DistrictKitError(
+          "INVALID_INPUT",
+          error.issues.map((i) => ({ ...i, path: [...path, ...i.path] })),
+          undefined,
+          error.cause === undefined ? undefined : { cause: error.cause },
+        ),
+      };
     }
     // a getter, a Proxy or a toString of the caller's that threw: the one rule (DistrictKitError.wrap)
     return { success: false, error: DistrictKitError.wrap(error, path) };

@@ -17,7 +17,7 @@ import { describe, expect, it } from "vitest";
 import { Dec } from "../src/decimal.js";
 import { isDistrictKitError } from "../src/errors.js";
 import { Money } from "../src/money.js";
-import { JS_WORDS, LONG_UNICODE, canonical, renameDeep, renamingArb } from "./ids.js";
+import { canonical, JS_WORDS, LONG_UNICODE, renameDeep, renamingArb } from "./ids.js";
 
 // ── The check of one call ──────────────────────────────────────────────────────────────────
 
@@ -74,7 +74,10 @@ export function expectDistrictKitError(error: unknown): void {
   const text = `${error.message}\n${error.issues.map((i) => i.message).join("\n")}`;
   if (/hostile (getter|proxy) \(fuzz\)/.test(text)) {
     // the caller's error is named in the message: it must be the cause, not only quoted
-    expect(causes(error).some((e) => e instanceof HostileAccess), `a caller's error is wrapped without its cause: ${error.message}`).toBe(true);
+    expect(
+      causes(error).some((e) => e instanceof HostileAccess),
+      `a caller's error is wrapped without its cause: ${error.message}`,
+    ).toBe(true);
   }
 }
 
@@ -107,20 +110,58 @@ export async function expectOnlyDistrictKitErrorAsync(call: () => unknown, maxDe
 export { JS_WORDS, LONG_UNICODE };
 
 const EXTREME_NUMBERS = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 2 ** 31, -(2 ** 31), 2 ** 53 + 2, 1e308, -1e308, 5e-324, 1e-300, -1, 0.5, 1e15, 1e21];
-const EXTREME_TEXT = ["1e400", "12.3.4", "NaN", "Infinity", "-0", "2025-02-30", "13/45/2024", "0000-01-01", "9999-12-31", "+275760-09-13", "275760-09-13", " ", "\u0000", "2147483648", ...JS_WORDS, LONG_UNICODE];
+const EXTREME_TEXT = [
+  "1e400",
+  "12.3.4",
+  "NaN",
+  "Infinity",
+  "-0",
+  "2025-02-30",
+  "13/45/2024",
+  "0000-01-01",
+  "9999-12-31",
+  "+275760-09-13",
+  "275760-09-13",
+  " ",
+  "\u0000",
+  "2147483648",
+  ...JS_WORDS,
+  LONG_UNICODE,
+];
 
 /** The hostile objects made here: the fuzz itself never looks inside them. */
 const HOSTILE = new WeakSet<object>();
 
 function throwingGetter(target: Record<PropertyKey, unknown>, key: PropertyKey): void {
   HOSTILE.add(target);
-  Object.defineProperty(target, key, { enumerable: true, configurable: true, get: () => { throw new HostileAccess("getter"); } });
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      throw new HostileAccess("getter");
+    },
+  });
 }
 
 /** A Proxy that throws on every trap (a revoked or a hostile object). */
 function throwingProxy(target: object): object {
-  const boom = (): never => { throw new HostileAccess("proxy"); };
-  return hostile(new Proxy(target, { get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, getPrototypeOf: boom, set: boom, defineProperty: boom, deleteProperty: boom, apply: boom, construct: boom }));
+  const boom = (): never => {
+    throw new HostileAccess("proxy");
+  };
+  return hostile(
+    new Proxy(target, {
+      get: boom,
+      has: boom,
+      ownKeys: boom,
+      getOwnPropertyDescriptor: boom,
+      getPrototypeOf: boom,
+      set: boom,
+      defineProperty: boom,
+      deleteProperty: boom,
+      apply: boom,
+      construct: boom,
+    }),
+  );
 }
 
 function hostile<T extends object>(o: T): T {
@@ -130,7 +171,14 @@ function hostile<T extends object>(o: T): T {
 
 /** A Proxy that lets everything through but the reading of one key. */
 function trapOneKey(target: object, key: string): object {
-  return hostile(new Proxy(target, { get: (t, k, r) => { if (k === key) throw new HostileAccess("proxy"); return Reflect.get(t, k, r) as unknown; } }));
+  return hostile(
+    new Proxy(target, {
+      get: (t, k, r) => {
+        if (k === key) throw new HostileAccess("proxy");
+        return Reflect.get(t, k, r) as unknown;
+      },
+    }),
+  );
 }
 
 function cyclic(): unknown {
@@ -146,11 +194,7 @@ const leafArb: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** A recipe for a hostile value (plain data, so fast-check can print it): see {@link materialize}. */
-export type Hostile =
-  | { readonly leaf: unknown }
-  | { readonly cyclic: true }
-  | { readonly getter: string }
-  | { readonly proxy: "object" | "array" | "empty" };
+export type Hostile = { readonly leaf: unknown } | { readonly cyclic: true } | { readonly getter: string } | { readonly proxy: "object" | "array" | "empty" };
 
 /** A hostile value's recipe: junk of any type, an extreme number or text, a cycle, a throwing getter or Proxy. */
 export const hostileArb: fc.Arbitrary<Hostile> = fc.oneof(
@@ -282,7 +326,9 @@ async function seedsFromExamples(pkgDir: string, pkgName: string, exports: Scope
           remember(seeds, `${name}#${key}`, args);
           return original.apply(this, args);
         };
-        restore.push(() => { proto[key] = original; });
+        restore.push(() => {
+          proto[key] = original;
+        });
       }
     } else {
       wrapped[name] = (...args: unknown[]) => {
@@ -361,7 +407,23 @@ function slots(args: unknown[]): Slot[] {
 }
 
 type Mutation = "replace" | "drop" | "extreme" | "jsWordValue" | "jsWordKey" | "cycle" | "getter" | "proxy" | "proxyKey" | "nullArg" | "duplicate";
-const MUTATIONS: readonly Mutation[] = ["replace", "replace", "drop", "drop", "extreme", "extreme", "jsWordValue", "jsWordValue", "jsWordKey", "cycle", "getter", "proxy", "proxyKey", "nullArg", "duplicate"];
+const MUTATIONS: readonly Mutation[] = [
+  "replace",
+  "replace",
+  "drop",
+  "drop",
+  "extreme",
+  "extreme",
+  "jsWordValue",
+  "jsWordValue",
+  "jsWordKey",
+  "cycle",
+  "getter",
+  "proxy",
+  "proxyKey",
+  "nullArg",
+  "duplicate",
+];
 
 function setSlot(s: Slot, value: unknown): void {
   if (Array.isArray(s.parent)) s.parent[s.key as number] = value;
@@ -405,7 +467,10 @@ function mutate(args: unknown[], kind: Mutation, pick: number, recipe: Hostile):
       return;
     }
     case "jsWordKey": {
-      const objects = all.filter((s) => s.value !== null && typeof s.value === "object" && !Array.isArray(s.value) && Object.keys(s.value).length > 0 && [Object.prototype, null].includes(Object.getPrototypeOf(s.value) as object));
+      const objects = all.filter(
+        (s) =>
+          s.value !== null && typeof s.value === "object" && !Array.isArray(s.value) && Object.keys(s.value).length > 0 && [Object.prototype, null].includes(Object.getPrototypeOf(s.value) as object),
+      );
       const s = of(objects);
       if (!s) return;
       const obj = s.value as Record<string, unknown>;
@@ -433,7 +498,11 @@ function mutate(args: unknown[], kind: Mutation, pick: number, recipe: Hostile):
       const fields = all.filter((s) => !Array.isArray(s.parent));
       const s = of(fields);
       if (s) throwingGetter(s.parent as Record<PropertyKey, unknown>, s.key);
-      else if (args.length > 0) { const o = {}; throwingGetter(o, "id"); args[0] = o; }
+      else if (args.length > 0) {
+        const o = {};
+        throwingGetter(o, "id");
+        args[0] = o;
+      }
       return;
     }
     case "proxy": {
@@ -505,7 +574,13 @@ async function outcomeOf(call: () => unknown, map?: ReadonlyMap<string, string>)
   } catch (error) {
     expectDistrictKitError(error);
     const issues = (error as { issues: readonly { code: string; path: readonly unknown[]; message: string }[] }).issues;
-    return { text: `error ${canonical(issues.map((i) => ({ code: i.code, path: i.path })), map)}`, error: issues };
+    return {
+      text: `error ${canonical(
+        issues.map((i) => ({ code: i.code, path: i.path })),
+        map,
+      )}`,
+      error: issues,
+    };
   }
 }
 
@@ -583,7 +658,6 @@ export async function fuzzEveryExport(pkg: FuzzPackage): Promise<void> {
   }
   const points = entryPoints(pkg, seeds);
   describe(`${pkg.name}: every export on hostile input`, () => {
-
     it("allow-lists only real entry points, each with a reason", () => {
       const keys = new Set(points.map((p) => p.key));
       for (const [key, reason] of Object.entries(allow)) {
@@ -605,12 +679,14 @@ export async function fuzzEveryExport(pkg: FuzzPackage): Promise<void> {
       const argsArb = fc.oneof(
         { weight: seedLists.length > 0 ? 1 : 3, arbitrary: fc.array(hostileArb, { maxLength: 4 }) },
         ...(seedLists.length > 0
-          ? [{
-              weight: 4,
-              arbitrary: fc
-                .tuple(fc.nat(seedLists.length - 1), fc.array(fc.tuple(fc.constantFrom(...MUTATIONS), fc.nat(), hostileArb), { minLength: 1, maxLength: 3 }))
-                .map(([i, mutations]) => ({ seed: i, mutations })),
-            }]
+          ? [
+              {
+                weight: 4,
+                arbitrary: fc
+                  .tuple(fc.nat(seedLists.length - 1), fc.array(fc.tuple(fc.constantFrom(...MUTATIONS), fc.nat(), hostileArb), { minLength: 1, maxLength: 3 }))
+                  .map(([i, mutations]) => ({ seed: i, mutations })),
+              },
+            ]
           : []),
       );
       // Ids are data (issue #18): renaming every id of a valid call to JavaScript words
@@ -626,7 +702,10 @@ export async function fuzzEveryExport(pkg: FuzzPackage): Promise<void> {
           // option called "seat" whose kind is "seat", is not one.)
           // (Up to three seeds with the fewest ids; a large one such as the sample district only
           // when there is no other: it is slow and adds little.)
-          const small = [...idCases].sort((x, y) => x.ids.length - y.ids.length).filter((c, n) => n === 0 || c.ids.length <= 30).slice(0, 3);
+          const small = [...idCases]
+            .sort((x, y) => x.ids.length - y.ids.length)
+            .filter((c, n) => n === 0 || c.ids.length <= 30)
+            .slice(0, 3);
           const cases: { args: readonly unknown[]; ids: string[]; before: string }[] = [];
           for (const c of small) {
             const before = await call(c.args);

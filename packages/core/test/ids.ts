@@ -15,7 +15,7 @@ export const ID_POOL: readonly string[] = [
   LONG_UNICODE,
   "𝔘𝔫𝔦𝔠𝔬𝔡𝔢-id",
   "école élémentaire ✓",
-  "id with spaces and \"quotes\"",
+  'id with spaces and "quotes"',
   "Object.prototype",
 ];
 
@@ -77,11 +77,20 @@ export function canonical(result: unknown, map: ReadonlyMap<string, string> = ne
     if (typeof v === "string") return text(v);
     if (Array.isArray(v)) {
       const items = v.map(walk);
-      return items.every((x) => x !== null && typeof x === "object") || items.every((x) => typeof x === "string") ? items.map((x) => [JSON.stringify(x), x] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, x]) => x) : items;
+      return items.every((x) => x !== null && typeof x === "object") || items.every((x) => typeof x === "string")
+        ? items
+            .map((x) => [JSON.stringify(x), x] as const)
+            .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+            .map(([, x]) => x)
+        : items;
     }
     if (v === null || typeof v !== "object") return v;
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).filter((k) => !omit.includes(k)).map((k) => [text(k), k] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1))) Object.defineProperty(out, k[0], { value: walk((v as Record<string, unknown>)[k[1]]), enumerable: true, writable: true, configurable: true });
+    for (const k of Object.keys(v)
+      .filter((k) => !omit.includes(k))
+      .map((k) => [text(k), k] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+      Object.defineProperty(out, k[0], { value: walk((v as Record<string, unknown>)[k[1]]), enumerable: true, writable: true, configurable: true });
     return out;
   };
   return JSON.stringify(walk(JSON.parse(JSON.stringify(result)) as unknown));

@@ -1,6 +1,6 @@
 import { generateInventory } from "@districtkit/lifecycle";
 import { bench, describe } from "vitest";
-import { districtCalendar, type DistrictCalendarInput } from "../src/index.js";
+import { type DistrictCalendarInput, districtCalendar } from "../src/index.js";
 
 // Issue 20: the calendar of a 1,000,000-device, 300-contract district (target ≤ 200 ms). The
 // inventory is lifecycle's seeded generator (1,000,000 devices as cohorts); 300 licence contracts
@@ -29,7 +29,11 @@ if (devices !== 1_000_000 || check.items.filter((i) => i.kind === "licence-renew
 }
 
 describe(`C1 calendar of a 1,000,000-device (${inv.cohorts.length} cohorts, ${inv.models.length} models), 300-contract district (target ≤ 200 ms)`, () => {
-  bench("districtCalendar (devices and licences)", () => {
-    districtCalendar(input);
-  }, options);
+  bench(
+    "districtCalendar (devices and licences)",
+    () => {
+      districtCalendar(input);
+    },
+    options,
+  );
 });

@@ -1,7 +1,7 @@
 // The ledger workload of issue 16 (shared by ledger.bench.ts, ledgercpu.ts and profiling): a
 // 200,000-row budget export in the NCES layout from the seeded generator that ships with the
 // package, and the two mappings a district would use on it.
-import { NCES_TECHNOLOGY_MAPPING, type AccountMappingInput } from "@districtkit/budget";
+import { type AccountMappingInput, NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
 import { generateLedgerExport } from "../src/index.js";
 
 export const csv = generateLedgerExport({ rows: 200_000, seed: 16, schools: 30, fiscalYears: [2025, 2026, 2027] });

@@ -2,7 +2,9 @@
 // that takes a list (or a text of rows) that can be long, with a seeded generator of its input (the
 // same size and seed give the same input). Exports of a large district: devices, assets, usage,
 // contracts, rosters, vetting answers; results written back as CSV and JSON.
-import { Money, createRng, type Rng } from "@districtkit/core";
+import { createRng, Money, type Rng } from "@districtkit/core";
+import { forecastReplacements, generateInventory } from "@districtkit/lifecycle";
+import { z } from "zod";
 import { scalingCase } from "../../core/bench/scaling.js";
 import {
   autoUpdateExpirationByModel,
@@ -38,8 +40,6 @@ import {
   vettingAppsFromAnswers,
   writeCsv,
 } from "../src/index.js";
-import { z } from "zod";
-import { forecastReplacements, generateInventory } from "@districtkit/lifecycle";
 
 const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng.next() * (hi - lo + 1));
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng.next() * xs.length)]!;
@@ -54,7 +54,9 @@ function snipeItCsv(n: number, seed: number): string {
   const lines = ["Asset Tag,Serial,Model,Category,Manufacturer,Location,Status,Purchase Date,Purchase Cost,Warranty Months,Notes"];
   for (let i = 0; i < n; i++) {
     const m = int(rng, 0, MODELS.length - 1);
-    lines.push(`T${String(i).padStart(7, "0")},S${i},${MODELS[m]},${CATEGORIES[m]},Acme,School ${int(rng, 1, schools)},${pick(rng, ["Deployed", "Ready to Deploy", "Archived", "Deployed"])},${date(rng, 2018, 2026)},${int(rng, 200, 1500)}.00,${pick(rng, ["12", "36", ""])},${rng.next() < 0.1 ? '"Cracked screen, replaced"' : ""}`);
+    lines.push(
+      `T${String(i).padStart(7, "0")},S${i},${MODELS[m]},${CATEGORIES[m]},Acme,School ${int(rng, 1, schools)},${pick(rng, ["Deployed", "Ready to Deploy", "Archived", "Deployed"])},${date(rng, 2018, 2026)},${int(rng, 200, 1500)}.00,${pick(rng, ["12", "36", ""])},${rng.next() < 0.1 ? '"Cracked screen, replaced"' : ""}`,
+    );
   }
   return lines.join("\n");
 }
@@ -63,7 +65,10 @@ function snipeItCsv(n: number, seed: number): string {
 function contractsCsv(n: number, seed: number): string {
   const rng = createRng(seed);
   const lines = ["Product,Vendor,Plan,School,Seats,Unit Price,Annual Cost,Start Date,End Date,Notice Days,Auto Renew"];
-  for (let i = 0; i < n; i++) lines.push(`Product ${i % 3000},Vendor ${i % 97},Site,School ${i % 200},${int(rng, 10, 900)},${int(rng, 1, 40)}.50,,2025-07-01,${date(rng, 2026, 2028)},${int(rng, 0, 90)},${pick(rng, ["yes", "no"])}`);
+  for (let i = 0; i < n; i++)
+    lines.push(
+      `Product ${i % 3000},Vendor ${i % 97},Site,School ${i % 200},${int(rng, 10, 900)},${int(rng, 1, 40)}.50,,2025-07-01,${date(rng, 2026, 2028)},${int(rng, 0, 90)},${pick(rng, ["yes", "no"])}`,
+    );
   return lines.join("\n");
 }
 
@@ -72,7 +77,10 @@ function usageCsv(n: number, seed: number): string {
   const rng = createRng(seed);
   const schools = Math.max(1, Math.round(n / 400));
   const lines = ["Product,User,Role,School,Last Active,Minutes"];
-  for (let i = 0; i < n; i++) lines.push(`Product ${int(rng, 1, 30)},u${i}@example.org,${pick(rng, ["Student", "Student", "Teacher", "Staff"])},School ${int(rng, 1, schools)},${rng.next() < 0.1 ? "" : date(rng, 2025, 2026)},${int(rng, 0, 900)}`);
+  for (let i = 0; i < n; i++)
+    lines.push(
+      `Product ${int(rng, 1, 30)},u${i}@example.org,${pick(rng, ["Student", "Student", "Teacher", "Staff"])},School ${int(rng, 1, schools)},${rng.next() < 0.1 ? "" : date(rng, 2025, 2026)},${int(rng, 0, 900)}`,
+    );
   return lines.join("\n");
 }
 
@@ -166,7 +174,12 @@ function result(n: number, seed: number) {
  */
 function modelMatchInput(imported: number, models: number, seed: number) {
   const rng = createRng(seed);
-  const catalogue = Array.from({ length: models }, (_, i) => ({ id: `cat-${i}`, name: `Vendor${i % 50} Model ${i} G${i % 5}`, category: i % 3 === 0 ? ("windows-laptop" as const) : ("chromebook" as const), unitPrice: "300" }));
+  const catalogue = Array.from({ length: models }, (_, i) => ({
+    id: `cat-${i}`,
+    name: `Vendor${i % 50} Model ${i} G${i % 5}`,
+    category: i % 3 === 0 ? ("windows-laptop" as const) : ("chromebook" as const),
+    unitPrice: "300",
+  }));
   const names = Array.from({ length: imported }, (_, i) => {
     const j = i % models;
     return rng.next() < 0.5 ? { name: `vendor${j % 50}  model ${j} g${j % 5}`, category: catalogue[j]!.category } : { name: `Unknown ${i} Box` };
@@ -183,16 +196,40 @@ export const scalingCases = [
   scalingCase("readSnipeItAssets (rows)", (n) => snipeItCsv(n, 2), readSnipeItAssets),
   scalingCase("readLicenseContracts (rows)", (n) => contractsCsv(n, 3), readLicenseContracts),
   scalingCase("readUsage (rows)", (n) => usageCsv(n, 4), readUsage),
-  scalingCase("readCsv (rows)", (n) => usageCsv(n, 5), (text) => readCsv(usageFormat, text)),
+  scalingCase(
+    "readCsv (rows)",
+    (n) => usageCsv(n, 5),
+    (text) => readCsv(usageFormat, text),
+  ),
   scalingCase("readVettingAnswers (rows)", (n) => vettingCsv(n, 6), readVettingAnswers),
-  scalingCase("readOneRoster (users and enrollments)", (n) => oneRosterFiles(n, 7), (files) => readOneRoster(files)),
+  scalingCase(
+    "readOneRoster (users and enrollments)",
+    (n) => oneRosterFiles(n, 7),
+    (files) => readOneRoster(files),
+  ),
   scalingCase("decodeText (rows of bytes)", (n) => new TextEncoder().encode(usageCsv(n, 8)), decodeText),
-  scalingCase("readCsvStream (rows, 64 KB chunks)", (n) => chunks(usageCsv(n, 9), 65_536), (cs) => readCsvStream(usageFormat, cs)),
-  scalingCase("readCsvStream (one long cell in 100-character chunks)", (n) => chunks(`Product,User,Last Active\nReadWell,"${"x".repeat(n * 100)}",2026-05-30\n`, 100), (cs) => readCsvStream(usageFormat, cs)),
+  scalingCase(
+    "readCsvStream (rows, 64 KB chunks)",
+    (n) => chunks(usageCsv(n, 9), 65_536),
+    (cs) => readCsvStream(usageFormat, cs),
+  ),
+  scalingCase(
+    "readCsvStream (one long cell in 100-character chunks)",
+    (n) => chunks(`Product,User,Last Active\nReadWell,"${"x".repeat(n * 100)}",2026-05-30\n`, 100),
+    (cs) => readCsvStream(usageFormat, cs),
+  ),
   scalingCase("neutraliseFormula (characters)", (n) => `=${"A1+".repeat(n)}`, neutraliseFormula),
-  scalingCase("readVettingAnswersJson (answers)", (n) => ({ apps: groupVettingAnswers(vettingRows(n, 10)).map((s) => ({ app: s.app, answers: Object.fromEntries(s.answers.map((a) => [a.criterion, a.answer ?? ""])) })) }), readVettingAnswersJson),
+  scalingCase(
+    "readVettingAnswersJson (answers)",
+    (n) => ({ apps: groupVettingAnswers(vettingRows(n, 10)).map((s) => ({ app: s.app, answers: Object.fromEntries(s.answers.map((a) => [a.criterion, a.answer ?? ""])) })) }),
+    readVettingAnswersJson,
+  ),
   scalingCase("groupVettingAnswers (rows)", (n) => vettingRows(n, 11), groupVettingAnswers),
-  scalingCase("vettingAppsFromAnswers (rows, K-12 rubric)", (n) => vettingRows(n, 12), (rows) => vettingAppsFromAnswers(rows)),
+  scalingCase(
+    "vettingAppsFromAnswers (rows, K-12 rubric)",
+    (n) => vettingRows(n, 12),
+    (rows) => vettingAppsFromAnswers(rows),
+  ),
   scalingCase("autoUpdateExpirationByModel (devices)", (n) => readGoogleAdminDevices(googleCsv(n, 13)).rows, autoUpdateExpirationByModel),
   scalingCase(
     "inventoryFromExports (Snipe-IT and Google Admin rows, detail: cohorts)",
@@ -220,19 +257,72 @@ export const scalingCases = [
     },
     ({ matches, catalogue }) => modelOptionsFromMatches(matches, catalogue),
   ),
-  scalingCase("licenseContractsToCurrent (contracts)", (n) => ({ rows: readLicenseContracts(contractsCsv(n, 20)).rows, options: { products: productMap(), schools: schoolMap(200) } }), ({ rows, options }) => licenseContractsToCurrent(rows, options)),
-  scalingCase("usageToLicenseUsers (usage rows)", (n) => ({ rows: readUsage(usageCsv(n, 21)).rows, options: { products: productMap(), schools: schoolMap(sizesOf(n) * 2) } }), ({ rows, options }) => usageToLicenseUsers(rows, options)),
-  scalingCase("licenseEnrollmentFromRoster (schools × grades)", (n) => rosterCounts(n, 22), (counts) => licenseEnrollmentFromRoster(counts)),
-  scalingCase("budgetSchoolsFromRoster (schools × grades)", (n) => rosterCounts(n, 23), (counts) => budgetSchoolsFromRoster(counts, { fiscalYear: 2026, locale: "urban" })),
-  scalingCase("budgetComparisonTable (deltas: 10 years × schools)", (n) => comparison(n, 24), (c) => budgetComparisonTable(c)),
-  scalingCase("budgetComparisonCsv (deltas: 10 years × schools)", (n) => comparison(n, 25), (c) => budgetComparisonCsv(c)),
-  scalingCase("tidyTables (records)", (n) => result(n, 26), (r) => tidyTables(r)),
-  scalingCase("resultToCsvFiles (records)", (n) => result(n, 27), (r) => resultToCsvFiles(r)),
-  scalingCase("forecastTables (forecast cohorts)", (n) => forecastReplacements(generateInventory({ devices: n * 40, schools: Math.max(1, Math.round(n / 13)), models: 30, years: 8, seed: 28 })), forecastTables, { iterations: 3 }),
-  scalingCase("toCsv (rows)", (n) => tidyTables(result(n, 29))["records"]!, (t) => toCsv(t)),
-  scalingCase("writeCsv (records)", (n) => readUsage(usageCsv(n, 30)).rows, (rows) => writeCsv(usageFormat, rows)),
-  scalingCase("exportJson (records)", (n) => result(n, 31), (r) => exportJson(r)),
-  scalingCase("parseJsonInput (records)", (n) => exportJson(result(n, 32)), (text) => parseJsonInput(z.object({ records: z.array(z.object({ id: z.string() }).passthrough()) }).passthrough(), text)),
+  scalingCase(
+    "licenseContractsToCurrent (contracts)",
+    (n) => ({ rows: readLicenseContracts(contractsCsv(n, 20)).rows, options: { products: productMap(), schools: schoolMap(200) } }),
+    ({ rows, options }) => licenseContractsToCurrent(rows, options),
+  ),
+  scalingCase(
+    "usageToLicenseUsers (usage rows)",
+    (n) => ({ rows: readUsage(usageCsv(n, 21)).rows, options: { products: productMap(), schools: schoolMap(sizesOf(n) * 2) } }),
+    ({ rows, options }) => usageToLicenseUsers(rows, options),
+  ),
+  scalingCase(
+    "licenseEnrollmentFromRoster (schools × grades)",
+    (n) => rosterCounts(n, 22),
+    (counts) => licenseEnrollmentFromRoster(counts),
+  ),
+  scalingCase(
+    "budgetSchoolsFromRoster (schools × grades)",
+    (n) => rosterCounts(n, 23),
+    (counts) => budgetSchoolsFromRoster(counts, { fiscalYear: 2026, locale: "urban" }),
+  ),
+  scalingCase(
+    "budgetComparisonTable (deltas: 10 years × schools)",
+    (n) => comparison(n, 24),
+    (c) => budgetComparisonTable(c),
+  ),
+  scalingCase(
+    "budgetComparisonCsv (deltas: 10 years × schools)",
+    (n) => comparison(n, 25),
+    (c) => budgetComparisonCsv(c),
+  ),
+  scalingCase(
+    "tidyTables (records)",
+    (n) => result(n, 26),
+    (r) => tidyTables(r),
+  ),
+  scalingCase(
+    "resultToCsvFiles (records)",
+    (n) => result(n, 27),
+    (r) => resultToCsvFiles(r),
+  ),
+  scalingCase(
+    "forecastTables (forecast cohorts)",
+    (n) => forecastReplacements(generateInventory({ devices: n * 40, schools: Math.max(1, Math.round(n / 13)), models: 30, years: 8, seed: 28 })),
+    forecastTables,
+    { iterations: 3 },
+  ),
+  scalingCase(
+    "toCsv (rows)",
+    (n) => tidyTables(result(n, 29))["records"]!,
+    (t) => toCsv(t),
+  ),
+  scalingCase(
+    "writeCsv (records)",
+    (n) => readUsage(usageCsv(n, 30)).rows,
+    (rows) => writeCsv(usageFormat, rows),
+  ),
+  scalingCase(
+    "exportJson (records)",
+    (n) => result(n, 31),
+    (r) => exportJson(r),
+  ),
+  scalingCase(
+    "parseJsonInput (records)",
+    (n) => exportJson(result(n, 32)),
+    (text) => parseJsonInput(z.object({ records: z.array(z.object({ id: z.string() }).passthrough()) }).passthrough(), text),
+  ),
   scalingCase("generateGoogleAdminExport (devices)", (n) => ({ devices: n, seed: 33, schools: Math.min(5000, sizesOf(n)) }), generateGoogleAdminExport),
 ];
 
@@ -250,7 +340,11 @@ function inventoryOptions(n: number) {
     map[`School ${s}`] = `S${s}`;
     map[`/Students/School ${String(s).padStart(3, "0")}`] = `S${s}`;
   }
-  return { asOf: "2026-07-01", schools: map, models: Object.fromEntries([...MODELS, "Cirrus Chromebook 3100", "Cirrus Chromebook 3110", "Nimbus Chromebook 14", "Stratus Chromebook 11"].map((m) => [m, { unitPrice: "300" }])) };
+  return {
+    asOf: "2026-07-01",
+    schools: map,
+    models: Object.fromEntries([...MODELS, "Cirrus Chromebook 3100", "Cirrus Chromebook 3110", "Nimbus Chromebook 14", "Stratus Chromebook 11"].map((m) => [m, { unitPrice: "300" }])),
+  };
 }
 
 const productMap = () => Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`product ${i}`, `p${i}`]));

@@ -11,7 +11,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CALIFORNIA_SACS_MAPPING, compileAccountMapping, NCES_TECHNOLOGY_MAPPING, prepareBudget, projectBudget, type AccountMappingInput, type ProjectionLine } from "@districtkit/budget";
+import { type AccountMappingInput, CALIFORNIA_SACS_MAPPING, compileAccountMapping, NCES_TECHNOLOGY_MAPPING, type ProjectionLine, prepareBudget, projectBudget } from "@districtkit/budget";
 import { createRng } from "@districtkit/core";
 
 const root = join(import.meta.dirname, "../../../examples/data");
@@ -55,7 +55,8 @@ function codeOf(line: ProjectionLine): Code {
     return { fn: "2580", obj: "734" };
   }
   if (line.category === "software") {
-    if (["sis", "helpdesk", "backup", "sso", "endpoint", "web-filter", "ipad-mdm", "chrome-mgmt"].includes(id)) return { fn: "2580", obj: "735", bySchool: line.school === null && line.kind === "per-unit" };
+    if (["sis", "helpdesk", "backup", "sso", "endpoint", "web-filter", "ipad-mdm", "chrome-mgmt"].includes(id))
+      return { fn: "2580", obj: "735", bySchool: line.school === null && line.kind === "per-unit" };
     if (["reading", "math-es", "math-ms", "typing", "ebooks"].includes(id)) return { fn: "1000", obj: "530" };
     return { fn: "2230", obj: "735", program: id === "cte-creative" ? "300" : "100", bySchool: line.school === null && line.kind === "per-unit" };
   }
@@ -97,7 +98,12 @@ for (const line of baseline.lines) {
         // budgets are adopted in whole dollars; earlier years a little lower, with some noise
         const noise = fy === 2027 ? 1 : 1 + (rng.next() - 0.5) * 0.04;
         const cents = Math.round((part.cents * FACTOR[fy]! * noise) / 100) * 100;
-        const objs = code.salary ? [[code.obj, 0.72], [code.obj.replace(/^1/, "2"), 0.28]] as const : ([[code.obj, 1]] as const);
+        const objs = code.salary
+          ? ([
+              [code.obj, 0.72],
+              [code.obj.replace(/^1/, "2"), 0.28],
+            ] as const)
+          : ([[code.obj, 1]] as const);
         let left = cents;
         objs.forEach(([obj, share], i) => {
           const c = i === objs.length - 1 ? left : Math.round((cents * share) / 100) * 100;
@@ -122,8 +128,18 @@ for (const r of rows) {
 }
 // teacher salaries the export includes but a technology budget leaves out (the mapping excludes them)
 for (const fy of YEARS) {
-  for (const [loc, teachers] of [["001", 28], ["002", 15], ["003", 19]] as const) {
-    merged.set(`100-1000-111-${loc}-100|${fy}`, { account: `100-1000-111-${loc}-100`, description: "Teacher salaries", fiscalYear: fy, cents: Math.round(teachers * 61_500 * FACTOR[fy]!) * 100, category: "excluded" });
+  for (const [loc, teachers] of [
+    ["001", 28],
+    ["002", 15],
+    ["003", 19],
+  ] as const) {
+    merged.set(`100-1000-111-${loc}-100|${fy}`, {
+      account: `100-1000-111-${loc}-100`,
+      description: "Teacher salaries",
+      fiscalYear: fy,
+      cents: Math.round(teachers * 61_500 * FACTOR[fy]!) * 100,
+      category: "excluded",
+    });
   }
 }
 const budgetRows = [...merged.values()].sort((a, b) => a.fiscalYear - b.fiscalYear || (a.account < b.account ? -1 : 1));
@@ -160,7 +176,8 @@ budgetRows.forEach((r, i) => {
   yearTotal += r.cents;
   for (const b of badAfter.get(i) ?? []) {
     lines.push([b.account, b.description, b.fiscalYear, b.amount]);
-    if (b.amount !== "TBD") fy2027Extra.push({ account: b.account, description: b.description, fiscalYear: 2027, cents: Number(b.amount.replace(/[(),]/g, "")) * 100 * (b.amount.startsWith("(") ? -1 : 1), category: "" });
+    if (b.amount !== "TBD")
+      fy2027Extra.push({ account: b.account, description: b.description, fiscalYear: 2027, cents: Number(b.amount.replace(/[(),]/g, "")) * 100 * (b.amount.startsWith("(") ? -1 : 1), category: "" });
     if (b.amount !== "TBD") yearTotal += Number(b.amount.replace(/[(),]/g, "")) * 100 * (b.amount.startsWith("(") ? -1 : 1);
   }
 });
@@ -233,7 +250,24 @@ writeFileSync(join(out, "maple-valley-mapping.json"), `${JSON.stringify(mapleVal
 // Valley's SACS chart keeps its network, services and other technology costs apart in the goal field
 // (0001, 0002, 0003), so the two files give the same line items.
 const RESOURCE: Readonly<Record<string, string>> = { "100": "0000", "211": "4127", "285": "7810" };
-const SACS_OBJECT: Readonly<Record<string, string>> = { "734": "4400", "650": "4300", "735": "5800", "530": "5900", "432": "5600", "443": "5600", "351": "5800", "340": "5800", "330": "5200", "580": "5200", "110": "2200", "210": "3202", "120": "2900", "111": "1100", "520": "5400", "610": "4300" };
+const SACS_OBJECT: Readonly<Record<string, string>> = {
+  "734": "4400",
+  "650": "4300",
+  "735": "5800",
+  "530": "5900",
+  "432": "5600",
+  "443": "5600",
+  "351": "5800",
+  "340": "5800",
+  "330": "5200",
+  "580": "5200",
+  "110": "2200",
+  "210": "3202",
+  "120": "2900",
+  "111": "1100",
+  "520": "5400",
+  "610": "4300",
+};
 const GOAL: Readonly<Record<string, string>> = { network: "0001", services: "0002", other: "0003" };
 const mv = compileAccountMapping(mapleValley);
 const sacsRows = new Map<string, { description: string; cents: number }>();

@@ -165,7 +165,7 @@ export function decodeText(input: TextInput): DecodedText {
       } catch {
         text = decodeWindows1252(bytes);
         encoding = "windows-1252";
-        warnings.push("the file is not valid UTF-8; it was read as Windows-1252 (Latin-1), as Excel saves \"CSV\" on Windows");
+        warnings.push('the file is not valid UTF-8; it was read as Windows-1252 (Latin-1), as Excel saves "CSV" on Windows');
       }
     }
   }

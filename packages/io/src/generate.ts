@@ -1,7 +1,7 @@
-import { DistrictKitError, createRng, parseInput, type Rng } from "@districtkit/core";
+import { createRng, DistrictKitError, parseInput, type Rng } from "@districtkit/core";
 import { z } from "zod";
-import { guard } from "./internal/guard.js";
 import { isoFromParts } from "./internal/cells.js";
+import { guard } from "./internal/guard.js";
 
 /**
  * The zod schema of the options of {@link generateGoogleAdminExport}.
@@ -17,7 +17,11 @@ export const generateGoogleAdminExportOptionsSchema = z
     devices: z.number().int().min(0).max(5_000_000).describe("Number of device rows"),
     seed: z.union([z.number().int(), z.string()]).describe("Seed of the random stream"),
     schools: z.number().int().min(1).max(5000).default(3).describe("Number of schools (org units)"),
-    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).default("2026-07-01").describe("Export date; last syncs fall before it"),
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .default("2026-07-01")
+      .describe("Export date; last syncs fall before it"),
     headers: z.enum(["gam", "console"]).default("gam").describe("GAM camelCase headers or the Admin console's words"),
     errorRate: z.number().min(0).max(1).default(0).describe("Share of rows given a deliberate mistake (bad date, missing serial)"),
   })
@@ -40,8 +44,42 @@ const MODELS = [
   { model: "Cirrus Chromebook 3100", aue: [2027, 6], made: 2019 },
 ] as const;
 
-const GAM = ["deviceId", "serialNumber", "status", "lastSync", "annotatedUser", "annotatedLocation", "annotatedAssetId", "notes", "model", "osVersion", "orgUnitPath", "autoUpdateExpiration", "orderNumber", "manufactureDate", "firstEnrollmentTime", "macAddress"];
-const CONSOLE = ["Device ID", "Serial Number", "Status", "Last Sync", "Annotated User", "Annotated Location", "Annotated Asset ID", "Notes", "Model", "OS Version", "Org Unit Path", "Auto Update Expiration", "Order Number", "Manufacture Date", "First Enrollment Time", "MAC Address"];
+const GAM = [
+  "deviceId",
+  "serialNumber",
+  "status",
+  "lastSync",
+  "annotatedUser",
+  "annotatedLocation",
+  "annotatedAssetId",
+  "notes",
+  "model",
+  "osVersion",
+  "orgUnitPath",
+  "autoUpdateExpiration",
+  "orderNumber",
+  "manufactureDate",
+  "firstEnrollmentTime",
+  "macAddress",
+];
+const CONSOLE = [
+  "Device ID",
+  "Serial Number",
+  "Status",
+  "Last Sync",
+  "Annotated User",
+  "Annotated Location",
+  "Annotated Asset ID",
+  "Notes",
+  "Model",
+  "OS Version",
+  "Org Unit Path",
+  "Auto Update Expiration",
+  "Order Number",
+  "Manufacture Date",
+  "First Enrollment Time",
+  "MAC Address",
+];
 const NOTES = ["", "", "", "", "", "", "Cracked screen, replaced 2025-03", "Loaner", "Keyboard replaced", "Charger missing"];
 const STATUS = ["ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "DEPROVISIONED", "DISABLED"];
 

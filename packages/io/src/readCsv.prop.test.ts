@@ -1,31 +1,28 @@
 import { DistrictKitError } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { anyCellArb, isoDateArb, recordArbFor, snipeItAssetArb, usageRecordArb } from "../test/arbitraries.js";
 import type { CsvFormat } from "./csvFormat.js";
-import { googleAdminDeviceFormat } from "./formats/googleAdmin.js";
-import { licenseContractFormat } from "./formats/licenses.js";
-import { vettingAnswerFormat } from "./formats/vettingAnswers.js";
-import { readCsv } from "./readCsv.js";
-import { readLicenseContracts, readUsage, usageFormat } from "./formats/licenses.js";
-import { readGoogleAdminDevices } from "./formats/googleAdmin.js";
+import { decodeText } from "./decode.js";
+import { budgetSchoolsFromRoster } from "./engines/budget.js";
+import { licenseContractsToCurrent, licenseEnrollmentFromRoster, usageToLicenseUsers } from "./engines/licenses.js";
+import { inventoryFromExports } from "./engines/lifecycle.js";
+import { vettingAppsFromAnswers } from "./engines/vetting.js";
+import { googleAdminDeviceFormat, readGoogleAdminDevices } from "./formats/googleAdmin.js";
+import { licenseContractFormat, readLicenseContracts, readUsage, usageFormat } from "./formats/licenses.js";
 import { readOneRoster } from "./formats/oneRoster.js";
 import { readSnipeItAssets, snipeItAssetFormat } from "./formats/snipeIt.js";
-import { readVettingAnswers, readVettingAnswersJson } from "./formats/vettingAnswers.js";
-import { decodeText } from "./decode.js";
+import { readVettingAnswers, readVettingAnswersJson, vettingAnswerFormat } from "./formats/vettingAnswers.js";
+import { generateGoogleAdminExport } from "./generate.js";
 import { batchSettings } from "./internal/chunkBatcher.js";
+import { readCsv } from "./readCsv.js";
 import { readCsvStream } from "./readCsvStream.js";
 import type { ReadResult } from "./readResult.js";
-import { toCsv, writeCsv } from "./write/csv.js";
-import { exportJson, parseJsonInput } from "./write/json.js";
-import { z } from "zod";
-import { budgetSchoolsFromRoster } from "./engines/budget.js";
-import { inventoryFromExports } from "./engines/lifecycle.js";
-import { licenseContractsToCurrent, licenseEnrollmentFromRoster, usageToLicenseUsers } from "./engines/licenses.js";
-import { vettingAppsFromAnswers } from "./engines/vetting.js";
-import { generateGoogleAdminExport } from "./generate.js";
 import { budgetComparisonTable } from "./write/budgetComparison.js";
+import { toCsv, writeCsv } from "./write/csv.js";
 import { forecastTables } from "./write/forecastTables.js";
+import { exportJson, parseJsonInput } from "./write/json.js";
 import { tidyTables } from "./write/tidy.js";
 
 const withoutLines = <R extends { line: number }>(rows: readonly R[]) => rows.map(({ line: _line, ...rest }) => rest);
@@ -111,7 +108,11 @@ describe("the counts add up and no row is dropped silently (INVARIANTS.md, io)",
           const cells = row.slice(0, -1) as string[];
           const ragged = row.at(-1) as number; // -1: a cell short, +1: a cell too many, 0: as the header
           const written = ragged < 0 ? cells.slice(0, -1) : ragged > 0 ? [...cells, "extra!"] : cells;
-          const asCells = toCsv({ columns: written.map((_, i) => `c${i}`), rows: [written] }).split("\r\n").slice(1).join("\r\n").replace(/\r\n$/, "");
+          const asCells = toCsv({ columns: written.map((_, i) => `c${i}`), rows: [written] })
+            .split("\r\n")
+            .slice(1)
+            .join("\r\n")
+            .replace(/\r\n$/, "");
           lines.push(asCells);
           expected.push({ line, blank: written.every((c) => c.trim() === "") });
           line += 1 + (asCells.match(/\n/g)?.length ?? 0);
@@ -145,7 +146,10 @@ function expectOnlyDistrictKitErrors(run: () => unknown): void {
 }
 
 describe("bad input never throws anything but a DistrictKitError", () => {
-  const bytes = fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string({ maxLength: 200 }).map((s) => new TextEncoder().encode(s)));
+  const bytes = fc.oneof(
+    fc.uint8Array({ maxLength: 300 }),
+    fc.string({ maxLength: 200 }).map((s) => new TextEncoder().encode(s)),
+  );
   const readers = {
     readSnipeItAssets: (x: unknown, o?: unknown) => readSnipeItAssets(x as string, o as never),
     readGoogleAdminDevices: (x: unknown, o?: unknown) => readGoogleAdminDevices(x as string, o as never),
@@ -206,22 +210,28 @@ describe("streaming reads give what a whole-file read gives", () => {
   it("for any split of the bytes into chunks (even inside a UTF-8 character or a CRLF)", async () => {
     await fc.assert(
       // batches of any size down to none (every chunk to the parser as it comes: papaparse sees every cut)
-      fc.asyncProperty(fc.array(snipeItAssetArb, { minLength: 1, maxLength: 12 }), fc.array(fc.nat({ max: 4000 }), { maxLength: 8 }), fc.boolean(), fc.constantFrom(0, 0, 7, 65_536), async (rows, cuts, bom, minimum) => {
-        const bytes = new TextEncoder().encode(writeCsv(snipeItAssetFormat, rows, { bom }));
-        const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-        const chunks: Uint8Array[] = [];
-        let at = 0;
-        for (const p of [...points, bytes.length]) {
-          chunks.push(bytes.subarray(at, p));
-          at = p;
-        }
-        const whole = readSnipeItAssets(bytes);
-        const before = batchSettings.minimum;
-        batchSettings.minimum = minimum;
-        const streamed = await readCsvStream(snipeItAssetFormat, chunks).finally(() => void (batchSettings.minimum = before));
-        expect(streamed.rows).toEqual(whole.rows);
-        expect(streamed.stats).toEqual(whole.stats);
-      }),
+      fc.asyncProperty(
+        fc.array(snipeItAssetArb, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.nat({ max: 4000 }), { maxLength: 8 }),
+        fc.boolean(),
+        fc.constantFrom(0, 0, 7, 65_536),
+        async (rows, cuts, bom, minimum) => {
+          const bytes = new TextEncoder().encode(writeCsv(snipeItAssetFormat, rows, { bom }));
+          const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const chunks: Uint8Array[] = [];
+          let at = 0;
+          for (const p of [...points, bytes.length]) {
+            chunks.push(bytes.subarray(at, p));
+            at = p;
+          }
+          const whole = readSnipeItAssets(bytes);
+          const before = batchSettings.minimum;
+          batchSettings.minimum = minimum;
+          const streamed = await readCsvStream(snipeItAssetFormat, chunks).finally(() => void (batchSettings.minimum = before));
+          expect(streamed.rows).toEqual(whole.rows);
+          expect(streamed.stats).toEqual(whole.stats);
+        },
+      ),
       { numRuns: 150 },
     );
   });

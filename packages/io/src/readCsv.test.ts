@@ -1,9 +1,9 @@
 import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
-import { readCsv } from "./readCsv.js";
-import { readSnipeItAssets } from "./formats/snipeIt.js";
 import { readGoogleAdminDevices } from "./formats/googleAdmin.js";
 import { readUsage, usageFormat } from "./formats/licenses.js";
+import { readSnipeItAssets } from "./formats/snipeIt.js";
+import { readCsv } from "./readCsv.js";
 
 function thrown(run: () => unknown): DistrictKitError {
   try {
@@ -53,7 +53,7 @@ describe("header matching", () => {
     expect(r.warnings.join(" ")).toMatch(/more than once/);
   });
 
-  it("reads a repeated known header (two Asset Tag columns) from the first, keeps the other as \"Asset Tag (2)\", and warns", () => {
+  it('reads a repeated known header (two Asset Tag columns) from the first, keeps the other as "Asset Tag (2)", and warns', () => {
     const r = readSnipeItAssets("Asset Tag,Model,asset tag,Asset Tag\nT1,Acme,OLD-1,X-1\nT2,Acme,,X-2");
     expect(r.rows.map((x) => x.assetTag)).toEqual(["T1", "T2"]);
     expect(r.rows.map((x) => x.attributes)).toEqual([{ "asset tag": "OLD-1", "Asset Tag (2)": "X-1" }, { "Asset Tag (2)": "X-2" }]);
@@ -121,7 +121,11 @@ describe("row errors", () => {
   it("counts physical lines across quoted cells holding line breaks, CRLF included", () => {
     const csv = 'Asset Tag,Model,Notes\r\nT1,Acme,"two\r\nlines"\r\n\r\nT2,Acme,x\r\nT3,Acme,"a\nb\nc"\r\nT4,Acme,"x",y\r\n';
     const r = readSnipeItAssets(csv);
-    expect(r.rows.map((x) => [x.assetTag, x.line])).toEqual([["T1", 2], ["T2", 5], ["T3", 6]]);
+    expect(r.rows.map((x) => [x.assetTag, x.line])).toEqual([
+      ["T1", 2],
+      ["T2", 5],
+      ["T3", 6],
+    ]);
     expect(r.rows[0]?.notes).toBe("two\r\nlines");
     expect(r.errors[0]?.line).toBe(9);
     expect(r.stats.blankLines).toBe(1);
@@ -146,7 +150,10 @@ describe("row errors", () => {
     // papaparse reads on from a malformed quote to the next quote it can close a cell with
     const r = readUsage('Product,User\nA,u1\nA,"bad"x\nA,u3\nA,"u4"\nA,u5');
     expect(r.errors.map((e) => e.message)).toEqual(['line 3: a quoted cell is malformed (text after its closing "); lines 3–5 were read as this one row']);
-    expect(r.rows.map((x) => [x.line, x.user])).toEqual([[2, "u1"], [6, "u5"]]);
+    expect(r.rows.map((x) => [x.line, x.user])).toEqual([
+      [2, "u1"],
+      [6, "u5"],
+    ]);
     expect(r.stats).toEqual({ total: 3, parsed: 2, failed: 1, blankLines: 0 });
   });
 

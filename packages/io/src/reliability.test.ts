@@ -1,7 +1,23 @@
 import { NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
 import { DistrictKitError, Money } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
-import { budgetComparisonCsv, calendarToCsv, decodeText, districtCalendar, ledgerRow, parseLedger, readActuals, readLedger, exportJson, licenseContractsToCurrent, neutraliseFormula, readLicenseContracts, readOneRoster, readSnipeItAssets, inventoryFromExports } from "./index.js";
+import {
+  budgetComparisonCsv,
+  calendarToCsv,
+  decodeText,
+  districtCalendar,
+  exportJson,
+  inventoryFromExports,
+  ledgerRow,
+  licenseContractsToCurrent,
+  neutraliseFormula,
+  parseLedger,
+  readActuals,
+  readLedger,
+  readLicenseContracts,
+  readOneRoster,
+  readSnipeItAssets,
+} from "./index.js";
 
 // Regressions of issue #18 for io, one per class of fault.
 
@@ -17,9 +33,16 @@ function thrown(call: () => unknown): DistrictKitError {
 
 describe("io: ids and headers that are JavaScript words", () => {
   it("1. the JSON export and the comparison CSV keep a fund called __proto__", () => {
-    const byFund = Object.fromEntries([["__proto__", Money.of("10")], ["constructor", Money.of("5")]]);
+    const byFund = Object.fromEntries([
+      ["__proto__", Money.of("10")],
+      ["constructor", Money.of("5")],
+    ]);
     expect(exportJson({ byFund }, { indent: 0 })).toBe('{"byFund":{"__proto__":"10","constructor":"5"}}');
-    const comparison = { a: { name: "A" }, b: { name: "B" }, years: [{ fiscalYear: 2027, total: { a: "15", b: "16" }, byFund: JSON.parse('{"__proto__": {"a": "10", "b": "11"}, "constructor": {"a": "5", "b": "5"}}') as object }] };
+    const comparison = {
+      a: { name: "A" },
+      b: { name: "B" },
+      years: [{ fiscalYear: 2027, total: { a: "15", b: "16" }, byFund: JSON.parse('{"__proto__": {"a": "10", "b": "11"}, "constructor": {"a": "5", "b": "5"}}') as object }],
+    };
     const csv = budgetComparisonCsv(comparison, { bom: false, newline: "\n", sections: ["fund"] });
     expect(csv.split("\n").filter((l) => l.startsWith("Fund,"))).toEqual(["Fund,__proto__,10.00,11.00,1.00,10.00,11.00,1.00", "Fund,constructor,5.00,5.00,0.00,5.00,5.00,0.00"]);
   });
@@ -47,8 +70,13 @@ describe("io: out-of-range cells and wrong kinds", () => {
   it("3. a notice period of 2^31 days is a row error, and never reaches the renewal calendar", () => {
     const r = readLicenseContracts("Product,Annual Cost,Renewal Date,Notice Days,Term Months\nReadWell,100,2026-07-01,2147483648,12\nMathly,100,2026-07-01,30,1200\n");
     expect(r.rows).toEqual([]);
-    expect(r.errors.map((e) => [e.line, e.column])).toEqual([[2, "Notice Days"], [3, "Term Months"]]);
-    expect(thrown(() => licenseContractsToCurrent([{ line: 2, product: "ReadWell", annualCost: "100", renewalDate: "2026-07-01", noticeDays: 2 ** 31, attributes: {} }])).issues[0]?.pathText).toMatch(/noticeDays/);
+    expect(r.errors.map((e) => [e.line, e.column])).toEqual([
+      [2, "Notice Days"],
+      [3, "Term Months"],
+    ]);
+    expect(thrown(() => licenseContractsToCurrent([{ line: 2, product: "ReadWell", annualCost: "100", renewalDate: "2026-07-01", noticeDays: 2 ** 31, attributes: {} }])).issues[0]?.pathText).toMatch(
+      /noticeDays/,
+    );
   });
 
   it("5. neutraliseFormula of NaN or of a non-text is refused, never returned", () => {
@@ -59,23 +87,61 @@ describe("io: out-of-range cells and wrong kinds", () => {
   it("7. a Proxy of a byte array is not bytes, and a throwing one is wrapped with its cause", () => {
     const denied = new Error("denied");
     expect(thrown(() => decodeText(new Proxy(new Uint8Array([65]), {}) as never)).code).toBe("INVALID_INPUT");
-    const error = thrown(() => decodeText(new Proxy({}, { getPrototypeOf: () => { throw denied; }, get: () => { throw denied; } }) as never));
+    const error = thrown(() =>
+      decodeText(
+        new Proxy(
+          {},
+          {
+            getPrototypeOf: () => {
+              throw denied;
+            },
+            get: () => {
+              throw denied;
+            },
+          },
+        ) as never,
+      ),
+    );
     expect(error.code).toBe("INVALID_INPUT");
   });
 });
 
 describe("io: the exports merged after the fuzz (ledger, calendar) under the one rule", () => {
   const denied = new Error("denied");
-  const hostile = new Proxy({}, { get: () => { throw denied; }, has: () => { throw denied; }, ownKeys: () => { throw denied; }, getOwnPropertyDescriptor: () => { throw denied; } });
+  const hostile = new Proxy(
+    {},
+    {
+      get: () => {
+        throw denied;
+      },
+      has: () => {
+        throw denied;
+      },
+      ownKeys: () => {
+        throw denied;
+      },
+      getOwnPropertyDescriptor: () => {
+        throw denied;
+      },
+    },
+  );
   const csv = "Account,Fiscal Year,Amount\n100-2230-734-000-100,2027,12.50\n";
 
   it("7. parseLedger, readLedger and readActuals wrap a hostile options Proxy with its cause", () => {
-    for (const call of [() => parseLedger("budget", csv, hostile as never), () => readLedger(csv, NCES_TECHNOLOGY_MAPPING, hostile as never), () => readActuals(csv, NCES_TECHNOLOGY_MAPPING, hostile as never)]) {
+    for (const call of [
+      () => parseLedger("budget", csv, hostile as never),
+      () => readLedger(csv, NCES_TECHNOLOGY_MAPPING, hostile as never),
+      () => readActuals(csv, NCES_TECHNOLOGY_MAPPING, hostile as never),
+    ]) {
       const error = thrown(call);
       expect(error.code).toBe("INVALID_INPUT");
       expect(error.cause).toBe(denied);
     }
-    const getter = { get file(): string { throw denied; } };
+    const getter = {
+      get file(): string {
+        throw denied;
+      },
+    };
     expect(thrown(() => readActuals(csv, NCES_TECHNOLOGY_MAPPING, getter)).cause).toBe(denied);
   });
 
@@ -89,14 +155,38 @@ describe("io: the exports merged after the fuzz (ledger, calendar) under the one
   });
 
   it("7. districtCalendar keeps the cause of a getter that throws inside a section", () => {
-    const model = { name: "Acme Chromebook 300", category: "chromebook", unitPrice: "259", autoUpdateExpiration: "2027-06", get id(): string { throw denied; } };
+    const model = {
+      name: "Acme Chromebook 300",
+      category: "chromebook",
+      unitPrice: "259",
+      autoUpdateExpiration: "2027-06",
+      get id(): string {
+        throw denied;
+      },
+    };
     const error = thrown(() => districtCalendar({ asOf: "2026-07-01", devices: { models: [model], cohorts: [] } } as never));
     expect(error.cause).toBe(denied);
     expect(error.issues[0]?.path[0]).toBe("devices");
   });
 
   it("1. calendarToCsv writes an id with quotes verbatim, quoted as RFC 4180 says", () => {
-    const out = calendarToCsv({ items: [{ id: 'id with spaces and "quotes"', date: "2027-07-01", lastDayToAct: "2027-04-02", kind: "licence-renewal", source: "licenses", title: "ReadWell renews", action: "give notice", explanation: "" }] }, { newline: "\n" });
+    const out = calendarToCsv(
+      {
+        items: [
+          {
+            id: 'id with spaces and "quotes"',
+            date: "2027-07-01",
+            lastDayToAct: "2027-04-02",
+            kind: "licence-renewal",
+            source: "licenses",
+            title: "ReadWell renews",
+            action: "give notice",
+            explanation: "",
+          },
+        ],
+      },
+      { newline: "\n" },
+    );
     expect(out.split("\n")[1]?.endsWith(',"id with spaces and ""quotes"""')).toBe(true);
   });
 });

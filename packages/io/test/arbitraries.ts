@@ -1,24 +1,20 @@
 import { Money } from "@districtkit/core";
 import fc from "fast-check";
 import type { CsvFormat, FieldKind } from "../src/csvFormat.js";
-import type { SnipeItAsset } from "../src/formats/snipeIt.js";
 import type { UsageRecord } from "../src/formats/licenses.js";
+import type { SnipeItAsset } from "../src/formats/snipeIt.js";
 
 /** Characters that break naive CSV code: quotes, separators, line breaks, formula starts, accents. */
 const tricky = fc.constantFrom("a", "b", "Z", "1", " ", '"', ",", ";", "\t", "\n", "\r\n", "=", "+", "-", "@", "|", "'", "é", "ß", "😀");
 
 /** Text a cell can hold and give back unchanged: no surrounding spaces, not empty. */
-export const cellTextArb: fc.Arbitrary<string> = fc
-  .string({ unit: tricky, minLength: 1, maxLength: 12 })
-  .filter((s) => s.trim() === s && s !== "");
+export const cellTextArb: fc.Arbitrary<string> = fc.string({ unit: tricky, minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s !== "");
 
 /** Any cell text at all, blank and padded ones included. */
 export const anyCellArb: fc.Arbitrary<string> = fc.string({ unit: tricky, maxLength: 10 });
 
 /** Calendar dates 1990–2100 as ISO strings. */
-export const isoDateArb: fc.Arbitrary<string> = fc
-  .date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
+export const isoDateArb: fc.Arbitrary<string> = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 /** Amounts as records hold them (exact decimal strings), from integer cents. */
 export const amountArb: fc.Arbitrary<string> = fc.integer({ min: -10_000_000, max: 100_000_000 }).map((c) => Money.fromCents(c).toString());

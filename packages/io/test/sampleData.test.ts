@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { enrollmentCountsSchema } from "../src/formats/oneRoster.js";
 import {
   autoUpdateExpirationByModel,
   googleAdminDeviceSchema,
@@ -17,7 +18,6 @@ import {
   usageRecordSchema,
   vettingAnswerRowSchema,
 } from "../src/index.js";
-import { enrollmentCountsSchema } from "../src/formats/oneRoster.js";
 
 // The sample exports of the fictional Maple Valley School District (SAMPLE-DISTRICT.md),
 // written by packages/io/scripts/makeSampleData.ts. Read as bytes, the way a browser's File gives them.
@@ -135,7 +135,11 @@ describe("vetting sample answers (examples/data/vetting)", () => {
     const fromCsv = groupVettingAnswers(csv.rows);
     const fromJson = groupVettingAnswers(readVettingAnswersJson(file("vetting/answers.json")));
     expect(fromCsv.map((s) => s.app)).toEqual(["ReadWell", "QuizBlitz", "WriteMate AI"]);
-    expect(fromJson.map((s) => [s.app, s.answers.length])).toEqual([["ReadWell", 40], ["QuizBlitz", 17], ["WriteMate AI", 21]]);
+    expect(fromJson.map((s) => [s.app, s.answers.length])).toEqual([
+      ["ReadWell", 40],
+      ["QuizBlitz", 17],
+      ["WriteMate AI", 21],
+    ]);
     const answered = (sets: typeof fromCsv) => sets.map((s) => s.answers.filter((a) => a.answer !== undefined).map((a) => [a.criterion, a.answer, a.answeredOn]));
     expect(answered(fromCsv)).toEqual(answered(fromJson));
     expect(fromCsv[1]?.answers.find((a) => a.criterion === "essaEvidence")?.answer).toBeUndefined();

@@ -23,7 +23,8 @@ export class SumEvaluator {
     if (v === null || v === undefined || v === "") out = 0;
     else if (typeof v === "number") out = v;
     else if (typeof v === "object" && v !== null && "formula" in v) out = this.evaluate(sheet, (v as { formula: string }).formula);
-    else if (typeof v === "string") out = 0; // text counts as nothing in a SUM
+    else if (typeof v === "string")
+      out = 0; // text counts as nothing in a SUM
     else throw new Error(`cannot evaluate ${key}: ${JSON.stringify(v)}`);
     this.memo.set(key, out);
     return out;

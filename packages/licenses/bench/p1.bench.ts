@@ -12,9 +12,9 @@
 // benchmarks load the machine to 5–7, P1 0.63–1.0 s (mean 763 ms). Before this session: P1
 // 25.2 s (one cold run), slice 80 ms vs 5,573 ms (×70).
 import { bench, describe } from "vitest";
-import { highsCost, loadHighs } from "../test/highsModel.js";
 import { generateLicenseMarket } from "../src/generate.js";
 import { optimizeLicenses } from "../src/optimize.js";
+import { highsCost, loadHighs } from "../test/highsModel.js";
 
 const p1Runs = { iterations: 5, time: 0, warmupIterations: 1, warmupTime: 0 };
 const P1 = generateLicenseMarket({ products: 300, options: 6, schools: 200, years: 3, seed: 1 });
@@ -27,30 +27,48 @@ await loadHighs();
   const ref = await highsCost(slice);
   // HiGHS solves the full covering model (mixes of seat contracts): a proven plan equals it, a
   // best-found one is bracketed by its bound
-  const ok = ref.optimal && (ours.status === "optimal" ? ours.objective.toCents() === Math.round(ref.cost) : ours.lowerBound.toCents() <= Math.round(ref.cost) && ours.objective.toCents() >= Math.round(ref.cost));
+  const ok =
+    ref.optimal &&
+    (ours.status === "optimal" ? ours.objective.toCents() === Math.round(ref.cost) : ours.lowerBound.toCents() <= Math.round(ref.cost) && ours.objective.toCents() >= Math.round(ref.cost));
   if (!ok) throw new Error(`P1 slice: DistrictKit ${ours.objective.toCents()} (${ours.status}) vs HiGHS ${ref.cost} (${ref.optimal})`);
   console.log(`P1 slice: ${ours.status}, objective ${ours.objective.toCents()} ¢, bound ${ours.lowerBound.toCents()} ¢, HiGHS ${Math.round(ref.cost)} ¢`);
 }
 
 describe("P1 slice (6 products × 6 options × 12 schools × 3 years): DistrictKit vs HiGHS, equal objective", () => {
-  bench("DistrictKit optimizeLicenses", () => {
-    optimizeLicenses(slice);
-  }, { iterations: 5, time: 0, warmupIterations: 1, warmupTime: 0 });
-  bench("HiGHS 1.15 MILP per component (peer, mip_rel_gap 0)", async () => {
-    if (!(await highsCost(slice)).optimal) throw new Error("HiGHS not optimal");
-  }, { iterations: 3, time: 0, warmupIterations: 0, warmupTime: 0 });
+  bench(
+    "DistrictKit optimizeLicenses",
+    () => {
+      optimizeLicenses(slice);
+    },
+    { iterations: 5, time: 0, warmupIterations: 1, warmupTime: 0 },
+  );
+  bench(
+    "HiGHS 1.15 MILP per component (peer, mip_rel_gap 0)",
+    async () => {
+      if (!(await highsCost(slice)).optimal) throw new Error("HiGHS not optimal");
+    },
+    { iterations: 3, time: 0, warmupIterations: 0, warmupTime: 0 },
+  );
 });
 
 describe("P1 (300 products × 6 options × 200 schools × 3 years)", () => {
-  bench("DistrictKit optimizeLicenses", () => {
-    optimizeLicenses(P1);
-  }, p1Runs);
+  bench(
+    "DistrictKit optimizeLicenses",
+    () => {
+      optimizeLicenses(P1);
+    },
+    p1Runs,
+  );
   // Explanations are written when first read: this entry reads all of them (180,000 break-even
   // rows), the cost of a caller that shows or serialises the whole plan.
-  bench("DistrictKit optimizeLicenses, every product's explanation read", () => {
-    const plan = optimizeLicenses(P1);
-    let rows = 0;
-    for (const p of plan.products) rows += p.explanation.siteBreakEven.length;
-    if (rows === 0) throw new Error("no explanation rows");
-  }, p1Runs);
+  bench(
+    "DistrictKit optimizeLicenses, every product's explanation read",
+    () => {
+      const plan = optimizeLicenses(P1);
+      let rows = 0;
+      for (const p of plan.products) rows += p.explanation.siteBreakEven.length;
+      if (rows === 0) throw new Error("no explanation rows");
+    },
+    p1Runs,
+  );
 });

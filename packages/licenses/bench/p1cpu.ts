@@ -2,9 +2,10 @@
 // machine is shared, so wall time says little. Run from the repository root:
 //   pnpm run bench:cpu packages/licenses/bench/p1cpu.ts [rounds] [case prefix]
 // (scripts/cpu-bench.mjs: a full collection before each case, the order alternating between rounds)
-import { highsCost, highsCostWith, loadHighs } from "../test/highsModel.js";
+
 import { generateLicenseMarket } from "../src/generate.js";
 import { optimizeLicenses } from "../src/optimize.js";
+import { highsCost, highsCostWith, loadHighs } from "../test/highsModel.js";
 
 const P1 = generateLicenseMarket({ products: 300, options: 6, schools: 200, years: 3, seed: 1 });
 const slice = generateLicenseMarket({ products: 6, options: 6, schools: 12, years: 3, seed: 1, bundleEvery: 3 });

@@ -126,11 +126,23 @@ export const scalingCases = [
     demandFromRosters,
   ),
   scalingCase("renewalCalendar (contracts)", (n) => ({ asOf: "2026-03-01", contracts: contracts(n, 6) }), renewalCalendar),
-  scalingCase("buildLicensePlanInput (enrollment rows and usage records)", (n) => districtFile(n, 7), ({ data, usage }) => buildLicensePlanInput(data, usage)),
+  scalingCase(
+    "buildLicensePlanInput (enrollment rows and usage records)",
+    (n) => districtFile(n, 7),
+    ({ data, usage }) => buildLicensePlanInput(data, usage),
+  ),
   // the optimizer grows with the district: schools × products × 3 years demand cells
-  scalingCase("optimizeLicenses (demand cells: schools grow)", (n) => generateLicenseMarket({ products: 10, options: 6, schools: Math.round(n / 30), years: 3, seed: 8 }), optimizeLicenses, { iterations: 3 }),
-  scalingCase("optimizeLicenses (demand cells: products grow)", (n) => generateLicenseMarket({ products: Math.round(n / 150), options: 6, schools: 50, years: 3, seed: 9 }), optimizeLicenses, { iterations: 3 }),
+  scalingCase("optimizeLicenses (demand cells: schools grow)", (n) => generateLicenseMarket({ products: 10, options: 6, schools: Math.round(n / 30), years: 3, seed: 8 }), optimizeLicenses, {
+    iterations: 3,
+  }),
+  scalingCase("optimizeLicenses (demand cells: products grow)", (n) => generateLicenseMarket({ products: Math.round(n / 150), options: 6, schools: 50, years: 3, seed: 9 }), optimizeLicenses, {
+    iterations: 3,
+  }),
   scalingCase("generateLicenseMarket (demand cells: products grow)", (n) => ({ products: Math.round(n / 150), options: 6, schools: 50, years: 3, seed: 10 }), generateLicenseMarket),
-  scalingCase("scheduleCost (incremental tiers)", (n) => tiers(n, "incremental"), (s) => scheduleCost(s, s.tiers.length * 10 - 5)),
+  scalingCase(
+    "scheduleCost (incremental tiers)",
+    (n) => tiers(n, "incremental"),
+    (s) => scheduleCost(s, s.tiers.length * 10 - 5),
+  ),
   scalingCase("priceCliffs (all-units tiers)", (n) => tiers(n, "allUnits"), priceCliffs),
 ];

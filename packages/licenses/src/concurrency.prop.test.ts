@@ -27,7 +27,13 @@ describe("peakConcurrency", () => {
           const closed = intervals === "closed";
           const r = peakConcurrency({ sessions, intervals });
           expect(r.peak).toBe(peakByDefinition(sessions, closed));
-          for (const d of r.dailyPeaks) expect(d.peak).toBe(peakByDefinition(sessions.filter((s) => s.day === d.day), closed));
+          for (const d of r.dailyPeaks)
+            expect(d.peak).toBe(
+              peakByDefinition(
+                sessions.filter((s) => s.day === d.day),
+                closed,
+              ),
+            );
         }
       }),
       { numRuns: 300 },

@@ -58,19 +58,32 @@ describe("LC-1 peak concurrency by sweep line", () => {
     expect(r.timeAtLevel.filter((x) => x.level > 0).map((x) => x.duration)).toEqual([20, 50, 10]);
   });
   it("treats back-to-back sessions as not overlapping (half-open, the default)", () => {
-    const r = peakConcurrency({ sessions: [{ start: 0, end: 10 }, { start: 10, end: 20 }] });
+    const r = peakConcurrency({
+      sessions: [
+        { start: 0, end: 10 },
+        { start: 10, end: 20 },
+      ],
+    });
     expect([r.peak, r.intervals]).toEqual([1, "half-open"]);
     expect(r.sentence).toContain("half-open [start, end)");
   });
   it("counts sessions that touch as overlapping when intervals are closed, and a zero-length one once", () => {
-    expect(peakConcurrency({ sessions: [{ start: 0, end: 10 }, { start: 10, end: 20 }], intervals: "closed" }).peak).toBe(2);
+    expect(
+      peakConcurrency({
+        sessions: [
+          { start: 0, end: 10 },
+          { start: 10, end: 20 },
+        ],
+        intervals: "closed",
+      }).peak,
+    ).toBe(2);
     expect(peakConcurrency({ sessions: [{ start: 5, end: 5 }] }).peak).toBe(0);
     expect(peakConcurrency({ sessions: [{ start: 5, end: 5 }], intervals: "closed" }).peak).toBe(1);
     // LC-1 under the closed rule: the meetings at 08:30 and 09:00 do not raise the peak of 3
     expect(peakConcurrency({ sessions, intervals: "closed" }).peak).toBe(3);
   });
   it("reports the nearest-rank percentile of daily peaks", () => {
-    const days = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n, i) => Array.from({ length: n }, () => ({ start: 0, end: 5, day: `d${String(i).padStart(2, "0")}` }))).flat();
+    const days = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].flatMap((n, i) => Array.from({ length: n }, () => ({ start: 0, end: 5, day: `d${String(i).padStart(2, "0")}` })));
     expect(peakConcurrency({ sessions: days, percentile: 0.9 }).percentilePeak).toBe(9);
     expect(peakConcurrency({ sessions: days, percentile: 0.95 }).percentilePeak).toBe(10);
   });

@@ -21,11 +21,7 @@ import { z } from "zod";
  * @category Concurrency
  */
 export const concurrencyInputSchema = z.object({
-  sessions: z.array(
-    z
-      .object({ start: z.number().finite(), end: z.number().finite(), day: z.string().optional() })
-      .refine((s) => s.end >= s.start, { error: "expected end ≥ start", path: ["end"] }),
-  ),
+  sessions: z.array(z.object({ start: z.number().finite(), end: z.number().finite(), day: z.string().optional() }).refine((s) => s.end >= s.start, { error: "expected end ≥ start", path: ["end"] })),
   percentile: probabilitySchema.default(0.95),
   /** `half-open` (default): `[start, end)`; `closed`: `[start, end]`. */
   intervals: z.enum(["half-open", "closed"]).default("half-open"),

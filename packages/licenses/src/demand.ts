@@ -1,6 +1,6 @@
 import { daysBetween, fiscalYearSchema, isoDateSchema, parseInput, probabilitySchema, rateSchema } from "@districtkit/core";
 import { z } from "zod";
-import { roleSchema, type DemandCell } from "./schema.js";
+import { type DemandCell, roleSchema } from "./schema.js";
 
 const idSchema = z.string().min(1);
 const countSchema = z.number().int().min(0);

@@ -1,7 +1,7 @@
 import { fiscalYearSchema, isoDateSchema, parseInput, rateSchema } from "@districtkit/core";
 import { z } from "zod";
 import { demandFromRosters, demandFromUsage, usageRecordSchema } from "./demand.js";
-import { currentContractSchema, licenseSchoolSchema, pricingOptionSchema, productSchema, roleSchema, staffingSchema, type DemandCell, type LicensePlanInputData } from "./schema.js";
+import { currentContractSchema, type DemandCell, type LicensePlanInputData, licenseSchoolSchema, pricingOptionSchema, productSchema, roleSchema, staffingSchema } from "./schema.js";
 
 /**
  * The zod schema of a district's licence file (the sample district's `licenses.json`): schools,

@@ -104,7 +104,15 @@ export function generateLicenseMarket(options: GenerateLicenseMarketOptions): Li
           optionList.push({ kind: "seat", id: oid, productId: id, role, schedule: { type: "unit", unitPrice: price.toFixed(2) }, escalator: 0.03 });
           break;
         case "allUnits":
-          optionList.push({ kind: "seat", id: oid, productId: id, role, schedule: { type: "allUnits", tiers: tiers(0.9 + rng.next() * 0.05, 0.78 + rng.next() * 0.08) }, minimumSeats: int(rng, 10, 100), escalator: 0.03 });
+          optionList.push({
+            kind: "seat",
+            id: oid,
+            productId: id,
+            role,
+            schedule: { type: "allUnits", tiers: tiers(0.9 + rng.next() * 0.05, 0.78 + rng.next() * 0.08) },
+            minimumSeats: int(rng, 10, 100),
+            escalator: 0.03,
+          });
           break;
         case "incremental":
           optionList.push({ kind: "seat", id: oid, productId: id, role, schedule: { type: "incremental", tiers: tiers(0.85, 0.7) }, fixedFee: money(rng, 200, 2000) });

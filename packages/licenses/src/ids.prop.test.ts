@@ -9,7 +9,11 @@ import { findOverlaps, optimizeLicenses, reclaimableSeats, renewalCalendar } fro
 // changes no figure of the optimal plan; renaming the products of usage records changes no
 // reclaimable seat or saving.
 
-const idsOf = (m: { schools: { id: string }[]; products: { id: string }[]; options?: { id: string }[] }): string[] => [...m.schools.map((s) => s.id), ...m.products.map((p) => p.id), ...(m.options ?? []).map((o) => o.id)];
+const idsOf = (m: { schools: { id: string }[]; products: { id: string }[]; options?: { id: string }[] }): string[] => [
+  ...m.schools.map((s) => s.id),
+  ...m.products.map((p) => p.id),
+  ...(m.options ?? []).map((o) => o.id),
+];
 
 describe("licence ids are data", () => {
   it("renaming every id of a random market leaves the optimal plan's cost and payments unchanged", () => {
@@ -38,7 +42,14 @@ describe("licence ids are data", () => {
           asOf: "2026-07-01",
           inactiveDaysByProduct: { math: 30 },
           seatPrices: { read: "12", math: "7.5" },
-          users: rows.map((r, i) => ({ userId: `u${i}`, productId: r.product, schoolId: r.school, role: "student", lastActive: r.days === null ? null : `2026-0${1 + (r.days % 6)}-01`, source: "sso" })),
+          users: rows.map((r, i) => ({
+            userId: `u${i}`,
+            productId: r.product,
+            schoolId: r.school,
+            role: "student",
+            lastActive: r.days === null ? null : `2026-0${1 + (r.days % 6)}-01`,
+            source: "sso",
+          })),
         };
         const a = reclaimableSeats(input);
         const b = reclaimableSeats(renameDeep(input, map));
@@ -52,12 +63,28 @@ describe("licence ids are data", () => {
   it("a product called constructor or __proto__ is priced, not a TypeError (regression)", () => {
     const users = ["constructor", "__proto__", "valueOf"].map((p, i) => ({ userId: `u${i}`, productId: p, schoolId: "s", role: "student" as const, lastActive: null, source: "sso" }));
     const r = reclaimableSeats({ asOf: "2026-07-01", users, seatPrices: JSON.parse('{"__proto__": "10", "valueOf": "3"}') as Record<string, string> });
-    expect(r.map((x) => [x.productId, x.annualSaving?.toString() ?? null])).toEqual([["constructor", null], ["__proto__", "10"], ["valueOf", "3"]]);
+    expect(r.map((x) => [x.productId, x.annualSaving?.toString() ?? null])).toEqual([
+      ["constructor", null],
+      ["__proto__", "10"],
+      ["valueOf", "3"],
+    ]);
     expect(JSON.parse(JSON.stringify(r)).length).toBe(3);
-    const contracts = [{ productId: "__proto__", annualCost: "100", startDate: "2025-07-01", renewalDate: "2026-07-01" }, { productId: "toString", annualCost: "100", startDate: "2025-07-01", renewalDate: "2026-07-01" }];
+    const contracts = [
+      { productId: "__proto__", annualCost: "100", startDate: "2025-07-01", renewalDate: "2026-07-01" },
+      { productId: "toString", annualCost: "100", startDate: "2025-07-01", renewalDate: "2026-07-01" },
+    ];
     expect(renewalCalendar({ asOf: "2026-01-01", contracts }).map((e) => e.productId)).toEqual(["__proto__", "toString"]);
-    const spend = [{ productId: "__proto__", annualCost: "100", seats: 10, activeUsers: 2 }, { productId: "constructor", annualCost: "50", seats: 10, activeUsers: 2 }];
-    const overlaps = findOverlaps({ products: [{ id: "__proto__", name: "A", category: "reading" }, { id: "constructor", name: "B", category: "reading" }], spend });
+    const spend = [
+      { productId: "__proto__", annualCost: "100", seats: 10, activeUsers: 2 },
+      { productId: "constructor", annualCost: "50", seats: 10, activeUsers: 2 },
+    ];
+    const overlaps = findOverlaps({
+      products: [
+        { id: "__proto__", name: "A", category: "reading" },
+        { id: "constructor", name: "B", category: "reading" },
+      ],
+      spend,
+    });
     expect(JSON.stringify(overlaps)).toContain("__proto__");
   });
 });

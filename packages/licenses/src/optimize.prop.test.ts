@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { tinyMarketArb } from "../test/arbitraries.js";
 import { bruteForceCost } from "../test/bruteForce.js";
-import { highsCost, highsCostWithSites } from "../test/highsModel.js";
 import { checkCoverage, heuristicCosts } from "../test/checks.js";
+import { highsCost, highsCostWithSites } from "../test/highsModel.js";
 import { generateLicenseMarket } from "./generate.js";
 import { optimizeLicenses } from "./optimize.js";
 import type { LicensePlanInputData } from "./schema.js";
@@ -86,17 +86,21 @@ describe("optimizeLicenses on tiny random markets", () => {
 describe("optimizeLicenses against HiGHS (independent MILP) on seeded mid-size markets", () => {
   // HiGHS solves the full covering model (every seat contract's seats summed, no one-option-per-role
   // rule): an `optimal` plan equals its objective, a `best-found` one is bracketed by its bound.
-  it.each([1, 2, 3, 4, 5, 6])("seed %i: equal objective when proven, else bracketed", async (seed) => {
-    const market = generateLicenseMarket({ products: 4, options: 6, schools: 8, years: 3, seed, bundleEvery: 3 });
-    const plan = optimizeLicenses(market);
-    const ref = await highsCost(market);
-    expect(ref.optimal).toBe(true);
-    if (plan.status === "optimal") expect(cents(plan)).toBe(Math.round(ref.cost));
-    else {
-      expect(cents(plan)).toBeGreaterThanOrEqual(Math.round(ref.cost));
-      expect(plan.lowerBound.toCents()).toBeLessThanOrEqual(Math.round(ref.cost));
-    }
-  }, 120_000);
+  it.each([1, 2, 3, 4, 5, 6])(
+    "seed %i: equal objective when proven, else bracketed",
+    async (seed) => {
+      const market = generateLicenseMarket({ products: 4, options: 6, schools: 8, years: 3, seed, bundleEvery: 3 });
+      const plan = optimizeLicenses(market);
+      const ref = await highsCost(market);
+      expect(ref.optimal).toBe(true);
+      if (plan.status === "optimal") expect(cents(plan)).toBe(Math.round(ref.cost));
+      else {
+        expect(cents(plan)).toBeGreaterThanOrEqual(Math.round(ref.cost));
+        expect(plan.lowerBound.toCents()).toBeLessThanOrEqual(Math.round(ref.cost));
+      }
+    },
+    120_000,
+  );
 });
 
 // Question (b) of the P1 task: HiGHS 1.15 (highs-js) sometimes reports "Optimal" above a plan that

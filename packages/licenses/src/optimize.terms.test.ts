@@ -72,7 +72,20 @@ describe("contract terms", () => {
     const plan = optimizeLicenses({
       ...base,
       options: [
-        { kind: "seat", id: "tiered", productId: "p", role: "student", minimumSeats: 10, schedule: { type: "allUnits", tiers: [{ from: 10, to: 49, unitPrice: 8 }, { from: 50, unitPrice: 6 }] } },
+        {
+          kind: "seat",
+          id: "tiered",
+          productId: "p",
+          role: "student",
+          minimumSeats: 10,
+          schedule: {
+            type: "allUnits",
+            tiers: [
+              { from: 10, to: 49, unitPrice: 8 },
+              { from: 50, unitPrice: 6 },
+            ],
+          },
+        },
       ],
       demand: [cell("student", 5)],
     });

@@ -67,7 +67,20 @@ describe("optimizeLicenses", () => {
   it("buys up to a cheaper all-units bracket and says why", () => {
     const plan = optimizeLicenses({
       ...base,
-      options: [{ kind: "seat", id: "t", productId: "p", schedule: { type: "allUnits", tiers: [{ from: 1, to: 499, unitPrice: 10 }, { from: 500, unitPrice: 9 }] } }],
+      options: [
+        {
+          kind: "seat",
+          id: "t",
+          productId: "p",
+          schedule: {
+            type: "allUnits",
+            tiers: [
+              { from: 1, to: 499, unitPrice: 10 },
+              { from: 500, unitPrice: 9 },
+            ],
+          },
+        },
+      ],
       demand: [cell("a", 480)],
     });
     expect(plan.purchases[0]!.seatsBought).toBe(500);
@@ -78,7 +91,10 @@ describe("optimizeLicenses", () => {
   it("uses a bundle when it beats buying the products apart (the coupling)", () => {
     const plan = optimizeLicenses({
       ...base,
-      products: [{ id: "p", name: "P" }, { id: "q", name: "Q" }],
+      products: [
+        { id: "p", name: "P" },
+        { id: "q", name: "Q" },
+      ],
       options: [
         { kind: "district", id: "p-d", productId: "p", pricing: { type: "flat", price: 1000 } },
         { kind: "district", id: "q-d", productId: "q", pricing: { type: "flat", price: 1000 } },
@@ -199,7 +215,18 @@ describe("bad input and infeasibility", () => {
       optimizeLicenses({
         ...base,
         options: [
-          { kind: "seat", id: "x", productId: "p", schedule: { type: "allUnits", tiers: [{ from: 1, to: 10, unitPrice: 5 }, { from: 8, unitPrice: 4 }] } },
+          {
+            kind: "seat",
+            id: "x",
+            productId: "p",
+            schedule: {
+              type: "allUnits",
+              tiers: [
+                { from: 1, to: 10, unitPrice: 5 },
+                { from: 8, unitPrice: 4 },
+              ],
+            },
+          },
           { kind: "bundle", id: "b", productIds: ["p", "ghost"], pricing: { type: "flat", price: 1 } },
           { kind: "site", id: "x", productId: "p", price: 1, schools: ["nowhere"] },
         ],
@@ -225,9 +252,7 @@ describe("bad input and infeasibility", () => {
       expect.unreachable();
     } catch (error) {
       expect((error as DistrictKitError).code).toBe("INFEASIBLE");
-      expect((error as DistrictKitError).issues.map((i) => [i.pathText, i.message])).toEqual([
-        ["demand[1]", "no pricing option can cover 3 teacher seats of p at b in FY2027"],
-      ]);
+      expect((error as DistrictKitError).issues.map((i) => [i.pathText, i.message])).toEqual([["demand[1]", "no pricing option can cover 3 teacher seats of p at b in FY2027"]]);
     }
   });
 });

@@ -1,9 +1,9 @@
-import { DistrictKitError, Money, escalate } from "@districtkit/core";
-import { ROLE_COUNT, compileModel, demandAt, type Model, type PlanInput } from "./internal/model.js";
-import { components, solveComponent, type Choice } from "./internal/solve.js";
-import { usd } from "./internal/format.js";
+import { DistrictKitError, escalate, Money } from "@districtkit/core";
 import { explainProduct, type ProductExplanation } from "./internal/explain.js";
+import { usd } from "./internal/format.js";
+import { compileModel, demandAt, type Model, type PlanInput, ROLE_COUNT } from "./internal/model.js";
 import { parsePlanInput } from "./internal/parsePlan.js";
+import { type Choice, components, solveComponent } from "./internal/solve.js";
 import { licensePlanInputSchema, type Role } from "./schema.js";
 
 /**
@@ -536,9 +536,7 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
   const savings = currentCost === null ? null : currentCost.subtract(totalCost);
   const nodes = results.reduce((a, r) => a + r.nodes, 0);
   const combinations = results.reduce((a, r) => a + r.combinations, 0);
-  const statusText = proven
-    ? "proven optimal"
-    : `the best plan found within the search limits; no plan costs less than ${usd(lowerBound)} (gap ${usd(gap)})`;
+  const statusText = proven ? "proven optimal" : `the best plan found within the search limits; no plan costs less than ${usd(lowerBound)} (gap ${usd(gap)})`;
   const explanation =
     `Cheapest plan covering every product, school, role and year of FY${input.firstYear}–FY${last}: ${usd(totalCost)}` +
     (beyondHorizonCost.isZero() ? "" : ` plus ${usd(beyondHorizonCost)} in later years of multi-year terms`) +

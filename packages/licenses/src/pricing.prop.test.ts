@@ -4,16 +4,14 @@ import { cheapestCover, priceCliffs, scheduleCost } from "./pricing.js";
 
 // INVARIANTS.md (licenses): tiered schedules are non-decreasing in quantity where the vendor's
 // schedule is, and the engine says when a schedule has a price cliff. Prices as integer cents.
-const tiersArb = fc
-  .array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 5000 })), { minLength: 1, maxLength: 5 })
-  .map((parts) => {
-    let from = 1;
-    return parts.map(([width, cents], i) => {
-      const tier = { from, ...(i < parts.length - 1 ? { to: from + width - 1 } : {}), unitPrice: (cents / 100).toFixed(2) };
-      from += width;
-      return tier;
-    });
+const tiersArb = fc.array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 5000 })), { minLength: 1, maxLength: 5 }).map((parts) => {
+  let from = 1;
+  return parts.map(([width, cents], i) => {
+    const tier = { from, ...(i < parts.length - 1 ? { to: from + width - 1 } : {}), unitPrice: (cents / 100).toFixed(2) };
+    from += width;
+    return tier;
   });
+});
 
 describe("tiered schedules", () => {
   it("all-units: cost never falls as seats rise exactly when no cliff is reported", () => {
@@ -73,18 +71,16 @@ describe("tiered schedules", () => {
     return out;
   };
   // long schedules whose prices mostly fall, with jumps back up: long walks down from a cliff
-  const longTiersArb = fc
-    .array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 400 }), fc.boolean()), { minLength: 2, maxLength: 40 })
-    .map((parts) => {
-      let from = 1;
-      let price = 5000;
-      return parts.map(([width, step, up], i) => {
-        price = up && step % 7 === 0 ? Math.min(9000, price + step * 5) : Math.max(0, price - step);
-        const tier = { from, ...(i < parts.length - 1 ? { to: from + width - 1 } : {}), unitPrice: (price / 100).toFixed(2) };
-        from += width;
-        return tier;
-      });
+  const longTiersArb = fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 400 }), fc.boolean()), { minLength: 2, maxLength: 40 }).map((parts) => {
+    let from = 1;
+    let price = 5000;
+    return parts.map(([width, step, up], i) => {
+      price = up && step % 7 === 0 ? Math.min(9000, price + step * 5) : Math.max(0, price - step);
+      const tier = { from, ...(i < parts.length - 1 ? { to: from + width - 1 } : {}), unitPrice: (price / 100).toFixed(2) };
+      from += width;
+      return tier;
     });
+  });
 
   it("all-units: the cliffs and buy-up points equal those of the plain walk down (the fast path's reference)", () => {
     fc.assert(

@@ -1,16 +1,6 @@
 import { DistrictKitError, Money } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
-import {
-  cheapestCover,
-  districtLicensePrice,
-  escalatedPrice,
-  escalationSeries,
-  fullTimeEquivalents,
-  optionSeatCost,
-  priceCliffs,
-  scheduleCost,
-  siteLicensePrice,
-} from "./pricing.js";
+import { cheapestCover, districtLicensePrice, escalatedPrice, escalationSeries, fullTimeEquivalents, optionSeatCost, priceCliffs, scheduleCost, siteLicensePrice } from "./pricing.js";
 
 // LP-1 — treblis payout example (http://www.treblis.com/payoutex.htm): incremental tiers,
 // 1st unit $80, units 2–5 $24, 6–10 $12, 11–25 $6, 26+ $3. 30 → $341 (published); 33, 10, 25 computed.
@@ -121,7 +111,15 @@ describe("minimums, packs, fees, site bands, per-student floors", () => {
     expect(optionSeatCost({ kind: "seat", id: "x", productId: "p", maximumSeats: 5, schedule: { type: "unit", unitPrice: 1 } }, 6)).toBeNull();
   });
   it("prices a site licence by the school's enrollment band", () => {
-    const site = { kind: "site", id: "s", productId: "p", bands: [{ minEnrollment: 0, maxEnrollment: 299, price: 2500 }, { minEnrollment: 300, price: 3800 }] };
+    const site = {
+      kind: "site",
+      id: "s",
+      productId: "p",
+      bands: [
+        { minEnrollment: 0, maxEnrollment: 299, price: 2500 },
+        { minEnrollment: 300, price: 3800 },
+      ],
+    };
     expect(siteLicensePrice(site, 231)!.toString()).toBe("2500");
     expect(siteLicensePrice(site, 300)!.toString()).toBe("3800");
   });
@@ -133,7 +131,14 @@ describe("minimums, packs, fees, site bands, per-student floors", () => {
 
 describe("bad schedules", () => {
   it("lists overlapping and gapped brackets with their paths", () => {
-    const bad = { type: "allUnits", tiers: [{ from: 1, to: 5, unitPrice: 1 }, { from: 5, to: 9, unitPrice: 1 }, { from: 12, unitPrice: 1 }] };
+    const bad = {
+      type: "allUnits",
+      tiers: [
+        { from: 1, to: 5, unitPrice: 1 },
+        { from: 5, to: 9, unitPrice: 1 },
+        { from: 12, unitPrice: 1 },
+      ],
+    };
     try {
       scheduleCost(bad, 3);
       expect.unreachable();

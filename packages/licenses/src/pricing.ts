@@ -1,17 +1,8 @@
-import { DistrictKitError, Money, Rate, escalate, parseInput, type MoneyInput } from "@districtkit/core";
+import { DistrictKitError, escalate, Money, type MoneyInput, parseInput, Rate } from "@districtkit/core";
 import { z } from "zod";
-import {
-  districtPricingSchema,
-  pricingOptionSchema,
-  priceScheduleSchema,
-  scheduleIssues,
-  staffingSchema,
-  type DistrictPricing,
-  type PriceSchedule,
-  type PricingOption,
-} from "./schema.js";
-import { CITE_ADOBE_FTE_FORMULA, type FteFormula } from "./tables/fte.js";
 import { usd } from "./internal/format.js";
+import { type DistrictPricing, districtPricingSchema, type PriceSchedule, type PricingOption, priceScheduleSchema, pricingOptionSchema, scheduleIssues, staffingSchema } from "./schema.js";
+import { CITE_ADOBE_FTE_FORMULA, type FteFormula } from "./tables/fte.js";
 
 const seatsSchema = z.number().int().min(0).max(100_000_000);
 const yearIndexSchema = z.number().int().min(0).max(100);
@@ -19,7 +10,11 @@ const yearIndexSchema = z.number().int().min(0).max(100);
 function validSchedule(schedule: unknown): PriceSchedule {
   const s = parseInput(priceScheduleSchema, schedule, ["schedule"]);
   const issues = scheduleIssues(s);
-  if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues.map((i) => ({ path: ["schedule", ...i.path], code: "custom", message: i.message })));
+  if (issues.length > 0)
+    throw new DistrictKitError(
+      "INVALID_INPUT",
+      issues.map((i) => ({ path: ["schedule", ...i.path], code: "custom", message: i.message })),
+    );
   return s;
 }
 
@@ -45,7 +40,8 @@ export function escalatedPrice(price: MoneyInput, escalator: Rate | number | str
   const t = parseInput(yearIndexSchema, yearIndex, ["yearIndex"]);
   const p = Money.of(price);
   if (t === 0 || escalator === undefined) return p;
-  if (rounding !== "chained" && rounding !== "direct") throw DistrictKitError.argument(["rounding"], `expected "chained" or "direct", got ${typeof rounding === "string" ? JSON.stringify(rounding) : typeof rounding}`);
+  if (rounding !== "chained" && rounding !== "direct")
+    throw DistrictKitError.argument(["rounding"], `expected "chained" or "direct", got ${typeof rounding === "string" ? JSON.stringify(rounding) : typeof rounding}`);
   const series = escalate(p, Rate.of(escalator), t, { rounding: rounding === "chained" ? "each-year" : "at-end" });
   return series[t - 1]!;
 }
@@ -153,7 +149,11 @@ function seatOption(option: unknown): Extract<PricingOption, { kind: "seat" | "c
   const o = parseInput(pricingOptionSchema, option, ["option"]);
   if (o.kind !== "seat" && o.kind !== "concurrent") throw DistrictKitError.argument(["option", "kind"], `expected a seat or concurrent option, got "${o.kind}"`);
   const issues = scheduleIssues(o.schedule);
-  if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues.map((i) => ({ path: ["option", "schedule", ...i.path], code: "custom", message: i.message })));
+  if (issues.length > 0)
+    throw new DistrictKitError(
+      "INVALID_INPUT",
+      issues.map((i) => ({ path: ["option", "schedule", ...i.path], code: "custom", message: i.message })),
+    );
   return o;
 }
 

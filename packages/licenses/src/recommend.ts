@@ -1,4 +1,4 @@
-import { Money, daysBetween, isoDateSchema, keyedRecordSchema, moneySchema, nonNegativeMoneySchema, parseInput, probabilitySchema } from "@districtkit/core";
+import { daysBetween, isoDateSchema, keyedRecordSchema, Money, moneySchema, nonNegativeMoneySchema, parseInput, probabilitySchema } from "@districtkit/core";
 import { z } from "zod";
 import { usageRecordSchema } from "./demand.js";
 import { productSchema } from "./schema.js";
@@ -152,7 +152,11 @@ export function rightSizeSeats(engagedUsers: number, buffer = 0.1, roundTo = 1):
 export function seatsForUtilization(activeUsers: number, target: number): number {
   const n = parseInput(usersSchema, activeUsers, ["activeUsers"]);
   // a target below 1 % asks for 100 × the active users or more (and a tiny one for Infinity seats)
-  const t = parseInput(probabilitySchema.refine((x) => x >= 0.01, { error: "expected a target of at least 0.01 (1 %)" }), target, ["target"]);
+  const t = parseInput(
+    probabilitySchema.refine((x) => x >= 0.01, { error: "expected a target of at least 0.01 (1 %)" }),
+    target,
+    ["target"],
+  );
   return Math.ceil(n / t - 1e-9);
 }
 

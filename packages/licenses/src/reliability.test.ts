@@ -27,7 +27,10 @@ describe("licence inputs out of range", () => {
     expect(thrown(() => seatsForUtilization(1e308, 0.9)).issues[0]?.path).toEqual(["activeUsers"]);
     expect(thrown(() => rightSizeSeats(1e308)).issues[0]?.path).toEqual(["engagedUsers"]);
     const staffing = { fullTimeTeachers: 400, partTimeTeachers: 30, fullTimeStaff: 120, partTimeStaff: 20 };
-    expect(thrown(() => fullTimeEquivalents(staffing, { id: "x", source: "x", fullTimeTeacherWeight: 1, partTimeTeacherDivisor: 0, fullTimeStaffWeight: 1, partTimeStaffDivisor: 2 } as never)).issues[0]?.path).toEqual(["formula", "partTimeTeacherDivisor"]);
+    expect(
+      thrown(() => fullTimeEquivalents(staffing, { id: "x", source: "x", fullTimeTeacherWeight: 1, partTimeTeacherDivisor: 0, fullTimeStaffWeight: 1, partTimeStaffDivisor: 2 } as never)).issues[0]
+        ?.path,
+    ).toEqual(["formula", "partTimeTeacherDivisor"]);
     expect(thrown(() => fullTimeEquivalents(staffing, { fullTimeTeacherWeight: 1 } as never)).issues.map((i) => i.pathText)).toContain("formula.partTimeStaffDivisor");
     expect(seatsForUtilization(604, 0.01)).toBe(60400);
   });

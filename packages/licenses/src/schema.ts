@@ -474,7 +474,8 @@ function checkBands(bands: readonly EnrollmentBand[], path: (string | number)[],
     const prev = bands[i - 1];
     if (prev !== undefined) {
       if (prev.maxEnrollment === undefined) ctx.addIssue({ code: "custom", path: [...path, i - 1, "maxEnrollment"], message: "expected a maximum: only the last band may be open-ended" });
-      else if (b.minEnrollment !== prev.maxEnrollment + 1) ctx.addIssue({ code: "custom", path: [...path, i, "minEnrollment"], message: `bands must follow each other: expected ${prev.maxEnrollment + 1}, got ${b.minEnrollment}` });
+      else if (b.minEnrollment !== prev.maxEnrollment + 1)
+        ctx.addIssue({ code: "custom", path: [...path, i, "minEnrollment"], message: `bands must follow each other: expected ${prev.maxEnrollment + 1}, got ${b.minEnrollment}` });
     }
   });
 }
@@ -566,7 +567,7 @@ export const licensePlanInputSchema = z
         ctx.addIssue({ code: "custom", path: ["options", i, "productId"], message: `unknown product "${o.productId}"` });
       }
       if (o.billedMonths !== undefined && o.priceBasis === "term") {
-        ctx.addIssue({ code: "custom", path: ["options", i, "billedMonths"], message: "monthly prices (billedMonths) and term totals (priceBasis: \"term\") exclude each other" });
+        ctx.addIssue({ code: "custom", path: ["options", i, "billedMonths"], message: 'monthly prices (billedMonths) and term totals (priceBasis: "term") exclude each other' });
       }
       if (o.kind === "seat" && o.entitlement !== undefined && o.entitlement.role === o.role) {
         ctx.addIssue({ code: "custom", path: ["options", i, "entitlement", "role"], message: `an entitlement gives free seats of another role than the paid ones ("${o.role}")` });

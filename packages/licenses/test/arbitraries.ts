@@ -126,7 +126,10 @@ export const mixMarketArb: fc.Arbitrary<LicensePlanInputData> = fc
         prepayDiscount: fc.constantFrom(undefined, undefined, 0.1),
         minimumSeats: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined, freq: 4 }),
         fixedFee: fc.option(cents(100, 2000), { nil: undefined, freq: 4 }),
-        entitlement: fc.option(fc.record({ role: fc.constantFrom("student", "teacher"), freeSeats: fc.integer({ min: 1, max: 4 }), perPaidSeats: fc.integer({ min: 1, max: 3 }) }), { nil: undefined, freq: 4 }),
+        entitlement: fc.option(fc.record({ role: fc.constantFrom("student", "teacher"), freeSeats: fc.integer({ min: 1, max: 4 }), perPaidSeats: fc.integer({ min: 1, max: 3 }) }), {
+          nil: undefined,
+          freq: 4,
+        }),
       }),
       { minLength: 2, maxLength: 4 },
     ),
@@ -136,14 +139,29 @@ export const mixMarketArb: fc.Arbitrary<LicensePlanInputData> = fc
     const schools = Array.from({ length: r.schools }, (_, i) => ({ id: `s${i}`, name: `School ${i}`, enrollment: 100 }));
     const demand: LicensePlanInputData["demand"] = [];
     let k = 0;
-    for (const s of schools) for (let t = 0; t < r.years; t++) for (const role of r.roles as readonly string[]) demand.push({ productId: "p", schoolId: s.id, role: role as "student", fiscalYear: 2027 + t, seats: r.demand[k++ % 8]! });
+    for (const s of schools)
+      for (let t = 0; t < r.years; t++)
+        for (const role of r.roles as readonly string[]) demand.push({ productId: "p", schoolId: s.id, role: role as "student", fiscalYear: 2027 + t, seats: r.demand[k++ % 8]! });
     const options: NonNullable<LicensePlanInputData["options"]> = [
       // an `any` option so every instance is feasible
       { kind: "seat", id: "base", productId: "p", role: "any", schedule: { type: "unit", unitPrice: "9.50" } },
     ];
     r.seats.forEach((x, j) => {
       const ent = x.entitlement && x.entitlement.role !== x.role ? x.entitlement : undefined;
-      options.push(clean({ kind: "seat" as const, id: `o${j}`, productId: "p", role: x.role as "any", schedule: x.schedule, termYears: x.termYears, prepayDiscount: x.prepayDiscount, minimumSeats: x.minimumSeats, fixedFee: x.fixedFee, entitlement: ent }));
+      options.push(
+        clean({
+          kind: "seat" as const,
+          id: `o${j}`,
+          productId: "p",
+          role: x.role as "any",
+          schedule: x.schedule,
+          termYears: x.termYears,
+          prepayDiscount: x.prepayDiscount,
+          minimumSeats: x.minimumSeats,
+          fixedFee: x.fixedFee,
+          entitlement: ent,
+        }),
+      );
     });
     if (r.site !== undefined) options.push({ kind: "site", id: "site", productId: "p", price: r.site });
     return { firstYear: 2027, years: r.years, schools, products: [{ id: "p", name: "P", category: "c" }], options, demand };

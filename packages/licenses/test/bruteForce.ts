@@ -3,9 +3,10 @@
 // seats (one option per role, or one `any` option for all roles), buy each seat contract's
 // quantity by scanning every quantity from the need upward. Shares only the price compilation
 // with the optimizer, not its search.
-import { licensePlanInputSchema } from "../src/schema.js";
-import { compileModel, demandAt, type FlatVariant, type SeatVariant, type SiteVariant } from "../src/internal/model.js";
+
 import { purchase } from "../src/internal/curve.js";
+import { compileModel, demandAt, type FlatVariant, type SeatVariant, type SiteVariant } from "../src/internal/model.js";
+import { licensePlanInputSchema } from "../src/schema.js";
 
 interface Bit {
   readonly kind: "bundle" | "district" | "site" | "seat";
@@ -86,15 +87,18 @@ export function bruteForceCost(raw: unknown): number {
         const roleChoices: { k: number; n: number }[][] = [0, 1, 2].map((r) =>
           res[r] === 0 ? [{ k: -1, n: 0 }] : active.filter(({ b }) => b.seat!.v.key === ["student", "teacher", "staff"][r]).map(({ k }) => ({ k, n: res[r]! })),
         );
-        for (const a of roleChoices[0]!) for (const b of roleChoices[1]!) for (const c of roleChoices[2]!) {
-          const serve: number[] = [];
-          const n: number[] = [];
-          for (const x of [a, b, c]) if (x.k >= 0) {
-            serve.push(x.k);
-            n.push(x.n);
-          }
-          out.push({ serve, need: n });
-        }
+        for (const a of roleChoices[0]!)
+          for (const b of roleChoices[1]!)
+            for (const c of roleChoices[2]!) {
+              const serve: number[] = [];
+              const n: number[] = [];
+              for (const x of [a, b, c])
+                if (x.k >= 0) {
+                  serve.push(x.k);
+                  n.push(x.n);
+                }
+              out.push({ serve, need: n });
+            }
         return out;
       });
       // mode rule: a multi-year any-option forces the any-mode in its years, a role one the role-mode
@@ -132,7 +136,10 @@ export function bruteForceCost(raw: unknown): number {
           rec(j + 1, next);
         }
       };
-      rec(0, seats.map(() => 0));
+      rec(
+        0,
+        seats.map(() => 0),
+      );
       if (!Number.isFinite(bestP)) {
         ok = false;
         break;

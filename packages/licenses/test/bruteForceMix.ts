@@ -6,9 +6,10 @@
 // contract serve its role, of an `any` contract every role, earned free seats ⌊free × paid / per⌋
 // only their role. A contract's cost is the cheapest of its variants (yearly, prepaid) at exactly
 // that quantity. Shares only the price compilation with the optimizer, not its search.
-import { licensePlanInputSchema } from "../src/schema.js";
-import { compileModel, demandAt } from "../src/internal/model.js";
+
 import { purchase } from "../src/internal/curve.js";
+import { compileModel, demandAt } from "../src/internal/model.js";
+import { licensePlanInputSchema } from "../src/schema.js";
 
 const ROLE_BITS: Record<string, number> = { student: 1, teacher: 2, staff: 4, any: 7 };
 
@@ -86,11 +87,13 @@ export function bruteForceMixCost(raw: unknown, maxVectors = 400_000): number {
       for (let t = 0; t < Y; t++) if ((x.mask >> t) & 1) sited[x.s * Y + t] = 1;
     });
     if (siteCost >= best) continue;
-    const pooled = years.map((t) => [0, 1, 2].map((r) => {
-      let n = 0;
-      for (let s = 0; s < S; s++) if (!sited[s * Y + t]) n += demandAt(p, Y, s, r, t);
-      return n;
-    }));
+    const pooled = years.map((t) =>
+      [0, 1, 2].map((r) => {
+        let n = 0;
+        for (let s = 0; s < S; s++) if (!sited[s * Y + t]) n += demandAt(p, Y, s, r, t);
+        return n;
+      }),
+    );
     const q = new Array<number>(cols.length).fill(0);
     const feasible = (): boolean =>
       years.every((t, k) => {

@@ -3,7 +3,7 @@
 import { Money } from "@districtkit/core";
 import type { LicensePlanResult } from "../src/optimize.js";
 import { escalatedPrice, optionSeatCost } from "../src/pricing.js";
-import { licensePlanInputSchema, type LicensePlanInput, type PricingOption } from "../src/schema.js";
+import { type LicensePlanInput, licensePlanInputSchema, type PricingOption } from "../src/schema.js";
 
 export function checkCoverage(raw: unknown, plan: LicensePlanResult): string[] {
   const input = licensePlanInputSchema.parse(raw);

@@ -153,7 +153,14 @@ export function writeComponent(m: Model, products: readonly number[]): string {
               if (d === 0) continue;
               const w = lp.v("w");
               lp.bounds.push(` 0 <= ${w} <= 1`);
-              lp.row([[1, w], [-1, sel]], "<=", 0);
+              lp.row(
+                [
+                  [1, w],
+                  [-1, sel],
+                ],
+                "<=",
+                0,
+              );
               terms.push([-d, w]);
               const key = `${s}|${r}|${t}`;
               serveTerms.set(key, [...(serveTerms.get(key) ?? []), [1, w]]);
@@ -167,9 +174,30 @@ export function writeComponent(m: Model, products: readonly number[]): string {
         const Q = lp.v("Q");
         lp.int.push(Q);
         lp.bounds.push(` 0 <= ${Q} <= ${cap}`);
-        lp.row([[1, Q], [-1, q]], ">=", 0);
-        lp.row([[1, Q], [-head.min, u]], ">=", 0);
-        lp.row([[1, Q], [-cap, u]], "<=", 0);
+        lp.row(
+          [
+            [1, Q],
+            [-1, q],
+          ],
+          ">=",
+          0,
+        );
+        lp.row(
+          [
+            [1, Q],
+            [-head.min, u],
+          ],
+          ">=",
+          0,
+        );
+        lp.row(
+          [
+            [1, Q],
+            [-cap, u],
+          ],
+          "<=",
+          0,
+        );
         let fee = 0;
         for (const t of bl.years) fee += weightOf(t) * v.schedules[t]!.fee;
         lp.cost(fee, u);
@@ -183,7 +211,14 @@ export function writeComponent(m: Model, products: readonly number[]): string {
           let price = 0;
           for (const t of bl.years) price += weightOf(t) * v.schedules[t]!.packPrice;
           lp.cost(price, mPacks);
-          lp.row([[head.packSize, mPacks], [-1, Q]], ">=", 0);
+          lp.row(
+            [
+              [head.packSize, mPacks],
+              [-1, Q],
+            ],
+            ">=",
+            0,
+          );
         } else if (head.type === 1) {
           const parts: [number, string][] = [[1, Q]];
           const zs: [number, string][] = [[-1, u]];
@@ -196,8 +231,22 @@ export function writeComponent(m: Model, products: readonly number[]): string {
               lp.row([[1, z]], "<=", 0);
             }
             lp.bounds.push(` 0 <= ${qi} <= ${Math.max(hi, 0)}`);
-            lp.row([[1, qi], [-tier.from, z]], ">=", 0);
-            lp.row([[1, qi], [-Math.max(hi, 0), z]], "<=", 0);
+            lp.row(
+              [
+                [1, qi],
+                [-tier.from, z],
+              ],
+              ">=",
+              0,
+            );
+            lp.row(
+              [
+                [1, qi],
+                [-Math.max(hi, 0), z],
+              ],
+              "<=",
+              0,
+            );
             let price = 0;
             for (const t of bl.years) price += weightOf(t) * v.schedules[t]!.tiers[i]!.price;
             lp.cost(price, qi);
@@ -224,9 +273,31 @@ export function writeComponent(m: Model, products: readonly number[]): string {
               lp.bin.push(y);
               ys.push(y);
               const prevWidth = Math.min(Number.isFinite(head.tiers[i - 1]!.to) ? head.tiers[i - 1]!.to : cap, cap) - head.tiers[i - 1]!.from + 1;
-              lp.row([[1, ds[i - 1]!], [-Math.max(prevWidth, 0), y]], ">=", 0);
-              lp.row([[1, dlt], [-Math.max(width, 0), y]], "<=", 0);
-              if (i > 1) lp.row([[1, y], [-1, ys[i - 2]!]], "<=", 0);
+              lp.row(
+                [
+                  [1, ds[i - 1]!],
+                  [-Math.max(prevWidth, 0), y],
+                ],
+                ">=",
+                0,
+              );
+              lp.row(
+                [
+                  [1, dlt],
+                  [-Math.max(width, 0), y],
+                ],
+                "<=",
+                0,
+              );
+              if (i > 1)
+                lp.row(
+                  [
+                    [1, y],
+                    [-1, ys[i - 2]!],
+                  ],
+                  "<=",
+                  0,
+                );
             }
           });
           lp.row(parts, "=", 0);
@@ -309,7 +380,14 @@ export async function highsCostWithSites(
       }
     }
     if (fixes.length !== yIds.length) throw new Error(`site variables: ${fixes.length} expected, ${yIds.length} in the model`);
-    const r = highs.solve(text.replace("Subject To\n", `Subject To\n${fixes.join("\n")}\n`), { mip_rel_gap: 0, mip_abs_gap: 1e-6, output_flag: false, time_limit: timeLimit, mip_feasibility_tolerance: 1e-9, primal_feasibility_tolerance: 1e-9 });
+    const r = highs.solve(text.replace("Subject To\n", `Subject To\n${fixes.join("\n")}\n`), {
+      mip_rel_gap: 0,
+      mip_abs_gap: 1e-6,
+      output_flag: false,
+      time_limit: timeLimit,
+      mip_feasibility_tolerance: 1e-9,
+      primal_feasibility_tolerance: 1e-9,
+    });
     if (r.Status !== "Optimal") optimal = false;
     cost += r.ObjectiveValue;
   }

@@ -13,30 +13,54 @@ const tenfold = { ...inventory, cohorts: inventory.cohorts.map((c) => ({ ...c, c
 // CPU time rather than this file's wall time): rows 178 ms, district totals 78 ms, per-device
 // peer 364 ms (×0.49 and ×0.21); before the L1 work 530 ms and 266 ms. Target 200 ms.
 describe("L1 expected forecast, 1,000,000 devices, per school × model × year", () => {
-  bench("forecastReplacements (cohorts), 66k school × model × year rows with Money amounts", () => {
-    forecastReplacements({ ...inventory, groupBy: ["school", "model"] });
-  }, { iterations: 5, time: 2000 });
-  bench("forecastReplacements (cohorts), district totals and cohort plans (the peer's output and more)", () => {
-    forecastReplacements(inventory);
-  }, { iterations: 5, time: 2000 });
-  bench("forecastReplacements (cohorts), district totals, 10,000,000 devices in the same cohorts (cost follows cohorts, not devices)", () => {
-    forecastReplacements(tenfold);
-  }, { iterations: 5, time: 2000 });
-  bench("per-device loop (peer; district totals as plain numbers)", () => {
-    perDeviceExpected(devices);
-  }, { iterations: 3, time: 2000 });
+  bench(
+    "forecastReplacements (cohorts), 66k school × model × year rows with Money amounts",
+    () => {
+      forecastReplacements({ ...inventory, groupBy: ["school", "model"] });
+    },
+    { iterations: 5, time: 2000 },
+  );
+  bench(
+    "forecastReplacements (cohorts), district totals and cohort plans (the peer's output and more)",
+    () => {
+      forecastReplacements(inventory);
+    },
+    { iterations: 5, time: 2000 },
+  );
+  bench(
+    "forecastReplacements (cohorts), district totals, 10,000,000 devices in the same cohorts (cost follows cohorts, not devices)",
+    () => {
+      forecastReplacements(tenfold);
+    },
+    { iterations: 5, time: 2000 },
+  );
+  bench(
+    "per-device loop (peer; district totals as plain numbers)",
+    () => {
+      perDeviceExpected(devices);
+    },
+    { iterations: 3, time: 2000 },
+  );
 });
 
 // L2: 1,000 trials at district level; the peer simulates each device on a 10,000-device slice
 // for 10 trials — multiply its time by 100 (devices) × 100 (trials) to compare.
 const slice = expandDevices(inventory, 10_000);
 describe("L2 Monte Carlo, 1,000 trials, P10/P50/P90, district level", () => {
-  bench("forecastMonteCarlo (cohorts, 1,000 trials)", () => {
-    forecastMonteCarlo(inventory, { seed: 2027, trials: 1000 });
-  }, { iterations: 3, time: 3000 });
-  bench("per-device simulation, 10,000-device slice, 10 trials (peer; ×10,000 to scale)", () => {
-    perDeviceMonteCarlo(slice, 10, 2027);
-  }, { iterations: 3, time: 2000 });
+  bench(
+    "forecastMonteCarlo (cohorts, 1,000 trials)",
+    () => {
+      forecastMonteCarlo(inventory, { seed: 2027, trials: 1000 });
+    },
+    { iterations: 3, time: 3000 },
+  );
+  bench(
+    "per-device simulation, 10,000-device slice, 10 trials (peer; ×10,000 to scale)",
+    () => {
+      perDeviceMonteCarlo(slice, 10, 2027);
+    },
+    { iterations: 3, time: 2000 },
+  );
 });
 
 // L3: Weibull fit with right-censoring (and late entry) on 100,000 repair records
@@ -44,10 +68,18 @@ const history = generateRepairHistory({ devices: 100_000, seed: "L3", failure: {
 const observations = survivalDataFromRepairs(history);
 const columns = { times: observations.map((o) => o.time), failed: observations.map((o) => o.failed), entries: observations.map((o) => o.entry) };
 describe("L3 Weibull fit, 100,000 censored records (late entry too)", () => {
-  bench("fitWeibull, columns (profile equation)", () => {
-    fitWeibull(columns);
-  }, { iterations: 10, time: 2000 });
-  bench("fitWeibull, observation objects", () => {
-    fitWeibull({ observations });
-  }, { iterations: 5, time: 2000 });
+  bench(
+    "fitWeibull, columns (profile equation)",
+    () => {
+      fitWeibull(columns);
+    },
+    { iterations: 10, time: 2000 },
+  );
+  bench(
+    "fitWeibull, observation objects",
+    () => {
+      fitWeibull({ observations });
+    },
+    { iterations: 5, time: 2000 },
+  );
 });

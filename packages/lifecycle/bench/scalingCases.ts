@@ -79,8 +79,18 @@ export const scalingCases = [
   scalingCase("aggregateCohorts (devices)", (n) => ({ asOf: "2026-07-01", models: MODELS, devices: devices(n, 1) }), aggregateCohorts),
   scalingCase("aueCliff (devices)", (n) => ({ asOf: "2026-07-01", models: MODELS, devices: devices(n, 2) }), aueCliff),
   scalingCase("forecastReplacements (cohorts)", (n) => inventory(n, 3), forecastReplacements),
-  scalingCase("forecastMonteCarlo (cohorts; 20 trials)", (n) => inventory(n, 4), (input) => forecastMonteCarlo(input, { seed: 1, trials: 20 }), { iterations: 3 }),
-  scalingCase("simulateForecastChunk (cohorts; 20 trials)", (n) => inventory(n, 5), (input) => simulateForecastChunk(input, { seed: 1, trialStart: 0, trialEnd: 20 }), { iterations: 3 }),
+  scalingCase(
+    "forecastMonteCarlo (cohorts; 20 trials)",
+    (n) => inventory(n, 4),
+    (input) => forecastMonteCarlo(input, { seed: 1, trials: 20 }),
+    { iterations: 3 },
+  ),
+  scalingCase(
+    "simulateForecastChunk (cohorts; 20 trials)",
+    (n) => inventory(n, 5),
+    (input) => simulateForecastChunk(input, { seed: 1, trialStart: 0, trialEnd: 20 }),
+    { iterations: 3 },
+  ),
   scalingCase(
     "summarizeMonteCarlo (trials of a chunk)",
     (n) => simulateForecastChunk(generateInventory({ devices: 2000, schools: 3, models: 5, years: 6, seed: 6 }), { seed: 6, trialStart: 0, trialEnd: n }),
@@ -96,14 +106,34 @@ export const scalingCases = [
   ),
   scalingCase("kaplanMeier (observations)", (n) => ({ observations: observations(n, 8) }), kaplanMeier),
   scalingCase("fitWeibull (observations)", (n) => ({ observations: observations(n, 9) }), fitWeibull),
-  scalingCase("survivalDataFromRepairs (devices and their tickets)", (n) => generateRepairHistory({ devices: n, seed: 10 }), (h) => survivalDataFromRepairs(h)),
-  scalingCase("repairStatistics (devices and their tickets)", (n) => generateRepairHistory({ devices: n, seed: 11 }), (h) => repairStatistics(h)),
-  scalingCase("fitFailureModelFromRepairs (devices and their tickets)", (n) => generateRepairHistory({ devices: n, seed: 12 }), (h) => fitFailureModelFromRepairs(h)),
+  scalingCase(
+    "survivalDataFromRepairs (devices and their tickets)",
+    (n) => generateRepairHistory({ devices: n, seed: 10 }),
+    (h) => survivalDataFromRepairs(h),
+  ),
+  scalingCase(
+    "repairStatistics (devices and their tickets)",
+    (n) => generateRepairHistory({ devices: n, seed: 11 }),
+    (h) => repairStatistics(h),
+  ),
+  scalingCase(
+    "fitFailureModelFromRepairs (devices and their tickets)",
+    (n) => generateRepairHistory({ devices: n, seed: 12 }),
+    (h) => fitFailureModelFromRepairs(h),
+  ),
   scalingCase("generateRepairHistory (devices)", (n) => ({ devices: n, seed: 13 }), generateRepairHistory),
   scalingCase("generateInventory (cohorts)", (n) => ({ devices: n * 40, schools: Math.max(1, Math.round(n / 13)), models: 30, years: 8, seed: 14 }), generateInventory),
   scalingCase("failureModelFromKaplanMeier (curve steps)", (n) => ({ steps: steps(n), lastTime: 10 }), failureModelFromKaplanMeier),
-  scalingCase("annualFailureProbabilities (Kaplan–Meier times)", (n) => ({ kind: "kaplan-meier", times: steps(n).map((s) => s.time), survival: steps(n).map((s) => s.survival) }), (m) => annualFailureProbabilities(m, 10)),
-  scalingCase("survivalAt (curve steps)", (n) => kaplanMeier({ observations: observations(n, 17) }), (curve) => survivalAt(curve, 5)),
+  scalingCase(
+    "annualFailureProbabilities (Kaplan–Meier times)",
+    (n) => ({ kind: "kaplan-meier", times: steps(n).map((s) => s.time), survival: steps(n).map((s) => s.survival) }),
+    (m) => annualFailureProbabilities(m, 10),
+  ),
+  scalingCase(
+    "survivalAt (curve steps)",
+    (n) => kaplanMeier({ observations: observations(n, 17) }),
+    (curve) => survivalAt(curve, 5),
+  ),
   scalingCase(
     "planCappedRefresh (cohorts, flatten)",
     (n) => {
@@ -121,5 +151,9 @@ export const scalingCases = [
     },
     planCappedRefresh,
   ),
-  scalingCase("npv (yearly values)", (n) => Array.from({ length: n }, (_, i) => String(1000 + (i % 97))), (values) => npv(0.03, values)),
+  scalingCase(
+    "npv (yearly values)",
+    (n) => Array.from({ length: n }, (_, i) => String(1000 + (i % 97))),
+    (values) => npv(0.03, values),
+  ),
 ];

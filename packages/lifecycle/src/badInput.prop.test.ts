@@ -1,8 +1,8 @@
 import * as core from "@districtkit/core";
 import { DistrictKitError } from "@districtkit/core";
-import * as zod from "zod";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import * as zod from "zod";
 import { fuzzEveryExport, hasBadNumber } from "../../core/test/fuzz.js";
 import { smallDistrict } from "../test/fixtures.js";
 import * as lc from "./index.js";

@@ -1,6 +1,6 @@
 import { Money, moneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { deviceCategorySchema, type DeviceCategory } from "./schema.js";
+import { type DeviceCategory, deviceCategorySchema } from "./schema.js";
 
 const KINDS = ["refresh", "failure-replacement", "growth", "spares", "repair", "resale-credit"] as const;
 

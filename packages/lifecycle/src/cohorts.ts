@@ -1,7 +1,7 @@
-import { DISTRICT_CALENDAR, DistrictKitError, Money, fiscalCalendarSchema, isoDateSchema, parseInput, type DistrictKitIssue } from "@districtkit/core";
+import { DISTRICT_CALENDAR, DistrictKitError, type DistrictKitIssue, fiscalCalendarSchema, isoDateSchema, Money, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { cohortSchema, deviceModelSchema, deviceSchema, type Cohort } from "./schema.js";
 import { fiscalYearByMonth } from "./internal/fiscalYearByMonth.js";
+import { type Cohort, cohortSchema, deviceModelSchema, deviceSchema } from "./schema.js";
 
 /**
  * The key of a cohort: model × school × role × purchase fiscal year.

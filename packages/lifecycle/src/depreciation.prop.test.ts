@@ -37,8 +37,18 @@ describe("asset-system depreciation (Snipe-IT, GLPI)", () => {
       lifeMonths: fc.integer({ min: 1, max: 84 }),
       floorPercent: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
     }),
-    fc.record({ method: fc.constant("glpi-linear" as const), lifeYears: fc.integer({ min: 1, max: 8 }), fiscalYearEnd: fc.constantFrom("12-31", "06-30", "05-01", "02-29", "09-30"), inService: fc.boolean() }),
-    fc.record({ method: fc.constant("glpi-declining" as const), lifeYears: fc.integer({ min: 2, max: 8 }), factor10: fc.integer({ min: 11, max: 25 }), fiscalYearEnd: fc.constantFrom("12-31", "06-30", "03-31") }),
+    fc.record({
+      method: fc.constant("glpi-linear" as const),
+      lifeYears: fc.integer({ min: 1, max: 8 }),
+      fiscalYearEnd: fc.constantFrom("12-31", "06-30", "05-01", "02-29", "09-30"),
+      inService: fc.boolean(),
+    }),
+    fc.record({
+      method: fc.constant("glpi-declining" as const),
+      lifeYears: fc.integer({ min: 2, max: 8 }),
+      factor10: fc.integer({ min: 11, max: 25 }),
+      fiscalYearEnd: fc.constantFrom("12-31", "06-30", "03-31"),
+    }),
   );
   it("book values never negative, charges add up to cost − final value, the value shown at each row's end is the row's, and the sentence states the figures", () => {
     fc.assert(

@@ -86,7 +86,8 @@ describe("GLPI compatibility — the published vectors of GLPI's own tests", () 
     ]);
   });
   it("declining: shows the start-of-year value until the fiscal end has passed, and 0 outside its table", () => {
-    const at = (asOf: string): string | undefined => depreciationSchedule({ unitCost: "1000", method: "glpi-declining", lifeYears: 5, factor: 2, fiscalYearEnd: "06-30", purchaseDate: "2000-03-15", asOf }).valueAsOf!.value?.toString();
+    const at = (asOf: string): string | undefined =>
+      depreciationSchedule({ unitCost: "1000", method: "glpi-declining", lifeYears: 5, factor: 2, fiscalYearEnd: "06-30", purchaseDate: "2000-03-15", asOf }).valueAsOf!.value?.toString();
     // prorata: March to June, 4 months: 1000 − 1000 × 0.4 × 4/12 = 866.67 (to the cent)
     expect(at("2000-06-30")).toBe("1000");
     expect(at("2000-07-01")).toBe("866.67");

@@ -1,8 +1,8 @@
-import { DistrictKitError, Money, fiscalCalendarSchema, isoDateSchema, moneySchema, nonNegativeMoneySchema, parseInput, type IsoDate } from "@districtkit/core";
+import { DistrictKitError, fiscalCalendarSchema, type IsoDate, isoDateSchema, Money, moneySchema, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { bookedRows } from "./depreciation/compatRows.js";
 import { glpiTable } from "./depreciation/glpi.js";
-import { snipeItRows, snipeItRule, snipeItValue, type SnipeItInput } from "./depreciation/snipeIt.js";
+import { type SnipeItInput, snipeItRows, snipeItRule, snipeItValue } from "./depreciation/snipeIt.js";
 import { CAPITALIZATION_THRESHOLDS } from "./tables/capitalization.js";
 
 const lifeSchema = z.number().positive().max(100_000);
@@ -150,7 +150,8 @@ export const depreciationScheduleInputSchema = z
       if (d.method === "glpi-linear" && d.purchaseDate === undefined && d.inServiceDate === undefined) need("purchaseDate", "or inServiceDate: where GLPI's linear method starts");
       if (d.method === "glpi-declining" && d.inServiceDate !== undefined) not("inServiceDate", "GLPI's declining method starts at the buy date");
       if (d.method === "glpi-declining" && !(d.factor > 1)) ctx.addIssue({ code: "custom", path: ["factor"], message: `expected GLPI's coefficient above 1, got ${d.factor}` });
-      if (d.method === "glpi-declining" && d.lifeYears !== undefined && d.factor > d.lifeYears) ctx.addIssue({ code: "custom", path: ["factor"], message: `expected a coefficient ≤ the duration (${d.lifeYears}): above it GLPI's first-year charge exceeds the value` });
+      if (d.method === "glpi-declining" && d.lifeYears !== undefined && d.factor > d.lifeYears)
+        ctx.addIssue({ code: "custom", path: ["factor"], message: `expected a coefficient ≤ the duration (${d.lifeYears}): above it GLPI's first-year charge exceeds the value` });
       for (const f of ["lifeMonths", "floor", "calendar"] as const) if (d[f] !== undefined) not(f, "not a GLPI field");
     }
   });
@@ -237,12 +238,22 @@ export function depreciationSchedule(input: unknown): DepreciationSchedule {
     valueOn = (date) => snipeItValue(s, date);
     rule = snipeItRule(s);
   } else if (isGlpi(d.method)) {
-    const g = glpiTable({ method: d.method, cost: d.unitCost, purchaseDate: d.purchaseDate, inServiceDate: d.inServiceDate, lifeYears: d.lifeYears!, coefficient: d.factor, fiscalYearEnd: d.fiscalYearEnd ?? "12-31" });
+    const g = glpiTable({
+      method: d.method,
+      cost: d.unitCost,
+      purchaseDate: d.purchaseDate,
+      inServiceDate: d.inServiceDate,
+      lifeYears: d.lifeYears!,
+      coefficient: d.factor,
+      fiscalYearEnd: d.fiscalYearEnd ?? "12-31",
+    });
     rows = g.rows;
     valueOn = g.valueOn;
     rule = g.rule;
   } else throw new Error(`unreachable: ${d.method}`);
-  const years = bookedRows(d.unitCost, rows, d.units).map((r) => (r.label === null ? { fiscalYear: r.fiscalYear, depreciation: r.depreciation, accumulated: r.accumulated, bookValue: r.bookValue, periodEnd: r.periodEnd } : { ...r, label: r.label }));
+  const years = bookedRows(d.unitCost, rows, d.units).map((r) =>
+    r.label === null ? { fiscalYear: r.fiscalYear, depreciation: r.depreciation, accumulated: r.accumulated, bookValue: r.bookValue, periodEnd: r.periodEnd } : { ...r, label: r.label },
+  );
   const valueAsOf = d.asOf === undefined ? null : { date: d.asOf, value: total(valueOn(d.asOf)) };
   const last = years[years.length - 1]!;
   const shown =

@@ -228,7 +228,7 @@ export function generateRepairHistory(options: unknown): RepairHistoryInput & { 
     const entry = Math.max(0, daysFrom(o.observationStart, d.purchaseDate) / 365.25);
     if (end <= entry) continue;
     const u = 1 - rng.next();
-    const tFail = w.scale * Math.pow(Math.pow(entry / w.scale, w.shape) - Math.log(u), 1 / w.shape);
+    const tFail = w.scale * ((entry / w.scale) ** w.shape - Math.log(u)) ** (1 / w.shape);
     const tLoss = entry + (lossHazard === Infinity ? 0 : -Math.log(1 - rng.next()) / lossHazard);
     const stop = Math.min(tFail, tLoss, end);
     const incidents = samplePoisson(rng, o.repairRate * (stop - entry));
@@ -244,7 +244,14 @@ export function generateRepairHistory(options: unknown): RepairHistoryInput & { 
         x -= k.weight;
       }
       const cents = Math.round(kind.cost * 100 * (0.9 + 0.2 * rng.next()));
-      tickets.push({ id: `R${String(++n).padStart(6, "0")}`, deviceId: d.id, date: clampDate(dateAt(d.purchaseDate, age), o.observationStart, o.asOf), kind: kind.kind, cost: Money.fromCents(cents).toString(), outcome: "repaired" });
+      tickets.push({
+        id: `R${String(++n).padStart(6, "0")}`,
+        deviceId: d.id,
+        date: clampDate(dateAt(d.purchaseDate, age), o.observationStart, o.asOf),
+        kind: kind.kind,
+        cost: Money.fromCents(cents).toString(),
+        outcome: "repaired",
+      });
     }
     if (stop < end) {
       const failed = tFail <= tLoss;

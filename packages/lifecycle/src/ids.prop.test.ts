@@ -44,7 +44,14 @@ describe("lifecycle ids are data", () => {
   it("renaming cohort ids leaves planCappedRefresh's totals unchanged (ties between cohorts go by id, so which one goes first may change)", () => {
     const cohortArb = fc.record({ count: fc.integer({ min: 0, max: 300 }), year: fc.integer({ min: 2018, max: 2026 }), cents: fc.integer({ min: 10000, max: 90000 }) });
     const caseArb2 = fc.tuple(fc.array(cohortArb, { minLength: 1, maxLength: 5 }), fc.integer({ min: 0, max: 60000 })).chain(([cs, cap]) => {
-      const input = { firstFiscalYear: 2027, horizonYears: 4, minAgeYears: 2, maxAgeYears: 6, cap: { "2027": String(cap), "2028": String(cap) }, cohorts: cs.map((c, i) => ({ id: `cohort:${i}`, count: c.count, purchaseFiscalYear: c.year, unitPrice: (c.cents / 100).toFixed(2) })) };
+      const input = {
+        firstFiscalYear: 2027,
+        horizonYears: 4,
+        minAgeYears: 2,
+        maxAgeYears: 6,
+        cap: { "2027": String(cap), "2028": String(cap) },
+        cohorts: cs.map((c, i) => ({ id: `cohort:${i}`, count: c.count, purchaseFiscalYear: c.year, unitPrice: (c.cents / 100).toFixed(2) })),
+      };
       return renamingArb(input.cohorts.map((c) => c.id)).map((map) => ({ input, map }));
     });
     fc.assert(
@@ -66,9 +73,15 @@ describe("lifecycle ids are data", () => {
       { id: "d2", model: "__proto__", school: "constructor", role: "student" as const, purchaseDate: "2022-09-01" },
       { id: "d3", model: "toString", school: "__proto__", role: "staff" as const, purchaseDate: "2023-08-01" },
     ];
-    const models = [{ id: "__proto__", category: "chromebook" as const, unitPrice: "300", expectedLifeYears: 4, repairCosts: JSON.parse('{"__proto__": "40", "screen": "80"}') as Record<string, string> }, { id: "toString", category: "ipad" as const, unitPrice: "329", expectedLifeYears: 5 }];
+    const models = [
+      { id: "__proto__", category: "chromebook" as const, unitPrice: "300", expectedLifeYears: 4, repairCosts: JSON.parse('{"__proto__": "40", "screen": "80"}') as Record<string, string> },
+      { id: "toString", category: "ipad" as const, unitPrice: "329", expectedLifeYears: 5 },
+    ];
     const { cohorts } = aggregateCohorts({ asOf: "2026-07-01", devices, models });
-    expect(cohorts.map((c) => [c.model, c.school, c.count])).toEqual([["__proto__", "constructor", 2], ["toString", "__proto__", 1]]);
+    expect(cohorts.map((c) => [c.model, c.school, c.count])).toEqual([
+      ["__proto__", "constructor", 2],
+      ["toString", "__proto__", 1],
+    ]);
     const failure = { default: { failure: { kind: "annual" as const, malfunction: 0.05, accident: 0.02 }, repairRate: 0.1 } };
     const f = forecastReplacements({ asOf: "2026-07-01", horizonYears: 4, models, cohorts, failure });
     expect(JSON.stringify(f)).toContain('"__proto__"');

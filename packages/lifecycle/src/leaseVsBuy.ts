@@ -123,7 +123,9 @@ export function compareLeaseVsBuy(input: unknown): LeaseVsBuyResult {
   }
   const cheaper = diff.isZero() ? "equal" : diff.isPositive() ? "buy" : "lease";
   const buyCash = d.purchasePrice.subtract(d.residualValue).multiply(d.units);
-  const leaseCash = Money.sum(d.leasePayments).add(d.buyout ? d.buyout.subtract(d.residualValue) : Money.ZERO).multiply(d.units);
+  const leaseCash = Money.sum(d.leasePayments)
+    .add(d.buyout ? d.buyout.subtract(d.residualValue) : Money.ZERO)
+    .multiply(d.units);
   return {
     presentValueBuy: buy,
     presentValueLease: lease,

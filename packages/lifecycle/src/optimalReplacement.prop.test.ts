@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { optimalReplacementAge, type OptimalReplacementResult } from "./optimalReplacement.js";
+import { type OptimalReplacementResult, optimalReplacementAge } from "./optimalReplacement.js";
 
 const UNITS = [
   ["years", 1],
@@ -51,7 +51,13 @@ describe("optimal replacement: units and sentences", () => {
         const cf = Math.round(c.cp * c.ratio);
         const unit = c.unit[0];
         const k = c.unit[1];
-        const r: OptimalReplacementResult = optimalReplacementAge({ weibull: { shape: c.shape, scale: c.scaleYears * k }, unit, maxAge: c.maxAgeYears * k, preventiveCost: String(c.cp), failureCost: String(cf) });
+        const r: OptimalReplacementResult = optimalReplacementAge({
+          weibull: { shape: c.shape, scale: c.scaleYears * k },
+          unit,
+          maxAge: c.maxAgeYears * k,
+          preventiveCost: String(c.cp),
+          failureCost: String(cf),
+        });
         const s = r.explanation;
         const per = `per ${r.unit.singular}`;
         const money = String.raw`(\$[\d,]+\.\d+)`;

@@ -1,10 +1,10 @@
-import { DistrictKitError } from "@districtkit/core";
+import type { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
 import { optimalReplacementAge } from "./optimalReplacement.js";
 
 /** C(T) of DOMAIN-lifecycle §7 with ∫₀ᵀS by a plain trapezoid rule (an independent check). */
 function costRate(T: number, shape: number, scale: number, cp: number, cf: number): number {
-  const S = (t: number): number => Math.exp(-Math.pow(t / scale, shape));
+  const S = (t: number): number => Math.exp(-((t / scale) ** shape));
   const n = 20_000;
   let area = 0;
   for (let i = 0; i < n; i++) area += ((S((i * T) / n) + S(((i + 1) * T) / n)) / 2) * (T / n);
@@ -31,7 +31,7 @@ describe("optimalReplacementAge in any time unit", () => {
     const c = costRate(T, b, e, cp, cf);
     expect(Math.abs(c - r.costPerUnit.toNumber()) / c).toBeLessThan(1e-6);
     for (const d of [0.5, -0.5, 0.05, -0.05]) expect(costRate(T + d, b, e, cp, cf)).toBeGreaterThan(c);
-    const hazard = (b / e) * Math.pow(T / e, b - 1);
+    const hazard = (b / e) * (T / e) ** (b - 1);
     expect(r.costPerUnit.toNumber()).toBeCloseTo((cf - cp) * hazard, 8);
   });
   it("says when the optimum lies past the maximum age instead of blaming the cost ratio", () => {

@@ -28,7 +28,10 @@ export const optimalReplacementInputSchema = z
     failureCost: nonNegativeMoneySchema,
     /** The time unit of ages and the scale (default years). */
     unit: z
-      .union([z.enum(Object.keys(NAMED_UNITS) as [keyof typeof NAMED_UNITS, ...(keyof typeof NAMED_UNITS)[]]), z.object({ plural: z.string().trim().min(1).max(40), singular: z.string().trim().min(1).max(40) })])
+      .union([
+        z.enum(Object.keys(NAMED_UNITS) as [keyof typeof NAMED_UNITS, ...(keyof typeof NAMED_UNITS)[]]),
+        z.object({ plural: z.string().trim().min(1).max(40), singular: z.string().trim().min(1).max(40) }),
+      ])
       .default("years"),
     /** The oldest age considered for a planned replacement, in `unit` (default 15 when the unit is years). */
     maxAge: z.number().positive().max(1e13).optional(),
@@ -38,7 +41,8 @@ export const optimalReplacementInputSchema = z
   .superRefine((d, ctx) => {
     const years = d.unit === "years";
     if (d.maxAgeYears !== undefined && !years) ctx.addIssue({ code: "custom", path: ["maxAgeYears"], message: "maxAgeYears is in years: with another unit give maxAge in that unit" });
-    if (d.maxAgeYears !== undefined && d.maxAge !== undefined && d.maxAge !== d.maxAgeYears) ctx.addIssue({ code: "custom", path: ["maxAgeYears"], message: `expected maxAgeYears to equal maxAge (${d.maxAge}) or to be left out` });
+    if (d.maxAgeYears !== undefined && d.maxAge !== undefined && d.maxAge !== d.maxAgeYears)
+      ctx.addIssue({ code: "custom", path: ["maxAgeYears"], message: `expected maxAgeYears to equal maxAge (${d.maxAge}) or to be left out` });
     if (!years && d.maxAge === undefined) ctx.addIssue({ code: "custom", path: ["maxAge"], message: "expected maxAge, the oldest age considered, in the unit of the scale" });
   })
   .transform(({ maxAgeYears, ...d }) => ({
@@ -117,9 +121,9 @@ export function optimalReplacementAge(input: unknown): OptimalReplacementResult 
   const maxAge = d.maxAge;
   const gamma1 = gammaFn(1 + 1 / b);
   // in scaled time u = T/η: S(u) = e^{−u^β}, ∫₀ᵘS = Γ(1 + 1/β)·P(1/β, u^β)
-  const area = (u: number): number => gamma1 * regularizedLowerGamma(1 / b, Math.pow(u, b));
+  const area = (u: number): number => gamma1 * regularizedLowerGamma(1 / b, u ** b);
   const costAt = (u: number): number => {
-    const s = Math.exp(-Math.pow(u, b));
+    const s = Math.exp(-(u ** b));
     return (cp * s + cf * (1 - s)) / (eta * area(u));
   };
   const failureOnly = cf / (eta * gamma1);
@@ -146,7 +150,7 @@ export function optimalReplacementAge(input: unknown): OptimalReplacementResult 
   }
   // g(u) = β·u^{β−1}·∫₀ᵘS − F(u) − c_p/(c_f − c_p): increasing, negative at 0, unbounded (β > 1)
   const target = cp / (cf - cp);
-  const g = (u: number): number => b * Math.pow(u, b - 1) * area(u) - (1 - Math.exp(-Math.pow(u, b))) - target;
+  const g = (u: number): number => b * u ** (b - 1) * area(u) - (1 - Math.exp(-(u ** b))) - target;
   const uMax = maxAge / eta;
   const within = g(uMax) >= 0;
   // past maxAge, the optimum is looked for up to 10¹² times the larger of the scale and maxAge

@@ -1,7 +1,7 @@
 import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
 import { smallDistrict } from "../test/fixtures.js";
-import { fitWeibull, weibullFitQuantile, forecastReplacements, simulateForecastChunk, weibullLife, weibullSurvival } from "./index.js";
+import { fitWeibull, forecastReplacements, simulateForecastChunk, weibullFitQuantile, weibullLife, weibullSurvival } from "./index.js";
 
 // Regressions of issue #18 for lifecycle, one per class of fault (the id cases are in
 // ids.prop.test.ts).
@@ -27,12 +27,24 @@ describe("lifecycle inputs that are extreme or hostile", () => {
 
   it("7. a throwing getter on the cohorts (a large inventory's fast path) is wrapped with its cause", () => {
     const denied = new Error("denied");
-    const input = { ...smallDistrict(), get cohorts(): never { throw denied; } };
+    const input = {
+      ...smallDistrict(),
+      get cohorts(): never {
+        throw denied;
+      },
+    };
     for (const call of [() => forecastReplacements(input), () => simulateForecastChunk(input, { seed: 1, trialStart: 0, trialEnd: 2 })]) {
       const error = thrown(call);
       expect([error.code, error.issues[0]?.code, error.cause]).toEqual(["INVALID_INPUT", "unreadable", denied]);
     }
-    const cohorts = new Proxy([...smallDistrict().cohorts!], { get: (t, k) => (k === "length" ? (() => { throw denied; })() : Reflect.get(t, k)) });
+    const cohorts = new Proxy([...smallDistrict().cohorts!], {
+      get: (t, k) =>
+        k === "length"
+          ? (() => {
+              throw denied;
+            })()
+          : Reflect.get(t, k),
+    });
     expect(thrown(() => forecastReplacements({ ...smallDistrict(), cohorts })).cause).toBe(denied);
   });
 });
@@ -47,7 +59,18 @@ describe("lifecycle: weibullFitQuantile never returns a figure beyond any number
   });
 
   it("5. a covariance so large that the interval overflows is an error, never Infinity", () => {
-    const fit = { shape: 2, scale: 50, covariance: { order: ["scale", "shape"] as ["scale", "shape"], matrix: [[1e300, 0], [0, 1e300]] as [[number, number], [number, number]] }, confidenceLevel: 0.95 };
+    const fit = {
+      shape: 2,
+      scale: 50,
+      covariance: {
+        order: ["scale", "shape"] as ["scale", "shape"],
+        matrix: [
+          [1e300, 0],
+          [0, 1e300],
+        ] as [[number, number], [number, number]],
+      },
+      confidenceLevel: 0.95,
+    };
     expect(thrown(() => weibullFitQuantile(fit, 0.5)).issues[0]?.path).toEqual(["fit"]);
   });
 });

@@ -1,4 +1,4 @@
-import { Money, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
+import { type Money, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 
 /**
@@ -92,4 +92,3 @@ export function repairOrReplace(input: unknown): RepairOrReplaceResult {
     explanation: `The repair (${d.repairCost.format()}) is below ${threshold.format()} (${d.k} × price × remaining life ${rul.toFixed(2)} / ${d.lifeYears} years): repair, and lend a spare meanwhile.`,
   };
 }
-

@@ -11,17 +11,7 @@ import { z } from "zod";
  * ```
  * @category Schemas
  */
-export const deviceCategorySchema = z.enum([
-  "chromebook",
-  "ipad",
-  "windows-laptop",
-  "mac-laptop",
-  "desktop",
-  "interactive-display",
-  "network",
-  "server",
-  "other",
-]);
+export const deviceCategorySchema = z.enum(["chromebook", "ipad", "windows-laptop", "mac-laptop", "desktop", "interactive-display", "network", "server", "other"]);
 /** A device category. @category Schemas */
 export type DeviceCategory = z.infer<typeof deviceCategorySchema>;
 
@@ -307,7 +297,7 @@ export const growthRuleSchema = z.object({
   model: idSchema,
   ratio: z.number().min(0).max(10).default(1),
   /** Students by fiscal year (a key like "2027"); years not given hold the nearest earlier value. */
-  enrollment: z.record(z.string().regex(/^\d{4}$/, { error: "expected a fiscal year like \"2027\"" }), z.number().int().min(0)),
+  enrollment: z.record(z.string().regex(/^\d{4}$/, { error: 'expected a fiscal year like "2027"' }), z.number().int().min(0)),
 });
 /** A validated growth rule. @category Schemas */
 export type GrowthRule = z.infer<typeof growthRuleSchema>;
@@ -364,7 +354,7 @@ export const forecastInputSchema = z.object({
   growth: z.array(growthRuleSchema).default([]),
   spares: sparePolicySchema.optional(),
   /** Yearly cap on planned refresh purchases (key: fiscal year). Failures, growth and hard deadlines are never deferred. */
-  refreshBudgetCap: z.record(z.string().regex(/^\d{4}$/, { error: "expected a fiscal year like \"2027\"" }), nonNegativeMoneySchema).optional(),
+  refreshBudgetCap: z.record(z.string().regex(/^\d{4}$/, { error: 'expected a fiscal year like "2027"' }), nonNegativeMoneySchema).optional(),
   /** Breakdown of the yearly lines (default: none, district totals only). */
   groupBy: z.array(z.enum(["school", "model", "category", "role"])).default([]),
   /** Book value and depreciation of the inventory and of the forecast's purchases (optional lens; the cash view is the default). */

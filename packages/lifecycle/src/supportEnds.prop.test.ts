@@ -24,7 +24,14 @@ describe("supportEnds properties", () => {
   });
 
   it("junk in any field of a valid input throws only a DistrictKitError", () => {
-    const valid = { asOf: "2026-07-01", models: [{ id: "lab", category: "desktop", unitPrice: "1" }], assignments: [{ model: "lab", entry: "windows-10" }], table: [{ id: "x", platform: "network", product: "X", models: ["lab"], supportEnd: "2030-01-01", extended: { name: "E", periods: [{ through: "2031-01-01", pricePerDevice: "5" }] }, source: "s" }] };
+    const valid = {
+      asOf: "2026-07-01",
+      models: [{ id: "lab", category: "desktop", unitPrice: "1" }],
+      assignments: [{ model: "lab", entry: "windows-10" }],
+      table: [
+        { id: "x", platform: "network", product: "X", models: ["lab"], supportEnd: "2030-01-01", extended: { name: "E", periods: [{ through: "2031-01-01", pricePerDevice: "5" }] }, source: "s" },
+      ],
+    };
     const junk = fc.oneof(fc.anything({ withNullPrototype: true }), fc.constantFrom(Number.NaN, "2025-02-30", "", null, -1, "__proto__", [], {}));
     fc.assert(
       fc.property(fc.nat(), junk, (k, j) => {

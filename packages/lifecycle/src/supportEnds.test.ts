@@ -53,7 +53,19 @@ describe("supportEnds", () => {
       asOf: "2025-09-01",
       models: [{ id: "lab", category: "desktop", unitPrice: "780" }],
       assignments: [{ model: "lab", entry: "windows-10" }],
-      table: [{ ...SUPPORT_END_TABLE.find((e) => e.id === "windows-10")!, extended: { name: "ESU (education)", periods: [{ through: "2026-10-13", pricePerDevice: "1" }, { through: "2027-10-12", pricePerDevice: "2" }, { through: "2028-10-10", pricePerDevice: "4" }] } }],
+      table: [
+        {
+          ...SUPPORT_END_TABLE.find((e) => e.id === "windows-10")!,
+          extended: {
+            name: "ESU (education)",
+            periods: [
+              { through: "2026-10-13", pricePerDevice: "1" },
+              { through: "2027-10-12", pricePerDevice: "2" },
+              { through: "2028-10-10", pricePerDevice: "4" },
+            ],
+          },
+        },
+      ],
     });
     expect(r.replaced).toEqual(["windows-10"]);
     const ext = r.models[0]!.extended!;

@@ -1,7 +1,7 @@
-import { DistrictKitError, addDaysIso, daysBetween, isoDateSchema, nonNegativeMoneySchema, parseInput, type Money } from "@districtkit/core";
+import { addDaysIso, DistrictKitError, daysBetween, isoDateSchema, type Money, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { aueLastDay } from "./forecast/resolve.js";
-import { deviceModelSchema, type DeviceModel } from "./schema.js";
+import { type DeviceModel, deviceModelSchema } from "./schema.js";
 import { SUPPORT_END_TABLE } from "./tables/supportEnds.js";
 
 const id = z.string().min(1, { error: "expected a non-empty id" }).max(200);
@@ -47,7 +47,10 @@ export const supportEndEntrySchema = z
     extended: z
       .object({
         name: z.string().min(1).max(200),
-        periods: z.array(z.object({ through: isoDateSchema, pricePerDevice: nonNegativeMoneySchema.optional() })).min(1).max(20),
+        periods: z
+          .array(z.object({ through: isoDateSchema, pricePerDevice: nonNegativeMoneySchema.optional() }))
+          .min(1)
+          .max(20),
         note: z.string().max(1000).optional(),
       })
       .optional(),
@@ -100,7 +103,10 @@ export const supportEndsInputSchema = z.object({
   /** Use the built-in table (default true). */
   builtIn: z.boolean().default(true),
   /** Which row covers which model, when names do not say it (a Windows 10 desktop). */
-  assignments: z.array(z.object({ model: id, entry: id })).max(10_000).default([]),
+  assignments: z
+    .array(z.object({ model: id, entry: id }))
+    .max(10_000)
+    .default([]),
   soonDays: z.number().int().min(0).max(3650).default(365),
 });
 
@@ -137,7 +143,11 @@ export interface ModelSupportEnd {
   readonly featureUpdatesEnd: string | null;
   readonly endOfSale: string | null;
   /** A paid extension: each yearly period's first and last day and the price per device the district entered (null when not entered). */
-  readonly extended: { readonly name: string; readonly periods: readonly { readonly from: string; readonly through: string; readonly pricePerDevice: Money | null }[]; readonly note: string | null } | null;
+  readonly extended: {
+    readonly name: string;
+    readonly periods: readonly { readonly from: string; readonly through: string; readonly pricePerDevice: Money | null }[];
+    readonly note: string | null;
+  } | null;
   readonly estimated: boolean;
   /** At the as-of date: support ended, ends within `soonDays`, later, or unknown. */
   readonly status: "ended" | "ending-soon" | "supported" | "unknown";
@@ -166,7 +176,12 @@ export interface SupportEndsResult {
 
 /** A name with only its letters and digits, lower-case, "generation" → "gen". */
 function nameKey(s: string): string {
-  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/generation/g, "gen").replace(/[^a-z0-9]+/g, "");
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/generation/g, "gen")
+    .replace(/[^a-z0-9]+/g, "");
 }
 
 let builtInCache: readonly SupportEndEntry[] | undefined;
@@ -271,7 +286,11 @@ export function supportEnds(input: SupportEndsInput): SupportEndsResult {
         ? null
         : {
             name: extension.name,
-            periods: extension.periods.map((p, i) => ({ from: addDaysIso(i === 0 ? row.supportEnd! : extension.periods[i - 1]!.through, 1), through: p.through, pricePerDevice: p.pricePerDevice ?? null })),
+            periods: extension.periods.map((p, i) => ({
+              from: addDaysIso(i === 0 ? row.supportEnd! : extension.periods[i - 1]!.through, 1),
+              through: p.through,
+              pricePerDevice: p.pricePerDevice ?? null,
+            })),
             note: extension.note ?? null,
           };
     const days = supportEnd === null ? null : daysBetween(supportEnd, v.asOf);

@@ -43,11 +43,11 @@ describe("lease vs buy", () => {
 describe("optimal age replacement", () => {
   it("matches a fine grid search of C(T) within a tolerance", () => {
     const r = optimalReplacementAge({ weibull: { shape: 2.5, scale: 6 }, preventiveCost: "300", failureCost: "900" });
-    const S = (t: number): number => Math.exp(-Math.pow(t / 6, 2.5));
+    const S = (t: number): number => Math.exp(-((t / 6) ** 2.5));
     const C = (T: number): number => {
       let area = 0;
       const n = 400;
-      for (let i = 0; i < n; i++) area += (S((i * T) / n) + S(((i + 1) * T) / n)) / 2 * (T / n);
+      for (let i = 0; i < n; i++) area += ((S((i * T) / n) + S(((i + 1) * T) / n)) / 2) * (T / n);
       return (300 * S(T) + 900 * (1 - S(T))) / area;
     };
     let best = 0.1;
@@ -139,7 +139,14 @@ describe("quantiles of a Monte Carlo summary — published vector RNG-6", () => 
 describe("inventory, repairs and generators", () => {
   it("aggregates devices into cohorts and lists every bad device", () => {
     const models = [{ id: "cb", category: "chromebook", unitPrice: "289" }];
-    const r = aggregateCohorts({ asOf: "2026-07-01", models, devices: [{ id: "A", model: "cb", school: "HS", role: "student", purchaseDate: "2025-08-01", purchaseCost: "280" }, { id: "B", model: "cb", school: "HS", role: "student", purchaseDate: "2025-09-01", purchaseCost: "290" }] });
+    const r = aggregateCohorts({
+      asOf: "2026-07-01",
+      models,
+      devices: [
+        { id: "A", model: "cb", school: "HS", role: "student", purchaseDate: "2025-08-01", purchaseCost: "280" },
+        { id: "B", model: "cb", school: "HS", role: "student", purchaseDate: "2025-09-01", purchaseCost: "290" },
+      ],
+    });
     expect(r.cohorts[0]!.unitCost!.toString()).toBe("285");
     try {
       aggregateCohorts({ asOf: "2026-07-01", models, devices: [{ id: "A", model: "zz", school: "HS", role: "student", purchaseDate: "2027-08-01" }] });
@@ -149,11 +156,16 @@ describe("inventory, repairs and generators", () => {
     }
   });
   it("refuses a repair before purchase, an unknown device and a ticket after the as-of date", () => {
-    const h = { observationStart: "2024-07-01", asOf: "2026-07-01", devices: [{ id: "D", model: "cb", purchaseDate: "2025-01-01" }], tickets: [
-      { id: "1", deviceId: "D", date: "2024-12-01", kind: "screen", cost: "89", outcome: "repaired" },
-      { id: "2", deviceId: "X", date: "2025-12-01", kind: "screen", cost: "89", outcome: "repaired" },
-      { id: "3", deviceId: "D", date: "2026-12-01", kind: "screen", cost: "89", outcome: "replaced" },
-    ] };
+    const h = {
+      observationStart: "2024-07-01",
+      asOf: "2026-07-01",
+      devices: [{ id: "D", model: "cb", purchaseDate: "2025-01-01" }],
+      tickets: [
+        { id: "1", deviceId: "D", date: "2024-12-01", kind: "screen", cost: "89", outcome: "repaired" },
+        { id: "2", deviceId: "X", date: "2025-12-01", kind: "screen", cost: "89", outcome: "repaired" },
+        { id: "3", deviceId: "D", date: "2026-12-01", kind: "screen", cost: "89", outcome: "replaced" },
+      ],
+    };
     try {
       survivalDataFromRepairs(h);
       expect.unreachable();

@@ -2,8 +2,8 @@
 // same inventory and the same model — what a spreadsheet-minded implementation does. Used by the
 // benches and, on small inventories, by tests that check the cohort engine against them.
 import { createRng } from "@districtkit/core";
-import { annualFailureProbabilities } from "../src/survival/annual.js";
 import type { ForecastInputData } from "../src/schema.js";
+import { annualFailureProbabilities } from "../src/survival/annual.js";
 
 export interface PerDeviceInventory {
   n: number;

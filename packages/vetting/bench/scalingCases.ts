@@ -6,19 +6,7 @@
 // criteria) and projectUnicornPledge (its 10 metrics) are bounded by their validation: not listed.
 import { createRng } from "@districtkit/core";
 import { scalingCase } from "../../core/bench/scaling.js";
-import {
-  compareApps,
-  compileScorer,
-  decisionRobustness,
-  deriveRubric,
-  generateApps,
-  prepareRubric,
-  readAnswers,
-  scoreApps,
-  topsis,
-  weightedSum,
-  whatIfWeights,
-} from "../src/index.js";
+import { compareApps, compileScorer, decisionRobustness, deriveRubric, generateApps, prepareRubric, readAnswers, scoreApps, topsis, weightedSum, whatIfWeights } from "../src/index.js";
 
 /** n apps answering a rubric of 10 criteria. */
 const review = (n: number, seed: string) => generateApps({ apps: n, criteria: 10, seed });
@@ -40,23 +28,46 @@ function matrix(n: number, seed: number) {
 
 /** The cases (scaling.bench.ts registers them). */
 export const scalingCases = [
-  scalingCase("scoreApps (apps × 10 criteria)", (n) => review(n, "score"), ({ rubric, apps, asOf }) => scoreApps(rubric, apps, options(asOf)), { iterations: 3 }),
-  scalingCase("scoreApps (answers: 50 apps × criteria grow)", (n) => wideReview(n, "wide"), ({ rubric, apps, asOf }) => scoreApps(rubric, apps, options(asOf))),
+  scalingCase(
+    "scoreApps (apps × 10 criteria)",
+    (n) => review(n, "score"),
+    ({ rubric, apps, asOf }) => scoreApps(rubric, apps, options(asOf)),
+    { iterations: 3 },
+  ),
+  scalingCase(
+    "scoreApps (answers: 50 apps × criteria grow)",
+    (n) => wideReview(n, "wide"),
+    ({ rubric, apps, asOf }) => scoreApps(rubric, apps, options(asOf)),
+  ),
   scalingCase(
     "compileScorer + scoreApps (apps × 10 criteria)",
     (n) => review(n, "scorer"),
     ({ rubric, apps, asOf }) => compileScorer(rubric, options(asOf)).scoreApps(apps),
     { iterations: 3 },
   ),
-  scalingCase("readAnswers (apps × 10 criteria)", (n) => review(n, "sheet"), ({ rubric, apps }) => readAnswers(rubric, apps)),
-  scalingCase("compareApps (apps × 10 criteria)", (n) => review(n, "compare"), ({ rubric, apps, asOf }) => compareApps(rubric, apps, options(asOf)), { iterations: 3 }),
+  scalingCase(
+    "readAnswers (apps × 10 criteria)",
+    (n) => review(n, "sheet"),
+    ({ rubric, apps }) => readAnswers(rubric, apps),
+  ),
+  scalingCase(
+    "compareApps (apps × 10 criteria)",
+    (n) => review(n, "compare"),
+    ({ rubric, apps, asOf }) => compareApps(rubric, apps, options(asOf)),
+    { iterations: 3 },
+  ),
   scalingCase(
     "whatIfWeights (apps × 10 criteria)",
     (n) => review(n, "what-if"),
     ({ rubric, apps, asOf }) => whatIfWeights(rubric, apps, { c1: 5, c2: 0.5 }, options(asOf)),
     { iterations: 3 },
   ),
-  scalingCase("decisionRobustness (answers: one app, criteria grow to 2,000)", (n) => generateApps({ apps: 1, criteria: Math.round(n / 50), seed: "robust" }), ({ rubric, apps, asOf }) => decisionRobustness(rubric, apps[0], options(asOf)), { iterations: 3 }),
+  scalingCase(
+    "decisionRobustness (answers: one app, criteria grow to 2,000)",
+    (n) => generateApps({ apps: 1, criteria: Math.round(n / 50), seed: "robust" }),
+    ({ rubric, apps, asOf }) => decisionRobustness(rubric, apps[0], options(asOf)),
+    { iterations: 3 },
+  ),
   scalingCase("prepareRubric (criteria grow to 2,000; × 50 elements)", (n) => wideReview(n, "prepare").rubric, prepareRubric),
   scalingCase(
     "deriveRubric (criteria grow to 2,000, every weight changed)",

@@ -1,6 +1,6 @@
 import { bench, describe } from "vitest";
-import { readAnswers } from "../src/sheet.js";
 import { scoreApps } from "../src/score.js";
+import { readAnswers } from "../src/sheet.js";
 import { apps, options, prepared, rubric, scorer, sheet, whatIf } from "./v1Workload.js";
 
 // V1 (PERFORMANCE.md): score 10,000 apps × 80 criteria with explanations, target ≤ 50 ms median,

@@ -2,7 +2,7 @@
 // repository root:
 //   pnpm run bench:cpu packages/vetting/bench/v1cpu.ts [rounds] [case prefix]
 // (scripts/cpu-bench.mjs: a full collection before each case, the order alternating between rounds)
-import { scoreApps, readAnswers } from "../src/index.js";
+import { readAnswers, scoreApps } from "../src/index.js";
 import { apps, options, prepared, rubric, scorer, sheet, whatIf } from "./v1Workload.js";
 
 /** The measured cases: the V1 call a user makes, its variants, and reading every explanation. */
@@ -13,6 +13,16 @@ export const cases: [string, () => unknown][] = [
   ["scorer.scoreSheet (answers read once)", () => scorer.scoreSheet(sheet)],
   ["what-if scorer.scoreSheet", () => whatIf.scoreSheet(sheet)],
   ["readAnswers (reading the sheet)", () => readAnswers(rubric, apps)],
-  ["scoreSheet + every reason and summary read", () => { for (const r of scorer.scoreSheet(sheet)) void (r.reasons.length + r.summary.length); }],
-  ["scorer + every reason and summary read", () => { for (const r of scorer.scoreApps(apps)) void (r.reasons.length + r.summary.length); }],
+  [
+    "scoreSheet + every reason and summary read",
+    () => {
+      for (const r of scorer.scoreSheet(sheet)) void (r.reasons.length + r.summary.length);
+    },
+  ],
+  [
+    "scorer + every reason and summary read",
+    () => {
+      for (const r of scorer.scoreApps(apps)) void (r.reasons.length + r.summary.length);
+    },
+  ],
 ];

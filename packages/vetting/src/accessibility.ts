@@ -1,6 +1,6 @@
 import { addMonthsIso, compareIsoDates, DistrictKitError, isoDateSchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { acrAnswerSchema, wcagVersionSchema, type AcrAnswer, type ConformanceTerm, type WcagVersion } from "./schema/evidence.js";
+import { type AcrAnswer, acrAnswerSchema, type ConformanceTerm, type WcagVersion, wcagVersionSchema } from "./schema/evidence.js";
 import { EVIDENCE_MAX_AGE_MONTHS } from "./tables/security.js";
 import { wcagCriteria } from "./tables/wcag.js";
 
@@ -103,7 +103,10 @@ const summaryOptionsSchema = z.strictObject({
  * ```
  * @category Accessibility
  */
-export function summarizeAcr(acr: AcrAnswer | Readonly<Record<string, unknown>>, options: { readonly asOf: string; readonly wcagVersion?: WcagVersion; readonly maxAgeMonths?: number; readonly partialCredit?: number }): AcrSummary {
+export function summarizeAcr(
+  acr: AcrAnswer | Readonly<Record<string, unknown>>,
+  options: { readonly asOf: string; readonly wcagVersion?: WcagVersion; readonly maxAgeMonths?: number; readonly partialCredit?: number },
+): AcrSummary {
   const a = parseInput(acrAnswerSchema, acr, ["acr"]);
   const o = parseInput(summaryOptionsSchema, options, ["options"]);
   if (!a.present) throw DistrictKitError.argument(["acr", "present"], "expected an ACR to summarise (present: true), got present: false");

@@ -8,10 +8,11 @@ const matrixArb = fc.integer({ min: 2, max: 8 }).chain((n) =>
   fc.array(judgement, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }).map((upper) => {
     const m = Array.from({ length: n }, () => new Array<number>(n).fill(1));
     let k = 0;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-      m[i]![j] = upper[k]!;
-      m[j]![i] = 1 / upper[k++]!;
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        m[i]![j] = upper[k]!;
+        m[j]![i] = 1 / upper[k++]!;
+      }
     return m;
   }),
 );
@@ -29,7 +30,10 @@ describe("ahpWeights reads a matrix typed with two decimals as the exact one", (
         const changed = exact.flatMap((row, i) => row.map((_x, j) => (i !== j && Math.abs(typed[i]![j]! * exact[j]![i]! - 1) > 1e-9 ? 1 : 0))).reduce((s: number, x) => s + x, 0);
         expect(b.adjustments).toHaveLength(changed);
         // reading only the upper triangle of the typed matrix gives the same weights too
-        const u = ahpWeights(typed.map((row, i) => row.map((x, j) => (j < i ? null : x))), { method, read: "upper" });
+        const u = ahpWeights(
+          typed.map((row, i) => row.map((x, j) => (j < i ? null : x))),
+          { method, read: "upper" },
+        );
         u.weights.forEach((w, i) => expect(Math.abs(w - a.weights[i]!)).toBeLessThan(1e-9));
       }),
       { numRuns: 200 },

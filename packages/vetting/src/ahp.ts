@@ -180,7 +180,7 @@ export function ahpWeights(matrix: readonly (readonly (number | null)[])[], opti
         const x = M[i]![j]!;
         const y = M[j]![i]!;
         if (x === null) {
-          issues.push({ path: ["matrix", i, j], message: "expected a judgement (only the lower triangle may be left empty, with read: \"upper\")" });
+          issues.push({ path: ["matrix", i, j], message: 'expected a judgement (only the lower triangle may be left empty, with read: "upper")' });
           continue;
         }
         if (upper) {
@@ -198,7 +198,7 @@ export function ahpWeights(matrix: readonly (readonly (number | null)[])[], opti
           continue;
         }
         if (y === null) {
-          issues.push({ path: ["matrix", j, i], message: "expected a judgement (leave the lower triangle empty only with read: \"upper\")" });
+          issues.push({ path: ["matrix", j, i], message: 'expected a judgement (leave the lower triangle empty only with read: "upper")' });
           continue;
         }
         // keep the larger of the pair; the other must be its reciprocal within the tolerance
@@ -214,7 +214,13 @@ export function ahpWeights(matrix: readonly (readonly (number | null)[])[], opti
         if (kept > SCALE_MAX) offScale(ki, kj, kept);
         C[ki]![kj] = kept;
         C[kj]![ki] = 1 / kept;
-        if (Math.abs(product - 1) > EXACT) adjustments.push({ at: [kj, ki], given: other, used: 1 / kept, message: `matrix[${kj}][${ki}] = ${other} read as ${show(1 / kept)}, the reciprocal of matrix[${ki}][${kj}] = ${show(kept)}` });
+        if (Math.abs(product - 1) > EXACT)
+          adjustments.push({
+            at: [kj, ki],
+            given: other,
+            used: 1 / kept,
+            message: `matrix[${kj}][${ki}] = ${other} read as ${show(1 / kept)}, the reciprocal of matrix[${ki}][${kj}] = ${show(kept)}`,
+          });
       }
     }
   }
@@ -263,6 +269,7 @@ export function ahpWeights(matrix: readonly (readonly (number | null)[])[], opti
     explanation:
       (cr === null
         ? `Weights by ${how} for ${n} criteria; the random index is tabulated only up to n = 10, so the consistency ratio is unknown.`
-        : `Weights by ${how}; λmax = ${lambdaMax.toFixed(3)}, CI = ${ci.toFixed(3)}, CR = ${cr.toFixed(3)} — ${consistent ? "acceptable (≤ 0.10)" : "too inconsistent (> 0.10): revise the judgements"}.`) + reading,
+        : `Weights by ${how}; λmax = ${lambdaMax.toFixed(3)}, CI = ${ci.toFixed(3)}, CR = ${cr.toFixed(3)} — ${consistent ? "acceptable (≤ 0.10)" : "too inconsistent (> 0.10): revise the judgements"}.`) +
+      reading,
   };
 }

@@ -1,6 +1,6 @@
+import * as core from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import * as core from "@districtkit/core";
 import * as zod from "zod";
 import { expectOnlyDistrictKitError, fuzzEveryExport } from "../../core/test/fuzz.js";
 import * as v from "./index.js";
@@ -25,13 +25,21 @@ await fuzzEveryExport({
   exports: v,
   dir: new URL("..", import.meta.url),
   modules: { "@districtkit/core": core, "@districtkit/vetting": v, zod },
-  seeds: { scoreApp: [[v.K12_RUBRIC, { id: "x", name: "X", answers: {} }, options], [mini, { id: "x", name: "X", answers: { a: { value: "yes" } } }, options]] },
+  seeds: {
+    scoreApp: [
+      [v.K12_RUBRIC, { id: "x", name: "X", answers: {} }, options],
+      [mini, { id: "x", name: "X", answers: { a: { value: "yes" } } }, options],
+    ],
+  },
   allow: {},
 });
 
 describe("vetting public functions on malformed input", () => {
   it("scoreApp on fuzzed answer values of real criteria", () => {
-    fc.assert(fc.property(fuzzedApp, (app) => expectOnlyDistrictKitError(() => v.scoreApp(v.K12_RUBRIC, app, options))), { numRuns: 400 });
+    fc.assert(
+      fc.property(fuzzedApp, (app) => expectOnlyDistrictKitError(() => v.scoreApp(v.K12_RUBRIC, app, options))),
+      { numRuns: 400 },
+    );
   });
 
   it("an all-N/A questionnaire gives a null score with the reason, not an error", () => {

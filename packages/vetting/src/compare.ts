@@ -1,10 +1,10 @@
 import { DistrictKitError, guardInput } from "@districtkit/core";
-import { topsis, weightedSum, type RankingResult } from "./mcda.js";
+import { type RankingResult, topsis, weightedSum } from "./mcda.js";
 import type { CriterionStatus, Decision } from "./result.js";
-import { prepare, scoreApps } from "./score.js";
 import type { ScoreOptions } from "./schema/answers.js";
 import type { Domain } from "./schema/criterion.js";
 import type { Rubric, RubricInput } from "./schema/rubric.js";
+import { prepare, scoreApps } from "./score.js";
 
 /**
  * A side-by-side comparison of candidate apps (see {@link compareApps}).

@@ -1,7 +1,7 @@
 import { addDaysIso, isoDateSchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { stateCodeSchema } from "./schema/condition.js";
-import { STATE_STUDENT_PRIVACY_LAWS, type DeadlineRule } from "./tables/stateLaws.js";
+import { type DeadlineRule, STATE_STUDENT_PRIVACY_LAWS } from "./tables/stateLaws.js";
 
 /**
  * One deadline computed from a state law and an event date.

@@ -1,5 +1,5 @@
 import { parseInput } from "@districtkit/core";
-import { studyAnswerSchema, type StudyAnswer } from "./schema/evidence.js";
+import { type StudyAnswer, studyAnswerSchema } from "./schema/evidence.js";
 
 /**
  * The ESSA tier of one study, with the rule that gave it.
@@ -40,14 +40,17 @@ export function tierOf(s: Extract<StudyAnswer, { present: true }>): EssaTierResu
   if (s.negativeFindings) reasons.push("causal studies found overriding negative effects, which rules out tiers 1–3");
   else if (!s.significantPositive) reasons.push("the study found no statistically significant positive effect, which rules out tiers 1–3");
   else {
-    if (s.wwcRating === "meetsWithoutReservations" && large) return { tier: 1, label: LABELS[1], reasons: [`meets WWC standards without reservations, significant positive effect, ${s.n} students at ${s.sites} sites`] };
+    if (s.wwcRating === "meetsWithoutReservations" && large)
+      return { tier: 1, label: LABELS[1], reasons: [`meets WWC standards without reservations, significant positive effect, ${s.n} students at ${s.sites} sites`] };
     if (s.wwcRating === "meetsWithoutReservations" && !large) reasons.push(`tier 1 needs ≥ ${ESSA_LARGE_SAMPLE.students} students at ≥ ${ESSA_LARGE_SAMPLE.sites} sites (has ${s.n} at ${s.sites})`);
     else reasons.push("tier 1 needs a study meeting WWC standards without reservations");
     if ((s.wwcRating === "meetsWithoutReservations" || s.wwcRating === "meetsWithReservations") && large) {
       return { tier: 2, label: LABELS[2], reasons: [...reasons, `meets WWC standards with reservations, significant positive effect, ${s.n} students at ${s.sites} sites`] };
     }
-    if (s.design === "correlational" && s.statisticalControls) return { tier: 3, label: LABELS[3], reasons: [...reasons, "correlational study with statistical controls for selection bias and a significant positive effect"] };
-    if (causal) return { tier: 3, label: LABELS[3], reasons: [...reasons, "experiment or quasi-experiment with a significant positive effect, without the large multi-site sample or WWC rating tier 2 needs"] };
+    if (s.design === "correlational" && s.statisticalControls)
+      return { tier: 3, label: LABELS[3], reasons: [...reasons, "correlational study with statistical controls for selection bias and a significant positive effect"] };
+    if (causal)
+      return { tier: 3, label: LABELS[3], reasons: [...reasons, "experiment or quasi-experiment with a significant positive effect, without the large multi-site sample or WWC rating tier 2 needs"] };
     reasons.push(s.design === "correlational" ? "tier 3 needs statistical controls for selection bias" : "tier 3 needs a correlational study with controls, or an experiment");
   }
   if (s.design === "logicModel" || s.evaluationUnderWay) {

@@ -50,7 +50,13 @@ function explain(result: ScoreResult, criterionId: string): string {
   if (!rows) throw DistrictKitError.argument(["result"], "expected a result of scoreApp (with contributions)");
   const r = rows.find((x) => x !== null && typeof x === "object" && x.criterion === criterionId);
   if (!r) throw DistrictKitError.argument(["criterionId"], `no criterion "${criterionId}" in this result`);
-  if (typeof r.title !== "string" || typeof r.weight !== "number" || !(typeof r.status === "string" && Object.hasOwn(STATUS, r.status)) || (r.score !== null && typeof r.score !== "number") || typeof r.contribution !== "number") {
+  if (
+    typeof r.title !== "string" ||
+    typeof r.weight !== "number" ||
+    !(typeof r.status === "string" && Object.hasOwn(STATUS, r.status)) ||
+    (r.score !== null && typeof r.score !== "number") ||
+    typeof r.contribution !== "number"
+  ) {
     throw DistrictKitError.argument(["result"], "expected a result of scoreApp");
   }
   const head = `${r.title} (${r.domain}, weight ${r.weight}${r.gate ? `, hard gate ${r.gate}` : ""}): ${STATUS[r.status]}`;

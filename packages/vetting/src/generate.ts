@@ -89,7 +89,8 @@ export function generateApps(options: GenerateAppsOptions): GeneratedApps {
     const gate = i % 23 === 5;
     const base = { id, title, domain, weight, ...(gate ? { gate: true } : {}) };
     // every 10th criterion (after the first few) applies only when c0's answer is "does", or only in NY
-    const cond = i > 3 && i % 10 === 7 ? { appliesWhen: { type: "answer" as const, criterion: "c0", in: ["does"] } } : i > 3 && i % 10 === 3 ? { appliesWhen: { type: "state" as const, in: ["NY"] } } : {};
+    const cond =
+      i > 3 && i % 10 === 7 ? { appliesWhen: { type: "answer" as const, criterion: "c0", in: ["does"] } } : i > 3 && i % 10 === 3 ? { appliesWhen: { type: "state" as const, in: ["NY"] } } : {};
     const k = i < special.length && o.criteria >= 20 ? special[i]! : pick(rubricRng, ["practice", "practice", "practice", "yesNo", "yesNo", "level", "choice"] as const);
     const kind = i === 0 ? "practice" : k;
     switch (kind) {
@@ -103,13 +104,30 @@ export function generateApps(options: GenerateAppsOptions): GeneratedApps {
         criteria.push({ ...base, ...cond, kind, min: 1, max: 4 });
         break;
       case "choice":
-        criteria.push({ ...base, ...cond, kind, options: [{ value: "good", score: 1 }, { value: "fair", score: 0.5 }, { value: "poor", score: 0 }] });
+        criteria.push({
+          ...base,
+          ...cond,
+          kind,
+          options: [
+            { value: "good", score: 1 },
+            { value: "fair", score: 0.5 },
+            { value: "poor", score: 0 },
+          ],
+        });
         break;
       case "date":
         criteria.push({ ...base, kind, freshForMonths: 12 });
         break;
       case "document":
-        criteria.push({ ...base, kind, kinds: [{ value: "full", score: 1 }, { value: "partial", score: 0.5 }], validForMonths: 36 });
+        criteria.push({
+          ...base,
+          kind,
+          kinds: [
+            { value: "full", score: 1 },
+            { value: "partial", score: 0.5 },
+          ],
+          validForMonths: 36,
+        });
         break;
       case "acr":
         criteria.push({ ...base, kind, wcagVersion: "2.1" });
@@ -161,7 +179,15 @@ export function generateApps(options: GenerateAppsOptions): GeneratedApps {
           }
           case "study":
             value = good
-              ? { present: true, design: pick(r, ["rct", "quasiExperimental", "correlational", "logicModel"]), wwcRating: pick(r, ["meetsWithoutReservations", "meetsWithReservations", "notReviewed"]), significantPositive: r.next() < 0.7, n: Math.floor(r.next() * 3000), sites: Math.floor(r.next() * 20), evaluationUnderWay: true }
+              ? {
+                  present: true,
+                  design: pick(r, ["rct", "quasiExperimental", "correlational", "logicModel"]),
+                  wwcRating: pick(r, ["meetsWithoutReservations", "meetsWithReservations", "notReviewed"]),
+                  significantPositive: r.next() < 0.7,
+                  n: Math.floor(r.next() * 3000),
+                  sites: Math.floor(r.next() * 20),
+                  evaluationUnderWay: true,
+                }
               : { present: false };
             break;
           default:

@@ -30,13 +30,27 @@ describe("weightedSum", () => {
   });
 
   it("reports the smallest weight change that makes neighbours tie", () => {
-    const r = weightedSum({ weights: [1, 1], alternatives: [{ id: "a", values: [3, 1] }, { id: "b", values: [1, 2] }] });
+    const r = weightedSum({
+      weights: [1, 1],
+      alternatives: [
+        { id: "a", values: [3, 1] },
+        { id: "b", values: [1, 2] },
+      ],
+    });
     // P_a = 4, P_b = 3; k = 0: δ = (3 − 4)/(3 − 1) = −0.5 (relative 0.5); k = 1: δ = −1/(1 − 2) = 1 (relative 1)
     expect(r.robustness).toEqual({ criterion: 0, name: "#0", delta: -0.5, relative: 0.5, between: ["a", "b"] });
   });
 
   it("normalizes by column max (benefits) and min / a (costs) when asked", () => {
-    const r = weightedSum({ weights: [1, 1], benefit: [true, false], normalize: "max", alternatives: [{ id: "a", values: [10, 200] }, { id: "b", values: [5, 100] }] });
+    const r = weightedSum({
+      weights: [1, 1],
+      benefit: [true, false],
+      normalize: "max",
+      alternatives: [
+        { id: "a", values: [10, 200] },
+        { id: "b", values: [5, 100] },
+      ],
+    });
     expect(r.ranking.map((x) => [x.id, x.score])).toEqual([
       ["a", 1.5],
       ["b", 1.5],
@@ -46,7 +60,15 @@ describe("weightedSum", () => {
   it("refuses mismatched lengths, negative weights, duplicate ids", () => {
     expect(() => weightedSum({ weights: [1, -1], alternatives: [{ id: "a", values: [1, 2] }] })).toThrow(DistrictKitError);
     expect(() => weightedSum({ weights: [1, 1], alternatives: [{ id: "a", values: [1] }] })).toThrow(DistrictKitError);
-    expect(() => weightedSum({ weights: [1], alternatives: [{ id: "a", values: [1] }, { id: "a", values: [2] }] })).toThrow(DistrictKitError);
+    expect(() =>
+      weightedSum({
+        weights: [1],
+        alternatives: [
+          { id: "a", values: [1] },
+          { id: "a", values: [2] },
+        ],
+      }),
+    ).toThrow(DistrictKitError);
     expect(() => weightedSum({ weights: [0], alternatives: [{ id: "a", values: [1] }] })).toThrow(DistrictKitError);
   });
 });
@@ -69,13 +91,26 @@ describe("topsis", () => {
   });
 
   it("gives 0.5 when an alternative is at both the ideal and the anti-ideal", () => {
-    const r = topsis({ weights: [1], alternatives: [{ id: "a", values: [2] }, { id: "b", values: [2] }] });
+    const r = topsis({
+      weights: [1],
+      alternatives: [
+        { id: "a", values: [2] },
+        { id: "b", values: [2] },
+      ],
+    });
     expect(r.ranking.map((x) => x.score)).toEqual([0.5, 0.5]);
     expect(r.ties).toEqual([["a", "b"]]);
   });
 
   it("treats cost criteria the other way round", () => {
-    const r = topsis({ weights: [1], benefit: [false], alternatives: [{ id: "cheap", values: [1] }, { id: "dear", values: [3] }] });
+    const r = topsis({
+      weights: [1],
+      benefit: [false],
+      alternatives: [
+        { id: "cheap", values: [1] },
+        { id: "dear", values: [3] },
+      ],
+    });
     expect(r.ranking.map((x) => [x.id, x.score])).toEqual([
       ["cheap", 1],
       ["dear", 0],
@@ -111,7 +146,14 @@ describe("ahpWeights", () => {
     expect(r.consistencyRatio).toBeCloseTo(r.consistencyIndex / 0.58, 12);
     expect(r.consistent).toBe(false);
     // methods differ on an inconsistent matrix: pin one
-    const g = ahpWeights([[1, 3, 1 / 2], [1 / 3, 1, 3], [2, 1 / 3, 1]], "columnMean");
+    const g = ahpWeights(
+      [
+        [1, 3, 1 / 2],
+        [1 / 3, 1, 3],
+        [2, 1 / 3, 1],
+      ],
+      "columnMean",
+    );
     expect(g.weights).not.toEqual(r.weights);
   });
 
@@ -127,10 +169,30 @@ describe("ahpWeights", () => {
 
   it("refuses matrices that are not square, not reciprocal, off-scale, or with a bad diagonal", () => {
     expect(() => ahpWeights([[1, 2]])).toThrow(DistrictKitError);
-    expect(() => ahpWeights([[1, 3], [3, 1]])).toThrow(DistrictKitError);
-    expect(() => ahpWeights([[1, 12], [1 / 12, 1]])).toThrow(DistrictKitError);
-    expect(() => ahpWeights([[2, 1], [1, 2]])).toThrow(DistrictKitError);
-    expect(() => ahpWeights([[1, Number.NaN], [1, 1]])).toThrow(DistrictKitError);
+    expect(() =>
+      ahpWeights([
+        [1, 3],
+        [3, 1],
+      ]),
+    ).toThrow(DistrictKitError);
+    expect(() =>
+      ahpWeights([
+        [1, 12],
+        [1 / 12, 1],
+      ]),
+    ).toThrow(DistrictKitError);
+    expect(() =>
+      ahpWeights([
+        [2, 1],
+        [1, 2],
+      ]),
+    ).toThrow(DistrictKitError);
+    expect(() =>
+      ahpWeights([
+        [1, Number.NaN],
+        [1, 1],
+      ]),
+    ).toThrow(DistrictKitError);
   });
 });
 
@@ -214,7 +276,20 @@ describe("ahpWeights: reciprocals typed as decimals", () => {
     );
     expect([d.matrix[0]![1], d.matrix[1]![0], d.adjustments[0]!.message]).toEqual([1 / 3, 3, "matrix[0][1] = 0.33 read as 1/3"]);
     // an empty judgement above the diagonal, or below it when both triangles are read, is refused
-    expect(() => ahpWeights([[1, null], [1, 1]], { read: "upper" })).toThrow(DistrictKitError);
-    expect(() => ahpWeights([[1, 2], [null, 1]])).toThrow(DistrictKitError);
+    expect(() =>
+      ahpWeights(
+        [
+          [1, null],
+          [1, 1],
+        ],
+        { read: "upper" },
+      ),
+    ).toThrow(DistrictKitError);
+    expect(() =>
+      ahpWeights([
+        [1, 2],
+        [null, 1],
+      ]),
+    ).toThrow(DistrictKitError);
   });
 });

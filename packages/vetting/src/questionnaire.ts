@@ -3,7 +3,7 @@ import { z } from "zod";
 import { compileRubric } from "./internal/compile.js";
 import { ageRangeSchema } from "./schema/answers.js";
 import { useModeSchema } from "./schema/condition.js";
-import { criterionSchema, type Criterion } from "./schema/criterion.js";
+import { type Criterion, criterionSchema } from "./schema/criterion.js";
 import { acrAnswerSchema, studyAnswerSchema } from "./schema/evidence.js";
 import type { Rubric, RubricInput } from "./schema/rubric.js";
 
@@ -88,9 +88,7 @@ export function appSchemaFor(rubric: Rubric | RubricInput) {
   const r = compileRubric(rubric).rubric;
   const shape = Object.create(null) as Record<string, z.ZodType>; // criterion ids are data (zod itself cannot hold a "__proto__" key)
   for (const c of r.criteria) {
-    const description = [c.question ?? c.title, c.reference ? `(question ${c.reference})` : null, c.weight === 0 ? "Recorded, not scored." : null]
-      .filter(Boolean)
-      .join(" ");
+    const description = [c.question ?? c.title, c.reference ? `(question ${c.reference})` : null, c.weight === 0 ? "Recorded, not scored." : null].filter(Boolean).join(" ");
     shape[c.id] = z
       .strictObject({
         value: answerValueSchemaFor(c),

@@ -1,7 +1,7 @@
 import { DistrictKitError, guardInput } from "@districtkit/core";
-import type { Rubric, RubricInput } from "./schema/rubric.js";
-import { compileRubric, type CompiledRubric } from "./internal/compile.js";
 import { checkApp, type RawIssue } from "./internal/checkApp.js";
+import { type CompiledRubric, compileRubric } from "./internal/compile.js";
+import type { Rubric, RubricInput } from "./schema/rubric.js";
 
 /**
  * The Common Sense-style privacy rating: `pass`, `warning` or `fail`.
@@ -40,14 +40,7 @@ export interface PrivacyRatingResult {
  * ```
  * @category Rating
  */
-export const PRIVACY_RATING_CRITERIA: readonly string[] = [
-  "sellsData",
-  "thirdPartyMarketing",
-  "targetedAds",
-  "thirdPartyTracking",
-  "crossAppTracking",
-  "commercialProfiling",
-];
+export const PRIVACY_RATING_CRITERIA: readonly string[] = ["sellsData", "thirdPartyMarketing", "targetedAds", "thirdPartyTracking", "crossAppTracking", "commercialProfiling"];
 
 /** @internal */
 export function rateWith(cr: CompiledRubric, answerOf: (id: string) => unknown): PrivacyRatingResult | null {
@@ -56,7 +49,16 @@ export function rateWith(cr: CompiledRubric, answerOf: (id: string) => unknown):
   const policy = answerOf(setting.policyCriterion);
   const practices = setting.practiceCriteria.map((id) => {
     const v = answerOf(id);
-    const answer = v === undefined ? "unanswered" : v === "does" || v === "yes" || v === true ? "does" : v === "doesNot" || v === "no" || v === false ? "doesNot" : v === "notApplicable" ? "notApplicable" : "unclear";
+    const answer =
+      v === undefined
+        ? "unanswered"
+        : v === "does" || v === "yes" || v === true
+          ? "does"
+          : v === "doesNot" || v === "no" || v === false
+            ? "doesNot"
+            : v === "notApplicable"
+              ? "notApplicable"
+              : "unclear";
     return { criterion: id, title: cr.byId.get(id)!.c.title, answer } as const;
   });
   const policyTitle = cr.byId.get(setting.policyCriterion)!.c.title;

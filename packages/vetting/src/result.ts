@@ -1,6 +1,6 @@
+import type { PrivacyRatingResult } from "./rating.js";
 import type { Domain } from "./schema/criterion.js";
 import type { UnansweredPolicy } from "./schema/rubric.js";
-import type { PrivacyRatingResult } from "./rating.js";
 
 /**
  * The four decisions, from worst to best: `denied`, `needsInformation`,

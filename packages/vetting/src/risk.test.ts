@@ -1,7 +1,7 @@
 import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
-import { K12_RUBRIC } from "./rubrics/k12.js";
 import { RISK_TIERS_VENDORSCORE_1, riskScore, riskScoreOf } from "./risk.js";
+import { K12_RUBRIC } from "./rubrics/k12.js";
 import { scoreApp } from "./score.js";
 import { scoreTier } from "./tiers.js";
 
@@ -34,9 +34,30 @@ describe("tiers with inclusive bounds on either side", () => {
   });
 
   it("refuses tiers that leave a score out or hold one twice, and a score outside 0–100", () => {
-    expect(issues(() => scoreTier(5, [{ label: "low", atMost: 20 }, { label: "high", atLeast: 20 }]))).toEqual(['tiers[1]: tiers "low" (score ≤ 20) and "high" (20 ≤ score) overlap: a score can be in one tier only']);
-    expect(issues(() => scoreTier(5, [{ label: "low", below: 20 }, { label: "high", above: 20 }]))).toEqual(['tiers[1]: no tier holds a score of 20: between "low" (score < 20) and "high" (20 < score)']);
-    expect(issues(() => scoreTier(5, [{ label: "low", below: 20 }, { label: "high", atLeast: 30 }]))).toEqual(['tiers[1]: no tier holds a score of 20 to 30: between "low" (score < 20) and "high" (30 ≤ score)']);
+    expect(
+      issues(() =>
+        scoreTier(5, [
+          { label: "low", atMost: 20 },
+          { label: "high", atLeast: 20 },
+        ]),
+      ),
+    ).toEqual(['tiers[1]: tiers "low" (score ≤ 20) and "high" (20 ≤ score) overlap: a score can be in one tier only']);
+    expect(
+      issues(() =>
+        scoreTier(5, [
+          { label: "low", below: 20 },
+          { label: "high", above: 20 },
+        ]),
+      ),
+    ).toEqual(['tiers[1]: no tier holds a score of 20: between "low" (score < 20) and "high" (20 < score)']);
+    expect(
+      issues(() =>
+        scoreTier(5, [
+          { label: "low", below: 20 },
+          { label: "high", atLeast: 30 },
+        ]),
+      ),
+    ).toEqual(['tiers[1]: no tier holds a score of 20 to 30: between "low" (score < 20) and "high" (30 ≤ score)']);
     expect(issues(() => scoreTier(5, [{ label: "mid", atLeast: 10 }]))).toEqual(["tiers[0]: no tier holds a score of 10 or less: the tiers must start at 0"]);
     expect(issues(() => scoreTier(5, [{ label: "x", atLeast: 40, above: 40 }]))).toEqual(["tiers[0].above: expected one lower bound: atLeast (≥) or above (>), not both"]);
     expect(issues(() => scoreTier(5, [{ label: "x", above: 40, below: 40 }, { label: "y" }]))[0]).toContain('tier "x" holds no score');
@@ -71,7 +92,9 @@ describe("riskScore (OpenRisk vendorscore/1: higher is riskier)", () => {
     expect(r.contributions.reduce((s, c) => s + c.contribution, 0)).toBe(r.score);
     expect(r.missing).toEqual(["breachPlan"]);
     expect(r.tier?.label).toBe("high");
-    expect(r.explanation).toBe("Risk 50 of 100 (higher is riskier), tier high (40 ≤ risk < 70); 4 questions scored, 1 unanswered counted as unfavourable (p = 0), 1 not applicable, 2 never scored (weight 0 or free text).");
+    expect(r.explanation).toBe(
+      "Risk 50 of 100 (higher is riskier), tier high (40 ≤ risk < 70); 4 questions scored, 1 unanswered counted as unfavourable (p = 0), 1 not applicable, 2 never scored (weight 0 or free text).",
+    );
   });
 
   it("offers the neutral and exclude policies for unanswered questions", () => {
@@ -83,26 +106,50 @@ describe("riskScore (OpenRisk vendorscore/1: higher is riskier)", () => {
   });
 
   it("is null, never 0, when nothing is scorable", () => {
-    const r = riskScore({ items: [{ id: "a", weight: 1, answer: "notApplicable" }, { id: "b", weight: 0, answer: 1 }] });
+    const r = riskScore({
+      items: [
+        { id: "a", weight: 1, answer: "notApplicable" },
+        { id: "b", weight: 0, answer: 1 },
+      ],
+    });
     expect([r.score, r.tier]).toEqual([null, null]);
     expect(r.explanation).toBe("No risk score: nothing was scorable (0 questions scored, 1 not applicable, 1 never scored (weight 0 or free text)).");
   });
 
   it("takes tiers with inclusive upper bounds, and says the rule in the sentence", () => {
-    const r = riskScore({ items: [{ id: "a", weight: 1, answer: 0.8 }], tiers: [{ label: "acceptable", atMost: 20 }, { label: "review", above: 20 }] });
+    const r = riskScore({
+      items: [{ id: "a", weight: 1, answer: 0.8 }],
+      tiers: [
+        { label: "acceptable", atMost: 20 },
+        { label: "review", above: 20 },
+      ],
+    });
     expect(r.score).toBeCloseTo(20, 12);
     expect(r.tier?.label).toBe(r.score! <= 20 ? "acceptable" : "review");
   });
 
   it("refuses duplicate ids, a p outside [0, 1], a negative weight", () => {
-    expect(issues(() => riskScore({ items: [{ id: "a", weight: 1, answer: 1 }, { id: "a", weight: -1, answer: 2 }] })).map((m) => m.split(":")[0])).toEqual(["items[1].weight", "items[1].answer", "items[1].id"]);
+    expect(
+      issues(() =>
+        riskScore({
+          items: [
+            { id: "a", weight: 1, answer: 1 },
+            { id: "a", weight: -1, answer: 2 },
+          ],
+        }),
+      ).map((m) => m.split(":")[0]),
+    ).toEqual(["items[1].weight", "items[1].answer", "items[1].id"]);
   });
 });
 
 describe("riskScoreOf a vetting result", () => {
   it("is 100 − the score under a rubric whose unanswered policy is unfavourable", () => {
     const rubric = { ...K12_RUBRIC, scoring: { unanswered: "unfavourable" as const, unclearScore: 0 } };
-    const result = scoreApp(rubric, { id: "a", name: "A", answers: { privacyPolicyAvailable: { value: "yes" }, sellsData: { value: "doesNot" }, targetedAds: { value: "unclear" } } }, { asOf: "2026-07-01", district: { state: "OR" } });
+    const result = scoreApp(
+      rubric,
+      { id: "a", name: "A", answers: { privacyPolicyAvailable: { value: "yes" }, sellsData: { value: "doesNot" }, targetedAds: { value: "unclear" } } },
+      { asOf: "2026-07-01", district: { state: "OR" } },
+    );
     const risk = riskScoreOf(result);
     expect(risk.score! + result.score!).toBeCloseTo(100, 9);
     expect(risk.explanation).toContain(`Risk ${Math.round(risk.score! * 10) / 10} of 100`);

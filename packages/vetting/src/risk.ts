@@ -1,7 +1,7 @@
 import { DistrictKitError, parseInput, safeParseInput } from "@districtkit/core";
 import { z } from "zod";
 import type { ScoreResult } from "./result.js";
-import { scoreTiersSchema, tierLookup, type ScoreTier, type ScoreTierResult } from "./tiers.js";
+import { type ScoreTier, type ScoreTierResult, scoreTiersSchema, tierLookup } from "./tiers.js";
 
 // Source: OpenRisk PR #678 / ADR 0004, "vendorscore/1" (https://github.com/opendefender/OpenRisk),
 // as summarised in DOMAIN-vetting.md §2: critical ≥ 70, high ≥ 40, medium ≥ 20, low < 20.
@@ -123,10 +123,11 @@ function compute(items: readonly Item[], unanswered: RiskScoreResult["unanswered
   // ordinary case keeps the exact sums)
   let largest = 0;
   let raw = 0;
-  for (const l of lines) if (l.p !== null) {
-    raw += l.weight;
-    if (l.weight > largest) largest = l.weight;
-  }
+  for (const l of lines)
+    if (l.p !== null) {
+      raw += l.weight;
+      if (l.weight > largest) largest = l.weight;
+    }
   const unit = Number.isFinite(raw) && Number.isFinite(100 * raw) ? 1 : largest;
   let total = 0;
   for (const l of lines) if (l.p !== null) total += l.weight / unit;
@@ -163,9 +164,7 @@ function compute(items: readonly Item[], unanswered: RiskScoreResult["unanswered
     contributions,
     missing,
     explanation:
-      score === null
-        ? `No risk score: nothing was scorable (${parts.join(", ")}).`
-        : `Risk ${round1(score)} of 100 (higher is riskier), tier ${tier!.label} (${tier!.rule}); ${parts.join(", ")}.`,
+      score === null ? `No risk score: nothing was scorable (${parts.join(", ")}).` : `Risk ${round1(score)} of 100 (higher is riskier), tier ${tier!.label} (${tier!.rule}); ${parts.join(", ")}.`,
   };
 }
 
@@ -235,13 +234,22 @@ export function riskScoreOf(result: ScoreResult, options: { readonly unanswered?
   // the result is the caller's value (it may have been changed since scoreApp made it): its
   // contributions are read through a schema, so a NaN weight, a getter or a Proxy is an error with its path
   const shape = safeParseInput(z.looseObject({ contributions: z.array(z.unknown()) }), result, ["result"]);
-  if (!shape.success && shape.error.issues.every((i) => i.code !== "unreadable")) throw new DistrictKitError("INVALID_ARGUMENT", [{ path: ["result"], code: "invalid_argument", message: "expected a result of scoreApp (with its contributions)" }]);
+  if (!shape.success && shape.error.issues.every((i) => i.code !== "unreadable"))
+    throw new DistrictKitError("INVALID_ARGUMENT", [{ path: ["result"], code: "invalid_argument", message: "expected a result of scoreApp (with its contributions)" }]);
   const rows = parseInput(z.object({ contributions: z.array(contributionSchema) }), result, ["result"]).contributions;
   const items: Item[] = rows.map((c) => ({
     id: c.criterion,
     weight: c.weight,
     answer:
-      c.status === "notApplicable" ? "notApplicable" : c.status === "recorded" ? "text" : c.status === "unanswered" ? "unanswered" : c.status === "expired" ? 0 : Math.min(1, Math.max(0, c.score ?? 0)),
+      c.status === "notApplicable"
+        ? "notApplicable"
+        : c.status === "recorded"
+          ? "text"
+          : c.status === "unanswered"
+            ? "unanswered"
+            : c.status === "expired"
+              ? 0
+              : Math.min(1, Math.max(0, c.score ?? 0)),
   }));
   return compute(items, o.unanswered, tierLookup(o.tiers, "risk"));
 }

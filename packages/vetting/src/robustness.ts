@@ -3,10 +3,10 @@ import { deriveRubric } from "./derive.js";
 import type { Cells } from "./internal/cells.js";
 import type { CompiledCriterion, CompiledRubric } from "./internal/compile.js";
 import { DECISION_ORDER, type Decision, type ScoreResult } from "./result.js";
-import { prepare, scoreApps, scoreCells, type Prepared } from "./score.js";
 import type { ScoreOptions } from "./schema/answers.js";
-import { readCells } from "./sheet.js";
 import type { Rubric, RubricInput } from "./schema/rubric.js";
+import { type Prepared, prepare, scoreApps, scoreCells } from "./score.js";
+import { readCells } from "./sheet.js";
 
 /**
  * A weight change that flips a decision.
@@ -89,7 +89,13 @@ export function decisionRobustness(rubric: Rubric | RubricInput, app: unknown, o
   const a = readCells(p.cr, [app]);
   const base = scoreOne(p, a);
   if (base.gatesFailed.length > 0) {
-    return { decision: base.decision, decidedBy: "gate", flips: [], mostSensitive: null, explanation: `Decided by a failed hard gate (${base.gatesFailed.map((g) => g.title).join(", ")}): no weight change can flip it.` };
+    return {
+      decision: base.decision,
+      decidedBy: "gate",
+      flips: [],
+      mostSensitive: null,
+      explanation: `Decided by a failed hard gate (${base.gatesFailed.map((g) => g.title).join(", ")}): no weight change can flip it.`,
+    };
   }
   if (base.decision === "needsInformation") {
     return { decision: base.decision, decidedBy: "information", flips: [], mostSensitive: null, explanation: "Decided by missing or unresolved information: answer the open questions first." };
@@ -199,7 +205,8 @@ export interface WhatIfResult {
  * @category Sensitivity
  */
 export function whatIfWeights(rubric: Rubric | RubricInput, apps: readonly unknown[], weights: Readonly<Record<string, number>>, options: ScoreOptions): WhatIfResult {
-  if (weights === null || typeof weights !== "object" || Array.isArray(weights)) throw DistrictKitError.argument(["weights"], `expected the new weights by criterion id, got ${weights === null ? "null" : Array.isArray(weights) ? "an array" : typeof weights}`);
+  if (weights === null || typeof weights !== "object" || Array.isArray(weights))
+    throw DistrictKitError.argument(["weights"], `expected the new weights by criterion id, got ${weights === null ? "null" : Array.isArray(weights) ? "an array" : typeof weights}`);
   const given = guardInput(() => ({ ...weights }), ["weights"], "the weights");
   const before = scoreApps(rubric, apps, options);
   const base = prepare(rubric, options).cr.rubric;
@@ -217,5 +224,11 @@ export function whatIfWeights(rubric: Rubric | RubricInput, apps: readonly unkno
     };
   });
   const n = rows.filter((r) => r.decisionChange !== "same").length;
-  return { rows, changed: n, explanation: `${n} of ${rows.length} decision${rows.length === 1 ? "" : "s"} change with the new weights (${Object.entries(given).map(([k, v]) => `${k} = ${v}`).join(", ")}).` };
+  return {
+    rows,
+    changed: n,
+    explanation: `${n} of ${rows.length} decision${rows.length === 1 ? "" : "s"} change with the new weights (${Object.entries(given)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(", ")}).`,
+  };
 }

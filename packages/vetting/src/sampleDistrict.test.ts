@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { appSchemaFor } from "./questionnaire.js";
 import { K12_RUBRIC } from "./rubrics/k12.js";
-import { scoreApps } from "./score.js";
 import { appSchema, districtContextSchema } from "./schema/answers.js";
+import { scoreApps } from "./score.js";
 
 // examples/data/sample-district/apps.json — SAMPLE-DISTRICT.md "Apps to vet"
 const data = JSON.parse(readFileSync(new URL("../../../examples/data/sample-district/apps.json", import.meta.url), "utf8")) as {

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { appFor, rubricAndStatesArb, valueFor } from "../test/arbitraries.js";
 import { topsis, weightedSum } from "./mcda.js";
 import { DECISION_ORDER } from "./result.js";
-import { scoreApp } from "./score.js";
 import type { RubricInput } from "./schema/rubric.js";
+import { scoreApp } from "./score.js";
 
 const options = { asOf: "2026-07-01", district: { state: "IL" } } as const;
 const RANK = (d: string) => DECISION_ORDER.indexOf(d as never);
@@ -62,7 +62,14 @@ describe("vetting invariants (INVARIANTS.md)", () => {
           expect(withNa.score).toBeNull();
           return;
         }
-        const r = scoreApp(without, appFor(without, na.filter((_, j) => j !== i)), options);
+        const r = scoreApp(
+          without,
+          appFor(
+            without,
+            na.filter((_, j) => j !== i),
+          ),
+          options,
+        );
         if (r.score === null) expect(withNa.score).toBeNull();
         else expect(withNa.score!).toBeCloseTo(r.score, 9);
         if (r.coverage === null) expect(withNa.coverage).toBeNull();
@@ -99,7 +106,14 @@ describe("vetting invariants (INVARIANTS.md)", () => {
         if (to === "mid" && c.kind !== "level" && c.kind !== "choice") return;
         if (sOf(rubric, c.kind, to) <= sOf(rubric, c.kind, from)) return;
         const before = scoreApp(rubric, appFor(rubric, states), options);
-        const after = scoreApp(rubric, appFor(rubric, states.map((s, j) => (j === i ? to : s))), options);
+        const after = scoreApp(
+          rubric,
+          appFor(
+            rubric,
+            states.map((s, j) => (j === i ? to : s)),
+          ),
+          options,
+        );
         if (before.score !== null) expect(after.score! + 1e-9).toBeGreaterThanOrEqual(before.score);
         expect(RANK(after.decision)).toBeGreaterThanOrEqual(RANK(before.decision));
         expect(valueFor(c, to)).not.toBeUndefined();
@@ -134,15 +148,13 @@ describe("vetting invariants (INVARIANTS.md)", () => {
     );
   });
 
-  const matrixArb = fc
-    .record({ m: fc.integer({ min: 1, max: 5 }), n: fc.integer({ min: 1, max: 6 }) })
-    .chain(({ m, n }) =>
-      fc.record({
-        weights: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: m, maxLength: m }).filter((w) => w.some((x) => x > 0)),
-        values: fc.array(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
-        benefit: fc.array(fc.boolean(), { minLength: m, maxLength: m }),
-      }),
-    );
+  const matrixArb = fc.record({ m: fc.integer({ min: 1, max: 5 }), n: fc.integer({ min: 1, max: 6 }) }).chain(({ m, n }) =>
+    fc.record({
+      weights: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: m, maxLength: m }).filter((w) => w.some((x) => x > 0)),
+      values: fc.array(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+      benefit: fc.array(fc.boolean(), { minLength: m, maxLength: m }),
+    }),
+  );
 
   it("TOPSIS closeness is in [0, 1]", () => {
     fc.assert(

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
+import { issuesOf } from "../test/arbitraries.js";
+import type { RubricInput } from "./schema/rubric.js";
+import { scoreApp, scoreApps } from "./score.js";
 import { compileScorer } from "./scorer.js";
 import { readAnswers } from "./sheet.js";
-import { scoreApp, scoreApps } from "./score.js";
-import type { RubricInput } from "./schema/rubric.js";
-import { issuesOf } from "../test/arbitraries.js";
 
 // Inputs a careful caller rarely sends but a library must survive: answers whose getters call the
 // engine again, audiences that are not valid, a polluted Object.prototype on the first call, and
@@ -15,12 +15,29 @@ const scoreOther = (): unknown => scoreApp(other, { id: "q", name: "Q", answers:
 
 describe("the engine called again from an answer's getter", () => {
   it("while an app is read: the outer app keeps its evidence dates (expiry still applies) and its hash", () => {
-    const rubric: RubricInput = { id: "r", title: "R", methodVersion: "1", criteria: [
-      { id: "cert", title: "Cert", domain: "security", weight: 1, kind: "date", freshForMonths: 12 },
-      { id: "sso", title: "SSO", domain: "security", weight: 1, kind: "yesNo" },
-    ] };
+    const rubric: RubricInput = {
+      id: "r",
+      title: "R",
+      methodVersion: "1",
+      criteria: [
+        { id: "cert", title: "Cert", domain: "security", weight: 1, kind: "date", freshForMonths: 12 },
+        { id: "sso", title: "SSO", domain: "security", weight: 1, kind: "yesNo" },
+      ],
+    };
     const plain = { id: "x", name: "X", answers: { cert: { value: "2020-01-01" }, sso: { value: "yes" } } };
-    const tricky = { id: "x", name: "X", answers: { cert: { value: "2020-01-01" }, sso: { get value() { scoreOther(); return "yes"; } } } };
+    const tricky = {
+      id: "x",
+      name: "X",
+      answers: {
+        cert: { value: "2020-01-01" },
+        sso: {
+          get value() {
+            scoreOther();
+            return "yes";
+          },
+        },
+      },
+    };
     const a = scoreApp(rubric, plain, options);
     const b = scoreApp(rubric, tricky, options);
     expect(b.contributions.map((c) => c.status)).toEqual(["expired", "met"]);
@@ -29,12 +46,29 @@ describe("the engine called again from an answer's getter", () => {
   });
 
   it("while an app is scored: the outer app's conditions still read its own answers", () => {
-    const rubric: RubricInput = { id: "r", title: "R", methodVersion: "1", criteria: [
-      { id: "c0", title: "C0", domain: "privacy", weight: 1, kind: "practice", better: "doesNot" },
-      { id: "c1", title: "C1", domain: "privacy", weight: 1, kind: "yesNo", appliesWhen: { type: "answer", criterion: "c0", in: ["does"] } },
-      { id: "c2", title: "C2", domain: "privacy", weight: 1, kind: "yesNo", appliesWhen: { type: "answer", criterion: "c0", in: ["does", "unclear"] } },
-    ] };
-    const app = { id: "x", name: "X", answers: { c0: { get value() { scoreOther(); return "doesNot"; } }, c2: { value: "no" } } };
+    const rubric: RubricInput = {
+      id: "r",
+      title: "R",
+      methodVersion: "1",
+      criteria: [
+        { id: "c0", title: "C0", domain: "privacy", weight: 1, kind: "practice", better: "doesNot" },
+        { id: "c1", title: "C1", domain: "privacy", weight: 1, kind: "yesNo", appliesWhen: { type: "answer", criterion: "c0", in: ["does"] } },
+        { id: "c2", title: "C2", domain: "privacy", weight: 1, kind: "yesNo", appliesWhen: { type: "answer", criterion: "c0", in: ["does", "unclear"] } },
+      ],
+    };
+    const app = {
+      id: "x",
+      name: "X",
+      answers: {
+        c0: {
+          get value() {
+            scoreOther();
+            return "doesNot";
+          },
+        },
+        c2: { value: "no" },
+      },
+    };
     const r = scoreApp(rubric, app, options);
     expect(r.contributions.map((c) => c.status)).toEqual(["met", "notApplicable", "notApplicable"]);
     expect(r.decision).toBe("approved");
@@ -43,10 +77,15 @@ describe("the engine called again from an answer's getter", () => {
 
 describe("an audience that is not valid", () => {
   it("is reported, and conditions on the users' age read its minimum as given (as they always did)", () => {
-    const rubric: RubricInput = { id: "r", title: "R", methodVersion: "1", criteria: [
-      { id: "a", title: "A", domain: "privacy", weight: 1, kind: "yesNo" },
-      { id: "b", title: "B", domain: "privacy", weight: 1, kind: "yesNo", appliesWhen: { type: "usersYoungerThan", age: 13 } },
-    ] };
+    const rubric: RubricInput = {
+      id: "r",
+      title: "R",
+      methodVersion: "1",
+      criteria: [
+        { id: "a", title: "A", domain: "privacy", weight: 1, kind: "yesNo" },
+        { id: "b", title: "B", domain: "privacy", weight: 1, kind: "yesNo", appliesWhen: { type: "usersYoungerThan", age: 13 } },
+      ],
+    };
     const app = (audience: unknown) => ({ id: "x", name: "X", audience, answers: { a: { value: "yes" }, b: { value: "maybe" } } });
     // 14.5 is not < 13: b does not apply, its value is not checked
     expect(issuesOf(() => scoreApps(rubric, [app({ min: 14.5, max: 18 })], options))).toEqual([["app.audience.min", "expected a whole age from 0 to 120, got 14.5"]]);
@@ -74,11 +113,17 @@ describe("the first call of a process", () => {
 
 describe("an answer sheet", () => {
   it("is a reading of the apps as they were: an answer changed afterwards changes nothing it scores", () => {
-    const rubric: RubricInput = { id: "r", title: "R", methodVersion: "1", rating: { policyCriterion: "policy", practiceCriteria: ["ads"] }, criteria: [
-      { id: "policy", title: "Policy", domain: "privacy", weight: 1, kind: "yesNo" },
-      { id: "ads", title: "Ads", domain: "privacy", weight: 1, kind: "practice", better: "doesNot" },
-      { id: "pii", title: "PII", domain: "privacy", weight: 1, kind: "yesNo", appliesWhen: { type: "answer", criterion: "ads", in: ["does"] } },
-    ] };
+    const rubric: RubricInput = {
+      id: "r",
+      title: "R",
+      methodVersion: "1",
+      rating: { policyCriterion: "policy", practiceCriteria: ["ads"] },
+      criteria: [
+        { id: "policy", title: "Policy", domain: "privacy", weight: 1, kind: "yesNo" },
+        { id: "ads", title: "Ads", domain: "privacy", weight: 1, kind: "practice", better: "doesNot" },
+        { id: "pii", title: "PII", domain: "privacy", weight: 1, kind: "yesNo", appliesWhen: { type: "answer", criterion: "ads", in: ["does"] } },
+      ],
+    };
     const apps = [{ id: "x", name: "X", answers: { policy: { value: "yes" }, ads: { value: "doesNot" }, pii: { value: "no" } } }];
     const asRead = structuredClone(apps);
     const sheet = readAnswers(rubric, apps);

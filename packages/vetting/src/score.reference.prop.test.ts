@@ -103,8 +103,14 @@ describe("the scoring loop agrees with the reference scorer", () => {
           expect(close(fast.coverage, ref.coverage), `coverage (${where})`).toBe(true);
           expect(close(fast.bestCaseScore, ref.bestCaseScore), `best case (${where})`).toBe(true);
           expect(fast.decision, where).toBe(ref.decision);
-          expect(fast.gatesFailed.map((g) => g.criterion), where).toEqual(ref.gatesFailed);
-          expect(fast.gatesUnresolved.map((g) => g.criterion), where).toEqual(ref.gatesUnresolved);
+          expect(
+            fast.gatesFailed.map((g) => g.criterion),
+            where,
+          ).toEqual(ref.gatesFailed);
+          expect(
+            fast.gatesUnresolved.map((g) => g.criterion),
+            where,
+          ).toEqual(ref.gatesUnresolved);
           expect([...fast.missing], where).toEqual(ref.missing);
           if (ref.score !== null) expect(fast.contributions.reduce((a, c) => a + c.contribution, 0)).toBeCloseTo(ref.score, 9);
         });

@@ -1,8 +1,8 @@
 import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
 import { K12_RUBRIC } from "./rubrics/k12.js";
-import { scoreApp, scoreApps } from "./score.js";
 import type { RubricInput } from "./schema/rubric.js";
+import { scoreApp, scoreApps } from "./score.js";
 
 const options = { asOf: "2026-07-01", district: { state: "IL" } } as const;
 
@@ -53,7 +53,14 @@ describe("scoreApp — published vectors (DOMAIN-vetting.md §12)", () => {
     // the defect: N/A kept in the denominator as a zero
     const defect: Record<string, { value: string }> = {};
     for (let i = 0; i < 10; i++) defect[`c${i}`] = answers[`c${i}`]!;
-    const d = scoreApp(choiceRubric(Array.from({ length: 15 }, () => 1), "unfavourable"), { id: "a", name: "A", answers: defect }, options);
+    const d = scoreApp(
+      choiceRubric(
+        Array.from({ length: 15 }, () => 1),
+        "unfavourable",
+      ),
+      { id: "a", name: "A", answers: defect },
+      options,
+    );
     expect(d.score).toBeCloseTo(46.667, 3);
   });
 });
@@ -227,7 +234,7 @@ describe("scoreApps — bad input", () => {
         "apps[1].answers.dpa.value.expiresOn",
         "apps[1].answers.pentestDate.value",
         "apps[2].answers.acr.value.wcagVersion",
-        "apps[2].answers[\"unicorn.dataQuality\"].value",
+        'apps[2].answers["unicorn.dataQuality"].value',
       ]);
     }
   });

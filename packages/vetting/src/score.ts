@@ -33,10 +33,10 @@
 // no result (score.reentrancy.test.ts tests the first call of a process).
 import { DistrictKitError, guardInput } from "@districtkit/core";
 import type { Cells } from "./internal/cells.js";
+import { newCells } from "./internal/cells.js";
 import type { RawIssue } from "./internal/checkApp.js";
 import type { CondContext } from "./internal/compile.js";
 import { fastPlan, prototypeIsClean, readApp } from "./internal/fastAnswers.js";
-import { newCells } from "./internal/cells.js";
 import { type Prepared, prepare } from "./internal/prepare.js";
 import { newStore, scoreRow } from "./internal/scoreRow.js";
 import type { ScoreResult } from "./result.js";

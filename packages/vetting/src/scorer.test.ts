@@ -1,13 +1,13 @@
-import { DistrictKitError } from "@districtkit/core";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
 import { prepareRubric } from "./derive.js";
 import { generateApps } from "./generate.js";
+import type { ScoreResult } from "./result.js";
 import { K12_RUBRIC } from "./rubrics/k12.js";
 import { prepare, scoreApp, scoreApps, scorePrepared } from "./score.js";
 import { compileScorer } from "./scorer.js";
-import type { ScoreResult } from "./result.js";
 
 // compileScorer and the fast pre-check must give exactly what the full path gives: the same
 // values, the same JSON (key order included), the same errors. `scorePrepared(p, apps, false)`
@@ -45,9 +45,17 @@ describe("results stay what they were before the V1 performance work", () => {
   it("the JSON of 8,000 results, explanations included, hashes as it did at commit 2dbcd13", () => {
     const hash = createHash("sha256");
     let count = 0;
-    for (const [seed, apps, criteria, state] of [["V1", 3000, 80, "NY"], [7, 500, 30, "IL"], ["x", 300, 200, "CA"], [3, 200, 12, "NY"]] as const) {
+    for (const [seed, apps, criteria, state] of [
+      ["V1", 3000, 80, "NY"],
+      [7, 500, 30, "IL"],
+      ["x", 300, 200, "CA"],
+      [3, 200, 12, "NY"],
+    ] as const) {
       const w = generateApps({ apps, criteria, seed });
-      for (const options of [{ asOf: w.asOf, district: { state } }, { asOf: "2027-03-15", district: { state, userAges: { min: 14, max: 18 } } }]) {
+      for (const options of [
+        { asOf: w.asOf, district: { state } },
+        { asOf: "2027-03-15", district: { state, userAges: { min: 14, max: 18 } } },
+      ]) {
         for (const r of compileScorer(w.rubric, options).scoreApps(w.apps)) {
           const { inputsHash: _, ...rest } = r;
           hash.update(JSON.stringify(rest));
@@ -92,7 +100,10 @@ describe("compileScorer", () => {
         const all = scorer.scoreApps(sample.apps);
         expectSame(all, scoreApps(K12_RUBRIC, sample.apps, options));
         expectSame(all, scorePrepared(prepare(K12_RUBRIC, options), sample.apps, false));
-        expectSame(sample.apps.map((a) => scorer.scoreApp(a)), sample.apps.map((a) => scoreApp(K12_RUBRIC, a, options)));
+        expectSame(
+          sample.apps.map((a) => scorer.scoreApp(a)),
+          sample.apps.map((a) => scoreApp(K12_RUBRIC, a, options)),
+        );
       }
     }
   });

@@ -3,7 +3,7 @@ import type { ScoreResult } from "./result.js";
 import type { ScoreOptions } from "./schema/answers.js";
 import type { Rubric, RubricInput } from "./schema/rubric.js";
 import { prepare, scoreCells, scorePrepared } from "./score.js";
-import { sameQuestions, sheetState, type AnswerSheet } from "./sheet.js";
+import { type AnswerSheet, sameQuestions, sheetState } from "./sheet.js";
 
 /**
  * A rubric and scoring options validated and compiled once, for scoring app after app (a

@@ -15,10 +15,16 @@ import { readAnswers } from "./sheet.js";
 
 const generated = generateApps({ apps: 1, criteria: 40, seed: "prop" }).rubric;
 const stateArb = fc.constantFrom("NY", "CA", "IL", "TX", "CO");
-const optionsArb = fc.record({ asOf: isoDateArb, district: fc.record({ state: stateArb, userAges: fc.tuple(fc.nat(18), fc.nat(18)).map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) })) }, { requiredKeys: ["state"] }) });
+const optionsArb = fc.record({
+  asOf: isoDateArb,
+  district: fc.record({ state: stateArb, userAges: fc.tuple(fc.nat(18), fc.nat(18)).map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) })) }, { requiredKeys: ["state"] }),
+});
 
 describe("answer sheets", () => {
-  for (const [name, rubric] of [["the built-in K-12 rubric", K12_RUBRIC], ["a generated rubric (every kind, conditions, gates)", generated]] as const) {
+  for (const [name, rubric] of [
+    ["the built-in K-12 rubric", K12_RUBRIC],
+    ["a generated rubric (every kind, conditions, gates)", generated],
+  ] as const) {
     const ids = (rubric.criteria as readonly { id: string }[]).map((c) => c.id);
     it(`score good and bad apps as scoreApps does, or report a part of its problems (${name})`, () => {
       fc.assert(
@@ -56,7 +62,9 @@ describe("answer sheets", () => {
         gates: fc.dictionary(fc.constantFrom(...ids), fc.oneof(fc.boolean(), fc.record({ minScore: fc.double({ min: 0, max: 1, noNaN: true }) })), { maxKeys: 4 }),
         conditions: fc.dictionary(fc.constantFrom(...ids), fc.constantFrom("Sign the DPA first.", null), { maxKeys: 3 }),
         scoring: fc.record({ unanswered: fc.constantFrom("exclude", "unfavourable", "neutral"), unclearScore: fc.double({ min: 0, max: 1, noNaN: true }) }, { requiredKeys: [] }),
-        decision: fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 1, noNaN: true })).map(([a, b, minCoverage]) => ({ approveAt: Math.max(a, b), conditionalAt: Math.min(a, b), minCoverage })),
+        decision: fc
+          .tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 1, noNaN: true }))
+          .map(([a, b, minCoverage]) => ({ approveAt: Math.max(a, b), conditionalAt: Math.min(a, b), minCoverage })),
       },
       { requiredKeys: [] },
     );

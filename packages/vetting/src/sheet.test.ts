@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { issuesOf } from "../test/arbitraries.js";
 import { deriveRubric } from "./derive.js";
 import { generateApps } from "./generate.js";
 import { K12_RUBRIC } from "./rubrics/k12.js";
 import { scoreApps } from "./score.js";
 import { compileScorer } from "./scorer.js";
 import { readAnswers } from "./sheet.js";
-import { issuesOf } from "../test/arbitraries.js";
 
 const sample = JSON.parse(readFileSync(new URL("../../../examples/data/sample-district/apps.json", import.meta.url), "utf8")) as { asOf: string; apps: unknown[] };
 const options = { asOf: sample.asOf, district: { state: "NY" } };
@@ -45,7 +45,10 @@ describe("readAnswers and Scorer.scoreSheet", () => {
   });
 
   it("report problems of shape when reading, with their paths", () => {
-    const bad = [{ id: "a", name: "A", answers: { nope: { value: "yes" } } }, { id: "", name: "B", answers: { sellsData: { value: "doesNot", asOf: "2026-02-30" } } }];
+    const bad = [
+      { id: "a", name: "A", answers: { nope: { value: "yes" } } },
+      { id: "", name: "B", answers: { sellsData: { value: "doesNot", asOf: "2026-02-30" } } },
+    ];
     expect(issuesOf(() => readAnswers(K12_RUBRIC, bad))).toEqual(issuesOf(() => scoreApps(K12_RUBRIC, bad, options)));
     expect(issuesOf(() => readAnswers(K12_RUBRIC, bad))!.map(([p]) => p)).toEqual(["apps[0].answers.nope", "apps[1].id", "apps[1].answers.sellsData.asOf"]);
     expect(issuesOf(() => readAnswers(K12_RUBRIC, "apps" as never))).toEqual([["apps", "expected a list of apps"]]);

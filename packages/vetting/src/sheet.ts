@@ -1,7 +1,7 @@
 import { DistrictKitError, guardInput } from "@districtkit/core";
+import { type Cells, newCells } from "./internal/cells.js";
 import type { RawIssue } from "./internal/checkApp.js";
-import { newCells, type Cells } from "./internal/cells.js";
-import { compileRubric, type CompiledRubric } from "./internal/compile.js";
+import { type CompiledRubric, compileRubric } from "./internal/compile.js";
 import { fastPlan, prototypeIsClean, readApp } from "./internal/fastAnswers.js";
 import type { Answer } from "./schema/answers.js";
 import type { Rubric, RubricInput } from "./schema/rubric.js";

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { projectUnicornPledge } from "./interoperability.js";
-import { breachNotificationDeadlines, contractNoticeDeadlines } from "./deadlines.js";
-import { adaTitleIIComplianceDate } from "./tables/adaTitleII.js";
-import { coppaRuleInForce, COPPA_RULE_VERSIONS } from "./tables/coppa.js";
-import { wcagCriteria } from "./tables/wcag.js";
-import { essaTier } from "./evidence.js";
 import { summarizeAcr } from "./accessibility.js";
+import { breachNotificationDeadlines, contractNoticeDeadlines } from "./deadlines.js";
+import { essaTier } from "./evidence.js";
+import { projectUnicornPledge } from "./interoperability.js";
+import { adaTitleIIComplianceDate } from "./tables/adaTitleII.js";
+import { COPPA_RULE_VERSIONS, coppaRuleInForce } from "./tables/coppa.js";
+import { wcagCriteria } from "./tables/wcag.js";
 
 describe("Project Unicorn pledge", () => {
   // T14: Project Unicorn pledge rule; min-over-metrics reading (DOMAIN-vetting.md §9, §12)
@@ -52,11 +52,19 @@ describe("WCAG criteria counts (DOMAIN-vetting.md §7)", () => {
     expect(wcagCriteria("2.2", "A")).toHaveLength(31);
     expect(wcagCriteria("2.2", "AA")).toHaveLength(55);
     expect(wcagCriteria("2.2", "AA").some((c) => c.id === "4.1.1")).toBe(false);
-    expect(wcagCriteria("2.2", "AA").filter((c) => c.since === "2.2").map((c) => c.id).sort()).toEqual(["2.4.11", "2.5.7", "2.5.8", "3.2.6", "3.3.7", "3.3.8"]);
+    expect(
+      wcagCriteria("2.2", "AA")
+        .filter((c) => c.since === "2.2")
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(["2.4.11", "2.5.7", "2.5.8", "3.2.6", "3.3.7", "3.3.8"]);
   });
 
   it("counts a missing entry or 'Not Evaluated' as not evaluated, never as Supports; an ACR older than 2 years is stale", () => {
-    const s = summarizeAcr({ present: true, date: "2024-06-30", wcagVersion: "2.1", entries: { "1.1.1": "Supports", "1.4.3": "Not Evaluated", "2.1.1": "Supports with Exceptions" } }, { asOf: "2026-07-01" });
+    const s = summarizeAcr(
+      { present: true, date: "2024-06-30", wcagVersion: "2.1", entries: { "1.1.1": "Supports", "1.4.3": "Not Evaluated", "2.1.1": "Supports with Exceptions" } },
+      { asOf: "2026-07-01" },
+    );
     expect(s.counts).toEqual({ supports: 1, partiallySupports: 1, doesNotSupport: 0, notApplicable: 0, notEvaluated: 48 });
     expect(s.supportedShare).toBeCloseTo(1.5 / 50, 12);
     expect(s.stale).toBe(true);

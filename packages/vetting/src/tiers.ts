@@ -93,18 +93,24 @@ export const scoreTiersSchema = z
     if (empty) return;
     const sorted = [...bands].sort((a, b) => a.lo - b.lo || Number(b.loClosed) - Number(a.loClosed));
     const first = sorted[0]!;
-    if (first.lo > 0 || !first.loClosed) ctx.addIssue({ code: "custom", path: [first.index], message: `no tier holds a score of ${first.lo}${first.lo > 0 ? ` or less` : ""}: the tiers must start at 0` });
+    if (first.lo > 0 || !first.loClosed)
+      ctx.addIssue({ code: "custom", path: [first.index], message: `no tier holds a score of ${first.lo}${first.lo > 0 ? ` or less` : ""}: the tiers must start at 0` });
     for (let k = 1; k < sorted.length; k++) {
       const a = sorted[k - 1]!;
       const b = sorted[k]!;
       if (b.lo < a.hi || (b.lo === a.hi && a.hiClosed && b.loClosed)) {
         ctx.addIssue({ code: "custom", path: [b.index], message: `tiers "${a.label}" (${rule(a, "score")}) and "${b.label}" (${rule(b, "score")}) overlap: a score can be in one tier only` });
       } else if (b.lo > a.hi || (!a.hiClosed && !b.loClosed)) {
-        ctx.addIssue({ code: "custom", path: [b.index], message: `no tier holds a score of ${a.hi}${b.lo > a.hi ? ` to ${b.lo}` : ""}: between "${a.label}" (${rule(a, "score")}) and "${b.label}" (${rule(b, "score")})` });
+        ctx.addIssue({
+          code: "custom",
+          path: [b.index],
+          message: `no tier holds a score of ${a.hi}${b.lo > a.hi ? ` to ${b.lo}` : ""}: between "${a.label}" (${rule(a, "score")}) and "${b.label}" (${rule(b, "score")})`,
+        });
       }
     }
     const last = sorted.reduce((m, b) => (b.hi > m.hi || (b.hi === m.hi && b.hiClosed) ? b : m), sorted[0]!);
-    if (last.hi < 100 || !last.hiClosed) ctx.addIssue({ code: "custom", path: [last.index], message: `no tier holds a score of ${last.hi}${last.hi < 100 ? " or more" : ""}: the tiers must reach 100` });
+    if (last.hi < 100 || !last.hiClosed)
+      ctx.addIssue({ code: "custom", path: [last.index], message: `no tier holds a score of ${last.hi}${last.hi < 100 ? " or more" : ""}: the tiers must reach 100` });
   });
 
 /**

@@ -19,7 +19,15 @@ export const criterionArb = (i: number): fc.Arbitrary<CriterionInput> =>
       if (kind === "practice") return { ...base, kind, better: better as "does" | "doesNot" };
       if (kind === "yesNo") return { ...base, kind };
       if (kind === "level") return { ...base, kind, min: 1, max: 4 };
-      return { ...base, kind: "choice", options: [{ value: "good", score: 1 }, { value: "fair", score: 0.5 }, { value: "poor", score: 0 }] };
+      return {
+        ...base,
+        kind: "choice",
+        options: [
+          { value: "good", score: 1 },
+          { value: "fair", score: 0.5 },
+          { value: "poor", score: 0 },
+        ],
+      };
     });
 
 /** A small rubric (1–8 criteria) with a random unanswered policy and thresholds. */
@@ -76,35 +84,85 @@ export function appFor(rubric: RubricInput, states: readonly string[]): AppInput
 }
 
 /** A rubric and an app's answer states. */
-export const rubricAndStatesArb = rubricArb.chain((rubric) =>
-  fc.array(answerStateArb, { minLength: rubric.criteria.length, maxLength: rubric.criteria.length }).map((states) => ({ rubric, states })),
-);
+export const rubricAndStatesArb = rubricArb.chain((rubric) => fc.array(answerStateArb, { minLength: rubric.criteria.length, maxLength: rubric.criteria.length }).map((states) => ({ rubric, states })));
 
 // Apps of every shape, good and faulty (the fast pre-check and answer sheets are tested on them).
 const date = fc.oneof(isoDateArb, fc.constantFrom("2025-02-30", "2024-02-29", "0000-01-01", "2026-13-01", "26-01-01", "2026-1-01"));
 const term = fc.constantFrom("Supports", "Partially Supports", "Does Not Support", "Not Applicable", "Not Evaluated", "Nope");
 const valueArb = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom("does", "doesNot", "yes", "no", "unclear", "notApplicable", "good", "fair", "poor", "maybe", "", "typeII", "2.1AA", true, false, 0, 1, 2, 3, 4, 5, 2.5, -1, -0, Number.NaN, null) },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      "does",
+      "doesNot",
+      "yes",
+      "no",
+      "unclear",
+      "notApplicable",
+      "good",
+      "fair",
+      "poor",
+      "maybe",
+      "",
+      "typeII",
+      "2.1AA",
+      true,
+      false,
+      0,
+      1,
+      2,
+      3,
+      4,
+      5,
+      2.5,
+      -1,
+      -0,
+      Number.NaN,
+      null,
+    ),
+  },
   { weight: 2, arbitrary: date },
   { weight: 1, arbitrary: fc.array(fc.constantFrom("Student Name", "Student Work", "Nonsense", 3 as unknown as string), { maxLength: 3 }) },
   {
     weight: 2,
     arbitrary: fc.record(
-      { present: fc.boolean(), kind: fc.constantFrom("full", "partial", "ndpa", ""), issuedOn: date, periodEnd: date, expiresOn: date, edition: fc.constantFrom("2013", "2022", "1999"), url: fc.constantFrom("https://x.example", ""), extra: fc.constant(1) },
+      {
+        present: fc.boolean(),
+        kind: fc.constantFrom("full", "partial", "ndpa", ""),
+        issuedOn: date,
+        periodEnd: date,
+        expiresOn: date,
+        edition: fc.constantFrom("2013", "2022", "1999"),
+        url: fc.constantFrom("https://x.example", ""),
+        extra: fc.constant(1),
+      },
       { requiredKeys: ["present"] },
     ),
   },
   {
     weight: 1,
     arbitrary: fc.record(
-      { present: fc.boolean(), date, wcagVersion: fc.constantFrom("2.0", "2.1", "2.2", "3.0"), method: fc.constantFrom("manualAndAssistiveTech", "automatedOnly", "guess"), entries: fc.dictionary(fc.constantFrom("1.1.1", "1.4.3", "2.4.11", "9", "1.1"), term) },
+      {
+        present: fc.boolean(),
+        date,
+        wcagVersion: fc.constantFrom("2.0", "2.1", "2.2", "3.0"),
+        method: fc.constantFrom("manualAndAssistiveTech", "automatedOnly", "guess"),
+        entries: fc.dictionary(fc.constantFrom("1.1.1", "1.4.3", "2.4.11", "9", "1.1"), term),
+      },
       { requiredKeys: ["present"] },
     ),
   },
   {
     weight: 1,
     arbitrary: fc.record(
-      { present: fc.boolean(), design: fc.constantFrom("rct", "quasiExperimental", "correlational", "logicModel", "anecdote"), wwcRating: fc.constantFrom("meetsWithoutReservations", "notReviewed", "great"), significantPositive: fc.oneof(fc.boolean(), fc.constant("yes")), n: fc.oneof(fc.nat(5000), fc.constant(-3)), sites: fc.nat(30) },
+      {
+        present: fc.boolean(),
+        design: fc.constantFrom("rct", "quasiExperimental", "correlational", "logicModel", "anecdote"),
+        wwcRating: fc.constantFrom("meetsWithoutReservations", "notReviewed", "great"),
+        significantPositive: fc.oneof(fc.boolean(), fc.constant("yes")),
+        n: fc.oneof(fc.nat(5000), fc.constant(-3)),
+        sites: fc.nat(30),
+      },
       { requiredKeys: ["present"] },
     ),
   },
@@ -112,7 +170,10 @@ const valueArb = fc.oneof(
 const goodAnswerArb = fc.record({ value: valueArb, source: fc.constant("https://x"), asOf: isoDateArb, note: fc.constant("n") }, { requiredKeys: ["value"] });
 const answerArb = fc.oneof(
   { weight: 40, arbitrary: goodAnswerArb },
-  { weight: 4, arbitrary: fc.record({ value: valueArb, source: fc.constantFrom("https://x", ""), asOf: date, note: fc.constantFrom("n", 3 as unknown as string), oops: fc.constant(1) }, { requiredKeys: [] }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ value: valueArb, source: fc.constantFrom("https://x", ""), asOf: date, note: fc.constantFrom("n", 3 as unknown as string), oops: fc.constant(1) }, { requiredKeys: [] }),
+  },
   { weight: 1, arbitrary: fc.constantFrom(null, "yes", [{ value: "yes" }], Object.assign([], { value: "yes" })) },
   { weight: 1, arbitrary: valueArb.map((value) => Object.assign(Object.create(null) as object, { value })) },
 );
@@ -145,7 +206,11 @@ export function appsArb(ids: readonly string[]): fc.Arbitrary<unknown[]> {
       vendor: fc.constantFrom("V", ""),
       url: fc.constantFrom("https://v.example", 7),
       description: fc.constantFrom("d", null),
-      audience: fc.oneof(fc.record({ min: fc.integer({ min: -1, max: 20 }), max: fc.integer({ min: 0, max: 20 }) }), fc.record({ min: fc.nat(18), max: fc.nat(18), years: fc.constant(3) }), fc.constant("kids")),
+      audience: fc.oneof(
+        fc.record({ min: fc.integer({ min: -1, max: 20 }), max: fc.integer({ min: 0, max: 20 }) }),
+        fc.record({ min: fc.nat(18), max: fc.nat(18), years: fc.constant(3) }),
+        fc.constant("kids"),
+      ),
       useMode: fc.constantFrom("studentLogin", "sometimes"),
       answers,
       extra: fc.constant(true),

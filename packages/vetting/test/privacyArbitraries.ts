@@ -3,15 +3,25 @@ import type { AgreementInput, PrivacyRegisterInput } from "../src/privacy/schema
 import { STUDENT_DATA_CATEGORIES } from "../src/tables/dataCategories.js";
 
 /** Dates 2019–2030 as ISO strings. */
-export const dayArb: fc.Arbitrary<string> = fc
-  .date({ min: new Date(Date.UTC(2019, 0, 1)), max: new Date(Date.UTC(2030, 11, 31)), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
+export const dayArb: fc.Arbitrary<string> = fc.date({ min: new Date(Date.UTC(2019, 0, 1)), max: new Date(Date.UTC(2030, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 /** Text that tries to break HTML: tags, quotes, ampersands, controls, lone surrogates, plus plain words. */
-export const nastyTextArb: fc.Arbitrary<string> = fc.oneof(
-  fc.string({ minLength: 1, maxLength: 30 }),
-  fc.constantFrom("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)", "a & b < c > d ' e \" f", "\u0000\u0007\ud800", "</td></tr></table>", "<!--", "]]>", "data:text/html,<b>x</b>"),
-).filter((s) => s.trim().length > 0);
+export const nastyTextArb: fc.Arbitrary<string> = fc
+  .oneof(
+    fc.string({ minLength: 1, maxLength: 30 }),
+    fc.constantFrom(
+      "<script>alert(1)</script>",
+      '"><img src=x onerror=alert(1)>',
+      "javascript:alert(1)",
+      "a & b < c > d ' e \" f",
+      "\u0000\u0007\ud800",
+      "</td></tr></table>",
+      "<!--",
+      "]]>",
+      "data:text/html,<b>x</b>",
+    ),
+  )
+  .filter((s) => s.trim().length > 0);
 
 /** One agreement of app `app<i>` with random status, dates, elements, decision and conditions. */
 export const agreementArb = (i: number, appCount: number): fc.Arbitrary<AgreementInput> =>
@@ -49,6 +59,4 @@ export const agreementArb = (i: number, appCount: number): fc.Arbitrary<Agreemen
 /** A register of 0–10 agreements over up to 5 apps, in a state with publication rules or not. */
 export const registerArb: fc.Arbitrary<PrivacyRegisterInput> = fc
   .record({ n: fc.integer({ min: 0, max: 10 }), apps: fc.integer({ min: 1, max: 5 }), state: fc.constantFrom("IL", "NY", "CT", "OR"), name: nastyTextArb })
-  .chain(({ n, apps, state, name }) =>
-    fc.tuple(...Array.from({ length: n }, (_, i) => agreementArb(i, apps))).map((agreements) => ({ district: { name, state }, agreements })),
-  );
+  .chain(({ n, apps, state, name }) => fc.tuple(...Array.from({ length: n }, (_, i) => agreementArb(i, apps))).map((agreements) => ({ district: { name, state }, agreements })));

@@ -1,5 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { ComponentChildren } from "preact";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 
 type PlotModule = typeof import("../lib/plot.js");
 let plotModule: Promise<PlotModule> | null = null;

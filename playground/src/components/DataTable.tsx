@@ -25,9 +25,13 @@ export function DataTable<Row>({ caption, columns, rows, footer, rowHeader = tru
   const cell = (row: Row, c: Column<Row>, i: number) => {
     const cls = c.kind === "num" ? "num" : undefined;
     return i === 0 && rowHeader ? (
-      <th scope="row" class={cls} key={c.key}>{c.value(row)}</th>
+      <th scope="row" class={cls} key={c.key}>
+        {c.value(row)}
+      </th>
     ) : (
-      <td class={cls} key={c.key}>{c.value(row)}</td>
+      <td class={cls} key={c.key}>
+        {c.value(row)}
+      </td>
     );
   };
   // A table wider than its column scrolls sideways: then it says so where it can be seen (a hint
@@ -71,8 +75,10 @@ export function DataTable<Row>({ caption, columns, rows, footer, rowHeader = tru
     let next: HTMLButtonElement | undefined;
     if (e.key === "Home") next = buttons[0];
     else if (e.key === "End") next = buttons[buttons.length - 1];
-    else if (e.key === "ArrowRight") next = cells.filter((x) => x.r === here.r && x.c > here.c).sort((a, b) => a.c - b.c)[0]?.b ?? cells.filter((x) => x.r > here.r).sort((a, b) => a.r - b.r || a.c - b.c)[0]?.b;
-    else if (e.key === "ArrowLeft") next = cells.filter((x) => x.r === here.r && x.c < here.c).sort((a, b) => b.c - a.c)[0]?.b ?? cells.filter((x) => x.r < here.r).sort((a, b) => b.r - a.r || b.c - a.c)[0]?.b;
+    else if (e.key === "ArrowRight")
+      next = cells.filter((x) => x.r === here.r && x.c > here.c).sort((a, b) => a.c - b.c)[0]?.b ?? cells.filter((x) => x.r > here.r).sort((a, b) => a.r - b.r || a.c - b.c)[0]?.b;
+    else if (e.key === "ArrowLeft")
+      next = cells.filter((x) => x.r === here.r && x.c < here.c).sort((a, b) => b.c - a.c)[0]?.b ?? cells.filter((x) => x.r < here.r).sort((a, b) => b.r - a.r || b.c - a.c)[0]?.b;
     else if (e.key === "ArrowDown") next = cells.filter((x) => x.r > here.r).sort((a, b) => a.r - b.r || Math.abs(a.c - here.c) - Math.abs(b.c - here.c))[0]?.b;
     else if (e.key === "ArrowUp") next = cells.filter((x) => x.r < here.r).sort((a, b) => b.r - a.r || Math.abs(a.c - here.c) - Math.abs(b.c - here.c))[0]?.b;
     if (!next) return;
@@ -82,38 +88,44 @@ export function DataTable<Row>({ caption, columns, rows, footer, rowHeader = tru
   };
   return (
     <>
-    {scrolls && <p class="scroll-hint" aria-hidden="true">More columns: scroll the table sideways →</p>}
-    <div
-      class={scrolls ? "table-wrap scrolls" : "table-wrap"}
-      ref={wrap}
-      onKeyDown={onKeyDown}
-      tabIndex={scrolls ? 0 : undefined}
-      role={scrolls ? "region" : undefined}
-      aria-label={scrolls ? `${caption} (scrolls sideways)` : undefined}
-    >
-      <table id={id} class="data">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th scope="col" class={c.kind === "num" ? "num" : undefined} key={c.key}>{c.label}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, ri) => (
-            <tr key={ri}>{columns.map((c, i) => cell(r, c, i))}</tr>
-          ))}
-        </tbody>
-        {footer && footer.length > 0 && (
-          <tfoot>
-            {footer.map((r, ri) => (
+      {scrolls && (
+        <p class="scroll-hint" aria-hidden="true">
+          More columns: scroll the table sideways →
+        </p>
+      )}
+      <div
+        class={scrolls ? "table-wrap scrolls" : "table-wrap"}
+        ref={wrap}
+        onKeyDown={onKeyDown}
+        tabIndex={scrolls ? 0 : undefined}
+        role={scrolls ? "region" : undefined}
+        aria-label={scrolls ? `${caption} (scrolls sideways)` : undefined}
+      >
+        <table id={id} class="data">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th scope="col" class={c.kind === "num" ? "num" : undefined} key={c.key}>
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, ri) => (
               <tr key={ri}>{columns.map((c, i) => cell(r, c, i))}</tr>
             ))}
-          </tfoot>
-        )}
-      </table>
-    </div>
+          </tbody>
+          {footer && footer.length > 0 && (
+            <tfoot>
+              {footer.map((r, ri) => (
+                <tr key={ri}>{columns.map((c, i) => cell(r, c, i))}</tr>
+              ))}
+            </tfoot>
+          )}
+        </table>
+      </div>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
-import { DataTable, type Column } from "./DataTable.js";
+import { type Column, DataTable } from "./DataTable.js";
 
 /** A column of an editable grid: a text cell, a dollar amount, a count, or a choice from a list. */
 export interface GridColumn<Row> {
@@ -78,46 +78,50 @@ export function EditGrid<Row>({ caption, id, columns, rows, rowLabel, problems, 
     if (moved || e.key === "Enter") e.preventDefault();
   };
 
-  const cell = (c: GridColumn<Row>) => ({ row, index }: { row: Row | null; index: number }): ComponentChildren => {
-    if (row === null) return c.total?.() ?? "";
-    const cid = cellId(id, index, c.key);
-    const problem = problems[index]?.[c.key];
-    const label = `${c.label}, ${rowLabel(row, index)}`;
-    const common = {
-      id: cid,
-      "aria-label": label,
-      "aria-invalid": problem ? true : undefined,
-      "aria-describedby": problem ? `${cid}-err` : undefined,
-    } as const;
-    const value = c.get(row);
-    return (
-      <div class={`grid-cell grid-${c.kind}`}>
-        {c.kind === "select" ? (
-          <select {...common} value={value} onChange={(e) => onChange(index, c.key, (e.currentTarget as HTMLSelectElement).value)}>
-            {(c.options?.(row) ?? []).map((o) => (
-              <option value={o.value} key={o.value}>{o.label}</option>
-            ))}
-            {!(c.options?.(row) ?? []).some((o) => o.value === value) && <option value={value}>{value} (not known)</option>}
-          </select>
-        ) : (
-          <input
-            {...common}
-            type="text"
-            inputMode={c.kind === "money" ? "decimal" : c.kind === "count" ? "numeric" : undefined}
-            autoComplete="off"
-            spellcheck={false}
-            value={value}
-            onInput={(e) => onChange(index, c.key, (e.currentTarget as HTMLInputElement).value)}
-          />
-        )}
-        {problem && (
-          <span class="cell-error" id={`${cid}-err`}>
-            {problem}
-          </span>
-        )}
-      </div>
-    );
-  };
+  const cell =
+    (c: GridColumn<Row>) =>
+    ({ row, index }: { row: Row | null; index: number }): ComponentChildren => {
+      if (row === null) return c.total?.() ?? "";
+      const cid = cellId(id, index, c.key);
+      const problem = problems[index]?.[c.key];
+      const label = `${c.label}, ${rowLabel(row, index)}`;
+      const common = {
+        id: cid,
+        "aria-label": label,
+        "aria-invalid": problem ? true : undefined,
+        "aria-describedby": problem ? `${cid}-err` : undefined,
+      } as const;
+      const value = c.get(row);
+      return (
+        <div class={`grid-cell grid-${c.kind}`}>
+          {c.kind === "select" ? (
+            <select {...common} value={value} onChange={(e) => onChange(index, c.key, (e.currentTarget as HTMLSelectElement).value)}>
+              {(c.options?.(row) ?? []).map((o) => (
+                <option value={o.value} key={o.value}>
+                  {o.label}
+                </option>
+              ))}
+              {!(c.options?.(row) ?? []).some((o) => o.value === value) && <option value={value}>{value} (not known)</option>}
+            </select>
+          ) : (
+            <input
+              {...common}
+              type="text"
+              inputMode={c.kind === "money" ? "decimal" : c.kind === "count" ? "numeric" : undefined}
+              autoComplete="off"
+              spellcheck={false}
+              value={value}
+              onInput={(e) => onChange(index, c.key, (e.currentTarget as HTMLInputElement).value)}
+            />
+          )}
+          {problem && (
+            <span class="cell-error" id={`${cid}-err`}>
+              {problem}
+            </span>
+          )}
+        </div>
+      );
+    };
 
   const tableColumns: Column<{ row: Row | null; index: number }>[] = [
     ...columns.map((c) => ({ key: c.key, label: c.label, kind: c.kind === "money" || c.kind === "count" ? ("num" as const) : ("text" as const), value: cell(c) })),
@@ -131,9 +135,9 @@ export function EditGrid<Row>({ caption, id, columns, rows, rowLabel, problems, 
               row === null ? (
                 ""
               ) : (
-              <button type="button" class="secondary grid-remove" aria-label={`Remove ${rowLabel(row, index)}`} onClick={() => onRemove(index)}>
-                ✕
-              </button>
+                <button type="button" class="secondary grid-remove" aria-label={`Remove ${rowLabel(row, index)}`} onClick={() => onRemove(index)}>
+                  ✕
+                </button>
               ),
           },
         ]
@@ -143,11 +147,15 @@ export function EditGrid<Row>({ caption, id, columns, rows, rowLabel, problems, 
     <div class="edit-grid" onKeyDown={onKeyDown}>
       {pages > 1 && (
         <div class="grid-pager" role="group" aria-label={`Pages of ${caption}`}>
-          <button type="button" class="secondary" disabled={p === 0} onClick={() => setPage(p - 1)}>Previous rows</button>
+          <button type="button" class="secondary" disabled={p === 0} onClick={() => setPage(p - 1)}>
+            Previous rows
+          </button>
           <span>
             Rows {p * pageSize + 1}–{Math.min(rows.length, (p + 1) * pageSize)} of {rows.length}
           </span>
-          <button type="button" class="secondary" disabled={p >= pages - 1} onClick={() => setPage(p + 1)}>Next rows</button>
+          <button type="button" class="secondary" disabled={p >= pages - 1} onClick={() => setPage(p + 1)}>
+            Next rows
+          </button>
         </div>
       )}
       <DataTable caption={caption} columns={tableColumns} rows={shown} {...(footer ? { footer: [{ row: null, index: -1 }] } : {})} />

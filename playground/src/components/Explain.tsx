@@ -1,6 +1,6 @@
 import { signal } from "@preact/signals";
-import { useEffect, useRef } from "preact/hooks";
 import type { ComponentChildren } from "preact";
+import { useEffect, useRef } from "preact/hooks";
 
 /** What a clicked figure shows: the engine's sentence, the inputs and contributions behind it. */
 export interface Explanation {

@@ -1,16 +1,16 @@
-import { matchPlanLines, reconcilePlan, type BudgetModel, type PlanMatch, type PlanReconciliation } from "@districtkit/budget";
+import { type BudgetModel, matchPlanLines, type PlanMatch, type PlanReconciliation, reconcilePlan } from "@districtkit/budget";
 import { Money } from "@districtkit/core";
 import { useMemo, useState } from "preact/hooks";
-import { planLever, toEngineScenario, type PlanFlowDef } from "../lib/budgetModel.js";
+import { type PlanFlowDef, planLever, toEngineScenario } from "../lib/budgetModel.js";
 import { modelFrom, problemsOf } from "../lib/budgetRun.js";
 import { formatMoney, formatMoneyDelta } from "../lib/format.js";
 import { categoryLabel } from "../lib/palette.js";
+import { type Plain, plain } from "../lib/plain.js";
 import type { FlowLine } from "../lib/planFlows.js";
-import { DataTable } from "./DataTable.js";
-import { plain, type Plain } from "../lib/plain.js";
 import { datasets } from "../lib/sample.js";
 import type { PlanFlowLever, Scenario } from "../state/schema.js";
 import { activeScenario, addScenario, setLever } from "../state/store.js";
+import { DataTable } from "./DataTable.js";
 
 export interface FlowToBudgetProps {
   readonly def: PlanFlowDef;
@@ -47,7 +47,9 @@ export function FlowToBudget(props: FlowToBudgetProps) {
     return (
       <section class="flow">
         <h3>Use this plan in the budget</h3>
-        <p class="error-text" role="alert">The budget could not be read, so the plan cannot flow into it: {outcome.problems.join("; ")}</p>
+        <p class="error-text" role="alert">
+          The budget could not be read, so the plan cannot flow into it: {outcome.problems.join("; ")}
+        </p>
       </section>
     );
   }
@@ -65,7 +67,12 @@ function FlowPanel({ def, lines, fromYear, toYear, categories, note, what, compa
     }
   }, [model, lines, categories.join("\u0000")]);
   const [ticked, setTicked] = useState<readonly string[] | null>(inUse?.replaces ?? null);
-  if ("problems" in match) return <p class="error-text" role="alert">The plan could not be matched to the budget: {match.problems.join("; ")}</p>;
+  if ("problems" in match)
+    return (
+      <p class="error-text" role="alert">
+        The plan could not be matched to the budget: {match.problems.join("; ")}
+      </p>
+    );
   const replaces = ticked ?? match.suggested;
   const flow: PlanFlowLever = {
     replaces: [...replaces],
@@ -79,21 +86,24 @@ function FlowPanel({ def, lines, fromYear, toYear, categories, note, what, compa
   };
   const span = fromYear === toYear ? `FY${fromYear}` : `FY${fromYear}–FY${toYear}`;
   const isBaseline = scenario.id === "baseline";
-  const toggle = (id: string, on: boolean) => setTicked((t) => {
-    const cur = t ?? match.suggested;
-    return on ? [...cur, id] : cur.filter((x) => x !== id);
-  });
+  const toggle = (id: string, on: boolean) =>
+    setTicked((t) => {
+      const cur = t ?? match.suggested;
+      return on ? [...cur, id] : cur.filter((x) => x !== id);
+    });
   const matched = match.candidates.filter((c) => c.suggested);
   const others = match.candidates.filter((c) => !c.suggested);
   return (
     <section class="flow" aria-labelledby={`flow-${def.key}-h`} data-testid={`flow-${def.key}`}>
       <h3 id={`flow-${def.key}-h`}>Use this plan in the budget</h3>
       <p class="hint">
-        In {span}, the {what} ({lines.length} line{lines.length === 1 ? "" : "s"}) replaces the budget items ticked below; they keep their own cost in other years. Items
-        are matched by product or model name, then by category: check the ticks, then read the reconciliation before you use it.
+        In {span}, the {what} ({lines.length} line{lines.length === 1 ? "" : "s"}) replaces the budget items ticked below; they keep their own cost in other years. Items are matched by product or
+        model name, then by category: check the ticks, then read the reconciliation before you use it.
       </p>
       <fieldset class="replace-list">
-        <legend>Budget items the plan replaces in {span} ({replaces.length} ticked)</legend>
+        <legend>
+          Budget items the plan replaces in {span} ({replaces.length} ticked)
+        </legend>
         {matched.length > 0 && <p class="group-label">Matched to the plan</p>}
         {matched.map((c) => (
           <Candidate key={c.itemId} c={c} checked={replaces.includes(c.itemId)} onChange={toggle} />
@@ -133,19 +143,33 @@ function FlowPanel({ def, lines, fromYear, toYear, categories, note, what, compa
         )}
       </div>
       {isBaseline && <p class="hint">The baseline is the budget as the data has it: the plan goes into a new scenario, compared with the baseline on the Budget tab.</p>}
-      <p role="status" class="status">{inUse ? `“${scenario.name}” uses the ${what} (${inUse.note}).` : ""}</p>
+      <p role="status" class="status">
+        {inUse ? `“${scenario.name}” uses the ${what} (${inUse.note}).` : ""}
+      </p>
     </section>
   );
 }
 
 function Candidate({ c, checked, onChange }: { c: Plain<PlanMatch>["candidates"][number]; checked: boolean; onChange: (id: string, on: boolean) => void }) {
   const guess = c.matchedBy.length > 0 && c.matchedBy.every((m) => m.reason === "category");
-  const how = c.matchedBy.length === 0 ? "" : guess ? `by category (“${c.matchedBy[0]!.on}”): check it` : c.matchedBy[0]!.reason === "reference" ? "by the item's plan reference" : `by name (“${c.matchedBy[0]!.on}”)`;
+  const how =
+    c.matchedBy.length === 0
+      ? ""
+      : guess
+        ? `by category (“${c.matchedBy[0]!.on}”): check it`
+        : c.matchedBy[0]!.reason === "reference"
+          ? "by the item's plan reference"
+          : `by name (“${c.matchedBy[0]!.on}”)`;
   return (
     <label class="check">
       <input type="checkbox" checked={checked} onChange={(e) => onChange(c.itemId, (e.currentTarget as HTMLInputElement).checked)} />
       <span>
-        {c.name} <span class="muted">({categoryLabel(c.category)}{c.eRate !== "ineligible" ? `, E-Rate ${c.eRate}` : ""}{how ? `; matched ${how}` : ""})</span>
+        {c.name}{" "}
+        <span class="muted">
+          ({categoryLabel(c.category)}
+          {c.eRate !== "ineligible" ? `, E-Rate ${c.eRate}` : ""}
+          {how ? `; matched ${how}` : ""})
+        </span>
       </span>
     </label>
   );
@@ -153,7 +177,21 @@ function Candidate({ c, checked, onChange }: { c: Plain<PlanMatch>["candidates"]
 
 type RYear = { readonly fiscalYear: number | null; readonly removed: string; readonly added: string; readonly net: string; readonly generalFund: string };
 
-function Reconciliation({ def, flow, model, scenario, compareWith, span }: { def: PlanFlowDef; flow: PlanFlowLever; model: BudgetModel; scenario: Scenario; compareWith: FlowToBudgetProps["compareWith"]; span: string }) {
+function Reconciliation({
+  def,
+  flow,
+  model,
+  scenario,
+  compareWith,
+  span,
+}: {
+  def: PlanFlowDef;
+  flow: PlanFlowLever;
+  model: BudgetModel;
+  scenario: Scenario;
+  compareWith: FlowToBudgetProps["compareWith"];
+  span: string;
+}) {
   const r = useMemo<Plain<PlanReconciliation> | { problems: string[] }>(() => {
     try {
       return plain(reconcilePlan(model, toEngineScenario(scenario, model), planLever(def, flow, model)));
@@ -161,13 +199,22 @@ function Reconciliation({ def, flow, model, scenario, compareWith, span }: { def
       return { problems: problemsOf(e) };
     }
   }, [model, scenario, def, JSON.stringify(flow)]);
-  if ("problems" in r) return <p class="error-text" role="alert">The reconciliation could not be computed: {r.problems.join("; ")}</p>;
+  if ("problems" in r)
+    return (
+      <p class="error-text" role="alert">
+        The reconciliation could not be computed: {r.problems.join("; ")}
+      </p>
+    );
   const replaced = r.lines.filter((l) => l.status === "replaced");
-  const carried = Money.sum(replaced.map((l) => l.change)).negate().toString();
+  const carried = Money.sum(replaced.map((l) => l.change))
+    .negate()
+    .toString();
   return (
     <div class="reconcile" data-testid="reconciliation">
       <h4>Reconciliation: what using it changes in “{scenario.name}”</h4>
-      <p class="lede" data-testid="reconciliation-sentence">{r.explanation}</p>
+      <p class="lede" data-testid="reconciliation-sentence">
+        {r.explanation}
+      </p>
       {!r.unchanged && (
         <DataTable
           caption="By fiscal year: budget items removed, plan lines added and the net change of the scenario's total"
@@ -184,8 +231,8 @@ function Reconciliation({ def, flow, model, scenario, compareWith, span }: { def
       )}
       {compareWith && replaced.length > 0 && (
         <p class="hint">
-          The budget carried {formatMoney(carried)} in {span} for the items replaced; {compareWith.label} {formatMoney(compareWith.amount)}. A difference means the
-          budget's lines and the contracts disagree: the plan replaces what the budget carried.
+          The budget carried {formatMoney(carried)} in {span} for the items replaced; {compareWith.label} {formatMoney(compareWith.amount)}. A difference means the budget's lines and the contracts
+          disagree: the plan replaces what the budget carried.
         </p>
       )}
       {r.lines.length > 0 && (

@@ -18,5 +18,9 @@ export function LazyPanel<P extends object>({ load, props, title, id }: { load: 
       live = false;
     };
   }, [visible]);
-  return <div ref={ref} class="lazy-panel" id={id}>{Comp ? <Comp {...props} /> : <p class="loading">{title}…</p>}</div>;
+  return (
+    <div ref={ref} class="lazy-panel" id={id}>
+      {Comp ? <Comp {...props} /> : <p class="loading">{title}…</p>}
+    </div>
+  );
 }

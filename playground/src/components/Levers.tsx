@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
+import { categoryLabel } from "../lib/palette.js";
 import { LEVER_RANGES, type Levers as LeverValues, type Scenario, type Shift } from "../state/schema.js";
 import { setLever } from "../state/store.js";
-import { categoryLabel } from "../lib/palette.js";
 
 /** A percent as a person reads it: "−5 %", "20 %". */
 const pct = (n: number): string => `${n < 0 ? "−" : ""}${Math.abs(n)} %`;
@@ -19,7 +19,11 @@ function Row({ id, label, hint, children }: { id: string; label: string; hint?: 
     <div class="lever">
       <label for={id}>{label}</label>
       {children}
-      {hint && <span class="hint" id={`${id}-hint`}>{hint}</span>}
+      {hint && (
+        <span class="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
     </div>
   );
 }
@@ -56,8 +60,16 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [], items 
   return (
     <fieldset class="levers" disabled={disabled} aria-describedby={disabled ? "baseline-note" : undefined}>
       <legend>Levers — {scenario.name}</legend>
-      {disabled && <p id="baseline-note" class="hint">The baseline is the plan as the data has it. Pick or add a scenario to move levers.</p>}
-      <Row id={`lv-enroll-${sid}`} label="Enrollment change" hint={`Change of students against the projection, from ${pct(LEVER_RANGES.enrollmentChangePercent.min)} to +${pct(LEVER_RANGES.enrollmentChangePercent.max)}: ${LEVER_RANGES.enrollmentChangePercent.why}.`}>
+      {disabled && (
+        <p id="baseline-note" class="hint">
+          The baseline is the plan as the data has it. Pick or add a scenario to move levers.
+        </p>
+      )}
+      <Row
+        id={`lv-enroll-${sid}`}
+        label="Enrollment change"
+        hint={`Change of students against the projection, from ${pct(LEVER_RANGES.enrollmentChangePercent.min)} to +${pct(LEVER_RANGES.enrollmentChangePercent.max)}: ${LEVER_RANGES.enrollmentChangePercent.why}.`}
+      >
         <div class="range-row">
           <input
             id={`lv-enroll-${sid}`}
@@ -73,7 +85,10 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [], items 
               setLever(sid, "enrollmentChangePercent", v === 0 ? undefined : v);
             }}
           />
-          <output for={`lv-enroll-${sid}`} class="num">{enrollment > 0 ? "+" : enrollment < 0 ? "−" : ""}{Math.abs(enrollment)} %</output>
+          <output for={`lv-enroll-${sid}`} class="num">
+            {enrollment > 0 ? "+" : enrollment < 0 ? "−" : ""}
+            {Math.abs(enrollment)} %
+          </output>
         </div>
         <div class="radio-row" role="radiogroup" aria-label="How the enrollment change applies">
           {(["once", "annual"] as const).map((m) => (
@@ -140,7 +155,9 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [], items 
         >
           <option value="">baseline (each model's life)</option>
           {[3, 4, 5, 6, 7, 8].map((y) => (
-            <option value={y} key={y}>every {y} years</option>
+            <option value={y} key={y}>
+              every {y} years
+            </option>
           ))}
         </select>
       </Row>
@@ -156,14 +173,20 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [], items 
         >
           <option value="">baseline (from the NSLP share)</option>
           {ERATE_LEVELS.map((p) => (
-            <option value={p} key={p}>{p} %</option>
+            <option value={p} key={p}>
+              {p} %
+            </option>
           ))}
         </select>
       </Row>
       <div class="lever lever-grant">
-        <span class="label" id={`lv-grant-${sid}-label`}>Grant</span>
+        <span class="label" id={`lv-grant-${sid}-label`}>
+          Grant
+        </span>
         <div class="grant-row" role="group" aria-labelledby={`lv-grant-${sid}-label`}>
-          <label for={`lv-grant-amt-${sid}`} class="sub">Amount ($)</label>
+          <label for={`lv-grant-amt-${sid}`} class="sub">
+            Amount ($)
+          </label>
           <input
             id={`lv-grant-amt-${sid}`}
             type="text"
@@ -185,7 +208,9 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [], items 
               } else setGrantDraft(raw);
             }}
           />
-          <label for={`lv-grant-fy-${sid}`} class="sub">in</label>
+          <label for={`lv-grant-fy-${sid}`} class="sub">
+            in
+          </label>
           <select
             id={`lv-grant-fy-${sid}`}
             value={l.grant?.fiscalYear ?? years[1] ?? years[0]}
@@ -196,11 +221,17 @@ export function LeverPanel({ scenario, categories = [], fiscalYears = [], items 
             }}
           >
             {years.map((y) => (
-              <option value={y} key={y}>FY{y}</option>
+              <option value={y} key={y}>
+                FY{y}
+              </option>
             ))}
           </select>
         </div>
-        {grantError && <span class="error-text" id={`lv-grant-err-${sid}`} role="alert">{grantError}</span>}
+        {grantError && (
+          <span class="error-text" id={`lv-grant-err-${sid}`} role="alert">
+            {grantError}
+          </span>
+        )}
       </div>
       {categories.length > 0 && <Adjustments scenario={scenario} categories={categories} />}
       {items.length > 0 && <CutItems scenario={scenario} items={items} />}
@@ -222,7 +253,9 @@ function CutItems({ scenario, items }: { scenario: Scenario; items: readonly { i
         <select id={`lv-cut-${sid}`} value={pick} onChange={(e) => setPick((e.currentTarget as HTMLSelectElement).value)}>
           <option value="">choose an item…</option>
           {available.map((i) => (
-            <option value={i.id} key={i.id}>{i.name} ({categoryLabel(i.category)})</option>
+            <option value={i.id} key={i.id}>
+              {i.name} ({categoryLabel(i.category)})
+            </option>
           ))}
         </select>
         <button
@@ -292,7 +325,11 @@ function AddItem({ scenario, categories, years }: { scenario: Scenario; categori
         <input id={`ai-name-${sid}`} type="text" maxLength={80} value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
         <label for={`ai-cat-${sid}`}>Category</label>
         <select id={`ai-cat-${sid}`} value={category} onChange={(e) => setCategory((e.currentTarget as HTMLSelectElement).value)}>
-          {categories.map((c) => <option value={c} key={c}>{categoryLabel(c)}</option>)}
+          {categories.map((c) => (
+            <option value={c} key={c}>
+              {categoryLabel(c)}
+            </option>
+          ))}
         </select>
         <label for={`ai-amt-${sid}`}>Cost ($)</label>
         <input id={`ai-amt-${sid}`} type="text" inputMode="decimal" value={amount} onInput={(e) => setAmount((e.currentTarget as HTMLInputElement).value)} aria-invalid={error ? true : undefined} />
@@ -303,17 +340,38 @@ function AddItem({ scenario, categories, years }: { scenario: Scenario; categori
         </select>
         <label for={`ai-fy-${sid}`}>Fiscal year</label>
         <select id={`ai-fy-${sid}`} value={year} onChange={(e) => setYear(Number((e.currentTarget as HTMLSelectElement).value))}>
-          {years.map((y) => <option value={y} key={y}>FY{y}</option>)}
+          {years.map((y) => (
+            <option value={y} key={y}>
+              FY{y}
+            </option>
+          ))}
         </select>
       </div>
-      {error && <p class="error-text" role="alert">{error}</p>}
-      <button type="button" onClick={add}>Add the item</button>
+      {error && (
+        <p class="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" onClick={add}>
+        Add the item
+      </button>
       {added.length > 0 && (
         <ul class="chips" aria-label="Items added in this scenario">
           {added.map((a) => (
             <li key={a.id}>
               {a.name} ({a.kind === "one-time" ? `once in FY${a.fiscalYear}` : `yearly from FY${a.fiscalYear}`}){" "}
-              <button type="button" class="link" aria-label={`Remove ${a.name}`} onClick={() => { markLever(); const next = added.filter((x) => x.id !== a.id); setLever(sid, "addItems", next.length ? next : undefined); }}>remove</button>
+              <button
+                type="button"
+                class="link"
+                aria-label={`Remove ${a.name}`}
+                onClick={() => {
+                  markLever();
+                  const next = added.filter((x) => x.id !== a.id);
+                  setLever(sid, "addItems", next.length ? next : undefined);
+                }}
+              >
+                remove
+              </button>
             </li>
           ))}
         </ul>
@@ -330,8 +388,12 @@ function Adjustments({ scenario, categories }: { scenario: Scenario; categories:
   const [drafts, setDrafts] = useState<Readonly<Record<string, string>>>({});
   return (
     <div class="lever">
-      <span class="label" id={`lv-adj-${sid}-label`}>Cut or add by category</span>
-      <span class="hint" id={`lv-adj-${sid}-hint`}>From {pct(range.min)} to +{pct(range.max)}: {range.why}.</span>
+      <span class="label" id={`lv-adj-${sid}-label`}>
+        Cut or add by category
+      </span>
+      <span class="hint" id={`lv-adj-${sid}-hint`}>
+        From {pct(range.min)} to +{pct(range.max)}: {range.why}.
+      </span>
       <div class="adjustments" role="group" aria-labelledby={`lv-adj-${sid}-label`}>
         {categories.map((c, i) => {
           const adj = l.adjustments?.find((a) => a.category === c)?.percent ?? 0;
@@ -387,7 +449,9 @@ function ShiftItems({ scenario, items, categories }: { scenario: Scenario; items
   return (
     <div class="lever">
       <label for={`lv-shift-${sid}`}>Shift a purchase or a refresh</label>
-      <span class="hint" id={`lv-shift-${sid}-hint`}>What if the Wi-Fi refresh waits a year? Moves one-time purchases and items on a refresh cycle.</span>
+      <span class="hint" id={`lv-shift-${sid}-hint`}>
+        What if the Wi-Fi refresh waits a year? Moves one-time purchases and items on a refresh cycle.
+      </span>
       <div class="range-row">
         <select id={`lv-shift-${sid}`} value={pick} aria-describedby={`lv-shift-${sid}-hint`} onChange={(e) => setPick((e.currentTarget as HTMLSelectElement).value)}>
           <option value="">choose an item or a category…</option>
@@ -397,15 +461,21 @@ function ShiftItems({ scenario, items, categories }: { scenario: Scenario; items
               {items
                 .filter((i) => i.category === c)
                 .map((i) => (
-                  <option value={`item:${i.id}`} key={i.id}>{i.name} ({i.when})</option>
+                  <option value={`item:${i.id}`} key={i.id}>
+                    {i.name} ({i.when})
+                  </option>
                 ))}
             </optgroup>
           ))}
         </select>
-        <label for={`lv-shift-y-${sid}`} class="sub">by</label>
+        <label for={`lv-shift-y-${sid}`} class="sub">
+          by
+        </label>
         <select id={`lv-shift-y-${sid}`} value={years} onChange={(e) => setYears(Number((e.currentTarget as HTMLSelectElement).value))}>
           {[-3, -2, -1, 1, 2, 3].map((y) => (
-            <option value={y} key={y}>{y > 0 ? `${y} year${y === 1 ? "" : "s"} later` : `${-y} year${y === -1 ? "" : "s"} earlier`}</option>
+            <option value={y} key={y}>
+              {y > 0 ? `${y} year${y === 1 ? "" : "s"} later` : `${-y} year${y === -1 ? "" : "s"} earlier`}
+            </option>
           ))}
         </select>
         <button

@@ -1,5 +1,5 @@
-import { appState } from "../state/store.js";
 import { describeLevers } from "../lib/describeLevers.js";
+import { appState } from "../state/store.js";
 
 /** Shown only on paper: the scenarios and their levers, above the open view's figures. */
 export function PrintSummary() {

@@ -10,7 +10,9 @@ export function ScenarioBar() {
         <label for="scenario-select">Scenario</label>
         <select id="scenario-select" value={s.activeScenarioId} onChange={(e) => selectScenario((e.currentTarget as HTMLSelectElement).value)}>
           {s.scenarios.map((sc) => (
-            <option value={sc.id} key={sc.id}>{sc.name}</option>
+            <option value={sc.id} key={sc.id}>
+              {sc.name}
+            </option>
           ))}
         </select>
       </div>
@@ -21,9 +23,13 @@ export function ScenarioBar() {
         </div>
       )}
       <div class="buttons">
-        <button type="button" onClick={addScenario} disabled={s.scenarios.length >= 8}>Add scenario</button>
+        <button type="button" onClick={addScenario} disabled={s.scenarios.length >= 8}>
+          Add scenario
+        </button>
         {active && active.id !== "baseline" && (
-          <button type="button" class="secondary" onClick={() => removeScenario(active.id)}>Remove “{active.name}”</button>
+          <button type="button" class="secondary" onClick={() => removeScenario(active.id)}>
+            Remove “{active.name}”
+          </button>
         )}
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { DEFAULT_CATEGORIES, prepareBudget, type BudgetModel, type LeverInput, type PlanLineInput, type ScenarioInput } from "@districtkit/budget";
+import { type BudgetModel, DEFAULT_CATEGORIES, type LeverInput, type PlanLineInput, prepareBudget, type ScenarioInput } from "@districtkit/budget";
 import { fiscalYearRange } from "@districtkit/core";
 import type { PlanFlowLever, Scenario } from "../state/schema.js";
 
@@ -78,7 +78,8 @@ export function toEngineScenario(sc: Scenario, model: BudgetModel): ScenarioInpu
     if (sh.years === 0) continue;
     const by = `${sh.years > 0 ? "later" : "earlier"} by ${Math.abs(sh.years)} year${Math.abs(sh.years) === 1 ? "" : "s"}`;
     if (sh.item !== undefined) levers.push({ type: "delay", item: sh.item, years: sh.years, label: `Shift ${itemName(model, sh.item)} ${by}` });
-    else for (const it of shiftableItems(model).filter((i) => i.category === sh.category)) levers.push({ type: "delay", item: it.id, years: sh.years, label: `Shift the ${sh.category} refreshes ${by}` });
+    else
+      for (const it of shiftableItems(model).filter((i) => i.category === sh.category)) levers.push({ type: "delay", item: it.id, years: sh.years, label: `Shift the ${sh.category} refreshes ${by}` });
   }
   // plans from the other views: in their years, their lines replace the budget items chosen
   for (const f of PLAN_FLOWS) {
@@ -118,5 +119,14 @@ export function planLever(def: PlanFlowDef, flow: PlanFlowLever, model: BudgetMo
     eRate: x.eRate ?? "ineligible",
     amounts: Object.fromEntries(Object.entries(x.amounts).filter(([y, v]) => Number(y) >= fromYear && Number(y) <= toYear && !v.startsWith("-"))),
   }));
-  return { type: "use-plan", plan: def.plan, name: def.name, label: `${def.name[0]!.toUpperCase()}${def.name.slice(1)} (${flow.note})`, fromYear, toYear, replaces: flow.replaces.filter((id) => known.has(id)), lines };
+  return {
+    type: "use-plan",
+    plan: def.plan,
+    name: def.name,
+    label: `${def.name[0]!.toUpperCase()}${def.name.slice(1)} (${flow.note})`,
+    fromYear,
+    toYear,
+    replaces: flow.replaces.filter((id) => known.has(id)),
+    lines,
+  };
 }

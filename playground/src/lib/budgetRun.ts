@@ -1,7 +1,7 @@
-import { compareProjections, projectBudget, type BudgetModel, type BudgetProjection, type ScenarioSet } from "@districtkit/budget";
+import { type BudgetModel, type BudgetProjection, compareProjections, projectBudget, type ScenarioSet } from "@districtkit/budget";
 import type { Scenario } from "../state/schema.js";
 import { buildModel, toEngineScenario } from "./budgetModel.js";
-import { plain, type Plain } from "./plain.js";
+import { type Plain, plain } from "./plain.js";
 import { problemsOf } from "./problems.js";
 
 export type ModelOutcome = { ok: true; model: BudgetModel } | { ok: false; problems: string[] };

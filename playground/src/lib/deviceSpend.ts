@@ -50,7 +50,17 @@ export function deviceSpendBreakdown(forecast: PForecast): DeviceSpendBreakdown 
     const resaleCredit = Money.of(y.resaleCredit);
     const net = capital.add(repair).subtract(resaleCredit);
     if (!capital.equals(y.capital) || !net.equals(y.net) || !kindSum(y.fiscalYear, ["repair"]).equals(repair) || !kindSum(y.fiscalYear, ["resale-credit"]).equals(resaleCredit)) reconciles = false;
-    return { fiscalYear: y.fiscalYear, label: y.label, refresh: refresh.toString(), failureReplacement: failureReplacement.toString(), growthAndSpares: growthAndSpares.toString(), capital: capital.toString(), repair: repair.toString(), resaleCredit: resaleCredit.toString(), net: net.toString() };
+    return {
+      fiscalYear: y.fiscalYear,
+      label: y.label,
+      refresh: refresh.toString(),
+      failureReplacement: failureReplacement.toString(),
+      growthAndSpares: growthAndSpares.toString(),
+      capital: capital.toString(),
+      repair: repair.toString(),
+      resaleCredit: resaleCredit.toString(),
+      net: net.toString(),
+    };
   });
   const total = Object.fromEntries(PARTS.map((k) => [k, Money.sum(years.map((y) => y[k])).toString()])) as DeviceSpendBreakdown["total"];
   return { years, total, reconciles };

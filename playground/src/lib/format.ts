@@ -15,13 +15,16 @@ export function roundDecimalString(value: string, places: number): string {
   const frac = m[3] ?? "";
   if (frac.length <= places) return `${sign}${int}${places ? "." + frac.padEnd(places, "0") : ""}`;
   const keep = int + frac.slice(0, places);
-  const up = (frac.charCodeAt(places) - 48) >= 5;
+  const up = frac.charCodeAt(places) - 48 >= 5;
   let digits = keep;
   if (up) {
     const arr = keep.split("").map(Number);
     let i = arr.length - 1;
     while (i >= 0) {
-      if (arr[i]! < 9) { arr[i]! += 1; break; }
+      if (arr[i]! < 9) {
+        arr[i]! += 1;
+        break;
+      }
       arr[i] = 0;
       i--;
     }

@@ -18,11 +18,32 @@ describe("goal seek in plain words", () => {
   });
 
   it("answers from the figures, in the analyst's words, not the engine's parameter names", () => {
-    const target = model.budget.funds.find((f) => f.kind === "general")!.yearlyLimit!.multiply(model.budget.years).toString();
-    const r = plain(goalSeek(model, { lever: { type: "inflation", rate: 0.03, mode: "set" }, parameter: "rate", range: { min: 0, max: 0.15 }, metric: { kind: "general-fund-draw", aggregate: "sum" }, target, constraint: "at-most", seek: "max" }));
+    const target = model.budget.funds
+      .find((f) => f.kind === "general")!
+      .yearlyLimit!.multiply(model.budget.years)
+      .toString();
+    const r = plain(
+      goalSeek(model, {
+        lever: { type: "inflation", rate: 0.03, mode: "set" },
+        parameter: "rate",
+        range: { min: 0, max: 0.15 },
+        metric: { kind: "general-fund-draw", aggregate: "sum" },
+        target,
+        constraint: "at-most",
+        seek: "max",
+      }),
+    );
     expect(r.found).toBe(true);
     expect(r.explanation).toMatch(/rate|horizon|towards/); // the engine's own sentence: what the playground does not show
-    const text = goalSeekAnswer(r, { leverLabel: "inflation rate on every line", metricLabel: "the general-fund draw over all years", seek: "max", constraint: "at-most", target, range: { min: 0, max: 0.15 }, format: pct });
+    const text = goalSeekAnswer(r, {
+      leverLabel: "inflation rate on every line",
+      metricLabel: "the general-fund draw over all years",
+      seek: "max",
+      constraint: "at-most",
+      target,
+      range: { min: 0, max: 0.15 },
+      format: pct,
+    });
     expect(text).toContain(`is ${pct(r.value!)}`);
     expect(text).toContain(`is then ${formatMoney(r.metricAtValue!, { cents: false })}`);
     expect(text).toContain(`at most ${formatMoney(target, { cents: false })}`);
@@ -30,7 +51,10 @@ describe("goal seek in plain words", () => {
   });
 
   it("says when no value in the range meets the target", () => {
-    const text = goalSeekAnswer({ found: false, value: null, metricAtValue: null, binding: "infeasible", monotone: true, evaluations: [] }, { leverLabel: "E-Rate discount", metricLabel: "the total cost over all years", seek: "max", constraint: "at-most", target: "1", range: { min: 0, max: 0.9 }, format: pct });
+    const text = goalSeekAnswer(
+      { found: false, value: null, metricAtValue: null, binding: "infeasible", monotone: true, evaluations: [] },
+      { leverLabel: "E-Rate discount", metricLabel: "the total cost over all years", seek: "max", constraint: "at-most", target: "1", range: { min: 0, max: 0.9 }, format: pct },
+    );
     expect(text).toBe("No E-Rate discount between 0 % and 90 % keeps the total cost over all years at most $1.");
   });
 });

@@ -25,7 +25,10 @@ export function goalSeekEffect(leverId: string, levers: Levers): string {
 }
 
 /** The answer of a goal seek in plain words, from its figures (the engine's sentence names its parameters). */
-export function goalSeekAnswer(r: { found: boolean; value: number | null; metricAtValue: string | null; binding: string; monotone: boolean; evaluations: readonly { value: number; metric: string }[] }, o: { leverLabel: string; metricLabel: string; seek: "min" | "max"; constraint: "at-most" | "at-least"; target: string; range: { min: number; max: number }; format: (v: number) => string }): string {
+export function goalSeekAnswer(
+  r: { found: boolean; value: number | null; metricAtValue: string | null; binding: string; monotone: boolean; evaluations: readonly { value: number; metric: string }[] },
+  o: { leverLabel: string; metricLabel: string; seek: "min" | "max"; constraint: "at-most" | "at-least"; target: string; range: { min: number; max: number }; format: (v: number) => string },
+): string {
   const cmp = o.constraint === "at-most" ? "at most" : "at least";
   const target = formatMoney(o.target, { cents: false });
   if (!r.found || r.value === null) {

@@ -1,7 +1,7 @@
-import { prepareBudget } from "@districtkit/budget";
 import { readFileSync } from "node:fs";
+import { prepareBudget } from "@districtkit/budget";
 import { describe, expect, it } from "vitest";
-import { itemsFromRows, parseAmount, parseWhen, planRows, rowsFromItems, validateRows, validateSchools, whenToText, schoolRowsFrom, type GridContext, type GridRow } from "./ledgerImport.js";
+import { type GridContext, type GridRow, itemsFromRows, parseAmount, parseWhen, planRows, rowsFromItems, schoolRowsFrom, validateRows, validateSchools, whenToText } from "./ledgerImport.js";
 
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../examples/data/sample-district/${name}`, import.meta.url), "utf8"));
 const district = read("district.json");
@@ -12,7 +12,16 @@ const ctx: GridContext = {
   schools: [{ id: "mves", name: "Maple Valley Elementary" }],
   funds: budget.funds,
 };
-const row = (over: Partial<GridRow> = {}): GridRow => ({ id: "a", name: "Laptops", category: "hardware", school: "", fund: "general-fund", eRate: "ineligible", amounts: { "2027": "1,200.50" }, ...over });
+const row = (over: Partial<GridRow> = {}): GridRow => ({
+  id: "a",
+  name: "Laptops",
+  category: "hardware",
+  school: "",
+  fund: "general-fund",
+  eRate: "ineligible",
+  amounts: { "2027": "1,200.50" },
+  ...over,
+});
 
 describe("parseAmount", () => {
   it("reads dollars as typed, to the cent", () => {

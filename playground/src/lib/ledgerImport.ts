@@ -28,14 +28,20 @@ export function whenToText(when: When | undefined): string {
  */
 export function parseWhen(text: string, segments: readonly string[]): { ok: true; when: Record<string, string | string[]> } | { ok: false; reason: string } {
   const when: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-  const parts = text.split(";").map((p) => p.trim()).filter((p) => p !== "");
+  const parts = text
+    .split(";")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
   for (const part of parts) {
     const m = /^([A-Za-z][A-Za-z0-9]*)\s*[:=]?\s*(.*)$/.exec(part);
     if (!m) return { ok: false, reason: `"${part}": expected a segment name, then codes (e.g. "object 734, 735")` };
     const seg = m[1]!;
     if (!segments.includes(seg)) return { ok: false, reason: `"${seg}" is not a segment of the layout (it has ${segments.join(", ")})` };
     if (Object.hasOwn(when, seg)) return { ok: false, reason: `"${seg}" is given twice; list its codes once, separated by commas` };
-    const codes = m[2]!.split(",").map((c) => c.trim()).filter((c) => c !== "");
+    const codes = m[2]!
+      .split(",")
+      .map((c) => c.trim())
+      .filter((c) => c !== "");
     if (codes.length === 0) return { ok: false, reason: `"${seg}" has no code (e.g. "${seg} 734", a range "2800-2899", a prefix "73*")` };
     const bad = codes.find((c) => !PATTERN.test(c));
     if (bad !== undefined) return { ok: false, reason: `"${bad}" is not a code, a range ("2800-2899"), a prefix ("73*") or "*"` };

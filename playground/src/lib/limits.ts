@@ -76,7 +76,9 @@ export function limitBreaches(p: PProjection, generalFundLimit: string | null): 
     const limit = Money.of(generalFundLimit);
     const byYear = p.years.flatMap((y) => {
       const draw = Money.of(p.generalFund.byYear[String(y.fiscalYear)] ?? "0");
-      return draw.greaterThan(limit) ? [{ fiscalYear: y.fiscalYear, amount: draw.subtract(limit).toString(), detail: `draw ${formatMoney(draw.toString())} against a limit of ${formatMoney(limit.toString())}` }] : [];
+      return draw.greaterThan(limit)
+        ? [{ fiscalYear: y.fiscalYear, amount: draw.subtract(limit).toString(), detail: `draw ${formatMoney(draw.toString())} against a limit of ${formatMoney(limit.toString())}` }]
+        : [];
     });
     const worst = byYear.reduce<(typeof byYear)[number] | null>((m, r) => (m === null || Money.of(r.amount).greaterThan(m.amount) ? r : m), null);
     const years = byYear.map((r) => r.fiscalYear);

@@ -12,7 +12,9 @@ describe("names instead of ids", () => {
 
   it("replaces whole ids in an engine sentence, never part of a longer id or quoted text", () => {
     expect(withNames('800 seats of lms under "lms tiers" for FY2027 (781 needed)', products)).toBe('800 seats of CourseCanopy LMS under "lms tiers" for FY2027 (781 needed)');
-    expect(withNames("Give notice by 2026-04-02 (18 days) or reading renews automatically on 2026-07-01.", products)).toBe("Give notice by 2026-04-02 (18 days) or ReadWell renews automatically on 2026-07-01.");
+    expect(withNames("Give notice by 2026-04-02 (18 days) or reading renews automatically on 2026-07-01.", products)).toBe(
+      "Give notice by 2026-04-02 (18 days) or ReadWell renews automatically on 2026-07-01.",
+    );
     expect(withNames("contract c-reading and reading2 and mathematics", products)).toBe("contract c-reading and reading2 and mathematics");
     expect(withNames("bundle covering lms, math district-wide", products)).toBe("bundle covering CourseCanopy LMS, MathMeadow district-wide");
   });

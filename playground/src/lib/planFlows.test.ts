@@ -1,13 +1,13 @@
+import { readFileSync } from "node:fs";
 import { matchPlanLines, prepareBudget, projectBudget, reconcilePlan } from "@districtkit/budget";
 import { Money } from "@districtkit/core";
 import { buildLicensePlanInput, optimizeLicenses } from "@districtkit/licenses";
 import { forecastReplacements } from "@districtkit/lifecycle";
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Scenario } from "../state/schema.js";
 import { PLAN_FLOWS, planLever, toEngineScenario } from "./budgetModel.js";
-import { deviceFlowLines, licenceFlowLines, type FlowLine } from "./planFlows.js";
 import { plain } from "./plain.js";
+import { deviceFlowLines, type FlowLine, licenceFlowLines } from "./planFlows.js";
 
 const read = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`../../../examples/data/sample-district/${name}.json`, import.meta.url), "utf8"));
 const model = prepareBudget({ district: read("district"), budget: read("budget") } as never);
@@ -22,7 +22,21 @@ describe("the sample district's plans flow into its budget without double counti
 
   it("matches the device forecast to every device and network refresh line, and keeps C2 on Wi-Fi and switches", () => {
     const m = matchPlanLines(model, request(deviceLines, ["hardware", "network"]));
-    expect(m.suggested).toEqual(["hs-chromebooks", "hs-chromebooks-aue", "es-chromebook-carts", "ms-ipads", "k2-ipad-carts", "teacher-laptops", "staff-laptops", "lab-desktops", "displays", "servers", "wifi-aps", "switches", "firewall-hw"]);
+    expect(m.suggested).toEqual([
+      "hs-chromebooks",
+      "hs-chromebooks-aue",
+      "es-chromebook-carts",
+      "ms-ipads",
+      "k2-ipad-carts",
+      "teacher-laptops",
+      "staff-laptops",
+      "lab-desktops",
+      "displays",
+      "servers",
+      "wifi-aps",
+      "switches",
+      "firewall-hw",
+    ]);
     // the firewall subscription, cabling, UPS batteries, internet and the rest stay
     for (const kept of ["firewall-sub", "cabling", "ups", "internet", "wan-fiber", "bmic", "wlan-licences", "hotspots"]) expect(m.suggested).not.toContain(kept);
     const line = (id: string) => m.lines.find((l) => l.lineId === id)!;
@@ -33,7 +47,19 @@ describe("the sample district's plans flow into its budget without double counti
 
   it("every year changes by exactly the forecast's purchases minus the device lines it replaces", () => {
     const m = matchPlanLines(model, request(deviceLines, ["hardware", "network"]));
-    const flow = { replaces: [...m.suggested], fromYear: forecast.years[0]!, toYear: forecast.years.at(-1)!, note: "test", lines: deviceLines.map((l) => ({ id: l.id, name: l.name, category: m.lines.find((x) => x.lineId === l.id)!.category, eRate: m.lines.find((x) => x.lineId === l.id)!.eRate, amounts: { ...l.amounts } })) };
+    const flow = {
+      replaces: [...m.suggested],
+      fromYear: forecast.years[0]!,
+      toYear: forecast.years.at(-1)!,
+      note: "test",
+      lines: deviceLines.map((l) => ({
+        id: l.id,
+        name: l.name,
+        category: m.lines.find((x) => x.lineId === l.id)!.category,
+        eRate: m.lines.find((x) => x.lineId === l.id)!.eRate,
+        amounts: { ...l.amounts },
+      })),
+    };
     const before = projectBudget(model, toEngineScenario(scenario, model));
     const after = projectBudget(model, toEngineScenario({ ...scenario, levers: { deviceForecast: flow } }, model));
     const replaced = new Set(m.suggested);
@@ -51,11 +77,23 @@ describe("the sample district's plans flow into its budget without double counti
     const lines = licenceFlowLines(plan, lic.products as never);
     const m = matchPlanLines(model, request(lines, ["software"]));
     expect(m.suggested).toEqual(["lms", "reading", "math-es", "math-ms", "web-filter", "ipad-mdm", "formative-a", "formative-b", "video-tool"]);
-    const flow = { replaces: [...m.suggested], fromYear: plan.years[0]!, toYear: plan.years.at(-1)!, note: "test", lines: lines.map((l) => ({ id: l.id, name: l.name, category: "software", amounts: { ...l.amounts } })) };
+    const flow = {
+      replaces: [...m.suggested],
+      fromYear: plan.years[0]!,
+      toYear: plan.years.at(-1)!,
+      note: "test",
+      lines: lines.map((l) => ({ id: l.id, name: l.name, category: "software", amounts: { ...l.amounts } })),
+    };
     const engine = toEngineScenario(scenario, model);
     const r = reconcilePlan(model, engine, planLever(PLAN_FLOWS[1], flow, model));
     expect(r.years.map((y) => y.fiscalYear)).toEqual([2027, 2028, 2029]);
-    const inPlanYears = Money.sum(lines.flatMap((l) => Object.entries(l.amounts).filter(([y]) => Number(y) <= 2029).map(([, v]) => v)));
+    const inPlanYears = Money.sum(
+      lines.flatMap((l) =>
+        Object.entries(l.amounts)
+          .filter(([y]) => Number(y) <= 2029)
+          .map(([, v]) => v),
+      ),
+    );
     expect(r.added.toString()).toBe(inPlanYears.toString());
     expect(r.net.toString()).toBe(r.added.subtract(r.removed).toString());
     // the scenario as the Budget tab projects it after "Use this plan": the same change, and nothing more a second time

@@ -99,7 +99,9 @@ const savedSchema = z.object({
   mapping: z.object({ preset: z.string(), edited: z.boolean(), value: z.record(z.string(), z.unknown()) }).nullable(),
   horizon: z.object({ firstYear: z.number().int(), years: z.number().int().min(1).max(30), carryForward: z.boolean() }).nullable(),
   name: z.string(),
-  schools: z.array(z.object({ id: z.string(), name: z.string(), students: z.string(), nslpEligible: z.string(), locale: z.enum(["urban", "rural"]), rest: z.record(z.string(), z.unknown()) })).nullable(),
+  schools: z
+    .array(z.object({ id: z.string(), name: z.string(), students: z.string(), nslpEligible: z.string(), locale: z.enum(["urban", "rural"]), rest: z.record(z.string(), z.unknown()) }))
+    .nullable(),
   rows: z
     .array(
       z.object({
@@ -163,7 +165,11 @@ export async function startBudgetImport(): Promise<void> {
       if (saved !== undefined) {
         const ok = savedSchema.safeParse(saved);
         if (ok.success) budgetImport.value = ok.data as unknown as BudgetImport;
-        else restoreProblem.value = `The budget import kept in this browser could not be read back (${ok.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}); start again from the file.`;
+        else
+          restoreProblem.value = `The budget import kept in this browser could not be read back (${ok.error.issues
+            .slice(0, 3)
+            .map((i) => `${i.path.join(".")}: ${i.message}`)
+            .join("; ")}); start again from the file.`;
       }
     } catch (e) {
       restoreProblem.value = `This browser's storage could not be read: ${e instanceof Error ? e.message : String(e)}`;

@@ -1,7 +1,7 @@
 import { effect, signal } from "@preact/signals";
 import type { ImportKind, ImportOutcome } from "../lib/importKinds.js";
 import { imports } from "../lib/imports.js";
-import { DATASET_NAMES, datasets, reloadSample, type Dataset, type DatasetName } from "../lib/sample.js";
+import { DATASET_NAMES, type Dataset, type DatasetName, datasets, reloadSample } from "../lib/sample.js";
 
 // Imported data (inventories, licence files, answers, their parsed records) is kept in this
 // browser's IndexedDB, so a reload keeps it; nothing leaves the machine. One database, one object

@@ -16,9 +16,7 @@ export const LEVER_RANGES = {
 const isoDate = z.iso.date();
 
 /** A decimal amount of dollars as a string ("75000", "1234.56"): money never travels as a float. */
-const moneyString = z
-  .string()
-  .regex(/^-?\d{1,13}(\.\d{1,2})?$/, "expected a dollar amount such as 75000 or 1234.56");
+const moneyString = z.string().regex(/^-?\d{1,13}(\.\d{1,2})?$/, "expected a dollar amount such as 75000 or 1234.56");
 
 /** A one-time or recurring grant added by a scenario. */
 export const grantLeverSchema = z.object({
@@ -121,16 +119,27 @@ export const deviceSettingsSchema = z.object({
   cycleYears: z.number().int().min(2).max(10).optional(),
   capPerYear: moneyString.optional(),
   trials: z.number().int().min(100).max(20000).optional(),
-  seed: z.number().int().min(0).max(2 ** 31).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .optional(),
 });
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
 
 /** Edits an analyst made to the vetting answers and weights (by app id and criterion id). */
 export const vettingEditsSchema = z.object({
   /** Read from states saved before the district-wide `asOf`, and moved there on load. */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** Two-letter state code of the district (default: the district's). */
-  state: z.string().regex(/^[A-Z]{2}$/).optional(),
+  state: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   /** Answers changed by the analyst: app id → criterion id → the new answer value (null = not answered). */
   answers: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   /** Criterion weights changed by the analyst: criterion id → weight. */
@@ -143,23 +152,24 @@ export type VettingEdits = z.infer<typeof vettingEditsSchema>;
  * and has no levers), which one is being edited, the open tab, and the analyst's edits.
  * Version 1; a link from a newer version is refused with a message, never half-applied.
  */
-export const appStateSchema = z.object({
-  version: z.literal(1),
-  tab: tabIdSchema,
-  scenarios: z
-    .array(scenarioSchema)
-    .min(1)
-    .max(8)
-    .refine((s) => new Set(s.map((x) => x.id)).size === s.length, "scenario ids must be unique"),
-  activeScenarioId: z.string(),
-  vetting: vettingEditsSchema,
-  devices: deviceSettingsSchema.default({}),
-  /**
-   * The district's "as of" date, used by every view (renewal notices, AUE and support ends,
-   * vetting re-reviews and expiries). Absent: the district file's own date.
-   */
-  asOf: isoDate.optional(),
-})
+export const appStateSchema = z
+  .object({
+    version: z.literal(1),
+    tab: tabIdSchema,
+    scenarios: z
+      .array(scenarioSchema)
+      .min(1)
+      .max(8)
+      .refine((s) => new Set(s.map((x) => x.id)).size === s.length, "scenario ids must be unique"),
+    activeScenarioId: z.string(),
+    vetting: vettingEditsSchema,
+    devices: deviceSettingsSchema.default({}),
+    /**
+     * The district's "as of" date, used by every view (renewal notices, AUE and support ends,
+     * vetting re-reviews and expiries). Absent: the district file's own date.
+     */
+    asOf: isoDate.optional(),
+  })
   .refine((s) => s.scenarios.some((x) => x.id === s.activeScenarioId), {
     message: "the active scenario is not one of the scenarios",
     path: ["activeScenarioId"],

@@ -1,4 +1,4 @@
-import { appStateSchema, describeIssues, type AppState } from "./schema.js";
+import { type AppState, appStateSchema, describeIssues } from "./schema.js";
 
 /**
  * Share-as-link: the state is JSON, compressed with the browser's own CompressionStream

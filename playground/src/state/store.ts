@@ -1,5 +1,5 @@
 import { batch, computed, effect, signal } from "@preact/signals";
-import { appStateSchema, defaultState, describeIssues, type AppState, type Levers, type Scenario, type TabId } from "./schema.js";
+import { type AppState, appStateSchema, defaultState, describeIssues, type Levers, type Scenario, type TabId } from "./schema.js";
 import { decodeShare, encodeShare } from "./share.js";
 
 /** localStorage key of the persisted state (versioned with the schema). */
@@ -14,9 +14,7 @@ export const ready = signal(false);
 
 export const activeTab = computed(() => appState.value.tab);
 export const scenarios = computed(() => appState.value.scenarios);
-export const activeScenario = computed(
-  () => appState.value.scenarios.find((s) => s.id === appState.value.activeScenarioId) ?? appState.value.scenarios[0]!,
-);
+export const activeScenario = computed(() => appState.value.scenarios.find((s) => s.id === appState.value.activeScenarioId) ?? appState.value.scenarios[0]!);
 
 export function update(fn: (s: AppState) => AppState): void {
   appState.value = fn(appState.value);

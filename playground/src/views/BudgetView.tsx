@@ -33,7 +33,9 @@ export function BudgetView() {
         categories: categoriesOf(model),
         fiscalYears: fiscalYearsOf(model),
         items: model.budget.lineItems.map((i) => ({ id: i.id, name: i.name, category: i.category })),
-        refreshHint: `Sets the cycle of ${refreshItems(model).map((i) => `${i.name} (now every ${i.everyYears} years)`).join("; ")}.`,
+        refreshHint: `Sets the cycle of ${refreshItems(model)
+          .map((i) => `${i.name} (now every ${i.everyYears} years)`)
+          .join("; ")}.`,
         shiftable: shiftableItems(model),
       }
     : {};
@@ -52,9 +54,23 @@ export function BudgetView() {
               <p>The budget engine is ready; the sample district's budget file is not in this build. Import a district and a budget to see it here.</p>
             </NotAvailable>
           ) : modelOutcome && !modelOutcome.ok ? (
-            <div class="notice notice-error" role="alert"><strong>The budget data could not be read</strong><ul>{modelOutcome.problems.map((p, i) => <li key={i}>{p}</li>)}</ul></div>
+            <div class="notice notice-error" role="alert">
+              <strong>The budget data could not be read</strong>
+              <ul>
+                {modelOutcome.problems.map((p, i) => (
+                  <li key={i}>{p}</li>
+                ))}
+              </ul>
+            </div>
           ) : set && !set.ok ? (
-            <div class="notice notice-error" role="alert"><strong>A scenario could not be projected</strong><ul>{set.problems.map((p, i) => <li key={i}>{p}</li>)}</ul></div>
+            <div class="notice notice-error" role="alert">
+              <strong>A scenario could not be projected</strong>
+              <ul>
+                {set.problems.map((p, i) => (
+                  <li key={i}>{p}</li>
+                ))}
+              </ul>
+            </div>
           ) : set && model ? (
             <BudgetResults set={set.set} model={model} activeId={scenario.id} />
           ) : null}

@@ -1,8 +1,8 @@
 import { addDaysIso } from "@districtkit/core";
 import type { CalendarItem, DistrictCalendar } from "@districtkit/io";
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { DataTable, type Column } from "../components/DataTable.js";
-import { Figure, type Explanation } from "../components/Explain.js";
+import { type Column, DataTable } from "../components/DataTable.js";
+import { type Explanation, Figure } from "../components/Explain.js";
 import { currentAsOf } from "../lib/asOf.js";
 import { formatCount, formatMoney } from "../lib/format.js";
 import { download } from "../lib/imports.js";
@@ -83,7 +83,9 @@ export function CalendarView() {
     return (
       <section aria-labelledby="cal-h">
         <h2 id="cal-h">Calendar: everything that expires</h2>
-        <p class="notice" role="note">The calendar needs the district's as-of date: set it in the header or load a district file.</p>
+        <p class="notice" role="note">
+          The calendar needs the district's as-of date: set it in the header or load a district file.
+        </p>
       </section>
     );
   }
@@ -94,17 +96,23 @@ export function CalendarView() {
     <section aria-labelledby="cal-h" class="calendar">
       <h2 id="cal-h">Calendar: everything that expires</h2>
       <p class="hint">
-        Support ends, warranties, licence renewals, grant deadlines, the E-Rate Category Two cycle and app re-reviews of the district, in the order they need action, as of{" "}
-        <strong>{asOf}</strong> (the district's date, set in the header). Activate an item to see why it is there and which budget lines it affects.
+        Support ends, warranties, licence renewals, grant deadlines, the E-Rate Category Two cycle and app re-reviews of the district, in the order they need action, as of <strong>{asOf}</strong> (the
+        district's date, set in the header). Activate an item to see why it is there and which budget lines it affects.
       </p>
       {!outcome && <p class="loading">Building the calendar in the engine worker…</p>}
       {outcome && !outcome.ok && (
         <div class="notice notice-error" role="alert">
           <strong>The calendar could not be built</strong>
-          <ul>{outcome.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+          <ul>
+            {outcome.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
         </div>
       )}
-      {cal && <CalendarBody cal={cal} asOf={asOf} kind={kind} setKind={setKind} fromDay={fromDay} toDay={toDay} setFrom={setFrom} setTo={setTo} exportNote={exportNote} setExportNote={setExportNote} />}
+      {cal && (
+        <CalendarBody cal={cal} asOf={asOf} kind={kind} setKind={setKind} fromDay={fromDay} toDay={toDay} setFrom={setFrom} setTo={setTo} exportNote={exportNote} setExportNote={setExportNote} />
+      )}
     </section>
   );
 }
@@ -159,7 +167,9 @@ function CalendarBody(p: {
   ];
   return (
     <>
-      <p class="hint" data-testid="calendar-explanation">{cal.explanation}</p>
+      <p class="hint" data-testid="calendar-explanation">
+        {cal.explanation}
+      </p>
       <div class="toolbar no-print" role="group" aria-label="Filter the calendar">
         <div class="field">
           <label for="cal-kind">Kind</label>
@@ -202,7 +212,9 @@ function CalendarBody(p: {
         <button type="button" class="secondary" onClick={() => void exportAs("csv")} disabled={shown.length === 0}>
           Download CSV
         </button>
-        <span role="status" class="status" data-testid="calendar-export-note">{p.exportNote}</span>
+        <span role="status" class="status" data-testid="calendar-export-note">
+          {p.exportNote}
+        </span>
       </div>
       {shown.length === 0 ? (
         <p>No item matches these filters.</p>

@@ -1,17 +1,17 @@
-import { exportJson, matchDeviceModels, modelOptionsFromMatches, toCsv, type ModelMatch } from "@districtkit/io";
+import { exportJson, type ModelMatch, matchDeviceModels, modelOptionsFromMatches, toCsv } from "@districtkit/io";
 import type { DeviceCategory } from "@districtkit/lifecycle";
 import { transfer } from "comlink";
 import { useState } from "preact/hooks";
-import { DataTable, type Column } from "../components/DataTable.js";
-import { EXAMPLE_FILES, IMPORT_KINDS, importOrigin, loadExampleFile, type ImportKind, type ImportOutcome, type ImportRowError } from "../lib/importKinds.js";
+import { type Column, DataTable } from "../components/DataTable.js";
+import { currentAsOf } from "../lib/asOf.js";
+import { comparisonTable, modelFrom, runScenarios } from "../lib/budgetRun.js";
+import { formatCount, formatMoney } from "../lib/format.js";
+import { EXAMPLE_FILES, IMPORT_KINDS, type ImportKind, type ImportOutcome, type ImportRowError, importOrigin, loadExampleFile } from "../lib/importKinds.js";
 import { download, imports } from "../lib/imports.js";
 import { DATASET_NAMES, datasets, ensureDatasets, sampleData, setImported } from "../lib/sample.js";
 import { forgetImported, storedBytes } from "../state/importStore.js";
-import { formatCount, formatMoney } from "../lib/format.js";
 import { appState } from "../state/store.js";
-import { comparisonTable, modelFrom, runScenarios } from "../lib/budgetRun.js";
 import { engineWorker } from "../worker/client.js";
-import { currentAsOf } from "../lib/asOf.js";
 import { exportWorkbook } from "./yourBudget/actions.js";
 
 const PREVIEW_ROWS = 25;
@@ -35,8 +35,8 @@ function ErrorsTable({ outcome }: { outcome: Extract<ImportOutcome, { ok: true }
   return (
     <div class="row-errors" data-testid="row-errors">
       <h4 class="error-heading">
-        {formatCount(outcome.stats.failed)} {outcome.stats.failed === 1 ? "row was" : "rows were"} refused ({formatCount(outcome.errorCount)}{" "}
-        {outcome.errorCount === 1 ? "problem" : "problems"}){outcome.errorCount > outcome.errors.length ? `; the first ${formatCount(outcome.errors.length)} are listed` : ""}
+        {formatCount(outcome.stats.failed)} {outcome.stats.failed === 1 ? "row was" : "rows were"} refused ({formatCount(outcome.errorCount)} {outcome.errorCount === 1 ? "problem" : "problems"})
+        {outcome.errorCount > outcome.errors.length ? `; the first ${formatCount(outcome.errors.length)} are listed` : ""}
       </h4>
       <DataTable caption="Row errors: fix these rows in the file and import it again" columns={columns} rows={outcome.errors} rowHeader={false} />
     </div>
@@ -55,7 +55,9 @@ function Preview({ outcome }: { outcome: Extract<ImportOutcome, { ok: true }> })
   }
   const fields = outcome.columns.length
     ? outcome.columns.map((c) => ({ key: c.field, label: c.header, kind: c.kind ?? "text" }))
-    : Object.keys(records[0] ?? {}).filter((k) => k !== "attributes").map((k) => ({ key: k, label: k, kind: "text" }));
+    : Object.keys(records[0] ?? {})
+        .filter((k) => k !== "attributes")
+        .map((k) => ({ key: k, label: k, kind: "text" }));
   const columns: Column<Record<string, unknown>>[] = fields.map((f) => ({
     key: f.key,
     label: f.label,
@@ -67,7 +69,14 @@ function Preview({ outcome }: { outcome: Extract<ImportOutcome, { ok: true }> })
       return cellText(v);
     },
   }));
-  return <DataTable caption={`The first ${Math.min(PREVIEW_ROWS, records.length)} of ${formatCount(records.length)} records read`} columns={columns} rows={records.slice(0, PREVIEW_ROWS)} rowHeader={false} />;
+  return (
+    <DataTable
+      caption={`The first ${Math.min(PREVIEW_ROWS, records.length)} of ${formatCount(records.length)} records read`}
+      columns={columns}
+      rows={records.slice(0, PREVIEW_ROWS)}
+      rowHeader={false}
+    />
+  );
 }
 
 function exportRecordsCsv(outcome: Extract<ImportOutcome, { ok: true }>): string | null {
@@ -170,20 +179,28 @@ function InventoryMatch() {
   const gives = (id: string | undefined, m: ModelMatch): string => {
     const c = id ? byId.get(id) : undefined;
     if (!c) return m.assumedLifeYears === null ? "no life: replaced only when it fails" : `assumed ${m.assumedLifeYears}-year life (its category's)`;
-    return [c.autoUpdateExpiration ? `AUE ${c.autoUpdateExpiration}` : "", c.supportEnd ? `support ends ${c.supportEnd}` : "", c.expectedLifeYears ? `${c.expectedLifeYears}-year life` : ""].filter(Boolean).join(", ") || "no dates in the catalogue";
+    return (
+      [c.autoUpdateExpiration ? `AUE ${c.autoUpdateExpiration}` : "", c.supportEnd ? `support ends ${c.supportEnd}` : "", c.expectedLifeYears ? `${c.expectedLifeYears}-year life` : ""]
+        .filter(Boolean)
+        .join(", ") || "no dates in the catalogue"
+    );
   };
   return (
     <div class="model-match" data-testid="model-match">
       <h4>Match the export's models to the district's models</h4>
       <p class="hint">
-        A model the forecast does not know has no AUE, support end or life, so it would never be retired. Each model below is matched by exact name, then by
-        normalized name (model number included); pick another or “no match” where it is wrong.
+        A model the forecast does not know has no AUE, support end or life, so it would never be retired. Each model below is matched by exact name, then by normalized name (model number included);
+        pick another or “no match” where it is wrong.
       </p>
       <DataTable
         caption={`Models in the export (${step.matches.length}) and the catalogue model each one takes its dates and life from`}
         columns={[
           { key: "m", label: "Model in the export", value: (m: ModelMatch) => m.name },
-          { key: "h", label: "How", value: (m: ModelMatch) => (pickOf(m.name) !== (m.matchId ?? UNMATCHED) ? "your pick" : m.status === "exact" ? "same name" : m.status === "normalized" ? "similar name: check" : "no match") },
+          {
+            key: "h",
+            label: "How",
+            value: (m: ModelMatch) => (pickOf(m.name) !== (m.matchId ?? UNMATCHED) ? "your pick" : m.status === "exact" ? "same name" : m.status === "normalized" ? "similar name: check" : "no match"),
+          },
           {
             key: "c",
             label: "Catalogue model",
@@ -192,11 +209,22 @@ function InventoryMatch() {
               const options = [...(m.matchId ? [{ id: m.matchId, name: byId.get(m.matchId)?.name ?? m.matchId }] : []), ...m.candidates.filter((c) => c.id !== m.matchId)];
               return (
                 <>
-                  <label class="visually-hidden" for={`mm-${i}`}>Catalogue model for {m.name}</label>
-                  <select id={`mm-${i}`} value={pickOf(m.name)} onChange={(e) => { const v = (e.currentTarget as HTMLSelectElement).value; setPicks((p) => new Map(p).set(m.name, v)); }}>
+                  <label class="visually-hidden" for={`mm-${i}`}>
+                    Catalogue model for {m.name}
+                  </label>
+                  <select
+                    id={`mm-${i}`}
+                    value={pickOf(m.name)}
+                    onChange={(e) => {
+                      const v = (e.currentTarget as HTMLSelectElement).value;
+                      setPicks((p) => new Map(p).set(m.name, v));
+                    }}
+                  >
                     <option value={UNMATCHED}>no match{m.assumedLifeYears !== null ? ` (assumed ${m.assumedLifeYears}-year life)` : ""}</option>
                     {options.map((o) => (
-                      <option value={o.id} key={o.id}>{o.name}</option>
+                      <option value={o.id} key={o.id}>
+                        {o.name}
+                      </option>
                     ))}
                   </select>
                 </>
@@ -208,13 +236,23 @@ function InventoryMatch() {
         rows={step.matches}
       />
       <div class="button-row">
-        <button type="button" onClick={use}>Use this inventory in the Devices view</button>
-        <button type="button" class="secondary" onClick={() => setStep(null)}>Cancel</button>
+        <button type="button" onClick={use}>
+          Use this inventory in the Devices view
+        </button>
+        <button type="button" class="secondary" onClick={() => setStep(null)}>
+          Cancel
+        </button>
       </div>
       {msg && (
         <div role="alert" class="error-text">
           {msg.text}
-          {msg.notes.length > 0 && <ul>{msg.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
+          {msg.notes.length > 0 && (
+            <ul>
+              {msg.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
     </div>
@@ -224,12 +262,23 @@ function InventoryMatch() {
 function Use({ label, onClick, msg }: { label: string; onClick: () => void; msg: { ok: boolean; text: string; notes: string[] } | null }) {
   return (
     <div class="use-in-views">
-      <button type="button" onClick={onClick}>{label}</button>
+      <button type="button" onClick={onClick}>
+        {label}
+      </button>
       {msg && (
         <div role={msg.ok ? "status" : "alert"} class={msg.ok ? "ok-text" : "error-text"}>
           {msg.text}
           {msg.notes.length > 0 && (
-            <details><summary>{msg.notes.length} note{msg.notes.length === 1 ? "" : "s"}</summary><ul>{msg.notes.map((n, i) => <li key={i}>{n}</li>)}</ul></details>
+            <details>
+              <summary>
+                {msg.notes.length} note{msg.notes.length === 1 ? "" : "s"}
+              </summary>
+              <ul>
+                {msg.notes.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+              </ul>
+            </details>
           )}
         </div>
       )}
@@ -252,11 +301,49 @@ function BudgetExports() {
   };
   return (
     <li class="button-row">
-      <button type="button" onClick={() => { const set = run(); if (set) download("districtkit-budget-comparison.csv", toCsv(comparisonTable(set)), "text/csv"); }}>Budget comparison (CSV)</button>
-      <button type="button" class="secondary" onClick={() => { const set = run(); if (set) download("districtkit-budget-projections.json", exportJson(set), "application/json"); }}>Budget projections (JSON)</button>
-      <button type="button" class="secondary" disabled={xlsxBusy} onClick={async () => { setXlsxBusy(true); try { setXlsxProblems(await exportWorkbook()); } finally { setXlsxBusy(false); } }}>Budget workbook (.xlsx)</button>
-      <span class="hint">Every scenario by year, category and fund, to the cent; the JSON has each figure's explanation; the workbook's totals are live SUM formulas over its line-item sheet (ExcelJS, loaded in the worker when asked).</span>
-      {xlsxProblems.length > 0 && <span role="alert" class="error-text">{xlsxProblems.join("; ")}</span>}
+      <button
+        type="button"
+        onClick={() => {
+          const set = run();
+          if (set) download("districtkit-budget-comparison.csv", toCsv(comparisonTable(set)), "text/csv");
+        }}
+      >
+        Budget comparison (CSV)
+      </button>
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => {
+          const set = run();
+          if (set) download("districtkit-budget-projections.json", exportJson(set), "application/json");
+        }}
+      >
+        Budget projections (JSON)
+      </button>
+      <button
+        type="button"
+        class="secondary"
+        disabled={xlsxBusy}
+        onClick={async () => {
+          setXlsxBusy(true);
+          try {
+            setXlsxProblems(await exportWorkbook());
+          } finally {
+            setXlsxBusy(false);
+          }
+        }}
+      >
+        Budget workbook (.xlsx)
+      </button>
+      <span class="hint">
+        Every scenario by year, category and fund, to the cent; the JSON has each figure's explanation; the workbook's totals are live SUM formulas over its line-item sheet (ExcelJS, loaded in the
+        worker when asked).
+      </span>
+      {xlsxProblems.length > 0 && (
+        <span role="alert" class="error-text">
+          {xlsxProblems.join("; ")}
+        </span>
+      )}
     </li>
   );
 }
@@ -272,7 +359,13 @@ export function DataView() {
     setBusy(true);
     setOutcome(null);
     try {
-      const result = await engineWorker().readImport(kind, transfer(files, files.map((f) => f.bytes)));
+      const result = await engineWorker().readImport(
+        kind,
+        transfer(
+          files,
+          files.map((f) => f.bytes),
+        ),
+      );
       setOutcome(result);
       if (result.ok) imports.value = { ...imports.value, [kind]: result };
     } catch (e) {
@@ -290,9 +383,7 @@ export function DataView() {
 
   const onExample = async () => {
     const paths = EXAMPLE_FILES[kind];
-    const files = await Promise.all(
-      paths.map(async (p) => ({ name: p.replace(/^.*\//, ""), bytes: new TextEncoder().encode(await loadExampleFile(p)).buffer as ArrayBuffer })),
-    );
+    const files = await Promise.all(paths.map(async (p) => ({ name: p.replace(/^.*\//, ""), bytes: new TextEncoder().encode(await loadExampleFile(p)).buffer as ArrayBuffer })));
     await read(files);
   };
 
@@ -304,13 +395,24 @@ export function DataView() {
       <div class="two-col">
         <div class="panel">
           <h3>Import a file</h3>
-          <p class="hint">Files are read in this browser by <code>@districtkit/io</code>; every refused row is listed with its line, column and reason. Nothing is uploaded.</p>
+          <p class="hint">
+            Files are read in this browser by <code>@districtkit/io</code>; every refused row is listed with its line, column and reason. Nothing is uploaded.
+          </p>
           <div class="import-form">
             <div class="field">
               <label for="import-kind">What kind of file</label>
-              <select id="import-kind" value={kind} onChange={(e) => { setKind((e.currentTarget as HTMLSelectElement).value as ImportKind); setOutcome(null); }}>
+              <select
+                id="import-kind"
+                value={kind}
+                onChange={(e) => {
+                  setKind((e.currentTarget as HTMLSelectElement).value as ImportKind);
+                  setOutcome(null);
+                }}
+              >
                 {IMPORT_KINDS.map((k) => (
-                  <option value={k.id} key={k.id}>{k.label}</option>
+                  <option value={k.id} key={k.id}>
+                    {k.label}
+                  </option>
                 ))}
               </select>
             </div>
@@ -320,7 +422,9 @@ export function DataView() {
             </div>
             <div class="field">
               <span class="label">Or</span>
-              <button type="button" class="secondary" disabled={busy || EXAMPLE_FILES[kind].length === 0} onClick={onExample}>Read the sample district's export</button>
+              <button type="button" class="secondary" disabled={busy || EXAMPLE_FILES[kind].length === 0} onClick={onExample}>
+                Read the sample district's export
+              </button>
             </div>
           </div>
           <div aria-live="polite" data-testid="import-result">
@@ -328,7 +432,11 @@ export function DataView() {
             {outcome && !outcome.ok && (
               <div class="notice notice-error" role="alert">
                 <strong>{outcome.files.join(", ")} could not be read</strong>
-                <ul>{outcome.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+                <ul>
+                  {outcome.problems.map((p, i) => (
+                    <li key={i}>{p}</li>
+                  ))}
+                </ul>
               </div>
             )}
             {outcome && outcome.ok && (
@@ -338,7 +446,13 @@ export function DataView() {
                   <span class={outcome.stats.failed ? "bad" : undefined}>{formatCount(outcome.stats.failed)} refused</span>
                   {outcome.stats.blankLines ? `, ${formatCount(outcome.stats.blankLines)} blank lines skipped` : ""}.
                 </p>
-                {outcome.warnings.length > 0 && <ul class="warnings">{outcome.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>}
+                {outcome.warnings.length > 0 && (
+                  <ul class="warnings">
+                    {outcome.warnings.map((w, i) => (
+                      <li key={i}>{w}</li>
+                    ))}
+                  </ul>
+                )}
                 {outcome.unknownColumns.length > 0 && <p class="hint">Columns kept as extra attributes: {outcome.unknownColumns.join(", ")}.</p>}
                 <UseInViews outcome={outcome} />
                 <ErrorsTable outcome={outcome} />
@@ -351,7 +465,9 @@ export function DataView() {
           <h3>Export</h3>
           <ul class="export-list">
             <li>
-              <button type="button" onClick={() => download("districtkit-scenarios.json", exportJson(appState.value), "application/json")}>Scenarios (JSON)</button>
+              <button type="button" onClick={() => download("districtkit-scenarios.json", exportJson(appState.value), "application/json")}>
+                Scenarios (JSON)
+              </button>
               <span class="hint">Every scenario and its levers; the same data a share link holds.</span>
             </li>
             {Object.values(done).map((o) => {
@@ -359,21 +475,32 @@ export function DataView() {
               if (!o) return null;
               return (
                 <li key={o.kind} class="button-row">
-                  {csv !== null && <button type="button" onClick={() => download(`${o.kind}-records.csv`, csv, "text/csv")}>{IMPORT_KINDS.find((k) => k.id === o.kind)?.label.replace(/ \(.*\)$/, "")} records (CSV)</button>}{" "}
-                  <button type="button" class="secondary" onClick={() => download(`${o.kind}-records.json`, exportJson(o.records), "application/json")}>JSON</button>
+                  {csv !== null && (
+                    <button type="button" onClick={() => download(`${o.kind}-records.csv`, csv, "text/csv")}>
+                      {IMPORT_KINDS.find((k) => k.id === o.kind)?.label.replace(/ \(.*\)$/, "")} records (CSV)
+                    </button>
+                  )}{" "}
+                  <button type="button" class="secondary" onClick={() => download(`${o.kind}-records.json`, exportJson(o.records), "application/json")}>
+                    JSON
+                  </button>
                 </li>
               );
             })}
             <BudgetExports />
             <li>
-              <button type="button" onClick={() => window.print()}>Printable one-page summary</button>
+              <button type="button" onClick={() => window.print()}>
+                Printable one-page summary
+              </button>
               <span class="hint">Prints the open view without the controls.</span>
             </li>
           </ul>
           <table class="data">
             <caption>Data in use</caption>
             <thead>
-              <tr><th scope="col">Dataset</th><th scope="col">Source</th></tr>
+              <tr>
+                <th scope="col">Dataset</th>
+                <th scope="col">Source</th>
+              </tr>
             </thead>
             <tbody>
               {DATASET_NAMES.map((n) => (
@@ -403,7 +530,8 @@ function StoredImports() {
         <p class="hint">This browser does not keep imported files (storage is off or full): they last until the page is closed.</p>
       ) : (
         <p class="hint">
-          {any ? `Imported files and what was read from them take ${formatBytes(bytes)} in this browser's storage (IndexedDB); they are here after a reload.` : "No imported files are kept."} Nothing is sent anywhere.
+          {any ? `Imported files and what was read from them take ${formatBytes(bytes)} in this browser's storage (IndexedDB); they are here after a reload.` : "No imported files are kept."} Nothing
+          is sent anywhere.
         </p>
       )}
       <button
@@ -418,7 +546,9 @@ function StoredImports() {
       >
         Forget imported data
       </button>
-      <p role="status" class="status">{status}</p>
+      <p role="status" class="status">
+        {status}
+      </p>
     </div>
   );
 }

@@ -1,25 +1,25 @@
-import { aueCliff, forecastReplacements, type ForecastResult, type MonteCarloResult } from "@districtkit/lifecycle";
+import { aueCliff, type ForecastResult, forecastReplacements, type MonteCarloResult } from "@districtkit/lifecycle";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { Chart } from "../components/Chart.js";
-import { DataTable, type Column } from "../components/DataTable.js";
+import { type Column, DataTable } from "../components/DataTable.js";
 import { Figure } from "../components/Explain.js";
+import { FlowToBudget } from "../components/FlowToBudget.js";
 import { NotAvailable } from "../components/Notice.js";
-import { problemsOf } from "../lib/budgetRun.js";
-import { yearRanges } from "../lib/limits.js";
-import { deviceSpendBreakdown, groupDeferrals, type DeviceSpendYear } from "../lib/deviceSpend.js";
-import { formatCount, formatMoney, formatMoneyTick, toChartNumber, moneyTick } from "../lib/format.js";
-import { cohortLabel, cohortParts, listOf, nameMap, nameOf, roleLabel, schoolName, withNames, type CohortParts } from "../lib/names.js";
-import { PALETTE } from "../lib/palette.js";
-import { plain, type Plain } from "../lib/plain.js";
-import { datasets } from "../lib/sample.js";
 import { currentAsOf } from "../lib/asOf.js";
+import { PLAN_FLOWS } from "../lib/budgetModel.js";
+import { problemsOf } from "../lib/budgetRun.js";
+import { type DeviceSpendYear, deviceSpendBreakdown, groupDeferrals } from "../lib/deviceSpend.js";
+import { formatCount, formatMoney, formatMoneyTick, moneyTick, toChartNumber } from "../lib/format.js";
+import { yearRanges } from "../lib/limits.js";
+import { type CohortParts, cohortLabel, cohortParts, listOf, nameMap, nameOf, roleLabel, schoolName, withNames } from "../lib/names.js";
+import { PALETTE } from "../lib/palette.js";
+import { type Plain, plain } from "../lib/plain.js";
+import { deviceFlowLines } from "../lib/planFlows.js";
+import { datasets } from "../lib/sample.js";
 import type { DeviceSettings } from "../state/schema.js";
 import { appState, update } from "../state/store.js";
-import { FlowToBudget } from "../components/FlowToBudget.js";
-import { PLAN_FLOWS } from "../lib/budgetModel.js";
-import { deviceFlowLines } from "../lib/planFlows.js";
-import { engineWorker } from "../worker/client.js";
 import type { TaskOutcome } from "../worker/budgetTasks.js";
+import { engineWorker } from "../worker/client.js";
 
 type PForecast = Plain<ForecastResult>;
 type PYear = PForecast["summary"][number];
@@ -85,7 +85,10 @@ export function DevicesView() {
   }, [input, seed, trials, expected?.ok]);
 
   // the forecast names models, schools and cohorts by id; a person reads their names
-  const names = useMemo(() => ({ models: nameMap(listOf(input, "models")), schools: nameMap(listOf(datasets.value.district?.data, "schools"), listOf(input, "schools")) }), [input, datasets.value.district]);
+  const names = useMemo(
+    () => ({ models: nameMap(listOf(input, "models")), schools: nameMap(listOf(datasets.value.district?.data, "schools"), listOf(input, "schools")) }),
+    [input, datasets.value.district],
+  );
 
   if (!source) {
     return (
@@ -100,7 +103,14 @@ export function DevicesView() {
       <h2 id="devices-h">Devices: refresh forecast</h2>
       <DeviceControls settings={settings} />
       {expected && !expected.ok && (
-        <div class="notice notice-error" role="alert"><strong>The forecast could not be computed</strong><ul>{expected.problems.map((p, i) => <li key={i}>{p}</li>)}</ul></div>
+        <div class="notice notice-error" role="alert">
+          <strong>The forecast could not be computed</strong>
+          <ul>
+            {expected.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {expected?.ok && (
         <>
@@ -132,9 +142,20 @@ function DeviceControls({ settings }: { settings: DeviceSettings }) {
     <div class="toolbar no-print" role="group" aria-label="Forecast settings">
       <div class="field">
         <label for="dv-cycle">Refresh cycle</label>
-        <select id="dv-cycle" value={settings.cycleYears ?? ""} onChange={(e) => { const v = (e.currentTarget as HTMLSelectElement).value; setDevices(({ cycleYears: _, ...rest }) => (v ? { ...rest, cycleYears: Number(v) } : rest)); }}>
+        <select
+          id="dv-cycle"
+          value={settings.cycleYears ?? ""}
+          onChange={(e) => {
+            const v = (e.currentTarget as HTMLSelectElement).value;
+            setDevices(({ cycleYears: _, ...rest }) => (v ? { ...rest, cycleYears: Number(v) } : rest));
+          }}
+        >
           <option value="">as the inventory's policy says</option>
-          {[3, 4, 5, 6, 7, 8].map((y) => <option value={y} key={y}>every {y} years</option>)}
+          {[3, 4, 5, 6, 7, 8].map((y) => (
+            <option value={y} key={y}>
+              every {y} years
+            </option>
+          ))}
         </select>
       </div>
       <div class="field">
@@ -150,22 +171,51 @@ function DeviceControls({ settings }: { settings: DeviceSettings }) {
           onChange={(e) => {
             const raw = (e.currentTarget as HTMLInputElement).value.replace(/[$,\s]/g, "");
             setCap(raw);
-            if (raw === "") { setCapError(null); setDevices(({ capPerYear: _, ...rest }) => rest); }
-            else if (/^\d{1,12}(\.\d{1,2})?$/.test(raw)) { setCapError(null); setDevices((d) => ({ ...d, capPerYear: raw })); }
-            else setCapError("Enter dollars, e.g. 120000");
+            if (raw === "") {
+              setCapError(null);
+              setDevices(({ capPerYear: _, ...rest }) => rest);
+            } else if (/^\d{1,12}(\.\d{1,2})?$/.test(raw)) {
+              setCapError(null);
+              setDevices((d) => ({ ...d, capPerYear: raw }));
+            } else setCapError("Enter dollars, e.g. 120000");
           }}
         />
-        {capError && <span id="dv-cap-err" class="error-text" role="alert">{capError}</span>}
+        {capError && (
+          <span id="dv-cap-err" class="error-text" role="alert">
+            {capError}
+          </span>
+        )}
       </div>
       <div class="field">
         <label for="dv-trials">Monte Carlo trials</label>
-        <select id="dv-trials" value={settings.trials ?? DEFAULT_TRIALS} onChange={(e) => { const v = Number((e.currentTarget as HTMLSelectElement).value); setDevices((d) => ({ ...d, trials: v })); }}>
-          {[200, 1000, 5000].map((n) => <option value={n} key={n}>{formatCount(n)}</option>)}
+        <select
+          id="dv-trials"
+          value={settings.trials ?? DEFAULT_TRIALS}
+          onChange={(e) => {
+            const v = Number((e.currentTarget as HTMLSelectElement).value);
+            setDevices((d) => ({ ...d, trials: v }));
+          }}
+        >
+          {[200, 1000, 5000].map((n) => (
+            <option value={n} key={n}>
+              {formatCount(n)}
+            </option>
+          ))}
         </select>
       </div>
       <div class="field">
         <label for="dv-seed">Seed</label>
-        <input id="dv-seed" type="number" min={0} step={1} value={settings.seed ?? DEFAULT_SEED} onChange={(e) => { const v = Number((e.currentTarget as HTMLInputElement).value); if (Number.isInteger(v) && v >= 0) setDevices((d) => ({ ...d, seed: v })); }} />
+        <input
+          id="dv-seed"
+          type="number"
+          min={0}
+          step={1}
+          value={settings.seed ?? DEFAULT_SEED}
+          onChange={(e) => {
+            const v = Number((e.currentTarget as HTMLInputElement).value);
+            if (Number.isInteger(v) && v >= 0) setDevices((d) => ({ ...d, seed: v }));
+          }}
+        />
       </div>
       <p class="hint">Same seed, same result. The Monte Carlo runs in a worker; the expected forecast and the AUE cliffs are computed as you type.</p>
     </div>
@@ -186,7 +236,14 @@ const SPEND_PARTS = [
 function SpendChart({ forecast, mc, cap }: { forecast: PForecast; mc: TaskOutcome<MonteCarloResult> | null; cap: string | null }) {
   const spend = deviceSpendBreakdown(forecast);
   const parts = SPEND_PARTS.filter((k) => k.key !== "growthAndSpares" || spend.total.growthAndSpares !== "0");
-  const bands = mc?.ok ? mc.value.years.map((y) => ({ fiscalYear: y.fiscalYear, p10: toChartNumber(y.spend.net.quantiles[0]!), p50: toChartNumber(y.spend.net.quantiles[1]!), p90: toChartNumber(y.spend.net.quantiles[2]!) })) : [];
+  const bands = mc?.ok
+    ? mc.value.years.map((y) => ({
+        fiscalYear: y.fiscalYear,
+        p10: toChartNumber(y.spend.net.quantiles[0]!),
+        p50: toChartNumber(y.spend.net.quantiles[1]!),
+        p90: toChartNumber(y.spend.net.quantiles[2]!),
+      }))
+    : [];
   const exp = forecast.summary.map((y) => ({ fiscalYear: y.fiscalYear, net: toChartNumber(y.net) }));
   // stacked bars of the parts (positive parts up from zero, the resale credit down from it)
   const bars = spend.years.flatMap((y) => {
@@ -206,7 +263,12 @@ function SpendChart({ forecast, mc, cap }: { forecast: PForecast; mc: TaskOutcom
   const money = (v: string) => formatMoney(v, { cents: false });
   const columns: Column<Row>[] = [
     { key: "fy", label: "Year", value: (r) => (r.y ? r.y.label : "All years") },
-    ...parts.map((k) => ({ key: k.key, label: k.key === "refresh" && cap !== null ? "Planned refresh (capped)" : k.label, kind: "num" as const, value: (r: Row) => (k.key === "resaleCredit" && (r.y ?? spend.total)[k.key] !== "0" ? `−${money((r.y ?? spend.total)[k.key])}` : money((r.y ?? spend.total)[k.key])) })),
+    ...parts.map((k) => ({
+      key: k.key,
+      label: k.key === "refresh" && cap !== null ? "Planned refresh (capped)" : k.label,
+      kind: "num" as const,
+      value: (r: Row) => (k.key === "resaleCredit" && (r.y ?? spend.total)[k.key] !== "0" ? `−${money((r.y ?? spend.total)[k.key])}` : money((r.y ?? spend.total)[k.key])),
+    })),
     {
       key: "exp",
       label: "Expected net",
@@ -214,7 +276,28 @@ function SpendChart({ forecast, mc, cap }: { forecast: PForecast; mc: TaskOutcom
       value: (r) => {
         const y = r.y ?? spend.total;
         const title = r.y ? `Device spend, ${r.y.label}` : "Device spend, all years";
-        return <Figure explain={() => ({ title, value: formatMoney(y.net), sentence: "Expected net spend = capital (planned refresh + failure replacements + growth + spares) + repairs − resale credit, from the cohort forecast.", rows: [["planned refresh", formatMoney(y.refresh)], ["failure replacements", formatMoney(y.failureReplacement)], ["growth and spares", formatMoney(y.growthAndSpares)], ["= capital", formatMoney(y.capital)], ["+ repairs", formatMoney(y.repair)], ["− resale credit", `−${formatMoney(y.resaleCredit)}`], ["= expected net", formatMoney(y.net)], ...(r.y ? [["purchases (expected devices)", formatCount(summaryOf(r.y.fiscalYear).purchases.total)] as const] : [])], detail: r.y ? { retirementsByRule: summaryOf(r.y.fiscalYear).retirementsByRule, deferred: summaryOf(r.y.fiscalYear).deferred } : undefined })}>{money(y.net)}</Figure>;
+        return (
+          <Figure
+            explain={() => ({
+              title,
+              value: formatMoney(y.net),
+              sentence: "Expected net spend = capital (planned refresh + failure replacements + growth + spares) + repairs − resale credit, from the cohort forecast.",
+              rows: [
+                ["planned refresh", formatMoney(y.refresh)],
+                ["failure replacements", formatMoney(y.failureReplacement)],
+                ["growth and spares", formatMoney(y.growthAndSpares)],
+                ["= capital", formatMoney(y.capital)],
+                ["+ repairs", formatMoney(y.repair)],
+                ["− resale credit", `−${formatMoney(y.resaleCredit)}`],
+                ["= expected net", formatMoney(y.net)],
+                ...(r.y ? [["purchases (expected devices)", formatCount(summaryOf(r.y.fiscalYear).purchases.total)] as const] : []),
+              ],
+              detail: r.y ? { retirementsByRule: summaryOf(r.y.fiscalYear).retirementsByRule, deferred: summaryOf(r.y.fiscalYear).deferred } : undefined,
+            })}
+          >
+            {money(y.net)}
+          </Figure>
+        );
       },
     },
     { key: "p10", label: "P10", kind: "num", value: (r) => (!r.y ? "" : r.q ? money(r.q.spend.net.quantiles[0]!) : "…") },
@@ -222,7 +305,11 @@ function SpendChart({ forecast, mc, cap }: { forecast: PForecast; mc: TaskOutcom
     { key: "p90", label: "P90", kind: "num", value: (r) => (!r.y ? "" : r.q ? money(r.q.spend.net.quantiles[2]!) : "…") },
   ];
   const t = spend.total;
-  const outside = [`failure replacements (${money(t.failureReplacement)} over the ${spend.years.length} years)`, ...(t.growthAndSpares !== "0" ? [`growth and spares (${money(t.growthAndSpares)})`] : []), `repairs (${money(t.repair)})`];
+  const outside = [
+    `failure replacements (${money(t.failureReplacement)} over the ${spend.years.length} years)`,
+    ...(t.growthAndSpares !== "0" ? [`growth and spares (${money(t.growthAndSpares)})`] : []),
+    `repairs (${money(t.repair)})`,
+  ];
   const aboveCap = capNumber === null ? [] : spend.years.filter((y) => toChartNumber(y.capital) + toChartNumber(y.repair) > capNumber).map((y) => y.fiscalYear);
   return (
     <Chart
@@ -237,17 +324,54 @@ function SpendChart({ forecast, mc, cap }: { forecast: PForecast; mc: TaskOutcom
           height: 300,
           marginLeft: 60,
           marginRight: 16,
-          x: { label: null, tickFormat: (d: number, i: number) => ((width - 76) / forecast.summary.length >= 40 || i % 2 === 0 ? shortFy(d) : ""), ticks: forecast.summary.map((y) => y.fiscalYear), domain: [forecast.summary[0]!.fiscalYear - 0.6, forecast.summary[forecast.summary.length - 1]!.fiscalYear + 0.6] },
+          x: {
+            label: null,
+            tickFormat: (d: number, i: number) => ((width - 76) / forecast.summary.length >= 40 || i % 2 === 0 ? shortFy(d) : ""),
+            ticks: forecast.summary.map((y) => y.fiscalYear),
+            domain: [forecast.summary[0]!.fiscalYear - 0.6, forecast.summary[forecast.summary.length - 1]!.fiscalYear + 0.6],
+          },
           y: { label: "Device spend", tickFormat: moneyTick, grid: true },
           color: { legend: true, domain: [...parts.map((k) => k.label), "Expected net"], range: [...parts.map((k) => k.color), "#111827"] },
           marks: [
-            Plot.rectY(bars, { x1: (d: { fiscalYear: number }) => d.fiscalYear - 0.36, x2: (d: { fiscalYear: number }) => d.fiscalYear + 0.36, y1: "y1", y2: "y2", fill: "part", fillOpacity: 0.85, title: (d: { fiscalYear: number; part: string; amount: number }) => `FY${d.fiscalYear} ${d.part}: ${formatMoney(String(d.amount), { cents: false })}` }),
-            ...(bands.length ? [Plot.areaY(bands, { x: "fiscalYear", y1: "p10", y2: "p90", fill: "#111827", fillOpacity: 0.12 }), Plot.line(bands, { x: "fiscalYear", y: "p50", stroke: "#111827", strokeWidth: 1.5, strokeDasharray: "2 2" })] : []),
-            Plot.dot(exp, { x: "fiscalYear", y: "net", fill: "#111827", stroke: "white", r: 4, title: (d: { fiscalYear: number; net: number }) => `FY${d.fiscalYear} expected net: ${formatMoney(String(d.net))}` }),
+            Plot.rectY(bars, {
+              x1: (d: { fiscalYear: number }) => d.fiscalYear - 0.36,
+              x2: (d: { fiscalYear: number }) => d.fiscalYear + 0.36,
+              y1: "y1",
+              y2: "y2",
+              fill: "part",
+              fillOpacity: 0.85,
+              title: (d: { fiscalYear: number; part: string; amount: number }) => `FY${d.fiscalYear} ${d.part}: ${formatMoney(String(d.amount), { cents: false })}`,
+            }),
+            ...(bands.length
+              ? [
+                  Plot.areaY(bands, { x: "fiscalYear", y1: "p10", y2: "p90", fill: "#111827", fillOpacity: 0.12 }),
+                  Plot.line(bands, { x: "fiscalYear", y: "p50", stroke: "#111827", strokeWidth: 1.5, strokeDasharray: "2 2" }),
+                ]
+              : []),
+            Plot.dot(exp, {
+              x: "fiscalYear",
+              y: "net",
+              fill: "#111827",
+              stroke: "white",
+              r: 4,
+              title: (d: { fiscalYear: number; net: number }) => `FY${d.fiscalYear} expected net: ${formatMoney(String(d.net))}`,
+            }),
             ...(capNumber !== null
               ? [
                   Plot.ruleY([capNumber], { stroke: "#b91c1c", strokeWidth: 2, strokeDasharray: "6 4" }),
-                  Plot.text([capNumber], { y: (d: number) => d, text: () => `Refresh cap ${formatMoneyTick(capNumber)} a year`, frameAnchor: "left", textAnchor: "start", dx: 4, dy: -8, fill: "#b91c1c", fontWeight: 700, stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+                  Plot.text([capNumber], {
+                    y: (d: number) => d,
+                    text: () => `Refresh cap ${formatMoneyTick(capNumber)} a year`,
+                    frameAnchor: "left",
+                    textAnchor: "start",
+                    dx: 4,
+                    dy: -8,
+                    fill: "#b91c1c",
+                    fontWeight: 700,
+                    stroke: "white",
+                    strokeWidth: 3,
+                    paintOrder: "stroke",
+                  }),
                 ]
               : []),
             Plot.ruleY([0]),
@@ -255,19 +379,37 @@ function SpendChart({ forecast, mc, cap }: { forecast: PForecast; mc: TaskOutcom
         })
       }
     >
-      <DataTable caption="Device spend by year: the parts, the expected net and the Monte Carlo percentiles of the net (whole dollars)" columns={columns} rows={rows} footer={[{ y: null, q: undefined }]} />
+      <DataTable
+        caption="Device spend by year: the parts, the expected net and the Monte Carlo percentiles of the net (whole dollars)"
+        columns={columns}
+        rows={rows}
+        footer={[{ y: null, q: undefined }]}
+      />
       <p class="hint" data-testid="spend-reconciliation">
-        Capital {money(t.capital)} over {spend.years.length} years = planned refresh {money(t.refresh)} + failure replacements {money(t.failureReplacement)}{t.growthAndSpares !== "0" ? ` + growth and spares ${money(t.growthAndSpares)}` : ""}; expected net {money(t.net)} = capital + repairs {money(t.repair)} − resale credit {money(t.resaleCredit)}, the total of the Expected net column.
+        Capital {money(t.capital)} over {spend.years.length} years = planned refresh {money(t.refresh)} + failure replacements {money(t.failureReplacement)}
+        {t.growthAndSpares !== "0" ? ` + growth and spares ${money(t.growthAndSpares)}` : ""}; expected net {money(t.net)} = capital + repairs {money(t.repair)} − resale credit {money(t.resaleCredit)}
+        , the total of the Expected net column.
       </p>
       {cap !== null && (
         <p class="cap-note" data-testid="cap-note">
-          The yearly cap of {money(cap)} limits the <strong>planned refresh</strong> only. Outside it: {outside.join(", ")} — devices that fail{t.growthAndSpares !== "0" ? " and new students" : ""} cannot wait, so they are bought whatever the cap.
+          The yearly cap of {money(cap)} limits the <strong>planned refresh</strong> only. Outside it: {outside.join(", ")} — devices that fail{t.growthAndSpares !== "0" ? " and new students" : ""}{" "}
+          cannot wait, so they are bought whatever the cap.
           {aboveCap.length > 0 ? ` Spend before resale credit (the bars) passes the cap line in ${yearRanges(aboveCap, true)} for that reason.` : ""}
-          {forecast.capShortfalls.length > 0 ? ` Hard deadlines alone need more than the cap in ${forecast.capShortfalls.map((x) => `FY${x.fiscalYear} (${money(x.shortfall)} over)`).join(", ")}.` : ""}
+          {forecast.capShortfalls.length > 0
+            ? ` Hard deadlines alone need more than the cap in ${forecast.capShortfalls.map((x) => `FY${x.fiscalYear} (${money(x.shortfall)} over)`).join(", ")}.`
+            : ""}
         </p>
       )}
-      {mc && !mc.ok && <p class="error-text" role="alert">Monte Carlo failed: {mc.problems.join("; ")}</p>}
-      {mc?.ok && <p class="hint">Monte Carlo: {formatCount(mc.value.trials)} trials in {mc.ms.toFixed(0)} ms (worker).</p>}
+      {mc && !mc.ok && (
+        <p class="error-text" role="alert">
+          Monte Carlo failed: {mc.problems.join("; ")}
+        </p>
+      )}
+      {mc?.ok && (
+        <p class="hint">
+          Monte Carlo: {formatCount(mc.value.trials)} trials in {mc.ms.toFixed(0)} ms (worker).
+        </p>
+      )}
     </Chart>
   );
 }
@@ -295,7 +437,10 @@ function PurchasesChart({ forecast }: { forecast: PForecast }) {
           x: { label: null, tickFormat: (d: number, i: number) => ((width - 50) / forecast.summary.length >= 40 || i % 2 === 0 ? shortFy(d) : "") },
           y: { label: "Devices", grid: true },
           color: { legend: true, domain: kinds.map((k) => k[1]), range: PALETTE },
-          marks: [Plot.barY(data, { x: "fiscalYear", y: "units", fill: "kind", title: (d: { fiscalYear: number; kind: string; units: number }) => `FY${d.fiscalYear} ${d.kind}: ${d.units.toFixed(1)}` }), Plot.ruleY([0])],
+          marks: [
+            Plot.barY(data, { x: "fiscalYear", y: "units", fill: "kind", title: (d: { fiscalYear: number; kind: string; units: number }) => `FY${d.fiscalYear} ${d.kind}: ${d.units.toFixed(1)}` }),
+            Plot.ruleY([0]),
+          ],
         })
       }
     >
@@ -323,7 +468,9 @@ function AueChart({ cliff, names }: { cliff: Plain<ReturnType<typeof aueCliff>>;
   if (data.every((d) => d.devices === 0)) {
     return (
       <section class="cap" data-testid="chart-aue" aria-labelledby="aue-h">
-        <h3 id="aue-h" class="chart-title">Chromebook Auto Update Expiration cliffs</h3>
+        <h3 id="aue-h" class="chart-title">
+          Chromebook Auto Update Expiration cliffs
+        </h3>
         <p class="hint">{explanation}</p>
       </section>
     );
@@ -341,7 +488,14 @@ function AueChart({ cliff, names }: { cliff: Plain<ReturnType<typeof aueCliff>>;
           marginLeft: 50,
           x: { label: null, domain: data.map((d) => d.label), tickFormat: (d: string, i: number) => ((width - 50) / data.length >= 36 || i % 2 === 0 ? d : "") },
           y: { label: "Devices reaching AUE", grid: true },
-          marks: [Plot.barY(data, { x: "label", y: "devices", fill: (d: { label: string }) => (d.label === "already" ? "#b91c1c" : "#a16207") }), Plot.text(data.filter((d) => d.devices > 0), { x: "label", y: "devices", text: (d: { devices: number }) => formatCount(d.devices), dy: -8 }), Plot.ruleY([0])],
+          marks: [
+            Plot.barY(data, { x: "label", y: "devices", fill: (d: { label: string }) => (d.label === "already" ? "#b91c1c" : "#a16207") }),
+            Plot.text(
+              data.filter((d) => d.devices > 0),
+              { x: "label", y: "devices", text: (d: { devices: number }) => formatCount(d.devices), dy: -8 },
+            ),
+            Plot.ruleY([0]),
+          ],
         })
       }
     >
@@ -350,9 +504,17 @@ function AueChart({ cliff, names }: { cliff: Plain<ReturnType<typeof aueCliff>>;
         columns={[
           { key: "y", label: "Year", value: (y: Y | { fiscalYear: null; devices: number; models: Y["models"] }) => (y.fiscalYear === null ? "Already expired" : `FY${y.fiscalYear}`) },
           { key: "n", label: "Devices", kind: "num", value: (y: Y | { fiscalYear: null; devices: number; models: Y["models"] }) => formatCount(y.devices) },
-          { key: "m", label: "Models (AUE month)", value: (y: Y | { fiscalYear: null; devices: number; models: Y["models"] }) => y.models.map((m) => `${nameOf(names.models, m.model)} (${m.autoUpdateExpiration}): ${formatCount(m.devices)}`).join("; ") },
+          {
+            key: "m",
+            label: "Models (AUE month)",
+            value: (y: Y | { fiscalYear: null; devices: number; models: Y["models"] }) =>
+              y.models.map((m) => `${nameOf(names.models, m.model)} (${m.autoUpdateExpiration}): ${formatCount(m.devices)}`).join("; "),
+          },
         ]}
-        rows={[...(cliff.alreadyExpired.devices > 0 ? [{ fiscalYear: null, devices: cliff.alreadyExpired.devices, models: cliff.alreadyExpired.models }] : []), ...cliff.years.filter((y) => y.devices > 0)]}
+        rows={[
+          ...(cliff.alreadyExpired.devices > 0 ? [{ fiscalYear: null, devices: cliff.alreadyExpired.devices, models: cliff.alreadyExpired.models }] : []),
+          ...cliff.years.filter((y) => y.devices > 0),
+        ]}
       />
     </Chart>
   );
@@ -375,7 +537,17 @@ function CapTables({ forecast, cap, names }: { forecast: PForecast; cap: string;
             { key: "y", label: "Year", value: (s: S) => `FY${s.fiscalYear}` },
             { key: "f", label: "Refresh due at a hard deadline", kind: "num", value: (s: S) => formatMoney(s.forced, { cents: false }) },
             { key: "s", label: "Over the cap", kind: "num", value: (s: S) => formatMoney(s.shortfall, { cents: false }) },
-            { key: "c", label: "Devices that cannot wait", value: (s: S) => <ul class="plain-list">{s.cohorts.map((c) => <li key={c}>{label(c)}</li>)}</ul> },
+            {
+              key: "c",
+              label: "Devices that cannot wait",
+              value: (s: S) => (
+                <ul class="plain-list">
+                  {s.cohorts.map((c) => (
+                    <li key={c}>{label(c)}</li>
+                  ))}
+                </ul>
+              ),
+            },
           ]}
           rows={forecast.capShortfalls}
         />
@@ -384,22 +556,61 @@ function CapTables({ forecast, cap, names }: { forecast: PForecast; cap: string;
         <div class="deferrals" data-testid="deferrals">
           <h4>Refresh deferred by the cap, by year</h4>
           <p class="hint">
-            Devices whose planned refresh was due but waits for budget. These are <strong>expected</strong> numbers of devices: the forecast weighs each device by its chance of still being in service, so the engine's counts are fractional. They are shown rounded to whole devices; cohorts with less than half a device deferred are left out. A device kept in service for several years is counted in each of them.
+            Devices whose planned refresh was due but waits for budget. These are <strong>expected</strong> numbers of devices: the forecast weighs each device by its chance of still being in service,
+            so the engine's counts are fractional. They are shown rounded to whole devices; cohorts with less than half a device deferred are left out. A device kept in service for several years is
+            counted in each of them.
           </p>
           {years.map((y, i) => (
             <details key={y.fiscalYear} open={i === 0}>
               <summary>
-                FY{y.fiscalYear}: about {formatCount(y.whole)} device{y.whole === 1 ? "" : "s"} deferred ({y.cohorts.length} cohort{y.cohorts.length === 1 ? "" : "s"}{y.hidden > 0 ? `; ${y.hidden} more with less than one device` : ""})
+                FY{y.fiscalYear}: about {formatCount(y.whole)} device{y.whole === 1 ? "" : "s"} deferred ({y.cohorts.length} cohort{y.cohorts.length === 1 ? "" : "s"}
+                {y.hidden > 0 ? `; ${y.hidden} more with less than one device` : ""})
               </summary>
               <DataTable
                 caption={`Refresh deferred in FY${y.fiscalYear}: the cap of FY${y.fiscalYear} is spent`}
                 columns={[
-                  { key: "m", label: "Model", value: (r: (typeof y.cohorts)[number]) => { const c = cohortParts(r.cohort, known); return c ? nameOf(names.models, c.model) : r.cohort; } },
+                  {
+                    key: "m",
+                    label: "Model",
+                    value: (r: (typeof y.cohorts)[number]) => {
+                      const c = cohortParts(r.cohort, known);
+                      return c ? nameOf(names.models, c.model) : r.cohort;
+                    },
+                  },
                   { key: "u", label: "Devices", kind: "num", value: (r: (typeof y.cohorts)[number]) => formatCount(r.whole) },
-                  { key: "s", label: "School", value: (r: (typeof y.cohorts)[number]) => { const c = cohortParts(r.cohort, known); return c ? schoolName(names.schools, c.school) : ""; } },
-                  { key: "r", label: "Role", value: (r: (typeof y.cohorts)[number]) => { const c = cohortParts(r.cohort, known); return c ? roleLabel(c.role) : ""; } },
-                  { key: "b", label: "Bought", value: (r: (typeof y.cohorts)[number]) => { const c = cohortParts(r.cohort, known); return c ? `FY${c.purchaseFiscalYear}` : ""; } },
-                  { key: "d", label: "Kept in service until at most", value: (r: (typeof y.cohorts)[number]) => { if (!deadline.has(r.cohort)) return "—"; const d = deadline.get(r.cohort); return d ? `FY${d} (hard deadline)` : "no hard deadline"; } },
+                  {
+                    key: "s",
+                    label: "School",
+                    value: (r: (typeof y.cohorts)[number]) => {
+                      const c = cohortParts(r.cohort, known);
+                      return c ? schoolName(names.schools, c.school) : "";
+                    },
+                  },
+                  {
+                    key: "r",
+                    label: "Role",
+                    value: (r: (typeof y.cohorts)[number]) => {
+                      const c = cohortParts(r.cohort, known);
+                      return c ? roleLabel(c.role) : "";
+                    },
+                  },
+                  {
+                    key: "b",
+                    label: "Bought",
+                    value: (r: (typeof y.cohorts)[number]) => {
+                      const c = cohortParts(r.cohort, known);
+                      return c ? `FY${c.purchaseFiscalYear}` : "";
+                    },
+                  },
+                  {
+                    key: "d",
+                    label: "Kept in service until at most",
+                    value: (r: (typeof y.cohorts)[number]) => {
+                      if (!deadline.has(r.cohort)) return "—";
+                      const d = deadline.get(r.cohort);
+                      return d ? `FY${d} (hard deadline)` : "no hard deadline";
+                    },
+                  },
                 ]}
                 rows={y.cohorts}
               />
@@ -428,7 +639,7 @@ function CohortTable({ forecast, names }: { forecast: PForecast; names: Names })
           { key: "b", label: "Bought", value: (c: C) => `FY${c.purchaseFiscalYear}` },
           { key: "n", label: "Devices", kind: "num", value: (c: C) => formatCount(c.count) },
           { key: "p", label: "Retire", value: (c: C) => (c.plannedFiscalYear === null ? "—" : `FY${c.plannedFiscalYear}${c.overdue ? " (overdue)" : ""}`) },
-          { key: "w", label: "Rule", value: (c: C) => (c.rule ? RULE_LABEL[c.rule] ?? c.rule : "—") },
+          { key: "w", label: "Rule", value: (c: C) => (c.rule ? (RULE_LABEL[c.rule] ?? c.rule) : "—") },
           { key: "e", label: "Why", value: (c: C) => withNames(c.explanation, names.models) },
         ]}
         rows={forecast.cohorts}

@@ -1,7 +1,7 @@
-import { datasets, missingSample, sampleLoaded } from "../lib/sample.js";
-import { formatCount } from "../lib/format.js";
-import { currentAsOf, fileAsOf, setAsOf } from "../lib/asOf.js";
 import { useState } from "preact/hooks";
+import { currentAsOf, fileAsOf, setAsOf } from "../lib/asOf.js";
+import { formatCount } from "../lib/format.js";
+import { datasets, missingSample, sampleLoaded } from "../lib/sample.js";
 
 interface SchoolLike {
   name?: string;
@@ -29,15 +29,17 @@ function deviceCount(data: unknown): number | undefined {
  * result). Shows whether the data is the sample's or imported.
  */
 export function DistrictSummary() {
-  if (!sampleLoaded.value) return <section class="district" aria-label="District"><p class="loading">Loading the sample district…</p></section>;
+  if (!sampleLoaded.value)
+    return (
+      <section class="district" aria-label="District">
+        <p class="loading">Loading the sample district…</p>
+      </section>
+    );
   const d = datasets.value.district;
   if (!d) {
     return (
       <section class="district" aria-label="District" data-testid="district">
-        <p class="muted">
-          The sample district's data has not been published in this build yet ({missingSample.value.join(", ")}
-          {" "}missing). Import your own files from the Import / Export tab.
-        </p>
+        <p class="muted">The sample district's data has not been published in this build yet ({missingSample.value.join(", ")} missing). Import your own files from the Import / Export tab.</p>
       </section>
     );
   }
@@ -108,13 +110,19 @@ function AsOfField() {
             setAsOf(v);
           }}
         />
-        <span id="as-of-hint" class="visually-hidden">The date every view works on: renewal notices, support ends, vetting expiries, the device forecast.</span>
+        <span id="as-of-hint" class="visually-hidden">
+          The date every view works on: renewal notices, support ends, vetting expiries, the device forecast.
+        </span>
         {file && asOf !== file && (
           <button type="button" class="link" onClick={() => setAsOf(undefined)}>
             back to {file}
           </button>
         )}
-        {error && <span class="error-text" role="alert">{error}</span>}
+        {error && (
+          <span class="error-text" role="alert">
+            {error}
+          </span>
+        )}
       </dd>
     </div>
   );

@@ -1,17 +1,17 @@
 import type { LicensePlanResult, ReclaimResult, RenewalEntry } from "@districtkit/licenses";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { Chart } from "../components/Chart.js";
-import { DataTable, type Column } from "../components/DataTable.js";
+import { type Column, DataTable } from "../components/DataTable.js";
 import { Figure } from "../components/Explain.js";
 import { FlowToBudget } from "../components/FlowToBudget.js";
-import { PLAN_FLOWS } from "../lib/budgetModel.js";
-import { licenceFlowLines } from "../lib/planFlows.js";
 import { NotAvailable } from "../components/Notice.js";
-import { formatCount, formatMoney, toChartNumber, moneyTick } from "../lib/format.js";
-import type { Plain } from "../lib/plain.js";
-import { listOf, nameMap, schoolName, withNames, withoutIdPrefix } from "../lib/names.js";
-import { datasets } from "../lib/sample.js";
 import { currentAsOf } from "../lib/asOf.js";
+import { PLAN_FLOWS } from "../lib/budgetModel.js";
+import { formatCount, formatMoney, moneyTick, toChartNumber } from "../lib/format.js";
+import { listOf, nameMap, schoolName, withNames, withoutIdPrefix } from "../lib/names.js";
+import type { Plain } from "../lib/plain.js";
+import { licenceFlowLines } from "../lib/planFlows.js";
+import { datasets } from "../lib/sample.js";
 import { engineWorker } from "../worker/client.js";
 
 type PPlan = Plain<LicensePlanResult>;
@@ -46,8 +46,12 @@ export function LicencesView() {
     let live = true;
     setOutcome(null);
     const run = input
-      ? engineWorker().licencesOptimize(input).then((r) => (r.ok ? { ok: true as const, report: { plan: r.value, renewals: null, reclaim: null, ms: r.ms } } : r))
-      : engineWorker().licencesReport(source.data, usage?.data ?? null, inactiveDays, asOf).then((r) => (r.ok ? { ok: true as const, report: { ...r.value, ms: r.ms } } : r));
+      ? engineWorker()
+          .licencesOptimize(input)
+          .then((r) => (r.ok ? { ok: true as const, report: { plan: r.value, renewals: null, reclaim: null, ms: r.ms } } : r))
+      : engineWorker()
+          .licencesReport(source.data, usage?.data ?? null, inactiveDays, asOf)
+          .then((r) => (r.ok ? { ok: true as const, report: { ...r.value, ms: r.ms } } : r));
     run.then((r) => live && setOutcome(r)).catch((e: unknown) => live && setOutcome({ ok: false, problems: [String(e)] }));
     return () => {
       live = false;
@@ -59,7 +63,9 @@ export function LicencesView() {
       <section aria-labelledby="licences-h">
         <h2 id="licences-h">Licences: current vs optimized</h2>
         <NotAvailable what="The sample district's licences" engine="examples/data/sample-district/licenses.json">
-          <p>The licence optimizer (<code>@districtkit/licenses</code>) is ready; no licence file is loaded. Import a licence plan (JSON) from the Import / Export tab.</p>
+          <p>
+            The licence optimizer (<code>@districtkit/licenses</code>) is ready; no licence file is loaded. Import a licence plan (JSON) from the Import / Export tab.
+          </p>
         </NotAvailable>
       </section>
     );
@@ -72,7 +78,16 @@ export function LicencesView() {
     <section aria-labelledby="licences-h" class="licences">
       <h2 id="licences-h">Licences: current vs optimized</h2>
       {!outcome && <p class="loading">Optimizing in the engine worker…</p>}
-      {outcome && !outcome.ok && <div class="notice notice-error" role="alert"><strong>The licence plan could not be optimized</strong><ul>{outcome.problems.map((p, i) => <li key={i}>{p}</li>)}</ul></div>}
+      {outcome && !outcome.ok && (
+        <div class="notice notice-error" role="alert">
+          <strong>The licence plan could not be optimized</strong>
+          <ul>
+            {outcome.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {report && <PlanResults plan={report.plan} ms={report.ms} products={products} schools={schools} productInfo={productsOf(source.data)} />}
       {report?.renewals && <Renewals entries={report.renewals} asOf={asOf ?? (source.data as { planningDate?: string }).planningDate ?? ""} products={products} />}
       {report?.reclaim && <Reclaim rows={report.reclaim} inactiveDays={inactiveDays} setInactiveDays={setInactiveDays} products={products} />}
@@ -98,7 +113,16 @@ function Renewals({ entries, asOf, products }: { entries: readonly Plain<Renewal
           { key: "nd", label: "Notice by", value: (e: E) => e.noticeDeadline },
           { key: "rd", label: "Renews", value: (e: E) => e.renewalDate },
           { key: "ar", label: "Auto-renews", value: (e: E) => (e.autoRenew ? "yes" : "no") },
-          { key: "s", label: "What to do", value: (e: E) => <>{capitalize(withNames(withoutIdPrefix(e.sentence, e.productId), products))}{e.warning ? <strong class="error-text"> {withNames(e.warning, products)}</strong> : null}</> },
+          {
+            key: "s",
+            label: "What to do",
+            value: (e: E) => (
+              <>
+                {capitalize(withNames(withoutIdPrefix(e.sentence, e.productId), products))}
+                {e.warning ? <strong class="error-text"> {withNames(e.warning, products)}</strong> : null}
+              </>
+            ),
+          },
         ]}
         rows={[...entries].sort((a, b) => (a.noticeDeadline < b.noticeDeadline ? -1 : 1))}
       />
@@ -115,7 +139,11 @@ function Reclaim({ rows, inactiveDays, setInactiveDays, products }: { rows: read
         <div class="field">
           <label for="lc-inactive">Inactive for at least (days)</label>
           <select id="lc-inactive" value={inactiveDays} onChange={(e) => setInactiveDays(Number((e.currentTarget as HTMLSelectElement).value))}>
-            {[30, 45, 60, 90, 120].map((d) => <option value={d} key={d}>{d}</option>)}
+            {[30, 45, 60, 90, 120].map((d) => (
+              <option value={d} key={d}>
+                {d}
+              </option>
+            ))}
           </select>
         </div>
       </div>
@@ -136,7 +164,19 @@ function Reclaim({ rows, inactiveDays, setInactiveDays, products }: { rows: read
   );
 }
 
-function PlanResults({ plan, ms, products, schools, productInfo }: { plan: PPlan; ms: number; products: Names; schools: Names; productInfo: readonly { id: string; name: string; category?: string }[] }) {
+function PlanResults({
+  plan,
+  ms,
+  products,
+  schools,
+  productInfo,
+}: {
+  plan: PPlan;
+  ms: number;
+  products: Names;
+  schools: Names;
+  productInfo: readonly { id: string; name: string; category?: string }[];
+}) {
   const named = (text: string) => withNames(text, products);
   const flowLines = useMemo(() => licenceFlowLines(plan, productInfo), [plan, productInfo]);
   type P = PPlan["products"][number];
@@ -149,7 +189,29 @@ function PlanResults({ plan, ms, products, schools, productInfo }: { plan: PPlan
     { key: "n", label: "Product", value: (p) => p.name },
     { key: "c", label: "Category", value: (p) => p.category },
     { key: "cur", label: "Current", kind: "num", value: (p) => (p.explanation.current ? formatMoney(p.explanation.current.cost) : "—") },
-    { key: "opt", label: "Optimized", kind: "num", value: (p) => <Figure explain={() => ({ title: p.name, value: formatMoney(p.cost), sentence: named(`${p.explanation.summary} ${p.explanation.rule}`), rows: [...(p.explanation.whatWouldChange ? [[named(p.explanation.whatWouldChange), ""] as const] : []), ...p.explanation.alternatives.map((a) => [named(a.sentence), a.cost === null ? "—" : formatMoney(a.cost)] as const), ...p.explanation.boughtUp.map((b) => [named(b.sentence), formatMoney(b.cost)] as const), ...p.explanation.siteBreakEven.map((s) => [named(s.sentence), formatMoney(s.sitePrice)] as const)], detail: p.explanation })}>{formatMoney(p.cost)}</Figure> },
+    {
+      key: "opt",
+      label: "Optimized",
+      kind: "num",
+      value: (p) => (
+        <Figure
+          explain={() => ({
+            title: p.name,
+            value: formatMoney(p.cost),
+            sentence: named(`${p.explanation.summary} ${p.explanation.rule}`),
+            rows: [
+              ...(p.explanation.whatWouldChange ? [[named(p.explanation.whatWouldChange), ""] as const] : []),
+              ...p.explanation.alternatives.map((a) => [named(a.sentence), a.cost === null ? "—" : formatMoney(a.cost)] as const),
+              ...p.explanation.boughtUp.map((b) => [named(b.sentence), formatMoney(b.cost)] as const),
+              ...p.explanation.siteBreakEven.map((s) => [named(s.sentence), formatMoney(s.sitePrice)] as const),
+            ],
+            detail: p.explanation,
+          })}
+        >
+          {formatMoney(p.cost)}
+        </Figure>
+      ),
+    },
     { key: "s", label: "Saving", kind: "num", value: (p) => (p.explanation.current ? formatMoney(p.explanation.current.saving) : "—") },
   ];
   type U = PPlan["purchases"][number];
@@ -157,10 +219,24 @@ function PlanResults({ plan, ms, products, schools, productInfo }: { plan: PPlan
     <>
       <p class="lede">{named(plan.explanation)}</p>
       <dl class="kpis" data-testid="licence-kpis">
-        <div><dt>Current plan</dt><dd class="num">{plan.currentCost ? formatMoney(plan.currentCost) : "—"}</dd></div>
-        <div><dt>Optimized plan</dt><dd class="num">{formatMoney(plan.totalCost)}</dd></div>
-        <div><dt>Savings</dt><dd class="num">{plan.savings ? formatMoney(plan.savings) : "—"}</dd></div>
-        <div><dt>Proof</dt><dd>{plan.status === "optimal" ? "proven optimal" : `best found (gap ${formatMoney(plan.gap)})`}, {ms.toFixed(0)} ms in the worker</dd></div>
+        <div>
+          <dt>Current plan</dt>
+          <dd class="num">{plan.currentCost ? formatMoney(plan.currentCost) : "—"}</dd>
+        </div>
+        <div>
+          <dt>Optimized plan</dt>
+          <dd class="num">{formatMoney(plan.totalCost)}</dd>
+        </div>
+        <div>
+          <dt>Savings</dt>
+          <dd class="num">{plan.savings ? formatMoney(plan.savings) : "—"}</dd>
+        </div>
+        <div>
+          <dt>Proof</dt>
+          <dd>
+            {plan.status === "optimal" ? "proven optimal" : `best found (gap ${formatMoney(plan.gap)})`}, {ms.toFixed(0)} ms in the worker
+          </dd>
+        </div>
       </dl>
       {bars.length > 0 && (
         <Chart
@@ -177,7 +253,16 @@ function PlanResults({ plan, ms, products, schools, productInfo }: { plan: PPlan
               y: { label: null, axis: null, domain: ["Current", "Optimized"] },
               fy: { label: null, domain: withCurrent.map((p) => p.name), axis: "left" },
               color: { legend: true, domain: ["Current", "Optimized"], range: ["#4b5563", "#1f6fb2"] },
-              marks: [Plot.barX(bars, { x: "amount", y: "plan", fy: "product", fill: "plan", title: (d: { product: string; plan: string; amount: number }) => `${d.product} (${d.plan}): ${formatMoney(String(d.amount))}` }), Plot.ruleX([0])],
+              marks: [
+                Plot.barX(bars, {
+                  x: "amount",
+                  y: "plan",
+                  fy: "product",
+                  fill: "plan",
+                  title: (d: { product: string; plan: string; amount: number }) => `${d.product} (${d.plan}): ${formatMoney(String(d.amount))}`,
+                }),
+                Plot.ruleX([0]),
+              ],
             })
           }
           layout="stacked"
@@ -201,7 +286,14 @@ function PlanResults({ plan, ms, products, schools, productInfo }: { plan: PPlan
           })
         }
       >
-        <DataTable caption="Payments by year" columns={[{ key: "y", label: "Year", value: (p: PPlan["yearly"][number]) => `FY${p.fiscalYear}` }, { key: "a", label: "Paid", kind: "num", value: (p: PPlan["yearly"][number]) => formatMoney(p.amount) }]} rows={plan.yearly} />
+        <DataTable
+          caption="Payments by year"
+          columns={[
+            { key: "y", label: "Year", value: (p: PPlan["yearly"][number]) => `FY${p.fiscalYear}` },
+            { key: "a", label: "Paid", kind: "num", value: (p: PPlan["yearly"][number]) => formatMoney(p.amount) },
+          ]}
+          rows={plan.yearly}
+        />
       </Chart>
       <DataTable
         caption="What to buy"

@@ -1,6 +1,17 @@
-import { readPrivacyRegister, readUsage, sharedRosterFromOneRoster, writeApprovedAppList } from "@districtkit/io";
-import { buildApprovedAppList, buildContractNotices, buildNySupplementalInformation, checkRosterSharing, findUnvettedApps, renderPublicDocumentHtml, reviewRegister, type AgreementInput, type RegisterAppStatus, type RosterSharingResult } from "@districtkit/vetting";
 import { isDistrictKitError } from "@districtkit/core";
+import { readPrivacyRegister, readUsage, sharedRosterFromOneRoster, writeApprovedAppList } from "@districtkit/io";
+import {
+  type AgreementInput,
+  buildApprovedAppList,
+  buildContractNotices,
+  buildNySupplementalInformation,
+  checkRosterSharing,
+  findUnvettedApps,
+  type RegisterAppStatus,
+  type RosterSharingResult,
+  renderPublicDocumentHtml,
+  reviewRegister,
+} from "@districtkit/vetting";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { DataTable } from "../components/DataTable.js";
 import { currentAsOf } from "../lib/asOf.js";
@@ -12,7 +23,12 @@ const registerCsv = () => import("../../../examples/data/privacy/register.csv?ra
 const rosterFiles = () =>
   Promise.all(
     (["users", "roles", "enrollments"] as const).map(async (n) => {
-      const text = n === "users" ? await import("../../../examples/data/oneroster/users.csv?raw") : n === "roles" ? await import("../../../examples/data/oneroster/roles.csv?raw") : await import("../../../examples/data/oneroster/enrollments.csv?raw");
+      const text =
+        n === "users"
+          ? await import("../../../examples/data/oneroster/users.csv?raw")
+          : n === "roles"
+            ? await import("../../../examples/data/oneroster/roles.csv?raw")
+            : await import("../../../examples/data/oneroster/enrollments.csv?raw");
       return [`${n}.csv`, text.default] as const;
     }),
   ).then((pairs) => Object.fromEntries(pairs));
@@ -79,7 +95,14 @@ export function PrivacyView() {
     <section aria-labelledby="privacy-h">
       <h2 id="privacy-h">Privacy: the register, what to publish, what apps receive</h2>
       {failure ? (
-        <div class="notice notice-error" role="alert"><strong>The sample register could not be read</strong><ul>{failure.map((f) => <li key={f}>{f}</li>)}</ul></div>
+        <div class="notice notice-error" role="alert">
+          <strong>The sample register could not be read</strong>
+          <ul>
+            {failure.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        </div>
       ) : !loaded ? (
         <p class="loading">Reading the privacy register…</p>
       ) : (
@@ -94,12 +117,25 @@ function Register({ loaded }: { loaded: Loaded }) {
   const district = datasets.value.district?.data as { name?: string; state?: string } | undefined;
   const [doc, setDoc] = useState<string>("IL");
   const state = doc === "OR" ? "OR" : "IL";
-  const register = useMemo(() => ({ district: { name: district?.name ?? "Maple Valley School District", state: district?.state ?? "OR", privacyContact: "privacy@mvsd.example.org", website: "https://mvsd.example.org" }, agreements: loaded.agreements }), [loaded, district]);
+  const register = useMemo(
+    () => ({
+      district: { name: district?.name ?? "Maple Valley School District", state: district?.state ?? "OR", privacyContact: "privacy@mvsd.example.org", website: "https://mvsd.example.org" },
+      agreements: loaded.agreements,
+    }),
+    [loaded, district],
+  );
   const review = useMemo(() => reviewRegister(register, { asOf }), [register, asOf]);
   const list = useMemo(() => buildApprovedAppList(register, { asOf, state }), [register, asOf, state]);
   const conditions = useMemo(() => new Map(list.entries.map((e) => [e.appId, e.conditions] as const)), [list]);
   const html = useMemo(
-    () => renderPublicDocumentHtml(doc === "NY" ? buildNySupplementalInformation({ ...register, district: { ...register.district, state: "NY" } }, { asOf }) : doc === "CT" ? buildContractNotices({ ...register, district: { ...register.district, state: "CT" } }, { asOf, since: "2025-07-01" }) : list),
+    () =>
+      renderPublicDocumentHtml(
+        doc === "NY"
+          ? buildNySupplementalInformation({ ...register, district: { ...register.district, state: "NY" } }, { asOf })
+          : doc === "CT"
+            ? buildContractNotices({ ...register, district: { ...register.district, state: "CT" } }, { asOf, since: "2025-07-01" })
+            : list,
+      ),
     [doc, list, register, asOf],
   );
   const csv = useMemo(() => writeApprovedAppList(list), [list]);
@@ -124,7 +160,14 @@ function Register({ loaded }: { loaded: Loaded }) {
         {review.length} apps in the register on {asOf}: {review.filter((a) => a.cleared).length} cleared for student use, {review.filter((a) => a.issues.length > 0).length} needing attention.
       </p>
       {loaded.readErrors.length > 0 && (
-        <div class="notice notice-warning" role="status"><strong>Rows of the register that could not be read</strong><ul>{loaded.readErrors.map((e) => <li key={e}>{e}</li>)}</ul></div>
+        <div class="notice notice-warning" role="status">
+          <strong>Rows of the register that could not be read</strong>
+          <ul>
+            {loaded.readErrors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <DataTable
         caption="Privacy register: each app's agreement on the as-of date"
@@ -144,24 +187,42 @@ function Register({ loaded }: { loaded: Loaded }) {
         <label>
           Document{" "}
           <select value={doc} onChange={(e) => setDoc((e.target as HTMLSelectElement).value)} aria-label="Document to publish">
-            {DOCUMENTS.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
+            {DOCUMENTS.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.label}
+              </option>
+            ))}
           </select>
         </label>
         <p data-testid="approved-list-summary">{list.summary}</p>
         {list.gaps.length > 0 && (
           <details>
             <summary>{list.gaps.length} gaps to fill before posting</summary>
-            <ul>{list.gaps.map((g, i) => <li key={i}>{`${g.appName ?? "The list"}: ${g.missing} (${g.citation})`}</li>)}</ul>
+            <ul>
+              {list.gaps.map((g, i) => (
+                <li key={i}>{`${g.appName ?? "The list"}: ${g.missing} (${g.citation})`}</li>
+              ))}
+            </ul>
           </details>
         )}
         {list.deadlines.length > 0 && (
-          <ul data-testid="approved-list-deadlines">{list.deadlines.map((d, i) => <li key={i}>{d.explanation}</li>)}</ul>
+          <ul data-testid="approved-list-deadlines">
+            {list.deadlines.map((d, i) => (
+              <li key={i}>{d.explanation}</li>
+            ))}
+          </ul>
         )}
         {list.withheld.length > 0 && <p>Withheld: {list.withheld.map((w) => `${w.appName} — ${w.reason}`).join("; ")}.</p>}
         <div class="no-print">
-          <button type="button" onClick={() => frame.current?.contentWindow?.print()}>Print this document</button>{" "}
-          <a href={htmlUrl} download="approved-apps.html">Download the page (HTML)</a>{" "}
-          <a href={csvUrl} download="approved-apps.csv">Download the list (CSV)</a>
+          <button type="button" onClick={() => frame.current?.contentWindow?.print()}>
+            Print this document
+          </button>{" "}
+          <a href={htmlUrl} download="approved-apps.html">
+            Download the page (HTML)
+          </a>{" "}
+          <a href={csvUrl} download="approved-apps.csv">
+            Download the list (CSV)
+          </a>
         </div>
         <iframe ref={frame} title="The document as it will be published" srcDoc={html} sandbox="allow-same-origin allow-modals" class="public-document" data-testid="approved-list-frame" />
       </section>
@@ -171,16 +232,28 @@ function Register({ loaded }: { loaded: Loaded }) {
         <label>
           App{" "}
           <select value={appId} onChange={(e) => setAppId((e.target as HTMLSelectElement).value)} aria-label="App whose roster sync to check">
-            {apps.map((a) => <option key={a.appId} value={a.appId}>{a.appName}</option>)}
+            {apps.map((a) => (
+              <option key={a.appId} value={a.appId}>
+                {a.appName}
+              </option>
+            ))}
           </select>
         </label>
         <p class="hint">The sample district's whole OneRoster export (users, roles, enrollments) as a rostering service would send it.</p>
         {"problems" in sharing ? (
-          <ul role="alert">{sharing.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+          <ul role="alert">
+            {sharing.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
         ) : (
           <>
             <p data-testid="roster-summary">{sharing.result.summary}</p>
-            <ul>{sharing.result.findings.map((f) => <li key={f}>{f}</li>)}</ul>
+            <ul>
+              {sharing.result.findings.map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </ul>
             {sharing.result.excessFields.length > 0 && (
               <DataTable
                 caption="Columns beyond the agreement"
@@ -200,7 +273,11 @@ function Register({ loaded }: { loaded: Loaded }) {
       <section class="panel" aria-labelledby="unvetted">
         <h3 id="unvetted">Apps in use that the register does not clear</h3>
         <p data-testid="unvetted-summary">{unvetted.summary}</p>
-        <ol>{unvetted.apps.map((a) => <li key={a.product}>{a.explanation}</li>)}</ol>
+        <ol>
+          {unvetted.apps.map((a) => (
+            <li key={a.product}>{a.explanation}</li>
+          ))}
+        </ol>
       </section>
     </>
   );

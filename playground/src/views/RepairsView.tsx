@@ -1,5 +1,5 @@
-import { compareDamageCoverage, forecastRepairs, type DamageCoverageOptionResult, type RepairForecastResult } from "@districtkit/lifecycle";
 import { isDistrictKitError } from "@districtkit/core";
+import { compareDamageCoverage, type DamageCoverageOptionResult, forecastRepairs, type RepairForecastResult } from "@districtkit/lifecycle";
 import { useMemo, useState } from "preact/hooks";
 import { DataTable } from "../components/DataTable.js";
 import { formatMoney } from "../lib/format.js";
@@ -20,8 +20,7 @@ function attempt<T>(call: () => T): { ok: true; value: T } | { ok: false; proble
 function MoneyInput({ label, value, onInput }: { label: string; value: string; onInput: (v: string) => void }) {
   return (
     <label>
-      {label}{" "}
-      <input type="number" min="0" step="1" inputMode="decimal" value={value} onInput={(e) => onInput((e.target as HTMLInputElement).value)} style={{ width: "6rem" }} />
+      {label} <input type="number" min="0" step="1" inputMode="decimal" value={value} onInput={(e) => onInput((e.target as HTMLInputElement).value)} style={{ width: "6rem" }} />
     </label>
   );
 }
@@ -38,7 +37,14 @@ export function RepairsView() {
     return (
       <section aria-labelledby="repairs-h">
         <h2 id="repairs-h">Repairs and damage</h2>
-        <div class="notice notice-error" role="alert"><strong>The repair history could not be forecast</strong><ul>{forecast.problems.map((p) => <li key={p}>{p}</li>)}</ul></div>
+        <div class="notice notice-error" role="alert">
+          <strong>The repair history could not be forecast</strong>
+          <ul>
+            {forecast.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
       </section>
     );
   }
@@ -49,7 +55,9 @@ export function RepairsView() {
   return (
     <section aria-labelledby="repairs-h">
       <h2 id="repairs-h">Repairs and damage</h2>
-      <p class="lede" data-testid="repairs-lede">{f.explanation}</p>
+      <p class="lede" data-testid="repairs-lede">
+        {f.explanation}
+      </p>
       <DataTable
         caption="Repairs expected by month of the school year"
         columns={[
@@ -74,14 +82,12 @@ export function RepairsView() {
       <section class="panel" aria-labelledby="damage-coverage">
         <h3 id="damage-coverage">Who pays for damage: self-insurance, a protection plan or a family fee</h3>
         <p class="hint">
-          {f.devices} devices; {Math.round(nslpShare * 100)} % of students are NSLP-eligible (the district file). 2,000 simulated school years of
-          the forecast's incidents, seed 2027; every option is priced on the same years.
+          {f.devices} devices; {Math.round(nslpShare * 100)} % of students are NSLP-eligible (the district file). 2,000 simulated school years of the forecast's incidents, seed 2027; every option is
+          priced on the same years.
         </p>
         <div class="no-print" role="group" aria-label="Option terms">
-          <MoneyInput label="Plan premium per device ($)" value={premium} onInput={setPremium} />{" "}
-          <MoneyInput label="Plan co-pay per claim ($)" value={copay} onInput={setCopay} />{" "}
-          <MoneyInput label="Family fee ($)" value={feeStandard} onInput={setFeeStandard} />{" "}
-          <MoneyInput label="Family fee with NSLP ($)" value={feeNslp} onInput={setFeeNslp} />
+          <MoneyInput label="Plan premium per device ($)" value={premium} onInput={setPremium} /> <MoneyInput label="Plan co-pay per claim ($)" value={copay} onInput={setCopay} />{" "}
+          <MoneyInput label="Family fee ($)" value={feeStandard} onInput={setFeeStandard} /> <MoneyInput label="Family fee with NSLP ($)" value={feeNslp} onInput={setFeeNslp} />
         </div>
         <Coverage forecast={f} nslpShare={nslpShare} premium={premium} copay={copay} feeStandard={feeStandard} feeNslp={feeNslp} />
       </section>
@@ -89,7 +95,21 @@ export function RepairsView() {
   );
 }
 
-function Coverage({ forecast, nslpShare, premium, copay, feeStandard, feeNslp }: { forecast: RepairForecastResult; nslpShare: number; premium: string; copay: string; feeStandard: string; feeNslp: string }) {
+function Coverage({
+  forecast,
+  nslpShare,
+  premium,
+  copay,
+  feeStandard,
+  feeNslp,
+}: {
+  forecast: RepairForecastResult;
+  nslpShare: number;
+  premium: string;
+  copay: string;
+  feeStandard: string;
+  feeNslp: string;
+}) {
   const result = useMemo(
     () =>
       attempt(() =>
@@ -101,7 +121,18 @@ function Coverage({ forecast, nslpShare, premium, copay, feeStandard, feeNslp }:
             options: [
               { kind: "selfInsurance", id: "self", name: "Self-insurance" },
               { kind: "protectionPlan", id: "plan", name: "Protection plan", premiumPerDevice: premium, copay, capPerClaim: "250", claimsPerDeviceYear: 2 },
-              { kind: "familyFee", id: "fee", name: "Family fee", annualFee: { standard: feeStandard, nslp: feeNslp }, strikes: [{ standard: "0", nslp: "0" }, { standard: "50", nslp: "15" }, { standard: "fullCost", nslp: "50" }], collectionRate: 0.85 },
+              {
+                kind: "familyFee",
+                id: "fee",
+                name: "Family fee",
+                annualFee: { standard: feeStandard, nslp: feeNslp },
+                strikes: [
+                  { standard: "0", nslp: "0" },
+                  { standard: "50", nslp: "15" },
+                  { standard: "fullCost", nslp: "50" },
+                ],
+                collectionRate: 0.85,
+              },
             ],
           },
           { seed: 2027, trials: 2000 },
@@ -109,7 +140,14 @@ function Coverage({ forecast, nslpShare, premium, copay, feeStandard, feeNslp }:
       ),
     [forecast, nslpShare, premium, copay, feeStandard, feeNslp],
   );
-  if (!result.ok) return <ul role="alert" data-testid="coverage-problems">{result.problems.map((p) => <li key={p}>{p}</li>)}</ul>;
+  if (!result.ok)
+    return (
+      <ul role="alert" data-testid="coverage-problems">
+        {result.problems.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
+    );
   const r = result.value;
   return (
     <>
@@ -125,10 +163,16 @@ function Coverage({ forecast, nslpShare, premium, copay, feeStandard, feeNslp }:
         ]}
         rows={[...r.options].sort((a, b) => a.rank - b.rank)}
       />
-      <ul>{[...r.options].sort((a, b) => a.rank - b.rank).map((o) => <li key={o.id}>{o.explanation}</li>)}</ul>
+      <ul>
+        {[...r.options]
+          .sort((a, b) => a.rank - b.rank)
+          .map((o) => (
+            <li key={o.id}>{o.explanation}</li>
+          ))}
+      </ul>
       <p class="hint">
-        Plan: $250 cap a claim, 2 claims a device a year. Family fee: 85 % collected; a device's first incident of the year is free, the second
-        costs $50 ($15 with NSLP), the third and later the full repair ($50 with NSLP), never more than the repair.
+        Plan: $250 cap a claim, 2 claims a device a year. Family fee: 85 % collected; a device's first incident of the year is free, the second costs $50 ($15 with NSLP), the third and later the full
+        repair ($50 with NSLP), never more than the repair.
       </p>
     </>
   );

@@ -1,13 +1,13 @@
-import { compileScorer, K12_RUBRIC, readAnswers, type Criterion, type CriterionResult, type Decision, type Rubric, type ScoreResult } from "@districtkit/vetting";
 import { isDistrictKitError } from "@districtkit/core";
+import { type Criterion, type CriterionResult, compileScorer, type Decision, K12_RUBRIC, type Rubric, readAnswers, type ScoreResult } from "@districtkit/vetting";
 import { useMemo, useState } from "preact/hooks";
 import { Chart } from "../components/Chart.js";
-import { DataTable, type Column } from "../components/DataTable.js";
+import { type Column, DataTable } from "../components/DataTable.js";
 import { Figure } from "../components/Explain.js";
 import { NotAvailable } from "../components/Notice.js";
+import { currentAsOf, setAsOf } from "../lib/asOf.js";
 import { formatPercent } from "../lib/format.js";
 import { datasets } from "../lib/sample.js";
-import { currentAsOf, setAsOf } from "../lib/asOf.js";
 import type { VettingEdits } from "../state/schema.js";
 import { appState, update } from "../state/store.js";
 
@@ -116,7 +116,15 @@ function explainScore(r: ScoreResult) {
     value: r.score === null ? "no score" : `${r.score.toFixed(1)} / 100`,
     sentence: `${r.summary} The score is 100 × Σ weight × criterion score / Σ weight over the scorable criteria; the contributions below add up to it. Approve at ${r.policy.approveAt}, with conditions from ${r.policy.conditionalAt}, coverage at least ${formatPercent(r.policy.minCoverage, 0)}.`,
     rows,
-    detail: { decision: r.decision, gatesFailed: r.gatesFailed, gatesUnresolved: r.gatesUnresolved, missing: r.missing, reReview: r.reReview, policy: r.policy, rubric: `${r.rubricId} ${r.methodVersion}` },
+    detail: {
+      decision: r.decision,
+      gatesFailed: r.gatesFailed,
+      gatesUnresolved: r.gatesUnresolved,
+      missing: r.missing,
+      reReview: r.reReview,
+      policy: r.policy,
+      rubric: `${r.rubricId} ${r.methodVersion}`,
+    },
   };
 }
 
@@ -159,7 +167,16 @@ export function VettingView() {
   const summaryColumns: Column<ScoreResult>[] = [
     { key: "app", label: "App", value: (r) => r.appName },
     { key: "decision", label: "Decision", value: (r) => <DecisionBadge decision={r.decision} /> },
-    { key: "score", label: "Score", kind: "num", value: (r) => <Figure explain={() => explainScore(r)} label={`${r.appName} score ${r.score?.toFixed(1) ?? "none"}: explain`}>{r.score === null ? "—" : r.score.toFixed(1)}</Figure> },
+    {
+      key: "score",
+      label: "Score",
+      kind: "num",
+      value: (r) => (
+        <Figure explain={() => explainScore(r)} label={`${r.appName} score ${r.score?.toFixed(1) ?? "none"}: explain`}>
+          {r.score === null ? "—" : r.score.toFixed(1)}
+        </Figure>
+      ),
+    },
     { key: "coverage", label: "Answered", kind: "num", value: (r) => (r.coverage === null ? "—" : formatPercent(r.coverage, 0)) },
     { key: "rereview", label: "Re-review by", value: (r) => <span title={r.reReview.because}>{r.reReview.on}</span> },
   ];
@@ -170,18 +187,55 @@ export function VettingView() {
       <div class="toolbar no-print">
         <div class="field">
           <label for="vet-asof">Assess as of</label>
-          <input id="vet-asof" type="date" value={asOf} aria-describedby="vet-asof-hint" onChange={(e) => { const v = (e.currentTarget as HTMLInputElement).value; setAsOf(v || undefined); }} />
-          <span id="vet-asof-hint" class="hint">The district's as-of date (also in the header): every view uses it.</span>
+          <input
+            id="vet-asof"
+            type="date"
+            value={asOf}
+            aria-describedby="vet-asof-hint"
+            onChange={(e) => {
+              const v = (e.currentTarget as HTMLInputElement).value;
+              setAsOf(v || undefined);
+            }}
+          />
+          <span id="vet-asof-hint" class="hint">
+            The district's as-of date (also in the header): every view uses it.
+          </span>
         </div>
         <div class="field">
           <label for="vet-state">District's state</label>
-          <input id="vet-state" type="text" maxLength={2} size={3} value={state} onChange={(e) => { const v = (e.currentTarget as HTMLInputElement).value.toUpperCase(); setVetting((x) => { const { state: _, ...rest } = x; return /^[A-Z]{2}$/.test(v) ? { ...rest, state: v } : rest; }); }} />
+          <input
+            id="vet-state"
+            type="text"
+            maxLength={2}
+            size={3}
+            value={state}
+            onChange={(e) => {
+              const v = (e.currentTarget as HTMLInputElement).value.toUpperCase();
+              setVetting((x) => {
+                const { state: _, ...rest } = x;
+                return /^[A-Z]{2}$/.test(v) ? { ...rest, state: v } : rest;
+              });
+            }}
+          />
         </div>
-        <p class="hint">Rubric: DistrictKit K-12 ({K12_RUBRIC.methodVersion}). Apps from {source?.source === "imported" ? source.origin : "the sample district"}.</p>
-        {edited && <button type="button" class="secondary" onClick={() => setVetting(({ answers: _a, weights: _w, ...rest }) => rest)}>Undo my answer and weight changes</button>}
+        <p class="hint">
+          Rubric: DistrictKit K-12 ({K12_RUBRIC.methodVersion}). Apps from {source?.source === "imported" ? source.origin : "the sample district"}.
+        </p>
+        {edited && (
+          <button type="button" class="secondary" onClick={() => setVetting(({ answers: _a, weights: _w, ...rest }) => rest)}>
+            Undo my answer and weight changes
+          </button>
+        )}
       </div>
       {outcome && !outcome.ok && (
-        <div class="notice notice-error" role="alert"><strong>The apps could not be scored</strong><ul>{outcome.problems.map((p, i) => <li key={i}>{p}</li>)}</ul></div>
+        <div class="notice notice-error" role="alert">
+          <strong>The apps could not be scored</strong>
+          <ul>
+            {outcome.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {results.length > 0 && (
         <Chart
@@ -197,11 +251,23 @@ export function VettingView() {
               marginRight: 34,
               x: { domain: [0, 100], label: "Score (out of 100)", grid: true },
               y: { label: null },
-              color: { domain: ["denied", "needsInformation", "approvedWithConditions", "approved"], range: ["#b3261e", "#8a6d00", "#1f6fb2", "#1d6b35"], legend: true, tickFormat: (d: Decision) => DECISION_LABEL[d] },
+              color: {
+                domain: ["denied", "needsInformation", "approvedWithConditions", "approved"],
+                range: ["#b3261e", "#8a6d00", "#1f6fb2", "#1d6b35"],
+                legend: true,
+                tickFormat: (d: Decision) => DECISION_LABEL[d],
+              },
               marks: [
                 Plot.barX(results, { x: (r: ScoreResult) => r.score ?? 0, y: "appName", fill: "decision", sort: { y: "x", reverse: true } }),
                 Plot.ruleX([results[0]!.policy.conditionalAt, results[0]!.policy.approveAt], { stroke: "#4a5260", strokeDasharray: "4 3" }),
-                Plot.text(results, { x: (r: ScoreResult) => r.score ?? 0, y: "appName", text: (r: ScoreResult) => (r.score === null ? "no score" : r.score.toFixed(1)), dx: 4, textAnchor: "start", fill: "#1b1f24" }),
+                Plot.text(results, {
+                  x: (r: ScoreResult) => r.score ?? 0,
+                  y: "appName",
+                  text: (r: ScoreResult) => (r.score === null ? "no score" : r.score.toFixed(1)),
+                  dx: 4,
+                  textAnchor: "start",
+                  fill: "#1b1f24",
+                }),
                 Plot.ruleX([0]),
               ],
             })
@@ -210,9 +276,7 @@ export function VettingView() {
           <DataTable caption="Apps, decisions, scores and re-review dates (click a score for its explanation)" columns={summaryColumns} rows={results} />
         </Chart>
       )}
-      {current && currentApp && (
-        <AppDetail result={current} app={currentApp} apps={results} onSelect={setSelected} edits={edits} />
-      )}
+      {current && currentApp && <AppDetail result={current} app={currentApp} apps={results} onSelect={setSelected} edits={edits} />}
     </section>
   );
 }
@@ -240,7 +304,21 @@ function AppDetail({ result, app, apps, onSelect, edits }: { result: ScoreResult
     });
 
   const columns: Column<CriterionResult>[] = [
-    { key: "title", label: "Criterion", value: (c) => <span>{c.title}{c.gate ? <span class="gate" title="A hard gate: failing it denies the app"> gate</span> : null}</span> },
+    {
+      key: "title",
+      label: "Criterion",
+      value: (c) => (
+        <span>
+          {c.title}
+          {c.gate ? (
+            <span class="gate" title="A hard gate: failing it denies the app">
+              {" "}
+              gate
+            </span>
+          ) : null}
+        </span>
+      ),
+    },
     { key: "domain", label: "Domain", value: (c) => c.domain },
     {
       key: "answer",
@@ -252,7 +330,12 @@ function AppDetail({ result, app, apps, onSelect, edits }: { result: ScoreResult
         const edited = appEdits[c.criterion];
         const shown = edited !== undefined ? edited : original;
         const id = `ans-${app.id}-${c.criterion}`;
-        if (!choices) return <span class="muted" title={JSON.stringify(original)}>{shown === undefined || shown === null ? "not answered" : typeof shown === "object" ? "document on file" : String(shown)}</span>;
+        if (!choices)
+          return (
+            <span class="muted" title={JSON.stringify(original)}>
+              {shown === undefined || shown === null ? "not answered" : typeof shown === "object" ? "document on file" : String(shown)}
+            </span>
+          );
         return (
           <>
             <label for={id} class="visually-hidden">{`Answer for ${c.title}`}</label>
@@ -267,7 +350,11 @@ function AppDetail({ result, app, apps, onSelect, edits }: { result: ScoreResult
               }}
             >
               <option value="">not answered</option>
-              {choices.map((o) => <option value={o.value} key={o.value}>{o.label}</option>)}
+              {choices.map((o) => (
+                <option value={o.value} key={o.value}>
+                  {o.label}
+                </option>
+              ))}
             </select>
           </>
         );
@@ -283,11 +370,19 @@ function AppDetail({ result, app, apps, onSelect, edits }: { result: ScoreResult
         return (
           <>
             <label for={id} class="visually-hidden">{`Weight of ${c.title}`}</label>
-            <input id={id} type="number" min={0} max={1000} step={1} value={edits.weights?.[c.criterion] ?? c.weight} onChange={(e) => {
-              const v = Number((e.currentTarget as HTMLInputElement).value);
-              const base = criteria.get(c.criterion)?.weight;
-              setWeight(c.criterion, !Number.isFinite(v) || v === base ? undefined : Math.max(0, Math.min(1000, v)));
-            }} />
+            <input
+              id={id}
+              type="number"
+              min={0}
+              max={1000}
+              step={1}
+              value={edits.weights?.[c.criterion] ?? c.weight}
+              onChange={(e) => {
+                const v = Number((e.currentTarget as HTMLInputElement).value);
+                const base = criteria.get(c.criterion)?.weight;
+                setWeight(c.criterion, !Number.isFinite(v) || v === base ? undefined : Math.max(0, Math.min(1000, v)));
+              }}
+            />
           </>
         );
       },
@@ -296,7 +391,27 @@ function AppDetail({ result, app, apps, onSelect, edits }: { result: ScoreResult
       key: "contribution",
       label: "Points",
       kind: "num",
-      value: (c) => (c.score === null ? "—" : <Figure explain={() => ({ title: c.title, value: `${c.contribution.toFixed(1)} points`, sentence: `${c.title} is ${STATUS_LABEL[c.status] ?? c.status}${c.detail ? ` (${c.detail})` : ""}: criterion score ${c.score} × weight ${c.weight}, as a share of the total weight of the scorable criteria, times 100.`, rows: [["criterion score (0–1)", String(c.score)], ["weight", String(c.weight)], ["points", c.contribution.toFixed(2)], ["valid until", c.validUntil ?? "—"]], detail: c })}>{c.contribution.toFixed(1)}</Figure>),
+      value: (c) =>
+        c.score === null ? (
+          "—"
+        ) : (
+          <Figure
+            explain={() => ({
+              title: c.title,
+              value: `${c.contribution.toFixed(1)} points`,
+              sentence: `${c.title} is ${STATUS_LABEL[c.status] ?? c.status}${c.detail ? ` (${c.detail})` : ""}: criterion score ${c.score} × weight ${c.weight}, as a share of the total weight of the scorable criteria, times 100.`,
+              rows: [
+                ["criterion score (0–1)", String(c.score)],
+                ["weight", String(c.weight)],
+                ["points", c.contribution.toFixed(2)],
+                ["valid until", c.validUntil ?? "—"],
+              ],
+              detail: c,
+            })}
+          >
+            {c.contribution.toFixed(1)}
+          </Figure>
+        ),
     },
   ];
 
@@ -306,16 +421,42 @@ function AppDetail({ result, app, apps, onSelect, edits }: { result: ScoreResult
         <div class="field">
           <label for="vet-app">App</label>
           <select id="vet-app" value={result.appId} onChange={(e) => onSelect((e.currentTarget as HTMLSelectElement).value)}>
-            {apps.map((a) => <option value={a.appId} key={a.appId}>{a.appName}</option>)}
+            {apps.map((a) => (
+              <option value={a.appId} key={a.appId}>
+                {a.appName}
+              </option>
+            ))}
           </select>
         </div>
       </div>
       <div class="decision-card" data-testid="vetting-decision">
-        <h3>{result.appName}: <DecisionBadge decision={result.decision} /></h3>
+        <h3>
+          {result.appName}: <DecisionBadge decision={result.decision} />
+        </h3>
         <p>{result.summary}</p>
-        {result.reasons.length > 0 && (<><h4>Reasons</h4><ul>{result.reasons.map((r, i) => <li key={i}>{r}</li>)}</ul></>)}
-        {result.conditions.length > 0 && (<><h4>Conditions</h4><ul>{result.conditions.map((r, i) => <li key={i}>{r}</li>)}</ul></>)}
-        <p class="hint">Re-review by <strong>{result.reReview.on}</strong>: {result.reReview.because}</p>
+        {result.reasons.length > 0 && (
+          <>
+            <h4>Reasons</h4>
+            <ul>
+              {result.reasons.map((r, i) => (
+                <li key={i}>{r}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {result.conditions.length > 0 && (
+          <>
+            <h4>Conditions</h4>
+            <ul>
+              {result.conditions.map((r, i) => (
+                <li key={i}>{r}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        <p class="hint">
+          Re-review by <strong>{result.reReview.on}</strong>: {result.reReview.because}
+        </p>
       </div>
       <DataTable caption={`Criteria of ${result.appName}: change an answer or a weight and the decision is recomputed`} columns={columns} rows={rows} />
     </div>

@@ -1,10 +1,10 @@
 import { useEffect } from "preact/hooks";
-import { budgetImport, budgetImportReady, restoreProblem, saveStatus, startBudgetImport, STEPS, updateImport, type StepId } from "../state/budgetImport.js";
+import { budgetImport, budgetImportReady, restoreProblem, STEPS, type StepId, saveStatus, startBudgetImport, updateImport } from "../state/budgetImport.js";
 import { busy, openFiles, openInWorker } from "./yourBudget/actions.js";
 import { FileStep } from "./yourBudget/FileStep.js";
+import { ItemsStep } from "./yourBudget/ItemsStep.js";
 import { MapStep } from "./yourBudget/MapStep.js";
 import { SchoolsStep } from "./yourBudget/SchoolsStep.js";
-import { ItemsStep } from "./yourBudget/ItemsStep.js";
 import { UseStep } from "./yourBudget/UseStep.js";
 import "./yourBudget/yourBudget.css";
 
@@ -68,9 +68,8 @@ export function YourBudgetView() {
     <section aria-labelledby="yb-h" class="your-budget" data-testid="your-budget">
       <h2 id="yb-h">Import your budget</h2>
       <p class="lede">
-        Bring the district's budget from the finance system — a general-ledger or budget export whose rows carry an account string such as{" "}
-        <code>100-2230-734-001-100</code>, or the DistrictKit budget template — and its actuals. Read in this browser by <code>@districtkit/io</code>, checked
-        against the file's own totals to the cent; nothing is uploaded.
+        Bring the district's budget from the finance system — a general-ledger or budget export whose rows carry an account string such as <code>100-2230-734-001-100</code>, or the DistrictKit budget
+        template — and its actuals. Read in this browser by <code>@districtkit/io</code>, checked against the file's own totals to the cent; nothing is uploaded.
       </p>
       {restoreProblem.value && (
         <div class="notice notice-error" role="alert">

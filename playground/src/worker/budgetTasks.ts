@@ -1,9 +1,8 @@
-import { goalSeek, prepareBudget, standardTornadoLevers, tornado, type GoalSeekOptions, type GoalSeekResult, type MetricInput, type ScenarioInput, type TornadoResult } from "@districtkit/budget";
-import { plain, type Plain } from "../lib/plain.js";
+import { type GoalSeekOptions, type GoalSeekResult, goalSeek, type MetricInput, prepareBudget, type ScenarioInput, standardTornadoLevers, type TornadoResult, tornado } from "@districtkit/budget";
+import { type Plain, plain } from "../lib/plain.js";
 import { problemsOf } from "../lib/problems.js";
 
 export type TaskOutcome<T> = { ok: true; value: Plain<T>; ms: number } | { ok: false; problems: string[] };
-
 
 let cache: { key: string; model: ReturnType<typeof prepareBudget> } | null = null;
 function modelOf(district: unknown, budget: unknown) {

@@ -1,7 +1,7 @@
 import { isDistrictKitError } from "@districtkit/core";
-import { calendarToCsv, calendarToIcs, districtCalendar, type CalendarItem, type DistrictCalendar, type DistrictCalendarInput } from "@districtkit/io";
+import { type CalendarItem, calendarToCsv, calendarToIcs, type DistrictCalendar, type DistrictCalendarInput, districtCalendar } from "@districtkit/io";
 import { K12_RUBRIC, scoreApps } from "@districtkit/vetting";
-import { plain, type Plain } from "../lib/plain.js";
+import { type Plain, plain } from "../lib/plain.js";
 
 function problemsOf(e: unknown): string[] {
   return isDistrictKitError(e) ? e.issues.map((i) => `${i.pathText}: ${i.message}`) : [e instanceof Error ? e.message : String(e)];
@@ -32,7 +32,8 @@ export function calendarInputFrom(data: CalendarData, asOf: string): DistrictCal
   const apps = (data.apps as { apps?: unknown[] } | undefined)?.apps;
   const state = (data.district as { state?: string } | undefined)?.state;
   // the built-in rubric's state rules need the district's state
-  if (apps && apps.length > 0 && state) input.reviews = scoreApps(K12_RUBRIC, apps, { asOf, district: { state } }).map((r) => ({ appId: r.appId, appName: r.appName, decision: r.decision, reReview: r.reReview }));
+  if (apps && apps.length > 0 && state)
+    input.reviews = scoreApps(K12_RUBRIC, apps, { asOf, district: { state } }).map((r) => ({ appId: r.appId, appName: r.appName, decision: r.decision, reReview: r.reReview }));
   return input;
 }
 

@@ -1,4 +1,4 @@
-import { wrap, type Remote } from "comlink";
+import { type Remote, wrap } from "comlink";
 import type { EngineApi } from "./engine.worker.js";
 
 let remote: Remote<EngineApi> | null = null;

@@ -1,5 +1,5 @@
-import { forecastMonteCarlo, type MonteCarloResult } from "@districtkit/lifecycle";
 import { isDistrictKitError } from "@districtkit/core";
+import { forecastMonteCarlo, type MonteCarloResult } from "@districtkit/lifecycle";
 import { plain } from "../lib/plain.js";
 import type { TaskOutcome } from "./budgetTasks.js";
 

@@ -1,13 +1,13 @@
 /// <reference lib="webworker" />
 import { expose, transfer } from "comlink";
-import { type Plain, plain } from "../lib/plain.js";
 import type { ImportKind, ImportOutcome } from "../lib/importKinds.js";
-import { appsFromAnswers, inventoryFromRecords, readImport } from "./importTask.js";
+import { type Plain, plain } from "../lib/plain.js";
 import { budgetGoalSeek, budgetTornado } from "./budgetTasks.js";
-import { devicesMonteCarlo } from "./devicesTasks.js";
-import { licencesOptimize, licencesReport } from "./licencesTasks.js";
-import { actualsReport, budgetWorkbook, ledgerActuals, ledgerBudget, ledgerOpen, ledgerPreview, mappingPreset, templateExport, templateRead } from "./ledgerTasks.js";
 import { calendarExport, calendarReport } from "./calendarTasks.js";
+import { devicesMonteCarlo } from "./devicesTasks.js";
+import { appsFromAnswers, inventoryFromRecords, readImport } from "./importTask.js";
+import { actualsReport, budgetWorkbook, ledgerActuals, ledgerBudget, ledgerOpen, ledgerPreview, mappingPreset, templateExport, templateRead } from "./ledgerTasks.js";
+import { licencesOptimize, licencesReport } from "./licencesTasks.js";
 
 /**
  * The engines' long computations run here, off the main thread (Monte Carlo forecasts,

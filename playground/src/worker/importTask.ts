@@ -1,10 +1,11 @@
+import { isDistrictKitError } from "@districtkit/core";
 import {
-  googleAdminDeviceFormat,
-  licenseContractFormat,
-  snipeItAssetFormat,
-  usageFormat,
-  vettingAnswerFormat,
   type CsvFormat,
+  googleAdminDeviceFormat,
+  inventoryFromExports,
+  licenseContractFormat,
+  parseJsonInput,
+  type ReadResult,
   readGoogleAdminDevices,
   readLicenseContracts,
   readOneRoster,
@@ -12,18 +13,16 @@ import {
   readUsage,
   readVettingAnswers,
   readVettingAnswersJson,
-  inventoryFromExports,
-  parseJsonInput,
+  snipeItAssetFormat,
+  usageFormat,
+  vettingAnswerFormat,
   vettingAppsFromAnswers,
-  type ReadResult,
 } from "@districtkit/io";
-import { isDistrictKitError } from "@districtkit/core";
 import { licensePlanInputSchema } from "@districtkit/licenses";
 import type { ImportKind, ImportOutcome } from "../lib/importKinds.js";
 import { plain } from "../lib/plain.js";
 
 const MAX_ERRORS = 1000;
-
 
 const FORMATS: Partial<Record<ImportKind, CsvFormat<never>>> = {
   "snipe-it": snipeItAssetFormat as CsvFormat<never>,
@@ -76,7 +75,19 @@ export function readImport(kind: ImportKind, files: readonly { name: string; byt
         // checked by the optimizer's own schema when it runs (every problem listed with its path)
         const value: unknown = parseJsonInput(licensePlanInputSchema, first.bytes);
         const n = (value as { products?: unknown[] }).products?.length ?? 0;
-        return { ok: true, kind, files: names, stats: { total: n, parsed: n, failed: 0, blankLines: 0 }, errors: [], errorCount: 0, columns: [], unknownColumns: [], warnings: [], records: plain(value), recordCount: n };
+        return {
+          ok: true,
+          kind,
+          files: names,
+          stats: { total: n, parsed: n, failed: 0, blankLines: 0 },
+          errors: [],
+          errorCount: 0,
+          columns: [],
+          unknownColumns: [],
+          warnings: [],
+          records: plain(value),
+          recordCount: n,
+        };
       }
       case "oneroster": {
         const byName: Record<string, ArrayBuffer> = {};
@@ -116,10 +127,7 @@ function problems(e: unknown): string[] {
 export function appsFromAnswers(rows: unknown[]): AdaptOutcome<{ apps: unknown[] }> {
   try {
     const r = vettingAppsFromAnswers(rows as Parameters<typeof vettingAppsFromAnswers>[0]);
-    const notes = [
-      ...r.normalised,
-      ...r.unknownCriteria.map((u) => `${u.app}: criterion "${u.criterion}" is not in the rubric and was left out`),
-    ];
+    const notes = [...r.normalised, ...r.unknownCriteria.map((u) => `${u.app}: criterion "${u.criterion}" is not in the rubric and was left out`)];
     return { ok: true, value: { apps: [...plain(r.apps)] }, notes };
   } catch (e) {
     return { ok: false, problems: problems(e) };

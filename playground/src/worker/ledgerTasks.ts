@@ -1,17 +1,17 @@
 import {
-  budgetVsActual,
-  CALIFORNIA_SACS_MAPPING,
-  NCES_TECHNOLOGY_MAPPING,
-  forecastAccuracy,
-  prepareBudget,
-  projectBudget,
-  restrictedFundBalances,
   type AccountMappingInput,
   type BudgetVsActualResult,
+  budgetVsActual,
+  CALIFORNIA_SACS_MAPPING,
   type ForecastAccuracyResult,
   type FundInput,
+  forecastAccuracy,
   type LineItemInput,
+  NCES_TECHNOLOGY_MAPPING,
+  prepareBudget,
+  projectBudget,
   type RestrictedBalancesResult,
+  restrictedFundBalances,
   type ScenarioInput,
 } from "@districtkit/budget";
 import { isDistrictKitError } from "@districtkit/core";
@@ -19,21 +19,21 @@ import {
   budgetFromLedger,
   budgetTemplateFromProjection,
   decodeText,
-  mapLedger,
-  parseLedger,
-  previewLedger,
-  readBudgetTemplate,
-  writeBudgetTemplate,
   type LedgerImport,
   type LedgerIssue,
   type LedgerOptions,
   type LedgerPreview,
   type LedgerTable,
   type LedgerTieOut,
+  mapLedger,
+  parseLedger,
+  previewLedger,
   type RowError,
+  readBudgetTemplate,
+  writeBudgetTemplate,
 } from "@districtkit/io";
 import Papa from "papaparse";
-import { plain, type Plain } from "../lib/plain.js";
+import { type Plain, plain } from "../lib/plain.js";
 
 // "Import your budget" (issue 16), the worker's side: a ledger or actuals file is read once
 // (parseLedger, or parseLedgerXlsx with ExcelJS loaded here on first use), kept here as its plain
@@ -147,6 +147,7 @@ export async function ledgerOpen(kind: LedgerKind, input: LedgerFileInput): Prom
   const t = r.value;
   tables.set(kind, t);
   const seen = new Set<string>();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed from a file's text on purpose
   for (let i = 0; i < t.rowCount && seen.size < 5; i++) seen.add(t.account[i]!.replace(/\u001f/g, " | "));
   return {
     ok: true,
@@ -222,7 +223,10 @@ export interface LedgerBudgetOut {
  * horizon's years; with `carryForward`, years after the ledger's last repeat its amounts (flat),
  * and the item's notes say so.
  */
-export function ledgerBudget(mapping: AccountMappingInput, options: { name: string; funds: readonly FundInput[]; firstYear: number; years: number; carryForward: boolean; generalFund: string }): Promise<Outcome<LedgerBudgetOut>> {
+export function ledgerBudget(
+  mapping: AccountMappingInput,
+  options: { name: string; funds: readonly FundInput[]; firstYear: number; years: number; carryForward: boolean; generalFund: string },
+): Promise<Outcome<LedgerBudgetOut>> {
   return attempt(() => {
     const ledger = mapLedger(tableOf("budget"), mapping, { generalFund: options.generalFund });
     const { budget, notes } = budgetFromLedger(ledger, { name: options.name, funds: options.funds, firstYear: options.firstYear, years: options.years });
@@ -256,7 +260,10 @@ export function ledgerBudget(mapping: AccountMappingInput, options: { name: stri
       out.push({ ...raw, amounts, ...(note ? { notes: raw.notes ? `${raw.notes}; ${note}` : note } : {}) });
     }
     const allNotes = [...notes];
-    if (dropped.length > 0) allNotes.push(`${dropped.length} line item${dropped.length === 1 ? " has" : "s have"} no amount in FY${first}–FY${last} and ${dropped.length === 1 ? "is" : "are"} left out of the budget (kept in the past budgets for forecast accuracy): ${dropped.slice(0, 6).join("; ")}${dropped.length > 6 ? "; …" : ""}`);
+    if (dropped.length > 0)
+      allNotes.push(
+        `${dropped.length} line item${dropped.length === 1 ? " has" : "s have"} no amount in FY${first}–FY${last} and ${dropped.length === 1 ? "is" : "are"} left out of the budget (kept in the past budgets for forecast accuracy): ${dropped.slice(0, 6).join("; ")}${dropped.length > 6 ? "; …" : ""}`,
+      );
     return {
       lineItems: out,
       categories: [...(budget.categories ?? [])],
@@ -283,7 +290,14 @@ export interface LedgerActualsOut {
 export function ledgerActuals(mapping: AccountMappingInput, generalFund: string): Promise<Outcome<LedgerActualsOut>> {
   return attempt(() => {
     const r = mapLedger(tableOf("actuals"), mapping, { generalFund });
-    return { actuals: r.actuals.map((a) => ({ ...a })), lastPeriod: { ...r.lastPeriod }, fiscalYears: [...r.fiscalYears], tieOut: plain(r.tieOut), counts: { ...r.counts }, explanation: r.explanation };
+    return {
+      actuals: r.actuals.map((a) => ({ ...a })),
+      lastPeriod: { ...r.lastPeriod },
+      fiscalYears: [...r.fiscalYears],
+      tieOut: plain(r.tieOut),
+      counts: { ...r.counts },
+      explanation: r.explanation,
+    };
   });
 }
 

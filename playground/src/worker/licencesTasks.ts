@@ -1,16 +1,7 @@
-import {
-  buildLicensePlanInput,
-  optimizeLicenses,
-  reclaimableSeats,
-  renewalCalendar,
-  type LicensePlanResult,
-  type ReclaimResult,
-  type RenewalEntry,
-} from "@districtkit/licenses";
-import { plain, type Plain } from "../lib/plain.js";
+import { buildLicensePlanInput, type LicensePlanResult, optimizeLicenses, type ReclaimResult, type RenewalEntry, reclaimableSeats, renewalCalendar } from "@districtkit/licenses";
+import { type Plain, plain } from "../lib/plain.js";
 import { problemsOf } from "../lib/problems.js";
 import type { TaskOutcome } from "./budgetTasks.js";
-
 
 /** The exact licence optimizer (P1), off the main thread, on a ready optimizer input. */
 export function licencesOptimize(input: unknown): TaskOutcome<LicensePlanResult> {
@@ -38,7 +29,11 @@ export interface LicenceReport {
 export function licencesReport(data: unknown, usage: unknown, inactiveDays: number, asOf?: string): { ok: true; value: Plain<LicenceReport>; ms: number } | { ok: false; problems: string[] } {
   try {
     const t0 = performance.now();
-    const d = data as { planningDate?: string; currentContracts?: { productId: string; optionId?: string }[]; options?: { id: string; kind: string; schedule?: { type: string; unitPrice?: string } }[] };
+    const d = data as {
+      planningDate?: string;
+      currentContracts?: { productId: string; optionId?: string }[];
+      options?: { id: string; kind: string; schedule?: { type: string; unitPrice?: string } }[];
+    };
     const u = (usage ?? null) as { asOf?: string; users?: unknown[] } | null;
     const plan = optimizeLicenses(buildLicensePlanInput(data, u?.users ?? []));
     // the district's one as-of date (the header's), else the licence file's planning date

@@ -1,6 +1,6 @@
 import { isDistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
-import { CALIFORNIA_SACS_MAPPING, compileAccountMapping, NCES_ACCOUNT_CODES, NCES_TECHNOLOGY_MAPPING, type AccountMappingInput } from "../index.js";
+import { type AccountMappingInput, CALIFORNIA_SACS_MAPPING, compileAccountMapping, NCES_ACCOUNT_CODES, NCES_TECHNOLOGY_MAPPING } from "../index.js";
 
 // Codes: NCES, Financial Accounting for Local and State School Systems, 2014 Edition (NCES 2015-347),
 // https://nces.ed.gov/pubs2015/fin_acct/codefinder.asp (and the CEDS option sets built on it).
@@ -80,7 +80,15 @@ describe("compileAccountMapping (other layouts, any order, fixed width)", () => 
     const m: AccountMappingInput = {
       id: "fw",
       name: "fixed",
-      layout: { separator: "", segments: [{ name: "object", role: "object", width: 3 }, { name: "location", role: "location", width: 2 }, { name: "fy", role: "year", width: 2 }, { name: "fund", role: "fund", width: 1 }] },
+      layout: {
+        separator: "",
+        segments: [
+          { name: "object", role: "object", width: 3 },
+          { name: "location", role: "location", width: 2 },
+          { name: "fy", role: "year", width: 2 },
+          { name: "fund", role: "fund", width: 1 },
+        ],
+      },
       categories: [{ when: { object: "73*" }, category: "hardware" }],
       funds: [{ when: { fund: "1" }, fund: "gf" }],
       schools: [{ when: { location: "01" }, school: "es" }],
@@ -110,7 +118,13 @@ describe("compileAccountMapping (other layouts, any order, fixed width)", () => 
   });
   it("rejects a mapping whose rules name unknown segments, listing every problem", () => {
     try {
-      compileAccountMapping({ ...NCES_TECHNOLOGY_MAPPING, categories: [{ when: { objekt: "734" }, category: "hardware" }, { when: {}, category: "x", exclude: "y" }] });
+      compileAccountMapping({
+        ...NCES_TECHNOLOGY_MAPPING,
+        categories: [
+          { when: { objekt: "734" }, category: "hardware" },
+          { when: {}, category: "x", exclude: "y" },
+        ],
+      });
       expect.unreachable();
     } catch (e) {
       expect(isDistrictKitError(e)).toBe(true);

@@ -1,5 +1,5 @@
 import { DistrictKitError, parseInput } from "@districtkit/core";
-import { accountMappingSchema, type AccountMapping, type AccountMappingInput } from "./schema.js";
+import { type AccountMapping, type AccountMappingInput, accountMappingSchema } from "./schema.js";
 
 /**
  * What a mapping says about one account string: its segments, and the DistrictKit category, fund
@@ -200,10 +200,28 @@ export function compileAccountMapping(mapping: AccountMappingInput | AccountMapp
     return n === undefined ? `${seg} ${code}` : `${seg} ${code} (${n})`;
   };
   const cache = new Map<string, AccountClassification>();
-  const layoutText = sep === "" ? `${segs.length} fixed-width segments (${segs.map((s) => `${s.name} ${s.width}`).join(", ")})` : `${segs.length} segments separated by ${JSON.stringify(sep)} (${segs.map((s) => s.name).join(sep)})`;
+  const layoutText =
+    sep === ""
+      ? `${segs.length} fixed-width segments (${segs.map((s) => `${s.name} ${s.width}`).join(", ")})`
+      : `${segs.length} segments separated by ${JSON.stringify(sep)} (${segs.map((s) => s.name).join(sep)})`;
 
   function invalid(account: string, reason: string, segment: string | null = null): AccountClassification {
-    return { account, status: "invalid", segments: {}, category: null, fund: null, school: null, eRate: null, fiscalYear: null, title: null, rule: null, segment, reason, notes: [], explanation: `"${account}" is not an account string of this layout: ${reason}` };
+    return {
+      account,
+      status: "invalid",
+      segments: {},
+      category: null,
+      fund: null,
+      school: null,
+      eRate: null,
+      fiscalYear: null,
+      title: null,
+      rule: null,
+      segment,
+      reason,
+      notes: [],
+      explanation: `"${account}" is not an account string of this layout: ${reason}`,
+    };
   }
 
   function run(account: string): AccountClassification {
@@ -263,20 +281,72 @@ export function compileAccountMapping(mapping: AccountMappingInput | AccountMapp
     }
     if (cat === -1) {
       const reason = `no category rule matches ${described()}`;
-      return { account, segments, fiscalYear, notes, status: "unmapped", category: null, fund: null, school: null, eRate: null, title: null, rule: null, segment: objectSeg, reason, explanation: `${account}: ${reason}; add a rule (or an exclude rule) to the mapping.` };
+      return {
+        account,
+        segments,
+        fiscalYear,
+        notes,
+        status: "unmapped",
+        category: null,
+        fund: null,
+        school: null,
+        eRate: null,
+        title: null,
+        rule: null,
+        segment: objectSeg,
+        reason,
+        explanation: `${account}: ${reason}; add a rule (or an exclude rule) to the mapping.`,
+      };
     }
     const rule = cats[cat]!.rule;
     if (rule.exclude !== undefined) {
-      return { account, segments, fiscalYear, notes, status: "excluded", category: null, fund: null, school: null, eRate: null, title: null, rule: cat, segment: null, reason: rule.exclude, explanation: `${account}: out of scope by categories[${cat}] (${rule.exclude}).` };
+      return {
+        account,
+        segments,
+        fiscalYear,
+        notes,
+        status: "excluded",
+        category: null,
+        fund: null,
+        school: null,
+        eRate: null,
+        title: null,
+        rule: cat,
+        segment: null,
+        reason: rule.exclude,
+        explanation: `${account}: out of scope by categories[${cat}] (${rule.exclude}).`,
+      };
     }
     const title = rule.name ?? rule.category!;
     const f = funds.find((x) => x.test(codes));
     const s = schools.find((x) => x.test(codes));
     if (!f || !s) {
       const what = !f
-        ? `no fund rule matches ${fundSeg ? nameOf(fundSeg, segments[fundSeg]!) : described()}${segs.some((x) => x.role === "resource" || x.role === "project") ? ` (${segs.filter((x) => x.role === "resource" || x.role === "project").map((x) => nameOf(x.name, segments[x.name]!)).join(", ")})` : ""}`
+        ? `no fund rule matches ${fundSeg ? nameOf(fundSeg, segments[fundSeg]!) : described()}${
+            segs.some((x) => x.role === "resource" || x.role === "project")
+              ? ` (${segs
+                  .filter((x) => x.role === "resource" || x.role === "project")
+                  .map((x) => nameOf(x.name, segments[x.name]!))
+                  .join(", ")})`
+              : ""
+          }`
         : `no school rule matches ${locSeg ? nameOf(locSeg, segments[locSeg]!) : described()}`;
-      return { account, segments, fiscalYear, notes, status: "unmapped", category: rule.category!, fund: f?.rule.fund ?? null, school: null, eRate: rule.eRate ?? null, title, rule: cat, segment: !f ? fundSeg : locSeg, reason: what, explanation: `${account}: ${title} (${rule.category}), but ${what}; add a ${!f ? "fund" : "school"} rule to the mapping.` };
+      return {
+        account,
+        segments,
+        fiscalYear,
+        notes,
+        status: "unmapped",
+        category: rule.category!,
+        fund: f?.rule.fund ?? null,
+        school: null,
+        eRate: rule.eRate ?? null,
+        title,
+        rule: cat,
+        segment: !f ? fundSeg : locSeg,
+        reason: what,
+        explanation: `${account}: ${title} (${rule.category}), but ${what}; add a ${!f ? "fund" : "school"} rule to the mapping.`,
+      };
     }
     const school = s.rule.school;
     const fund = f.rule.fund;
@@ -326,7 +396,8 @@ export function compileAccountMapping(mapping: AccountMappingInput | AccountMapp
     const reason = c.status === "excluded" ? c.reason : null;
     const k = JSON.stringify([c.status, c.category, c.fund, c.school, c.eRate, c.fiscalYear, c.rule, reason]);
     let d = outcomes.get(k);
-    if (d === undefined) outcomes.set(k, (d = Object.freeze({ status: c.status, category: c.category, fund: c.fund, school: c.school, eRate: c.eRate, fiscalYear: c.fiscalYear, rule: c.rule, reason })));
+    if (d === undefined)
+      outcomes.set(k, (d = Object.freeze({ status: c.status, category: c.category, fund: c.fund, school: c.school, eRate: c.eRate, fiscalYear: c.fiscalYear, rule: c.rule, reason })));
     return d;
   }
 

@@ -50,11 +50,21 @@ export const NCES_TECHNOLOGY_MAPPING: AccountMappingInput = deepFreeze({
   categories: [
     { when: { object: "734" }, category: "hardware", name: "Technology-related hardware" },
     { when: { object: "735" }, category: "software", name: "Technology software" },
-    { when: { object: "650" }, category: "hardware", name: "Technology supplies", note: "650 also takes software below the capitalization threshold: add a rule on program or project to move it to software" },
+    {
+      when: { object: "650" },
+      category: "hardware",
+      name: "Technology supplies",
+      note: "650 also takes software below the capitalization threshold: add a rule on program or project to move it to software",
+    },
     { when: { object: "443" }, category: "hardware", name: "Computer and equipment leases" },
     { when: { object: "432" }, category: "services", name: "Technology repairs and maintenance" },
     { when: { object: "351" }, category: "services", name: "Data-processing and coding services" },
-    { when: { object: ["530"], function: ["1000-1999", "2220"] }, category: "software", name: "Online subscriptions and licences", note: "NCES reports licences and fees for services such as online subscriptions under 530" },
+    {
+      when: { object: ["530"], function: ["1000-1999", "2220"] },
+      category: "software",
+      name: "Online subscriptions and licences",
+      note: "NCES reports licences and fees for services such as online subscriptions under 530",
+    },
     { when: { object: "530" }, category: "network", name: "Communications (telephone, data, internet)" },
     { when: { object: "330", function: ["2213", ...TECH_FUNCTIONS] }, category: "professional-development", name: "Technology training" },
     { when: { object: "580", function: TECH_FUNCTIONS }, category: "professional-development", name: "Technology staff travel" },
@@ -66,7 +76,14 @@ export const NCES_TECHNOLOGY_MAPPING: AccountMappingInput = deepFreeze({
   funds: [{ when: { fund: "100-199" }, fund: "general-fund", note: "the general fund; add your special revenue funds (grants) here" }],
   schools: [{ when: { location: "000" }, school: null, note: "district-wide; add a rule per school location code" }],
   codeNames: {
-    function: { "1000": "Instruction", "2213": "Instructional Staff Training", "2220": "Library/Media Services", "2230": "Instruction-Related Technology", "2580": "Administrative Technology Services", "2840": "Data Processing Services" },
+    function: {
+      "1000": "Instruction",
+      "2213": "Instructional Staff Training",
+      "2220": "Library/Media Services",
+      "2230": "Instruction-Related Technology",
+      "2580": "Administrative Technology Services",
+      "2840": "Data Processing Services",
+    },
     object: {
       "330": "Employee Training and Development Services",
       "351": "Data-Processing and Coding Services",
@@ -128,7 +145,12 @@ export const CALIFORNIA_SACS_MAPPING: AccountMappingInput = deepFreeze({
   categories: [
     { when: { object: ["4400", "6400", "6500"], function: ["1000", "2420", "7700"] }, category: "hardware", name: "Technology equipment" },
     { when: { object: "4300", function: ["2420", "7700"] }, category: "hardware", name: "Technology supplies" },
-    { when: { object: "5800", function: ["1000", "2420", "7700"] }, category: "software", name: "Software licences and subscriptions", note: "(unconfirmed) licences and subscriptions are usually charged to 5800; check your chart" },
+    {
+      when: { object: "5800", function: ["1000", "2420", "7700"] },
+      category: "software",
+      name: "Software licences and subscriptions",
+      note: "(unconfirmed) licences and subscriptions are usually charged to 5800; check your chart",
+    },
     { when: { object: "5900" }, category: "network", name: "Communications (telephone, data, internet)" },
     { when: { object: "5600", function: ["2420", "7700"] }, category: "services", name: "Technology repairs, rentals and leases" },
     { when: { object: "5200", function: ["2420", "7700"] }, category: "professional-development", name: "Technology staff travel and conferences" },

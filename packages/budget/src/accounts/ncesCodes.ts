@@ -142,6 +142,5 @@ export const NCES_ACCOUNT_CODES: AccountCodeTable = Object.freeze({
     { code: "50", name: "School Wide" },
     { code: "60", name: "Early Learning Program" },
   ],
-  projectReporting:
-    "a three-digit dimension for local, state and federal projects (a grant award, a bond project); the codes are assigned by each state or district, so a mapping names them",
+  projectReporting: "a three-digit dimension for local, state and federal projects (a grant award, a bond project); the codes are assigned by each state or district, so a mapping names them",
 } satisfies AccountCodeTable);

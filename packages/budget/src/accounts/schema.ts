@@ -62,7 +62,8 @@ export const accountLayoutSchema = z
     l.segments.forEach((s, i) => {
       if (seen.has(s.name)) ctx.addIssue({ code: "custom", path: ["segments", i, "name"], message: `duplicate segment name "${s.name}"` });
       seen.add(s.name);
-      if (l.separator === "" && s.width === undefined) ctx.addIssue({ code: "custom", path: ["segments", i, "width"], message: "a fixed-width layout (no separator) needs the width of every segment" });
+      if (l.separator === "" && s.width === undefined)
+        ctx.addIssue({ code: "custom", path: ["segments", i, "width"], message: "a fixed-width layout (no separator) needs the width of every segment" });
     });
     if (l.segments.filter((s) => s.role === "year").length > 1) ctx.addIssue({ code: "custom", path: ["segments"], message: "at most one segment can hold the fiscal year" });
   });

@@ -12,7 +12,9 @@ const SCHOOLS = [null, "a", "b"];
 const cellArb = fc.record({ fund: fc.constantFrom(...FUNDS), category: fc.constantFrom(...CATS), school: fc.constantFrom(...SCHOOLS) });
 const inputArb = fc.record({
   plan: fc.array(fc.tuple(cellArb, fc.integer({ min: -500_000, max: 5_000_000 })), { maxLength: 8 }),
-  actuals: fc.array(fc.tuple(cellArb, fc.integer({ min: 1, max: 12 }), fc.integer({ min: -100_000, max: 2_000_000 }), fc.integer({ min: 0, max: 300_000 }), fc.constantFrom(2025, 2026, 2027)), { maxLength: 30 }),
+  actuals: fc.array(fc.tuple(cellArb, fc.integer({ min: 1, max: 12 }), fc.integer({ min: -100_000, max: 2_000_000 }), fc.integer({ min: 0, max: 300_000 }), fc.constantFrom(2025, 2026, 2027)), {
+    maxLength: 30,
+  }),
   through: fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }),
   monthlyPlan: fc.constantFrom("even" as const, "seasonal" as const),
   projection: fc.constantFrom("seasonal" as const, "straight-line" as const),

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { budgetVsActual, forecastAccuracy, planFromProjection, projectBudget, restrictedFundBalances } from "../index.js";
 
-const row = (fiscalYear: number, period: number, posted: string, category = "hardware", extra: Record<string, unknown> = {}) => ({ fund: "gf", category, school: null, fiscalYear, period, posted, ...extra });
+const row = (fiscalYear: number, period: number, posted: string, category = "hardware", extra: Record<string, unknown> = {}) => ({
+  fund: "gf",
+  category,
+  school: null,
+  fiscalYear,
+  period,
+  posted,
+  ...extra,
+});
 
 describe("budgetVsActual", () => {
   it("spreads the budget in twelfths to the cent and reports variance to date", () => {
@@ -100,7 +108,14 @@ describe("restrictedFundBalances", () => {
   });
   it("uses the award that expires first, follows annual allocations, and reports what no award can take", () => {
     const titleIV = { id: "t4", name: "Title IV-A", kind: "grant" as const, eligibleCategories: ["hardware"], annual: { amount: "1000", firstYear: 2026 } };
-    const r = restrictedFundBalances({ asOf: "2026-12-31", funds: [titleIV], actuals: [{ ...row(2027, 2, "1500"), fund: "t4" }, { ...row(2027, 3, "700"), fund: "t4" }] });
+    const r = restrictedFundBalances({
+      asOf: "2026-12-31",
+      funds: [titleIV],
+      actuals: [
+        { ...row(2027, 2, "1500"), fund: "t4" },
+        { ...row(2027, 3, "700"), fund: "t4" },
+      ],
+    });
     const byId = Object.fromEntries(r.awards.map((a) => [a.id, a]));
     expect(byId["t4-FY2026"]!.obligated.toString()).toBe("1000");
     expect(byId["t4-FY2026"]!.obligateBy).toBe("2027-09-30");

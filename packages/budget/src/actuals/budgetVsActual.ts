@@ -1,7 +1,7 @@
-import { allocate, fiscalYearLabel, parseInput, type Money } from "@districtkit/core";
+import { allocate, fiscalYearLabel, type Money, parseInput } from "@districtkit/core";
 import { dollars, money } from "../internal/cents.js";
 import { cellKey, cents, dict, periodMonth, periodName, scaleCents } from "./periods.js";
-import { budgetVsActualInputSchema, type BudgetVsActualInput } from "./schema.js";
+import { type BudgetVsActualInput, budgetVsActualInputSchema } from "./schema.js";
 
 /**
  * How a year-end figure was projected: `actual` (the year is complete), `seasonal` (spend to date
@@ -221,7 +221,12 @@ export function budgetVsActual(input: BudgetVsActualInput): BudgetVsActualResult
     return p;
   };
   const profileFor = (category: string): Profile | null => (o.seasonality === "category" ? (profileOf(category) ?? profileOf(null)) : profileOf(null));
-  const yearsText = historyYears.length === 0 ? "" : historyYears.length === 1 ? fiscalYearLabel(historyYears[0]!, cal) : `${fiscalYearLabel(historyYears[0]!, cal)}–${fiscalYearLabel(historyYears[historyYears.length - 1]!, cal)}`;
+  const yearsText =
+    historyYears.length === 0
+      ? ""
+      : historyYears.length === 1
+        ? fiscalYearLabel(historyYears[0]!, cal)
+        : `${fiscalYearLabel(historyYears[0]!, cal)}–${fiscalYearLabel(historyYears[historyYears.length - 1]!, cal)}`;
 
   const months = Array.from({ length: 12 }, (_, i) => periodMonth(fy, i + 1, cal));
   const keys = [...cells.keys()].sort();

@@ -1,7 +1,7 @@
-import { parseInput, type Money } from "@districtkit/core";
+import { type Money, parseInput } from "@districtkit/core";
 import { dollars, money } from "../internal/cents.js";
 import { cents, dict } from "./periods.js";
-import { forecastAccuracyInputSchema, type ForecastAccuracyInput } from "./schema.js";
+import { type ForecastAccuracyInput, forecastAccuracyInputSchema } from "./schema.js";
 
 /**
  * What was budgeted and what was spent in one year (or one category of it).
@@ -90,27 +90,29 @@ export function forecastAccuracy(input: ForecastAccuracyInput): ForecastAccuracy
     r[a.category] = (r[a.category] ?? 0) + cents(a.posted);
     last.set(a.fiscalYear, Math.max(last.get(a.fiscalYear) ?? 0, a.period));
   }
-  const years: AccuracyYear[] = [...budget.keys()].sort((a, b) => a - b).map((fy) => {
-    const b = budget.get(fy)!;
-    const s = spent.get(fy) ?? dict<number>();
-    const cats = [...new Set([...Object.keys(b), ...Object.keys(s)])].sort();
-    const byCategory = dict<AccuracyFigures>();
-    let tb = 0;
-    let ts = 0;
-    for (const c of cats) {
-      byCategory[c] = figures(b[c] ?? 0, s[c] ?? 0);
-      tb += b[c] ?? 0;
-      ts += s[c] ?? 0;
-    }
-    const complete = last.get(fy) === 12;
-    const f = figures(tb, ts);
-    const worst = cats.filter((c) => byCategory[c]!.percentError !== null).sort((x, y) => Math.abs(byCategory[y]!.percentError!) - Math.abs(byCategory[x]!.percentError!))[0];
-    const explanation =
-      `FY${fy}: ${dollars(tb)} budgeted, ${dollars(ts)} spent${complete ? "" : ` so far (actuals end at period ${last.get(fy) ?? 0})`}` +
-      (f.percentError === null ? "." : `, ${pct(Math.abs(f.percentError))} ${f.percentError <= 0 ? "under" : "over"} budget`) +
-      (worst && complete ? `; the largest miss: ${worst} (${pct(byCategory[worst]!.percentError!)}).` : ".");
-    return { fiscalYear: fy, complete, ...f, byCategory, explanation: explanation.replace(/\.\.$/, ".") };
-  });
+  const years: AccuracyYear[] = [...budget.keys()]
+    .sort((a, b) => a - b)
+    .map((fy) => {
+      const b = budget.get(fy)!;
+      const s = spent.get(fy) ?? dict<number>();
+      const cats = [...new Set([...Object.keys(b), ...Object.keys(s)])].sort();
+      const byCategory = dict<AccuracyFigures>();
+      let tb = 0;
+      let ts = 0;
+      for (const c of cats) {
+        byCategory[c] = figures(b[c] ?? 0, s[c] ?? 0);
+        tb += b[c] ?? 0;
+        ts += s[c] ?? 0;
+      }
+      const complete = last.get(fy) === 12;
+      const f = figures(tb, ts);
+      const worst = cats.filter((c) => byCategory[c]!.percentError !== null).sort((x, y) => Math.abs(byCategory[y]!.percentError!) - Math.abs(byCategory[x]!.percentError!))[0];
+      const explanation =
+        `FY${fy}: ${dollars(tb)} budgeted, ${dollars(ts)} spent${complete ? "" : ` so far (actuals end at period ${last.get(fy) ?? 0})`}` +
+        (f.percentError === null ? "." : `, ${pct(Math.abs(f.percentError))} ${f.percentError <= 0 ? "under" : "over"} budget`) +
+        (worst && complete ? `; the largest miss: ${worst} (${pct(byCategory[worst]!.percentError!)}).` : ".");
+      return { fiscalYear: fy, complete, ...f, byCategory, explanation: explanation.replace(/\.\.$/, ".") };
+    });
   const scored = years.filter((y) => y.complete && y.percentError !== null);
   const mape = scored.length === 0 ? null : scored.reduce((a, y) => a + Math.abs(y.percentError!), 0) / scored.length;
   const bias = scored.length === 0 ? null : scored.reduce((a, y) => a + y.percentError!, 0) / scored.length;

@@ -1,4 +1,4 @@
-import { addMonthsIso, Dec, DistrictKitError, fiscalYearRange, type FiscalCalendar } from "@districtkit/core";
+import { addMonthsIso, Dec, DistrictKitError, type FiscalCalendar, fiscalYearRange } from "@districtkit/core";
 import { money } from "../internal/cents.js";
 
 /** @internal Whole cents of a validated Money (whole cents checked by the schema). */

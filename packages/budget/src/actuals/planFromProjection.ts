@@ -43,7 +43,9 @@ export function planFromProjection(projection: BudgetProjection): PlanRow[] {
     // a projection changed since projectBudget made it, or a getter or a Proxy of the caller's: the
     // one rule (core's DistrictKitError.wrap) keeps what was thrown as the cause
     const detail = DistrictKitError.wrap(error).issues[0]?.message.replace(/^could not read the input: /, "") ?? "unreadable";
-    throw new DistrictKitError("INVALID_ARGUMENT", [{ path: ["projection"], code: "invalid_argument", message: `expected a budget projection made by projectBudget (${detail})` }], undefined, { cause: error });
+    throw new DistrictKitError("INVALID_ARGUMENT", [{ path: ["projection"], code: "invalid_argument", message: `expected a budget projection made by projectBudget (${detail})` }], undefined, {
+      cause: error,
+    });
   }
 }
 
@@ -56,10 +58,12 @@ function planRows(projection: BudgetProjection): PlanRow[] {
   }
   const acc = new Map<string, { fund: string; category: string; school: string | null; fiscalYear: number; cents: number }>();
   for (const [li, line] of projection.lines.entries()) {
-    if (typeof line.category !== "string" || (line.school !== null && typeof line.school !== "string")) throw DistrictKitError.argument(["projection", "lines", li], "expected a line with a category and a school (or null)");
+    if (typeof line.category !== "string" || (line.school !== null && typeof line.school !== "string"))
+      throw DistrictKitError.argument(["projection", "lines", li], "expected a line with a category and a school (or null)");
     for (const [yi, y] of line.years.entries()) {
       // a changed projection: a year that is not a whole number is refused, never written as NaN
-      if (typeof y.fiscalYear !== "number" || !Number.isInteger(y.fiscalYear)) throw DistrictKitError.argument(["projection", "lines", li, "years", yi, "fiscalYear"], `expected a fiscal year, got ${String(y.fiscalYear)}`);
+      if (typeof y.fiscalYear !== "number" || !Number.isInteger(y.fiscalYear))
+        throw DistrictKitError.argument(["projection", "lines", li, "years", yi, "fiscalYear"], `expected a fiscal year, got ${String(y.fiscalYear)}`);
       for (const [fund, amount] of Object.entries(y.byFund) as [string, unknown][]) {
         if (!Money.isMoney(amount)) throw DistrictKitError.argument(["projection", "lines"], "expected amounts as Money");
         const k = `${cellKey(fund, line.category, line.school)}\u0000${y.fiscalYear}`;
@@ -71,6 +75,12 @@ function planRows(projection: BudgetProjection): PlanRow[] {
   }
   return [...acc.values()]
     .filter((a) => a.cents !== 0)
-    .sort((a, b) => a.fiscalYear - b.fiscalYear || (a.fund < b.fund ? -1 : a.fund > b.fund ? 1 : 0) || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) || ((a.school ?? "") < (b.school ?? "") ? -1 : (a.school ?? "") > (b.school ?? "") ? 1 : 0))
+    .sort(
+      (a, b) =>
+        a.fiscalYear - b.fiscalYear ||
+        (a.fund < b.fund ? -1 : a.fund > b.fund ? 1 : 0) ||
+        (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) ||
+        ((a.school ?? "") < (b.school ?? "") ? -1 : (a.school ?? "") > (b.school ?? "") ? 1 : 0),
+    )
     .map((a) => ({ fund: a.fund, category: a.category, school: a.school, fiscalYear: a.fiscalYear, amount: money(a.cents).toString() }));
 }

@@ -1,9 +1,9 @@
-import { Dec, daysBetween, fiscalYearOf, fiscalYearRange, parseInput, type Money } from "@districtkit/core";
+import { Dec, daysBetween, fiscalYearOf, fiscalYearRange, type Money, parseInput } from "@districtkit/core";
 import { dollars, money } from "../internal/cents.js";
 import { shiftDate } from "../internal/dates.js";
 import type { ProjectionWarning } from "../projection/types.js";
 import { cents, periodStart, scaleCents } from "./periods.js";
-import { restrictedBalancesInputSchema, type RestrictedBalancesInput } from "./schema.js";
+import { type RestrictedBalancesInput, restrictedBalancesInputSchema } from "./schema.js";
 
 /**
  * One award of a restricted fund against what has been obligated from it.
@@ -152,7 +152,8 @@ export function restrictedFundBalances(input: RestrictedBalancesInput): Restrict
       rate = scaleCents(sum, 1, o.ratePeriods);
     }
     recent.set(f.id, rate);
-    if (over > 0) unfunded.push({ fund: f.id, amount: money(over), explanation: `${f.name}: ${dollars(over)} obligated beyond what its awards could take (more than awarded, or outside every award's window).` });
+    if (over > 0)
+      unfunded.push({ fund: f.id, amount: money(over), explanation: `${f.name}: ${dollars(over)} obligated beyond what its awards could take (more than awarded, or outside every award's window).` });
   }
   const warnings: ProjectionWarning[] = [];
   let atRisk = 0;
@@ -210,8 +211,10 @@ export function restrictedFundBalances(input: RestrictedBalancesInput): Restrict
   });
   const atRiskAwards = out.filter((a) => a.status === "lapsed" || a.status === "at-risk");
   const explanation =
-    (awards.length === 0 ? `No restricted award to follow as of ${o.asOf}.` : `As of ${o.asOf}: ${out.length} restricted award${out.length === 1 ? "" : "s"}, ${dollars(out.reduce((s, a) => s + a.remaining.toCents(), 0))} not yet obligated; ` +
-      (atRiskAwards.length === 0 ? "none at risk of lapsing." : `${dollars(atRisk)} at risk of lapsing (${atRiskAwards.map((a) => a.id).join(", ")}).`)) +
+    (awards.length === 0
+      ? `No restricted award to follow as of ${o.asOf}.`
+      : `As of ${o.asOf}: ${out.length} restricted award${out.length === 1 ? "" : "s"}, ${dollars(out.reduce((s, a) => s + a.remaining.toCents(), 0))} not yet obligated; ` +
+        (atRiskAwards.length === 0 ? "none at risk of lapsing." : `${dollars(atRisk)} at risk of lapsing (${atRiskAwards.map((a) => a.id).join(", ")}).`)) +
     (notes.length > 0 ? ` ${notes.join("; ")}.` : "") +
     (unfunded.length > 0 ? ` ${unfunded.map((u) => u.explanation).join(" ")}` : "");
   return { asOf: o.asOf, awards: out, atRisk: money(atRisk), unfunded, warnings, explanation };

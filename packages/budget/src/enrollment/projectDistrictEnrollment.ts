@@ -1,8 +1,8 @@
 import { fiscalYearSchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { districtSchema, type District, type Grade } from "../schema/district.js";
+import { type District, districtSchema, type Grade } from "../schema/district.js";
 import { enrollmentOptionsSchema } from "../schema/enrollment.js";
-import { projectEnrollmentParsed, type EnrollmentProjection } from "./projectEnrollment.js";
+import { type EnrollmentProjection, projectEnrollmentParsed } from "./projectEnrollment.js";
 
 /**
  * Input of {@link projectDistrictEnrollment}.

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { projectEnrollment } from "./projectEnrollment.js";
 
 const grades = ["K", "1", "2", "3", "4", "5"] as const;
-const historyArb = fc.array(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 6, maxLength: 6 }), { minLength: 2, maxLength: 6 }).map((rows) =>
-  rows.map((row, i) => ({ fiscalYear: 2020 + i, grades: Object.fromEntries(grades.map((g, j) => [g, row[j]!])) })),
-);
+const historyArb = fc
+  .array(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 6, maxLength: 6 }), { minLength: 2, maxLength: 6 })
+  .map((rows) => rows.map((row, i) => ({ fiscalYear: 2020 + i, grades: Object.fromEntries(grades.map((g, j) => [g, row[j]!])) })));
 const averagingArb = fc.oneof(
   fc.constant({ type: "mean" as const }),
   fc.constant({ type: "pooled" as const }),

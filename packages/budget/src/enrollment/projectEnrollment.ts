@@ -1,7 +1,7 @@
 import { parseInput } from "@districtkit/core";
-import { GRADES, type Grade } from "../schema/district.js";
-import { enrollmentProjectionInputSchema, type EnrollmentProjectionInput } from "../schema/enrollment.js";
 import type { z } from "zod";
+import { GRADES, type Grade } from "../schema/district.js";
+import { type EnrollmentProjectionInput, enrollmentProjectionInputSchema } from "../schema/enrollment.js";
 
 type Parsed = z.output<typeof enrollmentProjectionInputSchema>;
 
@@ -81,7 +81,13 @@ function average(p: Parsed, ratios: readonly { num: number; den: number }[]): nu
 
 function methodName(p: Parsed): string {
   const a = p.averaging;
-  return a.type === "mean" ? "mean of ratios" : a.type === "pooled" ? "pooled ratios" : a.type === "weighted" ? `weighted recent years (${a.weights.join(", ")})` : `exponential smoothing (α = ${a.alpha})`;
+  return a.type === "mean"
+    ? "mean of ratios"
+    : a.type === "pooled"
+      ? "pooled ratios"
+      : a.type === "weighted"
+        ? `weighted recent years (${a.weights.join(", ")})`
+        : `exponential smoothing (α = ${a.alpha})`;
 }
 
 /** @internal The projection on validated input. */
@@ -125,7 +131,8 @@ export function projectEnrollmentParsed(p: Parsed): EnrollmentProjection {
         explanation: `${entryGrade} = births ${e.lag} years earlier × the mean ${entryGrade}/births ratio of the last ${pairs.length} years (${ratio.toFixed(4)}); the latest births figure is carried forward where births are not yet known.`,
       };
     }
-    if (e.type === "given") return { value: (year) => e.values[String(year)] ?? 0, method: "given series", ratio: null, explanation: `${entryGrade} taken from the given series (zero for years not given).` };
+    if (e.type === "given")
+      return { value: (year) => e.values[String(year)] ?? 0, method: "given series", ratio: null, explanation: `${entryGrade} taken from the given series (zero for years not given).` };
     if (e.type === "trend") {
       const xs = recent.map((h) => h.fiscalYear);
       const ys = recent.map((h) => h.grades[entryGrade] ?? 0);

@@ -13,15 +13,49 @@ const criteria = [
   { id: "local", name: "Local support", weight: 20 },
 ];
 const bids = [
-  { id: "a", vendor: "Acme Networks", price: "96000", scores: [{ criterion: "exp", points: 6 }, { criterion: "plan", points: 6 }, { criterion: "local", points: 5 }] },
-  { id: "b", vendor: "Bolt IT", price: "104000", scores: [{ criterion: "exp", points: 9 }, { criterion: "plan", points: 8 }, { criterion: "local", points: 9 }] },
-  { id: "c", vendor: "Crane Systems", price: "120000", scores: [{ criterion: "exp", points: 10 }, { criterion: "plan", points: 9 }, { criterion: "local", points: 8 }] },
+  {
+    id: "a",
+    vendor: "Acme Networks",
+    price: "96000",
+    scores: [
+      { criterion: "exp", points: 6 },
+      { criterion: "plan", points: 6 },
+      { criterion: "local", points: 5 },
+    ],
+  },
+  {
+    id: "b",
+    vendor: "Bolt IT",
+    price: "104000",
+    scores: [
+      { criterion: "exp", points: 9 },
+      { criterion: "plan", points: 8 },
+      { criterion: "local", points: 9 },
+    ],
+  },
+  {
+    id: "c",
+    vendor: "Crane Systems",
+    price: "120000",
+    scores: [
+      { criterion: "exp", points: 10 },
+      { criterion: "plan", points: 9 },
+      { criterion: "local", points: 8 },
+    ],
+  },
   { id: "d", vendor: "Robobid LLC", price: "50000", disqualified: "no site-specific response" },
 ];
 
 describe("evaluateBids", () => {
   it("refuses to name a winner when another factor weighs as much as price (the 25 %/25 % denials)", () => {
-    const r = evaluateBids({ criteria: [{ id: "price", name: "Price", weight: 25, price: true }, { id: "needs", name: "Understanding of needs", weight: 25 }, { id: "x", name: "Other", weight: 50 }], bids: [] });
+    const r = evaluateBids({
+      criteria: [
+        { id: "price", name: "Price", weight: 25, price: true },
+        { id: "needs", name: "Understanding of needs", weight: 25 },
+        { id: "x", name: "Other", weight: 50 },
+      ],
+      bids: [],
+    });
     expect(r.compliant).toBe(false);
     expect(r.winner).toBeNull();
     expect(r.weightCheck.problems).toHaveLength(2);
@@ -66,7 +100,10 @@ describe("evaluateBids", () => {
 
   it("reports a tie and breaks it by the lower price", () => {
     const r = evaluateBids({
-      criteria: [{ id: "price", name: "Price", weight: 2, price: true }, { id: "q", name: "Quality", weight: 1 }],
+      criteria: [
+        { id: "price", name: "Price", weight: 2, price: true },
+        { id: "q", name: "Quality", weight: 1 },
+      ],
       bids: [
         { id: "x", vendor: "X", price: "100", scores: [{ criterion: "q", points: 5 }] },
         { id: "y", vendor: "Y", price: "200", scores: [{ criterion: "q", points: 10 }] },
@@ -75,7 +112,10 @@ describe("evaluateBids", () => {
     // x: 2/3·1 + 1/3·.5 = .8333; y: 2/3·.5 + 1/3·1 = .6667 — no tie; make one
     expect(r.winner).toBe("x");
     const t = evaluateBids({
-      criteria: [{ id: "price", name: "Price", weight: 2, price: true }, { id: "q", name: "Quality", weight: 1 }],
+      criteria: [
+        { id: "price", name: "Price", weight: 2, price: true },
+        { id: "q", name: "Quality", weight: 1 },
+      ],
       bids: [
         { id: "y", vendor: "Y", price: "200", scores: [{ criterion: "q", points: 8 }] },
         { id: "x", vendor: "X", price: "100", scores: [{ criterion: "q", points: 0 }] },
@@ -90,7 +130,17 @@ describe("evaluateBids", () => {
     expect(() =>
       evaluateBids({
         criteria: [{ id: "q", name: "Quality", weight: 1 }],
-        bids: [{ id: "a", vendor: "A", price: "1", scores: [{ criterion: "nope", points: 1 }, { criterion: "q", points: 99 }] }],
+        bids: [
+          {
+            id: "a",
+            vendor: "A",
+            price: "1",
+            scores: [
+              { criterion: "nope", points: 1 },
+              { criterion: "q", points: 99 },
+            ],
+          },
+        ],
       }),
     ).toThrow(/exactly one criterion with price: true[\s\S]*unknown criterion "nope"[\s\S]*at most maxPoints/);
   });

@@ -1,4 +1,4 @@
-import { DistrictKitError, Money, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
+import { DistrictKitError, type Money, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 
 const id = z.string().min(1).max(200);
@@ -15,7 +15,10 @@ const id = z.string().min(1).max(200);
  * @category E-Rate
  */
 export const bidEvaluationInputSchema = z.object({
-  criteria: z.array(z.object({ id, name: z.string().min(1).max(200), weight: z.number().positive().max(1e6), price: z.boolean().default(false) })).min(1).max(50),
+  criteria: z
+    .array(z.object({ id, name: z.string().min(1).max(200), weight: z.number().positive().max(1e6), price: z.boolean().default(false) }))
+    .min(1)
+    .max(50),
   bids: z
     .array(
       z.object({
@@ -23,7 +26,10 @@ export const bidEvaluationInputSchema = z.object({
         vendor: z.string().min(1).max(300),
         /** The pre-discount price of the eligible goods and services bid. */
         price: nonNegativeMoneySchema.refine((m) => m.isPositive(), { error: "expected a price above zero" }),
-        scores: z.array(z.object({ criterion: id, points: z.number().min(0).max(1e6) })).max(50).default([]),
+        scores: z
+          .array(z.object({ criterion: id, points: z.number().min(0).max(1e6) }))
+          .max(50)
+          .default([]),
         /** Why the bid is not evaluated (non-responsive, a "robobid"), when it is not. */
         disqualified: z.string().min(1).max(500).optional(),
       }),
@@ -172,7 +178,9 @@ export function evaluateBids(input: BidEvaluationInput): BidEvaluationResult {
   const problems: string[] = [];
   for (let i = 0; i < v.criteria.length; i++) {
     if (i !== pi && v.criteria[i]!.weight >= priceCrit.weight) {
-      problems.push(`${v.criteria[i]!.name} weighs ${v.criteria[i]!.weight}, ${v.criteria[i]!.weight === priceCrit.weight ? "as much as" : "more than"} price (${priceCrit.weight}): price must weigh more than any other single factor.`);
+      problems.push(
+        `${v.criteria[i]!.name} weighs ${v.criteria[i]!.weight}, ${v.criteria[i]!.weight === priceCrit.weight ? "as much as" : "more than"} price (${priceCrit.weight}): price must weigh more than any other single factor.`,
+      );
     }
   }
   const compliant = problems.length === 0;
@@ -198,7 +206,12 @@ export function evaluateBids(input: BidEvaluationInput): BidEvaluationResult {
     lowestPrice: lowest !== null && r.b.price.equals(lowest),
   }));
   const top = rows[0];
-  const tied = top ? rows.slice(1).filter((r) => Math.abs(r.total - top.total) <= EPS).map((r) => r.b.id) : [];
+  const tied = top
+    ? rows
+        .slice(1)
+        .filter((r) => Math.abs(r.total - top.total) <= EPS)
+        .map((r) => r.b.id)
+    : [];
   const winner = compliant && top ? top.b.id : null;
 
   // Robustness: one share changes by δ, the others stay; bid R ties W at δ = (P_W − P_R) / (100 (s_Rk − s_Wk)).
@@ -231,7 +244,11 @@ export function evaluateBids(input: BidEvaluationInput): BidEvaluationResult {
         smallestCompliant: bestOk === null ? null : { criterion: v.criteria[bestOk.k]!.id, runnerUp: rows[bestOk.r]!.b.id, deltaPoints: round(bestOk.delta * 100, 2) },
         sentence:
           `${R.b.vendor} would tie ${top.b.vendor} if ${c.name}'s share moved by ${pts > 0 ? "+" : ""}${pts} points (from ${round(share[best.k]! * 100, 2)} % to ${round((share[best.k]! + best.delta) * 100, 2)} %, other weights unchanged)` +
-          (best.ok ? ", with price still the heaviest factor." : bestOk === null ? "; no change that keeps price the heaviest factor changes the winner." : `; the smallest change that keeps price the heaviest is ${round(bestOk.delta * 100, 2)} points on ${v.criteria[bestOk.k]!.name}.`),
+          (best.ok
+            ? ", with price still the heaviest factor."
+            : bestOk === null
+              ? "; no change that keeps price the heaviest factor changes the winner."
+              : `; the smallest change that keeps price the heaviest is ${round(bestOk.delta * 100, 2)} points on ${v.criteria[bestOk.k]!.name}.`),
       };
     }
   }
@@ -239,7 +256,13 @@ export function evaluateBids(input: BidEvaluationInput): BidEvaluationResult {
   const fmt = (x: number): string => `${round(x * 100, 2)} %`;
   return {
     compliant,
-    weightCheck: { priceWeightShare: round(share[pi]!, 6), heaviestOther: ho === null ? null : { criterion: ho.criterion, share: round(ho.share, 6) }, othersCombinedShare: round(othersCombined, 6), problems, rule: RULE },
+    weightCheck: {
+      priceWeightShare: round(share[pi]!, 6),
+      heaviestOther: ho === null ? null : { criterion: ho.criterion, share: round(ho.share, 6) },
+      othersCombinedShare: round(othersCombined, 6),
+      problems,
+      rule: RULE,
+    },
     bids,
     disqualified: v.bids.filter((b) => b.disqualified !== undefined).map((b) => ({ id: b.id, vendor: b.vendor, reason: b.disqualified! })),
     winner,

@@ -1,6 +1,6 @@
 import { Dec, DistrictKitError, Money, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { C2_HIGH_COST_LIBRARY_LOCALES, C2_SMALL_APPLICANT_MAX_ENTITIES, c2CycleFor, type C2Cycle } from "../tables/c2BudgetCycles.js";
+import { C2_HIGH_COST_LIBRARY_LOCALES, C2_SMALL_APPLICANT_MAX_ENTITIES, type C2Cycle, c2CycleFor } from "../tables/c2BudgetCycles.js";
 
 const decimal = z.union([z.number().min(0).max(1e9), z.string().regex(/^\d+(\.\d+)?$/)]);
 
@@ -29,8 +29,10 @@ export const c2BudgetInputSchema = z
     const library = v.applicant === "library-system" || v.applicant === "independent-library";
     if (library && !v.libraries) ctx.addIssue({ code: "custom", path: ["libraries"], message: `expected libraries for a ${v.applicant}` });
     if (!library && !v.schools) ctx.addIssue({ code: "custom", path: ["schools"], message: `expected schools for a ${v.applicant}` });
-    if (v.applicant === "independent-school" && v.schools && v.schools.length !== 1) ctx.addIssue({ code: "custom", path: ["schools"], message: "expected exactly one school for an independent school" });
-    if (v.applicant === "independent-library" && v.libraries && v.libraries.length !== 1) ctx.addIssue({ code: "custom", path: ["libraries"], message: "expected exactly one library for an independent library" });
+    if (v.applicant === "independent-school" && v.schools && v.schools.length !== 1)
+      ctx.addIssue({ code: "custom", path: ["schools"], message: "expected exactly one school for an independent school" });
+    if (v.applicant === "independent-library" && v.libraries && v.libraries.length !== 1)
+      ctx.addIssue({ code: "custom", path: ["libraries"], message: "expected exactly one library for an independent library" });
   });
 
 /**
@@ -72,7 +74,9 @@ export interface C2BudgetResult {
 
 function need(value: string | number | null | undefined, name: string, cycle: C2Cycle): Dec {
   if (value === null || value === undefined) {
-    throw new DistrictKitError("UNSUPPORTED", [{ path: ["parameters", name], code: "missing_cycle_figure", message: `DistrictKit does not hold the ${cycle.id} ${name} (${cycle.source}); pass parameters.${name}` }]);
+    throw new DistrictKitError("UNSUPPORTED", [
+      { path: ["parameters", name], code: "missing_cycle_figure", message: `DistrictKit does not hold the ${cycle.id} ${name} (${cycle.source}); pass parameters.${name}` },
+    ]);
   }
   return new Dec(value);
 }
@@ -111,7 +115,11 @@ export function c2Budget(input: C2BudgetInput): C2BudgetResult {
     ? v.libraries!.map((l) => {
         const high = cycle.perSquareFootHighCost !== null && l.imlsLocaleCode !== undefined && C2_HIGH_COST_LIBRARY_LOCALES.includes(l.imlsLocaleCode);
         const tribalFloor = l.tribal ? (p.tribalLibraryFloor ?? cycle.tribalLibraryFloor) : null;
-        return { units: new Dec(l.squareFeet), floor: tribalFloor !== null ? new Dec(tribalFloor) : floor, multiplier: high && p.perSquareFoot === undefined ? new Dec(cycle.perSquareFootHighCost!) : multiplier };
+        return {
+          units: new Dec(l.squareFeet),
+          floor: tribalFloor !== null ? new Dec(tribalFloor) : floor,
+          multiplier: high && p.perSquareFoot === undefined ? new Dec(cycle.perSquareFootHighCost!) : multiplier,
+        };
       })
     : v.schools!.filter((s) => s.kind === "school" && s.students > 0).map((s) => ({ units: new Dec(s.students), floor, multiplier }));
   const students = entities.reduce((a, e) => a.plus(e.units), new Dec(0));

@@ -1,6 +1,6 @@
 import { Dec, DistrictKitError, Money, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { c2CycleFor, type C2Cycle } from "../tables/c2BudgetCycles.js";
+import { type C2Cycle, c2CycleFor } from "../tables/c2BudgetCycles.js";
 import { c2Budget } from "./c2Budget.js";
 
 const decimal = z.union([z.number().min(0).max(1e9), z.string().regex(/^\d+(\.\d+)?$/)]);
@@ -49,13 +49,24 @@ export const c2CycleInputSchema = z
   })
   .superRefine((v, ctx) => {
     for (let i = 1; i < v.years.length; i++) {
-      if (v.years[i]!.fundingYear !== v.years[i - 1]!.fundingYear + 1) ctx.addIssue({ code: "custom", path: ["years", i, "fundingYear"], message: `expected consecutive funding years (${v.years[i - 1]!.fundingYear + 1}), got ${v.years[i]!.fundingYear}` });
+      if (v.years[i]!.fundingYear !== v.years[i - 1]!.fundingYear + 1)
+        ctx.addIssue({ code: "custom", path: ["years", i, "fundingYear"], message: `expected consecutive funding years (${v.years[i - 1]!.fundingYear + 1}), got ${v.years[i]!.fundingYear}` });
     }
     v.years.forEach((y, i) => {
       const ids = new Set<string>();
       y.schools.forEach((s, k) => {
-        if (i > 0 && s.committedBefore !== undefined) ctx.addIssue({ code: "custom", path: ["years", i, "schools", k, "committedBefore"], message: "expected committedBefore only in the first year listed (earlier commitments of later years are the years listed before them)" });
-        if (s.kind !== "school" && s.committed !== undefined && s.committed.isPositive()) ctx.addIssue({ code: "custom", path: ["years", i, "schools", k, "committed"], message: `a ${s.kind === "nif" ? "non-instructional facility" : "annex"} has no C2 budget; allocate the cost to the schools it serves` });
+        if (i > 0 && s.committedBefore !== undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: ["years", i, "schools", k, "committedBefore"],
+            message: "expected committedBefore only in the first year listed (earlier commitments of later years are the years listed before them)",
+          });
+        if (s.kind !== "school" && s.committed !== undefined && s.committed.isPositive())
+          ctx.addIssue({
+            code: "custom",
+            path: ["years", i, "schools", k, "committed"],
+            message: `a ${s.kind === "nif" ? "non-instructional facility" : "annex"} has no C2 budget; allocate the cost to the schools it serves`,
+          });
         if (s.id !== undefined) {
           if (ids.has(s.id)) ctx.addIssue({ code: "custom", path: ["years", i, "schools", k, "id"], message: `duplicate school id "${s.id}" in FY${y.fundingYear}` });
           ids.add(s.id);
@@ -64,7 +75,12 @@ export const c2CycleInputSchema = z
       const perSchool = y.schools.filter((s) => s.committed !== undefined);
       if (y.committed !== undefined && perSchool.length > 0) {
         const sum = Money.sum(perSchool.map((s) => s.committed!));
-        if (!sum.equals(y.committed)) ctx.addIssue({ code: "custom", path: ["years", i, "committed"], message: `expected the year's committed to equal its schools' committed (${sum.toString()}), got ${y.committed.toString()}` });
+        if (!sum.equals(y.committed))
+          ctx.addIssue({
+            code: "custom",
+            path: ["years", i, "committed"],
+            message: `expected the year's committed to equal its schools' committed (${sum.toString()}), got ${y.committed.toString()}`,
+          });
       }
     });
   });
@@ -192,7 +208,10 @@ export function trackC2Cycle(input: C2CycleInput): C2CycleResult {
       unsupported.push({
         path: ["years", i, "fundingYear"],
         code: "no_cycle",
-        message: y.fundingYear < 2015 ? `E-Rate had no Category Two budgets before FY2015 (got FY${y.fundingYear})` : `no Category Two cycle figures are held for FY${y.fundingYear} (the table ends with FY2030); add the cycle to the table first`,
+        message:
+          y.fundingYear < 2015
+            ? `E-Rate had no Category Two budgets before FY2015 (got FY${y.fundingYear})`
+            : `no Category Two cycle figures are held for FY${y.fundingYear} (the table ends with FY2030); add the cycle to the table first`,
       });
     }
   });
@@ -200,7 +219,13 @@ export function trackC2Cycle(input: C2CycleInput): C2CycleResult {
   const perSchool = cycles[0]!.basis !== "district-wide";
   const mixed = cycles.some((c) => (c.basis !== "district-wide") !== perSchool || (!perSchool && c.id !== cycles[0]!.id));
   if (mixed) {
-    throw new DistrictKitError("INVALID_INPUT", [{ path: ["years"], code: "two_cycles", message: `expected the years of one cycle (${perSchool ? "FY2015-FY2020, per school" : cycles[0]!.id}); got years of ${[...new Set(cycles.map((c) => c.id))].join(", ")}` }]);
+    throw new DistrictKitError("INVALID_INPUT", [
+      {
+        path: ["years"],
+        code: "two_cycles",
+        message: `expected the years of one cycle (${perSchool ? "FY2015-FY2020, per school" : cycles[0]!.id}); got years of ${[...new Set(cycles.map((c) => c.id))].join(", ")}`,
+      },
+    ]);
   }
   return perSchool ? trackPerSchool(v, cycles) : trackDistrictWide(v, cycles[0]!);
 }
@@ -252,11 +277,20 @@ function trackPerSchool(v: Parsed, cycles: readonly C2Cycle[]): C2CycleResult {
   v.years.forEach((y, i) => {
     if (!byPosition) {
       y.schools.forEach((s, k) => {
-        if (s.id === undefined) issues.push({ path: ["years", i, "schools", k, "id"], code: "missing_id", message: "expected an id: test-period budgets are per school, so each school is followed from year to year by its id" });
+        if (s.id === undefined)
+          issues.push({
+            path: ["years", i, "schools", k, "id"],
+            code: "missing_id",
+            message: "expected an id: test-period budgets are per school, so each school is followed from year to year by its id",
+          });
       });
     }
     if (y.committed !== undefined && y.schools.length > 1 && y.schools.every((s) => s.committed === undefined)) {
-      issues.push({ path: ["years", i, "committed"], code: "per_school_commitments", message: `test-period and FY2020 budgets are per school: give each school's committed instead of FY${y.fundingYear}'s total` });
+      issues.push({
+        path: ["years", i, "committed"],
+        code: "per_school_commitments",
+        message: `test-period and FY2020 budgets are per school: give each school's committed instead of FY${y.fundingYear}'s total`,
+      });
     }
   });
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
@@ -291,7 +325,11 @@ function trackPerSchool(v: Parsed, cycles: readonly C2Cycle[]): C2CycleResult {
         remaining,
         explanation:
           `FY${y.fundingYear} ${id}: ` +
-          (s.kind !== "school" ? `a ${s.kind === "nif" ? "non-instructional facility" : "annex"} has no C2 budget` : s.students === 0 ? "no students, no budget" : `max($${multiplier.toString()} × ${s.students} students, ${Money.of(floor).format()}) = ${budget.format()}`) +
+          (s.kind !== "school"
+            ? `a ${s.kind === "nif" ? "non-instructional facility" : "annex"} has no C2 budget`
+            : s.students === 0
+              ? "no students, no budget"
+              : `max($${multiplier.toString()} × ${s.students} students, ${Money.of(floor).format()}) = ${budget.format()}`) +
           `; committed before ${before.format()}; committed ${committed.format()}${over.isPositive() ? `, ${over.format()} above the school's budget` : ""}; remaining ${remaining.format()}` +
           (fell ? " (enrollment fell below what was already committed: nothing more can be committed, nothing is taken back)." : "."),
       };

@@ -23,7 +23,12 @@ describe("planC2Drawdown", () => {
       ],
     });
     expect(d.budget.toString()).toBe("183831.84");
-    expect(d.requests.map((r) => [r.id, r.fits])).toEqual([["sw-hs", true], ["cab", true], ["wifi-es", true], ["wifi-hs", false]]);
+    expect(d.requests.map((r) => [r.id, r.fits])).toEqual([
+      ["sw-hs", true],
+      ["cab", true],
+      ["wifi-es", true],
+      ["wifi-hs", false],
+    ]);
     expect(d.requests[3]!.overBy.toString()).toBe("16768.17");
     expect(d.overBudget.toString()).toBe("16768.17");
     expect(d.warnings[0]).toContain("HS Wi-Fi (planned, FY2028, $90,000.00) goes $16,768.17 beyond");

@@ -1,4 +1,4 @@
-import { DISTRICT_CALENDAR, DistrictKitError, ERATE_CALENDAR, Money, convertFiscalYear, fiscalCalendarSchema, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
+import { convertFiscalYear, DISTRICT_CALENDAR, DistrictKitError, ERATE_CALENDAR, fiscalCalendarSchema, Money, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import type { PlanLineInput } from "../schema/scenario.js";
 import { c2CycleFor } from "../tables/c2BudgetCycles.js";
@@ -25,7 +25,10 @@ const STATUS_ORDER = { committed: 0, requested: 1, planned: 2 } as const;
  */
 export const c2DrawdownInputSchema = z.object({
   fundingYear: z.number().int().min(2021).max(9998).default(2026),
-  schools: z.array(z.object({ id, name: z.string().min(1).max(200).optional(), students: z.number().int().min(0), kind: z.enum(["school", "nif", "annex"]).default("school") })).min(1).max(10_000),
+  schools: z
+    .array(z.object({ id, name: z.string().min(1).max(200).optional(), students: z.number().int().min(0), kind: z.enum(["school", "nif", "annex"]).default("school") }))
+    .min(1)
+    .max(10_000),
   /** The cycle's budget, when known (otherwise computed from the schools). */
   budget: nonNegativeMoneySchema.optional(),
   discountPercent: z.number().min(0).max(90),
@@ -179,7 +182,8 @@ export function planC2Drawdown(input: C2DrawdownInput): C2DrawdownResult {
   v.requests.forEach((r, i) => {
     if (seen.has(r.id)) issues.push({ path: ["requests", i, "id"], code: "duplicate_id", message: `duplicate request id "${r.id}"` });
     seen.add(r.id);
-    if (r.building !== "district" && !schools.has(r.building)) issues.push({ path: ["requests", i, "building"], code: "unknown_building", message: `unknown building "${r.building}" (a school id or "district")` });
+    if (r.building !== "district" && !schools.has(r.building))
+      issues.push({ path: ["requests", i, "building"], code: "unknown_building", message: `unknown building "${r.building}" (a school id or "district")` });
     if (r.fundingYear < cycle.firstFundingYear || r.fundingYear > cycle.lastFundingYear) {
       issues.push({ path: ["requests", i, "fundingYear"], code: "outside_cycle", message: `expected a funding year of the ${cycle.id} cycle, got FY${r.fundingYear}` });
     }
@@ -190,9 +194,7 @@ export function planC2Drawdown(input: C2DrawdownInput): C2DrawdownResult {
   const budget = v.budget ?? computed!.budget;
   const districtFy = (fy: number): number => convertFiscalYear(fy, ERATE_CALENDAR, calendar);
 
-  const ordered = v.requests
-    .map((r, order) => ({ r, order }))
-    .sort((a, b) => STATUS_ORDER[a.r.status] - STATUS_ORDER[b.r.status] || a.r.fundingYear - b.r.fundingYear || a.order - b.order);
+  const ordered = v.requests.map((r, order) => ({ r, order })).sort((a, b) => STATUS_ORDER[a.r.status] - STATUS_ORDER[b.r.status] || a.r.fundingYear - b.r.fundingYear || a.order - b.order);
   let cumulative = v.committedBefore;
   const warnings: string[] = [];
   const requests: C2DrawdownRequest[] = ordered.map(({ r }) => {
@@ -202,7 +204,20 @@ export function planC2Drawdown(input: C2DrawdownInput): C2DrawdownResult {
     const fits = cumulative.lessThanOrEqual(budget);
     const overBy = fits ? Money.ZERO : cumulative.subtract(Money.max(budget, before));
     if (!fits) warnings.push(`${r.name} (${r.status}, FY${r.fundingYear}, ${r.amount.format()}) goes ${overBy.format()} beyond the ${cycle.id} budget of ${budget.format()}.`);
-    return { id: r.id, name: r.name, building: r.building, fundingYear: r.fundingYear, districtFiscalYear: districtFy(r.fundingYear), status: r.status, amount: r.amount, eRatePays: share.eRatePays, districtPays: share.districtPays, cumulative, fits, overBy };
+    return {
+      id: r.id,
+      name: r.name,
+      building: r.building,
+      fundingYear: r.fundingYear,
+      districtFiscalYear: districtFy(r.fundingYear),
+      status: r.status,
+      amount: r.amount,
+      eRatePays: share.eRatePays,
+      districtPays: share.districtPays,
+      cumulative,
+      fits,
+      overBy,
+    };
   });
   const discountApplied = requests.length > 0 ? eRateCostShare({ amount: "1", category: "C2", discountPercent: v.discountPercent }).discountPercent : Math.min(v.discountPercent, 85);
 
@@ -216,9 +231,18 @@ export function planC2Drawdown(input: C2DrawdownInput): C2DrawdownResult {
     years.push({
       fundingYear: fy,
       districtFiscalYear: districtFy(fy),
-      committed: sum(ys.filter((r) => r.status === "committed"), (r) => r.amount),
-      requested: sum(ys.filter((r) => r.status === "requested"), (r) => r.amount),
-      planned: sum(ys.filter((r) => r.status === "planned"), (r) => r.amount),
+      committed: sum(
+        ys.filter((r) => r.status === "committed"),
+        (r) => r.amount,
+      ),
+      requested: sum(
+        ys.filter((r) => r.status === "requested"),
+        (r) => r.amount,
+      ),
+      planned: sum(
+        ys.filter((r) => r.status === "planned"),
+        (r) => r.amount,
+      ),
       total,
       eRatePays: sum(ys, (r) => r.eRatePays),
       districtPays: sum(ys, (r) => r.districtPays),
@@ -244,9 +268,18 @@ export function planC2Drawdown(input: C2DrawdownInput): C2DrawdownResult {
     };
   });
   const totals = {
-    committed: sum(requests.filter((r) => r.status === "committed"), (r) => r.amount),
-    requested: sum(requests.filter((r) => r.status === "requested"), (r) => r.amount),
-    planned: sum(requests.filter((r) => r.status === "planned"), (r) => r.amount),
+    committed: sum(
+      requests.filter((r) => r.status === "committed"),
+      (r) => r.amount,
+    ),
+    requested: sum(
+      requests.filter((r) => r.status === "requested"),
+      (r) => r.amount,
+    ),
+    planned: sum(
+      requests.filter((r) => r.status === "planned"),
+      (r) => r.amount,
+    ),
     eRatePays: sum(requests, (r) => r.eRatePays),
     districtPays: sum(requests, (r) => r.districtPays),
   };
@@ -260,7 +293,9 @@ export function planC2Drawdown(input: C2DrawdownInput): C2DrawdownResult {
       for (const r of requests) {
         if (r.building !== b.building) continue;
         const key = String(r.districtFiscalYear);
-        amounts[key] = Money.of(amounts[key] ?? "0").add(preDiscount ? r.amount : r.districtPays).toString();
+        amounts[key] = Money.of(amounts[key] ?? "0")
+          .add(preDiscount ? r.amount : r.districtPays)
+          .toString();
       }
       const categories = new Set(v.requests.filter((r) => r.building === b.building).map((r) => r.category));
       return {
@@ -272,7 +307,9 @@ export function planC2Drawdown(input: C2DrawdownInput): C2DrawdownResult {
         amounts,
       };
     });
-  for (const b of buildings) if (b.aboveIndicativeShare) warnings.push(`${b.name} draws ${b.total.format()}, above its share by students (${b.indicativeShare.format()}); allowed — the budget is district-wide — but other buildings get less.`);
+  for (const b of buildings)
+    if (b.aboveIndicativeShare)
+      warnings.push(`${b.name} draws ${b.total.format()}, above its share by students (${b.indicativeShare.format()}); allowed — the budget is district-wide — but other buildings get less.`);
   const overBudget = left.isNegative() ? left.negate() : Money.ZERO;
   return {
     cycle: cycle.id,

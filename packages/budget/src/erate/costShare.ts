@@ -1,4 +1,4 @@
-import { Money, parseInput, nonNegativeMoneySchema } from "@districtkit/core";
+import { Money, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { c2CapFor } from "./discount.js";
 

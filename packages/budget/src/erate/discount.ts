@@ -1,7 +1,7 @@
 import { Dec, DistrictKitError, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { discountMatrixFor, type DiscountBand, C2_DISCOUNT_CAP } from "../tables/eRateDiscountMatrix.js";
-import { cepEligibility, type CepEligibilityResult } from "./cep.js";
+import { C2_DISCOUNT_CAP, type DiscountBand, discountMatrixFor } from "../tables/eRateDiscountMatrix.js";
+import { type CepEligibilityResult, cepEligibility } from "./cep.js";
 
 /**
  * A school as the discount rules see it: students, NSLP-eligible students (or a CEP identified
@@ -23,7 +23,8 @@ export const discountSchoolSchema = z
     locale: z.enum(["urban", "rural"]),
   })
   .superRefine((s, ctx) => {
-    if (s.nslpEligible !== undefined && s.nslpEligible > s.students) ctx.addIssue({ code: "custom", path: ["nslpEligible"], message: `expected at most the school's ${s.students} students, got ${s.nslpEligible}` });
+    if (s.nslpEligible !== undefined && s.nslpEligible > s.students)
+      ctx.addIssue({ code: "custom", path: ["nslpEligible"], message: `expected at most the school's ${s.students} students, got ${s.nslpEligible}` });
   });
 
 /**
@@ -151,7 +152,12 @@ export function eRateDiscount(input: ERateDiscountInput): ERateDiscountResult {
     students += s.students;
     if (s.cep !== undefined) {
       if (s.students === 0) return;
-      const r = cepEligibility({ students: s.students, identifiedStudentPercent: s.cep.identifiedStudentPercent, fundingYear: v.fundingYear, ...(v.cepMultiplier !== undefined ? { multiplier: v.cepMultiplier } : {}) });
+      const r = cepEligibility({
+        students: s.students,
+        identifiedStudentPercent: s.cep.identifiedStudentPercent,
+        fundingYear: v.fundingYear,
+        ...(v.cepMultiplier !== undefined ? { multiplier: v.cepMultiplier } : {}),
+      });
       cep.push(r);
       eligible += r.eligibleStudents;
     } else if (s.nslpEligible !== undefined) eligible += s.nslpEligible;
@@ -190,7 +196,11 @@ export function eRateDiscount(input: ERateDiscountInput): ERateDiscountResult {
     source: matrix.source,
     explanation:
       `${eligible} of ${students} students are NSLP-eligible (${shareText} %` +
-      (banding === "cep-whole-percent" ? `; the whole enrollment is under CEP, so the CEP rule's whole percent ${banded.toString()} % is banded` : banding === "whole-percent" ? `, rounded to ${banded.toString()} %` : "") +
+      (banding === "cep-whole-percent"
+        ? `; the whole enrollment is under CEP, so the CEP rule's whole percent ${banded.toString()} % is banded`
+        : banding === "whole-percent"
+          ? `, rounded to ${banded.toString()} %`
+          : "") +
       `), ` +
       `band ${band.label}; ${rural} of ${v.schools.length} schools are rural, so the ${locale} column applies ` +
       `(rural needs more than half): C1 ${c1} %, C2 ${c2} %${c2 < c1 ? " (C2 capped)" : ""} for funding year FY${v.fundingYear}.`,

@@ -1,6 +1,6 @@
+import { Money } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Money } from "@districtkit/core";
 import { ERATE_DISCOUNT_MATRIX } from "../tables/eRateDiscountMatrix.js";
 import { c2Budget } from "./c2Budget.js";
 import { trackC2Cycle } from "./c2Cycle.js";

@@ -7,8 +7,7 @@ import { eRateCostShare } from "./costShare.js";
 import { eRateDiscount } from "./discount.js";
 import { legacyWeightedDiscount } from "./legacyDiscount.js";
 
-const district = (share: number, locales: ("urban" | "rural")[]) =>
-  locales.map((locale) => ({ students: 1000, nslpEligible: Math.round(share * 1000), locale }));
+const district = (share: number, locales: ("urban" | "rural")[]) => locales.map((locale) => ({ students: 1000, nslpEligible: Math.round(share * 1000), locale }));
 
 describe("E-Rate discount (current district-wide rule)", () => {
   // D-3: DOMAIN-budget.md §9 — USAC matrix and the C2 cap
@@ -238,10 +237,12 @@ describe("trackC2Cycle: the test period (FY2015–FY2019) and FY2020, per school
   // School A, 250 students in FY2015 → $37,500; $25,000 committed → $12,500 left; 275 students in
   // FY2016 add 25 × $150 = $3,750 → $16,250.
   it("reproduces e-ratepa's School A: $12,500 left, then $16,250 after 25 more students", () => {
-    const r = trackC2Cycle({ years: [
-      { fundingYear: 2015, schools: [{ id: "A", students: 250, committed: "25000" }] },
-      { fundingYear: 2016, schools: [{ id: "A", students: 275 }] },
-    ] });
+    const r = trackC2Cycle({
+      years: [
+        { fundingYear: 2015, schools: [{ id: "A", students: 250, committed: "25000" }] },
+        { fundingYear: 2016, schools: [{ id: "A", students: 275 }] },
+      ],
+    });
     expect([r.cycle, r.basis]).toEqual(["FY2015-FY2020", "per-school"]);
     expect(r.years.map((y) => [y.cycle, y.budget.toString(), y.consumed.toString(), y.remaining.toString()])).toEqual([
       ["FY2015-FY2019", "37500", "25000", "12500"],
@@ -251,9 +252,18 @@ describe("trackC2Cycle: the test period (FY2015–FY2019) and FY2020, per school
   });
 
   it("keeps each school's budget apart: one school's surplus does not pay another's excess", () => {
-    const r = trackC2Cycle({ years: [
-      { fundingYear: 2017, schools: [{ id: "hs", students: 600, committed: "100000" }, { id: "es", students: 300, committed: "10000" }, { id: "nif", students: 0, kind: "nif" }] },
-    ] });
+    const r = trackC2Cycle({
+      years: [
+        {
+          fundingYear: 2017,
+          schools: [
+            { id: "hs", students: 600, committed: "100000" },
+            { id: "es", students: 300, committed: "10000" },
+            { id: "nif", students: 0, kind: "nif" },
+          ],
+        },
+      ],
+    });
     const [hs, es, nif] = r.years[0]!.schools;
     expect([hs!.budget.toString(), hs!.consumed.toString(), hs!.overBudget.toString(), hs!.remaining.toString()]).toEqual(["90000", "90000", "10000", "0"]);
     expect([es!.budget.toString(), es!.remaining.toString()]).toEqual(["45000", "35000"]);
@@ -263,20 +273,36 @@ describe("trackC2Cycle: the test period (FY2015–FY2019) and FY2020, per school
   });
 
   it("lowers a test-period school's budget when enrollment falls, and takes nothing back", () => {
-    const r = trackC2Cycle({ years: [
-      { fundingYear: 2018, schools: [{ students: 400, committed: "55000" }] },
-      { fundingYear: 2019, schools: [{ students: 300, committed: "1000" }] },
-    ] });
+    const r = trackC2Cycle({
+      years: [
+        { fundingYear: 2018, schools: [{ students: 400, committed: "55000" }] },
+        { fundingYear: 2019, schools: [{ students: 300, committed: "1000" }] },
+      ],
+    });
     const y = r.years[1]!;
     expect([y.budget.toString(), y.consumed.toString(), y.overBudget.toString(), y.remaining.toString()]).toEqual(["45000", "0", "1000", "0"]);
     expect(y.schools[0]!.explanation).toContain("enrollment fell below what was already committed");
   });
 
   it("gives FY2020 the FY2020 multiplier × FY2020 students (or the floor) minus the FY2015–2019 commitments", () => {
-    const r = trackC2Cycle({ years: [
-      { fundingYear: 2019, schools: [{ id: "big", students: 1000, committedBefore: "100000", committed: "20000" }, { id: "small", students: 50, committed: "9200" }] },
-      { fundingYear: 2020, schools: [{ id: "big", students: 1000, committed: "0" }, { id: "small", students: 50 }] },
-    ] });
+    const r = trackC2Cycle({
+      years: [
+        {
+          fundingYear: 2019,
+          schools: [
+            { id: "big", students: 1000, committedBefore: "100000", committed: "20000" },
+            { id: "small", students: 50, committed: "9200" },
+          ],
+        },
+        {
+          fundingYear: 2020,
+          schools: [
+            { id: "big", students: 1000, committed: "0" },
+            { id: "small", students: 50 },
+          ],
+        },
+      ],
+    });
     const y2020 = r.years[1]!;
     expect(y2020.cycle).toBe("FY2020");
     // big: 195.63 × 1000 = 195,630 − 120,000 = 75,630; small: floor 11,998.43 − 9,200 = 2,798.43
@@ -315,19 +341,89 @@ describe("trackC2Cycle: the test period (FY2015–FY2019) and FY2020, per school
         return (e as DistrictKitError).code;
       }
     };
-    expect(code({ years: [{ fundingYear: 2020, schools: [{ students: 10 }] }, { fundingYear: 2021, schools: [{ students: 10 }] }] })).toBe("INVALID_INPUT");
-    expect(code({ years: [{ fundingYear: 2025, schools: [{ students: 10 }] }, { fundingYear: 2026, schools: [{ students: 10 }] }] })).toBe("INVALID_INPUT");
-    expect(code({ years: [{ fundingYear: 2016, schools: [{ students: 10 }] }, { fundingYear: 2018, schools: [{ students: 10 }] }] })).toBe("INVALID_INPUT");
+    expect(
+      code({
+        years: [
+          { fundingYear: 2020, schools: [{ students: 10 }] },
+          { fundingYear: 2021, schools: [{ students: 10 }] },
+        ],
+      }),
+    ).toBe("INVALID_INPUT");
+    expect(
+      code({
+        years: [
+          { fundingYear: 2025, schools: [{ students: 10 }] },
+          { fundingYear: 2026, schools: [{ students: 10 }] },
+        ],
+      }),
+    ).toBe("INVALID_INPUT");
+    expect(
+      code({
+        years: [
+          { fundingYear: 2016, schools: [{ students: 10 }] },
+          { fundingYear: 2018, schools: [{ students: 10 }] },
+        ],
+      }),
+    ).toBe("INVALID_INPUT");
     expect(code({ years: [{ fundingYear: 2016, schools: [{ students: 10 }, { students: 20 }] }] })).toBe("INVALID_INPUT");
-    expect(code({ years: [{ fundingYear: 2016, schools: [{ id: "a", students: 10 }, { id: "b", students: 20 }], committed: "100" }] })).toBe("INVALID_INPUT");
-    expect(code({ years: [{ fundingYear: 2016, schools: [{ id: "a", students: 10 }, { id: "a", students: 20 }] }] })).toBe("INVALID_INPUT");
-    expect(code({ years: [{ fundingYear: 2016, schools: [{ students: 10 }] }, { fundingYear: 2017, schools: [{ students: 10, committedBefore: "5" }] }] })).toBe("INVALID_INPUT");
+    expect(
+      code({
+        years: [
+          {
+            fundingYear: 2016,
+            schools: [
+              { id: "a", students: 10 },
+              { id: "b", students: 20 },
+            ],
+            committed: "100",
+          },
+        ],
+      }),
+    ).toBe("INVALID_INPUT");
+    expect(
+      code({
+        years: [
+          {
+            fundingYear: 2016,
+            schools: [
+              { id: "a", students: 10 },
+              { id: "a", students: 20 },
+            ],
+          },
+        ],
+      }),
+    ).toBe("INVALID_INPUT");
+    expect(
+      code({
+        years: [
+          { fundingYear: 2016, schools: [{ students: 10 }] },
+          { fundingYear: 2017, schools: [{ students: 10, committedBefore: "5" }] },
+        ],
+      }),
+    ).toBe("INVALID_INPUT");
     // the FY2015–FY2019 test period and FY2020 track together
-    expect(code({ years: [{ fundingYear: 2019, schools: [{ students: 10 }] }, { fundingYear: 2020, schools: [{ students: 10 }] }] })).toBe("none");
+    expect(
+      code({
+        years: [
+          { fundingYear: 2019, schools: [{ students: 10 }] },
+          { fundingYear: 2020, schools: [{ students: 10 }] },
+        ],
+      }),
+    ).toBe("none");
   });
 
   it("sums schools' commitments from FY2021 (one district-wide budget) and counts earlier commitments", () => {
-    const r = trackC2Cycle({ years: [{ fundingYear: 2022, schools: [{ students: 1000, committed: "100000", committedBefore: "50000" }, { students: 723, committed: "7741" }] }] });
+    const r = trackC2Cycle({
+      years: [
+        {
+          fundingYear: 2022,
+          schools: [
+            { students: 1000, committed: "100000", committedBefore: "50000" },
+            { students: 723, committed: "7741" },
+          ],
+        },
+      ],
+    });
     // 1,723 × $167 = $287,741 − 50,000 − 107,741 = 130,000
     expect([r.basis, r.years[0]!.committed.toString(), r.remaining.toString()]).toEqual(["district-wide", "107741", "130000"]);
     expect(r.years[0]!.schools).toEqual([]);

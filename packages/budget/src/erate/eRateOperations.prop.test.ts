@@ -1,7 +1,7 @@
-import { Money, addDaysIso, daysBetween } from "@districtkit/core";
+import { addDaysIso, daysBetween, Money } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ERATE_PROCUREMENT_RULES, checkERateEligibility, checkEquipmentRules, eRateProcurementCalendar, evaluateBids, planC2Drawdown } from "../index.js";
+import { checkEquipmentRules, checkERateEligibility, ERATE_PROCUREMENT_RULES, eRateProcurementCalendar, evaluateBids, planC2Drawdown } from "../index.js";
 
 const day = fc.integer({ min: 0, max: 3000 }).map((d) => addDaysIso("2020-01-01", d));
 const cents = fc.integer({ min: 1, max: 50_000_000 }).map((c) => Money.fromCents(c));
@@ -32,7 +32,9 @@ describe("E-Rate operations — properties", () => {
         const posted = addDaysIso("2025-11-01", d);
         const acd = addDaysIso(posted, 28);
         const cal = (signed: string) =>
-          eRateProcurementCalendar({ fundingYear: 2026, purchases: [{ id: "p", name: "P", category: "C2", kind: "non-recurring", form470PostedOn: posted, contractSignedOn: signed }] }).warnings.map((w) => w.code);
+          eRateProcurementCalendar({ fundingYear: 2026, purchases: [{ id: "p", name: "P", category: "C2", kind: "non-recurring", form470PostedOn: posted, contractSignedOn: signed }] }).warnings.map(
+            (w) => w.code,
+          );
         expect(cal(acd)).not.toContain("contract-before-wait");
         expect(cal(addDaysIso(acd, -1))).toContain("contract-before-wait");
       }),
@@ -71,7 +73,10 @@ describe("E-Rate operations — properties", () => {
     fc.assert(
       fc.property(matrix, fc.integer({ min: 1, max: 99 }), (m, pct) => {
         const r = evaluateBids(build(m));
-        const cheaper = { ...m, bids: m.bids.map((b, j) => (j === 0 ? { ...b, price: b.price.multiply(pct).divide(100).roundToCents().isZero() ? Money.of("0.01") : b.price.multiply(pct).divide(100).roundToCents() } : b)) };
+        const cheaper = {
+          ...m,
+          bids: m.bids.map((b, j) => (j === 0 ? { ...b, price: b.price.multiply(pct).divide(100).roundToCents().isZero() ? Money.of("0.01") : b.price.multiply(pct).divide(100).roundToCents() } : b)),
+        };
         const s = evaluateBids(build(cheaper));
         expect(s.bids.find((b) => b.id === "b0")!.total).toBeGreaterThanOrEqual(r.bids.find((b) => b.id === "b0")!.total - 1e-9);
       }),
@@ -80,11 +85,20 @@ describe("E-Rate operations — properties", () => {
   });
 
   it("C2 drawdown: each request splits to the cent, years and buildings add up, no request is lost", () => {
-    const req = fc.record({ building: fc.constantFrom("a", "b", "c", "district"), fundingYear: fc.integer({ min: 2026, max: 2030 }), amount: cents, status: fc.constantFrom("committed", "requested", "planned") as fc.Arbitrary<"committed" | "requested" | "planned"> });
+    const req = fc.record({
+      building: fc.constantFrom("a", "b", "c", "district"),
+      fundingYear: fc.integer({ min: 2026, max: 2030 }),
+      amount: cents,
+      status: fc.constantFrom("committed", "requested", "planned") as fc.Arbitrary<"committed" | "requested" | "planned">,
+    });
     fc.assert(
       fc.property(fc.array(req, { maxLength: 25 }), fc.integer({ min: 20, max: 90 }), cents, (rs, discount, before) => {
         const d = planC2Drawdown({
-          schools: [{ id: "a", students: 100 }, { id: "b", students: 250 }, { id: "c", students: 0 }],
+          schools: [
+            { id: "a", students: 100 },
+            { id: "b", students: 250 },
+            { id: "c", students: 0 },
+          ],
           discountPercent: discount,
           committedBefore: before,
           requests: rs.map((r, i) => ({ id: `r${i}`, name: `R${i}`, ...r })),
@@ -115,9 +129,19 @@ describe("E-Rate operations — properties", () => {
       fc.property(fc.integer({ min: 2015, max: 2030 }), day, fc.integer({ min: 1, max: 900 }), fc.boolean(), fc.constantFrom(...services), (fy, asOf, after, eligible, service) => {
         const items = services.map((s) => ({ id: s, service: s }));
         const a = checkERateEligibility({ fundingYear: fy, rulesAsOf: asOf, items });
-        const b = checkERateEligibility({ fundingYear: fy, rulesAsOf: asOf, items, editions: [{ id: "later", adopted: addDaysIso(asOf, after), title: "later", source: "t", changes: [{ service, eligible, fromFundingYear: 2015 }] }] });
+        const b = checkERateEligibility({
+          fundingYear: fy,
+          rulesAsOf: asOf,
+          items,
+          editions: [{ id: "later", adopted: addDaysIso(asOf, after), title: "later", source: "t", changes: [{ service, eligible, fromFundingYear: 2015 }] }],
+        });
         expect(b.items.map((i) => i.eligible)).toEqual(a.items.map((i) => i.eligible));
-        const c = checkERateEligibility({ fundingYear: fy, rulesAsOf: addDaysIso(asOf, after), items, editions: [{ id: "later", adopted: addDaysIso(asOf, after), title: "later", source: "t", changes: [{ service, eligible, fromFundingYear: 2015 }] }] });
+        const c = checkERateEligibility({
+          fundingYear: fy,
+          rulesAsOf: addDaysIso(asOf, after),
+          items,
+          editions: [{ id: "later", adopted: addDaysIso(asOf, after), title: "later", source: "t", changes: [{ service, eligible, fromFundingYear: 2015 }] }],
+        });
         expect(c.items.find((i) => i.id === service)!.eligible).toBe(eligible);
       }),
       { numRuns: 100 },
@@ -126,14 +150,19 @@ describe("E-Rate operations — properties", () => {
 
   it("equipment: disposal is flagged exactly when it comes before installation + 5 years", () => {
     fc.assert(
-      fc.property(day, fc.integer({ min: -2000, max: 4000 }), fc.constantFrom("dispose", "sell", "trade-in", "recycle", "retire") as fc.Arbitrary<"dispose" | "sell" | "trade-in" | "recycle" | "retire">, (installed, offset, action) => {
-        const on = addDaysIso(installed, offset);
-        const r = checkEquipmentRules({ items: [{ id: "x", building: "s", installedOn: installed }], plan: [{ item: "x", action, on }] });
-        const f = r.findings[0]!;
-        const early = on < f.allowedFrom!;
-        expect(f.severity !== "ok").toBe(early);
-        expect(f.allowedFrom! > installed).toBe(true);
-      }),
+      fc.property(
+        day,
+        fc.integer({ min: -2000, max: 4000 }),
+        fc.constantFrom("dispose", "sell", "trade-in", "recycle", "retire") as fc.Arbitrary<"dispose" | "sell" | "trade-in" | "recycle" | "retire">,
+        (installed, offset, action) => {
+          const on = addDaysIso(installed, offset);
+          const r = checkEquipmentRules({ items: [{ id: "x", building: "s", installedOn: installed }], plan: [{ item: "x", action, on }] });
+          const f = r.findings[0]!;
+          const early = on < f.allowedFrom!;
+          expect(f.severity !== "ok").toBe(early);
+          expect(f.allowedFrom! > installed).toBe(true);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ERATE_SERVICES, checkERateEligibility, recheckERateEligibility } from "../index.js";
+import { checkERateEligibility, ERATE_SERVICES, recheckERateEligibility } from "../index.js";
 
 // Fixtures (sources in src/tables/eRateEligibility.ts): school-bus Wi-Fi eligible in FY2024
 // (FCC 23-92), hotspots eligible for FY2025 under FCC 24-76 (July 2024), both ineligible from
@@ -41,10 +41,27 @@ describe("E-Rate eligibility by date", () => {
       fundingYear: 2027,
       rulesAsOf: "2026-12-15",
       services: [{ id: "cyber-pilot-firewall", name: "Pilot firewall", category: null }],
-      editions: [{ id: "hypothetical", adopted: "2026-12-01", title: "A later ruling", source: "test", changes: [{ service: "basic-firewall", eligible: false, fromFundingYear: 2027 }, { service: "cyber-pilot-firewall", eligible: false, fromFundingYear: 2027 }] }],
-      items: [{ id: "fw", service: "basic-firewall" }, { id: "p", service: "cyber-pilot-firewall" }],
+      editions: [
+        {
+          id: "hypothetical",
+          adopted: "2026-12-01",
+          title: "A later ruling",
+          source: "test",
+          changes: [
+            { service: "basic-firewall", eligible: false, fromFundingYear: 2027 },
+            { service: "cyber-pilot-firewall", eligible: false, fromFundingYear: 2027 },
+          ],
+        },
+      ],
+      items: [
+        { id: "fw", service: "basic-firewall" },
+        { id: "p", service: "cyber-pilot-firewall" },
+      ],
     });
-    expect(r.items.map((i) => [i.eligible, i.decidedBy?.edition])).toEqual([[false, "hypothetical"], [false, "hypothetical"]]);
+    expect(r.items.map((i) => [i.eligible, i.decidedBy?.edition])).toEqual([
+      [false, "hypothetical"],
+      [false, "hypothetical"],
+    ]);
     expect(() => checkERateEligibility({ fundingYear: 2026, rulesAsOf: "2026-01-01", items: [{ id: "x", service: "laser-tag" }] })).toThrow(/unknown service "laser-tag"/);
     expect(ERATE_SERVICES.length).toBeGreaterThan(15);
   });

@@ -1,4 +1,4 @@
-import { DistrictKitError, Money, isoDateSchema, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
+import { DistrictKitError, isoDateSchema, Money, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { ERATE_ELIGIBILITY_EDITIONS, ERATE_SERVICES, type ERateEligibilityEdition, type ERateService } from "../tables/eRateEligibility.js";
 
@@ -48,7 +48,10 @@ export const eligibilityCheckInputSchema = z.object({
   rulesAsOf: isoDateSchema,
   items: z.array(z.object({ id, name: z.string().max(300).optional(), service: id, amount: nonNegativeMoneySchema.optional() })).max(100_000),
   editions: z.array(eligibilityEditionSchema).max(1000).default([]),
-  services: z.array(z.object({ id, name: z.string().min(1).max(300), category: z.enum(["C1", "C2"]).nullable() })).max(1000).default([]),
+  services: z
+    .array(z.object({ id, name: z.string().min(1).max(300), category: z.enum(["C1", "C2"]).nullable() }))
+    .max(1000)
+    .default([]),
 });
 
 /**
@@ -248,7 +251,9 @@ export function recheckERateEligibility(input: RecheckInput): EligibilityRecheck
     if (a.eligible === b.eligible) return [];
     if (a.amount !== null && b.eligible === true) lost = lost.add(a.amount);
     if (a.amount !== null && a.eligible === true) gained = gained.add(a.amount);
-    return [{ id: b.id, name: b.name, before: b.eligible, after: a.eligible, amount: a.amount, because: a.decidedBy ? `${a.decidedBy.title} (${a.decidedBy.source})` : "no ruling covers it any more" }];
+    return [
+      { id: b.id, name: b.name, before: b.eligible, after: a.eligible, amount: a.amount, because: a.decidedBy ? `${a.decidedBy.title} (${a.decidedBy.source})` : "no ruling covers it any more" },
+    ];
   });
   return {
     before,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ERATE_EQUIPMENT_RULES, checkEquipmentRules } from "../index.js";
+import { checkEquipmentRules, ERATE_EQUIPMENT_RULES } from "../index.js";
 
 // Rules (src/tables/eRateEquipmentRules.ts): disposal no sooner than 5 years after installation
 // (FCC 10-175, from 2011-01-03); transfer no sooner than 3 years after purchase unless the location
@@ -54,6 +54,14 @@ describe("checkEquipmentRules", () => {
   });
 
   it("lists unknown items and steps without a date", () => {
-    expect(() => checkEquipmentRules({ items, plan: [{ item: "nope", action: "retire", on: "2026-01-01" }, { item: "aps", action: "transfer", on: "2026-01-01" }] as never })).toThrow(/to|nope/);
+    expect(() =>
+      checkEquipmentRules({
+        items,
+        plan: [
+          { item: "nope", action: "retire", on: "2026-01-01" },
+          { item: "aps", action: "transfer", on: "2026-01-01" },
+        ] as never,
+      }),
+    ).toThrow(/to|nope/);
   });
 });

@@ -1,4 +1,15 @@
-import { DISTRICT_CALENDAR, DistrictKitError, Money, addMonthsIso, compareIsoDates, fiscalCalendarSchema, fiscalYearRange, isoDateSchema, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
+import {
+  addMonthsIso,
+  compareIsoDates,
+  DISTRICT_CALENDAR,
+  DistrictKitError,
+  fiscalCalendarSchema,
+  fiscalYearRange,
+  isoDateSchema,
+  type Money,
+  nonNegativeMoneySchema,
+  parseInput,
+} from "@districtkit/core";
 import { z } from "zod";
 import { ERATE_EQUIPMENT_RULES, type ERateEquipmentRules } from "../tables/eRateEquipmentRules.js";
 
@@ -16,48 +27,47 @@ const id = z.string().min(1).max(200);
  * ```
  * @category E-Rate
  */
-export const equipmentRulesInputSchema = z
-  .object({
-    items: z
-      .array(
-        z
-          .object({
-            id,
-            name: z.string().min(1).max(300).optional(),
-            building: id,
-            /** The entities on the funding request that paid for it (default: its building). */
-            servedEntities: z.array(id).max(1000).optional(),
-            purchasedOn: isoDateSchema.optional(),
-            installedOn: isoDateSchema.optional(),
-            /** When only the fiscal year is known: installation is taken as its last day (the latest it can be, so no early disposal is missed). */
-            installedFiscalYear: z.number().int().min(1990).max(9998).optional(),
-            count: z.number().int().min(1).max(1e9).default(1),
-            cost: nonNegativeMoneySchema.optional(),
-          })
-          .refine((i) => i.installedOn !== undefined || i.installedFiscalYear !== undefined, { error: "expected installedOn or installedFiscalYear", path: ["installedOn"] }),
-      )
-      .max(100_000),
-    plan: z
-      .array(
-        z
-          .object({
-            item: id,
-            action: z.enum(["retire", "dispose", "trade-in", "sell", "recycle", "transfer"]),
-            on: isoDateSchema.optional(),
-            /** The fiscal year of the step when its day is not known (a lifecycle forecast's planned year): its first day is used. */
-            fiscalYear: z.number().int().min(1990).max(9998).optional(),
-            /** For a transfer: the receiving entity. */
-            to: id.optional(),
-            /** For a transfer: the original location closed (permanently or temporarily). */
-            locationClosed: z.boolean().default(false),
-            count: z.number().int().min(1).max(1e9).optional(),
-          })
-          .refine((p) => p.on !== undefined || p.fiscalYear !== undefined, { error: "expected on or fiscalYear", path: ["on"] })
-          .refine((p) => p.action !== "transfer" || p.to !== undefined, { error: "a transfer needs the receiving entity (to)", path: ["to"] }),
-      )
-      .max(100_000),
-    calendar: fiscalCalendarSchema.optional(),
-  });
+export const equipmentRulesInputSchema = z.object({
+  items: z
+    .array(
+      z
+        .object({
+          id,
+          name: z.string().min(1).max(300).optional(),
+          building: id,
+          /** The entities on the funding request that paid for it (default: its building). */
+          servedEntities: z.array(id).max(1000).optional(),
+          purchasedOn: isoDateSchema.optional(),
+          installedOn: isoDateSchema.optional(),
+          /** When only the fiscal year is known: installation is taken as its last day (the latest it can be, so no early disposal is missed). */
+          installedFiscalYear: z.number().int().min(1990).max(9998).optional(),
+          count: z.number().int().min(1).max(1e9).default(1),
+          cost: nonNegativeMoneySchema.optional(),
+        })
+        .refine((i) => i.installedOn !== undefined || i.installedFiscalYear !== undefined, { error: "expected installedOn or installedFiscalYear", path: ["installedOn"] }),
+    )
+    .max(100_000),
+  plan: z
+    .array(
+      z
+        .object({
+          item: id,
+          action: z.enum(["retire", "dispose", "trade-in", "sell", "recycle", "transfer"]),
+          on: isoDateSchema.optional(),
+          /** The fiscal year of the step when its day is not known (a lifecycle forecast's planned year): its first day is used. */
+          fiscalYear: z.number().int().min(1990).max(9998).optional(),
+          /** For a transfer: the receiving entity. */
+          to: id.optional(),
+          /** For a transfer: the original location closed (permanently or temporarily). */
+          locationClosed: z.boolean().default(false),
+          count: z.number().int().min(1).max(1e9).optional(),
+        })
+        .refine((p) => p.on !== undefined || p.fiscalYear !== undefined, { error: "expected on or fiscalYear", path: ["on"] })
+        .refine((p) => p.action !== "transfer" || p.to !== undefined, { error: "a transfer needs the receiving entity (to)", path: ["to"] }),
+    )
+    .max(100_000),
+  calendar: fiscalCalendarSchema.optional(),
+});
 
 /**
  * {@link checkEquipmentRules}'s input as given.
@@ -159,24 +169,73 @@ export function checkEquipmentRules(input: EquipmentRulesInput): EquipmentRulesR
       const served = it.servedEntities ?? [it.building];
       const transferFrom = addMonthsIso(purchased, 12 * rules.transferYears);
       if (served.includes(p.to!)) {
-        return { ...base, severity: "ok", code: "not-a-transfer", allowedFrom: null, rule: transferRule, explanation: `${name}: moving ${count} to ${p.to} ${when} is not a transfer — ${p.to} was served by the funding request.` };
+        return {
+          ...base,
+          severity: "ok",
+          code: "not-a-transfer",
+          allowedFrom: null,
+          rule: transferRule,
+          explanation: `${name}: moving ${count} to ${p.to} ${when} is not a transfer — ${p.to} was served by the funding request.`,
+        };
       }
       if (compareIsoDates(on, transferFrom) < 0) {
         if (p.locationClosed) {
-          return { ...base, severity: "notice", code: "transfer-closed-location", allowedFrom: null, rule: transferRule, explanation: `${name}: ${count} may go to ${p.to} ${when}, before ${transferFrom}, because the original location closed — notify USAC, and both entities keep records for ${rules.transferRecordYears} years.` };
+          return {
+            ...base,
+            severity: "notice",
+            code: "transfer-closed-location",
+            allowedFrom: null,
+            rule: transferRule,
+            explanation: `${name}: ${count} may go to ${p.to} ${when}, before ${transferFrom}, because the original location closed — notify USAC, and both entities keep records for ${rules.transferRecordYears} years.`,
+          };
         }
-        return { ...base, severity: "violation", code: "transfer-too-soon", allowedFrom: transferFrom, rule: transferRule, explanation: `${name}: transferring ${count} to ${p.to} ${when} is ${rules.transferYears} years too soon after purchase (${purchased}): not before ${transferFrom} unless the location closes.` };
+        return {
+          ...base,
+          severity: "violation",
+          code: "transfer-too-soon",
+          allowedFrom: transferFrom,
+          rule: transferRule,
+          explanation: `${name}: transferring ${count} to ${p.to} ${when} is ${rules.transferYears} years too soon after purchase (${purchased}): not before ${transferFrom} unless the location closes.`,
+        };
       }
-      return { ...base, severity: "notice", code: "transfer-allowed", allowedFrom: transferFrom, rule: transferRule, explanation: `${name}: transferring ${count} to ${p.to} ${when} is allowed (${rules.transferYears} years after purchase on ${purchased}), never for money; keep records of it.` };
+      return {
+        ...base,
+        severity: "notice",
+        code: "transfer-allowed",
+        allowedFrom: transferFrom,
+        rule: transferRule,
+        explanation: `${name}: transferring ${count} to ${p.to} ${when} is allowed (${rules.transferYears} years after purchase on ${purchased}), never for money; keep records of it.`,
+      };
     }
     if (compareIsoDates(on, disposeFrom) >= 0) {
-      return { ...base, severity: "ok", code: "allowed", allowedFrom: disposeFrom, rule: disposalRule, explanation: `${name}: ${p.action} ${count} ${when} is allowed — ${rules.disposalYears} years after installation (${installed}) fell on ${disposeFrom}.` };
+      return {
+        ...base,
+        severity: "ok",
+        code: "allowed",
+        allowedFrom: disposeFrom,
+        rule: disposalRule,
+        explanation: `${name}: ${p.action} ${count} ${when} is allowed — ${rules.disposalYears} years after installation (${installed}) fell on ${disposeFrom}.`,
+      };
     }
     const costWords = cost ? ` (${cost.format()} pre-discount)` : "";
     if (p.action === "retire") {
-      return { ...base, severity: "early", code: "early-retirement", allowedFrom: disposeFrom, rule: disposalRule, explanation: `${name}: retiring ${count}${costWords} ${when} is early — E-Rate equipment installed ${installed} may not be disposed of before ${disposeFrom}; keep it (or move it to a school its request served) until then.` };
+      return {
+        ...base,
+        severity: "early",
+        code: "early-retirement",
+        allowedFrom: disposeFrom,
+        rule: disposalRule,
+        explanation: `${name}: retiring ${count}${costWords} ${when} is early — E-Rate equipment installed ${installed} may not be disposed of before ${disposeFrom}; keep it (or move it to a school its request served) until then.`,
+      };
     }
-    return { ...base, severity: "violation", code: "early-disposal", allowedFrom: disposeFrom, rule: disposalRule, explanation: `${name}: ${p.action === "trade-in" ? "trading in" : p.action === "sell" ? "selling" : p.action === "recycle" ? "recycling" : "disposing of"} ${count}${costWords} ${when} breaks the ${rules.disposalYears}-year rule: installed ${installed}, not before ${disposeFrom}.` };
+    return {
+      ...base,
+      severity: "violation",
+      code: "early-disposal",
+      allowedFrom: disposeFrom,
+      rule: disposalRule,
+      explanation: `${name}: ${p.action === "trade-in" ? "trading in" : p.action === "sell" ? "selling" : p.action === "recycle" ? "recycling" : "disposing of"} ${count}${costWords} ${when} breaks the ${rules.disposalYears}-year rule: installed ${installed}, not before ${disposeFrom}.`,
+    };
   });
   const flagged = findings.filter((f) => f.severity !== "ok");
   const violations = findings.filter((f) => f.severity === "violation").length;

@@ -1,6 +1,6 @@
 import { Dec, DistrictKitError, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { discountMatrixFor, type DiscountBand } from "../tables/eRateDiscountMatrix.js";
+import { type DiscountBand, discountMatrixFor } from "../tables/eRateDiscountMatrix.js";
 import { bandOf } from "./discount.js";
 
 /**
@@ -69,7 +69,9 @@ export interface LegacyDiscountResult {
 export function legacyWeightedDiscount(input: LegacyDiscountInput): LegacyDiscountResult {
   const v = parseInput(legacyDiscountInputSchema, input);
   if (v.fundingYear >= 2015) {
-    throw new DistrictKitError("UNSUPPORTED", [{ path: ["fundingYear"], code: "legacy_rule", message: `the legacy weighted-average rule applies only before FY2015, got FY${v.fundingYear}; use eRateDiscount` }]);
+    throw new DistrictKitError("UNSUPPORTED", [
+      { path: ["fundingYear"], code: "legacy_rule", message: `the legacy weighted-average rule applies only before FY2015, got FY${v.fundingYear}; use eRateDiscount` },
+    ]);
   }
   const matrix = discountMatrixFor(v.fundingYear)!;
   const students = v.schools.reduce((a, s) => a + s.students, 0);

@@ -1,7 +1,7 @@
-import { DistrictKitError, Money, addDaysIso, compareIsoDates, isoDateSchema, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
+import { addDaysIso, compareIsoDates, DistrictKitError, isoDateSchema, type Money, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { eRateFilingWindowFor } from "../tables/eRateFilingWindows.js";
-import { ERATE_PROCUREMENT_RULES, eRateProcurementRulesFor, eRateProcurementRulesSchema, type ERateProcurementRules } from "../tables/eRateProcurementRules.js";
+import { ERATE_PROCUREMENT_RULES, type ERateProcurementRules, eRateProcurementRulesFor, eRateProcurementRulesSchema } from "../tables/eRateProcurementRules.js";
 import { checkERateEligibility } from "./eligibility.js";
 
 const id = z.string().min(1).max(200);
@@ -22,8 +22,7 @@ const id = z.string().min(1).max(200);
 export const procurementCalendarInputSchema = z.object({
   fundingYear: z.number().int().min(2016).max(9998),
   window: z.object({ form471Opens: isoDateSchema, form471Closes: isoDateSchema, source: z.string().min(1).max(500) }).optional(),
-  rules: eRateProcurementRulesSchema
-    .optional(),
+  rules: eRateProcurementRulesSchema.optional(),
   purchases: z
     .array(
       z.object({
@@ -172,11 +171,17 @@ export function eRateProcurementCalendar(input: ProcurementCalendarInput): Procu
   const window = v.window ?? (published ? { form471Opens: published.form471Opens, form471Closes: published.form471Closes, source: published.source } : undefined);
   if (window === undefined) {
     throw new DistrictKitError("UNSUPPORTED", [
-      { path: ["window"], code: "window_not_published", message: `the FY${fy} Form 471 window is not in DistrictKit's table (USAC announces it in December before); pass window: { form471Opens, form471Closes, source }` },
+      {
+        path: ["window"],
+        code: "window_not_published",
+        message: `the FY${fy} Form 471 window is not in DistrictKit's table (USAC announces it in December before); pass window: { form471Opens, form471Closes, source }`,
+      },
     ]);
   }
   if (compareIsoDates(window.form471Closes, window.form471Opens) < 0) {
-    throw new DistrictKitError("INVALID_INPUT", [{ path: ["window", "form471Closes"], code: "custom", message: `expected a day on or after form471Opens (${window.form471Opens}), got ${window.form471Closes}` }]);
+    throw new DistrictKitError("INVALID_INPUT", [
+      { path: ["window", "form471Closes"], code: "custom", message: `expected a day on or after form471Opens (${window.form471Opens}), got ${window.form471Closes}` },
+    ]);
   }
   const rules: ERateProcurementRules = v.rules ?? eRateProcurementRulesFor(fy, ERATE_PROCUREMENT_RULES);
   const src = (i: number): string => rules.sources[Math.min(i, rules.sources.length - 1)]!;
@@ -189,16 +194,65 @@ export function eRateProcurementCalendar(input: ProcurementCalendarInput): Procu
   const w = rules.form470WaitDays;
 
   const milestones: ProcurementMilestone[] = [
-    { id: "window-opens", date: window.form471Opens, title: `FY${fy} Form 471 window opens`, action: "file the Form 471 for every request whose Form 470 has waited its days", rule: `filing window (${window.source})`, purchase: null },
-    { id: "last-form-470", date: lastForm470, title: `Last day to post a Form 470 for FY${fy}`, action: `post and certify the Form 470: it must wait ${w} days before the window closes`, rule: `window close − ${w} days (${src(0)})`, purchase: null },
-    { id: "window-closes", date: window.form471Closes, title: `FY${fy} Form 471 window closes`, action: "certify every Form 471 by 11:59 p.m. Eastern", rule: `filing window (${window.source})`, purchase: null },
+    {
+      id: "window-opens",
+      date: window.form471Opens,
+      title: `FY${fy} Form 471 window opens`,
+      action: "file the Form 471 for every request whose Form 470 has waited its days",
+      rule: `filing window (${window.source})`,
+      purchase: null,
+    },
+    {
+      id: "last-form-470",
+      date: lastForm470,
+      title: `Last day to post a Form 470 for FY${fy}`,
+      action: `post and certify the Form 470: it must wait ${w} days before the window closes`,
+      rule: `window close − ${w} days (${src(0)})`,
+      purchase: null,
+    },
+    {
+      id: "window-closes",
+      date: window.form471Closes,
+      title: `FY${fy} Form 471 window closes`,
+      action: "certify every Form 471 by 11:59 p.m. Eastern",
+      rule: `filing window (${window.source})`,
+      purchase: null,
+    },
     { id: "c2-install-from", date: c2From, title: "C2 installation may begin", action: "install Category Two equipment (invoices wait for 1 July)", rule: src(2), purchase: null },
     { id: "service-start", date: serviceStart, title: `FY${fy} begins: recurring services start`, action: "start recurring services; file Form 486 once service starts", rule: src(1), purchase: null },
-    { id: "form-486-earliest", date: addDaysIso(serviceStart, rules.form486Days), title: "Form 486 due (commitments made by 1 July)", action: "file the Form 486 (later commitments: 120 days after the FCDL)", rule: src(3), purchase: null },
+    {
+      id: "form-486-earliest",
+      date: addDaysIso(serviceStart, rules.form486Days),
+      title: "Form 486 due (commitments made by 1 July)",
+      action: "file the Form 486 (later commitments: 120 days after the FCDL)",
+      rule: src(3),
+      purchase: null,
+    },
     { id: "recurring-service-end", date: recurringEnd, title: "Last day of recurring services", action: "receive recurring services by this day", rule: src(1), purchase: null },
-    { id: "recurring-invoice-deadline", date: addDaysIso(recurringEnd, rules.invoiceDays), title: "Invoice deadline, recurring services", action: `file BEAR/SPI invoices, or ask for the one-time ${rules.invoiceExtensionDays}-day extension before this day`, rule: src(4), purchase: null },
-    { id: "non-recurring-service-end", date: nonRecurringEnd, title: "Last day to receive non-recurring services", action: "finish installation (or ask for a service delivery extension before this day)", rule: src(1), purchase: null },
-    { id: "non-recurring-invoice-deadline", date: addDaysIso(nonRecurringEnd, rules.invoiceDays), title: "Invoice deadline, non-recurring services", action: `file BEAR/SPI invoices, or ask for the one-time ${rules.invoiceExtensionDays}-day extension before this day`, rule: src(4), purchase: null },
+    {
+      id: "recurring-invoice-deadline",
+      date: addDaysIso(recurringEnd, rules.invoiceDays),
+      title: "Invoice deadline, recurring services",
+      action: `file BEAR/SPI invoices, or ask for the one-time ${rules.invoiceExtensionDays}-day extension before this day`,
+      rule: src(4),
+      purchase: null,
+    },
+    {
+      id: "non-recurring-service-end",
+      date: nonRecurringEnd,
+      title: "Last day to receive non-recurring services",
+      action: "finish installation (or ask for a service delivery extension before this day)",
+      rule: src(1),
+      purchase: null,
+    },
+    {
+      id: "non-recurring-invoice-deadline",
+      date: addDaysIso(nonRecurringEnd, rules.invoiceDays),
+      title: "Invoice deadline, non-recurring services",
+      action: `file BEAR/SPI invoices, or ask for the one-time ${rules.invoiceExtensionDays}-day extension before this day`,
+      rule: src(4),
+      purchase: null,
+    },
   ];
 
   const eligibility =
@@ -222,7 +276,11 @@ export function eRateProcurementCalendar(input: ProcurementCalendarInput): Procu
       add("form470-missing", `${p.name}: a contract or Form 471 is dated but no Form 470 posting is: competitive bidding starts with a Form 470 posted ${w} days before.`, src(0));
     }
     if (p.form470PostedOn !== undefined && compareIsoDates(p.form470PostedOn, lastForm470) > 0) {
-      add("form470-too-late", `${p.name}: the Form 470 posted ${p.form470PostedOn} is after ${lastForm470}, the last day that leaves ${w} days before the window closes on ${window.form471Closes}.`, src(0));
+      add(
+        "form470-too-late",
+        `${p.name}: the Form 470 posted ${p.form470PostedOn} is after ${lastForm470}, the last day that leaves ${w} days before the window closes on ${window.form471Closes}.`,
+        src(0),
+      );
     }
     if (p.contractSignedOn !== undefined && p.form470PostedOn !== undefined && compareIsoDates(p.contractSignedOn, p.form470PostedOn) < 0) {
       add("contract-before-form470", `${p.name}: the contract (${p.contractSignedOn}) is signed before the Form 470 was posted (${p.form470PostedOn}).`, src(0));
@@ -233,12 +291,20 @@ export function eRateProcurementCalendar(input: ProcurementCalendarInput): Procu
       add("form471-before-wait", `${p.name}: the Form 471 is filed ${p.form471FiledOn}, before the allowable contract date ${acd}.`, src(0));
     }
     if (p.form471FiledOn !== undefined && (compareIsoDates(p.form471FiledOn, window.form471Opens) < 0 || compareIsoDates(p.form471FiledOn, window.form471Closes) > 0)) {
-      add("form471-outside-window", `${p.name}: the Form 471 is filed ${p.form471FiledOn}, outside the FY${fy} window (${window.form471Opens} – ${window.form471Closes}).`, `filing window (${window.source})`);
+      add(
+        "form471-outside-window",
+        `${p.name}: the Form 471 is filed ${p.form471FiledOn}, outside the FY${fy} window (${window.form471Opens} – ${window.form471Closes}).`,
+        `filing window (${window.source})`,
+      );
     }
     const startEarliest = p.kind === "recurring" ? serviceStart : p.category === "C2" ? c2From : c1NonRecurringFrom;
     const endLatest = p.kind === "recurring" ? recurringEnd : nonRecurringEnd;
     if (p.serviceStartOn !== undefined && compareIsoDates(p.serviceStartOn, startEarliest) < 0) {
-      add("service-start-early", `${p.name}: service starts ${p.serviceStartOn}, before ${startEarliest}, the earliest day ${p.kind} ${p.category} service counts for FY${fy}.`, p.kind === "non-recurring" && p.category === "C2" ? src(2) : src(1));
+      add(
+        "service-start-early",
+        `${p.name}: service starts ${p.serviceStartOn}, before ${startEarliest}, the earliest day ${p.kind} ${p.category} service counts for FY${fy}.`,
+        p.kind === "non-recurring" && p.category === "C2" ? src(2) : src(1),
+      );
     }
     if (p.serviceEndOn !== undefined && compareIsoDates(p.serviceEndOn, endLatest) > 0) {
       add("service-end-late", `${p.name}: service ends ${p.serviceEndOn}, after ${endLatest}, the last day to receive ${p.kind} service for FY${fy} (ask for an extension before then).`, src(1));
@@ -253,13 +319,32 @@ export function eRateProcurementCalendar(input: ProcurementCalendarInput): Procu
     const invoiceDueWithExtension = addDaysIso(invoiceDue, rules.invoiceExtensionDays);
     if (p.invoiceFiledOn !== undefined && compareIsoDates(p.invoiceFiledOn, invoiceDue) > 0) {
       const beyond = compareIsoDates(p.invoiceFiledOn, invoiceDueWithExtension) > 0;
-      add("invoice-late", `${p.name}: the invoice is filed ${p.invoiceFiledOn}, after ${invoiceDue}${beyond ? ` and after ${invoiceDueWithExtension}, even with the one-time extension` : ` (allowed only with the one-time extension to ${invoiceDueWithExtension}, asked for in time)`}.`, src(4));
+      add(
+        "invoice-late",
+        `${p.name}: the invoice is filed ${p.invoiceFiledOn}, after ${invoiceDue}${beyond ? ` and after ${invoiceDueWithExtension}, even with the one-time extension` : ` (allowed only with the one-time extension to ${invoiceDueWithExtension}, asked for in time)`}.`,
+        src(4),
+      );
     }
     const el = eligibleById.get(p.id);
     if (el !== undefined && el.eligible !== true) add("ineligible", `${p.name}: ${el.explanation}`, el.decidedBy?.source ?? "eligibility rules");
-    if (acd !== null) milestones.push({ id: `${p.id}:allowable-contract-date`, date: acd, title: `${p.name}: allowable contract date`, action: "evaluate bids (price the heaviest factor), sign the contract, file the Form 471", rule: `Form 470 + ${w} days (${src(0)})`, purchase: p.id });
+    if (acd !== null)
+      milestones.push({
+        id: `${p.id}:allowable-contract-date`,
+        date: acd,
+        title: `${p.name}: allowable contract date`,
+        action: "evaluate bids (price the heaviest factor), sign the contract, file the Form 471",
+        rule: `Form 470 + ${w} days (${src(0)})`,
+        purchase: p.id,
+      });
     milestones.push({ id: `${p.id}:form-486`, date: form486Due, title: `${p.name}: Form 486 due`, action: "file the Form 486 (service started, CIPA)", rule: src(3), purchase: p.id });
-    milestones.push({ id: `${p.id}:invoice`, date: invoiceDue, title: `${p.name}: invoice deadline`, action: `file the invoice (BEAR or SPI), or ask for the ${rules.invoiceExtensionDays}-day extension before`, rule: src(4), purchase: p.id });
+    milestones.push({
+      id: `${p.id}:invoice`,
+      date: invoiceDue,
+      title: `${p.name}: invoice deadline`,
+      action: `file the invoice (BEAR or SPI), or ask for the ${rules.invoiceExtensionDays}-day extension before`,
+      rule: src(4),
+      purchase: p.id,
+    });
     all.push(...warn);
     return {
       id: p.id,

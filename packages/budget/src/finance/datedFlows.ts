@@ -1,18 +1,16 @@
-import { Dec, DistrictKitError, Money, daysBetween, isoDateSchema, moneySchema, parseInput, type MoneyInput } from "@districtkit/core";
+import { Dec, DistrictKitError, daysBetween, isoDateSchema, type Money, type MoneyInput, moneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { periodRate, result } from "./internal/args.js";
 import { signChanges, solveRate } from "./internal/solve.js";
 import { bothSigns, solution } from "./netPresentValue.js";
 import type { RateSolution } from "./rateSolution.js";
 
-const dated = z
-  .object({ values: z.array(moneySchema).min(1).max(100_000), dates: z.array(isoDateSchema).min(1).max(100_000) })
-  .superRefine((a, ctx) => {
-    if (a.values.length !== a.dates.length) ctx.addIssue({ code: "custom", path: ["dates"], message: `expected one date per value (${a.values.length}), got ${a.dates.length}` });
-    a.dates.forEach((d, i) => {
-      if (i > 0 && d < a.dates[0]!) ctx.addIssue({ code: "custom", path: ["dates", i], message: `expected a date on or after the first date ${a.dates[0]} (Excel's rule), got ${d}` });
-    });
+const dated = z.object({ values: z.array(moneySchema).min(1).max(100_000), dates: z.array(isoDateSchema).min(1).max(100_000) }).superRefine((a, ctx) => {
+  if (a.values.length !== a.dates.length) ctx.addIssue({ code: "custom", path: ["dates"], message: `expected one date per value (${a.values.length}), got ${a.dates.length}` });
+  a.dates.forEach((d, i) => {
+    if (i > 0 && d < a.dates[0]!) ctx.addIssue({ code: "custom", path: ["dates", i], message: `expected a date on or after the first date ${a.dates[0]} (Excel's rule), got ${d}` });
   });
+});
 
 const xnpvArgs = z.object({ rate: periodRate }).and(dated);
 const xirrArgs = dated.and(z.object({ guess: z.number().finite().gt(-1).max(1e6).default(0.1) })).superRefine((a, ctx) => {
@@ -75,10 +73,23 @@ export function xirr(values: readonly MoneyInput[], dates: readonly string[], gu
   const a = parseInput(xirrArgs, { values, dates, guess });
   const days = a.dates.map((d) => daysBetween(d, a.dates[0]!));
   const floats = a.values.map((v) => v.toNumber());
-  const solved = solveRate(floats, days.map((d) => d / 365), a.guess);
+  const solved = solveRate(
+    floats,
+    days.map((d) => d / 365),
+    a.guess,
+  );
   if (solved === null) {
-    throw new DistrictKitError("INFEASIBLE", [{ path: ["values"], code: "no_rate", message: "no rate above −100 % makes the XNPV of these flows zero (it does not change sign between −99.9 % and 1,000,000 %), so they have no XIRR" }]);
+    throw new DistrictKitError("INFEASIBLE", [
+      { path: ["values"], code: "no_rate", message: "no rate above −100 % makes the XNPV of these flows zero (it does not change sign between −99.9 % and 1,000,000 %), so they have no XIRR" },
+    ]);
   }
-  const residual = result(xnpvDec(new Dec(solved.rate), a.values, days.map((d) => new Dec(d).div(365))), "the XNPV at the XIRR");
+  const residual = result(
+    xnpvDec(
+      new Dec(solved.rate),
+      a.values,
+      days.map((d) => new Dec(d).div(365)),
+    ),
+    "the XNPV at the XIRR",
+  );
   return solution(solved, residual, signChanges(floats), "XIRR", "a year", a.guess);
 }

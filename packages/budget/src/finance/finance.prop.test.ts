@@ -1,9 +1,9 @@
-import { Dec, DistrictKitError, Money, addDaysIso } from "@districtkit/core";
+import { addDaysIso, Dec, DistrictKitError, Money } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { xirr, xnpv } from "./datedFlows.js";
 import { ipmt, ppmt } from "./interestPrincipal.js";
 import { irr, npv } from "./netPresentValue.js";
-import { xirr, xnpv } from "./datedFlows.js";
 import { fv, pmt, pv } from "./timeValue.js";
 
 // rates as whole basis points (−50 % … 50 %), amounts as integer cents (never fc.double)
@@ -29,7 +29,10 @@ const close = (a: Money, b: Money, scale: Dec) => expect(a.subtract(b).abs().toD
 /** The size of the terms of the equation: (|pv| + |pmt|·nper + |fv|) × the largest growth factor. */
 const size = (rate: number, nper: number, ...amounts: Money[]) => {
   const q = new Dec(1 + Math.abs(rate)).pow(nper);
-  return amounts.reduce((s, m) => s.plus(m.abs().toDecimal()), new Dec(0)).times(nper).times(Dec.max(q, new Dec(1).div(new Dec(1 - Math.abs(rate)).pow(nper))));
+  return amounts
+    .reduce((s, m) => s.plus(m.abs().toDecimal()), new Dec(0))
+    .times(nper)
+    .times(Dec.max(q, new Dec(1).div(new Dec(1 - Math.abs(rate)).pow(nper))));
 };
 
 describe("time value of money: PV, FV and PMT solve one equation", () => {

@@ -1,8 +1,8 @@
-import { DistrictKitError, Money } from "@districtkit/core";
+import { DistrictKitError, type Money } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
+import { xirr, xnpv } from "./datedFlows.js";
 import { ipmt, ppmt } from "./interestPrincipal.js";
 import { irr, npv } from "./netPresentValue.js";
-import { xirr, xnpv } from "./datedFlows.js";
 import { fv, pmt, pv } from "./timeValue.js";
 
 const cents = (m: Money) => m.roundToCents().toString();

@@ -1,6 +1,6 @@
-import { Money, parseInput, type MoneyInput } from "@districtkit/core";
+import { Money, type MoneyInput, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { amount, optionalAmount, result, paymentType, periodRate, periods } from "./internal/args.js";
+import { amount, optionalAmount, paymentType, periodRate, periods, result } from "./internal/args.js";
 import { fvDec, pmtDec } from "./timeValue.js";
 
 const perArgs = z
@@ -23,7 +23,9 @@ function split(rate: number | string, per: number, nper: number, pv: MoneyInput,
   } else {
     // a payment at the start of period `per` pays the interest of period per − 1, accrued on the
     // balance left after payment per − 1
-    interest = fvDec(r, a.per - 2, payment, a.pv.toDecimal(), 1).minus(payment).times(r);
+    interest = fvDec(r, a.per - 2, payment, a.pv.toDecimal(), 1)
+      .minus(payment)
+      .times(r);
   }
   return { payment, interest };
 }

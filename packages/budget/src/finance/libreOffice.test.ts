@@ -3,12 +3,12 @@
 // scripts/financeFixtures.mjs). LibreOffice computes in binary doubles and prints 15 significant
 // digits; DistrictKit computes the closed forms in 34-digit decimals, so amounts agree to about
 // 1e-12 relative. IRR and XIRR are iterative in both: rates agree to 1e-9.
-import { Money } from "@districtkit/core";
+import type { Money } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
 import { LIBREOFFICE_FINANCE_CASES } from "../../test/libreOfficeFinance.js";
+import { xirr, xnpv } from "./datedFlows.js";
 import { ipmt, ppmt } from "./interestPrincipal.js";
 import { irr, npv } from "./netPresentValue.js";
-import { xirr, xnpv } from "./datedFlows.js";
 import { fv, pmt, pv } from "./timeValue.js";
 
 type Call = (...args: never[]) => Money | { rate: number; npvAtRate: Money };

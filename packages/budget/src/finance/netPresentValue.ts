@@ -1,4 +1,4 @@
-import { Dec, DistrictKitError, Money, moneySchema, parseInput, type MoneyInput } from "@districtkit/core";
+import { Dec, DistrictKitError, Money, type MoneyInput, moneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { periodRate, result } from "./internal/args.js";
 import { signChanges, solveRate } from "./internal/solve.js";
@@ -26,9 +26,7 @@ export function bothSigns(values: readonly Money[], ctx: z.RefinementCtx, path: 
 }
 
 const npvArgs = z.object({ rate: periodRate, values: flows });
-const irrArgs = z
-  .object({ values: flows.min(2), guess: z.number().finite().gt(-1).max(1e6).default(0.1) })
-  .superRefine((a, ctx) => bothSigns(a.values, ctx, ["values"]));
+const irrArgs = z.object({ values: flows.min(2), guess: z.number().finite().gt(-1).max(1e6).default(0.1) }).superRefine((a, ctx) => bothSigns(a.values, ctx, ["values"]));
 
 /**
  * Excel's `NPV`: `Σ v_i / (1 + rate)^i` for i = 1…n — the FIRST value is already discounted one
@@ -80,7 +78,9 @@ export function irr(values: readonly MoneyInput[], guess?: number): RateSolution
   const solved = solveRate(floats, times, a.guess);
   const changes = signChanges(floats);
   if (solved === null) {
-    throw new DistrictKitError("INFEASIBLE", [{ path: ["values"], code: "no_rate", message: "no rate above −100 % makes the NPV of these flows zero (it does not change sign between −99.9 % and 1,000,000 %), so they have no IRR" }]);
+    throw new DistrictKitError("INFEASIBLE", [
+      { path: ["values"], code: "no_rate", message: "no rate above −100 % makes the NPV of these flows zero (it does not change sign between −99.9 % and 1,000,000 %), so they have no IRR" },
+    ]);
   }
   const residual = result(a.values[0]!.toDecimal().plus(npvDec(new Dec(solved.rate), a.values.slice(1))), "the NPV at the IRR");
   return solution(solved, residual, changes, "IRR", "a period", a.guess);

@@ -1,6 +1,6 @@
-import { Dec, Money, parseInput, type MoneyInput } from "@districtkit/core";
+import { Dec, type Money, type MoneyInput, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { amount, growth, result, optionalAmount, paymentType, periodRate, periods } from "./internal/args.js";
+import { amount, growth, optionalAmount, paymentType, periodRate, periods, result } from "./internal/args.js";
 
 // The time-value-of-money equation behind Excel's PV, FV and PMT (one equation, solved for each
 // of its unknowns): with q = (1 + rate)^nper,
@@ -13,14 +13,21 @@ import { amount, growth, result, optionalAmount, paymentType, periodRate, period
 export function fvDec(r: Dec, n: Dec | number, pmt: Dec, pv: Dec, type: 0 | 1): Dec {
   if (r.isZero()) return pv.plus(pmt.times(n)).negated();
   const q = growth(r, n);
-  return pv.times(q).plus(pmt.times(r.times(type).plus(1)).times(q.minus(1)).div(r)).negated();
+  return pv
+    .times(q)
+    .plus(pmt.times(r.times(type).plus(1)).times(q.minus(1)).div(r))
+    .negated();
 }
 
 /** @internal PMT of the equation, in decimals (n > 0). */
 export function pmtDec(r: Dec, n: Dec | number, pv: Dec, fv: Dec, type: 0 | 1): Dec {
   if (r.isZero()) return pv.plus(fv).div(n).negated();
   const q = growth(r, n);
-  return fv.plus(pv.times(q)).times(r).div(r.times(type).plus(1).times(q.minus(1))).negated();
+  return fv
+    .plus(pv.times(q))
+    .times(r)
+    .div(r.times(type).plus(1).times(q.minus(1)))
+    .negated();
 }
 
 const pmtArgs = z.object({ rate: periodRate, nper: periods.gt(0, { error: "expected a number of payments above 0" }), pv: amount, fv: optionalAmount, type: paymentType });
@@ -81,7 +88,13 @@ export function pv(rate: number | string, nper: number, pmt: MoneyInput, fv?: Mo
   const p = a.pmt.toDecimal();
   if (r.isZero()) return result(f.plus(p.times(a.nper)).negated(), "PV");
   const q = growth(r, a.nper);
-  return result(f.plus(p.times(r.times(a.type).plus(1)).times(q.minus(1)).div(r)).div(q).negated(), "PV");
+  return result(
+    f
+      .plus(p.times(r.times(a.type).plus(1)).times(q.minus(1)).div(r))
+      .div(q)
+      .negated(),
+    "PV",
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createRng, DistrictKitError, guardInput } from "@districtkit/core";
 import type { BudgetModelInput } from "../schema/budget.js";
-import type { LineItemInput } from "../schema/lineItem.js";
 import type { FundInput } from "../schema/fund.js";
+import type { LineItemInput } from "../schema/lineItem.js";
 
 /**
  * Options of {@link generateDistrict}.
@@ -153,7 +153,13 @@ export function generateDistrict(options: GenerateDistrictOptions = {}): BudgetM
     const base = { id: `item-${i + 1}`, name: `${category} item ${i + 1}`, category, ...(school ? { school } : {}), ...(escalator !== undefined ? { escalator } : {}), eRate };
     const r = ri.next();
     if (r < 0.4) {
-      lineItems.push({ ...base, kind: "per-unit", driver: pick(ri, ["students", "students", "teachers", "staff"] as const), unitCost: (1 + ri.next() * (category === "hardware" ? 400 : 40)).toFixed(2), ...(category === "hardware" ? { everyYears: 3 + Math.floor(ri.next() * 3), startYear: first + Math.floor(ri.next() * Math.min(3, years)) } : {}) });
+      lineItems.push({
+        ...base,
+        kind: "per-unit",
+        driver: pick(ri, ["students", "students", "teachers", "staff"] as const),
+        unitCost: (1 + ri.next() * (category === "hardware" ? 400 : 40)).toFixed(2),
+        ...(category === "hardware" ? { everyYears: 3 + Math.floor(ri.next() * 3), startYear: first + Math.floor(ri.next() * Math.min(3, years)) } : {}),
+      });
     } else if (r < 0.8) {
       lineItems.push({ ...base, kind: "recurring", amount: ((500 + ri.next() * 20000) * (school ? 1 : Math.min(50, scale))).toFixed(2) });
     } else if (r < 0.95) {

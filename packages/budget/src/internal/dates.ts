@@ -1,4 +1,4 @@
-import { addDaysIso, addMonthsIso, ERATE_CALENDAR, fiscalYearOf, fiscalYearRange, type FiscalCalendar } from "@districtkit/core";
+import { addDaysIso, addMonthsIso, ERATE_CALENDAR, type FiscalCalendar, fiscalYearOf, fiscalYearRange } from "@districtkit/core";
 
 /**
  * @internal Memoised calendar arithmetic for the projection's inner loops (date parsing is slow

@@ -11,7 +11,12 @@ export function readEngineOutput<T>(name: string, what: string, run: () => T): T
     return run();
   } catch (error) {
     if (isDistrictKitError(error)) throw error;
-    throw new DistrictKitError("INVALID_ARGUMENT", [{ path: [name], code: "invalid_argument", message: `expected ${what} (unchanged), but it could not be read: ${error instanceof Error ? error.message : typeof error}` }], undefined, { cause: error });
+    throw new DistrictKitError(
+      "INVALID_ARGUMENT",
+      [{ path: [name], code: "invalid_argument", message: `expected ${what} (unchanged), but it could not be read: ${error instanceof Error ? error.message : typeof error}` }],
+      undefined,
+      { cause: error },
+    );
   }
 }
 
@@ -19,8 +24,12 @@ export function readEngineOutput<T>(name: string, what: string, run: () => T): T
 export function checkHorizon(p: { readonly firstYear: unknown; readonly lastYear: unknown; readonly years: unknown }, name: string): void {
   const { firstYear, lastYear, years } = p;
   const ok =
-    Number.isInteger(firstYear) && Number.isInteger(lastYear) && (lastYear as number) >= (firstYear as number) && (lastYear as number) - (firstYear as number) < 200 &&
-    Array.isArray(years) && years.length === (lastYear as number) - (firstYear as number) + 1 &&
+    Number.isInteger(firstYear) &&
+    Number.isInteger(lastYear) &&
+    (lastYear as number) >= (firstYear as number) &&
+    (lastYear as number) - (firstYear as number) < 200 &&
+    Array.isArray(years) &&
+    years.length === (lastYear as number) - (firstYear as number) + 1 &&
     years.every((y: unknown, i) => typeof y === "object" && y !== null && (y as { fiscalYear?: unknown }).fiscalYear === (firstYear as number) + i);
   if (!ok) throw DistrictKitError.argument([name], "expected a projection from projectBudget (its firstYear, lastYear and years do not agree)");
 }

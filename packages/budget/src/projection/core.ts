@@ -1,10 +1,10 @@
 import { applyLevers, type Effective } from "../scenario/applyLevers.js";
 import type { BudgetModel } from "../schema/budget.js";
 import type { Scenario } from "../schema/scenario.js";
-import { computeCosts, type CostTable } from "./costs.js";
-import { driverTable, type DriverTable } from "./drivers.js";
-import { eRatePass, type ERatePass } from "./eRatePass.js";
-import { assignFunds, type Assignment } from "./funding.js";
+import { type CostTable, computeCosts } from "./costs.js";
+import { type DriverTable, driverTable } from "./drivers.js";
+import { type ERatePass, eRatePass } from "./eRatePass.js";
+import { type Assignment, assignFunds } from "./funding.js";
 
 /** @internal Everything a projection computes, in cents, before the result is built. */
 export interface Core {

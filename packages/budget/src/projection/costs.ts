@@ -1,6 +1,6 @@
 import { Dec, Money } from "@districtkit/core";
-import { mulFraction, mulRound, ONE, toFraction, type Fraction } from "../internal/cents.js";
-import { ONE_DEC as DEC_ONE, rateAdjustOf, scaleOf, type Effective, type RemovedWindow } from "../scenario/applyLevers.js";
+import { type Fraction, mulFraction, mulRound, ONE, toFraction } from "../internal/cents.js";
+import { ONE_DEC as DEC_ONE, type Effective, type RemovedWindow, rateAdjustOf, scaleOf } from "../scenario/applyLevers.js";
 import type { LineItem } from "../schema/lineItem.js";
 import type { DriverTable } from "./drivers.js";
 import type { ProjectionWarning } from "./types.js";
@@ -22,7 +22,6 @@ export interface CostTable {
   readonly lastRates: Float64Array;
   readonly warnings: ProjectionWarning[];
 }
-
 
 const rateFractions = new Map<number, Fraction>();
 function growth(rate: number): Fraction {
@@ -139,7 +138,7 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
     const windows = eff.removedYears.size === 0 ? undefined : eff.removedYears.get(item.id);
     if (item.kind === "series") {
       schoolOf[i] = item.school === undefined ? -1 : schoolIndex.get(item.school)!;
-  
+
       for (const [k, v] of Object.entries(item.amounts)) {
         const yi = Number(k) - first;
         if (yi < 0 || yi >= n) continue;
@@ -149,8 +148,13 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
         if (detail) price[base + yi] = cents;
         cost[base + yi] = mulFraction(cents, scale);
       }
-      if (!anyInHorizon && Object.keys(item.amounts).length > 0) warnings.push({ code: "item-outside-horizon", message: `${item.name} (${item.id}) has no amount inside FY${first}–FY${last} in this scenario` });
-      if (item.escalator !== undefined) warnings.push({ code: "series-escalator-ignored", message: `${item.name} (${item.id}) is a series of nominal yearly amounts: its escalator is not applied (the engine that produced the series priced each year)` });
+      if (!anyInHorizon && Object.keys(item.amounts).length > 0)
+        warnings.push({ code: "item-outside-horizon", message: `${item.name} (${item.id}) has no amount inside FY${first}–FY${last} in this scenario` });
+      if (item.escalator !== undefined)
+        warnings.push({
+          code: "series-escalator-ignored",
+          message: `${item.name} (${item.id}) is a series of nominal yearly amounts: its escalator is not applied (the engine that produced the series priced each year)`,
+        });
       continue;
     }
     const priceYear = item.priceYear ?? first;
@@ -227,7 +231,10 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
       if (item.kind === "per-unit") {
         const raw = driverSeries![yi];
         if (raw === undefined) {
-          warnings.push({ code: "missing-driver-value", message: `${item.name} (${item.id}): driver "${item.driver}" has no value${school >= 0 ? ` for ${item.school}` : ""} in FY${year}; counted as 0` });
+          warnings.push({
+            code: "missing-driver-value",
+            message: `${item.name} (${item.id}): driver "${item.driver}" has no value${school >= 0 ? ` for ${item.school}` : ""} in FY${year}; counted as 0`,
+          });
           if (detail) units[base + yi] = 0;
           continue;
         }

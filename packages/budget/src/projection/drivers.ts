@@ -1,6 +1,6 @@
 import { projectDistrictEnrollmentParsed } from "../enrollment/projectDistrictEnrollment.js";
-import type { BudgetModel } from "../schema/budget.js";
 import type { Effective } from "../scenario/applyLevers.js";
+import type { BudgetModel } from "../schema/budget.js";
 
 /** @internal Baseline students per school per horizon year (floats), and how they were obtained. */
 export interface BaseStudents {

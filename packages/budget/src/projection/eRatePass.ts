@@ -1,8 +1,8 @@
 import { DistrictKitError } from "@districtkit/core";
 import { c2FormulaCents } from "../erate/c2Formula.js";
+import { c2CapFor, type ERateDiscountResult, eRateDiscount } from "../erate/discount.js";
+import { type Fraction, mulFraction, toFraction } from "../internal/cents.js";
 import { eRateYear } from "../internal/dates.js";
-import { c2CapFor, eRateDiscount, type ERateDiscountResult } from "../erate/discount.js";
-import { mulFraction, toFraction, type Fraction } from "../internal/cents.js";
 import type { Effective } from "../scenario/applyLevers.js";
 import { c2CycleFor } from "../tables/c2BudgetCycles.js";
 import type { CostTable } from "./costs.js";
@@ -36,7 +36,11 @@ function districtDiscount(eff: Effective): ERateDiscountResult | null {
   if (discountCache.has(key)) return discountCache.get(key)!;
   let d: ERateDiscountResult | null = null;
   try {
-    d = eRateDiscount({ fundingYear: Math.max(2015, eRateYearOf(eff, eff.model.budget.firstYear)), schools: eff.model.district.schools, wholePercentRounding: eff.model.budget.eRate.wholePercentRounding });
+    d = eRateDiscount({
+      fundingYear: Math.max(2015, eRateYearOf(eff, eff.model.budget.firstYear)),
+      schools: eff.model.district.schools,
+      wholePercentRounding: eff.model.budget.eRate.wholePercentRounding,
+    });
   } catch (error) {
     if (!(error instanceof DistrictKitError)) throw error;
     d = null;
@@ -71,7 +75,10 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
   };
   const c1 = pct("C1");
   const c2 = pct("C2");
-  for (const [cat, fund] of [["C1", c1Fund], ["C2", c2Fund]] as const) {
+  for (const [cat, fund] of [
+    ["C1", c1Fund],
+    ["C2", c2Fund],
+  ] as const) {
     if (!fund && costs.items.some((it) => it.eRate === cat)) {
       warnings.push({ code: "erate-item-without-fund", message: `some items are E-Rate ${cat} but the budget has no E-Rate ${cat} fund: the district pays their full cost` });
     }
@@ -141,7 +148,13 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
       c2State.consumed += consumed;
       paid[k] = mulFraction(consumed, c2);
       if (consumed < cost) {
-        blocked.push({ yi, category: item.category, rule: "c2-budget-exhausted", cents: cost - consumed, explanation: `${item.name}: the C2 five-year budget (${cycleId}) is exhausted; E-Rate does not share the cost above it` });
+        blocked.push({
+          yi,
+          category: item.category,
+          rule: "c2-budget-exhausted",
+          cents: cost - consumed,
+          explanation: `${item.name}: the C2 five-year budget (${cycleId}) is exhausted; E-Rate does not share the cost above it`,
+        });
       }
     }
   }
@@ -151,8 +164,16 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
     const late = ys.filter((y) => y > 2020);
     const span = (xs: number[]) => (xs.length === 1 ? `FY${xs[0]}` : `FY${xs[0]}–FY${xs[xs.length - 1]}`);
     // FY2015–FY2020 budgets were per school (see trackC2Cycle); the projection models district-wide cycles only
-    if (early.length > 0) warnings.push({ code: "no-c2-cycle-figures", message: `E-Rate ${span(early)} had per-school (or no) Category Two budgets, which the projection does not model: C2 items in those years get no E-Rate share (track them with trackC2Cycle)` });
-    if (late.length > 0) warnings.push({ code: "no-c2-cycle-figures", message: `no Category Two cycle figures are known for E-Rate ${span(late)} (the table ends with FY2026–FY2030): C2 items in those years get no E-Rate share until the figures are added` });
+    if (early.length > 0)
+      warnings.push({
+        code: "no-c2-cycle-figures",
+        message: `E-Rate ${span(early)} had per-school (or no) Category Two budgets, which the projection does not model: C2 items in those years get no E-Rate share (track them with trackC2Cycle)`,
+      });
+    if (late.length > 0)
+      warnings.push({
+        code: "no-c2-cycle-figures",
+        message: `no Category Two cycle figures are known for E-Rate ${span(late)} (the table ends with FY2026–FY2030): C2 items in those years get no E-Rate share until the figures are added`,
+      });
   }
   for (const [cycle, st] of state) {
     const before = committedBefore.get(cycle) ?? 0;

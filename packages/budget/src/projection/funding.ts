@@ -1,7 +1,7 @@
 import { Dec } from "@districtkit/core";
+import { mulFraction, toFraction } from "../internal/cents.js";
 import { fyStart, shiftDate } from "../internal/dates.js";
 import { FlowGraph, UNLIMITED } from "../internal/flow.js";
-import { mulFraction, toFraction } from "../internal/cents.js";
 import type { Effective } from "../scenario/applyLevers.js";
 import type { Fund } from "../schema/fund.js";
 import type { CostTable } from "./costs.js";
@@ -251,5 +251,11 @@ export function assignFunds(eff: Effective, costs: CostTable, districtShare: Flo
     for (const v of dm.paid.values()) p += v;
     if (p < dm.amount) dm.rule = "funds-exhausted";
   }
-  return { restricted, tranches, demands, flow, obligationDay: budget.options.obligationDay ? `${budget.options.obligationDay.month}/${budget.options.obligationDay.day}` : "the first day of each fiscal year" };
+  return {
+    restricted,
+    tranches,
+    demands,
+    flow,
+    obligationDay: budget.options.obligationDay ? `${budget.options.obligationDay.month}/${budget.options.obligationDay.day}` : "the first day of each fiscal year",
+  };
 }

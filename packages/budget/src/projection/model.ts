@@ -1,5 +1,5 @@
 import { DistrictKitError, parseInput } from "@districtkit/core";
-import { budgetInputSchema, type BudgetModel, type BudgetModelInput } from "../schema/budget.js";
+import { type BudgetModel, type BudgetModelInput, budgetInputSchema } from "../schema/budget.js";
 
 const prepared = new WeakSet<object>();
 

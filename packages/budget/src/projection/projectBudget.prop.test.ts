@@ -84,7 +84,9 @@ describe("budget invariants (INVARIANTS.md)", () => {
             if (amount > 0) demands.push({ year: y.fiscalYear, cat, amount });
           }
         }
-        const adj = tranches.map(({ fund, t }) => demands.map((d, i) => ((fund.eligibleCategories ?? []).includes(d.cat) && fyStart(d.year) >= t.availableFrom && fyStart(d.year) <= t.obligateBy ? i : -1)).filter((i) => i >= 0));
+        const adj = tranches.map(({ fund, t }) =>
+          demands.map((d, i) => ((fund.eligibleCategories ?? []).includes(d.cat) && fyStart(d.year) >= t.availableFrom && fyStart(d.year) <= t.obligateBy ? i : -1)).filter((i) => i >= 0),
+        );
         let best = Number.POSITIVE_INFINITY;
         for (let mask = 0; mask < 1 << tranches.length; mask++) {
           let cut = 0;
@@ -142,7 +144,14 @@ describe("budget invariants (INVARIANTS.md)", () => {
       fc.property(budgetInputArb, fc.integer({ min: -50, max: 50 }), (input, pct) => {
         const model = prepareBudget(input);
         const a = projectBudget(model);
-        const b = projectBudget(model, { id: "b", name: "B", levers: [{ type: "scale", category: "hardware", percent: pct / 100 }, { type: "enrollment-change", rate: pct / 200 }] });
+        const b = projectBudget(model, {
+          id: "b",
+          name: "B",
+          levers: [
+            { type: "scale", category: "hardware", percent: pct / 100 },
+            { type: "enrollment-change", rate: pct / 200 },
+          ],
+        });
         const c = compareProjections(a, b);
         for (const l of c.lines) expect(l.delta.equals(l.b.subtract(l.a))).toBe(true);
         const total = cents(c.total.delta);

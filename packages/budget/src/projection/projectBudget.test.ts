@@ -1,7 +1,7 @@
-import { DistrictKitError, Money, toJsonSchema } from "@districtkit/core";
 import { readFileSync } from "node:fs";
+import { DistrictKitError, Money, toJsonSchema } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
-import { budgetInputSchema, type BudgetModelInput } from "../schema/budget.js";
+import { type BudgetModelInput, budgetInputSchema } from "../schema/budget.js";
 import { prepareBudget } from "./model.js";
 import { projectBudget } from "./projectBudget.js";
 
@@ -85,11 +85,13 @@ describe("projectBudget: costs", () => {
   });
 
   it("repeats a refresh every N years and places one-time items in their year", () => {
-    const p = projectBudget(input([
-      { id: "r", name: "Refresh", category: "hardware", kind: "recurring", amount: "1000", everyYears: 2 },
-      { id: "o", name: "Once", category: "hardware", kind: "one-time", amount: "500", year: 2028 },
-      { id: "s", name: "Series", category: "hardware", kind: "series", amounts: { "2029": "70.005" } },
-    ]));
+    const p = projectBudget(
+      input([
+        { id: "r", name: "Refresh", category: "hardware", kind: "recurring", amount: "1000", everyYears: 2 },
+        { id: "o", name: "Once", category: "hardware", kind: "one-time", amount: "500", year: 2028 },
+        { id: "s", name: "Series", category: "hardware", kind: "series", amounts: { "2029": "70.005" } },
+      ]),
+    );
     expect(p.years.map((y) => y.total.toFixed(2))).toEqual(["1000.00", "500.00", "1070.01"]);
     expect(p.lines[0]!.years[1]!.explanation).toMatch(/not scheduled/);
   });
@@ -102,10 +104,16 @@ describe("projectBudget: fund assignment", () => {
       { id: "A", name: "A", kind: "grant", eligibleCategories: ["hardware", "software"], tranches: [{ amount: "100", availableFrom: "2026-07-01", obligateBy: "2027-06-30" }] },
       { id: "B", name: "B", kind: "grant", eligibleCategories: ["hardware"], tranches: [{ amount: "100", availableFrom: "2026-07-01", obligateBy: "2028-06-30" }] },
     ];
-    const p = projectBudget(input([
-      { id: "hw", name: "HW", category: "hardware", kind: "one-time", amount: "100", year: 2027 },
-      { id: "sw", name: "SW", category: "software", kind: "one-time", amount: "100", year: 2027 },
-    ], funds, 1));
+    const p = projectBudget(
+      input(
+        [
+          { id: "hw", name: "HW", category: "hardware", kind: "one-time", amount: "100", year: 2027 },
+          { id: "sw", name: "SW", category: "software", kind: "one-time", amount: "100", year: 2027 },
+        ],
+        funds,
+        1,
+      ),
+    );
     expect(money(p.generalFund.draw)).toBe("0.00");
     expect(money(p.lines[1]!.years[0]!.byFund.A)).toBe("100.00");
     expect(money(p.lines[0]!.years[0]!.byFund.B)).toBe("100.00");
@@ -129,10 +137,16 @@ describe("projectBudget: fund assignment", () => {
 
   it("never pays outside a window and says which rule sent the cost to the general fund", () => {
     const funds = [{ id: "g", name: "G", kind: "grant", eligibleCategories: ["hardware"], tranches: [{ amount: "10000", availableFrom: "2026-07-01", obligateBy: "2027-06-30" }] }];
-    const p = projectBudget(input([
-      { id: "hw", name: "HW", category: "hardware", kind: "recurring", amount: "100" },
-      { id: "sv", name: "SV", category: "services", kind: "recurring", amount: "50" },
-    ], funds, 2));
+    const p = projectBudget(
+      input(
+        [
+          { id: "hw", name: "HW", category: "hardware", kind: "recurring", amount: "100" },
+          { id: "sv", name: "SV", category: "services", kind: "recurring", amount: "50" },
+        ],
+        funds,
+        2,
+      ),
+    );
     expect(money(p.years[1]!.byFund.g)).toBe("0.00");
     const rules = p.blocked.map((b) => `${b.fiscalYear} ${b.category} ${b.rule}`);
     expect(rules).toEqual(["2027 services no-eligible-fund", "2028 hardware outside-window", "2028 services no-eligible-fund"]);
@@ -140,7 +154,14 @@ describe("projectBudget: fund assignment", () => {
 
   it("expands an annual allocation into 27-month awards and honours a category cap", () => {
     const funds = [
-      { id: "t4", name: "Title IV-A", kind: "grant", eligibleCategories: ["hardware", "professional-development"], annual: { amount: "1000", firstYear: 2027 }, categoryCaps: [{ categories: ["hardware"], maxPercent: 15 }] },
+      {
+        id: "t4",
+        name: "Title IV-A",
+        kind: "grant",
+        eligibleCategories: ["hardware", "professional-development"],
+        annual: { amount: "1000", firstYear: 2027 },
+        categoryCaps: [{ categories: ["hardware"], maxPercent: 15 }],
+      },
     ];
     const p = projectBudget(input([{ id: "hw", name: "HW", category: "hardware", kind: "one-time", amount: "5000", year: 2027 }], funds, 1));
     const t = p.funds[1]!.tranches[0]!;
@@ -150,7 +171,15 @@ describe("projectBudget: fund assignment", () => {
   });
 
   it("limits spending after the carryover date to the carryover cap", () => {
-    const funds = [{ id: "t1", name: "Title I", kind: "grant", eligibleCategories: ["software"], tranches: [{ amount: "1000", availableFrom: "2026-07-01", obligateBy: "2028-09-30", carryover: { capPercent: 15, after: "2027-09-30" } }] }];
+    const funds = [
+      {
+        id: "t1",
+        name: "Title I",
+        kind: "grant",
+        eligibleCategories: ["software"],
+        tranches: [{ amount: "1000", availableFrom: "2026-07-01", obligateBy: "2028-09-30", carryover: { capPercent: 15, after: "2027-09-30" } }],
+      },
+    ];
     const p = projectBudget(input([{ id: "sw", name: "SW", category: "software", kind: "one-time", amount: "1000", year: 2029 }], funds, 3));
     // FY2029 costs are obligated 1 July 2028: after the carryover date, so at most 15 %
     expect(money(p.funds[1]!.paid)).toBe("150.00");
@@ -169,9 +198,20 @@ describe("projectBudget: fund assignment", () => {
   it("says the per-school FY2015–FY2020 C2 budgets are not projected, and names trackC2Cycle", () => {
     const funds = [{ id: "c2", name: "E-Rate C2", kind: "erate", eRateCategory: "C2" }];
     // district FY2021 = E-Rate FY2020 (per school, transition year)
-    const p = projectBudget({ district, budget: { name: "Plan", firstYear: 2021, years: 1, lineItems: [{ id: "ap", name: "APs", category: "network", kind: "one-time", amount: "1000", year: 2021, eRate: "C2" }], funds: [gf, ...funds] } } as BudgetModelInput);
+    const p = projectBudget({
+      district,
+      budget: {
+        name: "Plan",
+        firstYear: 2021,
+        years: 1,
+        lineItems: [{ id: "ap", name: "APs", category: "network", kind: "one-time", amount: "1000", year: 2021, eRate: "C2" }],
+        funds: [gf, ...funds],
+      },
+    } as BudgetModelInput);
     expect(p.blocked[0]!.rule).toBe("no-c2-cycle");
-    expect(p.warnings.find((w) => w.code === "no-c2-cycle-figures")!.message).toBe("E-Rate FY2020 had per-school (or no) Category Two budgets, which the projection does not model: C2 items in those years get no E-Rate share (track them with trackC2Cycle)");
+    expect(p.warnings.find((w) => w.code === "no-c2-cycle-figures")!.message).toBe(
+      "E-Rate FY2020 had per-school (or no) Category Two budgets, which the projection does not model: C2 items in those years get no E-Rate share (track them with trackC2Cycle)",
+    );
   });
 
   it("starts from the C2 budget USAC shows for the cycle, raised only by enrollment", () => {
@@ -188,10 +228,16 @@ describe("projectBudget: fund assignment", () => {
       { id: "c1", name: "C1", kind: "erate", eRateCategory: "C1", discount: 0.9 },
       { id: "c2", name: "C2", kind: "erate", eRateCategory: "C2", discount: 0.9 },
     ];
-    const p = projectBudget(input([
-      { id: "net", name: "Internet", category: "network", kind: "recurring", amount: "1000", eRate: "C1" },
-      { id: "ap", name: "APs", category: "network", kind: "one-time", amount: "1000", year: 2027, eRate: "C2" },
-    ], funds, 1));
+    const p = projectBudget(
+      input(
+        [
+          { id: "net", name: "Internet", category: "network", kind: "recurring", amount: "1000", eRate: "C1" },
+          { id: "ap", name: "APs", category: "network", kind: "one-time", amount: "1000", year: 2027, eRate: "C2" },
+        ],
+        funds,
+        1,
+      ),
+    );
     expect([p.eRate.c1Percent, p.eRate.c2Percent]).toEqual([90, 85]);
     expect(money(p.years[0]!.byFund.c2)).toBe("850.00");
   });
@@ -222,14 +268,30 @@ describe("schemas", () => {
 describe("projectBudget: bad input", () => {
   it("lists every problem with its path", () => {
     const bad = {
-      district: { name: "D", asOf: "2026-07-01", schools: [{ id: "a", name: "A", students: -5, locale: "rural" }, { id: "b", name: "B", students: 10, nslpEligible: 11, locale: "urban" }] },
+      district: {
+        name: "D",
+        asOf: "2026-07-01",
+        schools: [
+          { id: "a", name: "A", students: -5, locale: "rural" },
+          { id: "b", name: "B", students: 10, nslpEligible: 11, locale: "urban" },
+        ],
+      },
       budget: {
         name: "P",
         firstYear: 2027,
         years: 3,
         funds: [
           gf,
-          { id: "g", name: "G", kind: "grant", eligibleCategories: ["hardware", "toys"], tranches: [{ amount: "1", availableFrom: "2026-07-01", obligateBy: "2027-06-30" }, { amount: "1", availableFrom: "2027-01-01", obligateBy: "2027-12-31" }] },
+          {
+            id: "g",
+            name: "G",
+            kind: "grant",
+            eligibleCategories: ["hardware", "toys"],
+            tranches: [
+              { amount: "1", availableFrom: "2026-07-01", obligateBy: "2027-06-30" },
+              { amount: "1", availableFrom: "2027-01-01", obligateBy: "2027-12-31" },
+            ],
+          },
         ],
         lineItems: [
           { id: "x", name: "X", category: "gadgets", kind: "recurring", amount: "1" },
@@ -272,7 +334,9 @@ describe("projectBudget: bad input", () => {
   });
 
   it("requires exactly one general fund", () => {
-    expect(() => prepareBudget({ district, budget: { name: "P", firstYear: 2027, years: 1, lineItems: [], funds: [{ id: "x", name: "X", kind: "grant", eligibleCategories: ["other"], tranches: [] }] } })).toThrow(/exactly one fund of kind "general"/);
+    expect(() =>
+      prepareBudget({ district, budget: { name: "P", firstYear: 2027, years: 1, lineItems: [], funds: [{ id: "x", name: "X", kind: "grant", eligibleCategories: ["other"], tranches: [] }] } }),
+    ).toThrow(/exactly one fund of kind "general"/);
   });
 
   it("refuses levers that name unknown items", () => {

@@ -1,11 +1,11 @@
-import { DistrictKitError, fiscalYearLabel, Money, parseInput } from "@districtkit/core";
+import { DistrictKitError, fiscalYearLabel, type Money, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { dollars, money } from "../internal/cents.js";
 import { fyEnd, fyStart } from "../internal/dates.js";
-import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
-import { scenarioSchema, type ScenarioInput } from "../schema/scenario.js";
-import { runCore } from "./core.js";
 import { removedIn } from "../scenario/applyLevers.js";
+import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
+import { type ScenarioInput, scenarioSchema } from "../schema/scenario.js";
+import { runCore } from "./core.js";
 import { baseStudents } from "./drivers.js";
 import { eRateYearOf } from "./eRatePass.js";
 import { prepareBudget } from "./model.js";
@@ -94,7 +94,10 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
       s.push(f, v);
     };
     for (const dm of asg.demands) {
-      const pays = [...dm.paid].filter(([, v]) => v > 0).sort((a, b) => asg.tranches[a[0]]!.rank - asg.tranches[b[0]]!.rank).map(([ti, v]) => ({ fund: fundIndex.get(asg.restricted[asg.tranches[ti]!.fund]!.id)!, left: v }));
+      const pays = [...dm.paid]
+        .filter(([, v]) => v > 0)
+        .sort((a, b) => asg.tranches[a[0]]!.rank - asg.tranches[b[0]]!.rank)
+        .map(([ti, v]) => ({ fund: fundIndex.get(asg.restricted[asg.tranches[ti]!.fund]!.id)!, left: v }));
       let p = 0;
       for (const i of dm.items) {
         const k = i * n + dm.yi;
@@ -205,7 +208,12 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
           })
         : keyed<Record<string, Money>>(),
       students: drivers.students[yi]!,
-      explanation: yearSentence(first + yi, total, usedCats.map((c) => [c, byCat[yi * C + catIndex.get(c)!]!] as const), fundIds.map((_, k) => [eff.funds[k]!.name, fundYear[k]!] as const)),
+      explanation: yearSentence(
+        first + yi,
+        total,
+        usedCats.map((c) => [c, byCat[yi * C + catIndex.get(c)!]!] as const),
+        fundIds.map((_, k) => [eff.funds[k]!.name, fundYear[k]!] as const),
+      ),
     });
   }
 
@@ -250,11 +258,14 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
                     ? `; ${dollars(remaining)} lapses unless obligated by ${t.obligateBy} (no eligible cost left in its window).`
                     : status === "expired-before-horizon"
                       ? `; its window closed before FY${first} (nothing in the horizon can use it).`
-                      : status === "available-after-horizon" ? `; ${dollars(remaining)} still available after the horizon.` : "; fully used."),
+                      : status === "available-after-horizon"
+                        ? `; ${dollars(remaining)} still available after the horizon.`
+                        : "; fully used."),
               };
             });
     lapsingTotal += lapsing;
-    if (lapsing > 0) warnings.push({ code: "restricted-money-lapses", message: `${f.name}: ${dollars(lapsing)} of restricted money lapses unobligated within the horizon`, path: ["budget", "funds", fi] });
+    if (lapsing > 0)
+      warnings.push({ code: "restricted-money-lapses", message: `${f.name}: ${dollars(lapsing)} of restricted money lapses unobligated within the horizon`, path: ["budget", "funds", fi] });
     const paid = fundTotals[fi]!;
     if (f.kind === "general" && f.yearlyLimit) {
       const limit = f.yearlyLimit.toCents();
@@ -295,7 +306,13 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
   }
   const blocked: BlockedCost[] = [...blockedMap.values()]
     .sort((a, b) => a.yi - b.yi || a.category.localeCompare(b.category) || a.rule.localeCompare(b.rule))
-    .map((b) => ({ fiscalYear: first + b.yi, category: b.category, rule: b.rule, amount: m(b.cents), explanation: `FY${first + b.yi} ${b.category}: ${dollars(b.cents)} to the general fund — ${b.explanation}.` }));
+    .map((b) => ({
+      fiscalYear: first + b.yi,
+      category: b.category,
+      rule: b.rule,
+      amount: m(b.cents),
+      explanation: `FY${first + b.yi} ${b.category}: ${dollars(b.cents)} to the general fund — ${b.explanation}.`,
+    }));
 
   const gfDraw = fundTotals[gfIndex]!;
   const eRatePaid = eff.funds.reduce((a, f, fi) => (f.kind === "erate" ? a + fundTotals[fi]! : a), 0);
@@ -329,7 +346,10 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
     },
     enrollment: {
       byYear: record(yearKeys, (_, yi) => drivers.students[yi]!),
-      bySchool: record(district.schools.map((s) => s.id), (_, si) => record(yearKeys, (__, yi) => drivers.studentsBySchool[si]![yi]!)),
+      bySchool: record(
+        district.schools.map((s) => s.id),
+        (_, si) => record(yearKeys, (__, yi) => drivers.studentsBySchool[si]![yi]!),
+      ),
       methods: baseStudents(model).methods,
     },
     lapsing: m(lapsingTotal),
@@ -350,7 +370,10 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
 
 function yearSentence(year: number, total: number, cats: readonly (readonly [string, number])[], funds: readonly (readonly [string, number])[]): string {
   const pct = (x: number): string => (total === 0 ? "0" : ((x / total) * 100).toFixed(1));
-  const top = [...cats].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const top = [...cats]
+    .filter(([, v]) => v > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
   const payers = funds.filter(([, v]) => v > 0).map(([f, v]) => `${f} ${dollars(v)} (${pct(v)} %)`);
   return `FY${year}: ${dollars(total)}${top.length > 0 ? `, mostly ${top.map(([c, v]) => `${c} ${dollars(v)}`).join(", ")}` : ""}; paid by ${payers.length > 0 ? payers.join(", ") : "nobody (nothing is due)"}.`;
 }
@@ -370,11 +393,7 @@ function yearSentence(year: number, total: number, cats: readonly (readonly [str
  * ```
  * @category Projection
  */
-export function safeProjectBudget(
-  input: unknown,
-  scenario?: ScenarioInput,
-  options?: ProjectionOptions,
-): { success: true; data: BudgetProjection } | { success: false; error: DistrictKitError } {
+export function safeProjectBudget(input: unknown, scenario?: ScenarioInput, options?: ProjectionOptions): { success: true; data: BudgetProjection } | { success: false; error: DistrictKitError } {
   try {
     return { success: true, data: projectBudget(input as BudgetModelInput, scenario, options) };
   } catch (error) {

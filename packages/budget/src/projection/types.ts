@@ -141,7 +141,16 @@ export interface BlockedCost {
  * @category Projection
  */
 export interface ProjectionWarning {
-  readonly code: "restricted-money-lapses" | "general-fund-over-limit" | "c2-over-budget" | "erate-item-without-fund" | "no-c2-cycle-figures" | "item-outside-horizon" | "missing-driver-value" | "c2-figures-unconfirmed" | "series-escalator-ignored";
+  readonly code:
+    | "restricted-money-lapses"
+    | "general-fund-over-limit"
+    | "c2-over-budget"
+    | "erate-item-without-fund"
+    | "no-c2-cycle-figures"
+    | "item-outside-horizon"
+    | "missing-driver-value"
+    | "c2-figures-unconfirmed"
+    | "series-escalator-ignored";
   readonly message: string;
   readonly path?: readonly (string | number)[];
 }

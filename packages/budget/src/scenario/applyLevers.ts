@@ -1,6 +1,6 @@
 import { Dec, DistrictKitError, type Money } from "@districtkit/core";
-import { BUILT_IN_DRIVERS, DEFAULT_CATEGORIES } from "../schema/categories.js";
 import type { BudgetModel } from "../schema/budget.js";
+import { BUILT_IN_DRIVERS, DEFAULT_CATEGORIES } from "../schema/categories.js";
 import type { Fund } from "../schema/fund.js";
 import type { LineItem } from "../schema/lineItem.js";
 import type { Lever, Scenario } from "../schema/scenario.js";
@@ -380,8 +380,18 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
       }
     }
     const label = l.label ?? describeLever(l);
-    effects.push({ index: i, type: l.type, label, touched, explanation: `${label}: touches ${touched.length === 0 ? "nothing" : touched.length > 6 ? `${touched.slice(0, 6).join(", ")} and ${touched.length - 6} more` : touched.join(", ")}.` });
+    effects.push({
+      index: i,
+      type: l.type,
+      label,
+      touched,
+      explanation: `${label}: touches ${touched.length === 0 ? "nothing" : touched.length > 6 ? `${touched.slice(0, 6).join(", ")} and ${touched.length - 6} more` : touched.join(", ")}.`,
+    });
   });
-  if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues.map((x) => ({ ...x, path: ["scenario", ...x.path] })));
+  if (issues.length > 0)
+    throw new DistrictKitError(
+      "INVALID_INPUT",
+      issues.map((x) => ({ ...x, path: ["scenario", ...x.path] })),
+    );
   return { model, items, funds, scaleRules, inflationRules, addedAt, fundScale, enrollment, eRateDiscount, drivers, removedYears, effects };
 }

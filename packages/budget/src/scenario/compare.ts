@@ -1,9 +1,9 @@
 import { DistrictKitError, guardInput, Money } from "@districtkit/core";
 import { dollars } from "../internal/cents.js";
+import { checkHorizon, readEngineOutput } from "../internal/engineOutput.js";
 import { prepareBudget } from "../projection/model.js";
 import { projectBudget } from "../projection/projectBudget.js";
 import type { BudgetProjection } from "../projection/types.js";
-import { checkHorizon, readEngineOutput } from "../internal/engineOutput.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
 import type { ScenarioInput } from "../schema/scenario.js";
 
@@ -104,7 +104,13 @@ function compare(a: BudgetProjection, b: BudgetProjection): ScenarioComparison {
   }
   const years = a.years.map((ya, i) => {
     const yb = b.years[i]!;
-    return { fiscalYear: ya.fiscalYear, total: delta(ya.total, yb.total), byCategory: deltas(ya.byCategory, yb.byCategory), byFund: deltas(ya.byFund, yb.byFund), bySchool: deltas(ya.bySchool, yb.bySchool) };
+    return {
+      fiscalYear: ya.fiscalYear,
+      total: delta(ya.total, yb.total),
+      byCategory: deltas(ya.byCategory, yb.byCategory),
+      byFund: deltas(ya.byFund, yb.byFund),
+      bySchool: deltas(ya.bySchool, yb.bySchool),
+    };
   });
   const lines: LineDelta[] = [];
   if (a.lines.length > 0 || b.lines.length > 0) {
@@ -122,7 +128,10 @@ function compare(a: BudgetProjection, b: BudgetProjection): ScenarioComparison {
   }
   const total = delta(a.total, b.total);
   const gf = delta(a.generalFund.draw, b.generalFund.draw);
-  const top = [...lines].filter((l) => !l.delta.isZero()).sort((p, q) => q.delta.abs().compare(p.delta.abs())).slice(0, 3);
+  const top = [...lines]
+    .filter((l) => !l.delta.isZero())
+    .sort((p, q) => q.delta.abs().compare(p.delta.abs()))
+    .slice(0, 3);
   return {
     a: { id: a.scenario.id, name: a.scenario.name },
     b: { id: b.scenario.id, name: b.scenario.name },

@@ -1,10 +1,10 @@
 import { DistrictKitError, Money, moneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { dollars } from "../internal/cents.js";
-import { prepareBudget } from "../projection/model.js";
 import { runCore } from "../projection/core.js";
+import { prepareBudget } from "../projection/model.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
-import { leverSchema, metricSchema, scenarioSchema, type Lever } from "../schema/scenario.js";
+import { type Lever, leverSchema, metricSchema, scenarioSchema } from "../schema/scenario.js";
 import { checkMetric, coreShape, describeMetric, metricOfCore } from "./metric.js";
 
 /**
@@ -109,7 +109,12 @@ export function goalSeek(input: BudgetModelInput | BudgetModel, options: GoalSee
     try {
       p = runCore(model, { ...base, levers: [...base.levers, leverAt(x)] }, false);
     } catch (error) {
-      if (error instanceof DistrictKitError) throw new DistrictKitError(error.code, error.issues.map((i) => ({ ...i, path: ["options", "lever", ...i.path.slice(3)] })), `the lever is invalid at ${o.parameter} = ${x}`);
+      if (error instanceof DistrictKitError)
+        throw new DistrictKitError(
+          error.code,
+          error.issues.map((i) => ({ ...i, path: ["options", "lever", ...i.path.slice(3)] })),
+          `the lever is invalid at ${o.parameter} = ${x}`,
+        );
       throw error;
     }
     metric ??= checkMetric(coreShape(p), o.metric, ["options", "metric"]);
@@ -132,7 +137,16 @@ export function goalSeek(input: BudgetModelInput | BudgetModel, options: GoalSee
   const what = describeMetric(metric!);
   const cmp = o.constraint === "at-most" ? "≤" : "≥";
   if (firstOk < 0) {
-    return { found: false, value: null, metricAtValue: null, binding: "infeasible", lever: null, evaluations, monotone: true, explanation: `No ${o.parameter} in ${lo} … ${hi} keeps the ${what} ${cmp} ${dollars(target)}.` };
+    return {
+      found: false,
+      value: null,
+      metricAtValue: null,
+      binding: "infeasible",
+      lever: null,
+      evaluations,
+      monotone: true,
+      explanation: `No ${o.parameter} in ${lo} … ${hi} keeps the ${what} ${cmp} ${dollars(target)}.`,
+    };
   }
   let switches = 0;
   for (let i = 1; i < meets.length; i++) if (meets[i] !== meets[i - 1]) switches++;

@@ -1,8 +1,8 @@
 import { DistrictKitError, Money, parseInput } from "@districtkit/core";
+import { checkHorizon, readEngineOutput } from "../internal/engineOutput.js";
 import type { Core } from "../projection/core.js";
 import type { BudgetProjection } from "../projection/types.js";
-import { checkHorizon, readEngineOutput } from "../internal/engineOutput.js";
-import { metricSchema, type Metric, type MetricInput } from "../schema/scenario.js";
+import { type Metric, type MetricInput, metricSchema } from "../schema/scenario.js";
 
 /** @internal The metric's yearly amounts in cents. */
 /** A record's own value for an id (a fund called `constructor` is data, and a missing one is not Object). */
@@ -29,9 +29,11 @@ function yearly(p: BudgetProjection, m: Metric): number[] {
 export function checkMetric(p: { readonly firstYear: number; readonly lastYear: number; readonly fundIds: readonly string[] }, input: MetricInput, root: (string | number)[] = ["metric"]): Metric {
   const m = parseInput(metricSchema, input, root);
   const issues: { path: (string | number)[]; message: string }[] = [];
-  if (m.kind === "fund" && (m.fund === undefined || !p.fundIds.includes(m.fund))) issues.push({ path: [...root, "fund"], message: `expected one of the funds (${p.fundIds.join(", ")}), got ${JSON.stringify(m.fund ?? null)}` });
+  if (m.kind === "fund" && (m.fund === undefined || !p.fundIds.includes(m.fund)))
+    issues.push({ path: [...root, "fund"], message: `expected one of the funds (${p.fundIds.join(", ")}), got ${JSON.stringify(m.fund ?? null)}` });
   if (m.kind === "category" && m.category === undefined) issues.push({ path: [...root, "category"], message: "expected a category" });
-  if (m.aggregate === "year" && (m.year === undefined || m.year < p.firstYear || m.year > p.lastYear)) issues.push({ path: [...root, "year"], message: `expected a fiscal year FY${p.firstYear}–FY${p.lastYear}` });
+  if (m.aggregate === "year" && (m.year === undefined || m.year < p.firstYear || m.year > p.lastYear))
+    issues.push({ path: [...root, "year"], message: `expected a fiscal year FY${p.firstYear}–FY${p.lastYear}` });
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   return m;
 }
@@ -71,7 +73,6 @@ function aggregate(ys: readonly number[], m: Metric, first: number): number {
 export function metricCents(p: BudgetProjection, m: Metric): number {
   return aggregate(yearly(p, m), m, p.firstYear);
 }
-
 
 /**
  * Reads a metric off a projection: the total, the general-fund draw, one fund's draw or one

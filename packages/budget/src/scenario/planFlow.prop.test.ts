@@ -24,7 +24,12 @@ const caseArb = budgetInputArb
       replaces: fc.subarray(ids),
       plan: fc.constantFrom(...HOSTILE),
       lines: fc.uniqueArray(
-        fc.record({ id: fc.constantFrom(...HOSTILE, "a", "b"), category: fc.constantFrom(...CATS), cents: fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 5, maxLength: 5 }), eRate: fc.constantFrom("C1", "C2", "ineligible") }),
+        fc.record({
+          id: fc.constantFrom(...HOSTILE, "a", "b"),
+          category: fc.constantFrom(...CATS),
+          cents: fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 5, maxLength: 5 }),
+          eRate: fc.constantFrom("C1", "C2", "ineligible"),
+        }),
         { maxLength: 4, selector: (l) => l.id },
       ),
       // levers already in the scenario (the plan goes on top of them)
@@ -100,7 +105,11 @@ describe("plan → budget (INVARIANTS.md: budget conservation, applied to plans 
       fc.property(caseArb, ({ model, lever, scenario }) => {
         const r = reconcilePlan(model, scenario, lever);
         if (r.unchanged) return;
-        const dollars = (m: Money): string => `$${m.abs().toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+        const dollars = (m: Money): string =>
+          `$${m
+            .abs()
+            .toFixed(2)
+            .replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
         expect(r.explanation).toContain(`(${dollars(r.removed)} removed)`);
         expect(r.explanation).toContain(`added (${dollars(r.added)})`);
         if (r.net.isZero()) expect(r.explanation).toContain("total does not change");

@@ -137,7 +137,15 @@ describe("reconcilePlan", () => {
   });
 
   it("keeps the E-Rate discount when a plan line replacing C2 Wi-Fi is C2 itself, and reports the general-fund change", () => {
-    const lever = (eRate: "C2" | "ineligible") => ({ type: "use-plan" as const, plan: "devices", name: "device forecast", fromYear: 2027, toYear: 2031, replaces: ["wifi"], lines: [{ id: "ap", name: "AP-515", category: "network", eRate, amounts: { "2028": "62400.00" } }] });
+    const lever = (eRate: "C2" | "ineligible") => ({
+      type: "use-plan" as const,
+      plan: "devices",
+      name: "device forecast",
+      fromYear: 2027,
+      toYear: 2031,
+      replaces: ["wifi"],
+      lines: [{ id: "ap", name: "AP-515", category: "network", eRate, amounts: { "2028": "62400.00" } }],
+    });
     const kept = reconcilePlan(contracts, { id: "s", name: "S" }, lever("C2"));
     expect(kept.net.isZero()).toBe(true);
     expect(kept.generalFund.isZero()).toBe(true);

@@ -5,7 +5,7 @@ import { prepareBudget } from "../projection/model.js";
 import { projectBudget } from "../projection/projectBudget.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
 import type { LineItem } from "../schema/lineItem.js";
-import { leverSchema, scenarioSchema, type Lever, type ScenarioInput } from "../schema/scenario.js";
+import { type Lever, leverSchema, type ScenarioInput, scenarioSchema } from "../schema/scenario.js";
 import { compareProjections } from "./compare.js";
 
 // Plans from other engines (a licence plan, a device refresh forecast) flow into a budget
@@ -100,12 +100,39 @@ export interface PlanMatch {
   readonly explanation: string;
 }
 
-const STOP = new Set(["a", "an", "and", "the", "of", "for", "per", "to", "in", "on", "with", "by", "from", "program", "software", "licence", "license", "subscription", "tool", "service", "plan", "new"]);
+const STOP = new Set([
+  "a",
+  "an",
+  "and",
+  "the",
+  "of",
+  "for",
+  "per",
+  "to",
+  "in",
+  "on",
+  "with",
+  "by",
+  "from",
+  "program",
+  "software",
+  "licence",
+  "license",
+  "subscription",
+  "tool",
+  "service",
+  "plan",
+  "new",
+]);
 
 /** @internal Words of a name, lower-case, without accents, stop words or a plural "s". */
 export function nameTokens(s: string): string[] {
   const out: string[] = [];
-  for (const raw of s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().split(/[^a-z0-9]+/)) {
+  for (const raw of s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)) {
     if (raw === "" || STOP.has(raw)) continue;
     const t = raw.length > 3 && raw.endsWith("s") && !/(ss|us|is)$/.test(raw) ? raw.slice(0, -1) : raw;
     if (!STOP.has(t)) out.push(t);
@@ -115,7 +142,11 @@ export function nameTokens(s: string): string[] {
 
 /** @internal A name with only its letters and digits, lower-case ("Web-Filter" → "webfilter"). */
 export function squash(s: string): string {
-  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "");
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "");
 }
 
 function contains(words: ReadonlySet<string>, phrase: string): boolean {
@@ -200,7 +231,11 @@ export function matchPlanLines(input: BudgetModelInput | BudgetModel, request: P
     byLine.push({ lineId: line.id, itemIds: hits, eRate: rates.size === 1 ? [...rates][0]! : "ineligible", category: cats.size === 1 ? [...cats][0]! : line.category });
   }
   const why = (m: { lineId: string; reason: PlanMatchReason; on: string }): string =>
-    m.reason === "reference" ? `its plan reference “${m.on}” names line ${m.lineId}` : m.reason === "product" ? `its name holds “${m.on}” of line ${m.lineId}` : `only the keyword “${m.on}” of line ${m.lineId} matched: check it`;
+    m.reason === "reference"
+      ? `its plan reference “${m.on}” names line ${m.lineId}`
+      : m.reason === "product"
+        ? `its name holds “${m.on}” of line ${m.lineId}`
+        : `only the keyword “${m.on}” of line ${m.lineId} matched: check it`;
   const candidates: PlanCandidate[] = items.map((it) => {
     const m = found.get(it.id) ?? [];
     return {
@@ -333,7 +368,8 @@ export function reconcilePlan(input: BudgetModelInput | BudgetModel, scenario: S
     if (l.delta.isZero() && Object.values(l.byYear).every((v) => v.isZero())) continue;
     const byYear: Record<string, Money> = {};
     for (const [y, v] of Object.entries(l.byYear)) if (!v.isZero()) byYear[y] = v;
-    const status: ReconciledLine["status"] = planItems.has(l.itemId) && l.status === "added" ? "added" : l.status === "removed" ? "dropped" : replaced.has(l.itemId) ? "replaced" : planItems.has(l.itemId) ? "added" : "changed";
+    const status: ReconciledLine["status"] =
+      planItems.has(l.itemId) && l.status === "added" ? "added" : l.status === "removed" ? "dropped" : replaced.has(l.itemId) ? "replaced" : planItems.has(l.itemId) ? "added" : "changed";
     lines.push({ itemId: l.itemId, name: l.name, category: l.category, status, byYear, change: l.delta });
   }
   const years: ReconciledYear[] = [];
@@ -374,5 +410,17 @@ export function reconcilePlan(input: BudgetModelInput | BudgetModel, scenario: S
       (gfAll.equals(net) ? "" : `, the general-fund draw ${gfAll.isZero() ? "does not change" : gfAll.isNegative() ? `falls by ${usd(gfAll.negate())}` : `rises by ${usd(gfAll)}`}`) +
       (outside.isZero() ? "" : `; ${usd(outside)} of the plan falls outside the budget's FY${first}–FY${last} and is not counted`) +
       ".";
-  return { scenario: after, plan: { id: plan.plan, name: plan.name, fromYear: plan.fromYear, toYear: plan.toYear }, years, lines, removed: removedAll, added: addedAll, net, generalFund: gfAll, outsideHorizon: outside, unchanged, explanation };
+  return {
+    scenario: after,
+    plan: { id: plan.plan, name: plan.name, fromYear: plan.fromYear, toYear: plan.toYear },
+    years,
+    lines,
+    removed: removedAll,
+    added: addedAll,
+    net,
+    generalFund: gfAll,
+    outsideHorizon: outside,
+    unchanged,
+    explanation,
+  };
 }

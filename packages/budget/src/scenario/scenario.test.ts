@@ -1,5 +1,5 @@
-import { DistrictKitError, Money } from "@districtkit/core";
 import { readFileSync } from "node:fs";
+import { DistrictKitError, Money } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
 import { prepareBudget } from "../projection/model.js";
 import { projectBudget } from "../projection/projectBudget.js";
@@ -34,7 +34,18 @@ describe("levers", () => {
     const withGrant = projectBudget(sample, {
       id: "g",
       name: "Grant",
-      levers: [{ type: "add-fund", fund: { id: "pd-grant", name: "PD grant", kind: "grant", eligibleCategories: ["professional-development"], tranches: [{ amount: "20000", availableFrom: "2026-07-01", obligateBy: "2027-06-30" }] } }],
+      levers: [
+        {
+          type: "add-fund",
+          fund: {
+            id: "pd-grant",
+            name: "PD grant",
+            kind: "grant",
+            eligibleCategories: ["professional-development"],
+            tranches: [{ amount: "20000", availableFrom: "2026-07-01", obligateBy: "2027-06-30" }],
+          },
+        },
+      ],
     });
     expect(base.generalFund.draw.subtract(withGrant.generalFund.draw).toFixed(2)).toBe("20000.00");
     expect(withGrant.total.equals(base.total)).toBe(true);
@@ -66,7 +77,10 @@ describe("levers", () => {
 
 describe("compare", () => {
   it("gives deltas per year, category, fund and line that add up to the total delta", () => {
-    const set = compareScenarios(sample, [{ id: "base", name: "Baseline" }, { id: "cut", name: "Cut software 10 %", levers: [{ type: "scale", category: "software", percent: -0.1 }] }]);
+    const set = compareScenarios(sample, [
+      { id: "base", name: "Baseline" },
+      { id: "cut", name: "Cut software 10 %", levers: [{ type: "scale", category: "software", percent: -0.1 }] },
+    ]);
     const c = set.comparisons[0]!;
     const sum = (xs: Iterable<Money>): string => Money.sum(xs).toFixed(2);
     expect(sum(c.years.map((y) => y.total.delta))).toBe(c.total.delta.toFixed(2));
@@ -136,11 +150,21 @@ describe("goal seek", () => {
 
   it("searches whole years for a delay", () => {
     // how many years can the Wi-Fi refresh slip before the FY2028 total drops under $700,000?
-    const r = goalSeek(sample, { lever: { type: "delay", item: "wifi-aps", years: 0 }, parameter: "years", range: { min: 0, max: 5 }, metric: { kind: "total", aggregate: "year", year: 2028 }, target: "780000", constraint: "at-least", seek: "max" });
+    const r = goalSeek(sample, {
+      lever: { type: "delay", item: "wifi-aps", years: 0 },
+      parameter: "years",
+      range: { min: 0, max: 5 },
+      metric: { kind: "total", aggregate: "year", year: 2028 },
+      target: "780000",
+      constraint: "at-least",
+      seek: "max",
+    });
     expect(r.value).toBe(0);
   });
 
   it("refuses a parameter the lever does not have", () => {
-    expect(() => goalSeek(sample, { lever: { type: "remove", item: "lms" }, parameter: "rate", range: { min: 0, max: 1 }, metric: { kind: "total" }, target: "1", seek: "max" })).toThrow(DistrictKitError);
+    expect(() => goalSeek(sample, { lever: { type: "remove", item: "lms" }, parameter: "rate", range: { min: 0, max: 1 }, metric: { kind: "total" }, target: "1", seek: "max" })).toThrow(
+      DistrictKitError,
+    );
   });
 });

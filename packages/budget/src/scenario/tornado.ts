@@ -1,11 +1,11 @@
 import { DistrictKitError, guardInput, Money, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { dollars } from "../internal/cents.js";
-import { prepareBudget } from "../projection/model.js";
 import { runCore } from "../projection/core.js";
+import { prepareBudget } from "../projection/model.js";
 import { projectBudget } from "../projection/projectBudget.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
-import { leverSchema, metricSchema, scenarioSchema, type Lever } from "../schema/scenario.js";
+import { type Lever, leverSchema, metricSchema, scenarioSchema } from "../schema/scenario.js";
 import { checkMetric, coreShape, describeMetric, metricOfCore } from "./metric.js";
 
 /**
@@ -95,14 +95,24 @@ export function tornado(input: BudgetModelInput | BudgetModel, options: TornadoO
     try {
       return metricOfCore(runCore(model, { ...base, levers: [...base.levers, l] }, false), metric);
     } catch (error) {
-      if (error instanceof DistrictKitError) throw new DistrictKitError(error.code, error.issues.map((x) => ({ ...x, path: ["options", "levers", i, side, ...x.path.slice(3)] })));
+      if (error instanceof DistrictKitError)
+        throw new DistrictKitError(
+          error.code,
+          error.issues.map((x) => ({ ...x, path: ["options", "levers", i, side, ...x.path.slice(3)] })),
+        );
       throw error;
     }
   };
   const rows: TornadoRow[] = o.levers.map((l, i) => {
     const lo = run(l.low, i, "low");
     const hi = run(l.high, i, "high");
-    return { id: l.id, label: l.label, low: { value: Money.fromCents(lo), delta: Money.fromCents(lo - b) }, high: { value: Money.fromCents(hi), delta: Money.fromCents(hi - b) }, swing: Money.fromCents(Math.abs(hi - lo)) };
+    return {
+      id: l.id,
+      label: l.label,
+      low: { value: Money.fromCents(lo), delta: Money.fromCents(lo - b) },
+      high: { value: Money.fromCents(hi), delta: Money.fromCents(hi - b) },
+      swing: Money.fromCents(Math.abs(hi - lo)),
+    };
   });
   rows.sort((x, y) => y.swing.compare(x.swing));
   const top = rows[0];
@@ -160,7 +170,8 @@ export function standardTornadoLevers(input: BudgetModelInput | BudgetModel, opt
   options = guardInput(() => ({ ...options }), ["options"], "the options"); // read once: a getter or Proxy that throws is wrapped
   const num = (v: unknown, d: number, name: string): number => {
     if (v === undefined) return d;
-    if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v >= 1) throw DistrictKitError.argument(["options", name], `expected a number in [0, 1), got ${typeof v === "number" ? String(v) : typeof v}`);
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v >= 1)
+      throw DistrictKitError.argument(["options", name], `expected a number in [0, 1), got ${typeof v === "number" ? String(v) : typeof v}`);
     return v;
   };
   const er = num(options.enrollmentRate, 0.01, "enrollmentRate");
@@ -174,21 +185,36 @@ export function standardTornadoLevers(input: BudgetModelInput | BudgetModel, opt
   const out: { id: string; label: string; low: Lever; high: Lever }[] = [];
   const b = model.budget;
   out.push({ id: "enrollment", label: `Enrollment ±${pct(er)} a year`, low: { type: "enrollment-change", rate: -er, mode: "annual" }, high: { type: "enrollment-change", rate: er, mode: "annual" } });
-  out.push({ id: "inflation", label: `Inflation ±${+(inf * 100).toFixed(2)} percentage point${inf === 0.01 ? "" : "s"}`, low: { type: "inflation", rate: -inf, mode: "add" }, high: { type: "inflation", rate: inf, mode: "add" } });
+  out.push({
+    id: "inflation",
+    label: `Inflation ±${+(inf * 100).toFixed(2)} percentage point${inf === 0.01 ? "" : "s"}`,
+    low: { type: "inflation", rate: -inf, mode: "add" },
+    high: { type: "inflation", rate: inf, mode: "add" },
+  });
   for (const c of [...new Set(b.lineItems.map((it) => it.category))]) {
     out.push({ id: `category:${c}`, label: `${c} ±${pct(cat)}`, low: { type: "scale", category: c, percent: -cat }, high: { type: "scale", category: c, percent: cat } });
   }
   if (b.funds.some((f) => f.kind === "erate")) {
     const d = projectBudget(model, undefined, { detail: "summary" }).eRate;
     const current = Math.max(d.c1Percent ?? 0, d.c2Percent ?? 0) / 100;
-    out.push({ id: "erate", label: `E-Rate discount ±${+(ep * 100).toFixed(0)} percentage points`, low: { type: "erate-discount", category: "both", discount: Math.max(0, +(current - ep).toFixed(4)) }, high: { type: "erate-discount", category: "both", discount: Math.min(0.9, +(current + ep).toFixed(4)) } });
+    out.push({
+      id: "erate",
+      label: `E-Rate discount ±${+(ep * 100).toFixed(0)} percentage points`,
+      low: { type: "erate-discount", category: "both", discount: Math.max(0, +(current - ep).toFixed(4)) },
+      high: { type: "erate-discount", category: "both", discount: Math.min(0.9, +(current + ep).toFixed(4)) },
+    });
   }
   for (const f of b.funds.filter((x) => x.kind !== "general" && x.kind !== "erate")) {
     out.push({ id: `fund:${f.id}`, label: `${f.name} ±${pct(fp)}`, low: { type: "scale-fund", fund: f.id, percent: -fp }, high: { type: "scale-fund", fund: f.id, percent: fp } });
   }
   for (const it of b.lineItems) {
     if ((it.kind === "recurring" || it.kind === "per-unit") && it.everyYears > 1) {
-      out.push({ id: `cycle:${it.id}`, label: `${it.name} refresh ${it.everyYears - 1}–${it.everyYears + 1} years`, low: { type: "refresh-cycle", item: it.id, everyYears: Math.max(1, it.everyYears - 1) }, high: { type: "refresh-cycle", item: it.id, everyYears: it.everyYears + 1 } });
+      out.push({
+        id: `cycle:${it.id}`,
+        label: `${it.name} refresh ${it.everyYears - 1}–${it.everyYears + 1} years`,
+        low: { type: "refresh-cycle", item: it.id, everyYears: Math.max(1, it.everyYears - 1) },
+        high: { type: "refresh-cycle", item: it.id, everyYears: it.everyYears + 1 },
+      });
     }
   }
   return out.slice(0, max);

@@ -1,10 +1,10 @@
 import { fiscalYearSchema, keyedRecordSchema, nonNegativeMoneySchema } from "@districtkit/core";
 import { z } from "zod";
 import { BUILT_IN_DRIVERS, DEFAULT_CATEGORIES } from "./categories.js";
-import { districtSchema, type District } from "./district.js";
+import { type District, districtSchema } from "./district.js";
 import { enrollmentOptionsSchema } from "./enrollment.js";
-import { fundSchema, type Fund } from "./fund.js";
-import { lineItemSchema, type LineItem } from "./lineItem.js";
+import { type Fund, fundSchema } from "./fund.js";
+import { type LineItem, lineItemSchema } from "./lineItem.js";
 
 const yearKey = z.string().regex(/^\d{4}$/, "expected a four-digit fiscal year");
 const rate = z.number().gt(-1).max(10);
@@ -102,7 +102,8 @@ export function checkReferences(v: { district: District; budget: Budget }, ctx: 
     if (funds.has(f.id)) add(["funds", i, "id"], `duplicate fund id "${f.id}"`);
     funds.set(f.id, f);
     for (const [j, c] of (f.eligibleCategories ?? []).entries()) if (!categories.has(c)) add(["funds", i, "eligibleCategories", j], `unknown category "${c}" (known: ${[...categories].join(", ")})`);
-    for (const [j, cap] of (f.categoryCaps ?? []).entries()) for (const [k, c] of cap.categories.entries()) if (!categories.has(c)) add(["funds", i, "categoryCaps", j, "categories", k], `unknown category "${c}"`);
+    for (const [j, cap] of (f.categoryCaps ?? []).entries())
+      for (const [k, c] of cap.categories.entries()) if (!categories.has(c)) add(["funds", i, "categoryCaps", j, "categories", k], `unknown category "${c}"`);
   });
   const generals = budget.funds.filter((f) => f.kind === "general");
   if (generals.length !== 1) add(["funds"], `expected exactly one fund of kind "general", got ${generals.length}`);
@@ -127,8 +128,10 @@ export function checkReferences(v: { district: District; budget: Budget }, ctx: 
     seen.set(item.id, i);
     if (!categories.has(item.category)) add(["lineItems", i, "category"], `unknown category "${item.category}" (known: ${[...categories].join(", ")}; add it to budget.categories)`);
     if (item.school !== undefined && !schools.has(item.school)) add(["lineItems", i, "school"], `unknown school "${item.school}"`);
-    if (item.escalator !== undefined && typeof item.escalator === "object" && !escalators.has(item.escalator.index)) add(["lineItems", i, "escalator", "index"], `unknown escalator index "${item.escalator.index}"`);
-    if (item.kind === "per-unit" && !driverIds.has(item.driver)) add(["lineItems", i, "driver"], `unknown driver "${item.driver}" (built in: ${BUILT_IN_DRIVERS.join(", ")}; add a series to budget.drivers)`);
+    if (item.escalator !== undefined && typeof item.escalator === "object" && !escalators.has(item.escalator.index))
+      add(["lineItems", i, "escalator", "index"], `unknown escalator index "${item.escalator.index}"`);
+    if (item.kind === "per-unit" && !driverIds.has(item.driver))
+      add(["lineItems", i, "driver"], `unknown driver "${item.driver}" (built in: ${BUILT_IN_DRIVERS.join(", ")}; add a series to budget.drivers)`);
     const start = item.startYear ?? budget.firstYear;
     const end = item.endYear ?? last;
     if (item.startYear !== undefined && item.endYear !== undefined && item.endYear < item.startYear) add(["lineItems", i, "endYear"], `expected ≥ startYear (${item.startYear}), got ${item.endYear}`);
@@ -150,7 +153,11 @@ export function checkReferences(v: { district: District; budget: Budget }, ctx: 
     add(["enrollment", "entry", "births"], "expected births here or in district.births for a births-based kindergarten projection");
   }
   budget.eRate.c2CommittedBefore.forEach((c, i) => {
-    if (c.fundingYear > budget.firstYear - 2) add(["eRate", "c2CommittedBefore", i, "fundingYear"], `expected a funding year before the horizon (the horizon starts in E-Rate FY${budget.firstYear - 1}; ≤ ${budget.firstYear - 2}), got ${c.fundingYear}`);
+    if (c.fundingYear > budget.firstYear - 2)
+      add(
+        ["eRate", "c2CommittedBefore", i, "fundingYear"],
+        `expected a funding year before the horizon (the horizon starts in E-Rate FY${budget.firstYear - 1}; ≤ ${budget.firstYear - 2}), got ${c.fundingYear}`,
+      );
   });
 }
 

@@ -7,15 +7,7 @@
  * ```
  * @category Schemas
  */
-export const DEFAULT_CATEGORIES: readonly string[] = Object.freeze([
-  "hardware",
-  "software",
-  "network",
-  "professional-development",
-  "support-staff",
-  "services",
-  "other",
-]);
+export const DEFAULT_CATEGORIES: readonly string[] = Object.freeze(["hardware", "software", "network", "professional-development", "support-staff", "services", "other"]);
 
 /**
  * The drivers every budget has, derived from the district unless a series is given:

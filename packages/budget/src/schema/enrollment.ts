@@ -33,7 +33,14 @@ export const averagingSchema = z.discriminatedUnion("type", [
  * @category Enrollment
  */
 export const entrySchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("births"), births: z.array(z.object({ year: z.number().int(), count: z.number().min(0) })).min(1).optional(), lag: z.number().int().min(0).max(10).default(5) }),
+  z.object({
+    type: z.literal("births"),
+    births: z
+      .array(z.object({ year: z.number().int(), count: z.number().min(0) }))
+      .min(1)
+      .optional(),
+    lag: z.number().int().min(0).max(10).default(5),
+  }),
   z.object({ type: z.literal("given"), values: z.record(z.string().regex(/^\d{4}$/), z.number().min(0)) }),
   z.object({ type: z.literal("trend") }),
   z.object({ type: z.literal("constant") }),
@@ -81,7 +88,11 @@ export const enrollmentProjectionInputSchema = enrollmentOptionsSchema
       }
     }
     if (v.averaging.type === "weighted" && v.averaging.weights.length !== Math.min(v.ratioYears, v.history.length - 1)) {
-      ctx.addIssue({ code: "custom", path: ["averaging", "weights"], message: `expected ${Math.min(v.ratioYears, v.history.length - 1)} weights (one per ratio year, oldest first), got ${v.averaging.weights.length}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["averaging", "weights"],
+        message: `expected ${Math.min(v.ratioYears, v.history.length - 1)} weights (one per ratio year, oldest first), got ${v.averaging.weights.length}`,
+      });
     }
     if (v.entry.type === "births" && v.entry.births === undefined) {
       ctx.addIssue({ code: "custom", path: ["entry", "births"], message: "expected births by year for a births-based entry grade" });

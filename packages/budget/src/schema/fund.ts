@@ -28,7 +28,8 @@ export const trancheSchema = z
   })
   .superRefine((t, ctx) => {
     if (t.obligateBy < t.availableFrom) ctx.addIssue({ code: "custom", path: ["obligateBy"], message: `expected a day on or after availableFrom (${t.availableFrom}), got ${t.obligateBy}` });
-    if (t.liquidateBy !== undefined && t.liquidateBy < t.obligateBy) ctx.addIssue({ code: "custom", path: ["liquidateBy"], message: `expected a day on or after obligateBy (${t.obligateBy}), got ${t.liquidateBy}` });
+    if (t.liquidateBy !== undefined && t.liquidateBy < t.obligateBy)
+      ctx.addIssue({ code: "custom", path: ["liquidateBy"], message: `expected a day on or after obligateBy (${t.obligateBy}), got ${t.liquidateBy}` });
   });
 
 /**
@@ -83,9 +84,11 @@ export const fundSchema = z
     if (f.kind === "erate" && f.eRateCategory === undefined) ctx.addIssue({ code: "custom", path: ["eRateCategory"], message: "an erate fund needs eRateCategory C1 or C2" });
     const restricted = f.kind !== "general" && f.kind !== "erate";
     if (restricted && f.tranches === undefined && f.annual === undefined) ctx.addIssue({ code: "custom", path: ["tranches"], message: "a restricted fund needs tranches or an annual allocation" });
-    if (restricted && f.eligibleCategories === undefined && f.eligibleItems === undefined) ctx.addIssue({ code: "custom", path: ["eligibleCategories"], message: "a restricted fund needs eligibleCategories or eligibleItems" });
+    if (restricted && f.eligibleCategories === undefined && f.eligibleItems === undefined)
+      ctx.addIssue({ code: "custom", path: ["eligibleCategories"], message: "a restricted fund needs eligibleCategories or eligibleItems" });
     if (f.annual && (f.annual.amount === undefined) === (f.annual.perStudent === undefined)) ctx.addIssue({ code: "custom", path: ["annual"], message: "give exactly one of amount or perStudent" });
-    if (f.annual?.lastYear !== undefined && f.annual.lastYear < f.annual.firstYear) ctx.addIssue({ code: "custom", path: ["annual", "lastYear"], message: `expected ≥ firstYear (${f.annual.firstYear}), got ${f.annual.lastYear}` });
+    if (f.annual?.lastYear !== undefined && f.annual.lastYear < f.annual.firstYear)
+      ctx.addIssue({ code: "custom", path: ["annual", "lastYear"], message: `expected ≥ firstYear (${f.annual.firstYear}), got ${f.annual.lastYear}` });
     const tr = f.tranches ?? [];
     if (tr.some((t) => t.carryover) && f.categoryCaps) ctx.addIssue({ code: "custom", path: ["categoryCaps"], message: "a fund cannot have both carryover caps and category caps (not modelled yet)" });
     for (let i = 0; i < tr.length; i++) {

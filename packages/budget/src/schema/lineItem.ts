@@ -93,4 +93,3 @@ export type LineItemInput = z.input<typeof lineItemSchema>;
  * @category Schemas
  */
 export type LineItem = z.output<typeof lineItemSchema>;
-

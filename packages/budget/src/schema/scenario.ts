@@ -64,7 +64,15 @@ export type PlanLineInput = z.input<typeof planLineSchema>;
  */
 export const leverSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("enrollment-change"), ...label, rate: growthRate, mode: z.enum(["annual", "once"]).default("annual"), school: id.optional() }),
-  z.object({ type: z.literal("inflation"), ...label, rate: z.number().gt(-1).max(10), mode: z.enum(["set", "add"]).default("set"), index: id.optional(), category: id.optional(), item: id.optional() }),
+  z.object({
+    type: z.literal("inflation"),
+    ...label,
+    rate: z.number().gt(-1).max(10),
+    mode: z.enum(["set", "add"]).default("set"),
+    index: id.optional(),
+    category: id.optional(),
+    item: id.optional(),
+  }),
   z.object({ type: z.literal("scale"), ...label, percent, item: id.optional(), category: id.optional(), school: id.optional() }),
   z.object({ type: z.literal("delay"), ...label, item: id, years: z.number().int().min(-50).max(50) }),
   z.object({ type: z.literal("remove"), ...label, item: id, fromYear: fiscalYearSchema.optional(), toYear: fiscalYearSchema.optional() }),

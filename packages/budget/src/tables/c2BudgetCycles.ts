@@ -157,6 +157,7 @@ export const C2_HIGH_COST_LIBRARY_LOCALES: readonly number[] = Object.freeze([11
  * @category E-Rate
  */
 export function c2CycleFor(fundingYear: number): C2Cycle | undefined {
-  if (typeof fundingYear !== "number" || !Number.isInteger(fundingYear)) throw DistrictKitError.argument(["fundingYear"], `expected a funding year (a whole number), got ${typeof fundingYear === "number" ? fundingYear : typeof fundingYear}`);
+  if (typeof fundingYear !== "number" || !Number.isInteger(fundingYear))
+    throw DistrictKitError.argument(["fundingYear"], `expected a funding year (a whole number), got ${typeof fundingYear === "number" ? fundingYear : typeof fundingYear}`);
   return C2_BUDGET_CYCLES.find((c) => fundingYear >= c.firstFundingYear && fundingYear <= c.lastFundingYear);
 }

@@ -29,7 +29,8 @@ export const CEP_MULTIPLIERS: readonly { readonly fromFundingYear: number; reado
  * @category E-Rate
  */
 export function cepMultiplierFor(fundingYear: number): string {
-  if (typeof fundingYear !== "number" || !Number.isInteger(fundingYear)) throw DistrictKitError.argument(["fundingYear"], `expected a funding year (a whole number), got ${typeof fundingYear === "number" ? fundingYear : typeof fundingYear}`);
+  if (typeof fundingYear !== "number" || !Number.isInteger(fundingYear))
+    throw DistrictKitError.argument(["fundingYear"], `expected a funding year (a whole number), got ${typeof fundingYear === "number" ? fundingYear : typeof fundingYear}`);
   let found = CEP_MULTIPLIERS[0]!;
   for (const e of CEP_MULTIPLIERS) if (fundingYear >= e.fromFundingYear) found = e;
   return found.multiplier;

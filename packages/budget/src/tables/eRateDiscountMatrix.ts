@@ -108,6 +108,7 @@ export const C2_DISCOUNT_CAP: readonly { readonly fromFundingYear: number; reado
  * @category E-Rate
  */
 export function discountMatrixFor(fundingYear: number): DiscountMatrixEdition | undefined {
-  if (typeof fundingYear !== "number" || !Number.isInteger(fundingYear)) throw DistrictKitError.argument(["fundingYear"], `expected a funding year (a whole number), got ${typeof fundingYear === "number" ? fundingYear : typeof fundingYear}`);
+  if (typeof fundingYear !== "number" || !Number.isInteger(fundingYear))
+    throw DistrictKitError.argument(["fundingYear"], `expected a funding year (a whole number), got ${typeof fundingYear === "number" ? fundingYear : typeof fundingYear}`);
   return ERATE_DISCOUNT_MATRIX.find((e) => fundingYear >= e.fromFundingYear && (e.toFundingYear === null || fundingYear <= e.toFundingYear));
 }

@@ -1,5 +1,5 @@
-import { DistrictKitError, guardInput } from "../errors.js";
 import { describeValue } from "../describe.js";
+import { DistrictKitError, guardInput } from "../errors.js";
 
 /**
  * A seeded stream of random numbers (xoshiro128**, 32-bit integer arithmetic only, so the same
@@ -172,11 +172,15 @@ class CheckedRng implements Rng {
 export function asRng(rng: unknown, path: readonly (string | number)[] = ["rng"]): Rng {
   // brand checks: no Proxy trap runs, and a Proxy of an Rng is checked like any other object
   if (Xoshiro.owns(rng) || CheckedRng.owns(rng)) return rng;
-  const ok = guardInput(() => {
-    if (typeof rng !== "object" || rng === null) return false;
-    const r = rng as Record<string, unknown>;
-    return typeof r["next"] === "function" && typeof r["nextUint32"] === "function" && typeof r["stream"] === "function";
-  }, path, "the Rng");
+  const ok = guardInput(
+    () => {
+      if (typeof rng !== "object" || rng === null) return false;
+      const r = rng as Record<string, unknown>;
+      return typeof r["next"] === "function" && typeof r["nextUint32"] === "function" && typeof r["stream"] === "function";
+    },
+    path,
+    "the Rng",
+  );
   if (!ok) throw DistrictKitError.argument(path, `expected an Rng (from createRng), got ${describeValue(rng)}`);
   return new CheckedRng(rng as Rng);
 }

@@ -29,7 +29,10 @@ describe("sampler properties (INVARIANTS.md core)", () => {
       fc.property(fc.integer(), fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 1, maxLength: 20 }), (seed, trials) => {
         const root = createRng(seed);
         const forward = trials.map((t) => sampleBinomial(root.stream(t), 1000, 0.1));
-        const backward = [...trials].reverse().map((t) => sampleBinomial(createRng(seed).stream(t), 1000, 0.1)).reverse();
+        const backward = [...trials]
+          .reverse()
+          .map((t) => sampleBinomial(createRng(seed).stream(t), 1000, 0.1))
+          .reverse();
         return forward.join() === backward.join();
       }),
     );

@@ -1,6 +1,6 @@
+import { describeValue } from "../describe.js";
 import { DistrictKitError } from "../errors.js";
 import { asRng, type Rng } from "./rng.js";
-import { describeValue } from "../describe.js";
 
 // The message is built only on failure: samplers run millions of times in a Monte Carlo.
 function need(ok: boolean, path: string, message: () => string): void {
@@ -80,7 +80,7 @@ export function sampleGamma(rng: Rng, shape: number, scale = 1): number {
 function gamma(rng: Rng, shape: number): number {
   if (shape < 1) {
     const u = 1 - rng.next();
-    return gamma(rng, shape + 1) * Math.pow(u, 1 / shape);
+    return gamma(rng, shape + 1) * u ** (1 / shape);
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
@@ -241,7 +241,7 @@ function binomialInversion(rng: Rng, n: number, p: number): number {
   const q = 1 - p;
   const s = p / q;
   const a = (n + 1) * s;
-  let r = Math.pow(q, n);
+  let r = q ** n;
   let u = rng.next();
   let x = 0;
   while (u > r) {
@@ -308,7 +308,7 @@ export function sampleWeibull(rng: Rng, shape: number, scale: number): number {
   rng = asRng(rng);
   need(finite(shape) && shape > 0, "shape", () => `expected a Weibull shape > 0, got ${describeValue(shape)}`);
   need(finite(scale) && scale > 0, "scale", () => `expected a Weibull scale > 0, got ${describeValue(scale)}`);
-  return result(scale * Math.pow(-Math.log(1 - rng.next()), 1 / shape), "Weibull");
+  return result(scale * (-Math.log(1 - rng.next())) ** (1 / shape), "Weibull");
 }
 
 /**
@@ -327,7 +327,11 @@ export function sampleWeibull(rng: Rng, shape: number, scale: number): number {
  */
 export function sampleTriangular(rng: Rng, min: number, mode: number, max: number): number {
   rng = asRng(rng);
-  need(finite(min) && finite(mode) && finite(max) && min <= mode && mode <= max && min < max, "mode", () => `expected min ≤ mode ≤ max with min < max, got ${describeValue(min)}, ${describeValue(mode)}, ${describeValue(max)}`);
+  need(
+    finite(min) && finite(mode) && finite(max) && min <= mode && mode <= max && min < max,
+    "mode",
+    () => `expected min ≤ mode ≤ max with min < max, got ${describeValue(min)}, ${describeValue(mode)}, ${describeValue(max)}`,
+  );
   const u = rng.next();
   const f = (mode - min) / (max - min);
   return result(u < f ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode)), "triangular");

@@ -1,11 +1,10 @@
-import ICAL from "ical.js";
-import { addDaysIso } from "@districtkit/core";
+import { addDaysIso, Money } from "@districtkit/core";
 import { cohortSchema } from "@districtkit/lifecycle";
 import fc from "fast-check";
+import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { districtCalendar } from "./districtCalendar.js";
 import { plainCohort, tallyCohorts } from "./fromDevices.js";
-import { Money } from "@districtkit/core";
 import { calendarToIcs } from "./ics.js";
 import { CALENDAR_KINDS } from "./item.js";
 
@@ -17,8 +16,19 @@ const text = fc.string({ unit: "binary", minLength: 1, maxLength: 120 });
 const lease = fc.record({ id, name: fc.constant("Lease"), count: fc.nat(5000), returnOn: day, noticeDays: fc.nat(365) });
 const agreement = fc.record({ id, vendor: fc.constant("Vendor"), expiresOn: day, noticeDays: fc.nat(365) });
 const review = fc.record({ appId: id, appName: fc.constant("App"), reReview: fc.record({ on: day, because: fc.constant("annual") }) });
-const custom = fc.record({ id, date: day, lastDayToAct: fc.option(day, { nil: null }), kind: fc.constantFrom(...CALENDAR_KINDS), source: fc.constant("district" as const), title: text, action: fc.constant("act"), explanation: fc.constant("") });
-const contract = fc.record({ productId: id, annualCost: fc.nat(1_000_000).map((c) => (c / 100).toFixed(2)), startDate: day, renewalDate: day, noticeDays: fc.nat(200) }).filter((c) => c.startDate < c.renewalDate);
+const custom = fc.record({
+  id,
+  date: day,
+  lastDayToAct: fc.option(day, { nil: null }),
+  kind: fc.constantFrom(...CALENDAR_KINDS),
+  source: fc.constant("district" as const),
+  title: text,
+  action: fc.constant("act"),
+  explanation: fc.constant(""),
+});
+const contract = fc
+  .record({ productId: id, annualCost: fc.nat(1_000_000).map((c) => (c / 100).toFixed(2)), startDate: day, renewalDate: day, noticeDays: fc.nat(200) })
+  .filter((c) => c.startDate < c.renewalDate);
 
 describe("districtCalendar properties", () => {
   it("keeps every input deadline exactly once, with its own date, in calendar order", () => {
@@ -38,7 +48,10 @@ describe("districtCalendar properties", () => {
           for (const l of leases) expect([byId.get(`lease:${l.id}`)?.date, byId.get(`lease:${l.id}`)?.lastDayToAct]).toEqual([l.returnOn, addDaysIso(l.returnOn, -l.noticeDays)]);
           for (const a of agreements) expect(byId.get(`privacy:expiry:${a.id}`)?.date).toBe(a.expiresOn);
           for (const r of reviews) expect(byId.get(`vetting:re-review:${r.appId}`)?.date).toBe(r.reReview.on);
-          const customDates = cal.items.filter((i) => i.source === "district").map((i) => i.date).sort();
+          const customDates = cal.items
+            .filter((i) => i.source === "district")
+            .map((i) => i.date)
+            .sort();
           expect(customDates).toEqual(customs.map((c) => c.date).sort());
           expect(cal.items.filter((i) => i.kind === "licence-renewal" && i.source === "licenses")).toHaveLength(contracts.length);
           for (let i = 1; i < cal.items.length; i++) {
@@ -118,6 +131,7 @@ describe("iCalendar round trip (ical.js reads what calendarToIcs writes)", () =>
         for (const it of items) {
           const e = byUid.get(`${it.id}@districtkit`)!;
           expect(String(e.getFirstPropertyValue("dtstart"))).toBe(it.date);
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: the property looks for control characters the .ics text must not hold
           const clean = it.title.replace(/\r\n|\r|\n/g, "\n").replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "");
           expect(String(e.getFirstPropertyValue("summary"))).toBe(clean);
           const act = byUid.get(`${it.id}#act@districtkit`);
@@ -147,12 +161,23 @@ describe("tallyCohorts (integer sums, one product per unit cost) agrees with the
   }
   it("gives the same counts and values to the cent, per model and year", () => {
     const cohort = fc.record(
-      { model: fc.constantFrom("a", "b", "c"), school: fc.constantFrom("s1", "s2"), role: fc.constant("student" as const), purchaseFiscalYear: fc.integer({ min: 2018, max: 2026 }), count: fc.nat(5000), unitCost: fc.integer({ min: 0, max: 200_000 }).map((c) => Money.of(c).divide(100)) },
+      {
+        model: fc.constantFrom("a", "b", "c"),
+        school: fc.constantFrom("s1", "s2"),
+        role: fc.constant("student" as const),
+        purchaseFiscalYear: fc.integer({ min: 2018, max: 2026 }),
+        count: fc.nat(5000),
+        unitCost: fc.integer({ min: 0, max: 200_000 }).map((c) => Money.of(c).divide(100)),
+      },
       { requiredKeys: ["model", "school", "role", "purchaseFiscalYear", "count"] },
     );
     fc.assert(
       fc.property(fc.array(cohort, { maxLength: 60 }), (cohorts) => {
-        const price = new Map([["a", Money.of("309")], ["b", Money.of("412.37")], ["c", Money.of("0.01")]]);
+        const price = new Map([
+          ["a", Money.of("309")],
+          ["b", Money.of("412.37")],
+          ["c", Money.of("0.01")],
+        ]);
         const got = tallyCohorts(cohorts, price);
         const want = reference(cohorts, price);
         for (const [model, years] of want) {

@@ -1,7 +1,7 @@
 import { parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { toCsv, type CsvWriteOptions } from "../write/csv.js";
-import { calendarItemSchema, type CalendarItemInput } from "./item.js";
+import { type CsvWriteOptions, toCsv } from "../write/csv.js";
+import { type CalendarItemInput, calendarItemSchema } from "./item.js";
 
 /**
  * The columns {@link calendarToCsv} writes, in order.
@@ -12,22 +12,7 @@ import { calendarItemSchema, type CalendarItemInput } from "./item.js";
  * ```
  * @category Calendar
  */
-export const CALENDAR_CSV_COLUMNS = [
-  "last day to act",
-  "date",
-  "status",
-  "kind",
-  "source",
-  "title",
-  "action",
-  "amount",
-  "amount is",
-  "units",
-  "unit",
-  "budget lines",
-  "explanation",
-  "id",
-] as const;
+export const CALENDAR_CSV_COLUMNS = ["last day to act", "date", "status", "kind", "source", "title", "action", "amount", "amount is", "units", "unit", "budget lines", "explanation", "id"] as const;
 
 const csvInputSchema = z.object({ items: z.array(calendarItemSchema).max(2_000_000) });
 

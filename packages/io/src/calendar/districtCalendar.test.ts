@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { isDistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
-import { districtCalendar, type DistrictCalendarInput } from "./districtCalendar.js";
+import { type DistrictCalendarInput, districtCalendar } from "./districtCalendar.js";
 
 const read = (n: string): any => JSON.parse(readFileSync(new URL(`../../../../examples/data/sample-district/${n}.json`, import.meta.url), "utf8"));
 const district = read("district");
@@ -18,7 +18,10 @@ export function sampleCalendarInput(): DistrictCalendarInput {
     licences: { contracts: licenses.currentContracts, products: licenses.products.map((p: { id: string; name: string }) => ({ id: p.id, name: p.name })) },
     budget: { model: { district, budget } },
     c2: { cycle: "FY2026-FY2030", lastFundingYear: 2030, budget: "183831.84", remaining: "30231.84", discountPercent: 70 },
-    eRate: { fundingYear: 2026, purchases: [{ id: "wifi", name: "Wi-Fi refresh", category: "C2", kind: "non-recurring", amount: "60000", form470PostedOn: "2026-01-10", contractSignedOn: "2026-02-09" }] },
+    eRate: {
+      fundingYear: 2026,
+      purchases: [{ id: "wifi", name: "Wi-Fi refresh", category: "C2", kind: "non-recurring", amount: "60000", form470PostedOn: "2026-01-10", contractSignedOn: "2026-02-09" }],
+    },
     reviews: [{ appId: "quizblast", appName: "QuizBlast", decision: "approved", reReview: { on: "2027-06-30", because: "annual review" } }],
     agreements: [{ id: "dpa-readwell", vendor: "ReadWell Inc.", expiresOn: "2027-06-30", noticeDays: 60, students: 912 }],
   };
@@ -30,7 +33,19 @@ describe("districtCalendar on the sample district", () => {
   it("merges every part, sorted by the last day to act, then the date", () => {
     expect(cal.parts).toEqual(["devices", "leases", "licences", "budget", "c2", "eRate", "reviews", "agreements"]);
     const kinds = new Set(cal.items.map((i) => i.kind));
-    for (const k of ["device-support-end", "device-warranty-end", "lease-return", "licence-renewal", "fund-obligation", "fund-liquidation", "c2-cycle-end", "erate-deadline", "vetting-review", "agreement-expiry"]) expect(kinds).toContain(k);
+    for (const k of [
+      "device-support-end",
+      "device-warranty-end",
+      "lease-return",
+      "licence-renewal",
+      "fund-obligation",
+      "fund-liquidation",
+      "c2-cycle-end",
+      "erate-deadline",
+      "vetting-review",
+      "agreement-expiry",
+    ])
+      expect(kinds).toContain(k);
     const key = (i: (typeof cal.items)[number]) => `${i.lastDayToAct ?? i.date}|${i.date}`;
     for (let i = 1; i < cal.items.length; i++) expect(key(cal.items[i - 1]!) <= key(cal.items[i]!)).toBe(true);
     expect(new Set(cal.items.map((i) => i.id)).size).toBe(cal.items.length);
@@ -110,7 +125,16 @@ describe("districtCalendar on the sample district", () => {
 describe("districtCalendar input errors", () => {
   it("prefixes an engine's error path with the calendar part", () => {
     try {
-      districtCalendar({ asOf: "2026-07-01", devices: { models: devices.models, cohorts: [{ ...devices.cohorts[0], count: -1 }, { ...devices.cohorts[1], model: "nope" }] } });
+      districtCalendar({
+        asOf: "2026-07-01",
+        devices: {
+          models: devices.models,
+          cohorts: [
+            { ...devices.cohorts[0], count: -1 },
+            { ...devices.cohorts[1], model: "nope" },
+          ],
+        },
+      });
       expect.unreachable();
     } catch (e) {
       expect(isDistrictKitError(e)).toBe(true);
@@ -118,7 +142,11 @@ describe("districtCalendar input errors", () => {
     }
   });
   it("renames a custom item that reuses an engine's id and keeps both", () => {
-    const cal = districtCalendar({ asOf: "2026-07-01", reviews: [{ appId: "q", appName: "Q", reReview: { on: "2027-01-01", because: "x" } }], custom: [{ id: "vetting:re-review:q", date: "2027-02-01", kind: "custom", source: "district", title: "Mine", action: "a", explanation: "" }] });
+    const cal = districtCalendar({
+      asOf: "2026-07-01",
+      reviews: [{ appId: "q", appName: "Q", reReview: { on: "2027-01-01", because: "x" } }],
+      custom: [{ id: "vetting:re-review:q", date: "2027-02-01", kind: "custom", source: "district", title: "Mine", action: "a", explanation: "" }],
+    });
     expect(cal.items.map((i) => i.id)).toEqual(["vetting:re-review:q", "vetting:re-review:q~2"]);
     expect(cal.renamed).toEqual([{ from: "vetting:re-review:q", to: "vetting:re-review:q~2" }]);
   });

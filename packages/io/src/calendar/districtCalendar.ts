@@ -1,12 +1,12 @@
+import { type BudgetModel, matchPlanLines } from "@districtkit/budget";
 import { addDaysIso, isoDateSchema, parseInput } from "@districtkit/core";
-import { matchPlanLines, type BudgetModel } from "@districtkit/budget";
 import { z } from "zod";
 import { c2Item, c2ItemsFromProjection, calendarBudgetSchema, calendarC2Schema, eRateItems, fundItems, projectForCalendar } from "./fromBudget.js";
 import { calendarDevicesSchema, calendarLeaseSchema, deviceItems, leaseItems } from "./fromDevices.js";
 import { calendarLicencesSchema, licenceItems } from "./fromLicences.js";
 import { agreementItems, calendarAgreementSchema, calendarReviewSchema, reviewItems } from "./fromVetting.js";
 import { inSection } from "./internal.js";
-import { CALENDAR_KINDS, actBy, calendarItemSchema, statusAt, type CalendarItem, type CalendarKind } from "./item.js";
+import { actBy, CALENDAR_KINDS, type CalendarItem, type CalendarKind, calendarItemSchema, statusAt } from "./item.js";
 import { mergeItems } from "./merge.js";
 
 /**
@@ -135,7 +135,10 @@ function linkBudgetLines(model: BudgetModel, items: CalendarItem[], names: Reado
         return [{ id, name: c.name, how, guess: m.reason === "category" }];
       });
       const named = found.filter((f) => !f.guess);
-      byLine.set(l.lineId, (named.length > 0 ? named : found).map(({ id, name, how }) => ({ id, name, how })));
+      byLine.set(
+        l.lineId,
+        (named.length > 0 ? named : found).map(({ id, name, how }) => ({ id, name, how })),
+      );
     }
   }
   const funds = new Map(model.budget.funds.map((f) => [f.id, f]));

@@ -1,5 +1,5 @@
-import { Money, addDaysIso, moneySchema } from "@districtkit/core";
-import { C2_BUDGET_CYCLES, eRateFilingWindowFor, eRateProcurementCalendar, prepareBudget, projectBudget, type BudgetModel, type BudgetProjection } from "@districtkit/budget";
+import { type BudgetModel, type BudgetProjection, C2_BUDGET_CYCLES, eRateFilingWindowFor, eRateProcurementCalendar, prepareBudget, projectBudget } from "@districtkit/budget";
+import { addDaysIso, Money, moneySchema } from "@districtkit/core";
 import { z } from "zod";
 import { inSection, item } from "./internal.js";
 import type { CalendarItem } from "./item.js";
@@ -64,7 +64,10 @@ export function fundItems(model: BudgetModel, projection: BudgetProjection): Cal
         ["not used", t.remaining.format()],
         ["eligible", [...(def?.eligibleCategories ?? []), ...(def?.eligibleItems ?? [])].join(", ") || "—"],
       ];
-      const refs = [{ kind: "fund", id: f.id }, { kind: "tranche", id: t.id }];
+      const refs = [
+        { kind: "fund", id: f.id },
+        { kind: "tranche", id: t.id },
+      ];
       const lapse = t.status === "lapses" && t.remaining.isPositive();
       out.push(
         item({
@@ -116,11 +119,22 @@ export function c2Item(c: z.output<typeof calendarC2Schema>): CalendarItem {
     action: c.remaining.isPositive()
       ? `request the ${c.remaining.format()} of C2 budget left before the cycle ends — ${w ? `the FY${c.lastFundingYear} window closes ${w.form471Closes}` : `in the FY${c.lastFundingYear} Form 471 window (not yet published)`}`
       : "the cycle's budget is spent; plan the next cycle",
-    atStake: { amount: c.remaining.isPositive() ? c.remaining : Money.ZERO, amountLabel: c.remaining.isPositive() ? `unused C2 budget, pre-discount (E-Rate would pay ${eRateShare.format()})` : "nothing left", units: null, unit: null },
+    atStake: {
+      amount: c.remaining.isPositive() ? c.remaining : Money.ZERO,
+      amountLabel: c.remaining.isPositive() ? `unused C2 budget, pre-discount (E-Rate would pay ${eRateShare.format()})` : "nothing left",
+      units: null,
+      unit: null,
+    },
     explanation:
       `The ${c.cycle} C2 budget is ${c.budget.format()} (pre-discount); ${c.remaining.format()} is left. Unused budget does not carry into the next cycle. ` +
       (w ? `The last Form 471 of the cycle is due ${w.form471Closes}.` : `The FY${c.lastFundingYear} filing window is not published yet (FY2025 closed 2025-03-26, FY2026 2026-04-01).`),
-    facts: [["cycle", c.cycle], ["budget", c.budget.format()], ["remaining", c.remaining.format()], ["C2 discount", `${Math.min(c.discountPercent, 85)} %`], ["cycle ends", end]],
+    facts: [
+      ["cycle", c.cycle],
+      ["budget", c.budget.format()],
+      ["remaining", c.remaining.format()],
+      ["C2 discount", `${Math.min(c.discountPercent, 85)} %`],
+      ["cycle ends", end],
+    ],
     refs: [{ kind: "c2-cycle", id: c.cycle }],
   });
 }
@@ -142,7 +156,11 @@ export function eRateItems(input: unknown): CalendarItem[] {
       action: m.action,
       atStake: { amount: p?.amount ?? null, amountLabel: p?.amount ? "pre-discount request" : null, units: null, unit: null },
       explanation: `${p ? p.explanation : cal.explanation}${warnings.length ? ` Warnings: ${warnings.map((w) => w.message).join(" ")}` : ""}`,
-      facts: [["rule", m.rule], ["funding year", `FY${cal.fundingYear}`], ["window", `${cal.window.form471Opens} – ${cal.window.form471Closes} (${cal.window.source})`]],
+      facts: [
+        ["rule", m.rule],
+        ["funding year", `FY${cal.fundingYear}`],
+        ["window", `${cal.window.form471Opens} – ${cal.window.form471Closes} (${cal.window.source})`],
+      ],
       refs: [{ kind: "funding-year", id: `FY${cal.fundingYear}` }, ...(m.purchase ? [{ kind: "purchase", id: m.purchase }] : [])],
     });
   });
@@ -155,7 +173,11 @@ export function c2ItemsFromProjection(projection: BudgetProjection): CalendarIte
     const cycle = C2_BUDGET_CYCLES.find((c) => c.id === u.cycle);
     if (cycle === undefined) continue;
     const it = c2Item({ cycle: u.cycle, lastFundingYear: cycle.lastFundingYear, budget: u.budget, remaining: u.remaining, discountPercent: projection.eRate.c2Percent ?? 0 });
-    out.push({ ...it, explanation: `${it.explanation} From the budget projection: ${u.explanation}`, facts: [...it.facts, ["committed before the plan", u.committedBefore.format()], ["used by the plan", u.consumed.format()]] });
+    out.push({
+      ...it,
+      explanation: `${it.explanation} From the budget projection: ${u.explanation}`,
+      facts: [...it.facts, ["committed before the plan", u.committedBefore.format()], ["used by the plan", u.consumed.format()]],
+    });
   }
   return out;
 }

@@ -1,5 +1,16 @@
-import { DISTRICT_CALENDAR, DistrictKitError, Money, addDaysIso, addMonthsIso, fiscalCalendarSchema, fiscalYearRange, isoDateSchema, nonNegativeMoneySchema, type FiscalCalendar } from "@districtkit/core";
-import { cohortSchema, supportEnds, type Cohort, type DeviceModel } from "@districtkit/lifecycle";
+import {
+  addDaysIso,
+  addMonthsIso,
+  DISTRICT_CALENDAR,
+  DistrictKitError,
+  type FiscalCalendar,
+  fiscalCalendarSchema,
+  fiscalYearRange,
+  isoDateSchema,
+  Money,
+  nonNegativeMoneySchema,
+} from "@districtkit/core";
+import { type Cohort, cohortSchema, type DeviceModel, supportEnds } from "@districtkit/lifecycle";
 import { z } from "zod";
 import { inSection, item, plural } from "./internal.js";
 import type { CalendarItem } from "./item.js";
@@ -180,7 +191,14 @@ export function deviceItems(asOf: string, d: z.output<typeof calendarDevicesSche
             (firstExt ? `, or buy ${ext!.name} year 1${extCost ? ` (${extCost.format()})` : ""} to run them to ${firstExt.through}` : ""),
           atStake: { amount: cost, amountLabel: `replacement at ${unit.format()} each${replacement ? ` (${replacement.name ?? replacement.id})` : ""}`, units: t.count, unit: "devices" },
           explanation: `${line.explanation} ${plural(t.count, "device")} of this model are in service (${cohortWords}) at ${t.schools.size} ${t.schools.size === 1 ? "school" : "schools"}.`,
-          facts: [...baseFacts, ["support end", `${line.supportEnd}${line.estimated ? " (estimate)" : ""}`], ["how it was found", line.basis], ["source", line.source ?? "—"], ["replacement unit price", unit.format()], ["order lead time", `${d.leadDays} days`]],
+          facts: [
+            ...baseFacts,
+            ["support end", `${line.supportEnd}${line.estimated ? " (estimate)" : ""}`],
+            ["how it was found", line.basis],
+            ["source", line.source ?? "—"],
+            ["replacement unit price", unit.format()],
+            ["order lead time", `${d.leadDays} days`],
+          ],
           refs,
         }),
       );
@@ -254,9 +272,13 @@ export function deviceItems(asOf: string, d: z.output<typeof calendarDevicesSche
             title: `${line.name} bought FY${y}: warranty ends (${plural(v.count, "device")})`,
             action: `extend the warranty or plan for repairs at the district's cost (decide by ${addDaysIso(end, -d.warrantyNoticeDays)})`,
             atStake: { amount: v.value, amountLabel: "purchase value losing warranty cover", units: v.count, unit: "devices" },
-            explanation:
-              `${line.name}: a ${m.warrantyYears}-year warranty on devices bought in FY${y} ends from ${end} (the first day of FY${y} + ${m.warrantyYears} years: the earliest a device of that purchase year can lose cover; later purchases keep it longer).`,
-            facts: [["model", `${line.name} (${line.model})`], ["purchase year", `FY${y}`], ["devices", v.count.toLocaleString("en-US")], ["warranty", `${m.warrantyYears} years`]],
+            explanation: `${line.name}: a ${m.warrantyYears}-year warranty on devices bought in FY${y} ends from ${end} (the first day of FY${y} + ${m.warrantyYears} years: the earliest a device of that purchase year can lose cover; later purchases keep it longer).`,
+            facts: [
+              ["model", `${line.name} (${line.model})`],
+              ["purchase year", `FY${y}`],
+              ["devices", v.count.toLocaleString("en-US")],
+              ["warranty", `${m.warrantyYears} years`],
+            ],
             refs: [...refs, { kind: "cohort-year", id: `${line.model}:${y}` }],
           }),
         );
@@ -281,7 +303,12 @@ export function leaseItems(leases: readonly z.output<typeof calendarLeaseSchema>
       action: `collect and return ${plural(l.count, "device")}${buyout ? `, or buy them out (${buyout.format()})` : ""}; tell the lessor by ${act}`,
       atStake: { amount: buyout, amountLabel: buyout ? `buyout at ${l.buyoutPerDevice!.format()} a device` : null, units: l.count, unit: "devices" },
       explanation: `The lease of ${plural(l.count, "device")} (${l.name}) ends ${l.returnOn}; ${l.noticeDays > 0 ? `the lessor needs ${l.noticeDays} days' notice, so decide by ${act}` : "no notice period is entered"}.${l.source ? ` Source: ${l.source}.` : ""}`,
-      facts: [["devices", String(l.count)], ["return on", l.returnOn], ["notice", `${l.noticeDays} days`], ["buyout per device", l.buyoutPerDevice?.format() ?? "—"]],
+      facts: [
+        ["devices", String(l.count)],
+        ["return on", l.returnOn],
+        ["notice", `${l.noticeDays} days`],
+        ["buyout per device", l.buyoutPerDevice?.format() ?? "—"],
+      ],
       refs: [{ kind: "lease", id: l.id }, ...(l.model ? [{ kind: "model", id: l.model }] : [])],
     });
   });

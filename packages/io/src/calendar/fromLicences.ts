@@ -15,7 +15,10 @@ import type { CalendarItem } from "./item.js";
  */
 export const calendarLicencesSchema = z.object({
   contracts: z.array(z.unknown()).max(100_000),
-  products: z.array(z.object({ id: z.string().min(1).max(200), name: z.string().min(1).max(300) })).max(100_000).default([]),
+  products: z
+    .array(z.object({ id: z.string().min(1).max(200), name: z.string().min(1).max(300) }))
+    .max(100_000)
+    .default([]),
 });
 
 /** @internal One item per contract: the next renewal, with the notice deadline as the last day to act. */

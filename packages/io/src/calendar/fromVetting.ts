@@ -58,7 +58,11 @@ export function reviewItems(reviews: readonly z.output<typeof calendarReviewSche
       action: `vet ${r.appName} again (${r.reReview.because})`,
       atStake: { amount: null, amountLabel: null, units: null, unit: null },
       explanation: `${r.appName}${r.decision ? ` (${r.decision})` : ""} is due for review on ${r.reReview.on}: ${r.reReview.because}.`,
-      facts: [["app", `${r.appName} (${r.appId})`], ["decision", r.decision ?? "—"], ["why then", r.reReview.because]],
+      facts: [
+        ["app", `${r.appName} (${r.appId})`],
+        ["decision", r.decision ?? "—"],
+        ["why then", r.reReview.because],
+      ],
       refs: [{ kind: "app", id: r.appId }],
     }),
   );
@@ -78,7 +82,13 @@ export function agreementItems(agreements: readonly z.output<typeof calendarAgre
       action: a.autoRenew ? `review the terms or give notice by ${act}` : `renew the ${a.kind} (start by ${act}) or stop the data flowing on ${a.expiresOn}`,
       atStake: { amount: a.annualCost ?? null, amountLabel: a.annualCost ? "annual cost" : null, units: a.students ?? null, unit: a.students !== undefined ? "students' data" : null },
       explanation: `The ${a.kind} with ${a.vendor}${a.app ? ` (${a.app})` : ""} ${a.autoRenew ? "renews automatically" : "expires"} on ${a.expiresOn}; act ${a.noticeDays} days before, by ${act}.${a.source ? ` Source: ${a.source}.` : ""}`,
-      facts: [["vendor", a.vendor], ["agreement", `${a.kind} (${a.id})`], ["expires", a.expiresOn], ["notice", `${a.noticeDays} days`], ["renews by itself", a.autoRenew ? "yes" : "no"]],
+      facts: [
+        ["vendor", a.vendor],
+        ["agreement", `${a.kind} (${a.id})`],
+        ["expires", a.expiresOn],
+        ["notice", `${a.noticeDays} days`],
+        ["renews by itself", a.autoRenew ? "yes" : "no"],
+      ],
       refs: [{ kind: "agreement", id: a.id }, ...(a.app ? [{ kind: "app", id: a.app }] : [])],
     });
   });

@@ -1,5 +1,5 @@
-import ICAL from "ical.js";
 import { isDistrictKitError } from "@districtkit/core";
+import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { calendarToCsv } from "./csv.js";
 import { calendarToIcs } from "./ics.js";
@@ -84,7 +84,13 @@ describe("calendarToIcs", () => {
 
   it("lists every invalid item with its path", () => {
     try {
-      calendarToIcs({ asOf: "2026-07-01", items: [{ ...review, date: "2027-02-30" }, { ...renewal, kind: "nope" as never }] });
+      calendarToIcs({
+        asOf: "2026-07-01",
+        items: [
+          { ...review, date: "2027-02-30" },
+          { ...renewal, kind: "nope" as never },
+        ],
+      });
       expect.unreachable();
     } catch (e) {
       expect(isDistrictKitError(e)).toBe(true);
@@ -100,7 +106,7 @@ describe("calendarToCsv", () => {
     expect(csv).toContain(",10944,annual cost,912,seats,ReadWell licences,");
   });
   it("neutralises a title a spreadsheet would run as a formula", () => {
-    const csv = calendarToCsv({ items: [{ ...review, title: "=HYPERLINK(\"http://x\")" }] });
+    const csv = calendarToCsv({ items: [{ ...review, title: '=HYPERLINK("http://x")' }] });
     expect(csv).toContain("'=HYPERLINK");
   });
 });

@@ -1,12 +1,15 @@
 import { addDaysIso, isoDateSchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { escapeIcsText, foldIcsLine } from "./icsText.js";
-import { calendarItemSchema, type CalendarItem, type CalendarItemInput } from "./item.js";
+import { type CalendarItem, type CalendarItemInput, calendarItemSchema } from "./item.js";
 
 const icsOptionsSchema = z.object({
   name: z.string().min(1).max(300).default("DistrictKit: everything that expires"),
   stamp: isoDateSchema.optional(),
-  uidDomain: z.string().regex(/^[A-Za-z0-9.-]{1,200}$/).default("districtkit"),
+  uidDomain: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]{1,200}$/)
+    .default("districtkit"),
 });
 
 /**

@@ -6,9 +6,7 @@ const octets = (s: string) => new TextEncoder().encode(s).length;
 describe("escapeIcsText (RFC 5545 §3.3.11)", () => {
   it("writes the RFC's own DESCRIPTION example", () => {
     // RFC 5545 §3.3.11, example: "Project XYZ Final Review\nConference Room - 3B\nCome Prepared."
-    expect(`DESCRIPTION:${escapeIcsText("Project XYZ Final Review\nConference Room - 3B\nCome Prepared.")}`).toBe(
-      "DESCRIPTION:Project XYZ Final Review\\nConference Room - 3B\\nCome Prepared.",
-    );
+    expect(`DESCRIPTION:${escapeIcsText("Project XYZ Final Review\nConference Room - 3B\nCome Prepared.")}`).toBe("DESCRIPTION:Project XYZ Final Review\\nConference Room - 3B\\nCome Prepared.");
   });
   it("escapes backslash, semicolon and comma, the backslash first", () => {
     expect(escapeIcsText("a\\b;c,d")).toBe("a\\\\b\\;c\\,d");

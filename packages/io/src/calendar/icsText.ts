@@ -14,10 +14,13 @@ const ENCODER = new TextEncoder();
  * @internal
  */
 export function escapeIcsText(value: string): string {
-  return value
-    .replace(/\r\n|\r|\n/g, "\n")
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "")
-    .replace(/[\\;,\n]/g, (c) => (c === "\n" ? "\\n" : `\\${c}`));
+  return (
+    value
+      .replace(/\r\n|\r|\n/g, "\n")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: RFC 5545 text may not hold control characters: this removes them
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "")
+      .replace(/[\\;,\n]/g, (c) => (c === "\n" ? "\\n" : `\\${c}`))
+  );
 }
 
 /**

@@ -9,7 +9,12 @@ export function inSection<T>(prefix: readonly (string | number)[], call: () => T
     // the one rule (core's DistrictKitError.wrap): the section's path is put in front, and the
     // original error of a caller's getter or Proxy stays the `cause`
     const error = DistrictKitError.wrap(e, []);
-    throw new DistrictKitError(error.code, error.issues.map((i) => ({ path: [...prefix, ...i.path], code: i.code, message: i.message })), undefined, error.cause === undefined ? undefined : { cause: error.cause });
+    throw new DistrictKitError(
+      error.code,
+      error.issues.map((i) => ({ path: [...prefix, ...i.path], code: i.code, message: i.message })),
+      undefined,
+      error.cause === undefined ? undefined : { cause: error.cause },
+    );
   }
 }
 

@@ -71,11 +71,20 @@ export const calendarItemSchema = z.object({
     .default({ amount: null, amountLabel: null, units: null, unit: null }),
   explanation: z.string().max(20_000),
   /** Label → value rows behind the explanation (rule, inputs, source). */
-  facts: z.array(z.tuple([z.string().max(200), z.string().max(2000)])).max(200).default([]),
+  facts: z
+    .array(z.tuple([z.string().max(200), z.string().max(2000)]))
+    .max(200)
+    .default([]),
   /** What the item is about, as the engines name it. */
-  refs: z.array(z.object({ kind: z.string().min(1).max(50), id: z.string().min(1).max(500) })).max(1000).default([]),
+  refs: z
+    .array(z.object({ kind: z.string().min(1).max(50), id: z.string().min(1).max(500) }))
+    .max(1000)
+    .default([]),
   /** Budget lines the item affects, with how each was found. */
-  budgetLines: z.array(z.object({ id: z.string().min(1).max(500), name: z.string().max(500), how: z.string().max(500) })).max(10_000).default([]),
+  budgetLines: z
+    .array(z.object({ id: z.string().min(1).max(500), name: z.string().max(500), how: z.string().max(500) }))
+    .max(10_000)
+    .default([]),
   /** Relative to the calendar's as-of date (set by the calendar; `upcoming` when given without one). */
   status: z.enum(["passed", "overdue", "act-now", "upcoming"]).default("upcoming"),
 });

@@ -1,6 +1,6 @@
 import { parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { calendarItemSchema, compareItems, type CalendarItem, type CalendarItemInput } from "./item.js";
+import { type CalendarItem, type CalendarItemInput, calendarItemSchema, compareItems } from "./item.js";
 
 /**
  * What {@link mergeCalendarItems} returns: every item of every list, in calendar order, and the

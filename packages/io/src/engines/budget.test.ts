@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DistrictKitError } from "@districtkit/core";
 import { districtSchema } from "@districtkit/budget";
+import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
 import { readOneRoster } from "../formats/oneRoster.js";
 import { budgetGradeOf, budgetSchoolsFromRoster } from "./budget.js";

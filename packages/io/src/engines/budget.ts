@@ -1,7 +1,7 @@
+import { GRADES, type Grade, type School, schoolSchema } from "@districtkit/budget";
 import { DistrictKitError, fiscalYearSchema, keyedRecordSchema, parseInput } from "@districtkit/core";
-import { GRADES, schoolSchema, type Grade, type School } from "@districtkit/budget";
 import { z } from "zod";
-import { enrollmentCountsSchema, type EnrollmentCounts } from "../formats/oneRoster.js";
+import { type EnrollmentCounts, enrollmentCountsSchema } from "../formats/oneRoster.js";
 import { guard } from "../internal/guard.js";
 
 const localeSchema = z.enum(["urban", "rural"]);

@@ -18,7 +18,16 @@ describe("licence exports → @districtkit/licenses (the sample district)", () =
   it("gives back the licences engine's own current contracts from the vendor-style contract list", () => {
     const { contracts, skipped } = licenseContractsToCurrent(readLicenseContracts(readFileSync(join(data, "licenses/contracts.csv"))).rows, { products });
     expect(skipped).toEqual([]);
-    const plain = (c: Record<string, unknown>) => ({ productId: c["productId"], annualCost: String(c["annualCost"]), seats: c["seats"], startDate: c["startDate"], renewalDate: c["renewalDate"], termYears: c["termYears"] ?? 1, noticeDays: c["noticeDays"], autoRenew: c["autoRenew"] });
+    const plain = (c: Record<string, unknown>) => ({
+      productId: c["productId"],
+      annualCost: String(c["annualCost"]),
+      seats: c["seats"],
+      startDate: c["startDate"],
+      renewalDate: c["renewalDate"],
+      termYears: c["termYears"] ?? 1,
+      noticeDays: c["noticeDays"],
+      autoRenew: c["autoRenew"],
+    });
     const expected = licenses.currentContracts.map((c) => plain({ ...c, annualCost: String(Number(c["annualCost"])) }));
     expect(contracts.slice(0, expected.length).map((c) => plain({ ...c, annualCost: c.annualCost.toString() }))).toEqual(expected);
     expect(contracts.at(-1)?.productId).toBe("Google Workspace for Education Fundamentals"); // not in the engine's products: kept by name

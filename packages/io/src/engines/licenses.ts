@@ -1,12 +1,12 @@
 import { addMonthsIso, keyedRecordSchema, Money, parseInput } from "@districtkit/core";
-import { currentContractSchema, rosterDemandInputSchema, usageRecordSchema, type CurrentContract, type UsageRecord as LicenseUsageRecord } from "@districtkit/licenses";
+import { type CurrentContract, currentContractSchema, type UsageRecord as LicenseUsageRecord, rosterDemandInputSchema, usageRecordSchema } from "@districtkit/licenses";
 import { z } from "zod";
-import { budgetGradeOf } from "./budget.js";
-import { enrollmentCountsSchema, type EnrollmentCounts } from "../formats/oneRoster.js";
-import { licenseContractSchema, usageRecordSchema as usageRowSchema, type LicenseContract, type UsageRecord } from "../formats/licenses.js";
+import { type LicenseContract, licenseContractSchema, type UsageRecord, usageRecordSchema as usageRowSchema } from "../formats/licenses.js";
+import { type EnrollmentCounts, enrollmentCountsSchema } from "../formats/oneRoster.js";
 import { caselessValue } from "../internal/caseless.js";
 import { guard } from "../internal/guard.js";
 import { isTrusted } from "../internal/trusted.js";
+import { budgetGradeOf } from "./budget.js";
 
 const byName = keyedRecordSchema(z.string().min(1)); // names are data (a product called __proto__)
 
@@ -30,7 +30,9 @@ export const licenseImportOptionsSchema = z
   .object({
     products: byName.optional().describe("Product name → product id"),
     schools: byName.optional().describe("School name → school id"),
-    roles: keyedRecordSchema(z.enum(["student", "teacher", "staff"])).optional().describe("User type → role"),
+    roles: keyedRecordSchema(z.enum(["student", "teacher", "staff"]))
+      .optional()
+      .describe("User type → role"),
     source: z.string().min(1).optional().describe("What produced the usage figures"),
   })
   .strict();
@@ -83,7 +85,10 @@ const rowsOf = <T>(rows: unknown, schema: z.ZodType<T>, path: string): readonly 
  * ```
  * @category Licences
  */
-export function licenseContractsToCurrent(contracts: readonly LicenseContract[], options: LicenseImportOptions = {}): { readonly contracts: readonly CurrentContract[]; readonly skipped: readonly SkippedRow[] } {
+export function licenseContractsToCurrent(
+  contracts: readonly LicenseContract[],
+  options: LicenseImportOptions = {},
+): { readonly contracts: readonly CurrentContract[]; readonly skipped: readonly SkippedRow[] } {
   return guard("contracts", () => {
     const o = parseInput(licenseImportOptionsSchema, options, ["options"]);
     const rows = rowsOf(contracts, licenseContractSchema, "contracts");
@@ -154,7 +159,14 @@ export function usageToLicenseUsers(usage: readonly UsageRecord[], options: Lice
         continue;
       }
       const role = lookup(o.roles, u.role) ?? (u.role !== undefined && STUDENT.test(u.role) ? "student" : u.role !== undefined && TEACHER.test(u.role) ? "teacher" : "staff");
-      users.push({ userId: u.user, productId: lookup(o.products, u.product) ?? u.product, schoolId: lookup(o.schools, u.school) ?? u.school, role: role as LicenseUsageRecord["role"], lastActive: u.lastActive ?? null, source });
+      users.push({
+        userId: u.user,
+        productId: lookup(o.products, u.product) ?? u.product,
+        schoolId: lookup(o.schools, u.school) ?? u.school,
+        role: role as LicenseUsageRecord["role"],
+        lastActive: u.lastActive ?? null,
+        source,
+      });
     }
     return { users: parseInput(z.array(usageRecordSchema), users, ["users"]), skipped };
   });
@@ -184,7 +196,11 @@ export function usageToLicenseUsers(usage: readonly UsageRecord[], options: Lice
 export function licenseEnrollmentFromRoster(
   counts: EnrollmentCounts,
   options: { readonly schools?: Readonly<Record<string, string>> } = {},
-): { readonly enrollment: readonly { schoolId: string; grade: number; students: number }[]; readonly staff: readonly { schoolId: string; role: "teacher" | "staff"; count: number }[]; readonly ungradedStudents: number } {
+): {
+  readonly enrollment: readonly { schoolId: string; grade: number; students: number }[];
+  readonly staff: readonly { schoolId: string; role: "teacher" | "staff"; count: number }[];
+  readonly ungradedStudents: number;
+} {
   return guard("roster counts", () => {
     const value = parseInput(enrollmentCountsSchema, counts, ["counts"]);
     const o = parseInput(z.object({ schools: byName.optional() }).strict(), options, ["options"]);

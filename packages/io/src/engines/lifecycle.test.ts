@@ -48,7 +48,7 @@ describe("Snipe-IT and Google Admin → lifecycle inventory (the sample district
   });
 });
 
-describe("cohorts alone (detail: \"cohorts\", for large exports)", () => {
+describe('cohorts alone (detail: "cohorts", for large exports)', () => {
   it("gives the same cohorts and exclusions as validating every device with lifecycle's schemas", () => {
     const snipe = readSnipeItAssets(readFileSync(join(data, "snipe-it/assets.csv"))).rows;
     const google = readGoogleAdminDevices(readFileSync(join(data, "google-admin/chrome-devices.csv"))).rows;
@@ -64,7 +64,17 @@ describe("cohorts alone (detail: \"cohorts\", for large exports)", () => {
 });
 
 describe("inventoryFromExports on small cases", () => {
-  const asset = (tag: string, extra: Record<string, unknown> = {}) => ({ line: 2, assetTag: tag, model: "Acme Chromebook 300", category: "Chromebook", location: "HS", purchaseDate: "2021-08-01", purchaseCost: "259", attributes: {}, ...extra });
+  const asset = (tag: string, extra: Record<string, unknown> = {}) => ({
+    line: 2,
+    assetTag: tag,
+    model: "Acme Chromebook 300",
+    category: "Chromebook",
+    location: "HS",
+    purchaseDate: "2021-08-01",
+    purchaseCost: "259",
+    attributes: {},
+    ...extra,
+  });
 
   it("leaves out a model with no price, listing every device, unless the price is given", () => {
     const rows = [asset("A", { purchaseCost: undefined }), asset("B", { purchaseCost: undefined })].map(({ purchaseCost: _c, ...r }) => r);
@@ -83,8 +93,19 @@ describe("inventoryFromExports on small cases", () => {
   });
 
   it("takes a Google-only device's school from its org unit (longest prefix) and its purchase date from enrollment", () => {
-    const g = { line: 2, serialNumber: "X1", model: "Acme Chromebook 300", orgUnitPath: "/Students/High/Grade 9", firstEnrollmentTime: "2021-09-01", autoUpdateExpiration: "2026-06-30", attributes: {} };
-    const r = inventoryFromExports({ googleAdmin: [g] }, { asOf: "2026-07-01", schools: { "/Students": "district", "/Students/High": "MVH" }, models: { "Acme Chromebook 300": { unitPrice: "259" } } });
+    const g = {
+      line: 2,
+      serialNumber: "X1",
+      model: "Acme Chromebook 300",
+      orgUnitPath: "/Students/High/Grade 9",
+      firstEnrollmentTime: "2021-09-01",
+      autoUpdateExpiration: "2026-06-30",
+      attributes: {},
+    };
+    const r = inventoryFromExports(
+      { googleAdmin: [g] },
+      { asOf: "2026-07-01", schools: { "/Students": "district", "/Students/High": "MVH" }, models: { "Acme Chromebook 300": { unitPrice: "259" } } },
+    );
     expect(r.devices[0]).toMatchObject({ id: "X1", school: "MVH", role: "student", purchaseDate: "2021-09-01", osSupportEnd: "2026-06-30" });
     expect(r.models[0]?.autoUpdateExpiration).toBe("2026-06");
   });

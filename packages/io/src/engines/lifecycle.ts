@@ -1,22 +1,22 @@
 import { DISTRICT_CALENDAR, DistrictKitError, type DistrictKitIssue, fiscalCalendarSchema, fiscalYearOf, isoDateSchema, keyedRecordSchema, Money, parseInput } from "@districtkit/core";
 import {
   aggregateCohorts,
+  type Cohort,
   cohortKey,
   cohortSchema,
-  deviceCategorySchema,
-  deviceModelSchema,
-  deviceRoleSchema,
-  deviceSchema,
-  type Cohort,
   type Device,
   type DeviceCategory,
   type DeviceModel,
   type DeviceRole,
+  deviceCategorySchema,
+  deviceModelSchema,
+  deviceRoleSchema,
+  deviceSchema,
 } from "@districtkit/lifecycle";
 import { z } from "zod";
 import { groupAutoUpdateExpiration } from "../formats/aueByModel.js";
-import { googleAdminDeviceSchema, type GoogleAdminDevice } from "../formats/googleAdmin.js";
-import { snipeItAssetSchema, type SnipeItAsset } from "../formats/snipeIt.js";
+import { type GoogleAdminDevice, googleAdminDeviceSchema } from "../formats/googleAdmin.js";
+import { type SnipeItAsset, snipeItAssetSchema } from "../formats/snipeIt.js";
 import { caselessValue, longestCaselessPrefix } from "../internal/caseless.js";
 import { guard } from "../internal/guard.js";
 import { isTrusted } from "../internal/trusted.js";

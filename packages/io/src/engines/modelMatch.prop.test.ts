@@ -5,7 +5,12 @@ import { matchDeviceModels } from "./modelMatch.js";
 // The reference for matchDeviceModels' candidates: the sort it replaced (every fitting catalogue
 // model with its shared words, sorted by shared words then name, the first eight).
 function tokens(s: string): string[] {
-  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().split(/[^a-z0-9]+/).filter((t) => t !== "");
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t !== "");
 }
 type Model = { id: string; name?: string; category: string };
 function referenceCandidates(x: { name: string; category?: string }, catalogue: readonly Model[]) {

@@ -1,5 +1,5 @@
-import { DistrictKitError } from "@districtkit/core";
 import { readFileSync } from "node:fs";
+import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
 import { readSnipeItAssets } from "../formats/snipeIt.js";
 import { inventoryFromExports } from "./lifecycle.js";
@@ -26,7 +26,12 @@ describe("matchDeviceModels (the sample's Snipe-IT export against its model cata
   it("leaves a different model number unmatched, with candidates and the assumed life it gets", () => {
     const m = of("Latitude 5420");
     expect(m.status).toBe("unmatched");
-    expect(m.candidates.slice(0, 2).map((c) => c.id).sort()).toEqual(["latitude-3440", "latitude-5440"]);
+    expect(
+      m.candidates
+        .slice(0, 2)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(["latitude-3440", "latitude-5440"]);
     expect(m.assumedLifeYears).toBe(ASSUMED_LIFE_YEARS["windows-laptop"]);
     expect(m.explanation).toMatch(/is given the 4-year life assumed for its category/);
     expect(of("PA-440 Firewall").status).toBe("unmatched");

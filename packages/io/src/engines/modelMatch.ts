@@ -1,5 +1,5 @@
 import { keyedRecordSchema, parseInput } from "@districtkit/core";
-import { deviceCategorySchema, deviceModelSchema, type DeviceCategory, type DeviceModel, type DeviceModelInput } from "@districtkit/lifecycle";
+import { type DeviceCategory, type DeviceModel, type DeviceModelInput, deviceCategorySchema, deviceModelSchema } from "@districtkit/lifecycle";
 import { z } from "zod";
 
 // An asset export names models its own way ("Latitude 3440", "AP-515"); the district's model
@@ -76,7 +76,12 @@ export interface ModelMatch {
 }
 
 function tokens(s: string): string[] {
-  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().split(/[^a-z0-9]+/).filter((t) => t !== "");
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t !== "");
 }
 const squash = (s: string): string => tokens(s).join("");
 const label = (m: DeviceModel): string => m.name ?? m.id;
@@ -168,7 +173,14 @@ export function matchDeviceModels(input: ModelMatchInput): ModelMatch[] {
     const assumed = match ? null : category !== null ? ASSUMED_LIFE_YEARS[category] : null;
     const explanation = match
       ? `${x.name}: ${status === "exact" ? "same name as" : "matched by name to"} ${label(match)}${match.autoUpdateExpiration ? ` (AUE ${match.autoUpdateExpiration})` : match.supportEnd ? ` (support ends ${match.supportEnd})` : ""}${match.expectedLifeYears ? `, ${match.expectedLifeYears}-year life` : ""}.`
-      : `${x.name}: no model of the catalogue matches it${candidates.length ? ` (closest: ${candidates.slice(0, 3).map((c) => c.name).join(", ")})` : ""}; ${assumed === null ? "it has no category, so no life is assumed: the forecast replaces it only when it fails" : `it is given the ${assumed}-year life assumed for its category`}.`;
+      : `${x.name}: no model of the catalogue matches it${
+          candidates.length
+            ? ` (closest: ${candidates
+                .slice(0, 3)
+                .map((c) => c.name)
+                .join(", ")})`
+            : ""
+        }; ${assumed === null ? "it has no category, so no life is assumed: the forecast replaces it only when it fails" : `it is given the ${assumed}-year life assumed for its category`}.`;
     return { name: x.name, category, status, matchId: match?.id ?? null, candidates, assumedLifeYears: assumed, explanation };
   });
 }

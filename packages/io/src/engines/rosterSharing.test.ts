@@ -56,7 +56,10 @@ describe("roles and birth dates", () => {
       "users.csv": "sourcedId,role,grades\ns1,student,third\ns2,student,05",
       "demographics.csv": "sourcedId,birthDate\ns1,03/02/2015\ns2,2015-03-02",
     });
-    expect(r.shared.students ?? []).toEqual([{ id: "s1", line: 2 }, { id: "s2", line: 3, grade: "05", birthDate: "2015-03-02" }]);
+    expect(r.shared.students ?? []).toEqual([
+      { id: "s1", line: 2 },
+      { id: "s2", line: 3, grade: "05", birthDate: "2015-03-02" },
+    ]);
     expect(r.warnings).toEqual([
       "demographics.csv: 1 birth date is not YYYY-MM-DD (line 2): those students are checked by grade",
       "users.csv: 1 grade is not a OneRoster grade (line 2): those students are sent without a grade",

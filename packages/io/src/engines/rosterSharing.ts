@@ -36,7 +36,10 @@ const STAFF_ROLES = new Set(["teacher", "aide", "administrator", "proctor", "dis
 
 function subjectOf(role: string | undefined): "student" | "parent" | "staff" | "other" | undefined {
   if (role === undefined) return undefined;
-  const r = role.trim().toLowerCase().replace(/[^a-z]/g, "");
+  const r = role
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
   if (r === "student") return "student";
   if (PARENT_ROLES.has(r)) return "parent";
   if (STAFF_ROLES.has(r)) return "staff";
@@ -94,12 +97,16 @@ export function sharedRosterFromOneRoster(appId: string, files: Readonly<Record<
   return guard("OneRoster files", () => {
     const app = parseInput(z.string().min(1), appId, ["appId"]);
     if (typeof files !== "object" || files === null || Array.isArray(files)) {
-      throw DistrictKitError.argument(["files"], "expected an object of file name → file contents, e.g. { \"users.csv\": text }");
+      throw DistrictKitError.argument(["files"], 'expected an object of file name → file contents, e.g. { "users.csv": text }');
     }
     const warnings: string[] = [];
     const results = new Map<string, ReadResult<Row>>();
     for (const [name, content] of Object.entries(files)) {
-      const base = name.split(/[\\/]/).pop()!.toLowerCase().replace(/\.csv$/, "");
+      const base = name
+        .split(/[\\/]/)
+        .pop()!
+        .toLowerCase()
+        .replace(/\.csv$/, "");
       const spec = Object.hasOwn(FILES, base) ? FILES[base] : undefined;
       if (spec === undefined) {
         warnings.push(`${name}: not student data (orgs, classes, courses and sessions are not checked)`);
@@ -109,7 +116,17 @@ export function sharedRosterFromOneRoster(appId: string, files: Readonly<Record<
     }
     const users = results.get("users");
     if (users === undefined) {
-      throw new DistrictKitError("INVALID_INPUT", [{ path: ["files", "users.csv"], code: "missing_file", message: `users.csv is missing (got ${Object.keys(files).map((n) => JSON.stringify(n)).join(", ") || "no files"})` }]);
+      throw new DistrictKitError("INVALID_INPUT", [
+        {
+          path: ["files", "users.csv"],
+          code: "missing_file",
+          message: `users.csv is missing (got ${
+            Object.keys(files)
+              .map((n) => JSON.stringify(n))
+              .join(", ") || "no files"
+          })`,
+        },
+      ]);
     }
     // role of each user: roles.csv, else users.csv's role column (OneRoster 1.1), else enrolments
     const roleOf = new Map<string, string>();
@@ -137,7 +154,9 @@ export function sharedRosterFromOneRoster(appId: string, files: Readonly<Record<
       subject.set(id, s ?? "student");
     }
     if (unknownRole.length > 0) {
-      warnings.push(`users.csv: ${unknownRole.length} user${unknownRole.length === 1 ? "" : "s"} with no role in roles.csv, users.csv or enrollments.csv (line${unknownRole.length === 1 ? "" : "s"} ${unknownRole.slice(0, 10).join(", ")}${unknownRole.length > 10 ? "…" : ""}) counted as students`);
+      warnings.push(
+        `users.csv: ${unknownRole.length} user${unknownRole.length === 1 ? "" : "s"} with no role in roles.csv, users.csv or enrollments.csv (line${unknownRole.length === 1 ? "" : "s"} ${unknownRole.slice(0, 10).join(", ")}${unknownRole.length > 10 ? "…" : ""}) counted as students`,
+      );
     }
 
     // columns with a value, per file and subject, in the files' column order
@@ -162,7 +181,10 @@ export function sharedRosterFromOneRoster(appId: string, files: Readonly<Record<
       if (isIsoDate(b)) birth.set(id, b);
       else badDates.push(d.line);
     }
-    if (badDates.length > 0) warnings.push(`demographics.csv: ${badDates.length} birth date${badDates.length === 1 ? " is" : "s are"} not YYYY-MM-DD (line${badDates.length === 1 ? "" : "s"} ${badDates.slice(0, 10).join(", ")}): those students are checked by grade`);
+    if (badDates.length > 0)
+      warnings.push(
+        `demographics.csv: ${badDates.length} birth date${badDates.length === 1 ? " is" : "s are"} not YYYY-MM-DD (line${badDates.length === 1 ? "" : "s"} ${badDates.slice(0, 10).join(", ")}): those students are checked by grade`,
+      );
     for (const e of results.get("enrollments")?.rows ?? []) {
       const id = e.cells.get("userSourcedId")!;
       tally("enrollments.csv", e, subject.get(id) ?? "student");
@@ -179,7 +201,10 @@ export function sharedRosterFromOneRoster(appId: string, files: Readonly<Record<
       const b = birth.get(id);
       students.push({ id, line: u.line, ...(grade === null ? {} : { grade }), ...(b === undefined ? {} : { birthDate: b }) });
     }
-    if (badGrades.length > 0) warnings.push(`users.csv: ${badGrades.length} grade${badGrades.length === 1 ? " is" : "s are"} not a OneRoster grade (line${badGrades.length === 1 ? "" : "s"} ${badGrades.slice(0, 10).join(", ")}): those students are sent without a grade`);
+    if (badGrades.length > 0)
+      warnings.push(
+        `users.csv: ${badGrades.length} grade${badGrades.length === 1 ? " is" : "s are"} not a OneRoster grade (line${badGrades.length === 1 ? "" : "s"} ${badGrades.slice(0, 10).join(", ")}): those students are sent without a grade`,
+      );
 
     const errors: RowError[] = [];
     const fileStats: Record<string, ReadStats> = {};
@@ -188,10 +213,12 @@ export function sharedRosterFromOneRoster(appId: string, files: Readonly<Record<
       fileStats[`${key}.csv`] = r.stats;
       for (const w of r.warnings) warnings.push(`${key}.csv: ${w}`);
     }
-    const stats = Object.values(fileStats).reduce(
-      (a, s) => ({ total: a.total + s.total, parsed: a.parsed + s.parsed, failed: a.failed + s.failed, blankLines: a.blankLines + s.blankLines }),
-      { total: 0, parsed: 0, failed: 0, blankLines: 0 },
-    );
+    const stats = Object.values(fileStats).reduce((a, s) => ({ total: a.total + s.total, parsed: a.parsed + s.parsed, failed: a.failed + s.failed, blankLines: a.blankLines + s.blankLines }), {
+      total: 0,
+      parsed: 0,
+      failed: 0,
+      blankLines: 0,
+    });
     return {
       shared: { appId: app, source: `OneRoster files: ${[...results.keys()].map((k) => `${k}.csv`).join(", ")}`, fields: [...counts.values()], students },
       errors,

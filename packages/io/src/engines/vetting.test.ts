@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DistrictKitError } from "@districtkit/core";
-import { K12_RUBRIC, appSchema, scoreApp } from "@districtkit/vetting";
+import { appSchema, K12_RUBRIC, scoreApp } from "@districtkit/vetting";
 import { describe, expect, it } from "vitest";
 import { readVettingAnswers, readVettingAnswersJson } from "../formats/vettingAnswers.js";
 import { vettingAppsFromAnswers } from "./vetting.js";
@@ -16,7 +16,11 @@ describe("questionnaire → vetting apps (the sample district's three apps)", ()
 
   it("builds the same apps from the CSV and the JSON, each valid for vetting's appSchema", () => {
     expect(fromCsv.apps).toEqual(fromJson.apps);
-    expect(fromCsv.apps.map((a) => [a.id, a.name])).toEqual([["readwell", "ReadWell"], ["quizblitz", "QuizBlitz"], ["writemate-ai", "WriteMate AI"]]);
+    expect(fromCsv.apps.map((a) => [a.id, a.name])).toEqual([
+      ["readwell", "ReadWell"],
+      ["quizblitz", "QuizBlitz"],
+      ["writemate-ai", "WriteMate AI"],
+    ]);
     for (const app of fromCsv.apps) expect(appSchema.safeParse(app).success).toBe(true);
     expect(fromCsv.unknownCriteria).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { parseInput } from "@districtkit/core";
-import { K12_RUBRIC, appSchema, rubricSchema, type AppInput, type Criterion, type Rubric } from "@districtkit/vetting";
+import { type AppInput, appSchema, type Criterion, K12_RUBRIC, type Rubric, rubricSchema } from "@districtkit/vetting";
 import { z } from "zod";
 import { groupVettingAnswers, type VettingAnswerRow, type VettingAnswerSet } from "../formats/vettingAnswers.js";
 import { parseDateText } from "../internal/cells.js";
@@ -29,7 +29,12 @@ const DOES_NOT = new Set(["doesnot", "does not", "doesn't", "no", "false", "n"])
 const ABSENT = new Set(["no", "none", "absent", "false", "n", "not present", "missing"]);
 
 function slug(text: string): string {
-  const s = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const s = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return /^[a-z]/.test(s) ? s : `app-${s || "unnamed"}`;
 }
 

@@ -152,7 +152,10 @@ export const usageFormat: CsvFormat<UsageRecord> = {
   name: "usage export",
   fields: [
     field("product", "Product", "text", ["Product Name", "Application", "App", "Software", "Title", "Service"], { requiredColumn: true, requiredValue: true }),
-    field("user", "User", "text", ["User ID", "Username", "User Name", "Email", "E-mail", "User Email", "Email Address", "Student Email", "Login", "Student ID", "sourcedId", "Account"], { requiredColumn: true, requiredValue: true }),
+    field("user", "User", "text", ["User ID", "Username", "User Name", "Email", "E-mail", "User Email", "Email Address", "Student Email", "Login", "Student ID", "sourcedId", "Account"], {
+      requiredColumn: true,
+      requiredValue: true,
+    }),
     field("role", "Role", "text", ["User Role", "User Type", "Type"]),
     field("school", "School", "text", ["Site", "Building", "Location", "School Name"]),
     field("grade", "Grade", "text", ["Grade Level", "Grades"]),

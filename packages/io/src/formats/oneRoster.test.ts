@@ -9,9 +9,13 @@ describe("OneRoster CSV", () => {
     const r = readOneRoster({
       "orgs.csv": orgs,
       "users.csv": "sourcedId,status,enabledUser,grades\nu1,active,true,05\nu2,active,true,06\nt1,active,true,\nt2,active,false,",
-      "roles.csv": "sourcedId,userSourcedId,role,roleType,orgSourcedId\nr1,u1,student,primary,s1\nr2,u2,student,primary,s2\nr3,t1,teacher,primary,s1\nr4,t1,teacher,secondary,s2\nr5,t2,teacher,primary,s2",
+      "roles.csv":
+        "sourcedId,userSourcedId,role,roleType,orgSourcedId\nr1,u1,student,primary,s1\nr2,u2,student,primary,s2\nr3,t1,teacher,primary,s1\nr4,t1,teacher,secondary,s2\nr5,t2,teacher,primary,s2",
     });
-    expect(r.value.schools.map((s) => [s.name, s.students, s.teachers])).toEqual([["North Elementary", 1, 1], ["South Middle", 1, 1]]);
+    expect(r.value.schools.map((s) => [s.name, s.students, s.teachers])).toEqual([
+      ["North Elementary", 1, 1],
+      ["South Middle", 1, 1],
+    ]);
     expect(r.value.totals).toMatchObject({ students: 2, teachers: 1 });
     expect(r.value.excluded.inactiveUsers).toBe(1);
   });
@@ -82,7 +86,10 @@ describe("OneRoster CSV", () => {
       "user u6 (users.csv line 7) is in no school's count: org x9 is not in orgs.csv; org old is marked tobedeleted in orgs.csv",
       'user u7 (users.csv line 8) is in no school\'s count: org d is of type "district", not a school; org x9 is not in orgs.csv',
     ]);
-    expect(ex.users[4]!.orgs).toEqual([{ sourcedId: "x9", why: "not in orgs.csv" }, { sourcedId: "old", why: "marked tobedeleted in orgs.csv" }]);
+    expect(ex.users[4]!.orgs).toEqual([
+      { sourcedId: "x9", why: "not in orgs.csv" },
+      { sourcedId: "old", why: "marked tobedeleted in orgs.csv" },
+    ]);
     // every user is counted at a school or listed with a reason
     const counted = r.value.totals.byRole;
     expect(Object.values(counted).reduce((a, b) => a + b, 0) + ex.users.length).toBe(r.stats.files["users.csv"]!.parsed);

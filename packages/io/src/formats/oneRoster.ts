@@ -11,11 +11,15 @@ import type { ReadOptions } from "../schema/readOptions.js";
 type Values = Readonly<Record<string, unknown>>;
 
 function rowFormat(name: string, fields: CsvFormat<Values>["fields"]): CsvFormat<Values & { line: number }> {
-  return { name: `OneRoster ${name}`, fields, build: (values, _attributes, line) => {
-    const row: Record<string, unknown> = { line };
-    for (const f of fields) if (values[f.key] !== undefined) row[f.key] = values[f.key];
-    return row as Values & { line: number };
-  } };
+  return {
+    name: `OneRoster ${name}`,
+    fields,
+    build: (values, _attributes, line) => {
+      const row: Record<string, unknown> = { line };
+      for (const f of fields) if (values[f.key] !== undefined) row[f.key] = values[f.key];
+      return row as Values & { line: number };
+    },
+  };
 }
 
 const status = field("status", "status", "text");
@@ -110,9 +114,7 @@ export const enrollmentCountsSchema = z.object({
           sourcedId: z.string().describe("The user's sourcedId in users.csv"),
           line: z.number().int().min(1).describe("The user's line in users.csv"),
           reason: z.enum(excludedReasons).describe("inactive, no-org, org-not-a-school or org-not-in-orgs"),
-          orgs: z
-            .array(z.object({ sourcedId: z.string(), why: z.string() }))
-            .describe("Each org the user belongs to and why it is not a school that is counted"),
+          orgs: z.array(z.object({ sourcedId: z.string(), why: z.string() })).describe("Each org the user belongs to and why it is not a school that is counted"),
           explanation: z.string().describe("The reason in words"),
         }),
       )
@@ -148,7 +150,11 @@ const FILES = { orgs: ORGS, users: USERS, roles: ROLES, enrollments: ENROLLMENTS
 type FileKey = keyof typeof FILES;
 
 function fileKey(name: string): FileKey | undefined {
-  const base = name.split(/[\\/]/).pop()!.toLowerCase().replace(/\.csv$/, "");
+  const base = name
+    .split(/[\\/]/)
+    .pop()!
+    .toLowerCase()
+    .replace(/\.csv$/, "");
   return Object.hasOwn(FILES, base) ? (base as FileKey) : undefined;
 }
 
@@ -193,7 +199,7 @@ function add(map: Record<string, number>, key: string, n = 1): void {
 export function readOneRoster(files: Readonly<Record<string, TextInput>>, options?: ReadOptions): OneRosterResult {
   return guard("OneRoster files", () => {
     if (typeof files !== "object" || files === null || Array.isArray(files)) {
-      throw DistrictKitError.argument(["files"], "expected an object of file name → file contents, e.g. { \"orgs.csv\": text, \"users.csv\": text }");
+      throw DistrictKitError.argument(["files"], 'expected an object of file name → file contents, e.g. { "orgs.csv": text, "users.csv": text }');
     }
     const warnings: string[] = [];
     const results: Partial<Record<FileKey, ReadResult<Values & { line: number }>>> = {};
@@ -211,7 +217,15 @@ export function readOneRoster(files: Readonly<Record<string, TextInput>>, option
     if (missing.length > 0) {
       throw new DistrictKitError(
         "INVALID_INPUT",
-        missing.map((k) => ({ path: ["files", `${k}.csv`], code: "missing_file", message: `${k}.csv is missing (got ${Object.keys(files).map((n) => JSON.stringify(n)).join(", ") || "no files"})` })),
+        missing.map((k) => ({
+          path: ["files", `${k}.csv`],
+          code: "missing_file",
+          message: `${k}.csv is missing (got ${
+            Object.keys(files)
+              .map((n) => JSON.stringify(n))
+              .join(", ") || "no files"
+          })`,
+        })),
       );
     }
     const errors: RowError[] = [];
@@ -224,10 +238,12 @@ export function readOneRoster(files: Readonly<Record<string, TextInput>>, option
       for (const w of r.warnings) warnings.push(`${key}.csv: ${w}`);
     }
     const value = countEnrollment(results, warnings);
-    const stats = Object.values(fileStats).reduce(
-      (a, s) => ({ total: a.total + s.total, parsed: a.parsed + s.parsed, failed: a.failed + s.failed, blankLines: a.blankLines + s.blankLines }),
-      { total: 0, parsed: 0, failed: 0, blankLines: 0 },
-    );
+    const stats = Object.values(fileStats).reduce((a, s) => ({ total: a.total + s.total, parsed: a.parsed + s.parsed, failed: a.failed + s.failed, blankLines: a.blankLines + s.blankLines }), {
+      total: 0,
+      parsed: 0,
+      failed: 0,
+      blankLines: 0,
+    });
     return { value, errors, stats: { ...stats, files: fileStats }, warnings };
   });
 }
@@ -331,7 +347,10 @@ function countEnrollment(results: Partial<Record<FileKey, ReadResult<Values & { 
   let unknownUsers = 0;
   for (const user of enrolments.keys()) if (!known.has(user)) unknownUsers++;
   for (const user of rolesOf.keys()) if (!known.has(user)) unknownUsers++;
-  if (unknownUsers > 0) warnings.push(`${unknownUsers} user id${unknownUsers === 1 ? "" : "s"} in enrollments/roles ${unknownUsers === 1 ? "is" : "are"} not in users.csv and ${unknownUsers === 1 ? "was" : "were"} not counted`);
+  if (unknownUsers > 0)
+    warnings.push(
+      `${unknownUsers} user id${unknownUsers === 1 ? "" : "s"} in enrollments/roles ${unknownUsers === 1 ? "is" : "are"} not in users.csv and ${unknownUsers === 1 ? "was" : "were"} not counted`,
+    );
   if (unknownOrgs > 0) warnings.push(`${unknownOrgs} role${unknownOrgs === 1 ? "" : "s"} name an org that is not in orgs.csv and ${unknownOrgs === 1 ? "was" : "were"} not counted`);
 
   const schoolName = (id: string): string => String(schools.get(id)?.["name"] ?? id);

@@ -35,17 +35,23 @@ describe("OneRoster from a zip archive", () => {
   it("never rejects with anything but a DistrictKitError on random bytes", async () => {
     const zip = new Uint8Array(readFileSync(join(fixtures, "oneroster-stored-in-folder.zip")));
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 400 }), fc.array(fc.tuple(fc.nat({ max: zip.length - 1 }), fc.nat({ max: 255 })), { maxLength: 6 }).map((edits) => {
-        const copy = zip.slice();
-        for (const [i, v] of edits) copy[i] = v;
-        return copy;
-      })), async (bytes) => {
-        try {
-          await readOneRosterZip(bytes);
-        } catch (error) {
-          expect(error).toBeInstanceOf(DistrictKitError);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 400 }),
+          fc.array(fc.tuple(fc.nat({ max: zip.length - 1 }), fc.nat({ max: 255 })), { maxLength: 6 }).map((edits) => {
+            const copy = zip.slice();
+            for (const [i, v] of edits) copy[i] = v;
+            return copy;
+          }),
+        ),
+        async (bytes) => {
+          try {
+            await readOneRosterZip(bytes);
+          } catch (error) {
+            expect(error).toBeInstanceOf(DistrictKitError);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });

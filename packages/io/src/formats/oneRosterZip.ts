@@ -3,7 +3,7 @@ import type { TextInput } from "../decode.js";
 import { toBytes } from "../decode.js";
 import { guardAsync } from "../internal/guard.js";
 import type { ReadOptions } from "../schema/readOptions.js";
-import { readOneRoster, type OneRosterResult } from "./oneRoster.js";
+import { type OneRosterResult, readOneRoster } from "./oneRoster.js";
 
 function zipError(message: string): DistrictKitError {
   return new DistrictKitError("INVALID_INPUT", [{ path: ["file"], code: "invalid_zip", message }], message);

@@ -1,4 +1,4 @@
-import { STUDENT_DATA_CATEGORIES, agreementSchema, type AgreementInput } from "@districtkit/vetting";
+import { type AgreementInput, agreementSchema, STUDENT_DATA_CATEGORIES } from "@districtkit/vetting";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readPrivacyRegister, writePrivacyRegister } from "./privacyRegister.js";
@@ -29,23 +29,27 @@ const agreementArb: fc.Arbitrary<AgreementInput> = fc
     notes: fc.option(text, { nil: undefined }),
     storage: fc.option(word, { nil: undefined }),
   })
-  .map((r): AgreementInput => ({
-    id: r.id,
-    appId: r.id,
-    appName: r.appName,
-    ...(r.vendor === undefined ? {} : { vendor: r.vendor }),
-    status: r.status,
-    ...(r.type === undefined ? {} : { type: r.type }),
-    ...(r.type === "stateDpa" ? { state: "OR" } : {}),
-    ...(r.status === "signed" || r.status === "expired" ? { signedOn: r.signedOn, ...(r.years === undefined ? {} : { expiresOn: `${Number(r.signedOn.slice(0, 4)) + r.years}${r.signedOn.slice(4).replace("-02-29", "-02-28")}` }) } : {}),
-    dataElements: r.status === "approvedNoStudentData" ? [] : r.elements,
-    purposes: r.purposes,
-    subprocessors: r.subprocessors,
-    ...(r.decision === undefined ? {} : { decision: r.decision }),
-    conditions: { ...(r.grades === undefined ? {} : { grades: r.grades }), under13: r.under13, consentOnFile: [], optOuts: r.optOuts, teacherOnly: r.teacherOnly, notes: [] },
-    ...(r.storage === undefined ? {} : { nySupplement: { storage: r.storage } }),
-    ...(r.notes === undefined ? {} : { notes: r.notes }),
-  }));
+  .map(
+    (r): AgreementInput => ({
+      id: r.id,
+      appId: r.id,
+      appName: r.appName,
+      ...(r.vendor === undefined ? {} : { vendor: r.vendor }),
+      status: r.status,
+      ...(r.type === undefined ? {} : { type: r.type }),
+      ...(r.type === "stateDpa" ? { state: "OR" } : {}),
+      ...(r.status === "signed" || r.status === "expired"
+        ? { signedOn: r.signedOn, ...(r.years === undefined ? {} : { expiresOn: `${Number(r.signedOn.slice(0, 4)) + r.years}${r.signedOn.slice(4).replace("-02-29", "-02-28")}` }) }
+        : {}),
+      dataElements: r.status === "approvedNoStudentData" ? [] : r.elements,
+      purposes: r.purposes,
+      subprocessors: r.subprocessors,
+      ...(r.decision === undefined ? {} : { decision: r.decision }),
+      conditions: { ...(r.grades === undefined ? {} : { grades: r.grades }), under13: r.under13, consentOnFile: [], optOuts: r.optOuts, teacherOnly: r.teacherOnly, notes: [] },
+      ...(r.storage === undefined ? {} : { nySupplement: { storage: r.storage } }),
+      ...(r.notes === undefined ? {} : { notes: r.notes }),
+    }),
+  );
 
 const registerArb = fc.uniqueArray(agreementArb, { maxLength: 8, selector: (a) => a.id });
 

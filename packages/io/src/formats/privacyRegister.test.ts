@@ -45,7 +45,12 @@ describe("the sample district's privacy register (examples/data/privacy/register
     const quickcheck = review.find((a) => a.appId === "quickcheck")!;
     expect(quickcheck.cleared).toBe(false);
     expect(quickcheck.status).toBe("requested");
-    expect(review.filter((a) => a.cleared).map((a) => a.appId).sort()).toEqual(["pollpro", "readwell", "starchart", "writemate-ai"]);
+    expect(
+      review
+        .filter((a) => a.cleared)
+        .map((a) => a.appId)
+        .sort(),
+    ).toEqual(["pollpro", "readwell", "starchart", "writemate-ai"]);
   });
 
   it("writes the register back as CSV that reads to the same agreements", () => {

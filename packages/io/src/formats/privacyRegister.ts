@@ -1,6 +1,6 @@
 import { parseInput } from "@districtkit/core";
+import { type Agreement, type AgreementInput, agreementSchema, gradeCode, privacyRegisterSchema, STUDENT_DATA_CATEGORIES } from "@districtkit/vetting";
 import { z } from "zod";
-import { STUDENT_DATA_CATEGORIES, agreementSchema, gradeCode, privacyRegisterSchema, type Agreement, type AgreementInput } from "@districtkit/vetting";
 import type { CsvFormat } from "../csvFormat.js";
 import type { TextInput } from "../decode.js";
 import { field } from "../internal/field.js";
@@ -8,7 +8,7 @@ import { guard } from "../internal/guard.js";
 import { readCsv } from "../readCsv.js";
 import type { ReadResult, RowError } from "../readResult.js";
 import type { ReadOptions } from "../schema/readOptions.js";
-import { toCsv, type CsvWriteOptions } from "../write/csv.js";
+import { type CsvWriteOptions, toCsv } from "../write/csv.js";
 
 /**
  * One row of a registry-style CSV as {@link privacyRegisterFormat} reads it: each field's typed
@@ -77,11 +77,19 @@ export const privacyRegisterFormat: CsvFormat<PrivacyRegisterRow> = {
 };
 
 function alnum(text: string): string {
-  return text.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]/g, "");
+  return text
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 }
 
 function slug(text: string): string {
-  const s = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const s = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return /^[a-z]/.test(s) ? s : `app-${s || "unnamed"}`;
 }
 
@@ -155,7 +163,8 @@ function agreementOf(raw: PrivacyRegisterRow): { agreement: AgreementInput; prob
     type = TYPES.get(alnum(typeText));
     const named = stateOfType(typeText);
     if (type === undefined && named !== undefined) type = "stateDpa";
-    if (type === undefined) problems.push({ field: "type", reason: `${JSON.stringify(typeText)} is not a kind of agreement (NDPA, Exhibit E general offer, state DPA, vendor terms, district contract, other)` });
+    if (type === undefined)
+      problems.push({ field: "type", reason: `${JSON.stringify(typeText)} is not a kind of agreement (NDPA, Exhibit E general offer, state DPA, vendor terms, district contract, other)` });
     if (type === "stateDpa" && state === undefined) state = named;
   }
   if (state !== undefined && !/^[A-Z]{2}$/.test(state)) {

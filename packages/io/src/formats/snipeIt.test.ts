@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { readSnipeItAssets, snipeItAssetFormat } from "./snipeIt.js";
 import { writeCsv } from "../write/csv.js";
+import { readSnipeItAssets, snipeItAssetFormat } from "./snipeIt.js";
 
 // Headers of Snipe-IT's importer (Admin › Import; see grokability/snipe-it, app/Importer/AssetImporter.php)
 // as districts fill them, and of its list export.
 const importer = [
   "Asset Tag,Item Name,Serial Number,Model Name,Model Number,Category,Manufacturer,Location,Purchase Date,Purchase Cost,Warranty Months,Asset EOL Date,Status,Order Number,Supplier,Notes",
   "MVH-0001,HS Chromebook 1,ACF52408D7,Acme Chromebook 311 G2,CB311-G2,Chromebook,Acme,Maple Valley High,1/23/23,$289.00,36,6/30/31,Deployed,PO-24-0117,K12 Tech Supply,",
-  "MVH-0002,HS Chromebook 2,AC0174105E,Acme Chromebook 311 G2,CB311-G2,Chromebook,Acme,Maple Valley High,2023-01-23,\"1,289.50\",36,2031-06-30,Deployed,PO-24-0117,K12 Tech Supply,\"Screen replaced, 2025\"",
+  'MVH-0002,HS Chromebook 2,AC0174105E,Acme Chromebook 311 G2,CB311-G2,Chromebook,Acme,Maple Valley High,2023-01-23,"1,289.50",36,2031-06-30,Deployed,PO-24-0117,K12 Tech Supply,"Screen replaced, 2025"',
   "MVE-0003,,DE77B1,Latitude 3440,3440,Laptop,Dell,Maple Valley Elementary,Jan 23 2023,849,48 months,,Deployed,,,",
 ].join("\r\n");
 

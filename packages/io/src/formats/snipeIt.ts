@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { CsvFormat } from "../csvFormat.js";
+import type { TextInput } from "../decode.js";
 import { field, pick } from "../internal/field.js";
 import { readCsv } from "../readCsv.js";
 import type { ReadResult } from "../readResult.js";
-import type { TextInput } from "../decode.js";
 import type { ReadOptions } from "../schema/readOptions.js";
 import { attributesSchema, decimalStringSchema, isoDayStringSchema } from "../schema/records.js";
 
@@ -49,8 +49,25 @@ export const snipeItAssetSchema = z.object({
 export type SnipeItAsset = z.output<typeof snipeItAssetSchema>;
 
 const KEYS = [
-  "assetTag", "name", "serial", "model", "modelNumber", "category", "manufacturer", "company", "location", "status",
-  "assignedTo", "purchaseDate", "purchaseCost", "orderNumber", "supplier", "warrantyMonths", "warrantyExpires", "eolDate", "notes",
+  "assetTag",
+  "name",
+  "serial",
+  "model",
+  "modelNumber",
+  "category",
+  "manufacturer",
+  "company",
+  "location",
+  "status",
+  "assignedTo",
+  "purchaseDate",
+  "purchaseCost",
+  "orderNumber",
+  "supplier",
+  "warrantyMonths",
+  "warrantyExpires",
+  "eolDate",
+  "notes",
 ] as const;
 
 /**
@@ -89,9 +106,7 @@ export const snipeItAssetFormat: CsvFormat<SnipeItAsset> = {
   ],
   requireOneOf: [["assetTag", "serial"]],
   check: (values) =>
-    values["assetTag"] === undefined && values["serial"] === undefined
-      ? { field: "assetTag", reason: "is empty, and so is the serial (a row needs an asset tag or a serial)" }
-      : undefined,
+    values["assetTag"] === undefined && values["serial"] === undefined ? { field: "assetTag", reason: "is empty, and so is the serial (a row needs an asset tag or a serial)" } : undefined,
   build: (values, attributes, line) => ({ line, ...pick(values, KEYS), attributes }) as SnipeItAsset,
 };
 

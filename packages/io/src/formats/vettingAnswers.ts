@@ -7,8 +7,8 @@ import { guard } from "../internal/guard.js";
 import { readCsv } from "../readCsv.js";
 import type { ReadResult } from "../readResult.js";
 import type { ReadOptions } from "../schema/readOptions.js";
-import { parseJsonInput } from "../write/json.js";
 import { attributesSchema, isoDayStringSchema } from "../schema/records.js";
+import { parseJsonInput } from "../write/json.js";
 
 /**
  * The zod schema of one answer of a vetting questionnaire filled as CSV (one row per app × criterion).
@@ -60,8 +60,7 @@ export const vettingAnswerFormat: CsvFormat<VettingAnswerRow> = {
     field("reviewer", "Reviewer", "text", ["Reviewed By", "Answered By"]),
     field("answeredOn", "Answered On", "date", ["Date", "Review Date", "Answered"]),
   ],
-  build: (values, attributes, line) =>
-    ({ line, app: values["app"], criterion: values["criterion"], ...pick(values, KEYS), attributes }) as VettingAnswerRow,
+  build: (values, attributes, line) => ({ line, app: values["app"], criterion: values["criterion"], ...pick(values, KEYS), attributes }) as VettingAnswerRow,
 };
 
 /**
@@ -88,7 +87,10 @@ export function readVettingAnswers(input: TextInput, options?: ReadOptions): Rea
 const plainAnswer = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 const answerObject = z
   .object({
-    answer: z.union([plainAnswer, keyedRecordSchema(z.unknown())]).optional().describe("The answer (absent or null: not answered); an object for a document, an ACR or a study"),
+    answer: z
+      .union([plainAnswer, keyedRecordSchema(z.unknown())])
+      .optional()
+      .describe("The answer (absent or null: not answered); an object for a document, an ACR or a study"),
     evidence: z.string().optional().describe("Evidence: a link, a document, a quote"),
     notes: z.string().optional().describe("Reviewer's notes"),
     reviewer: z.string().optional().describe("Who answered"),
@@ -169,9 +171,10 @@ function isWrapper(raw: unknown): raw is z.output<typeof answerObject> {
  */
 export function readVettingAnswersJson(input: TextInput | VettingAnswersJson): VettingAnswerRow[] {
   return guard("vetting answers", () => {
-    const value = typeof input === "object" && input !== null && !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer)
-      ? parseInput(vettingAnswersJsonSchema, input)
-      : parseJsonInput(vettingAnswersJsonSchema, input as TextInput);
+    const value =
+      typeof input === "object" && input !== null && !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer)
+        ? parseInput(vettingAnswersJsonSchema, input)
+        : parseJsonInput(vettingAnswersJsonSchema, input as TextInput);
     const rows: VettingAnswerRow[] = [];
     for (const app of value.apps) {
       for (const [criterion, raw] of Object.entries(app.answers)) {

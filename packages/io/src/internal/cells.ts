@@ -1,4 +1,4 @@
-import { Money, isDistrictKitError, isIsoDate } from "@districtkit/core";
+import { isDistrictKitError, isIsoDate, Money } from "@districtkit/core";
 
 /** The kinds of cell a format field can hold. */
 export type CellKind = "text" | "date" | "monthEndDate" | "money" | "integer" | "count" | "boolean" | "list";
@@ -29,9 +29,30 @@ export function isoFromParts(year: number, month: number, day: number): string |
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 function fullYear(text: string): number {
@@ -148,7 +169,10 @@ export function parseCell(kind: CellKind, text: string, order: DateOrder): unkno
     case "monthEndDate":
       return parseDateText(text, order, kind === "monthEndDate") ?? INVALID;
     case "money": {
-      const cleaned = text.replace(/^USD\s*/i, "").replace(/\s*USD$/i, "").replace(/^US\$/i, "$");
+      const cleaned = text
+        .replace(/^USD\s*/i, "")
+        .replace(/\s*USD$/i, "")
+        .replace(/^US\$/i, "$");
       try {
         return Money.parse(cleaned).toString();
       } catch (error) {

@@ -1,13 +1,7 @@
 import type { FieldKind, FieldSpec } from "../csvFormat.js";
 
 /** Shorthand to declare a field. */
-export function field(
-  key: string,
-  header: string,
-  kind: FieldKind,
-  aliases: readonly string[] = [],
-  flags: { readonly requiredColumn?: boolean; readonly requiredValue?: boolean } = {},
-): FieldSpec {
+export function field(key: string, header: string, kind: FieldKind, aliases: readonly string[] = [], flags: { readonly requiredColumn?: boolean; readonly requiredValue?: boolean } = {}): FieldSpec {
   return { key, header, kind, aliases, ...flags };
 }
 

@@ -3,7 +3,7 @@ import type { CsvFormat, FieldSpec } from "../csvFormat.js";
 import type { TextEncodingName } from "../decode.js";
 import type { Attributes, ColumnMatch, ReadResult, RowError } from "../readResult.js";
 import { restoreFormula } from "../write/neutralise.js";
-import { INVALID, invalidReason, parseCell, type DateOrder } from "./cells.js";
+import { type DateOrder, INVALID, invalidReason, parseCell } from "./cells.js";
 import { trust } from "./trusted.js";
 
 /** Options after validation. */
@@ -20,7 +20,10 @@ export interface RowProblem {
 
 /** Header text compared ignoring case, spaces, `_`, `-` and `.`. */
 export function normaliseHeader(header: string): string {
-  return header.replace(/^\uFEFF/, "").toLowerCase().replace(/[\s_.-]+/g, "");
+  return header
+    .replace(/^\uFEFF/, "")
+    .toLowerCase()
+    .replace(/[\s_.-]+/g, "");
 }
 
 /** Ends the whole read: the file cannot be read as this format. */
@@ -232,7 +235,7 @@ export class RowReader<R> {
         null,
         null,
         code === "MissingQuotes"
-          ? "a quoted cell is never closed (a \" is missing), so the rest of the file was read as one cell"
+          ? 'a quoted cell is never closed (a " is missing), so the rest of the file was read as one cell'
           : code === "InvalidQuotes"
             ? `a quoted cell is malformed (text after its closing ")${span}`
             : `the row could not be read (${code})${span}`,
@@ -245,7 +248,12 @@ export class RowReader<R> {
       if (shortOfUnnamed) this.shortRows++;
       else if (!extraEmpty) {
         this.failed++;
-        this.fail(line, null, null, `the row has ${cells.length} cell${cells.length === 1 ? "" : "s"} but the header has ${header.length} (a missing or extra separator, or an unquoted ${cells.length > header.length ? "comma" : "line break"}?)`);
+        this.fail(
+          line,
+          null,
+          null,
+          `the row has ${cells.length} cell${cells.length === 1 ? "" : "s"} but the header has ${header.length} (a missing or extra separator, or an unquoted ${cells.length > header.length ? "comma" : "line break"}?)`,
+        );
         return;
       }
     }
@@ -259,7 +267,7 @@ export class RowReader<R> {
       const column = this.columns[i]!;
       const raw = cells[column.index]!;
       const text = clean(raw);
-      let value: unknown = undefined;
+      let value: unknown;
       if (text === "") {
         if (column.field.requiredValue) {
           ok = false;

@@ -1,5 +1,5 @@
 import { parseInput } from "@districtkit/core";
-import { readOptionsSchema, type ReadOptions } from "../schema/readOptions.js";
+import { type ReadOptions, readOptionsSchema } from "../schema/readOptions.js";
 import type { ReaderSettings } from "./rowReader.js";
 
 /** Validates a reader's options. */

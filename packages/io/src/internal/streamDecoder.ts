@@ -86,7 +86,7 @@ export class StreamDecoder {
     this.warnings.push(
       this.sawNonAscii
         ? "the file mixes UTF-8 and other bytes; the part after the first invalid byte was read as Windows-1252"
-        : "the file is not valid UTF-8; it was read as Windows-1252 (Latin-1), as Excel saves \"CSV\" on Windows",
+        : 'the file is not valid UTF-8; it was read as Windows-1252 (Latin-1), as Excel saves "CSV" on Windows',
     );
     this.use("windows-1252");
   }
@@ -95,7 +95,12 @@ export class StreamDecoder {
     if (this.encoding === "utf-8") {
       try {
         const text = this.decoder!.decode(bytes, { stream });
-        if (!this.sawNonAscii) for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) { this.sawNonAscii = true; break; }
+        if (!this.sawNonAscii)
+          for (let i = 0; i < text.length; i++)
+            if (text.charCodeAt(i) > 127) {
+              this.sawNonAscii = true;
+              break;
+            }
         return text;
       } catch {
         this.fallBack();

@@ -6,7 +6,10 @@ import { isBadAmount, parseCents } from "./amount.js";
 // parseCents is a fast path; Money.parse is its reference (after the two notations only ledgers
 // use — a trailing minus and a CR mark — are rewritten as a leading minus).
 function reference(text: string): number | "bad" {
-  let t = text.trim().replace(/^usd\s*/i, "").replace(/\s*usd$/i, "");
+  let t = text
+    .trim()
+    .replace(/^usd\s*/i, "")
+    .replace(/\s*usd$/i, "");
   let neg = false;
   if (/^\(.*\)$/.test(t)) {
     neg = true;
@@ -30,33 +33,35 @@ function reference(text: string): number | "bad" {
   }
 }
 
-const formatted = fc.tuple(fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }), fc.constantFrom("plain", "grouped", "dollar", "parens", "trailing", "cr", "usd", "onedecimal", "nodecimal")).map(([c, style]) => {
-  const a = Math.abs(c);
-  const whole = String(Math.floor(a / 100));
-  const frac = String(a % 100).padStart(2, "0");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const neg = c < 0;
-  switch (style) {
-    case "plain":
-      return { text: `${neg ? "-" : ""}${whole}.${frac}`, cents: c };
-    case "grouped":
-      return { text: `${neg ? "-" : ""}${grouped}.${frac}`, cents: c };
-    case "dollar":
-      return { text: `${neg ? "-" : ""}$${grouped}.${frac}`, cents: c };
-    case "parens":
-      return { text: neg ? `(${grouped}.${frac})` : `${grouped}.${frac}`, cents: c };
-    case "trailing":
-      return { text: `${grouped}.${frac}${neg ? "-" : ""}`, cents: c };
-    case "cr":
-      return { text: `${grouped}.${frac}${neg ? " CR" : ""}`, cents: c };
-    case "usd":
-      return { text: `USD ${neg ? "-" : ""}${whole}.${frac}`, cents: c };
-    case "onedecimal":
-      return { text: `${neg ? "-" : ""}${whole}.${frac[0]}`, cents: (neg ? -1 : 1) * (Math.floor(a / 100) * 100 + Number(frac[0]) * 10) };
-    default:
-      return { text: `${neg ? "-" : ""}${whole}`, cents: (neg ? -1 : 1) * Math.floor(a / 100) * 100 };
-  }
-});
+const formatted = fc
+  .tuple(fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }), fc.constantFrom("plain", "grouped", "dollar", "parens", "trailing", "cr", "usd", "onedecimal", "nodecimal"))
+  .map(([c, style]) => {
+    const a = Math.abs(c);
+    const whole = String(Math.floor(a / 100));
+    const frac = String(a % 100).padStart(2, "0");
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    const neg = c < 0;
+    switch (style) {
+      case "plain":
+        return { text: `${neg ? "-" : ""}${whole}.${frac}`, cents: c };
+      case "grouped":
+        return { text: `${neg ? "-" : ""}${grouped}.${frac}`, cents: c };
+      case "dollar":
+        return { text: `${neg ? "-" : ""}$${grouped}.${frac}`, cents: c };
+      case "parens":
+        return { text: neg ? `(${grouped}.${frac})` : `${grouped}.${frac}`, cents: c };
+      case "trailing":
+        return { text: `${grouped}.${frac}${neg ? "-" : ""}`, cents: c };
+      case "cr":
+        return { text: `${grouped}.${frac}${neg ? " CR" : ""}`, cents: c };
+      case "usd":
+        return { text: `USD ${neg ? "-" : ""}${whole}.${frac}`, cents: c };
+      case "onedecimal":
+        return { text: `${neg ? "-" : ""}${whole}.${frac[0]}`, cents: (neg ? -1 : 1) * (Math.floor(a / 100) * 100 + Number(frac[0]) * 10) };
+      default:
+        return { text: `${neg ? "-" : ""}${whole}`, cents: (neg ? -1 : 1) * Math.floor(a / 100) * 100 };
+    }
+  });
 
 describe("parseCents (ledger amounts to whole cents)", () => {
   it("reads every notation a finance export uses, exactly", () => {

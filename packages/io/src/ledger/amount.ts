@@ -77,7 +77,10 @@ export function parseCents(text: string): number | BadAmount {
     i++;
     for (let k = i; k < n; k++) {
       const d = s.charCodeAt(k) - 48;
-      if (d < 0 || d > 9) return { reason: `${quote(text)} is not an amount (expected e.g. 1234.56, 1,234.56, (12.00) or 12.00-${s.includes(",") && s.indexOf(",") > s.indexOf(".") ? "; a comma after the point looks like European notation, which is not read" : ""})` };
+      if (d < 0 || d > 9)
+        return {
+          reason: `${quote(text)} is not an amount (expected e.g. 1234.56, 1,234.56, (12.00) or 12.00-${s.includes(",") && s.indexOf(",") > s.indexOf(".") ? "; a comma after the point looks like European notation, which is not read" : ""})`,
+        };
     }
     let places = 0;
     for (; i < n; i++) {

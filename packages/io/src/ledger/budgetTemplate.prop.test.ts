@@ -17,7 +17,11 @@ export const seriesItemsArb: fc.Arbitrary<LineItemInput[]> = fc
       school: fc.option(fc.constantFrom("mves", "mvms", "mvhs"), { nil: undefined }),
       funds: fc.option(fc.uniqueArray(fc.constantFrom("title-iv-a", "state-tech-grant"), { minLength: 1, maxLength: 2 }), { nil: undefined }),
       eRate: fc.option(fc.constantFrom("C1" as const, "C2" as const), { nil: undefined }),
-      amounts: fc.dictionary(fc.integer({ min: 2020, max: 2040 }).map(String), fc.integer({ min: 0, max: 2_000_000_000 }).map((c) => Money.fromCents(c).toString()), { minKeys: 1, maxKeys: 4 }),
+      amounts: fc.dictionary(
+        fc.integer({ min: 2020, max: 2040 }).map(String),
+        fc.integer({ min: 0, max: 2_000_000_000 }).map((c) => Money.fromCents(c).toString()),
+        { minKeys: 1, maxKeys: 4 },
+      ),
       source: fc.option(textArb, { nil: undefined }),
     }),
     { selector: (i) => i.id, maxLength: 8 },

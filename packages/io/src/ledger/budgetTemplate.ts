@@ -1,5 +1,5 @@
-import { lineItemSchema, type BudgetProjection, type LineItemInput } from "@districtkit/budget";
-import { DistrictKitError, Money, safeParseInput } from "@districtkit/core";
+import { type BudgetProjection, type LineItemInput, lineItemSchema } from "@districtkit/budget";
+import { DistrictKitError, type Money, safeParseInput } from "@districtkit/core";
 import { z } from "zod";
 import type { CsvFormat } from "../csvFormat.js";
 import type { TextInput } from "../decode.js";
@@ -9,7 +9,7 @@ import { readCsv } from "../readCsv.js";
 import type { ReadResult, RowError } from "../readResult.js";
 import type { ReadOptions } from "../schema/readOptions.js";
 import { attributesSchema, decimalStringSchema } from "../schema/records.js";
-import { writeCsv, type CsvWriteOptions } from "../write/csv.js";
+import { type CsvWriteOptions, writeCsv } from "../write/csv.js";
 
 /**
  * The zod schema of one row of the DistrictKit budget template: one line item's amount in one
@@ -81,7 +81,16 @@ export const budgetTemplateFormat: CsvFormat<BudgetTemplateRow> = {
   build: (values, attributes, line) => {
     const e = values.eRate as string | undefined;
     const eRate = e === undefined || /^(ineligible|none|no)$/i.test(e) ? undefined : e.toUpperCase();
-    return { line, id: values.id, name: values.name, category: values.category, fiscalYear: values.fiscalYear, amount: values.amount, ...pick({ ...values, eRate }, KEYS), attributes } as BudgetTemplateRow;
+    return {
+      line,
+      id: values.id,
+      name: values.name,
+      category: values.category,
+      fiscalYear: values.fiscalYear,
+      amount: values.amount,
+      ...pick({ ...values, eRate }, KEYS),
+      attributes,
+    } as BudgetTemplateRow;
   },
 };
 
@@ -119,7 +128,12 @@ export function templateItems(rows: readonly BudgetTemplateRow[], file: string |
       const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
       const diff = (["name", "category", "school", "funds", "eRate"] as const).find((k) => !same(f[k], r[k]));
       if (diff) {
-        fail(r.line, diff, diff === "funds" ? (r.funds ?? []).join("; ") : ((r[diff] as string | undefined) ?? ""), `differs from line ${f.line} of the same item "${r.id}" (${JSON.stringify(f[diff] ?? "")}); every row of an item has the same ${diff}`);
+        fail(
+          r.line,
+          diff,
+          diff === "funds" ? (r.funds ?? []).join("; ") : ((r[diff] as string | undefined) ?? ""),
+          `differs from line ${f.line} of the same item "${r.id}" (${JSON.stringify(f[diff] ?? "")}); every row of an item has the same ${diff}`,
+        );
         continue;
       }
     }
@@ -261,7 +275,8 @@ export function writeBudgetTemplate(lineItems: readonly LineItemInput[], options
 export function budgetTemplateFromProjection(projection: BudgetProjection): LineItemInput[] {
   return guard("projection", () => {
     if (projection === null || typeof projection !== "object" || !Array.isArray(projection.lines)) throw DistrictKitError.argument(["projection"], "expected a budget projection");
-    if (projection.lines.length === 0 && projection.years.some((y) => !y.total.isZero())) throw DistrictKitError.argument(["projection", "lines"], 'the projection has no line items: project with detail "items" (the default)');
+    if (projection.lines.length === 0 && projection.years.some((y) => !y.total.isZero()))
+      throw DistrictKitError.argument(["projection", "lines"], 'the projection has no line items: project with detail "items" (the default)');
     return projection.lines.map((l) => {
       const amounts: Record<string, string> = {};
       for (const y of l.years) if (!y.cost.isZero()) amounts[String(y.fiscalYear)] = y.cost.toString();

@@ -1,13 +1,45 @@
-import { NCES_TECHNOLOGY_MAPPING, type AccountMappingInput } from "@districtkit/budget";
+import { type AccountMappingInput, NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
 import { isDistrictKitError, Money } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { budgetFromLedger, budgetTemplateFromProjection, generateLedgerExport, ledgerRow, mapLedger, parseLedger, previewLedger, readActuals, readBudgetTemplate, readLedger, writeBudgetTemplate } from "../index.js";
+import {
+  budgetFromLedger,
+  budgetTemplateFromProjection,
+  generateLedgerExport,
+  ledgerRow,
+  mapLedger,
+  parseLedger,
+  previewLedger,
+  readActuals,
+  readBudgetTemplate,
+  readLedger,
+  writeBudgetTemplate,
+} from "../index.js";
 
 // INVARIANTS (io): every input row ends up parsed or in the errors — and for a ledger, every cent
 // of every readable row is in exactly one figure of the tie-out.
-const MAPPING: AccountMappingInput = { ...NCES_TECHNOLOGY_MAPPING, funds: [{ when: { fund: "100" }, fund: "general-fund" }, { when: { fund: "211" }, fund: "title-iv-a" }], schools: [{ when: { location: "000" }, school: null }, { when: { location: "001" }, school: "es" }] };
-const ACCOUNTS = ["100-2230-734-000-100", "100-2230-734-001-100", "211-2230-735-000-100", "100-1000-111-001-100", "100-2700-610-000-100", "300-2230-734-000-100", "100-2230-734-002-100", "100-2230", "100-2580-530-000-100"];
+const MAPPING: AccountMappingInput = {
+  ...NCES_TECHNOLOGY_MAPPING,
+  funds: [
+    { when: { fund: "100" }, fund: "general-fund" },
+    { when: { fund: "211" }, fund: "title-iv-a" },
+  ],
+  schools: [
+    { when: { location: "000" }, school: null },
+    { when: { location: "001" }, school: "es" },
+  ],
+};
+const ACCOUNTS = [
+  "100-2230-734-000-100",
+  "100-2230-734-001-100",
+  "211-2230-735-000-100",
+  "100-1000-111-001-100",
+  "100-2700-610-000-100",
+  "300-2230-734-000-100",
+  "100-2230-734-002-100",
+  "100-2230",
+  "100-2580-530-000-100",
+];
 const rowArb = fc.record({
   account: fc.constantFrom(...ACCOUNTS),
   fy: fc.constantFrom(2026, 2027),
@@ -50,7 +82,10 @@ describe("ledger tie-out properties", () => {
   it("actuals: posted and encumbered each tie out; the actual rows add up to what was mapped", () => {
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 40 }), (rows) => {
-        const csv = ["Account,Fiscal Year,Period,Posted,Encumbered", ...rows.map((r) => `${r.account},${r.fy},${r.period},"${fmt(r.cents, r.text === "junk" ? "plain" : r.text)}",${fmt(r.enc, "plain")}`)].join("\n");
+        const csv = [
+          "Account,Fiscal Year,Period,Posted,Encumbered",
+          ...rows.map((r) => `${r.account},${r.fy},${r.period},"${fmt(r.cents, r.text === "junk" ? "plain" : r.text)}",${fmt(r.enc, "plain")}`),
+        ].join("\n");
         const r = readActuals(csv, MAPPING);
         for (const t of r.tieOut) expect(t.inLineItems.toCents() + t.excluded.toCents() + t.unmapped.toCents()).toBe(t.rows.toCents());
         const posted = r.actuals.reduce((s, a) => s + Money.of(a.posted).toCents(), 0);
@@ -64,7 +99,10 @@ describe("ledger tie-out properties", () => {
 });
 
 describe("ledger entry points on malformed input throw only DistrictKitError", () => {
-  const anything = fc.oneof(fc.anything({ withNullPrototype: true, withBigInt: true }), fc.constantFrom(null, undefined, "", "Account\n", "Account,Budget\nx,1", new Uint8Array([0, 1, 2]), Number.NaN));
+  const anything = fc.oneof(
+    fc.anything({ withNullPrototype: true, withBigInt: true }),
+    fc.constantFrom(null, undefined, "", "Account\n", "Account,Budget\nx,1", new Uint8Array([0, 1, 2]), Number.NaN),
+  );
   const calls: Record<string, (a: unknown, b: unknown) => unknown> = {
     parseLedger: (a, b) => parseLedger(a as never, b as never),
     "parseLedger(budget)": (a, b) => parseLedger("budget", a as never, b as never),

@@ -1,6 +1,6 @@
-import { budgetInputSchema, budgetVsActual, forecastAccuracy, NCES_TECHNOLOGY_MAPPING, projectBudget, restrictedFundBalances, type AccountMappingInput } from "@districtkit/budget";
-import { Money } from "@districtkit/core";
 import { readFileSync } from "node:fs";
+import { type AccountMappingInput, budgetInputSchema, budgetVsActual, forecastAccuracy, NCES_TECHNOLOGY_MAPPING, projectBudget, restrictedFundBalances } from "@districtkit/budget";
+import { Money } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
 import { budgetFromLedger, ledgerRow, mapLedger, parseLedger, previewLedger, readActuals, readLedger } from "../index.js";
 
@@ -63,7 +63,16 @@ describe("ledger bad input: each case is read or reported with file, line, colum
 
   it("text in an amount column: a row error with line, column and reason; the tie-out counts it", () => {
     const r = readLedger("Account,FY,Budget\n100-2230-734-000-100,2027,ten dollars\n100-2230-735-000-100,2027,3", MAPPING, { file: "gl.csv" });
-    expect(r.errors).toEqual([{ file: "gl.csv", line: 2, column: "Budget", value: "ten dollars", reason: expect.stringContaining("is not an amount") as unknown as string, message: expect.stringMatching(/^gl\.csv line 2, Budget: "ten dollars" is not an amount/) as unknown as string }]);
+    expect(r.errors).toEqual([
+      {
+        file: "gl.csv",
+        line: 2,
+        column: "Budget",
+        value: "ten dollars",
+        reason: expect.stringContaining("is not an amount") as unknown as string,
+        message: expect.stringMatching(/^gl\.csv line 2, Budget: "ten dollars" is not an amount/) as unknown as string,
+      },
+    ]);
     expect(r.counts).toMatchObject({ dataRows: 2, mapped: 1, unreadable: 1 });
     expect(r.tieOut[0]!.unreadableRows).toBe(1);
   });
@@ -80,7 +89,10 @@ describe("ledger bad input: each case is read or reported with file, line, colum
   });
 
   it("thousands separators, parentheses, a trailing minus and CR are read to the cent", () => {
-    const t = parseLedger("budget", 'Account,FY,Budget\n100-2230-734-000-100,2027,"1,234,567.89"\n100-2230-734-000-100,2027,(1.50)\n100-2230-734-000-100,2027,2.25-\n100-2230-734-000-100,2027,4.00 CR');
+    const t = parseLedger(
+      "budget",
+      'Account,FY,Budget\n100-2230-734-000-100,2027,"1,234,567.89"\n100-2230-734-000-100,2027,(1.50)\n100-2230-734-000-100,2027,2.25-\n100-2230-734-000-100,2027,4.00 CR',
+    );
     expect(t.amount).toEqual([123456789, -150, -225, -400]);
   });
 
@@ -134,7 +146,9 @@ describe("ledger bad input: each case is read or reported with file, line, colum
   });
 
   it("reads posting dates into fiscal years and periods (a September calendar)", () => {
-    const t = parseLedger("actuals", "Account,Posting Date,Amount\n100-2230-734-000-100,8/31/2026,1\n100-2230-734-000-100,2026-09-01,1", { calendar: { id: "texas", startMonth: 9, label: "end", prefix: "FY" } });
+    const t = parseLedger("actuals", "Account,Posting Date,Amount\n100-2230-734-000-100,8/31/2026,1\n100-2230-734-000-100,2026-09-01,1", {
+      calendar: { id: "texas", startMonth: 9, label: "end", prefix: "FY" },
+    });
     expect([t.fiscalYear, t.period]).toEqual([
       [2026, 2027],
       [12, 1],
@@ -215,6 +229,11 @@ describe("the example ledger of the sample district (examples/data/ledger)", () 
     expect(ca.tieOut[0]!.ties).toBe(true);
     expect(ca.issues).toEqual([]);
     const key = (p: { fund: string; category: string; school: string | null; amount: string }): string => `${p.fund}|${p.category}|${p.school}|${p.amount}`;
-    expect(ca.plan.map(key).sort()).toEqual(ledger.plan.filter((p) => p.fiscalYear === 2027).map(key).sort());
+    expect(ca.plan.map(key).sort()).toEqual(
+      ledger.plan
+        .filter((p) => p.fiscalYear === 2027)
+        .map(key)
+        .sort(),
+    );
   });
 });

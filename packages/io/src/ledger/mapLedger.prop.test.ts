@@ -1,8 +1,8 @@
-import { compileAccountMapping, NCES_TECHNOLOGY_MAPPING, type AccountMappingInput } from "@districtkit/budget";
+import { type AccountMappingInput, compileAccountMapping, NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
 import { Money } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ledgerRow, mapLedger, parseLedger, type LedgerTable } from "../index.js";
+import { type LedgerTable, ledgerRow, mapLedger, parseLedger } from "../index.js";
 
 // mapLedger's fast path (one decision per distinct account, sums in whole cents, each group's
 // accounts found by one sorted pass) against a plain reference: every row classified with
@@ -76,7 +76,18 @@ const MAPPING: AccountMappingInput = {
 const DISTRICT_WIDE: AccountMappingInput = { ...MAPPING, categories: [...MAPPING.categories, { when: {}, exclude: "not a technology account" }] };
 
 const accountArb = fc.oneof(
-  { weight: 8, arbitrary: fc.tuple(fc.constantFrom("100", "110", "211", "300"), fc.constantFrom("2230", "2580", "1000", "2700"), fc.constantFrom("734", "735", "530", "110", "610"), fc.constantFrom("000", "001", "002", "003", "1"), fc.constantFrom("100", "200")).map((p) => p.join("-")) },
+  {
+    weight: 8,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom("100", "110", "211", "300"),
+        fc.constantFrom("2230", "2580", "1000", "2700"),
+        fc.constantFrom("734", "735", "530", "110", "610"),
+        fc.constantFrom("000", "001", "002", "003", "1"),
+        fc.constantFrom("100", "200"),
+      )
+      .map((p) => p.join("-")),
+  },
   { weight: 1, arbitrary: fc.constantFrom("100-2230", "100-2230-734-000-100-9", "100-2230-7A4-000-100", " 100-2230-734-001-100", "100-2230-734-0001-100") },
 );
 const rowArb = fc.record({ account: accountArb, fy: fc.constantFrom("2026", "2027", "2028", ""), cents: fc.integer({ min: -3_000_000, max: 9_000_000 }) });
@@ -114,7 +125,12 @@ describe("mapLedger (fast path) against a per-row Money reference", () => {
           const inYear = [...ref.groups.entries()].filter(([key]) => k === "all" || JSON.parse(key)[4] === t.fiscalYear).map(([, g]) => g.amount);
           const negative = inYear.filter((a) => a.isNegative()).reduce((s, a) => s.add(a), Money.ZERO);
           expect(t.negativeNet.toString()).toBe(negative.toString());
-          expect(t.inLineItems.toString()).toBe(inYear.reduce((s, a) => s.add(a), Money.ZERO).subtract(negative).toString());
+          expect(t.inLineItems.toString()).toBe(
+            inYear
+              .reduce((s, a) => s.add(a), Money.ZERO)
+              .subtract(negative)
+              .toString(),
+          );
         }
         // every line of every unmapped, invalid or year-less account, under the right kind
         const misses = new Map(r.issues.filter((i) => i.kind === "unmapped" || i.kind === "invalid-account" || i.kind === "no-fiscal-year").map((i) => [`${i.kind} ${i.value}`, i.lines]));
@@ -133,7 +149,13 @@ describe("mapLedger (fast path) against a per-row Money reference", () => {
   });
 
   it("refuses amounts that add up beyond Number.MAX_SAFE_INTEGER cents instead of rounding them", () => {
-    const table = parseLedger("budget", csvOf([{ account: "100-2230-734-000-100", fy: "2027", cents: 9_000_000_000_000_000 }, { account: "100-2230-735-000-100", fy: "2027", cents: 9_000_000_000_000_000 }]));
+    const table = parseLedger(
+      "budget",
+      csvOf([
+        { account: "100-2230-734-000-100", fy: "2027", cents: 9_000_000_000_000_000 },
+        { account: "100-2230-735-000-100", fy: "2027", cents: 9_000_000_000_000_000 },
+      ]),
+    );
     expect(table.rowCount).toBe(2);
     expect(() => mapLedger(table, MAPPING)).toThrow(/too large to total to the cent/);
   });

@@ -1,8 +1,8 @@
-import { compileAccountMapping, type AccountDecision, type AccountMapping, type AccountMappingInput, type LineItemInput } from "@districtkit/budget";
+import { type AccountDecision, type AccountMapping, type AccountMappingInput, compileAccountMapping, type LineItemInput } from "@districtkit/budget";
 import { DistrictKitError, fiscalYearLabel, Money, parseInput } from "@districtkit/core";
 import { guard } from "../internal/guard.js";
 import type { RowError } from "../readResult.js";
-import { mapLedgerOptionsSchema, type MapLedgerOptions } from "./schema.js";
+import { type MapLedgerOptions, mapLedgerOptionsSchema } from "./schema.js";
 import type { LedgerTable } from "./table.js";
 
 /**
@@ -93,7 +93,15 @@ export interface LedgerImport {
   /** Fund × category × school × year rows for `budgetVsActual` and `forecastAccuracy` (ledger files: the budget; actuals files: empty). */
   readonly plan: readonly { readonly fund: string; readonly category: string; readonly school: string | null; readonly fiscalYear: number; readonly amount: string }[];
   /** Posted and encumbered by fund × category × school × year × period — actuals files. */
-  readonly actuals: readonly { readonly fund: string; readonly category: string; readonly school: string | null; readonly fiscalYear: number; readonly period: number; readonly posted: string; readonly encumbered: string }[];
+  readonly actuals: readonly {
+    readonly fund: string;
+    readonly category: string;
+    readonly school: string | null;
+    readonly fiscalYear: number;
+    readonly period: number;
+    readonly posted: string;
+    readonly encumbered: string;
+  }[];
   readonly groups: readonly LedgerGroup[];
   /** Categories the mapping used that are not built into budget (add them to `budget.categories`). */
   readonly extraCategories: readonly string[];
@@ -177,7 +185,12 @@ interface Target {
 }
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "x";
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "x"
+  );
 }
 
 /**
@@ -324,7 +337,20 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
     }
     let t = byYear.get(fy);
     if (t === undefined) {
-      const g: Group = { key: `${d.fund}\u0000${d.category}\u0000${d.school ?? ""}\u0000${d.eRate ?? ""}`, fund: d.fund!, category: d.category!, school: d.school, eRate: d.eRate, fiscalYear: fy, amount: 0, encumbered: 0, rows: 0, lines: [], accounts: [], byPeriod: new Map() };
+      const g: Group = {
+        key: `${d.fund}\u0000${d.category}\u0000${d.school ?? ""}\u0000${d.eRate ?? ""}`,
+        fund: d.fund!,
+        category: d.category!,
+        school: d.school,
+        eRate: d.eRate,
+        fiscalYear: fy,
+        amount: 0,
+        encumbered: 0,
+        rows: 0,
+        lines: [],
+        accounts: [],
+        byPeriod: new Map(),
+      };
       groups.push(g);
       byYear.set(fy, (t = { group: g, owner: null, by: null, yt: yearTotals(fy) }));
     }
@@ -440,10 +466,26 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
     issues.push({ ...i, file, message: `${where}: ${i.value !== null ? `${i.value}: ` : ""}${i.reason}` });
   };
   if (missingSegments.length > 0) {
-    issue({ kind: "invalid-account", severity: "error", lines: [], column: null, value: null, amount: null, reason: `the file has no column for the segment${missingSegments.length === 1 ? "" : "s"} ${missingSegments.join(", ")} of the mapping's layout (name ${missingSegments.length === 1 ? "it" : "them"} in options.columns.segments)` });
+    issue({
+      kind: "invalid-account",
+      severity: "error",
+      lines: [],
+      column: null,
+      value: null,
+      amount: null,
+      reason: `the file has no column for the segment${missingSegments.length === 1 ? "" : "s"} ${missingSegments.join(", ")} of the mapping's layout (name ${missingSegments.length === 1 ? "it" : "them"} in options.columns.segments)`,
+    });
   }
   for (const d of duplicates) {
-    issue({ kind: "duplicate-account", severity: "warning", lines: d.lines, column: accountColumn, value: d.account, amount: null, reason: `appears ${d.lines.length} times for FY${d.fiscalYear}; the amounts were added together (a double posting, or budget amendments?)` });
+    issue({
+      kind: "duplicate-account",
+      severity: "warning",
+      lines: d.lines,
+      column: accountColumn,
+      value: d.account,
+      amount: null,
+      reason: `appears ${d.lines.length} times for FY${d.fiscalYear}; the amounts were added together (a double posting, or budget amendments?)`,
+    });
   }
   for (const miss of misses.values()) {
     issue({
@@ -458,7 +500,14 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
   }
 
   // line items (budget) and actual rows
-  const sorted = [...groups].sort((a, b) => (a.fund < b.fund ? -1 : a.fund > b.fund ? 1 : 0) || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) || ((a.school ?? "") < (b.school ?? "") ? -1 : (a.school ?? "") > (b.school ?? "") ? 1 : 0) || ((a.eRate ?? "") < (b.eRate ?? "") ? -1 : 1) || a.fiscalYear - b.fiscalYear);
+  const sorted = [...groups].sort(
+    (a, b) =>
+      (a.fund < b.fund ? -1 : a.fund > b.fund ? 1 : 0) ||
+      (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) ||
+      ((a.school ?? "") < (b.school ?? "") ? -1 : (a.school ?? "") > (b.school ?? "") ? 1 : 0) ||
+      ((a.eRate ?? "") < (b.eRate ?? "") ? -1 : 1) ||
+      a.fiscalYear - b.fiscalYear,
+  );
   const lineItems: LineItemInput[] = [];
   const plan: { fund: string; category: string; school: string | null; fiscalYear: number; amount: string }[] = [];
   const actuals: { fund: string; category: string; school: string | null; fiscalYear: number; period: number; posted: string; encumbered: string }[] = [];
@@ -536,7 +585,15 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
     for (const g of sorted) {
       for (const p of [...g.byPeriod.keys()].sort((a, b) => a - b)) {
         const v = g.byPeriod.get(p)!;
-        actuals.push({ fund: g.fund, category: g.category, school: g.school, fiscalYear: g.fiscalYear, period: p, posted: Money.fromCents(v.amount).toString(), encumbered: Money.fromCents(v.encumbered).toString() });
+        actuals.push({
+          fund: g.fund,
+          category: g.category,
+          school: g.school,
+          fiscalYear: g.fiscalYear,
+          period: p,
+          posted: Money.fromCents(v.amount).toString(),
+          encumbered: Money.fromCents(v.encumbered).toString(),
+        });
       }
     }
     for (const [fy, last] of [...lastPeriod].sort((a, b) => a[0] - b[0])) {
@@ -546,15 +603,39 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
         const start = cal.startMonth;
         const month = ((start - 1 + last - 1) % 12) + 1;
         const names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-        issue({ kind: "mid-year", severity: "info", lines: [], column: null, value: null, amount: null, reason: `the actuals of ${fiscalYearLabel(fy, cal)} end at period ${last} (${names[month - 1]}): ${12 - last} period${12 - last === 1 ? "" : "s"} of the year to come; budgetVsActual projects the year end from them${gaps.length > 0 ? `; no rows for period${gaps.length === 1 ? "" : "s"} ${gaps.join(", ")}` : ""}` });
+        issue({
+          kind: "mid-year",
+          severity: "info",
+          lines: [],
+          column: null,
+          value: null,
+          amount: null,
+          reason: `the actuals of ${fiscalYearLabel(fy, cal)} end at period ${last} (${names[month - 1]}): ${12 - last} period${12 - last === 1 ? "" : "s"} of the year to come; budgetVsActual projects the year end from them${gaps.length > 0 ? `; no rows for period${gaps.length === 1 ? "" : "s"} ${gaps.join(", ")}` : ""}`,
+        });
       } else if (gaps.length > 0) {
-        issue({ kind: "mid-year", severity: "warning", lines: [], column: null, value: null, amount: null, reason: `${fiscalYearLabel(fy, cal)} has no rows for period${gaps.length === 1 ? "" : "s"} ${gaps.join(", ")}` });
+        issue({
+          kind: "mid-year",
+          severity: "warning",
+          lines: [],
+          column: null,
+          value: null,
+          amount: null,
+          reason: `${fiscalYearLabel(fy, cal)} has no rows for period${gaps.length === 1 ? "" : "s"} ${gaps.join(", ")}`,
+        });
       }
     }
   }
   const fiscalYears = [...years].sort((a, b) => a - b);
   if (fiscalYears.length > 1) {
-    issue({ kind: "several-years", severity: "info", lines: [], column: null, value: null, amount: null, reason: `the file holds ${fiscalYears.length} fiscal years (${fiscalYears.map((y) => fiscalYearLabel(y, cal)).join(", ")}); each is kept apart and tied out on its own` });
+    issue({
+      kind: "several-years",
+      severity: "info",
+      lines: [],
+      column: null,
+      value: null,
+      amount: null,
+      reason: `the file holds ${fiscalYears.length} fiscal years (${fiscalYears.map((y) => fiscalYearLabel(y, cal)).join(", ")}); each is kept apart and tied out on its own`,
+    });
   }
 
   // tie-out
@@ -605,12 +686,28 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
       const last = pickTotals[pickTotals.length - 1]!;
       controlAll = last.amount;
       controlAllEnc = last.encumbered;
-      issue({ kind: "subtotals-ignored", severity: "warning", lines: pickTotals.slice(0, -1).map((t) => t.line), column: accountColumn, value: null, amount: null, reason: `several total rows; the last one (line ${last.line}, "${last.label}") is taken as the file's total and the others as subtotals` });
+      issue({
+        kind: "subtotals-ignored",
+        severity: "warning",
+        lines: pickTotals.slice(0, -1).map((t) => t.line),
+        column: accountColumn,
+        value: null,
+        amount: null,
+        reason: `several total rows; the last one (line ${last.line}, "${last.label}") is taken as the file's total and the others as subtotals`,
+      });
     }
   }
   if (grand.length > 0 && totals.length > grand.length) {
     const others = totals.filter((t) => !grand.includes(t));
-    issue({ kind: "subtotals-ignored", severity: "info", lines: others.map((t) => t.line), column: accountColumn, value: null, amount: null, reason: "subtotal rows, not data: the grand total is the file's total" });
+    issue({
+      kind: "subtotals-ignored",
+      severity: "info",
+      lines: others.map((t) => t.line),
+      column: accountColumn,
+      value: null,
+      amount: null,
+      reason: "subtotal rows, not data: the grand total is the file's total",
+    });
   }
   if (table.controlTotal !== null) controlAll = table.controlTotal;
   const tie = (column: string, y: number | null, enc: boolean, fileTotal: number | null): LedgerTieOut => {
@@ -676,7 +773,17 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
     lineItems,
     plan,
     actuals,
-    groups: sorted.map((g) => ({ fund: g.fund, category: g.category, school: g.school, eRate: g.eRate, fiscalYear: g.fiscalYear, amount: Money.fromCents(g.amount), encumbered: Money.fromCents(g.encumbered), rows: g.rows, accounts: g.accounts })),
+    groups: sorted.map((g) => ({
+      fund: g.fund,
+      category: g.category,
+      school: g.school,
+      eRate: g.eRate,
+      fiscalYear: g.fiscalYear,
+      amount: Money.fromCents(g.amount),
+      encumbered: Money.fromCents(g.encumbered),
+      rows: g.rows,
+      accounts: g.accounts,
+    })),
     extraCategories,
     fiscalYears,
     lastPeriod: Object.fromEntries([...lastPeriod].map(([y, p]) => [String(y), p])),

@@ -1,11 +1,11 @@
-import { budgetSchema, compileAccountMapping, type AccountMapping, type AccountMappingInput, type BudgetInput, type FundInput, type LineItemInput } from "@districtkit/budget";
+import { type AccountMapping, type AccountMappingInput, type BudgetInput, budgetSchema, compileAccountMapping, type FundInput, type LineItemInput } from "@districtkit/budget";
 import { DistrictKitError, guardInput, Money, parseInput, safeParseInput } from "@districtkit/core";
 import { z } from "zod";
 import type { TextInput } from "../decode.js";
 import { guard } from "../internal/guard.js";
-import { mapLedger, type LedgerImport, type LedgerTieOut } from "./mapLedger.js";
+import { type LedgerImport, type LedgerTieOut, mapLedger } from "./mapLedger.js";
 import type { LedgerOptions, MapLedgerOptions } from "./schema.js";
-import { ledgerRow, parseLedger, type LedgerTable } from "./table.js";
+import { type LedgerTable, ledgerRow, parseLedger } from "./table.js";
 
 /** Splits the caller's options into reading and mapping options, under the one rule (a getter or a Proxy that throws is wrapped, cause kept). */
 function splitOptions(options: (LedgerOptions & MapLedgerOptions) | undefined): { read: LedgerOptions; map: MapLedgerOptions } {
@@ -220,7 +220,8 @@ export type BudgetFromLedgerOptions = { readonly name: string; readonly funds: r
  */
 export function budgetFromLedger(ledger: LedgerImport, options: BudgetFromLedgerOptions): { readonly budget: BudgetInput; readonly notes: readonly string[] } {
   return guard("ledger", () => {
-    if (ledger === null || typeof ledger !== "object" || !Array.isArray(ledger.lineItems) || !Array.isArray(ledger.fiscalYears)) throw DistrictKitError.argument(["ledger"], "expected the result of readLedger or mapLedger");
+    if (ledger === null || typeof ledger !== "object" || !Array.isArray(ledger.lineItems) || !Array.isArray(ledger.fiscalYears))
+      throw DistrictKitError.argument(["ledger"], "expected the result of readLedger or mapLedger");
     const o = parseInput(budgetFromLedgerOptionsSchema, options, ["options"]);
     const funds = o.funds as FundInput[];
     if (ledger.fiscalYears.length === 0 && o.firstYear === undefined) throw DistrictKitError.argument(["ledger", "fiscalYears"], "the ledger has no fiscal year: give options.firstYear");

@@ -85,7 +85,10 @@ export const mapLedgerOptionsSchema = z
   .object({
     generalFund: z.string().min(1).default("general-fund"),
     /** Prefix of the line items' ids (default `ledger`). */
-    idPrefix: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected lowercase letters, digits and dashes").default("ledger"),
+    idPrefix: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, "expected lowercase letters, digits and dashes")
+      .default("ledger"),
   })
   .strict();
 

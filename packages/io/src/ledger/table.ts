@@ -1,14 +1,14 @@
-import { DistrictKitError, fiscalYearOf, guardInput, parseInput, safeParseInput, type FiscalCalendar } from "@districtkit/core";
+import { DistrictKitError, type FiscalCalendar, fiscalYearOf, guardInput, parseInput, safeParseInput } from "@districtkit/core";
 import { z } from "zod";
 import type { CsvFormat, FieldSpec } from "../csvFormat.js";
 import { decodeText, type TextEncodingName, type TextInput } from "../decode.js";
-import { guard } from "../internal/guard.js";
 import { parseDateText } from "../internal/cells.js";
+import { guard } from "../internal/guard.js";
 import { detectDelimiter, tokenize } from "../internal/papa.js";
 import { fileLevelError, RowReader } from "../internal/rowReader.js";
 import type { ColumnMatch, ReadStats, RowError } from "../readResult.js";
 import { isBadAmount, parseCents } from "./amount.js";
-import { ledgerOptionsSchema, type LedgerOptions } from "./schema.js";
+import { type LedgerOptions, ledgerOptionsSchema } from "./schema.js";
 
 /**
  * One data row of a ledger or actuals file, as read: its line, account string, fiscal year,
@@ -96,7 +96,20 @@ const f = (key: string, header: string, aliases: readonly string[]): FieldSpec =
 
 function fields(kind: "budget" | "actuals", segments: Readonly<Record<string, string>> | undefined): FieldSpec[] {
   const out: FieldSpec[] = [
-    f("account", "Account", ["Account Number", "Account No", "Account String", "Account Code", "GL Account", "GL Account Number", "GL Acct", "Acct", "Acct Number", "Full Account", "Account ID", "Account Key"]),
+    f("account", "Account", [
+      "Account Number",
+      "Account No",
+      "Account String",
+      "Account Code",
+      "GL Account",
+      "GL Account Number",
+      "GL Acct",
+      "Acct",
+      "Acct Number",
+      "Full Account",
+      "Account ID",
+      "Account Key",
+    ]),
     f("fiscalYear", "Fiscal Year", ["FY", "Year", "Budget Year", "Fiscal Yr", "FYear"]),
     f("period", "Period", ["Fiscal Period", "Accounting Period", "Posting Period", "Month", "Per", "Fiscal Month"]),
     f("date", "Date", ["Posting Date", "Posted Date", "Transaction Date", "GL Date", "Effective Date", "Trans Date"]),
@@ -109,7 +122,24 @@ function fields(kind: "budget" | "actuals", segments: Readonly<Record<string, st
     f("description", "Description", ["Account Description", "Account Name", "Account Title", "Title", "Memo", "Line Description"]),
   ];
   const segs = segments ?? Object.fromEntries(KNOWN_SEGMENTS.map((s) => [s, s[0]!.toUpperCase() + s.slice(1)]));
-  for (const [name, head] of Object.entries(segs)) out.push(f(`seg:${name}`, head, segments ? [] : name === "location" ? ["Loc", "Location Code"] : name === "object" ? ["Object Code", "Obj"] : name === "function" ? ["Function Code", "Func"] : name === "fund" ? ["Fund Code"] : []));
+  for (const [name, head] of Object.entries(segs))
+    out.push(
+      f(
+        `seg:${name}`,
+        head,
+        segments
+          ? []
+          : name === "location"
+            ? ["Loc", "Location Code"]
+            : name === "object"
+              ? ["Object Code", "Obj"]
+              : name === "function"
+                ? ["Function Code", "Func"]
+                : name === "fund"
+                  ? ["Fund Code"]
+                  : [],
+      ),
+    );
   return out;
 }
 
@@ -191,7 +221,15 @@ export class LedgerTableReader {
   private pPeriod = 0;
   private pAmount = 0;
   private pEncumbered = 0;
-  readonly cols = { line: [] as number[], account: [] as string[], fiscalYear: [] as number[], period: [] as number[], amount: [] as number[], encumbered: [] as number[], description: [] as (string | null)[] };
+  readonly cols = {
+    line: [] as number[],
+    account: [] as string[],
+    fiscalYear: [] as number[],
+    period: [] as number[],
+    amount: [] as number[],
+    encumbered: [] as number[],
+    description: [] as (string | null)[],
+  };
   readonly settings: z.output<typeof ledgerOptionsSchema>;
 
   constructor(
@@ -233,7 +271,8 @@ export class LedgerTableReader {
       if (p === undefined) return { field: "period", reason: `${JSON.stringify(v.period)} is not a period (expected 1–12 for the fiscal month, or a month such as 2026-09 or Sep 2026)` };
       period = p.period;
       if (p.fiscalYear !== 0) {
-        if (v.fiscalYear !== undefined && p.fiscalYear !== fiscalYear) return { field: "period", reason: `the month ${JSON.stringify(v.period)} lies in FY${p.fiscalYear}, but the row's fiscal year is ${fiscalYear}` };
+        if (v.fiscalYear !== undefined && p.fiscalYear !== fiscalYear)
+          return { field: "period", reason: `the month ${JSON.stringify(v.period)} lies in FY${p.fiscalYear}, but the row's fiscal year is ${fiscalYear}` };
         fiscalYear = p.fiscalYear;
       }
     }
@@ -320,18 +359,39 @@ export function finishTable(t: LedgerTableReader): LedgerTable {
   const segs = result.columns.filter((c) => c.field.startsWith("seg:"));
   if (!account && segs.length === 0) {
     throw fileLevelError(
-      [{ path: ["header", "account"], code: "missing_column", message: `the ${t.kind === "budget" ? "ledger" : "actuals"} file needs an account column (a header such as "Account", "Account Number" or "GL Account") or one column per segment (Fund, Function, Object…); name it in options.columns` }],
+      [
+        {
+          path: ["header", "account"],
+          code: "missing_column",
+          message: `the ${t.kind === "budget" ? "ledger" : "actuals"} file needs an account column (a header such as "Account", "Account Number" or "GL Account") or one column per segment (Fund, Function, Object…); name it in options.columns`,
+        },
+      ],
       "cannot read the file: no account column",
     );
   }
   if (!has("amount") && !has("debit") && !has("credit") && !has("encumbered")) {
     throw fileLevelError(
-      [{ path: ["header", "amount"], code: "missing_column", message: `the file needs an amount column (${t.kind === "budget" ? '"Amount", "Budget", "Revised Budget"' : '"Posted", "Actual", "Expended"'}, or Debit and Credit); name it in options.columns.${t.kind === "budget" ? "amount" : "posted"}` }],
+      [
+        {
+          path: ["header", "amount"],
+          code: "missing_column",
+          message: `the file needs an amount column (${t.kind === "budget" ? '"Amount", "Budget", "Revised Budget"' : '"Posted", "Actual", "Expended"'}, or Debit and Credit); name it in options.columns.${t.kind === "budget" ? "amount" : "posted"}`,
+        },
+      ],
       "cannot read the file: no amount column",
     );
   }
   if (t.kind === "actuals" && !has("period") && !has("date")) {
-    throw fileLevelError([{ path: ["header", "period"], code: "missing_column", message: 'the actuals file needs a period column ("Period", "Month", "Fiscal Period") or a date column ("Posting Date"); name it in options.columns' }], "cannot read the file: no period column");
+    throw fileLevelError(
+      [
+        {
+          path: ["header", "period"],
+          code: "missing_column",
+          message: 'the actuals file needs a period column ("Period", "Month", "Fiscal Period") or a date column ("Posting Date"); name it in options.columns',
+        },
+      ],
+      "cannot read the file: no period column",
+    );
   }
   const totals = t.totals;
   const c = t.cols;
@@ -361,7 +421,9 @@ export function finishTable(t: LedgerTableReader): LedgerTable {
  */
 export function segmentKeysOf(kind: "budget" | "actuals", options: LedgerOptions | undefined): string[] {
   const segs = options?.columns?.segments;
-  return fields(kind, segs).filter((x) => x.key.startsWith("seg:")).map((x) => x.key);
+  return fields(kind, segs)
+    .filter((x) => x.key.startsWith("seg:"))
+    .map((x) => x.key);
 }
 
 /**
@@ -391,7 +453,8 @@ export function parseLedger(kind: "budget" | "actuals", input: TextInput, option
   // the file name is read from the caller's options under the one rule too (a getter or a Proxy)
   const file = guardInput(() => options?.file, ["options", "file"]);
   return guard(typeof file === "string" ? file : "file", () => {
-    if (kind !== "budget" && kind !== "actuals") throw fileLevelError([{ path: ["kind"], code: "invalid_kind", message: `expected "budget" or "actuals", got ${JSON.stringify(kind)}` }], "unknown kind of file");
+    if (kind !== "budget" && kind !== "actuals")
+      throw fileLevelError([{ path: ["kind"], code: "invalid_kind", message: `expected "budget" or "actuals", got ${JSON.stringify(kind)}` }], "unknown kind of file");
     const decoded = decodeText(input);
     const t = new LedgerTableReader(kind, options, decoded.encoding, decoded.warnings);
     t.setSegmentKeys(segmentKeysOf(kind, options));
@@ -417,13 +480,28 @@ export function parseLedger(kind: "budget" | "actuals", input: TextInput, option
 export function ledgerRow(table: LedgerTable, i: number): LedgerRow {
   // the table is the caller's object: a getter or a Proxy trap that throws is wrapped (cause kept)
   return guardInput(() => {
-    if (table === null || typeof table !== "object" || !Array.isArray(table.account) || !Number.isInteger(table.rowCount)) throw DistrictKitError.argument(["table"], "expected a table read by parseLedger");
-    if (typeof i !== "number" || !Number.isInteger(i) || i < 0 || i >= table.rowCount) throw DistrictKitError.argument(["i"], `expected a row index from 0 to ${table.rowCount - 1}, got ${typeof i === "number" ? String(i) : typeof i}`);
-    const row = { line: table.line[i], account: table.account[i], fiscalYear: table.fiscalYear[i], period: table.period[i], amount: table.amount[i], encumbered: table.encumbered[i], description: table.description[i] ?? null };
+    if (table === null || typeof table !== "object" || !Array.isArray(table.account) || !Number.isInteger(table.rowCount))
+      throw DistrictKitError.argument(["table"], "expected a table read by parseLedger");
+    if (typeof i !== "number" || !Number.isInteger(i) || i < 0 || i >= table.rowCount)
+      throw DistrictKitError.argument(["i"], `expected a row index from 0 to ${table.rowCount - 1}, got ${typeof i === "number" ? String(i) : typeof i}`);
+    const row = {
+      line: table.line[i],
+      account: table.account[i],
+      fiscalYear: table.fiscalYear[i],
+      period: table.period[i],
+      amount: table.amount[i],
+      encumbered: table.encumbered[i],
+      description: table.description[i] ?? null,
+    };
     // the table may have been changed since parseLedger made it: a cell that is not what parseLedger
     // writes (NaN, Infinity, a fraction of a cent) is refused at its column and row, never returned
     const checked = safeParseInput(ledgerRowSchema, row);
-    if (!checked.success) throw new DistrictKitError("INVALID_ARGUMENT", checked.error.issues.map((issue) => ({ path: ["table", ...issue.path, i], code: issue.code, message: issue.message })), "expected a table read by parseLedger");
+    if (!checked.success)
+      throw new DistrictKitError(
+        "INVALID_ARGUMENT",
+        checked.error.issues.map((issue) => ({ path: ["table", ...issue.path, i], code: issue.code, message: issue.message })),
+        "expected a table read by parseLedger",
+      );
     return checked.data;
   }, ["table"]);
 }

@@ -22,7 +22,7 @@ export const attributesSchema = keyedRecordSchema(z.string()).describe("Columns 
  * ```
  * @category Records
  */
-export const decimalStringSchema = z.string().regex(/^-?\d+(\.\d+)?$/, { error: "expected a decimal amount such as \"1234.56\"" });
+export const decimalStringSchema = z.string().regex(/^-?\d+(\.\d+)?$/, { error: 'expected a decimal amount such as "1234.56"' });
 
 /**
  * The zod schema of a calendar day `YYYY-MM-DD` (kept as a string).

@@ -1,9 +1,22 @@
 import { parseInput } from "@districtkit/core";
 import { approvedAppListSchema } from "@districtkit/vetting";
 import { guard } from "../internal/guard.js";
-import { toCsv, type CsvWriteOptions } from "./csv.js";
+import { type CsvWriteOptions, toCsv } from "./csv.js";
 
-const COLUMNS = ["App", "Vendor", "Vendor Address", "Purposes", "Data Elements", "Subprocessors", "Agreement", "Signed On", "Expires On", "Agreement URL", "Conditions", "New Since Last List"] as const;
+const COLUMNS = [
+  "App",
+  "Vendor",
+  "Vendor Address",
+  "Purposes",
+  "Data Elements",
+  "Subprocessors",
+  "Agreement",
+  "Signed On",
+  "Expires On",
+  "Agreement URL",
+  "Conditions",
+  "New Since Last List",
+] as const;
 
 /**
  * Writes the approved-app list that `@districtkit/vetting`'s `buildApprovedAppList` returns as a

@@ -1,7 +1,7 @@
-import { Money, guardInput, keyedRecordSchema, moneySchema, parseInput } from "@districtkit/core";
+import { guardInput, keyedRecordSchema, Money, moneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { guard } from "../internal/guard.js";
-import { toCsv, type CsvTable, type CsvWriteOptions } from "./csv.js";
+import { type CsvTable, type CsvWriteOptions, toCsv } from "./csv.js";
 
 const amount = moneySchema;
 const deltaSchema = z.object({ a: amount, b: amount }).passthrough();
@@ -125,9 +125,18 @@ export function budgetComparisonTable(comparison: BudgetComparisonInput | object
       const key = SECTION_KEY[section];
       const names = new Set<string>(); // in order of first appearance (a district may have thousands of schools)
       for (const y of years) for (const n of Object.keys(y[key] ?? {})) names.add(n);
-      for (const n of names) addRow(SECTION_LABEL[section], n, years.map((y) => y[key]?.[n]));
+      for (const n of names)
+        addRow(
+          SECTION_LABEL[section],
+          n,
+          years.map((y) => y[key]?.[n]),
+        );
     }
-    addRow("Total", "All", years.map((y) => y.total));
+    addRow(
+      "Total",
+      "All",
+      years.map((y) => y.total),
+    );
     return { columns, rows };
   });
 }

@@ -5,7 +5,7 @@ import { toCsv, writeCsv } from "./csv.js";
 import { neutraliseFormula } from "./neutralise.js";
 
 describe("formula injection (OWASP 'CSV Injection')", () => {
-  const payloads = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "=HYPERLINK(\"http://evil.example\",\"Click\")", "|calc"];
+  const payloads = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", '=HYPERLINK("http://evil.example","Click")', "|calc"];
 
   it("prefixes every payload with a quote so a spreadsheet shows it as text", () => {
     for (const p of payloads) expect(neutraliseFormula(p)).toBe(`'${p}`);
@@ -16,7 +16,10 @@ describe("formula injection (OWASP 'CSV Injection')", () => {
   });
 
   it("neutralises cells and headers on export, and the reader gives back the original text", () => {
-    const csv = writeCsv(usageFormat, payloads.map((p, i) => ({ line: i + 2, product: p, user: `u${i}`, attributes: { "=note": p } })));
+    const csv = writeCsv(
+      usageFormat,
+      payloads.map((p, i) => ({ line: i + 2, product: p, user: `u${i}`, attributes: { "=note": p } })),
+    );
     for (const line of csv.split("\r\n").slice(1, -1)) expect(line).toMatch(/^"?'/);
     expect(csv.split("\r\n")[0]).toContain("'=note");
     const back = readUsage(csv);

@@ -6,7 +6,7 @@ import type { CellValue, CsvTable } from "./csv.js";
 import { tidyTables } from "./tidy.js";
 
 const money = z.custom<{ toJSON(): string }>((v) => typeof v === "string" || (typeof v === "object" && v !== null && typeof (v as { toJSON?: unknown }).toJSON === "function"));
-const year = z.string().regex(/^\d{4}$/, "expected a fiscal year like \"2027\"");
+const year = z.string().regex(/^\d{4}$/, 'expected a fiscal year like "2027"');
 const shape = z
   .object({
     summary: z.array(z.object({ fiscalYear: z.number() }).passthrough()),

@@ -1,4 +1,5 @@
 import { DistrictKitError } from "@districtkit/core";
+
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const RISKY = /^'*[=+\-@\t\r|]/;
 const ESCAPED = /^'+[=+\-@\t\r|]/;

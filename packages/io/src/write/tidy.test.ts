@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DistrictKitError, Money } from "@districtkit/core";
 import { compareScenarios, prepareBudget } from "@districtkit/budget";
+import { DistrictKitError, Money } from "@districtkit/core";
 import { forecastReplacements } from "@districtkit/lifecycle";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { CsvFormat } from "../csvFormat.js";
 import { inventoryFromExports } from "../engines/lifecycle.js";
 import { readGoogleAdminDevices } from "../formats/googleAdmin.js";
 import { readSnipeItAssets } from "../formats/snipeIt.js";
 import { readCsv } from "../readCsv.js";
-import type { CsvFormat } from "../csvFormat.js";
 import { budgetComparisonCsv, budgetComparisonTable } from "./budgetComparison.js";
 import { forecastTables } from "./forecastTables.js";
 import { exportJson } from "./json.js";
@@ -23,12 +23,22 @@ describe("tidy tables of any result", () => {
       name: "plan",
       years: [
         { fiscalYear: 2027, lines: [{ id: "a", cost: Money.of("1.10") }] },
-        { fiscalYear: 2028, lines: [{ id: "a", cost: Money.of("2") }, { id: "b", cost: Money.of("3"), note: "new" }] },
+        {
+          fiscalYear: 2028,
+          lines: [
+            { id: "a", cost: Money.of("2") },
+            { id: "b", cost: Money.of("3"), note: "new" },
+          ],
+        },
       ],
     });
     expect(tables["years.lines"]).toEqual({
       columns: ["years#", "id", "cost", "note"],
-      rows: [[1, "a", "1.1", null], [2, "a", "2", null], [2, "b", "3", "new"]],
+      rows: [
+        [1, "a", "1.1", null],
+        [2, "a", "2", null],
+        [2, "b", "3", "new"],
+      ],
     });
     expect(tables["result"]).toEqual({ columns: ["name"], rows: [["plan"]] });
   });
@@ -46,7 +56,14 @@ describe("tidy tables of any result", () => {
     const format: CsvFormat<Record<string, unknown>> = { name: "t", fields: [], build: (_v, attributes) => ({ ...attributes }) };
     fc.assert(
       fc.property(
-        fc.array(fc.record({ id: fc.stringMatching(/^[a-z]{1,6}$/), amount: fc.integer({ min: -1e9, max: 1e9 }).map((c) => Money.fromCents(c)), note: fc.stringMatching(/^[=+a-z ,"\n]{1,8}$/).filter((s) => s.trim() === s) }), { minLength: 1, maxLength: 10 }),
+        fc.array(
+          fc.record({
+            id: fc.stringMatching(/^[a-z]{1,6}$/),
+            amount: fc.integer({ min: -1e9, max: 1e9 }).map((c) => Money.fromCents(c)),
+            note: fc.stringMatching(/^[=+a-z ,"\n]{1,8}$/).filter((s) => s.trim() === s),
+          }),
+          { minLength: 1, maxLength: 10 },
+        ),
         (rows) => {
           const csv = resultToCsvFiles({ rows })["rows.csv"]!;
           const back = readCsv(format, csv).rows;
@@ -95,7 +112,14 @@ describe("budget's own scenario comparison (sample district) for a spreadsheet",
   const model = prepareBudget({ district: read("district.json"), budget: read("budget.json") } as never);
   const { comparisons, projections } = compareScenarios(model, [
     { id: "baseline", name: "Baseline" },
-    { id: "lean", name: "Lean years", levers: [{ type: "delay", item: "wifi-aps", years: 1 }, { type: "enrollment-change", rate: -0.02 }] },
+    {
+      id: "lean",
+      name: "Lean years",
+      levers: [
+        { type: "delay", item: "wifi-aps", years: 1 },
+        { type: "enrollment-change", rate: -0.02 },
+      ],
+    },
   ]);
   const comparison = comparisons[0]!;
   const table = budgetComparisonTable(comparison);

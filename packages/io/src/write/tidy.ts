@@ -1,6 +1,6 @@
 import { DistrictKitError } from "@districtkit/core";
 import { guard } from "../internal/guard.js";
-import { toCsv, type CellValue, type CsvTable, type CsvWriteOptions } from "./csv.js";
+import { type CellValue, type CsvTable, type CsvWriteOptions, toCsv } from "./csv.js";
 
 /**
  * Options of {@link tidyTables}.
@@ -90,7 +90,17 @@ export function tidyTables(value: unknown, options: TidyOptions = {}): Record<st
       row.set(column, cell);
     };
     const stack: unknown[] = [];
-    const fill = (t: Building, tableName: string, isRoot: boolean, row: Row, prefix: string, obj: Record<string, unknown>, path: (string | number)[], rowNumber: number, rowId: CellValue | undefined) => {
+    const fill = (
+      t: Building,
+      tableName: string,
+      isRoot: boolean,
+      row: Row,
+      prefix: string,
+      obj: Record<string, unknown>,
+      path: (string | number)[],
+      rowNumber: number,
+      rowId: CellValue | undefined,
+    ) => {
       if (stack.includes(obj)) {
         problems.push({ path, message: "the value contains itself (a cycle)" });
         return;

@@ -9,7 +9,7 @@ let loading: Promise<ExcelJS> | undefined;
 
 /** @internal Loads ExcelJS lazily: a dynamic import, so bundlers split it into its own chunk. */
 export function loadExcelJS(): Promise<ExcelJS> {
-  loading ??= import("exceljs").then((m) => ((m as unknown as { default?: ExcelJS }).default ?? (m as unknown as ExcelJS)));
+  loading ??= import("exceljs").then((m) => (m as unknown as { default?: ExcelJS }).default ?? (m as unknown as ExcelJS));
   return loading;
 }
 

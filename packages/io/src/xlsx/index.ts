@@ -6,7 +6,8 @@
  *
  * @packageDocumentation
  */
-export { parseLedgerXlsx, readBudgetTemplateXlsx, readLedgerXlsx } from "./read.js";
+
 export type { XlsxSheetOption } from "./read.js";
-export { CURRENCY_FORMAT, writeBudgetTemplateXlsx, writeBudgetWorkbook } from "./write.js";
+export { parseLedgerXlsx, readBudgetTemplateXlsx, readLedgerXlsx } from "./read.js";
 export type { BudgetWorkbookInput } from "./write.js";
+export { CURRENCY_FORMAT, writeBudgetTemplateXlsx, writeBudgetWorkbook } from "./write.js";

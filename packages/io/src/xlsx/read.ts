@@ -2,10 +2,10 @@ import type { AccountMapping, AccountMappingInput } from "@districtkit/budget";
 import { guardAsync } from "../internal/guard.js";
 import { RowReader } from "../internal/rowReader.js";
 import { readerSettings } from "../internal/settings.js";
-import { budgetTemplateFormat, templateItems, type BudgetTemplateImport } from "../ledger/budgetTemplate.js";
-import { mapLedger, type LedgerImport } from "../ledger/mapLedger.js";
+import { type BudgetTemplateImport, budgetTemplateFormat, templateItems } from "../ledger/budgetTemplate.js";
+import { type LedgerImport, mapLedger } from "../ledger/mapLedger.js";
 import type { LedgerOptions, MapLedgerOptions } from "../ledger/schema.js";
-import { finishTable, LedgerTableReader, segmentKeysOf, type LedgerTable } from "../ledger/table.js";
+import { finishTable, type LedgerTable, LedgerTableReader, segmentKeysOf } from "../ledger/table.js";
 import type { ReadOptions } from "../schema/readOptions.js";
 import { loadWorkbook, pickSheet, sheetRows } from "./excel.js";
 
@@ -96,7 +96,11 @@ export function parseLedgerXlsx(kind: "budget" | "actuals", input: Uint8Array | 
  * ```
  * @category XLSX
  */
-export async function readLedgerXlsx(input: Uint8Array | ArrayBuffer, mapping: AccountMappingInput | AccountMapping, options: LedgerOptions & MapLedgerOptions & XlsxSheetOption = {}): Promise<LedgerImport> {
+export async function readLedgerXlsx(
+  input: Uint8Array | ArrayBuffer,
+  mapping: AccountMappingInput | AccountMapping,
+  options: LedgerOptions & MapLedgerOptions & XlsxSheetOption = {},
+): Promise<LedgerImport> {
   const { generalFund, idPrefix, ...read } = options ?? {};
   const map: MapLedgerOptions = {};
   if (generalFund !== undefined) map.generalFund = generalFund;

@@ -1,10 +1,10 @@
-import { budgetVsActual, NCES_TECHNOLOGY_MAPPING, prepareBudget, projectBudget, type BudgetProjection } from "@districtkit/budget";
-import { Money } from "@districtkit/core";
-import ExcelJS from "exceljs";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type BudgetProjection, budgetVsActual, NCES_TECHNOLOGY_MAPPING, prepareBudget, projectBudget } from "@districtkit/budget";
+import { Money } from "@districtkit/core";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { SumEvaluator } from "../../test/sumEvaluator.js";
 import { readActuals, readLedger } from "../index.js";
@@ -13,7 +13,15 @@ import { CURRENCY_FORMAT, parseLedgerXlsx, readLedgerXlsx, writeBudgetWorkbook }
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../../examples/data/${name}`, import.meta.url), "utf8"));
 const model = prepareBudget({ district: read("sample-district/district.json"), budget: read("sample-district/budget.json") } as never);
 const base = projectBudget(model);
-const lean = projectBudget(model, { id: "lean", name: "Lean years", levers: [{ type: "scale", category: "software", percent: -0.1 }, { type: "delay", item: "wifi-aps", years: 1 }, { type: "enrollment-change", rate: -0.02 }] });
+const lean = projectBudget(model, {
+  id: "lean",
+  name: "Lean years",
+  levers: [
+    { type: "scale", category: "software", percent: -0.1 },
+    { type: "delay", item: "wifi-aps", years: 1 },
+    { type: "enrollment-change", rate: -0.02 },
+  ],
+});
 const mapping = read("ledger/maple-valley-mapping.json") as never;
 const ledger = readLedger(readFileSync(new URL("../../../../examples/data/ledger/maple-valley-budget.csv", import.meta.url)), mapping);
 const actuals = readActuals(readFileSync(new URL("../../../../examples/data/ledger/maple-valley-actuals.csv", import.meta.url)), mapping);
@@ -95,44 +103,63 @@ describe("writeBudgetWorkbook: live formulas that give the engine's figures", ()
 
 const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p));
 describe("the workbook recalculated by LibreOffice", () => {
-  it.skipIf(soffice === undefined)(`LibreOffice headless recalculates every formula (cached results removed) to the engine's figures${soffice === undefined ? " — skipped: LibreOffice is not installed" : ""}`, async () => {
-    // remove every cached result, so the values can only come from LibreOffice computing the formulas
-    const stripped = new ExcelJS.Workbook();
-    await stripped.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as never);
-    const expected = new Map<string, number>();
-    stripped.eachSheet((ws) =>
-      ws.eachRow((row) =>
-        row.eachCell((cell) => {
-          const v = cell.value as { formula?: string } | null;
-          if (v && typeof v === "object" && typeof v.formula === "string") {
-            expected.set(`${ws.name}!${cell.row}!${cell.col}`, centsOf(cell.result as number));
-            cell.value = { formula: v.formula } as never;
+  it.skipIf(soffice === undefined)(
+    `LibreOffice headless recalculates every formula (cached results removed) to the engine's figures${soffice === undefined ? " — skipped: LibreOffice is not installed" : ""}`,
+    async () => {
+      // remove every cached result, so the values can only come from LibreOffice computing the formulas
+      const stripped = new ExcelJS.Workbook();
+      await stripped.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as never);
+      const expected = new Map<string, number>();
+      stripped.eachSheet((ws) =>
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            const v = cell.value as { formula?: string } | null;
+            if (v && typeof v === "object" && typeof v.formula === "string") {
+              expected.set(`${ws.name}!${cell.row}!${cell.col}`, centsOf(cell.result as number));
+              cell.value = { formula: v.formula } as never;
+            }
+          }),
+        ),
+      );
+      const dir = mkdtempSync(join(tmpdir(), "districtkit-lo-"));
+      try {
+        writeFileSync(join(dir, "book.xlsx"), new Uint8Array(await stripped.xlsx.writeBuffer()));
+        const r = spawnSync(
+          soffice!,
+          [
+            "--headless",
+            "--norestore",
+            `-env:UserInstallation=file://${join(dir, "profile")}`,
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+            "--outdir",
+            join(dir, "out"),
+            join(dir, "book.xlsx"),
+          ],
+          { encoding: "utf8", timeout: 180_000 },
+        );
+        expect(r.status, r.stderr).toBe(0);
+        const files = readdirSync(join(dir, "out"));
+        let checked = 0;
+        stripped.eachSheet((ws) => {
+          const file = files.find((f) => f === `book-${ws.name}.csv`);
+          expect(file, `CSV of ${ws.name}`).toBeDefined();
+          const rows = readFileSync(join(dir, "out", file!), "utf8")
+            .split(/\r?\n/)
+            .map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"')));
+          for (const [key, cents] of expected) {
+            const [sheet, row, col] = key.split("!") as [string, string, string];
+            if (sheet !== ws.name) continue;
+            const text = rows[Number(row) - 1]![Number(col) - 1]!;
+            expect(Money.parse(text).toCents(), `${key} = ${text}`).toBe(cents);
+            checked++;
           }
-        }),
-      ),
-    );
-    const dir = mkdtempSync(join(tmpdir(), "districtkit-lo-"));
-    try {
-      writeFileSync(join(dir, "book.xlsx"), new Uint8Array(await stripped.xlsx.writeBuffer()));
-      const r = spawnSync(soffice!, ["--headless", "--norestore", `-env:UserInstallation=file://${join(dir, "profile")}`, "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", join(dir, "out"), join(dir, "book.xlsx")], { encoding: "utf8", timeout: 180_000 });
-      expect(r.status, r.stderr).toBe(0);
-      const files = readdirSync(join(dir, "out"));
-      let checked = 0;
-      stripped.eachSheet((ws) => {
-        const file = files.find((f) => f === `book-${ws.name}.csv`);
-        expect(file, `CSV of ${ws.name}`).toBeDefined();
-        const rows = readFileSync(join(dir, "out", file!), "utf8").split(/\r?\n/).map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"')));
-        for (const [key, cents] of expected) {
-          const [sheet, row, col] = key.split("!") as [string, string, string];
-          if (sheet !== ws.name) continue;
-          const text = rows[Number(row) - 1]![Number(col) - 1]!;
-          expect(Money.parse(text).toCents(), `${key} = ${text}`).toBe(cents);
-          checked++;
-        }
-      });
-      expect(checked).toBe(expected.size);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 240_000);
+        });
+        expect(checked).toBe(expected.size);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    240_000,
+  );
 });

@@ -18,7 +18,12 @@ export function columnLetter(n: number): string {
 }
 
 function sheetName(wanted: string, used: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, " ").replace(/^'+|'+$/g, "").trim().slice(0, 31) || "Sheet";
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, " ")
+      .replace(/^'+|'+$/g, "")
+      .trim()
+      .slice(0, 31) || "Sheet";
   let name = base;
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 3)} (${n})`;
   used.add(name.toLowerCase());
@@ -62,7 +67,11 @@ export function writeBudgetTemplateXlsx(lineItems: readonly LineItemInput[]): Pr
     wb.creator = "DistrictKit";
     const sheet = wb.addWorksheet("Line items");
     const fields = budgetTemplateFormat.fields;
-    header(sheet, fields.map((f) => f.header), 2);
+    header(
+      sheet,
+      fields.map((f) => f.header),
+      2,
+    );
     rows.forEach((r, i) => {
       const row = sheet.getRow(i + 2);
       fields.forEach((f, c) => {
@@ -135,7 +144,8 @@ export function writeBudgetWorkbook(input: BudgetWorkbookInput): Promise<Uint8Ar
     const projections: readonly BudgetProjection[] = input.projections;
     projections.forEach((p, i) => {
       if (p === null || typeof p !== "object" || !Array.isArray(p.lines) || !Array.isArray(p.years)) throw DistrictKitError.argument(["projections", i], "expected a budget projection");
-      if (p.lines.length === 0 && p.years.some((y) => !y.total.isZero())) throw DistrictKitError.argument(["projections", i, "lines"], 'the projection has no line items: project with detail "items" (the default)');
+      if (p.lines.length === 0 && p.years.some((y) => !y.total.isZero()))
+        throw DistrictKitError.argument(["projections", i, "lines"], 'the projection has no line items: project with detail "items" (the default)');
     });
     const Excel = await loadExcelJS();
     const wb = new Excel.Workbook();
@@ -258,12 +268,17 @@ export function writeBudgetWorkbook(input: BudgetWorkbookInput): Promise<Uint8Ar
         title.getCell(1).value = `${p.scenario.name} − ${base.scenario.name}`;
         title.font = { bold: true };
         const lines: { label: string; viewRow: number; a: (yi: number | null) => Money; b: (yi: number | null) => Money }[] = [];
-        const pick = (proj: BudgetProjection, key: "byCategory" | "byFund", k: string) => (yi: number | null): Money => {
-          if (yi === null) return (proj[key] as Readonly<Record<string, Money>>)[k] ?? Money.ZERO;
-          const y = proj.years.find((x) => x.fiscalYear === years[yi]);
-          return (y?.[key] as Readonly<Record<string, Money>> | undefined)?.[k] ?? Money.ZERO;
-        };
-        const total = (proj: BudgetProjection) => (yi: number | null): Money => (yi === null ? proj.total : (proj.years.find((x) => x.fiscalYear === years[yi])?.total ?? Money.ZERO));
+        const pick =
+          (proj: BudgetProjection, key: "byCategory" | "byFund", k: string) =>
+          (yi: number | null): Money => {
+            if (yi === null) return (proj[key] as Readonly<Record<string, Money>>)[k] ?? Money.ZERO;
+            const y = proj.years.find((x) => x.fiscalYear === years[yi]);
+            return (y?.[key] as Readonly<Record<string, Money>> | undefined)?.[k] ?? Money.ZERO;
+          };
+        const total =
+          (proj: BudgetProjection) =>
+          (yi: number | null): Money =>
+            yi === null ? proj.total : (proj.years.find((x) => x.fiscalYear === years[yi])?.total ?? Money.ZERO);
         categories.forEach((cat, i) => lines.push({ label: cat, viewRow: catRow(i), a: pick(base, "byCategory", cat), b: pick(p, "byCategory", cat) }));
         lines.push({ label: "Total", viewRow: catTotalRow, a: total(base), b: total(p) });
         funds.forEach((fund, i) => lines.push({ label: `fund: ${fund}`, viewRow: fundRow(i), a: pick(base, "byFund", fund), b: pick(p, "byFund", fund) }));
@@ -273,7 +288,10 @@ export function writeBudgetWorkbook(input: BudgetWorkbookInput): Promise<Uint8Ar
           for (let yi = 0; yi <= years.length; yi++) {
             const col = columnLetter(2 + yi);
             const c = x.getCell(2 + yi);
-            c.value = { formula: `${ref(viewNames[si]!)}!${col}${l.viewRow}-${ref(viewNames[0]!)}!${col}${l.viewRow}`, result: num(l.b(yi === years.length ? null : yi).subtract(l.a(yi === years.length ? null : yi))) };
+            c.value = {
+              formula: `${ref(viewNames[si]!)}!${col}${l.viewRow}-${ref(viewNames[0]!)}!${col}${l.viewRow}`,
+              result: num(l.b(yi === years.length ? null : yi).subtract(l.a(yi === years.length ? null : yi))),
+            };
             c.numFmt = CURRENCY_FORMAT;
           }
           row++;
@@ -316,7 +334,16 @@ export function writeBudgetWorkbook(input: BudgetWorkbookInput): Promise<Uint8Ar
       trow.getCell(1).value = "Total";
       trow.font = { bold: true };
       const t = bva.totals;
-      const cols: [number, Money][] = [[4, t.budget], [5, t.posted], [6, t.encumbered], [7, t.available], [8, t.planToDate], [9, t.varianceToDate], [10, t.projectedYearEnd], [11, t.projectedVariance]];
+      const cols: [number, Money][] = [
+        [4, t.budget],
+        [5, t.posted],
+        [6, t.encumbered],
+        [7, t.available],
+        [8, t.planToDate],
+        [9, t.varianceToDate],
+        [10, t.projectedYearEnd],
+        [11, t.projectedVariance],
+      ];
       for (const [col, v] of cols) {
         const L = columnLetter(col);
         money(trow, col, v, bva.cells.length === 0 ? undefined : `SUM(${L}2:${L}${tr - 1})`);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type CoverColumn, CoverProblem } from "./cover.js";
 import { Curve, type YearSchedule } from "./curve.js";
-import { CoverProblem, type CoverColumn } from "./cover.js";
 import { Mix } from "./mix.js";
 
 // The general cover (cover.ts: branch and bound over quantity boxes with a Lagrangian bound) against
@@ -21,9 +21,15 @@ const scheduleArb: fc.Arbitrary<YearSchedule> = fc
   .map((r) => ({
     type: r.type as YearSchedule["type"],
     unit: r.p[0]!,
-    tiers: r.type === 1 ? [{ from: 1, to: r.split - 1, price: r.p[0]! }, { from: r.split, to: Number.POSITIVE_INFINITY, price: r.p[1]! }] : [],
+    tiers:
+      r.type === 1
+        ? [
+            { from: 1, to: r.split - 1, price: r.p[0]! },
+            { from: r.split, to: Number.POSITIVE_INFINITY, price: r.p[1]! },
+          ]
+        : [],
     packSize: r.packSize,
-    packPrice: r.p[0]! * r.packSize - r.p[1]! % r.packSize,
+    packPrice: r.p[0]! * r.packSize - (r.p[1]! % r.packSize),
     min: r.min,
     max: Number.POSITIVE_INFINITY,
     fee: r.fee,
@@ -106,7 +112,16 @@ describe("the general pooled-seat cover", () => {
         const rec = (j: number, cost: number): void => {
           if (cost >= best) return;
           if (j === columns.length) {
-            for (let t = 0; t < T; t++) if (!yearFeasible(columns, q, t, [0, 1, 2].map((r) => P[r * T + t]!))) return;
+            for (let t = 0; t < T; t++)
+              if (
+                !yearFeasible(
+                  columns,
+                  q,
+                  t,
+                  [0, 1, 2].map((r) => P[r * T + t]!),
+                )
+              )
+                return;
             best = cost;
             return;
           }
@@ -122,7 +137,15 @@ describe("the general pooled-seat cover", () => {
         if (Number.isFinite(best)) {
           solved++;
           expect(cover.costOf(got.q)).toBe(got.cost);
-          for (let t = 0; t < T; t++) expect(yearFeasible(columns, got.q, t, [0, 1, 2].map((r) => P[r * T + t]!))).toBe(true);
+          for (let t = 0; t < T; t++)
+            expect(
+              yearFeasible(
+                columns,
+                got.q,
+                t,
+                [0, 1, 2].map((r) => P[r * T + t]!),
+              ),
+            ).toBe(true);
           // the Lagrangian line is a lower bound at this demand (and at any other one)
           const prices = new Float64Array(3 * T);
           const alpha = cover.line(P, prices);

@@ -112,7 +112,12 @@ export class Hull {
 
   static fromPoints(xs: number[], ys: number[]): Hull {
     const order = xs.map((_, i) => i).sort((a, b) => xs[a]! - xs[b]! || ys[a]! - ys[b]!);
-    return new Hull(lowerHull(order.map((i) => xs[i]!), order.map((i) => ys[i]!)));
+    return new Hull(
+      lowerHull(
+        order.map((i) => xs[i]!),
+        order.map((i) => ys[i]!),
+      ),
+    );
   }
 
   /** Slope and intercept of the supporting line of the hull at n (valid everywhere on the hull). */
@@ -233,8 +238,15 @@ export class Curve {
   /** A convex lower bound of eval on [0, nmax]. */
   hull(nmax: number): Hull {
     const xs = this.keyPoints(nmax);
-    if (this.isPacks) return Hull.fromPoints(xs, xs.map((x) => this.#packLine(x).low));
-    return Hull.fromPoints(xs, xs.map((x) => this.eval(x)));
+    if (this.isPacks)
+      return Hull.fromPoints(
+        xs,
+        xs.map((x) => this.#packLine(x).low),
+      );
+    return Hull.fromPoints(
+      xs,
+      xs.map((x) => this.eval(x)),
+    );
   }
 
   /** Bounds of eval(n) − π·n over the integers of [x0, x1] (exact when the range is small). */

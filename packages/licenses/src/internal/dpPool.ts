@@ -230,7 +230,7 @@ export function solveSharedPool(years: readonly YearSchools[], G: (q: number) =>
   const ub = poolAll <= cap ? G(poolAll) : Number.POSITIVE_INFINITY;
   for (const y of years) {
     const hit = cache.get(y);
-    let f = hit !== undefined && (hit === null || hit.ub >= ub) ? hit?.f ?? null : undefined;
+    let f = hit !== undefined && (hit === null || hit.ub >= ub) ? (hit?.f ?? null) : undefined;
     if (f === undefined) {
       f = frontier(y, 200_000, Number.isFinite(ub) ? ub * (1 + 1e-12) + 1 : Number.POSITIVE_INFINITY);
       cache.set(y, f === null ? null : { f, ub: Number.isFinite(ub) ? ub : Number.POSITIVE_INFINITY });

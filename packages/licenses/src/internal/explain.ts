@@ -2,11 +2,11 @@
 // school, seats bought beyond the need (a tier boundary, a minimum, whole packs), the cost of
 // covering the product with each option alone, and the comparison with the current contract.
 import { Money } from "@districtkit/core";
-import { ROLES } from "../schema.js";
-import { usd, usdCents } from "./format.js";
 import { priceCliffs } from "../pricing.js";
+import { ROLES } from "../schema.js";
 import { Curve, purchase, seatsPaid } from "./curve.js";
-import { ROLE_COUNT, demandAt, type Model, type ProductModel, type SeatVariant } from "./model.js";
+import { usd, usdCents } from "./format.js";
+import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatVariant } from "./model.js";
 import type { Choice } from "./solve.js";
 
 /**
@@ -111,8 +111,7 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
   }
   for (let t = 0; t < Y; t++) {
     const seatChoices = chosen.filter((c) => c.kind === "seat" && c.variant.blocks[c.block]!.years.includes(t));
-    const coveredYear =
-      ((p.committedMask >> t) & 1) === 1 || chosen.some((c) => (c.kind === "district" || c.kind === "concurrent") && c.variant.blocks[c.block]!.years.includes(t));
+    const coveredYear = ((p.committedMask >> t) & 1) === 1 || chosen.some((c) => (c.kind === "district" || c.kind === "concurrent") && c.variant.blocks[c.block]!.years.includes(t));
     const curves = new Map<SeatVariant, Curve>();
     const curveOf = (sv: SeatVariant): Curve => {
       let c = curves.get(sv);
@@ -357,8 +356,7 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
   }
   return {
     summary,
-    rule:
-      "Each year: a district-wide, concurrent or bundle contract covers everything; otherwise each school takes a site licence when it costs less than what its seats add to the pooled purchase, and each role's pooled seats are bought under the option that covers them cheapest (buying up into a cheaper bracket when that costs less).",
+    rule: "Each year: a district-wide, concurrent or bundle contract covers everything; otherwise each school takes a site licence when it costs less than what its seats add to the pooled purchase, and each role's pooled seats are bought under the option that covers them cheapest (buying up into a cheaper bracket when that costs less).",
     siteBreakEven,
     boughtUp,
     alternatives,

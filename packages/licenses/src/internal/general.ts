@@ -19,10 +19,10 @@
 // Why it is fast enough: the cover has a handful of columns and at most 7 rows a year; the bound is
 // one pass over schools with a small table over sets of years per school.
 import { ROLES } from "../schema.js";
+import { type CoverColumn, CoverProblem, type CoverSolution } from "./cover.js";
 import { purchase, seatsPaid } from "./curve.js";
-import { CoverProblem, type CoverColumn, type CoverSolution } from "./cover.js";
 import { Mix } from "./mix.js";
-import { ROLE_COUNT, demandAt, type Model, type ProductModel, type SeatColumn, type SiteVariant } from "./model.js";
+import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatColumn, type SiteVariant } from "./model.js";
 import type { Choice, Solved } from "./solve.js";
 
 const INF = Number.POSITIVE_INFINITY;
@@ -262,7 +262,10 @@ export function generalPool(m: Model, p: ProductModel, left: number, nodeLimit: 
   const closes = (lb: number, ub: number): boolean => (m.integral ? Math.ceil(lb - 1e-9 * Math.abs(lb) - 1e-7) >= ub : lb >= ub - 1e-9 * Math.abs(ub) - 1e-7);
   const usableSites = p.sites.some((v) => v.blocks.some((bl) => (bl.mask & left) !== 0));
   if (!usableSites) {
-    const sol = b.cover.solve(pooledDemand(m, p, left, () => false), maxNodes);
+    const sol = b.cover.solve(
+      pooledDemand(m, p, left, () => false),
+      maxNodes,
+    );
     if (sol.proven) {
       if (!Number.isFinite(sol.cost)) return { cost: INF, lowerBound: INF, proven: true, choices: [], nodes: sol.nodes };
       return { cost: sol.cost, lowerBound: sol.cost, proven: true, choices: seatChoices(m, b, sol, own), nodes: sol.nodes };

@@ -72,9 +72,7 @@ const instanceArb = fc
       const e = (c: number): number => Math.round(c * (1 + r.escalator / 100) ** t);
       return { ...s, unit: e(s.unit), packPrice: e(s.packPrice), fee: e(s.fee), tiers: s.tiers.map((x) => ({ ...x, price: e(x.price) })) };
     };
-    const env = new Envelope(
-      r.curves.map((s, c) => new Curve(Array.from({ length: c === 0 ? r.years : 1 }, (_, t) => ({ s: up(s, t), w: w(t) })))),
-    );
+    const env = new Envelope(r.curves.map((s, c) => new Curve(Array.from({ length: c === 0 ? r.years : 1 }, (_, t) => ({ s: up(s, t), w: w(t) })))));
     return { years, env, integral: !r.weighted };
   });
 
@@ -149,7 +147,10 @@ describe("the grouped solver on a mix of seat options (the tuples of mix.ts as c
         const oneYear = env.curves.filter((c) => c instanceof Curve && c.parts.length === 1) as Curve[];
         fc.pre(oneYear.length >= 2 && years.length === 1);
         const top = years[0]!.N0 + years[0]!.d.reduce((a, x) => a + x, 0);
-        const mix = new Mix(oneYear.map((c) => ({ curves: [c] })), Math.max(1, top));
+        const mix = new Mix(
+          oneYear.map((c) => ({ curves: [c] })),
+          Math.max(1, top),
+        );
         const menv = new Envelope(mix.curves);
         const r = solveGroupedPool(years, menv, integral);
         const ref = enumerate(years, menv);

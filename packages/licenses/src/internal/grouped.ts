@@ -247,7 +247,12 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     offer(c, 0, ks);
   }
   // everything pooled
-  if (Dmax <= cap) offer(G(Dmax), Dmax, preps.map((p) => new Int32Array(p.groups.length)));
+  if (Dmax <= cap)
+    offer(
+      G(Dmax),
+      Dmax,
+      preps.map((p) => new Int32Array(p.groups.length)),
+    );
 
   interface Region {
     readonly curve: CurveLike;

@@ -26,7 +26,7 @@ export function rangeKnapsackLP(c: Float64Array, w: Float64Array, lo: number, hi
   const reducing = W > hi;
   let need = reducing ? W - hi : lo - W;
   const idx: number[] = [];
-  for (let i = 0; i < n; i++) if (w[i]! > 0 && (c[i]! < 0) === reducing) idx.push(i);
+  for (let i = 0; i < n; i++) if (w[i]! > 0 && c[i]! < 0 === reducing) idx.push(i);
   idx.sort((a, b) => Math.abs(c[a]!) / w[a]! - Math.abs(c[b]!) / w[b]!);
   let cost = base;
   for (const i of idx) {

@@ -28,7 +28,7 @@
 //
 // The reference in the tests (mix.prop.test.ts) is the textbook dynamic programme over whole seats:
 // covering costs of the options convolved one at a time.
-import { Hull, type Curve, type YearSchedule } from "./curve.js";
+import { type Curve, Hull, type YearSchedule } from "./curve.js";
 
 const INF = Number.POSITIVE_INFINITY;
 
@@ -558,7 +558,19 @@ export class Mix {
       for (const h of pruneHinges(hs)) out.push({ kind: "hinge", h });
       // of a column's pack variants (yearly, prepaid) keep those no other beats on price, fee and minimum
       for (const r of ps) {
-        if (ps.some((q) => q !== r && q.size === r.size && q.price <= r.price && q.fee <= r.fee && q.minPacks <= r.minPacks && q.cover >= r.cover && (q.price < r.price || q.fee < r.fee || q.minPacks < r.minPacks || q.cover > r.cover || q.variant < r.variant))) continue;
+        if (
+          ps.some(
+            (q) =>
+              q !== r &&
+              q.size === r.size &&
+              q.price <= r.price &&
+              q.fee <= r.fee &&
+              q.minPacks <= r.minPacks &&
+              q.cover >= r.cover &&
+              (q.price < r.price || q.fee < r.fee || q.minPacks < r.minPacks || q.cover > r.cover || q.variant < r.variant),
+          )
+        )
+          continue;
         out.push({ kind: "packs", r });
       }
       return out;

@@ -1,6 +1,6 @@
+import { Dec, escalate, Money, Rate } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Dec, Money, Rate, escalate } from "@districtkit/core";
 import { chainedCents } from "./model.js";
 
 // The compiler's integer escalation against core's decimal path (escalate with each-year rounding,

@@ -1,9 +1,9 @@
 // Compiles a validated plan input into whole-cent numbers: every option's purchasable variants
 // (as quoted, and prepaid where a prepay discount exists), their contract blocks, yearly prices
 // after the escalator, per-school site prices, district prices, and the demand array.
-import { Dec, Money, allocate, escalate } from "@districtkit/core";
+import { allocate, Dec, escalate, Money } from "@districtkit/core";
 import { fullTimeEquivalents } from "../pricing.js";
-import { ROLES, type DemandCell, type LicensePlanInput, type PriceSchedule, type PricingOption, type Role } from "../schema.js";
+import { type DemandCell, type LicensePlanInput, type PriceSchedule, type PricingOption, ROLES, type Role } from "../schema.js";
 import { Curve, purchase, type YearSchedule } from "./curve.js";
 
 export const ROLE_COUNT = ROLES.length;
@@ -233,8 +233,7 @@ export function compileModel(input: PlanInput): Model {
   const rate = input.discountRate?.toNumber() ?? 0;
   // a term total split over years that are weighted differently (excluded past the horizon) gives a
   // weighted cost in fractions of a cent
-  const integral =
-    rate === 0 && !(input.beyondHorizon === "exclude" && input.options.some((o) => o.priceBasis === "term" && o.termYears > 1));
+  const integral = rate === 0 && !(input.beyondHorizon === "exclude" && input.options.some((o) => o.priceBasis === "term" && o.termYears > 1));
   const weight = (t: number): number => {
     if (t >= Y && input.beyondHorizon === "exclude") return 0;
     return rate === 0 ? 1 : 1 / (1 + rate) ** t;

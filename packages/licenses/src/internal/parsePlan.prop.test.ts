@@ -1,6 +1,6 @@
+import { DistrictKitError, parseInput } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DistrictKitError, parseInput } from "@districtkit/core";
 import { generateLicenseMarket } from "../generate.js";
 import { licensePlanInputSchema } from "../schema.js";
 import { parsePlanInput } from "./parsePlan.js";
@@ -64,8 +64,25 @@ describe("the optimizer's fast input parse", () => {
   });
 
   it("reports a getter that throws (a cell's field, or a top-level field) as a DistrictKitError, as the full parse does", () => {
-    const cellThrows = { ...market, demand: market.demand.map((c, i) => (i === 7 ? Object.defineProperty({ ...c }, "seats", { get: () => { throw new Error("boom"); }, enumerable: true }) : c)) };
-    const topThrows = Object.defineProperty({ ...market }, "firstYear", { get: () => { throw new Error("boom"); }, enumerable: true });
+    const cellThrows = {
+      ...market,
+      demand: market.demand.map((c, i) =>
+        i === 7
+          ? Object.defineProperty({ ...c }, "seats", {
+              get: () => {
+                throw new Error("boom");
+              },
+              enumerable: true,
+            })
+          : c,
+      ),
+    };
+    const topThrows = Object.defineProperty({ ...market }, "firstYear", {
+      get: () => {
+        throw new Error("boom");
+      },
+      enumerable: true,
+    });
     for (const input of [cellThrows, topThrows]) {
       expect(() => parsePlanInput(input)).toThrow(DistrictKitError);
       expect(outcome(() => parsePlanInput(input))).toEqual(outcome(() => parseInput(licensePlanInputSchema, input)));

@@ -7,7 +7,7 @@
 // fields once, while compiling). Anything the hand checks do not accept — a bad cell, a failed
 // parse, any demand issue — re-runs the full zod parse, so errors are exactly zod's.
 import { parseInput, safeParseInput } from "@districtkit/core";
-import { ROLES, licensePlanInputSchema } from "../schema.js";
+import { licensePlanInputSchema, ROLES } from "../schema.js";
 import type { DemandView, PlanInput } from "./model.js";
 
 const SOURCES = new Set(["given", "roster", "usage"]);

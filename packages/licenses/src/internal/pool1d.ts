@@ -160,7 +160,10 @@ function solveCurve(F: Float64Array, d: Float64Array, N0: number, g: Envelope, i
     const k0 = g.curves[0]?.packSize ?? 1;
     let split = Math.floor((r.x0 + r.x1) / 2);
     if (k0 > 1 && r.x1 - r.x0 > 2 * k0) split = Math.max(r.x0, Math.floor(split / k0) * k0);
-    for (const [a, b] of [[r.x0, split], [split + 1, r.x1]] as const) {
+    for (const [a, b] of [
+      [r.x0, split],
+      [split + 1, r.x1],
+    ] as const) {
       const sub = region(a, b);
       if (sub) {
         sub.lp = Math.max(sub.lp, bound);

@@ -17,14 +17,14 @@
 // quantity vector and site set (test/bruteForceMix.ts); optimize.prop.test.ts with enumeration of
 // contract sets (test/bruteForce.ts) and with HiGHS on seeded markets.
 import { ROLES } from "../schema.js";
-import { Envelope, purchase, seatsPaid, type Curve } from "./curve.js";
-import { ROLE_COUNT, demandAt, type Model, type ProductModel, type SeatColumn, type SeatKey, type SeatVariant, type SiteVariant, type Variant } from "./model.js";
-import { Mix } from "./mix.js";
-import { solvePool1D } from "./pool1d.js";
+import { type Curve, Envelope, purchase, seatsPaid } from "./curve.js";
 import { dpWork, solveSharedPool, solveSharedPoolDP, type YearSchools } from "./dpPool.js";
-import { solveGroupedPool } from "./grouped.js";
-import { solveSchools, type PoolGroup, type SchoolPatterns } from "./schools.js";
 import { generalPool, mixable } from "./general.js";
+import { solveGroupedPool } from "./grouped.js";
+import { Mix } from "./mix.js";
+import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatColumn, type SeatKey, type SeatVariant, type SiteVariant, type Variant } from "./model.js";
+import { solvePool1D } from "./pool1d.js";
+import { type PoolGroup, type SchoolPatterns, solveSchools } from "./schools.js";
 
 export interface Choice {
   readonly kind: "seat" | "site" | "district" | "concurrent" | "bundle";
@@ -473,7 +473,10 @@ export class ProductSolver {
     const cols = this.#p.seatColumns.filter((c) => !c.multiYear && c.key === key && c.years[0] === t);
     let out: OneYearMix | null = null;
     if (cols.length > 1) {
-      const mix = new Mix(cols.map((c) => ({ curves: c.variants.map((v) => v.curves[c.block]!) })), top);
+      const mix = new Mix(
+        cols.map((c) => ({ curves: c.variants.map((v) => v.curves[c.block]!) })),
+        top,
+      );
       const mixes = mix.curves.some((tc) => tc.picks.filter((x) => x !== null).length > 1);
       if (mixes) out = { mix, cols };
     }

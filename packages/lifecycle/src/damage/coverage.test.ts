@@ -12,7 +12,18 @@ const incidents = [
 const options = [
   { kind: "selfInsurance", id: "self", name: "Self-insurance" },
   { kind: "protectionPlan", id: "plan", name: "Damage plan", premiumPerDevice: "12", copay: "25", capPerClaim: "150", claimsPerDeviceYear: 1 },
-  { kind: "familyFee", id: "fee", name: "Family fee", annualFee: { standard: "20", nslp: "5" }, strikes: [{ standard: "0", nslp: "0" }, { standard: "50", nslp: "15" }, { standard: "fullCost", nslp: "50" }], collectionRate: 0.9 },
+  {
+    kind: "familyFee",
+    id: "fee",
+    name: "Family fee",
+    annualFee: { standard: "20", nslp: "5" },
+    strikes: [
+      { standard: "0", nslp: "0" },
+      { standard: "50", nslp: "15" },
+      { standard: "fullCost", nslp: "50" },
+    ],
+    collectionRate: 0.9,
+  },
 ];
 const input = { devices: 600, nslpDevices: 240, incidents, options };
 
@@ -70,7 +81,19 @@ describe("hand-checked cases", () => {
       devices: 2,
       nslpDevices: 1,
       incidents: [{ kind: "screen", perDeviceYear: 3, costs: ["40"] }],
-      options: [{ kind: "familyFee", id: "f", name: "Fee", annualFee: { standard: "0", nslp: "0" }, strikes: [{ standard: "0", nslp: "0" }, { standard: "50", nslp: "15" }, { standard: "fullCost", nslp: "50" }] }],
+      options: [
+        {
+          kind: "familyFee",
+          id: "f",
+          name: "Fee",
+          annualFee: { standard: "0", nslp: "0" },
+          strikes: [
+            { standard: "0", nslp: "0" },
+            { standard: "50", nslp: "15" },
+            { standard: "fullCost", nslp: "50" },
+          ],
+        },
+      ],
     };
     const c = simulateDamageCoverageChunk(two, { seed: 5, trialStart: 0, trialEnd: 300 });
     for (const v of c.values) {
@@ -96,7 +119,18 @@ describe("hand-checked cases", () => {
 
   it("refuses bad input with every problem and its path", () => {
     try {
-      compareDamageCoverage({ devices: 5, nslpDevices: 9, incidents: [], options: [{ kind: "selfInsurance", id: "a", name: "A" }, { kind: "selfInsurance", id: "a", name: "B" }] }, { seed: 1 });
+      compareDamageCoverage(
+        {
+          devices: 5,
+          nslpDevices: 9,
+          incidents: [],
+          options: [
+            { kind: "selfInsurance", id: "a", name: "A" },
+            { kind: "selfInsurance", id: "a", name: "B" },
+          ],
+        },
+        { seed: 1 },
+      );
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(DistrictKitError);

@@ -7,7 +7,7 @@
 // (common random numbers), so differences between options are not noise of separate draws.
 // Trial i draws only from createRng(seed).stream(i): chunks of trials run anywhere and merge to
 // the same result as one run. Amounts are whole cents inside trials and Money in the summary.
-import { DistrictKitError, Money, createRng, nonNegativeMoneySchema, parseInput, quantiles, samplePoisson } from "@districtkit/core";
+import { createRng, DistrictKitError, Money, nonNegativeMoneySchema, parseInput, quantiles, samplePoisson } from "@districtkit/core";
 import { z } from "zod";
 
 const seedSchema = z.union([z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER), z.string().min(1).max(200)]);
@@ -41,7 +41,10 @@ const optionSchema = z.discriminatedUnion("kind", [
     /** The yearly fee per device: standard, and the reduced fee for NSLP-eligible families. */
     annualFee: z.strictObject({ standard: nonNegativeMoneySchema, nslp: nonNegativeMoneySchema }),
     /** Charges for a device's 1st, 2nd, … incident of the year; incidents past the list pay its last entry. Empty: no charge. */
-    strikes: z.array(z.strictObject({ standard: chargeSchema, nslp: chargeSchema })).max(20).default([]),
+    strikes: z
+      .array(z.strictObject({ standard: chargeSchema, nslp: chargeSchema }))
+      .max(20)
+      .default([]),
     /** The share of what families are billed (fees and charges) that is collected; the rest stays the district's cost. */
     collectionRate: share.default(1),
   }),
@@ -106,11 +109,10 @@ const NP = DAMAGE_COVERAGE_PARTS.length;
  * ```
  * @category Damage and repairs
  */
-export const damageCoverageChunkOptionsSchema = z
-  .object({ seed: seedSchema, trialStart: z.number().int().min(0).max(10_000_000), trialEnd: z.number().int().min(1).max(10_000_000) })
-  .check((ctx) => {
-    if (ctx.value.trialEnd <= ctx.value.trialStart) ctx.issues.push({ code: "custom", path: ["trialEnd"], message: `expected trialEnd > trialStart (${ctx.value.trialStart})`, input: ctx.value.trialEnd });
-  });
+export const damageCoverageChunkOptionsSchema = z.object({ seed: seedSchema, trialStart: z.number().int().min(0).max(10_000_000), trialEnd: z.number().int().min(1).max(10_000_000) }).check((ctx) => {
+  if (ctx.value.trialEnd <= ctx.value.trialStart)
+    ctx.issues.push({ code: "custom", path: ["trialEnd"], message: `expected trialEnd > trialStart (${ctx.value.trialStart})`, input: ctx.value.trialEnd });
+});
 
 /**
  * The raw result of a range of trials, plain numbers (safe to post from a worker):
@@ -280,7 +282,8 @@ export function mergeDamageCoverageChunks(chunks: readonly unknown[]): DamageCov
     if (ch.seed !== first.seed) issues.push({ path: ["chunks", i, "seed"], message: `expected seed ${JSON.stringify(first.seed)} like the others, got ${JSON.stringify(ch.seed)}` });
     if (ch.options.join("\u0000") !== first.options.join("\u0000")) issues.push({ path: ["chunks", i, "options"], message: "expected the same options in every chunk" });
     if (ch.values.length !== ch.trialEnd - ch.trialStart) issues.push({ path: ["chunks", i, "values"], message: `expected ${ch.trialEnd - ch.trialStart} trials, got ${ch.values.length}` });
-    if (i > 0 && ch.trialStart !== sorted[i - 1]!.trialEnd) issues.push({ path: ["chunks", i, "trialStart"], message: `expected trials to continue at ${sorted[i - 1]!.trialEnd} (no gap, no overlap), got ${ch.trialStart}` });
+    if (i > 0 && ch.trialStart !== sorted[i - 1]!.trialEnd)
+      issues.push({ path: ["chunks", i, "trialStart"], message: `expected trials to continue at ${sorted[i - 1]!.trialEnd} (no gap, no overlap), got ${ch.trialStart}` });
   });
   if (issues.length > 0) throw new DistrictKitError("INVALID_ARGUMENT", issues);
   return { seed: first.seed, trialStart: first.trialStart, trialEnd: sorted[sorted.length - 1]!.trialEnd, options: first.options, values: sorted.flatMap((c) => c.values) };
@@ -394,7 +397,10 @@ export function summarizeDamageCoverage(input: unknown, chunk: unknown): DamageC
     const premiums = money(Math.round(r.premiums));
     const parts = [`${r.o.name}: the district expects to pay ${districtExpected.format()} a year; in one year in ten it pays more than ${districtP90.format()}.`];
     if (familiesExpected.isZero()) parts.push("Families pay nothing.");
-    else parts.push(`Families pay ${familiesExpected.format()} a year: ${perStandardDevice.format()} per device for standard-fee families, ${perNslpDevice.format()} per device for NSLP-eligible families.`);
+    else
+      parts.push(
+        `Families pay ${familiesExpected.format()} a year: ${perStandardDevice.format()} per device for standard-fee families, ${perNslpDevice.format()} per device for NSLP-eligible families.`,
+      );
     if (r.o.kind === "protectionPlan") parts.push(`The plan pays ${planExpected.format()} in claims for ${premiums.format()} in premiums.`);
     return {
       id: r.o.id,

@@ -1,7 +1,7 @@
-import { DistrictKitError, Money, isoDateSchema, parseInput, probabilitySchema } from "@districtkit/core";
+import { DistrictKitError, isoDateSchema, Money, parseInput, probabilitySchema } from "@districtkit/core";
 import { z } from "zod";
 import { dayNumber } from "../internal/days.js";
-import { repairHistorySchema, type RepairHistory } from "../schema.js";
+import { type RepairHistory, repairHistorySchema } from "../schema.js";
 import { fitFailureModelFromRepairs, repairFilterSchema } from "../survival/repairs.js";
 
 const DAYS_PER_YEAR = 365.25;
@@ -63,13 +63,26 @@ export interface RepairForecastResult {
   readonly devices: number;
   readonly cells: readonly RepairForecastCell[];
   readonly byMonth: readonly { readonly month: string; readonly schoolMonth: number; readonly expectedRepairs: number; readonly expectedReplacements: number }[];
-  readonly byModel: readonly { readonly model: string; readonly devices: number; readonly expectedRepairs: number; readonly expectedReplacements: number; readonly failureModel: { readonly shape: number; readonly scale: number } | null }[];
+  readonly byModel: readonly {
+    readonly model: string;
+    readonly devices: number;
+    readonly expectedRepairs: number;
+    readonly expectedReplacements: number;
+    readonly failureModel: { readonly shape: number; readonly scale: number } | null;
+  }[];
   /** Seasonal factor of each calendar month (1 = an average month), from tickets per device-day. */
   readonly seasonality: readonly { readonly month: number; readonly schoolMonth: number; readonly factor: number; readonly incidents: number; readonly exposureYears: number }[];
   /** Rates observed per model and age: repaired incidents per device-year. */
   readonly rates: readonly { readonly model: string; readonly ageYears: number; readonly exposureYears: number; readonly incidents: number; readonly perDeviceYear: number }[];
   /** Per kind of repair: incidents expected, mean cost, the most expected in one lead-time window and the stock that covers it at the service level. */
-  readonly parts: readonly { readonly kind: string; readonly expected: number; readonly averageCost: Money; readonly peakWindow: string; readonly peakExpected: number; readonly suggestedStock: number }[];
+  readonly parts: readonly {
+    readonly kind: string;
+    readonly expected: number;
+    readonly averageCost: Money;
+    readonly peakWindow: string;
+    readonly peakExpected: number;
+    readonly suggestedStock: number;
+  }[];
   /** Per kind: incidents per device-year over the forecast and the costs observed — the input of `compareDamageCoverage`. */
   readonly incidents: readonly { readonly kind: string; readonly perDeviceYear: number; readonly costs: readonly Money[] }[];
   readonly expectedRepairs: number;
@@ -219,7 +232,7 @@ export function forecastRepairs(history: unknown, options: unknown = {}): Repair
       weibull.set(m, null); // no failure observed: no replacement forecast for this model
     }
   }
-  const survival = (w: { shape: number; scale: number }, age: number): number => Math.exp(-Math.pow(Math.max(0, age) / w.scale, w.shape));
+  const survival = (w: { shape: number; scale: number }, age: number): number => Math.exp(-((Math.max(0, age) / w.scale) ** w.shape));
 
   const [fy, fm] = o.from === undefined ? plusMonths(Number(h.asOf.slice(0, 4)), Number(h.asOf.slice(5, 7)), 1) : [Number(o.from.slice(0, 4)), Number(o.from.slice(5, 7))];
   const cells: RepairForecastCell[] = [];
@@ -243,7 +256,7 @@ export function forecastRepairs(history: unknown, options: unknown = {}): Repair
       const key = cellKey(d.model, age);
       const g = group.get(key) ?? { model: d.model, age, n: 0, repairs: 0, replacements: 0, basis };
       g.n++;
-      g.repairs += rate * factor * ((Math.min(days, s + days - p) / DAYS_PER_YEAR));
+      g.repairs += rate * factor * (Math.min(days, s + days - p) / DAYS_PER_YEAR);
       if (w !== null) {
         const s0 = survival(w, a0);
         g.replacements += s0 > 0 ? 1 - survival(w, a1) / s0 : 1;
@@ -285,7 +298,14 @@ export function forecastRepairs(history: unknown, options: unknown = {}): Repair
       }
     }
     const window = L === 1 ? byMonth[peakAt]!.month : `${byMonth[peakAt]!.month} to ${byMonth[peakAt + L - 1]!.month}`;
-    return { kind, expected: expectedRepairs * sharePart, averageCost: Money.sum(costs).divide(costs.length).roundToCents(), peakWindow: window, peakExpected: peak, suggestedStock: poissonQuantile(peak, o.serviceLevel) };
+    return {
+      kind,
+      expected: expectedRepairs * sharePart,
+      averageCost: Money.sum(costs).divide(costs.length).roundToCents(),
+      peakWindow: window,
+      peakExpected: peak,
+      suggestedStock: poissonQuantile(peak, o.serviceLevel),
+    };
   });
   const years = o.months / 12;
   const incidentsOut = kinds.map(([kind, costs]) => ({ kind, perDeviceYear: (expectedRepairs * (costs.length / totalIncidents)) / inService.length / years, costs }));
@@ -295,5 +315,19 @@ export function forecastRepairs(history: unknown, options: unknown = {}): Repair
     `${inService.length} devices in service on ${h.asOf}: ${expectedRepairs.toFixed(1)} repairs expected from ${byMonth[0]!.month} to ${last} ` +
     `(busiest ${busiest.month}, month ${busiest.schoolMonth} of the school year, ${busiest.expectedRepairs.toFixed(1)}), and ${expectedReplacements.toFixed(1)} devices beyond repair by each model's fitted Weibull. ` +
     `Rates are repaired tickets per device-year of each model at each age (${totalIncidents} tickets over ${(totalExposureDays / DAYS_PER_YEAR).toFixed(1)} device-years from ${h.observationStart} to ${h.asOf}); an age with fewer than ${o.minExposureYears} device-years uses the model's rate.`;
-  return { from: `${label(fy, fm)}-01`, months: o.months, devices: inService.length, cells, byMonth, byModel, seasonality, rates, parts, incidents: incidentsOut, expectedRepairs, expectedReplacements, explanation };
+  return {
+    from: `${label(fy, fm)}-01`,
+    months: o.months,
+    devices: inService.length,
+    cells,
+    byMonth,
+    byModel,
+    seasonality,
+    rates,
+    parts,
+    incidents: incidentsOut,
+    expectedRepairs,
+    expectedReplacements,
+    explanation,
+  };
 }

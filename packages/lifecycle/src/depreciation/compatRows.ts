@@ -13,7 +13,11 @@ export interface CompatRow {
 }
 
 /** The schedule rows of `units` units: the value each row shows, to the cent, and the charges between them. */
-export function bookedRows(cost: Money, rows: readonly CompatRow[], units: number): { fiscalYear: number; periodEnd: IsoDate; label: string | null; depreciation: Money; accumulated: Money; bookValue: Money }[] {
+export function bookedRows(
+  cost: Money,
+  rows: readonly CompatRow[],
+  units: number,
+): { fiscalYear: number; periodEnd: IsoDate; label: string | null; depreciation: Money; accumulated: Money; bookValue: Money }[] {
   let previous = cost.multiply(units);
   const total = previous;
   return rows.map((r) => {

@@ -4,7 +4,7 @@
 // (linear) and Amort (type 1, declining), and from the published expectations of its tests
 // (phpunit/functional/InfocomTest.php, tests/units/Infocom.php). Reference behaviour only: this
 // file is written from the rules, not from its code. Internal: not exported.
-import { Money, dateParts, type IsoDate } from "@districtkit/core";
+import { dateParts, type IsoDate, Money } from "@districtkit/core";
 import { phpAddMonths, phpDate, phpMonthsAndDays } from "../internal/phpDate.js";
 import type { CompatRow } from "./compatRows.js";
 

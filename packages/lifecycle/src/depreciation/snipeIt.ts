@@ -4,7 +4,7 @@
 // commit d217426a of April 2025): getLinearDepreciatedValue, getHalfYearDepreciatedValue,
 // get_fiscal_year, is_first_half_of_year and calculateDepreciation. Reference behaviour only: this
 // file is written from the rules, not from its code. Internal: not exported.
-import { DISTRICT_CALENDAR, Money, dateParts, fiscalYearOf, fiscalYearRange, type FiscalCalendar, type IsoDate } from "@districtkit/core";
+import { DISTRICT_CALENDAR, dateParts, type FiscalCalendar, fiscalYearOf, fiscalYearRange, type IsoDate, Money } from "@districtkit/core";
 import { phpAddMonths, phpMonthsAndDays } from "../internal/phpDate.js";
 import type { CompatRow } from "./compatRows.js";
 

@@ -1,10 +1,10 @@
 // The simple reference of compile.ts (its optimized path: interned keys, typed arrays, plans
 // shared by index, kept hidden classes): every slot worked out directly from the input, one
 // cohort at a time, the obvious way (DOMAIN-lifecycle §3), and compared field by field.
-import { DISTRICT_CALENDAR, addDaysIso, addMonthsIso, compoundFactor, fiscalYearOf } from "@districtkit/core";
+import { addDaysIso, addMonthsIso, compoundFactor, DISTRICT_CALENDAR, fiscalYearOf } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MODELS, cohortArb } from "../../test/arbitraries.js";
+import { cohortArb, MODELS } from "../../test/arbitraries.js";
 import { keyOf } from "../cohorts.js";
 import type { DeviceModel, DeviceRole, ForecastInput, Match } from "../schema.js";
 import { annualFailureProbabilities } from "../survival/annual.js";
@@ -33,7 +33,10 @@ interface RefSlot {
 }
 
 const matches = (m: Match, model: DeviceModel, role: DeviceRole, school: string): boolean =>
-  (m.model === undefined || m.model === model.id) && (m.category === undefined || m.category === model.category) && (m.role === undefined || m.role === role) && (m.school === undefined || m.school === school);
+  (m.model === undefined || m.model === model.id) &&
+  (m.category === undefined || m.category === model.category) &&
+  (m.role === undefined || m.role === role) &&
+  (m.school === undefined || m.school === school);
 
 /** The first fiscal year a device must be out of service, from its last supported day and a lead in months. */
 const deadline = (lastDay: string, lead: number): number => fiscalYearOf(addMonthsIso(addDaysIso(lastDay, 1), -lead), DISTRICT_CALENDAR);
@@ -89,15 +92,45 @@ function referenceSlot(input: ForecastInput, firstYear: number, id: string, mode
 // the shared catalogue, and a model whose updates end in the first forecast year (a purchase of it
 // that year is due the same year: it waits a year)
 const CATALOGUE = [...MODELS, { id: "old", category: "chromebook" as const, unitPrice: "199", expectedLifeYears: 4, autoUpdateExpiration: "2027-03", replacementModel: "cb" }];
-const matchArb = fc.record({ model: fc.constantFrom("cb", "cb2", "ipad", "lap", "old"), category: fc.constantFrom("chromebook" as const, "ipad" as const), role: fc.constantFrom("student" as const, "staff" as const), school: fc.constantFrom("A", "B") }, { requiredKeys: [] });
+const matchArb = fc.record(
+  {
+    model: fc.constantFrom("cb", "cb2", "ipad", "lap", "old"),
+    category: fc.constantFrom("chromebook" as const, "ipad" as const),
+    role: fc.constantFrom("student" as const, "staff" as const),
+    school: fc.constantFrom("A", "B"),
+  },
+  { requiredKeys: [] },
+);
 const policyArb = fc.record(
-  { cycleYears: fc.integer({ min: 1, max: 8 }), maxAgeYears: fc.integer({ min: 1, max: 9 }), retireAtAue: fc.boolean(), leadMonths: fc.integer({ min: 0, max: 18 }), retireAtWarrantyEnd: fc.boolean(), retireAtSupportEnd: fc.boolean() },
+  {
+    cycleYears: fc.integer({ min: 1, max: 8 }),
+    maxAgeYears: fc.integer({ min: 1, max: 9 }),
+    retireAtAue: fc.boolean(),
+    leadMonths: fc.integer({ min: 0, max: 18 }),
+    retireAtWarrantyEnd: fc.boolean(),
+    retireAtSupportEnd: fc.boolean(),
+  },
   { requiredKeys: [] },
 );
 const inputArb = fc
   .record({
-    cohorts: fc.array(fc.oneof(cohortArb, cohortArb.map((c) => ({ ...c, model: "old" }))), { minLength: 1, maxLength: 8 }),
-    devices: fc.array(fc.record({ model: fc.constantFrom("cb", "ipad", "lap", "old"), school: fc.constantFrom("A", "B", "C"), role: fc.constantFrom("student" as const, "staff" as const), day: fc.integer({ min: 0, max: 3000 }), status: fc.constantFrom("active" as const, "spare" as const, "lost" as const, "retired" as const) }), { maxLength: 5 }),
+    cohorts: fc.array(
+      fc.oneof(
+        cohortArb,
+        cohortArb.map((c) => ({ ...c, model: "old" })),
+      ),
+      { minLength: 1, maxLength: 8 },
+    ),
+    devices: fc.array(
+      fc.record({
+        model: fc.constantFrom("cb", "ipad", "lap", "old"),
+        school: fc.constantFrom("A", "B", "C"),
+        role: fc.constantFrom("student" as const, "staff" as const),
+        day: fc.integer({ min: 0, max: 3000 }),
+        status: fc.constantFrom("active" as const, "spare" as const, "lost" as const, "retired" as const),
+      }),
+      { maxLength: 5 },
+    ),
     rules: fc.array(fc.record({ match: matchArb, loss: fc.integer({ min: 0, max: 10 }), malfunction: fc.integer({ min: 0, max: 30 }) }), { maxLength: 3 }),
     policy: policyArb,
     policyRules: fc.array(fc.tuple(matchArb, policyArb), { maxLength: 3 }),

@@ -34,15 +34,15 @@
 //
 // The simple reference: compile.prop.test.ts works out every slot directly from the input, one
 // cohort at a time, in the obvious way, and a property compares it with this compile.
-import { DISTRICT_CALENDAR, DistrictKitError, compoundFactor, fiscalYearOf, type DistrictKitIssue } from "@districtkit/core";
+import { compoundFactor, DISTRICT_CALENDAR, DistrictKitError, type DistrictKitIssue, fiscalYearOf } from "@districtkit/core";
 import { fiscalYearByMonth } from "../internal/fiscalYearByMonth.js";
 import type { ForecastInput } from "../schema.js";
 import { annualProbabilitiesOf } from "../survival/annual.js";
-import { Compiled, ROLES, type CompiledFields } from "./compiled.js";
-import { Groups, closeGroups, groupIn, groupsOfRaws } from "./groups.js";
-import { Intake, intakeCohorts, intakeDevices, minYearOf, schoolIndexes, type Raw } from "./intake.js";
+import { Compiled, type CompiledFields, ROLES } from "./compiled.js";
+import { closeGroups, Groups, groupIn, groupsOfRaws } from "./groups.js";
+import { Intake, intakeCohorts, intakeDevices, minYearOf, type Raw, schoolIndexes } from "./intake.js";
 import { indexIn } from "./numbering.js";
-import { Resolver, aueLastDay } from "./resolve.js";
+import { aueLastDay, Resolver } from "./resolve.js";
 import { fillGroupSlots, fillInitialSlots, resolveSlots, type Slots } from "./slots.js";
 
 /**
@@ -75,7 +75,11 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
   if (input.spares) needModel(input.spares.model, ["spares", "model"]);
 
   // cohorts from devices and from the input
-  const intake = new Intake(new Map<string, Raw>(), options.collapseSchools, input.models.map((m) => m.id));
+  const intake = new Intake(
+    new Map<string, Raw>(),
+    options.collapseSchools,
+    input.models.map((m) => m.id),
+  );
   const raws = intake.raws;
   const collapse = options.collapseSchools;
   const leftOut = intakeDevices(input, intake, modelIndex, fiscalYearByMonth(calendar), issues);
@@ -247,4 +251,3 @@ export function compile(input: ForecastInput, options: { collapseSchools: boolea
 
   return compiled;
 }
-

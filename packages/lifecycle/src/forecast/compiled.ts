@@ -211,9 +211,5 @@ export function slotIdOf(c: Compiled, s: number): string {
 
 /** Whether the forecast can run with schools merged (nothing depends on the school). */
 export function canCollapseSchools(input: ForecastInput): boolean {
-  return (
-    input.growth.length === 0 &&
-    !input.failure.rules.some((r) => r.match.school !== undefined) &&
-    !input.policyRules.some((r) => r.match.school !== undefined)
-  );
+  return input.growth.length === 0 && !input.failure.rules.some((r) => r.match.school !== undefined) && !input.policyRules.some((r) => r.match.school !== undefined);
 }

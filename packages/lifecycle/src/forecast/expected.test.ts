@@ -101,9 +101,20 @@ describe("forecastReplacements", () => {
   });
   it("Monte Carlo draws a price path per trial when a model has price uncertainty; the median stays near the expected path", async () => {
     const { forecastMonteCarlo } = await import("./monteCarlo.js");
-    const base = { asOf: "2026-07-01", horizonYears: 5, failure: { default: { failure: { kind: "annual" as const } } }, cohorts: [{ model: "cb", school: "HS", role: "student" as const, purchaseFiscalYear: 2022, count: 100 }] };
-    const fixed = forecastMonteCarlo({ ...base, models: [{ id: "cb", category: "chromebook", unitPrice: "300", priceFiscalYear: 2024, priceGrowth: 0.03, expectedLifeYears: 5 }] }, { seed: 3, trials: 300 });
-    const unsure = forecastMonteCarlo({ ...base, models: [{ id: "cb", category: "chromebook", unitPrice: "300", priceFiscalYear: 2024, priceGrowth: 0.03, priceGrowthSd: 0.05, expectedLifeYears: 5 }] }, { seed: 3, trials: 300 });
+    const base = {
+      asOf: "2026-07-01",
+      horizonYears: 5,
+      failure: { default: { failure: { kind: "annual" as const } } },
+      cohorts: [{ model: "cb", school: "HS", role: "student" as const, purchaseFiscalYear: 2022, count: 100 }],
+    };
+    const fixed = forecastMonteCarlo(
+      { ...base, models: [{ id: "cb", category: "chromebook", unitPrice: "300", priceFiscalYear: 2024, priceGrowth: 0.03, expectedLifeYears: 5 }] },
+      { seed: 3, trials: 300 },
+    );
+    const unsure = forecastMonteCarlo(
+      { ...base, models: [{ id: "cb", category: "chromebook", unitPrice: "300", priceFiscalYear: 2024, priceGrowth: 0.03, priceGrowthSd: 0.05, expectedLifeYears: 5 }] },
+      { seed: 3, trials: 300 },
+    );
     const y = 0; // FY2027: 100 bought at 300 × 1.03³ in the fixed case
     expect(fixed.years[y]!.spend.capital.quantiles[1]!.toString()).toBe("32782"); // $327.82 a unit (rounded to the cent once per model-year) × 100
     const [p10f, , p90f] = fixed.years[y]!.spend.capital.quantiles;
@@ -131,7 +142,12 @@ describe("forecastReplacements", () => {
     }
     try {
       forecastReplacements(
-        smallDistrict({ cohorts: [{ model: "nope", school: "HS", role: "student", purchaseFiscalYear: 2024, count: 1 }, { model: "ipad", school: "HS", role: "student", purchaseFiscalYear: 2030, count: 1 }] }),
+        smallDistrict({
+          cohorts: [
+            { model: "nope", school: "HS", role: "student", purchaseFiscalYear: 2024, count: 1 },
+            { model: "ipad", school: "HS", role: "student", purchaseFiscalYear: 2030, count: 1 },
+          ],
+        }),
       );
       expect.unreachable();
     } catch (e) {

@@ -1,13 +1,12 @@
-import { Money, allocate, fiscalYearLabel } from "@districtkit/core";
+import { allocate, fiscalYearLabel, Money } from "@districtkit/core";
 import { depreciationSchedule } from "../depreciation.js";
-import { forecastInputSchema, type DeviceCategory, type ForecastInput } from "../schema.js";
+import { type DeviceCategory, type ForecastInput, forecastInputSchema } from "../schema.js";
 import { CAPITALIZATION_THRESHOLDS } from "../tables/capitalization.js";
 import { compile } from "./compile.js";
-import { CATEGORIES, RULES, ROLES, slotIdOf, type Compiled, type RetirementRule } from "./compiled.js";
+import { CATEGORIES, type Compiled, type RetirementRule, ROLES, RULES, slotIdOf } from "./compiled.js";
 import { parseForecastInput } from "./parseInputFast.js";
-import { F, NF, NK, makeSink, scratchFor, simulate, type Deferral, type Shortfall, type Sink } from "./simulate.js";
-
 import type { CategorySpend, CohortPlan, ForecastCounts, ForecastResult, ForecastRow, ForecastSpend, ForecastYear } from "./result.js";
+import { type Deferral, F, makeSink, NF, NK, type Shortfall, type Sink, scratchFor, simulate } from "./simulate.js";
 
 export type { RetirementRule } from "./compiled.js";
 export type { CategorySpend, CohortPlan, ForecastCounts, ForecastResult, ForecastRow, ForecastSpend, ForecastYear } from "./result.js";
@@ -81,7 +80,18 @@ function centsFrom(memo: Map<number, Money>, x: number): Money {
  * One breakdown row: the fields in the order of the original spread (`fiscalYear`, the groupBy
  * keys, the counts, the amounts). The amounts are exact cents already rounded.
  */
-function rowOf(memo: Map<number, Money>, template: object, fiscalYear: number, key: RowKey, groupBy: readonly string[], R: Float64Array, b: number, cap: number, rep: number, res: number): ForecastRow {
+function rowOf(
+  memo: Map<number, Money>,
+  template: object,
+  fiscalYear: number,
+  key: RowKey,
+  groupBy: readonly string[],
+  R: Float64Array,
+  b: number,
+  cap: number,
+  rep: number,
+  res: number,
+): ForecastRow {
   // a clone of the template has every field in its final order and place (no per-field growth)
   const row = { ...template } as Record<string, unknown>;
   row.fiscalYear = fiscalYear;
@@ -164,7 +174,8 @@ function templateFor(groupBy: readonly GroupDim[]): object {
   if (template === undefined) {
     const t: Record<string, unknown> = { fiscalYear: 0 };
     for (const d of groupBy) t[d] = "";
-    for (const f of ["inServiceStart", "plannedRetirements", "failures", "losses", "notReplaced", "purchases", "inServiceEnd", "deferred", "repairIncidents", "capital", "repair", "resaleCredit"]) t[f] = null;
+    for (const f of ["inServiceStart", "plannedRetirements", "failures", "losses", "notReplaced", "purchases", "inServiceEnd", "deferred", "repairIncidents", "capital", "repair", "resaleCredit"])
+      t[f] = null;
     if (TEMPLATES.size >= 64) TEMPLATES.clear();
     TEMPLATES.set(signature, t);
     template = t;
@@ -181,16 +192,18 @@ function rowsOf(c: Compiled, groupBy: readonly GroupDim[], rowKeys: readonly Row
   const H = c.horizon;
   const rows: ForecastRow[] = [];
   const order = Int32Array.from(
-    rowKeys.map((_, i) => i).sort((a, b) => {
-      const ka = rowKeys[a]!;
-      const kb = rowKeys[b]!;
-      for (let j = 0; j < ka.length; j++) {
-        const x = ka[j]!;
-        const y = kb[j]!;
-        if (x !== y) return x < y ? -1 : 1;
-      }
-      return 0;
-    }),
+    rowKeys
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const ka = rowKeys[a]!;
+        const kb = rowKeys[b]!;
+        for (let j = 0; j < ka.length; j++) {
+          const x = ka[j]!;
+          const y = kb[j]!;
+          if (x !== y) return x < y ? -1 : 1;
+        }
+        return 0;
+      }),
   );
   const memo = new Map<number, Money>();
   const template = templateFor(groupBy);
@@ -199,7 +212,18 @@ function rowsOf(c: Compiled, groupBy: readonly GroupDim[], rowKeys: readonly Row
 }
 
 /** The rows of year index ti (one function per year, so V8 optimizes it once and keeps it). */
-function rowsOfYear(rows: ForecastRow[], memo: Map<number, Money>, template: object, fiscalYear: number, ti: number, order: Int32Array, groupBy: readonly GroupDim[], rowKeys: readonly RowKey[], R: Float64Array, yearCents: Float64Array): void {
+function rowsOfYear(
+  rows: ForecastRow[],
+  memo: Map<number, Money>,
+  template: object,
+  fiscalYear: number,
+  ti: number,
+  order: Int32Array,
+  groupBy: readonly GroupDim[],
+  rowKeys: readonly RowKey[],
+  R: Float64Array,
+  yearCents: Float64Array,
+): void {
   const RN = rowKeys.length;
   let capSum = yearCents[ti * 3]!;
   let repSum = yearCents[ti * 3 + 1]!;
@@ -262,9 +286,7 @@ function cohortPlansOf(c: Compiled, retired: Float64Array): CohortPlan[] {
           ? `${modelId} bought FY${y}: no rule retires them; they leave only by failure or loss.`
           : `${modelId} bought FY${y}: planned retirement in FY${planned} by the ${RULE_TEXT[rule]}${overdue ? " — already due at the as-of date" : ""}${
               (rule === "cycle" || rule === "warranty") && hard <= planned && hardRule ? ` (its ${HARD_TEXT[hardRule]} deadline, FY${hard}, applies too)` : ""
-            }${
-              retiredYears.length > 1 ? `; retired over ${retiredYears.map((k) => `FY${k}`).join(", ")} under the refresh budget cap` : ""
-            }.`;
+            }${retiredYears.length > 1 ? `; retired over ${retiredYears.map((k) => `FY${k}`).join(", ")} under the refresh budget cap` : ""}.`;
       if (cacheable) told.set(tk, tail);
     }
     const explanation = `${count} × ${tail}`;

@@ -25,7 +25,11 @@ const planned = (c: CohortInput, year: number): number =>
   Math.max(year, Math.min(c.purchaseFiscalYear + LIFE[c.model]!, AUE_FY[c.model]!), c.purchaseFiscalYear >= year ? c.purchaseFiscalYear + 1 : -Infinity);
 
 class Buy implements fc.Command<Fleet, { ok: true }> {
-  constructor(readonly model: string, readonly school: string, readonly count: number) {}
+  constructor(
+    readonly model: string,
+    readonly school: string,
+    readonly count: number,
+  ) {}
   check(): boolean {
     return true;
   }
@@ -76,10 +80,7 @@ class AdvanceYear implements fc.Command<Fleet, { ok: true }> {
 
 describe("a fleet over the years (model-based)", () => {
   it("matches the reference rules year after year", () => {
-    const commands = [
-      fc.tuple(fc.constantFrom("cb", "cb2", "lap"), fc.constantFrom("A", "B"), fc.integer({ min: 1, max: 300 })).map(([m, s, n]) => new Buy(m, s, n)),
-      fc.constant(new AdvanceYear()),
-    ];
+    const commands = [fc.tuple(fc.constantFrom("cb", "cb2", "lap"), fc.constantFrom("A", "B"), fc.integer({ min: 1, max: 300 })).map(([m, s, n]) => new Buy(m, s, n)), fc.constant(new AdvanceYear())];
     fc.assert(
       fc.property(fc.commands(commands, { maxCommands: 25 }), (cmds) => {
         const model: Fleet = { year: 2028, cohorts: [{ model: "cb", school: "A", role: "student", purchaseFiscalYear: 2022, count: 100 }] };

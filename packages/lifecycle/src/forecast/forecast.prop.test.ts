@@ -1,7 +1,7 @@
 import { Money } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MODELS, cohortArb, forecastInputArb } from "../../test/arbitraries.js";
+import { cohortArb, forecastInputArb, MODELS } from "../../test/arbitraries.js";
 import { expandDevices, perDeviceExpected } from "../../test/perDevice.js";
 import { forecastReplacements } from "./expected.js";
 import { MONTE_CARLO_METRICS, mergeMonteCarloChunks, simulateForecastChunk } from "./monteCarlo.js";

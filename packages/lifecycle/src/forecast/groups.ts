@@ -34,4 +34,3 @@ export function groupsOfRaws(gr: Groups, rawList: readonly Raw[], rawSchool: Int
 export function closeGroups(gr: Groups, replOf: Int32Array): void {
   for (let g = 0; g < gr.school.length; g++) groupIn(gr, gr.school[g]!, replOf[gr.model[g]!]!, gr.role[g]!);
 }
-

@@ -66,7 +66,11 @@ export function intakeCohorts(cohorts: ForecastInput["cohorts"], asOf: string, t
     const m = modelIndex.get(c.model);
     if (m === undefined) issues.push({ path: ["cohorts", i, "model"], code: "unknown_model", message: `unknown model "${c.model}"` });
     if (c.purchaseFiscalYear > firstYear) {
-      issues.push({ path: ["cohorts", i, "purchaseFiscalYear"], code: "future_date", message: `expected a purchase year on or before FY${firstYear} (the as-of date ${asOf}), got ${c.purchaseFiscalYear}` });
+      issues.push({
+        path: ["cohorts", i, "purchaseFiscalYear"],
+        code: "future_date",
+        message: `expected a purchase year on or before FY${firstYear} (the as-of date ${asOf}), got ${c.purchaseFiscalYear}`,
+      });
     }
     if (m === undefined) continue;
     addRaw(t, t.collapse ? undefined : c.id, m, c.school, c.role, c.purchaseFiscalYear, c.count, c.unitCost ? c.unitCost.toCents() : null);
@@ -84,4 +88,3 @@ export function minYearOf(rawList: readonly Raw[], firstYear: number): number {
   for (let i = 0; i < rawList.length; i++) if (rawList[i]!.year < minYear) minYear = rawList[i]!.year;
   return minYear;
 }
-

@@ -1,10 +1,10 @@
-import { DistrictKitError, Money, createRng, fiscalYearLabel, parseInput, quantiles, sampleNormal, type Rng } from "@districtkit/core";
+import { createRng, DistrictKitError, fiscalYearLabel, Money, parseInput, quantiles, type Rng, sampleNormal } from "@districtkit/core";
 import { z } from "zod";
-import { forecastInputSchema, type ForecastInput } from "../schema.js";
+import { type ForecastInput, forecastInputSchema } from "../schema.js";
 import { compile } from "./compile.js";
-import { canCollapseSchools, type Compiled } from "./compiled.js";
+import { type Compiled, canCollapseSchools } from "./compiled.js";
 import { parseForecastInput } from "./parseInputFast.js";
-import { F, NF, makeSink, scratchFor, simulate } from "./simulate.js";
+import { F, makeSink, NF, scratchFor, simulate } from "./simulate.js";
 
 /**
  * The yearly quantities each Monte Carlo trial records. Amounts (`capital`, `repair`,
@@ -50,11 +50,10 @@ const seedSchema = z.union([z.number().int().min(Number.MIN_SAFE_INTEGER).max(Nu
  * ```
  * @category Monte Carlo
  */
-export const monteCarloChunkOptionsSchema = z
-  .object({ seed: seedSchema, trialStart: z.number().int().min(0).max(10_000_000), trialEnd: z.number().int().min(1).max(10_000_000) })
-  .check((ctx) => {
-    if (ctx.value.trialEnd <= ctx.value.trialStart) ctx.issues.push({ code: "custom", path: ["trialEnd"], message: `expected trialEnd > trialStart (${ctx.value.trialStart})`, input: ctx.value.trialEnd });
-  });
+export const monteCarloChunkOptionsSchema = z.object({ seed: seedSchema, trialStart: z.number().int().min(0).max(10_000_000), trialEnd: z.number().int().min(1).max(10_000_000) }).check((ctx) => {
+  if (ctx.value.trialEnd <= ctx.value.trialStart)
+    ctx.issues.push({ code: "custom", path: ["trialEnd"], message: `expected trialEnd > trialStart (${ctx.value.trialStart})`, input: ctx.value.trialEnd });
+});
 
 /**
  * Options of {@link forecastMonteCarlo}: seed, number of trials and the quantiles wanted.
@@ -144,7 +143,7 @@ function drawPrices(c: Compiled, rng: Rng, out: Float64Array): void {
     }
     const g = Math.min(1, Math.max(-0.5, sampleNormal(rng, m.priceGrowth, m.priceGrowthSd)));
     const base = m.unitPrice.toNumber() * 100;
-    for (let ti = 0; ti < H; ti++) out[mi * H + ti] = Math.round(base * Math.pow(1 + g, c.years[ti]! - c.priceBaseYear[mi]!));
+    for (let ti = 0; ti < H; ti++) out[mi * H + ti] = Math.round(base * (1 + g) ** (c.years[ti]! - c.priceBaseYear[mi]!));
   });
 }
 

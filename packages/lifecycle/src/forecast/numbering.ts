@@ -37,4 +37,3 @@ export function pick<T>(values: readonly T[], index: Int32Array, from: number, n
   for (let i = 0; i < n; i++) out[i] = values[index[from + i]!]!;
   return out;
 }
-

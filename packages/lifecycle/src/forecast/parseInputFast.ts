@@ -4,7 +4,7 @@
 // `parseInputFast.prop.test.ts` checks that the check never accepts what zod rejects and that its
 // output equals zod's.
 import { guardInput, parseInput, safeParseInput } from "@districtkit/core";
-import { cohortSchema, forecastInputSchema, type Cohort, type ForecastInput } from "../schema.js";
+import { type Cohort, cohortSchema, type ForecastInput, forecastInputSchema } from "../schema.js";
 
 const ROLE_SET = new Set<unknown>(["student", "staff", "lab", "spare", "infrastructure"]);
 

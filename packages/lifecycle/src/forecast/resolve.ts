@@ -1,9 +1,9 @@
 // Resolution: which failure assumption, refresh policy and repair class apply to a cohort, and
 // when a purchase is retired and by which rule (DOMAIN-lifecycle §3: cycle, AUE with a lead,
 // end of support, maximum age, warranty). Internal.
-import { DISTRICT_CALENDAR, Money, addDaysIso, addMonthsIso, fiscalYearOf, type FiscalCalendar } from "@districtkit/core";
+import { addDaysIso, addMonthsIso, DISTRICT_CALENDAR, type FiscalCalendar, fiscalYearOf, Money } from "@districtkit/core";
 import type { DeviceModel, DeviceRole, ForecastInput, Match, RefreshPolicy } from "../schema.js";
-import { RULES, type ResolvedPolicy, type RetirementRule } from "./compiled.js";
+import { type ResolvedPolicy, type RetirementRule, RULES } from "./compiled.js";
 import { indexIn } from "./numbering.js";
 
 function matches(m: Match, model: DeviceModel, role: DeviceRole, school: string): boolean {
@@ -148,4 +148,3 @@ export function planOf(rz: Resolver, mi: number, policy: ResolvedPolicy, year: n
   if (policy.retireAtWarrantyEnd && model.warrantyYears !== undefined) consider(year + model.warrantyYears, "warranty", false);
   return { planned, hard, hardRule, rule, aueYear };
 }
-

@@ -134,7 +134,14 @@ export interface ForecastResult {
   /** Refresh deferred by the budget cap: year, cohort, units, why. */
   readonly deferrals: readonly { readonly fiscalYear: number; readonly cohort: string; readonly units: number; readonly reason: string }[];
   /** Years where hard deadlines alone exceed the cap: never silently over the cap. */
-  readonly capShortfalls: readonly { readonly fiscalYear: number; readonly cap: Money; readonly forced: Money; readonly shortfall: Money; readonly cohorts: readonly string[]; readonly explanation: string }[];
+  readonly capShortfalls: readonly {
+    readonly fiscalYear: number;
+    readonly cap: Money;
+    readonly forced: Money;
+    readonly shortfall: Money;
+    readonly cohorts: readonly string[];
+    readonly explanation: string;
+  }[];
   /** Depreciation of capitalized purchases (when `depreciation` is given), else null. */
   readonly depreciation: {
     readonly years: readonly { readonly fiscalYear: number; readonly depreciation: Money; readonly bookValue: Money }[];
@@ -147,4 +154,3 @@ export interface ForecastResult {
   readonly warnings: readonly string[];
   readonly explanation: string;
 }
-

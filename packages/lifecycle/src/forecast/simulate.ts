@@ -1,8 +1,8 @@
 // The year loop shared by the expected forecast (rng = null: expected values) and the Monte
 // Carlo forecast (binomial and Poisson draws from core's samplers). Internal.
-import { sampleBinomial, samplePoisson, type Rng } from "@districtkit/core";
+import { type Rng, sampleBinomial, samplePoisson } from "@districtkit/core";
 import { poissonQuantile } from "../internal/math.js";
-import { CATEGORIES, ROLES, RULES, type Compiled } from "./compiled.js";
+import { CATEGORIES, type Compiled, ROLES, RULES } from "./compiled.js";
 
 /** Fields accumulated per year (and per row group). */
 export const F = {
@@ -134,7 +134,13 @@ class ScratchImpl implements Scratch {
 export const KEPT_SHAPES: readonly object[] = [new SinkImpl({ totals: new Float64Array(0) }), new ScratchImpl(0, 0, 0, 0, new Int32Array(0))];
 
 export function scratchFor(c: Compiled): Scratch {
-  return new ScratchImpl(c.n, c.groupCount, c.schools.length, c.repairClassCents.length, Int32Array.from(c.modelCategory, (cat) => CATEGORIES.indexOf(cat)));
+  return new ScratchImpl(
+    c.n,
+    c.groupCount,
+    c.schools.length,
+    c.repairClassCents.length,
+    Int32Array.from(c.modelCategory, (cat) => CATEGORIES.indexOf(cat)),
+  );
 }
 
 function inc(a: Float64Array, i: number, v: number): void {
@@ -202,7 +208,7 @@ function retire(c: Compiled, sink: Sink, sc: Scratch, RN: number, ti: number, t:
   const H = c.horizon;
   const o = ti * NF;
   const { totals, rows, cat, retired, byRule } = sink;
-  inc(sc.alive, s, -(k));
+  inc(sc.alive, s, -k);
   inc(totals, o + F.planned, k);
   if (rows !== undefined) inc(rows, rowCell(sink, RN, s, ti, F.planned), k);
   if (retired !== undefined && s < c.initialCount) inc(retired, s * H + ti, k);
@@ -303,7 +309,7 @@ function growthAndDecline(c: Compiled, sink: Sink, sc: Scratch, RN: number, ti: 
       for (let g = 0; g < c.groupCount && excess > 0; g++) {
         if (c.groupSchool[g] !== gr.school || c.groupRole[g] !== gr.role || plannedIn[g]! <= 0) continue;
         const cut = Math.min(excess, plannedIn[g]!);
-        inc(plannedIn, g, -(cut));
+        inc(plannedIn, g, -cut);
         excess -= cut;
         inc(totals, o + F.notReplaced, cut);
         if (rows !== undefined) inc(rows, rowCell(sink, RN, c.groupSlot[g * H + ti]!, ti, F.notReplaced), cut);

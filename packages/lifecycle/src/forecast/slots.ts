@@ -1,11 +1,11 @@
 // Slots: every cohort's row of the compiled model's typed arrays, filled from its resolution and
 // retirement plan; each distinct resolution and plan is worked out once. Internal.
 import type { DeviceModel } from "../schema.js";
-import { ROLES, type Compiled } from "./compiled.js";
+import { type Compiled, ROLES } from "./compiled.js";
 import type { Groups } from "./groups.js";
 import type { Raw } from "./intake.js";
 import { distinctOf, pick } from "./numbering.js";
-import { planOf, resolveIn, type Plan, type Resolution, type Resolver } from "./resolve.js";
+import { type Plan, planOf, type Resolution, type Resolver, resolveIn } from "./resolve.js";
 
 export type Slots = Pick<
   Compiled,
@@ -30,7 +30,21 @@ export type Slots = Pick<
   | "slotAueYear"
 >;
 
-function fillSlot(S: Slots, s: number, mi: number, school: number, role: number, year: number, count: number, unitCents: number, r: Resolution, plan: Plan, replGroup: number, firstYear: number, maxAge: number): void {
+function fillSlot(
+  S: Slots,
+  s: number,
+  mi: number,
+  school: number,
+  role: number,
+  year: number,
+  count: number,
+  unitCents: number,
+  r: Resolution,
+  plan: Plan,
+  replGroup: number,
+  firstYear: number,
+  maxAge: number,
+): void {
   S.slotModel[s] = mi;
   S.slotSchool[s] = school;
   S.slotRole[s] = role;
@@ -112,7 +126,19 @@ export function resolveSlots(rz: Resolver, rawList: readonly Raw[], rawSchool: I
 }
 
 /** The initial cohorts' slots, one each. */
-export function fillInitialSlots(S: Slots, rawRes: readonly Resolution[], rawPlan: readonly Plan[], rawList: readonly Raw[], rawSchool: Int32Array, gr: Groups, replOf: Int32Array, modelCents: readonly number[], firstYear: number, maxAge: number, slotId: string[]): void {
+export function fillInitialSlots(
+  S: Slots,
+  rawRes: readonly Resolution[],
+  rawPlan: readonly Plan[],
+  rawList: readonly Raw[],
+  rawSchool: Int32Array,
+  gr: Groups,
+  replOf: Int32Array,
+  modelCents: readonly number[],
+  firstYear: number,
+  maxAge: number,
+  slotId: string[],
+): void {
   for (let s = 0; s < rawList.length; s++) {
     const r = rawList[s]!;
     const school = rawSchool[s]!;
@@ -124,7 +150,21 @@ export function fillInitialSlots(S: Slots, rawRes: readonly Resolution[], rawPla
 }
 
 /** The purchase groups' slots, one per year of the horizon (after the initial cohorts'). */
-export function fillGroupSlots(S: Slots, groupRes: readonly Resolution[], groupPlan: readonly Plan[], gr: Groups, replOf: Int32Array, years: readonly number[], priceCents: Float64Array, first: number, firstYear: number, maxAge: number, groupSlot: Int32Array, warnings: string[], models: readonly DeviceModel[]): void {
+export function fillGroupSlots(
+  S: Slots,
+  groupRes: readonly Resolution[],
+  groupPlan: readonly Plan[],
+  gr: Groups,
+  replOf: Int32Array,
+  years: readonly number[],
+  priceCents: Float64Array,
+  first: number,
+  firstYear: number,
+  maxAge: number,
+  groupSlot: Int32Array,
+  warnings: string[],
+  models: readonly DeviceModel[],
+): void {
   const warnedPastAue = new Set<number>();
   for (let g = 0; g < gr.school.length; g++) {
     const ti = fillGroup(S, groupRes[g]!, groupPlan, gr, g, replOf, years, priceCents, first, firstYear, maxAge, groupSlot);
@@ -141,7 +181,20 @@ export function fillGroupSlots(S: Slots, groupRes: readonly Resolution[], groupP
  * group: called thousands of times, V8 optimizes it once). Returns the first year index whose
  * purchase would come after the model's Auto Update Expiration, or −1.
  */
-function fillGroup(S: Slots, resolved: Resolution, groupPlan: readonly Plan[], gr: Groups, g: number, replOf: Int32Array, years: readonly number[], priceCents: Float64Array, first: number, firstYear: number, maxAge: number, groupSlot: Int32Array): number {
+function fillGroup(
+  S: Slots,
+  resolved: Resolution,
+  groupPlan: readonly Plan[],
+  gr: Groups,
+  g: number,
+  replOf: Int32Array,
+  years: readonly number[],
+  priceCents: Float64Array,
+  first: number,
+  firstYear: number,
+  maxAge: number,
+  groupSlot: Int32Array,
+): number {
   const horizon = years.length;
   const mi = gr.model[g]!;
   const school = gr.school[g]!;
@@ -158,4 +211,3 @@ function fillGroup(S: Slots, resolved: Resolution, groupPlan: readonly Plan[], g
   }
   return pastAue;
 }
-

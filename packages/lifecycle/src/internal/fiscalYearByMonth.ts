@@ -1,4 +1,4 @@
-import { fiscalYearOf, type FiscalCalendar } from "@districtkit/core";
+import { type FiscalCalendar, fiscalYearOf } from "@districtkit/core";
 
 /**
  * The fiscal year of an ISO date, memoised by month (a fiscal year never splits a month): one

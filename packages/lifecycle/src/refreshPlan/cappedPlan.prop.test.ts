@@ -1,7 +1,7 @@
 import { Money } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { planCappedRefresh, type CappedPlanResult } from "./cappedPlan.js";
+import { type CappedPlanResult, planCappedRefresh } from "./cappedPlan.js";
 
 const FIRST = 2027;
 
@@ -44,7 +44,11 @@ function referenceLevel(cohorts: readonly PlanCohort[], p: { horizonYears: numbe
   return level;
 }
 
-const plannedOf = (plan: CappedPlanResult, id: string): number => plan.years.flatMap((y) => y.allocations).filter((a) => a.cohort === id).reduce((n, a) => n + a.units, 0);
+const plannedOf = (plan: CappedPlanResult, id: string): number =>
+  plan.years
+    .flatMap((y) => y.allocations)
+    .filter((a) => a.cohort === id)
+    .reduce((n, a) => n + a.units, 0);
 
 describe("flattened refresh plans: level, yearly units and sentence agree", () => {
   it("every eligible unit is placed in its window; the level is the peak, the lowest possible (brute force), and the sentence states the result's figures", () => {
@@ -94,7 +98,10 @@ describe("flattened refresh plans: level, yearly units and sentence agree", () =
         if (placed === 0) {
           expect(s).toMatch(/^Nothing to replace over FY\d{4}–FY\d{4}\./);
         } else {
-          const m = /^Flattened (\d+) replacements over FY(\d{4})–FY(\d{4}): at most (\d+) units a year, the lowest peak that replaces every unit by its deadline \((?:(\d+) units must be replaced (?:in FY(\d{4})|within FY(\d{4})–FY(\d{4})): )?⌈(\d+) \/ (\d+)⌉ = (\d+)\); (\d+) years? at (\d+) units; peak spend (\S+)\.( (\d+) units not eligible before FY(\d{4}) \(minimum age\) are left for later\.)?$/.exec(s);
+          const m =
+            /^Flattened (\d+) replacements over FY(\d{4})–FY(\d{4}): at most (\d+) units a year, the lowest peak that replaces every unit by its deadline \((?:(\d+) units must be replaced (?:in FY(\d{4})|within FY(\d{4})–FY(\d{4})): )?⌈(\d+) \/ (\d+)⌉ = (\d+)\); (\d+) years? at (\d+) units; peak spend (\S+)\.( (\d+) units not eligible before FY(\d{4}) \(minimum age\) are left for later\.)?$/.exec(
+              s,
+            );
           expect(m, s).not.toBeNull();
           const g = m!.map((x) => (x === undefined ? undefined : x));
           expect(Number(g[1])).toBe(placed);
@@ -129,35 +136,44 @@ describe("flattened refresh plans: level, yearly units and sentence agree", () =
 describe("capped refresh plans", () => {
   it("never above the cap unless the year is reported, never after a deadline, every unit accounted for; the sentence states the result's figures", () => {
     fc.assert(
-      fc.property(cohortsArb, policyArb, fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 8, maxLength: 8 }), fc.constantFrom("auto" as const, "earliest-deadline-first" as const), (cs, p, caps, method) => {
-        const cohorts = toCohorts(cs);
-        const cap = Object.fromEntries(caps.slice(0, p.horizonYears).map((c, i) => [String(FIRST + i), Money.fromCents(c).toString()]));
-        let plan: CappedPlanResult;
-        try {
-          plan = planCappedRefresh({ firstFiscalYear: FIRST, ...p, cohorts, cap, method });
-        } catch {
-          return;
-        }
-        for (const y of plan.years) {
-          if (y.cap && y.cost.greaterThan(y.cap)) expect(plan.shortfalls.map((s) => s.fiscalYear)).toContain(y.fiscalYear);
-          for (const a of y.allocations) expect(y.fiscalYear).toBeLessThanOrEqual(windowOf(cohorts.find((c) => c.id === a.cohort)!, p).latest);
-        }
-        for (const c of cohorts) {
-          const left = plan.unscheduled.filter((u) => u.cohort === c.id).reduce((n, u) => n + u.units, 0);
-          expect(plannedOf(plan, c.id) + left).toBe(c.count);
-        }
-        expect(plan.level).toBeNull();
-        const s = plan.explanation;
-        const m = /^Refresh under the yearly cap, earliest deadline first: peak (\S+)(?:; hard deadlines exceed the cap in (.+?)|; every year within its cap)(?:; (\d+) units left for after the horizon)?\.( Solved exactly .*)?$/.exec(s);
-        expect(m, s).not.toBeNull();
-        expect(m![1]).toBe(plan.peak.format());
-        expect(plan.peak.toString()).toBe(Money.max(Money.ZERO, ...plan.years.map((y) => y.cost)).toString());
-        const over = m![2] === undefined ? [] : m![2].split(", ").map((x) => /^FY(\d{4}) by (\S+)$/.exec(x)!.slice(1));
-        expect(over).toEqual(plan.shortfalls.map((f) => [String(f.fiscalYear), f.over.format()]));
-        for (const f of plan.shortfalls) expect(f.over.toString()).toBe(f.forced.subtract(f.cap).toString());
-        expect(Number(m![3] ?? 0)).toBe(plan.unscheduled.reduce((a, u) => a + u.units, 0));
-        expect(m![4] !== undefined).toBe(plan.method === "exact");
-      }),
+      fc.property(
+        cohortsArb,
+        policyArb,
+        fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 8, maxLength: 8 }),
+        fc.constantFrom("auto" as const, "earliest-deadline-first" as const),
+        (cs, p, caps, method) => {
+          const cohorts = toCohorts(cs);
+          const cap = Object.fromEntries(caps.slice(0, p.horizonYears).map((c, i) => [String(FIRST + i), Money.fromCents(c).toString()]));
+          let plan: CappedPlanResult;
+          try {
+            plan = planCappedRefresh({ firstFiscalYear: FIRST, ...p, cohorts, cap, method });
+          } catch {
+            return;
+          }
+          for (const y of plan.years) {
+            if (y.cap && y.cost.greaterThan(y.cap)) expect(plan.shortfalls.map((s) => s.fiscalYear)).toContain(y.fiscalYear);
+            for (const a of y.allocations) expect(y.fiscalYear).toBeLessThanOrEqual(windowOf(cohorts.find((c) => c.id === a.cohort)!, p).latest);
+          }
+          for (const c of cohorts) {
+            const left = plan.unscheduled.filter((u) => u.cohort === c.id).reduce((n, u) => n + u.units, 0);
+            expect(plannedOf(plan, c.id) + left).toBe(c.count);
+          }
+          expect(plan.level).toBeNull();
+          const s = plan.explanation;
+          const m =
+            /^Refresh under the yearly cap, earliest deadline first: peak (\S+)(?:; hard deadlines exceed the cap in (.+?)|; every year within its cap)(?:; (\d+) units left for after the horizon)?\.( Solved exactly .*)?$/.exec(
+              s,
+            );
+          expect(m, s).not.toBeNull();
+          expect(m![1]).toBe(plan.peak.format());
+          expect(plan.peak.toString()).toBe(Money.max(Money.ZERO, ...plan.years.map((y) => y.cost)).toString());
+          const over = m![2] === undefined ? [] : m![2].split(", ").map((x) => /^FY(\d{4}) by (\S+)$/.exec(x)!.slice(1));
+          expect(over).toEqual(plan.shortfalls.map((f) => [String(f.fiscalYear), f.over.format()]));
+          for (const f of plan.shortfalls) expect(f.over.toString()).toBe(f.forced.subtract(f.cap).toString());
+          expect(Number(m![3] ?? 0)).toBe(plan.unscheduled.reduce((a, u) => a + u.units, 0));
+          expect(m![4] !== undefined).toBe(plan.method === "exact");
+        },
+      ),
       { numRuns: 200 },
     );
   });

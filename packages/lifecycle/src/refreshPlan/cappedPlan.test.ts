@@ -66,6 +66,8 @@ describe("planCappedRefresh", () => {
     expect(toLevel.level).toBe(150);
   });
   it("refuses an empty window", () => {
-    expect(() => planCappedRefresh({ firstFiscalYear: 2027, horizonYears: 3, minAgeYears: 4, cohorts: [{ id: "x", count: 1, purchaseFiscalYear: 2026, unitPrice: "1", deadlineFiscalYear: 2028 }] })).toThrow(DistrictKitError);
+    expect(() =>
+      planCappedRefresh({ firstFiscalYear: 2027, horizonYears: 3, minAgeYears: 4, cohorts: [{ id: "x", count: 1, purchaseFiscalYear: 2026, unitPrice: "1", deadlineFiscalYear: 2028 }] }),
+    ).toThrow(DistrictKitError);
   });
 });

@@ -1,7 +1,7 @@
 import { DistrictKitError, Money, nonNegativeMoneySchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { solveExactly } from "./exact.js";
-import { fillEarliestDeadlineFirst, unitsOf, type Fill, type Job } from "./jobs.js";
+import { type Fill, fillEarliestDeadlineFirst, type Job, unitsOf } from "./jobs.js";
 import { flattenLevel, type Level } from "./level.js";
 
 /**
@@ -169,7 +169,11 @@ export function planCappedRefresh(input: unknown): CappedPlanResult {
   const unscheduled = result.left.map((j) => ({
     cohort: j.id,
     units: j.left,
-    reason: flatten ? `not eligible before FY${j.earliest} (minimum age), after the horizon` : j.latest > last ? `due by FY${j.latest}, after the horizon; no room under the cap before then` : "no room under the cap",
+    reason: flatten
+      ? `not eligible before FY${j.earliest} (minimum age), after the horizon`
+      : j.latest > last
+        ? `due by FY${j.latest}, after the horizon; no room under the cap before then`
+        : "no room under the cap",
   }));
   const peak = Money.max(Money.ZERO, ...years.map((y) => y.cost));
   const leftUnits = unscheduled.reduce((a, u) => a + u.units, 0);

@@ -10,12 +10,7 @@ const EXACT_STATES = 400;
  * left per cohort). Lexicographic objective: least spend above the caps, then fewest units left
  * after the horizon, then the smallest Σ spend² (the smoothest plan). Null when too large.
  */
-export function solveExactly(
-  jobs: readonly Job[],
-  first: number,
-  last: number,
-  capOf: (t: number) => number,
-): Fill | null {
+export function solveExactly(jobs: readonly Job[], first: number, last: number, capOf: (t: number) => number): Fill | null {
   const live = jobs.filter((j) => j.left > 0);
   let states = 1;
   for (const j of live) {

@@ -1,6 +1,6 @@
 import { parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { failureModelSchema, type FailureModel } from "../schema.js";
+import { type FailureModel, failureModelSchema } from "../schema.js";
 
 /**
  * Yearly conditional failure probabilities by age, with how they were obtained.
@@ -28,7 +28,7 @@ export function annualProbabilitiesOf(model: FailureModel, ages: number): Annual
       const { shape, scale } = model;
       for (let a = 0; a < ages; a++) {
         // 1 − S(a+1)/S(a) = 1 − exp((a/η)^β − ((a+1)/η)^β), computed with expm1 for small values
-        const d = Math.pow(a / scale, shape) - Math.pow((a + 1) / scale, shape);
+        const d = (a / scale) ** shape - ((a + 1) / scale) ** shape;
         q[a] = -Math.expm1(d);
       }
       return { probabilities: q, heldFromAge: null, explanation: `Weibull shape ${shape}, scale ${scale} years: q(a) = 1 − S(a+1)/S(a)` };

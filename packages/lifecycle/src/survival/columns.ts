@@ -3,7 +3,7 @@
 // much faster on 100,000 records.
 import { DistrictKitError } from "@districtkit/core";
 import { z } from "zod";
-import { survivalObservationSchema, type SurvivalObservation } from "../schema.js";
+import { type SurvivalObservation, survivalObservationSchema } from "../schema.js";
 
 export interface Columns {
   readonly time: Float64Array;

@@ -41,8 +41,16 @@ describe("kaplanMeier — published vector KM-1", () => {
   });
   it("without the censored data falls by tenths to 0 with the published plain intervals (KM-1, second part)", () => {
     const plain = [
-      [0.714061, 1], [0.552082, 1], [0.415974, 0.984026], [0.296364, 0.903636], [0.190102, 0.809898],
-      [0.0963637, 0.703636], [0.0159742, 0.584026], [0, 0.447918], [0, 0.285939], [0, 0],
+      [0.714061, 1],
+      [0.552082, 1],
+      [0.415974, 0.984026],
+      [0.296364, 0.903636],
+      [0.190102, 0.809898],
+      [0.0963637, 0.703636],
+      [0.0159742, 0.584026],
+      [0, 0.447918],
+      [0, 0.285939],
+      [0, 0],
     ];
     const k = kaplanMeier({ failures: FAILURES });
     k.steps.forEach((step, i) => {
@@ -61,7 +69,13 @@ describe("kaplanMeier — conventions", () => {
     expect(km.steps[0]!.censored).toBe(1);
   });
   it("does not count a subject entering at exactly t at risk for a failure at t (late entry)", () => {
-    const km = kaplanMeier({ observations: [{ time: 2, failed: true }, { time: 5, failed: false, entry: 2 }, { time: 4, failed: true, entry: 1 }] });
+    const km = kaplanMeier({
+      observations: [
+        { time: 2, failed: true },
+        { time: 5, failed: false, entry: 2 },
+        { time: 4, failed: true, entry: 1 },
+      ],
+    });
     expect(km.steps[0]!.atRisk).toBe(2); // the subject entering at 2 is not at risk at 2
     expect(km.steps[1]!.atRisk).toBe(2);
     expect(km.steps[1]!.survival).toBeCloseTo(0.25, 12);

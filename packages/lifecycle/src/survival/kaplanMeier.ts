@@ -1,7 +1,7 @@
 import { parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { zForLevel } from "../internal/math.js";
-import { checkColumns, survivalDataShape, toColumns, type Columns } from "./columns.js";
+import { type Columns, checkColumns, survivalDataShape, toColumns } from "./columns.js";
 
 /**
  * Input of {@link kaplanMeier}: observations (time, failed, optional entry age), the shorthand
@@ -14,9 +14,7 @@ import { checkColumns, survivalDataShape, toColumns, type Columns } from "./colu
  * ```
  * @category Survival
  */
-export const kaplanMeierInputSchema = z
-  .object({ ...survivalDataShape, confidenceLevel: z.number().gt(0).lt(1).default(0.95) })
-  .check(checkColumns);
+export const kaplanMeierInputSchema = z.object({ ...survivalDataShape, confidenceLevel: z.number().gt(0).lt(1).default(0.95) }).check(checkColumns);
 /** Input of {@link kaplanMeier} as written by a caller. @category Survival */
 export type KaplanMeierInput = z.input<typeof kaplanMeierInputSchema>;
 
@@ -80,7 +78,13 @@ export interface KaplanMeierResult {
    * R's survfit table (time, n.risk, n.event, n.censor) is its rows with an exit. Read it at any t
    * with {@link kaplanMeierAt}.
    */
-  readonly riskTable: { readonly time: readonly number[]; readonly atRisk: readonly number[]; readonly events: readonly number[]; readonly censored: readonly number[]; readonly entered: readonly number[] };
+  readonly riskTable: {
+    readonly time: readonly number[];
+    readonly atRisk: readonly number[];
+    readonly events: readonly number[];
+    readonly censored: readonly number[];
+    readonly entered: readonly number[];
+  };
   readonly explanation: string;
 }
 
@@ -96,7 +100,7 @@ function interval(s: number, sum: number | null, z: number): Pick<KaplanMeierSte
   const log = { lower: s * Math.exp(-z * sigma), upper: Math.min(1, s * Math.exp(z * sigma)) };
   const ln = Math.log(s);
   const w = z * (sigma / Math.abs(ln));
-  const logLog = { lower: Math.pow(s, Math.exp(w)), upper: Math.pow(s, Math.exp(-w)) };
+  const logLog = { lower: s ** Math.exp(w), upper: s ** Math.exp(-w) };
   return { standardError: se, plain, linear: plain, log, logLog };
 }
 
@@ -187,7 +191,9 @@ export function kaplanMeierOf(cols: Columns, confidenceLevel: number): KaplanMei
     riskTable,
     explanation:
       `Kaplan–Meier on ${n} subjects (${failures} failures, ${censored} censored): S falls at ${steps.length} failure times to ${final.toFixed(4)}; intervals at ${Math.round(confidenceLevel * 1000) / 10} % from Greenwood's variance.` +
-      (notAtRisk > 0 ? ` ${notAtRisk} subject${notAtRisk === 1 ? "" : "s"} entered at ${notAtRisk === 1 ? "its" : "their"} own exit time, never at risk, and ${notAtRisk === 1 ? "is" : "are"} left out of the curve.` : ""),
+      (notAtRisk > 0
+        ? ` ${notAtRisk} subject${notAtRisk === 1 ? "" : "s"} entered at ${notAtRisk === 1 ? "its" : "their"} own exit time, never at risk, and ${notAtRisk === 1 ? "is" : "are"} left out of the curve.`
+        : ""),
   };
 }
 

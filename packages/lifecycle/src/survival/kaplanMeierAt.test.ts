@@ -73,8 +73,17 @@ describe("kaplanMeierAt — R summary(survfit, times = t)", () => {
   });
   it("counts a failure at time 0 as R does, and leaves out a subject entering at its own exit time (never at risk)", () => {
     const zero = kaplanMeier({ failures: [0, 1], censored: [2] });
-    expect(zero.steps.map((s) => [s.time, s.atRisk, s.events])).toEqual([[0, 3, 1], [1, 2, 1]]);
-    const odd = kaplanMeier({ observations: [{ time: 3, failed: true, entry: 3 }, { time: 3, failed: true, entry: 1 }, { time: 5, failed: false }] });
+    expect(zero.steps.map((s) => [s.time, s.atRisk, s.events])).toEqual([
+      [0, 3, 1],
+      [1, 2, 1],
+    ]);
+    const odd = kaplanMeier({
+      observations: [
+        { time: 3, failed: true, entry: 3 },
+        { time: 3, failed: true, entry: 1 },
+        { time: 5, failed: false },
+      ],
+    });
     expect(odd.notAtRisk).toBe(1);
     expect(odd.steps.map((s) => [s.time, s.atRisk, s.events, s.survival])).toEqual([[3, 2, 1, 0.5]]);
     expect(odd.explanation).toContain("1 subject entered at its own exit time, never at risk, and is left out of the curve.");
@@ -95,24 +104,31 @@ describe("kaplanMeierAt — properties", () => {
       { minLength: 1, maxLength: 40 },
     );
     fc.assert(
-      fc.property(obsArb, fc.integer({ min: -2, max: 64 }).map((x) => x / 2), (observations, t) => {
-        const km = kaplanMeier({ observations });
-        const p = kaplanMeierAt(km, t);
-        // at risk: entry < t ≤ time, an entry of 0 meaning from the start; entering at one's own time: never
-        const atRiskAt = (x: number): number => observations.filter((o) => (o.entry === 0 || o.entry < x) && x <= o.time && !(o.entry > 0 && o.entry >= o.time)).length;
-        expect(p.atRisk).toBe(atRiskAt(t));
-        const exits = observations.filter((o) => !(o.entry > 0 && o.entry >= o.time)).map((o) => o.time).filter((x) => x >= t);
-        expect(p.atRiskNextObserved).toBe(exits.length === 0 ? 0 : atRiskAt(Math.min(...exits)));
-        for (const s of km.steps) expect(s.events).toBeLessThanOrEqual(s.atRisk);
-        const before = km.steps.filter((s) => s.time <= t);
-        expect(p.survival).toBe(before.length === 0 ? 1 : before[before.length - 1]!.survival);
-        for (const ci of [p.plain, p.log, p.logLog]) expect(ci.lower <= p.survival + 1e-12 && p.survival <= ci.upper + 1e-12).toBe(true);
-        // the risk table's rows add up: at risk after the last row is 0
-        const r = km.riskTable;
-        const lastK = r.time.length - 1;
-        if (lastK >= 0) expect(r.atRisk[lastK]! + r.entered[lastK]! - r.events[lastK]! - r.censored[lastK]!).toBe(0);
-        else expect(km.notAtRisk).toBe(observations.length);
-      }),
+      fc.property(
+        obsArb,
+        fc.integer({ min: -2, max: 64 }).map((x) => x / 2),
+        (observations, t) => {
+          const km = kaplanMeier({ observations });
+          const p = kaplanMeierAt(km, t);
+          // at risk: entry < t ≤ time, an entry of 0 meaning from the start; entering at one's own time: never
+          const atRiskAt = (x: number): number => observations.filter((o) => (o.entry === 0 || o.entry < x) && x <= o.time && !(o.entry > 0 && o.entry >= o.time)).length;
+          expect(p.atRisk).toBe(atRiskAt(t));
+          const exits = observations
+            .filter((o) => !(o.entry > 0 && o.entry >= o.time))
+            .map((o) => o.time)
+            .filter((x) => x >= t);
+          expect(p.atRiskNextObserved).toBe(exits.length === 0 ? 0 : atRiskAt(Math.min(...exits)));
+          for (const s of km.steps) expect(s.events).toBeLessThanOrEqual(s.atRisk);
+          const before = km.steps.filter((s) => s.time <= t);
+          expect(p.survival).toBe(before.length === 0 ? 1 : before[before.length - 1]!.survival);
+          for (const ci of [p.plain, p.log, p.logLog]) expect(ci.lower <= p.survival + 1e-12 && p.survival <= ci.upper + 1e-12).toBe(true);
+          // the risk table's rows add up: at risk after the last row is 0
+          const r = km.riskTable;
+          const lastK = r.time.length - 1;
+          if (lastK >= 0) expect(r.atRisk[lastK]! + r.entered[lastK]! - r.events[lastK]! - r.censored[lastK]!).toBe(0);
+          else expect(km.notAtRisk).toBe(observations.length);
+        },
+      ),
       { numRuns: 300 },
     );
   });

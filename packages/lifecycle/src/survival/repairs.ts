@@ -1,9 +1,9 @@
-import { DistrictKitError, Money, parseInput, type DistrictKitIssue } from "@districtkit/core";
-import { daysFrom } from "../internal/days.js";
+import { DistrictKitError, type DistrictKitIssue, Money, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { repairHistorySchema, type RepairHistory, type SurvivalObservation } from "../schema.js";
+import { daysFrom } from "../internal/days.js";
+import { type RepairHistory, repairHistorySchema, type SurvivalObservation } from "../schema.js";
 import { columnsOf } from "./columns.js";
-import { kaplanMeierOf, type KaplanMeierResult } from "./kaplanMeier.js";
+import { type KaplanMeierResult, kaplanMeierOf } from "./kaplanMeier.js";
 import { fitWeibullOf, type WeibullFitResult } from "./weibull.js";
 
 const DAYS_PER_YEAR = 365.25;
@@ -32,7 +32,8 @@ function validated(history: unknown): RepairHistory {
   h.devices.forEach((d, i) => {
     if (byId.has(d.id)) issues.push({ path: ["history", "devices", i, "id"], code: "duplicate", message: `duplicate device id "${d.id}"` });
     byId.set(d.id, i);
-    if (d.purchaseDate > h.asOf) issues.push({ path: ["history", "devices", i, "purchaseDate"], code: "future_date", message: `expected a purchase date on or before ${h.asOf}, got "${d.purchaseDate}"` });
+    if (d.purchaseDate > h.asOf)
+      issues.push({ path: ["history", "devices", i, "purchaseDate"], code: "future_date", message: `expected a purchase date on or before ${h.asOf}, got "${d.purchaseDate}"` });
   });
   h.tickets.forEach((t, i) => {
     const d = byId.get(t.deviceId);

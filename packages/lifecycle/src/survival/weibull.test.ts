@@ -31,31 +31,49 @@ describe("fitWeibull — published vector WB-1", () => {
 
 describe("fitWeibull — censoring, late entry and no finite optimum", () => {
   it("with censoring solves the profile equation (score zero in both parameters)", () => {
-    const fit = fitWeibull({ failures: [5248, 7454, 16890, 17200, 38700, 45000, 49390, 69040, 72280, 131900], censored: [3961, 4007, 4734, 6054, 7298, 10190, 23060, 27160, 28690, 37100, 40060, 45670, 53000, 67000, 69630, 77350, 78470, 91680, 105700, 106300, 150400] });
+    const fit = fitWeibull({
+      failures: [5248, 7454, 16890, 17200, 38700, 45000, 49390, 69040, 72280, 131900],
+      censored: [3961, 4007, 4734, 6054, 7298, 10190, 23060, 27160, 28690, 37100, 40060, 45670, 53000, 67000, 69630, 77350, 78470, 91680, 105700, 106300, 150400],
+    });
     expect(fit.failures).toBe(10);
     expect(fit.subjects).toBe(31);
     // numerical check: the log-likelihood is maximal at the fit
     const ll = (b: number, e: number): number => {
       const f = [5248, 7454, 16890, 17200, 38700, 45000, 49390, 69040, 72280, 131900];
       const all = [...f, 3961, 4007, 4734, 6054, 7298, 10190, 23060, 27160, 28690, 37100, 40060, 45670, 53000, 67000, 69630, 77350, 78470, 91680, 105700, 106300, 150400];
-      return f.reduce((s, t) => s + Math.log(b / e) + (b - 1) * Math.log(t / e), 0) - all.reduce((s, t) => s + Math.pow(t / e, b), 0);
+      return f.reduce((s, t) => s + Math.log(b / e) + (b - 1) * Math.log(t / e), 0) - all.reduce((s, t) => s + (t / e) ** b, 0);
     };
     expect(ll(fit.shape, fit.scale)).toBeCloseTo(fit.logLikelihood, 6);
-    for (const [db, de] of [[0.01, 0], [-0.01, 0], [0, 100], [0, -100]] as const) {
+    for (const [db, de] of [
+      [0.01, 0],
+      [-0.01, 0],
+      [0, 100],
+      [0, -100],
+    ] as const) {
       expect(ll(fit.shape + db, fit.scale + de)).toBeLessThan(fit.logLikelihood);
     }
   });
   it("with late entry maximises the truncated likelihood", () => {
     const obs = [
-      { time: 3.1, failed: true, entry: 2 }, { time: 4.2, failed: true, entry: 2 }, { time: 2.5, failed: true },
-      { time: 5, failed: false, entry: 3 }, { time: 1.2, failed: true }, { time: 4.8, failed: true, entry: 1 }, { time: 3.9, failed: false },
+      { time: 3.1, failed: true, entry: 2 },
+      { time: 4.2, failed: true, entry: 2 },
+      { time: 2.5, failed: true },
+      { time: 5, failed: false, entry: 3 },
+      { time: 1.2, failed: true },
+      { time: 4.8, failed: true, entry: 1 },
+      { time: 3.9, failed: false },
     ];
     const fit = fitWeibull({ observations: obs });
     expect(fit.lateEntries).toBe(4);
-    const ll = (b: number, e: number): number =>
-      obs.reduce((s, o) => s + (o.failed ? Math.log(b / e) + (b - 1) * Math.log(o.time / e) : 0) - Math.pow(o.time / e, b) + Math.pow((o.entry ?? 0) / e, b), 0);
+    const ll = (b: number, e: number): number => obs.reduce((s, o) => s + (o.failed ? Math.log(b / e) + (b - 1) * Math.log(o.time / e) : 0) - (o.time / e) ** b + ((o.entry ?? 0) / e) ** b, 0);
     expect(ll(fit.shape, fit.scale)).toBeCloseTo(fit.logLikelihood, 8);
-    for (const [db, de] of [[0.02, 0], [-0.02, 0], [0, 0.05], [0, -0.05]] as const) expect(ll(fit.shape + db, fit.scale + de)).toBeLessThan(fit.logLikelihood);
+    for (const [db, de] of [
+      [0.02, 0],
+      [-0.02, 0],
+      [0, 0.05],
+      [0, -0.05],
+    ] as const)
+      expect(ll(fit.shape + db, fit.scale + de)).toBeLessThan(fit.logLikelihood);
   });
   it("reports no finite MLE with no failures or all failures at one time — never NaN", () => {
     const none = (): unknown => fitWeibull({ censored: [1, 2, 3] });
@@ -79,8 +97,11 @@ describe("fitWeibull — censoring, late entry and no finite optimum", () => {
 describe("fitWeibull — input forms", () => {
   it("gives the same fit from columns as from observation objects, and checks the columns", () => {
     const obs = [
-      { time: 3.1, failed: true, entry: 2 }, { time: 4.2, failed: true, entry: 2 }, { time: 2.5, failed: true, entry: 0 },
-      { time: 5, failed: false, entry: 3 }, { time: 1.2, failed: true, entry: 0 },
+      { time: 3.1, failed: true, entry: 2 },
+      { time: 4.2, failed: true, entry: 2 },
+      { time: 2.5, failed: true, entry: 0 },
+      { time: 5, failed: false, entry: 3 },
+      { time: 1.2, failed: true, entry: 0 },
     ];
     const a = fitWeibull({ observations: obs });
     const b = fitWeibull({ times: obs.map((o) => o.time), failed: obs.map((o) => o.failed), entries: obs.map((o) => o.entry) });
@@ -152,7 +173,9 @@ describe("fitWeibull covariance and delta-method intervals — R survival::survr
         close(e.interval!.upper, hi, 1e-8);
       }
       expect(weibullFitQuantile(fit, 0.1)).toEqual(fit.life.b10);
-      expect(fit.explanation).toContain(`B10 life ${fit.life.b10.estimate.toPrecision(4)} (95 % interval ${fit.life.b10.interval!.lower.toPrecision(4)}–${fit.life.b10.interval!.upper.toPrecision(4)})`);
+      expect(fit.explanation).toContain(
+        `B10 life ${fit.life.b10.estimate.toPrecision(4)} (95 % interval ${fit.life.b10.interval!.lower.toPrecision(4)}–${fit.life.b10.interval!.upper.toPrecision(4)})`,
+      );
     });
   }
 });
@@ -162,7 +185,7 @@ function negLogLik(obs: readonly { time: number; failed: boolean; entry?: number
   let ll = 0;
   for (const o of obs) {
     if (o.failed) ll += Math.log(beta / eta) + (beta - 1) * Math.log(o.time / eta);
-    ll -= Math.pow(o.time / eta, beta) - Math.pow((o.entry ?? 0) / eta, beta);
+    ll -= (o.time / eta) ** beta - ((o.entry ?? 0) / eta) ** beta;
   }
   return -ll;
 }
@@ -170,8 +193,15 @@ function negLogLik(obs: readonly { time: number; failed: boolean; entry?: number
 describe("fitWeibull covariance — numerical Hessian reference (late entry, which survreg cannot fit)", () => {
   it("equals the inverse of a central-difference Hessian of −ln L at the fit", () => {
     const obs = [
-      { time: 3.1, failed: true, entry: 2 }, { time: 4.2, failed: true, entry: 2 }, { time: 2.5, failed: true }, { time: 5, failed: false, entry: 3 },
-      { time: 1.2, failed: true }, { time: 4.8, failed: true, entry: 1 }, { time: 3.9, failed: false }, { time: 6.1, failed: true, entry: 0.5 }, { time: 2.2, failed: false, entry: 1.5 },
+      { time: 3.1, failed: true, entry: 2 },
+      { time: 4.2, failed: true, entry: 2 },
+      { time: 2.5, failed: true },
+      { time: 5, failed: false, entry: 3 },
+      { time: 1.2, failed: true },
+      { time: 4.8, failed: true, entry: 1 },
+      { time: 3.9, failed: false },
+      { time: 6.1, failed: true, entry: 0.5 },
+      { time: 2.2, failed: false, entry: 1.5 },
     ];
     const fit = fitWeibull({ observations: obs });
     const x = [fit.scale, fit.shape];
@@ -181,7 +211,7 @@ describe("fitWeibull covariance — numerical Hessian reference (late entry, whi
     const H22 = (f(0, h[1]!) - 2 * f(0, 0) + f(0, -h[1]!)) / (h[1]! * h[1]!);
     const H12 = (f(h[0]!, h[1]!) - f(h[0]!, -h[1]!) - f(-h[0]!, h[1]!) + f(-h[0]!, -h[1]!)) / (4 * h[0]! * h[1]!);
     const det = H11 * H22 - H12 * H12;
-    const [[a, b], , ] = fit.covariance!.matrix;
+    const [[a, b], ,] = fit.covariance!.matrix;
     close(a, H22 / det, 1e-5);
     close(b, -H12 / det, 1e-5);
     close(fit.covariance!.matrix[1][1], H11 / det, 1e-5);

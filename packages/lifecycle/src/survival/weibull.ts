@@ -1,7 +1,7 @@
 import { DistrictKitError, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { gammaFn, zForLevel } from "../internal/math.js";
-import { checkColumns, survivalDataShape, toColumns, type Columns } from "./columns.js";
+import { type Columns, checkColumns, survivalDataShape, toColumns } from "./columns.js";
 import type { Interval } from "./kaplanMeier.js";
 import { meanEstimate, quantileEstimate, type WeibullCovariance, type WeibullEstimate } from "./weibullIntervals.js";
 
@@ -16,9 +16,7 @@ import { meanEstimate, quantileEstimate, type WeibullCovariance, type WeibullEst
  * ```
  * @category Survival
  */
-export const weibullFitInputSchema = z
-  .object({ ...survivalDataShape, confidenceLevel: z.number().gt(0).lt(1).default(0.95) })
-  .check(checkColumns);
+export const weibullFitInputSchema = z.object({ ...survivalDataShape, confidenceLevel: z.number().gt(0).lt(1).default(0.95) }).check(checkColumns);
 /** Input of {@link fitWeibull} as written by a caller. @category Survival */
 export type WeibullFitInput = z.input<typeof weibullFitInputSchema>;
 
@@ -203,7 +201,7 @@ export function fitWeibullOf(cols: Columns, confidenceLevel: number): WeibullFit
   let ghi = glo;
   const MAX = 1e4;
   const MIN = 1e-4;
-  if (!(Number.isFinite(glo))) throw infeasible("the likelihood could not be evaluated for these times");
+  if (!Number.isFinite(glo)) throw infeasible("the likelihood could not be evaluated for these times");
   if (glo > 0) {
     while (ghi > 0) {
       lo = hi;
@@ -235,7 +233,7 @@ export function fitWeibullOf(cols: Columns, confidenceLevel: number): WeibullFit
     if (done) break;
   }
   const [a] = moments(p, beta);
-  const etaS = Math.pow(a / p.r, 1 / beta);
+  const etaS = (a / p.r) ** (1 / beta);
   const lnEta = Math.log(etaS);
   // log-likelihood and observed information on the scaled data
   let sumF = 0;
@@ -269,7 +267,13 @@ export function fitWeibullOf(cols: Columns, confidenceLevel: number): WeibullFit
   const scale = etaS * p.c;
   const covariance: WeibullCovariance | null =
     Number.isFinite(varEta) && Number.isFinite(varBeta) && Number.isFinite(covEtaBeta) && varEta >= 0 && varBeta >= 0
-      ? { order: ["scale", "shape"], matrix: [[varEta * p.c * p.c, covEtaBeta * p.c], [covEtaBeta * p.c, varBeta]] }
+      ? {
+          order: ["scale", "shape"],
+          matrix: [
+            [varEta * p.c * p.c, covEtaBeta * p.c],
+            [covEtaBeta * p.c, varBeta],
+          ],
+        }
       : null;
   const seScale = Number.isFinite(varEta) && varEta >= 0 ? Math.sqrt(varEta) * p.c : 0;
   const seShape = Number.isFinite(varBeta) && varBeta >= 0 ? Math.sqrt(varBeta) : 0;
@@ -339,7 +343,7 @@ function checkParameters(w: WeibullParameters): void {
 export function weibullSurvival(weibull: WeibullParameters, time: number): number {
   checkParameters(weibull);
   parseInput(z.number().nonnegative().max(1e12), time, ["time"]);
-  return Math.exp(-Math.pow(time / weibull.scale, weibull.shape));
+  return Math.exp(-((time / weibull.scale) ** weibull.shape));
 }
 
 /**
@@ -360,8 +364,9 @@ export function weibullLife(weibull: WeibullParameters): { readonly mean: number
   checkParameters(weibull);
   const { shape: b, scale: e } = weibull;
   // Γ(1 + 1/β) passes the largest double near β = 0.0058: a smaller shape has no mean life in numbers
-  if (b < MIN_LIFE_SHAPE) throw DistrictKitError.argument(["weibull", "shape"], `expected a shape ≥ ${MIN_LIFE_SHAPE} for life figures (the mean life of a smaller one is beyond any number), got ${b}`);
-  return { mean: e * gammaFn(1 + 1 / b), median: e * Math.pow(Math.LN2, 1 / b), b10: e * Math.pow(-Math.log(0.9), 1 / b) };
+  if (b < MIN_LIFE_SHAPE)
+    throw DistrictKitError.argument(["weibull", "shape"], `expected a shape ≥ ${MIN_LIFE_SHAPE} for life figures (the mean life of a smaller one is beyond any number), got ${b}`);
+  return { mean: e * gammaFn(1 + 1 / b), median: e * Math.LN2 ** (1 / b), b10: e * (-Math.log(0.9)) ** (1 / b) };
 }
 
 /**

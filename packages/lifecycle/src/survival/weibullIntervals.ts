@@ -118,7 +118,10 @@ export function weibullFitQuantile(fit: unknown, probability: number): WeibullEs
 function finiteEstimate(e: WeibullEstimate, what: string, f: Summary): WeibullEstimate {
   const figures = [e.estimate, e.standardError, e.interval?.lower, e.interval?.upper].filter((x): x is number => typeof x === "number");
   if (figures.every((x) => Number.isFinite(x))) return e;
-  throw DistrictKitError.argument(["fit"], `${what} of a Weibull fit with shape ${f.shape} and scale ${f.scale}${f.covariance !== null ? " and its covariance" : ""} is beyond any number (or its interval is): expected a fit whose figures are of a usable size`);
+  throw DistrictKitError.argument(
+    ["fit"],
+    `${what} of a Weibull fit with shape ${f.shape} and scale ${f.scale}${f.covariance !== null ? " and its covariance" : ""} is beyond any number (or its interval is): expected a fit whose figures are of a usable size`,
+  );
 }
 
 /**

@@ -90,17 +90,18 @@ export function checkApp(raw: unknown, path: (string | number)[], rubric: Compil
     push([], `expected an app object { id, name, answers }, got ${describe(raw)}`);
     return null;
   }
-  for (const k in raw) if (Object.prototype.hasOwnProperty.call(raw, k) && !APP_KEYS.has(k)) push([k], `unexpected field "${k}"`, "unrecognized_keys");
+  for (const k in raw) if (Object.hasOwn(raw, k) && !APP_KEYS.has(k)) push([k], `unexpected field "${k}"`, "unrecognized_keys");
   if (typeof raw.id !== "string" || raw.id.length === 0) push(["id"], `expected a non-empty text, got ${describe(raw.id)}`);
   if (typeof raw.name !== "string" || raw.name.length === 0) push(["name"], `expected a non-empty text, got ${describe(raw.name)}`);
   for (const k of ["vendor", "url"] as const) if (raw[k] !== undefined && (typeof raw[k] !== "string" || raw[k] === "")) push([k], `expected a non-empty text, got ${describe(raw[k])}`);
   if (raw.description !== undefined && typeof raw.description !== "string") push(["description"], `expected a text, got ${describe(raw.description)}`);
-  if (raw.useMode !== undefined && !USE_MODES.has(raw.useMode as string)) push(["useMode"], `expected "teacherOnly", "noLogin", "studentLogin" or "installed", got ${describe(raw.useMode)}`, "invalid_value");
+  if (raw.useMode !== undefined && !USE_MODES.has(raw.useMode as string))
+    push(["useMode"], `expected "teacherOnly", "noLogin", "studentLogin" or "installed", got ${describe(raw.useMode)}`, "invalid_value");
   const audience = raw.audience;
   if (audience !== undefined) {
     if (!isPlain(audience)) push(["audience"], `expected { min, max } ages, got ${describe(audience)}`);
     else {
-      for (const k in audience) if (Object.prototype.hasOwnProperty.call(audience, k) && k !== "min" && k !== "max") push(["audience", k], `unexpected field "${k}"`, "unrecognized_keys");
+      for (const k in audience) if (Object.hasOwn(audience, k) && k !== "min" && k !== "max") push(["audience", k], `unexpected field "${k}"`, "unrecognized_keys");
       if (!isAge(audience.min)) push(["audience", "min"], `expected a whole age from 0 to 120, got ${describe(audience.min)}`);
       if (!isAge(audience.max)) push(["audience", "max"], `expected a whole age from 0 to 120, got ${describe(audience.max)}`);
       if (isAge(audience.min) && isAge(audience.max) && audience.min > audience.max) push(["audience", "max"], "expected min ≤ max", "custom");

@@ -3,8 +3,8 @@
 import { parseInput } from "@districtkit/core";
 import type { Condition, UseMode } from "../schema/condition.js";
 import { COMMON_CRITERION_FIELDS, type Criterion } from "../schema/criterion.js";
-import { rubricSchema, type Rubric } from "../schema/rubric.js";
-import { hashText, hex, HASH_SEED } from "./hash.js";
+import { type Rubric, rubricSchema } from "../schema/rubric.js";
+import { HASH_SEED, hashText, hex } from "./hash.js";
 
 /** What a condition reads. */
 export interface CondContext {

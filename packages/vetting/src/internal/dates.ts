@@ -2,7 +2,6 @@
 // goes through date-fns, which costs microseconds a call). Equivalence with core is a property test.
 import { isIsoDate } from "@districtkit/core";
 
-
 function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;

@@ -137,7 +137,7 @@ export function evaluate(cc: CompiledCriterion, value: unknown, asOf: string, un
 
 function checkKeys(value: Record<string, unknown>, allowed: ReadonlySet<string>, out: Evaluation): boolean {
   for (const k in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
+    if (!Object.hasOwn(value, k)) continue;
     if (!allowed.has(k)) {
       fail(out, `unexpected field "${k}" (expected ${[...allowed].join(", ")})`, [k]);
       return false;
@@ -148,7 +148,7 @@ function checkKeys(value: Record<string, unknown>, allowed: ReadonlySet<string>,
 
 function checkAbsent(value: Record<string, unknown>, out: Evaluation): boolean {
   for (const k in value) {
-    if (Object.prototype.hasOwnProperty.call(value, k) && k !== "present") {
+    if (Object.hasOwn(value, k) && k !== "present") {
       fail(out, `unexpected field "${k}" when present is false`, [k]);
       return false;
     }
@@ -248,14 +248,16 @@ function evaluateAcr(cc: CompiledCriterion, value: unknown, asOf: string, out: E
   if (!isIsoDay(value.date)) return fail(out, `expected an ISO date (YYYY-MM-DD), got ${describe(value.date)}`, ["date"]);
   if (value.edition !== undefined && !EDITIONS.has(value.edition as string)) return fail(out, `expected "WCAG", "508", "EU" or "INT", got ${describe(value.edition)}`, ["edition"]);
   if (!VERSIONS.has(value.wcagVersion as string)) return fail(out, `expected "2.0", "2.1" or "2.2", got ${describe(value.wcagVersion)}`, ["wcagVersion"]);
-  if (value.method !== undefined && !METHODS.has(value.method as string)) return fail(out, `expected "manualAndAssistiveTech", "automatedOnly" or "unknown", got ${describe(value.method)}`, ["method"]);
+  if (value.method !== undefined && !METHODS.has(value.method as string))
+    return fail(out, `expected "manualAndAssistiveTech", "automatedOnly" or "unknown", got ${describe(value.method)}`, ["method"]);
   if (value.url !== undefined && !nonEmpty(value.url)) return fail(out, `expected a non-empty text, got ${describe(value.url)}`, ["url"]);
   const entries = value.entries;
   if (!isPlain(entries)) return fail(out, `expected an object of success criterion → conformance term, got ${describe(entries)}`, ["entries"]);
   for (const k in entries) {
-    if (!Object.prototype.hasOwnProperty.call(entries, k)) continue;
+    if (!Object.hasOwn(entries, k)) continue;
     if (!SC.test(k)) return fail(out, "expected a WCAG success criterion number such as 1.4.3", ["entries", k]);
-    if (!TERMS.has(entries[k] as string)) return fail(out, `expected a conformance term ("Supports", "Partially Supports", "Does Not Support", "Not Applicable", "Not Evaluated"), got ${describe(entries[k])}`, ["entries", k]);
+    if (!TERMS.has(entries[k] as string))
+      return fail(out, `expected a conformance term ("Supports", "Partially Supports", "Does Not Support", "Not Applicable", "Not Evaluated"), got ${describe(entries[k])}`, ["entries", k]);
   }
   const c = cc.c as Extract<typeof cc.c, { kind: "acr" }>;
   const counted = countAcr(entries as Record<string, ConformanceTerm>, c.wcagVersion, c.partialCredit, false);
@@ -268,7 +270,8 @@ function evaluateAcr(cc: CompiledCriterion, value: unknown, asOf: string, out: E
   const factor = value.method === "automatedOnly" ? c.automatedOnlyFactor : 1;
   const share = counted.share === null ? 1 : counted.share;
   scored(out, share * factor);
-  if (out.wantDetail) out.detail = `${counted.supports} of ${counted.applicable} WCAG ${c.wcagVersion} A/AA criteria supported, ${counted.partial} partially (ACR of ${value.date as string}, valid until ${out.validUntil})`;
+  if (out.wantDetail)
+    out.detail = `${counted.supports} of ${counted.applicable} WCAG ${c.wcagVersion} A/AA criteria supported, ${counted.partial} partially (ACR of ${value.date as string}, valid until ${out.validUntil})`;
 }
 
 const TIER_LABELS = ["No ESSA tier", "Tier 1 — Strong", "Tier 2 — Moderate", "Tier 3 — Promising", "Tier 4 — Demonstrates a Rationale"];
@@ -289,7 +292,8 @@ function evaluateStudy(cc: CompiledCriterion, value: unknown, out: Evaluation): 
   }
   if (!checkKeys(value, STUDY_KEYS, out)) return;
   if (!DESIGNS.has(value.design as string)) return fail(out, `expected "rct", "quasiExperimental", "correlational" or "logicModel", got ${describe(value.design)}`, ["design"]);
-  if (value.wwcRating !== undefined && !WWC.has(value.wwcRating as string)) return fail(out, `expected a WWC rating ("meetsWithoutReservations", "meetsWithReservations", "doesNotMeet", "notReviewed"), got ${describe(value.wwcRating)}`, ["wwcRating"]);
+  if (value.wwcRating !== undefined && !WWC.has(value.wwcRating as string))
+    return fail(out, `expected a WWC rating ("meetsWithoutReservations", "meetsWithReservations", "doesNotMeet", "notReviewed"), got ${describe(value.wwcRating)}`, ["wwcRating"]);
   for (let i = 0; i < STUDY_FLAGS.length; i++) {
     const k = STUDY_FLAGS[i]!;
     if (value[k] !== undefined && typeof value[k] !== "boolean") return fail(out, `expected true or false, got ${describe(value[k])}`, [k]);
@@ -316,4 +320,3 @@ function evaluateStudy(cc: CompiledCriterion, value: unknown, out: Evaluation): 
   scored(out, tier === null ? 0 : c.tierScores[tier - 1]!);
   out.detail = TIER_LABELS[tier ?? 0]!;
 }
-

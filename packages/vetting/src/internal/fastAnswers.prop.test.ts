@@ -4,8 +4,8 @@ import { appsArb, outcome } from "../../test/arbitraries.js";
 import { generateApps } from "../generate.js";
 import { appSchemaFor } from "../questionnaire.js";
 import { K12_RUBRIC } from "../rubrics/k12.js";
-import { prepare, scorePrepared } from "../score.js";
 import { appSchema } from "../schema/answers.js";
+import { prepare, scorePrepared } from "../score.js";
 import { newCells } from "./cells.js";
 import { BAD, fastApp, fastPlan } from "./fastAnswers.js";
 

@@ -9,11 +9,11 @@
 import { DistrictKitError } from "@districtkit/core";
 import type { Answer, App } from "../schema/answers.js";
 import type { UseMode } from "../schema/condition.js";
-import { beginRow, endRow, putCell, type Cells, type Entry } from "./cells.js";
+import { beginRow, type Cells, type Entry, endRow, putCell } from "./cells.js";
 import { checkApp, isTree, type RawIssue } from "./checkApp.js";
 import type { CompiledRubric } from "./compile.js";
 import { isIsoDay } from "./dates.js";
-import { evaluate, newEvaluation, type Evaluation, type Status } from "./evaluate.js";
+import { type Evaluation, evaluate, newEvaluation, type Status } from "./evaluate.js";
 import { hashText } from "./hash.js";
 
 /** Status codes (index into STATUS in score.ts); 8 = the value does not fit its criterion. */

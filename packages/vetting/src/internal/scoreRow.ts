@@ -18,14 +18,15 @@
 // a result's explanation fields are accessors that replay this same loop on first read (with
 // `store.replay` set, it only recomputes codes and scores) — so explanations and scores can
 // never disagree. The reference it is compared with: ../score.reference.prop.test.ts.
-import type { GateFinding, ScoreResult, CriterionResult, Decision } from "../result.js";
+
 import { type PrivacyRatingResult, rateWith } from "../rating.js";
+import type { CriterionResult, Decision, GateFinding, ScoreResult } from "../result.js";
 import type { Rubric } from "../schema/rubric.js";
 import type { Cells } from "./cells.js";
 import type { RawIssue } from "./checkApp.js";
 import type { CompiledCriterion, CompiledRubric, CondContext } from "./compile.js";
 import { evaluate, newEvaluation } from "./evaluate.js";
-import { type Explanation, type ExplainState, type Replayed, detailAt, explain, materialize, plainNotMet, plainUnresolved, STATUS } from "./explanation.js";
+import { detailAt, type ExplainState, type Explanation, explain, materialize, plainNotMet, plainUnresolved, type Replayed, STATUS } from "./explanation.js";
 import { BAD } from "./fastAnswers.js";
 import { hashInt, hex } from "./hash.js";
 import type { Prepared } from "./prepare.js";
@@ -105,7 +106,22 @@ export function newStore(p: Prepared, apps: number): Store {
   const cr = p.cr;
   const n = cr.criteria.length;
   const naBytes = (n + 7) >> 3;
-  return { na: new Uint8Array(naBytes * apps), naBytes, index: 0, codes: new Uint8Array(2 * n), scores: new Float64Array(n), replay: false, hot: hotOf(cr), memo: new Int8Array(cr.conditionCount), plain: [], byNote: [], byValue: [], p, ctx: { state: p.district.state, minAge: 0, useMode: "studentLogin", asOf: p.asOf, values: NO_VALUES, base: 0 }, missing: [] };
+  return {
+    na: new Uint8Array(naBytes * apps),
+    naBytes,
+    index: 0,
+    codes: new Uint8Array(2 * n),
+    scores: new Float64Array(n),
+    replay: false,
+    hot: hotOf(cr),
+    memo: new Int8Array(cr.conditionCount),
+    plain: [],
+    byNote: [],
+    byValue: [],
+    p,
+    ctx: { state: p.district.state, minAge: 0, useMode: "studentLogin", asOf: p.asOf, values: NO_VALUES, base: 0 },
+    missing: [],
+  };
 }
 
 /** The per-criterion codes and scores of a scored app, replayed from its cells (once, on first read). */
@@ -340,7 +356,24 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
     }
   }
 
-  const st: ExplainState = { p, cells, row: i, na, replayed: null, k, score, coverage, decision, gatesPassed, gatesFailed: failed, gatesUnresolved: unresolved, missing, conditions, rows: null, explained: null };
+  const st: ExplainState = {
+    p,
+    cells,
+    row: i,
+    na,
+    replayed: null,
+    k,
+    score,
+    coverage,
+    decision,
+    gatesPassed,
+    gatesFailed: failed,
+    gatesUnresolved: unresolved,
+    missing,
+    conditions,
+    rows: null,
+    explained: null,
+  };
   return new PlainResult(
     st,
     cells.id[i]!,
@@ -448,7 +481,11 @@ function pushValueIssue(p: Prepared, cc: CompiledCriterion, value: unknown, issu
   const ev = EV;
   ev.wantDetail = false;
   evaluate(cc, value, p.asOf, p.cr.rubric.scoring.unclearScore, ev);
-  issues.push({ path: ev.issuePath ? [...path, "answers", cc.id, "value", ...ev.issuePath] : [...path, "answers", cc.id, "value"], code: "invalid_answer", message: ev.issue ?? "does not fit its criterion" });
+  issues.push({
+    path: ev.issuePath ? [...path, "answers", cc.id, "value", ...ev.issuePath] : [...path, "answers", cc.id, "value"],
+    code: "invalid_answer",
+    message: ev.issue ?? "does not fit its criterion",
+  });
 }
 
 type Mutable = { -readonly [K in keyof ScoreResult]: ScoreResult[K] };

@@ -2,9 +2,9 @@ import { addDaysIso, isoDateSchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import { contractNoticeDeadlines } from "../deadlines.js";
 import { stateCodeSchema } from "../schema/condition.js";
-import { publicationRulesInForce, type PublicationField, type PublicationRule } from "../tables/publicationRules.js";
+import { type PublicationField, type PublicationRule, publicationRulesInForce } from "../tables/publicationRules.js";
 import type { ApprovedAppEntry, ApprovedAppList, PublicationGap } from "./documentSchemas.js";
-import { privacyRegisterSchema, type Agreement, type PrivacyRegister } from "./schema.js";
+import { type Agreement, type PrivacyRegister, privacyRegisterSchema } from "./schema.js";
 import { agreementTypeLabel, appStatusesOf, type RegisterAppStatus } from "./status.js";
 import { citedRule, conditionsInWords, decisionInWords, listInWords, plural } from "./words.js";
 
@@ -33,7 +33,8 @@ export function gapsFor(rules: readonly PublicationRule[], entries: readonly { a
   for (const rule of rules) {
     for (const field of rule.fields) {
       if (field === "district.parentRightsUrl") {
-        if (register.district.parentRightsUrl === undefined) gaps.push({ appId: null, appName: null, rule: rule.id, citation: rule.citation, missing: "where parents find how to review and correct their child's data (district.parentRightsUrl)" });
+        if (register.district.parentRightsUrl === undefined)
+          gaps.push({ appId: null, appName: null, rule: rule.id, citation: rule.citation, missing: "where parents find how to review and correct their child's data (district.parentRightsUrl)" });
         continue;
       }
       const check = AGREEMENT_FIELDS[field];
@@ -112,7 +113,14 @@ export function buildApprovedAppList(register: unknown, options: unknown): Appro
   const o = parseInput(optionsSchema, options, ["options"]);
   const state = o.state ?? r.district.state;
   const apps = appStatusesOf(r, o.asOf, 90);
-  const before = o.since === undefined ? null : new Set(appStatusesOf(r, o.since, 90).filter((a) => a.cleared).map((a) => a.appId));
+  const before =
+    o.since === undefined
+      ? null
+      : new Set(
+          appStatusesOf(r, o.since, 90)
+            .filter((a) => a.cleared)
+            .map((a) => a.appId),
+        );
   const cleared = apps.filter((a) => a.cleared);
   const entries = cleared.map((a) => entryOf(a, before));
   const rules = publicationRulesInForce(state, o.asOf, "approvedAppList");
@@ -133,7 +141,14 @@ export function buildApprovedAppList(register: unknown, options: unknown): Appro
       const computed = contractNoticeDeadlines({ state, signedOn: signed }).deadlines.find((d) => d.rule === dl.deadlineRule);
       if (computed?.due == null) continue;
       const recent = o.since !== undefined ? signed > o.since : computed.due >= o.asOf;
-      if (recent) deadlines.push({ rule: rule.id, citation: rule.citation, appId: a.appId, due: computed.due, explanation: `Post the ${a.appName} agreement (signed ${signed}) by ${computed.due}: ${computed.days} ${computed.dayType} days (${rule.citation}).` });
+      if (recent)
+        deadlines.push({
+          rule: rule.id,
+          citation: rule.citation,
+          appId: a.appId,
+          due: computed.due,
+          explanation: `Post the ${a.appName} agreement (signed ${signed}) by ${computed.due}: ${computed.days} ${computed.dayType} days (${rule.citation}).`,
+        });
     }
   }
   const periodic = new Map<string, { rules: PublicationRule[]; due: string; period: string }>();
@@ -167,7 +182,8 @@ export function buildApprovedAppList(register: unknown, options: unknown): Appro
           appId: a.appId,
           appName: a.appName,
           decision: a.decision,
-          reason: a.decision === null ? (a.status === "none" ? "not vetted yet" : `not decided yet (agreement ${a.status})`) : `${decisionInWords(a.decision)}${a.decidedOn ? ` on ${a.decidedOn}` : ""}`,
+          reason:
+            a.decision === null ? (a.status === "none" ? "not vetted yet" : `not decided yet (agreement ${a.status})`) : `${decisionInWords(a.decision)}${a.decidedOn ? ` on ${a.decidedOn}` : ""}`,
         }))
     : [];
   const changes: ApprovedAppList["changes"] = { added: [], removed: [] };

@@ -39,7 +39,10 @@ const calls: Record<string, (a: unknown, b: unknown) => unknown> = {
 describe("privacy register functions on malformed input", () => {
   for (const [name, call] of Object.entries(calls)) {
     it(`${name} throws only DistrictKitError and never returns NaN or Infinity`, () => {
-      fc.assert(fc.property(anything, anything, (a, b) => expectOnlyDistrictKitError(() => call(a, b))), { numRuns: 120 });
+      fc.assert(
+        fc.property(anything, anything, (a, b) => expectOnlyDistrictKitError(() => call(a, b))),
+        { numRuns: 120 },
+      );
     });
   }
   it("every document builder on registers with fuzzed fields", () => {

@@ -70,9 +70,7 @@ export const approvedAppEntrySchema = z.object({
   purposes: z.array(z.string()),
   dataElements: z.array(z.string()),
   subprocessors: z.array(z.string()),
-  agreement: z
-    .object({ id: z.string(), type: z.string().nullable(), signedOn: z.string().nullable(), expiresOn: z.string().nullable(), url: z.string().nullable() })
-    .nullable(),
+  agreement: z.object({ id: z.string(), type: z.string().nullable(), signedOn: z.string().nullable(), expiresOn: z.string().nullable(), url: z.string().nullable() }).nullable(),
   noStudentData: z.boolean(),
   conditions: z.array(z.string()),
   newSince: z.boolean(),

@@ -26,7 +26,12 @@ const scoreLike = z.object({
  * ```
  * @category Privacy register
  */
-export function approvalFromScore(result: unknown): { readonly appId: string; readonly decision: z.infer<typeof vettingDecisionSchema>; readonly decidedOn: string; readonly conditions: ApprovalConditions } {
+export function approvalFromScore(result: unknown): {
+  readonly appId: string;
+  readonly decision: z.infer<typeof vettingDecisionSchema>;
+  readonly decidedOn: string;
+  readonly conditions: ApprovalConditions;
+} {
   const r = parseInput(scoreLike, result, ["result"]);
   return { appId: r.appId, decision: r.decision, decidedOn: r.asOf, conditions: { under13: "allowed", consentOnFile: [], optOuts: [], teacherOnly: false, notes: [...r.conditions] } };
 }

@@ -24,7 +24,11 @@ export function gradeCode(text: string): string | null {
 }
 
 function codeOf(text: string): string | null {
-  const t = text.trim().toLowerCase().replace(/^grade\s*/, "").replace(/(st|nd|rd|th)$/, "");
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/^grade\s*/, "")
+    .replace(/(st|nd|rd|th)$/, "");
   if (t === "k" || t === "kg" || t === "kindergarten") return "KG";
   if (t === "pk" || t === "pre-k" || t === "prek" || t === "pre-kindergarten" || t === "prekindergarten") return "PK";
   if (t === "tk" || t === "transitional kindergarten") return "TK";

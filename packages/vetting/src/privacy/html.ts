@@ -6,14 +6,7 @@
 // saved to disk prints the same offline.
 import { DistrictKitError, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import {
-  publicDocumentSchema,
-  type ApprovedAppList,
-  type ContractNotices,
-  type NySupplementalInformation,
-  type PublicDocument,
-  type PublishedRule,
-} from "./documentSchemas.js";
+import { type ApprovedAppList, type ContractNotices, type NySupplementalInformation, type PublicDocument, type PublishedRule, publicDocumentSchema } from "./documentSchemas.js";
 import { listInWords } from "./words.js";
 
 /**
@@ -33,13 +26,16 @@ import { listInWords } from "./words.js";
 export function escapeHtml(text: string | number | null | undefined): string {
   if (text === null || text === undefined) return "";
   if (typeof text !== "string" && typeof text !== "number") throw DistrictKitError.argument(["text"], `expected a text or a number to escape, got ${typeof text}`);
-  return String(text)
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return (
+    String(text)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed from the printed text on purpose
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&#39;")
+  );
 }
 
 /** A link target that is safe to print: http(s) and mailto only (anything else — javascript:, data: — is refused). */
@@ -95,7 +91,9 @@ footer { margin-top: 2rem; font-size: 9pt; color: #333; }
 function page(doc: PublicDocument, body: string): string {
   const contact = [
     doc.website ? `Website: ${link(doc.website)}` : "",
-    doc.privacyContact ? `Privacy contact: ${doc.privacyContact.includes("@") && !doc.privacyContact.includes(" ") ? link(`mailto:${doc.privacyContact}`, doc.privacyContact) : escapeHtml(doc.privacyContact)}` : "",
+    doc.privacyContact
+      ? `Privacy contact: ${doc.privacyContact.includes("@") && !doc.privacyContact.includes(" ") ? link(`mailto:${doc.privacyContact}`, doc.privacyContact) : escapeHtml(doc.privacyContact)}`
+      : "",
   ].filter(Boolean);
   return [
     "<!doctype html>",
@@ -126,7 +124,10 @@ function page(doc: PublicDocument, body: string): string {
 function footer(rules: readonly PublishedRule[], asOf: string): string {
   if (rules.length === 0) return `<footer><p>Prepared on ${escapeHtml(asOf)} with DistrictKit from the district's privacy register.</p></footer>`;
   const rows = rules
-    .map((r) => `<tr><td>${escapeHtml(r.citation)}</td><td>${escapeHtml(r.requirement)}${r.unconfirmed.length ? `<br><span class="note">Unconfirmed: ${escapeHtml(r.unconfirmed.join("; "))}</span>` : ""}</td><td>${escapeHtml(r.effective)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(r.citation)}</td><td>${escapeHtml(r.requirement)}${r.unconfirmed.length ? `<br><span class="note">Unconfirmed: ${escapeHtml(r.unconfirmed.join("; "))}</span>` : ""}</td><td>${escapeHtml(r.effective)}</td></tr>`,
+    )
     .join("\n");
   const sources = [...new Set(rules.flatMap((r) => r.sources))];
   return [
@@ -167,7 +168,9 @@ function approvedListBody(doc: ApprovedAppList, internal: boolean): string {
             ]
               .filter(Boolean)
               .join("<br>");
-      const app = [`<strong>${escapeHtml(e.appName)}</strong>${e.newSince ? " <em>(new)</em>" : ""}`, e.vendor ? escapeHtml(e.vendor) : "", e.vendorAddress ? escapeHtml(e.vendorAddress) : ""].filter(Boolean).join("<br>");
+      const app = [`<strong>${escapeHtml(e.appName)}</strong>${e.newSince ? " <em>(new)</em>" : ""}`, e.vendor ? escapeHtml(e.vendor) : "", e.vendorAddress ? escapeHtml(e.vendorAddress) : ""]
+        .filter(Boolean)
+        .join("<br>");
       return `<tr><th scope="row">${app}</th><td>${list(e.purposes)}</td><td>${list(e.dataElements, e.noStudentData ? "none" : "—")}</td><td>${agreement}</td><td>${list(e.subprocessors)}</td><td>${list(e.conditions, "none")}</td></tr>`;
     })
     .join("\n");
@@ -182,22 +185,10 @@ function approvedListBody(doc: ApprovedAppList, internal: boolean): string {
   if (doc.since !== null) {
     const added = doc.changes.added.map((c) => `${c.appName}${c.on ? ` (agreement signed ${c.on})` : ""}`);
     const removed = doc.changes.removed.map((c) => `${c.appName}: ${c.reason}`);
-    parts.push(
-      "<section>",
-      `<h2>Changes since ${escapeHtml(doc.since)}</h2>`,
-      `<h3>Added</h3>${list(added, "none")}`,
-      `<h3>Removed</h3>${list(removed, "none")}`,
-      "</section>",
-    );
+    parts.push("<section>", `<h2>Changes since ${escapeHtml(doc.since)}</h2>`, `<h3>Added</h3>${list(added, "none")}`, `<h3>Removed</h3>${list(removed, "none")}`, "</section>");
   }
   if (doc.notApproved.length > 0) {
-    parts.push(
-      "<section>",
-      "<h2>Apps not approved</h2>",
-      "<p>These apps may not be used with student data.</p>",
-      list(doc.notApproved.map((n) => `${n.appName}: ${n.reason}`)),
-      "</section>",
-    );
+    parts.push("<section>", "<h2>Apps not approved</h2>", "<p>These apps may not be used with student data.</p>", list(doc.notApproved.map((n) => `${n.appName}: ${n.reason}`)), "</section>");
   }
   if (doc.parentRightsUrl !== null) {
     parts.push("<section>", "<h2>Your rights</h2>", `<p>How to review and correct your child's information: ${link(doc.parentRightsUrl)}</p>`, "</section>");
@@ -215,7 +206,10 @@ function approvedListBody(doc: ApprovedAppList, internal: boolean): string {
 function nyBody(doc: NySupplementalInformation, internal: boolean): string {
   const blocks = doc.contracts.map((c) => {
     const items = c.items
-      .map((i) => `<dt>${escapeHtml(i.label)} <span class="note">(${escapeHtml(i.citation)})</span></dt><dd>${i.text === null ? '<span class="missing">Not yet provided.</span>' : escapeHtml(i.text)}</dd>`)
+      .map(
+        (i) =>
+          `<dt>${escapeHtml(i.label)} <span class="note">(${escapeHtml(i.citation)})</span></dt><dd>${i.text === null ? '<span class="missing">Not yet provided.</span>' : escapeHtml(i.text)}</dd>`,
+      )
       .join("\n");
     return `<section><h2>${escapeHtml(c.appName)}${c.vendor ? ` — ${escapeHtml(c.vendor)}` : ""}</h2><dl>\n${items}\n</dl></section>`;
   });

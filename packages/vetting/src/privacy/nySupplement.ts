@@ -1,8 +1,8 @@
 import { isoDateSchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { publicationRulesInForce, type PublicationField } from "../tables/publicationRules.js";
+import { type PublicationField, publicationRulesInForce } from "../tables/publicationRules.js";
 import type { NySupplementalInformation, PublicationGap } from "./documentSchemas.js";
-import { privacyRegisterSchema, type Agreement } from "./schema.js";
+import { type Agreement, privacyRegisterSchema } from "./schema.js";
 import { statusOf } from "./status.js";
 import { citedRule, listInWords, plural } from "./words.js";
 

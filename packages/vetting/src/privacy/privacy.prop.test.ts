@@ -6,7 +6,7 @@ import { buildApprovedAppList } from "./approvedList.js";
 import { buildContractNotices } from "./contractNotices.js";
 import { renderPublicDocumentHtml } from "./html.js";
 import { buildNySupplementalInformation } from "./nySupplement.js";
-import { privacyRegisterSchema, type Agreement } from "./schema.js";
+import { type Agreement, privacyRegisterSchema } from "./schema.js";
 import { checkRosterSharing } from "./sharing.js";
 import { findUnvettedApps } from "./unvetted.js";
 
@@ -66,14 +66,49 @@ describe("the published approved-app list", () => {
   });
 });
 
-const ALLOWED_TAGS = new Set(["html", "head", "meta", "title", "style", "body", "header", "main", "footer", "section", "h1", "h2", "h3", "p", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "dl", "dt", "dd", "a", "strong", "em", "span", "br"]);
+const ALLOWED_TAGS = new Set([
+  "html",
+  "head",
+  "meta",
+  "title",
+  "style",
+  "body",
+  "header",
+  "main",
+  "footer",
+  "section",
+  "h1",
+  "h2",
+  "h3",
+  "p",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "ul",
+  "li",
+  "dl",
+  "dt",
+  "dd",
+  "a",
+  "strong",
+  "em",
+  "span",
+  "br",
+]);
 
 describe("the printable HTML", () => {
   it("escapes every text: only the template's own tags appear, links only to http(s) and mailto, nothing is fetched", () => {
     fc.assert(
       fc.property(registerArb, dayArb, fc.boolean(), fc.constantFrom("list", "ny", "ct"), (register, asOf, internal, kind) => {
         const doc =
-          kind === "list" ? buildApprovedAppList(register, { asOf, since: "2019-01-01" }) : kind === "ny" ? buildNySupplementalInformation(register, { asOf }) : buildContractNotices(register, { asOf, since: "2019-01-01" });
+          kind === "list"
+            ? buildApprovedAppList(register, { asOf, since: "2019-01-01" })
+            : kind === "ny"
+              ? buildNySupplementalInformation(register, { asOf })
+              : buildContractNotices(register, { asOf, since: "2019-01-01" });
         const html = renderPublicDocumentHtml(doc, { internal });
         const tags = [...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1]!.toLowerCase());
         for (const t of tags) expect(ALLOWED_TAGS.has(t)).toBe(true);
@@ -90,7 +125,11 @@ describe("the printable HTML", () => {
 
 describe("apps in use but never vetted", () => {
   const usageArb = fc.array(
-    fc.record({ product: fc.constantFrom("app0", "App 1", "app2", "PhotoFix", "chatbuddy", "APP3"), user: fc.constantFrom("u1", "u2", "u3", "u4", "u5"), role: fc.constantFrom("student", "teacher", "Student", "staff") }),
+    fc.record({
+      product: fc.constantFrom("app0", "App 1", "app2", "PhotoFix", "chatbuddy", "APP3"),
+      user: fc.constantFrom("u1", "u2", "u3", "u4", "u5"),
+      role: fc.constantFrom("student", "teacher", "Student", "staff"),
+    }),
     { maxLength: 40 },
   );
   it("ranks by score (users × sensitivity), never lists a cleared app, counts each user once", () => {

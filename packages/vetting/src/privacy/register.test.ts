@@ -3,26 +3,57 @@ import { describe, expect, it } from "vitest";
 import { buildApprovedAppList } from "./approvedList.js";
 import { buildContractNotices } from "./contractNotices.js";
 import { buildNySupplementalInformation } from "./nySupplement.js";
-import { privacyRegisterSchema, type PrivacyRegisterInput } from "./schema.js";
+import { type PrivacyRegisterInput, privacyRegisterSchema } from "./schema.js";
 import { agreementStatusAt, listAgreementExpiries, reviewRegister } from "./status.js";
 
 const register: PrivacyRegisterInput = {
   district: { name: "Elm Hollow SD", state: "IL", website: "https://ehsd.example", parentRightsUrl: "https://ehsd.example/privacy/parents" },
   agreements: [
     {
-      id: "rw-2022", appId: "readwell", appName: "ReadWell", vendor: "ReadWell Learning", status: "expired", type: "sdpcNdpa",
-      signedOn: "2022-07-01", expiresOn: "2025-06-30", dataElements: ["Student Name"], decision: "approved", decidedOn: "2022-06-20",
+      id: "rw-2022",
+      appId: "readwell",
+      appName: "ReadWell",
+      vendor: "ReadWell Learning",
+      status: "expired",
+      type: "sdpcNdpa",
+      signedOn: "2022-07-01",
+      expiresOn: "2025-06-30",
+      dataElements: ["Student Name"],
+      decision: "approved",
+      decidedOn: "2022-06-20",
     },
     {
-      id: "rw-2025", appId: "readwell", appName: "ReadWell", vendor: "ReadWell Learning", vendorAddress: "1 Main St", status: "signed", type: "sdpcNdpa",
-      signedOn: "2025-07-01", expiresOn: "2028-06-30", url: "https://ehsd.example/dpa/readwell.pdf", renews: "rw-2022",
-      dataElements: ["Student Name", "Enrollment"], purposes: ["Reading practice"], subprocessors: ["AWS"], decision: "approved", decidedOn: "2025-06-20",
+      id: "rw-2025",
+      appId: "readwell",
+      appName: "ReadWell",
+      vendor: "ReadWell Learning",
+      vendorAddress: "1 Main St",
+      status: "signed",
+      type: "sdpcNdpa",
+      signedOn: "2025-07-01",
+      expiresOn: "2028-06-30",
+      url: "https://ehsd.example/dpa/readwell.pdf",
+      renews: "rw-2022",
+      dataElements: ["Student Name", "Enrollment"],
+      purposes: ["Reading practice"],
+      subprocessors: ["AWS"],
+      decision: "approved",
+      decidedOn: "2025-06-20",
     },
     { id: "qc", appId: "quickcheck", appName: "QuickCheck", status: "signed", signedOn: "2023-07-01", expiresOn: "2026-06-30", decision: "approved", dataElements: ["Assessment"] },
     { id: "qb", appId: "quizblast", appName: "QuizBlast", status: "none", decision: "denied", decidedOn: "2026-06-10" },
     {
-      id: "wm", appId: "writemate", appName: "WriteMate AI", status: "signed", type: "stateDpa", state: "IL", signedOn: "2026-06-26", expiresOn: "2026-09-01",
-      dataElements: ["Student Name", "Student Work"], purposes: ["Writing feedback"], decision: "approvedWithConditions",
+      id: "wm",
+      appId: "writemate",
+      appName: "WriteMate AI",
+      status: "signed",
+      type: "stateDpa",
+      state: "IL",
+      signedOn: "2026-06-26",
+      expiresOn: "2026-09-01",
+      dataElements: ["Student Name", "Student Work"],
+      purposes: ["Writing feedback"],
+      decision: "approvedWithConditions",
       conditions: { grades: ["6", "7", "8"], under13: "withParentalConsent", optOuts: ["s9", "s10"] },
     },
     { id: "cs", appId: "clipstudio", appName: "ClipStudio", status: "approvedNoStudentData", purposes: ["Teacher video editing"], decision: "approved", decidedOn: "2026-03-01" },
@@ -165,7 +196,13 @@ describe("New York supplemental information and Connecticut notices", () => {
     expect(doc.contracts.map((c) => c.agreementId)).toEqual(["rw-2025", "wm"]);
     const rw = doc.contracts[0]!;
     expect(rw.items[0]).toEqual({ rule: "ny.supplement.purposes", citation: "8 NYCRR §121.3(c)(1)", label: "Exclusive purposes for which the data will be used", text: "Reading practice" });
-    expect(rw.items.filter((i) => i.text === null).map((i) => i.citation)).toEqual(["8 NYCRR §121.3(c)(2)", "8 NYCRR §121.3(c)(3)", "8 NYCRR §121.3(c)(4)", "8 NYCRR §121.3(c)(5)", "8 NYCRR §121.3(c)(6)"]);
+    expect(rw.items.filter((i) => i.text === null).map((i) => i.citation)).toEqual([
+      "8 NYCRR §121.3(c)(2)",
+      "8 NYCRR §121.3(c)(3)",
+      "8 NYCRR §121.3(c)(4)",
+      "8 NYCRR §121.3(c)(5)",
+      "8 NYCRR §121.3(c)(6)",
+    ]);
     expect(doc.gaps).toHaveLength(10);
     expect(doc.summary).toBe("2 contracts in force on 2026-07-01 share student data; 0 have all six items of 8 NYCRR §121.3(c), 10 items still to write.");
   });

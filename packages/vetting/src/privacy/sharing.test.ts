@@ -6,8 +6,14 @@ const register = {
   district: { name: "Maple Valley SD", state: "OR" },
   agreements: [
     {
-      id: "wm", appId: "writemate", appName: "WriteMate AI", status: "signed", signedOn: "2026-06-15", expiresOn: "2027-06-30",
-      dataElements: ["Student Name", "Student Identifiers", "Enrollment", "Student Work"], decision: "approvedWithConditions",
+      id: "wm",
+      appId: "writemate",
+      appName: "WriteMate AI",
+      status: "signed",
+      signedOn: "2026-06-15",
+      expiresOn: "2027-06-30",
+      dataElements: ["Student Name", "Student Identifiers", "Enrollment", "Student Work"],
+      decision: "approvedWithConditions",
       conditions: { grades: ["6", "7", "8"], under13: "notAllowed", optOuts: ["s4"] },
     },
     { id: "cs", appId: "clipstudio", appName: "ClipStudio", status: "approvedNoStudentData", decision: "approved" },
@@ -17,19 +23,23 @@ const register = {
 
 describe("checkRosterSharing", () => {
   it("lists every excess column with its category and row count, and says why", () => {
-    const r = checkRosterSharing(register, {
-      appId: "writemate",
-      fields: [
-        { file: "users.csv", column: "givenName", count: 231 },
-        { file: "users.csv", column: "email", count: 231 },
-        { file: "users.csv", column: "status", count: 231 },
-        { file: "demographics.csv", column: "birthDate", count: 231 },
-        { file: "users.csv", column: "email", subject: "parent", count: 180 },
-        { file: "users.csv", column: "email", subject: "staff", count: 15 },
-        { file: "orgs.csv", column: "name", subject: "other", count: 3 },
-      ],
-      students: [],
-    }, { asOf: "2026-07-01" });
+    const r = checkRosterSharing(
+      register,
+      {
+        appId: "writemate",
+        fields: [
+          { file: "users.csv", column: "givenName", count: 231 },
+          { file: "users.csv", column: "email", count: 231 },
+          { file: "users.csv", column: "status", count: 231 },
+          { file: "demographics.csv", column: "birthDate", count: 231 },
+          { file: "users.csv", column: "email", subject: "parent", count: 180 },
+          { file: "users.csv", column: "email", subject: "staff", count: 15 },
+          { file: "orgs.csv", column: "name", subject: "other", count: 3 },
+        ],
+        students: [],
+      },
+      { asOf: "2026-07-01" },
+    );
     expect(r.excessFields.map((f) => [f.file, f.column, f.subject, f.category, f.count])).toEqual([
       ["users.csv", "email", "student", "Student Contact Information", 231],
       ["demographics.csv", "birthDate", "student", "Demographics", 231],
@@ -40,17 +50,21 @@ describe("checkRosterSharing", () => {
   });
 
   it("finds students under 13 by birth date (the day of the 13th birthday counts as 13), and by grade without one", () => {
-    const r = checkRosterSharing(register, {
-      appId: "writemate",
-      fields: [],
-      students: [
-        { id: "s1", grade: "07", birthDate: "2013-07-01" },
-        { id: "s2", grade: "07", birthDate: "2013-07-02" },
-        { id: "s3", grade: "06" },
-        { id: "s5", grade: "07" },
-        { id: "s6", grade: "08" },
-      ],
-    }, { asOf: "2026-07-01" });
+    const r = checkRosterSharing(
+      register,
+      {
+        appId: "writemate",
+        fields: [],
+        students: [
+          { id: "s1", grade: "07", birthDate: "2013-07-01" },
+          { id: "s2", grade: "07", birthDate: "2013-07-02" },
+          { id: "s3", grade: "06" },
+          { id: "s5", grade: "07" },
+          { id: "s6", grade: "08" },
+        ],
+      },
+      { asOf: "2026-07-01" },
+    );
     expect(r.under13Violations.map((u) => [u.studentId, u.age, u.certain])).toEqual([
       ["s2", 12, true],
       ["s3", null, false],
@@ -60,11 +74,19 @@ describe("checkRosterSharing", () => {
   });
 
   it("lists opted-out students and students outside the grades, with their roster lines", () => {
-    const r = checkRosterSharing(register, {
-      appId: "writemate",
-      fields: [],
-      students: [{ id: "s4", grade: "08", line: 12 }, { id: "s7", grade: "05", line: 13, birthDate: "2013-01-01" }, { id: "s8", line: 14, birthDate: "2012-01-01" }],
-    }, { asOf: "2026-07-01" });
+    const r = checkRosterSharing(
+      register,
+      {
+        appId: "writemate",
+        fields: [],
+        students: [
+          { id: "s4", grade: "08", line: 12 },
+          { id: "s7", grade: "05", line: 13, birthDate: "2013-01-01" },
+          { id: "s8", line: 14, birthDate: "2012-01-01" },
+        ],
+      },
+      { asOf: "2026-07-01" },
+    );
     expect(r.optOutViolations).toEqual([{ studentId: "s4", grade: "08", line: 12, reason: "the family opted out" }]);
     expect(r.gradeViolations.map((g) => [g.studentId, g.line, g.reason])).toEqual([
       ["s7", 13, "grade 05 is outside grades 6–8"],
@@ -80,7 +102,11 @@ describe("checkRosterSharing", () => {
   });
 
   it("accepts a sharing configuration that names categories directly, and says when all is well", () => {
-    const r = checkRosterSharing(register, { appId: "writemate", fields: [{ file: "Clever sharing", column: "Name", category: "Student Name" }], students: [{ id: "s9", grade: "8", birthDate: "2012-05-01" }] }, { asOf: "2026-07-01" });
+    const r = checkRosterSharing(
+      register,
+      { appId: "writemate", fields: [{ file: "Clever sharing", column: "Name", category: "Student Name" }], students: [{ id: "s9", grade: "8", birthDate: "2012-05-01" }] },
+      { asOf: "2026-07-01" },
+    );
     expect(r.ok).toBe(true);
     expect(r.summary).toBe("WriteMate AI receives only what its agreement allows and its approval covers: 1 column, 1 student checked on 2026-07-01.");
   });
@@ -105,7 +131,9 @@ describe("findUnvettedApps", () => {
       [2, "StudyBuddy Chat", 11, 5, 51.25],
     ]);
     expect(r.apps[0]!.sensitivityBasis).toBe("known to hold Student Work and Application Use Statistics; the most sensitive, Student Work, weighs 3");
-    expect(r.apps[1]!.explanation).toBe("StudyBuddy Chat: in use but never vetted. 10 students × 1 + 1 other user × 0.25 = 10.25 weighted users; × sensitivity 5 (nothing is known of its data: the highest sensitivity (5) is assumed) = score 51.25.");
+    expect(r.apps[1]!.explanation).toBe(
+      "StudyBuddy Chat: in use but never vetted. 10 students × 1 + 1 other user × 0.25 = 10.25 weighted users; × sensitivity 5 (nothing is known of its data: the highest sensitivity (5) is assumed) = score 51.25.",
+    );
     expect(r.cleared.map((c) => c.appId)).toEqual(["clipstudio", "writemate"]);
   });
 

@@ -1,9 +1,9 @@
 import { DistrictKitError, isoDateSchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import type { Decision } from "../result.js";
-import { rosterFieldCategory, type RosterSubject } from "../tables/rosterFields.js";
+import { type RosterSubject, rosterFieldCategory } from "../tables/rosterFields.js";
 import { describeGrades, gradeNumber, gradeSchema } from "./grades.js";
-import { dataCategorySchema, privacyRegisterSchema, type Agreement } from "./schema.js";
+import { type Agreement, dataCategorySchema, privacyRegisterSchema } from "./schema.js";
 import { appStatusesOf } from "./status.js";
 import { conditionsInWords, listInWords, plural } from "./words.js";
 
@@ -172,7 +172,9 @@ export function checkRosterSharing(register: unknown, shared: unknown, options: 
   const app = appStatusesOf(r, o.asOf, 90).find((a) => a.appId === s.appId);
   if (app === undefined) {
     const known = [...new Set(r.agreements.map((a) => a.appId))].slice(0, 8).join(", ");
-    throw new DistrictKitError("INVALID_INPUT", [{ path: ["shared", "appId"], code: "unknown_app", message: `expected the id of an app in the register (${known || "it has none"}), got ${JSON.stringify(s.appId)}` }]);
+    throw new DistrictKitError("INVALID_INPUT", [
+      { path: ["shared", "appId"], code: "unknown_app", message: `expected the id of an app in the register (${known || "it has none"}), got ${JSON.stringify(s.appId)}` },
+    ]);
   }
   const agreement: Agreement | null = app.currentAgreement;
   const c = app.conditions;
@@ -220,7 +222,10 @@ export function checkRosterSharing(register: unknown, shared: unknown, options: 
   for (const st of s.students) {
     const base = { studentId: st.id, grade: st.grade ?? null, line: st.line ?? null };
     if (grades !== null && (st.grade === undefined || !grades.has(st.grade))) {
-      gradeViolations.push({ ...base, reason: st.grade === undefined ? `no grade in the roster; the approval covers only ${describeGrades([...grades])}` : `grade ${st.grade} is outside ${describeGrades([...grades])}` });
+      gradeViolations.push({
+        ...base,
+        reason: st.grade === undefined ? `no grade in the roster; the approval covers only ${describeGrades([...grades])}` : `grade ${st.grade} is outside ${describeGrades([...grades])}`,
+      });
     }
     if (optOut.has(st.id)) optOutViolations.push({ ...base, reason: "the family opted out" });
     if (c.under13 === "allowed" || (c.under13 === "withParentalConsent" && consent.has(st.id))) continue;
@@ -250,20 +255,35 @@ export function checkRosterSharing(register: unknown, shared: unknown, options: 
   }
   const studentsShared = s.students.length;
   if (noStudentData && studentsShared > 0 && excessFields.length === 0 && s.fields.length === 0) {
-    excessFields.push({ file: "(roster)", column: "(students)", subject: "student", category: "Student Identifiers", count: studentsShared, reason: `${plural(studentsShared, "student")} sent but ${why}` });
+    excessFields.push({
+      file: "(roster)",
+      column: "(students)",
+      subject: "student",
+      category: "Student Identifiers",
+      count: studentsShared,
+      reason: `${plural(studentsShared, "student")} sent but ${why}`,
+    });
   }
   const findings: string[] = [];
   if (excessFields.length > 0) {
     const cats = [...new Set(excessFields.map((f) => f.category))];
-    findings.push(`${plural(excessFields.length, "column")} ${excessFields.length === 1 ? "goes" : "go"} beyond ${agreement === null ? "what is allowed" : "the agreement"}: ${listInWords(cats)}${why !== null ? ` (${why})` : ""}.`);
+    findings.push(
+      `${plural(excessFields.length, "column")} ${excessFields.length === 1 ? "goes" : "go"} beyond ${agreement === null ? "what is allowed" : "the agreement"}: ${listInWords(cats)}${why !== null ? ` (${why})` : ""}.`,
+    );
   }
   if (gradeViolations.length > 0) findings.push(`${plural(gradeViolations.length, "student")} outside ${describeGrades([...(grades ?? [])])} ${gradeViolations.length === 1 ? "is" : "are"} shared.`);
   if (under13Violations.length > 0) {
     const sure = under13Violations.filter((u) => u.certain).length;
-    findings.push(`${plural(under13Violations.length, "student")} under 13 (${sure} by birth date, ${under13Violations.length - sure} by grade) ${under13Violations.length === 1 ? "is" : "are"} shared without ${c.under13 === "notAllowed" ? "being allowed" : "parental consent on file"}.`);
+    findings.push(
+      `${plural(under13Violations.length, "student")} under 13 (${sure} by birth date, ${under13Violations.length - sure} by grade) ${under13Violations.length === 1 ? "is" : "are"} shared without ${c.under13 === "notAllowed" ? "being allowed" : "parental consent on file"}.`,
+    );
   }
-  if (optOutViolations.length > 0) findings.push(`${plural(optOutViolations.length, "student")} whose famil${optOutViolations.length === 1 ? "y" : "ies"} opted out ${optOutViolations.length === 1 ? "is" : "are"} shared.`);
-  if (unmappedFields.length > 0) findings.push(`${plural(unmappedFields.length, "column")} ${unmappedFields.length === 1 ? "is" : "are"} not in the mapping table: ${listInWords(unmappedFields.map((f) => `${f.file} ${f.column}`))} — say what ${unmappedFields.length === 1 ? "it holds" : "they hold"}.`);
+  if (optOutViolations.length > 0)
+    findings.push(`${plural(optOutViolations.length, "student")} whose famil${optOutViolations.length === 1 ? "y" : "ies"} opted out ${optOutViolations.length === 1 ? "is" : "are"} shared.`);
+  if (unmappedFields.length > 0)
+    findings.push(
+      `${plural(unmappedFields.length, "column")} ${unmappedFields.length === 1 ? "is" : "are"} not in the mapping table: ${listInWords(unmappedFields.map((f) => `${f.file} ${f.column}`))} — say what ${unmappedFields.length === 1 ? "it holds" : "they hold"}.`,
+    );
   const ok = findings.length === 0;
   return {
     appId: app.appId,

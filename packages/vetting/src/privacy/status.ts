@@ -1,7 +1,7 @@
 import { daysBetween, isoDateSchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import type { Decision } from "../result.js";
-import { agreementSchema, privacyRegisterSchema, type Agreement, type ApprovalConditions, type DpaStatus, type PrivacyRegister } from "./schema.js";
+import { type Agreement, type ApprovalConditions, agreementSchema, type DpaStatus, type PrivacyRegister, privacyRegisterSchema } from "./schema.js";
 
 /**
  * An agreement's status on a date, derived from its dates (the register's column is kept beside it).

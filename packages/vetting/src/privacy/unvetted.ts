@@ -2,7 +2,7 @@ import { DistrictKitError, isoDateSchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 import type { Decision } from "../result.js";
 import { DATA_SENSITIVITY, UNKNOWN_DATA_SENSITIVITY } from "../tables/dataSensitivity.js";
-import { dataCategorySchema, privacyRegisterSchema, type DpaStatus } from "./schema.js";
+import { type DpaStatus, dataCategorySchema, privacyRegisterSchema } from "./schema.js";
 import { appStatusesOf, type RegisterAppStatus } from "./status.js";
 import { decisionInWords, listInWords, plural } from "./words.js";
 
@@ -90,7 +90,10 @@ export interface UnvettedAppsResult {
 }
 
 function key(text: string): string {
-  return text.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]/g, "");
+  return text
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 }
 
 function isStudent(role: string | undefined): boolean {
@@ -147,7 +150,9 @@ export function findUnvettedApps(register: unknown, usage: unknown, options: unk
   for (const al of o.aliases) {
     const a = byId.get(al.appId);
     if (a === undefined) {
-      throw new DistrictKitError("INVALID_INPUT", [{ path: ["options", "aliases", o.aliases.indexOf(al), "appId"], code: "unknown_app", message: `expected an alias to name an app of the register, got appId ${JSON.stringify(al.appId)}` }]);
+      throw new DistrictKitError("INVALID_INPUT", [
+        { path: ["options", "aliases", o.aliases.indexOf(al), "appId"], code: "unknown_app", message: `expected an alias to name an app of the register, got appId ${JSON.stringify(al.appId)}` },
+      ]);
     }
     byKey.set(key(al.product), a);
   }

@@ -1,7 +1,7 @@
+import { compileRubric } from "../internal/compile.js";
 import type { Condition } from "../schema/condition.js";
 import type { CriterionInput } from "../schema/criterion.js";
 import type { Rubric } from "../schema/rubric.js";
-import { compileRubric } from "../internal/compile.js";
 import { COPPA_RULE_VERSIONS } from "../tables/coppa.js";
 import { STUDENT_DATA_CATEGORIES } from "../tables/dataCategories.js";
 import { EVIDENCE_MAX_AGE_MONTHS, ISO_27001_EDITIONS } from "../tables/security.js";
@@ -9,19 +9,17 @@ import { STATE_STUDENT_PRIVACY_LAWS } from "../tables/stateLaws.js";
 import { PROJECT_UNICORN_METRICS } from "../tables/unicorn.js";
 
 const collectsPII: Condition = { type: "answer", criterion: "collectsPII", in: ["does"] };
-const under13: Condition = { type: "any", of: [{ type: "usersYoungerThan", age: 13 }, { type: "answer", criterion: "under13Intended", in: ["yes"] }] };
+const under13: Condition = {
+  type: "any",
+  of: [
+    { type: "usersYoungerThan", age: 13 },
+    { type: "answer", criterion: "under13Intended", in: ["yes"] },
+  ],
+};
 const coppa2025 = COPPA_RULE_VERSIONS.find((v) => v.id === "2025")!;
 const coppa2025Due: Condition = { type: "onOrAfter", date: coppa2025.complianceRequired! };
 
-const practice = (
-  id: string,
-  title: string,
-  weight: number,
-  better: "does" | "doesNot",
-  reference: string | undefined,
-  notMet: string,
-  extra: Partial<CriterionInput> = {},
-): CriterionInput =>
+const practice = (id: string, title: string, weight: number, better: "does" | "doesNot", reference: string | undefined, notMet: string, extra: Partial<CriterionInput> = {}): CriterionInput =>
   ({
     id,
     title,
@@ -48,7 +46,10 @@ const privacy: CriterionInput[] = [
   },
   practice("sellsData", "Sells student data", 5, "doesNot", "3.4.1", "The company says it sells or may sell student data.", { gate: true, laws: ["SOPIPA", "NY Ed Law 2-d", "SOPPA", "CT", "TX"] }),
   practice("thirdPartyMarketing", "Uses data for third-party marketing", 4, "doesNot", "3.2.4", "The company lets other companies use student data to market to students or families."),
-  practice("targetedAds", "Shows targeted (behavioral) advertising", 5, "doesNot", "10.3.1", "The app shows students ads targeted on what they do, which student-privacy laws forbid.", { gate: true, laws: ["SOPIPA", "NY Ed Law 2-d", "SOPPA", "CT", "TX"] }),
+  practice("targetedAds", "Shows targeted (behavioral) advertising", 5, "doesNot", "10.3.1", "The app shows students ads targeted on what they do, which student-privacy laws forbid.", {
+    gate: true,
+    laws: ["SOPIPA", "NY Ed Law 2-d", "SOPPA", "CT", "TX"],
+  }),
   practice("thirdPartyTracking", "Allows third-party tracking", 3, "doesNot", "10.4.1", "Other companies can track students while they use the app."),
   practice("crossAppTracking", "Tracks users across other sites and apps", 3, "doesNot", "10.4.2", "The app follows students across other websites and apps."),
   practice("commercialProfiling", "Builds profiles for commercial purposes", 4, "doesNot", "10.4.3", "The company builds profiles of students for purposes other than school."),
@@ -74,10 +75,17 @@ const privacy: CriterionInput[] = [
   },
   { id: "under13Intended", title: "Intended for children under 13", domain: "privacy", weight: 0, kind: "yesNo", reference: "1.8.1" },
   { id: "studentsIntended", title: "Intended for students", domain: "privacy", weight: 0, kind: "yesNo", reference: "1.8.5" },
-  practice("aiTrainingOnStudentData", "Uses student data to train AI models", 4, "doesNot", undefined, "The company may use what students type or upload to train its AI models.", { appliesWhen: collectsPII }),
-  practice("deletionOnRequest", "Deletes student data on the school's request", 3, "does", "6.5.4", "The company does not promise to delete student data when the school asks.", { appliesWhen: collectsPII, laws: ["FERPA", "SOPIPA"] }),
+  practice("aiTrainingOnStudentData", "Uses student data to train AI models", 4, "doesNot", undefined, "The company may use what students type or upload to train its AI models.", {
+    appliesWhen: collectsPII,
+  }),
+  practice("deletionOnRequest", "Deletes student data on the school's request", 3, "does", "6.5.4", "The company does not promise to delete student data when the school asks.", {
+    appliesWhen: collectsPII,
+    laws: ["FERPA", "SOPIPA"],
+  }),
   practice("retentionLimit", "Keeps student data only as long as needed", 2, "does", undefined, "The company does not limit how long it keeps student data.", { appliesWhen: collectsPII }),
-  practice("deleteAtContractEnd", "Returns or deletes data when the contract ends", 3, "does", undefined, "The company does not promise to delete student data when the contract ends.", { appliesWhen: collectsPII }),
+  practice("deleteAtContractEnd", "Returns or deletes data when the contract ends", 3, "does", undefined, "The company does not promise to delete student data when the contract ends.", {
+    appliesWhen: collectsPII,
+  }),
   {
     id: "dpa",
     title: "Signed data privacy agreement",
@@ -161,7 +169,8 @@ const privacy: CriterionInput[] = [
     appliesWhen: { type: "all", of: [under13, coppa2025Due] },
     laws: ["COPPA 2025"],
     source: coppa2025.source,
-    question: "Does the vendor obtain separate verifiable parental consent before disclosing children's data to third parties for targeted ads or other non-integral uses (or make no such disclosures)?",
+    question:
+      "Does the vendor obtain separate verifiable parental consent before disclosing children's data to third parties for targeted ads or other non-integral uses (or make no such disclosures)?",
     plain: { notMet: "The company may share children's data with other companies without asking parents separately." },
   },
   {
@@ -172,7 +181,8 @@ const privacy: CriterionInput[] = [
     kind: "practice",
     better: "doesNot",
     laws: ["PPRA"],
-    question: "Does the app survey students on political affiliations, mental or psychological problems, sex behaviour or attitudes, illegal or demeaning behaviour, critical appraisals of close family, privileged relationships, religious practices, or income?",
+    question:
+      "Does the app survey students on political affiliations, mental or psychological problems, sex behaviour or attitudes, illegal or demeaning behaviour, critical appraisals of close family, privileged relationships, religious practices, or income?",
     plain: { notMet: "The app asks students about sensitive topics that federal law (PPRA) protects." },
     conditionIfNotMet: "Parents get notice and a chance to opt their child out before surveys on protected topics.",
   },
@@ -198,9 +208,36 @@ const stateCriteria: CriterionInput[] = Object.values(STATE_STUDENT_PRIVACY_LAWS
 );
 
 const security: CriterionInput[] = [
-  { id: "encryptionInTransit", title: "Encrypts data in transit", domain: "security", weight: 4, kind: "practice", better: "does", reference: "8.5.1", plain: { notMet: "Data is not encrypted on its way between students' devices and the company." } },
-  { id: "encryptionAtRest", title: "Encrypts stored data", domain: "security", weight: 3, kind: "practice", better: "does", reference: "8.6.1", plain: { notMet: "Student data is not encrypted where the company stores it." } },
-  { id: "breachNotice", title: "Promises to notify the district of a breach", domain: "security", weight: 3, kind: "practice", better: "does", reference: "8.7.1", plain: { notMet: "The company does not promise to tell the district if student data is breached." } },
+  {
+    id: "encryptionInTransit",
+    title: "Encrypts data in transit",
+    domain: "security",
+    weight: 4,
+    kind: "practice",
+    better: "does",
+    reference: "8.5.1",
+    plain: { notMet: "Data is not encrypted on its way between students' devices and the company." },
+  },
+  {
+    id: "encryptionAtRest",
+    title: "Encrypts stored data",
+    domain: "security",
+    weight: 3,
+    kind: "practice",
+    better: "does",
+    reference: "8.6.1",
+    plain: { notMet: "Student data is not encrypted where the company stores it." },
+  },
+  {
+    id: "breachNotice",
+    title: "Promises to notify the district of a breach",
+    domain: "security",
+    weight: 3,
+    kind: "practice",
+    better: "does",
+    reference: "8.7.1",
+    plain: { notMet: "The company does not promise to tell the district if student data is breached." },
+  },
   {
     id: "mfaForAdmins",
     title: "Multi-factor authentication for administrators",
@@ -210,7 +247,14 @@ const security: CriterionInput[] = [
     question: "Do the vendor's staff and the district's administrator accounts sign in with multi-factor authentication? (CISA's K-12 toolkit lists MFA first; a candidate hard gate.)",
     plain: { notMet: "Administrator accounts are not protected by multi-factor sign-in." },
   },
-  { id: "ssoSupported", title: "Single sign-on (Google, Microsoft, Clever, ClassLink)", domain: "security", weight: 2, kind: "yesNo", plain: { notMet: "Students cannot sign in with their school account (no single sign-on)." } },
+  {
+    id: "ssoSupported",
+    title: "Single sign-on (Google, Microsoft, Clever, ClassLink)",
+    domain: "security",
+    weight: 2,
+    kind: "yesNo",
+    plain: { notMet: "Students cannot sign in with their school account (no single sign-on)." },
+  },
   {
     id: "soc2",
     title: "SOC 2 report",
@@ -302,8 +346,22 @@ const accessibility: CriterionInput[] = [
     plain: { notMet: "The company has not shown a current report on how well students with disabilities can use the app." },
     conditionIfNotMet: "The vendor provides a current Accessibility Conformance Report before wider use; until then, teachers keep an accessible alternative ready for students with disabilities.",
   },
-  { id: "accessibilityContact", title: "Accessibility contact or team", domain: "accessibility", weight: 1, kind: "yesNo", plain: { notMet: "There is no one at the company to contact about accessibility problems." } },
-  { id: "accessibilityRoadmap", title: "Public accessibility statement and roadmap", domain: "accessibility", weight: 1, kind: "yesNo", plain: { notMet: "The company has no public plan for fixing accessibility problems." } },
+  {
+    id: "accessibilityContact",
+    title: "Accessibility contact or team",
+    domain: "accessibility",
+    weight: 1,
+    kind: "yesNo",
+    plain: { notMet: "There is no one at the company to contact about accessibility problems." },
+  },
+  {
+    id: "accessibilityRoadmap",
+    title: "Public accessibility statement and roadmap",
+    domain: "accessibility",
+    weight: 1,
+    kind: "yesNo",
+    plain: { notMet: "The company has no public plan for fixing accessibility problems." },
+  },
 ];
 
 const interoperability: CriterionInput[] = [

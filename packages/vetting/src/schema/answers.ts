@@ -16,13 +16,7 @@ import { stateCodeSchema, useModeSchema } from "./condition.js";
  * ```
  * @category Schemas
  */
-export const answerValueSchema = z.union([
-  z.string(),
-  z.number().finite(),
-  z.boolean(),
-  z.array(z.string()),
-  z.record(z.string(), z.unknown()),
-]);
+export const answerValueSchema = z.union([z.string(), z.number().finite(), z.boolean(), z.array(z.string()), z.record(z.string(), z.unknown())]);
 
 /**
  * The zod schema of one answer: the value, where it comes from (`source`: a link to the policy,

@@ -38,7 +38,7 @@ export type Condition =
  */
 export const stateCodeSchema = z
   .string()
-  .regex(/^[A-Z]{2}$/, { error: "expected a two-letter state code in capitals, e.g. \"NY\"" })
+  .regex(/^[A-Z]{2}$/, { error: 'expected a two-letter state code in capitals, e.g. "NY"' })
   .describe("Two-letter US state code, e.g. NY");
 
 /**

@@ -22,9 +22,7 @@ export const domainSchema = z.enum(["privacy", "security", "accessibility", "int
  */
 export type Domain = z.infer<typeof domainSchema>;
 
-const idSchema = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, { error: "expected an id of letters, digits, '.', '_' or '-', starting with a letter" });
+const idSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, { error: "expected an id of letters, digits, '.', '_' or '-', starting with a letter" });
 
 const scoredOption = z.strictObject({
   value: z.string().min(1),
@@ -44,9 +42,7 @@ const common = {
   appliesWhen: conditionSchema.optional(),
   gate: gateSchema.optional(),
   conditionIfNotMet: z.string().min(1).optional(),
-  plain: z
-    .strictObject({ met: z.string().min(1).optional(), notMet: z.string().min(1).optional(), unclear: z.string().min(1).optional() })
-    .optional(),
+  plain: z.strictObject({ met: z.string().min(1).optional(), notMet: z.string().min(1).optional(), unclear: z.string().min(1).optional() }).optional(),
   laws: z.array(z.string().min(1)).optional(),
   reference: z.string().min(1).optional(),
   source: z.string().min(1).optional(),

@@ -47,14 +47,7 @@ export type DocumentAnswer = z.infer<typeof documentAnswerSchema>;
  * ```
  * @category Schemas
  */
-export const conformanceTermSchema = z.enum([
-  "Supports",
-  "Partially Supports",
-  "Supports with Exceptions",
-  "Does Not Support",
-  "Not Applicable",
-  "Not Evaluated",
-]);
+export const conformanceTermSchema = z.enum(["Supports", "Partially Supports", "Supports with Exceptions", "Does Not Support", "Not Applicable", "Not Evaluated"]);
 
 /**
  * One ACR conformance term (see {@link conformanceTermSchema}).

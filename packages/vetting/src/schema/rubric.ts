@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Condition } from "./condition.js";
-import { criterionSchema, type Criterion } from "./criterion.js";
+import { type Criterion, criterionSchema } from "./criterion.js";
 
 /**
  * The zod schema of a rubric's scoring settings.
@@ -46,10 +46,7 @@ export const decisionSettingsSchema = z
     approveAt: z.number().min(0).max(100).default(75),
     conditionalAt: z.number().min(0).max(100).default(60),
     minCoverage: z.number().min(0).max(1).default(0.8),
-    belowApproveCondition: z
-      .string()
-      .min(1)
-      .default("Pilot use only, in the classes that asked for it; review again before wider use."),
+    belowApproveCondition: z.string().min(1).default("Pilot use only, in the classes that asked for it; review again before wider use."),
   })
   .refine((d) => d.conditionalAt <= d.approveAt, { error: "expected conditionalAt ≤ approveAt", path: ["conditionalAt"] });
 
@@ -87,18 +84,14 @@ export const rubricSchema = z
       minCoverage: 0.8,
       belowApproveCondition: "Pilot use only, in the classes that asked for it; review again before wider use.",
     }),
-    tiers: z
-      .array(z.strictObject({ min: z.number().min(0).max(100), label: z.string().min(1) }))
-      .default([
-        { min: 85, label: "strong" },
-        { min: 70, label: "adequate" },
-        { min: 50, label: "weak" },
-        { min: 0, label: "poor" },
-      ]),
+    tiers: z.array(z.strictObject({ min: z.number().min(0).max(100), label: z.string().min(1) })).default([
+      { min: 85, label: "strong" },
+      { min: 70, label: "adequate" },
+      { min: 50, label: "weak" },
+      { min: 0, label: "poor" },
+    ]),
     review: z.strictObject({ intervalMonths: z.number().int().min(1).max(120).default(12) }).default({ intervalMonths: 12 }),
-    rating: z
-      .strictObject({ policyCriterion: z.string().min(1), practiceCriteria: z.array(z.string().min(1)).min(1) })
-      .optional(),
+    rating: z.strictObject({ policyCriterion: z.string().min(1), practiceCriteria: z.array(z.string().min(1)).min(1) }).optional(),
   })
   .superRefine((rubric, ctx) => {
     const ids = new Map<string, number>();

@@ -1,4 +1,4 @@
-import { compareIsoDates, daysBetween, DistrictKitError, isoDateSchema, parseInput } from "@districtkit/core";
+import { compareIsoDates, DistrictKitError, daysBetween, isoDateSchema, parseInput } from "@districtkit/core";
 import { z } from "zod";
 
 /**

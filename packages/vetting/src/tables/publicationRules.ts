@@ -187,7 +187,8 @@ export const PUBLICATION_RULES: readonly PublicationRule[] = [
     id: "ny.billOfRights",
     state: "NY",
     document: "nySupplementalInformation",
-    requirement: "Publish the Parents' Bill of Rights for Data Privacy and Security on the district's website and include it, with the supplemental information, in every contract under which a contractor receives student data.",
+    requirement:
+      "Publish the Parents' Bill of Rights for Data Privacy and Security on the district's website and include it, with the supplemental information, in every contract under which a contractor receives student data.",
     citation: "N.Y. Educ. Law §2-d(3); 8 NYCRR §121.3",
     effective: "2020-01-29",
     fields: [],
@@ -264,7 +265,8 @@ export const PUBLICATION_RULES: readonly PublicationRule[] = [
     id: "ct.contractNotice",
     state: "CT",
     document: "contractNotice",
-    requirement: "Within five business days of executing a new or renewed contract that shares student information, records or student-generated content, notify the students and parents affected electronically, and post the notice and the contract on the board's website.",
+    requirement:
+      "Within five business days of executing a new or renewed contract that shares student information, records or student-generated content, notify the students and parents affected electronically, and post the notice and the contract on the board's website.",
     citation: "C.G.S. §10-234bb",
     effective: "2018-07-01",
     fields: ["url", "dataElements", "purposes"],
@@ -276,7 +278,8 @@ export const PUBLICATION_RULES: readonly PublicationRule[] = [
     id: "ct.operatorDuties",
     state: "CT",
     document: "contractNotice",
-    requirement: "The operator may use student data only for the school purposes of the contract: no targeted advertising, no profiles beyond school purposes, no sale (the duties the notice refers parents to).",
+    requirement:
+      "The operator may use student data only for the school purposes of the contract: no targeted advertising, no profiles beyond school purposes, no sale (the duties the notice refers parents to).",
     citation: "C.G.S. §10-234cc",
     effective: "2018-07-01",
     fields: [],

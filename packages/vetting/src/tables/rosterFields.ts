@@ -102,7 +102,19 @@ const ENROLLMENTS: readonly [string, string | null, string][] = [
   ["endDate", "Schedule", "course dates"],
 ];
 
-const NOT_STUDENT_FILES = ["orgs.csv", "classes.csv", "courses.csv", "academicSessions.csv", "manifest.csv", "roles.csv", "resources.csv", "classResources.csv", "courseResources.csv", "lineItems.csv", "categories.csv"];
+const NOT_STUDENT_FILES = [
+  "orgs.csv",
+  "classes.csv",
+  "courses.csv",
+  "academicSessions.csv",
+  "manifest.csv",
+  "roles.csv",
+  "resources.csv",
+  "classResources.csv",
+  "courseResources.csv",
+  "lineItems.csv",
+  "categories.csv",
+];
 
 /**
  * OneRoster 1.2 columns and the SDPC NDPA Exhibit B categories they fall in, for checking what a

@@ -63,15 +63,14 @@ const ORDER: Record<WcagVersion, number> = { "2.0": 0, "2.1": 1, "2.2": 2 };
  * @category Accessibility
  */
 export function wcagCriteria(version: WcagVersion, level: "A" | "AA"): readonly WcagCriterion[] {
-  if (typeof version !== "string" || !Object.hasOwn(ORDER, version)) throw DistrictKitError.argument(["version"], `expected "2.0", "2.1" or "2.2", got ${typeof version === "string" ? JSON.stringify(version) : typeof version}`);
+  if (typeof version !== "string" || !Object.hasOwn(ORDER, version))
+    throw DistrictKitError.argument(["version"], `expected "2.0", "2.1" or "2.2", got ${typeof version === "string" ? JSON.stringify(version) : typeof version}`);
   if (level !== "A" && level !== "AA") throw DistrictKitError.argument(["level"], `expected "A" or "AA", got ${typeof level === "string" ? JSON.stringify(level) : typeof level}`);
   const v = ORDER[version];
   const key = `${version}/${level}`;
   const hit = memo.get(key);
   if (hit) return hit;
-  const out = WCAG_CRITERIA.filter(
-    (c) => ORDER[c.since] <= v && (c.obsoleteIn === undefined || ORDER[c.obsoleteIn] > v) && (level === "AA" || c.level === "A"),
-  );
+  const out = WCAG_CRITERIA.filter((c) => ORDER[c.since] <= v && (c.obsoleteIn === undefined || ORDER[c.obsoleteIn] > v) && (level === "AA" || c.level === "A"));
   Object.freeze(out);
   memo.set(key, out);
   return out;

@@ -1,11 +1,11 @@
 import type { BudgetModel, BudgetProjection, ScenarioSet } from "@districtkit/budget";
 import { Chart } from "../../components/Chart.js";
-import { DataTable, type Column } from "../../components/DataTable.js";
-import { Figure, type Explanation } from "../../components/Explain.js";
-import { formatCount, formatMoney, formatMoneyDelta, toChartNumber, moneyTick } from "../../lib/format.js";
-import { PALETTE, SCENARIO_COLORS, categoryLabel } from "../../lib/palette.js";
-import type { Plain } from "../../lib/plain.js";
+import { type Column, DataTable } from "../../components/DataTable.js";
+import { type Explanation, Figure } from "../../components/Explain.js";
 import { LazyPanel } from "../../components/LazyPanel.js";
+import { formatCount, formatMoney, formatMoneyDelta, moneyTick, toChartNumber } from "../../lib/format.js";
+import { categoryLabel, PALETTE, SCENARIO_COLORS } from "../../lib/palette.js";
+import type { Plain } from "../../lib/plain.js";
 import { engineMs } from "./engineTime.js";
 import { LimitBreaches } from "./LimitBreaches.js";
 
@@ -35,7 +35,12 @@ function panels(width: number, names: readonly string[], years: number) {
 /** Stacked panels name their scenario above each panel (a side axis would not fit a phone). */
 function panelTitles(Plot: PlotModule, width: number, names: readonly string[]) {
   if (facetChannel(width, names.length) === "fx") return [];
-  return [Plot.text(names.map((scenario) => ({ scenario })), { fy: "scenario", text: "scenario", frameAnchor: "top-left", dy: -14, fontWeight: 650, fontSize: 12 })];
+  return [
+    Plot.text(
+      names.map((scenario) => ({ scenario })),
+      { fy: "scenario", text: "scenario", frameAnchor: "top-left", dy: -14, fontWeight: 650, fontSize: 12 },
+    ),
+  ];
 }
 
 /** Mark the end of a lever→chart update (G2), measured from the lever's input event. */
@@ -73,7 +78,9 @@ function explainFundYear(p: PProjection, fiscalYear: number, fundId: string): Ex
     title: `${f?.name ?? fundId}, ${year.label} — ${p.scenario.name}`,
     value: formatMoney(year.byFund[fundId] ?? "0"),
     sentence: f?.explanation ?? "",
-    rows: (f?.tranches ?? []).map((t) => [`${awardName(f!.name, t)}: ${t.explanation.startsWith(`${t.id}: `) ? t.explanation.slice(t.id.length + 2) : t.explanation}`, formatMoney(t.byYear[String(fiscalYear)] ?? "0")] as const),
+    rows: (f?.tranches ?? []).map(
+      (t) => [`${awardName(f!.name, t)}: ${t.explanation.startsWith(`${t.id}: `) ? t.explanation.slice(t.id.length + 2) : t.explanation}`, formatMoney(t.byYear[String(fiscalYear)] ?? "0")] as const,
+    ),
     detail: f,
   };
 }
@@ -84,25 +91,100 @@ function Headlines({ set }: { set: PSet }) {
   const rows: Row[] = set.projections.map((p, i) => ({ p, i }));
   const cmp = (i: number) => (i === 0 ? null : set.comparisons[i - 1]!);
   const columns: Column<Row>[] = [
-    { key: "name", label: "Scenario", value: ({ p, i }) => <span><span class="swatch" style={{ background: SCENARIO_COLORS[i % SCENARIO_COLORS.length] }} aria-hidden="true" />{p.scenario.name}</span> },
+    {
+      key: "name",
+      label: "Scenario",
+      value: ({ p, i }) => (
+        <span>
+          <span class="swatch" style={{ background: SCENARIO_COLORS[i % SCENARIO_COLORS.length] }} aria-hidden="true" />
+          {p.scenario.name}
+        </span>
+      ),
+    },
     {
       key: "total",
       label: `Total FY${base.firstYear}–FY${base.lastYear}`,
       kind: "num",
-      value: ({ p }) => <Figure explain={() => ({ title: `Total cost — ${p.scenario.name}`, value: formatMoney(p.total), sentence: p.explanation, rows: p.years.map((y) => [y.label, formatMoney(y.total)] as const), detail: { rules: p.rules, effects: p.scenario.effects } })}>{formatMoney(p.total)}</Figure>,
+      value: ({ p }) => (
+        <Figure
+          explain={() => ({
+            title: `Total cost — ${p.scenario.name}`,
+            value: formatMoney(p.total),
+            sentence: p.explanation,
+            rows: p.years.map((y) => [y.label, formatMoney(y.total)] as const),
+            detail: { rules: p.rules, effects: p.scenario.effects },
+          })}
+        >
+          {formatMoney(p.total)}
+        </Figure>
+      ),
     },
     {
       key: "gf",
       label: "General-fund draw",
       kind: "num",
-      value: ({ p }) => <Figure explain={() => { const f = p.funds.find((x) => x.id === p.generalFund.id); return { title: `General-fund draw — ${p.scenario.name}`, value: formatMoney(p.generalFund.draw), sentence: f?.explanation ?? "", rows: p.years.map((y) => [y.label, formatMoney(p.generalFund.byYear[String(y.fiscalYear)] ?? "0")] as const), detail: { assignment: p.rules.assignment, blocked: p.blocked } }; }}>{formatMoney(p.generalFund.draw)}</Figure>,
+      value: ({ p }) => (
+        <Figure
+          explain={() => {
+            const f = p.funds.find((x) => x.id === p.generalFund.id);
+            return {
+              title: `General-fund draw — ${p.scenario.name}`,
+              value: formatMoney(p.generalFund.draw),
+              sentence: f?.explanation ?? "",
+              rows: p.years.map((y) => [y.label, formatMoney(p.generalFund.byYear[String(y.fiscalYear)] ?? "0")] as const),
+              detail: { assignment: p.rules.assignment, blocked: p.blocked },
+            };
+          }}
+        >
+          {formatMoney(p.generalFund.draw)}
+        </Figure>
+      ),
     },
-    { key: "dgf", label: "Δ draw vs baseline", kind: "num", value: ({ i }) => { const c = cmp(i); return c ? <Figure explain={() => ({ title: `Change in general-fund draw — ${c.b.name}`, value: formatMoneyDelta(c.generalFundDraw.delta), sentence: c.explanation, rows: [["Baseline", formatMoney(c.generalFundDraw.a)], [c.b.name, formatMoney(c.generalFundDraw.b)]] })}>{formatMoneyDelta(c.generalFundDraw.delta)}</Figure> : "—"; } },
+    {
+      key: "dgf",
+      label: "Δ draw vs baseline",
+      kind: "num",
+      value: ({ i }) => {
+        const c = cmp(i);
+        return c ? (
+          <Figure
+            explain={() => ({
+              title: `Change in general-fund draw — ${c.b.name}`,
+              value: formatMoneyDelta(c.generalFundDraw.delta),
+              sentence: c.explanation,
+              rows: [
+                ["Baseline", formatMoney(c.generalFundDraw.a)],
+                [c.b.name, formatMoney(c.generalFundDraw.b)],
+              ],
+            })}
+          >
+            {formatMoneyDelta(c.generalFundDraw.delta)}
+          </Figure>
+        ) : (
+          "—"
+        );
+      },
+    },
     {
       key: "lapse",
       label: "Money that lapses",
       kind: "num",
-      value: ({ p }) => <Figure explain={() => ({ title: `Restricted money that lapses — ${p.scenario.name}`, value: formatMoney(p.lapsing), sentence: p.funds.filter((f) => f.lapsing !== "0").map((f) => f.explanation).join(" ") || "No restricted money lapses: every award is obligated inside its window.", rows: p.funds.flatMap((f) => f.tranches.filter((t) => t.status === "lapses").map((t) => [`${awardName(f.name, t)}, obligate by ${t.obligateBy}`, formatMoney(t.remaining)] as const)) })}>{formatMoney(p.lapsing)}</Figure>,
+      value: ({ p }) => (
+        <Figure
+          explain={() => ({
+            title: `Restricted money that lapses — ${p.scenario.name}`,
+            value: formatMoney(p.lapsing),
+            sentence:
+              p.funds
+                .filter((f) => f.lapsing !== "0")
+                .map((f) => f.explanation)
+                .join(" ") || "No restricted money lapses: every award is obligated inside its window.",
+            rows: p.funds.flatMap((f) => f.tranches.filter((t) => t.status === "lapses").map((t) => [`${awardName(f.name, t)}, obligate by ${t.obligateBy}`, formatMoney(t.remaining)] as const)),
+          })}
+        >
+          {formatMoney(p.lapsing)}
+        </Figure>
+      ),
     },
     { key: "students", label: `Students ${shortFy(base.firstYear)}`, kind: "num", value: ({ p }) => formatCount(p.years[0]?.students ?? 0) },
   ];
@@ -114,14 +196,44 @@ function Headlines({ set }: { set: PSet }) {
 }
 
 function byCategoryData(set: PSet) {
-  return set.projections.flatMap((p) => p.years.flatMap((y) => Object.entries(y.byCategory).map(([category, amount]) => ({ scenario: p.scenario.name, fiscalYear: y.fiscalYear, label: y.label, category, amount: toChartNumber(amount) }))));
+  return set.projections.flatMap((p) =>
+    p.years.flatMap((y) =>
+      Object.entries(y.byCategory).map(([category, amount]) => ({ scenario: p.scenario.name, fiscalYear: y.fiscalYear, label: y.label, category, amount: toChartNumber(amount) })),
+    ),
+  );
 }
 
 function byFundData(set: PSet) {
-  return set.projections.flatMap((p) => p.years.flatMap((y) => Object.entries(y.byFund).map(([fund, amount]) => ({ scenario: p.scenario.name, fiscalYear: y.fiscalYear, label: y.label, fund: p.funds.find((f) => f.id === fund)?.name ?? fund, amount: toChartNumber(amount) }))));
+  return set.projections.flatMap((p) =>
+    p.years.flatMap((y) =>
+      Object.entries(y.byFund).map(([fund, amount]) => ({
+        scenario: p.scenario.name,
+        fiscalYear: y.fiscalYear,
+        label: y.label,
+        fund: p.funds.find((f) => f.id === fund)?.name ?? fund,
+        amount: toChartNumber(amount),
+      })),
+    ),
+  );
 }
 
-function YearTable({ p, keys, label, get, total, explain, caption }: { p: PProjection; keys: string[]; label: (k: string) => string; get: (y: PProjection["years"][number], k: string) => string; total: (k: string) => string; explain: (fy: number, k: string) => Explanation; caption: string }) {
+function YearTable({
+  p,
+  keys,
+  label,
+  get,
+  total,
+  explain,
+  caption,
+}: {
+  p: PProjection;
+  keys: string[];
+  label: (k: string) => string;
+  get: (y: PProjection["years"][number], k: string) => string;
+  total: (k: string) => string;
+  explain: (fy: number, k: string) => Explanation;
+  caption: string;
+}) {
   type Row = { y: PProjection["years"][number] } | { y: null };
   const columns: Column<Row>[] = [
     { key: "year", label: "Year", value: (r) => (r.y ? r.y.label : "All years") },
@@ -147,7 +259,9 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
   const gfLimit = model.budget.funds.find((f) => f.kind === "general")?.yearlyLimit;
   const catData = byCategoryData(set);
   const fundData = byFundData(set);
-  const gfData = set.projections.flatMap((p) => p.years.map((y) => ({ scenario: p.scenario.name, fiscalYear: y.fiscalYear, amount: toChartNumber(p.generalFund.byYear[String(y.fiscalYear)] ?? "0") })));
+  const gfData = set.projections.flatMap((p) =>
+    p.years.map((y) => ({ scenario: p.scenario.name, fiscalYear: y.fiscalYear, amount: toChartNumber(p.generalFund.byYear[String(y.fiscalYear)] ?? "0") })),
+  );
 
   return (
     <div class="budget-results">
@@ -167,14 +281,28 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
             ...panels(width, scenarioNames, base.years.length),
             color: { legend: true, domain: categories, range: PALETTE, tickFormat: categoryLabel },
             marks: [
-              Plot.barY(catData, { [facetChannel(width, scenarioNames.length)]: "scenario", x: "fiscalYear", y: "amount", fill: "category", title: (d: { scenario: string; label: string; category: string; amount: number }) => `${d.scenario}, ${d.label}\n${categoryLabel(d.category)}: ${formatMoney(String(d.amount))}` }),
+              Plot.barY(catData, {
+                [facetChannel(width, scenarioNames.length)]: "scenario",
+                x: "fiscalYear",
+                y: "amount",
+                fill: "category",
+                title: (d: { scenario: string; label: string; category: string; amount: number }) => `${d.scenario}, ${d.label}\n${categoryLabel(d.category)}: ${formatMoney(String(d.amount))}`,
+              }),
               Plot.ruleY([0]),
               ...panelTitles(Plot, width, scenarioNames),
             ],
           })
         }
       >
-        <YearTable p={active} keys={categories} label={categoryLabel} get={(y, k) => y.byCategory[k] ?? "0"} total={(k) => active.byCategory[k] ?? "0"} explain={(fy, k) => explainCell(active, fy, k)} caption={`Spend by category and year — ${active.scenario.name}`} />
+        <YearTable
+          p={active}
+          keys={categories}
+          label={categoryLabel}
+          get={(y, k) => y.byCategory[k] ?? "0"}
+          total={(k) => active.byCategory[k] ?? "0"}
+          explain={(fy, k) => explainCell(active, fy, k)}
+          caption={`Spend by category and year — ${active.scenario.name}`}
+        />
       </Chart>
       <Chart
         title="Who pays: yearly spend by fund"
@@ -186,11 +314,29 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
           Plot.plot({
             ...panels(width, scenarioNames, base.years.length),
             color: { legend: true, domain: fundIds.map(fundName), range: PALETTE },
-            marks: [Plot.barY(fundData, { [facetChannel(width, scenarioNames.length)]: "scenario", x: "fiscalYear", y: "amount", fill: "fund", title: (d: { scenario: string; label: string; fund: string; amount: number }) => `${d.scenario}, ${d.label}\n${d.fund}: ${formatMoney(String(d.amount))}` }), Plot.ruleY([0]), ...panelTitles(Plot, width, scenarioNames)],
+            marks: [
+              Plot.barY(fundData, {
+                [facetChannel(width, scenarioNames.length)]: "scenario",
+                x: "fiscalYear",
+                y: "amount",
+                fill: "fund",
+                title: (d: { scenario: string; label: string; fund: string; amount: number }) => `${d.scenario}, ${d.label}\n${d.fund}: ${formatMoney(String(d.amount))}`,
+              }),
+              Plot.ruleY([0]),
+              ...panelTitles(Plot, width, scenarioNames),
+            ],
           })
         }
       >
-        <YearTable p={active} keys={fundIds.filter((f) => active.funds.some((x) => x.id === f))} label={fundName} get={(y, k) => y.byFund[k] ?? "0"} total={(k) => active.byFund[k] ?? "0"} explain={(fy, k) => explainFundYear(active, fy, k)} caption={`Spend by fund and year — ${active.scenario.name}`} />
+        <YearTable
+          p={active}
+          keys={fundIds.filter((f) => active.funds.some((x) => x.id === f))}
+          label={fundName}
+          get={(y, k) => y.byFund[k] ?? "0"}
+          total={(k) => active.byFund[k] ?? "0"}
+          explain={(fy, k) => explainFundYear(active, fy, k)}
+          caption={`Spend by fund and year — ${active.scenario.name}`}
+        />
       </Chart>
       <Chart
         title="General-fund draw by year"
@@ -208,7 +354,13 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
             marks: [
               ...(gfLimit ? [Plot.ruleY([toChartNumber(gfLimit.toString())], { stroke: "#b91c1c", strokeDasharray: "6 4" })] : []),
               Plot.line(gfData, { x: "fiscalYear", y: "amount", stroke: "scenario", strokeWidth: 2 }),
-              Plot.dot(gfData, { x: "fiscalYear", y: "amount", fill: "scenario", r: 3, title: (d: { scenario: string; fiscalYear: number; amount: number }) => `${d.scenario}, FY${d.fiscalYear}: ${formatMoney(String(d.amount))}` }),
+              Plot.dot(gfData, {
+                x: "fiscalYear",
+                y: "amount",
+                fill: "scenario",
+                r: 3,
+                title: (d: { scenario: string; fiscalYear: number; amount: number }) => `${d.scenario}, FY${d.fiscalYear}: ${formatMoney(String(d.amount))}`,
+              }),
             ],
           })
         }
@@ -217,7 +369,12 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
           caption="General-fund draw by year and scenario"
           columns={[
             { key: "y", label: "Year", value: (y: PProjection["years"][number]) => y.label },
-            ...set.projections.map((p) => ({ key: p.scenario.id, label: p.scenario.name, kind: "num" as const, value: (y: PProjection["years"][number]) => formatMoney(p.generalFund.byYear[String(y.fiscalYear)] ?? "0") })),
+            ...set.projections.map((p) => ({
+              key: p.scenario.id,
+              label: p.scenario.name,
+              kind: "num" as const,
+              value: (y: PProjection["years"][number]) => formatMoney(p.generalFund.byYear[String(y.fiscalYear)] ?? "0"),
+            })),
           ]}
           rows={base.years}
         />
@@ -236,7 +393,16 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
             x: { label: null, tickFormat: shortFy, ticks: base.years.map((y) => y.fiscalYear) },
             y: { label: "Students", grid: true, zero: false },
             color: { legend: true, domain: scenarioNames, range: SCENARIO_COLORS },
-            marks: [Plot.line(data, { x: "fiscalYear", y: "students", stroke: "scenario", strokeWidth: 2 }), Plot.dot(data, { x: "fiscalYear", y: "students", fill: "scenario", r: 3, title: (d: { scenario: string; fiscalYear: number; students: number }) => `${d.scenario}, FY${d.fiscalYear}: ${d.students.toFixed(1)} students` })],
+            marks: [
+              Plot.line(data, { x: "fiscalYear", y: "students", stroke: "scenario", strokeWidth: 2 }),
+              Plot.dot(data, {
+                x: "fiscalYear",
+                y: "students",
+                fill: "scenario",
+                r: 3,
+                title: (d: { scenario: string; fiscalYear: number; students: number }) => `${d.scenario}, FY${d.fiscalYear}: ${d.students.toFixed(1)} students`,
+              }),
+            ],
           });
         }}
       >
@@ -244,7 +410,15 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
           caption="Projected students by year and scenario (unrounded, as the engine projects them)"
           columns={[
             { key: "y", label: "Year", value: (y: PProjection["years"][number]) => y.label },
-            ...set.projections.map((p) => ({ key: p.scenario.id, label: p.scenario.name, kind: "num" as const, value: (y: PProjection["years"][number]) => { const n = p.enrollment.byYear[String(y.fiscalYear)]; return n === undefined ? "—" : n.toFixed(1); } })),
+            ...set.projections.map((p) => ({
+              key: p.scenario.id,
+              label: p.scenario.name,
+              kind: "num" as const,
+              value: (y: PProjection["years"][number]) => {
+                const n = p.enrollment.byYear[String(y.fiscalYear)];
+                return n === undefined ? "—" : n.toFixed(1);
+              },
+            })),
           ]}
           rows={base.years}
         />
@@ -259,12 +433,20 @@ export function BudgetResults({ set, model, activeId }: { set: PSet; model: Budg
 
 function Lapsing({ set }: { set: PSet }) {
   type Row = { scenario: string; fund: string; tranche: string; obligateBy: string; amount: string; remaining: string; explanation: string };
-  const rows: Row[] = set.projections.flatMap((p) => p.funds.flatMap((f) => f.tranches.filter((t) => t.status === "lapses").map((t) => ({ scenario: p.scenario.name, fund: f.name, tranche: t.id, obligateBy: t.obligateBy, amount: t.amount, remaining: t.remaining, explanation: t.explanation }))));
+  const rows: Row[] = set.projections.flatMap((p) =>
+    p.funds.flatMap((f) =>
+      f.tranches
+        .filter((t) => t.status === "lapses")
+        .map((t) => ({ scenario: p.scenario.name, fund: f.name, tranche: t.id, obligateBy: t.obligateBy, amount: t.amount, remaining: t.remaining, explanation: t.explanation })),
+    ),
+  );
   const totals = set.projections.map((p) => ({ scenario: p.scenario.name, amount: toChartNumber(p.lapsing) }));
   if (rows.length === 0 && totals.every((t) => t.amount === 0)) {
     return (
       <section class="lapsing" data-testid="chart-lapsing" aria-labelledby="lapse-h">
-        <h3 id="lapse-h" class="chart-title">Money that will lapse</h3>
+        <h3 id="lapse-h" class="chart-title">
+          Money that will lapse
+        </h3>
         <p class="ok-text">No restricted money lapses in any scenario: every grant is obligated inside its window.</p>
       </section>
     );
@@ -282,7 +464,11 @@ function Lapsing({ set }: { set: PSet }) {
           marginLeft: Math.min(240, width * 0.35),
           x: { label: "Lapsing", tickFormat: moneyTick, grid: true, domain: [0, Math.max(1, ...totals.map((t) => t.amount)) * 1.15] },
           y: { label: null, domain: totals.map((t) => t.scenario), tickFormat: (d: string) => (d.length > 34 ? `${d.slice(0, 33)}…` : d) },
-          marks: [Plot.barX(totals, { x: "amount", y: "scenario", fill: "#b91c1c" }), Plot.text(totals, { x: "amount", y: "scenario", text: (d: { amount: number }) => formatMoney(String(d.amount), { cents: false }), dx: 4, textAnchor: "start" }), Plot.ruleX([0])],
+          marks: [
+            Plot.barX(totals, { x: "amount", y: "scenario", fill: "#b91c1c" }),
+            Plot.text(totals, { x: "amount", y: "scenario", text: (d: { amount: number }) => formatMoney(String(d.amount), { cents: false }), dx: 4, textAnchor: "start" }),
+            Plot.ruleX([0]),
+          ],
         })
       }
     >
@@ -296,7 +482,26 @@ function Lapsing({ set }: { set: PSet }) {
             { key: "s", label: "Scenario", value: (r: Row) => r.scenario },
             { key: "f", label: "Fund", value: (r: Row) => r.fund },
             { key: "d", label: "Obligate by", value: (r: Row) => r.obligateBy },
-            { key: "r", label: "Lapses", kind: "num", value: (r: Row) => <Figure explain={() => ({ title: `${r.fund} — ${r.scenario}`, value: formatMoney(r.remaining), sentence: r.explanation, rows: [["award", formatMoney(r.amount)], ["not obligated in time", formatMoney(r.remaining)]] })}>{formatMoney(r.remaining)}</Figure> },
+            {
+              key: "r",
+              label: "Lapses",
+              kind: "num",
+              value: (r: Row) => (
+                <Figure
+                  explain={() => ({
+                    title: `${r.fund} — ${r.scenario}`,
+                    value: formatMoney(r.remaining),
+                    sentence: r.explanation,
+                    rows: [
+                      ["award", formatMoney(r.amount)],
+                      ["not obligated in time", formatMoney(r.remaining)],
+                    ],
+                  })}
+                >
+                  {formatMoney(r.remaining)}
+                </Figure>
+              ),
+            },
           ]}
           rows={rows}
         />
@@ -311,7 +516,12 @@ function DeltaTable({ comparison, categories, base }: { comparison: PSet["compar
   const footer: Row[] = [{ key: "total", label: "Total", byYear: comparison.years.map((y) => y.total.delta), total: comparison.total.delta }];
   const columns: Column<Row>[] = [
     { key: "label", label: "Category", value: (r) => r.label },
-    ...base.years.map((y, i) => ({ key: String(y.fiscalYear), label: shortFy(y.fiscalYear), kind: "num" as const, value: (r: Row) => <span class={deltaClass(r.byYear[i]!)}>{formatMoneyDelta(r.byYear[i]!)}</span> })),
+    ...base.years.map((y, i) => ({
+      key: String(y.fiscalYear),
+      label: shortFy(y.fiscalYear),
+      kind: "num" as const,
+      value: (r: Row) => <span class={deltaClass(r.byYear[i]!)}>{formatMoneyDelta(r.byYear[i]!)}</span>,
+    })),
     { key: "total", label: "All years", kind: "num", value: (r) => <strong class={deltaClass(r.total)}>{formatMoneyDelta(r.total)}</strong> },
   ];
   const lines = comparison.lines.filter((l) => l.status !== "same").sort((a, b) => Math.abs(toChartNumber(b.delta)) - Math.abs(toChartNumber(a.delta)));

@@ -7,8 +7,8 @@ import { formatMoney, moneyTick, toChartNumber } from "../../lib/format.js";
 import { goalSeekAnswer, goalSeekEffect } from "../../lib/goalSeekText.js";
 import { datasets } from "../../lib/sample.js";
 import { activeScenario } from "../../state/store.js";
-import { engineWorker } from "../../worker/client.js";
 import type { budgetGoalSeek } from "../../worker/budgetTasks.js";
+import { engineWorker } from "../../worker/client.js";
 
 type Outcome = ReturnType<typeof budgetGoalSeek>;
 type Asked = { def: (typeof LEVERS)[number]; metric: (typeof METRICS)[number]; seek: "min" | "max"; constraint: "at-most" | "at-least"; target: string };
@@ -23,7 +23,10 @@ const METRICS: { id: string; label: string; metric: MetricInput }[] = [
   { id: "gf-sum", label: "the general-fund draw over all years", metric: { kind: "general-fund-draw", aggregate: "sum" } },
   { id: "total", label: "the total cost over all years", metric: { kind: "total", aggregate: "sum" } },
 ];
-const pct = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : ""}${Math.abs(x * 100).toFixed(2).replace(/\.?0+$/, "")} %`;
+const pct = (x: number) =>
+  `${x > 0 ? "+" : x < 0 ? "−" : ""}${Math.abs(x * 100)
+    .toFixed(2)
+    .replace(/\.?0+$/, "")} %`;
 /** A rate as the analyst reads it: "4.73 %" (no sign for inflation and discounts, which are levels). */
 const level = (x: number) => `${(x * 100).toFixed(2).replace(/\.?0+$/, "")} %`;
 
@@ -86,41 +89,76 @@ export function GoalSeekPanel({ model }: { model: BudgetModel }) {
         }}
       >
         <span>Find the</span>
-        <label class="visually-hidden" for="gs-seek">Lowest or highest</label>
+        <label class="visually-hidden" for="gs-seek">
+          Lowest or highest
+        </label>
         <select id="gs-seek" value={seek} onChange={(e) => setSeek((e.currentTarget as HTMLSelectElement).value as "min" | "max")}>
           <option value="min">lowest</option>
           <option value="max">highest</option>
         </select>
-        <label class="visually-hidden" for="gs-lever">Lever</label>
+        <label class="visually-hidden" for="gs-lever">
+          Lever
+        </label>
         <select id="gs-lever" value={leverId} onChange={(e) => setLeverId((e.currentTarget as HTMLSelectElement).value)}>
-          {LEVERS.map((l) => <option value={l.id} key={l.id}>{l.label}</option>)}
+          {LEVERS.map((l) => (
+            <option value={l.id} key={l.id}>
+              {l.label}
+            </option>
+          ))}
         </select>
         <span>for which</span>
-        <label class="visually-hidden" for="gs-metric">Measure</label>
+        <label class="visually-hidden" for="gs-metric">
+          Measure
+        </label>
         <select id="gs-metric" value={metricId} onChange={(e) => setMetricId((e.currentTarget as HTMLSelectElement).value)}>
-          {METRICS.map((m) => <option value={m.id} key={m.id}>{m.label}</option>)}
+          {METRICS.map((m) => (
+            <option value={m.id} key={m.id}>
+              {m.label}
+            </option>
+          ))}
         </select>
         <span>stays</span>
-        <label class="visually-hidden" for="gs-constraint">At most or at least</label>
+        <label class="visually-hidden" for="gs-constraint">
+          At most or at least
+        </label>
         <select id="gs-constraint" value={constraint} onChange={(e) => setConstraint((e.currentTarget as HTMLSelectElement).value as "at-most" | "at-least")}>
           <option value="at-most">at most</option>
           <option value="at-least">at least</option>
         </select>
         <label for="gs-target">$</label>
         <input id="gs-target" type="text" inputMode="decimal" value={target} onInput={(e) => setTarget((e.currentTarget as HTMLInputElement).value)} size={11} />
-        <button type="submit" disabled={busy}>{busy ? "Seeking…" : "Find it"}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? "Seeking…" : "Find it"}
+        </button>
       </form>
       <p class="hint" data-testid="goal-seek-effect">
         Searched between {fmtValue(def.range.min)} and {fmtValue(def.range.max)} in the open scenario. <strong>{goalSeekEffect(leverId, activeScenario.value.levers)}</strong>
         {limit ? ` The general fund's yearly limit is ${formatMoney(limit, { cents: false })}.` : ""}
       </p>
       <div aria-live="polite" data-testid="goal-seek-result">
-        {outcome && !outcome.result.ok && <div class="notice notice-error" role="alert"><strong>Goal seek failed</strong><ul>{outcome.result.problems.map((p, i) => <li key={i}>{p}</li>)}</ul></div>}
+        {outcome && !outcome.result.ok && (
+          <div class="notice notice-error" role="alert">
+            <strong>Goal seek failed</strong>
+            <ul>
+              {outcome.result.problems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         {r && asked && (
           <>
             <p class="goal-answer">
               {r.found && r.value !== null ? <strong>{fmtValue(r.value, asked.def)}. </strong> : <strong>No value in the range meets the target. </strong>}
-              {goalSeekAnswer(r, { leverLabel: asked.def.label.replace(/ \(.*\)$/, ""), metricLabel: asked.metric.label, seek: asked.seek, constraint: asked.constraint, target: asked.target, range: asked.def.range, format: (v) => fmtValue(v, asked.def) })}
+              {goalSeekAnswer(r, {
+                leverLabel: asked.def.label.replace(/ \(.*\)$/, ""),
+                metricLabel: asked.metric.label,
+                seek: asked.seek,
+                constraint: asked.constraint,
+                target: asked.target,
+                range: asked.def.range,
+                format: (v) => fmtValue(v, asked.def),
+              })}
             </p>
             {evals.length > 1 && (
               <Chart

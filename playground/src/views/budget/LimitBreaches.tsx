@@ -1,7 +1,7 @@
-import { DataTable, type Column } from "../../components/DataTable.js";
+import { type Column, DataTable } from "../../components/DataTable.js";
 import { Figure } from "../../components/Explain.js";
 import { formatMoney } from "../../lib/format.js";
-import { LIMIT_WARNING, limitBreaches, yearRanges, type LimitBreach, type LimitKind } from "../../lib/limits.js";
+import { LIMIT_WARNING, type LimitBreach, type LimitKind, limitBreaches, yearRanges } from "../../lib/limits.js";
 import { SCENARIO_COLORS } from "../../lib/palette.js";
 import type { PProjection, PSet } from "./BudgetResults.js";
 
@@ -23,7 +23,16 @@ export function LimitBreaches({ set, generalFundLimit, active }: { set: PSet; ge
   const shown = new Set<string>([...Object.values(LIMIT_WARNING), "restricted-money-lapses"]);
   const notes = active.warnings.filter((w) => !shown.has(w.code));
   const columns: Column<Row>[] = [
-    { key: "s", label: "Scenario", value: ({ p, i }) => <span><span class="swatch" style={{ background: SCENARIO_COLORS[i % SCENARIO_COLORS.length] }} aria-hidden="true" />{p.scenario.name}</span> },
+    {
+      key: "s",
+      label: "Scenario",
+      value: ({ p, i }) => (
+        <span>
+          <span class="swatch" style={{ background: SCENARIO_COLORS[i % SCENARIO_COLORS.length] }} aria-hidden="true" />
+          {p.scenario.name}
+        </span>
+      ),
+    },
     ...kinds.map((k) => ({
       key: k.kind,
       label: k.label(generalFundLimit),
@@ -42,7 +51,11 @@ export function LimitBreaches({ set, generalFundLimit, active }: { set: PSet; ge
             >
               {b.years.length ? yearRanges(b.years, true) : "yes"}
             </Figure>{" "}
-            {b.byYear.length > 0 && <span class="breach-amount">{formatMoney(b.total, { cents: false })} {k.amount}</span>}
+            {b.byYear.length > 0 && (
+              <span class="breach-amount">
+                {formatMoney(b.total, { cents: false })} {k.amount}
+              </span>
+            )}
           </span>
         );
       },
@@ -51,10 +64,14 @@ export function LimitBreaches({ set, generalFundLimit, active }: { set: PSet; ge
   return (
     <section class="limits print-keep" data-testid="limit-breaches" aria-labelledby="limits-h">
       {kinds.length === 0 ? (
-        <p id="limits-h" class="ok-text">Every scenario keeps the general fund within its yearly limit and E-Rate Category Two within its budget.</p>
+        <p id="limits-h" class="ok-text">
+          Every scenario keeps the general fund within its yearly limit and E-Rate Category Two within its budget.
+        </p>
       ) : (
         <>
-          <h3 id="limits-h" class="limits-title">Limits broken, and in which years</h3>
+          <h3 id="limits-h" class="limits-title">
+            Limits broken, and in which years
+          </h3>
           <div class="limits-wide">
             <DataTable caption="Each scenario's breaches (click the years for each year's figures)" columns={columns} rows={rows} />
           </div>
@@ -69,7 +86,19 @@ export function LimitBreaches({ set, generalFundLimit, active }: { set: PSet; ge
                     return (
                       <li key={k.kind}>
                         {k.label(generalFundLimit)}:{" "}
-                        {b ? <>{b.years.length ? <strong class="breach-years">{yearRanges(b.years, true)}</strong> : "yes"}{b.byYear.length > 0 && <span class="breach-amount"> ({formatMoney(b.total, { cents: false })} {k.amount})</span>}</> : <span class="ok-text">{k.kind === "general-fund-limit" ? "within the limit" : "none"}</span>}
+                        {b ? (
+                          <>
+                            {b.years.length ? <strong class="breach-years">{yearRanges(b.years, true)}</strong> : "yes"}
+                            {b.byYear.length > 0 && (
+                              <span class="breach-amount">
+                                {" "}
+                                ({formatMoney(b.total, { cents: false })} {k.amount})
+                              </span>
+                            )}
+                          </>
+                        ) : (
+                          <span class="ok-text">{k.kind === "general-fund-limit" ? "within the limit" : "none"}</span>
+                        )}
                       </li>
                     );
                   })}
@@ -81,8 +110,14 @@ export function LimitBreaches({ set, generalFundLimit, active }: { set: PSet; ge
       )}
       {notes.length > 0 && (
         <details class="warnings-box no-print">
-          <summary>{notes.length} other note{notes.length === 1 ? "" : "s"} from the engine on {active.scenario.name}</summary>
-          <ul>{notes.map((w, i) => <li key={i}>{w.message}</li>)}</ul>
+          <summary>
+            {notes.length} other note{notes.length === 1 ? "" : "s"} from the engine on {active.scenario.name}
+          </summary>
+          <ul>
+            {notes.map((w, i) => (
+              <li key={i}>{w.message}</li>
+            ))}
+          </ul>
         </details>
       )}
     </section>

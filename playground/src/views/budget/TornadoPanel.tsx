@@ -1,6 +1,5 @@
 import type { MetricInput } from "@districtkit/budget";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { useVisible } from "../../lib/useVisible.js";
 import { Chart } from "../../components/Chart.js";
 import { DataTable } from "../../components/DataTable.js";
 import { Figure } from "../../components/Explain.js";
@@ -8,9 +7,10 @@ import { buildModel, toEngineScenario } from "../../lib/budgetModel.js";
 import { formatMoney, formatMoneyDelta, moneyDeltaTick, toChartNumber } from "../../lib/format.js";
 import { categoryLabel } from "../../lib/palette.js";
 import { datasets } from "../../lib/sample.js";
+import { useVisible } from "../../lib/useVisible.js";
 import { activeScenario } from "../../state/store.js";
-import { engineWorker } from "../../worker/client.js";
 import type { budgetTornado } from "../../worker/budgetTasks.js";
+import { engineWorker } from "../../worker/client.js";
 
 type Outcome = ReturnType<typeof budgetTornado>;
 const METRICS: { id: string; label: string; metric: MetricInput }[] = [
@@ -59,7 +59,12 @@ export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
   const t = outcome?.ok ? outcome.value : null;
   type Row = NonNullable<typeof t>["rows"][number];
   const metric = METRICS.find((m) => m.id === metricId)!.label;
-  const bars = t ? t.rows.flatMap((r) => [{ label: rowLabel(r), side: "low", delta: toChartNumber(r.low.delta) }, { label: rowLabel(r), side: "high", delta: toChartNumber(r.high.delta) }]) : [];
+  const bars = t
+    ? t.rows.flatMap((r) => [
+        { label: rowLabel(r), side: "low", delta: toChartNumber(r.low.delta) },
+        { label: rowLabel(r), side: "high", delta: toChartNumber(r.high.delta) },
+      ])
+    : [];
   const top = t?.rows[0];
   return (
     <section class="tornado" aria-labelledby="tornado-h" ref={section}>
@@ -68,13 +73,26 @@ export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
         <div class="field">
           <label for="tornado-metric">Measure</label>
           <select id="tornado-metric" value={metricId} onChange={(e) => setMetricId((e.currentTarget as HTMLSelectElement).value)}>
-            {METRICS.map((m) => <option value={m.id} key={m.id}>{m.label}</option>)}
+            {METRICS.map((m) => (
+              <option value={m.id} key={m.id}>
+                {m.label}
+              </option>
+            ))}
           </select>
         </div>
         {outcome?.ok && <p class="hint">Computed in the engine worker in {outcome.ms.toFixed(0)} ms.</p>}
       </div>
       {!outcome && <p class="loading">Computing the tornado…</p>}
-      {outcome && !outcome.ok && <div class="notice notice-error" role="alert"><strong>The tornado could not be computed</strong><ul>{outcome.problems.map((p, i) => <li key={i}>{p}</li>)}</ul></div>}
+      {outcome && !outcome.ok && (
+        <div class="notice notice-error" role="alert">
+          <strong>The tornado could not be computed</strong>
+          <ul>
+            {outcome.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {t && (
         <Chart
           title={`Tornado: ${metric}`}
@@ -90,7 +108,10 @@ export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
               x: { label: `Change in the ${metric.toLowerCase()}`, tickFormat: moneyDeltaTick, grid: true },
               y: { label: null, domain: t.rows.map(rowLabel) },
               color: { domain: ["low", "high"], range: ["#1f6fb2", "#c2410c"], legend: true },
-              marks: [Plot.barX(bars, { x: "delta", y: "label", fill: "side", title: (d: { label: string; side: string; delta: number }) => `${d.label} (${d.side}): ${formatMoneyDelta(String(d.delta))}` }), Plot.ruleX([0])],
+              marks: [
+                Plot.barX(bars, { x: "delta", y: "label", fill: "side", title: (d: { label: string; side: string; delta: number }) => `${d.label} (${d.side}): ${formatMoneyDelta(String(d.delta))}` }),
+                Plot.ruleX([0]),
+              ],
             })
           }
         >
@@ -100,7 +121,27 @@ export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
               { key: "l", label: "Lever", value: (r: Row) => rowLabel(r) },
               { key: "lo", label: "Low", kind: "num", value: (r: Row) => formatMoneyDelta(r.low.delta) },
               { key: "hi", label: "High", kind: "num", value: (r: Row) => formatMoneyDelta(r.high.delta) },
-              { key: "sw", label: "Swing", kind: "num", value: (r: Row) => <Figure explain={() => ({ title: rowLabel(r), value: formatMoney(r.swing), sentence: `${metric}: ${formatMoney(r.low.value)} at the low value, ${formatMoney(r.high.value)} at the high value, against a base of ${formatMoney(t.base)}.`, rows: [["low", formatMoney(r.low.value)], ["base", formatMoney(t.base)], ["high", formatMoney(r.high.value)]] })}>{formatMoney(r.swing)}</Figure> },
+              {
+                key: "sw",
+                label: "Swing",
+                kind: "num",
+                value: (r: Row) => (
+                  <Figure
+                    explain={() => ({
+                      title: rowLabel(r),
+                      value: formatMoney(r.swing),
+                      sentence: `${metric}: ${formatMoney(r.low.value)} at the low value, ${formatMoney(r.high.value)} at the high value, against a base of ${formatMoney(t.base)}.`,
+                      rows: [
+                        ["low", formatMoney(r.low.value)],
+                        ["base", formatMoney(t.base)],
+                        ["high", formatMoney(r.high.value)],
+                      ],
+                    })}
+                  >
+                    {formatMoney(r.swing)}
+                  </Figure>
+                ),
+              },
             ]}
             rows={t.rows}
           />

@@ -74,7 +74,11 @@ export function FileStep() {
         {problems.length > 0 && (
           <div class="notice notice-error" role="alert">
             <strong>The file could not be used</strong>
-            <ul>{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+            <ul>
+              {problems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
           </div>
         )}
       </div>
@@ -99,12 +103,19 @@ export function FileStep() {
             )}
           </ul>
           <div class="button-row">
-            {(s.source === "ledger" || s.actualsFile) && <button type="button" onClick={() => updateImport((x) => ({ ...x, step: "map" }))}>Next: columns and accounts</button>}
+            {(s.source === "ledger" || s.actualsFile) && (
+              <button type="button" onClick={() => updateImport((x) => ({ ...x, step: "map" }))}>
+                Next: columns and accounts
+              </button>
+            )}
             <button
               type="button"
               class="secondary"
               onClick={async () => {
-                if (window.confirm("Start over? The files, the mapping and the edits of this import are forgotten in this browser; if the Budget tab uses this import, the sample district comes back.")) await startOver();
+                if (
+                  window.confirm("Start over? The files, the mapping and the edits of this import are forgotten in this browser; if the Budget tab uses this import, the sample district comes back.")
+                )
+                  await startOver();
               }}
             >
               Start over

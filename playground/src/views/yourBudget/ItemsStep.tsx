@@ -1,7 +1,7 @@
 import { Money } from "@districtkit/core";
 import { EditGrid, type GridColumn } from "../../components/EditGrid.js";
 import { formatMoney } from "../../lib/format.js";
-import { newItemId, parseAmount, problemCount, repeatYear, validateRows, type GridRow } from "../../lib/ledgerImport.js";
+import { type GridRow, newItemId, parseAmount, problemCount, repeatYear, validateRows } from "../../lib/ledgerImport.js";
 import { budgetImport, updateImport } from "../../state/budgetImport.js";
 import { fundsInUse, gridContext } from "./actions.js";
 
@@ -55,13 +55,15 @@ export function ItemsStep() {
   return (
     <div class="yb-step">
       <h3>4. Line items</h3>
-      <p class="hint">
-        Arrow keys and Enter move between cells like a spreadsheet; a message under a cell says what is wrong with it. Amounts are dollars (1234.56 or 1,234.56).
-      </p>
+      <p class="hint">Arrow keys and Enter move between cells like a spreadsheet; a message under a cell says what is wrong with it. Amounts are dollars (1234.56 or 1,234.56).</p>
       {s.notes.length > 0 && (
         <details class="notes">
           <summary>What was done to the line items on the way ({s.notes.length})</summary>
-          <ul>{s.notes.map((t, i) => <li key={i}>{t}</li>)}</ul>
+          <ul>
+            {s.notes.map((t, i) => (
+              <li key={i}>{t}</li>
+            ))}
+          </ul>
         </details>
       )}
       <EditGrid
@@ -81,7 +83,20 @@ export function ItemsStep() {
         <button
           type="button"
           class="secondary"
-          onClick={() => set([...rows, { id: newItemId(rows), name: "", category: ctx.categories[0] ?? "other", school: "", fund: ctx.funds.find((f) => f.kind === "general")?.id ?? "general-fund", eRate: "ineligible", amounts: {} }])}
+          onClick={() =>
+            set([
+              ...rows,
+              {
+                id: newItemId(rows),
+                name: "",
+                category: ctx.categories[0] ?? "other",
+                school: "",
+                fund: ctx.funds.find((f) => f.kind === "general")?.id ?? "general-fund",
+                eRate: "ineligible",
+                amounts: {},
+              },
+            ])
+          }
         >
           Add a line item
         </button>

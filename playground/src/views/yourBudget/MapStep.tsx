@@ -51,7 +51,9 @@ function Columns({ kind, file }: { kind: LedgerKind; file: StoredFile }) {
               >
                 <option value="">{chosen === "" ? "(not found — pick one)" : "(let the reader find it)"}</option>
                 {headers.map((h) => (
-                  <option value={h} key={h}>{h}</option>
+                  <option value={h} key={h}>
+                    {h}
+                  </option>
                 ))}
               </select>
               <span class="hint">{f.hint}</span>
@@ -78,7 +80,11 @@ function Columns({ kind, file }: { kind: LedgerKind; file: StoredFile }) {
       {open && !open.ok && (
         <div class="notice notice-error" role="alert">
           <strong>{file.name} could not be read as it is</strong>
-          <ul>{open.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+          <ul>
+            {open.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
         </div>
       )}
       {open?.ok && (
@@ -90,7 +96,9 @@ function Columns({ kind, file }: { kind: LedgerKind; file: StoredFile }) {
       )}
       {open?.ok && open.summary.errors.length > 0 && (
         <ul class="row-errors" data-testid={`row-errors-${kind}`}>
-          {open.summary.errors.map((e, i) => <li key={i}>{e.message}</li>)}
+          {open.summary.errors.map((e, i) => (
+            <li key={i}>{e.message}</li>
+          ))}
         </ul>
       )}
     </fieldset>
@@ -100,19 +108,30 @@ function Columns({ kind, file }: { kind: LedgerKind; file: StoredFile }) {
 /** The account string's layout: separator and segments, in the order they are written. */
 function Layout({ mapping, samples }: { mapping: AccountMappingInput; samples: readonly string[] }) {
   const segs = mapping.layout.segments;
-  const setSeg = (i: number, patch: Partial<Segment>) =>
-    editMapping((m) => ({ ...m, layout: { ...m.layout, segments: m.layout.segments.map((s, k) => (k === i ? { ...s, ...patch } : s)) } }));
+  const setSeg = (i: number, patch: Partial<Segment>) => editMapping((m) => ({ ...m, layout: { ...m.layout, segments: m.layout.segments.map((s, k) => (k === i ? { ...s, ...patch } : s)) } }));
   return (
     <fieldset class="layout-choice">
       <legend>Account segments</legend>
       {samples.length > 0 && (
         <p class="hint">
-          Accounts in the file: {samples.slice(0, 3).map((a, i) => <code key={i} class="sample-account">{a}</code>)}
+          Accounts in the file:{" "}
+          {samples.slice(0, 3).map((a, i) => (
+            <code key={i} class="sample-account">
+              {a}
+            </code>
+          ))}
         </p>
       )}
       <div class="field inline">
         <label for="yb-sep">Separator (empty: fixed width)</label>
-        <input id="yb-sep" type="text" size={3} maxLength={3} value={mapping.layout.separator ?? "-"} onChange={(e) => editMapping((m) => ({ ...m, layout: { ...m.layout, separator: (e.currentTarget as HTMLInputElement).value } }))} />
+        <input
+          id="yb-sep"
+          type="text"
+          size={3}
+          maxLength={3}
+          value={mapping.layout.separator ?? "-"}
+          onChange={(e) => editMapping((m) => ({ ...m, layout: { ...m.layout, separator: (e.currentTarget as HTMLInputElement).value } }))}
+        />
       </div>
       <table class="segments">
         <caption class="visually-hidden">Segments of the account string, in order</caption>
@@ -122,7 +141,9 @@ function Layout({ mapping, samples }: { mapping: AccountMappingInput; samples: r
             <th scope="col">Name</th>
             <th scope="col">Holds</th>
             <th scope="col">Width</th>
-            <th scope="col"><span class="visually-hidden">Remove</span></th>
+            <th scope="col">
+              <span class="visually-hidden">Remove</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -135,7 +156,9 @@ function Layout({ mapping, samples }: { mapping: AccountMappingInput; samples: r
               <td>
                 <select aria-label={`What segment ${i + 1} holds`} value={s.role ?? "other"} onChange={(e) => setSeg(i, { role: (e.currentTarget as HTMLSelectElement).value as Segment["role"] })}>
                   {ROLES.map((r) => (
-                    <option value={r} key={r}>{r}</option>
+                    <option value={r} key={r}>
+                      {r}
+                    </option>
                   ))}
                 </select>
               </td>
@@ -154,7 +177,13 @@ function Layout({ mapping, samples }: { mapping: AccountMappingInput; samples: r
                 />
               </td>
               <td>
-                <button type="button" class="secondary" aria-label={`Remove segment ${i + 1} (${s.name})`} disabled={segs.length <= 1} onClick={() => editMapping((m) => ({ ...m, layout: { ...m.layout, segments: m.layout.segments.filter((_, k) => k !== i) } }))}>
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-label={`Remove segment ${i + 1} (${s.name})`}
+                  disabled={segs.length <= 1}
+                  onClick={() => editMapping((m) => ({ ...m, layout: { ...m.layout, segments: m.layout.segments.filter((_, k) => k !== i) } }))}
+                >
                   ✕
                 </button>
               </td>
@@ -183,11 +212,18 @@ function MappingJson({ mapping }: { mapping: AccountMappingInput }) {
     <details class="mapping-json">
       <summary>Rules: categories, funds and schools (the mapping as JSON)</summary>
       <p class="hint">
-        Rules are tried in order, the first match wins. A code is written as a code (<code>"734"</code>), a range (<code>"2800-2899"</code>), a prefix (
-        <code>"73*"</code>) or a list. An <code>exclude</code> rule keeps money out of the budget on purpose (it is still counted in the tie-out).
+        Rules are tried in order, the first match wins. A code is written as a code (<code>"734"</code>), a range (<code>"2800-2899"</code>), a prefix (<code>"73*"</code>) or a list. An{" "}
+        <code>exclude</code> rule keeps money out of the budget on purpose (it is still counted in the tie-out).
       </p>
       <label for="yb-mapping-json">The mapping</label>
-      <textarea id="yb-mapping-json" rows={16} spellcheck={false} value={draft} onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)} aria-describedby={problem ? "yb-mapping-json-err" : undefined} />
+      <textarea
+        id="yb-mapping-json"
+        rows={16}
+        spellcheck={false}
+        value={draft}
+        onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
+        aria-describedby={problem ? "yb-mapping-json-err" : undefined}
+      />
       {problem && (
         <p class="cell-error" id="yb-mapping-json-err" role="alert">
           {problem}
@@ -222,7 +258,10 @@ function Preview({ kind, out }: { kind: LedgerKind; out: LedgerPreviewOut }) {
       <ul class="tie-out plain-list" data-testid={`tie-out-${kind}`}>
         {out.preview.tieOut.map((t, i) => (
           <li key={i} class={t.ties ? "ties" : "differs"}>
-            <span class="tie-mark" aria-hidden="true">{t.ties ? "✓" : "≠"}</span> {t.explanation}
+            <span class="tie-mark" aria-hidden="true">
+              {t.ties ? "✓" : "≠"}
+            </span>{" "}
+            {t.explanation}
           </li>
         ))}
       </ul>
@@ -247,7 +286,9 @@ function Preview({ kind, out }: { kind: LedgerKind; out: LedgerPreviewOut }) {
           <h4>To check</h4>
           <ul class="issues">
             {others.map((i, k) => (
-              <li key={k} class={`sev-${i.severity}`}>{i.message}</li>
+              <li key={k} class={`sev-${i.severity}`}>
+                {i.message}
+              </li>
             ))}
           </ul>
         </>
@@ -346,7 +387,9 @@ export function MapStep() {
             }}
           >
             {MAPPING_PRESETS.map((p) => (
-              <option value={p.id} key={p.id}>{p.label}</option>
+              <option value={p.id} key={p.id}>
+                {p.label}
+              </option>
             ))}
           </select>
           <span class="hint">
@@ -362,7 +405,11 @@ export function MapStep() {
         {problems.length > 0 && (
           <div class="notice notice-error" role="alert">
             <strong>The mapping cannot be used yet</strong>
-            <ul>{problems.slice(0, 20).map((p, i) => <li key={i}>{p}</li>)}</ul>
+            <ul>
+              {problems.slice(0, 20).map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
           </div>
         )}
         {out ? <Preview kind={k} out={out} /> : problems.length === 0 && <p class="loading">Mapping the file…</p>}
@@ -401,7 +448,11 @@ export function MapStep() {
                 />
               </div>
               <label class="checkbox">
-                <input type="checkbox" checked={horizon.carryForward} onChange={(e) => updateImport((x) => ({ ...x, horizon: { ...horizon, carryForward: (e.currentTarget as HTMLInputElement).checked } }))} />
+                <input
+                  type="checkbox"
+                  checked={horizon.carryForward}
+                  onChange={(e) => updateImport((x) => ({ ...x, horizon: { ...horizon, carryForward: (e.currentTarget as HTMLInputElement).checked } }))}
+                />
                 Years after the ledger's last repeat its amounts (flat)
               </label>
             </div>
@@ -428,7 +479,11 @@ export function MapStep() {
               onClick={async () => {
                 const p = await mapActuals();
                 setActionProblems(p);
-                setDone(p.length ? null : `Actuals mapped: ${budgetImport.value.actuals?.length ?? 0} amounts by fund, category, school and month.${s.rows ? "" : " Map the budget file too, or read the budget template, to compare."}`);
+                setDone(
+                  p.length
+                    ? null
+                    : `Actuals mapped: ${budgetImport.value.actuals?.length ?? 0} amounts by fund, category, school and month.${s.rows ? "" : " Map the budget file too, or read the budget template, to compare."}`,
+                );
               }}
             >
               Map the actuals
@@ -447,7 +502,11 @@ export function MapStep() {
         )}
         {actionProblems.length > 0 && (
           <div class="notice notice-error" role="alert">
-            <ul>{actionProblems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+            <ul>
+              {actionProblems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
           </div>
         )}
       </div>

@@ -1,5 +1,5 @@
 import { EditGrid, type GridColumn } from "../../components/EditGrid.js";
-import { validateSchools, type SchoolRow } from "../../lib/ledgerImport.js";
+import { type SchoolRow, validateSchools } from "../../lib/ledgerImport.js";
 import { updateImport } from "../../state/budgetImport.js";
 import { schoolRowsNow } from "./actions.js";
 
@@ -19,10 +19,7 @@ export function SchoolsStep() {
   return (
     <div class="yb-step">
       <h3>3. Schools, enrollment and NSLP counts</h3>
-      <p class="hint">
-        Enrollment drives per-student costs; NSLP-eligible students (free and reduced-price lunch) set the E-Rate discount. The ids are the ones the mapping's school rules
-        give.
-      </p>
+      <p class="hint">Enrollment drives per-student costs; NSLP-eligible students (free and reduced-price lunch) set the E-Rate discount. The ids are the ones the mapping's school rules give.</p>
       <EditGrid
         caption="Schools"
         id="yb-school"
@@ -34,7 +31,11 @@ export function SchoolsStep() {
         onRemove={(i) => set(rows.filter((_, k) => k !== i))}
       />
       <div class="button-row">
-        <button type="button" class="secondary" onClick={() => set([...rows, { id: `school-${rows.length + 1}`, name: "", students: "", nslpEligible: "", locale: "rural", rest: { kind: "school" } }])}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => set([...rows, { id: `school-${rows.length + 1}`, name: "", students: "", nslpEligible: "", locale: "rural", rest: { kind: "school" } }])}
+        >
           Add a school
         </button>
         <button type="button" onClick={() => updateImport((s) => ({ ...s, schools: rows, step: "items" }))}>

@@ -62,7 +62,9 @@ function BudgetVsActual() {
           <label for="bva-year">Fiscal year</label>
           <select id="bva-year" value={fy ?? ""} onChange={(e) => updateImport((x) => ({ ...x, bva: { ...x.bva, fiscalYear: Number((e.currentTarget as HTMLSelectElement).value) } }))}>
             {years.map((y) => (
-              <option value={y} key={y}>FY{y}</option>
+              <option value={y} key={y}>
+                FY{y}
+              </option>
             ))}
           </select>
         </div>
@@ -78,14 +80,23 @@ function BudgetVsActual() {
       </div>
       {problems.length > 0 && (
         <div class="notice notice-error" role="alert">
-          <ul>{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
         </div>
       )}
       {bva && (
         <>
           <p data-testid="bva-explanation">{bva.explanation}</p>
           <p class="method" data-testid="bva-method">
-            Projection method: <strong>{bva.rules.projection === "seasonal" ? `seasonal (${bva.rules.seasonality === "category" ? "each category's" : "the district's"} monthly pattern of FY${bva.historyYears.join(", FY")})` : "straight-line"}</strong>
+            Projection method:{" "}
+            <strong>
+              {bva.rules.projection === "seasonal"
+                ? `seasonal (${bva.rules.seasonality === "category" ? "each category's" : "the district's"} monthly pattern of FY${bva.historyYears.join(", FY")})`
+                : "straight-line"}
+            </strong>
             {bva.throughMonth ? `; actuals through ${bva.throughMonth} (period ${bva.throughPeriod} of 12)` : ""}.
           </p>
           <DataTable
@@ -124,7 +135,17 @@ function BudgetVsActual() {
 /** Add the cells of one fund × category (budget, posted… are decimal strings; the engine's per-cell figures). */
 function sumTotals(cells: readonly ActualsReport["bva"]["cells"][number][]): Totals {
   const add = (k: keyof Omit<Totals, "periods">) => sumStrings(cells.map((c) => (k === "projectedYearEnd" ? c.projection.yearEnd : k === "projectedVariance" ? c.projection.projectedVariance : c[k])));
-  return { budget: add("budget"), posted: add("posted"), encumbered: add("encumbered"), available: add("available"), planToDate: add("planToDate"), varianceToDate: add("varianceToDate"), projectedYearEnd: add("projectedYearEnd"), projectedVariance: add("projectedVariance"), periods: [] };
+  return {
+    budget: add("budget"),
+    posted: add("posted"),
+    encumbered: add("encumbered"),
+    available: add("available"),
+    planToDate: add("planToDate"),
+    varianceToDate: add("varianceToDate"),
+    projectedYearEnd: add("projectedYearEnd"),
+    projectedVariance: add("projectedVariance"),
+    periods: [],
+  };
 }
 
 function sumStrings(xs: readonly string[]): string {
@@ -146,7 +167,10 @@ export function UseStep() {
             <ul class="tie-out plain-list" data-testid="tie-out-kept">
               {s.budgetRead.tieOut.map((t, i) => (
                 <li key={i} class={t.ties ? "ties" : "differs"}>
-                  <span class="tie-mark" aria-hidden="true">{t.ties ? "✓" : "≠"}</span> {t.explanation}
+                  <span class="tie-mark" aria-hidden="true">
+                    {t.ties ? "✓" : "≠"}
+                  </span>{" "}
+                  {t.explanation}
                 </li>
               ))}
             </ul>
@@ -180,7 +204,11 @@ export function UseStep() {
         </div>
         {message && (
           <div class={`notice ${message.ok ? "notice-info" : "notice-error"}`} role={message.ok ? "status" : "alert"} data-testid="use-message">
-            <ul>{message.lines.map((l, i) => <li key={i}>{l}</li>)}</ul>
+            <ul>
+              {message.lines.map((l, i) => (
+                <li key={i}>{l}</li>
+              ))}
+            </ul>
           </div>
         )}
       </div>
@@ -190,8 +218,8 @@ export function UseStep() {
       <div class="panel">
         <h4>Export</h4>
         <p class="hint">
-          The workbook has the baseline and every scenario, their differences{s.actuals ? ", and budget vs actual" : ""}; every total is a live SUM formula over the line-item
-          sheet. Written in this browser (ExcelJS, loaded now); nothing is uploaded.
+          The workbook has the baseline and every scenario, their differences{s.actuals ? ", and budget vs actual" : ""}; every total is a live SUM formula over the line-item sheet. Written in this
+          browser (ExcelJS, loaded now); nothing is uploaded.
         </p>
         <div class="button-row">
           <button
@@ -204,10 +232,24 @@ export function UseStep() {
           >
             Export the scenarios to Excel (.xlsx)
           </button>
-          <button type="button" class="secondary" disabled={busy.value !== null} onClick={async () => setMessage((await exportTemplate("csv")).length ? { ok: false, lines: ["The template could not be written."] } : { ok: true, lines: ["districtkit-budget-template.csv saved."] })}>
+          <button
+            type="button"
+            class="secondary"
+            disabled={busy.value !== null}
+            onClick={async () =>
+              setMessage((await exportTemplate("csv")).length ? { ok: false, lines: ["The template could not be written."] } : { ok: true, lines: ["districtkit-budget-template.csv saved."] })
+            }
+          >
             Budget template (.csv)
           </button>
-          <button type="button" class="secondary" disabled={busy.value !== null} onClick={async () => setMessage((await exportTemplate("xlsx")).length ? { ok: false, lines: ["The template could not be written."] } : { ok: true, lines: ["districtkit-budget-template.xlsx saved."] })}>
+          <button
+            type="button"
+            class="secondary"
+            disabled={busy.value !== null}
+            onClick={async () =>
+              setMessage((await exportTemplate("xlsx")).length ? { ok: false, lines: ["The template could not be written."] } : { ok: true, lines: ["districtkit-budget-template.xlsx saved."] })
+            }
+          >
             Budget template (.xlsx)
           </button>
         </div>

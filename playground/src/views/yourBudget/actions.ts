@@ -4,22 +4,22 @@ import { toEngineScenario } from "../../lib/budgetModel.js";
 import { modelFrom } from "../../lib/budgetRun.js";
 import {
   formatOf,
+  type GridContext,
   generalFundOf,
   itemsFromRows,
   loadPreset,
+  type MappingPresetId,
   planRows,
   problemCount,
   rowsFromItems,
+  type StoredFile,
   schoolRowsFrom,
   schoolsFromRows,
   validateRows,
   validateSchools,
-  type GridContext,
-  type MappingPresetId,
-  type StoredFile,
 } from "../../lib/ledgerImport.js";
 import { datasets, reloadSample, setImported } from "../../lib/sample.js";
-import { budgetImport, emptyImport, updateImport, type BudgetImport } from "../../state/budgetImport.js";
+import { type BudgetImport, budgetImport, emptyImport, updateImport } from "../../state/budgetImport.js";
 import { appState } from "../../state/store.js";
 import { engineWorker } from "../../worker/client.js";
 import type { LedgerFileSummary, LedgerKind } from "../../worker/ledgerTasks.js";
@@ -117,7 +117,10 @@ export async function chooseTemplate(name: string, bytes: ArrayBuffer): Promise<
       categories: [...new Set(items.map((i) => i.category).filter((c) => !BUILT_IN.includes(c)))],
       notes: r.value.errors.slice(0, 50).map((e) => e.message),
       historyPlan: [],
-      budgetRead: { explanation: `${name}: ${r.value.rows} rows, ${items.length} line items over FY${first}–FY${last}${r.value.errorCount ? `, ${r.value.errorCount} rows refused (listed below)` : ""}.`, tieOut: [] },
+      budgetRead: {
+        explanation: `${name}: ${r.value.rows} rows, ${items.length} line items over FY${first}–FY${last}${r.value.errorCount ? `, ${r.value.errorCount} rows refused (listed below)` : ""}.`,
+        tieOut: [],
+      },
       schools: s.schools ?? schoolRowsFrom(datasets.value.district?.data),
       applied: s.applied === "yes" ? "changed" : s.applied,
       step: "schools",
@@ -136,7 +139,14 @@ export async function makeLineItems(): Promise<string[]> {
   try {
     const funds = fundsInUse();
     const name = s.name || `Budget from ${s.budgetFile?.name ?? "the ledger"}`;
-    const r = await engineWorker().ledgerBudget(s.mapping.value, { name, funds, firstYear: s.horizon.firstYear, years: s.horizon.years, carryForward: s.horizon.carryForward, generalFund: generalFundOf(funds) });
+    const r = await engineWorker().ledgerBudget(s.mapping.value, {
+      name,
+      funds,
+      firstYear: s.horizon.firstYear,
+      years: s.horizon.years,
+      carryForward: s.horizon.carryForward,
+      generalFund: generalFundOf(funds),
+    });
     if (!r.ok) return r.problems;
     const v = r.value;
     updateImport((x) => ({
@@ -169,7 +179,12 @@ export async function mapActuals(): Promise<string[]> {
     updateImport((x) => ({
       ...x,
       actuals: [...v.actuals],
-      actualsRead: { explanation: v.explanation, tieOut: v.tieOut.map((t) => ({ column: t.column, fiscalYear: t.fiscalYear, ties: t.ties, explanation: t.explanation })), lastPeriod: { ...v.lastPeriod }, fiscalYears: [...v.fiscalYears] },
+      actualsRead: {
+        explanation: v.explanation,
+        tieOut: v.tieOut.map((t) => ({ column: t.column, fiscalYear: t.fiscalYear, ties: t.ties, explanation: t.explanation })),
+        lastPeriod: { ...v.lastPeriod },
+        fiscalYears: [...v.fiscalYears],
+      },
       bva: { ...x.bva, fiscalYear: x.bva.fiscalYear ?? (v.fiscalYears.length ? v.fiscalYears[v.fiscalYears.length - 1]! : null) },
     }));
     return [];
@@ -197,7 +212,15 @@ export function assemble(s: BudgetImport = budgetImport.value): { ok: true; dist
   // own custom drivers are left out (they are series of the sample's items, not of these)
   const { lineItems: _l, categories: _c, name: _n, firstYear: _f, years: _y, drivers: _d, ...settings } = baseBudget;
   const district = { ...baseDistrict, schools: schoolsFromRows(schoolRows) };
-  const budget = { ...settings, name: s.name || "Imported budget", firstYear: s.horizon!.firstYear, years: s.horizon!.years, categories: [...s.categories], funds: fundsInUse(), lineItems: itemsFromRows(rows, ctx) };
+  const budget = {
+    ...settings,
+    name: s.name || "Imported budget",
+    firstYear: s.horizon!.firstYear,
+    years: s.horizon!.years,
+    categories: [...s.categories],
+    funds: fundsInUse(),
+    lineItems: itemsFromRows(rows, ctx),
+  };
   const m = modelFrom(district, budget);
   if (!m.ok) return { ok: false, problems: m.problems };
   const files = s.budgetFile?.name ?? "";
@@ -260,7 +283,13 @@ export async function exportWorkbook(): Promise<string[]> {
     const scenarios = appState.value.scenarios.map((sc) => toEngineScenario(sc, m.model));
     const fy = s.bva.fiscalYear;
     const actuals = s.actuals && fy !== null ? { fiscalYear: fy, plan: comparisonPlan(s), actuals: [...s.actuals], projection: s.bva.projection } : undefined;
-    const r = await engineWorker().budgetWorkbook({ district, budget, scenarios: JSON.parse(JSON.stringify(scenarios)), title: String((budget as { name?: string }).name ?? "Budget"), ...(actuals ? { actuals } : {}) });
+    const r = await engineWorker().budgetWorkbook({
+      district,
+      budget,
+      scenarios: JSON.parse(JSON.stringify(scenarios)),
+      title: String((budget as { name?: string }).name ?? "Budget"),
+      ...(actuals ? { actuals } : {}),
+    });
     if (!r.ok) return r.problems;
     saveFile("districtkit-budget.xlsx", r.value, XLSX);
     return [];

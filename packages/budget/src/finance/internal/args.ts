@@ -26,7 +26,9 @@ const LIMIT = new Dec("1e15");
 /** @internal The result as Money, or a DistrictKitError naming the function when it is beyond what an amount holds (±1e15). */
 export function result(d: Dec, name: string): Money {
   if (d.abs().gt(LIMIT)) {
-    throw new DistrictKitError("INVALID_ARGUMENT", [{ path: [], code: "out_of_range", message: `${name} is ${d.toSignificantDigits(4).toExponential()}, beyond the ±1e15 an amount can hold: check the rate per period and the number of periods` }]);
+    throw new DistrictKitError("INVALID_ARGUMENT", [
+      { path: [], code: "out_of_range", message: `${name} is ${d.toSignificantDigits(4).toExponential()}, beyond the ±1e15 an amount can hold: check the rate per period and the number of periods` },
+    ]);
   }
   return Money.of(d);
 }

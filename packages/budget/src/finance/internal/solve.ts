@@ -29,9 +29,9 @@ export function npvAndSlope(values: readonly number[], times: readonly number[],
   const base = 1 + r;
   for (let i = 0; i < values.length; i++) {
     const t = times[i]!;
-    const d = Math.pow(base, -t);
+    const d = base ** -t;
     f += values[i]! * d;
-    df -= t * values[i]! * d / base;
+    df -= (t * values[i]! * d) / base;
   }
   return [f, df];
 }
