@@ -74,7 +74,7 @@ const isGlpi = (m: string): m is (typeof GLPI)[number] => (GLPI as readonly stri
 /**
  * Input of {@link depreciationSchedule}. `method` is an accounting method (`straight-line`,
  * `declining-balance`: Excel semantics, by fiscal year) or an asset system's own rule, to
- * reproduce what a district's Snipe-IT or GLPI shows (DOMAIN-lifecycle §11 compatibility modes):
+ * reproduce what a district's Snipe-IT or GLPI shows (DistrictKit's lifecycle rules §11 compatibility modes):
  *
  * | method | needs | rule |
  * |---|---|---|

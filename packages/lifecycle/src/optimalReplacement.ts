@@ -87,7 +87,7 @@ export interface OptimalReplacementResult {
 }
 
 /**
- * Optimal age replacement (as good as new, DOMAIN-lifecycle §7): minimises
+ * Optimal age replacement (as good as new, DistrictKit's lifecycle rules §7): minimises
  * `C(T) = [c_p·S(T) + c_f·(1 − S(T))] / ∫₀ᵀ S(t)dt` over T in any time unit. With a Weibull of
  * shape β > 1 and c_f > c_p the minimum is unique and solves `h(T)·∫₀ᵀS − F(T) = c_p/(c_f − c_p)`,
  * whose left side rises with T; it is found by bisection on T/η with `∫₀ᵀS = η·Γ(1 + 1/β)·P(1/β, (T/η)^β)`

@@ -33,7 +33,7 @@ export interface ERateEligibilityEdition {
 }
 
 /**
- * The services the eligibility rules speak of (DOMAIN-budget §3.4): Category One data
+ * The services the eligibility rules speak of: Category One data
  * transmission and internet access; Category Two internal connections, managed internal
  * broadband and basic maintenance; and what is not eligible (end-user devices, advanced
  * firewalls outside the Cybersecurity Pilot, voice since FY2019), plus the two services whose
@@ -100,7 +100,7 @@ export const ERATE_ELIGIBILITY_EDITIONS: readonly ERateEligibilityEdition[] = Ob
     id: "fcc-14-99-modernization",
     adopted: "2014-07-11",
     title: "E-Rate Modernization Order: Category One and Category Two",
-    source: "FCC 14-99 (Seventh Report and Order), adopted 11 July 2014; DOMAIN-budget §3.4",
+    source: "FCC 14-99 (Seventh Report and Order), adopted 11 July 2014",
     changes: [
       ...["internet-access", "data-transmission", "self-provisioned-network"].map((service) => ({ service, eligible: true, fromFundingYear: 2015 })),
       ...[

@@ -13,7 +13,7 @@ import { z } from "zod";
  * planning assumptions, not rules: the district changes them. Sources: Chromebooks about 4 years
  * from purchase to AUE in practice (U.S. PIRG Education Fund, "Chromebook Churn", 2023);
  * education devices 3–5 years, enterprise laptops 3 and desktops 5 (DistrictKit's
- * DOMAIN-lifecycle §2 survey of district refresh practice); interactive displays 7 years and
+ * DistrictKit's lifecycle rules §2 survey of district refresh practice); interactive displays 7 years and
  * network gear 7 years (the sample district's own figures, in examples/data/sample-district).
  *
  * @example

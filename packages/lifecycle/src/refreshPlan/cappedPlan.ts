@@ -38,7 +38,7 @@ export const cappedPlanInputSchema = z.object({
    * Flatten mode: how years below the peak are filled. `even` (default): each year takes the least
    * even number of units that still meets every deadline ahead (never above the level), so the
    * years after a spike are as even as the deadlines allow. `to-level`: each year is filled up to
-   * the level, earliest deadline first (DOMAIN-lifecycle §12 as written), which replaces units as
+   * the level, earliest deadline first (DistrictKit's lifecycle rules §12 as written), which replaces units as
    * early as the level allows. Both reach the same level.
    */
   fill: z.enum(["even", "to-level"]).default("even"),
@@ -83,7 +83,7 @@ export interface CappedPlanResult {
 /**
  * Spreads replacements within each cohort's window — not before `purchase + minAge`, not after
  * `min(purchase + maxAge, deadline)` — either to keep each year's spend under a cap or to flatten
- * the yearly number of units (DOMAIN-lifecycle §12). Earliest-deadline-first: each year, first
+ * the yearly number of units (DistrictKit's lifecycle rules §12). Earliest-deadline-first: each year, first
  * every unit whose deadline is this year (forced, even over the cap — then reported as a
  * shortfall), then eligible units by earliest deadline, earlier purchase year, then cohort id, up
  * to the cap or level.

@@ -13,7 +13,7 @@ export interface DataSensitivity {
 
 /**
  * The sensitivity of each student data category (SDPC NDPA Exhibit B names), used to rank apps in
- * use that were never vetted: 5 for the high-sensitivity classes of DOMAIN-vetting.md §4 — Special
+ * use that were never vetted: 5 for the high-sensitivity classes of DistrictKit's vetting rules §4 — Special
  * Indicator (English learner, low income, health, disability, IEP/504, living situation) and
  * Conduct —; 4 for data protected by their own rules (survey responses under PPRA, demographics,
  * communications, transcripts); 3 for records that follow a student (assessment, attendance,
@@ -21,7 +21,7 @@ export interface DataSensitivity {
  * 1 for usage metadata. The scale beyond the high-sensitivity classes is this package's judgement:
  * edit it (the functions take a table) when your district weighs differently.
  *
- * Sources: DOMAIN-vetting.md §4 (high-sensitivity classes); PPRA's protected areas (§5);
+ * Sources: DistrictKit's vetting rules §4 (high-sensitivity classes); PPRA's protected areas (§5);
  * FERPA directory information (names, enrolment, grade level) as the least sensitive records.
  *
  * @example

@@ -76,7 +76,7 @@ const NY_SOURCES = [
 ];
 const CT_SOURCES = [
   "C.G.S. §10-234bb — https://instalawyer.io/laws/connecticut-general-statutes/section-10-234bb-contracts-between",
-  "DOMAIN-vetting.md §6 (five business days; casetext, C.G.S. §10-234bb)",
+  "DistrictKit's vetting rules §6 (five business days; casetext, C.G.S. §10-234bb)",
 ];
 
 /**
@@ -132,7 +132,7 @@ export const PUBLICATION_RULES: readonly PublicationRule[] = [
     effective: "2021-07-01",
     fields: ["url", "vendorAddress"],
     deadline: { trigger: "contractSigned", deadlineRule: "il.postAgreement" },
-    unconfirmed: ["the 10-day posting window and its day type come from secondary sources (KTJ Law; DOMAIN-vetting.md §6)"],
+    unconfirmed: ["the 10-day posting window and its day type come from secondary sources (KTJ Law; DistrictKit's vetting rules §6)"],
     sources: IL_SOURCES,
   },
   {
@@ -283,8 +283,8 @@ export const PUBLICATION_RULES: readonly PublicationRule[] = [
     citation: "C.G.S. §10-234cc",
     effective: "2018-07-01",
     fields: [],
-    unconfirmed: ["the wording of §10-234cc is summarised from DOMAIN-vetting.md §6, not read from the statute here"],
-    sources: ["DOMAIN-vetting.md §6 (Connecticut, operators: no targeted ads, profiling or sale)"],
+    unconfirmed: ["the wording of §10-234cc is summarised from DistrictKit's vetting rules §6, not read from the statute here"],
+    sources: ["DistrictKit's vetting rules §6 (Connecticut, operators: no targeted ads, profiling or sale)"],
   },
 ];
 
