@@ -16,7 +16,7 @@ import { isIsoDay } from "./dates.js";
 import { type Evaluation, evaluate, newEvaluation, type Status } from "./evaluate.js";
 import { hashText } from "./hash.js";
 
-/** Status codes (index into STATUS in score.ts); 8 = the value does not fit its criterion. */
+/** Status codes (index into STATUS in internal/explanation.ts); 8 = the value does not fit its criterion. */
 export const BAD = 8;
 const CODE: Record<Status, number> = { met: 0, partlyMet: 1, notMet: 2, unclear: 3, unanswered: 4, notApplicable: 5, expired: 6, recorded: 7 };
 
