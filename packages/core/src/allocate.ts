@@ -92,6 +92,8 @@ export function allocate(total: MoneyInput, weights: readonly (number | string |
   });
 }
 
+const METHODS: readonly AllocationMethod[] = ["largest-remainder", "sequential", "largest-ratio"];
+
 /**
  * Splits an amount into `count` parts that differ by at most one cent and add up exactly
  * (the first parts get the extra cents).
@@ -106,8 +108,6 @@ export function allocate(total: MoneyInput, weights: readonly (number | string |
  * ```
  * @category Money
  */
-const METHODS: readonly AllocationMethod[] = ["largest-remainder", "sequential", "largest-ratio"];
-
 export function splitEvenly(total: MoneyInput, count: number): Money[] {
   if (!Number.isInteger(count) || count < 1 || count > 10_000_000) {
     throw DistrictKitError.argument(["count"], `expected a whole number of parts ≥ 1, got ${describeValue(count)}`);

@@ -4,6 +4,10 @@ import { z } from "zod";
 /**
  * The roles a licence seat can be for: students, teachers (instructional staff) and other staff.
  *
+ * @example
+ * ```ts
+ * ROLES.includes("teacher"); // => true
+ * ```
  * @category Schemas
  */
 export const ROLES = ["student", "teacher", "staff"] as const;

@@ -96,7 +96,15 @@ export type DamageCoverageInput = z.input<typeof damageCoverageInputSchema>;
 type Input = z.output<typeof damageCoverageInputSchema>;
 type Option = Input["options"][number];
 
-/** What each trial records per option, in whole cents, in this order. @category Damage and repairs */
+/**
+ * What each trial records per option, in whole cents, in this order.
+ *
+ * @example
+ * ```ts
+ * DAMAGE_COVERAGE_PARTS.indexOf("familiesNslp"); // => 2
+ * ```
+ * @category Damage and repairs
+ */
 export const DAMAGE_COVERAGE_PARTS = ["district", "familiesStandard", "familiesNslp", "plan", "premiums"] as const;
 const NP = DAMAGE_COVERAGE_PARTS.length;
 
