@@ -39,7 +39,11 @@ const agreementArb: fc.Arbitrary<AgreementInput> = fc
       ...(r.type === undefined ? {} : { type: r.type }),
       ...(r.type === "stateDpa" ? { state: "OR" } : {}),
       ...(r.status === "signed" || r.status === "expired"
-        ? { signedOn: r.signedOn, ...(r.years === undefined ? {} : { expiresOn: `${Number(r.signedOn.slice(0, 4)) + r.years}${r.signedOn.slice(4).replace("-02-29", "-02-28")}` }) }
+        ? // an expiry on the signing date when years is 0 (a 29 February signing moved to the 28th would precede it)
+          {
+            signedOn: r.signedOn,
+            ...(r.years === undefined ? {} : { expiresOn: r.years === 0 ? r.signedOn : `${Number(r.signedOn.slice(0, 4)) + r.years}${r.signedOn.slice(4).replace("-02-29", "-02-28")}` }),
+          }
         : {}),
       dataElements: r.status === "approvedNoStudentData" ? [] : r.elements,
       purposes: r.purposes,
