@@ -140,6 +140,14 @@ describe("mapLedger (fast path) against a per-row Money reference", () => {
         const refDups = [...ref.seen].filter(([, lines]) => lines.length > 1).map(([k, lines]) => [JSON.parse(k)[0], lines]);
         expect(dups.sort()).toEqual(refDups.sort());
         expect(r.counts).toMatchObject(ref.counts);
+        // groups come ordered by fund, category, school, E-Rate share, then fiscal year (a comparator
+        // that never said "equal" once skipped the year)
+        const order = r.groups.map((g) => [g.fund, g.category, g.school ?? "", g.eRate ?? "", g.fiscalYear] as const);
+        const cmp = (a: (typeof order)[number], b: (typeof order)[number]): number => {
+          for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return (a[i] as string) < (b[i] as string) ? -1 : 1;
+          return a[4] - b[4];
+        };
+        expect(order).toEqual([...order].sort(cmp));
         // line items carry exactly the non-negative groups
         const items = r.lineItems.flatMap((i) => Object.values((i as { amounts: Record<string, string> }).amounts)).map((a) => Money.of(a).toCents());
         expect(items.reduce((s, a) => s + a, 0)).toBe(r.tieOut[0]!.inLineItems.toCents());

@@ -505,7 +505,7 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
       (a.fund < b.fund ? -1 : a.fund > b.fund ? 1 : 0) ||
       (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) ||
       ((a.school ?? "") < (b.school ?? "") ? -1 : (a.school ?? "") > (b.school ?? "") ? 1 : 0) ||
-      ((a.eRate ?? "") < (b.eRate ?? "") ? -1 : 1) ||
+      ((a.eRate ?? "") < (b.eRate ?? "") ? -1 : (a.eRate ?? "") > (b.eRate ?? "") ? 1 : 0) ||
       a.fiscalYear - b.fiscalYear,
   );
   const lineItems: LineItemInput[] = [];
