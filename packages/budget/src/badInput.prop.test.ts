@@ -47,6 +47,55 @@ await fuzzEveryExport({
     prepareBudget: [[sample]],
     projectBudget: [[model, undefined, { detail: "summary" }], [sample]],
     compareScenarios: [[model, [{ id: "b", name: "B", levers: [{ type: "scale", category: "software", percent: -0.1 }] }], { detail: "summary" }]],
+    // the E-Rate operations also from a small valid input of each (one field at a time is fuzzed)
+    eRateProcurementCalendar: [
+      [
+        {
+          fundingYear: 2026,
+          eligibilityAsOf: "2026-01-15",
+          purchases: [
+            {
+              id: "p",
+              name: "P",
+              category: "C2",
+              kind: "non-recurring",
+              service: "switches",
+              form470PostedOn: "2026-01-05",
+              contractSignedOn: "2026-02-02",
+              fcdlOn: "2026-08-01",
+              invoiceFiledOn: "2028-01-01",
+            },
+          ],
+        },
+      ],
+    ],
+    checkERateEligibility: [
+      [
+        {
+          fundingYear: 2025,
+          rulesAsOf: "2025-10-01",
+          items: [{ id: "a", service: "school-bus-wifi", amount: "10" }],
+          editions: [{ id: "e", adopted: "2025-01-01", title: "t", source: "s", changes: [{ service: "voice", eligible: true, fromFundingYear: 2025 }] }],
+        },
+      ],
+    ],
+    recheckERateEligibility: [[{ fundingYear: 2025, from: "2025-01-15", to: "2025-10-01", items: [{ id: "a", service: "off-premises-hotspots", amount: "10" }] }]],
+    evaluateBids: [
+      [
+        {
+          criteria: [
+            { id: "price", name: "Price", weight: 40, price: true },
+            { id: "q", name: "Q", weight: 30 },
+          ],
+          bids: [
+            { id: "a", vendor: "A", price: "100", scores: [{ criterion: "q", points: 5 }] },
+            { id: "b", vendor: "B", price: "120", scores: [{ criterion: "q", points: 9 }] },
+          ],
+        },
+      ],
+    ],
+    planC2Drawdown: [[{ schools: [{ id: "a", students: 100 }], discountPercent: 70, requests: [{ id: "r", name: "R", building: "a", fundingYear: 2027, amount: "1000", status: "planned" }] }]],
+    checkEquipmentRules: [[{ items: [{ id: "x", building: "a", installedOn: "2023-08-01", cost: "100" }], plan: [{ item: "x", action: "transfer", to: "b", fiscalYear: 2026 }] }]],
   },
   allow: {},
   idsAreData: {
