@@ -1,19 +1,9 @@
-import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../core/test/thrown.js";
 import { type BudgetModelInput, c2CycleFor, compareProjections, eRateProcurementRulesFor, measure, planFromProjection, prepareBudget, projectBudget, tabulate } from "./index.js";
 
 // Regressions of issue #18 for budget, one per class of fault (the id cases are in
 // ids.prop.test.ts).
-
-function thrown(call: () => unknown): DistrictKitError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DistrictKitError);
-    return error as DistrictKitError;
-  }
-  throw new Error("expected a DistrictKitError, but nothing was thrown");
-}
 
 const input: BudgetModelInput = {
   district: { name: "D", asOf: "2026-07-01", schools: [{ id: "a", name: "A", students: 100, nslpEligible: 40, locale: "rural", teachers: 8 }] },

@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { DistrictKitError } from "./errors.js";
+import { thrown } from "../test/thrown.js";
 import * as core from "./index.js";
 
 // Regressions of issue #18 ("ids that are JavaScript words, inputs a district really has at
 // scale, and one error type at every door"), one per class of fault, for core's exports.
-
-/** What a call threw (it must throw). */
-function thrown(call: () => unknown): DistrictKitError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DistrictKitError);
-    return error as DistrictKitError;
-  }
-  throw new Error("expected a DistrictKitError, but nothing was thrown");
-}
 
 const denied = new Error("denied");
 const hostileProxy = <T extends object>(target: T): T =>

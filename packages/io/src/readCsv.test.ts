@@ -1,19 +1,9 @@
-import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../core/test/thrown.js";
 import { readGoogleAdminDevices } from "./formats/googleAdmin.js";
 import { readUsage, usageFormat } from "./formats/licenses.js";
 import { readSnipeItAssets } from "./formats/snipeIt.js";
 import { readCsv } from "./readCsv.js";
-
-function thrown(run: () => unknown): DistrictKitError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DistrictKitError);
-    return error as DistrictKitError;
-  }
-  throw new Error("nothing was thrown");
-}
 
 describe("header matching", () => {
   it("matches headers ignoring case, spaces, underscores and dots, through the aliases", () => {

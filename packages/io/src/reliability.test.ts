@@ -1,6 +1,7 @@
 import { NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
-import { DistrictKitError, Money } from "@districtkit/core";
+import { Money } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../core/test/thrown.js";
 import {
   budgetComparisonCsv,
   calendarToCsv,
@@ -20,16 +21,6 @@ import {
 } from "./index.js";
 
 // Regressions of issue #18 for io, one per class of fault.
-
-function thrown(call: () => unknown): DistrictKitError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DistrictKitError);
-    return error as DistrictKitError;
-  }
-  throw new Error("expected a DistrictKitError, but nothing was thrown");
-}
 
 describe("io: ids and headers that are JavaScript words", () => {
   it("1. the JSON export and the comparison CSV keep a fund called __proto__", () => {

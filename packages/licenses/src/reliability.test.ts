@@ -1,19 +1,9 @@
-import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../core/test/thrown.js";
 import { erlangB, erlangBLog, fullTimeEquivalents, renewalCalendar, rightSizeSeats, scheduleIssues, seatsForUtilization } from "./index.js";
 
 // Regressions of issue #18 for the licence engine, one per class of fault (the id cases are in
 // ids.prop.test.ts).
-
-function thrown(call: () => unknown): DistrictKitError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DistrictKitError);
-    return error as DistrictKitError;
-  }
-  throw new Error("expected a DistrictKitError, but nothing was thrown");
-}
 
 describe("licence inputs out of range", () => {
   it("3. a notice period of 2^31 days is an error with its path, not a RangeError from the calendar", () => {

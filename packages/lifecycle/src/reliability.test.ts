@@ -1,20 +1,10 @@
-import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../core/test/thrown.js";
 import { smallDistrict } from "../test/fixtures.js";
 import { fitWeibull, forecastReplacements, simulateForecastChunk, weibullFitQuantile, weibullLife, weibullSurvival } from "./index.js";
 
 // Regressions of issue #18 for lifecycle, one per class of fault (the id cases are in
 // ids.prop.test.ts).
-
-function thrown(call: () => unknown): DistrictKitError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DistrictKitError);
-    return error as DistrictKitError;
-  }
-  throw new Error("expected a DistrictKitError, but nothing was thrown");
-}
 
 describe("lifecycle inputs that are extreme or hostile", () => {
   it("5. weibullLife with an extreme shape is refused, never Infinity or NaN", () => {

@@ -1,21 +1,11 @@
-import { DistrictKitError } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../core/test/thrown.js";
 import { compileScorer, explainCriterion, K12_RUBRIC, readAnswers, riskScore, riskScoreOf, scoreApp, scoreApps, summarizeAcr, topsis, wcagCriteria, weightedSum, whatIfWeights } from "./index.js";
 
 // Regressions of issue #18 for vetting, one per class of fault (the id cases are in
 // ids.prop.test.ts).
 
 const options = { asOf: "2026-07-01", district: { state: "IL" as const } };
-
-function thrown(call: () => unknown): DistrictKitError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DistrictKitError);
-    return error as DistrictKitError;
-  }
-  throw new Error("expected a DistrictKitError, but nothing was thrown");
-}
 
 describe("vetting inputs that are cyclic, extreme or hostile", () => {
   it("4. a cyclic document answer or ACR entries are an issue at the answer's path, not a stack overflow", () => {
