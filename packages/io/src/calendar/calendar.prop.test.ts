@@ -1,10 +1,9 @@
 import { addDaysIso, Money } from "@districtkit/core";
-import { cohortSchema } from "@districtkit/lifecycle";
 import fc from "fast-check";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { districtCalendar } from "./districtCalendar.js";
-import { plainCohort, tallyCohorts } from "./fromDevices.js";
+import { tallyCohorts } from "./fromDevices.js";
 import { calendarToIcs } from "./ics.js";
 import { CALENDAR_KINDS } from "./item.js";
 
@@ -87,35 +86,6 @@ describe("districtCalendar properties", () => {
         expect(moved.lastDayToAct).toBe(addDaysIso(at(l).lastDayToAct!, shift));
       }),
       { numRuns: 60 },
-    );
-  });
-});
-
-describe("the cohort hand check agrees with lifecycle's cohortSchema", () => {
-  const anyValue = fc.oneof(fc.string({ maxLength: 3 }), fc.integer({ min: -2, max: 10_000 }), fc.double(), fc.constant(undefined), fc.constant(null), fc.boolean());
-  const cohortLike = fc.record(
-    {
-      id: anyValue,
-      model: fc.oneof(fc.constantFrom("m", ""), anyValue),
-      school: fc.oneof(fc.constantFrom("s", ""), anyValue),
-      role: fc.oneof(fc.constantFrom("student", "staff", "lab", "spare", "infrastructure", "teacher"), anyValue),
-      purchaseFiscalYear: fc.oneof(fc.integer({ min: 990, max: 10_000 }), anyValue),
-      count: fc.oneof(fc.integer({ min: -2, max: 1e6 }), anyValue),
-      unitCost: fc.constantFrom("100", "-1"),
-      extra: anyValue,
-    },
-    { requiredKeys: [] },
-  );
-  it("never accepts what zod rejects, and gives what zod gives", () => {
-    fc.assert(
-      fc.property(fc.oneof(cohortLike, anyValue, fc.array(fc.nat())), (v) => {
-        const hand = plainCohort(v);
-        if (hand === undefined) return;
-        const z = cohortSchema.safeParse(v);
-        expect(z.success).toBe(true);
-        expect(hand).toEqual(z.data);
-      }),
-      { numRuns: 2000 },
     );
   });
 });

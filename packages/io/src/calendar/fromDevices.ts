@@ -10,7 +10,7 @@ import {
   Money,
   nonNegativeMoneySchema,
 } from "@districtkit/core";
-import { type Cohort, cohortSchema, type DeviceModel, supportEnds } from "@districtkit/lifecycle";
+import { type Cohort, type DeviceModel, parseCohorts, supportEnds } from "@districtkit/lifecycle";
 import { z } from "zod";
 import { inSection, item, plural } from "./internal.js";
 import type { CalendarItem } from "./item.js";
@@ -60,53 +60,6 @@ export const calendarLeaseSchema = z.object({
   source: z.string().max(500).optional(),
 });
 
-// Cohorts are the bulk of a large district (24,343 for 1,000,000 devices): a plain cohort of the
-// usual shape is checked by hand (the same rules as lifecycle's cohortSchema: non-empty model and
-// school, a role of the enum, integer purchase year 1000–9998, integer count ≥ 0, optional
-// non-empty id, no unitCost); anything else goes through the zod schema, which reports problems
-// with their paths. calendar.prop.test.ts checks that the hand check never accepts what zod
-// rejects and gives what zod gives.
-const ROLES = new Set<unknown>(["student", "staff", "lab", "spare", "infrastructure"]);
-
-/** @internal The cohort zod would give for a plain cohort without a unit cost, else undefined. */
-export function plainCohort(v: unknown): Cohort | undefined {
-  if (typeof v !== "object" || v === null) return undefined;
-  const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return undefined;
-  const o = v as Record<string, unknown>;
-  if ("unitCost" in o) return undefined;
-  const { id, model, school, role, purchaseFiscalYear: y, count } = o;
-  if (typeof model !== "string" || model.length === 0 || typeof school !== "string" || school.length === 0 || !ROLES.has(role)) return undefined;
-  if (typeof y !== "number" || !Number.isSafeInteger(y) || y < 1000 || y > 9998) return undefined;
-  if (typeof count !== "number" || !Number.isSafeInteger(count) || count < 0) return undefined;
-  if ("id" in o) {
-    if (typeof id !== "string" || id.length === 0) return undefined;
-    return { id, model, school, role: role as Cohort["role"], purchaseFiscalYear: y, count };
-  }
-  return { model, school, role: role as Cohort["role"], purchaseFiscalYear: y, count };
-}
-
-/** @internal Cohorts validated: the hand check first, zod for the rest (errors with their paths). */
-export function parseCohorts(raw: readonly unknown[]): Cohort[] {
-  const out = new Array<Cohort>(raw.length);
-  let slow: number[] | undefined;
-  for (let i = 0; i < raw.length; i++) {
-    const c = plainCohort(raw[i]);
-    if (c === undefined) (slow ??= []).push(i);
-    else out[i] = c;
-  }
-  if (slow !== undefined) {
-    const issues: { path: (string | number)[]; code: string; message: string }[] = [];
-    for (const i of slow) {
-      const r = cohortSchema.safeParse(raw[i]);
-      if (r.success) out[i] = r.data;
-      else for (const is of r.error.issues) issues.push({ path: ["cohorts", i, ...is.path.map((p) => (typeof p === "symbol" ? String(p) : p))], code: is.code, message: is.message });
-    }
-    if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
-  }
-  return out;
-}
-
 interface ModelTally {
   count: number;
   byYear: Map<number, { count: number; value: Money }>;
@@ -146,7 +99,7 @@ export function tallyCohorts(cohorts: readonly Cohort[], price: ReadonlyMap<stri
 /** @internal The device items: support ends (by model, with the cohorts by purchase year), paid extensions, last OS, end of sale, warranty ends. */
 export function deviceItems(asOf: string, d: z.output<typeof calendarDevicesSchema>): CalendarItem[] {
   const se = inSection(["devices"], () => supportEnds({ asOf, models: d.models as never, table: d.table as never, assignments: d.assignments as never }));
-  const cohorts = inSection(["devices"], () => parseCohorts(d.cohorts));
+  const cohorts = inSection(["devices", "cohorts"], () => parseCohorts(d.cohorts));
   const models = new Map<string, DeviceModel>(se.modelsWithSupportEnds.map((m) => [m.id, m]));
   const unknown = cohorts.flatMap((c, i) => (models.has(c.model) ? [] : [{ path: ["devices", "cohorts", i, "model"], code: "unknown_model", message: `unknown model "${c.model}"` }]));
   if (unknown.length > 0) throw new DistrictKitError("INVALID_INPUT", unknown);

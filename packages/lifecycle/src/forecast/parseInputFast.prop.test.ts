@@ -2,8 +2,9 @@ import { DistrictKitError, parseInput } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { forecastInputArb } from "../../test/arbitraries.js";
+import { parseCohorts, plainCohortOf } from "../cohortList.js";
 import { cohortSchema, forecastInputSchema } from "../schema.js";
-import { parseForecastInput, plainCohortOf } from "./parseInputFast.js";
+import { parseForecastInput } from "./parseInputFast.js";
 
 // values near every boundary of cohortSchema, and values of the wrong type
 const anyValue = fc.oneof(
@@ -107,6 +108,29 @@ describe("the fast cohort check agrees with cohortSchema (the source of truth)",
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("parseCohorts (the fast list check) against zod cohort by cohort", () => {
+  it("gives zod's cohorts when every one is valid, else every zod problem with its index in front", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(nearlyValid, anyCohort), { maxLength: 12 }), (list) => {
+        const each = list.map((v) => cohortSchema.safeParse(v));
+        const expected = each.flatMap((r, i) => (r.success ? [] : r.error.issues.map((is) => [i, ...is.path].join("."))));
+        let got: ReturnType<typeof parseCohorts> | DistrictKitError;
+        try {
+          got = parseCohorts(list);
+        } catch (e) {
+          got = e as DistrictKitError;
+        }
+        if (expected.length === 0) expect(got).toStrictEqual(each.map((r) => r.data));
+        else {
+          expect(got).toBeInstanceOf(DistrictKitError);
+          expect((got as DistrictKitError).issues.map((i) => i.path.join("."))).toEqual(expected);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,35 +1,11 @@
 // Validation of a forecast input with a fast path for its cohorts (internal). The zod schemas stay
 // the source of truth: a cohort the hand-written check does not accept goes through
 // `cohortSchema`, and any failure re-runs the whole zod parse so the error lists every problem.
-// `parseInputFast.prop.test.ts` checks that the check never accepts what zod rejects and that its
-// output equals zod's.
+// The hand check is cohortList.ts's (its property test compares it with zod); parseInputFast.prop.test.ts
+// checks that the whole parse equals zod's.
 import { guardInput, parseInput, safeParseInput } from "@districtkit/core";
-import { type Cohort, cohortSchema, type ForecastInput, forecastInputSchema } from "../schema.js";
-
-const ROLE_SET = new Set<unknown>(["student", "staff", "lab", "spare", "infrastructure"]);
-
-/**
- * The cohort zod would output for `v`, when `v` is a plain cohort without a unit cost that
- * `cohortSchema` accepts; undefined otherwise (then ask zod).
- */
-export function plainCohortOf(v: unknown): Cohort | undefined {
-  if (typeof v !== "object" || v === null) return undefined;
-  const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return undefined;
-  const o = v as Record<string, unknown>;
-  if ("unitCost" in o) return undefined;
-  const { id, model, school, role, purchaseFiscalYear: y, count } = o;
-  if (typeof model !== "string" || model.length === 0) return undefined;
-  if (typeof school !== "string" || school.length === 0) return undefined;
-  if (!ROLE_SET.has(role)) return undefined;
-  if (typeof y !== "number" || !Number.isSafeInteger(y) || y < 1000 || y > 9998) return undefined;
-  if (typeof count !== "number" || !Number.isSafeInteger(count) || count < 0) return undefined;
-  if ("id" in o) {
-    if (typeof id !== "string" || id.length === 0) return undefined;
-    return { id, model, school, role: role as Cohort["role"], purchaseFiscalYear: y, count };
-  }
-  return { model, school, role: role as Cohort["role"], purchaseFiscalYear: y, count };
-}
+import { cohortsOrUndefined } from "../cohortList.js";
+import { type ForecastInput, forecastInputSchema } from "../schema.js";
 
 /**
  * `parseInput(forecastInputSchema, input)`, with the cohorts (the bulk of a large inventory)
@@ -53,24 +29,8 @@ export function parseForecastInput(input: unknown, root: readonly (string | numb
 }
 
 function fastPath(input: object, raw: readonly unknown[]): ForecastInput | undefined {
-  const cohorts = cohortsOf(raw);
+  const cohorts = cohortsOrUndefined(raw);
   if (cohorts === undefined) return undefined; // the full parse lists every problem
   const rest = safeParseInput(forecastInputSchema, { ...input, cohorts: [] });
   return rest.success ? { ...rest.data, cohorts } : undefined;
-}
-
-/** The cohorts zod would output, or undefined when one is invalid (the loop alone in a function, so V8 optimizes it once). */
-function cohortsOf(raw: readonly unknown[]): Cohort[] | undefined {
-  const cohorts = new Array<Cohort>(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const fast = plainCohortOf(raw[i]);
-    if (fast !== undefined) {
-      cohorts[i] = fast;
-      continue;
-    }
-    const slow = safeParseInput(cohortSchema, raw[i]);
-    if (!slow.success) return undefined;
-    cohorts[i] = slow.data;
-  }
-  return cohorts;
 }
