@@ -54,7 +54,7 @@ export type { BudgetTemplateImport, BudgetTemplateRow } from "./ledger/budgetTem
 export { budgetTemplateFormat, budgetTemplateFromProjection, budgetTemplateRowSchema, readBudgetTemplate, writeBudgetTemplate } from "./ledger/budgetTemplate.js";
 export type { GenerateLedgerExportOptions } from "./ledger/generate.js";
 export { generateLedgerExport, generateLedgerExportOptionsSchema } from "./ledger/generate.js";
-export type { LedgerGroup, LedgerImport, LedgerIssue, LedgerTieOut } from "./ledger/mapLedger.js";
+export type { LedgerGroup, LedgerImport, LedgerIssue, LedgerTieOut } from "./ledger/ledgerImport.js";
 export { mapLedger } from "./ledger/mapLedger.js";
 export type { BudgetFromLedgerOptions, LedgerPreview, LedgerPreviewRow } from "./ledger/readLedger.js";
 export { budgetFromLedger, budgetFromLedgerOptionsSchema, previewLedger, readActuals, readLedger } from "./ledger/readLedger.js";

@@ -1,133 +1,12 @@
 import { type AccountDecision, type AccountMapping, type AccountMappingInput, compileAccountMapping, type LineItemInput } from "@districtkit/budget";
 import { DistrictKitError, fiscalYearLabel, Money, parseInput } from "@districtkit/core";
 import { guard } from "../internal/guard.js";
-import type { RowError } from "../readResult.js";
+import type { LedgerImport, LedgerIssue, LedgerTieOut } from "./ledgerImport.js";
 import { type MapLedgerOptions, mapLedgerOptionsSchema } from "./schema.js";
 import type { LedgerTable } from "./table.js";
-
-/**
- * A problem with a ledger found while mapping it — an account no rule maps, a duplicate account,
- * a negative net budget, a file that does not add up to its own total — with the file, every line
- * it concerns, the column, the value and the reason. Nothing is dropped without one of these.
- *
- * @category Ledger
- */
-export interface LedgerIssue {
-  /** `unmapped` (a code has no rule), `invalid-account` (not of the mapping's layout), `no-fiscal-year`, `duplicate-account`, `negative-net` (a group's year nets below zero: not a line item), `unbalanced` (rows ≠ the file's total), `mid-year` (actuals end before the year does), `several-years`, `subtotals-ignored`. */
-  readonly kind: "unmapped" | "invalid-account" | "no-fiscal-year" | "duplicate-account" | "negative-net" | "unbalanced" | "mid-year" | "several-years" | "subtotals-ignored";
-  /** `error`: money left out of the line items; `warning`: read, but check it; `info`: read as described. */
-  readonly severity: "error" | "warning" | "info";
-  readonly file: string | null;
-  /** Every line it concerns, in file order. */
-  readonly lines: readonly number[];
-  readonly column: string | null;
-  readonly value: string | null;
-  /** The amount involved (the rows' sum; the difference for `unbalanced`), or null. */
-  readonly amount: Money | null;
-  readonly reason: string;
-  /** The full sentence: `ledger.csv lines 12, 48: Account 100-2700-610-000-100: no category rule matches …`. */
-  readonly message: string;
-}
-
-/**
- * The amount of one fund × category × school × fiscal year, with the rows that make it.
- *
- * @category Ledger
- */
-export interface LedgerGroup {
-  readonly fund: string;
-  readonly category: string;
-  readonly school: string | null;
-  readonly eRate: "C1" | "C2" | null;
-  readonly fiscalYear: number;
-  /** Net budget (ledger) or posted amount (actuals). */
-  readonly amount: Money;
-  readonly encumbered: Money;
-  readonly rows: number;
-  /** Distinct account strings. */
-  readonly accounts: readonly string[];
-}
-
-/**
- * How the file's amounts tie out, for one amount column and fiscal year (or all years): every
- * readable row's amount is in exactly one of line items, negative nets, excluded or unmapped —
- * `rows = inLineItems + negativeNet + excluded + unmapped` to the cent — and `rows` is compared
- * with the file's own total.
- *
- * @category Ledger
- */
-export interface LedgerTieOut {
-  /** The column (`Amount`, `Posted`, `Encumbered`…). */
-  readonly column: string;
-  /** The fiscal year, or null for the whole file. */
-  readonly fiscalYear: number | null;
-  /** Sum of every readable data row. */
-  readonly rows: Money;
-  readonly inLineItems: Money;
-  readonly negativeNet: Money;
-  readonly excluded: Money;
-  readonly unmapped: Money;
-  /** Data rows whose amount could not be read (their amounts are in no figure here). */
-  readonly unreadableRows: number;
-  /** The file's own total (its total row, or `controlTotal`), or null when it has none. */
-  readonly fileTotal: Money | null;
-  /** fileTotal − rows, or null without a file total. */
-  readonly difference: Money | null;
-  /** True when the rows equal the file's total to the cent (or there is no total to compare with). */
-  readonly ties: boolean;
-  readonly explanation: string;
-}
-
-/**
- * A mapped ledger or actuals file: budget line items (ledger) or actuals by period (actuals), the
- * groups behind them, every issue with its lines, and the tie-out to the file's own totals.
- *
- * @category Ledger
- */
-export interface LedgerImport {
-  readonly kind: "budget" | "actuals";
-  readonly file: string | null;
-  readonly mappingId: string;
-  /** Budget line items (`series`, one per fund × category × school, amounts by fiscal year) — ledger files. */
-  readonly lineItems: readonly LineItemInput[];
-  /** Fund × category × school × year rows for `budgetVsActual` and `forecastAccuracy` (ledger files: the budget; actuals files: empty). */
-  readonly plan: readonly { readonly fund: string; readonly category: string; readonly school: string | null; readonly fiscalYear: number; readonly amount: string }[];
-  /** Posted and encumbered by fund × category × school × year × period — actuals files. */
-  readonly actuals: readonly {
-    readonly fund: string;
-    readonly category: string;
-    readonly school: string | null;
-    readonly fiscalYear: number;
-    readonly period: number;
-    readonly posted: string;
-    readonly encumbered: string;
-  }[];
-  readonly groups: readonly LedgerGroup[];
-  /** Categories the mapping used that are not built into budget (add them to `budget.categories`). */
-  readonly extraCategories: readonly string[];
-  readonly fiscalYears: readonly number[];
-  /** For actuals: the last period with rows, per fiscal year. */
-  readonly lastPeriod: Readonly<Record<string, number>>;
-  readonly issues: readonly LedgerIssue[];
-  /** Rows the file could not read (from {@link parseLedger}). */
-  readonly errors: readonly RowError[];
-  /** The whole file, then each fiscal year; for actuals, posted then encumbered. */
-  readonly tieOut: readonly LedgerTieOut[];
-  /** Rows by what became of them: `mapped + excluded + unmapped + unreadable = data rows`. */
-  readonly counts: { readonly dataRows: number; readonly mapped: number; readonly excluded: number; readonly unmapped: number; readonly unreadable: number; readonly totalRows: number };
-  readonly explanation: string;
-}
+import { dollars, fileTotals, tieOutOf } from "./tieOut.js";
 
 const BUILT_IN = new Set(["hardware", "software", "network", "professional-development", "support-staff", "services", "other"]);
-
-/** `$1,234.56` / `-$1,234.56` from cents, as Money's en-US format writes it, without Intl (called once per issue). */
-function dollars(c: number): string {
-  const neg = c < 0;
-  const a = neg ? -c : c;
-  const whole = String(Math.floor(a / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const cents = a % 100;
-  return `${neg ? "-" : ""}$${whole}.${cents < 10 ? "0" : ""}${cents}`;
-}
 
 function linesText(lines: readonly number[]): string {
   if (lines.length === 1) return `line ${lines[0]}`;
@@ -666,92 +545,32 @@ function run(table: LedgerTable, mapping: AccountMappingInput | AccountMapping, 
     for (const g of groups) if (y === null || g.fiscalYear === y) s += enc ? g.encumbered : g.amount;
     return s;
   };
-  // the file's own totals
+  // the file's own totals (its total rows, or the total given in the options)
   const totals = table.controlTotals;
-  let controlAll: number | null = null;
-  const controlByYear = new Map<number, number>();
-  let controlAllEnc: number | null = null;
-  const grand = totals.filter((t) => /grand/i.test(t.label));
-  const pickTotals = grand.length > 0 ? [grand[grand.length - 1]!] : totals;
-  if (pickTotals.length === 1) {
-    controlAll = pickTotals[0]!.amount;
-    controlAllEnc = pickTotals[0]!.encumbered;
-  } else if (pickTotals.length > 1) {
-    const byYear = pickTotals.every((t) => t.fiscalYear !== 0) && new Set(pickTotals.map((t) => t.fiscalYear)).size === pickTotals.length;
-    if (byYear) {
-      for (const t of pickTotals) controlByYear.set(t.fiscalYear, t.amount);
-      controlAll = pickTotals.reduce((s, t) => s + t.amount, 0);
-      controlAllEnc = pickTotals.reduce((s, t) => s + t.encumbered, 0);
-    } else {
-      const last = pickTotals[pickTotals.length - 1]!;
-      controlAll = last.amount;
-      controlAllEnc = last.encumbered;
-      issue({
-        kind: "subtotals-ignored",
-        severity: "warning",
-        lines: pickTotals.slice(0, -1).map((t) => t.line),
-        column: accountColumn,
-        value: null,
-        amount: null,
-        reason: `several total rows; the last one (line ${last.line}, "${last.label}") is taken as the file's total and the others as subtotals`,
-      });
-    }
-  }
-  if (grand.length > 0 && totals.length > grand.length) {
-    const others = totals.filter((t) => !grand.includes(t));
-    issue({
-      kind: "subtotals-ignored",
-      severity: "info",
-      lines: others.map((t) => t.line),
-      column: accountColumn,
-      value: null,
-      amount: null,
-      reason: "subtotal rows, not data: the grand total is the file's total",
-    });
-  }
-  if (table.controlTotal !== null) controlAll = table.controlTotal;
+  const own = fileTotals(table);
+  for (const i of own.issues) issue({ ...i, column: accountColumn, value: null, amount: null });
   const tie = (column: string, y: number | null, enc: boolean, fileTotal: number | null): LedgerTieOut => {
     const rows = y === null ? (enc ? totalAll.encumbered : totalAll.amount) : ((enc ? totalByYear.get(y)?.encumbered : totalByYear.get(y)?.amount) ?? 0);
-    const groupsSum = sumGroups(y, enc);
-    const neg = enc || kind !== "budget" ? 0 : y === null ? negAll : (negByYear.get(y) ?? 0);
-    const inLineItems = groupsSum - neg;
-    const ex = sumExcluded(y, enc);
-    const un = sumMisses(y, enc);
-    const unreadable = y === null ? table.stats.failed : 0;
-    const difference = fileTotal === null ? null : fileTotal - rows;
-    const ties = difference === null || difference === 0;
-    const label = y === null ? "the file" : fiscalYearLabel(y, cal);
-    const parts = [`${dollars(inLineItems)} in ${kind === "budget" ? "line items" : "actuals"}`];
-    if (neg !== 0) parts.push(`${dollars(neg)} in negative nets`);
-    if (ex !== 0) parts.push(`${dollars(ex)} excluded by the mapping`);
-    if (un !== 0) parts.push(`${dollars(un)} unmapped`);
-    const explanation =
-      `${column}, ${label}: the rows add up to ${dollars(rows)} = ${parts.join(" + ")}` +
-      (fileTotal === null
-        ? "; the file prints no total to compare with."
-        : difference === 0
-          ? `; the file's own total is ${dollars(fileTotal)}: it ties out to the cent.`
-          : `; the file's own total is ${dollars(fileTotal)}: a difference of ${dollars(difference!)}${unreadable > 0 ? ` (${unreadable} row${unreadable === 1 ? "" : "s"} could not be read; see errors)` : ""}.`);
-    return {
+    const negativeNet = enc || kind !== "budget" ? 0 : y === null ? negAll : (negByYear.get(y) ?? 0);
+    return tieOutOf({
+      kind,
       column,
       fiscalYear: y,
-      rows: Money.fromCents(rows),
-      inLineItems: Money.fromCents(inLineItems),
-      negativeNet: Money.fromCents(neg),
-      excluded: Money.fromCents(ex),
-      unmapped: Money.fromCents(un),
-      unreadableRows: unreadable,
-      fileTotal: fileTotal === null ? null : Money.fromCents(fileTotal),
-      difference: difference === null ? null : Money.fromCents(difference),
-      ties,
-      explanation,
-    };
+      label: y === null ? "the file" : fiscalYearLabel(y, cal),
+      rows,
+      inLineItems: sumGroups(y, enc) - negativeNet,
+      negativeNet,
+      excluded: sumExcluded(y, enc),
+      unmapped: sumMisses(y, enc),
+      unreadableRows: y === null ? table.stats.failed : 0,
+      fileTotal,
+    });
   };
   const amountHeader = table.amountColumns.amount;
-  const tieOut: LedgerTieOut[] = [tie(amountHeader, null, false, controlAll)];
-  for (const y of fiscalYears) tieOut.push(tie(amountHeader, y, false, controlByYear.has(y) ? controlByYear.get(y)! : null));
+  const tieOut: LedgerTieOut[] = [tie(amountHeader, null, false, own.all)];
+  for (const y of fiscalYears) tieOut.push(tie(amountHeader, y, false, own.byYear.get(y) ?? null));
   if (kind === "actuals" && table.amountColumns.encumbered !== null) {
-    tieOut.push(tie(table.amountColumns.encumbered, null, true, controlAllEnc === null || controlAll === null ? null : controlAllEnc));
+    tieOut.push(tie(table.amountColumns.encumbered, null, true, own.allEncumbered === null || own.all === null ? null : own.allEncumbered));
     for (const y of fiscalYears) tieOut.push(tie(table.amountColumns.encumbered, y, true, null));
   }
   for (const t of tieOut) {

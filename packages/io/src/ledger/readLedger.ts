@@ -3,7 +3,8 @@ import { DistrictKitError, guardInput, Money, parseInput, safeParseInput } from 
 import { z } from "zod";
 import type { TextInput } from "../decode.js";
 import { guard } from "../internal/guard.js";
-import { type LedgerImport, type LedgerTieOut, mapLedger } from "./mapLedger.js";
+import type { LedgerImport, LedgerTieOut } from "./ledgerImport.js";
+import { mapLedger } from "./mapLedger.js";
 import type { LedgerOptions, MapLedgerOptions } from "./schema.js";
 import { type LedgerTable, ledgerRow, parseLedger } from "./table.js";
 
