@@ -3,6 +3,7 @@ import type { CalendarItem, DistrictCalendar } from "@districtkit/io";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { type Column, DataTable } from "../components/DataTable.js";
 import { type Explanation, Figure } from "../components/Explain.js";
+import { ProblemList } from "../components/ProblemList.js";
 import { currentAsOf } from "../lib/asOf.js";
 import { formatCount, formatMoney } from "../lib/format.js";
 import { download } from "../lib/imports.js";
@@ -100,16 +101,7 @@ export function CalendarView() {
         district's date, set in the header). Activate an item to see why it is there and which budget lines it affects.
       </p>
       {!outcome && <p class="loading">Building the calendar in the engine worker…</p>}
-      {outcome && !outcome.ok && (
-        <div class="notice notice-error" role="alert">
-          <strong>The calendar could not be built</strong>
-          <ul>
-            {outcome.problems.map((p, i) => (
-              <li key={i}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {outcome && !outcome.ok && <ProblemList title="The calendar could not be built" problems={outcome.problems} />}
       {cal && (
         <CalendarBody cal={cal} asOf={asOf} kind={kind} setKind={setKind} fromDay={fromDay} toDay={toDay} setFrom={setFrom} setTo={setTo} exportNote={exportNote} setExportNote={setExportNote} />
       )}

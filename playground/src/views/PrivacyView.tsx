@@ -1,4 +1,3 @@
-import { isDistrictKitError } from "@districtkit/core";
 import { readPrivacyRegister, readUsage, sharedRosterFromOneRoster, writeApprovedAppList } from "@districtkit/io";
 import {
   type AgreementInput,
@@ -14,7 +13,9 @@ import {
 } from "@districtkit/vetting";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { DataTable } from "../components/DataTable.js";
+import { ProblemList } from "../components/ProblemList.js";
 import { currentAsOf } from "../lib/asOf.js";
+import { problemsOf } from "../lib/problems.js";
 import { datasets } from "../lib/sample.js";
 
 // The sample district's register and the files the check reads, each its own lazily loaded chunk
@@ -58,11 +59,6 @@ const DECISION_WORDS: Record<string, string> = {
   denied: "denied",
 };
 
-function problems(e: unknown): string[] {
-  if (isDistrictKitError(e)) return e.issues.map((i) => `${i.pathText}: ${i.message}`);
-  return [e instanceof Error ? e.message : String(e)];
-}
-
 interface Loaded {
   readonly agreements: AgreementInput[];
   readonly readErrors: string[];
@@ -86,7 +82,7 @@ export function PrivacyView() {
         const read = readPrivacyRegister(csv);
         if (live) setLoaded({ agreements: [...read.rows], readErrors: read.errors.map((e) => e.message), roster, usage });
       })
-      .catch((e: unknown) => live && setFailure(problems(e)));
+      .catch((e: unknown) => live && setFailure(problemsOf(e)));
     return () => {
       live = false;
     };
@@ -94,20 +90,7 @@ export function PrivacyView() {
   return (
     <section aria-labelledby="privacy-h">
       <h2 id="privacy-h">Privacy: the register, what to publish, what apps receive</h2>
-      {failure ? (
-        <div class="notice notice-error" role="alert">
-          <strong>The sample register could not be read</strong>
-          <ul>
-            {failure.map((f) => (
-              <li key={f}>{f}</li>
-            ))}
-          </ul>
-        </div>
-      ) : !loaded ? (
-        <p class="loading">Reading the privacy register…</p>
-      ) : (
-        <Register loaded={loaded} />
-      )}
+      {failure ? <ProblemList title="The sample register could not be read" problems={failure} /> : !loaded ? <p class="loading">Reading the privacy register…</p> : <Register loaded={loaded} />}
     </section>
   );
 }
@@ -149,7 +132,7 @@ function Register({ loaded }: { loaded: Loaded }) {
       const imported = sharedRosterFromOneRoster(appId, loaded.roster);
       return { result: checkRosterSharing(register, imported.shared, { asOf }), warnings: imported.warnings };
     } catch (e) {
-      return { problems: problems(e) };
+      return { problems: problemsOf(e) };
     }
   }, [appId, loaded, register, asOf]);
   const unvetted = useMemo(() => findUnvettedApps(register, readUsage(loaded.usage).rows, { asOf }), [register, loaded, asOf]);
@@ -241,11 +224,7 @@ function Register({ loaded }: { loaded: Loaded }) {
         </label>
         <p class="hint">The sample district's whole OneRoster export (users, roles, enrollments) as a rostering service would send it.</p>
         {"problems" in sharing ? (
-          <ul role="alert">
-            {sharing.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
+          <ProblemList title="The roster could not be checked" problems={sharing.problems} />
         ) : (
           <>
             <p data-testid="roster-summary">{sharing.result.summary}</p>

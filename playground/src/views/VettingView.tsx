@@ -1,12 +1,13 @@
-import { isDistrictKitError } from "@districtkit/core";
 import { type Criterion, type CriterionResult, compileScorer, type Decision, K12_RUBRIC, type Rubric, readAnswers, type ScoreResult } from "@districtkit/vetting";
 import { useMemo, useState } from "preact/hooks";
 import { Chart } from "../components/Chart.js";
 import { type Column, DataTable } from "../components/DataTable.js";
 import { Figure } from "../components/Explain.js";
 import { NotAvailable } from "../components/Notice.js";
+import { ProblemList } from "../components/ProblemList.js";
 import { currentAsOf, setAsOf } from "../lib/asOf.js";
 import { formatPercent } from "../lib/format.js";
+import { attempt } from "../lib/problems.js";
 import { datasets } from "../lib/sample.js";
 import type { VettingEdits } from "../state/schema.js";
 import { appState, update } from "../state/store.js";
@@ -62,16 +63,6 @@ function withEdits(apps: AppLike[], answerEdits: VettingEdits["answers"]): AppLi
     }
     return { ...app, answers };
   });
-}
-
-/** A call's value, or its problems as sentences (each with its path). */
-function attempt<T>(call: () => T): { ok: true; value: T } | { ok: false; problems: string[] } {
-  try {
-    return { ok: true, value: call() };
-  } catch (e) {
-    if (isDistrictKitError(e)) return { ok: false, problems: e.issues.map((i) => `${i.pathText}: ${i.message}`) };
-    return { ok: false, problems: [e instanceof Error ? e.message : String(e)] };
-  }
 }
 
 function rubricWithWeights(weights: Record<string, number> | undefined): Rubric {
@@ -227,16 +218,7 @@ export function VettingView() {
           </button>
         )}
       </div>
-      {outcome && !outcome.ok && (
-        <div class="notice notice-error" role="alert">
-          <strong>The apps could not be scored</strong>
-          <ul>
-            {outcome.problems.map((p, i) => (
-              <li key={i}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {outcome && !outcome.ok && <ProblemList title="The apps could not be scored" problems={outcome.problems} />}
       {results.length > 0 && (
         <Chart
           title="Score and decision by app"

@@ -1,11 +1,7 @@
-import { isDistrictKitError } from "@districtkit/core";
 import { type CalendarItem, calendarToCsv, calendarToIcs, type DistrictCalendar, type DistrictCalendarInput, districtCalendar } from "@districtkit/io";
 import { K12_RUBRIC, scoreApps } from "@districtkit/vetting";
 import { type Plain, plain } from "../lib/plain.js";
-
-function problemsOf(e: unknown): string[] {
-  return isDistrictKitError(e) ? e.issues.map((i) => `${i.pathText}: ${i.message}`) : [e instanceof Error ? e.message : String(e)];
-}
+import { problemsOf } from "../lib/problems.js";
 
 /** The district's data files as the views hold them (any may be missing). */
 export interface CalendarData {

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { Chart } from "../../components/Chart.js";
 import { DataTable } from "../../components/DataTable.js";
 import { Figure } from "../../components/Explain.js";
+import { ProblemList } from "../../components/ProblemList.js";
 import { buildModel, toEngineScenario } from "../../lib/budgetModel.js";
 import { formatMoney, formatMoneyDelta, moneyDeltaTick, toChartNumber } from "../../lib/format.js";
 import { categoryLabel } from "../../lib/palette.js";
@@ -83,16 +84,7 @@ export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
         {outcome?.ok && <p class="hint">Computed in the engine worker in {outcome.ms.toFixed(0)} ms.</p>}
       </div>
       {!outcome && <p class="loading">Computing the tornado…</p>}
-      {outcome && !outcome.ok && (
-        <div class="notice notice-error" role="alert">
-          <strong>The tornado could not be computed</strong>
-          <ul>
-            {outcome.problems.map((p, i) => (
-              <li key={i}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {outcome && !outcome.ok && <ProblemList title="The tornado could not be computed" problems={outcome.problems} />}
       {t && (
         <Chart
           title={`Tornado: ${metric}`}
