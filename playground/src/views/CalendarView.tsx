@@ -94,7 +94,7 @@ export function CalendarView() {
   const toDay = to ?? addDaysIso(asOf, 5 * 365 + 1);
   const cal = outcome?.ok ? outcome.cal : null;
   return (
-    <section aria-labelledby="cal-h" class="calendar">
+    <section aria-labelledby="cal-h" class="calendar" aria-busy={!outcome}>
       <h2 id="cal-h">Calendar: everything that expires</h2>
       <p class="hint">
         Support ends, warranties, licence renewals, grant deadlines, the E-Rate Category Two cycle and app re-reviews of the district, in the order they need action, as of <strong>{asOf}</strong> (the

@@ -428,7 +428,7 @@ export function DataView() {
               </button>
             </div>
           </div>
-          <div aria-live="polite" data-testid="import-result">
+          <div aria-live="polite" aria-busy={busy} data-testid="import-result">
             {busy && <p class="loading">Reading…</p>}
             {outcome && !outcome.ok && <ProblemList title={`${outcome.files.join(", ")} could not be read`} problems={outcome.problems} />}
             {outcome && outcome.ok && (

@@ -100,7 +100,7 @@ export function DevicesView() {
     );
   }
   return (
-    <section aria-labelledby="devices-h" class="devices">
+    <section aria-labelledby="devices-h" class="devices" aria-busy={expected?.ok === true && mc === null}>
       <h2 id="devices-h">Devices: refresh forecast</h2>
       <DeviceControls settings={settings} />
       {expected && !expected.ok && <ProblemList title="The forecast could not be computed" problems={expected.problems} />}

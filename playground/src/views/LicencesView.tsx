@@ -76,7 +76,7 @@ export function LicencesView() {
   const products = nameMap(report?.plan.products, listOf(source.data, "products"));
   const schools = nameMap(listOf(source.data, "schools"), listOf(datasets.value.district?.data, "schools"));
   return (
-    <section aria-labelledby="licences-h" class="licences">
+    <section aria-labelledby="licences-h" class="licences" aria-busy={!outcome}>
       <h2 id="licences-h">Licences: current vs optimized</h2>
       {!outcome && <p class="loading">Optimizing in the engine worker…</p>}
       {outcome && !outcome.ok && <ProblemList title="The licence plan could not be optimized" problems={outcome.problems} />}

@@ -80,7 +80,7 @@ export function GoalSeekPanel({ model }: { model: BudgetModel }) {
   const fmtValue = (v: number, l = def) => (l.id === "enrollment" ? pct(v) : level(v));
   const evals = r ? [...r.evaluations].sort((a, b) => a.value - b.value) : [];
   return (
-    <section class="goal-seek" aria-labelledby="goal-h">
+    <section class="goal-seek" aria-labelledby="goal-h" aria-busy={busy}>
       <h3 id="goal-h">Goal seek</h3>
       <form
         class="goal-form no-print"

@@ -33,6 +33,8 @@ function rowLabel(r: { id: string; label: string }): string {
 export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
   const [metricId, setMetricId] = useState("gf-sum");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // a computation asked for and not back yet (aria-busy): the last tornado stays on screen meanwhile
+  const [pending, setPending] = useState(false);
   const scenario = activeScenario.value;
   const district = datasets.value.district?.data;
   const budget = datasets.value.budget?.data;
@@ -43,13 +45,15 @@ export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
   useEffect(() => {
     if (!district || !budget || !visible) return;
     let live = true;
+    setPending(true);
     const timer = setTimeout(() => {
       const model = buildModel(district, budget);
       const metric = METRICS.find((m) => m.id === metricId)!.metric;
       engineWorker()
         .budgetTornado(district, budget, toEngineScenario(scenario, model), metric)
         .then((r) => live && setOutcome(r))
-        .catch((e: unknown) => live && setOutcome({ ok: false, problems: [String(e)] }));
+        .catch((e: unknown) => live && setOutcome({ ok: false, problems: [String(e)] }))
+        .finally(() => live && setPending(false));
     }, 120);
     return () => {
       live = false;
@@ -68,7 +72,7 @@ export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
     : [];
   const top = t?.rows[0];
   return (
-    <section class="tornado" aria-labelledby="tornado-h" ref={section}>
+    <section class="tornado" aria-labelledby="tornado-h" ref={section} aria-busy={pending || (visible && outcome === null)}>
       <h3 id="tornado-h">Sensitivity: which assumption matters most ({scenarioName})</h3>
       <div class="toolbar no-print">
         <div class="field">
