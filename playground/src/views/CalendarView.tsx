@@ -9,6 +9,7 @@ import { formatCount, formatMoney } from "../lib/format.js";
 import { download } from "../lib/imports.js";
 import type { Plain } from "../lib/plain.js";
 import { datasets } from "../lib/sample.js";
+import { appState } from "../state/store.js";
 import { engineWorker } from "../worker/client.js";
 
 type Item = Plain<CalendarItem>;
@@ -62,6 +63,8 @@ function explain(i: Item): Explanation {
 export function CalendarView() {
   const d = datasets.value;
   const asOf = currentAsOf();
+  // the analyst's vetting edits (the Vetting view writes them): the re-reviews are scored under them
+  const vetting = appState.value.vetting;
   const [outcome, setOutcome] = useState<{ ok: true; cal: Cal; ms: number } | { ok: false; problems: string[] } | null>(null);
   const [kind, setKind] = useState("all");
   const [from, setFrom] = useState<string | null>(null);
@@ -72,13 +75,13 @@ export function CalendarView() {
     let live = true;
     setOutcome(null);
     engineWorker()
-      .calendarReport({ district: d.district?.data, budget: d.budget?.data, devices: d.devices?.data, licenses: d.licenses?.data, apps: d.apps?.data }, asOf)
+      .calendarReport({ district: d.district?.data, budget: d.budget?.data, devices: d.devices?.data, licenses: d.licenses?.data, apps: d.apps?.data }, asOf, vetting)
       .then((r) => live && setOutcome(r.ok ? { ok: true, cal: r.value, ms: r.ms } : r))
       .catch((e: unknown) => live && setOutcome({ ok: false, problems: [String(e)] }));
     return () => {
       live = false;
     };
-  }, [d.district, d.budget, d.devices, d.licenses, d.apps, asOf]);
+  }, [d.district, d.budget, d.devices, d.licenses, d.apps, asOf, vetting]);
 
   if (!asOf) {
     return (
