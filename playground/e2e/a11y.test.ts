@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, inject, it } from "vitest";
-import { openPage, useBrowser } from "./browser.js";
+import { openPage, settled, useBrowser } from "./browser.js";
 
 // axe-core (WCAG 2.0, 2.1 and 2.2 A and AA rules — 2.2 adds target size, 2.5.8), injected from
 // node_modules: no network involved.
@@ -23,8 +23,7 @@ describe("accessibility (axe-core, WCAG 2.2 A/AA)", () => {
       const w = await openPage(browser(), { bypassCSP: true });
       await w.page.goto(baseUrl);
       await w.page.getByRole("tab", { name: tab }).click();
-      await w.page.waitForSelector('[role="tabpanel"] h2');
-      await w.page.waitForLoadState("networkidle");
+      await settled(w.page);
       // everything the tab can show: the Devices cap (its tables), the panels below the fold
       if (tab === "Devices") {
         await w.page.getByLabel("Yearly refresh budget cap ($)").fill("150000");
@@ -40,8 +39,8 @@ describe("accessibility (axe-core, WCAG 2.2 A/AA)", () => {
         await w.page.mouse.wheel(0, 1500);
         await w.page.waitForTimeout(150);
       }
-      await w.page.waitForLoadState("networkidle");
-      await w.page.waitForTimeout(800);
+      // the panels scrolled into view have loaded their code and computed (the tornado in the worker)
+      await settled(w.page);
       await w.page.addScriptTag({ content: axeSource });
       const violations = (await w.page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;

@@ -53,6 +53,30 @@ export async function openPage(browser: Browser, opts: { width?: number; height?
   return { page, context, requests, consoleErrors, consoleLogs };
 }
 
+/**
+ * Wait until the open tab has drawn what it computes: its heading is there and nothing on the page
+ * has been busy — `aria-busy="true"`: the tab's chunk or data loading, a view's engine call in the
+ * worker, a lazy panel's code — for `frames` animation frames in a row (frames, not milliseconds:
+ * a loaded machine waits longer instead of failing, and an IntersectionObserver that will start
+ * work reports within a frame or two). Use it instead of `waitForLoadState("networkidle")`, which
+ * waits for the network, not for the view, and timed out under load.
+ */
+export async function settled(page: Page, { frames = 10, timeout = 30_000 }: { frames?: number; timeout?: number } = {}): Promise<void> {
+  await page.locator('[role="tabpanel"] h2').first().waitFor({ timeout });
+  await page.evaluate(() => {
+    (window as unknown as { __quietFrames: number }).__quietFrames = 0;
+  });
+  await page.waitForFunction(
+    (n) => {
+      const w = window as unknown as { __quietFrames: number };
+      w.__quietFrames = document.querySelector('[aria-busy="true"]') ? 0 : w.__quietFrames + 1;
+      return w.__quietFrames >= n;
+    },
+    frames,
+    { timeout, polling: "raf" },
+  );
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { expect, inject, it } from "vitest";
-import { openPage, useBrowser } from "./browser.js";
+import { openPage, settled, useBrowser } from "./browser.js";
 
 const baseUrl = inject("baseUrl");
 const distDir = inject("distDir");
@@ -12,9 +12,15 @@ const browser = useBrowser();
 // Measured as the browser sees it: every .js file requested until the opening view has drawn.
 it("G1: ships at most 200 KB of gzip JavaScript on first load", async () => {
   const w = await openPage(browser());
-  await w.page.goto(baseUrl, { waitUntil: "networkidle" });
-  await w.page.waitForSelector('[role="tabpanel"] h2');
-  await w.page.waitForLoadState("networkidle");
+  // every request the page starts, until it has finished (or failed)
+  let inFlight = 0;
+  w.context.on("request", () => inFlight++);
+  w.context.on("requestfinished", () => inFlight--);
+  w.context.on("requestfailed", () => inFlight--);
+  await w.page.goto(baseUrl);
+  // the opening view drawn, nothing busy, and every file it asked for arrived
+  await settled(w.page);
+  await expect.poll(() => inFlight).toBe(0);
   const js = [...new Set(w.requests)].filter((u) => new URL(u).pathname.endsWith(".js"));
   const sizes = js.map((u) => {
     const file = join(distDir, decodeURIComponent(new URL(u).pathname));

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
-import { foreignRequests, openPage, screenshot, useBrowser } from "./browser.js";
+import { foreignRequests, openPage, screenshot, settled, useBrowser } from "./browser.js";
 
 // The Calendar tab (issue 20): the sample district's calendar of everything that expires, built in
 // the engine worker by @districtkit/io's districtCalendar, filterable, each item opening its
@@ -99,6 +99,31 @@ describe("the Calendar tab", () => {
     await expect.poll(() => page.getByTestId("calendar-explanation").textContent(), { timeout: 30_000 }).toContain("at 2027-03-01");
     // eight months later, more deadlines have passed (the filter window moved with the date too)
     expect(await passed()).toBeGreaterThan(before);
+    expect(w.consoleErrors).toEqual([]);
+  });
+
+  it("scores the apps' re-reviews under the answers changed in the Vetting view", async () => {
+    const w = await openCalendar();
+    const { page } = w;
+    const readWellReview = async () => {
+      await page.getByLabel("Kind").selectOption("vetting-review");
+      await page.getByRole("button", { name: "ReadWell: re-review: explanation and budget lines" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.waitFor();
+      const text = (await dialog.textContent()) ?? "";
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "hidden" });
+      return text;
+    };
+    expect(await readWellReview()).toContain("ReadWell (approved) is due for review");
+    // ReadWell starts selling student data (a hard gate): the Vetting view denies it…
+    await page.getByRole("tab", { name: "Vetting" }).click();
+    await page.getByLabel("Answer for Sells student data").selectOption("does");
+    await expect.poll(() => page.getByTestId("vetting-decision").textContent()).toContain("Denied");
+    // …and so does the calendar, built again in the worker from the same state
+    await page.getByRole("tab", { name: "Calendar" }).click();
+    await settled(page);
+    expect(await readWellReview()).toContain("ReadWell (denied) is due for review");
     expect(w.consoleErrors).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { openPage, screenshot, useBrowser } from "./browser.js";
+import { openPage, screenshot, settled, useBrowser } from "./browser.js";
 
 // Issue 15: at 1280 px no table is cut off without a visible scroll hint; at 390 px no page is
 // wider than the screen, charts stay legible and every tab can be reached.
@@ -8,11 +8,10 @@ const baseUrl = inject("baseUrl");
 const browser = useBrowser();
 const TABS = ["Budget", "Devices", "Repairs", "Licences", "Vetting", "Privacy", "Calendar", "Import / Export", "Your ledger"] as const;
 
-/** Open a tab with everything on it drawn: lazy panels scrolled into view, the Devices cap set (its tables appear). */
+/** Open a tab with everything on it drawn: nothing busy, lazy panels scrolled into view and computed, the Devices cap set (its tables appear). */
 async function openTab(page: Page, tab: (typeof TABS)[number]): Promise<void> {
   await page.getByRole("tab", { name: tab }).click();
-  await page.waitForSelector('[role="tabpanel"] h2');
-  await page.waitForLoadState("networkidle");
+  await settled(page);
   if (tab === "Devices") {
     await page.getByLabel("Yearly refresh budget cap ($)").fill("150000");
     await page.getByLabel("Yearly refresh budget cap ($)").press("Tab");
@@ -26,6 +25,8 @@ async function openTab(page: Page, tab: (typeof TABS)[number]): Promise<void> {
     await page.mouse.wheel(0, 1500);
     await page.waitForTimeout(150);
   }
+  // the panels scrolled into view have loaded their code and computed (the tornado in the worker)
+  await settled(page);
   if (tab === "Budget") await page.getByTestId("chart-tornado").locator("[role=img]").first().waitFor({ timeout: 30_000 });
   if (tab === "Licences") await page.getByTestId("licence-kpis").waitFor({ timeout: 30_000 });
   await page.waitForTimeout(400);

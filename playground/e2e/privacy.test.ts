@@ -36,6 +36,7 @@ describe("privacy register", () => {
 
     // the whole roster sent to WriteMate AI: e-mail and schedules beyond its agreement, 392 students outside grades 6–12
     const roster = w.page.getByTestId("roster-summary");
+    await expect.poll(() => w.page.getByTestId("roster-check").getAttribute("aria-busy")).toBe("false");
     expect(await roster.textContent()).toBe(
       "WriteMate AI receives more than its agreement and approval allow on 2026-07-01: 4 excess columns, 392 students outside the grades, 543 under 13 without cover, 1 opted out.",
     );
@@ -48,6 +49,44 @@ describe("privacy register", () => {
     await screenshot(w.page, "desktop-privacy");
     expect(w.consoleErrors).toEqual([]);
     expect(foreignRequests(w.requests, baseUrl)).toEqual([]);
+  });
+
+  it("reads the OneRoster export in the engine worker: the check says it is busy, and the page answers meanwhile", async () => {
+    const w = await openPage(browser());
+    // hold the engine worker's script until the busy state has been seen (Chromium does not let a
+    // test intercept what a dedicated worker itself requests, so the roster's own chunks cannot be held)
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const asked: string[] = [];
+    await w.context.route(/engine\.worker[^/]*\.js$/, async (route) => {
+      asked.push(route.request().url());
+      await held;
+      await route.continue();
+    });
+    await w.page.goto(baseUrl);
+    await w.page.getByRole("tab", { name: "Privacy" }).click();
+    const check = w.page.getByTestId("roster-check");
+    await expect.poll(() => check.getAttribute("aria-busy")).toBe("true");
+    await expect.poll(async () => (await check.getByRole("status").textContent()) ?? "").toBe("Reading the roster sent to WriteMate AI in the engine worker…");
+    expect(await w.page.getByTestId("roster-summary").count()).toBe(0);
+    // while the roster is being read, the rest of the tab is there and answers: another document is drawn
+    await w.page.getByLabel("Document to publish").selectOption("NY");
+    const frame = w.page.frameLocator("[data-testid=approved-list-frame]");
+    await expect.poll(async () => (await frame.locator("body").textContent()) ?? "").toContain("121.3");
+    expect(await check.getAttribute("aria-busy")).toBe("true");
+    expect(asked.length).toBe(1);
+    await screenshot(w.page, "desktop-privacy-busy");
+    release();
+    await expect.poll(() => check.getAttribute("aria-busy")).toBe("false");
+    expect(await check.getByRole("status").count()).toBe(0);
+    expect(await w.page.getByTestId("roster-summary").textContent()).toContain("WriteMate AI receives more than its agreement");
+    // another app: checked again in the worker
+    await w.page.getByLabel("App whose roster sync to check").selectOption("pollpro");
+    await expect.poll(async () => (await w.page.getByTestId("roster-summary").textContent()) ?? "").toContain("PollPro");
+    expect(await check.getAttribute("aria-busy")).toBe("false");
+    expect(asked.length).toBe(1);
+    await screenshot(w.page, "desktop-privacy-done");
+    expect(w.consoleErrors).toEqual([]);
   });
 
   it("fits a phone: the privacy view at 390 px is no wider than the screen", async () => {

@@ -156,7 +156,7 @@ export function App() {
       <NoticeBar />
       <main id="main" tabIndex={-1} data-view={tab}>
         <PrintSummary />
-        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} aria-busy={!ready.value || !View}>
           {!ready.value || !View ? <p class="loading">Loading…</p> : <View key={`${tab}-${appState.value.version}`} />}
         </div>
       </main>

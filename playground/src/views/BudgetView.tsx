@@ -1,6 +1,7 @@
 import { useMemo } from "preact/hooks";
 import { LeverPanel } from "../components/Levers.js";
 import { NotAvailable } from "../components/Notice.js";
+import { ProblemList } from "../components/ProblemList.js";
 import { ScenarioBar } from "../components/ScenarioBar.js";
 import { categoriesOf, fiscalYearsOf, refreshItems, shiftableItems } from "../lib/budgetModel.js";
 import { modelFrom, runScenarios } from "../lib/budgetRun.js";
@@ -54,23 +55,9 @@ export function BudgetView() {
               <p>The budget engine is ready; the sample district's budget file is not in this build. Import a district and a budget to see it here.</p>
             </NotAvailable>
           ) : modelOutcome && !modelOutcome.ok ? (
-            <div class="notice notice-error" role="alert">
-              <strong>The budget data could not be read</strong>
-              <ul>
-                {modelOutcome.problems.map((p, i) => (
-                  <li key={i}>{p}</li>
-                ))}
-              </ul>
-            </div>
+            <ProblemList title="The budget data could not be read" problems={modelOutcome.problems} />
           ) : set && !set.ok ? (
-            <div class="notice notice-error" role="alert">
-              <strong>A scenario could not be projected</strong>
-              <ul>
-                {set.problems.map((p, i) => (
-                  <li key={i}>{p}</li>
-                ))}
-              </ul>
-            </div>
+            <ProblemList title="A scenario could not be projected" problems={set.problems} />
           ) : set && model ? (
             <BudgetResults set={set.set} model={model} activeId={scenario.id} />
           ) : null}

@@ -3,11 +3,13 @@ import type { CalendarItem, DistrictCalendar } from "@districtkit/io";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { type Column, DataTable } from "../components/DataTable.js";
 import { type Explanation, Figure } from "../components/Explain.js";
+import { ProblemList } from "../components/ProblemList.js";
 import { currentAsOf } from "../lib/asOf.js";
 import { formatCount, formatMoney } from "../lib/format.js";
 import { download } from "../lib/imports.js";
 import type { Plain } from "../lib/plain.js";
 import { datasets } from "../lib/sample.js";
+import { appState } from "../state/store.js";
 import { engineWorker } from "../worker/client.js";
 
 type Item = Plain<CalendarItem>;
@@ -61,6 +63,8 @@ function explain(i: Item): Explanation {
 export function CalendarView() {
   const d = datasets.value;
   const asOf = currentAsOf();
+  // the analyst's vetting edits (the Vetting view writes them): the re-reviews are scored under them
+  const vetting = appState.value.vetting;
   const [outcome, setOutcome] = useState<{ ok: true; cal: Cal; ms: number } | { ok: false; problems: string[] } | null>(null);
   const [kind, setKind] = useState("all");
   const [from, setFrom] = useState<string | null>(null);
@@ -71,13 +75,13 @@ export function CalendarView() {
     let live = true;
     setOutcome(null);
     engineWorker()
-      .calendarReport({ district: d.district?.data, budget: d.budget?.data, devices: d.devices?.data, licenses: d.licenses?.data, apps: d.apps?.data }, asOf)
+      .calendarReport({ district: d.district?.data, budget: d.budget?.data, devices: d.devices?.data, licenses: d.licenses?.data, apps: d.apps?.data }, asOf, vetting)
       .then((r) => live && setOutcome(r.ok ? { ok: true, cal: r.value, ms: r.ms } : r))
       .catch((e: unknown) => live && setOutcome({ ok: false, problems: [String(e)] }));
     return () => {
       live = false;
     };
-  }, [d.district, d.budget, d.devices, d.licenses, d.apps, asOf]);
+  }, [d.district, d.budget, d.devices, d.licenses, d.apps, asOf, vetting]);
 
   if (!asOf) {
     return (
@@ -93,23 +97,14 @@ export function CalendarView() {
   const toDay = to ?? addDaysIso(asOf, 5 * 365 + 1);
   const cal = outcome?.ok ? outcome.cal : null;
   return (
-    <section aria-labelledby="cal-h" class="calendar">
+    <section aria-labelledby="cal-h" class="calendar" aria-busy={!outcome}>
       <h2 id="cal-h">Calendar: everything that expires</h2>
       <p class="hint">
         Support ends, warranties, licence renewals, grant deadlines, the E-Rate Category Two cycle and app re-reviews of the district, in the order they need action, as of <strong>{asOf}</strong> (the
         district's date, set in the header). Activate an item to see why it is there and which budget lines it affects.
       </p>
       {!outcome && <p class="loading">Building the calendar in the engine worker…</p>}
-      {outcome && !outcome.ok && (
-        <div class="notice notice-error" role="alert">
-          <strong>The calendar could not be built</strong>
-          <ul>
-            {outcome.problems.map((p, i) => (
-              <li key={i}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {outcome && !outcome.ok && <ProblemList title="The calendar could not be built" problems={outcome.problems} />}
       {cal && (
         <CalendarBody cal={cal} asOf={asOf} kind={kind} setKind={setKind} fromDay={fromDay} toDay={toDay} setFrom={setFrom} setTo={setTo} exportNote={exportNote} setExportNote={setExportNote} />
       )}

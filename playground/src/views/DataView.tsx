@@ -3,6 +3,7 @@ import type { DeviceCategory } from "@districtkit/lifecycle";
 import { transfer } from "comlink";
 import { useState } from "preact/hooks";
 import { type Column, DataTable } from "../components/DataTable.js";
+import { ProblemList } from "../components/ProblemList.js";
 import { currentAsOf } from "../lib/asOf.js";
 import { comparisonTable, modelFrom, runScenarios } from "../lib/budgetRun.js";
 import { formatCount, formatMoney } from "../lib/format.js";
@@ -427,18 +428,9 @@ export function DataView() {
               </button>
             </div>
           </div>
-          <div aria-live="polite" data-testid="import-result">
+          <div aria-live="polite" aria-busy={busy} data-testid="import-result">
             {busy && <p class="loading">Reading…</p>}
-            {outcome && !outcome.ok && (
-              <div class="notice notice-error" role="alert">
-                <strong>{outcome.files.join(", ")} could not be read</strong>
-                <ul>
-                  {outcome.problems.map((p, i) => (
-                    <li key={i}>{p}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
+            {outcome && !outcome.ok && <ProblemList title={`${outcome.files.join(", ")} could not be read`} problems={outcome.problems} />}
             {outcome && outcome.ok && (
               <>
                 <p class="import-stats" data-testid="import-stats">

@@ -5,6 +5,7 @@ import { type Column, DataTable } from "../components/DataTable.js";
 import { Figure } from "../components/Explain.js";
 import { FlowToBudget } from "../components/FlowToBudget.js";
 import { NotAvailable } from "../components/Notice.js";
+import { ProblemList } from "../components/ProblemList.js";
 import { currentAsOf } from "../lib/asOf.js";
 import { PLAN_FLOWS } from "../lib/budgetModel.js";
 import { problemsOf } from "../lib/budgetRun.js";
@@ -99,19 +100,10 @@ export function DevicesView() {
     );
   }
   return (
-    <section aria-labelledby="devices-h" class="devices">
+    <section aria-labelledby="devices-h" class="devices" aria-busy={expected?.ok === true && mc === null}>
       <h2 id="devices-h">Devices: refresh forecast</h2>
       <DeviceControls settings={settings} />
-      {expected && !expected.ok && (
-        <div class="notice notice-error" role="alert">
-          <strong>The forecast could not be computed</strong>
-          <ul>
-            {expected.problems.map((p, i) => (
-              <li key={i}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {expected && !expected.ok && <ProblemList title="The forecast could not be computed" problems={expected.problems} />}
       {expected?.ok && (
         <>
           <p class="lede">{expected.forecast.explanation}</p>

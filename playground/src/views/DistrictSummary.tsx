@@ -31,7 +31,7 @@ function deviceCount(data: unknown): number | undefined {
 export function DistrictSummary() {
   if (!sampleLoaded.value)
     return (
-      <section class="district" aria-label="District">
+      <section class="district" aria-label="District" aria-busy="true">
         <p class="loading">Loading the sample district…</p>
       </section>
     );

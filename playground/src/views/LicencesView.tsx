@@ -5,6 +5,7 @@ import { type Column, DataTable } from "../components/DataTable.js";
 import { Figure } from "../components/Explain.js";
 import { FlowToBudget } from "../components/FlowToBudget.js";
 import { NotAvailable } from "../components/Notice.js";
+import { ProblemList } from "../components/ProblemList.js";
 import { currentAsOf } from "../lib/asOf.js";
 import { PLAN_FLOWS } from "../lib/budgetModel.js";
 import { formatCount, formatMoney, moneyTick, toChartNumber } from "../lib/format.js";
@@ -75,19 +76,10 @@ export function LicencesView() {
   const products = nameMap(report?.plan.products, listOf(source.data, "products"));
   const schools = nameMap(listOf(source.data, "schools"), listOf(datasets.value.district?.data, "schools"));
   return (
-    <section aria-labelledby="licences-h" class="licences">
+    <section aria-labelledby="licences-h" class="licences" aria-busy={!outcome}>
       <h2 id="licences-h">Licences: current vs optimized</h2>
       {!outcome && <p class="loading">Optimizing in the engine worker…</p>}
-      {outcome && !outcome.ok && (
-        <div class="notice notice-error" role="alert">
-          <strong>The licence plan could not be optimized</strong>
-          <ul>
-            {outcome.problems.map((p, i) => (
-              <li key={i}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {outcome && !outcome.ok && <ProblemList title="The licence plan could not be optimized" problems={outcome.problems} />}
       {report && <PlanResults plan={report.plan} ms={report.ms} products={products} schools={schools} productInfo={productsOf(source.data)} />}
       {report?.renewals && <Renewals entries={report.renewals} asOf={asOf ?? (source.data as { planningDate?: string }).planningDate ?? ""} products={products} />}
       {report?.reclaim && <Reclaim rows={report.reclaim} inactiveDays={inactiveDays} setInactiveDays={setInactiveDays} products={products} />}

@@ -1,38 +1,27 @@
-import { isDistrictKitError } from "@districtkit/core";
-import { readPrivacyRegister, readUsage, sharedRosterFromOneRoster, writeApprovedAppList } from "@districtkit/io";
+import { readPrivacyRegister, writeApprovedAppList } from "@districtkit/io";
 import {
   type AgreementInput,
   buildApprovedAppList,
   buildContractNotices,
   buildNySupplementalInformation,
-  checkRosterSharing,
-  findUnvettedApps,
   type RegisterAppStatus,
-  type RosterSharingResult,
   renderPublicDocumentHtml,
   reviewRegister,
 } from "@districtkit/vetting";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { DataTable } from "../components/DataTable.js";
+import { ProblemList } from "../components/ProblemList.js";
 import { currentAsOf } from "../lib/asOf.js";
+import { problemsOf } from "../lib/problems.js";
 import { datasets } from "../lib/sample.js";
+import { engineWorker } from "../worker/client.js";
+import type { RosterCheck } from "../worker/privacyTasks.js";
 
 // The sample district's register and the files the check reads, each its own lazily loaded chunk
 // (the same files as the examples and the guide).
 const registerCsv = () => import("../../../examples/data/privacy/register.csv?raw").then((m) => m.default);
-const rosterFiles = () =>
-  Promise.all(
-    (["users", "roles", "enrollments"] as const).map(async (n) => {
-      const text =
-        n === "users"
-          ? await import("../../../examples/data/oneroster/users.csv?raw")
-          : n === "roles"
-            ? await import("../../../examples/data/oneroster/roles.csv?raw")
-            : await import("../../../examples/data/oneroster/enrollments.csv?raw");
-      return [`${n}.csv`, text.default] as const;
-    }),
-  ).then((pairs) => Object.fromEntries(pairs));
-const usageCsv = () => import("../../../examples/data/licenses/usage.csv?raw").then((m) => m.default);
+// The OneRoster export (about 4,600 rows) and the licence usage (1,500 lines) are read in the engine
+// worker (src/worker/privacyTasks.ts), which loads them itself: reading them here froze the page.
 
 // The sample district is in Oregon, which has no posting rule in the table: the view shows what
 // each state with one would have the district publish, from the same register.
@@ -58,16 +47,9 @@ const DECISION_WORDS: Record<string, string> = {
   denied: "denied",
 };
 
-function problems(e: unknown): string[] {
-  if (isDistrictKitError(e)) return e.issues.map((i) => `${i.pathText}: ${i.message}`);
-  return [e instanceof Error ? e.message : String(e)];
-}
-
 interface Loaded {
   readonly agreements: AgreementInput[];
   readonly readErrors: string[];
-  readonly roster: Record<string, string>;
-  readonly usage: string;
 }
 
 function useDownload(text: string, type: string): string {
@@ -81,12 +63,12 @@ export function PrivacyView() {
   const [failure, setFailure] = useState<string[] | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([registerCsv(), rosterFiles(), usageCsv()])
-      .then(([csv, roster, usage]) => {
+    registerCsv()
+      .then((csv) => {
         const read = readPrivacyRegister(csv);
-        if (live) setLoaded({ agreements: [...read.rows], readErrors: read.errors.map((e) => e.message), roster, usage });
+        if (live) setLoaded({ agreements: [...read.rows], readErrors: read.errors.map((e) => e.message) });
       })
-      .catch((e: unknown) => live && setFailure(problems(e)));
+      .catch((e: unknown) => live && setFailure(problemsOf(e)));
     return () => {
       live = false;
     };
@@ -94,20 +76,7 @@ export function PrivacyView() {
   return (
     <section aria-labelledby="privacy-h">
       <h2 id="privacy-h">Privacy: the register, what to publish, what apps receive</h2>
-      {failure ? (
-        <div class="notice notice-error" role="alert">
-          <strong>The sample register could not be read</strong>
-          <ul>
-            {failure.map((f) => (
-              <li key={f}>{f}</li>
-            ))}
-          </ul>
-        </div>
-      ) : !loaded ? (
-        <p class="loading">Reading the privacy register…</p>
-      ) : (
-        <Register loaded={loaded} />
-      )}
+      {failure ? <ProblemList title="The sample register could not be read" problems={failure} /> : !loaded ? <p class="loading">Reading the privacy register…</p> : <Register loaded={loaded} />}
     </section>
   );
 }
@@ -144,15 +113,10 @@ function Register({ loaded }: { loaded: Loaded }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const apps = review.filter((a) => a.status !== "approvedNoStudentData");
   const [appId, setAppId] = useState<string>("writemate-ai");
-  const sharing = useMemo((): { result: RosterSharingResult; warnings: readonly string[] } | { problems: string[] } => {
-    try {
-      const imported = sharedRosterFromOneRoster(appId, loaded.roster);
-      return { result: checkRosterSharing(register, imported.shared, { asOf }), warnings: imported.warnings };
-    } catch (e) {
-      return { problems: problems(e) };
-    }
-  }, [appId, loaded, register, asOf]);
-  const unvetted = useMemo(() => findUnvettedApps(register, readUsage(loaded.usage).rows, { asOf }), [register, loaded, asOf]);
+  // the roster check and the apps in use run in the worker; the last answer stays on screen, marked busy, until the next one lands
+  const sharing = useWorkerTask(() => engineWorker().privacyRosterCheck(register, appId, asOf), [appId, register, asOf]);
+  const unvetted = useWorkerTask(() => engineWorker().privacyUnvetted(register, asOf), [register, asOf]);
+  const appName = apps.find((a) => a.appId === appId)?.appName ?? appId;
 
   return (
     <>
@@ -240,45 +204,92 @@ function Register({ loaded }: { loaded: Loaded }) {
           </select>
         </label>
         <p class="hint">The sample district's whole OneRoster export (users, roles, enrollments) as a rostering service would send it.</p>
-        {"problems" in sharing ? (
-          <ul role="alert">
-            {sharing.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        ) : (
-          <>
-            <p data-testid="roster-summary">{sharing.result.summary}</p>
-            <ul>
-              {sharing.result.findings.map((f) => (
-                <li key={f}>{f}</li>
-              ))}
-            </ul>
-            {sharing.result.excessFields.length > 0 && (
-              <DataTable
-                caption="Columns beyond the agreement"
-                columns={[
-                  { key: "f", label: "Column", value: (f: RosterSharingResult["excessFields"][number]) => `${f.file} ${f.column}` },
-                  { key: "c", label: "Data category", value: (f: RosterSharingResult["excessFields"][number]) => f.category },
-                  { key: "n", label: "Rows", kind: "num", value: (f: RosterSharingResult["excessFields"][number]) => String(f.count) },
-                  { key: "r", label: "Why", value: (f: RosterSharingResult["excessFields"][number]) => f.reason },
-                ]}
-                rows={sharing.result.excessFields}
-              />
-            )}
-          </>
-        )}
+        <div aria-busy={sharing.busy} data-testid="roster-check">
+          {sharing.busy && (
+            <p class="loading" role="status">
+              Reading the roster sent to {appName} in the engine worker…
+            </p>
+          )}
+          {/* the last answer stays, dimmed, until the next one lands: the page does not jump */}
+          <div class={sharing.busy ? "is-busy" : undefined}>
+            {sharing.outcome && !sharing.outcome.ok && <ProblemList title="The roster could not be checked" problems={sharing.outcome.problems} />}
+            {sharing.outcome?.ok && <RosterResult result={sharing.outcome.value.result} />}
+          </div>
+        </div>
       </section>
 
       <section class="panel" aria-labelledby="unvetted">
         <h3 id="unvetted">Apps in use that the register does not clear</h3>
-        <p data-testid="unvetted-summary">{unvetted.summary}</p>
-        <ol>
-          {unvetted.apps.map((a) => (
-            <li key={a.product}>{a.explanation}</li>
-          ))}
-        </ol>
+        <div aria-busy={unvetted.busy}>
+          {unvetted.busy && (
+            <p class="loading" role="status">
+              Reading the licence usage in the engine worker…
+            </p>
+          )}
+          <div class={unvetted.busy ? "is-busy" : undefined}>
+            {unvetted.outcome && !unvetted.outcome.ok && <ProblemList title="The usage could not be checked" problems={unvetted.outcome.problems} />}
+            {unvetted.outcome?.ok && (
+              <>
+                <p data-testid="unvetted-summary">{unvetted.outcome.value.summary}</p>
+                <ol>
+                  {unvetted.outcome.value.apps.map((a) => (
+                    <li key={a.product}>{a.explanation}</li>
+                  ))}
+                </ol>
+              </>
+            )}
+          </div>
+        </div>
       </section>
     </>
   );
+}
+
+type Sharing = RosterCheck["result"];
+type Outcome<V> = { ok: true; value: V } | { ok: false; problems: string[] };
+
+function RosterResult({ result }: { result: Sharing }) {
+  return (
+    <>
+      <p data-testid="roster-summary">{result.summary}</p>
+      <ul>
+        {result.findings.map((f) => (
+          <li key={f}>{f}</li>
+        ))}
+      </ul>
+      {result.excessFields.length > 0 && (
+        <DataTable
+          caption="Columns beyond the agreement"
+          columns={[
+            { key: "f", label: "Column", value: (f: Sharing["excessFields"][number]) => `${f.file} ${f.column}` },
+            { key: "c", label: "Data category", value: (f: Sharing["excessFields"][number]) => f.category },
+            { key: "n", label: "Rows", kind: "num", value: (f: Sharing["excessFields"][number]) => String(f.count) },
+            { key: "r", label: "Why", value: (f: Sharing["excessFields"][number]) => f.reason },
+          ]}
+          rows={result.excessFields}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * A worker call rerun when its inputs change: its last outcome (kept on screen while the next one
+ * runs, so the page does not jump) and whether a call is in flight (shown as aria-busy). An answer
+ * that arrives after newer inputs were asked for is dropped.
+ */
+function useWorkerTask<V>(run: () => Promise<Outcome<V>>, deps: readonly unknown[]): { outcome: Outcome<V> | null; busy: boolean } {
+  const [state, setState] = useState<{ outcome: Outcome<V> | null; busy: boolean }>({ outcome: null, busy: true });
+  useEffect(() => {
+    let live = true;
+    setState((s) => (s.busy ? s : { ...s, busy: true }));
+    run().then(
+      (outcome) => live && setState({ outcome, busy: false }),
+      (e: unknown) => live && setState({ outcome: { ok: false, problems: problemsOf(e) }, busy: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, deps);
+  return state;
 }

@@ -1,21 +1,13 @@
-import { isDistrictKitError } from "@districtkit/core";
 import { compareDamageCoverage, type DamageCoverageOptionResult, forecastRepairs, type RepairForecastResult } from "@districtkit/lifecycle";
 import { useMemo, useState } from "preact/hooks";
 import { DataTable } from "../components/DataTable.js";
+import { ProblemList } from "../components/ProblemList.js";
 import { formatMoney } from "../lib/format.js";
+import { attempt } from "../lib/problems.js";
 import { datasets } from "../lib/sample.js";
 
 type Month = RepairForecastResult["byMonth"][number];
 type Part = RepairForecastResult["parts"][number];
-
-function attempt<T>(call: () => T): { ok: true; value: T } | { ok: false; problems: string[] } {
-  try {
-    return { ok: true, value: call() };
-  } catch (e) {
-    if (isDistrictKitError(e)) return { ok: false, problems: e.issues.map((i) => `${i.pathText}: ${i.message}`) };
-    return { ok: false, problems: [e instanceof Error ? e.message : String(e)] };
-  }
-}
 
 function MoneyInput({ label, value, onInput }: { label: string; value: string; onInput: (v: string) => void }) {
   return (
@@ -37,14 +29,7 @@ export function RepairsView() {
     return (
       <section aria-labelledby="repairs-h">
         <h2 id="repairs-h">Repairs and damage</h2>
-        <div class="notice notice-error" role="alert">
-          <strong>The repair history could not be forecast</strong>
-          <ul>
-            {forecast.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
+        <ProblemList title="The repair history could not be forecast" problems={forecast.problems} />
       </section>
     );
   }
@@ -140,14 +125,7 @@ function Coverage({
       ),
     [forecast, nslpShare, premium, copay, feeStandard, feeNslp],
   );
-  if (!result.ok)
-    return (
-      <ul role="alert" data-testid="coverage-problems">
-        {result.problems.map((p) => (
-          <li key={p}>{p}</li>
-        ))}
-      </ul>
-    );
+  if (!result.ok) return <ProblemList title="The options could not be compared" problems={result.problems} testId="coverage-problems" />;
   const r = result.value;
   return (
     <>

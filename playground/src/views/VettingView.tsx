@@ -1,22 +1,17 @@
-import { isDistrictKitError } from "@districtkit/core";
-import { type Criterion, type CriterionResult, compileScorer, type Decision, K12_RUBRIC, type Rubric, readAnswers, type ScoreResult } from "@districtkit/vetting";
+import { type Criterion, type CriterionResult, compileScorer, type Decision, K12_RUBRIC, readAnswers, type ScoreResult } from "@districtkit/vetting";
 import { useMemo, useState } from "preact/hooks";
 import { Chart } from "../components/Chart.js";
 import { type Column, DataTable } from "../components/DataTable.js";
 import { Figure } from "../components/Explain.js";
 import { NotAvailable } from "../components/Notice.js";
+import { ProblemList } from "../components/ProblemList.js";
 import { currentAsOf, setAsOf } from "../lib/asOf.js";
 import { formatPercent } from "../lib/format.js";
+import { attempt } from "../lib/problems.js";
 import { datasets } from "../lib/sample.js";
+import { type AppLike, readApps, rubricWithWeights, vettingState, withEdits } from "../lib/vettingEdits.js";
 import type { VettingEdits } from "../state/schema.js";
 import { appState, update } from "../state/store.js";
-
-interface AppLike {
-  id: string;
-  name: string;
-  answers: Record<string, { value: unknown; [k: string]: unknown }>;
-  [k: string]: unknown;
-}
 
 const DECISION_LABEL: Record<Decision, string> = {
   approved: "Approved",
@@ -36,47 +31,8 @@ const STATUS_LABEL: Record<string, string> = {
   recorded: "recorded",
 };
 
-/** The apps of the sample (or imported) data: an array of apps, or `{ apps, asOf?, district? }`. */
-function readApps(data: unknown): { apps: AppLike[]; asOf?: string; state?: string } | null {
-  if (Array.isArray(data)) return { apps: data as AppLike[] };
-  if (data && typeof data === "object" && Array.isArray((data as { apps?: unknown }).apps)) {
-    const d = data as { apps: AppLike[]; asOf?: string; district?: { state?: string } };
-    return { apps: d.apps, ...(d.asOf ? { asOf: d.asOf } : {}), ...(d.district?.state ? { state: d.district.state } : {}) };
-  }
-  return null;
-}
-
 function setVetting(fn: (v: VettingEdits) => VettingEdits): void {
   update((s) => ({ ...s, vetting: fn(s.vetting) }));
-}
-
-function withEdits(apps: AppLike[], answerEdits: VettingEdits["answers"]): AppLike[] {
-  const byApp = answerEdits ?? {};
-  return apps.map((app) => {
-    const changes = byApp[app.id];
-    if (!changes) return app;
-    const answers = { ...app.answers };
-    for (const [criterion, value] of Object.entries(changes)) {
-      if (value === null) delete answers[criterion];
-      else answers[criterion] = { ...(answers[criterion] ?? {}), value };
-    }
-    return { ...app, answers };
-  });
-}
-
-/** A call's value, or its problems as sentences (each with its path). */
-function attempt<T>(call: () => T): { ok: true; value: T } | { ok: false; problems: string[] } {
-  try {
-    return { ok: true, value: call() };
-  } catch (e) {
-    if (isDistrictKitError(e)) return { ok: false, problems: e.issues.map((i) => `${i.pathText}: ${i.message}`) };
-    return { ok: false, problems: [e instanceof Error ? e.message : String(e)] };
-  }
-}
-
-function rubricWithWeights(weights: Record<string, number> | undefined): Rubric {
-  if (!weights || Object.keys(weights).length === 0) return K12_RUBRIC;
-  return { ...K12_RUBRIC, criteria: K12_RUBRIC.criteria.map((c) => (weights[c.id] !== undefined ? { ...c, weight: weights[c.id]! } : c)) } as Rubric;
 }
 
 /** The choices an analyst can give for a criterion, by its kind (complex evidence keeps its answer). */
@@ -135,7 +91,7 @@ export function VettingView() {
   const edits = appState.value.vetting;
   // one as-of date for the whole district (the header's); the apps file's own date if there is none
   const asOf = currentAsOf() ?? loaded?.asOf ?? "";
-  const state = edits.state ?? loaded?.state ?? district?.state ?? "";
+  const state = vettingState(edits, loaded?.state, district?.state);
   const [selected, setSelected] = useState<string | null>(null);
 
   // the apps' answers are read and checked once per change of the apps or of the analyst's answers;
@@ -227,16 +183,7 @@ export function VettingView() {
           </button>
         )}
       </div>
-      {outcome && !outcome.ok && (
-        <div class="notice notice-error" role="alert">
-          <strong>The apps could not be scored</strong>
-          <ul>
-            {outcome.problems.map((p, i) => (
-              <li key={i}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {outcome && !outcome.ok && <ProblemList title="The apps could not be scored" problems={outcome.problems} />}
       {results.length > 0 && (
         <Chart
           title="Score and decision by app"

@@ -61,7 +61,12 @@ export function YourBudgetView() {
       if (s.actualsFile && !openFiles.value.actuals) void openInWorker("actuals", s.actualsFile);
     });
   }, []);
-  if (!budgetImportReady.value) return <p class="loading">Loading what this browser kept…</p>;
+  if (!budgetImportReady.value)
+    return (
+      <p class="loading" aria-busy="true">
+        Loading what this browser kept…
+      </p>
+    );
   const step = budgetImport.value.step;
   const saved = saveStatus.value;
   return (

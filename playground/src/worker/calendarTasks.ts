@@ -1,11 +1,9 @@
-import { isDistrictKitError } from "@districtkit/core";
 import { type CalendarItem, calendarToCsv, calendarToIcs, type DistrictCalendar, type DistrictCalendarInput, districtCalendar } from "@districtkit/io";
-import { K12_RUBRIC, scoreApps } from "@districtkit/vetting";
+import { scoreApps } from "@districtkit/vetting";
 import { type Plain, plain } from "../lib/plain.js";
-
-function problemsOf(e: unknown): string[] {
-  return isDistrictKitError(e) ? e.issues.map((i) => `${i.pathText}: ${i.message}`) : [e instanceof Error ? e.message : String(e)];
-}
+import { problemsOf } from "../lib/problems.js";
+import { readApps, rubricWithWeights, vettingState, withEdits } from "../lib/vettingEdits.js";
+import type { VettingEdits } from "../state/schema.js";
 
 /** The district's data files as the views hold them (any may be missing). */
 export interface CalendarData {
@@ -19,29 +17,37 @@ export interface CalendarData {
 /**
  * The calendar input the sample district's files give: devices (models and cohorts), the licence
  * file's current contracts, the budget model (its restricted funds and its C2 cycle), the apps'
- * re-review dates scored with the built-in K-12 rubric. Leases, E-Rate purchases and privacy
+ * re-review dates scored with the built-in K-12 rubric under the analyst's vetting edits (the
+ * answers, weights and state the Vetting view shows). Leases, E-Rate purchases and privacy
  * agreements are not in the sample files, so the calendar shows none.
  */
-export function calendarInputFrom(data: CalendarData, asOf: string): DistrictCalendarInput {
+export function calendarInputFrom(data: CalendarData, asOf: string, vetting: VettingEdits = {}): DistrictCalendarInput {
   const input: { -readonly [K in keyof DistrictCalendarInput]: DistrictCalendarInput[K] } = { asOf };
   const dev = data.devices as { models?: unknown[]; cohorts?: unknown[] } | undefined;
   if (dev?.models && dev.cohorts) input.devices = { models: dev.models, cohorts: dev.cohorts };
   const lic = data.licenses as { currentContracts?: unknown[]; products?: { id: string; name: string }[] } | undefined;
   if (lic?.currentContracts) input.licences = { contracts: lic.currentContracts, products: (lic.products ?? []).map((p) => ({ id: p.id, name: p.name })) };
   if (data.district && data.budget) input.budget = { model: { district: data.district, budget: data.budget } };
-  const apps = (data.apps as { apps?: unknown[] } | undefined)?.apps;
-  const state = (data.district as { state?: string } | undefined)?.state;
+  const loaded = readApps(data.apps);
+  const state = vettingState(vetting, loaded?.state, (data.district as { state?: string } | undefined)?.state);
   // the built-in rubric's state rules need the district's state
-  if (apps && apps.length > 0 && state)
-    input.reviews = scoreApps(K12_RUBRIC, apps, { asOf, district: { state } }).map((r) => ({ appId: r.appId, appName: r.appName, decision: r.decision, reReview: r.reReview }));
+  if (loaded && loaded.apps.length > 0 && state)
+    input.reviews = scoreApps(rubricWithWeights(vetting.weights), withEdits(loaded.apps, vetting.answers), { asOf, district: { state } }).map((r) => ({
+      appId: r.appId,
+      appName: r.appName,
+      decision: r.decision,
+      reReview: r.reReview,
+    }));
   return input;
 }
 
 /** The district's calendar of everything that expires, as of the district's date (every item in range: the view filters). */
-export function calendarReport(data: CalendarData, asOf: string): { ok: true; value: Plain<DistrictCalendar>; ms: number } | { ok: false; problems: string[] } {
+export function calendarReport(data: CalendarData, asOf: string, vetting?: VettingEdits): { ok: true; value: Plain<DistrictCalendar>; ms: number } | { ok: false; problems: string[] } {
   try {
     const t0 = performance.now();
-    const value = plain(districtCalendar({ ...calendarInputFrom(data, asOf), from: `${Number(asOf.slice(0, 4)) - 2}${asOf.slice(4)}`, to: `${Number(asOf.slice(0, 4)) + 15}${asOf.slice(4)}` }));
+    const value = plain(
+      districtCalendar({ ...calendarInputFrom(data, asOf, vetting), from: `${Number(asOf.slice(0, 4)) - 2}${asOf.slice(4)}`, to: `${Number(asOf.slice(0, 4)) + 15}${asOf.slice(4)}` }),
+    );
     return { ok: true, value, ms: performance.now() - t0 };
   } catch (e) {
     return { ok: false, problems: problemsOf(e) };

@@ -8,6 +8,7 @@ import { devicesMonteCarlo } from "./devicesTasks.js";
 import { appsFromAnswers, inventoryFromRecords, readImport } from "./importTask.js";
 import { actualsReport, budgetWorkbook, ledgerActuals, ledgerBudget, ledgerOpen, ledgerPreview, mappingPreset, templateExport, templateRead } from "./ledgerTasks.js";
 import { licencesOptimize, licencesReport } from "./licencesTasks.js";
+import { privacyRosterCheck, privacyUnvetted } from "./privacyTasks.js";
 
 /**
  * The engines' long computations run here, off the main thread (Monte Carlo forecasts,
@@ -25,6 +26,9 @@ const api = {
   licencesReport,
   calendarReport,
   calendarExport,
+  // the Privacy tab: the OneRoster export and the licence usage, read here (the page froze reading them)
+  privacyRosterCheck,
+  privacyUnvetted,
   appsFromAnswers,
   inventoryFromRecords,
   budgetTornado,

@@ -1,4 +1,3 @@
-import { isDistrictKitError } from "@districtkit/core";
 import {
   type CsvFormat,
   googleAdminDeviceFormat,
@@ -21,6 +20,7 @@ import {
 import { licensePlanInputSchema } from "@districtkit/licenses";
 import type { ImportKind, ImportOutcome } from "../lib/importKinds.js";
 import { plain } from "../lib/plain.js";
+import { problemsOf } from "../lib/problems.js";
 
 const MAX_ERRORS = 1000;
 
@@ -109,19 +109,11 @@ export function readImport(kind: ImportKind, files: readonly { name: string; byt
       }
     }
   } catch (e) {
-    if (isDistrictKitError(e)) {
-      return { ok: false, kind, files: names, problems: e.issues.length ? e.issues.map((i) => (i.pathText ? `${i.pathText}: ${i.message}` : i.message)) : [e.message] };
-    }
-    return { ok: false, kind, files: names, problems: [e instanceof Error ? e.message : String(e)] };
+    return { ok: false, kind, files: names, problems: problemsOf(e) };
   }
 }
 
 export type AdaptOutcome<T> = { ok: true; value: T; notes: string[] } | { ok: false; problems: string[] };
-
-function problems(e: unknown): string[] {
-  if (isDistrictKitError(e)) return e.issues.length ? e.issues.map((i) => (i.pathText && i.pathText !== "(root)" ? `${i.pathText}: ${i.message}` : i.message)) : [e.message];
-  return [e instanceof Error ? e.message : String(e)];
-}
 
 /** Vetting answers (rows read from CSV or JSON) → apps for `@districtkit/vetting`, through io. */
 export function appsFromAnswers(rows: unknown[]): AdaptOutcome<{ apps: unknown[] }> {
@@ -130,7 +122,7 @@ export function appsFromAnswers(rows: unknown[]): AdaptOutcome<{ apps: unknown[]
     const notes = [...r.normalised, ...r.unknownCriteria.map((u) => `${u.app}: criterion "${u.criterion}" is not in the rubric and was left out`)];
     return { ok: true, value: { apps: [...plain(r.apps)] }, notes };
   } catch (e) {
-    return { ok: false, problems: problems(e) };
+    return { ok: false, problems: problemsOf(e) };
   }
 }
 
@@ -152,6 +144,6 @@ export function inventoryFromRecords(
       notes: [...r.modelNotes, ...r.excluded.slice(0, 50).map((x) => `${x.source} line ${x.line} (${x.id}): ${x.reason}`)],
     };
   } catch (e) {
-    return { ok: false, problems: problems(e) };
+    return { ok: false, problems: problemsOf(e) };
   }
 }

@@ -14,7 +14,6 @@ import {
   restrictedFundBalances,
   type ScenarioInput,
 } from "@districtkit/budget";
-import { isDistrictKitError } from "@districtkit/core";
 import {
   budgetFromLedger,
   budgetTemplateFromProjection,
@@ -34,6 +33,7 @@ import {
 } from "@districtkit/io";
 import Papa from "papaparse";
 import { type Plain, plain } from "../lib/plain.js";
+import { problemsOf } from "../lib/problems.js";
 
 // "Import your budget" (issue 16), the worker's side: a ledger or actuals file is read once
 // (parseLedger, or parseLedgerXlsx with ExcelJS loaded here on first use), kept here as its plain
@@ -77,11 +77,6 @@ export interface LedgerFileSummary {
 
 const MAX_LIST = 300;
 const tables = new Map<LedgerKind, LedgerTable>();
-
-function problemsOf(e: unknown): string[] {
-  if (isDistrictKitError(e)) return e.issues.length ? e.issues.map((i) => (i.pathText && i.pathText !== "(root)" ? `${i.pathText}: ${i.message}` : i.message)) : [e.message];
-  return [e instanceof Error ? e.message : String(e)];
-}
 
 async function attempt<T>(fn: () => T | Promise<T>): Promise<Outcome<T>> {
   try {

@@ -2,6 +2,7 @@ import type { BudgetModel, GoalSeekOptions, LeverInput, MetricInput } from "@dis
 import { useState } from "preact/hooks";
 import { Chart } from "../../components/Chart.js";
 import { DataTable } from "../../components/DataTable.js";
+import { ProblemList } from "../../components/ProblemList.js";
 import { toEngineScenario } from "../../lib/budgetModel.js";
 import { formatMoney, moneyTick, toChartNumber } from "../../lib/format.js";
 import { goalSeekAnswer, goalSeekEffect } from "../../lib/goalSeekText.js";
@@ -79,7 +80,7 @@ export function GoalSeekPanel({ model }: { model: BudgetModel }) {
   const fmtValue = (v: number, l = def) => (l.id === "enrollment" ? pct(v) : level(v));
   const evals = r ? [...r.evaluations].sort((a, b) => a.value - b.value) : [];
   return (
-    <section class="goal-seek" aria-labelledby="goal-h">
+    <section class="goal-seek" aria-labelledby="goal-h" aria-busy={busy}>
       <h3 id="goal-h">Goal seek</h3>
       <form
         class="goal-form no-print"
@@ -136,16 +137,7 @@ export function GoalSeekPanel({ model }: { model: BudgetModel }) {
         {limit ? ` The general fund's yearly limit is ${formatMoney(limit, { cents: false })}.` : ""}
       </p>
       <div aria-live="polite" data-testid="goal-seek-result">
-        {outcome && !outcome.result.ok && (
-          <div class="notice notice-error" role="alert">
-            <strong>Goal seek failed</strong>
-            <ul>
-              {outcome.result.problems.map((p, i) => (
-                <li key={i}>{p}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        {outcome && !outcome.result.ok && <ProblemList title="Goal seek failed" problems={outcome.result.problems} />}
         {r && asked && (
           <>
             <p class="goal-answer">

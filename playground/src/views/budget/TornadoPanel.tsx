@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { Chart } from "../../components/Chart.js";
 import { DataTable } from "../../components/DataTable.js";
 import { Figure } from "../../components/Explain.js";
+import { ProblemList } from "../../components/ProblemList.js";
 import { buildModel, toEngineScenario } from "../../lib/budgetModel.js";
 import { formatMoney, formatMoneyDelta, moneyDeltaTick, toChartNumber } from "../../lib/format.js";
 import { categoryLabel } from "../../lib/palette.js";
@@ -32,6 +33,8 @@ function rowLabel(r: { id: string; label: string }): string {
 export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
   const [metricId, setMetricId] = useState("gf-sum");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // a computation asked for and not back yet (aria-busy): the last tornado stays on screen meanwhile
+  const [pending, setPending] = useState(false);
   const scenario = activeScenario.value;
   const district = datasets.value.district?.data;
   const budget = datasets.value.budget?.data;
@@ -42,13 +45,15 @@ export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
   useEffect(() => {
     if (!district || !budget || !visible) return;
     let live = true;
+    setPending(true);
     const timer = setTimeout(() => {
       const model = buildModel(district, budget);
       const metric = METRICS.find((m) => m.id === metricId)!.metric;
       engineWorker()
         .budgetTornado(district, budget, toEngineScenario(scenario, model), metric)
         .then((r) => live && setOutcome(r))
-        .catch((e: unknown) => live && setOutcome({ ok: false, problems: [String(e)] }));
+        .catch((e: unknown) => live && setOutcome({ ok: false, problems: [String(e)] }))
+        .finally(() => live && setPending(false));
     }, 120);
     return () => {
       live = false;
@@ -67,7 +72,7 @@ export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
     : [];
   const top = t?.rows[0];
   return (
-    <section class="tornado" aria-labelledby="tornado-h" ref={section}>
+    <section class="tornado" aria-labelledby="tornado-h" ref={section} aria-busy={pending || (visible && outcome === null)}>
       <h3 id="tornado-h">Sensitivity: which assumption matters most ({scenarioName})</h3>
       <div class="toolbar no-print">
         <div class="field">
@@ -83,16 +88,7 @@ export function TornadoPanel({ scenarioName }: { scenarioName: string }) {
         {outcome?.ok && <p class="hint">Computed in the engine worker in {outcome.ms.toFixed(0)} ms.</p>}
       </div>
       {!outcome && <p class="loading">Computing the tornado…</p>}
-      {outcome && !outcome.ok && (
-        <div class="notice notice-error" role="alert">
-          <strong>The tornado could not be computed</strong>
-          <ul>
-            {outcome.problems.map((p, i) => (
-              <li key={i}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {outcome && !outcome.ok && <ProblemList title="The tornado could not be computed" problems={outcome.problems} />}
       {t && (
         <Chart
           title={`Tornado: ${metric}`}

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { ProblemList } from "../../components/ProblemList.js";
 import { EXAMPLE_LEDGERS, exampleBytes } from "../../lib/ledgerImport.js";
 import { budgetImport, updateImport } from "../../state/budgetImport.js";
 import { busy, chooseLedgerFile, chooseTemplate, openFiles, startOver } from "./actions.js";
@@ -71,16 +72,7 @@ export function FileStep() {
             </li>
           ))}
         </ul>
-        {problems.length > 0 && (
-          <div class="notice notice-error" role="alert">
-            <strong>The file could not be used</strong>
-            <ul>
-              {problems.map((p, i) => (
-                <li key={i}>{p}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        {problems.length > 0 && <ProblemList title="The file could not be used" problems={problems} />}
       </div>
       {(s.budgetFile || s.actualsFile) && (
         <div class="panel kept-files" data-testid="kept-files">

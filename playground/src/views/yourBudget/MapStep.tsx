@@ -1,6 +1,7 @@
 import type { AccountMappingInput } from "@districtkit/budget";
 import { useEffect, useState } from "preact/hooks";
 import { DataTable } from "../../components/DataTable.js";
+import { ProblemList } from "../../components/ProblemList.js";
 import { formatMoney } from "../../lib/format.js";
 import { COLUMN_FIELDS, loadPreset, MAPPING_PRESETS, type MappingPresetId, type StoredFile } from "../../lib/ledgerImport.js";
 import { budgetImport, updateImport } from "../../state/budgetImport.js";
@@ -77,16 +78,7 @@ function Columns({ kind, file }: { kind: LedgerKind; file: StoredFile }) {
           />
         </div>
       </div>
-      {open && !open.ok && (
-        <div class="notice notice-error" role="alert">
-          <strong>{file.name} could not be read as it is</strong>
-          <ul>
-            {open.problems.map((p, i) => (
-              <li key={i}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {open && !open.ok && <ProblemList title={`${file.name} could not be read as it is`} problems={open.problems} />}
       {open?.ok && (
         <p class="hint" data-testid={`read-${kind}`}>
           {open.summary.rowCount} rows read{open.summary.fiscalYears.length ? `, fiscal years ${open.summary.fiscalYears.join(", ")}` : ""}
@@ -402,16 +394,7 @@ export function MapStep() {
         <MappingJson mapping={mapping} />
       </div>
       <div class="panel" aria-live="polite" aria-busy={busy.value !== null}>
-        {problems.length > 0 && (
-          <div class="notice notice-error" role="alert">
-            <strong>The mapping cannot be used yet</strong>
-            <ul>
-              {problems.slice(0, 20).map((p, i) => (
-                <li key={i}>{p}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        {problems.length > 0 && <ProblemList title="The mapping cannot be used yet" problems={problems} limit={20} />}
         {out ? <Preview kind={k} out={out} /> : problems.length === 0 && <p class="loading">Mapping the file…</p>}
       </div>
       <div class="panel">
@@ -500,15 +483,7 @@ export function MapStep() {
             {done}
           </p>
         )}
-        {actionProblems.length > 0 && (
-          <div class="notice notice-error" role="alert">
-            <ul>
-              {actionProblems.map((p, i) => (
-                <li key={i}>{p}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        {actionProblems.length > 0 && <ProblemList problems={actionProblems} />}
       </div>
     </div>
   );

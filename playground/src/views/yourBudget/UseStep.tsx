@@ -1,6 +1,7 @@
 import { Money } from "@districtkit/core";
 import { useEffect, useState } from "preact/hooks";
 import { DataTable } from "../../components/DataTable.js";
+import { ProblemList } from "../../components/ProblemList.js";
 import { formatMoney, formatMoneyDelta } from "../../lib/format.js";
 import { datasets } from "../../lib/sample.js";
 import { budgetImport, updateImport } from "../../state/budgetImport.js";
@@ -78,15 +79,7 @@ function BudgetVsActual() {
           ))}
         </fieldset>
       </div>
-      {problems.length > 0 && (
-        <div class="notice notice-error" role="alert">
-          <ul>
-            {problems.map((p, i) => (
-              <li key={i}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {problems.length > 0 && <ProblemList problems={problems} />}
       {bva && (
         <>
           <p data-testid="bva-explanation">{bva.explanation}</p>
