@@ -69,7 +69,7 @@ describe("layout at desktop and phone widths", () => {
     await w.page.keyboard.press("ArrowRight");
     await expect.poll(() => wrap.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
     expect(w.consoleErrors).toEqual([]);
-  });
+  }, 180_000); // every tab in turn: 30 s on a loaded machine, so the 60 s default is no margin
 
   it("at 390 px, no page is wider than the screen, every tab is on screen, and charts are drawn at their size", async () => {
     const w = await openPage(browser(), { width: 390, height: 844 });
@@ -101,5 +101,5 @@ describe("layout at desktop and phone widths", () => {
       await screenshot(w.page, `narrow-${tab.toLowerCase().replace(/[^a-z]+/g, "-")}-all`);
     }
     expect(w.consoleErrors).toEqual([]);
-  });
+  }, 180_000); // every tab in turn: 30 s on a loaded machine, so the 60 s default is no margin
 });
