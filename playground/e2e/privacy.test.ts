@@ -29,7 +29,11 @@ describe("privacy register", () => {
     // New York's supplemental information from the same register: one block per contract, cited
     await w.page.getByLabel("Document to publish").selectOption("NY");
     await expect.poll(async () => (await frame.locator("body").textContent()) ?? "").toContain("121.3");
+    // the summary and gaps beside it are New York's, not the Illinois list's
+    expect(await summary.textContent()).toMatch(/contracts? in force on 2026-07-01 shares? student data; .* of 8 NYCRR §121\.3\(c\)/);
+    expect(await summary.textContent()).not.toContain("IL rules");
     await w.page.getByLabel("Document to publish").selectOption("IL");
+    await expect.poll(async () => (await summary.textContent()) ?? "").toContain("IL rules");
     // the CSV download is the list as data
     const [download] = await Promise.all([w.page.waitForEvent("download"), w.page.getByRole("link", { name: "Download the list (CSV)" }).click()]);
     expect(download.suggestedFilename()).toBe("approved-apps.csv");

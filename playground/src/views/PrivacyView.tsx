@@ -96,17 +96,17 @@ function Register({ loaded }: { loaded: Loaded }) {
   const review = useMemo(() => reviewRegister(register, { asOf }), [register, asOf]);
   const list = useMemo(() => buildApprovedAppList(register, { asOf, state }), [register, asOf, state]);
   const conditions = useMemo(() => new Map(list.entries.map((e) => [e.appId, e.conditions] as const)), [list]);
-  const html = useMemo(
+  // the document chosen: its summary and gaps are shown, never another document's
+  const published = useMemo(
     () =>
-      renderPublicDocumentHtml(
-        doc === "NY"
-          ? buildNySupplementalInformation({ ...register, district: { ...register.district, state: "NY" } }, { asOf })
-          : doc === "CT"
-            ? buildContractNotices({ ...register, district: { ...register.district, state: "CT" } }, { asOf, since: "2025-07-01" })
-            : list,
-      ),
+      doc === "NY"
+        ? buildNySupplementalInformation({ ...register, district: { ...register.district, state: "NY" } }, { asOf })
+        : doc === "CT"
+          ? buildContractNotices({ ...register, district: { ...register.district, state: "CT" } }, { asOf, since: "2025-07-01" })
+          : list,
     [doc, list, register, asOf],
   );
+  const html = useMemo(() => renderPublicDocumentHtml(published), [published]);
   const csv = useMemo(() => writeApprovedAppList(list), [list]);
   const htmlUrl = useDownload(html, "text/html");
   const csvUrl = useDownload(csv, "text/csv");
@@ -158,25 +158,25 @@ function Register({ loaded }: { loaded: Loaded }) {
             ))}
           </select>
         </label>
-        <p data-testid="approved-list-summary">{list.summary}</p>
-        {list.gaps.length > 0 && (
+        <p data-testid="approved-list-summary">{published.summary}</p>
+        {published.gaps.length > 0 && (
           <details>
-            <summary>{list.gaps.length} gaps to fill before posting</summary>
+            <summary>{published.gaps.length} gaps to fill before posting</summary>
             <ul>
-              {list.gaps.map((g, i) => (
+              {published.gaps.map((g, i) => (
                 <li key={i}>{`${g.appName ?? "The list"}: ${g.missing} (${g.citation})`}</li>
               ))}
             </ul>
           </details>
         )}
-        {list.deadlines.length > 0 && (
+        {published.kind === "approvedAppList" && list.deadlines.length > 0 && (
           <ul data-testid="approved-list-deadlines">
             {list.deadlines.map((d, i) => (
               <li key={i}>{d.explanation}</li>
             ))}
           </ul>
         )}
-        {list.withheld.length > 0 && <p>Withheld: {list.withheld.map((w) => `${w.appName} — ${w.reason}`).join("; ")}.</p>}
+        {published.kind === "approvedAppList" && list.withheld.length > 0 && <p>Withheld: {list.withheld.map((w) => `${w.appName} — ${w.reason}`).join("; ")}.</p>}
         <div class="no-print">
           <button type="button" onClick={() => frame.current?.contentWindow?.print()}>
             Print this document
