@@ -116,7 +116,7 @@ describe("the E-Rate tab", () => {
   it("draws the C2 budget down by building as planC2Drawdown does, and flows the district's share into a budget scenario", async () => {
     const w = await openERate();
     const { page } = w;
-    const requests = defaultRequests(model, fy);
+    const requests = defaultRequests(model, fy, sample("devices"));
     // the default requests are the budget's own C2 lines over the cycle FY2026–30 (district FY2027–31), at the projected cost
     const projection = projectBudget(model, { id: "baseline", name: "Baseline", levers: [] });
     const c2InBudget = Money.sum(projection.lines.filter((l) => l.eRate === "C2").flatMap((l) => l.years.filter((y) => y.fiscalYear >= 2027 && y.fiscalYear <= 2031).map((y) => y.cost)));
@@ -136,6 +136,13 @@ describe("the E-Rate tab", () => {
     expect(amount(await page.getByTestId("c2-planned-total").textContent())).toBe(d.totals.planned.toString());
     expect(amount(await page.getByTestId("c2-remaining").textContent())).toBe(d.remaining.toString());
     for (const y of d.years) expect(amount(await page.getByTestId(`c2-district-${y.fundingYear}`).textContent())).toBe(y.districtPays.toString());
+    for (const b of d.buildings) expect(amount(await page.getByTestId(`c2-building-${b.building}`).textContent())).toBe(b.total.toString());
+    // the access point refresh is split among the schools by their access points in the inventory (36, 26, 34 of 96)
+    expect(requests.filter((r) => r.from === "wifi-aps").map((r) => [r.building, r.amount])).toEqual([
+      ["mves", "23400"],
+      ["mvms", "16900"],
+      ["mvhs", "22100"],
+    ]);
     // the totals add up to the cent: E-Rate's share and the district's make the requests' cost
     expect(d.totals.eRatePays.add(d.totals.districtPays).toString()).toBe(c2InBudget.toString());
 

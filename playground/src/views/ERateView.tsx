@@ -56,7 +56,7 @@ export function ERateView() {
       </p>
       <CalendarSection model={model} fundingYear={fy} asOf={asOf} settings={settings} />
       <BidsSection settings={settings} />
-      <DrawdownSection model={model} fundingYear={fy} settings={settings} />
+      <DrawdownSection model={model} devices={d.devices?.data} fundingYear={fy} settings={settings} />
       <EligibilitySection model={model} fundingYear={fy} asOf={asOf} settings={settings} />
       <EquipmentSection model={model} devices={d.devices?.data} cycleYears={appState.value.devices.cycleYears} settings={settings} />
     </section>

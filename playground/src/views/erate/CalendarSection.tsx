@@ -125,7 +125,9 @@ function CalendarResult({ cal }: { cal: Cal }) {
         id="erate-milestones"
         caption={`FY${cal.fundingYear}: the funding year's dates`}
         columns={[
-          { key: "d", label: "Date", value: (m: Milestone) => <span data-milestone={m.id}>{m.date}</span> },
+          { key: "d", label: "Date", value: (m: Milestone) => <span class="nowrap" data-milestone={m.id}>
+                {m.date}
+              </span> },
           { key: "t", label: "Step", value: (m: Milestone) => m.title },
           { key: "a", label: "What to do", value: (m: Milestone) => m.action },
           { key: "r", label: "Rule", value: (m: Milestone) => <span class="muted">{m.rule}</span> },

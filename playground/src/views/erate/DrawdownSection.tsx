@@ -56,9 +56,9 @@ export function readRequests(model: BudgetModel, fundingYear: number, discountPe
 }
 
 /** Section 3: the Category Two five-year budget drawn down building by building (planC2Drawdown), and the district's share flowed into the budget. */
-export function DrawdownSection({ model, fundingYear, settings }: { model: BudgetModel; fundingYear: number; settings: ERateSettings }) {
+export function DrawdownSection({ model, devices, fundingYear, settings }: { model: BudgetModel; devices: unknown; fundingYear: number; settings: ERateSettings }) {
   const cycle = c2CycleFor(fundingYear);
-  const defaults = useMemo(() => defaultRequests(model, fundingYear), [model, fundingYear]);
+  const defaults = useMemo(() => defaultRequests(model, fundingYear, devices), [model, fundingYear, devices]);
   const rows = settings.requests ?? defaults;
   const discount = useMemo(() => districtDiscount(model, fundingYear), [model, fundingYear]);
   const read = readRequests(model, fundingYear, discount.ok ? discount.c2 : 0, rows);
@@ -81,7 +81,8 @@ export function DrawdownSection({ model, fundingYear, settings }: { model: Budge
       <h3 id="er-c2-h">3. Category Two budget drawdown{cycle ? `, FY${cycle.firstFundingYear}–${String(cycle.lastFundingYear).slice(2)}` : ""}</h3>
       <p class="hint">
         Requests are charged against the district's five-year budget at their pre-discount cost, committed first, then requested, then planned. The rows first shown are the budget's C2 lines in the
-        cycle's years, at the cost the budget projects; edit them, or mark what USAC has committed.
+        cycle's years, at the cost the budget projects (a district-wide refresh of equipment the schools hold is split among them by their units in the inventory); edit them, or mark what USAC has
+        committed.
       </p>
       {discount.ok && (
         <p class="hint" data-testid="c2-discount">

@@ -1,5 +1,5 @@
 import { type BudgetModel, c2CycleFor, ERATE_FILING_WINDOWS, ERATE_SERVICES, eRateFilingWindowFor, type ProcurementCalendarInput, projectBudget } from "@districtkit/budget";
-import { addMonthsIso, convertFiscalYear, ERATE_CALENDAR, fiscalYearOf, Money } from "@districtkit/core";
+import { addMonthsIso, allocate, convertFiscalYear, ERATE_CALENDAR, fiscalYearOf, Money } from "@districtkit/core";
 import type { ERateSettings } from "../../state/schema.js";
 
 // The E-Rate view's inputs drawn from the district's own data (pure functions, no signals: the
@@ -75,7 +75,7 @@ const SERVICE_WORDS: readonly (readonly [RegExp, string])[] = [
   [/access point|wi-?fi/i, "wireless-access-points"],
   [/switch/i, "switches"],
   [/router/i, "routers"],
-  [/cabl|rack/i, "cabling"],
+  [/cabl|\bracks?\b(?! server)/i, "cabling"],
   [/\bups\b|battery/i, "ups"],
   [/controller|wireless .*licen[cs]e/i, "wireless-controllers"],
   [/maintenance of internal|bmic/i, "basic-maintenance"],
@@ -132,26 +132,40 @@ export function calendarPurchases(model: BudgetModel, fundingYear: number, s: ER
 
 export type DrawdownRow = NonNullable<ERateSettings["requests"]>[number];
 
-/** The cycle's default requests: every C2 line of the budget in each funding year of the Category Two cycle holding `fundingYear`, as planned requests at the budget's cost. */
-export function defaultRequests(model: BudgetModel, fundingYear: number): DrawdownRow[] {
+/**
+ * The cycle's default requests: every C2 line of the budget in each funding year of the Category
+ * Two cycle holding `fundingYear`, as planned requests at the budget's cost. A district-wide
+ * one-time line of the same E-Rate service as equipment the inventory holds in the schools (the
+ * access point refresh and the access points) is split among those schools by their unit counts,
+ * to the cent; any other line stays district-wide.
+ */
+export function defaultRequests(model: BudgetModel, fundingYear: number, devices?: unknown): DrawdownRow[] {
   const cycle = c2CycleFor(fundingYear);
   if (!cycle) return [];
   const schools = new Set(model.district.schools.map((s) => s.id));
+  const schoolName = new Map(model.district.schools.map((s) => [s.id, s.name]));
+  const cohorts = c2Cohorts(devices, undefined).filter((c) => schools.has(c.school));
   const rows: DrawdownRow[] = [];
   for (const l of baselineLines(model)) {
     if (l.eRate !== "C2") continue;
+    const service = guessService(l.name);
+    // units of the same service per school, in the district's school order
+    const units = new Map<string, number>();
+    if (l.school === null && l.kind === "one-time" && service !== null)
+      for (const c of cohorts) if (c.service === service) units.set(c.school, (units.get(c.school) ?? 0) + c.count);
+    const split = model.district.schools.filter((s) => units.has(s.id)).map((s) => [s.id, units.get(s.id)!] as const);
     for (let fy = cycle.firstFundingYear; fy <= cycle.lastFundingYear; fy++) {
       const cost = l.cost.get(districtYearOf(model, fy));
       if (cost === undefined) continue;
-      rows.push({
-        id: `${l.id}-${fy}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 80),
-        name: l.name,
-        building: l.school !== null && schools.has(l.school) ? l.school : "district",
-        fundingYear: String(fy),
-        amount: cost,
-        status: "planned",
-        from: l.id,
-      });
+      const base = `${l.id}-${fy}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 60);
+      if (split.length > 1) {
+        const parts = allocate(cost, split.map(([, n]) => n));
+        split.forEach(([school, n], i) => {
+          rows.push({ id: `${base}-${school}`.slice(0, 80), name: `${l.name}: ${n} at ${schoolName.get(school) ?? school}`, building: school, fundingYear: String(fy), amount: parts[i]!.toString(), status: "planned", from: l.id });
+        });
+        continue;
+      }
+      rows.push({ id: base, name: l.name, building: l.school !== null && schools.has(l.school) ? l.school : split.length === 1 ? split[0]![0] : "district", fundingYear: String(fy), amount: cost, status: "planned", from: l.id });
     }
   }
   return rows;
@@ -175,6 +189,8 @@ export interface C2Cohort {
   readonly name: string;
   readonly school: string;
   readonly model: string;
+  /** The E-Rate service its model is. */
+  readonly service: string;
   readonly count: number;
   readonly cost: string;
   readonly installedFiscalYear: number;
@@ -204,6 +220,7 @@ export function c2Cohorts(devices: unknown, cycleYears: number | undefined): C2C
         name: m.name,
         school: c.school,
         model: c.model,
+        service: service ?? "",
         count: c.count,
         cost: Money.of(c.unitCost ?? "0")
           .multiply(c.count)
