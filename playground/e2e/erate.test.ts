@@ -24,6 +24,17 @@ function amount(text: string | null): string {
   return Money.of(`${m[1] ? "-" : ""}${m[2]!.replace(/,/g, "")}`).toString();
 }
 
+/** "$1,234.56" → cents. */
+const cents = (text: string | null): bigint => BigInt(Money.of(amount(text)).multiply(100).toString());
+
+/** The open scenario's total in the Budget tab's headline table (second row: the first what-if). */
+async function scenarioTotal(page: Page): Promise<bigint> {
+  await page.getByRole("tab", { name: "Budget" }).click();
+  const table = page.getByTestId("headline-table");
+  await table.waitFor({ timeout: 30_000 });
+  return cents(await table.locator("tbody tr").nth(1).locator("td").first().textContent());
+}
+
 async function openERate(width = 1280, height = 800) {
   const w = await openPage(browser(), { width, height });
   await w.page.goto(baseUrl);
@@ -158,11 +169,18 @@ describe("the E-Rate tab", () => {
     await flow.waitFor();
     for (const item of ["Wi-Fi access point refresh", "PoE switch refresh", "Cabling and racks"]) expect(await flow.getByRole("checkbox", { name: new RegExp(item) }).isChecked()).toBe(true);
     expect(await flow.getByRole("checkbox", { name: /Internet access/ }).isChecked()).toBe(false);
-    // the requests are the budget's own C2 costs, so using them changes nothing but their order
-    expect(await flow.getByTestId("reconciliation-sentence").textContent()).toBeTruthy();
+    // the requests are the budget's own C2 costs: using them as they are changes no total
+    const net = () => flow.getByTestId("reconciliation").getByTestId("net-total").textContent();
+    await expect.poll(net).toBe("$0.00");
+    // the elementary school's access points cost $6,600 more than the budget carried: the scenario grows by that much
+    const before = await scenarioTotal(page);
+    await page.getByRole("tab", { name: "E-Rate" }).click();
+    await page.getByLabel(`Pre-discount ($), ${requests[aps]!.name} FY${requests[aps]!.fundingYear} (row ${aps + 1})`).fill("30000");
+    await expect.poll(net).toBe("+$6,600.00");
     await flow.getByRole("button", { name: /^Use this plan in/ }).click();
     await expect.poll(() => flow.getByRole("status").textContent()).toMatch(/uses the C2 drawdown/);
     await screenshot(page, "desktop-erate-drawdown");
+    expect((await scenarioTotal(page)) - before).toBe(660_000n);
     expect(w.consoleErrors).toEqual([]);
   });
 

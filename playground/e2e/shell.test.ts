@@ -88,7 +88,7 @@ describe("the playground shell", () => {
     const alert = w.page.getByRole("alert");
     await alert.waitFor();
     expect(await alert.textContent()).toContain("could not be opened");
-    expect(await w.page.getByRole("tab").count()).toBe(9);
+    expect(await w.page.getByRole("tab").count()).toBe(10);
     // a well-formed link whose content fails validation names the field
     const bad = await open(`${baseUrl}#s=${await badStateLink(w)}`);
     await bad.page.getByRole("alert").waitFor();
