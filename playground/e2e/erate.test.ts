@@ -43,8 +43,7 @@ async function openERate(width = 1280, height = 800) {
   return w;
 }
 
-const milestoneDates = (page: Page) =>
-  page.locator("#erate-milestones [data-milestone]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-milestone"), e.textContent] as const));
+const milestoneDates = (page: Page) => page.locator("#erate-milestones [data-milestone]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-milestone"), e.textContent] as const));
 
 describe("the E-Rate tab", () => {
   it("lays out next year's procurement calendar as the engine does, and warns when a planned date breaks a rule", async () => {
@@ -188,7 +187,12 @@ describe("the E-Rate tab", () => {
     const w = await openERate();
     const { page } = w;
     const items = plannedItems(model, fy, undefined);
-    const r = recheckERateEligibility({ fundingYear: fy, from: "2025-07-01", to: asOf, items: items.map((i) => ({ id: i.id, name: i.name, service: i.service, ...(i.amount !== null ? { amount: i.amount } : {}) })) });
+    const r = recheckERateEligibility({
+      fundingYear: fy,
+      from: "2025-07-01",
+      to: asOf,
+      items: items.map((i) => ({ id: i.id, name: i.name, service: i.service, ...(i.amount !== null ? { amount: i.amount } : {}) })),
+    });
     expect(await page.getByTestId("eligibility-explanation").textContent()).toBe(r.explanation);
     // the hotspots loaned to students: eligible under FCC 24-76, not under FCC 25-62 (adopted 30 September 2025)
     expect(r.changed.map((c) => c.id)).toEqual(["hotspots"]);
@@ -198,7 +202,12 @@ describe("the E-Rate tab", () => {
     // under the rules of 2024-07-01 (before FCC 24-76) the hotspots were not eligible either: nothing changes from then to 2024-12-31
     await page.getByLabel("Re-check under the rules of").fill("2025-01-15");
     await page.getByLabel("Plan made under the rules of").fill("2024-07-01");
-    const early = recheckERateEligibility({ fundingYear: fy, from: "2024-07-01", to: "2025-01-15", items: items.map((i) => ({ id: i.id, name: i.name, service: i.service, ...(i.amount !== null ? { amount: i.amount } : {}) })) });
+    const early = recheckERateEligibility({
+      fundingYear: fy,
+      from: "2024-07-01",
+      to: "2025-01-15",
+      items: items.map((i) => ({ id: i.id, name: i.name, service: i.service, ...(i.amount !== null ? { amount: i.amount } : {}) })),
+    });
     await expect.poll(() => page.getByTestId("eligibility-explanation").textContent()).toBe(early.explanation);
 
     // equipment: the 3 kVA UPS bought in FY2022 with a 5-year life is retired in FY2027, before its five years are up

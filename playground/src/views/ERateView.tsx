@@ -4,8 +4,8 @@ import { datasets } from "../lib/sample.js";
 import { appState } from "../state/store.js";
 import { BidsSection } from "./erate/BidsSection.js";
 import { CalendarSection } from "./erate/CalendarSection.js";
-import { nextFundingYear } from "./erate/data.js";
 import { DrawdownSection } from "./erate/DrawdownSection.js";
+import { nextFundingYear } from "./erate/data.js";
 import { EligibilitySection } from "./erate/EligibilitySection.js";
 import { EquipmentSection } from "./erate/EquipmentSection.js";
 
@@ -30,7 +30,7 @@ export function ERateView() {
       </section>
     );
   }
-  if (!outcome || !outcome.ok) {
+  if (!outcome?.ok) {
     return (
       <section aria-labelledby="er-h" class="erate">
         <h2 id="er-h">E-Rate operations</h2>

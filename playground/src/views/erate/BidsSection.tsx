@@ -110,7 +110,12 @@ export function BidsSection({ settings }: { settings: ERateSettings }) {
           type="button"
           class="secondary"
           disabled={criteria.length >= 12}
-          onClick={() => setCriteria([...criteria, { id: nextId("c", criteria), name: "New criterion", weight: "10" }], bids.map((b) => ({ ...b, points: [...b.points, "0"] })))}
+          onClick={() =>
+            setCriteria(
+              [...criteria, { id: nextId("c", criteria), name: "New criterion", weight: "10" }],
+              bids.map((b) => ({ ...b, points: [...b.points, "0"] })),
+            )
+          }
         >
           Add a criterion
         </button>

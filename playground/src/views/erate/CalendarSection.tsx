@@ -37,8 +37,8 @@ export function CalendarSection({ model, fundingYear, asOf, settings }: { model:
     <section class="erate-section" aria-labelledby="er-cal-h">
       <h3 id="er-cal-h">1. Procurement calendar, FY{fundingYear}</h3>
       <p class="hint">
-        The funding year after the one {asOf} falls in. Form 470 posted → {outcome.ok ? outcome.cal.rules.form470WaitDays : 28}-day wait (contract allowed from the day after) → Form 471 window → service
-        → Form 486 and invoices. Each purchase is an E-Rate line of the budget that costs something in FY{fundingYear}.
+        The funding year after the one {asOf} falls in. Form 470 posted → {outcome.ok ? outcome.cal.rules.form470WaitDays : 28}-day wait (contract allowed from the day after) → Form 471 window →
+        service → Form 486 and invoices. Each purchase is an E-Rate line of the budget that costs something in FY{fundingYear}.
       </p>
       <fieldset class="erate-fields">
         <legend>Form 471 window of FY{fundingYear}</legend>
@@ -125,9 +125,15 @@ function CalendarResult({ cal }: { cal: Cal }) {
         id="erate-milestones"
         caption={`FY${cal.fundingYear}: the funding year's dates`}
         columns={[
-          { key: "d", label: "Date", value: (m: Milestone) => <span class="nowrap" data-milestone={m.id}>
+          {
+            key: "d",
+            label: "Date",
+            value: (m: Milestone) => (
+              <span class="nowrap" data-milestone={m.id}>
                 {m.date}
-              </span> },
+              </span>
+            ),
+          },
           { key: "t", label: "Step", value: (m: Milestone) => m.title },
           { key: "a", label: "What to do", value: (m: Milestone) => m.action },
           { key: "r", label: "Rule", value: (m: Milestone) => <span class="muted">{m.rule}</span> },

@@ -74,7 +74,9 @@ export function DrawdownSection({ model, devices, fundingYear, settings }: { mod
   const setRows = (next: DrawdownRow[]) => setERate((s) => ({ ...s, requests: next }));
   const schoolName = new Map<string, string>([...model.district.schools.map((s) => [s.id, s.name] as const), ["district", "District-wide"]]);
   const buildingOptions = [...model.district.schools.map((s) => ({ value: s.id, label: s.name })), { value: "district", label: "District-wide" }];
-  const yearOptions = cycle ? Array.from({ length: cycle.lastFundingYear - cycle.firstFundingYear + 1 }, (_, i) => ({ value: String(cycle.firstFundingYear + i), label: `FY${cycle.firstFundingYear + i}` })) : [];
+  const yearOptions = cycle
+    ? Array.from({ length: cycle.lastFundingYear - cycle.firstFundingYear + 1 }, (_, i) => ({ value: String(cycle.firstFundingYear + i), label: `FY${cycle.firstFundingYear + i}` }))
+    : [];
 
   return (
     <section class="erate-section" aria-labelledby="er-c2-h">
@@ -194,14 +196,29 @@ function DrawdownResult({ r, rows, schoolName }: { r: Result; rows: readonly Dra
           { key: "c", label: "Committed", kind: "num", value: (y: Year | typeof totalsRow) => <span data-testid={`c2-committed-${y.fundingYear ?? "total"}`}>{formatMoney(y.committed)}</span> },
           { key: "q", label: "Requested", kind: "num", value: (y: Year | typeof totalsRow) => formatMoney(y.requested) },
           { key: "p", label: "Planned", kind: "num", value: (y: Year | typeof totalsRow) => <span data-testid={`c2-planned-${y.fundingYear ?? "total"}`}>{formatMoney(y.planned)}</span> },
-          { key: "e", label: "E-Rate pays", kind: "num", value: (y: Year | typeof totalsRow) => ("eRatePays" in y ? formatMoney(y.eRatePays) : <span data-testid="c2-erate-total">{formatMoney(r.totals.eRatePays)}</span>) },
+          {
+            key: "e",
+            label: "E-Rate pays",
+            kind: "num",
+            value: (y: Year | typeof totalsRow) => ("eRatePays" in y ? formatMoney(y.eRatePays) : <span data-testid="c2-erate-total">{formatMoney(r.totals.eRatePays)}</span>),
+          },
           {
             key: "d",
             label: "District pays",
             kind: "num",
-            value: (y: Year | typeof totalsRow) => ("districtPays" in y ? <span data-testid={`c2-district-${y.fundingYear}`}>{formatMoney(y.districtPays)}</span> : <span data-testid="c2-district-total">{formatMoney(r.totals.districtPays)}</span>),
+            value: (y: Year | typeof totalsRow) =>
+              "districtPays" in y ? (
+                <span data-testid={`c2-district-${y.fundingYear}`}>{formatMoney(y.districtPays)}</span>
+              ) : (
+                <span data-testid="c2-district-total">{formatMoney(r.totals.districtPays)}</span>
+              ),
           },
-          { key: "l", label: "Budget left", kind: "num", value: (y: Year | typeof totalsRow) => ("remaining" in y ? formatMoney(y.remaining) : <span data-testid="c2-remaining">{formatMoney(r.remaining)}</span>) },
+          {
+            key: "l",
+            label: "Budget left",
+            kind: "num",
+            value: (y: Year | typeof totalsRow) => ("remaining" in y ? formatMoney(y.remaining) : <span data-testid="c2-remaining">{formatMoney(r.remaining)}</span>),
+          },
         ]}
         rows={r.years}
         footer={[totalsRow]}

@@ -1,4 +1,4 @@
-import { type BudgetModel, ERATE_ELIGIBILITY_EDITIONS, ERATE_SERVICES, type EligibilityRecheck, recheckERateEligibility } from "@districtkit/budget";
+import { type BudgetModel, type EligibilityRecheck, ERATE_ELIGIBILITY_EDITIONS, ERATE_SERVICES, recheckERateEligibility } from "@districtkit/budget";
 import { addMonthsIso } from "@districtkit/core";
 import { useMemo } from "preact/hooks";
 import { DataTable } from "../../components/DataTable.js";
@@ -27,8 +27,7 @@ export function EligibilitySection({ model, fundingYear, asOf, settings }: { mod
       return { ok: false, problems: problemsOf(e) };
     }
   }, [items, fundingYear, from, to]);
-  const setService = (item: string, service: string) =>
-    setERate((s) => ({ ...s, services: [...(s.services ?? []).filter((x) => x.item !== item), { item, service }] }));
+  const setService = (item: string, service: string) => setERate((s) => ({ ...s, services: [...(s.services ?? []).filter((x) => x.item !== item), { item, service }] }));
   type Row = (typeof items)[number];
   const before = outcome.ok ? new Map(outcome.r.before.items.map((i) => [i.id, i])) : new Map();
   const after = outcome.ok ? new Map(outcome.r.after.items.map((i) => [i.id, i])) : new Map();
@@ -37,8 +36,8 @@ export function EligibilitySection({ model, fundingYear, asOf, settings }: { mod
     <section class="erate-section" aria-labelledby="er-el-h">
       <h3 id="er-el-h">4. Eligibility, FY{fundingYear}: re-checked under other rules</h3>
       <p class="hint">
-        Each ruling counts from the day the FCC adopted it. The plan is checked under the rules of the first day and re-checked under those of the second (by default a year before the as-of date, and the
-        as-of date). Rulings held: {ERATE_ELIGIBILITY_EDITIONS.map((e) => `${e.title} (${e.adopted})`).join("; ")}.
+        Each ruling counts from the day the FCC adopted it. The plan is checked under the rules of the first day and re-checked under those of the second (by default a year before the as-of date, and
+        the as-of date). Rulings held: {ERATE_ELIGIBILITY_EDITIONS.map((e) => `${e.title} (${e.adopted})`).join("; ")}.
       </p>
       <fieldset class="erate-fields">
         <legend>Rules as of</legend>

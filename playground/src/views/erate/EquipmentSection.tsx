@@ -24,7 +24,14 @@ export function EquipmentSection({ model, devices, cycleYears, settings }: { mod
         ok: true,
         r: plain(
           checkEquipmentRules({
-            items: cohorts.map((c) => ({ id: c.key, name: `${c.name}, ${schoolName.get(c.school) ?? c.school}`, building: c.school, installedFiscalYear: c.installedFiscalYear, count: c.count, cost: c.cost })),
+            items: cohorts.map((c) => ({
+              id: c.key,
+              name: `${c.name}, ${schoolName.get(c.school) ?? c.school}`,
+              building: c.school,
+              installedFiscalYear: c.installedFiscalYear,
+              count: c.count,
+              cost: c.cost,
+            })),
             plan: cohorts.map((c) => ({ item: c.key, action: "retire" as const, fiscalYear: retireOf(c) })),
             calendar: model.district.calendar,
           }),
@@ -34,8 +41,7 @@ export function EquipmentSection({ model, devices, cycleYears, settings }: { mod
       return { ok: false, problems: problemsOf(e) };
     }
   }, [key, model]);
-  const setRetire = (cohort: string, fiscalYear: number) =>
-    setERate((s) => ({ ...s, retire: [...(s.retire ?? []).filter((r) => r.cohort !== cohort), { cohort, fiscalYear }] }));
+  const setRetire = (cohort: string, fiscalYear: number) => setERate((s) => ({ ...s, retire: [...(s.retire ?? []).filter((r) => r.cohort !== cohort), { cohort, fiscalYear }] }));
   type Finding = Result["findings"][number];
   const byItem = outcome.ok ? new Map(outcome.r.findings.map((f) => [f.item, f])) : new Map<string, Finding>();
 
@@ -74,7 +80,11 @@ export function EquipmentSection({ model, devices, cycleYears, settings }: { mod
                   key: "r",
                   label: "Retired in",
                   value: (c: C2Cohort) => (
-                    <select aria-label={`Retirement year of ${c.name}, ${schoolName.get(c.school) ?? c.school}`} value={String(retireOf(c))} onChange={(e) => setRetire(c.key, Number((e.currentTarget as HTMLSelectElement).value))}>
+                    <select
+                      aria-label={`Retirement year of ${c.name}, ${schoolName.get(c.school) ?? c.school}`}
+                      value={String(retireOf(c))}
+                      onChange={(e) => setRetire(c.key, Number((e.currentTarget as HTMLSelectElement).value))}
+                    >
                       {Array.from({ length: 12 }, (_, k) => c.installedFiscalYear + 1 + k).map((y) => (
                         <option value={y} key={y}>
                           FY{y}

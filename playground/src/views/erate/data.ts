@@ -151,21 +151,42 @@ export function defaultRequests(model: BudgetModel, fundingYear: number, devices
     const service = guessService(l.name);
     // units of the same service per school, in the district's school order
     const units = new Map<string, number>();
-    if (l.school === null && l.kind === "one-time" && service !== null)
-      for (const c of cohorts) if (c.service === service) units.set(c.school, (units.get(c.school) ?? 0) + c.count);
+    if (l.school === null && l.kind === "one-time" && service !== null) for (const c of cohorts) if (c.service === service) units.set(c.school, (units.get(c.school) ?? 0) + c.count);
     const split = model.district.schools.filter((s) => units.has(s.id)).map((s) => [s.id, units.get(s.id)!] as const);
     for (let fy = cycle.firstFundingYear; fy <= cycle.lastFundingYear; fy++) {
       const cost = l.cost.get(districtYearOf(model, fy));
       if (cost === undefined) continue;
-      const base = `${l.id}-${fy}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 60);
+      const base = `${l.id}-${fy}`
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, "-")
+        .slice(0, 60);
       if (split.length > 1) {
-        const parts = allocate(cost, split.map(([, n]) => n));
+        const parts = allocate(
+          cost,
+          split.map(([, n]) => n),
+        );
         split.forEach(([school, n], i) => {
-          rows.push({ id: `${base}-${school}`.slice(0, 80), name: `${l.name}: ${n} at ${schoolName.get(school) ?? school}`, building: school, fundingYear: String(fy), amount: parts[i]!.toString(), status: "planned", from: l.id });
+          rows.push({
+            id: `${base}-${school}`.slice(0, 80),
+            name: `${l.name}: ${n} at ${schoolName.get(school) ?? school}`,
+            building: school,
+            fundingYear: String(fy),
+            amount: parts[i]!.toString(),
+            status: "planned",
+            from: l.id,
+          });
         });
         continue;
       }
-      rows.push({ id: base, name: l.name, building: l.school !== null && schools.has(l.school) ? l.school : split.length === 1 ? split[0]![0] : "district", fundingYear: String(fy), amount: cost, status: "planned", from: l.id });
+      rows.push({
+        id: base,
+        name: l.name,
+        building: l.school !== null && schools.has(l.school) ? l.school : split.length === 1 ? split[0]![0] : "district",
+        fundingYear: String(fy),
+        amount: cost,
+        status: "planned",
+        from: l.id,
+      });
     }
   }
   return rows;
