@@ -17,7 +17,7 @@ interface Violation {
 }
 
 describe("accessibility (axe-core, WCAG 2.2 A/AA)", () => {
-  for (const tab of ["Budget", "Devices", "Repairs", "Licences", "Vetting", "Privacy", "Calendar", "Import / Export", "Your ledger"]) {
+  for (const tab of ["Budget", "Devices", "Repairs", "Licences", "Vetting", "Privacy", "Calendar", "E-Rate", "Import / Export", "Your ledger"]) {
     it(`${tab}: no violations`, async () => {
       // the page's CSP forbids inline scripts; the test injects axe, so only this context bypasses it
       const w = await openPage(browser(), { bypassCSP: true });

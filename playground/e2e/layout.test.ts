@@ -6,7 +6,7 @@ import { openPage, screenshot, settled, useBrowser } from "./browser.js";
 // wider than the screen, charts stay legible and every tab can be reached.
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
-const TABS = ["Budget", "Devices", "Repairs", "Licences", "Vetting", "Privacy", "Calendar", "Import / Export", "Your ledger"] as const;
+const TABS = ["Budget", "Devices", "Repairs", "Licences", "Vetting", "Privacy", "Calendar", "E-Rate", "Import / Export", "Your ledger"] as const;
 
 /** Open a tab with everything on it drawn: nothing busy, lazy panels scrolled into view and computed, the Devices cap set (its tables appear). */
 async function openTab(page: Page, tab: (typeof TABS)[number]): Promise<void> {

@@ -26,7 +26,7 @@ describe("the playground shell", () => {
   it("loads with its tabs and the sample district, without console errors", async () => {
     const w = await open();
     const tabs = await w.page.getByRole("tab").allTextContents();
-    expect(tabs).toEqual(["Budget", "Devices", "Repairs", "Licences", "Vetting", "Privacy", "Calendar", "Import / Export", "Your ledger"]);
+    expect(tabs).toEqual(["Budget", "Devices", "Repairs", "Licences", "Vetting", "Privacy", "Calendar", "E-Rate", "Import / Export", "Your ledger"]);
     await w.page.waitForSelector('[data-testid="district"]');
     const district = await w.page.textContent('[data-testid="district"]');
     if (hasSampleDistrict) expect(district).toContain("Maple Valley");
@@ -88,7 +88,7 @@ describe("the playground shell", () => {
     const alert = w.page.getByRole("alert");
     await alert.waitFor();
     expect(await alert.textContent()).toContain("could not be opened");
-    expect(await w.page.getByRole("tab").count()).toBe(9);
+    expect(await w.page.getByRole("tab").count()).toBe(10);
     // a well-formed link whose content fails validation names the field
     const bad = await open(`${baseUrl}#s=${await badStateLink(w)}`);
     await bad.page.getByRole("alert").waitFor();
@@ -101,14 +101,14 @@ describe("the playground shell", () => {
       ["narrow", { width: 390, height: 844 }],
     ] as const) {
       const w = await open(baseUrl, size);
-      for (const tab of ["Budget", "Devices", "Repairs", "Licences", "Vetting", "Privacy", "Calendar", "Import / Export", "Your ledger"]) {
+      for (const tab of ["Budget", "Devices", "Repairs", "Licences", "Vetting", "Privacy", "Calendar", "E-Rate", "Import / Export", "Your ledger"]) {
         await w.page.getByRole("tab", { name: tab }).click();
         await w.page.waitForSelector(`[role="tabpanel"] h2`);
         await screenshot(w.page, `${label}-${tab.toLowerCase().replace(/[^a-z]+/g, "-")}`);
       }
       expect(w.consoleErrors).toEqual([]);
     }
-    // nine views at two widths, full-page screenshots, on a shared two-core machine
+    // ten views at two widths, full-page screenshots, on a shared two-core machine
   }, 240_000);
 });
 

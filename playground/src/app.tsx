@@ -16,6 +16,7 @@ const TABS: readonly TabDef[] = [
   { id: "vetting", label: "Vetting" },
   { id: "privacy", label: "Privacy" },
   { id: "calendar", label: "Calendar" },
+  { id: "erate", label: "E-Rate" },
   { id: "data", label: "Import / Export" },
   { id: "yours", label: "Your ledger" },
 ];
@@ -29,6 +30,7 @@ const NEEDS: Record<TabId, DatasetName[]> = {
   vetting: ["district", "apps"],
   calendar: ["district", "budget", "devices", "licenses", "apps"],
   privacy: ["district"],
+  erate: ["district", "budget", "devices"],
   data: [...DATASET_NAMES],
   yours: ["district", "budget"],
 };
@@ -41,6 +43,7 @@ const VIEWS: Record<TabId, () => Promise<ComponentType>> = {
   vetting: () => import("./views/VettingView.js").then((m) => m.VettingView),
   calendar: () => import("./views/CalendarView.js").then((m) => m.CalendarView),
   privacy: () => import("./views/PrivacyView.js").then((m) => m.PrivacyView),
+  erate: () => import("./views/ERateView.js").then((m) => m.ERateView),
   data: () => import("./views/DataView.js").then((m) => m.DataView),
   yours: () => import("./views/YourBudgetView.js").then((m) => m.YourBudgetView),
 };

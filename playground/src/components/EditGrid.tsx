@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { type Column, DataTable } from "./DataTable.js";
+import "./EditGrid.css";
 
 /** A column of an editable grid: a text cell, a dollar amount, a count, or a choice from a list. */
 export interface GridColumn<Row> {

@@ -81,7 +81,7 @@ function FlowPanel({ def, lines, fromYear, toYear, categories, note, what, compa
     note,
     lines: lines.map((l) => {
       const m = match.lines.find((x) => x.lineId === l.id);
-      return { id: l.id, name: l.name, category: m?.category ?? l.category, eRate: m?.eRate ?? "ineligible", amounts: { ...l.amounts } };
+      return { id: l.id, name: l.name, category: m?.category ?? l.category, eRate: l.eRate ?? m?.eRate ?? "ineligible", amounts: { ...l.amounts } };
     }),
   };
   const span = fromYear === toYear ? `FY${fromYear}` : `FY${fromYear}–FY${toYear}`;

@@ -89,10 +89,11 @@ export function toEngineScenario(sc: Scenario, model: BudgetModel): ScenarioInpu
   return { id: sc.id, name: sc.name, levers };
 }
 
-/** The two plans another view can flow into a scenario: the lever key, the engine's plan id and words. */
+/** The plans another view can flow into a scenario: the lever key, the engine's plan id and words. */
 export const PLAN_FLOWS = [
   { key: "deviceForecast", plan: "device-forecast", name: "device refresh forecast", category: "hardware" },
   { key: "licensePlan", plan: "licence-plan", name: "optimized licence plan", category: "software" },
+  { key: "eRateC2", plan: "erate-c2-drawdown", name: "E-Rate C2 drawdown", category: "network" },
 ] as const;
 export type PlanFlowDef = (typeof PLAN_FLOWS)[number];
 

@@ -19,5 +19,6 @@ export function describeLevers(l: Levers): string[] {
   const span = (f: { fromYear?: number | undefined; toYear?: number | undefined }) => (f.fromYear !== undefined && f.toYear !== undefined ? ` in FY${f.fromYear}–FY${f.toYear}` : "");
   if (l.deviceForecast) out.push(`Device refresh forecast used${span(l.deviceForecast)} (${l.deviceForecast.note}), replacing ${l.deviceForecast.replaces.length} budget items`);
   if (l.licensePlan) out.push(`Optimized licence plan used${span(l.licensePlan)} (${l.licensePlan.note}), replacing ${l.licensePlan.replaces.length} budget items`);
+  if (l.eRateC2) out.push(`E-Rate C2 drawdown used${span(l.eRateC2)} (${l.eRateC2.note}), replacing ${l.eRateC2.replaces.length} budget items`);
   return out;
 }

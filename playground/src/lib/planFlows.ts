@@ -16,6 +16,8 @@ export interface FlowLine {
   readonly refs: readonly string[];
   readonly keywords: readonly string[];
   readonly amounts: Readonly<Record<string, string>>;
+  /** The line's own E-Rate category (default: that of the budget item it replaces, else none). */
+  readonly eRate?: "C1" | "C2" | "ineligible";
 }
 
 interface ProductInfo {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The tabs of the playground, in display order. */
-export const TAB_IDS = ["budget", "devices", "repairs", "licences", "vetting", "privacy", "calendar", "data", "yours"] as const;
+export const TAB_IDS = ["budget", "devices", "repairs", "licences", "vetting", "privacy", "calendar", "erate", "data", "yours"] as const;
 export const tabIdSchema = z.enum(TAB_IDS);
 export type TabId = z.infer<typeof tabIdSchema>;
 
@@ -104,6 +104,8 @@ export const leversSchema = z.object({
   deviceForecast: planFlowLeverSchema.optional(),
   /** The optimized licence plan of the Licences view, flowed into this scenario (same shape). */
   licensePlan: planFlowLeverSchema.optional(),
+  /** The E-Rate view's Category Two drawdown (one line per building), flowed into this scenario (same shape). */
+  eRateC2: planFlowLeverSchema.optional(),
 });
 export type Levers = z.infer<typeof leversSchema>;
 
@@ -127,6 +129,61 @@ export const deviceSettingsSchema = z.object({
     .optional(),
 });
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
+
+/** A cell of an editable table as the analyst typed it: the view decides what it means and says what is wrong. */
+const typedCell = z.string().max(200);
+
+/**
+ * The E-Rate view's inputs. Absent fields take the view's defaults (drawn from the district's
+ * data); ids are data, kept in arrays, never used as object keys.
+ */
+export const eRateSettingsSchema = z.object({
+  /** The Form 471 window of a funding year USAC has not published, as the analyst entered it. */
+  window: z.object({ opens: isoDate, closes: isoDate }).optional(),
+  /** The planned Form 470 posting and contract signing days of the year's requests. */
+  form470On: isoDate.optional(),
+  contractOn: isoDate.optional(),
+  /** Bid evaluation: the criteria (the first is price) and the bids, with the points on each non-price criterion in criteria order. */
+  criteria: z
+    .array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/), name: typedCell, weight: typedCell }))
+    .min(1)
+    .max(12)
+    .optional(),
+  bids: z
+    .array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/), vendor: typedCell, price: typedCell, points: z.array(typedCell).max(12) }))
+    .max(20)
+    .optional(),
+  /** C2 drawdown requests as edited (absent: the budget's C2 lines of the cycle). */
+  requests: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]{1,80}$/),
+        name: typedCell,
+        building: typedCell,
+        fundingYear: typedCell,
+        amount: typedCell,
+        status: z.enum(["committed", "requested", "planned"]),
+        /** The budget item it came from (so the plan replaces it in the budget). */
+        from: z.string().max(80).optional(),
+      }),
+    )
+    .max(80)
+    .optional(),
+  /** The E-Rate service of a budget item, where the analyst changed the view's guess. */
+  services: z
+    .array(z.object({ item: z.string().min(1).max(80), service: z.string().min(1).max(80) }))
+    .max(200)
+    .optional(),
+  /** Eligibility: the day of the rules the plan was made under, and the day to re-check it under. */
+  rulesFrom: isoDate.optional(),
+  rulesTo: isoDate.optional(),
+  /** Equipment: the fiscal year the lifecycle plan retires a C2 cohort, where the analyst changed it. */
+  retire: z
+    .array(z.object({ cohort: z.string().min(1).max(200), fiscalYear: z.number().int().min(1990).max(2100) }))
+    .max(500)
+    .optional(),
+});
+export type ERateSettings = z.infer<typeof eRateSettingsSchema>;
 
 /** Edits an analyst made to the vetting answers and weights (by app id and criterion id). */
 export const vettingEditsSchema = z.object({
@@ -164,6 +221,8 @@ export const appStateSchema = z
     activeScenarioId: z.string(),
     vetting: vettingEditsSchema,
     devices: deviceSettingsSchema.default({}),
+    /** The E-Rate view's inputs (absent in states saved before it). */
+    erate: eRateSettingsSchema.default({}),
     /**
      * The district's "as of" date, used by every view (renewal notices, AUE and support ends,
      * vetting re-reviews and expiries). Absent: the district file's own date.
@@ -190,6 +249,7 @@ export function defaultState(): AppState {
     activeScenarioId: "s1",
     vetting: {},
     devices: {},
+    erate: {},
   };
 }
 
