@@ -98,6 +98,25 @@ describe("evaluateBids", () => {
     expect(rb.sentence).toContain("would tie Bolt IT");
   });
 
+  it("its sentence agrees with its numbers: with the weight it names, the runner-up ties the winner, at the share it names", () => {
+    const r = evaluateBids({ criteria, bids });
+    const rb = r.robustness!;
+    const m = /if (.+)'s weight went from ([\d.]+) to ([\d.]+) \(its share of the total from ([\d.]+) % to ([\d.]+) %\), other weights unchanged/.exec(rb.sentence)!;
+    expect(m).not.toBeNull();
+    const k = criteria.findIndex((c) => c.name === m[1]);
+    const total = criteria.reduce((a, c) => a + c.weight, 0);
+    expect(Number(m[2])).toBe(criteria[k]!.weight);
+    expect(Number(m[3])).toBeCloseTo(criteria[k]!.weight + (rb.deltaPoints / 100) * total, 1);
+    expect(Number(m[4])).toBeCloseTo((100 * criteria[k]!.weight) / total, 2);
+    // re-evaluated with the weight the sentence names: the runner-up and the winner tie
+    const changed = criteria.map((c, i) => (i === k ? { ...c, weight: Number(m[3]) } : c));
+    const again = evaluateBids({ criteria: changed, bids });
+    const totalOf = (id: string) => again.bids.find((b) => b.id === id)!.total;
+    expect(Math.abs(totalOf(rb.runnerUp) - totalOf(r.winner!))).toBeLessThan(0.02);
+    expect(Number(m[5])).toBeCloseTo((100 * Number(m[3])) / changed.reduce((a, c) => a + c.weight, 0), 1);
+    expect(Number(m[5])).toBeLessThanOrEqual(100);
+  });
+
   it("reports a tie and breaks it by the lower price", () => {
     const r = evaluateBids({
       criteria: [

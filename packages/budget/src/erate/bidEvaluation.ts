@@ -87,9 +87,11 @@ export interface BidEvaluationResult {
   /** Bids tied with the winner on the total (broken by the lower price, then the id). */
   readonly tiedWithWinner: readonly string[];
   /**
-   * How robust the choice is: the smallest change of one criterion's weight share (in points of
-   * percent, other weights unchanged) that makes another bid tie the winner; whether that change
-   * keeps price the heaviest factor; null when no single change can.
+   * How robust the choice is: the smallest change of one criterion's weight (other weights
+   * unchanged) that makes another bid tie the winner — `deltaPoints` is that change in points of
+   * percent of today's total weight (with weights that add up to 100: points of weight); whether
+   * that change keeps price the heaviest factor; null when no single change can. The sentence says
+   * the weight before and after and the criterion's share after the weights are renormalised.
    */
   readonly robustness: {
     readonly criterion: string;
@@ -215,6 +217,14 @@ export function evaluateBids(input: BidEvaluationInput): BidEvaluationResult {
   const winner = compliant && top ? top.b.id : null;
 
   // Robustness: one share changes by δ, the others stay; bid R ties W at δ = (P_W − P_R) / (100 (s_Rk − s_Wk)).
+  // (A tie does not depend on the weights' scale, so δ is also the change of criterion k's weight as a
+  // fraction of today's total weight; the sentence says it in the weights the user typed, and the
+  // share the criterion would then have once the weights are renormalised: (s_k + δ) / (1 + δ).)
+  const weightChange = (k: number, delta: number): string => {
+    const c = v.criteria[k]!;
+    const to = c.weight + delta * totalWeight;
+    return `${c.name}'s weight went from ${round(c.weight, 2)} to ${round(to, 2)} (its share of the total from ${round(share[k]! * 100, 2)} % to ${round(((share[k]! + delta) / (1 + delta)) * 100, 2)} %)`;
+  };
   let robustness: BidEvaluationResult["robustness"] = null;
   if (top && rows.length > 1) {
     let best: { k: number; r: number; delta: number; ok: boolean } | null = null;
@@ -243,12 +253,12 @@ export function evaluateBids(input: BidEvaluationInput): BidEvaluationResult {
         keepsPriceHeaviest: best.ok,
         smallestCompliant: bestOk === null ? null : { criterion: v.criteria[bestOk.k]!.id, runnerUp: rows[bestOk.r]!.b.id, deltaPoints: round(bestOk.delta * 100, 2) },
         sentence:
-          `${R.b.vendor} would tie ${top.b.vendor} if ${c.name}'s share moved by ${pts > 0 ? "+" : ""}${pts} points (from ${round(share[best.k]! * 100, 2)} % to ${round((share[best.k]! + best.delta) * 100, 2)} %, other weights unchanged)` +
+          `${R.b.vendor} would tie ${top.b.vendor} if ${weightChange(best.k, best.delta)}, other weights unchanged` +
           (best.ok
             ? ", with price still the heaviest factor."
             : bestOk === null
               ? "; no change that keeps price the heaviest factor changes the winner."
-              : `; the smallest change that keeps price the heaviest is ${round(bestOk.delta * 100, 2)} points on ${v.criteria[bestOk.k]!.name}.`),
+              : `; the smallest change that keeps price the heaviest: ${weightChange(bestOk.k, bestOk.delta)}.`),
       };
     }
   }
