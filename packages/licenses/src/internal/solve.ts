@@ -836,5 +836,8 @@ export function solveComponent(model: Model, products: readonly number[], maxNod
     }
     lb = Math.min(lb, bound);
   }
-  return { ...best, lowerBound: Math.min(lb, best.cost), proven: proven && best.proven, nodes, products, combinations };
+  const lowerBound = Math.min(lb, best.cost);
+  // a proven lower bound that reaches the plan's cost proves it optimal, whatever stopped a search
+  const closed = model.integral ? Math.ceil(lowerBound - 1e-9 * Math.abs(lowerBound) - 1e-7) >= best.cost : lowerBound >= best.cost - 1e-9 * Math.abs(best.cost) - 1e-7;
+  return { ...best, lowerBound, proven: (proven && best.proven) || (Number.isFinite(best.cost) && closed), nodes, products, combinations };
 }
