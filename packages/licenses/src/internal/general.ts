@@ -24,7 +24,7 @@ import { purchase, seatsPaid } from "./curve.js";
 import { Mix } from "./mix.js";
 import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatColumn, type SiteVariant } from "./model.js";
 import { type Budget, SMALL_COVER_WORK, solveSmallCover } from "./smallCover.js";
-import type { Choice, Solved } from "./solve.js";
+import type { Choice, Solved } from "./solved.js";
 
 const INF = Number.POSITIVE_INFINITY;
 /** Node budget of one exact cover solve (cover.ts) inside the general problem. */
