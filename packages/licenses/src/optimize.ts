@@ -194,10 +194,13 @@ function money(cents: number): Money {
  * site terms; the school choices are solved by branch and bound with a Lagrangian bound, one-year
  * seat options of a role mixed exactly into one cost curve; contracts sharing seats across roles or
  * years (a multi-year commitment beside yearly seats, an `any` option beside role options, an
- * entitlement) go to a general covering search. That search is exact by enumeration when the pooled
- * demand is small: each multi-year or entitlement quantity is enumerated (one number for its whole
- * term), and with those fixed every year is an independent one-year mix; past a work budget it is a
- * branch and bound.
+ * entitlement) go to a general covering search. On markets of up to 8 schools, a product whose seat
+ * contracts all serve one pool with one multi-year commitment term is solved by searching the
+ * commitment's quantity (one number for its whole term): with it fixed every year is an
+ * independent one-year mix, and a Lagrangian split of the commitment's cost over its years bounds
+ * every quantity range. The general search is exact by enumeration when the pooled demand is small:
+ * each multi-year or entitlement quantity is enumerated, every year then an independent one-year
+ * mix; past a work budget it is a branch and bound.
  *
  * `status: "optimal"` means proven optimal over this whole model (or a proven lower bound reaches
  * the plan's cost). Small markets prove: the site choices of up to 8 schools are searched exactly

@@ -18,6 +18,7 @@
 // quantity vector and site set (test/bruteForceMix.ts); optimize.prop.test.ts with enumeration of
 // contract sets (test/bruteForce.ts) and with HiGHS on seeded markets.
 import { ROLES } from "../schema.js";
+import { type CommitHooks, commitSearch } from "./commit.js";
 import { type Curve, Envelope, purchase, seatsPaid } from "./curve.js";
 import { dpWork, solveSharedPool, solveSharedPoolDP, type YearSchools } from "./dpPool.js";
 import { generalPool, mixable } from "./general.js";
@@ -32,7 +33,8 @@ import { type FreeSchools, type PreparedYear, prepareYear } from "./yearSchools.
 /** The one-year seat options of one key and year, mixed (mix.ts), and their columns. */
 interface OneYearMix {
   readonly mix: Mix;
-  readonly cols: readonly SeatColumn[];
+  /** The contract behind each column of the mix (null: not a purchase, e.g. committed seats). */
+  readonly cols: readonly (SeatColumn | null)[];
 }
 
 interface Commitment {
@@ -144,13 +146,20 @@ export class ProductSolver {
     if (hit) return hit;
     let r: Solved;
     if (mixable(this.#p, left, this.#m.Y)) {
-      // seat contracts that can share a role's seats in some year (a mix, `any` beside role
-      // options, a commitment beside yearly seats, earned free seats): the general cover
-      r = generalPool(this.#m, this.#p, left, this.#maxNodes, () => this.#restricted(left), this.#own);
+      // one pool with a multi-year commitment beside yearly options: the commitment search
+      // (commit.ts) when it proves; else seat contracts that can share a role's seats in some year
+      // (a mix, `any` beside role options, a commitment beside yearly seats, earned free seats):
+      // the general cover
+      r = commitSearch(this.#m, this.#p, left, this.#commitHooks, this.#m.integral) ?? generalPool(this.#m, this.#p, left, this.#maxNodes, () => this.#restricted(left), this.#own);
     } else r = this.#restricted(left);
     this.#poolMemo.set(left, r);
     return r;
   }
+
+  readonly #commitHooks: CommitHooks = {
+    year: (t, roles, mix, cols) => this.#dpRun([t], { roles: [...roles], fn: new Envelope(mix.curves), variants: [], blocks: [], mix: { mix, cols } }, Number.POSITIVE_INFINITY),
+    commitChoices: (mix, cols, q) => this.#mixChoices({ mix, cols }, q),
+  };
 
   /** The pooled problem where each role's seats of a year are bought under one seat contract. */
   #restricted(left: number): Solved {
@@ -325,7 +334,8 @@ export class ProductSolver {
   #mixChoices(g: OneYearMix, need: number): Choice[] {
     const out: Choice[] = [];
     for (const part of g.mix.compose(need)) {
-      const col = g.cols[part.column]!;
+      const col = g.cols[part.column];
+      if (!col) continue;
       const v = col.variants[part.variant]!;
       const block = v.blocks[col.block]!;
       const cash = new Array<number>(this.#m.span).fill(0);
