@@ -1,6 +1,6 @@
 // A multi-year seat commitment beside yearly seat options: one product whose seat contracts all
 // serve the same roles (one pool), one commitment term (one or more options over the same block of
-// years, mixed), one-year site licences, a small market. The commitment's quantity q is one number
+// years, mixed), one-year site licences, up to 20 schools. The commitment's quantity q is one number
 // for its whole term; yearly options top it up.
 //
 // How (in plain words):
@@ -53,10 +53,10 @@ const linear = (col: MixColumn): boolean => col.curves.every((cv) => cv.parts.ev
 /** Nodes of the search over the commitment's quantity (each a one-year mix per year). */
 const COMMIT_NODES = 200;
 /**
- * Schools up to which the search runs (as the general search's exact site search, general.ts):
- * on large markets its bound closes too slowly for the one-year solves it costs.
+ * Schools up to which the search runs: on large markets (P1's 200 schools) its bound closes too
+ * slowly for the one-year solves it costs, and the general search answers instead.
  */
-const COMMIT_SCHOOLS = 8;
+const COMMIT_SCHOOLS = 20;
 /** q seats at no cost: the committed seats seen from one year. */
 const freeSeats = (q: number): MixColumn => ({
   curves: [new Curve([{ s: { type: 0, unit: 0, tiers: [], packSize: 1, packPrice: 0, min: 0, max: q, fee: 0 }, w: 1 }])],
