@@ -83,3 +83,60 @@ describe("6 schools × 3 years with a multi-year commitment (generated markets)"
     120_000,
   );
 });
+
+// Counterexamples the properties found in the commitment search (both once labelled optimal).
+describe("commitment search regressions", () => {
+  it("sees a role without demand earning free seats of one with demand ($7.00: 3 teacher seats earn 3 students)", () => {
+    const market: LicensePlanInputData = {
+      firstYear: 2027,
+      years: 2,
+      schools: [{ id: "s0", name: "School 0", enrollment: 100 }],
+      products: [{ id: "p", name: "P", category: "c" }],
+      options: [
+        { kind: "seat", id: "base", productId: "p", role: "any", schedule: { type: "unit", unitPrice: "9.50" } },
+        { kind: "seat", id: "o0", productId: "p", role: "any", schedule: { type: "unit", unitPrice: "1.00" }, termYears: 2, fixedFee: "1.00" },
+        { kind: "seat", id: "o1", productId: "p", role: "teacher", schedule: { type: "unit", unitPrice: "1.00" }, termYears: 1 },
+        {
+          kind: "seat",
+          id: "o2",
+          productId: "p",
+          role: "teacher",
+          schedule: {
+            type: "incremental",
+            tiers: [
+              { from: 1, to: 1, unitPrice: "5.00" },
+              { from: 2, unitPrice: "1.00" },
+            ],
+          },
+          termYears: 1,
+          entitlement: { role: "student", freeSeats: 1, perPaidSeats: 1 },
+        },
+      ],
+      demand: [
+        { productId: "p", schoolId: "s0", role: "student", fiscalYear: 2027, seats: 0 },
+        { productId: "p", schoolId: "s0", role: "student", fiscalYear: 2028, seats: 3 },
+      ],
+    };
+    const plan = optimizeLicenses(market);
+    expect(plan.status).toBe("optimal");
+    expect(plan.objective.toString()).toBe("7");
+  });
+
+  it("lets a commitment with a minimum hold more seats than the demand (an added option never makes the plan dearer)", () => {
+    const market: LicensePlanInputData = {
+      firstYear: 2027,
+      years: 1,
+      schools: [{ id: "s0", name: "School 0", enrollment: 20 }],
+      products: [{ id: "p0", name: "Product 0", category: "c" }],
+      options: [
+        { kind: "seat", id: "p0-a", productId: "p0", role: "any", schedule: { type: "packs", packSize: 2, packPrice: "10.00" }, termYears: 2, escalator: 0, minimumSeats: 5 },
+        { kind: "seat", id: "new", productId: "p0", role: "any", schedule: { type: "unit", unitPrice: 15.01 } },
+      ],
+      demand: [{ productId: "p0", schoolId: "s0", role: "student", fiscalYear: 2027, seats: 4 }],
+    };
+    // 3 packs (the minimum of 5 seats) for 2 years: $60, not 4 × $15.01
+    const plan = optimizeLicenses(market);
+    expect(plan.status).toBe("optimal");
+    expect(plan.objective.toString()).toBe("60");
+  });
+});

@@ -81,8 +81,10 @@ export function commitSearch(m: Model, p: ProductModel, left: number, hooks: Com
         }
       }
   if (p.sites.some((v) => v.multiYear && v.blocks.some((b) => (b.mask & left) !== 0))) return null;
-  const active = p.seatColumns.filter((c) => c.years.some((t) => t < Y && (left >> t) & 1) && (roleBits(c) & demandRoles) !== 0);
-  if (active.some((c) => c.entitlement !== null)) return null;
+  const inLeft = p.seatColumns.filter((c) => c.years.some((t) => t < Y && (left >> t) & 1));
+  // earned free seats link roles (a contract of a role without demand can earn seats of one with)
+  if (inLeft.some((c) => c.entitlement !== null)) return null;
+  const active = inLeft.filter((c) => (roleBits(c) & demandRoles) !== 0);
   const eff = new Set(active.map((c) => roleBits(c) & demandRoles));
   if (eff.size !== 1) return null;
   const bits = [...eff][0]!;
@@ -218,7 +220,8 @@ export function commitSearch(m: Model, p: ProductModel, left: number, hooks: Com
   } else {
     let step = 0.5 / B.length;
     for (let round = 0; round < ROUNDS; round++) {
-      const r = bound(0, top);
+      // no cap: a minimum or whole packs can make holding more seats than the demand the best buy
+      const r = bound(0, INF);
       if (r === null) return null;
       if (r.lb > lb) lb = r.lb;
       for (const q of r.qs) offer(q);
