@@ -6,8 +6,10 @@
 // search (solve.ts) does not model.
 //
 // How (in plain words):
-// - Without site licences the pooled demand of each role and year is fixed: the cover is solved
-//   exactly by cover.ts's branch and bound, and the answer is proven (unless its node limit stops it).
+// - Every cover below is solved first by smallCover.ts (the multi-year and entitlement quantities
+//   enumerated, each year then split exactly; proven) while its step budget lasts, else by
+//   cover.ts's branch and bound (proven unless its node limit stops it).
+// - Without site licences the pooled demand of each role and year is fixed: one cover.
 // - With site licences, each school chooses between a site licence and the pool. The plan is the
 //   better of (a) the one-contract-per-role plan (solve.ts, feasible in the full model) and (b) the
 //   same site licences with the pooled seats re-bought by the exact cover. Its lower bound is

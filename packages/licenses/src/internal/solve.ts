@@ -6,8 +6,10 @@
 //   cache the remaining site-or-seats problem per set of uncovered years;
 // - when seat contracts share a role's seats across roles or years (an `any` option beside role
 //   options, a multi-year commitment beside other seats, earned free seats), the pooled problem is
-//   the general cover (general.ts); otherwise each role's pooled seats of a year are one pool whose
-//   cost is one option's curve or the exact mix of the year's one-year options of that role (mix.ts);
+//   the general cover (general.ts) — first, for one pool with one multi-year commitment term on up
+//   to 20 schools, the commitment search (commit.ts); otherwise each role's pooled seats of a year
+//   are one pool whose cost is one option's curve or the exact mix of the year's one-year options
+//   of that role (mix.ts);
 // - without multi-year seat or site contracts, years are independent: solve each year alone;
 // - what remains is the school problem (site licence or pooled seats at each school against the
 //   pooled cost curves), solved exactly by reduced-cost fixing (grouped.ts), the Pareto frontier or
