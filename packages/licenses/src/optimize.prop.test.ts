@@ -55,17 +55,34 @@ describe("optimizeLicenses on tiny random markets", () => {
     );
   });
 
+  it("proves every tiny market optimal (multi-year commitments, `any` beside role options, sites, bundles)", () => {
+    fc.assert(
+      fc.property(tinyMarketArb, (market) => {
+        const plan = optimizeLicenses(market);
+        expect(plan.status).toBe("optimal");
+        expect(plan.gap.toString()).toBe("0");
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("never gets cheaper when demand rises, nor dearer when an option is added", () => {
     fc.assert(
       fc.property(tinyMarketArb, fc.nat(), fc.integer({ min: 1, max: 40 }), (market, at, extra) => {
-        const base = cents(optimizeLicenses(market));
+        const plan = optimizeLicenses(market);
+        expect(plan.status).toBe("optimal");
+        const base = cents(plan);
         const demand = market.demand.map((d, i) => (i === at % market.demand.length ? { ...d, seats: d.seats + extra } : d));
-        expect(cents(optimizeLicenses({ ...market, demand }))).toBeGreaterThanOrEqual(base);
+        const more = optimizeLicenses({ ...market, demand });
+        expect(more.status).toBe("optimal");
+        expect(cents(more)).toBeGreaterThanOrEqual(base);
         const cheaper: LicensePlanInputData = {
           ...market,
           options: [...market.options!, { kind: "seat", id: "new", productId: market.products[0]!.id, role: "any", schedule: { type: "unit", unitPrice: (at % 2000) / 100 + 0.5 } }],
         };
-        expect(cents(optimizeLicenses(cheaper))).toBeLessThanOrEqual(base);
+        const added = optimizeLicenses(cheaper);
+        expect(added.status).toBe("optimal");
+        expect(cents(added)).toBeLessThanOrEqual(base);
       }),
       { numRuns: 80 },
     );

@@ -166,3 +166,49 @@ export const mixMarketArb: fc.Arbitrary<LicensePlanInputData> = fc
     if (r.site !== undefined) options.push({ kind: "site", id: "site", productId: "p", price: r.site });
     return { firstYear: 2027, years: r.years, schools, products: [{ id: "p", name: "P", category: "c" }], options, demand };
   });
+
+/**
+ * A tiny one-product, one-role market with a multi-year seat commitment beside yearly seat options
+ * (role-keyed or `any`, the commitment often at a constant price a seat), maybe a one-year site
+ * licence: the shape the commitment search (src/internal/commit.ts) takes, small enough to
+ * enumerate every quantity vector.
+ */
+export const commitMarketArb: fc.Arbitrary<LicensePlanInputData> = fc
+  .record({
+    years: fc.constantFrom(2, 2, 3),
+    schools: fc.integer({ min: 1, max: 3 }),
+    demand: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 9, maxLength: 9 }),
+    commit: fc.record({
+      schedule: fc.oneof(
+        cents(100, 900).map((p) => ({ type: "unit" as const, unitPrice: p })),
+        smallScheduleArb,
+      ),
+      role: fc.constantFrom("any", "student"),
+      escalator: fc.constantFrom(0, 0.03),
+      prepayDiscount: fc.constantFrom(undefined, 0.1),
+    }),
+    yearly: fc.array(fc.record({ schedule: smallScheduleArb, role: fc.constantFrom("any", "student") }), { minLength: 0, maxLength: 1 }),
+    site: fc.option(cents(1000, 6000), { nil: undefined }),
+  })
+  .map((r) => {
+    const schools = Array.from({ length: r.schools }, (_, i) => ({ id: `s${i}`, name: `School ${i}`, enrollment: 100 }));
+    const demand: LicensePlanInputData["demand"] = [];
+    let k = 0;
+    for (const s of schools) for (let t = 0; t < r.years; t++) demand.push({ productId: "p", schoolId: s.id, role: "student", fiscalYear: 2027 + t, seats: r.demand[k++ % 9]! });
+    const options: NonNullable<LicensePlanInputData["options"]> = [
+      { kind: "seat", id: "base", productId: "p", role: "any", schedule: { type: "unit", unitPrice: "9.50" } },
+      clean({
+        kind: "seat" as const,
+        id: "commit",
+        productId: "p",
+        role: r.commit.role as "any",
+        schedule: r.commit.schedule,
+        termYears: r.years,
+        escalator: r.commit.escalator,
+        prepayDiscount: r.commit.prepayDiscount,
+      }),
+    ];
+    r.yearly.forEach((x, j) => options.push({ kind: "seat", id: `y${j}`, productId: "p", role: x.role as "any", schedule: x.schedule }));
+    if (r.site !== undefined) options.push({ kind: "site", id: "site", productId: "p", price: r.site });
+    return { firstYear: 2027, years: r.years, schools, products: [{ id: "p", name: "P", category: "c" }], options, demand };
+  });

@@ -2,8 +2,8 @@
 // reference solver (a dev-dependency used only in tests and the benchmark). One model per
 // component of products linked by bundles. Costs are the compiled whole cents (weighted).
 import { createRequire } from "node:module";
+import { components } from "../src/internal/component.js";
 import { compileModel, demandAt, type Model } from "../src/internal/model.js";
-import { components } from "../src/internal/solve.js";
 import { licensePlanInputSchema } from "../src/schema.js";
 
 export interface Highs {

@@ -3,12 +3,14 @@ import { describe, expect, it } from "vitest";
 import { type CoverColumn, CoverProblem } from "./cover.js";
 import { Curve, type YearSchedule } from "./curve.js";
 import { Mix } from "./mix.js";
+import { solveSmallCover } from "./smallCover.js";
 
 // The general cover (cover.ts: branch and bound over quantity boxes with a Lagrangian bound) against
 // enumeration of every quantity vector on small demand: contracts serving one role or every role,
 // over one or two years, some earning free seats of another role (⌊free × paid / per⌋); a vector is
 // feasible when, every year, every set of roles gets at least its demand from the contracts that can
 // serve it (Hall's condition, checked here by a max flow on the tiny transport network instead).
+// The same enumeration checks smallCover.ts (linking quantities enumerated, each year split exactly).
 const scheduleArb: fc.Arbitrary<YearSchedule> = fc
   .record({
     type: fc.constantFrom(0, 1, 3),
@@ -88,7 +90,7 @@ function yearFeasible(cols: readonly CoverColumn[], q: readonly number[], t: num
 }
 
 describe("the general pooled-seat cover", () => {
-  it("equals enumeration of every quantity vector", () => {
+  it("equals enumeration of every quantity vector (branch and bound, and the small-demand enumeration)", () => {
     let solved = 0;
     fc.assert(
       fc.property(instanceArb, (inst) => {
@@ -134,6 +136,22 @@ describe("the general pooled-seat cover", () => {
         rec(0, 0);
         expect(got.proven).toBe(true);
         expect(got.cost).toBe(best);
+        const small = solveSmallCover(cover, P);
+        expect(small).not.toBeNull();
+        expect(small!.proven).toBe(true);
+        expect(small!.cost).toBe(best);
+        if (Number.isFinite(best)) {
+          expect(cover.costOf(small!.q)).toBe(best);
+          for (let t = 0; t < T; t++)
+            expect(
+              yearFeasible(
+                columns,
+                small!.q,
+                t,
+                [0, 1, 2].map((r) => P[r * T + t]!),
+              ),
+            ).toBe(true);
+        }
         if (Number.isFinite(best)) {
           solved++;
           expect(cover.costOf(got.q)).toBe(got.cost);

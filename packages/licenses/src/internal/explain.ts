@@ -7,7 +7,7 @@ import { ROLES } from "../schema.js";
 import { Curve, purchase, seatsPaid } from "./curve.js";
 import { usd, usdCents } from "./format.js";
 import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatVariant } from "./model.js";
-import type { Choice } from "./solve.js";
+import type { Choice } from "./solved.js";
 
 /**
  * Seats against a site licence at one school in one year: the site's price, what the school's

@@ -6,8 +6,10 @@
 // search (solve.ts) does not model.
 //
 // How (in plain words):
-// - Without site licences the pooled demand of each role and year is fixed: the cover is solved
-//   exactly by cover.ts's branch and bound, and the answer is proven (unless its node limit stops it).
+// - Every cover below is solved first by smallCover.ts (the multi-year and entitlement quantities
+//   enumerated, each year then split exactly; proven) while its step budget lasts, else by
+//   cover.ts's branch and bound (proven unless its node limit stops it).
+// - Without site licences the pooled demand of each role and year is fixed: one cover.
 // - With site licences, each school chooses between a site licence and the pool. The plan is the
 //   better of (a) the one-contract-per-role plan (solve.ts, feasible in the full model) and (b) the
 //   same site licences with the pooled seats re-bought by the exact cover. Its lower bound is
@@ -23,7 +25,8 @@ import { type CoverColumn, CoverProblem, type CoverSolution } from "./cover.js";
 import { purchase, seatsPaid } from "./curve.js";
 import { Mix } from "./mix.js";
 import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatColumn, type SiteVariant } from "./model.js";
-import type { Choice, Solved } from "./solve.js";
+import { type Budget, SMALL_COVER_WORK, solveSmallCover } from "./smallCover.js";
+import type { Choice, Solved } from "./solved.js";
 
 const INF = Number.POSITIVE_INFINITY;
 /** Node budget of one exact cover solve (cover.ts) inside the general problem. */
@@ -68,6 +71,8 @@ interface Built {
   readonly cols: readonly SeatColumn[];
   /** Total demand per slot [r * Y + t] over the years of `left`. */
   readonly totals: Float64Array;
+  /** What the small-demand enumeration (smallCover.ts) may still spend on this problem. */
+  readonly small: Budget;
 }
 
 function build(m: Model, p: ProductModel, left: number): Built {
@@ -101,7 +106,12 @@ function build(m: Model, p: ProductModel, left: number): Built {
       free: c.entitlement,
     };
   });
-  return { cover: new CoverProblem(Y, roleMasks, columns, totals, m.integral), cols, totals };
+  return { cover: new CoverProblem(Y, roleMasks, columns, totals, m.integral), cols, totals, small: { left: SMALL_COVER_WORK } };
+}
+
+/** The exact cover of demand P: by enumeration when that is small (proven), else cover.ts's search. */
+function coverSolve(b: Built, P: Float64Array, maxNodes: number): CoverSolution {
+  return solveSmallCover(b.cover, P, b.small) ?? b.cover.solve(P, maxNodes);
 }
 
 /** The seat purchases of a cover solution: each column's quantity under its cheapest variant. */
@@ -262,7 +272,8 @@ export function generalPool(m: Model, p: ProductModel, left: number, nodeLimit: 
   const closes = (lb: number, ub: number): boolean => (m.integral ? Math.ceil(lb - 1e-9 * Math.abs(lb) - 1e-7) >= ub : lb >= ub - 1e-9 * Math.abs(ub) - 1e-7);
   const usableSites = p.sites.some((v) => v.blocks.some((bl) => (bl.mask & left) !== 0));
   if (!usableSites) {
-    const sol = b.cover.solve(
+    const sol = coverSolve(
+      b,
       pooledDemand(m, p, left, () => false),
       maxNodes,
     );
@@ -297,7 +308,7 @@ export function generalPool(m: Model, p: ProductModel, left: number, nodeLimit: 
       for (const t of c.variant.blocks[c.block]!.years) if (t < Y) sited[c.schoolIndex! * Y + t] = 1;
     }
     const P = pooledDemand(m, p, left, (s, t) => sited[s * Y + t] === 1);
-    const sol = b.cover.solve(P, maxNodes);
+    const sol = coverSolve(b, P, maxNodes);
     nodes += sol.nodes;
     if (siteCost + sol.cost < cost) {
       cost = siteCost + sol.cost;
@@ -307,7 +318,7 @@ export function generalPool(m: Model, p: ProductModel, left: number, nodeLimit: 
 
   if (!Number.isFinite(cost)) {
     // no one-contract-per-role plan (seat maximums): every school pooled, mixes allowed
-    const sol = b.cover.solve(b.totals, maxNodes);
+    const sol = coverSolve(b, b.totals, maxNodes);
     nodes += sol.nodes;
     if (Number.isFinite(sol.cost)) {
       cost = sol.cost;
@@ -347,7 +358,7 @@ export function generalPool(m: Model, p: ProductModel, left: number, nodeLimit: 
     let poolCost = leafMemo.get(key);
     let sol: CoverSolution | null = null;
     if (poolCost === undefined) {
-      sol = b.cover.solve(P, maxNodes);
+      sol = coverSolve(b, P, maxNodes);
       nodes += sol.nodes;
       if (!sol.proven) complete = false;
       poolCost = sol.cost;
@@ -356,7 +367,7 @@ export function generalPool(m: Model, p: ProductModel, left: number, nodeLimit: 
     if (siteCost + poolCost < cost) {
       cost = siteCost + poolCost;
       bestPick = Int32Array.from(pick);
-      bestSol = sol ?? b.cover.solve(P, maxNodes);
+      bestSol = sol ?? coverSolve(b, P, maxNodes);
     }
   };
   const schoolAt = new Int32Array(S).fill(-1);

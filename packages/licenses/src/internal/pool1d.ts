@@ -10,6 +10,7 @@
 // lo = hi and bound = plan: the region is solved. This is the "regime" argument made exact.
 import { Envelope } from "./curve.js";
 import { rangeKnapsack, rangeKnapsackLP } from "./knapsack.js";
+import type { SchoolPatterns } from "./schools.js";
 
 export interface Pool1DResult {
   readonly cost: number;
@@ -175,4 +176,49 @@ function solveCurve(F: Float64Array, d: Float64Array, N0: number, g: Envelope, i
   const cost = found ? best : Number.POSITIVE_INFINITY;
   const lowerBound = complete ? best : Math.min(best, openBound);
   return { cost, lowerBound, proven: complete, site: bestSite, nodes };
+}
+
+/**
+ * One pooled group in one year (one slot): each school pools its seats or takes its cheapest site
+ * licence; the schools that can do either are solved by solvePool1D.
+ */
+export function solveOneSlot(
+  schools: readonly SchoolPatterns[],
+  g: Envelope,
+  integral: boolean,
+  maxNodes: number,
+): { cost: number; lowerBound: number; proven: boolean; choice: Int32Array; nodes: number } {
+  const choice = new Int32Array(schools.length);
+  const free: number[] = [];
+  const poolIdx: number[] = [];
+  const siteIdx: number[] = [];
+  let N0 = 0;
+  let fixed = 0;
+  schools.forEach((sc, s) => {
+    let pool = -1;
+    let site = -1;
+    sc.cost.forEach((c, p) => {
+      if (sc.usage[p]![0]! > 0) {
+        if (pool < 0 || c < sc.cost[pool]!) pool = p;
+      } else if (site < 0 || c < sc.cost[site]!) site = p;
+    });
+    if (pool >= 0 && site >= 0) {
+      free.push(s);
+      poolIdx.push(pool);
+      siteIdx.push(site);
+    } else if (pool >= 0) {
+      choice[s] = pool;
+      N0 += sc.usage[pool]![0]!;
+      fixed += sc.cost[pool]!;
+    } else {
+      choice[s] = site;
+      fixed += sc.cost[site]!;
+    }
+  });
+  const F = Float64Array.from(free.map((s, j) => schools[s]!.cost[siteIdx[j]!]! - schools[s]!.cost[poolIdx[j]!]!));
+  const d = Float64Array.from(free.map((s, j) => schools[s]!.usage[poolIdx[j]!]![0]!));
+  const base = fixed + free.reduce((a, s, j) => a + schools[s]!.cost[poolIdx[j]!]!, 0);
+  const r = solvePool1D(F, d, N0, g, integral, maxNodes);
+  free.forEach((s, j) => (choice[s] = r.site[j] ? siteIdx[j]! : poolIdx[j]!));
+  return { cost: base + r.cost, lowerBound: base + r.lowerBound, proven: r.proven, choice, nodes: r.nodes };
 }

@@ -1,12 +1,15 @@
-// The exact search over a compiled model, in plain words. Structure exploited:
+// The exact search for one product, in plain words (components of products linked by bundles:
+// component.ts). Structure exploited:
 // - products are independent except through bundles: solve each connected component alone, and
 //   inside it enumerate the bundle contracts (few), caching each product's answer per covered years;
 // - a product's district-wide / concurrent contracts cover whole years: enumerate them (few) and
 //   cache the remaining site-or-seats problem per set of uncovered years;
 // - when seat contracts share a role's seats across roles or years (an `any` option beside role
 //   options, a multi-year commitment beside other seats, earned free seats), the pooled problem is
-//   the general cover (general.ts); otherwise each role's pooled seats of a year are one pool whose
-//   cost is one option's curve or the exact mix of the year's one-year options of that role (mix.ts);
+//   the general cover (general.ts) — first, for one pool with one multi-year commitment term on up
+//   to 20 schools, the commitment search (commit.ts); otherwise each role's pooled seats of a year
+//   are one pool whose cost is one option's curve or the exact mix of the year's one-year options
+//   of that role (mix.ts);
 // - without multi-year seat or site contracts, years are independent: solve each year alone;
 // - what remains is the school problem (site licence or pooled seats at each school against the
 //   pooled cost curves), solved exactly by reduced-cost fixing (grouped.ts), the Pareto frontier or
@@ -17,92 +20,23 @@
 // quantity vector and site set (test/bruteForceMix.ts); optimize.prop.test.ts with enumeration of
 // contract sets (test/bruteForce.ts) and with HiGHS on seeded markets.
 import { ROLES } from "../schema.js";
+import { type CommitHooks, commitSearch } from "./commit.js";
 import { type Curve, Envelope, purchase, seatsPaid } from "./curve.js";
 import { dpWork, solveSharedPool, solveSharedPoolDP, type YearSchools } from "./dpPool.js";
 import { generalPool, mixable } from "./general.js";
 import { solveGroupedPool } from "./grouped.js";
 import { Mix } from "./mix.js";
-import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatColumn, type SeatKey, type SeatVariant, type SiteVariant, type Variant } from "./model.js";
-import { solvePool1D } from "./pool1d.js";
+import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatColumn, type SeatKey, type SeatVariant, type SiteVariant } from "./model.js";
+import { solveOneSlot } from "./pool1d.js";
 import { type PoolGroup, type SchoolPatterns, solveSchools } from "./schools.js";
-
-export interface Choice {
-  readonly kind: "seat" | "site" | "district" | "concurrent" | "bundle";
-  readonly variant: Variant;
-  readonly block: number;
-  readonly productIndices: readonly number[];
-  readonly schoolIndex?: number;
-  readonly key?: SeatKey;
-  /** Seats needed (the largest year of the block). */
-  readonly need?: number;
-  /** Seats paid for (after buying up, minimums and whole packs). */
-  readonly paid?: number;
-  /** Cents per year index. */
-  readonly cash: readonly number[];
-  readonly cost: number;
-}
-
-export interface Solved {
-  readonly cost: number;
-  readonly lowerBound: number;
-  readonly proven: boolean;
-  readonly choices: readonly Choice[];
-  readonly nodes: number;
-}
-
-const INFEASIBLE: Solved = { cost: Number.POSITIVE_INFINITY, lowerBound: Number.POSITIVE_INFINITY, proven: true, choices: [], nodes: 0 };
-const EMPTY: Solved = { cost: 0, lowerBound: 0, proven: true, choices: [], nodes: 0 };
-
-/**
- * A Solved whose choices are listed only when read: most candidate plans are compared by cost and
- * dropped, only the answer's purchases are ever needed.
- */
-function lazy(fields: Omit<Solved, "choices">, build: () => readonly Choice[]): Solved {
-  let memo: readonly Choice[] | null = null;
-  return {
-    ...fields,
-    get choices(): readonly Choice[] {
-      return (memo ??= build());
-    },
-  };
-}
-
-/** The same plan with another bound, proof flag or node count. */
-function withBound(s: Solved, lowerBound: number, proven: boolean, nodes = s.nodes): Solved {
-  return lazy({ cost: s.cost, lowerBound, proven, nodes }, () => s.choices);
-}
-
-function combine(parts: readonly Solved[], extraCost = 0, extraChoices: readonly Choice[] = []): Solved {
-  let cost = extraCost;
-  let lowerBound = extraCost;
-  let proven = true;
-  let nodes = 0;
-  for (const p of parts) {
-    cost += p.cost;
-    lowerBound += p.lowerBound;
-    proven &&= p.proven;
-    nodes += p.nodes;
-  }
-  return lazy({ cost, lowerBound, proven, nodes }, () => {
-    const choices: Choice[] = [...extraChoices];
-    for (const p of parts) choices.push(...p.choices);
-    return choices;
-  });
-}
-
-const bitsOf = (mask: number, Y: number): number[] => Array.from({ length: Y }, (_, t) => t).filter((t) => (mask >> t) & 1);
-
-/** The schools of one year that choose between a site licence and the pool (parallel arrays). */
-interface FreeSchools {
-  readonly s: Int32Array;
-  readonly v: readonly SiteVariant[];
-  readonly bi: Int32Array;
-}
+import { bitsOf, type Choice, combine, EMPTY, INFEASIBLE, lazy, type Solved, withBound } from "./solved.js";
+import { type FreeSchools, type PreparedYear, prepareYear } from "./yearSchools.js";
 
 /** The one-year seat options of one key and year, mixed (mix.ts), and their columns. */
 interface OneYearMix {
   readonly mix: Mix;
-  readonly cols: readonly SeatColumn[];
+  /** The contract behind each column of the mix (null: not a purchase, e.g. committed seats). */
+  readonly cols: readonly (SeatColumn | null)[];
 }
 
 interface Commitment {
@@ -118,7 +52,7 @@ export class ProductSolver {
   readonly #poolMemo = new Map<number, Solved>();
   readonly #yearMemo = new Map<number, Solved>();
   readonly #coupled: boolean;
-  readonly #dpPrep = new Map<string, { fixed: Choice[]; fixedCost: number; schools: YearSchools; idx: FreeSchools } | null>();
+  readonly #dpPrep = new Map<string, PreparedYear | null>();
 
   #roleTotals: Float64Array | null = null;
   /** Seats of role r in year t over all schools. */
@@ -214,13 +148,20 @@ export class ProductSolver {
     if (hit) return hit;
     let r: Solved;
     if (mixable(this.#p, left, this.#m.Y)) {
-      // seat contracts that can share a role's seats in some year (a mix, `any` beside role
-      // options, a commitment beside yearly seats, earned free seats): the general cover
-      r = generalPool(this.#m, this.#p, left, this.#maxNodes, () => this.#restricted(left), this.#own);
+      // one pool with a multi-year commitment beside yearly options: the commitment search
+      // (commit.ts) when it proves; else seat contracts that can share a role's seats in some year
+      // (a mix, `any` beside role options, a commitment beside yearly seats, earned free seats):
+      // the general cover
+      r = commitSearch(this.#m, this.#p, left, this.#commitHooks, this.#m.integral) ?? generalPool(this.#m, this.#p, left, this.#maxNodes, () => this.#restricted(left), this.#own);
     } else r = this.#restricted(left);
     this.#poolMemo.set(left, r);
     return r;
   }
+
+  readonly #commitHooks: CommitHooks = {
+    year: (t, roles, mix, cols) => this.#dpRun([t], { roles: [...roles], fn: new Envelope(mix.curves), variants: [], blocks: [], mix: { mix, cols } }, Number.POSITIVE_INFINITY),
+    commitChoices: (mix, cols, q) => this.#mixChoices({ mix, cols }, q),
+  };
 
   /** The pooled problem where each role's seats of a year are bought under one seat contract. */
   #restricted(left: number): Solved {
@@ -312,43 +253,6 @@ export class ProductSolver {
     return withBound(best, Math.min(lb, best.cost), proven && best.proven, nodes);
   }
 
-  /** One pooled group in one year: each school pools its seats or takes its cheapest site licence. */
-  #oneSlot(schools: readonly SchoolPatterns[], g: Envelope): { cost: number; lowerBound: number; proven: boolean; choice: Int32Array; nodes: number } {
-    const choice = new Int32Array(schools.length);
-    const free: number[] = [];
-    const poolIdx: number[] = [];
-    const siteIdx: number[] = [];
-    let N0 = 0;
-    let fixed = 0;
-    schools.forEach((sc, s) => {
-      let pool = -1;
-      let site = -1;
-      sc.cost.forEach((c, p) => {
-        if (sc.usage[p]![0]! > 0) {
-          if (pool < 0 || c < sc.cost[pool]!) pool = p;
-        } else if (site < 0 || c < sc.cost[site]!) site = p;
-      });
-      if (pool >= 0 && site >= 0) {
-        free.push(s);
-        poolIdx.push(pool);
-        siteIdx.push(site);
-      } else if (pool >= 0) {
-        choice[s] = pool;
-        N0 += sc.usage[pool]![0]!;
-        fixed += sc.cost[pool]!;
-      } else {
-        choice[s] = site;
-        fixed += sc.cost[site]!;
-      }
-    });
-    const F = Float64Array.from(free.map((s, j) => schools[s]!.cost[siteIdx[j]!]! - schools[s]!.cost[poolIdx[j]!]!));
-    const d = Float64Array.from(free.map((s, j) => schools[s]!.usage[poolIdx[j]!]![0]!));
-    const base = fixed + free.reduce((a, s, j) => a + schools[s]!.cost[poolIdx[j]!]!, 0);
-    const r = solvePool1D(F, d, N0, g, this.#m.integral, this.#maxNodes);
-    free.forEach((s, j) => (choice[s] = r.site[j] ? siteIdx[j]! : poolIdx[j]!));
-    return { cost: base + r.cost, lowerBound: base + r.lowerBound, proven: r.proven, choice, nodes: r.nodes };
-  }
-
   /** The DP path of #run: one group (roles, years, cost curve), sites chosen per school and year. */
   #dpRun(years: readonly number[], g: { roles: number[]; fn: Envelope; variants: SeatVariant[]; blocks: number[]; mix: OneYearMix | null }, cutoff: number): Solved | null {
     const m = this.#m;
@@ -360,7 +264,7 @@ export class ProductSolver {
       const key = `${t}|${g.roles.join(",")}`;
       let prep = this.#dpPrep.get(key);
       if (prep === undefined) {
-        prep = this.#prepareYear(t, g.roles);
+        prep = prepareYear(this.#m, this.#p, t, g.roles, (v, block, s) => this.#siteChoice(v, block, s));
         this.#dpPrep.set(key, prep);
       }
       if (prep === null) return INFEASIBLE;
@@ -398,62 +302,6 @@ export class ProductSolver {
     });
   }
 
-  #prepareYear(t: number, roles: readonly number[]): { fixed: Choice[]; fixedCost: number; schools: YearSchools; idx: FreeSchools } | null {
-    const m = this.#m;
-    const p = this.#p;
-    const Y = m.Y;
-    const fixed: Choice[] = [];
-    let fixedCost = 0;
-    const F = new Float64Array(m.S);
-    const d = new Float64Array(m.S);
-    const idxS = new Int32Array(m.S);
-    const idxB = new Int32Array(m.S);
-    const idxV: SiteVariant[] = [];
-    let n = 0;
-    let N0 = 0;
-    const pooledRole = [0, 1, 2].map((r) => roles.includes(r));
-    const siteBlocks = p.sites.map((v) => v.blocks.findIndex((b) => b.years[0] === t));
-    for (let s = 0; s < m.S; s++) {
-      let total = 0;
-      let pooled = 0;
-      for (let r = 0; r < ROLE_COUNT; r++) {
-        const x = demandAt(p, Y, s, r, t);
-        total += x;
-        if (pooledRole[r]) pooled += x;
-      }
-      if (total === 0) continue;
-      let bestK = -1;
-      let bestCost = 0;
-      for (let k = 0; k < p.sites.length; k++) {
-        const v = p.sites[k]!;
-        const per = v.perSchool[s];
-        if (!per || total > v.maxSeats) continue;
-        const bi = siteBlocks[k]!;
-        if (bi < 0 || !Number.isFinite(per.cost[bi]!)) continue;
-        if (bestK < 0 || per.cost[bi]! < bestCost) {
-          bestK = k;
-          bestCost = per.cost[bi]!;
-        }
-      }
-      if (pooled < total) {
-        if (bestK < 0) return null;
-        fixedCost += bestCost;
-        fixed.push(this.#siteChoice(p.sites[bestK]!, siteBlocks[bestK]!, s));
-        continue;
-      }
-      if (bestK < 0) N0 += pooled;
-      else {
-        F[n] = bestCost;
-        d[n] = pooled;
-        idxS[n] = s;
-        idxB[n] = siteBlocks[bestK]!;
-        idxV.push(p.sites[bestK]!);
-        n++;
-      }
-    }
-    return { fixed, fixedCost, schools: { F: F.subarray(0, n), d: d.subarray(0, n), N0 }, idx: { s: idxS, v: idxV, bi: idxB } };
-  }
-
   #siteChoice(v: SiteVariant, block: number, s: number): Choice {
     const per = v.perSchool[s]!;
     return { kind: "site", variant: v, block, productIndices: this.#own, schoolIndex: s, cash: per.cash[block]!, cost: per.cost[block]! };
@@ -488,7 +336,8 @@ export class ProductSolver {
   #mixChoices(g: OneYearMix, need: number): Choice[] {
     const out: Choice[] = [];
     for (const part of g.mix.compose(need)) {
-      const col = g.cols[part.column]!;
+      const col = g.cols[part.column];
+      if (!col) continue;
       const v = col.variants[part.variant]!;
       const block = v.blocks[col.block]!;
       const cash = new Array<number>(this.#m.span).fill(0);
@@ -688,7 +537,8 @@ export class ProductSolver {
       hull: g.fn.hull(Math.max(1, Math.ceil(totalMax))),
       cap: g.fn.cap,
     }));
-    const sol = nSlots === 1 ? this.#oneSlot(schoolPatterns, groups[0]!.fn) : solveSchools(schoolPatterns, poolGroups, nSlots, { maxNodes: this.#maxNodes, integral: m.integral });
+    const sol =
+      nSlots === 1 ? solveOneSlot(schoolPatterns, groups[0]!.fn, m.integral, this.#maxNodes) : solveSchools(schoolPatterns, poolGroups, nSlots, { maxNodes: this.#maxNodes, integral: m.integral });
     if (!Number.isFinite(sol.cost)) return { ...INFEASIBLE, nodes: sol.nodes };
 
     // Rebuild the chosen purchases.
@@ -734,107 +584,4 @@ export class ProductSolver {
     });
     return { cost: sol.cost, lowerBound: sol.lowerBound, proven: sol.proven, choices, nodes: sol.nodes };
   }
-}
-
-export interface ComponentResult extends Solved {
-  readonly products: readonly number[];
-  readonly combinations: number;
-}
-
-/** Products linked by bundles, each list sorted. */
-export function components(model: Model): number[][] {
-  const parent = model.products.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (const b of model.bundles) {
-    if (b.option.kind !== "bundle") continue;
-    const ids = b.option.productIds.map((id) => model.productIndex.get(id) ?? -1);
-    for (const i of ids.slice(1)) parent[find(i)] = find(ids[0]!);
-  }
-  const groups = new Map<number, number[]>();
-  model.products.forEach((_, i) => {
-    const r = find(i);
-    const list = groups.get(r);
-    if (list) list.push(i);
-    else groups.set(r, [i]);
-  });
-  return [...groups.values()];
-}
-
-export function solveComponent(model: Model, products: readonly number[], maxNodes: number, maxCombinations: number): ComponentResult {
-  const solvers = new Map(products.map((i) => [i, new ProductSolver(model, model.products[i]!, maxNodes)]));
-  const inComponent = new Set(products);
-  const pairs: { choice: Choice; masks: Map<number, number> }[] = [];
-  for (const b of model.bundles) {
-    if (b.option.kind !== "bundle") continue;
-    const idx = b.option.productIds.map((id) => model.productIndex.get(id) ?? -1);
-    if (!idx.every((i) => inComponent.has(i))) continue;
-    b.blocks.forEach((block, bi) => {
-      if (!Number.isFinite(b.cost[bi]!)) return;
-      pairs.push({
-        choice: { kind: "bundle", variant: b, block: bi, productIndices: idx, cash: b.cash[bi]!, cost: b.cost[bi]! },
-        masks: new Map(idx.map((i) => [i, block.mask])),
-      });
-    });
-  }
-  let best: Solved = INFEASIBLE;
-  let lb = Number.POSITIVE_INFINITY;
-  let proven = true;
-  let nodes = 0;
-  let combinations = 0;
-  const evaluate = (chosen: number[]): void => {
-    combinations++;
-    let cost = 0;
-    for (const k of chosen) cost += pairs[k]!.choice.cost;
-    // the bundle contracts alone cost as much as the best plan: no cheaper plan with them
-    if (cost >= best.cost) return;
-    const choices: Choice[] = [];
-    const covered = new Map<number, number>();
-    for (const k of chosen) {
-      const pair = pairs[k]!;
-      choices.push(pair.choice);
-      for (const [i, mk] of pair.masks) covered.set(i, (covered.get(i) ?? 0) | mk);
-    }
-    const parts = products.map((i) => solvers.get(i)!.solve(covered.get(i) ?? 0));
-    const r = combine(parts, cost, choices);
-    nodes += parts.reduce((a, x) => a + x.nodes, 0);
-    lb = Math.min(lb, r.lowerBound);
-    proven &&= r.proven;
-    if (r.cost < best.cost) best = r;
-  };
-  const total = 2 ** pairs.length;
-  if (total <= maxCombinations) {
-    for (let mask = 0; mask < total; mask++) {
-      const chosen: number[] = [];
-      for (let k = 0; k < pairs.length; k++) if ((mask >> k) & 1) chosen.push(k);
-      evaluate(chosen);
-    }
-  } else {
-    // Too many bundle combinations: best of "none" and each bundle contract alone, with a bound.
-    // Share each bundle contract's cost equally among its products: any plan then costs at least
-    // Σ over products of (the cheapest shares whose contracts cover the years m the product gets
-    // from bundles + the product's own lower bound with m covered), minimised over m per product.
-    // (Letting products take bundle coverage for free instead gives a bound of 0 as soon as one
-    // contract covers every year.)
-    evaluate([]);
-    pairs.forEach((_, k) => evaluate([k]));
-    proven = false;
-    const full = (1 << model.Y) - 1;
-    let bound = 0;
-    for (const i of products) {
-      const cover = new Float64Array(full + 1).fill(Number.POSITIVE_INFINITY);
-      cover[0] = 0;
-      for (const pair of pairs) {
-        const mk = pair.masks.get(i);
-        if (mk === undefined) continue;
-        const share = pair.choice.cost / pair.masks.size;
-        // using a contract twice never helps (costs ≥ 0, coverage is a union): one pass suffices
-        for (let m = full; m >= 0; m--) if (cover[m]! + share < cover[m | mk]!) cover[m | mk] = cover[m]! + share;
-      }
-      let best = Number.POSITIVE_INFINITY;
-      for (let m = 0; m <= full; m++) if (Number.isFinite(cover[m]!)) best = Math.min(best, cover[m]! + solvers.get(i)!.solve(m).lowerBound);
-      bound += best;
-    }
-    lb = Math.min(lb, bound);
-  }
-  return { ...best, lowerBound: Math.min(lb, best.cost), proven: proven && best.proven, nodes, products, combinations };
 }

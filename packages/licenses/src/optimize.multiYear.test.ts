@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { checkCoverage } from "../test/checks.js";
+import { highsCost } from "../test/highsModel.js";
+import { generateLicenseMarket } from "./generate.js";
+import { optimizeLicenses } from "./optimize.js";
+import type { LicensePlanInputData } from "./schema.js";
+
+// Multi-year seat commitments beside yearly seat options: the commitment's quantity is one number
+// for its whole term, the yearly options top it up. Small markets must end proven.
+const tiers: { type: "allUnits"; tiers: { from: number; to?: number; unitPrice: string }[] } = {
+  type: "allUnits",
+  tiers: [
+    { from: 1, to: 2, unitPrice: "5.00" },
+    { from: 3, to: 7, unitPrice: "3.00" },
+    { from: 8, unitPrice: "1.00" },
+  ],
+};
+const cell = (role: "student" | "teacher", fiscalYear: number, seats: number) => ({ productId: "p0", schoolId: "s0", role, fiscalYear, seats });
+
+// The counterexample CI found to "never dearer when an option is added" (1 school, 2 years): the
+// base market was proven at $92.00, and adding a 1-year `any` option at $1.59 gave a best-found
+// plan at $92.27 with a $60 bound.
+const base: LicensePlanInputData = {
+  firstYear: 2027,
+  years: 2,
+  schools: [{ id: "s0", name: "School 0", enrollment: 20 }],
+  products: [{ id: "p0", name: "Product 0", category: "c" }],
+  options: [
+    { kind: "seat", id: "p0-a", productId: "p0", role: "any", schedule: tiers, termYears: 2, escalator: 0 },
+    { kind: "seat", id: "p0-seat0", productId: "p0", role: "student", schedule: tiers, termYears: 1, escalator: 0 },
+  ],
+  demand: [cell("student", 2027, 0), cell("teacher", 2027, 11), cell("student", 2028, 7), cell("teacher", 2028, 42)],
+};
+const plus: LicensePlanInputData = {
+  ...base,
+  options: [...base.options!, { kind: "seat", id: "new", productId: "p0", role: "any", schedule: { type: "unit", unitPrice: 1.59 } }],
+};
+
+describe("a 2-year commitment beside yearly options", () => {
+  it("proves the base market: 42 committed seats for 2 years ($84) and 8 student seats in 2028 ($8)", () => {
+    const plan = optimizeLicenses(base);
+    expect(plan.status).toBe("optimal");
+    expect(plan.objective.toString()).toBe("92");
+    expect(plan.purchases.map((p) => [p.optionId, p.fiscalYears, p.seatsBought])).toEqual([
+      ["p0-a", [2027, 2028], 42],
+      ["p0-seat0", [2028], 8],
+    ]);
+    expect(checkCoverage(base, plan)).toEqual([]);
+  });
+
+  it("proves the market with the added option, no dearer: 11 committed seats, the 2028 teachers above them at $1.59", () => {
+    const plan = optimizeLicenses(plus);
+    expect(plan.status).toBe("optimal");
+    // 11 × $1 × 2 years + 31 × $1.59 + 8 × $1 = $22 + $49.29 + $8
+    expect(plan.objective.toString()).toBe("79.29");
+    expect(plan.objective.lessThanOrEqual(optimizeLicenses(base).objective)).toBe(true);
+    expect(checkCoverage(plus, plan)).toEqual([]);
+    expect(plan.gap.toString()).toBe("0");
+  });
+});
+
+// 6 schools × 3 years with a 3-year seat commitment beside yearly tiers and site licences: the
+// general search enumerated every school's site pattern and stopped at best-found (seed 8: 36,233
+// nodes, $114.64 gap; seed 13, two products: 19,509 nodes, $720.95 gap); the commitment search
+// (internal/commit.ts) proves them. HiGHS on the same full model is the independent reference.
+describe("6 schools × 3 years with a multi-year commitment (generated markets)", () => {
+  it.each([
+    [8, 1],
+    [13, 2],
+  ])(
+    "seed %i, %i product(s): optimal, equal to HiGHS",
+    async (seed, products) => {
+      const market = generateLicenseMarket({ products, options: 6, schools: 6, years: 3, seed, bundleEvery: 0 });
+      expect(market.options!.some((o) => (o as { termYears?: number }).termYears === 3)).toBe(true);
+      const plan = optimizeLicenses(market);
+      expect(plan.status).toBe("optimal");
+      expect(plan.gap.toString()).toBe("0");
+      expect(checkCoverage(market, plan)).toEqual([]);
+      const ref = await highsCost(market);
+      expect(ref.optimal).toBe(true);
+      expect(plan.objective.toCents()).toBe(Math.round(ref.cost));
+    },
+    120_000,
+  );
+});
+
+// Counterexamples the properties found in the commitment search (both once labelled optimal).
+describe("commitment search regressions", () => {
+  it("sees a role without demand earning free seats of one with demand ($7.00: 3 teacher seats earn 3 students)", () => {
+    const market: LicensePlanInputData = {
+      firstYear: 2027,
+      years: 2,
+      schools: [{ id: "s0", name: "School 0", enrollment: 100 }],
+      products: [{ id: "p", name: "P", category: "c" }],
+      options: [
+        { kind: "seat", id: "base", productId: "p", role: "any", schedule: { type: "unit", unitPrice: "9.50" } },
+        { kind: "seat", id: "o0", productId: "p", role: "any", schedule: { type: "unit", unitPrice: "1.00" }, termYears: 2, fixedFee: "1.00" },
+        { kind: "seat", id: "o1", productId: "p", role: "teacher", schedule: { type: "unit", unitPrice: "1.00" }, termYears: 1 },
+        {
+          kind: "seat",
+          id: "o2",
+          productId: "p",
+          role: "teacher",
+          schedule: {
+            type: "incremental",
+            tiers: [
+              { from: 1, to: 1, unitPrice: "5.00" },
+              { from: 2, unitPrice: "1.00" },
+            ],
+          },
+          termYears: 1,
+          entitlement: { role: "student", freeSeats: 1, perPaidSeats: 1 },
+        },
+      ],
+      demand: [
+        { productId: "p", schoolId: "s0", role: "student", fiscalYear: 2027, seats: 0 },
+        { productId: "p", schoolId: "s0", role: "student", fiscalYear: 2028, seats: 3 },
+      ],
+    };
+    const plan = optimizeLicenses(market);
+    expect(plan.status).toBe("optimal");
+    expect(plan.objective.toString()).toBe("7");
+  });
+
+  it("lets a commitment with a minimum hold more seats than the demand (an added option never makes the plan dearer)", () => {
+    const market: LicensePlanInputData = {
+      firstYear: 2027,
+      years: 1,
+      schools: [{ id: "s0", name: "School 0", enrollment: 20 }],
+      products: [{ id: "p0", name: "Product 0", category: "c" }],
+      options: [
+        { kind: "seat", id: "p0-a", productId: "p0", role: "any", schedule: { type: "packs", packSize: 2, packPrice: "10.00" }, termYears: 2, escalator: 0, minimumSeats: 5 },
+        { kind: "seat", id: "new", productId: "p0", role: "any", schedule: { type: "unit", unitPrice: 15.01 } },
+      ],
+      demand: [{ productId: "p0", schoolId: "s0", role: "student", fiscalYear: 2027, seats: 4 }],
+    };
+    // 3 packs (the minimum of 5 seats) for 2 years: $60, not 4 × $15.01
+    const plan = optimizeLicenses(market);
+    expect(plan.status).toBe("optimal");
+    expect(plan.objective.toString()).toBe("60");
+  });
+});
