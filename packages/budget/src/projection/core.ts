@@ -49,7 +49,9 @@ export function runCore(model: BudgetModel, sc: Scenario, detail = true): Core {
   for (let k = 0; k < share.length; k++) share[k] = costs.cost[k]! - er.paid[k]!;
   const asg = assignFunds(eff, costs, share, drivers, detail);
   const general = eff.funds.find((f) => f.kind === "general")!;
-  const categories = [...new Set([...model.budget.categories, ...eff.items.map((it) => it.category)])];
+  const categorySet = new Set(model.budget.categories);
+  for (const it of eff.items) categorySet.add(it.category);
+  const categories = [...categorySet];
   const allCategories = [...new Set(["hardware", "software", "network", "professional-development", "support-staff", "services", "other", ...categories])];
   const schoolIds = [...district.schools.map((s) => s.id), "district"];
   const schoolIndex = new Map(district.schools.map((s, i) => [s.id, i]));

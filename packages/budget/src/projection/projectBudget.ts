@@ -204,13 +204,19 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
   });
 
   // blocked costs: by year × category × rule
-  const blockedMap = new Map<string, { yi: number; category: string; rule: BlockedCost["rule"]; cents: number; explanation: string }>();
-  const addBlocked = (yi: number, category: string, rule: BlockedCost["rule"], cents: number, explanation: string): void => {
+  // year × category × rule, in first-seen order (nested Maps: no key text per entry; E-Rate may block every C2 item)
+  type Blocked = { yi: number; category: string; rule: BlockedCost["rule"]; cents: number; explanation: string };
+  const blockedList: Blocked[] = [];
+  const blockedMap = new Map<string, Map<string, (Blocked | undefined)[]>>();
+  const addBlocked = (yi: number, category: string, rule: BlockedCost["rule"], cents: number, explanation: string | (() => string)): void => {
     if (cents <= 0) return;
-    const key = `${yi}|${category}|${rule}`;
-    const b = blockedMap.get(key);
+    let byRule = blockedMap.get(category);
+    if (!byRule) blockedMap.set(category, (byRule = new Map()));
+    let byYear = byRule.get(rule);
+    if (!byYear) byRule.set(rule, (byYear = []));
+    const b = byYear[yi];
     if (b) b.cents += cents;
-    else blockedMap.set(key, { yi, category, rule, cents, explanation });
+    else blockedList.push((byYear[yi] = { yi, category, rule, cents, explanation: typeof explanation === "string" ? explanation : explanation() }));
   };
   for (const b of er.blocked) addBlocked(b.yi, b.category, b.rule, b.cents, b.explanation);
   const ruleText = {
@@ -224,7 +230,7 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
     for (const v of dm.paid.values()) p += v;
     addBlocked(dm.yi, dm.category, dm.rule, dm.amount - p, ruleText[dm.rule]);
   }
-  const blocked: BlockedCost[] = [...blockedMap.values()]
+  const blocked: BlockedCost[] = blockedList
     .sort((a, b) => a.yi - b.yi || a.category.localeCompare(b.category) || a.rule.localeCompare(b.rule))
     .map((b) => ({
       fiscalYear: first + b.yi,

@@ -68,7 +68,9 @@ function delta(a: Money | undefined, b: Money | undefined): Delta {
 function deltas(a: Readonly<Record<string, Money>>, b: Readonly<Record<string, Money>>): Record<string, Delta> {
   // keys are ids (user data): no prototype, and only own keys are read (`constructor` is not a fund)
   const out = Object.create(null) as Record<string, Delta>;
-  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) out[k] = delta(Object.hasOwn(a, k) ? a[k] : undefined, Object.hasOwn(b, k) ? b[k] : undefined);
+  // a's keys, then b's others (the order of a Set of both), without building the two lists and the Set
+  for (const k of Object.keys(a)) out[k] = delta(a[k], Object.hasOwn(b, k) ? b[k] : undefined);
+  for (const k of Object.keys(b)) if (!Object.hasOwn(out, k)) out[k] = delta(undefined, b[k]);
   return out;
 }
 
