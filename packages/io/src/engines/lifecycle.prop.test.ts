@@ -30,7 +30,7 @@ describe("inventoryFromExports: cohorts of the devices", () => {
   it("are exactly lifecycle's aggregateCohorts over the returned models and devices", () => {
     fc.assert(
       fc.property(fc.array(asset, { maxLength: 80 }), fc.constantFrom(undefined, 1, 7, 10), fc.boolean(), (rows, startMonth, priced) => {
-        const snipeIt = rows.map((r, i) => ({ line: i + 2, assetTag: `T${i}`, serial: `S${i}`, attributes: {}, ...definedOnly(r) }));
+        const snipeIt = rows.map((r, i) => ({ line: i + 2, assetTag: `T${i}`, serial: `S${i}`, attributes: {}, ...definedOnly(r), model: r.model }));
         const options = {
           asOf: "2026-07-01",
           schools: { HS: "hs", "HS|North": "hs|north", North: "hs|north" },

@@ -498,7 +498,7 @@ function cohortsOf(kept: readonly Candidate[], o: Options): (Cohort & { id: stri
  * second time, every device and model being already valid and priced, none lost or retired, none
  * after `asOf` here) and builds a key text per device. Here devices are grouped through nested
  * Maps on the fields themselves, the fiscal year is memoised by month (as lifecycle does: a fiscal
- * year never splits a month), lifecycle's `cohortKey` is called once per group, and groups that
+ * year never splits a month), the key text is made once per group, and groups that
  * share a key (a `|` inside a name can make two differ only in where it falls) are merged in the
  * order they were first seen.
  */
@@ -530,7 +530,7 @@ function cohortsOfDevices(devices: readonly Device[], o: Options): (Cohort & { i
   }
   const byKey = new Map<string, Group>();
   for (const g of order) {
-    const key = cohortKey(g.cohort);
+    const key = keyText(g.cohort);
     const first = byKey.get(key);
     if (!first) byKey.set(key, g);
     else {
@@ -542,9 +542,24 @@ function cohortsOfDevices(devices: readonly Device[], o: Options): (Cohort & { i
   const out: (Cohort & { id: string })[] = [];
   for (const [key, g] of byKey) {
     const unit = g.allCosts && g.costs.length > 0 ? Money.sum(g.costs).divide(g.costs.length).roundToCents() : undefined;
-    out.push(unit ? { ...g.cohort, count: g.count, id: key, unitCost: unit } : { ...g.cohort, count: g.count, id: key });
+    const c = g.cohort;
+    // the fields in aggregateCohorts' order (its `{ ...cohort, count, id, unitCost }`), without a spread per cohort
+    out.push(
+      unit
+        ? { model: c.model, school: c.school, role: c.role, purchaseFiscalYear: c.purchaseFiscalYear, count: g.count, id: key, unitCost: unit }
+        : { model: c.model, school: c.school, role: c.role, purchaseFiscalYear: c.purchaseFiscalYear, count: g.count, id: key },
+    );
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Lifecycle's cohort key (`cohortKey`) of fields that are already valid, without validating them
+ * again: `model|school|role|FY<year>`. The property beside this file compares every key with
+ * lifecycle's own.
+ */
+function keyText(c: Cohort): string {
+  return `${c.model}|${c.school}|${c.role}|FY${c.purchaseFiscalYear}`;
 }
 
 /** A copy without the undefined properties (lifecycle's schemas take absent, not undefined); no `delete`, which slows every later access. */
