@@ -16,7 +16,7 @@
 // 100,000 items). Most callers of a large projection read its tables and a few lines; a line
 // read costs what it did, once. `compareProjections` reads the cents directly (see `lineCents`).
 import type { Money } from "@districtkit/core";
-import { dollars, money as m } from "../internal/cents.js";
+import { dollars, money as m, moneyOnce } from "../internal/cents.js";
 import { removedIn } from "../scenario/applyLevers.js";
 import type { Core } from "./core.js";
 import type { LineYear, ProjectionLine } from "./types.js";
@@ -153,7 +153,7 @@ export function projectionLines(core: Core, split: FundSplit): ProjectionLine[] 
       school: it.school ?? null,
       kind: it.kind,
       eRate: it.eRate,
-      total: m(total),
+      total: moneyOnce(total),
       get years(): readonly LineYear[] {
         return years ?? (years = lineYears(i));
       },

@@ -1,5 +1,5 @@
 import { DistrictKitError, guardInput, Money } from "@districtkit/core";
-import { dollars, money } from "../internal/cents.js";
+import { dollars, moneyOnce } from "../internal/cents.js";
 import { checkHorizon, readEngineOutput } from "../internal/engineOutput.js";
 import { type LineCents, lineCents } from "../projection/lines.js";
 import { prepareBudget } from "../projection/model.js";
@@ -175,11 +175,6 @@ export function lineDeltasFromCents(a: BudgetProjection, b: BudgetProjection, ca
   const n = ca.n;
   const keys = a.years.map((yr) => String(yr.fiscalYear));
   const lines: LineDelta[] = [];
-  // the Map of the reference keeps the last line of a repeated id (ids are unique in a validated budget)
-  const lastA = new Map<string, number>();
-  for (let i = 0; i < a.lines.length; i++) lastA.set(a.lines[i]!.itemId, i);
-  const lastB = new Map<string, number>();
-  for (let j = 0; j < b.lines.length; j++) lastB.set(b.lines[j]!.itemId, j);
   const top: LineDelta[] = [];
   const topAbs: number[] = [];
   const push = (id: string, i: number, j: number): void => {
@@ -205,13 +200,13 @@ export function lineDeltasFromCents(a: BudgetProjection, b: BudgetProjection, ca
       get byYear(): Record<string, Money> {
         if (byYear === undefined) {
           byYear = {};
-          for (let yi = 0; yi < n; yi++) byYear[keys[yi]!] = money((j < 0 ? 0 : cb.cost[j * n + yi]!) - (i < 0 ? 0 : ca.cost[i * n + yi]!));
+          for (let yi = 0; yi < n; yi++) byYear[keys[yi]!] = moneyOnce((j < 0 ? 0 : cb.cost[j * n + yi]!) - (i < 0 ? 0 : ca.cost[i * n + yi]!));
         }
         return byYear;
       },
       a: x?.total ?? Money.ZERO,
       b: y?.total ?? Money.ZERO,
-      delta: money(tb - ta),
+      delta: moneyOnce(tb - ta),
     };
     lines.push(line);
     const abs = Math.abs(tb - ta);
@@ -227,18 +222,21 @@ export function lineDeltasFromCents(a: BudgetProjection, b: BudgetProjection, ca
       }
     }
   };
-  const seen = new Set<string>();
-  for (let i = 0; i < a.lines.length; i++) {
-    const id = a.lines[i]!.itemId;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    push(id, lastA.get(id)!, lastB.get(id) ?? -1);
-  }
-  for (let j = 0; j < b.lines.length; j++) {
-    const id = b.lines[j]!.itemId;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    push(id, -1, lastB.get(id)!);
+  // the engine's line ids are unique (validated items; levers refuse an id that exists), so each
+  // id is one line on each side; the usual case — the same items in the same order — needs no Map
+  const sameOrder = a.lines.length === b.lines.length && a.lines.every((l, i) => l.itemId === b.lines[i]!.itemId);
+  if (sameOrder) {
+    for (let i = 0; i < a.lines.length; i++) push(a.lines[i]!.itemId, i, i);
+  } else {
+    const inB = new Map<string, number>();
+    for (let j = 0; j < b.lines.length; j++) inB.set(b.lines[j]!.itemId, j);
+    const inA = new Set<string>();
+    for (let i = 0; i < a.lines.length; i++) {
+      const id = a.lines[i]!.itemId;
+      inA.add(id);
+      push(id, i, inB.get(id) ?? -1);
+    }
+    for (let j = 0; j < b.lines.length; j++) if (!inA.has(b.lines[j]!.itemId)) push(b.lines[j]!.itemId, -1, j);
   }
   return { lines, top };
 }
