@@ -1,6 +1,6 @@
 import { DistrictKitError, fiscalYearLabel, type Money, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { dollars, money } from "../internal/cents.js";
+import { dollars, money, moneyOnce } from "../internal/cents.js";
 import { fyEnd, fyStart } from "../internal/dates.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
 import { type ScenarioInput, scenarioSchema } from "../schema/scenario.js";
@@ -18,6 +18,7 @@ function keyed<T>(): Record<string, T> {
 const optionsSchema = z.object({ detail: z.enum(["items", "summary"]).optional() }, { error: "expected options (an object)" });
 
 const BASELINE: ScenarioInput = { id: "baseline", name: "Baseline", levers: [] };
+// m: shared amounts (few distinct per table); moneyOnce: the per-school tables, mostly distinct amounts
 const m = money;
 
 /** A record keyed by ids (user data): no prototype, so `__proto__` or `constructor` is an ordinary own key. */
@@ -115,14 +116,14 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
       total: m(total),
       byCategory: record(usedCats, (c) => m(byCat[yi * C + catIndex.get(c)!]!)),
       byFund: record(fundIds, (_, f) => m(fundYear[f]!)),
-      bySchool: record(schoolIds, (_, s) => m(bySchool[yi * Sn + s]!)),
+      bySchool: record(schoolIds, (_, s) => moneyOnce(bySchool[yi * Sn + s]!)),
       byCategoryFund,
       bySchoolFund: bySchoolFund
         ? record(schoolIds, (_, sIdx) => {
             const out = keyed<Money>();
             for (let f = 0; f < F; f++) {
               const v = bySchoolFund[(yi * Sn + sIdx) * F + f]!;
-              if (v !== 0) out[fundIds[f]!] = m(v);
+              if (v !== 0) out[fundIds[f]!] = moneyOnce(v);
             }
             return out;
           })
@@ -252,7 +253,7 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
     total: m(grand),
     byCategory: record(usedCats, (c) => m(catTotals[catIndex.get(c)!]!)),
     byFund: record(fundIds, (_, f) => m(fundTotals[f]!)),
-    bySchool: record(schoolIds, (_, s) => m(schoolTotals[s]!)),
+    bySchool: record(schoolIds, (_, s) => moneyOnce(schoolTotals[s]!)),
     generalFund: { id: general.id, draw: m(gfDraw), byYear: gfByYear },
     lines,
     funds,
