@@ -125,7 +125,7 @@ export function expandTranches(eff: Effective, restricted: readonly Fund[], driv
  * flow: the largest restricted coverage, i.e. the smallest general-fund draw; ties broken by
  * expiry/preference, then earlier years). What restricted funds do not pay falls to the general fund.
  */
-export function assignFunds(eff: Effective, costs: CostTable, districtShare: Float64Array, drivers: DriverTable, keepItems = true): Assignment {
+export function assignFunds(eff: Effective, costs: CostTable, eRatePaid: Float64Array, drivers: DriverTable, keepItems = true): Assignment {
   const { budget } = eff.model;
   const n = budget.years;
   const restricted = eff.funds.filter((f) => f.kind !== "general" && f.kind !== "erate");
@@ -184,7 +184,7 @@ export function assignFunds(eff: Effective, costs: CostTable, districtShare: Flo
   const byKey: (Demand | undefined)[] = new Array<Demand | undefined>(G * n);
   for (let i = 0; i < costs.items.length; i++) {
     for (let yi = 0; yi < n; yi++) {
-      const d = districtShare[i * n + yi]!;
+      const d = costs.cost[i * n + yi]! - eRatePaid[i * n + yi]!; // the district share
       if (d <= 0) continue;
       const key = yi * G + itemGroup[i]!;
       let dm = byKey[key];

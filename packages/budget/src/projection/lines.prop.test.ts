@@ -18,7 +18,7 @@ import type { BudgetProjection, LineYear, ProjectionLine } from "./types.js";
 
 /** The eager reference: split per cell in small arrays, every line's years built now. */
 function referenceLines(core: Core): { lines: ProjectionLine[]; bySchoolFund: Float64Array } {
-  const { eff, n, first, costs, er, share, asg, fundIds, fundIndex, gfIndex, Sn, F } = core;
+  const { eff, n, first, costs, er, asg, fundIds, fundIndex, gfIndex, Sn, F } = core;
   const split: (number[] | undefined)[] = new Array<number[] | undefined>(costs.cost.length);
   const c1 = er.c1FundId === null ? -1 : fundIndex.get(er.c1FundId)!;
   const c2 = er.c2FundId === null ? -1 : fundIndex.get(er.c2FundId)!;
@@ -44,7 +44,7 @@ function referenceLines(core: Core): { lines: ProjectionLine[]; bySchoolFund: Fl
     let p = 0;
     for (const i of dm.items) {
       const k = i * n + dm.yi;
-      let need = share[k]!;
+      let need = costs.cost[k]! - er.paid[k]!;
       while (need > 0 && p < pays.length) {
         const take = Math.min(need, pays[p]!.left);
         add(k, pays[p]!.fund, take);

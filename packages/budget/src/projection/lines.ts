@@ -33,7 +33,7 @@ export interface FundSplit {
 
 /** @internal The fund split of every cell: restricted awards in rank order filled item by item inside each demand, the rest to the general fund. */
 export function fundSplit(core: Core): FundSplit {
-  const { n, costs, er, asg, share, fundIndex, gfIndex } = core;
+  const { n, costs, er, asg, fundIndex, gfIndex } = core;
   const cells = costs.cost.length;
   const c1 = er.c1FundId === null ? -1 : fundIndex.get(er.c1FundId)!;
   const c2 = er.c2FundId === null ? -1 : fundIndex.get(er.c2FundId)!;
@@ -76,7 +76,7 @@ export function fundSplit(core: Core): FundSplit {
     for (const i of dm.items) {
       const k = i * n + dm.yi;
       start[k] = used; // each cell is in one demand: its entries are contiguous
-      let need = share[k]!;
+      let need = costs.cost[k]! - er.paid[k]!; // the district share
       while (need > 0 && p < pays.length) {
         const take = Math.min(need, pays[p]!.left);
         add(k, pays[p]!.fund, take);
