@@ -88,6 +88,15 @@ export function money(cents: number): Money {
   return v;
 }
 
+/**
+ * @internal Money from whole cents, not cached: for amounts that are mostly distinct (a line's
+ * total, a line's change), where a look-up in the cache costs more than the amount and filling it
+ * with a hundred thousand amounts only to clear it keeps the garbage collector busy.
+ */
+export function moneyOnce(cents: number): Money {
+  return cents === 0 ? Money.ZERO : Money.fromCents(cents);
+}
+
 /** @internal Formats whole cents as dollars for explanations ("$1,234.56"). */
 export function dollars(cents: number): string {
   const neg = cents < 0;

@@ -14,7 +14,6 @@ export interface Core {
   readonly drivers: DriverTable;
   readonly costs: CostTable;
   readonly er: ERatePass;
-  readonly share: Float64Array;
   readonly asg: Assignment;
   readonly general: Effective["funds"][number];
   readonly categories: readonly string[];
@@ -45,11 +44,12 @@ export function runCore(model: BudgetModel, sc: Scenario, detail = true): Core {
   const drivers = driverTable(eff);
   const costs = computeCosts(eff, drivers, detail);
   const er = eRatePass(eff, costs, drivers);
-  const share = new Float64Array(costs.cost.length);
-  for (let k = 0; k < share.length; k++) share[k] = costs.cost[k]! - er.paid[k]!;
-  const asg = assignFunds(eff, costs, share, drivers, detail);
+  // the district's share of a cell is its cost less what E-Rate pays: read where needed, not kept in a third array of every cell
+  const asg = assignFunds(eff, costs, er.paid, drivers, detail);
   const general = eff.funds.find((f) => f.kind === "general")!;
-  const categories = [...new Set([...model.budget.categories, ...eff.items.map((it) => it.category)])];
+  const categorySet = new Set(model.budget.categories);
+  for (const it of eff.items) categorySet.add(it.category);
+  const categories = [...categorySet];
   const allCategories = [...new Set(["hardware", "software", "network", "professional-development", "support-staff", "services", "other", ...categories])];
   const schoolIds = [...district.schools.map((s) => s.id), "district"];
   const schoolIndex = new Map(district.schools.map((s, i) => [s.id, i]));
@@ -94,5 +94,5 @@ export function runCore(model: BudgetModel, sc: Scenario, detail = true): Core {
     byCatFund[(dm.yi * C + c) * F + gfIndex] = byCatFund[(dm.yi * C + c) * F + gfIndex]! + dm.amount - restrictedPaid;
   }
 
-  return { eff, n, first, drivers, costs, er, share, asg, general, categories, allCategories, schoolIds, schoolIndex, fundIds, fundIndex, gfIndex, catIndex, C, F, Sn, byCat, bySchool, byCatFund };
+  return { eff, n, first, drivers, costs, er, asg, general, categories, allCategories, schoolIds, schoolIndex, fundIds, fundIndex, gfIndex, catIndex, C, F, Sn, byCat, bySchool, byCatFund };
 }

@@ -86,21 +86,65 @@ function baseRateOf(eff: Effective, item: LineItem, year: number, adj: Adjust): 
   return indexRate(idx, year);
 }
 
-function rateKey(item: LineItem, adj: Adjust): string | number {
-  const o = adj.override;
-  const d = adj.delta;
+/** The escalator of an item as a Map key: its rate, or its index name (a string never equals a number). */
+function escalatorKey(item: LineItem): string | number {
   const e = item.escalator;
-  if (o === undefined && d === undefined) return e === undefined ? 0 : typeof e === "number" ? e : `i${e.index}`;
-  return `${o !== undefined ? `o${o}` : e === undefined ? "0" : typeof e === "number" ? `r${e}` : `i${e.index}`}|${d ?? ""}`;
+  return e === undefined ? 0 : typeof e === "number" ? e : e.index;
 }
 
-/** @internal Per-item values that do not change between scenarios (cached on the item object). */
-interface Compiled {
-  readonly baseCents: number;
-  readonly model: unknown;
-  readonly school: number;
+/** Rate tables by escalator, override and delta (nested Maps: no key text built per item). */
+type RateTable = { from: number; rates: number[]; fractions: Fraction[] };
+class RateTables {
+  readonly #plain = new Map<string | number, RateTable>();
+  readonly #adjusted = new Map<string | number, Map<number | undefined, Map<number | undefined, RateTable>>>();
+  get(item: LineItem, adj: Adjust): RateTable | undefined {
+    const k = escalatorKey(item);
+    if (adj.override === undefined && adj.delta === undefined) return this.#plain.get(k);
+    return this.#adjusted.get(k)?.get(adj.override)?.get(adj.delta);
+  }
+  set(item: LineItem, adj: Adjust, table: RateTable): void {
+    const k = escalatorKey(item);
+    if (adj.override === undefined && adj.delta === undefined) {
+      this.#plain.set(k, table);
+      return;
+    }
+    let byOverride = this.#adjusted.get(k);
+    if (!byOverride) this.#adjusted.set(k, (byOverride = new Map()));
+    let byDelta = byOverride.get(adj.override);
+    if (!byDelta) byOverride.set(adj.override, (byDelta = new Map()));
+    byDelta.set(adj.delta, table);
+  }
 }
-const compiledCache = new WeakMap<LineItem, Compiled>();
+
+/**
+ * @internal Per-item values that do not change between scenarios, for the model's own items
+ * (index i of `model.budget.lineItems`), kept per model: whole cents of the unit cost or amount,
+ * the school index, and a series' amounts as year indexes and cents. An item a lever changed or
+ * added is a new object and is read directly.
+ */
+interface Compiled {
+  readonly baseCents: Float64Array;
+  readonly school: Int32Array;
+  readonly series: (readonly [number, number][] | undefined)[];
+  readonly done: Uint8Array;
+}
+const compiledByModel = new WeakMap<object, Compiled>();
+function compiledOf(model: Effective["model"]): Compiled {
+  let c = compiledByModel.get(model);
+  if (!c) {
+    const k = model.budget.lineItems.length;
+    c = { baseCents: new Float64Array(k), school: new Int32Array(k), series: new Array(k), done: new Uint8Array(k) };
+    compiledByModel.set(model, c);
+  }
+  return c;
+}
+
+/** A series' amounts inside the horizon: [year index, cents] in the record's key order (years outside are kept as −1 to report them). */
+function seriesCents(item: LineItem & { kind: "series" }, first: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [k, v] of Object.entries(item.amounts)) out.push([Number(k) - first, centsOf(v)]);
+  return out;
+}
 
 function inWindow(ws: readonly RemovedWindow[], year: number): boolean {
   for (const w of ws) if (year >= w.from && year <= w.to) return true;
@@ -123,7 +167,9 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
   const warnings: ProjectionWarning[] = [];
   const schoolIndex = new Map(district.schools.map((s, i) => [s.id, i]));
   const atEnd = budget.options.escalationRounding === "at-end";
-  const rateTables = new Map<string | number, { from: number; rates: number[]; fractions: Fraction[] }>();
+  const rateTables = new RateTables();
+  const modelItems = eff.model.budget.lineItems;
+  const compiled = compiledOf(eff.model);
   const driverCache = new Map<string, (number | undefined)[][]>();
   const last = first + n - 1;
 
@@ -136,20 +182,24 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
     let anyInHorizon = false;
     // fiscal years in which a lever removes this item's cost (a windowed remove, a plan that replaces it)
     const windows = eff.removedYears.size === 0 ? undefined : eff.removedYears.get(item.id);
+    const own = i < modelItems.length && modelItems[i] === item; // the model's own item, unchanged by levers
+    if (own && compiled.done[i] === 0) {
+      compiled.school[i] = item.school === undefined ? -1 : schoolIndex.get(item.school)!;
+      if (item.kind === "series") compiled.series[i] = seriesCents(item, first);
+      else compiled.baseCents[i] = centsOf(item.kind === "per-unit" ? item.unitCost : item.amount);
+      compiled.done[i] = 1;
+    }
     if (item.kind === "series") {
-      schoolOf[i] = item.school === undefined ? -1 : schoolIndex.get(item.school)!;
-
-      for (const [k, v] of Object.entries(item.amounts)) {
-        const yi = Number(k) - first;
+      schoolOf[i] = own ? compiled.school[i]! : item.school === undefined ? -1 : schoolIndex.get(item.school)!;
+      const amounts = own ? compiled.series[i]! : seriesCents(item, first);
+      for (const [yi, cents] of amounts) {
         if (yi < 0 || yi >= n) continue;
         anyInHorizon = true;
         if (windows !== undefined && inWindow(windows, first + yi)) continue;
-        const cents = centsOf(v);
         if (detail) price[base + yi] = cents;
         cost[base + yi] = mulFraction(cents, scale);
       }
-      if (!anyInHorizon && Object.keys(item.amounts).length > 0)
-        warnings.push({ code: "item-outside-horizon", message: `${item.name} (${item.id}) has no amount inside FY${first}–FY${last} in this scenario` });
+      if (!anyInHorizon && amounts.length > 0) warnings.push({ code: "item-outside-horizon", message: `${item.name} (${item.id}) has no amount inside FY${first}–FY${last} in this scenario` });
       if (item.escalator !== undefined)
         warnings.push({
           code: "series-escalator-ignored",
@@ -158,22 +208,16 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
       continue;
     }
     const priceYear = item.priceYear ?? first;
-    let comp = compiledCache.get(item);
-    if (!comp || comp.model !== eff.model) {
-      comp = { baseCents: centsOf(item.kind === "per-unit" ? item.unitCost : item.amount), model: eff.model, school: item.school === undefined ? -1 : schoolIndex.get(item.school)! };
-      compiledCache.set(item, comp);
-    }
-    const baseCents = comp.baseCents;
+    const baseCents = own ? compiled.baseCents[i]! : centsOf(item.kind === "per-unit" ? item.unitCost : item.amount);
     const adj = rateAdjustOf(eff, item);
     const exactBase = item.kind === "per-unit" ? item.unitCost : item.amount;
     const start = item.kind === "one-time" ? item.year : (item.startYear ?? first);
     const end = item.kind === "one-time" ? item.year : (item.endYear ?? last);
     const every = item.kind === "one-time" ? 1 : item.everyYears;
-    const school = comp.school;
+    const school = own ? compiled.school[i]! : item.school === undefined ? -1 : schoolIndex.get(item.school)!;
     schoolOf[i] = school;
     // escalate year by year from the price year (rates memoised per escalator, override and delta)
-    const rk = rateKey(item, adj);
-    let table = rateTables.get(rk);
+    let table = rateTables.get(item, adj);
     if (!table) {
       table = { from: Math.min(priceYear, first) + 1, rates: [], fractions: [] };
       for (let yy = table.from; yy <= last; yy++) {
@@ -181,7 +225,7 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
         table.rates.push(r);
         table.fractions.push(r === 0 ? ONE : growth(r));
       }
-      rateTables.set(rk, table);
+      rateTables.set(item, adj, table);
     } else if (priceYear + 1 < table.from) {
       table = { from: priceYear + 1, rates: [], fractions: [] };
       for (let yy = table.from; yy <= last; yy++) {
@@ -200,7 +244,8 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
       }
       driverSeries = bySchool[school + 1];
       if (!driverSeries) {
-        driverSeries = Array.from({ length: n }, (_, yi) => drivers.value(item.driver, school, yi));
+        driverSeries = new Array<number | undefined>(n);
+        for (let yi = 0; yi < n; yi++) driverSeries[yi] = drivers.value(item.driver, school, yi);
         bySchool[school + 1] = driverSeries;
       }
     }

@@ -19,8 +19,8 @@ export interface ERatePass {
   readonly c1Percent: number | null;
   readonly c2Percent: number | null;
   readonly cycles: { cycle: string; budget: number; committedBefore: number; consumed: number }[];
-  /** [yearIndex, category, rule, cents, explanation] */
-  readonly blocked: { yi: number; category: string; rule: "c2-budget-exhausted" | "no-erate-fund" | "no-c2-cycle"; cents: number; explanation: string }[];
+  /** [yearIndex, category, rule, cents, explanation] (the explanation as text, or made when needed: only the first of each year × category × rule is read) */
+  readonly blocked: { yi: number; category: string; rule: "c2-budget-exhausted" | "no-erate-fund" | "no-c2-cycle"; cents: number; explanation: string | (() => string) }[];
   readonly warnings: ProjectionWarning[];
 }
 
@@ -48,6 +48,11 @@ function districtDiscount(eff: Effective): ERateDiscountResult | null {
   discountCache.set(key, d);
   return d;
 }
+
+const c2Exhausted =
+  (name: string, cycleId: string): (() => string) =>
+  () =>
+    `${name}: the C2 five-year budget (${cycleId}) is exhausted; E-Rate does not share the cost above it`;
 
 /** @internal Applies E-Rate C1 and C2 to the cost table. */
 export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable): ERatePass {
@@ -153,7 +158,7 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
           category: item.category,
           rule: "c2-budget-exhausted",
           cents: cost - consumed,
-          explanation: `${item.name}: the C2 five-year budget (${cycleId}) is exhausted; E-Rate does not share the cost above it`,
+          explanation: c2Exhausted(item.name, cycleId),
         });
       }
     }

@@ -125,7 +125,7 @@ export function expandTranches(eff: Effective, restricted: readonly Fund[], driv
  * flow: the largest restricted coverage, i.e. the smallest general-fund draw; ties broken by
  * expiry/preference, then earlier years). What restricted funds do not pay falls to the general fund.
  */
-export function assignFunds(eff: Effective, costs: CostTable, districtShare: Float64Array, drivers: DriverTable, keepItems = true): Assignment {
+export function assignFunds(eff: Effective, costs: CostTable, eRatePaid: Float64Array, drivers: DriverTable, keepItems = true): Assignment {
   const { budget } = eff.model;
   const n = budget.years;
   const restricted = eff.funds.filter((f) => f.kind !== "general" && f.kind !== "erate");
@@ -151,29 +151,40 @@ export function assignFunds(eff: Effective, costs: CostTable, districtShare: Flo
     }
     return v;
   });
+  // group = category × eligible fund set, numbered in first-seen order; looked up by category and
+  // list object first (items of one category share one list), by the list's text only once per pair
   const groups = new Map<string, number>();
   const keyOf = new Map<number[], string>();
-  const itemGroup = costs.items.map((it, i) => {
+  const byPair = new Map<string, Map<number[], number>>();
+  const itemGroup = new Int32Array(costs.items.length);
+  for (let i = 0; i < costs.items.length; i++) {
+    const it = costs.items[i]!;
     const list = itemFunds[i]!;
-    let fk = keyOf.get(list);
-    if (fk === undefined) {
-      fk = list.join(",");
-      keyOf.set(list, fk);
-    }
-    const key = `${it.category}|${fk}`;
-    let g = groups.get(key);
+    let byList = byPair.get(it.category);
+    if (!byList) byPair.set(it.category, (byList = new Map()));
+    let g = byList.get(list);
     if (g === undefined) {
-      g = groups.size;
-      groups.set(key, g);
+      let fk = keyOf.get(list);
+      if (fk === undefined) {
+        fk = list.join(",");
+        keyOf.set(list, fk);
+      }
+      const key = `${it.category}|${fk}`;
+      g = groups.get(key);
+      if (g === undefined) {
+        g = groups.size;
+        groups.set(key, g);
+      }
+      byList.set(list, g);
     }
-    return g;
-  });
+    itemGroup[i] = g;
+  }
   const G = groups.size;
   const demands: Demand[] = [];
   const byKey: (Demand | undefined)[] = new Array<Demand | undefined>(G * n);
   for (let i = 0; i < costs.items.length; i++) {
     for (let yi = 0; yi < n; yi++) {
-      const d = districtShare[i * n + yi]!;
+      const d = costs.cost[i * n + yi]! - eRatePaid[i * n + yi]!; // the district share
       if (d <= 0) continue;
       const key = yi * G + itemGroup[i]!;
       let dm = byKey[key];

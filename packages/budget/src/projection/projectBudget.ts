@@ -1,15 +1,15 @@
 import { DistrictKitError, fiscalYearLabel, type Money, parseInput } from "@districtkit/core";
 import { z } from "zod";
-import { dollars, money } from "../internal/cents.js";
+import { dollars, money, moneyOnce } from "../internal/cents.js";
 import { fyEnd, fyStart } from "../internal/dates.js";
-import { removedIn } from "../scenario/applyLevers.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
 import { type ScenarioInput, scenarioSchema } from "../schema/scenario.js";
 import { runCore } from "./core.js";
 import { baseStudents } from "./drivers.js";
 import { eRateYearOf } from "./eRatePass.js";
+import { fundSplit, projectionLines, schoolFundTable } from "./lines.js";
 import { prepareBudget } from "./model.js";
-import type { BlockedCost, BudgetProjection, FundUse, LineYear, ProjectionLine, ProjectionOptions, ProjectionWarning, ProjectionYear, TrancheUse } from "./types.js";
+import type { BlockedCost, BudgetProjection, FundUse, ProjectionLine, ProjectionOptions, ProjectionWarning, ProjectionYear, TrancheUse } from "./types.js";
 
 function keyed<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
@@ -18,6 +18,7 @@ function keyed<T>(): Record<string, T> {
 const optionsSchema = z.object({ detail: z.enum(["items", "summary"]).optional() }, { error: "expected options (an object)" });
 
 const BASELINE: ScenarioInput = { id: "baseline", name: "Baseline", levers: [] };
+// m: shared amounts (few distinct per table); moneyOnce: the per-school tables, mostly distinct amounts
 const m = money;
 
 /** A record keyed by ids (user data): no prototype, so `__proto__` or `constructor` is an ordinary own key. */
@@ -68,96 +69,16 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
   const sc = parseInput(scenarioSchema, scenario, ["scenario"]);
   const detail = parseInput(optionsSchema, options, ["options"]).detail ?? "items";
   const core = runCore(model, sc, detail === "items");
-  const { eff, n, first, drivers, costs, er, share, asg, general, categories, allCategories, schoolIds, fundIds, fundIndex, gfIndex, catIndex, C, F, Sn, byCat, bySchool, byCatFund } = core;
+  const { eff, n, first, drivers, costs, er, asg, general, categories, allCategories, schoolIds, fundIds, gfIndex, catIndex, C, F, Sn, byCat, bySchool, byCatFund } = core;
   const { budget, district } = model;
   const yearKeys = Array.from({ length: n }, (_, i) => String(first + i));
-  // line items with their fund split (sequential fill inside each demand group)
-  const lines: ProjectionLine[] = [];
-  const bySchoolFund = detail === "items" ? new Float64Array(n * Sn * F) : null;
+  // line items with their fund split (sequential fill inside each demand group); each line's years are built when read (lines.ts)
+  let lines: ProjectionLine[] = [];
+  let bySchoolFund: Float64Array | null = null;
   if (detail === "items") {
-    // per cell: [fundIndex, cents, fundIndex, cents, …] (E-Rate, then restricted, then general fund)
-    const split: (number[] | undefined)[] = new Array<number[] | undefined>(costs.cost.length);
-    const c1 = er.c1FundId === null ? -1 : fundIndex.get(er.c1FundId)!;
-    const c2 = er.c2FundId === null ? -1 : fundIndex.get(er.c2FundId)!;
-    for (let k = 0; k < costs.cost.length; k++) {
-      const e = er.paid[k]!;
-      if (e !== 0) split[k] = [costs.items[Math.floor(k / n)]!.eRate === "C1" ? c1 : c2, e];
-    }
-    const add = (k: number, f: number, v: number): void => {
-      const s = split[k] ?? (split[k] = []);
-      for (let j = 0; j < s.length; j += 2) {
-        if (s[j] === f) {
-          s[j + 1] = s[j + 1]! + v;
-          return;
-        }
-      }
-      s.push(f, v);
-    };
-    for (const dm of asg.demands) {
-      const pays = [...dm.paid]
-        .filter(([, v]) => v > 0)
-        .sort((a, b) => asg.tranches[a[0]]!.rank - asg.tranches[b[0]]!.rank)
-        .map(([ti, v]) => ({ fund: fundIndex.get(asg.restricted[asg.tranches[ti]!.fund]!.id)!, left: v }));
-      let p = 0;
-      for (const i of dm.items) {
-        const k = i * n + dm.yi;
-        let need = share[k]!;
-        while (need > 0 && p < pays.length) {
-          const take = Math.min(need, pays[p]!.left);
-          add(k, pays[p]!.fund, take);
-          pays[p]!.left -= take;
-          need -= take;
-          if (pays[p]!.left === 0) p++;
-        }
-        if (need > 0) add(k, gfIndex, need);
-      }
-    }
-    for (let i = 0; i < costs.items.length; i++) {
-      const it = costs.items[i]!;
-      let total = 0;
-      const scaled = costs.scale[i]!.eq(1) ? "" : ` × ${costs.scale[i]!.toString()} (levers)`;
-      const lr = costs.lastRates[i]!;
-      const esc = lr !== lr ? "" : `, ${+(lr * 100).toFixed(4)} %/yr`;
-      const eRateNote =
-        it.eRate === "C1" && er.c1Percent !== null
-          ? ` (E-Rate C1 pays ${er.c1Percent} %)`
-          : it.eRate === "C2" && er.c2Percent !== null
-            ? ` (E-Rate C2 pays ${er.c2Percent} % of what fits in the five-year C2 budget)`
-            : it.eRate !== "ineligible"
-              ? ` (E-Rate ${it.eRate}, but the budget has no E-Rate ${it.eRate} fund)`
-              : "";
-      const what = it.kind === "per-unit" ? ` ${it.driver}${it.unitsPerDriver !== 1 ? ` (× ${it.unitsPerDriver})` : ""} × ` : it.kind === "series" ? "series amount " : "amount ";
-      const years: LineYear[] = new Array<LineYear>(n);
-      for (let yi = 0; yi < n; yi++) {
-        const k = i * n + yi;
-        const cost = costs.cost[k]!;
-        total += cost;
-        const u = costs.units[k]!;
-        const pr = costs.price[k]!;
-        const byFund = keyed<Money>();
-        const s = split[k];
-        let who = "";
-        if (s) {
-          const si = costs.school[i]!;
-          const row = (yi * Sn + (si < 0 ? Sn - 1 : si)) * F;
-          for (let j = 0; j < s.length; j += 2) {
-            bySchoolFund![row + s[j]!] = bySchoolFund![row + s[j]!]! + s[j + 1]!;
-            const f = fundIds[s[j]!]!;
-            byFund[f] = m(s[j + 1]!);
-            who += `${j > 0 ? ", " : ""}${f} ${dollars(s[j + 1]!)}`;
-          }
-        }
-        const year = first + yi;
-        const removed = cost === 0 && pr !== pr ? removedIn(eff, it.id, year) : undefined;
-        const explanation = removed
-          ? `FY${year}: removed by “${removed.label}”.`
-          : cost === 0 && pr !== pr
-            ? `FY${year}: not scheduled.`
-            : `FY${year}: ${it.kind === "per-unit" ? u : ""}${what}${dollars(pr)}${it.kind === "series" ? "" : esc}${scaled} = ${dollars(cost)}; paid by ${who || "nobody (zero)"}${cost > 0 ? eRateNote : ""}.`;
-        years[yi] = { fiscalYear: year, cost: m(cost), byFund, units: u !== u ? null : u, unitCost: pr !== pr ? null : m(pr), explanation };
-      }
-      lines.push({ itemId: it.id, name: it.name, category: it.category, school: it.school ?? null, kind: it.kind, eRate: it.eRate, total: m(total), years });
-    }
+    const split = fundSplit(core);
+    bySchoolFund = schoolFundTable(core, split);
+    lines = projectionLines(core, split);
   }
 
   // tables per year
@@ -195,14 +116,14 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
       total: m(total),
       byCategory: record(usedCats, (c) => m(byCat[yi * C + catIndex.get(c)!]!)),
       byFund: record(fundIds, (_, f) => m(fundYear[f]!)),
-      bySchool: record(schoolIds, (_, s) => m(bySchool[yi * Sn + s]!)),
+      bySchool: record(schoolIds, (_, s) => moneyOnce(bySchool[yi * Sn + s]!)),
       byCategoryFund,
       bySchoolFund: bySchoolFund
         ? record(schoolIds, (_, sIdx) => {
             const out = keyed<Money>();
             for (let f = 0; f < F; f++) {
               const v = bySchoolFund[(yi * Sn + sIdx) * F + f]!;
-              if (v !== 0) out[fundIds[f]!] = m(v);
+              if (v !== 0) out[fundIds[f]!] = moneyOnce(v);
             }
             return out;
           })
@@ -284,13 +205,19 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
   });
 
   // blocked costs: by year × category × rule
-  const blockedMap = new Map<string, { yi: number; category: string; rule: BlockedCost["rule"]; cents: number; explanation: string }>();
-  const addBlocked = (yi: number, category: string, rule: BlockedCost["rule"], cents: number, explanation: string): void => {
+  // year × category × rule, in first-seen order (nested Maps: no key text per entry; E-Rate may block every C2 item)
+  type Blocked = { yi: number; category: string; rule: BlockedCost["rule"]; cents: number; explanation: string };
+  const blockedList: Blocked[] = [];
+  const blockedMap = new Map<string, Map<string, (Blocked | undefined)[]>>();
+  const addBlocked = (yi: number, category: string, rule: BlockedCost["rule"], cents: number, explanation: string | (() => string)): void => {
     if (cents <= 0) return;
-    const key = `${yi}|${category}|${rule}`;
-    const b = blockedMap.get(key);
+    let byRule = blockedMap.get(category);
+    if (!byRule) blockedMap.set(category, (byRule = new Map()));
+    let byYear = byRule.get(rule);
+    if (!byYear) byRule.set(rule, (byYear = []));
+    const b = byYear[yi];
     if (b) b.cents += cents;
-    else blockedMap.set(key, { yi, category, rule, cents, explanation });
+    else blockedList.push((byYear[yi] = { yi, category, rule, cents, explanation: typeof explanation === "string" ? explanation : explanation() }));
   };
   for (const b of er.blocked) addBlocked(b.yi, b.category, b.rule, b.cents, b.explanation);
   const ruleText = {
@@ -304,7 +231,7 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
     for (const v of dm.paid.values()) p += v;
     addBlocked(dm.yi, dm.category, dm.rule, dm.amount - p, ruleText[dm.rule]);
   }
-  const blocked: BlockedCost[] = [...blockedMap.values()]
+  const blocked: BlockedCost[] = blockedList
     .sort((a, b) => a.yi - b.yi || a.category.localeCompare(b.category) || a.rule.localeCompare(b.rule))
     .map((b) => ({
       fiscalYear: first + b.yi,
@@ -326,7 +253,7 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
     total: m(grand),
     byCategory: record(usedCats, (c) => m(catTotals[catIndex.get(c)!]!)),
     byFund: record(fundIds, (_, f) => m(fundTotals[f]!)),
-    bySchool: record(schoolIds, (_, s) => m(schoolTotals[s]!)),
+    bySchool: record(schoolIds, (_, s) => moneyOnce(schoolTotals[s]!)),
     generalFund: { id: general.id, draw: m(gfDraw), byYear: gfByYear },
     lines,
     funds,

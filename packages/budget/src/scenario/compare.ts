@@ -1,6 +1,7 @@
 import { DistrictKitError, guardInput, Money } from "@districtkit/core";
-import { dollars } from "../internal/cents.js";
+import { dollars, moneyOnce } from "../internal/cents.js";
 import { checkHorizon, readEngineOutput } from "../internal/engineOutput.js";
+import { type LineCents, lineCents } from "../projection/lines.js";
 import { prepareBudget } from "../projection/model.js";
 import { projectBudget } from "../projection/projectBudget.js";
 import type { BudgetProjection } from "../projection/types.js";
@@ -67,7 +68,9 @@ function delta(a: Money | undefined, b: Money | undefined): Delta {
 function deltas(a: Readonly<Record<string, Money>>, b: Readonly<Record<string, Money>>): Record<string, Delta> {
   // keys are ids (user data): no prototype, and only own keys are read (`constructor` is not a fund)
   const out = Object.create(null) as Record<string, Delta>;
-  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) out[k] = delta(Object.hasOwn(a, k) ? a[k] : undefined, Object.hasOwn(b, k) ? b[k] : undefined);
+  // a's keys, then b's others (the order of a Set of both), without building the two lists and the Set
+  for (const k of Object.keys(a)) out[k] = delta(a[k], Object.hasOwn(b, k) ? b[k] : undefined);
+  for (const k of Object.keys(b)) if (!Object.hasOwn(out, k)) out[k] = delta(undefined, b[k]);
   return out;
 }
 
@@ -112,6 +115,32 @@ function compare(a: BudgetProjection, b: BudgetProjection): ScenarioComparison {
       bySchool: deltas(ya.bySchool, yb.bySchool),
     };
   });
+  const total = delta(a.total, b.total);
+  const gf = delta(a.generalFund.draw, b.generalFund.draw);
+  const ca = lineCents(a.lines);
+  const cb = lineCents(b.lines);
+  const { lines, top } = ca && cb && ca.n === a.years.length && cb.n === a.years.length ? lineDeltasFromCents(a, b, ca, cb) : lineDeltas(a, b);
+  return {
+    a: { id: a.scenario.id, name: a.scenario.name },
+    b: { id: b.scenario.id, name: b.scenario.name },
+    total,
+    generalFundDraw: gf,
+    years,
+    byCategory: deltas(a.byCategory, b.byCategory),
+    byFund: deltas(a.byFund, b.byFund),
+    lines,
+    explanation:
+      `${b.scenario.name} vs ${a.scenario.name}, FY${a.firstYear}–FY${a.lastYear}: total ${dollars(total.delta.toCents())}, general-fund draw ${dollars(gf.delta.toCents())}` +
+      (top.length > 0 ? `; largest changes: ${top.map((l) => `${l.name} ${dollars(l.delta.toCents())}`).join(", ")}.` : "."),
+  };
+}
+
+/**
+ * @internal Line deltas from the lines' Money (any two projections): every line of either, in the
+ * order of `a` then the lines only `b` has, and the three largest changes (by |delta|, first
+ * listed first among equals). The simple reference of {@link lineDeltasFromCents}.
+ */
+export function lineDeltas(a: BudgetProjection, b: BudgetProjection): { lines: LineDelta[]; top: LineDelta[] } {
   const lines: LineDelta[] = [];
   if (a.lines.length > 0 || b.lines.length > 0) {
     const la = new Map(a.lines.map((l) => [l.itemId, l]));
@@ -126,25 +155,90 @@ function compare(a: BudgetProjection, b: BudgetProjection): ScenarioComparison {
       lines.push({ itemId: id, name: (y ?? x)!.name, category: (y ?? x)!.category, status: !x ? "added" : !y ? "removed" : changed ? "changed" : "same", byYear, ...d });
     }
   }
-  const total = delta(a.total, b.total);
-  const gf = delta(a.generalFund.draw, b.generalFund.draw);
   const top = [...lines]
     .filter((l) => !l.delta.isZero())
     .sort((p, q) => q.delta.abs().compare(p.delta.abs()))
     .slice(0, 3);
-  return {
-    a: { id: a.scenario.id, name: a.scenario.name },
-    b: { id: b.scenario.id, name: b.scenario.name },
-    total,
-    generalFundDraw: gf,
-    years,
-    byCategory: deltas(a.byCategory, b.byCategory),
-    byFund: deltas(a.byFund, b.byFund),
-    lines,
-    explanation:
-      `${b.scenario.name} vs ${a.scenario.name}, FY${a.firstYear}–FY${a.lastYear}: total ${dollars(total.delta.toCents())}, general-fund draw ${dollars(gf.delta.toCents())}` +
-      (top.length > 0 ? `; largest changes: ${top.map((l) => `${l.name} ${dollars(l.delta.toCents())}`).join(", ")}.` : "."),
+  return { lines, top };
+}
+
+/**
+ * @internal Line deltas of two projections this engine built, read from their cents (lineCents):
+ * the same lines, statuses and top three as {@link lineDeltas}, without reading (and so building)
+ * every line's years. Differences per year are whole-cent subtractions of safe integers (each
+ * cell is below 2^53 cents, and so is the difference of two); each line's `byYear` record is made
+ * from them when first read, by an own enumerable getter, like a projection line's `years`. The
+ * three largest changes are kept in one pass (a line replaces a kept one only when strictly
+ * larger, so the first listed wins a tie, as the stable sort of the reference does).
+ */
+export function lineDeltasFromCents(a: BudgetProjection, b: BudgetProjection, ca: LineCents, cb: LineCents): { lines: LineDelta[]; top: LineDelta[] } {
+  const n = ca.n;
+  const keys = a.years.map((yr) => String(yr.fiscalYear));
+  const lines: LineDelta[] = [];
+  const top: LineDelta[] = [];
+  const topAbs: number[] = [];
+  const push = (id: string, i: number, j: number): void => {
+    const x = i < 0 ? undefined : a.lines[i]!;
+    const y = j < 0 ? undefined : b.lines[j]!;
+    let changed = false;
+    for (let yi = 0; yi < n; yi++) {
+      const va = i < 0 ? 0 : ca.cost[i * n + yi]!;
+      const vb = j < 0 ? 0 : cb.cost[j * n + yi]!;
+      if (va !== vb) {
+        changed = true;
+        break;
+      }
+    }
+    const ta = i < 0 ? 0 : ca.total[i]!;
+    const tb = j < 0 ? 0 : cb.total[j]!;
+    let byYear: Record<string, Money> | undefined;
+    const line: LineDelta = {
+      itemId: id,
+      name: (y ?? x)!.name,
+      category: (y ?? x)!.category,
+      status: !x ? "added" : !y ? "removed" : changed ? "changed" : "same",
+      get byYear(): Record<string, Money> {
+        if (byYear === undefined) {
+          byYear = {};
+          for (let yi = 0; yi < n; yi++) byYear[keys[yi]!] = moneyOnce((j < 0 ? 0 : cb.cost[j * n + yi]!) - (i < 0 ? 0 : ca.cost[i * n + yi]!));
+        }
+        return byYear;
+      },
+      a: x?.total ?? Money.ZERO,
+      b: y?.total ?? Money.ZERO,
+      delta: moneyOnce(tb - ta),
+    };
+    lines.push(line);
+    const abs = Math.abs(tb - ta);
+    if (abs === 0) return;
+    let at = top.length;
+    while (at > 0 && abs > topAbs[at - 1]!) at--;
+    if (at < 3) {
+      top.splice(at, 0, line);
+      topAbs.splice(at, 0, abs);
+      if (top.length > 3) {
+        top.pop();
+        topAbs.pop();
+      }
+    }
   };
+  // the engine's line ids are unique (validated items; levers refuse an id that exists), so each
+  // id is one line on each side; the usual case — the same items in the same order — needs no Map
+  const sameOrder = a.lines.length === b.lines.length && a.lines.every((l, i) => l.itemId === b.lines[i]!.itemId);
+  if (sameOrder) {
+    for (let i = 0; i < a.lines.length; i++) push(a.lines[i]!.itemId, i, i);
+  } else {
+    const inB = new Map<string, number>();
+    for (let j = 0; j < b.lines.length; j++) inB.set(b.lines[j]!.itemId, j);
+    const inA = new Set<string>();
+    for (let i = 0; i < a.lines.length; i++) {
+      const id = a.lines[i]!.itemId;
+      inA.add(id);
+      push(id, i, inB.get(id) ?? -1);
+    }
+    for (let j = 0; j < b.lines.length; j++) if (!inA.has(b.lines[j]!.itemId)) push(b.lines[j]!.itemId, -1, j);
+  }
+  return { lines, top };
 }
 
 /**
