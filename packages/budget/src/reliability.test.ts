@@ -30,6 +30,8 @@ describe("budget arguments of the wrong kind", () => {
     expect(thrown(() => compareProjections(p, { ...p, years: [{ ...p.years[0]!, fiscalYear: Number.NaN }, p.years[1]!] })).issues[0]?.path).toEqual(["b"]);
     expect(thrown(() => compareProjections(p, { ...p, byFund: null } as never)).code).toBe("INVALID_ARGUMENT");
     expect(thrown(() => tabulate({ ...p, years: [null] } as never, "fund")).issues[0]?.path).toEqual(["projection"]);
+    // found by the export fuzz (seed -1340622686): a year whose fiscal year became Infinity was copied into the rows
+    expect(thrown(() => tabulate({ ...p, years: [{ ...p.years[0]!, fiscalYear: Number.POSITIVE_INFINITY }] }, "category")).issues[0]?.path).toEqual(["projection"]);
     expect(thrown(() => c2CycleFor(Symbol("x") as never)).issues[0]?.path).toEqual(["fundingYear"]);
   });
 

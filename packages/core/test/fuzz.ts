@@ -613,6 +613,8 @@ export interface FuzzPackage {
 
 /** A nightly-style run raises every entry point's runs: `DISTRICTKIT_FUZZ_RUNS=1000 npx vitest run …badInput`. */
 const RUNS = Number(process.env["DISTRICTKIT_FUZZ_RUNS"]) > 0 ? Number(process.env["DISTRICTKIT_FUZZ_RUNS"]) : undefined;
+/** A failure seen in CI is replayed with its seed: `DISTRICTKIT_FUZZ_SEED=-1340622686 npx vitest run …badInput -t tabulate`. */
+const SEED = process.env["DISTRICTKIT_FUZZ_SEED"] !== undefined && Number.isSafeInteger(Number(process.env["DISTRICTKIT_FUZZ_SEED"])) ? { seed: Number(process.env["DISTRICTKIT_FUZZ_SEED"]) } : {};
 
 interface EntryPoint {
   readonly key: string;
@@ -727,7 +729,7 @@ export async function fuzzEveryExport(pkg: FuzzPackage): Promise<void> {
               if (after.error !== undefined && after.error.every((e) => ID_FORMAT_CODES.has(e.code))) return;
               expect(after.text, `renaming ids ${JSON.stringify([...map])} changed the result`).toBe(cases[i]!.before);
             }),
-            { numRuns: RUNS ?? 10 },
+            { numRuns: RUNS ?? 10, ...SEED },
           );
         });
       }
@@ -743,7 +745,7 @@ export async function fuzzEveryExport(pkg: FuzzPackage): Promise<void> {
             }
             await expectOnlyDistrictKitErrorAsync(() => point.call(args, receiver));
           }),
-          { numRuns: RUNS ?? pkg.numRunsFor?.[point.key] ?? pkg.numRuns ?? 40 },
+          { numRuns: RUNS ?? pkg.numRunsFor?.[point.key] ?? pkg.numRuns ?? 40, ...SEED },
         );
       });
     }

@@ -143,6 +143,22 @@ describe("io: the exports merged after the fuzz (ledger, calendar) under the one
     expect(ledgerRow(t, 0).amount).toBe(1250);
     const broken = { ...t, amount: [Number.NaN] };
     expect(thrown(() => ledgerRow(broken, 0)).issues.map((i) => i.pathText)).toEqual(["table.amount[0]"]);
+    // found by the export fuzz (seed -492767579): a cell that is a throwing Proxy lost its cause
+    const cell = new Proxy(
+      {},
+      {
+        get: () => {
+          throw denied;
+        },
+        getPrototypeOf: () => {
+          throw denied;
+        },
+        ownKeys: () => {
+          throw denied;
+        },
+      },
+    );
+    expect(thrown(() => ledgerRow({ ...t, description: [cell] } as never, 0)).cause).toBe(denied);
   });
 
   it("7. districtCalendar keeps the cause of a getter that throws inside a section", () => {

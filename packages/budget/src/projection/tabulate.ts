@@ -59,7 +59,11 @@ export function tabulate(projection: BudgetProjection, by: TableDimension): Proj
 function build(projection: BudgetProjection, by: TableDimension): ProjectionTable {
   const rows: Record<string, string | number>[] = [];
   const amount = (m: Money | undefined): string => (m ? m.toFixed(2) : "0.00");
-  const head = (y: BudgetProjection["years"][number]): { fiscalYear: number; label: string } => ({ fiscalYear: y.fiscalYear, label: y.label });
+  const head = (y: BudgetProjection["years"][number]): { fiscalYear: number; label: string } => {
+    // a projection changed after projectBudget made it (a fiscal year of NaN…) is refused, never copied into the rows
+    if (!Number.isSafeInteger(y.fiscalYear) || typeof y.label !== "string") throw new TypeError("not a projection year");
+    return { fiscalYear: y.fiscalYear, label: y.label };
+  };
   projection.years.forEach((y, yi) => {
     switch (by) {
       case "category":

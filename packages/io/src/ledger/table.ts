@@ -501,6 +501,8 @@ export function ledgerRow(table: LedgerTable, i: number): LedgerRow {
         "INVALID_ARGUMENT",
         checked.error.issues.map((issue) => ({ path: ["table", ...issue.path, i], code: issue.code, message: issue.message })),
         "expected a table read by parseLedger",
+        // a cell that is a caller's throwing getter or Proxy: its error stays the cause (the one rule)
+        checked.error.cause === undefined ? undefined : { cause: checked.error.cause },
       );
     return checked.data;
   }, ["table"]);
