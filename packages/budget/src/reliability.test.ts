@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { thrown } from "../../core/test/thrown.js";
+import { throwingProxy, thrown } from "../../core/test/thrown.js";
 import { type BudgetModelInput, c2CycleFor, compareProjections, eRateProcurementRulesFor, measure, planFromProjection, prepareBudget, projectBudget, tabulate } from "./index.js";
 
 // Regressions of issue #18 for budget, one per class of fault (the id cases are in
@@ -59,23 +59,7 @@ describe("budget arguments of the wrong kind", () => {
 
 describe("budget: the exports merged after the fuzz under the one rule", () => {
   const denied = new Error("denied");
-  const hostile = new Proxy([], {
-    get: () => {
-      throw denied;
-    },
-    has: () => {
-      throw denied;
-    },
-    ownKeys: () => {
-      throw denied;
-    },
-    getOwnPropertyDescriptor: () => {
-      throw denied;
-    },
-    getPrototypeOf: () => {
-      throw denied;
-    },
-  });
+  const hostile = throwingProxy([], denied);
 
   it("7. planFromProjection keeps the cause of a Proxy that throws", () => {
     const error = thrown(() => planFromProjection(hostile as never));

@@ -1,24 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { thrown } from "../test/thrown.js";
+import { throwingProxy, thrown } from "../test/thrown.js";
 import * as core from "./index.js";
 
 // Regressions of issue #18 ("ids that are JavaScript words, inputs a district really has at
 // scale, and one error type at every door"), one per class of fault, for core's exports.
 
 const denied = new Error("denied");
-const hostileProxy = <T extends object>(target: T): T =>
-  new Proxy(target, {
-    get: () => {
-      throw denied;
-    },
-    getPrototypeOf: () => {
-      throw denied;
-    },
-    ownKeys: () => {
-      throw denied;
-    },
-  });
+const hostileProxy = <T extends object>(target: T): T => throwingProxy(target, denied);
 
 describe("1. ids are data: keyedRecordSchema", () => {
   it("keeps __proto__, constructor and an empty key as own keys, and reads nothing inherited", () => {

@@ -14,3 +14,11 @@ export function thrown(call: () => unknown): DistrictKitError {
   }
   throw new Error("expected a DistrictKitError, but nothing was thrown");
 }
+
+/** A caller's hostile object: a Proxy of `target` whose every read (get, has, own keys, descriptors, prototype) throws `error`. */
+export function throwingProxy<T extends object>(target: T, error: unknown): T {
+  const boom = (): never => {
+    throw error;
+  };
+  return new Proxy(target, { get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, getPrototypeOf: boom });
+}

@@ -1,7 +1,7 @@
 import { NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
 import { Money } from "@districtkit/core";
 import { describe, expect, it } from "vitest";
-import { thrown } from "../../core/test/thrown.js";
+import { throwingProxy, thrown } from "../../core/test/thrown.js";
 import {
   budgetComparisonCsv,
   calendarToCsv,
@@ -99,23 +99,7 @@ describe("io: out-of-range cells and wrong kinds", () => {
 
 describe("io: the exports merged after the fuzz (ledger, calendar) under the one rule", () => {
   const denied = new Error("denied");
-  const hostile = new Proxy(
-    {},
-    {
-      get: () => {
-        throw denied;
-      },
-      has: () => {
-        throw denied;
-      },
-      ownKeys: () => {
-        throw denied;
-      },
-      getOwnPropertyDescriptor: () => {
-        throw denied;
-      },
-    },
-  );
+  const hostile = throwingProxy({}, denied);
   const csv = "Account,Fiscal Year,Amount\n100-2230-734-000-100,2027,12.50\n";
 
   it("7. parseLedger, readLedger and readActuals wrap a hostile options Proxy with its cause", () => {
@@ -144,20 +128,7 @@ describe("io: the exports merged after the fuzz (ledger, calendar) under the one
     const broken = { ...t, amount: [Number.NaN] };
     expect(thrown(() => ledgerRow(broken, 0)).issues.map((i) => i.pathText)).toEqual(["table.amount[0]"]);
     // found by the export fuzz (seed -492767579): a cell that is a throwing Proxy lost its cause
-    const cell = new Proxy(
-      {},
-      {
-        get: () => {
-          throw denied;
-        },
-        getPrototypeOf: () => {
-          throw denied;
-        },
-        ownKeys: () => {
-          throw denied;
-        },
-      },
-    );
+    const cell = throwingProxy({}, denied);
     expect(thrown(() => ledgerRow({ ...t, description: [cell] } as never, 0)).cause).toBe(denied);
   });
 
