@@ -7,7 +7,7 @@
 // `cohortSchema`, which reports its problems with their paths. zod stays the source of truth:
 // `forecast/parseInputFast.prop.test.ts` checks that the hand check never accepts what zod rejects
 // and gives exactly what zod gives, and that `parseCohorts` equals parsing each cohort with zod.
-import { DistrictKitError, guardInput } from "@districtkit/core";
+import { DistrictKitError, guardInput, safeParseInput } from "@districtkit/core";
 import { type Cohort, cohortSchema } from "./schema.js";
 
 const ROLES = new Set<unknown>(["student", "staff", "lab", "spare", "infrastructure"]);
@@ -74,7 +74,7 @@ export function parseCohorts(list: readonly unknown[]): Cohort[] {
   const raw = guardInput(() => (Array.isArray(list) ? [...list] : undefined), []);
   if (raw === undefined) throw new DistrictKitError("INVALID_INPUT", [{ path: [], code: "invalid_type", message: `expected an array of cohorts, got ${list === null ? "null" : typeof list}` }]);
   const out = new Array<Cohort>(raw.length);
-  const issues: { path: (string | number)[]; code: string; message: string }[] = [];
+  const issues: { readonly path: readonly (string | number)[]; readonly code: string; readonly message: string }[] = [];
   for (let i = 0; i < raw.length; i++) {
     let fast: Cohort | undefined;
     try {
@@ -86,9 +86,14 @@ export function parseCohorts(list: readonly unknown[]): Cohort[] {
       out[i] = fast;
       continue;
     }
-    const slow = guardInput(() => cohortSchema.safeParse(raw[i]), [i], "a cohort");
+    // core's safeParseInput: zod builds an issue's message by reading the input again, so a caller's
+    // throwing getter or Proxy is wrapped there (with its cause), never thrown raw from here
+    const slow = safeParseInput(cohortSchema, raw[i], [i]);
     if (slow.success) out[i] = slow.data;
-    else for (const is of slow.error.issues) issues.push({ path: [i, ...is.path.map((p) => (typeof p === "symbol" ? String(p) : p))], code: is.code, message: is.message });
+    else {
+      if (slow.error.cause !== undefined) throw slow.error;
+      issues.push(...slow.error.issues);
+    }
   }
   if (issues.length > 0) throw new DistrictKitError("INVALID_INPUT", issues);
   return out;
