@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { thrown } from "../../core/test/thrown.js";
 import { smallDistrict } from "../test/fixtures.js";
-import { fitWeibull, forecastReplacements, simulateForecastChunk, weibullFitQuantile, weibullLife, weibullSurvival } from "./index.js";
+import { annualFailureProbabilities, fitWeibull, forecastReplacements, simulateForecastChunk, weibullFitQuantile, weibullFitSurvival, weibullLife, weibullSurvival } from "./index.js";
 
 // Regressions of issue #18 for lifecycle, one per class of fault (the id cases are in
 // ids.prop.test.ts).
@@ -62,5 +62,21 @@ describe("lifecycle: weibullFitQuantile never returns a figure beyond any number
       confidenceLevel: 0.95,
     };
     expect(thrown(() => weibullFitQuantile(fit, 0.5)).issues[0]?.path).toEqual(["fit"]);
+  });
+});
+
+describe("lifecycle: survival figures at the edge of floating point (found by the export fuzz)", () => {
+  it("5. a Weibull scale of 5e-324 years: every year's failure probability is 1, not NaN (seed 846117710)", () => {
+    expect(annualFailureProbabilities({ kind: "weibull", shape: 1, scale: 5e-324 }, 3).probabilities).toEqual([1, 1, 1]);
+  });
+
+  it("5. a fit whose scale no longer goes with its covariance: survival 0 without a standard error, not NaN (seed -1927115238)", () => {
+    const fit = fitWeibull({ failures: [58, 75, 36, 52, 63, 65, 22, 17, 28, 64] });
+    const s = weibullFitSurvival({ ...fit, scale: 1e-300 }, 41);
+    expect(s).toEqual({ estimate: 0, standardError: null, interval: null });
+    // the usual case is unchanged: a standard error and an interval around the estimate
+    const ok = weibullFitSurvival(fit, 41);
+    expect(ok.standardError).toBeGreaterThan(0);
+    expect(ok.interval!.lower).toBeLessThan(ok.estimate);
   });
 });

@@ -29,7 +29,9 @@ export function annualProbabilitiesOf(model: FailureModel, ages: number): Annual
       for (let a = 0; a < ages; a++) {
         // 1 − S(a+1)/S(a) = 1 − exp((a/η)^β − ((a+1)/η)^β), computed with expm1 for small values
         const d = (a / scale) ** shape - ((a + 1) / scale) ** shape;
-        q[a] = -Math.expm1(d);
+        // past the survival function's underflow (a scale of 5e-324 years: both powers Infinity) no
+        // unit is left to survive the year: its limit, 1, not Infinity − Infinity
+        q[a] = Number.isNaN(d) ? 1 : -Math.expm1(d);
       }
       return { probabilities: q, heldFromAge: null, explanation: `Weibull shape ${shape}, scale ${scale} years: q(a) = 1 − S(a+1)/S(a)` };
     }

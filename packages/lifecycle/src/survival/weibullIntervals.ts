@@ -151,6 +151,10 @@ export function weibullFitSurvival(fit: unknown, time: number): WeibullEstimate 
   const m = logScaleMoments(f);
   if (m === null) return { estimate: s, standardError: null, interval: null };
   const se = Math.sqrt(variance(m, -f.shape, ln));
+  // a fit whose covariance does not go with its scale (a scale of 1e-300 beside a standard error of 3.6)
+  // has no finite variance here: no interval, as when the fit has no covariance
+  if (!Number.isFinite(se)) return { estimate: s, standardError: null, interval: null };
   const zq = zForLevel(f.confidenceLevel);
-  return { estimate: s, standardError: s * Math.exp(u) * se, interval: { lower: Math.exp(-Math.exp(u + zq * se)), upper: Math.exp(-Math.exp(u - zq * se)) } };
+  // s·e^u written as exp(u − e^u): the same number, and 0 (not 0 · Infinity) when S(t) underflows
+  return { estimate: s, standardError: Math.exp(u - Math.exp(u)) * se, interval: { lower: Math.exp(-Math.exp(u + zq * se)), upper: Math.exp(-Math.exp(u - zq * se)) } };
 }
