@@ -5,7 +5,7 @@ import { EditGrid } from "../../components/EditGrid.js";
 import { ProblemList } from "../../components/ProblemList.js";
 import { formatMoney } from "../../lib/format.js";
 import { type Plain, plain } from "../../lib/plain.js";
-import { problemsOf } from "../../lib/problems.js";
+import { attempt } from "../../lib/problems.js";
 import type { ERateSettings } from "../../state/schema.js";
 import { DEFAULT_BIDS, DEFAULT_CRITERIA } from "./data.js";
 import { setERate } from "./settings.js";
@@ -67,14 +67,7 @@ export function BidsSection({ settings }: { settings: ERateSettings }) {
   const bids = settings.bids ?? DEFAULT_BIDS;
   const maxPoints = 10;
   const read = readMatrix(criteria, bids, maxPoints);
-  const outcome = useMemo<{ ok: true; r: Result } | { ok: false; problems: string[] } | null>(() => {
-    if (!read.input) return null;
-    try {
-      return { ok: true, r: plain(evaluateBids(read.input)) };
-    } catch (e) {
-      return { ok: false, problems: problemsOf(e) };
-    }
-  }, [JSON.stringify(read.input)]);
+  const outcome = useMemo(() => (read.input ? attempt(() => plain(evaluateBids(read.input!))) : null), [JSON.stringify(read.input)]);
 
   const setCriteria = (next: Criterion[], nextBids: Bid[] = bids) => setERate((s) => ({ ...s, criteria: next, bids: nextBids }));
   const setBids = (next: Bid[]) => setERate((s) => ({ ...s, criteria: [...criteria], bids: next }));
@@ -164,7 +157,7 @@ export function BidsSection({ settings }: { settings: ERateSettings }) {
       </div>
       {outcome === null && <p class="error-text">Fix the cells marked above to evaluate the bids.</p>}
       {outcome && !outcome.ok && <ProblemList title="The bids could not be evaluated" problems={outcome.problems} />}
-      {outcome?.ok && <BidResult r={outcome.r} name={name} />}
+      {outcome?.ok && <BidResult r={outcome.value} name={name} />}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { DataTable } from "../../components/DataTable.js";
 import { ProblemList } from "../../components/ProblemList.js";
 import { formatMoney } from "../../lib/format.js";
 import { type Plain, plain } from "../../lib/plain.js";
-import { problemsOf } from "../../lib/problems.js";
+import { attempt } from "../../lib/problems.js";
 import type { ERateSettings } from "../../state/schema.js";
 import { calendarPurchases, windowFor } from "./data.js";
 import { dayOrUndefined, setERateField } from "./settings.js";
@@ -16,11 +16,10 @@ type Milestone = Cal["milestones"][number];
 /** Section 1: the next funding year's procurement calendar (eRateProcurementCalendar), with the planned Form 470 and contract days checked against its rules. */
 export function CalendarSection({ model, fundingYear, asOf, settings }: { model: BudgetModel; fundingYear: number; asOf: string; settings: ERateSettings }) {
   const win = windowFor(fundingYear, settings.window);
-  const outcome = useMemo<{ ok: true; cal: Cal } | { ok: false; problems: string[] }>(() => {
-    try {
-      return {
-        ok: true,
-        cal: plain(
+  const outcome = useMemo(
+    () =>
+      attempt(() =>
+        plain(
           eRateProcurementCalendar({
             fundingYear,
             ...(win.kind === "published" ? {} : { window: { form471Opens: win.opens, form471Closes: win.closes, source: win.source } }),
@@ -28,17 +27,15 @@ export function CalendarSection({ model, fundingYear, asOf, settings }: { model:
             eligibilityAsOf: asOf,
           }),
         ),
-      };
-    } catch (e) {
-      return { ok: false, problems: problemsOf(e) };
-    }
-  }, [model, fundingYear, asOf, win.opens, win.closes, win.kind, settings.form470On, settings.contractOn, settings.services]);
+      ),
+    [model, fundingYear, asOf, win.opens, win.closes, win.kind, settings.form470On, settings.contractOn, settings.services],
+  );
 
   return (
     <section class="erate-section" aria-labelledby="er-cal-h">
       <h3 id="er-cal-h">1. Procurement calendar, FY{fundingYear}</h3>
       <p class="hint">
-        The funding year after the one {asOf} falls in. Form 470 posted → {outcome.ok ? outcome.cal.rules.form470WaitDays : 28}-day wait (contract allowed from the day after) → Form 471 window →
+        The funding year after the one {asOf} falls in. Form 470 posted → {outcome.ok ? outcome.value.rules.form470WaitDays : 28}-day wait (contract allowed from the day after) → Form 471 window →
         service → Form 486 and invoices. Each purchase is an E-Rate line of the budget that costs something in FY{fundingYear}.
       </p>
       <fieldset class="erate-fields">
@@ -72,7 +69,7 @@ export function CalendarSection({ model, fundingYear, asOf, settings }: { model:
           <DateField id="er-contract" label="Contract signed on" value={settings.contractOn ?? ""} onChange={(v) => setERateField("contractOn", v)} />
         </div>
       </fieldset>
-      {!outcome.ok ? <ProblemList title="The calendar could not be built" problems={outcome.problems} /> : <CalendarResult cal={outcome.cal} />}
+      {!outcome.ok ? <ProblemList title="The calendar could not be built" problems={outcome.problems} /> : <CalendarResult cal={outcome.value} />}
     </section>
   );
 }

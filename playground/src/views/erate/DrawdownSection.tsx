@@ -8,7 +8,7 @@ import { PLAN_FLOWS } from "../../lib/budgetModel.js";
 import { formatMoney } from "../../lib/format.js";
 import { type Plain, plain } from "../../lib/plain.js";
 import type { FlowLine } from "../../lib/planFlows.js";
-import { problemsOf } from "../../lib/problems.js";
+import { type Attempt, attempt } from "../../lib/problems.js";
 import type { ERateSettings } from "../../state/schema.js";
 import { type DrawdownRow, defaultRequests } from "./data.js";
 import { setERate } from "./settings.js";
@@ -19,13 +19,11 @@ const clean = (v: string) => v.replace(/[$,\s]/g, "");
 const STATUSES = ["committed", "requested", "planned"] as const;
 
 /** The district's C2 discount (the budget engine's eRateDiscount on the district's schools), its sentence, or the problems. */
-export function districtDiscount(model: BudgetModel, fundingYear: number): { ok: true; c2: number; explanation: string } | { ok: false; problems: string[] } {
-  try {
+export function districtDiscount(model: BudgetModel, fundingYear: number): Attempt<{ c2: number; explanation: string }> {
+  return attempt(() => {
     const d = eRateDiscount({ fundingYear, schools: model.district.schools.map((s) => ({ id: s.id, kind: s.kind, students: s.students, nslpEligible: s.nslpEligible, locale: s.locale })) });
-    return { ok: true, c2: d.c2, explanation: d.explanation };
-  } catch (e) {
-    return { ok: false, problems: problemsOf(e) };
-  }
+    return { c2: d.c2, explanation: d.explanation };
+  });
 }
 
 /** The planC2Drawdown input of the rows as typed, with a message for every cell it cannot read. */
@@ -62,15 +60,10 @@ export function DrawdownSection({ model, devices, fundingYear, settings }: { mod
   const defaults = useMemo(() => defaultRequests(model, fundingYear, devices), [model, fundingYear, devices]);
   const rows = settings.requests ?? defaults;
   const discount = useMemo(() => districtDiscount(model, fundingYear), [model, fundingYear]);
-  const read = readRequests(model, fundingYear, discount.ok ? discount.c2 : 0, rows);
-  const outcome = useMemo<{ ok: true; r: Result } | { ok: false; problems: string[] } | null>(() => {
-    if (!discount.ok) return { ok: false, problems: discount.problems };
-    if (!read.input) return null;
-    try {
-      return { ok: true, r: plain(planC2Drawdown(read.input)) };
-    } catch (e) {
-      return { ok: false, problems: problemsOf(e) };
-    }
+  const read = readRequests(model, fundingYear, discount.ok ? discount.value.c2 : 0, rows);
+  const outcome = useMemo<Attempt<Result> | null>(() => {
+    if (!discount.ok) return discount;
+    return read.input ? attempt(() => plain(planC2Drawdown(read.input!))) : null;
   }, [JSON.stringify(read.input), discount]);
   const setRows = (next: DrawdownRow[]) => setERate((s) => ({ ...s, requests: next }));
   const schoolName = new Map<string, string>([...model.district.schools.map((s) => [s.id, s.name] as const), ["district", "District-wide"]]);
@@ -89,7 +82,7 @@ export function DrawdownSection({ model, devices, fundingYear, settings }: { mod
       </p>
       {discount.ok && (
         <p class="hint" data-testid="c2-discount">
-          Discount: {discount.explanation}
+          Discount: {discount.value.explanation}
         </p>
       )}
       <EditGrid
@@ -130,7 +123,7 @@ export function DrawdownSection({ model, devices, fundingYear, settings }: { mod
       </div>
       {outcome === null && <p class="error-text">Fix the cells marked above to draw the budget down.</p>}
       {outcome && !outcome.ok && <ProblemList title="The drawdown could not be computed" problems={outcome.problems} />}
-      {outcome?.ok && <DrawdownResult r={outcome.r} rows={rows} schoolName={schoolName} />}
+      {outcome?.ok && <DrawdownResult r={outcome.value} rows={rows} schoolName={schoolName} />}
     </section>
   );
 }

@@ -1,16 +1,15 @@
-import { type BudgetModel, type EligibilityRecheck, ERATE_ELIGIBILITY_EDITIONS, ERATE_SERVICES, recheckERateEligibility } from "@districtkit/budget";
+import { type BudgetModel, ERATE_ELIGIBILITY_EDITIONS, ERATE_SERVICES, recheckERateEligibility } from "@districtkit/budget";
 import { addMonthsIso } from "@districtkit/core";
 import { useMemo } from "preact/hooks";
 import { DataTable } from "../../components/DataTable.js";
 import { ProblemList } from "../../components/ProblemList.js";
 import { formatMoney } from "../../lib/format.js";
-import { type Plain, plain } from "../../lib/plain.js";
-import { problemsOf } from "../../lib/problems.js";
+import { plain } from "../../lib/plain.js";
+import { attempt } from "../../lib/problems.js";
 import type { ERateSettings } from "../../state/schema.js";
 import { plannedItems } from "./data.js";
 import { dayOrUndefined, setERate, setERateField } from "./settings.js";
 
-type Recheck = Plain<EligibilityRecheck>;
 const verdict = (e: boolean | null) => (e === true ? "eligible" : e === false ? "not eligible" : "no ruling");
 
 /** Section 4: the planned E-Rate items under the rules of one day, re-checked under another's (recheckERateEligibility). */
@@ -18,20 +17,17 @@ export function EligibilitySection({ model, fundingYear, asOf, settings }: { mod
   const from = settings.rulesFrom ?? addMonthsIso(asOf, -12);
   const to = settings.rulesTo ?? asOf;
   const items = useMemo(() => plannedItems(model, fundingYear, settings.services), [model, fundingYear, settings.services]);
-  const outcome = useMemo<{ ok: true; r: Recheck } | { ok: false; problems: string[] }>(() => {
-    try {
-      return {
-        ok: true,
-        r: plain(recheckERateEligibility({ fundingYear, from, to, items: items.map((i) => ({ id: i.id, name: i.name, service: i.service, ...(i.amount !== null ? { amount: i.amount } : {}) })) })),
-      };
-    } catch (e) {
-      return { ok: false, problems: problemsOf(e) };
-    }
-  }, [items, fundingYear, from, to]);
+  const outcome = useMemo(
+    () =>
+      attempt(() =>
+        plain(recheckERateEligibility({ fundingYear, from, to, items: items.map((i) => ({ id: i.id, name: i.name, service: i.service, ...(i.amount !== null ? { amount: i.amount } : {}) })) })),
+      ),
+    [items, fundingYear, from, to],
+  );
   const setService = (item: string, service: string) => setERate((s) => ({ ...s, services: [...(s.services ?? []).filter((x) => x.item !== item), { item, service }] }));
   type Row = (typeof items)[number];
-  const before = outcome.ok ? new Map(outcome.r.before.items.map((i) => [i.id, i])) : new Map();
-  const after = outcome.ok ? new Map(outcome.r.after.items.map((i) => [i.id, i])) : new Map();
+  const before = outcome.ok ? new Map(outcome.value.before.items.map((i) => [i.id, i])) : new Map();
+  const after = outcome.ok ? new Map(outcome.value.after.items.map((i) => [i.id, i])) : new Map();
 
   return (
     <section class="erate-section" aria-labelledby="er-el-h">
@@ -58,13 +54,13 @@ export function EligibilitySection({ model, fundingYear, asOf, settings }: { mod
       ) : (
         <>
           <p class="lede" data-testid="eligibility-explanation">
-            {outcome.r.explanation}
+            {outcome.value.explanation}
           </p>
-          {outcome.r.changed.length > 0 && (
+          {outcome.value.changed.length > 0 && (
             <div class="notice notice-error" data-testid="eligibility-changed">
               <strong>What changed</strong>
               <ul>
-                {outcome.r.changed.map((c) => (
+                {outcome.value.changed.map((c) => (
                   <li key={c.id}>
                     {c.name}: {verdict(c.before)} → {verdict(c.after)}
                     {c.amount !== null ? ` (${formatMoney(c.amount)})` : ""} — {c.because}
@@ -100,7 +96,7 @@ export function EligibilitySection({ model, fundingYear, asOf, settings }: { mod
           <details>
             <summary>Why, item by item (rules of {to})</summary>
             <ul class="plain-list">
-              {outcome.r.after.items.map((i) => (
+              {outcome.value.after.items.map((i) => (
                 <li key={i.id}>{i.explanation}</li>
               ))}
             </ul>

@@ -4,7 +4,7 @@ import { DataTable } from "../../components/DataTable.js";
 import { ProblemList } from "../../components/ProblemList.js";
 import { formatMoney } from "../../lib/format.js";
 import { type Plain, plain } from "../../lib/plain.js";
-import { problemsOf } from "../../lib/problems.js";
+import { attempt } from "../../lib/problems.js";
 import type { ERateSettings } from "../../state/schema.js";
 import { type C2Cohort, c2Cohorts } from "./data.js";
 import { setERate } from "./settings.js";
@@ -19,11 +19,10 @@ export function EquipmentSection({ model, devices, cycleYears, settings }: { mod
   const retireOf = (c: C2Cohort) => chosen.get(c.key) ?? c.planRetire;
   const schoolName = new Map(model.district.schools.map((s) => [s.id, s.name]));
   const key = cohorts.map((c) => `${c.key}:${retireOf(c)}`).join("|");
-  const outcome = useMemo<{ ok: true; r: Result } | { ok: false; problems: string[] }>(() => {
-    try {
-      return {
-        ok: true,
-        r: plain(
+  const outcome = useMemo(
+    () =>
+      attempt(() =>
+        plain(
           checkEquipmentRules({
             items: cohorts.map((c) => ({
               id: c.key,
@@ -37,14 +36,12 @@ export function EquipmentSection({ model, devices, cycleYears, settings }: { mod
             calendar: model.district.calendar,
           }),
         ),
-      };
-    } catch (e) {
-      return { ok: false, problems: problemsOf(e) };
-    }
-  }, [key, model]);
+      ),
+    [key, model],
+  );
   const setRetire = (cohort: string, fiscalYear: number) => setERate((s) => ({ ...s, retire: [...(s.retire ?? []).filter((r) => r.cohort !== cohort), { cohort, fiscalYear }] }));
   type Finding = Result["findings"][number];
-  const byItem = outcome.ok ? new Map(outcome.r.findings.map((f) => [f.item, f])) : new Map<string, Finding>();
+  const byItem = outcome.ok ? new Map(outcome.value.findings.map((f) => [f.item, f])) : new Map<string, Finding>();
 
   return (
     <section class="erate-section" aria-labelledby="er-eq-h">
@@ -60,7 +57,7 @@ export function EquipmentSection({ model, devices, cycleYears, settings }: { mod
         cohorts.length > 0 && (
           <>
             <p class="lede" data-testid="equipment-explanation">
-              {outcome.r.explanation}
+              {outcome.value.explanation}
             </p>
             <DataTable
               id="er-equipment"
@@ -93,13 +90,13 @@ export function EquipmentSection({ model, devices, cycleYears, settings }: { mod
               ]}
               rows={cohorts}
             />
-            {outcome.r.flagged.length > 0 && (
+            {outcome.value.flagged.length > 0 && (
               <div class="notice notice-error" data-testid="equipment-flagged">
                 <strong>
-                  {outcome.r.flagged.length} flagged ({outcome.r.rules.disposalYears}-year rule)
+                  {outcome.value.flagged.length} flagged ({outcome.value.rules.disposalYears}-year rule)
                 </strong>
                 <ul>
-                  {outcome.r.flagged.map((f, i) => (
+                  {outcome.value.flagged.map((f, i) => (
                     <li key={i}>
                       {f.explanation} <span class="muted">({f.rule})</span>
                     </li>
