@@ -41,7 +41,9 @@ export const agreementArb = (i: number, appCount: number): fc.Arbitrary<Agreemen
     })
     .map((r): AgreementInput => {
       const signed = r.status === "signed" || r.status === "expired";
-      const expires = `${Number(r.signedOn.slice(0, 4)) + r.years}${r.signedOn.slice(4)}`.replace(/-02-29$/, "-02-28");
+      // n years after signing (29 February → 28 February in a common year); a 0-year term ends on the
+      // signing day itself (29 February moved to the 28th would precede it)
+      const expires = r.years === 0 ? r.signedOn : `${Number(r.signedOn.slice(0, 4)) + r.years}${r.signedOn.slice(4)}`.replace(/-02-29$/, "-02-28");
       return {
         id: `a${i}`,
         appId: `app${r.app}`,
