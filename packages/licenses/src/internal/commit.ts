@@ -1,9 +1,13 @@
 // A multi-year seat commitment beside yearly seat options: one product whose seat contracts all
 // serve the same roles (one pool), one commitment term (one or more options over the same block of
-// years, mixed), one-year site licences, up to 20 schools. The commitment's quantity q is one number
-// for its whole term; yearly options top it up.
+// years, mixed), one-year site licences. The commitment's quantity q is one number for its whole
+// term; yearly options top it up.
 //
 // How (in plain words):
+// - With a constant price a committed seat, first the branch and bound over the linear relaxation
+//   (commitLp.ts), on any number of schools; when it proves, that is the answer. Otherwise, on up
+//   to 20 schools, the exact search below; on more, the best plan found with the relaxation's bound
+//   (the caller also runs the general search and keeps the better plan and the higher bound).
 // - For a fixed q every year is independent: its pool costs the cheapest mix of the year's options
 //   for the seats above q — a one-year mix with q free seats as one more option — against the
 //   schools' site licences, which the fast one-year path solves exactly. So a plan with q costs
@@ -16,16 +20,18 @@
 //   split at the median of the years' own choices. Otherwise the bound is taken over all q and the
 //   weights move towards the years whose own choice is dearest (subgradient steps).
 // - Upper bound: T(q) at the quantities the years chose, and at 0.
-// - Proven when the bound reaches the best T(q); else no answer (the caller uses the general search).
+// - Proven when the bound reaches the best T(q); else the relaxation's plan and bound, or no answer.
 // Why it is fast: every step is a one-year mix solved by the fast path, a few per year; it replaces
 // the general search's enumeration of every school's site pattern.
 // References in the tests: commit.prop.test.ts compares with enumeration of every seat quantity
 // vector and site set (test/bruteForceMix.ts) on random markets of this shape.
 import { ROLES } from "../schema.js";
+import { commitLpSearch, type LpYear } from "./commitLp.js";
 import { Curve } from "./curve.js";
 import { Mix, type MixColumn } from "./mix.js";
 import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatColumn } from "./model.js";
 import type { Choice, Solved } from "./solved.js";
+import type { PreparedYear } from "./yearSchools.js";
 
 const INF = Number.POSITIVE_INFINITY;
 /** Subgradient steps on the split of the commitment's cost. */
@@ -40,6 +46,8 @@ export interface CommitHooks {
   year(t: number, roles: readonly number[], mix: Mix, cols: readonly (SeatColumn | null)[]): Solved | null;
   /** The purchases holding q seats under the commitment's mix. */
   commitChoices(mix: Mix, cols: readonly SeatColumn[], q: number): Choice[];
+  /** Year t's schools for the pool of `roles` (null: a school nothing covers). */
+  prepared(t: number, roles: readonly number[]): PreparedYear | null;
 }
 
 const roleBits = (c: SeatColumn): number => (c.key === "any" ? 0b111 : 1 << ROLES.indexOf(c.key));
@@ -53,6 +61,13 @@ const linear = (col: MixColumn): boolean => col.curves.every((cv) => cv.parts.ev
 /** Nodes of the search over the commitment's quantity (each a one-year mix per year). */
 const COMMIT_NODES = 200;
 /**
+ * Nodes of the relaxation's branch and bound (commitLp.ts): one per 20,000 of the caller's node
+ * limit (10 at the default 200,000; on P1 more nodes shrink the gap little for their time), at
+ * most this many.
+ */
+const LP_NODES = 1_000;
+const LP_NODES_PER = 20_000;
+/**
  * Schools up to which the search runs: on large markets (P1's 200 schools) its bound closes too
  * slowly for the one-year solves it costs, and the general search answers instead.
  */
@@ -63,9 +78,8 @@ const freeSeats = (q: number): MixColumn => ({
 });
 
 /** The pooled problem of `left` when it has the shape above, proven; else null. */
-export function commitSearch(m: Model, p: ProductModel, left: number, hooks: CommitHooks, integral: boolean): Solved | null {
+export function commitSearch(m: Model, p: ProductModel, left: number, hooks: CommitHooks, integral: boolean, maxNodes: number): Solved | null {
   const { Y, S } = m;
-  if (S > COMMIT_SCHOOLS) return null;
   const years: number[] = [];
   for (let t = 0; t < Y; t++) if ((left >> t) & 1) years.push(t);
   // roles with demand, and each year's pooled total of them
@@ -156,6 +170,12 @@ export function commitSearch(m: Model, p: ProductModel, left: number, hooks: Com
     }
   };
   offer(0);
+  /** The proven plan at q (its cost closes against the bound). */
+  const done = (q: number, bound: number): Solved | null => {
+    const plan = planAt(q);
+    if (plan === null || !closes(bound, plan.cost)) return null;
+    return finish(plain, plainCost, nodes, plan, () => (q > 0 ? hooks.commitChoices(commitMix, commits, q) : []));
+  };
 
   // the Lagrangian bound over splits w of the commitment's cost, on the quantities [lo, hi]: with a
   // constant price π a seat, C(q) = π·lo + C(q − lo), so lo seats are free in every year and the
@@ -192,6 +212,39 @@ export function commitSearch(m: Model, p: ProductModel, left: number, hooks: Com
     return { lb, qs, paid };
   };
   let lb = Number.NEGATIVE_INFINITY;
+  let lpBound = Number.NEGATIVE_INFINITY;
+  if (flat) {
+    // the relaxation's branch and bound (commitLp.ts) first: it proves most terms on any number of schools
+    const lpYears: LpYear[] = [];
+    for (const t of B) {
+      const prep = hooks.prepared(t, roles);
+      const cols = yearCols(t);
+      if (prep === null || cols.length === 0) break;
+      lpYears.push({ base: prep.fixedCost, schools: prep.schools, mix: new Mix(cols.map(columnOf), top) });
+    }
+    if (lpYears.length === B.length) {
+      const qTop = Math.max(...B.map((t) => total[t]!));
+      const r = commitLpSearch(
+        { pi: commitMix.eval(1), years: lpYears, qTop, plain: 0, integral, exact: (q) => planAt(q)?.cost ?? null },
+        { q: bestQ, cost: best },
+        Math.max(1, Math.min(LP_NODES, Math.floor(maxNodes / LP_NODES_PER))),
+      );
+      if (r !== null) {
+        offer(r.q);
+        if (bestQ >= 0 && closes(r.lowerBound, best)) return done(bestQ, r.lowerBound);
+        lpBound = r.lowerBound;
+      }
+    }
+  }
+  // not proven: on many schools, the best plan with the relaxation's bound (the exact search below
+  // closes too slowly there); else the exact search, and that answer if it fails
+  const unproven = (): Solved | null => {
+    if (bestQ < 0 || !Number.isFinite(lpBound)) return null;
+    const q = bestQ;
+    const plan = planAt(q)!;
+    return finish(plain, plainCost, nodes, plan, () => (q > 0 ? hooks.commitChoices(commitMix, commits, q) : []), plainCost + Math.min(lpBound, plan.cost));
+  };
+  if (S > COMMIT_SCHOOLS) return unproven();
   if (flat) {
     // branch and bound over intervals of q, splitting at the median of the years' choices
     const qTop = Math.max(...B.map((t) => total[t]!));
@@ -201,9 +254,9 @@ export function commitSearch(m: Model, p: ProductModel, left: number, hooks: Com
     const leftOver: number[] = [];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      if (++visited > COMMIT_NODES) return null;
+      if (++visited > COMMIT_NODES) return unproven();
       const r = bound(node.lo, node.hi);
-      if (r === null) return null;
+      if (r === null) return unproven();
       for (const q of r.qs) offer(q);
       if (closes(r.lb, best)) continue;
       if (node.lo >= node.hi) {
@@ -222,7 +275,7 @@ export function commitSearch(m: Model, p: ProductModel, left: number, hooks: Com
     for (let round = 0; round < ROUNDS; round++) {
       // no cap: a minimum or whole packs can make holding more seats than the demand the best buy
       const r = bound(0, INF);
-      if (r === null) return null;
+      if (r === null) return unproven();
       if (r.lb > lb) lb = r.lb;
       for (const q of r.qs) offer(q);
       if (closes(lb, best)) break;
@@ -237,18 +290,23 @@ export function commitSearch(m: Model, p: ProductModel, left: number, hooks: Com
       step /= 2;
     }
   }
-  if (bestQ < 0 || !closes(lb, best)) return null;
-  const plan = planAt(bestQ)!;
+  if (bestQ < 0 || !closes(lb, best)) return unproven();
+  return done(bestQ, lb);
+}
+
+/** The plan of a search: proven, or (with `open`, a lower bound below its cost) not. */
+function finish(plain: readonly Solved[], plainCost: number, nodes: number, plan: { cost: number; parts: Solved[] }, commitChoices: () => Choice[], open?: number): Solved {
   const parts = [...plain, ...plan.parts];
+  const cost = plainCost + plan.cost;
   return {
-    cost: plainCost + plan.cost,
-    lowerBound: plainCost + plan.cost,
-    proven: true,
+    cost,
+    lowerBound: open === undefined ? cost : Math.min(open, cost),
+    proven: open === undefined,
     nodes,
     get choices(): readonly Choice[] {
       const out: Choice[] = [];
       for (const r of parts) out.push(...r.choices);
-      if (bestQ > 0) out.push(...hooks.commitChoices(commitMix, commits, bestQ));
+      out.push(...commitChoices());
       return out;
     },
   };

@@ -29,7 +29,7 @@ import { Mix } from "./mix.js";
 import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatColumn, type SeatKey, type SeatVariant, type SiteVariant } from "./model.js";
 import { solveOneSlot } from "./pool1d.js";
 import { type PoolGroup, type SchoolPatterns, solveSchools } from "./schools.js";
-import { bitsOf, type Choice, combine, EMPTY, INFEASIBLE, lazy, type Solved, withBound } from "./solved.js";
+import { better, bitsOf, type Choice, combine, EMPTY, INFEASIBLE, lazy, type Solved, withBound } from "./solved.js";
 import { type FreeSchools, type PreparedYear, prepareYear } from "./yearSchools.js";
 
 /** The one-year seat options of one key and year, mixed (mix.ts), and their columns. */
@@ -151,8 +151,14 @@ export class ProductSolver {
       // one pool with a multi-year commitment beside yearly options: the commitment search
       // (commit.ts) when it proves; else seat contracts that can share a role's seats in some year
       // (a mix, `any` beside role options, a commitment beside yearly seats, earned free seats):
-      // the general cover
-      r = commitSearch(this.#m, this.#p, left, this.#commitHooks, this.#m.integral) ?? generalPool(this.#m, this.#p, left, this.#maxNodes, () => this.#restricted(left), this.#own);
+      // the general cover; when the commitment search has a plan it did not prove, the better plan
+      // of the two and the higher of their bounds (both bound the same problem)
+      const c = commitSearch(this.#m, this.#p, left, this.#commitHooks, this.#m.integral, this.#maxNodes);
+      if (c?.proven) r = c;
+      else {
+        const g = generalPool(this.#m, this.#p, left, this.#maxNodes, () => this.#restricted(left), this.#own);
+        r = c === null ? g : better(c, g, this.#m.integral);
+      }
     } else r = this.#restricted(left);
     this.#poolMemo.set(left, r);
     return r;
@@ -161,7 +167,19 @@ export class ProductSolver {
   readonly #commitHooks: CommitHooks = {
     year: (t, roles, mix, cols) => this.#dpRun([t], { roles: [...roles], fn: new Envelope(mix.curves), variants: [], blocks: [], mix: { mix, cols } }, Number.POSITIVE_INFINITY),
     commitChoices: (mix, cols, q) => this.#mixChoices({ mix, cols }, q),
+    prepared: (t, roles) => this.#prepared(t, roles),
   };
+
+  /** Year t's schools for the pool of `roles`, cached. */
+  #prepared(t: number, roles: readonly number[]): PreparedYear | null {
+    const key = `${t}|${roles.join(",")}`;
+    let prep = this.#dpPrep.get(key);
+    if (prep === undefined) {
+      prep = prepareYear(this.#m, this.#p, t, roles, (v, block, s) => this.#siteChoice(v, block, s));
+      this.#dpPrep.set(key, prep);
+    }
+    return prep;
+  }
 
   /** The pooled problem where each role's seats of a year are bought under one seat contract. */
   #restricted(left: number): Solved {
@@ -261,12 +279,7 @@ export class ProductSolver {
     const perYear: YearSchools[] = [];
     const freeIdx: FreeSchools[] = [];
     for (const t of years) {
-      const key = `${t}|${g.roles.join(",")}`;
-      let prep = this.#dpPrep.get(key);
-      if (prep === undefined) {
-        prep = prepareYear(this.#m, this.#p, t, g.roles, (v, block, s) => this.#siteChoice(v, block, s));
-        this.#dpPrep.set(key, prep);
-      }
+      const prep = this.#prepared(t, g.roles);
       if (prep === null) return INFEASIBLE;
       fixed.push(...prep.fixed);
       fixedCost += prep.fixedCost;

@@ -50,6 +50,18 @@ export function withBound(s: Solved, lowerBound: number, proven: boolean, nodes 
   return lazy({ cost: s.cost, lowerBound, proven, nodes }, () => s.choices);
 }
 
+/**
+ * Two answers to the same problem: the cheaper plan with the higher of the two proven bounds,
+ * proven when either is or when that bound reaches the plan's cost.
+ */
+export function better(a: Solved, b: Solved, integral: boolean): Solved {
+  const plan = b.cost < a.cost ? b : a;
+  const lb = Math.min(plan.cost, Math.max(a.lowerBound, b.lowerBound));
+  const closed = integral ? Math.ceil(lb - 1e-9 * Math.abs(lb) - 1e-7) >= plan.cost : lb >= plan.cost - 1e-9 * Math.abs(plan.cost) - 1e-7;
+  const proven = plan.proven || closed || (a.proven && a.cost <= b.cost) || (b.proven && b.cost <= a.cost);
+  return withBound(plan, proven ? plan.cost : lb, proven, a.nodes + b.nodes);
+}
+
 export function combine(parts: readonly Solved[], extraCost = 0, extraChoices: readonly Choice[] = []): Solved {
   let cost = extraCost;
   let lowerBound = extraCost;

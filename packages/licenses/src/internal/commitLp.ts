@@ -1,0 +1,315 @@
+// Branch and bound over the linear relaxation for a multi-year seat commitment beside yearly seat
+// options and one-year site licences (the shape commit.ts describes), with a constant price π a
+// committed seat: T(q) = π·q + Σ_t V_t(q), V_t the exact cost of year t with q seats held.
+//
+// How (in plain words):
+// - A node fixes a range of the committed quantity q and, for each year, a range [a, b] of the
+//   seats bought that year. Its bound: each year's relaxation (yearLp.ts: fractional site
+//   licences, the year's mix replaced by its convex hull on [a, b]) at one price λ_t a seat, which
+//   is affine in q; summed with π·q it is affine in q, so its minimum over the q range is at an
+//   end. The prices are chosen where the relaxation is best: a ternary search over q (the relaxed
+//   value is convex in q), then each year's best price there. Any prices give a valid bound.
+// - Each node also prices a plan: at the prices found, the schools whose site licence costs less
+//   than λ_t a seat take it, q is the relaxation's, and the rest is bought at the mix's exact cost.
+// - Branching: the year whose hull is furthest below the mix's exact cost at the relaxation's
+//   purchase has its range split there (the hull then meets the mix at the new ends); when every
+//   hull is exact there, the q range is split at the relaxation's q; a single q with no hull gap is
+//   priced exactly by the caller (every site set; its bound is that plan's cost).
+// - Nodes are taken cheapest bound first; the search proves the best plan when no open node's bound
+//   is below it, and gives up (null) past its node budget.
+// Why it is fast: the relaxation of a year is a binary search over its schools' prices, and the
+// hull's gap (all-units cliffs, minimums, fees) closes after a few splits of the purchase ranges.
+// References in the tests: commitLp.prop.test.ts compares with commit.ts's exact search and with
+// enumeration of every quantity and site set (test/bruteForceMix.ts) on random markets.
+
+import type { YearSchools } from "./dpPool.js";
+import type { Mix } from "./mix.js";
+import { type DualPoint, type RangeHull, rangeHull, YearLp } from "./yearLp.js";
+
+const INF = Number.POSITIVE_INFINITY;
+
+/** One year of the commitment's term: its schools and its one-year mix (exact and hull). */
+export interface LpYear {
+  /** Fixed costs of the year (site licences that must be bought). */
+  readonly base: number;
+  readonly schools: YearSchools;
+  readonly mix: Mix;
+}
+
+/** The problem: π a committed seat, years of the term, q in [0, qTop], a cost outside the term. */
+export interface CommitLpProblem {
+  readonly pi: number;
+  readonly years: readonly LpYear[];
+  readonly qTop: number;
+  /** Cost of the years outside the term (added to every plan and bound). */
+  readonly plain: number;
+  /** Whether the bound may be rounded up to whole cents. */
+  readonly integral: boolean;
+  /** The exact cost with q seats committed (every site set), or null when it cannot be had. */
+  exact(q: number): number | null;
+}
+
+interface Node {
+  readonly qlo: number;
+  readonly qhi: number;
+  readonly a: readonly number[];
+  readonly b: readonly number[];
+  /** Per year, per school: 1 site licence, 2 pooled, 0 free (null: none fixed). */
+  readonly fix: readonly (Uint8Array | null)[];
+  readonly lb: number;
+  /** The node's relaxation, computed when it was made. */
+  readonly r: Relaxed;
+}
+
+interface Relaxed {
+  readonly lb: number;
+  readonly qh: number;
+  readonly pts: readonly DualPoint[];
+  readonly hs: readonly RangeHull[];
+  readonly lps: readonly YearLp[];
+}
+
+/** Result: the best quantity found and a proven lower bound of every plan. */
+export interface CommitLpResult {
+  readonly q: number;
+  readonly cost: number;
+  readonly lowerBound: number;
+  /** Whether the bound reaches the plan (else the node budget ran out). */
+  readonly proven: boolean;
+  readonly nodes: number;
+}
+
+/** A binary heap of nodes by bound. */
+class Heap {
+  readonly #a: Node[] = [];
+  get size(): number {
+    return this.#a.length;
+  }
+  push(n: Node): void {
+    const a = this.#a;
+    a.push(n);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p]!.lb <= a[i]!.lb) break;
+      [a[p], a[i]] = [a[i]!, a[p]!];
+      i = p;
+    }
+  }
+  pop(): Node {
+    const a = this.#a;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && a[l]!.lb < a[m]!.lb) m = l;
+        if (r < a.length && a[r]!.lb < a[m]!.lb) m = r;
+        if (m === i) break;
+        [a[m], a[i]] = [a[i]!, a[m]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+  peek(): Node | undefined {
+    return this.#a[0];
+  }
+}
+
+/**
+ * The search. `start` is a plan already known (its q and cost); the result's plan is never worse.
+ * Past the node budget: the best plan found with the cheapest open bound, not proven. Null when an
+ * exact price at one quantity could not be had.
+ */
+export function commitLpSearch(pr: CommitLpProblem, start: { q: number; cost: number }, maxNodes: number): CommitLpResult | null {
+  const { pi, years, qTop } = pr;
+  const Yn = years.length;
+  const hulls = new Map<string, RangeHull>();
+  const hullOf = (k: number, a: number, b: number): RangeHull => {
+    const key = `${k}:${a}:${b}`;
+    let h = hulls.get(key);
+    if (h === undefined) {
+      h = rangeHull(years[k]!.mix, a, b);
+      hulls.set(key, h);
+    }
+    return h;
+  };
+  const closes = (lb: number, ub: number): boolean => (pr.integral ? Math.ceil(lb - 1e-9 * Math.abs(lb) - 1e-7) >= ub : lb >= ub - 1e-9 * Math.abs(ub) - 1e-7);
+  const rootLp = years.map((y) => new YearLp(y.base, y.schools));
+  const lpOf = (k: number, fix: Uint8Array | null): YearLp => (fix === null ? rootLp[k]! : new YearLp(years[k]!.base, years[k]!.schools, fix, rootLp[k]!.order));
+  let bestQ = start.q;
+  let best = start.cost;
+
+  /** A plan at q with each year's sites from price λ_t (and the tie side): its exact cost. */
+  const price = (q: number, lambdas: readonly number[], lps: readonly YearLp[]): void => {
+    if (q < 0 || q > qTop) return;
+    let cost = pr.plain + pi * q;
+    for (let k = 0; k < Yn; k++) {
+      const y = years[k]!;
+      const lp = lps[k]!;
+      const n = lp.sitesAt(lambdas[k]!);
+      let yc = INF;
+      for (const kk of [n, n + 1, n - 1]) {
+        if (kk < 0 || kk > lp.ratio.length) continue;
+        const s = lp.split(kk);
+        const c = lp.base + s.siteCost + y.mix.eval(Math.max(0, s.pooled - q));
+        if (c < yc) yc = c;
+      }
+      cost += yc;
+    }
+    if (cost < best) {
+      best = cost;
+      bestQ = q;
+    }
+  };
+
+  /** The node's relaxation: its bound, the prices, the q chosen and each year's purchase. */
+  const relax = (qlo: number, qhi: number, a: readonly number[], b: readonly number[], fix: readonly (Uint8Array | null)[]): Relaxed => {
+    const hs = years.map((_, k) => hullOf(k, a[k]!, b[k]!));
+    const lps = years.map((_, k) => lpOf(k, fix[k]!));
+    const phi = (q: number): number => {
+      let v = pr.plain + pi * q;
+      for (let k = 0; k < Yn; k++) v += lps[k]!.best(q, hs[k]!).value;
+      return v;
+    };
+    // Φ is convex in q with slope π − Σ λ_t(q): binary search for the first q where it is ≥ 0
+    const slopeAt = (q: number): number => {
+      let g = pi;
+      for (let k = 0; k < Yn; k++) g -= lps[k]!.best(q, hs[k]!).lambda;
+      return g;
+    };
+    let lo = qlo;
+    let hi = qhi;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (slopeAt(mid) >= 0) hi = mid;
+      else lo = mid + 1;
+    }
+    let qh = lo;
+    if (lo > qlo && phi(lo - 1) < phi(lo)) qh = lo - 1;
+    const pts = lps.map((lp, k) => lp.best(qh, hs[k]!));
+    // bound: with the prices fixed the value is affine in q — its minimum over [qlo, qhi] is at an end
+    let at0 = pr.plain;
+    let slope = pi;
+    for (let k = 0; k < Yn; k++) {
+      at0 += pts[k]!.value + pts[k]!.lambda * qh;
+      slope -= pts[k]!.lambda;
+    }
+    const lb = Math.min(at0 + slope * qlo, at0 + slope * qhi);
+    return { lb, qh, pts, hs, lps };
+  };
+
+  const heap = new Heap();
+  const full = { a: years.map(() => 0), b: rootLp.map((lp) => lp.D), fix: years.map(() => null) };
+  const root = relax(0, qTop, full.a, full.b, full.fix);
+  heap.push({ qlo: 0, qhi: qTop, a: full.a, b: full.b, fix: full.fix, lb: root.lb, r: root });
+  let nodes = 0;
+  while (heap.size > 0) {
+    const node = heap.pop();
+    if (closes(node.lb, best)) {
+      // the cheapest open bound reaches the plan: proven
+      return { q: bestQ, cost: best, lowerBound: Math.min(node.lb, best), proven: true, nodes };
+    }
+    if (++nodes > maxNodes) {
+      // out of budget: the best plan found, and the cheapest open bound (the heap's least)
+      return { q: bestQ, cost: best, lowerBound: Math.min(node.lb, best), proven: false, nodes };
+    }
+    const r = node.r;
+    if (!Number.isFinite(r.lb) || closes(r.lb, best)) continue;
+    const lambdas = r.pts.map((p) => p.lambda);
+    price(r.qh, lambdas, r.lps);
+    // the year whose hull is furthest below the mix at the relaxation's purchase
+    let worst = -1;
+    let worstGap = 0.5;
+    let worstN = 0;
+    for (let k = 0; k < Yn; k++) {
+      const p = r.pts[k]!;
+      const n = Math.min(node.b[k]!, Math.max(node.a[k]!, Math.round(p.pooled - r.qh)));
+      const h = r.hs[k]!;
+      const gap = years[k]!.mix.eval(n) - hullAt(h, n);
+      if (gap > worstGap && node.a[k]! < node.b[k]!) {
+        worst = k;
+        worstGap = gap;
+        worstN = n;
+      }
+    }
+    const push = (qlo: number, qhi: number, a: readonly number[], b: readonly number[], fix: readonly (Uint8Array | null)[]): void => {
+      if (qlo > qhi || a.some((x, k) => x > b[k]!)) return;
+      const c = relax(qlo, qhi, a, b, fix);
+      if (Number.isFinite(c.lb) && !closes(c.lb, best)) heap.push({ qlo, qhi, a, b, fix, lb: Math.max(c.lb, node.lb), r: c });
+    };
+    // else the school the relaxation takes in part (the year with the dearest such school)
+    let fracYear = -1;
+    let fracSchool = -1;
+    if (worst < 0) {
+      let dearest = 0;
+      for (let k = 0; k < Yn; k++) {
+        const i = r.lps[k]!.fractional(r.pts[k]!.lambda, r.qh, r.hs[k]!);
+        if (i >= 0 && years[k]!.schools.F[i]! > dearest) {
+          dearest = years[k]!.schools.F[i]!;
+          fracYear = k;
+          fracSchool = i;
+        }
+      }
+    }
+    if (worst >= 0) {
+      const k = worst;
+      const cut = worstN < node.b[k]! ? worstN : worstN - 1;
+      push(
+        node.qlo,
+        node.qhi,
+        node.a,
+        node.b.map((x, j) => (j === k ? cut : x)),
+        node.fix,
+      );
+      push(
+        node.qlo,
+        node.qhi,
+        node.a.map((x, j) => (j === k ? cut + 1 : x)),
+        node.b,
+        node.fix,
+      );
+    } else if (fracYear >= 0) {
+      for (const v of [1, 2]) {
+        const f = node.fix[fracYear] ? Uint8Array.from(node.fix[fracYear]!) : new Uint8Array(years[fracYear]!.schools.F.length);
+        f[fracSchool] = v;
+        push(
+          node.qlo,
+          node.qhi,
+          node.a,
+          node.b,
+          node.fix.map((x, j) => (j === fracYear ? f : x)),
+        );
+      }
+    } else if (node.qlo < node.qhi) {
+      const cut = Math.min(node.qhi - 1, Math.max(node.qlo, r.qh));
+      push(node.qlo, cut, node.a, node.b, node.fix);
+      push(cut + 1, node.qhi, node.a, node.b, node.fix);
+    } else {
+      // one quantity, every hull exact at its purchase: price it exactly (its bound is its cost)
+      const c = pr.exact(node.qlo);
+      if (c === null) return null;
+      if (c < best) {
+        best = c;
+        bestQ = node.qlo;
+      }
+    }
+  }
+  return { q: bestQ, cost: best, lowerBound: best, proven: true, nodes };
+}
+
+/** The hull's value at n (linear between its points; Infinity outside them). */
+function hullAt(h: RangeHull, n: number): number {
+  const xs = h.xs;
+  const ys = h.ys;
+  if (xs.length === 0 || n < xs[0]! || n > xs[xs.length - 1]!) return INF;
+  let i = 0;
+  while (i + 1 < xs.length && xs[i + 1]! < n) i++;
+  if (xs[i] === n || i + 1 >= xs.length) return ys[i]!;
+  return ys[i]! + ((ys[i + 1]! - ys[i]!) * (n - xs[i]!)) / (xs[i + 1]! - xs[i]!);
+}
