@@ -194,11 +194,16 @@ function money(cents: number): Money {
  * site terms; the school choices are solved by branch and bound with a Lagrangian bound, one-year
  * seat options of a role mixed exactly into one cost curve; contracts sharing seats across roles or
  * years (a multi-year commitment beside yearly seats, an `any` option beside role options, an
- * entitlement) go to a general covering search. On markets of up to 20 schools, a product whose seat
- * contracts all serve one pool with one multi-year commitment term is solved by searching the
- * commitment's quantity (one number for its whole term): with it fixed every year is an
- * independent one-year mix, and a Lagrangian split of the commitment's cost over its years bounds
- * every quantity range. The general search is exact by enumeration when the pooled demand is small:
+ * entitlement) go to a general covering search. A product whose seat contracts all serve one pool
+ * with one multi-year commitment term at a constant price a seat is first searched over its linear
+ * relaxation, on any number of schools: schools take site licences fractionally, each year's
+ * seats cost the convex hull of the year's cheapest mix on a range of seats bought, and the search
+ * branches on those ranges, on a school taken in part and on the committed quantity (one node per
+ * 20,000 of `limits.maxNodes`). Unproven there, on up to 20 schools the commitment's quantity (one
+ * number for its whole term) is searched exactly: with it fixed every year is an independent
+ * one-year mix, and a Lagrangian split of the commitment's cost over its years bounds every
+ * quantity range; on more schools the better plan and the higher bound of the relaxation's search
+ * and the general search are kept. The general search is exact by enumeration when the pooled demand is small:
  * each multi-year or entitlement quantity is enumerated, every year then an independent one-year
  * mix; past a work budget it is a branch and bound.
  *
@@ -209,10 +214,10 @@ function money(cents: number): Money {
  * contracts, sites and bundles all end `optimal` in the tests. Otherwise — when a component needs
  * more than `limits.maxNodes` nodes or `limits.maxCombinations` bundle combinations, or a search
  * cannot close its bound (a multi-year seat commitment, an `any` option beside role options or an
- * entitlement meeting site licences on larger markets: the commitment search's bound not closing
- * within its node budget, more than 20 schools for it, more than 8 schools or larger pooled demand
- * for the general search) — the result is `best-found`: the best plan found, a proven `lowerBound`
- * and the `gap`.
+ * entitlement meeting site licences on larger markets: the relaxation's and the commitment search's
+ * bounds not closing within their node budgets, more than 8 schools or larger pooled demand for the
+ * general search) — the result is `best-found`: the best plan found, a proven `lowerBound` and the
+ * `gap`.
  *
  * @param input - the plan input (see {@link licensePlanInputSchema}); plain JSON-like data
  * @returns the plan, its cost, its proof status and explanations (JSON-serialisable: amounts

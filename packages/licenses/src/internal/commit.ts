@@ -169,7 +169,6 @@ export function commitSearch(m: Model, p: ProductModel, left: number, hooks: Com
       bestQ = q;
     }
   };
-  offer(0);
   /** The proven plan at q (its cost closes against the bound). */
   const done = (q: number, bound: number): Solved | null => {
     const plan = planAt(q);
@@ -226,10 +225,10 @@ export function commitSearch(m: Model, p: ProductModel, left: number, hooks: Com
       const qTop = Math.max(...B.map((t) => total[t]!));
       const r = commitLpSearch(
         { pi: commitMix.eval(1), years: lpYears, qTop, plain: 0, integral, exact: (q) => planAt(q)?.cost ?? null },
-        { q: bestQ, cost: best },
+        { q: -1, cost: INF },
         Math.max(1, Math.min(LP_NODES, Math.floor(maxNodes / LP_NODES_PER))),
       );
-      if (r !== null) {
+      if (r !== null && r.q >= 0) {
         offer(r.q);
         if (bestQ >= 0 && closes(r.lowerBound, best)) return done(bestQ, r.lowerBound);
         lpBound = r.lowerBound;
@@ -245,6 +244,7 @@ export function commitSearch(m: Model, p: ProductModel, left: number, hooks: Com
     return finish(plain, plainCost, nodes, plan, () => (q > 0 ? hooks.commitChoices(commitMix, commits, q) : []), plainCost + Math.min(lpBound, plan.cost));
   };
   if (S > COMMIT_SCHOOLS) return unproven();
+  offer(0);
   if (flat) {
     // branch and bound over intervals of q, splitting at the median of the years' choices
     const qTop = Math.max(...B.map((t) => total[t]!));
