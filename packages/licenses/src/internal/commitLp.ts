@@ -192,15 +192,45 @@ export function commitLpSearch(pr: CommitLpProblem, start: { q: number; cost: nu
     }
     let qh = lo;
     if (lo > qlo && phi(lo - 1) < phi(lo)) qh = lo - 1;
-    const pts = lps.map((lp, k) => lp.best(qh, hs[k]!));
-    // bound: with the prices fixed the value is affine in q — its minimum over [qlo, qhi] is at an end
-    let at0 = pr.plain;
-    let slope = pi;
-    for (let k = 0; k < Yn; k++) {
-      at0 += pts[k]!.value + pts[k]!.lambda * qh;
-      slope -= pts[k]!.lambda;
+    let pts = lps.map((lp, k) => lp.best(qh, hs[k]!));
+    // With the prices fixed the value is affine in q: its minimum over [qlo, qhi] is at an end.
+    const affine = (ps: readonly DualPoint[], at: number): number => {
+      let at0 = pr.plain;
+      let slope = pi;
+      for (let k = 0; k < Yn; k++) {
+        at0 += ps[k]!.value + ps[k]!.lambda * at;
+        slope -= ps[k]!.lambda;
+      }
+      return Math.min(at0 + slope * qlo, at0 + slope * qhi);
+    };
+    let lb = affine(pts, qh);
+    // At a kink of the relaxed cost (the prices' sum crosses π between lo − 1 and lo), the prices
+    // of either side tilt the bound steeply over a wide range; their mix whose sum is π makes it flat
+    // there (the dual is concave in the prices, so the mix is at least as good as either side).
+    if (lo > qlo) {
+      const left = lps.map((lp, k) => lp.best(lo - 1, hs[k]!));
+      const right = qh === lo ? pts : lps.map((lp, k) => lp.best(lo, hs[k]!));
+      let sl = 0;
+      let sr = 0;
+      for (let k = 0; k < Yn; k++) {
+        sl += left[k]!.lambda;
+        sr += right[k]!.lambda;
+      }
+      if (sl > pi && sr < pi) {
+        const th = (pi - sr) / (sl - sr);
+        const mixed = lps.map((lp, k) => lp.at(th * left[k]!.lambda + (1 - th) * right[k]!.lambda, qh, hs[k]!));
+        const m = affine(mixed, qh);
+        if (m > lb) {
+          lb = m;
+          pts = mixed;
+        }
+      }
+      const l = affine(left, lo - 1);
+      if (l > lb) {
+        lb = l;
+        pts = left;
+      }
     }
-    const lb = Math.min(at0 + slope * qlo, at0 + slope * qhi);
     return { lb, qh, pts, hs, lps };
   };
 
