@@ -26,6 +26,7 @@
 // References in the tests: commit.prop.test.ts compares with enumeration of every seat quantity
 // vector and site set (test/bruteForceMix.ts) on random markets of this shape.
 import { ROLES } from "../schema.js";
+import { enumerateCommitment } from "./commitEnum.js";
 import { commitLpSearch, type LpYear } from "./commitLp.js";
 import { Curve } from "./curve.js";
 import { Mix, type MixColumn } from "./mix.js";
@@ -212,17 +213,26 @@ export function commitSearch(m: Model, p: ProductModel, left: number, hooks: Com
   };
   let lb = Number.NEGATIVE_INFINITY;
   let lpBound = Number.NEGATIVE_INFINITY;
+  // each year of the term: its schools and its yearly mix
+  const lpYears: LpYear[] = [];
+  for (const t of B) {
+    const prep = hooks.prepared(t, roles);
+    const cols = yearCols(t);
+    if (prep === null || cols.length === 0) break;
+    lpYears.push({ base: prep.fixedCost, schools: prep.schools, mix: new Mix(cols.map(columnOf), top) });
+  }
+  const qTop = Math.max(...B.map((t) => total[t]!));
+  if (lpYears.length === B.length) {
+    // few schools: every quantity and site set (commitEnum.ts), exact
+    const e = enumerateCommitment(lpYears, qTop, (q) => commitMix.eval(q));
+    if (e !== null) {
+      const r = done(e.q, e.cost);
+      if (r !== null) return r;
+    }
+  }
   if (flat) {
     // the relaxation's branch and bound (commitLp.ts) first: it proves most terms on any number of schools
-    const lpYears: LpYear[] = [];
-    for (const t of B) {
-      const prep = hooks.prepared(t, roles);
-      const cols = yearCols(t);
-      if (prep === null || cols.length === 0) break;
-      lpYears.push({ base: prep.fixedCost, schools: prep.schools, mix: new Mix(cols.map(columnOf), top) });
-    }
     if (lpYears.length === B.length) {
-      const qTop = Math.max(...B.map((t) => total[t]!));
       const r = commitLpSearch(
         { pi: commitMix.eval(1), years: lpYears, qTop, plain: 0, integral, exact: (q) => planAt(q)?.cost ?? null },
         { q: -1, cost: INF },

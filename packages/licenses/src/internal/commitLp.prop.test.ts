@@ -1,12 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { enumerateCommitment } from "./commitEnum.js";
 import { commitLpSearch, type LpYear } from "./commitLp.js";
 import { Curve, type YearSchedule } from "./curve.js";
 import { Mix } from "./mix.js";
 import { rangeHull, YearLp } from "./yearLp.js";
 
 // The relaxation of a year (yearLp.ts) and the branch and bound over it for a multi-year commitment
-// (commitLp.ts) against the obviously correct reference: every site set of every year and every
+// (commitLp.ts), and the enumeration of few schools (commitEnum.ts), against the obviously correct reference: every site set of every year and every
 // committed quantity, each year's seats bought at the mix's exact cost. The relaxation never
 // exceeds the exact cost, on any range of seats bought; the search's bound never exceeds the
 // optimum, its plan never costs less, and a proven plan costs exactly the optimum.
@@ -124,6 +125,10 @@ describe("the commitment's branch and bound (commitLp.ts)", () => {
         expect(exactAt(r!.q)).toBeLessThanOrEqual(r!.cost + 1e-6);
         if (r!.proven) expect(r!.cost).toBe(opt);
         if (maxNodes === 1_000) expect(r!.proven).toBe(true);
+        // the enumeration of few schools (commitEnum.ts) is exact
+        const e = enumerateCommitment(years, qTop, (q) => pi * q);
+        expect(e!.cost).toBe(opt);
+        expect(exactAt(e!.q)).toBe(opt);
       }),
       { numRuns: 300 },
     );
