@@ -195,15 +195,18 @@ function money(cents: number): Money {
  * seat options of a role mixed exactly into one cost curve; contracts sharing seats across roles or
  * years (a multi-year commitment beside yearly seats, an `any` option beside role options, an
  * entitlement) go to a general covering search. A product whose seat contracts all serve one pool
- * with one multi-year commitment term at a constant price a seat is first searched over its linear
- * relaxation, on any number of schools: schools take site licences fractionally, each year's
- * seats cost the convex hull of the year's cheapest mix on a range of seats bought, and the search
- * branches on those ranges, on a school taken in part and on the committed quantity (one node per
- * 20,000 of `limits.maxNodes`). Unproven there, on up to 20 schools the commitment's quantity (one
- * number for its whole term) is searched exactly: with it fixed every year is an independent
- * one-year mix, and a Lagrangian split of the commitment's cost over its years bounds every
- * quantity range; on more schools the better plan and the higher bound of the relaxation's search
- * and the general search are kept. The general search is exact by enumeration when the pooled demand is small:
+ * with one multi-year commitment term is first solved exactly by enumeration when few schools choose
+ * a site licence (up to 12 a year, within a work budget): every site set of every year, reduced to
+ * the cheapest cost for each number of seats left, and every committed quantity. Otherwise, with a
+ * constant price a committed seat, it is searched over its linear relaxation: schools take site
+ * licences fractionally, each year's seats cost the convex hull of the year's cheapest mix on a
+ * range of seats bought, and the search branches on those ranges, on a school taken in part and on
+ * the committed quantity (one node per 20,000 of `limits.maxNodes`). Unproven there, on up to 20
+ * schools the commitment's quantity (one number for its whole term) is searched exactly: with it
+ * fixed every year is an independent one-year mix, and a Lagrangian split of the commitment's cost
+ * over its years bounds every quantity range; on more schools the better plan and the higher bound
+ * of the relaxation's search and the general search are kept. The general search is exact by
+ * enumeration when the pooled demand is small:
  * each multi-year or entitlement quantity is enumerated, every year then an independent one-year
  * mix; past a work budget it is a branch and bound.
  *
