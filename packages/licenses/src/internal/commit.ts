@@ -73,6 +73,23 @@ const LP_NODES_PER = 20_000;
  * slowly for the one-year solves it costs, and the general search answers instead.
  */
 const COMMIT_SCHOOLS = 20;
+/** The yearly options' mix of a product-year (for a given top), shared by the searches of its masks. */
+const yearMixes = new WeakMap<ProductModel, Map<string, Mix>>();
+function yearMix(p: ProductModel, t: number, top: number, cols: readonly SeatColumn[]): Mix {
+  let byKey = yearMixes.get(p);
+  if (byKey === undefined) {
+    byKey = new Map();
+    yearMixes.set(p, byKey);
+  }
+  const key = `${t}|${top}|${cols.map((c) => `${c.optionIndex}:${c.block}`).join(",")}`;
+  let mix = byKey.get(key);
+  if (mix === undefined) {
+    mix = new Mix(cols.map(columnOf), top);
+    byKey.set(key, mix);
+  }
+  return mix;
+}
+
 /** q seats at no cost: the committed seats seen from one year. */
 const freeSeats = (q: number): MixColumn => ({
   curves: [new Curve([{ s: { type: 0, unit: 0, tiers: [], packSize: 1, packPrice: 0, min: 0, max: q, fee: 0 }, w: 1 }])],
@@ -219,7 +236,7 @@ export function commitSearch(m: Model, p: ProductModel, left: number, hooks: Com
     const prep = hooks.prepared(t, roles);
     const cols = yearCols(t);
     if (prep === null || cols.length === 0) break;
-    lpYears.push({ base: prep.fixedCost, schools: prep.schools, mix: new Mix(cols.map(columnOf), top) });
+    lpYears.push({ base: prep.fixedCost, schools: prep.schools, mix: yearMix(p, t, top, cols) });
   }
   const qTop = Math.max(...B.map((t) => total[t]!));
   if (lpYears.length === B.length) {

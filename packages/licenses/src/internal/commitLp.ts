@@ -79,6 +79,22 @@ export interface CommitLpResult {
   readonly nodes: number;
 }
 
+/** A year's relaxation without fixings, shared by the searches over the same prepared schools. */
+const roots = new WeakMap<YearSchools, Map<number, YearLp>>();
+function rootOf(y: LpYear): YearLp {
+  let byBase = roots.get(y.schools);
+  if (byBase === undefined) {
+    byBase = new Map();
+    roots.set(y.schools, byBase);
+  }
+  let lp = byBase.get(y.base);
+  if (lp === undefined) {
+    lp = new YearLp(y.base, y.schools);
+    byBase.set(y.base, lp);
+  }
+  return lp;
+}
+
 /** A binary heap of nodes by bound. */
 class Heap {
   readonly #a: Node[] = [];
@@ -140,7 +156,7 @@ export function commitLpSearch(pr: CommitLpProblem, start: { q: number; cost: nu
     return h;
   };
   const closes = (lb: number, ub: number): boolean => (pr.integral ? Math.ceil(lb - 1e-9 * Math.abs(lb) - 1e-7) >= ub : lb >= ub - 1e-9 * Math.abs(ub) - 1e-7);
-  const rootLp = years.map((y) => new YearLp(y.base, y.schools));
+  const rootLp = years.map((y) => rootOf(y));
   const lpOf = (k: number, fix: Uint8Array | null): YearLp => (fix === null ? rootLp[k]! : new YearLp(years[k]!.base, years[k]!.schools, fix, rootLp[k]!.order));
   let bestQ = start.q;
   let best = start.cost;
