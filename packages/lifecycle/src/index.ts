@@ -1,10 +1,11 @@
+export { aggregateInputSchema } from "./aggregateInput.js";
 export type { AueCliffResult } from "./aueCliff.js";
 export { aueCliff, aueCliffInputSchema } from "./aueCliff.js";
 export type { BudgetLine } from "./budgetLines.js";
 export { budgetLinesSourceSchema, forecastToBudgetLines } from "./budgetLines.js";
 export { parseCohorts } from "./cohortList.js";
 export type { AggregateCohortsResult } from "./cohorts.js";
-export { aggregateCohorts, aggregateInputSchema, cohortKey } from "./cohorts.js";
+export { aggregateCohorts, cohortKey } from "./cohorts.js";
 export type { DamageCoverageChunk, DamageCoverageInput, DamageCoverageOptionResult, DamageCoverageResult } from "./damage/coverage.js";
 export {
   compareDamageCoverage,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DistrictKitError } from "@districtkit/core";
-import { deviceModelSchema, deviceSchema, forecastInputSchema } from "@districtkit/lifecycle";
+import { aggregateCohorts, deviceModelSchema, deviceSchema, forecastInputSchema } from "@districtkit/lifecycle";
 import { describe, expect, it } from "vitest";
 import { readGoogleAdminDevices } from "../formats/googleAdmin.js";
 import { readSnipeItAssets } from "../formats/snipeIt.js";
@@ -45,6 +45,41 @@ describe("Snipe-IT and Google Admin → lifecycle inventory (the sample district
     // all 300: the one whose Snipe-IT row has "13/45/2024" comes from Google Admin, dated by its enrollment (FY2024)
     expect(hs?.count).toBe(300);
     expect(inventory.explanation).toMatch(/^\d+ of 1309 devices in \d+ cohorts of 15 models/);
+  });
+});
+
+describe("the cohorts of the devices are lifecycle's aggregateCohorts", () => {
+  it("on the sample district: exactly aggregateCohorts over the returned models and devices (same JSON)", () => {
+    const snipe = readSnipeItAssets(readFileSync(join(data, "snipe-it/assets.csv"))).rows;
+    const google = readGoogleAdminDevices(readFileSync(join(data, "google-admin/chrome-devices.csv"))).rows;
+    const calendar = { id: "texas", startMonth: 9, label: "end" as const, prefix: "FY" };
+    for (const options of [
+      { asOf: "2026-07-01", schools: SCHOOLS },
+      { asOf: "2026-07-01", schools: SCHOOLS, calendar },
+    ]) {
+      const inventory = inventoryFromExports({ snipeIt: snipe, googleAdmin: google }, options);
+      const reference = aggregateCohorts({ asOf: options.asOf, models: inventory.models, devices: inventory.devices, ...("calendar" in options ? { calendar } : {}) });
+      expect(inventory.cohorts.length).toBeGreaterThan(10);
+      expect(JSON.stringify(inventory.cohorts)).toBe(JSON.stringify(reference.cohorts));
+    }
+  });
+
+  it('merges two groups that share a key text ("Acme" at "Chromebook|MS", "Acme|Chromebook" at "MS"), as aggregateCohorts does', () => {
+    const row = (i: number, model: string, location: string, purchaseCost: string) => ({
+      line: i + 2,
+      assetTag: `T${i}`,
+      attributes: {},
+      model,
+      location,
+      purchaseDate: "2021-08-01",
+      purchaseCost,
+      category: "Chromebook",
+    });
+    const snipeIt = [row(0, "Acme", "Chromebook|MS", "100"), row(1, "Acme|Chromebook", "MS", "201"), row(2, "Acme", "Chromebook|MS", "100")];
+    const inventory = inventoryFromExports({ snipeIt }, { asOf: "2026-07-01" });
+    const reference = aggregateCohorts({ asOf: "2026-07-01", models: inventory.models, devices: inventory.devices });
+    expect(JSON.stringify(inventory.cohorts)).toBe(JSON.stringify(reference.cohorts));
+    expect(inventory.cohorts.map((c) => [c.id, c.model, c.count, c.unitCost?.toString()])).toEqual([["Acme|Chromebook|MS|student|FY2022", "Acme", 3, "133.67"]]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { DISTRICT_CALENDAR, DistrictKitError, type DistrictKitIssue, fiscalCalendarSchema, fiscalYearOf, isoDateSchema, keyedRecordSchema, Money, parseInput } from "@districtkit/core";
 import {
+  aggregateCohorts,
   type Cohort,
   cohortKey,
   cohortSchema,
@@ -433,7 +434,8 @@ export function inventoryFromExports(exports: InventoryExports, options: Invento
       }
       devices.push(parsed.data);
     }
-    const cohorts = o.detail === "cohorts" ? cohortsOf(kept, o) : cohortsOfDevices(devices, o);
+    // lifecycle's own aggregation (fast on validated devices); none is lost, retired, after asOf or of an unpriced model here
+    const cohorts = o.detail === "cohorts" ? cohortsOf(kept, o) : aggregateCohorts({ asOf: o.asOf, models, devices, ...(o.calendar ? { calendar: o.calendar } : {}) }).cohorts;
     const counted = o.detail === "cohorts" ? kept.length : devices.length;
     const total = snipe.length + matching.googleAdminOnly;
     return {
@@ -485,81 +487,6 @@ function cohortsOf(kept: readonly Candidate[], o: Options): (Cohort & { id: stri
       ...(g.allCosts && g.costs.length > 0 ? { unitCost: Money.sum(g.costs).divide(g.costs.length).roundToCents() } : {}),
     }));
   return parseInput(z.array(cohortSchema), out, ["cohorts"]) as (Cohort & { id: string })[];
-}
-
-/**
- * The cohorts of devices that lifecycle's `deviceSchema` has just validated, exactly as
- * `aggregateCohorts({ asOf, models, devices, calendar })` gives them (its tests compare the two):
- * one cohort per lifecycle cohort key (model × school × role × purchase fiscal year), its fields
- * from the first device of the key, `unitCost` the mean purchase cost when every device has one,
- * sorted by key.
- *
- * How it is faster: `aggregateCohorts` validates its whole input again (100,000 devices checked a
- * second time, every device and model being already valid and priced, none lost or retired, none
- * after `asOf` here) and builds a key text per device. Here devices are grouped through nested
- * Maps on the fields themselves, the fiscal year is memoised by month (as lifecycle does: a fiscal
- * year never splits a month), the key text is made once per group, and groups that
- * share a key (a `|` inside a name can make two differ only in where it falls) are merged in the
- * order they were first seen.
- */
-function cohortsOfDevices(devices: readonly Device[], o: Options): (Cohort & { id: string })[] {
-  const calendar = o.calendar ?? DISTRICT_CALENDAR;
-  const byMonth = new Map<string, number>();
-  type Group = { cohort: Cohort; count: number; costs: Money[]; allCosts: boolean };
-  const order: Group[] = [];
-  const tree = new Map<string, Map<string, Map<string, Map<number, Group>>>>();
-  for (const d of devices) {
-    const month = d.purchaseDate.slice(0, 7);
-    let fy = byMonth.get(month);
-    if (fy === undefined) byMonth.set(month, (fy = fiscalYearOf(`${month}-01`, calendar)));
-    let bySchool = tree.get(d.model);
-    if (!bySchool) tree.set(d.model, (bySchool = new Map()));
-    let byRole = bySchool.get(d.school);
-    if (!byRole) bySchool.set(d.school, (byRole = new Map()));
-    let byYear = byRole.get(d.role);
-    if (!byYear) byRole.set(d.role, (byYear = new Map()));
-    let g = byYear.get(fy);
-    if (!g) {
-      g = { cohort: { model: d.model, school: d.school, role: d.role, purchaseFiscalYear: fy, count: 0 }, count: 0, costs: [], allCosts: true };
-      byYear.set(fy, g);
-      order.push(g);
-    }
-    g.count++;
-    if (d.purchaseCost) g.costs.push(d.purchaseCost);
-    else g.allCosts = false;
-  }
-  const byKey = new Map<string, Group>();
-  for (const g of order) {
-    const key = keyText(g.cohort);
-    const first = byKey.get(key);
-    if (!first) byKey.set(key, g);
-    else {
-      first.count += g.count;
-      for (const c of g.costs) first.costs.push(c);
-      first.allCosts &&= g.allCosts;
-    }
-  }
-  const out: (Cohort & { id: string })[] = [];
-  for (const [key, g] of byKey) {
-    const unit = g.allCosts && g.costs.length > 0 ? Money.sum(g.costs).divide(g.costs.length).roundToCents() : undefined;
-    const c = g.cohort;
-    // the fields in aggregateCohorts' order (its `{ ...cohort, count, id, unitCost }`), without a spread per cohort
-    out.push(
-      unit
-        ? { model: c.model, school: c.school, role: c.role, purchaseFiscalYear: c.purchaseFiscalYear, count: g.count, id: key, unitCost: unit }
-        : { model: c.model, school: c.school, role: c.role, purchaseFiscalYear: c.purchaseFiscalYear, count: g.count, id: key },
-    );
-  }
-  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/**
- * Lifecycle's cohort key (`cohortKey`) of fields that are already valid, without validating them
- * again: `model|school|role|FY<year>`. The property beside this file compares every key with
- * lifecycle's own.
- */
-function keyText(c: Cohort): string {
-  return `${c.model}|${c.school}|${c.role}|FY${c.purchaseFiscalYear}`;
 }
 
 /** A copy without the undefined properties (lifecycle's schemas take absent, not undefined); no `delete`, which slows every later access. */
