@@ -14,7 +14,8 @@ import { rangeHull, YearLp } from "./yearLp.js";
 
 const scheduleArb: fc.Arbitrary<YearSchedule> = fc
   .record({
-    type: fc.constantFrom(0, 1, 2),
+    type: fc.constantFrom(0, 1, 2, 3),
+    packSize: fc.integer({ min: 2, max: 12 }),
     prices: fc.array(fc.integer({ min: 5, max: 120 }), { minLength: 3, maxLength: 3 }),
     b1: fc.integer({ min: 2, max: 15 }),
     b2: fc.integer({ min: 1, max: 20 }),
