@@ -15,6 +15,7 @@
 // - For a fixed λ the value is affine in q (slope −λ): the caller bounds a whole range of q with it.
 // Reference in the tests: yearLp.prop.test.ts compares the bound with the exact year (every site
 // set, every purchase) on small years: never above it, and equal when the relaxation is integral.
+import { Hull } from "./curve.js";
 import type { YearSchools } from "./dpPool.js";
 import type { Mix } from "./mix.js";
 
@@ -51,27 +52,8 @@ export function rangeHull(mix: Mix, a: number, b: number): RangeHull {
       for (const k of c.keyPoints(b)) if (k > lo && k < b) see(k, c.relaxed(k));
     }
   }
-  const order = px.map((_, i) => i).sort((i, j) => px[i]! - px[j]! || py[i]! - py[j]!);
-  const hx: number[] = [];
-  const hy: number[] = [];
-  for (const i of order) {
-    const x = px[i]!;
-    const y = py[i]!;
-    if (hx.length > 0 && hx[hx.length - 1] === x) continue; // same x, higher y
-    while (hx.length >= 2) {
-      const x1 = hx[hx.length - 2]!;
-      const y1 = hy[hy.length - 2]!;
-      const x2 = hx[hx.length - 1]!;
-      const y2 = hy[hy.length - 1]!;
-      if ((y2 - y1) * (x - x1) >= (y - y1) * (x2 - x1)) {
-        hx.pop();
-        hy.pop();
-      } else break;
-    }
-    hx.push(x);
-    hy.push(y);
-  }
-  return { a, b, xs: Float64Array.from(hx), ys: Float64Array.from(hy) };
+  const h = Hull.fromPoints(px, py);
+  return { a, b, xs: h.xs, ys: h.ys };
 }
 
 /** The dual at one price: value (a lower bound), and the pooled and bought seats at that price. */
