@@ -13,8 +13,9 @@
 // It runs only when that work (pairs × quantities, over the years) is within a budget, so it is
 // exact and fast on few schools — where the relaxation's search can stall on the schools'
 // integrality (a cost nearly flat in q).
-// References in the tests: commit.prop.test.ts (every market there has at most 3 schools, so this
-// answers; compared with test/bruteForceMix.ts to the cent) and commitEnum.test.ts.
+// References in the tests: commitLp.prop.test.ts (equal to enumeration of every quantity and every
+// site set, priced from scratch), commit.prop.test.ts (its tiny markets are answered here; equal to
+// test/bruteForceMix.ts to the cent) and optimize.multiYear.test.ts (6-school markets equal to HiGHS).
 import type { YearSchools } from "./dpPool.js";
 import type { Mix } from "./mix.js";
 

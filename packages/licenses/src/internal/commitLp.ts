@@ -19,8 +19,9 @@
 //   is below it, and gives up (null) past its node budget.
 // Why it is fast: the relaxation of a year is a binary search over its schools' prices, and the
 // hull's gap (all-units cliffs, minimums, fees) closes after a few splits of the purchase ranges.
-// References in the tests: commitLp.prop.test.ts compares with commit.ts's exact search and with
-// enumeration of every quantity and site set (test/bruteForceMix.ts) on random markets.
+// References in the tests: commitLp.prop.test.ts compares with enumeration of every committed
+// quantity and every site set of every year (bound never above the optimum, plan never below it, a
+// proven plan equal to it); through optimizeLicenses, optimize.prop.test.ts compares with HiGHS.
 
 import type { YearSchools } from "./dpPool.js";
 import type { Mix } from "./mix.js";

@@ -13,8 +13,9 @@
 // - Schools are sorted by site price a seat once, with prefix sums: one λ costs a binary search and
 //   a pass over the hull's few points.
 // - For a fixed λ the value is affine in q (slope −λ): the caller bounds a whole range of q with it.
-// Reference in the tests: yearLp.prop.test.ts compares the bound with the exact year (every site
-// set, every purchase) on small years: never above it, and equal when the relaxation is integral.
+// Reference in the tests: commitLp.prop.test.ts compares the hull with the mix at every seat count
+// of its range, and the bound (at the best price and at fixed prices) with the exact year (every
+// site set, every purchase in the range) on small years: never above it.
 import { Hull } from "./curve.js";
 import type { YearSchools } from "./dpPool.js";
 import type { Mix } from "./mix.js";
