@@ -7,6 +7,7 @@ import type { Effective } from "../scenario/applyLevers.js";
 import { c2CycleFor } from "../tables/c2BudgetCycles.js";
 import type { CostTable } from "./costs.js";
 import type { DriverTable } from "./drivers.js";
+import { ERATE_C1, ERATE_NONE } from "./itemTable.js";
 import type { ProjectionWarning } from "./types.js";
 
 /** @internal What E-Rate pays per cell, the C2 cycles, and the cost E-Rate could not share. */
@@ -50,9 +51,9 @@ function districtDiscount(eff: Effective): ERateDiscountResult | null {
 }
 
 const c2Exhausted =
-  (name: string, cycleId: string): (() => string) =>
+  (item: { readonly name: string }, cycleId: string): (() => string) =>
   () =>
-    `${name}: the C2 five-year budget (${cycleId}) is exhausted; E-Rate does not share the cost above it`;
+    `${item.name}: the C2 five-year budget (${cycleId}) is exhausted; E-Rate does not share the cost above it`;
 
 /** @internal Applies E-Rate C1 and C2 to the cost table. */
 export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable): ERatePass {
@@ -64,8 +65,19 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
   const warnings: ProjectionWarning[] = [];
   const blocked: ERatePass["blocked"] = [];
   const cycles: ERatePass["cycles"] = [];
-  const hasC1 = costs.items.some((it) => it.eRate === "C1");
-  const hasC2 = costs.items.some((it) => it.eRate === "C2");
+  // the items' E-Rate categories and categories from their columns (itemTable.ts), not from each item object
+  const t = costs.table;
+  const categories = t.categories.values;
+  const eRateItems: number[] = [];
+  let hasC1 = false;
+  let hasC2 = false;
+  for (let i = 0; i < t.eRate.length; i++) {
+    const e = t.eRate[i]!;
+    if (e === ERATE_NONE) continue;
+    eRateItems.push(i);
+    if (e === ERATE_C1) hasC1 = true;
+    else hasC2 = true;
+  }
   if (!c1Fund && !c2Fund && !hasC1 && !hasC2) return { paid, c1FundId: null, c2FundId: null, discount: null, c1Percent: null, c2Percent: null, cycles, blocked, warnings };
   const computed = c1Fund?.discount !== undefined && c2Fund?.discount !== undefined ? null : districtDiscount(eff);
   const cap = c2CapFor(Math.max(2015, eRateYearOf(eff, budget.firstYear))) ?? 85;
@@ -84,7 +96,7 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
     ["C1", c1Fund],
     ["C2", c2Fund],
   ] as const) {
-    if (!fund && costs.items.some((it) => it.eRate === cat)) {
+    if (!fund && (cat === "C1" ? hasC1 : hasC2)) {
       warnings.push({ code: "erate-item-without-fund", message: `some items are E-Rate ${cat} but the budget has no E-Rate ${cat} fund: the district pays their full cost` });
     }
   }
@@ -94,10 +106,6 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
     if (cyc) committedBefore.set(cyc.id, (committedBefore.get(cyc.id) ?? 0) + c.amount.toCents());
   }
   const state = new Map<string, { budget: number; consumed: number }>();
-  const eRateItems: number[] = [];
-  costs.items.forEach((it, i) => {
-    if (it.eRate !== "ineligible") eRateItems.push(i);
-  });
   const warnedCycle = new Set<number>();
   let unconfirmedWarned = false;
   for (let yi = 0; yi < n; yi++) {
@@ -106,30 +114,31 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
     let c2State: { budget: number; consumed: number } | null = null;
     let noCycleYear = -1;
     let cycleId = "";
+    const noCycle = `no C2 cycle figures for E-Rate FY${fy}`;
     for (const i of eRateItems) {
-      const item = costs.items[i]!;
       const k = i * n + yi;
       const cost = costs.cost[k]!;
       if (cost === 0) continue;
-      if (item.eRate === "C1") {
+      const category = categories[t.category[i]!]!;
+      if (t.eRate[i] === ERATE_C1) {
         if (c1) paid[k] = mulFraction(cost, c1);
-        else blocked.push({ yi, category: item.category, rule: "no-erate-fund", cents: cost, explanation: `${item.name} is E-Rate C1 but there is no E-Rate C1 fund` });
+        else blocked.push({ yi, category, rule: "no-erate-fund", cents: cost, explanation: `${costs.items[i]!.name} is E-Rate C1 but there is no E-Rate C1 fund` });
         continue;
       }
       if (!c2) {
-        blocked.push({ yi, category: item.category, rule: "no-erate-fund", cents: cost, explanation: `${item.name} is E-Rate C2 but there is no E-Rate C2 fund` });
+        blocked.push({ yi, category, rule: "no-erate-fund", cents: cost, explanation: `${costs.items[i]!.name} is E-Rate C2 but there is no E-Rate C2 fund` });
         continue;
       }
       if (c2State === null) {
         if (noCycleYear === yi) {
-          blocked.push({ yi, category: item.category, rule: "no-c2-cycle", cents: cost, explanation: `no C2 cycle figures for E-Rate FY${fy}` });
+          blocked.push({ yi, category, rule: "no-c2-cycle", cents: cost, explanation: noCycle });
           continue;
         }
         const cycle = c2CycleFor(fy);
         if (!cycle || cycle.basis !== "district-wide") {
           noCycleYear = yi;
           warnedCycle.add(fy);
-          blocked.push({ yi, category: item.category, rule: "no-c2-cycle", cents: cost, explanation: `no C2 cycle figures for E-Rate FY${fy}` });
+          blocked.push({ yi, category, rule: "no-c2-cycle", cents: cost, explanation: noCycle });
           continue;
         }
         if (cycle.unconfirmed && !unconfirmedWarned) {
@@ -155,10 +164,10 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
       if (consumed < cost) {
         blocked.push({
           yi,
-          category: item.category,
+          category,
           rule: "c2-budget-exhausted",
           cents: cost - consumed,
-          explanation: c2Exhausted(item.name, cycleId),
+          explanation: c2Exhausted(costs.items[i]!, cycleId),
         });
       }
     }

@@ -75,7 +75,8 @@ export function rateAdjustOf(eff: Effective, item: LineItem): { readonly overrid
   }
   return override === undefined && delta === undefined ? NO_ADJUST : { override, delta };
 }
-const NO_ADJUST = Object.freeze({ override: undefined, delta: undefined });
+/** @internal No escalator adjustment (no inflation lever applies). */
+export const NO_ADJUST = Object.freeze({ override: undefined, delta: undefined });
 
 /** @internal The baseline with a scenario's levers applied. */
 export interface Effective {
