@@ -161,8 +161,8 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
   const atEnd = budget.options.escalationRounding === "at-end";
   const rateTables = new RateTables();
   const escalators = t.escalators.values;
-  // driver values per driver code and school (at school + 1), made when first needed
-  const driverCache: ((number | undefined)[] | undefined)[][] = t.drivers.values.map(() => []);
+  // driver values per driver code and school (at school + 1), made when first needed (NaN: no value)
+  const driverCache: (Float64Array | undefined)[][] = t.drivers.values.map(() => []);
   // what levers do, per kind of item, when no lever names an item or added one (else per item)
   const scaleByKind = eff.addedAt.size === 0 && eff.scaleRules.every((r) => r.item === undefined);
   const adjustByKind = eff.addedAt.size === 0 && eff.inflationRules.every((r) => r.item === undefined);
@@ -249,15 +249,15 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
     }
     if (priceYear + 1 < tbl.from) tbl = rateTable(eff, key, priceYear + 1, last, adj);
     const perUnit = kind === PER_UNIT;
-    let driverSeries: (number | undefined)[] | undefined;
+    let driverSeries: Float64Array | undefined;
     if (perUnit) {
       const d = t.driver[i]!;
       const bySchool = driverCache[d]!;
       driverSeries = bySchool[school + 1];
       if (!driverSeries) {
         const name = t.drivers.values[d]!;
-        driverSeries = new Array<number | undefined>(n);
-        for (let yi = 0; yi < n; yi++) driverSeries[yi] = drivers.value(name, school, yi);
+        driverSeries = new Float64Array(n);
+        for (let yi = 0; yi < n; yi++) driverSeries[yi] = drivers.value(name, school, yi) ?? Number.NaN;
         bySchool[school + 1] = driverSeries;
       }
     }
@@ -292,8 +292,8 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
       const unitPrice = exact ? exact.toDecimalPlaces(2, Dec.ROUND_HALF_UP).times(100).toNumber() : p;
       if (detail) price[base + yi] = unitPrice;
       if (perUnit) {
-        const raw = driverSeries![yi];
-        if (raw === undefined) {
+        const raw = driverSeries![yi]!;
+        if (raw !== raw) {
           const item = items[i]! as LineItem & { kind: "per-unit" };
           warnings.push({
             code: "missing-driver-value",

@@ -20,7 +20,10 @@ export interface ERatePass {
   readonly c1Percent: number | null;
   readonly c2Percent: number | null;
   readonly cycles: { cycle: string; budget: number; committedBefore: number; consumed: number }[];
-  /** [yearIndex, category, rule, cents, explanation] (the explanation as text, or made when needed: only the first of each year × category × rule is read) */
+  /**
+   * What E-Rate did not share, added up by year × category × rule in first-seen order, with the
+   * explanation of the first cell of each (as a projection reports it; the cells are not kept).
+   */
   readonly blocked: { yi: number; category: string; rule: "c2-budget-exhausted" | "no-erate-fund" | "no-c2-cycle"; cents: number; explanation: string | (() => string) }[];
   readonly warnings: ProjectionWarning[];
 }
@@ -64,6 +67,18 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
   const c2Fund = eff.funds.find((f) => f.kind === "erate" && f.eRateCategory === "C2");
   const warnings: ProjectionWarning[] = [];
   const blocked: ERatePass["blocked"] = [];
+  type Rule = ERatePass["blocked"][number]["rule"];
+  // year × category × rule → its entry (nested: no key text per cell; E-Rate may block every C2 item)
+  const blockedAt = new Map<string, Map<Rule, (ERatePass["blocked"][number] | undefined)[]>>();
+  const block = (yi: number, category: string, rule: Rule, cents: number, explanation: (() => string) | string): void => {
+    let byRule = blockedAt.get(category);
+    if (!byRule) blockedAt.set(category, (byRule = new Map()));
+    let byYear = byRule.get(rule);
+    if (!byYear) byRule.set(rule, (byYear = []));
+    const b = byYear[yi];
+    if (b) b.cents += cents;
+    else blocked.push((byYear[yi] = { yi, category, rule, cents, explanation: typeof explanation === "string" ? explanation : explanation() }));
+  };
   const cycles: ERatePass["cycles"] = [];
   // the items' E-Rate categories and categories from their columns (itemTable.ts), not from each item object
   const t = costs.table;
@@ -122,23 +137,23 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
       const category = categories[t.category[i]!]!;
       if (t.eRate[i] === ERATE_C1) {
         if (c1) paid[k] = mulFraction(cost, c1);
-        else blocked.push({ yi, category, rule: "no-erate-fund", cents: cost, explanation: `${costs.items[i]!.name} is E-Rate C1 but there is no E-Rate C1 fund` });
+        else block(yi, category, "no-erate-fund", cost, () => `${costs.items[i]!.name} is E-Rate C1 but there is no E-Rate C1 fund`);
         continue;
       }
       if (!c2) {
-        blocked.push({ yi, category, rule: "no-erate-fund", cents: cost, explanation: `${costs.items[i]!.name} is E-Rate C2 but there is no E-Rate C2 fund` });
+        block(yi, category, "no-erate-fund", cost, () => `${costs.items[i]!.name} is E-Rate C2 but there is no E-Rate C2 fund`);
         continue;
       }
       if (c2State === null) {
         if (noCycleYear === yi) {
-          blocked.push({ yi, category, rule: "no-c2-cycle", cents: cost, explanation: noCycle });
+          block(yi, category, "no-c2-cycle", cost, noCycle);
           continue;
         }
         const cycle = c2CycleFor(fy);
         if (!cycle || cycle.basis !== "district-wide") {
           noCycleYear = yi;
           warnedCycle.add(fy);
-          blocked.push({ yi, category, rule: "no-c2-cycle", cents: cost, explanation: noCycle });
+          block(yi, category, "no-c2-cycle", cost, noCycle);
           continue;
         }
         if (cycle.unconfirmed && !unconfirmedWarned) {
@@ -162,13 +177,7 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
       c2State.consumed += consumed;
       paid[k] = mulFraction(consumed, c2);
       if (consumed < cost) {
-        blocked.push({
-          yi,
-          category,
-          rule: "c2-budget-exhausted",
-          cents: cost - consumed,
-          explanation: c2Exhausted(costs.items[i]!, cycleId),
-        });
+        block(yi, category, "c2-budget-exhausted", cost - consumed, c2Exhausted(costs.items[i]!, cycleId));
       }
     }
   }
