@@ -4,7 +4,8 @@
 // year's escalator rate asked for anew. Each property asks for the same cost table to the cent —
 // costs, units, prices, schools, scale factors, last rates and warnings — for random budgets and
 // scenarios (levers that scale, reprice, remove in some years, delay, add items, change drivers),
-// the second time on the same model too (when the columns come from the model's cache).
+// the second time on the same model too (when the columns come from the model's cache); and the
+// items each lever touched, which applyLevers reads from the columns too.
 import { Dec, Money, parseInput } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import { budgetInputArb, CATS } from "../../test/arbitraries.js";
 import { mulFraction, mulRound, ONE, toFraction } from "../internal/cents.js";
 import { applyLevers, type Effective, rateAdjustOf, scaleOf } from "../scenario/applyLevers.js";
 import type { BudgetModelInput } from "../schema/budget.js";
+import type { LineItem } from "../schema/lineItem.js";
 import { type ScenarioInput, scenarioSchema } from "../schema/scenario.js";
 import { computeCosts, rateOf } from "./costs.js";
 import { type DriverTable, driverTable } from "./drivers.js";
@@ -193,7 +195,7 @@ const scenarioArb = (items: readonly string[], years: number): fc.Arbitrary<Scen
         });
       if (x.item !== undefined && x.remove) levers.push({ type: "remove", item: x.item, fromYear: first + (x.fromOffset % years) });
       if (x.item !== undefined && x.delay) levers.push({ type: "delay", item: x.item, years: 1 });
-      if (x.enrollment !== 0) levers.push({ type: "enrollment-change", rate: x.enrollment / 100 });
+      if (x.enrollment !== 0) levers.push({ type: "enrollment-change", rate: x.enrollment / 100, ...(x.scaleOn === "school" ? { school: "s0" } : {}) });
       if (x.driver) levers.push({ type: "driver", driver: "devices", values: { [String(first + 1)]: 90 } });
       return { id: "s", name: "S", levers };
     });
@@ -230,6 +232,28 @@ describe("computeCosts (columns compiled once per model)", () => {
           expect(Array.from(got.lastRates)).toEqual(Array.from(ref.lastRates));
           expect(got.scale.map(String)).toEqual(ref.scale.map(String));
           expect(got.warnings).toEqual(ref.warnings);
+          // the items each lever touched, as the simple loop over the item objects finds them (the
+          // columns answer while the list is the model's: levers before them here change no item's fields)
+          const parsed = parseInput(scenarioSchema, scenario);
+          const list: LineItem[] = [...model.budget.lineItems, ...parsed.levers.flatMap((l) => (l.type === "add-item" ? [l.item] : []))];
+          eff.effects.forEach((e, k) => {
+            const l = parsed.levers[k]!;
+            const expected =
+              l.type === "enrollment-change"
+                ? list.filter((it) => it.kind === "per-unit" && it.driver === "students" && (l.school === undefined || it.school === undefined || it.school === l.school))
+                : l.type === "inflation"
+                  ? list.filter(
+                      (it) =>
+                        it.kind !== "series" &&
+                        (l.item === undefined || it.id === l.item) &&
+                        (l.category === undefined || it.category === l.category) &&
+                        (l.index === undefined || (typeof it.escalator === "object" && it.escalator.index === l.index)),
+                    )
+                  : l.type === "scale"
+                    ? list.filter((it) => (l.item === undefined || it.id === l.item) && (l.category === undefined || it.category === l.category) && (l.school === undefined || it.school === l.school))
+                    : undefined;
+            if (expected !== undefined) expect(e.touched).toEqual(expected.map((it) => it.id));
+          });
           // the summary form computes the same costs
           expect(Array.from(computeCosts(eff, drivers, false).cost)).toEqual(Array.from(ref.cost));
         }

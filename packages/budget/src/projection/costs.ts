@@ -161,12 +161,13 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
   const atEnd = budget.options.escalationRounding === "at-end";
   const rateTables = new RateTables();
   const escalators = t.escalators.values;
-  // driver values per driver code and school (at school + 1), made when first needed (NaN: no value)
-  const driverCache: (Float64Array | undefined)[][] = t.drivers.values.map(() => []);
+  // driver values per driver code: one row of n years per school (row school + 1), made when first needed (NaN: no value)
+  const S = district.schools.length + 1;
+  const driverValues = t.drivers.values.map(() => new Float64Array(S * n));
+  const driverDone = t.drivers.values.map(() => new Uint8Array(S));
   // what levers do, per kind of item, when no lever names an item or added one (else per item)
   const scaleByKind = eff.addedAt.size === 0 && eff.scaleRules.every((r) => r.item === undefined);
   const adjustByKind = eff.addedAt.size === 0 && eff.inflationRules.every((r) => r.item === undefined);
-  const S = district.schools.length + 1;
   const E = escalators.length;
   const scaleMemo = new Map<number, Scale>();
   const adjustMemo = new Map<number, Adjust>();
@@ -250,15 +251,14 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
     if (priceYear + 1 < tbl.from) tbl = rateTable(eff, key, priceYear + 1, last, adj);
     const perUnit = kind === PER_UNIT;
     let driverSeries: Float64Array | undefined;
+    const row = (school + 1) * n;
     if (perUnit) {
       const d = t.driver[i]!;
-      const bySchool = driverCache[d]!;
-      driverSeries = bySchool[school + 1];
-      if (!driverSeries) {
+      driverSeries = driverValues[d]!;
+      if (driverDone[d]![school + 1] === 0) {
         const name = t.drivers.values[d]!;
-        driverSeries = new Float64Array(n);
-        for (let yi = 0; yi < n; yi++) driverSeries[yi] = drivers.value(name, school, yi) ?? Number.NaN;
-        bySchool[school + 1] = driverSeries;
+        for (let yi = 0; yi < n; yi++) driverSeries[row + yi] = drivers.value(name, school, yi) ?? Number.NaN;
+        driverDone[d]![school + 1] = 1;
       }
     }
     const rounding = t.rounding[i]!;
@@ -292,7 +292,7 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
       const unitPrice = exact ? exact.toDecimalPlaces(2, Dec.ROUND_HALF_UP).times(100).toNumber() : p;
       if (detail) price[base + yi] = unitPrice;
       if (perUnit) {
-        const raw = driverSeries![yi]!;
+        const raw = driverSeries![row + yi]!;
         if (raw !== raw) {
           const item = items[i]! as LineItem & { kind: "per-unit" };
           warnings.push({

@@ -55,6 +55,10 @@ export class Codes<K> {
     }
     return c;
   }
+  /** The code of a value, or −1 when no item has it. */
+  find(value: K): number {
+    return this.#index.get(value) ?? -1;
+  }
   copy(): Codes<K> {
     const out = new Codes<K>();
     for (const v of this.values) out.code(v);
@@ -66,6 +70,7 @@ export class Codes<K> {
 export interface ItemTable {
   /** The items the rows were compiled from, in order. */
   readonly items: readonly LineItem[];
+  readonly ids: string[];
   readonly kind: Uint8Array;
   /** Code into `categories`. */
   readonly category: Int32Array;
@@ -119,6 +124,7 @@ function allocate(items: readonly LineItem[], categories: Codes<string>, drivers
   const k = items.length;
   return {
     items,
+    ids: new Array<string>(k),
     kind: new Uint8Array(k),
     category: new Int32Array(k),
     categories,
@@ -143,6 +149,7 @@ function allocate(items: readonly LineItem[], categories: Codes<string>, drivers
 
 /** Compiles item `it` into row `i`. */
 function compileRow(t: ItemTable, i: number, it: LineItem, schoolIndex: ReadonlyMap<string, number>, first: number, last: number): void {
+  t.ids[i] = it.id;
   t.category[i] = t.categories.code(it.category);
   t.school[i] = it.school === undefined ? -1 : (schoolIndex.get(it.school) ?? -1);
   t.eRate[i] = it.eRate === "C1" ? ERATE_C1 : it.eRate === "C2" ? ERATE_C2 : ERATE_NONE;
@@ -188,6 +195,7 @@ function compileRow(t: ItemTable, i: number, it: LineItem, schoolIndex: Readonly
 
 /** Copies row `j` of `from` into row `i` of `to` (the code lists of `to` extend those of `from`). */
 function copyRow(to: ItemTable, i: number, from: ItemTable, j: number): void {
+  to.ids[i] = from.ids[j]!;
   to.kind[i] = from.kind[j]!;
   to.category[i] = from.category[j]!;
   to.school[i] = from.school[j]!;
@@ -223,12 +231,16 @@ function copyPrefix(to: ItemTable, from: ItemTable, count: number): void {
   to.escalator.set(from.escalator.subarray(0, count));
   to.hasEscalator.set(from.hasEscalator.subarray(0, count));
   to.hasFunds.set(from.hasFunds.subarray(0, count));
-  for (let i = 0; i < count; i++) to.series[i] = from.series[i];
+  for (let i = 0; i < count; i++) {
+    to.series[i] = from.series[i];
+    to.ids[i] = from.ids[i]!;
+  }
 }
 
 const byModel = new WeakMap<BudgetModel, ItemTable>();
 
-function schoolIndexOf(model: BudgetModel): Map<string, number> {
+/** @internal School id → index in the district (the index an item's `school` column holds). */
+export function schoolIndexOf(model: BudgetModel): Map<string, number> {
   return new Map(model.district.schools.map((s, i) => [s.id, i]));
 }
 
@@ -254,6 +266,7 @@ export function modelItemTable(model: BudgetModel): ItemTable {
 export function itemTableOf(model: BudgetModel, items: readonly LineItem[]): ItemTable {
   const base = modelItemTable(model);
   const own = base.items;
+  if (items === own) return base;
   let prefix = 0;
   const limit = Math.min(own.length, items.length);
   while (prefix < limit && own[prefix] === items[prefix]) prefix++;
