@@ -9,7 +9,12 @@ function freezeDeep(value: unknown): void {
   const proto = Object.getPrototypeOf(value);
   if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return; // a Money, or another class's instance
   Object.freeze(value);
-  for (const v of Array.isArray(value) ? value : Object.values(value)) if (typeof v === "object" && v !== null) freezeDeep(v);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (typeof value[i] === "object" && value[i] !== null) freezeDeep(value[i]);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const k in record) if (Object.hasOwn(record, k) && typeof record[k] === "object" && record[k] !== null) freezeDeep(record[k]);
 }
 
 /**
