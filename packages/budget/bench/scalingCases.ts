@@ -159,8 +159,8 @@ export const scalingCases = [
     { iterations: 3 },
   ),
   scalingCase(
-    "projectDistrictEnrollment (schools with history)",
-    (n) => ({ district: district(n * 20, "enrollment", true).district, firstYear: 2027, years: 10 }),
+    "projectDistrictEnrollment (schools with history: one per 20 line items)",
+    (n) => ({ district: district(n, "enrollment", true).district, firstYear: 2027, years: 10 }), // 500 and 5,000 schools (n × 20 items passed the generator's 1,000,000)
     projectDistrictEnrollment as (x: unknown) => unknown,
   ),
   scalingCase("eRateDiscount (schools)", (n) => ({ fundingYear: 2026, schools: schools(n, 3) }), eRateDiscount),

@@ -5,6 +5,7 @@ import { type CostTable, computeCosts } from "./costs.js";
 import { type DriverTable, driverTable } from "./drivers.js";
 import { type ERatePass, eRatePass } from "./eRatePass.js";
 import { type Assignment, assignFunds } from "./funding.js";
+import { ERATE_C1 } from "./itemTable.js";
 
 /** @internal Everything a projection computes, in cents, before the result is built. */
 export interface Core {
@@ -47,8 +48,15 @@ export function runCore(model: BudgetModel, sc: Scenario, detail = true): Core {
   // the district's share of a cell is its cost less what E-Rate pays: read where needed, not kept in a third array of every cell
   const asg = assignFunds(eff, costs, er.paid, drivers, detail);
   const general = eff.funds.find((f) => f.kind === "general")!;
+  const t = costs.table; // the items' categories and E-Rate categories as codes (itemTable.ts)
   const categorySet = new Set(model.budget.categories);
-  for (const it of eff.items) categorySet.add(it.category);
+  const seen = new Uint8Array(t.categories.values.length);
+  for (let i = 0; i < t.category.length; i++) {
+    const c = t.category[i]!;
+    if (seen[c] === 1) continue;
+    seen[c] = 1;
+    categorySet.add(t.categories.values[c]!);
+  }
   const categories = [...categorySet];
   const allCategories = [...new Set(["hardware", "software", "network", "professional-development", "support-staff", "services", "other", ...categories])];
   const schoolIds = [...district.schools.map((s) => s.id), "district"];
@@ -65,9 +73,11 @@ export function runCore(model: BudgetModel, sc: Scenario, detail = true): Core {
   const byCat = new Float64Array(n * C);
   const bySchool = new Float64Array(n * Sn);
   const byCatFund = new Float64Array(n * C * F);
+  const catOf = t.categories.values.map((c) => catIndex.get(c) ?? -1);
+  const c1Fund = er.c1FundId === null ? -1 : fundIndex.get(er.c1FundId)!;
+  const c2Fund = er.c2FundId === null ? -1 : fundIndex.get(er.c2FundId)!;
   for (let i = 0; i < costs.items.length; i++) {
-    const it = costs.items[i]!;
-    const c = catIndex.get(it.category)!;
+    const c = catOf[t.category[i]!]!;
     const si = costs.school[i]!;
     const s = si < 0 ? Sn - 1 : si;
     for (let yi = 0; yi < n; yi++) {
@@ -78,8 +88,8 @@ export function runCore(model: BudgetModel, sc: Scenario, detail = true): Core {
       bySchool[yi * Sn + s] = bySchool[yi * Sn + s]! + cost;
       const e = er.paid[k]!;
       if (e !== 0) {
-        const fid = it.eRate === "C1" ? er.c1FundId! : er.c2FundId!;
-        byCatFund[(yi * C + c) * F + fundIndex.get(fid)!] = byCatFund[(yi * C + c) * F + fundIndex.get(fid)!]! + e;
+        const f = t.eRate[i] === ERATE_C1 ? c1Fund : c2Fund;
+        byCatFund[(yi * C + c) * F + f] = byCatFund[(yi * C + c) * F + f]! + e;
       }
     }
   }

@@ -1,13 +1,16 @@
 import { Dec, Money } from "@districtkit/core";
 import { type Fraction, mulFraction, mulRound, ONE, toFraction } from "../internal/cents.js";
-import { ONE_DEC as DEC_ONE, type Effective, type RemovedWindow, rateAdjustOf, scaleOf } from "../scenario/applyLevers.js";
+import { ONE_DEC as DEC_ONE, type Effective, NO_ADJUST, type RemovedWindow, rateAdjustOf, scaleOf } from "../scenario/applyLevers.js";
 import type { LineItem } from "../schema/lineItem.js";
 import type { DriverTable } from "./drivers.js";
+import { type ItemTable, itemTableOf, PER_UNIT, ROUND_NEAREST, ROUND_NONE, ROUND_UP, SERIES } from "./itemTable.js";
 import type { ProjectionWarning } from "./types.js";
 
 /** @internal Costs of every item × year, in whole cents. Index: item × years + yearIndex. */
 export interface CostTable {
   readonly items: readonly LineItem[];
+  /** The items' fields as columns (codes for categories, E-Rate categories…). */
+  readonly table: ItemTable;
   readonly n: number;
   readonly cost: Float64Array;
   /** Units (per-unit items), NaN otherwise. */
@@ -33,14 +36,20 @@ function growth(rate: number): Fraction {
   return f;
 }
 
+type Adjust = ReturnType<typeof rateAdjustOf>;
+
 /** @internal The escalator rate of an item for the growth into fiscal year `year`. */
 export function rateOf(eff: Effective, item: LineItem, year: number, adj: Adjust = rateAdjustOf(eff, item)): number {
+  return rateFor(eff, escalatorKey(item), year, adj);
+}
+
+/** The rate of an escalator (its key: a rate, or an index name) for the growth into `year`, with a lever's adjustment. */
+function rateFor(eff: Effective, key: string | number, year: number, adj: Adjust): number {
   const d = adj.delta;
-  if (d === undefined) return baseRateOf(eff, item, year, adj);
-  const r = baseRateOf(eff, item, year, adj) + d;
+  if (d === undefined) return baseRateFor(eff, key, year, adj);
+  const r = baseRateFor(eff, key, year, adj) + d;
   return r <= -1 ? -0.99 : +r.toFixed(12);
 }
-type Adjust = ReturnType<typeof rateAdjustOf>;
 
 const indexCache = new WeakMap<object, Map<number, number>>();
 function indexRate(idx: Readonly<Record<string, number>>, year: number): number {
@@ -64,23 +73,12 @@ function indexRate(idx: Readonly<Record<string, number>>, year: number): number 
   return best ?? 0;
 }
 
-const centsCache = new WeakMap<Money, number>();
-function centsOf(m: Money): number {
-  let c = centsCache.get(m);
-  if (c === undefined) {
-    c = m.toCents("half-up");
-    centsCache.set(m, c);
-  }
-  return c;
-}
-
-function baseRateOf(eff: Effective, item: LineItem, year: number, adj: Adjust): number {
+/** An item without an escalator has the key 0: the same rate as an escalator of 0. */
+function baseRateFor(eff: Effective, key: string | number, year: number, adj: Adjust): number {
   const o = adj.override;
   if (o !== undefined) return o;
-  const e = item.escalator;
-  if (e === undefined) return 0;
-  if (typeof e === "number") return e;
-  const idx = eff.model.budget.escalators[e.index];
+  if (typeof key === "number") return key;
+  const idx = eff.model.budget.escalators[key];
   if (idx === undefined) return 0;
   if (typeof idx === "number") return idx;
   return indexRate(idx, year);
@@ -97,13 +95,11 @@ type RateTable = { from: number; rates: number[]; fractions: Fraction[] };
 class RateTables {
   readonly #plain = new Map<string | number, RateTable>();
   readonly #adjusted = new Map<string | number, Map<number | undefined, Map<number | undefined, RateTable>>>();
-  get(item: LineItem, adj: Adjust): RateTable | undefined {
-    const k = escalatorKey(item);
+  get(k: string | number, adj: Adjust): RateTable | undefined {
     if (adj.override === undefined && adj.delta === undefined) return this.#plain.get(k);
     return this.#adjusted.get(k)?.get(adj.override)?.get(adj.delta);
   }
-  set(item: LineItem, adj: Adjust, table: RateTable): void {
-    const k = escalatorKey(item);
+  set(k: string | number, adj: Adjust, table: RateTable): void {
     if (adj.override === undefined && adj.delta === undefined) {
       this.#plain.set(k, table);
       return;
@@ -116,34 +112,15 @@ class RateTables {
   }
 }
 
-/**
- * @internal Per-item values that do not change between scenarios, for the model's own items
- * (index i of `model.budget.lineItems`), kept per model: whole cents of the unit cost or amount,
- * the school index, and a series' amounts as year indexes and cents. An item a lever changed or
- * added is a new object and is read directly.
- */
-interface Compiled {
-  readonly baseCents: Float64Array;
-  readonly school: Int32Array;
-  readonly series: (readonly [number, number][] | undefined)[];
-  readonly done: Uint8Array;
-}
-const compiledByModel = new WeakMap<object, Compiled>();
-function compiledOf(model: Effective["model"]): Compiled {
-  let c = compiledByModel.get(model);
-  if (!c) {
-    const k = model.budget.lineItems.length;
-    c = { baseCents: new Float64Array(k), school: new Int32Array(k), series: new Array(k), done: new Uint8Array(k) };
-    compiledByModel.set(model, c);
+/** The rates (and growth factors) of an escalator for the growth into each year from `from` to `last`. */
+function rateTable(eff: Effective, key: string | number, from: number, last: number, adj: Adjust): RateTable {
+  const table: RateTable = { from, rates: [], fractions: [] };
+  for (let yy = from; yy <= last; yy++) {
+    const r = rateFor(eff, key, yy, adj);
+    table.rates.push(r);
+    table.fractions.push(r === 0 ? ONE : growth(r));
   }
-  return c;
-}
-
-/** A series' amounts inside the horizon: [year index, cents] in the record's key order (years outside are kept as −1 to report them). */
-function seriesCents(item: LineItem & { kind: "series" }, first: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (const [k, v] of Object.entries(item.amounts)) out.push([Number(k) - first, centsOf(v)]);
-  return out;
+  return table;
 }
 
 function inWindow(ws: readonly RemovedWindow[], year: number): boolean {
@@ -151,47 +128,88 @@ function inWindow(ws: readonly RemovedWindow[], year: number): boolean {
   return false;
 }
 
-/** @internal Computes every cell's cost. */
+type Scale = { readonly dec: Dec; readonly fraction: Fraction };
+const NO_SCALE: Scale = { dec: DEC_ONE, fraction: ONE };
+
+/**
+ * @internal Computes every cell's cost.
+ *
+ * How it works: the items' fields are read from their columns (itemTable.ts), not from the item
+ * objects. What the levers do to an item is worked out once per kind of item rather than once per
+ * item when no lever names an item and none added one: a scale factor then depends only on the
+ * item's category and school, an inflation adjustment only on its category and escalator.
+ * Prices are escalated year by year from the price year with each escalator's table of yearly
+ * growth factors (kept per escalator and adjustment), in whole cents rounded half-up each year
+ * (or exactly, rounded at the end, when the budget says so). The simple form this replaces reads
+ * every field from the item objects; it is the reference in costs.prop.test.ts, and a property
+ * asks both for the same table to the cent.
+ */
 export function computeCosts(eff: Effective, drivers: DriverTable, detail = true): CostTable {
   const { budget, district } = eff.model;
   const n = budget.years;
   const first = budget.firstYear;
+  const last = first + n - 1;
   const items = eff.items;
+  const t = itemTableOf(eff.model, items);
   const cost = new Float64Array(items.length * n);
   // units and prices are kept only for line-item explanations
   const units = detail ? new Float64Array(items.length * n).fill(Number.NaN) : new Float64Array(0);
   const price = detail ? new Float64Array(items.length * n).fill(Number.NaN) : new Float64Array(0);
-  const scales: Dec[] = [];
+  const scales = new Array<Dec>(items.length);
   const lastRates = new Float64Array(items.length).fill(Number.NaN);
-  const schoolOf = new Int32Array(items.length);
   const warnings: ProjectionWarning[] = [];
-  const schoolIndex = new Map(district.schools.map((s, i) => [s.id, i]));
   const atEnd = budget.options.escalationRounding === "at-end";
   const rateTables = new RateTables();
-  const modelItems = eff.model.budget.lineItems;
-  const compiled = compiledOf(eff.model);
-  const driverCache = new Map<string, (number | undefined)[][]>();
-  const last = first + n - 1;
+  const escalators = t.escalators.values;
+  // driver values per driver code: one row of n years per school (row school + 1), made when first needed (NaN: no value)
+  const S = district.schools.length + 1;
+  const driverValues = t.drivers.values.map(() => new Float64Array(S * n));
+  const driverDone = t.drivers.values.map(() => new Uint8Array(S));
+  // what levers do, per kind of item, when no lever names an item or added one (else per item)
+  const scaleByKind = eff.addedAt.size === 0 && eff.scaleRules.every((r) => r.item === undefined);
+  const adjustByKind = eff.addedAt.size === 0 && eff.inflationRules.every((r) => r.item === undefined);
+  const E = escalators.length;
+  const scaleMemo = new Map<number, Scale>();
+  const adjustMemo = new Map<number, Adjust>();
+  const scaleOfRow = (i: number): Scale => {
+    if (eff.scaleRules.length === 0) return NO_SCALE;
+    const key = t.category[i]! * S + t.school[i]! + 1;
+    let s = scaleByKind ? scaleMemo.get(key) : undefined;
+    if (s === undefined) {
+      const dec = scaleOf(eff, items[i]!);
+      s = dec === DEC_ONE || dec.eq(1) ? { dec, fraction: ONE } : { dec, fraction: toFraction(dec) };
+      if (scaleByKind) scaleMemo.set(key, s);
+    }
+    return s;
+  };
+  // the adjustment of an item, and its rate table, by kind of item: no inflation lever, the
+  // escalator alone decides; else its category and escalator (when adjustByKind)
+  const noInflation = eff.inflationRules.length === 0;
+  const kindKey = (i: number): number => (noInflation ? t.escalator[i]! : adjustByKind ? t.category[i]! * E + t.escalator[i]! : -1);
+  const adjustOfRow = (i: number, key: number): Adjust => {
+    if (noInflation) return NO_ADJUST;
+    if (key < 0) return rateAdjustOf(eff, items[i]!);
+    let a = adjustMemo.get(key);
+    if (a === undefined) {
+      a = rateAdjustOf(eff, items[i]!);
+      adjustMemo.set(key, a);
+    }
+    return a;
+  };
+  const tableMemo = new Map<number, RateTable>();
 
   for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    const sc = scaleOf(eff, item);
-    scales.push(sc);
-    const scale = sc === DEC_ONE || sc.eq(1) ? ONE : toFraction(sc);
+    const s = scaleOfRow(i);
+    const sc = s.dec;
+    const scale = s.fraction;
+    scales[i] = sc;
     const base = i * n;
     let anyInHorizon = false;
     // fiscal years in which a lever removes this item's cost (a windowed remove, a plan that replaces it)
-    const windows = eff.removedYears.size === 0 ? undefined : eff.removedYears.get(item.id);
-    const own = i < modelItems.length && modelItems[i] === item; // the model's own item, unchanged by levers
-    if (own && compiled.done[i] === 0) {
-      compiled.school[i] = item.school === undefined ? -1 : schoolIndex.get(item.school)!;
-      if (item.kind === "series") compiled.series[i] = seriesCents(item, first);
-      else compiled.baseCents[i] = centsOf(item.kind === "per-unit" ? item.unitCost : item.amount);
-      compiled.done[i] = 1;
-    }
-    if (item.kind === "series") {
-      schoolOf[i] = own ? compiled.school[i]! : item.school === undefined ? -1 : schoolIndex.get(item.school)!;
-      const amounts = own ? compiled.series[i]! : seriesCents(item, first);
+    const windows = eff.removedYears.size === 0 ? undefined : eff.removedYears.get(items[i]!.id);
+    const kind = t.kind[i]!;
+    if (kind === SERIES) {
+      const amounts = t.series[i]!;
       for (const [yi, cents] of amounts) {
         if (yi < 0 || yi >= n) continue;
         anyInHorizon = true;
@@ -199,58 +217,58 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
         if (detail) price[base + yi] = cents;
         cost[base + yi] = mulFraction(cents, scale);
       }
-      if (!anyInHorizon && amounts.length > 0) warnings.push({ code: "item-outside-horizon", message: `${item.name} (${item.id}) has no amount inside FY${first}–FY${last} in this scenario` });
-      if (item.escalator !== undefined)
+      if (!anyInHorizon && amounts.length > 0) {
+        const item = items[i]!;
+        warnings.push({ code: "item-outside-horizon", message: `${item.name} (${item.id}) has no amount inside FY${first}–FY${last} in this scenario` });
+      }
+      if (t.hasEscalator[i] === 1) {
+        const item = items[i]!;
         warnings.push({
           code: "series-escalator-ignored",
           message: `${item.name} (${item.id}) is a series of nominal yearly amounts: its escalator is not applied (the engine that produced the series priced each year)`,
         });
+      }
       continue;
     }
-    const priceYear = item.priceYear ?? first;
-    const baseCents = own ? compiled.baseCents[i]! : centsOf(item.kind === "per-unit" ? item.unitCost : item.amount);
-    const adj = rateAdjustOf(eff, item);
-    const exactBase = item.kind === "per-unit" ? item.unitCost : item.amount;
-    const start = item.kind === "one-time" ? item.year : (item.startYear ?? first);
-    const end = item.kind === "one-time" ? item.year : (item.endYear ?? last);
-    const every = item.kind === "one-time" ? 1 : item.everyYears;
-    const school = own ? compiled.school[i]! : item.school === undefined ? -1 : schoolIndex.get(item.school)!;
-    schoolOf[i] = school;
+    const priceYear = t.priceYear[i]!;
+    const kk = kindKey(i);
+    const adj = adjustOfRow(i, kk);
+    const start = t.start[i]!;
+    const end = t.end[i]!;
+    const every = t.every[i]!;
+    const school = t.school[i]!;
     // escalate year by year from the price year (rates memoised per escalator, override and delta)
-    let table = rateTables.get(item, adj);
-    if (!table) {
-      table = { from: Math.min(priceYear, first) + 1, rates: [], fractions: [] };
-      for (let yy = table.from; yy <= last; yy++) {
-        const r = rateOf(eff, item, yy, adj);
-        table.rates.push(r);
-        table.fractions.push(r === 0 ? ONE : growth(r));
+    const key = escalators[t.escalator[i]!]!;
+    let tbl = kk < 0 ? rateTables.get(key, adj) : tableMemo.get(kk);
+    if (!tbl) {
+      tbl = rateTables.get(key, adj);
+      if (!tbl) {
+        tbl = rateTable(eff, key, Math.min(priceYear, first) + 1, last, adj);
+        rateTables.set(key, adj, tbl);
       }
-      rateTables.set(item, adj, table);
-    } else if (priceYear + 1 < table.from) {
-      table = { from: priceYear + 1, rates: [], fractions: [] };
-      for (let yy = table.from; yy <= last; yy++) {
-        const r = rateOf(eff, item, yy, adj);
-        table.rates.push(r);
-        table.fractions.push(r === 0 ? ONE : growth(r));
+      if (kk >= 0) tableMemo.set(kk, tbl);
+    }
+    if (priceYear + 1 < tbl.from) tbl = rateTable(eff, key, priceYear + 1, last, adj);
+    const perUnit = kind === PER_UNIT;
+    let driverSeries: Float64Array | undefined;
+    const row = (school + 1) * n;
+    if (perUnit) {
+      const d = t.driver[i]!;
+      driverSeries = driverValues[d]!;
+      if (driverDone[d]![school + 1] === 0) {
+        const name = t.drivers.values[d]!;
+        for (let yi = 0; yi < n; yi++) driverSeries[row + yi] = drivers.value(name, school, yi) ?? Number.NaN;
+        driverDone[d]![school + 1] = 1;
       }
     }
-    const tbl = table;
-    let driverSeries: (number | undefined)[] | undefined;
-    if (item.kind === "per-unit") {
-      let bySchool = driverCache.get(item.driver);
-      if (!bySchool) {
-        bySchool = [];
-        driverCache.set(item.driver, bySchool);
-      }
-      driverSeries = bySchool[school + 1];
-      if (!driverSeries) {
-        driverSeries = new Array<number | undefined>(n);
-        for (let yi = 0; yi < n; yi++) driverSeries[yi] = drivers.value(item.driver, school, yi);
-        bySchool[school + 1] = driverSeries;
-      }
+    const rounding = t.rounding[i]!;
+    const perDriver = t.unitsPerDriver[i]!;
+    let p = t.baseCents[i]!;
+    let exact: Dec | null = null;
+    if (atEnd) {
+      const item = items[i]! as LineItem & { kind: "per-unit" | "recurring" | "one-time" };
+      exact = (item.kind === "per-unit" ? item.unitCost : item.amount).toDecimal();
     }
-    let p = baseCents;
-    let exact = atEnd ? exactBase.toDecimal() : null;
     let y = priceYear;
     let lastRate = tbl.rates[Math.max(first, priceYear + 1) - tbl.from] ?? 0;
 
@@ -273,9 +291,10 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
       if (windows !== undefined && inWindow(windows, year)) continue;
       const unitPrice = exact ? exact.toDecimalPlaces(2, Dec.ROUND_HALF_UP).times(100).toNumber() : p;
       if (detail) price[base + yi] = unitPrice;
-      if (item.kind === "per-unit") {
-        const raw = driverSeries![yi];
-        if (raw === undefined) {
+      if (perUnit) {
+        const raw = driverSeries![row + yi]!;
+        if (raw !== raw) {
+          const item = items[i]! as LineItem & { kind: "per-unit" };
           warnings.push({
             code: "missing-driver-value",
             message: `${item.name} (${item.id}): driver "${item.driver}" has no value${school >= 0 ? ` for ${item.school}` : ""} in FY${year}; counted as 0`,
@@ -283,18 +302,21 @@ export function computeCosts(eff: Effective, drivers: DriverTable, detail = true
           if (detail) units[base + yi] = 0;
           continue;
         }
-        const x = raw * item.unitsPerDriver;
-        const u = item.unitRounding === "nearest" ? Math.floor(x + 0.5) : item.unitRounding === "up" ? Math.ceil(x - 1e-9) : x;
+        const x = raw * perDriver;
+        const u = rounding === ROUND_NEAREST ? Math.floor(x + 0.5) : rounding === ROUND_UP ? Math.ceil(x - 1e-9) : x;
         if (detail) units[base + yi] = u;
-        if (exact || item.unitRounding === "none") {
+        if (exact || rounding === ROUND_NONE) {
           const e = (exact ?? new Dec(p).div(100)).times(u).times(sc);
           cost[base + yi] = Money.of(e).toCents("half-up");
         } else cost[base + yi] = mulFraction(mulRound(p, u, 1), scale);
       } else if (exact) cost[base + yi] = Money.of(exact.times(sc)).toCents("half-up");
       else cost[base + yi] = mulFraction(p, scale);
     }
-    lastRates[i] = lastRate === 0 && item.escalator === undefined && adj.override === undefined && adj.delta === undefined ? Number.NaN : lastRate;
-    if (!anyInHorizon) warnings.push({ code: "item-outside-horizon", message: `${item.name} (${item.id}) does not run inside FY${first}–FY${last} in this scenario` });
+    lastRates[i] = lastRate === 0 && t.hasEscalator[i] === 0 && adj.override === undefined && adj.delta === undefined ? Number.NaN : lastRate;
+    if (!anyInHorizon) {
+      const item = items[i]!;
+      warnings.push({ code: "item-outside-horizon", message: `${item.name} (${item.id}) does not run inside FY${first}–FY${last} in this scenario` });
+    }
   }
-  return { items, n, cost, units, price, school: schoolOf, scale: scales, lastRates, warnings };
+  return { items, table: t, n, cost, units, price, school: t.school, scale: scales, lastRates, warnings };
 }

@@ -7,6 +7,7 @@ import type { Effective } from "../scenario/applyLevers.js";
 import { c2CycleFor } from "../tables/c2BudgetCycles.js";
 import type { CostTable } from "./costs.js";
 import type { DriverTable } from "./drivers.js";
+import { ERATE_C1, ERATE_NONE } from "./itemTable.js";
 import type { ProjectionWarning } from "./types.js";
 
 /** @internal What E-Rate pays per cell, the C2 cycles, and the cost E-Rate could not share. */
@@ -19,7 +20,10 @@ export interface ERatePass {
   readonly c1Percent: number | null;
   readonly c2Percent: number | null;
   readonly cycles: { cycle: string; budget: number; committedBefore: number; consumed: number }[];
-  /** [yearIndex, category, rule, cents, explanation] (the explanation as text, or made when needed: only the first of each year × category × rule is read) */
+  /**
+   * What E-Rate did not share, added up by year × category × rule in first-seen order, with the
+   * explanation of the first cell of each (as a projection reports it; the cells are not kept).
+   */
   readonly blocked: { yi: number; category: string; rule: "c2-budget-exhausted" | "no-erate-fund" | "no-c2-cycle"; cents: number; explanation: string | (() => string) }[];
   readonly warnings: ProjectionWarning[];
 }
@@ -50,9 +54,9 @@ function districtDiscount(eff: Effective): ERateDiscountResult | null {
 }
 
 const c2Exhausted =
-  (name: string, cycleId: string): (() => string) =>
+  (item: { readonly name: string }, cycleId: string): (() => string) =>
   () =>
-    `${name}: the C2 five-year budget (${cycleId}) is exhausted; E-Rate does not share the cost above it`;
+    `${item.name}: the C2 five-year budget (${cycleId}) is exhausted; E-Rate does not share the cost above it`;
 
 /** @internal Applies E-Rate C1 and C2 to the cost table. */
 export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable): ERatePass {
@@ -63,9 +67,32 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
   const c2Fund = eff.funds.find((f) => f.kind === "erate" && f.eRateCategory === "C2");
   const warnings: ProjectionWarning[] = [];
   const blocked: ERatePass["blocked"] = [];
+  type Rule = ERatePass["blocked"][number]["rule"];
+  // year × category × rule → its entry (nested: no key text per cell; E-Rate may block every C2 item)
+  const blockedAt = new Map<string, Map<Rule, (ERatePass["blocked"][number] | undefined)[]>>();
+  const block = (yi: number, category: string, rule: Rule, cents: number, explanation: (() => string) | string): void => {
+    let byRule = blockedAt.get(category);
+    if (!byRule) blockedAt.set(category, (byRule = new Map()));
+    let byYear = byRule.get(rule);
+    if (!byYear) byRule.set(rule, (byYear = []));
+    const b = byYear[yi];
+    if (b) b.cents += cents;
+    else blocked.push((byYear[yi] = { yi, category, rule, cents, explanation: typeof explanation === "string" ? explanation : explanation() }));
+  };
   const cycles: ERatePass["cycles"] = [];
-  const hasC1 = costs.items.some((it) => it.eRate === "C1");
-  const hasC2 = costs.items.some((it) => it.eRate === "C2");
+  // the items' E-Rate categories and categories from their columns (itemTable.ts), not from each item object
+  const t = costs.table;
+  const categories = t.categories.values;
+  const eRateItems: number[] = [];
+  let hasC1 = false;
+  let hasC2 = false;
+  for (let i = 0; i < t.eRate.length; i++) {
+    const e = t.eRate[i]!;
+    if (e === ERATE_NONE) continue;
+    eRateItems.push(i);
+    if (e === ERATE_C1) hasC1 = true;
+    else hasC2 = true;
+  }
   if (!c1Fund && !c2Fund && !hasC1 && !hasC2) return { paid, c1FundId: null, c2FundId: null, discount: null, c1Percent: null, c2Percent: null, cycles, blocked, warnings };
   const computed = c1Fund?.discount !== undefined && c2Fund?.discount !== undefined ? null : districtDiscount(eff);
   const cap = c2CapFor(Math.max(2015, eRateYearOf(eff, budget.firstYear))) ?? 85;
@@ -84,7 +111,7 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
     ["C1", c1Fund],
     ["C2", c2Fund],
   ] as const) {
-    if (!fund && costs.items.some((it) => it.eRate === cat)) {
+    if (!fund && (cat === "C1" ? hasC1 : hasC2)) {
       warnings.push({ code: "erate-item-without-fund", message: `some items are E-Rate ${cat} but the budget has no E-Rate ${cat} fund: the district pays their full cost` });
     }
   }
@@ -94,10 +121,6 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
     if (cyc) committedBefore.set(cyc.id, (committedBefore.get(cyc.id) ?? 0) + c.amount.toCents());
   }
   const state = new Map<string, { budget: number; consumed: number }>();
-  const eRateItems: number[] = [];
-  costs.items.forEach((it, i) => {
-    if (it.eRate !== "ineligible") eRateItems.push(i);
-  });
   const warnedCycle = new Set<number>();
   let unconfirmedWarned = false;
   for (let yi = 0; yi < n; yi++) {
@@ -106,30 +129,31 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
     let c2State: { budget: number; consumed: number } | null = null;
     let noCycleYear = -1;
     let cycleId = "";
+    const noCycle = `no C2 cycle figures for E-Rate FY${fy}`;
     for (const i of eRateItems) {
-      const item = costs.items[i]!;
       const k = i * n + yi;
       const cost = costs.cost[k]!;
       if (cost === 0) continue;
-      if (item.eRate === "C1") {
+      const category = categories[t.category[i]!]!;
+      if (t.eRate[i] === ERATE_C1) {
         if (c1) paid[k] = mulFraction(cost, c1);
-        else blocked.push({ yi, category: item.category, rule: "no-erate-fund", cents: cost, explanation: `${item.name} is E-Rate C1 but there is no E-Rate C1 fund` });
+        else block(yi, category, "no-erate-fund", cost, () => `${costs.items[i]!.name} is E-Rate C1 but there is no E-Rate C1 fund`);
         continue;
       }
       if (!c2) {
-        blocked.push({ yi, category: item.category, rule: "no-erate-fund", cents: cost, explanation: `${item.name} is E-Rate C2 but there is no E-Rate C2 fund` });
+        block(yi, category, "no-erate-fund", cost, () => `${costs.items[i]!.name} is E-Rate C2 but there is no E-Rate C2 fund`);
         continue;
       }
       if (c2State === null) {
         if (noCycleYear === yi) {
-          blocked.push({ yi, category: item.category, rule: "no-c2-cycle", cents: cost, explanation: `no C2 cycle figures for E-Rate FY${fy}` });
+          block(yi, category, "no-c2-cycle", cost, noCycle);
           continue;
         }
         const cycle = c2CycleFor(fy);
         if (!cycle || cycle.basis !== "district-wide") {
           noCycleYear = yi;
           warnedCycle.add(fy);
-          blocked.push({ yi, category: item.category, rule: "no-c2-cycle", cents: cost, explanation: `no C2 cycle figures for E-Rate FY${fy}` });
+          block(yi, category, "no-c2-cycle", cost, noCycle);
           continue;
         }
         if (cycle.unconfirmed && !unconfirmedWarned) {
@@ -153,13 +177,7 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
       c2State.consumed += consumed;
       paid[k] = mulFraction(consumed, c2);
       if (consumed < cost) {
-        blocked.push({
-          yi,
-          category: item.category,
-          rule: "c2-budget-exhausted",
-          cents: cost - consumed,
-          explanation: c2Exhausted(item.name, cycleId),
-        });
+        block(yi, category, "c2-budget-exhausted", cost - consumed, c2Exhausted(costs.items[i]!, cycleId));
       }
     }
   }

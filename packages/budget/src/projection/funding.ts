@@ -134,7 +134,6 @@ export function assignFunds(eff: Effective, costs: CostTable, eRatePaid: Float64
 
   // demand groups: year × category × eligible fund set
   const byItemList = restricted.some((f) => (f.eligibleItems ?? []).length > 0);
-  const byCategory = new Map<string, number[]>();
   // each fund's eligible items as a set: a fund may list thousands, looked up once per item
   const eligibleItems = restricted.map((f) => new Set(f.eligibleItems ?? []));
   const eligibleFor = (it: (typeof costs.items)[number]): number[] =>
@@ -142,26 +141,30 @@ export function assignFunds(eff: Effective, costs: CostTable, eRatePaid: Float64
       .map((f, fi) => ({ f, fi }))
       .filter(({ f, fi }) => ((f.eligibleCategories ?? []).includes(it.category) || eligibleItems[fi]!.has(it.id)) && (it.funds === undefined || it.funds.includes(f.id)))
       .map(({ fi }) => fi);
-  const itemFunds: number[][] = costs.items.map((it) => {
-    if (byItemList || it.funds !== undefined) return eligibleFor(it);
-    let v = byCategory.get(it.category);
-    if (!v) {
-      v = eligibleFor(it);
-      byCategory.set(it.category, v);
+  // the items' categories as codes (itemTable.ts): an item object is read only when it lists funds
+  const t = costs.table;
+  const categories = t.categories.values;
+  const byCategory: (number[] | undefined)[] = [];
+  const itemFunds: number[][] = new Array<number[]>(costs.items.length);
+  for (let i = 0; i < costs.items.length; i++) {
+    if (byItemList || t.hasFunds[i] === 1) {
+      itemFunds[i] = eligibleFor(costs.items[i]!);
+      continue;
     }
-    return v;
-  });
+    const c = t.category[i]!;
+    itemFunds[i] = byCategory[c] ??= eligibleFor(costs.items[i]!);
+  }
   // group = category × eligible fund set, numbered in first-seen order; looked up by category and
   // list object first (items of one category share one list), by the list's text only once per pair
   const groups = new Map<string, number>();
   const keyOf = new Map<number[], string>();
-  const byPair = new Map<string, Map<number[], number>>();
+  const byPair: (Map<number[], number> | undefined)[] = [];
   const itemGroup = new Int32Array(costs.items.length);
   for (let i = 0; i < costs.items.length; i++) {
-    const it = costs.items[i]!;
+    const c = t.category[i]!;
     const list = itemFunds[i]!;
-    let byList = byPair.get(it.category);
-    if (!byList) byPair.set(it.category, (byList = new Map()));
+    let byList = byPair[c];
+    if (!byList) byPair[c] = byList = new Map();
     let g = byList.get(list);
     if (g === undefined) {
       let fk = keyOf.get(list);
@@ -169,7 +172,7 @@ export function assignFunds(eff: Effective, costs: CostTable, eRatePaid: Float64
         fk = list.join(",");
         keyOf.set(list, fk);
       }
-      const key = `${it.category}|${fk}`;
+      const key = `${categories[c]!}|${fk}`;
       g = groups.get(key);
       if (g === undefined) {
         g = groups.size;
@@ -189,7 +192,7 @@ export function assignFunds(eff: Effective, costs: CostTable, eRatePaid: Float64
       const key = yi * G + itemGroup[i]!;
       let dm = byKey[key];
       if (!dm) {
-        dm = { yi, category: costs.items[i]!.category, funds: itemFunds[i]!, amount: 0, items: [], paid: new Map(), rule: null };
+        dm = { yi, category: categories[t.category[i]!]!, funds: itemFunds[i]!, amount: 0, items: [], paid: new Map(), rule: null };
         byKey[key] = dm;
         demands.push(dm);
       }

@@ -3,11 +3,36 @@ import { type BudgetModel, type BudgetModelInput, budgetInputSchema } from "../s
 
 const prepared = new WeakSet<object>();
 
+/** Freezes a plain object or array the parse built, and the plain objects and arrays it holds (a Money is immutable already). */
+function freezeDeep(value: unknown): void {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return; // a Money, or another class's instance
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (typeof value[i] === "object" && value[i] !== null) freezeDeep(value[i]);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const k in record) if (Object.hasOwn(record, k) && typeof record[k] === "object" && record[k] !== null) freezeDeep(record[k]);
+}
+
+/**
+ * The model is frozen (what the parse built, not the caller's objects): the engine keeps what it
+ * derives from a model with the model (its items as columns of numbers, its enrollment
+ * projection), so a model must not change once prepared — and now cannot. A scenario builds on
+ * top of it; to change the budget itself, prepare the changed input again.
+ */
+function freezeModel(model: BudgetModel): void {
+  freezeDeep(model);
+}
+
 /**
  * Validates a district and its budget once and returns the validated model, so that
  * {@link projectBudget}, {@link compareScenarios}, {@link tornado} and {@link goalSeek} can be
- * called on every lever change without validating the whole budget again. Treat the model as
- * immutable (levers never modify it; they build a scenario on top of it).
+ * called on every lever change without validating the whole budget again. The model is frozen
+ * (levers never modify it; they build a scenario on top of it): to change the budget, prepare
+ * the changed input again.
  *
  * @param input - `{ district, budget }`; see {@link budgetInputSchema}
  * @returns the validated model
@@ -29,6 +54,7 @@ const prepared = new WeakSet<object>();
 export function prepareBudget(input: BudgetModelInput | BudgetModel): BudgetModel {
   if (typeof input === "object" && input !== null && prepared.has(input)) return input as BudgetModel;
   const model = parseInput(budgetInputSchema, input);
+  freezeModel(model);
   prepared.add(model);
   return model;
 }

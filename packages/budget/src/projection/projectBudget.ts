@@ -9,6 +9,7 @@ import { baseStudents } from "./drivers.js";
 import { eRateYearOf } from "./eRatePass.js";
 import { fundSplit, projectionLines, schoolFundTable } from "./lines.js";
 import { prepareBudget } from "./model.js";
+import { lazily, recordSchoolCents, type SchoolCents } from "./schoolCents.js";
 import type { BlockedCost, BudgetProjection, FundUse, ProjectionLine, ProjectionOptions, ProjectionWarning, ProjectionYear, TrancheUse } from "./types.js";
 
 function keyed<T>(): Record<string, T> {
@@ -109,16 +110,14 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
     for (let s = 0; s < Sn; s++) schoolTotals[s] = schoolTotals[s]! + bySchool[yi * Sn + s]!;
     grand += total;
     gfByYear[yearKeys[yi]!] = m(fundYear[gfIndex]!);
-    years.push({
-      fiscalYear: first + yi,
-      label: fiscalYearLabel(first + yi, district.calendar),
-      eRateFundingYear: eRateYearOf(eff, first + yi),
-      total: m(total),
-      byCategory: record(usedCats, (c) => m(byCat[yi * C + catIndex.get(c)!]!)),
-      byFund: record(fundIds, (_, f) => m(fundYear[f]!)),
-      bySchool: record(schoolIds, (_, s) => moneyOnce(bySchool[yi * Sn + s]!)),
-      byCategoryFund,
-      bySchoolFund: bySchoolFund
+    // bySchool (and bySchoolFund) are built when first read (schoolCents.ts): own enumerable getters
+    const schoolCents: SchoolCents = { ids: schoolIds, cents: bySchool, offset: yi * Sn, built: false };
+    const schools = lazily(() => {
+      schoolCents.built = true;
+      return record(schoolIds, (_, s) => moneyOnce(bySchool[yi * Sn + s]!));
+    });
+    const schoolFunds = lazily(() =>
+      bySchoolFund
         ? record(schoolIds, (_, sIdx) => {
             const out = keyed<Money>();
             for (let f = 0; f < F; f++) {
@@ -128,6 +127,21 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
             return out;
           })
         : keyed<Record<string, Money>>(),
+    );
+    const year: ProjectionYear = {
+      fiscalYear: first + yi,
+      label: fiscalYearLabel(first + yi, district.calendar),
+      eRateFundingYear: eRateYearOf(eff, first + yi),
+      total: m(total),
+      byCategory: record(usedCats, (c) => m(byCat[yi * C + catIndex.get(c)!]!)),
+      byFund: record(fundIds, (_, f) => m(fundYear[f]!)),
+      get bySchool(): Record<string, Money> {
+        return schools();
+      },
+      byCategoryFund,
+      get bySchoolFund(): Record<string, Record<string, Money>> {
+        return schoolFunds();
+      },
       students: drivers.students[yi]!,
       explanation: yearSentence(
         first + yi,
@@ -135,7 +149,9 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
         usedCats.map((c) => [c, byCat[yi * C + catIndex.get(c)!]!] as const),
         fundIds.map((_, k) => [eff.funds[k]!.name, fundYear[k]!] as const),
       ),
-    });
+    };
+    recordSchoolCents(year, schoolCents);
+    years.push(year);
   }
 
   // funds
@@ -241,6 +257,12 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
       explanation: `FY${first + b.yi} ${b.category}: ${dollars(b.cents)} to the general fund — ${b.explanation}.`,
     }));
 
+  const enrollmentBySchool = lazily(() =>
+    record(
+      district.schools.map((s) => s.id),
+      (_, si) => record(yearKeys, (__, yi) => drivers.studentsBySchool[si]![yi]!),
+    ),
+  );
   const gfDraw = fundTotals[gfIndex]!;
   const eRatePaid = eff.funds.reduce((a, f, fi) => (f.kind === "erate" ? a + fundTotals[fi]! : a), 0);
   const restrictedPaid = grand - gfDraw - eRatePaid;
@@ -273,10 +295,10 @@ export function projectBudget(input: BudgetModelInput | BudgetModel, scenario: S
     },
     enrollment: {
       byYear: record(yearKeys, (_, yi) => drivers.students[yi]!),
-      bySchool: record(
-        district.schools.map((s) => s.id),
-        (_, si) => record(yearKeys, (__, yi) => drivers.studentsBySchool[si]![yi]!),
-      ),
+      // built when first read, like each year's bySchool
+      get bySchool(): Record<string, Record<string, number>> {
+        return enrollmentBySchool();
+      },
       methods: baseStudents(model).methods,
     },
     lapsing: m(lapsingTotal),

@@ -1,4 +1,5 @@
 import { Dec, DistrictKitError, type Money } from "@districtkit/core";
+import { type ItemTable, modelItemTable, PER_UNIT, SERIES, schoolIndexOf } from "../projection/itemTable.js";
 import type { BudgetModel } from "../schema/budget.js";
 import { BUILT_IN_DRIVERS, DEFAULT_CATEGORIES } from "../schema/categories.js";
 import type { Fund } from "../schema/fund.js";
@@ -75,7 +76,8 @@ export function rateAdjustOf(eff: Effective, item: LineItem): { readonly overrid
   }
   return override === undefined && delta === undefined ? NO_ADJUST : { override, delta };
 }
-const NO_ADJUST = Object.freeze({ override: undefined, delta: undefined });
+/** @internal No escalator adjustment (no inflation lever applies). */
+export const NO_ADJUST = Object.freeze({ override: undefined, delta: undefined });
 
 /** @internal The baseline with a scenario's levers applied. */
 export interface Effective {
@@ -166,7 +168,13 @@ export function planItemId(plan: string, line: string): string {
 
 /** @internal Applies validated levers to a validated model; throws for references to unknown ids. */
 export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
-  let items: LineItem[] = [...model.budget.lineItems];
+  // the model's own list (frozen) until a lever changes it: then a copy (the columns of an unchanged list are the model's, itemTable.ts)
+  let items: readonly LineItem[] = model.budget.lineItems;
+  // while the list is the model's, the levers that touch many items read its columns (itemTable.ts), not each item object
+  const columns = (): ItemTable | undefined => (items === model.budget.lineItems ? modelItemTable(model) : undefined);
+  let schoolPositions: Map<string, number> | undefined;
+  const schoolAt = (): Map<string, number> => (schoolPositions ??= schoolIndexOf(model));
+  const ownItems = (): LineItem[] => (items === model.budget.lineItems ? (items = [...items]) : items) as LineItem[];
   let funds: Fund[] = [...model.budget.funds];
   const scaleRules: ScaleRule[] = [];
   const inflationRules: InflationRule[] = [];
@@ -202,20 +210,39 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
       case "enrollment-change":
         if (l.school !== undefined && !schools.has(l.school)) bad("school", `unknown school "${l.school}"`);
         enrollment.push({ rate: l.rate, mode: l.mode, school: l.school });
-        for (const it of items) if (it.kind === "per-unit" && it.driver === "students" && (l.school === undefined || it.school === undefined || it.school === l.school)) touched.push(it.id);
+        {
+          const t = columns();
+          if (t) {
+            const students = t.drivers.find("students");
+            const sch = l.school === undefined ? -2 : (schoolAt().get(l.school) ?? -3);
+            for (let k = 0; k < t.ids.length; k++)
+              if (t.kind[k] === PER_UNIT && t.driver[k] === students && (l.school === undefined || t.school[k] === -1 || t.school[k] === sch)) touched.push(t.ids[k]!);
+          } else for (const it of items) if (it.kind === "per-unit" && it.driver === "students" && (l.school === undefined || it.school === undefined || it.school === l.school)) touched.push(it.id);
+        }
         break;
       case "inflation": {
         if (l.category !== undefined && !categories.has(l.category)) bad("category", `unknown category "${l.category}"`);
         if (l.index !== undefined && !escalators.has(l.index)) bad("index", `unknown escalator index "${l.index}"`);
         if (l.item !== undefined) findItem(l.item);
         inflationRules.push({ at: i, mode: l.mode, rate: l.rate, item: l.item, category: l.category, index: l.index });
-        for (const it of items) {
-          if (it.kind === "series") continue;
-          if (l.item !== undefined && it.id !== l.item) continue;
-          if (l.category !== undefined && it.category !== l.category) continue;
-          if (l.index !== undefined && !(typeof it.escalator === "object" && it.escalator.index === l.index)) continue;
-          touched.push(it.id);
-        }
+        const t = columns();
+        if (t) {
+          const cat = l.category === undefined ? -2 : t.categories.find(l.category);
+          for (let k = 0; k < t.ids.length; k++) {
+            if (t.kind[k] === SERIES) continue;
+            if (l.item !== undefined && t.ids[k] !== l.item) continue;
+            if (l.category !== undefined && t.category[k] !== cat) continue;
+            if (l.index !== undefined && t.escalators.values[t.escalator[k]!] !== l.index) continue;
+            touched.push(t.ids[k]!);
+          }
+        } else
+          for (const it of items) {
+            if (it.kind === "series") continue;
+            if (l.item !== undefined && it.id !== l.item) continue;
+            if (l.category !== undefined && it.category !== l.category) continue;
+            if (l.index !== undefined && !(typeof it.escalator === "object" && it.escalator.index === l.index)) continue;
+            touched.push(it.id);
+          }
         break;
       }
       case "scale": {
@@ -224,12 +251,23 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
         if (l.item !== undefined) findItem(l.item);
         const f = new Dec(l.percent).plus(1);
         scaleRules.push({ at: i, factor: f, item: l.item, category: l.category, school: l.school });
-        for (const it of items) {
-          if (l.item !== undefined && it.id !== l.item) continue;
-          if (l.category !== undefined && it.category !== l.category) continue;
-          if (l.school !== undefined && it.school !== l.school) continue;
-          touched.push(it.id);
-        }
+        const t = columns();
+        if (t) {
+          const cat = l.category === undefined ? -2 : t.categories.find(l.category);
+          const sch = l.school === undefined ? -2 : (schoolAt().get(l.school) ?? -3);
+          for (let k = 0; k < t.ids.length; k++) {
+            if (l.item !== undefined && t.ids[k] !== l.item) continue;
+            if (l.category !== undefined && t.category[k] !== cat) continue;
+            if (l.school !== undefined && t.school[k] !== sch) continue;
+            touched.push(t.ids[k]!);
+          }
+        } else
+          for (const it of items) {
+            if (l.item !== undefined && it.id !== l.item) continue;
+            if (l.category !== undefined && it.category !== l.category) continue;
+            if (l.school !== undefined && it.school !== l.school) continue;
+            touched.push(it.id);
+          }
         break;
       }
       case "delay": {
@@ -270,7 +308,7 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
           if (!f) bad("item", `unknown fund "${fid}"`);
           else if (!(f.eligibleCategories ?? []).includes(it.category) && !(f.eligibleItems ?? []).includes(it.id)) bad("item", `fund "${fid}" may not pay category "${it.category}"`);
         }
-        items.push(it); // items is this function's own array: no copy per added item
+        ownItems().push(it); // this function's own array: no copy per added item
         addedAt.set(it.id, i);
         touched.push(it.id);
         break;
@@ -371,7 +409,7 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
             eRate: line.eRate,
             source: `${l.name} (${window.label})`,
           };
-          items.push(item);
+          ownItems().push(item);
           ids.add(itemId);
           addedAt.set(itemId, i);
           touched.push(itemId);

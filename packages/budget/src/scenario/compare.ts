@@ -4,6 +4,7 @@ import { checkHorizon, readEngineOutput } from "../internal/engineOutput.js";
 import { type LineCents, lineCents } from "../projection/lines.js";
 import { prepareBudget } from "../projection/model.js";
 import { projectBudget } from "../projection/projectBudget.js";
+import { lazily, type SchoolCents, schoolCentsOf } from "../projection/schoolCents.js";
 import type { BudgetProjection } from "../projection/types.js";
 import type { BudgetModel, BudgetModelInput } from "../schema/budget.js";
 import type { ScenarioInput } from "../schema/scenario.js";
@@ -75,6 +76,24 @@ function deltas(a: Readonly<Record<string, Money>>, b: Readonly<Record<string, M
 }
 
 /**
+ * @internal The deltas of two school tables from their cents: what {@link deltas} gives for the
+ * two records built from them (a's schools, then b's others; each amount the Money its record
+ * would hold), without building the records.
+ */
+export function schoolDeltas(a: SchoolCents, b: SchoolCents): Record<string, Delta> {
+  const out = Object.create(null) as Record<string, Delta>;
+  const inB = new Map<string, number>();
+  const same = a.ids === b.ids || (a.ids.length === b.ids.length && a.ids.every((id, s) => id === b.ids[s]));
+  if (!same) b.ids.forEach((id, s) => inB.set(id, s));
+  a.ids.forEach((id, s) => {
+    const j = same ? s : (inB.get(id) ?? -1);
+    out[id] = delta(moneyOnce(a.cents[a.offset + s]!), j < 0 ? undefined : moneyOnce(b.cents[b.offset + j]!));
+  });
+  if (!same) b.ids.forEach((id, s) => (Object.hasOwn(out, id) ? undefined : (out[id] = delta(undefined, moneyOnce(b.cents[b.offset + s]!)))));
+  return out;
+}
+
+/**
  * Compares two projections of the same horizon: `b − a` per year, category, fund, school and
  * line item (added, removed, changed). The deltas add up to the total delta.
  *
@@ -107,6 +126,21 @@ function compare(a: BudgetProjection, b: BudgetProjection): ScenarioComparison {
   }
   const years = a.years.map((ya, i) => {
     const yb = b.years[i]!;
+    const ca = schoolCentsOf(ya);
+    const cb = schoolCentsOf(yb);
+    // two school tables nobody has built yet: their deltas from the engine's cents, when first read (schoolCents.ts)
+    if (ca !== undefined && cb !== undefined) {
+      const schools = lazily(() => schoolDeltas(ca, cb));
+      return {
+        fiscalYear: ya.fiscalYear,
+        total: delta(ya.total, yb.total),
+        byCategory: deltas(ya.byCategory, yb.byCategory),
+        byFund: deltas(ya.byFund, yb.byFund),
+        get bySchool(): Record<string, Delta> {
+          return schools();
+        },
+      };
+    }
     return {
       fiscalYear: ya.fiscalYear,
       total: delta(ya.total, yb.total),
