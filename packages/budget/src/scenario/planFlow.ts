@@ -149,9 +149,47 @@ export function squash(s: string): string {
     .replace(/[^a-z0-9]+/g, "");
 }
 
-function contains(words: ReadonlySet<string>, phrase: string): boolean {
-  const t = nameTokens(phrase);
-  return t.length > 0 && t.every((w) => words.has(w));
+/** Whether the words hold every token (and there is at least one). */
+function has(words: ReadonlySet<string>, tokens: readonly string[]): boolean {
+  return tokens.length > 0 && tokens.every((w) => words.has(w));
+}
+
+/** The eligible items indexed for matching (see matchPlanLines). */
+function matchIndex(items: readonly LineItem[]) {
+  const words = items.map((it) => new Set([...nameTokens(it.id), ...nameTokens(it.name)]));
+  const idSq = items.map((it) => squash(it.id));
+  const nameSq = items.map((it) => squash(it.name));
+  const refSq = items.map((it) => (it.planRefs ?? []).map(squash));
+  const push = (m: Map<string, number[]>, k: string, i: number): void => {
+    const list = m.get(k);
+    if (list === undefined) m.set(k, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  const byRef = new Map<string, number[]>();
+  const bySq = new Map<string, number[]>();
+  const byWord = new Map<string, number[]>();
+  const byId = new Map<string, LineItem>();
+  items.forEach((it, i) => {
+    if (!byId.has(it.id)) byId.set(it.id, it);
+    if (it.planRefs !== undefined) {
+      for (const r of refSq[i]!) push(byRef, r, i);
+      return;
+    }
+    push(bySq, idSq[i]!, i);
+    push(bySq, nameSq[i]!, i);
+    for (const w of words[i]!) push(byWord, w, i);
+  });
+  /** Items without references whose words hold every token (none for no token). */
+  const holding = (tokens: readonly string[]): readonly number[] => {
+    if (tokens.length === 0) return [];
+    let rarest: readonly number[] | undefined;
+    for (const t of tokens) {
+      const list = byWord.get(t) ?? [];
+      if (rarest === undefined || list.length < rarest.length) rarest = list;
+    }
+    return rarest!.filter((i) => has(words[i]!, tokens));
+  };
+  return { words, idSq, nameSq, refSq, byRef, bySq, byId, holding };
 }
 
 /**
@@ -193,42 +231,64 @@ export function matchPlanLines(input: BudgetModelInput | BudgetModel, request: P
     if (list === undefined) found.set(item.id, [{ lineId, reason, on }]);
     else list.push({ lineId, reason, on });
   };
-  const words = new Map<string, Set<string>>(items.map((it) => [it.id, new Set([...nameTokens(it.id), ...nameTokens(it.name)])]));
+  // Indexes built once, so that a line looks only at the items that can match it (a plan of L
+  // lines against I items costs about L + I + the matches, not L × I): items by squashed reference,
+  // by squashed id and name, and by word. planMatch.prop.test.ts keeps the plain scan of every item
+  // for every line as the reference.
+  const index = matchIndex(items);
   const byLine: { lineId: string; itemIds: string[]; eRate: "C1" | "C2" | "ineligible"; category: string }[] = [];
   for (const line of req.lines) {
     const names = [line.id, ...line.refs];
-    const squashed = new Set(names.map(squash).filter((s) => s !== ""));
+    const nameSq = names.map(squash);
+    const nameTok = names.map(nameTokens);
+    const squashed = new Set(nameSq.filter((x) => x !== ""));
     const hits: string[] = [];
-    for (const it of items) {
+    // references and product names, in the items' order
+    const near = new Set<number>();
+    for (const x of squashed) for (const i of index.byRef.get(x) ?? []) near.add(i);
+    nameSq.forEach((x, k) => {
+      for (const i of index.bySq.get(x) ?? []) near.add(i);
+      for (const i of index.holding(nameTok[k]!)) near.add(i);
+    });
+    const named = new Set<number>();
+    for (const i of [...near].sort((a, b) => a - b)) {
+      const it = items[i]!;
       if (it.planRefs !== undefined) {
-        const ref = it.planRefs.find((r) => squashed.has(squash(r)));
+        const ref = it.planRefs.find((_, k) => squashed.has(index.refSq[i]![k]!));
         if (ref !== undefined) {
           note(it, line.id, "reference", ref);
           hits.push(it.id);
         }
         continue;
       }
-      const w = words.get(it.id)!;
-      const on = names.find((n) => squash(n) === squash(it.id) || squash(n) === squash(it.name) || contains(w, n));
-      if (on !== undefined) {
-        note(it, line.id, "product", on);
+      const w = index.words[i]!;
+      const k = nameSq.findIndex((x, j) => x === index.idSq[i] || x === index.nameSq[i] || has(w, nameTok[j]!));
+      if (k >= 0) {
+        note(it, line.id, "product", names[k]!);
+        hits.push(it.id);
+        named.add(i);
+      }
+    }
+    // keywords, for the items no name matched (a line's hits can be thousands of items)
+    const keyTok = line.keywords.map(nameTokens);
+    const guess = new Set<number>();
+    for (const t of keyTok) for (const i of index.holding(t)) if (!named.has(i) && items[i]!.planRefs === undefined) guess.add(i);
+    for (const i of [...guess].sort((a, b) => a - b)) {
+      const it = items[i]!;
+      const k = keyTok.findIndex((t) => has(index.words[i]!, t));
+      if (k >= 0) {
+        note(it, line.id, "category", line.keywords[k]!);
         hits.push(it.id);
       }
     }
-    const named = new Set(hits); // a line's hits can be thousands of items: looked up, not searched
-    for (const it of items) {
-      if (it.planRefs !== undefined || named.has(it.id)) continue;
-      const on = line.keywords.find((k) => contains(words.get(it.id)!, k));
-      if (on !== undefined) {
-        note(it, line.id, "category", on);
-        hits.push(it.id);
-      }
+    let rate: "C1" | "C2" | "ineligible" | null | undefined;
+    let cat: string | null | undefined;
+    for (const id of new Set(hits)) {
+      const it = index.byId.get(id)!;
+      rate = rate === undefined ? it.eRate : rate === it.eRate ? rate : null;
+      cat = cat === undefined ? it.category : cat === it.category ? cat : null;
     }
-    const hitIds = new Set(hits);
-    const matched = items.filter((it) => hitIds.has(it.id));
-    const rates = new Set(matched.map((it) => it.eRate));
-    const cats = new Set(matched.map((it) => it.category));
-    byLine.push({ lineId: line.id, itemIds: hits, eRate: rates.size === 1 ? [...rates][0]! : "ineligible", category: cats.size === 1 ? [...cats][0]! : line.category });
+    byLine.push({ lineId: line.id, itemIds: hits, eRate: rate === undefined || rate === null ? "ineligible" : rate, category: typeof cat === "string" ? cat : line.category });
   }
   const why = (m: { lineId: string; reason: PlanMatchReason; on: string }): string =>
     m.reason === "reference"
