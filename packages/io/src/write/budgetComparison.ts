@@ -95,50 +95,177 @@ function cell(m: Money): string {
  */
 export function budgetComparisonTable(comparison: BudgetComparisonInput | object, options: BudgetComparisonOptions = {}): CsvTable {
   return guard("comparison", () => {
-    const c = parseInput(budgetComparisonSchema, comparison, ["comparison"]);
-    const sections = options.sections ?? (["category", "fund", "school"] as const);
-    const nameA = options.stableHeaders ? "A" : c.a.name;
-    const nameB = options.stableHeaders ? "B" : c.b.name;
-    const years = c.years;
-    const columns = ["Section", "Name"];
-    for (const y of years) {
-      const label = y.label ?? `FY${y.fiscalYear}`;
-      columns.push(`${label} ${nameA}`, `${label} ${nameB}`, `${label} Change`);
-    }
-    columns.push(`Total ${nameA}`, `Total ${nameB}`, "Total Change");
-    const rows: string[][] = [];
-    const addRow = (section: string, name: string, per: readonly ({ a: Money; b: Money } | undefined)[]) => {
-      const row = [section, name];
-      let ta = Money.ZERO;
-      let tb = Money.ZERO;
-      for (const d of per) {
-        const a = d?.a ?? Money.ZERO;
-        const b = d?.b ?? Money.ZERO;
-        ta = ta.add(a);
-        tb = tb.add(b);
-        row.push(cell(a), cell(b), cell(b.subtract(a)));
-      }
-      row.push(cell(ta), cell(tb), cell(tb.subtract(ta)));
-      rows.push(row);
-    };
-    for (const section of sections) {
-      const key = SECTION_KEY[section];
-      const names = new Set<string>(); // in order of first appearance (a district may have thousands of schools)
-      for (const y of years) for (const n of Object.keys(y[key] ?? {})) names.add(n);
-      for (const n of names)
-        addRow(
-          SECTION_LABEL[section],
-          n,
-          years.map((y) => y[key]?.[n]),
-        );
-    }
-    addRow(
-      "Total",
-      "All",
-      years.map((y) => y.total),
-    );
-    return { columns, rows };
+    const quick = quickComparison(comparison);
+    if (quick !== null)
+      return tableOf(
+        quick,
+        options,
+        centsCell,
+        0,
+        (x, y) => x + y,
+        (x, y) => x - y,
+      );
+    return budgetComparisonTableReference(comparison, options);
   });
+}
+
+/**
+ * The table through zod and Money (every input; the reference of the fast path in
+ * budgetComparison.prop.test.ts). Not exported from the package.
+ */
+export function budgetComparisonTableReference(comparison: BudgetComparisonInput | object, options: BudgetComparisonOptions = {}): CsvTable {
+  return guard("comparison", () => {
+    const c = parseInput(budgetComparisonSchema, comparison, ["comparison"]);
+    return tableOf(
+      c,
+      options,
+      cell,
+      Money.ZERO,
+      (x, y) => x.add(y),
+      (x, y) => x.subtract(y),
+    );
+  });
+}
+
+type Delta<T> = { readonly a: T; readonly b: T };
+interface Read<T> {
+  readonly a: { readonly name: string };
+  readonly b: { readonly name: string };
+  readonly years: readonly {
+    readonly fiscalYear: number;
+    readonly label?: string | undefined;
+    readonly total: Delta<T>;
+    readonly byCategory?: Record<string, Delta<T>> | undefined;
+    readonly byFund?: Record<string, Delta<T>> | undefined;
+    readonly bySchool?: Record<string, Delta<T>> | undefined;
+  }[];
+}
+
+/** The table from a read comparison, with amounts of type T (Money, or whole cents). */
+function tableOf<T>(c: Read<T>, options: BudgetComparisonOptions, text: (x: T) => string, zero: T, add: (x: T, y: T) => T, sub: (x: T, y: T) => T): CsvTable {
+  const sections = options.sections ?? (["category", "fund", "school"] as const);
+  const nameA = options.stableHeaders ? "A" : c.a.name;
+  const nameB = options.stableHeaders ? "B" : c.b.name;
+  const years = c.years;
+  const columns = ["Section", "Name"];
+  for (const y of years) {
+    const label = y.label ?? `FY${y.fiscalYear}`;
+    columns.push(`${label} ${nameA}`, `${label} ${nameB}`, `${label} Change`);
+  }
+  columns.push(`Total ${nameA}`, `Total ${nameB}`, "Total Change");
+  const rows: string[][] = [];
+  const addRow = (section: string, name: string, per: readonly (Delta<T> | undefined)[]) => {
+    const row = [section, name];
+    let ta = zero;
+    let tb = zero;
+    for (const d of per) {
+      const a = d?.a ?? zero;
+      const b = d?.b ?? zero;
+      ta = add(ta, a);
+      tb = add(tb, b);
+      row.push(text(a), text(b), text(sub(b, a)));
+    }
+    row.push(text(ta), text(tb), text(sub(tb, ta)));
+    rows.push(row);
+  };
+  for (const section of sections) {
+    const key = SECTION_KEY[section];
+    const names = new Set<string>(); // in order of first appearance (a district may have thousands of schools)
+    for (const y of years) for (const n of Object.keys(y[key] ?? {})) names.add(n);
+    for (const n of names)
+      addRow(
+        SECTION_LABEL[section],
+        n,
+        years.map((y) => y[key]?.[n]),
+      );
+  }
+  addRow(
+    "Total",
+    "All",
+    years.map((y) => y.total),
+  );
+  return { columns, rows };
+}
+
+// The fast path, in plain words: the usual input (plain objects, amounts as decimal strings of at
+// most two decimals, whole numbers or Money of whole cents, within ±9 × 10^13) is read by hand into
+// whole cents and laid out with integer sums; anything else — another shape, an amount with more
+// decimals, a getter that throws — returns null and goes through zod and Money, so every problem is
+// reported as before. budgetComparison.prop.test.ts compares the two paths.
+const CENTS = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+const LIMIT = 9e15;
+
+/** An amount in whole cents, or null when the fast path cannot take it. */
+function centsOf(v: unknown): number | null {
+  if (typeof v === "string") {
+    const m = CENTS.exec(v);
+    if (m === null) return null;
+    const c = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
+    return m[1] === "-" ? -c : c;
+  }
+  if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 1e13 ? v * 100 : null;
+  if (v instanceof Money && v.isWholeCents()) {
+    const c = v.toCents();
+    return Math.abs(c) < 1e15 ? c : null;
+  }
+  return null;
+}
+
+const plain = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+function deltaOf(v: unknown): Delta<number> | null {
+  if (!plain(v)) return null;
+  const a = centsOf(v.a);
+  const b = centsOf(v.b);
+  return a === null || b === null ? null : { a, b };
+}
+
+function keyedOf(v: unknown): Record<string, Delta<number>> | null | undefined {
+  if (v === undefined) return undefined;
+  if (!plain(v)) return null;
+  const out = Object.create(null) as Record<string, Delta<number>>;
+  for (const k of Object.keys(v)) {
+    const d = deltaOf(v[k]);
+    if (d === null) return null;
+    out[k] = d;
+  }
+  return out;
+}
+
+function quickComparison(c: unknown): Read<number> | null {
+  try {
+    if (!plain(c) || !plain(c.a) || !plain(c.b) || typeof c.a.name !== "string" || typeof c.b.name !== "string") return null;
+    const ys = c.years;
+    if (!Array.isArray(ys) || ys.length === 0 || Object.getPrototypeOf(ys) !== Array.prototype) return null;
+    const years: Read<number>["years"][number][] = [];
+    let total = 0;
+    for (const y of ys as unknown[]) {
+      if (!plain(y) || !Number.isInteger(y.fiscalYear) || (y.label !== undefined && typeof y.label !== "string")) return null;
+      const t = deltaOf(y.total);
+      const byCategory = keyedOf(y.byCategory);
+      const byFund = keyedOf(y.byFund);
+      const bySchool = keyedOf(y.bySchool);
+      if (t === null || byCategory === null || byFund === null || bySchool === null) return null;
+      // every sum stays a safe integer: the largest possible row total is at most Σ |amounts|
+      for (const d of [t, ...Object.values(byCategory ?? {}), ...Object.values(byFund ?? {}), ...Object.values(bySchool ?? {})]) total += Math.abs(d.a) + Math.abs(d.b);
+      if (total > LIMIT) return null;
+      years.push({ fiscalYear: y.fiscalYear as number, label: y.label as string | undefined, total: t, byCategory, byFund, bySchool });
+    }
+    return { a: { name: c.a.name }, b: { name: c.b.name }, years };
+  } catch {
+    return null; // a getter or Proxy that throws: zod's path reports it with its cause
+  }
+}
+
+/** Whole cents as the Money path writes them (two decimals, a minus sign when negative). */
+function centsCell(c: number): string {
+  const abs = Math.abs(c);
+  const frac = abs % 100;
+  return `${c < 0 ? "-" : ""}${(abs - frac) / 100}.${frac < 10 ? "0" : ""}${frac}`;
 }
 
 /**
