@@ -245,7 +245,7 @@ export class TupleCurve {
   }
 
   /** Relaxed values at increasing points xs (one pass along the pieces). */
-  relaxedAt(xs: readonly number[], out: Float64Array): void {
+  relaxedAt(xs: ArrayLike<number>, out: Float64Array): void {
     let piece = 0;
     let start = this.A; // where the current piece starts
     let base = this.C; // relaxed value at `start`
@@ -299,6 +299,15 @@ export class TupleCurve {
     }
     for (const g of hinges) out.push({ col: g.col, variant: g.h.variant, qty: g.qty });
     return out.sort((p, q) => p.col - q.col);
+  }
+
+  /** Adds to `into` the key points of keyPoints(nmax) that are at least 1 (without building the list). */
+  addKeyPoints(nmax: number, into: Set<number>): void {
+    const top = Math.min(nmax, this.cap);
+    if (top <= 0) return;
+    into.add(1);
+    if (top >= 1) into.add(top);
+    for (const b of this.#breaks) if (b >= 1 && b < top) into.add(b);
   }
 
   /** Breakpoints of the relaxed function within [0, top] (with 1 and top). */
