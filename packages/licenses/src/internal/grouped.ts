@@ -264,6 +264,8 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     readonly lambda: readonly number[];
   }
   const lam = new Float64Array(T);
+  /** The best multipliers of the region being built (copied into it once). */
+  const bestLamBuf = new Float64Array(T);
   /** λ_t(q) for every year into `out`; returns their sum. */
   const at = (q: number, out: Float64Array): number => {
     let sum = 0;
@@ -291,12 +293,13 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     if (!Number.isFinite(lo)) return null;
     // multipliers: every year at one pooled level q where Σ λ_t(q) meets π (the LP optimum)
     let bestL = Number.NEGATIVE_INFINITY;
-    let bestLam: number[] | null = null;
+    let found = false;
     const tryLam = (l: Float64Array): void => {
       const L = bound(x0, x1, pi, lo, l);
       if (L > bestL) {
         bestL = L;
-        bestLam = Array.from(l);
+        found = true;
+        bestLamBuf.set(l);
       }
     };
     if (at(x1, lam) >= pi || x0 === x1) tryLam(lam);
@@ -327,8 +330,8 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
         tryLam(lam);
       }
     }
-    if (!Number.isFinite(bestL) || bestLam === null) return null;
-    return { curve, x0, x1, pi, alpha: lo, L: bestL, lambda: bestLam };
+    if (!Number.isFinite(bestL) || !found) return null;
+    return { curve, x0, x1, pi, alpha: lo, L: bestL, lambda: Array.from(bestLamBuf) };
   };
 
   const regions: Region[] = [];

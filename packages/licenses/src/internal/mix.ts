@@ -130,14 +130,18 @@ export function tuplesOf(columns: readonly MixColumn[]): TupleCurve[] {
     return out;
   });
   const tuples: TupleCurve[] = [];
-  const rec = (j: number, picks: (Pick | null)[]): void => {
+  const picks: (Pick | null)[] = new Array(choices.length).fill(null);
+  const rec = (j: number, used: boolean): void => {
     if (j === choices.length) {
-      if (picks.some((p) => p !== null)) tuples.push(new TupleCurve(picks));
+      if (used) tuples.push(new TupleCurve(picks.slice()));
       return;
     }
-    for (const c of choices[j]!) rec(j + 1, [...picks, c]);
+    for (const c of choices[j]!) {
+      picks[j] = c;
+      rec(j + 1, used || c !== null);
+    }
   };
-  rec(0, []);
+  rec(0, false);
   return tuples;
 }
 

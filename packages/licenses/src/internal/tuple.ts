@@ -54,14 +54,17 @@ export class TupleCurve {
     const fill: Piece[] = [];
     const relaxed: Piece[] = [];
     const packs: { col: number; r: PackRule }[] = [];
-    picks.forEach((p, col) => {
-      if (p === null) return;
+    for (let col = 0; col < picks.length; col++) {
+      const p = picks[col]!;
+      if (p === null) continue;
       if (p.kind === "hinge") {
         A += p.h.a;
         C += p.h.c;
         if (p.h.b > p.h.a) {
-          fill.push({ width: p.h.b - p.h.a, slope: p.h.s });
-          relaxed.push({ width: p.h.b - p.h.a, slope: p.h.s });
+          // one read-only piece in both lists
+          const piece = { width: p.h.b - p.h.a, slope: p.h.s };
+          fill.push(piece);
+          relaxed.push(piece);
         }
       } else {
         const r = p.r;
@@ -72,9 +75,9 @@ export class TupleCurve {
         packs.push({ col, r });
         if (r.cover > base) relaxed.push({ width: r.cover - base, slope: r.price / r.size });
       }
-    });
-    fill.sort((x, y) => x.slope - y.slope);
-    relaxed.sort((x, y) => x.slope - y.slope);
+    }
+    if (fill.length > 1) fill.sort((x, y) => x.slope - y.slope);
+    if (relaxed.length > 1) relaxed.sort((x, y) => x.slope - y.slope);
     this.A = A;
     this.C = C;
     this.fill = fill;
