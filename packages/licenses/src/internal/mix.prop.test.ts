@@ -193,4 +193,15 @@ describe("the mix of seat options", () => {
       { numRuns: 300 },
     );
   });
+
+  it("evaluates every tuple as its general search does (TupleCurve.eval's fast path against solvedCost)", () => {
+    fc.assert(
+      fc.property(fc.array(columnArb, { minLength: 1, maxLength: 3 }), fc.boolean(), (specs, weighted) => {
+        for (const t of tuplesOf(specs.map((s) => ({ curves: curvesOf(s, weighted) })))) {
+          for (let n = 0; n <= 150; n++) expect(Object.is(t.eval(n), t.solvedCost(n))).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

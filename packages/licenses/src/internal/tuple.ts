@@ -9,6 +9,8 @@
 // replaceable by best packs at no more cost), and those few counts are enumerated. For the region
 // solvers (pool1d, grouped) a tuple is a curve: linear between its breakpoints (a pack tuple: its
 // continuous relaxation plus a band of at most one pack a pack option).
+// eval is the allocation-free path of the same search (no pack: the fill; one pack option: the binary
+// search inlined), compared with the general search (solvedCost, which compose uses) in the tests.
 // Reference in the tests (mix.prop.test.ts): the whole-seat dynamic programme of the options.
 import { Hull } from "./curve.js";
 import type { Hinge, PackRule } from "./hinge.js";
@@ -76,11 +78,12 @@ export class TupleCurve {
         if (r.cover > base) relaxed.push({ width: r.cover - base, slope: r.price / r.size });
       }
     }
-    if (fill.length > 1) fill.sort((x, y) => x.slope - y.slope);
     if (relaxed.length > 1) relaxed.sort((x, y) => x.slope - y.slope);
+    // without packs the fill is the relaxation (the same pieces, sorted alike): one list
+    if (packs.length > 0 && fill.length > 1) fill.sort((x, y) => x.slope - y.slope);
     this.A = A;
     this.C = C;
-    this.fill = fill;
+    this.fill = packs.length === 0 ? relaxed : fill;
     this.relaxedFill = relaxed;
     this.band = band;
     this.#packs = packs;
@@ -121,7 +124,52 @@ export class TupleCurve {
   /** Exact cost of covering n seats under this tuple (0 for n ≤ 0; Infinity when it cannot). */
   eval(n: number): number {
     if (n <= 0) return 0;
+    if (n > this.cap) return INF;
+    const packs = this.#packs;
+    if (packs.length === 0) return this.C + TupleCurve.fillCost(this.fill, n - this.A);
+    if (packs.length === 1) return this.#onePackCost(n - this.A, packs[0]!.r);
+    return this.#multiPacks(n - this.A).cost;
+  }
+
+  /** The cost through the general search that compose uses (eval is its allocation-free fast path). */
+  solvedCost(n: number): number {
+    if (n <= 0) return 0;
     return this.#solve(n).cost;
+  }
+
+  /** The extra packs' cost plus the fill of what they leave (f of #solve's single-pack case). */
+  #onePackF(e: number, R: number, r: PackRule, m0: number, baseCover: number): number {
+    return r.price * e + TupleCurve.fillCost(this.fill, R - (Math.min((m0 + e) * r.size, r.cover) - baseCover));
+  }
+
+  #onePackFeasible(e: number, R: number, r: PackRule, m0: number, baseCover: number): boolean {
+    return R - (Math.min((m0 + e) * r.size, r.cover) - baseCover) <= this.#fillCap;
+  }
+
+  /** #solve's single-pack case for the cost alone, without closures: the same search and arithmetic. */
+  #onePackCost(R: number, r: PackRule): number {
+    const m0 = r.minPacks;
+    const baseCover = Math.min(m0 * r.size, r.cover);
+    const mTop = Number.isFinite(r.cover) ? Math.max(m0, Math.ceil(r.cover / r.size)) : Number.POSITIVE_INFINITY;
+    let hi = Math.max(0, Math.ceil(Math.max(0, R) / r.size));
+    if (Number.isFinite(mTop)) hi = Math.min(hi, mTop - m0);
+    // #argmin, inlined
+    if (!this.#onePackFeasible(hi, R, r, m0, baseCover)) return INF;
+    let lo = 0;
+    let top = hi;
+    while (lo < top) {
+      const mid = (lo + top) >> 1;
+      if (this.#onePackFeasible(mid, R, r, m0, baseCover)) top = mid;
+      else lo = mid + 1;
+    }
+    top = hi;
+    while (lo < top) {
+      const mid = (lo + top) >> 1;
+      if (this.#onePackF(mid + 1, R, r, m0, baseCover) < this.#onePackF(mid, R, r, m0, baseCover)) lo = mid + 1;
+      else top = mid;
+    }
+    const e = this.#onePackF(hi, R, r, m0, baseCover) < this.#onePackF(lo, R, r, m0, baseCover) ? hi : lo;
+    return this.C + this.#onePackF(e, R, r, m0, baseCover);
   }
 
   /** The cost of covering n seats and the seats covered (the need: the parts say what is held). */
