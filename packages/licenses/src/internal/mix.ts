@@ -98,37 +98,56 @@ export function pruneTuples(tuples: readonly TupleCurve[], top: number): TupleCu
   return tuples.filter((_, i) => !dropped[i]);
 }
 
+/** Per curve list (a column's variants), its choices: the same Curve objects give the same choices. */
+const choiceCache = new WeakMap<Curve, { one?: readonly (Pick | null)[]; two: WeakMap<Curve, readonly (Pick | null)[]> }>();
+
+/** A column's choices in a tuple: nothing, each hinge kept by pruneHinges, each undominated pack rule. */
+function choicesOf(col: MixColumn): readonly (Pick | null)[] {
+  const n = col.curves.length;
+  const c0 = col.curves[0];
+  if (c0 === undefined || n > 2) return computeChoices(col);
+  let entry = choiceCache.get(c0);
+  if (entry === undefined) choiceCache.set(c0, (entry = { two: new WeakMap() }));
+  if (n === 1) return (entry.one ??= computeChoices(col));
+  const c1 = col.curves[1]!;
+  let hit = entry.two.get(c1);
+  if (hit === undefined) entry.two.set(c1, (hit = computeChoices(col)));
+  return hit;
+}
+
+function computeChoices(col: MixColumn): readonly (Pick | null)[] {
+  const hs: Hinge[] = [];
+  const ps: PackRule[] = [];
+  col.curves.forEach((cv, v) => {
+    hs.push(...hingesOf(cv, v));
+    const r = packRuleOf(cv, v);
+    if (r) ps.push(r);
+  });
+  const out: (Pick | null)[] = [null];
+  for (const h of pruneHinges(hs)) out.push({ kind: "hinge", h });
+  // of a column's pack variants (yearly, prepaid) keep those no other beats on price, fee and minimum
+  for (const r of ps) {
+    if (
+      ps.some(
+        (q) =>
+          q !== r &&
+          q.size === r.size &&
+          q.price <= r.price &&
+          q.fee <= r.fee &&
+          q.minPacks <= r.minPacks &&
+          q.cover >= r.cover &&
+          (q.price < r.price || q.fee < r.fee || q.minPacks < r.minPacks || q.cover > r.cover || q.variant < r.variant),
+      )
+    )
+      continue;
+    out.push({ kind: "packs", r });
+  }
+  return out;
+}
+
 /** Every tuple of the columns: one of each column's hinges or pack rules, or nothing; not all nothing. */
 export function tuplesOf(columns: readonly MixColumn[]): TupleCurve[] {
-  const choices: (Pick | null)[][] = columns.map((col) => {
-    const hs: Hinge[] = [];
-    const ps: PackRule[] = [];
-    col.curves.forEach((cv, v) => {
-      hs.push(...hingesOf(cv, v));
-      const r = packRuleOf(cv, v);
-      if (r) ps.push(r);
-    });
-    const out: (Pick | null)[] = [null];
-    for (const h of pruneHinges(hs)) out.push({ kind: "hinge", h });
-    // of a column's pack variants (yearly, prepaid) keep those no other beats on price, fee and minimum
-    for (const r of ps) {
-      if (
-        ps.some(
-          (q) =>
-            q !== r &&
-            q.size === r.size &&
-            q.price <= r.price &&
-            q.fee <= r.fee &&
-            q.minPacks <= r.minPacks &&
-            q.cover >= r.cover &&
-            (q.price < r.price || q.fee < r.fee || q.minPacks < r.minPacks || q.cover > r.cover || q.variant < r.variant),
-        )
-      )
-        continue;
-      out.push({ kind: "packs", r });
-    }
-    return out;
-  });
+  const choices = columns.map(choicesOf);
   const tuples: TupleCurve[] = [];
   const picks: (Pick | null)[] = new Array(choices.length).fill(null);
   const rec = (j: number, used: boolean): void => {
