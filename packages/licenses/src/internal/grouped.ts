@@ -230,7 +230,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     if (cost < best || (cost === best && q < bestQ)) {
       best = cost;
       bestQ = q;
-      bestK = ks.map((k) => Int32Array.from(k));
+      bestK = ks.map((k) => k.slice());
     }
   };
   const closes = (bound: number): boolean => {
@@ -261,7 +261,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     readonly pi: number;
     readonly alpha: number;
     readonly L: number;
-    readonly lambda: readonly number[];
+    readonly lambda: Float64Array;
   }
   const lam = new Float64Array(T);
   /** The best multipliers of the region being built (copied into it once). */
@@ -314,7 +314,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
       }
       at(a, lam);
       tryLam(lam);
-      const la = Float64Array.from(lam);
+      const la = lam.slice();
       at(b, lam);
       tryLam(lam);
       // the convex combination of the two whose multipliers add up to π
@@ -331,7 +331,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
       }
     }
     if (!Number.isFinite(bestL) || !found) return null;
-    return { curve, x0, x1, pi, alpha: lo, L: bestL, lambda: Array.from(bestLamBuf) };
+    return { curve, x0, x1, pi, alpha: lo, L: bestL, lambda: bestLamBuf.slice() };
   };
 
   const regions: Region[] = [];

@@ -50,7 +50,10 @@ export function pruneTuples(tuples: readonly TupleCurve[], top: number): TupleCu
   if (T <= 1) return [...tuples];
   const pts = new Set<number>([1, top]);
   for (const t of tuples) t.addKeyPoints(top, pts);
-  const xs = Float64Array.from(pts).sort();
+  const xs = new Float64Array(pts.size);
+  let n = 0;
+  for (const x of pts) xs[n++] = x;
+  xs.sort();
   const G = xs.length;
   // lower[i·G + g]: tuple i's relaxation at xs[g]; upper: that plus its band
   const lower = new Float64Array(T * G);
