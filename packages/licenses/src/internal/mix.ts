@@ -16,7 +16,7 @@
 // covering costs of the options convolved one at a time.
 import { type Curve, Hull } from "./curve.js";
 import { type Hinge, hingesOf, type PackRule, packRuleOf, pruneHinges } from "./hinge.js";
-import { type Pick, TupleCurve } from "./tuple.js";
+import { hingePick, type Pick, packsPick, TupleCurve } from "./tuple.js";
 
 const INF = Number.POSITIVE_INFINITY;
 
@@ -32,6 +32,9 @@ export interface MixPart {
   /** Seats held under the column (its share of the need, or more: a bracket start, a minimum). */
   readonly qty: number;
 }
+
+/** Scratch space of pruneTuples (lower and upper bounds), grown as needed; every cell read is written first. */
+let scratch = new Float64Array(4096);
 
 /**
  * The tuples that may be cheapest somewhere in [1, top]. A tuple is dropped only when proven never
@@ -56,8 +59,9 @@ export function pruneTuples(tuples: readonly TupleCurve[], top: number): TupleCu
   xs.sort();
   const G = xs.length;
   // lower[i·G + g]: tuple i's relaxation at xs[g]; upper: that plus its band
-  const lower = new Float64Array(T * G);
-  const upper = new Float64Array(T * G);
+  if (scratch.length < 2 * T * G) scratch = new Float64Array(Math.max(2 * T * G, 2 * scratch.length));
+  const lower = scratch.subarray(0, T * G);
+  const upper = scratch.subarray(T * G, 2 * T * G);
   for (let i = 0; i < T; i++) {
     const t = tuples[i]!;
     const row = lower.subarray(i * G, (i + 1) * G);
@@ -127,7 +131,7 @@ function computeChoices(col: MixColumn): readonly (Pick | null)[] {
     if (r) ps.push(r);
   });
   const out: (Pick | null)[] = [null];
-  for (const h of pruneHinges(hs)) out.push({ kind: "hinge", h });
+  for (const h of pruneHinges(hs)) out.push(hingePick(h));
   // of a column's pack variants (yearly, prepaid) keep those no other beats on price, fee and minimum
   for (const r of ps) {
     if (
@@ -143,7 +147,7 @@ function computeChoices(col: MixColumn): readonly (Pick | null)[] {
       )
     )
       continue;
-    out.push({ kind: "packs", r });
+    out.push(packsPick(r));
   }
   return out;
 }

@@ -24,7 +24,33 @@ export interface Piece {
 }
 
 /** Choice of one column in a tuple: a hinge, a pack rule, or nothing. */
-export type Pick = { readonly kind: "hinge"; readonly h: Hinge } | { readonly kind: "packs"; readonly r: PackRule };
+export type Pick =
+  | { readonly kind: "hinge"; readonly h: Hinge; /** its fill piece when made by pickOf (shared by tuples) */ readonly piece?: Piece | null }
+  | { readonly kind: "packs"; readonly r: PackRule; /** its relaxed piece when made by pickOf */ readonly piece?: Piece | null };
+
+/** A pick with its piece made once (tuples of many mixes share the picks of a column). */
+export function hingePick(h: Hinge): Pick {
+  return { kind: "hinge", h, piece: h.b > h.a ? { width: h.b - h.a, slope: h.s } : null };
+}
+
+/** A pack pick with its relaxed piece (the packs bought by the seat beyond the minimum) made once. */
+export function packsPick(r: PackRule): Pick {
+  const base = Math.min(r.minPacks * r.size, r.cover);
+  return { kind: "packs", r, piece: r.cover > base ? { width: r.cover - base, slope: r.price / r.size } : null };
+}
+
+/** Sorts pieces by slope in place, stably (as Array.prototype.sort does): insertion sort, lists are short. */
+function sortBySlope(list: Piece[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]!.slope > x.slope) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = x;
+  }
+}
 
 /**
  * One tuple: a fixed hinge (or pack rule) per used column. Exact cost of covering n seats, its
@@ -64,7 +90,7 @@ export class TupleCurve {
         C += p.h.c;
         if (p.h.b > p.h.a) {
           // one read-only piece in both lists
-          const piece = { width: p.h.b - p.h.a, slope: p.h.s };
+          const piece = p.piece ?? { width: p.h.b - p.h.a, slope: p.h.s };
           fill.push(piece);
           relaxed.push(piece);
         }
@@ -75,12 +101,12 @@ export class TupleCurve {
         C += r.fee + r.price * r.minPacks;
         band += r.price;
         packs.push({ col, r });
-        if (r.cover > base) relaxed.push({ width: r.cover - base, slope: r.price / r.size });
+        if (r.cover > base) relaxed.push(p.piece ?? { width: r.cover - base, slope: r.price / r.size });
       }
     }
-    if (relaxed.length > 1) relaxed.sort((x, y) => x.slope - y.slope);
+    sortBySlope(relaxed);
     // without packs the fill is the relaxation (the same pieces, sorted alike): one list
-    if (packs.length > 0 && fill.length > 1) fill.sort((x, y) => x.slope - y.slope);
+    if (packs.length > 0) sortBySlope(fill);
     this.A = A;
     this.C = C;
     this.fill = packs.length === 0 ? relaxed : fill;
