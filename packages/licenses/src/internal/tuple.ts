@@ -23,10 +23,11 @@ export interface Piece {
   readonly slope: number;
 }
 
-/** Choice of one column in a tuple: a hinge, a pack rule, or nothing. */
-export type Pick =
-  | { readonly kind: "hinge"; readonly h: Hinge; /** its fill piece when made by pickOf (shared by tuples) */ readonly piece?: Piece | null }
-  | { readonly kind: "packs"; readonly r: PackRule; /** its relaxed piece when made by pickOf */ readonly piece?: Piece | null };
+/**
+ * Choice of one column in a tuple: a hinge, a pack rule, or nothing. `piece`: its fill piece (a hinge)
+ * or relaxed piece (packs), made once by hingePick / packsPick and shared by the tuples of every mix.
+ */
+export type Pick = { readonly kind: "hinge"; readonly h: Hinge; readonly piece?: Piece | null } | { readonly kind: "packs"; readonly r: PackRule; readonly piece?: Piece | null };
 
 /** A pick with its piece made once (tuples of many mixes share the picks of a column). */
 export function hingePick(h: Hinge): Pick {
