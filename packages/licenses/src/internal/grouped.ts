@@ -230,7 +230,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     if (cost < best || (cost === best && q < bestQ)) {
       best = cost;
       bestQ = q;
-      bestK = ks.map((k) => Int32Array.from(k));
+      bestK = ks.map((k) => k.slice());
     }
   };
   const closes = (bound: number): boolean => {
@@ -261,9 +261,11 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     readonly pi: number;
     readonly alpha: number;
     readonly L: number;
-    readonly lambda: readonly number[];
+    readonly lambda: Float64Array;
   }
   const lam = new Float64Array(T);
+  /** The best multipliers of the region being built (copied into it once). */
+  const bestLamBuf = new Float64Array(T);
   /** λ_t(q) for every year into `out`; returns their sum. */
   const at = (q: number, out: Float64Array): number => {
     let sum = 0;
@@ -291,12 +293,13 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
     if (!Number.isFinite(lo)) return null;
     // multipliers: every year at one pooled level q where Σ λ_t(q) meets π (the LP optimum)
     let bestL = Number.NEGATIVE_INFINITY;
-    let bestLam: number[] | null = null;
+    let found = false;
     const tryLam = (l: Float64Array): void => {
       const L = bound(x0, x1, pi, lo, l);
       if (L > bestL) {
         bestL = L;
-        bestLam = Array.from(l);
+        found = true;
+        bestLamBuf.set(l);
       }
     };
     if (at(x1, lam) >= pi || x0 === x1) tryLam(lam);
@@ -311,7 +314,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
       }
       at(a, lam);
       tryLam(lam);
-      const la = Float64Array.from(lam);
+      const la = lam.slice();
       at(b, lam);
       tryLam(lam);
       // the convex combination of the two whose multipliers add up to π
@@ -327,8 +330,8 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
         tryLam(lam);
       }
     }
-    if (!Number.isFinite(bestL) || bestLam === null) return null;
-    return { curve, x0, x1, pi, alpha: lo, L: bestL, lambda: bestLam };
+    if (!Number.isFinite(bestL) || !found) return null;
+    return { curve, x0, x1, pi, alpha: lo, L: bestL, lambda: bestLamBuf.slice() };
   };
 
   const regions: Region[] = [];

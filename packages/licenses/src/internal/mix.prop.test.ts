@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Curve, type YearSchedule } from "./curve.js";
-import { Mix } from "./mix.js";
+import { Mix, pruneTuples, tuplesOf } from "./mix.js";
+import type { TupleCurve } from "./tuple.js";
 
 // The mix of seat options (mix.ts: hinges, tuples with a greedy fill, packs by binary search and an
 // exchange argument) against the obviously correct reference: each option's covering cost for every
@@ -95,6 +96,46 @@ function reference(columns: readonly Curve[][], N: number): Float64Array {
   return out;
 }
 
+/**
+ * The plain pruning of tuples (the reference of mix.ts's pruneTuples): for each tuple in order, on
+ * every interval between consecutive key points, scan every other tuple not yet dropped for one whose
+ * upper bound is at most this one's relaxation at both ends (strictly at one, or an earlier tuple).
+ */
+function referencePrune(tuples: readonly TupleCurve[], top: number): TupleCurve[] {
+  const T = tuples.length;
+  if (T <= 1) return [...tuples];
+  const pts = new Set<number>([1, top]);
+  for (const t of tuples) for (const k of t.keyPoints(top)) if (k >= 1) pts.add(k);
+  const xs = [...pts].sort((a, b) => a - b);
+  const G = xs.length;
+  const lower = tuples.map((t) => {
+    const out = new Float64Array(G);
+    t.relaxedAt(xs, out);
+    return out;
+  });
+  const upper = tuples.map((t, i) => lower[i]!.map((v) => v + t.band));
+  const dropped = new Uint8Array(T);
+  for (let i = 0; i < T; i++) {
+    const L = lower[i]!;
+    let covered = true;
+    for (let g = 0; g + 1 < G || (g === 0 && G === 1); g++) {
+      const g1 = Math.min(g + 1, G - 1);
+      let ok = false;
+      for (let k = 0; k < T && !ok; k++) {
+        if (k === i || dropped[k]) continue;
+        const U = upper[k]!;
+        if (U[g]! <= L[g]! && U[g1]! <= L[g1]! && (U[g]! < L[g]! || U[g1]! < L[g1]! || k < i)) ok = true;
+      }
+      if (!ok) {
+        covered = false;
+        break;
+      }
+    }
+    if (covered) dropped[i] = 1;
+  }
+  return tuples.filter((_, i) => !dropped[i]);
+}
+
 const close = (a: number, b: number): boolean => (Number.isFinite(a) || Number.isFinite(b) ? Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a)) : true);
 
 describe("the mix of seat options", () => {
@@ -139,6 +180,28 @@ describe("the mix of seat options", () => {
         for (let n = 0; n <= 100; n++) expect(close(mix.eval(n), ref[n]!)).toBe(true);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("prunes exactly the tuples the plain scan prunes (pruneTuples against its reference)", () => {
+    fc.assert(
+      fc.property(fc.array(columnArb, { minLength: 2, maxLength: 4 }), fc.boolean(), fc.integer({ min: 1, max: 300 }), (specs, weighted, top) => {
+        const tuples = tuplesOf(specs.map((s) => ({ curves: curvesOf(s, weighted) })));
+        const ids = (kept: TupleCurve[]): number[] => kept.map((t) => tuples.indexOf(t));
+        expect(ids(pruneTuples(tuples, top))).toEqual(ids(referencePrune(tuples, top)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("evaluates every tuple as its general search does (TupleCurve.eval's fast path against solvedCost)", () => {
+    fc.assert(
+      fc.property(fc.array(columnArb, { minLength: 1, maxLength: 3 }), fc.boolean(), (specs, weighted) => {
+        for (const t of tuplesOf(specs.map((s) => ({ curves: curvesOf(s, weighted) })))) {
+          for (let n = 0; n <= 150; n++) expect(Object.is(t.eval(n), t.solvedCost(n))).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

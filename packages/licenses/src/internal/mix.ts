@@ -16,7 +16,7 @@
 // covering costs of the options convolved one at a time.
 import { type Curve, Hull } from "./curve.js";
 import { type Hinge, hingesOf, type PackRule, packRuleOf, pruneHinges } from "./hinge.js";
-import { type Pick, TupleCurve } from "./tuple.js";
+import { hingePick, type Pick, packsPick, TupleCurve } from "./tuple.js";
 
 const INF = Number.POSITIVE_INFINITY;
 
@@ -33,46 +33,142 @@ export interface MixPart {
   readonly qty: number;
 }
 
+/** Scratch space of pruneTuples (lower and upper bounds), grown as needed; every cell read is written first. */
+let scratch = new Float64Array(4096);
+
 /**
  * The tuples that may be cheapest somewhere in [1, top]. A tuple is dropped only when proven never
  * needed: on every interval between consecutive breakpoints of all tuples (where every relaxed
  * function is linear), some other tuple's upper bound (relaxed + band, exact without packs) is at
- * most this tuple's lower bound (its relaxation) at both ends — so on the whole interval. The
- * candidates tried per interval are the cheapest upper bounds at either end and on the sum.
+ * most this tuple's lower bound (its relaxation) at both ends — so on the whole interval. Tuples are
+ * examined in order and a dropped tuple is no witness for later ones.
+ *
+ * Fast path: any witness will do, so the one that covered the same interval for the previous tuple
+ * and the one that covered the previous interval are tried before the others (one tuple usually
+ * covers a run of intervals and many tuples); values sit in one flat array. Reference in the tests
+ * (mix.prop.test.ts): the plain scan of every other tuple on every interval, same kept tuples.
  */
-function pruneTuples(tuples: readonly TupleCurve[], top: number): TupleCurve[] {
+export function pruneTuples(tuples: readonly TupleCurve[], top: number): TupleCurve[] {
   const T = tuples.length;
   if (T <= 1) return [...tuples];
   const pts = new Set<number>([1, top]);
-  for (const t of tuples) for (const k of t.keyPoints(top)) if (k >= 1) pts.add(k);
-  const xs = [...pts].sort((a, b) => a - b);
+  for (const t of tuples) t.addKeyPoints(top, pts);
+  const xs = new Float64Array(pts.size);
+  let n = 0;
+  for (const x of pts) xs[n++] = x;
+  xs.sort();
   const G = xs.length;
-  const lower = tuples.map((t) => {
-    const out = new Float64Array(G);
-    t.relaxedAt(xs, out);
-    return out;
-  });
-  const upper = tuples.map((t, i) => lower[i]!.map((v) => v + t.band));
-  const dropped = new Uint8Array(T);
+  // lower[i·G + g]: tuple i's relaxation at xs[g]; upper: that plus its band
+  if (scratch.length < 2 * T * G) scratch = new Float64Array(Math.max(2 * T * G, 2 * scratch.length));
+  const lower = scratch.subarray(0, T * G);
+  const upper = scratch.subarray(T * G, 2 * T * G);
   for (let i = 0; i < T; i++) {
-    const L = lower[i]!;
+    const t = tuples[i]!;
+    const row = lower.subarray(i * G, (i + 1) * G);
+    t.relaxedAt(xs, row);
+    const band = t.band;
+    for (let g = 0; g < G; g++) upper[i * G + g] = row[g]! + band;
+  }
+  const dropped = new Uint8Array(T);
+  // the witness of each interval for the last tuple examined (-1: none yet)
+  const last = new Int32Array(G).fill(-1);
+  const nInt = G === 1 ? 1 : G - 1;
+  for (let i = 0; i < T; i++) {
+    const base = i * G;
     let covered = true;
-    for (let g = 0; g + 1 < G || (g === 0 && G === 1); g++) {
-      const g1 = Math.min(g + 1, G - 1);
-      let ok = false;
-      for (let k = 0; k < T && !ok; k++) {
-        if (k === i || dropped[k]) continue;
-        const U = upper[k]!;
-        if (U[g]! <= L[g]! && U[g1]! <= L[g1]! && (U[g]! < L[g]! || U[g1]! < L[g1]! || k < i)) ok = true;
+    let prev = -1;
+    for (let g = 0; g < nInt; g++) {
+      const g1 = G === 1 ? 0 : g + 1;
+      const L0 = lower[base + g]!;
+      const L1 = lower[base + g1]!;
+      // candidates: the previous interval's witness, this interval's last witness, then every tuple
+      let w = -1;
+      for (let c = -2; c < T; c++) {
+        const k = c === -2 ? prev : c === -1 ? last[g]! : c;
+        if (k < 0 || k === i || dropped[k]) continue;
+        const U0 = upper[k * G + g]!;
+        const U1 = upper[k * G + g1]!;
+        if (U0 <= L0 && U1 <= L1 && (U0 < L0 || U1 < L1 || k < i)) {
+          w = k;
+          break;
+        }
       }
-      if (!ok) {
+      if (w < 0) {
         covered = false;
         break;
       }
+      last[g] = w;
+      prev = w;
     }
     if (covered) dropped[i] = 1;
   }
   return tuples.filter((_, i) => !dropped[i]);
+}
+
+/** Per curve list (a column's variants), its choices: the same Curve objects give the same choices. */
+const choiceCache = new WeakMap<Curve, { one?: readonly (Pick | null)[]; two: WeakMap<Curve, readonly (Pick | null)[]> }>();
+
+/** A column's choices in a tuple: nothing, each hinge kept by pruneHinges, each undominated pack rule. */
+function choicesOf(col: MixColumn): readonly (Pick | null)[] {
+  const n = col.curves.length;
+  const c0 = col.curves[0];
+  if (c0 === undefined || n > 2) return computeChoices(col);
+  let entry = choiceCache.get(c0);
+  if (entry === undefined) choiceCache.set(c0, (entry = { two: new WeakMap() }));
+  if (n === 1) return (entry.one ??= computeChoices(col));
+  const c1 = col.curves[1]!;
+  let hit = entry.two.get(c1);
+  if (hit === undefined) entry.two.set(c1, (hit = computeChoices(col)));
+  return hit;
+}
+
+function computeChoices(col: MixColumn): readonly (Pick | null)[] {
+  const hs: Hinge[] = [];
+  const ps: PackRule[] = [];
+  col.curves.forEach((cv, v) => {
+    hs.push(...hingesOf(cv, v));
+    const r = packRuleOf(cv, v);
+    if (r) ps.push(r);
+  });
+  const out: (Pick | null)[] = [null];
+  for (const h of pruneHinges(hs)) out.push(hingePick(h));
+  // of a column's pack variants (yearly, prepaid) keep those no other beats on price, fee and minimum
+  for (const r of ps) {
+    if (
+      ps.some(
+        (q) =>
+          q !== r &&
+          q.size === r.size &&
+          q.price <= r.price &&
+          q.fee <= r.fee &&
+          q.minPacks <= r.minPacks &&
+          q.cover >= r.cover &&
+          (q.price < r.price || q.fee < r.fee || q.minPacks < r.minPacks || q.cover > r.cover || q.variant < r.variant),
+      )
+    )
+      continue;
+    out.push(packsPick(r));
+  }
+  return out;
+}
+
+/** Every tuple of the columns: one of each column's hinges or pack rules, or nothing; not all nothing. */
+export function tuplesOf(columns: readonly MixColumn[]): TupleCurve[] {
+  const choices = columns.map(choicesOf);
+  const tuples: TupleCurve[] = [];
+  const picks: (Pick | null)[] = new Array(choices.length).fill(null);
+  const rec = (j: number, used: boolean): void => {
+    if (j === choices.length) {
+      if (used) tuples.push(new TupleCurve(picks.slice()));
+      return;
+    }
+    for (const c of choices[j]!) {
+      picks[j] = c;
+      rec(j + 1, used || c !== null);
+    }
+  };
+  rec(0, false);
+  return tuples;
 }
 
 /**
@@ -91,44 +187,7 @@ export class Mix {
    */
   constructor(columns: readonly MixColumn[], top: number) {
     this.columns = columns;
-    const choices: (Pick | null)[][] = columns.map((col) => {
-      const hs: Hinge[] = [];
-      const ps: PackRule[] = [];
-      col.curves.forEach((cv, v) => {
-        hs.push(...hingesOf(cv, v));
-        const r = packRuleOf(cv, v);
-        if (r) ps.push(r);
-      });
-      const out: (Pick | null)[] = [null];
-      for (const h of pruneHinges(hs)) out.push({ kind: "hinge", h });
-      // of a column's pack variants (yearly, prepaid) keep those no other beats on price, fee and minimum
-      for (const r of ps) {
-        if (
-          ps.some(
-            (q) =>
-              q !== r &&
-              q.size === r.size &&
-              q.price <= r.price &&
-              q.fee <= r.fee &&
-              q.minPacks <= r.minPacks &&
-              q.cover >= r.cover &&
-              (q.price < r.price || q.fee < r.fee || q.minPacks < r.minPacks || q.cover > r.cover || q.variant < r.variant),
-          )
-        )
-          continue;
-        out.push({ kind: "packs", r });
-      }
-      return out;
-    });
-    let tuples: TupleCurve[] = [];
-    const rec = (j: number, picks: (Pick | null)[]): void => {
-      if (j === choices.length) {
-        if (picks.some((p) => p !== null)) tuples.push(new TupleCurve(picks));
-        return;
-      }
-      for (const c of choices[j]!) rec(j + 1, [...picks, c]);
-    };
-    rec(0, []);
+    let tuples = tuplesOf(columns);
     // a pack tuple's exact cost is at most its relaxation + band; with every other tuple kept, a
     // dropped one is never strictly cheapest on [1, top] (beyond top every tuple is tried)
     this.#all = tuples;

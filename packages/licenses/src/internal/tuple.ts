@@ -9,6 +9,8 @@
 // replaceable by best packs at no more cost), and those few counts are enumerated. For the region
 // solvers (pool1d, grouped) a tuple is a curve: linear between its breakpoints (a pack tuple: its
 // continuous relaxation plus a band of at most one pack a pack option).
+// eval is the allocation-free path of the same search (no pack: the fill; one pack option: the binary
+// search inlined), compared with the general search (solvedCost, which compose uses) in the tests.
 // Reference in the tests (mix.prop.test.ts): the whole-seat dynamic programme of the options.
 import { Hull } from "./curve.js";
 import type { Hinge, PackRule } from "./hinge.js";
@@ -21,8 +23,35 @@ export interface Piece {
   readonly slope: number;
 }
 
-/** Choice of one column in a tuple: a hinge, a pack rule, or nothing. */
-export type Pick = { readonly kind: "hinge"; readonly h: Hinge } | { readonly kind: "packs"; readonly r: PackRule };
+/**
+ * Choice of one column in a tuple: a hinge, a pack rule, or nothing. `piece`: its fill piece (a hinge)
+ * or relaxed piece (packs), made once by hingePick / packsPick and shared by the tuples of every mix.
+ */
+export type Pick = { readonly kind: "hinge"; readonly h: Hinge; readonly piece?: Piece | null } | { readonly kind: "packs"; readonly r: PackRule; readonly piece?: Piece | null };
+
+/** A pick with its piece made once (tuples of many mixes share the picks of a column). */
+export function hingePick(h: Hinge): Pick {
+  return { kind: "hinge", h, piece: h.b > h.a ? { width: h.b - h.a, slope: h.s } : null };
+}
+
+/** A pack pick with its relaxed piece (the packs bought by the seat beyond the minimum) made once. */
+export function packsPick(r: PackRule): Pick {
+  const base = Math.min(r.minPacks * r.size, r.cover);
+  return { kind: "packs", r, piece: r.cover > base ? { width: r.cover - base, slope: r.price / r.size } : null };
+}
+
+/** Sorts pieces by slope in place, stably (as Array.prototype.sort does): insertion sort, lists are short. */
+function sortBySlope(list: Piece[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]!.slope > x.slope) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = x;
+  }
+}
 
 /**
  * One tuple: a fixed hinge (or pack rule) per used column. Exact cost of covering n seats, its
@@ -54,14 +83,17 @@ export class TupleCurve {
     const fill: Piece[] = [];
     const relaxed: Piece[] = [];
     const packs: { col: number; r: PackRule }[] = [];
-    picks.forEach((p, col) => {
-      if (p === null) return;
+    for (let col = 0; col < picks.length; col++) {
+      const p = picks[col]!;
+      if (p === null) continue;
       if (p.kind === "hinge") {
         A += p.h.a;
         C += p.h.c;
         if (p.h.b > p.h.a) {
-          fill.push({ width: p.h.b - p.h.a, slope: p.h.s });
-          relaxed.push({ width: p.h.b - p.h.a, slope: p.h.s });
+          // one read-only piece in both lists
+          const piece = p.piece ?? { width: p.h.b - p.h.a, slope: p.h.s };
+          fill.push(piece);
+          relaxed.push(piece);
         }
       } else {
         const r = p.r;
@@ -70,14 +102,15 @@ export class TupleCurve {
         C += r.fee + r.price * r.minPacks;
         band += r.price;
         packs.push({ col, r });
-        if (r.cover > base) relaxed.push({ width: r.cover - base, slope: r.price / r.size });
+        if (r.cover > base) relaxed.push(p.piece ?? { width: r.cover - base, slope: r.price / r.size });
       }
-    });
-    fill.sort((x, y) => x.slope - y.slope);
-    relaxed.sort((x, y) => x.slope - y.slope);
+    }
+    sortBySlope(relaxed);
+    // without packs the fill is the relaxation (the same pieces, sorted alike): one list
+    if (packs.length > 0) sortBySlope(fill);
     this.A = A;
     this.C = C;
-    this.fill = fill;
+    this.fill = packs.length === 0 ? relaxed : fill;
     this.relaxedFill = relaxed;
     this.band = band;
     this.#packs = packs;
@@ -118,7 +151,52 @@ export class TupleCurve {
   /** Exact cost of covering n seats under this tuple (0 for n ≤ 0; Infinity when it cannot). */
   eval(n: number): number {
     if (n <= 0) return 0;
+    if (n > this.cap) return INF;
+    const packs = this.#packs;
+    if (packs.length === 0) return this.C + TupleCurve.fillCost(this.fill, n - this.A);
+    if (packs.length === 1) return this.#onePackCost(n - this.A, packs[0]!.r);
+    return this.#multiPacks(n - this.A).cost;
+  }
+
+  /** The cost through the general search that compose uses (eval is its allocation-free fast path). */
+  solvedCost(n: number): number {
+    if (n <= 0) return 0;
     return this.#solve(n).cost;
+  }
+
+  /** The extra packs' cost plus the fill of what they leave (f of #solve's single-pack case). */
+  #onePackF(e: number, R: number, r: PackRule, m0: number, baseCover: number): number {
+    return r.price * e + TupleCurve.fillCost(this.fill, R - (Math.min((m0 + e) * r.size, r.cover) - baseCover));
+  }
+
+  #onePackFeasible(e: number, R: number, r: PackRule, m0: number, baseCover: number): boolean {
+    return R - (Math.min((m0 + e) * r.size, r.cover) - baseCover) <= this.#fillCap;
+  }
+
+  /** #solve's single-pack case for the cost alone, without closures: the same search and arithmetic. */
+  #onePackCost(R: number, r: PackRule): number {
+    const m0 = r.minPacks;
+    const baseCover = Math.min(m0 * r.size, r.cover);
+    const mTop = Number.isFinite(r.cover) ? Math.max(m0, Math.ceil(r.cover / r.size)) : Number.POSITIVE_INFINITY;
+    let hi = Math.max(0, Math.ceil(Math.max(0, R) / r.size));
+    if (Number.isFinite(mTop)) hi = Math.min(hi, mTop - m0);
+    // #argmin, inlined
+    if (!this.#onePackFeasible(hi, R, r, m0, baseCover)) return INF;
+    let lo = 0;
+    let top = hi;
+    while (lo < top) {
+      const mid = (lo + top) >> 1;
+      if (this.#onePackFeasible(mid, R, r, m0, baseCover)) top = mid;
+      else lo = mid + 1;
+    }
+    top = hi;
+    while (lo < top) {
+      const mid = (lo + top) >> 1;
+      if (this.#onePackF(mid + 1, R, r, m0, baseCover) < this.#onePackF(mid, R, r, m0, baseCover)) lo = mid + 1;
+      else top = mid;
+    }
+    const e = this.#onePackF(hi, R, r, m0, baseCover) < this.#onePackF(lo, R, r, m0, baseCover) ? hi : lo;
+    return this.C + this.#onePackF(e, R, r, m0, baseCover);
   }
 
   /** The cost of covering n seats and the seats covered (the need: the parts say what is held). */
@@ -245,7 +323,7 @@ export class TupleCurve {
   }
 
   /** Relaxed values at increasing points xs (one pass along the pieces). */
-  relaxedAt(xs: readonly number[], out: Float64Array): void {
+  relaxedAt(xs: ArrayLike<number>, out: Float64Array): void {
     let piece = 0;
     let start = this.A; // where the current piece starts
     let base = this.C; // relaxed value at `start`
@@ -299,6 +377,15 @@ export class TupleCurve {
     }
     for (const g of hinges) out.push({ col: g.col, variant: g.h.variant, qty: g.qty });
     return out.sort((p, q) => p.col - q.col);
+  }
+
+  /** Adds to `into` the key points of keyPoints(nmax) that are at least 1 (without building the list). */
+  addKeyPoints(nmax: number, into: Set<number>): void {
+    const top = Math.min(nmax, this.cap);
+    if (top <= 0) return;
+    into.add(1);
+    if (top >= 1) into.add(top);
+    for (const b of this.#breaks) if (b >= 1 && b < top) into.add(b);
   }
 
   /** Breakpoints of the relaxed function within [0, top] (with 1 and top). */
