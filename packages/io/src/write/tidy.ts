@@ -109,23 +109,22 @@ export function tidyTables(value: unknown, options: TidyOptions = {}): Record<st
       for (const key of Object.keys(obj)) {
         const v = obj[key];
         const column = prefix === "" ? key : `${prefix}${sep}${key}`;
-        // the path of this value, built only when a problem or a nested value needs it (a cell's
-        // path per cell was most of the garbage of a 100,000-record result)
-        const here = (): (string | number)[] => [...path, key];
+        // the path of this value is built only when a problem or a nested value needs it (a cell's
+        // path per cell was most of the garbage of a 100,000-record result; so was a closure per cell)
         const l = leaf(v);
         if (l !== undefined || v === undefined) {
-          if (typeof l === "number" && !Number.isFinite(l)) problems.push({ path: here(), message: `${l} cannot be written` });
+          if (typeof l === "number" && !Number.isFinite(l)) problems.push({ path: [...path, key], message: `${l} cannot be written` });
           if (v !== undefined) set(t, row, column, l);
           continue;
         }
         if (v instanceof Map) {
-          fill(t, tableName, isRoot, row, column, Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x])), here(), rowNumber, rowId);
+          fill(t, tableName, isRoot, row, column, Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x])), [...path, key], rowNumber, rowId);
           continue;
         }
         if (isRowList(v)) {
           const childName = isRoot ? column : `${tableName}${sep}${column}`;
           const child = table(childName);
-          const base = here();
+          const base = [...path, key];
           v.forEach((item, i) => {
             const childRow: Row = new Map();
             if (!isRoot) {
@@ -142,14 +141,14 @@ export function tidyTables(value: unknown, options: TidyOptions = {}): Record<st
         if (Array.isArray(v)) {
           const cells = v.map((x) => leaf(x));
           if (cells.every((c) => c !== undefined)) set(t, row, column, cells.map((c) => (c === null ? "" : String(c))).join("; "));
-          else problems.push({ path: here(), message: "a list mixing objects and plain values cannot be tabled" });
+          else problems.push({ path: [...path, key], message: "a list mixing objects and plain values cannot be tabled" });
           continue;
         }
         if (isPlainObject(v)) {
-          fill(t, tableName, isRoot, row, column, v, here(), rowNumber, rowId);
+          fill(t, tableName, isRoot, row, column, v, [...path, key], rowNumber, rowId);
           continue;
         }
-        problems.push({ path: here(), message: `a ${typeof v} cannot be written as a cell` });
+        problems.push({ path: [...path, key], message: `a ${typeof v} cannot be written as a cell` });
       }
       stack.pop();
     };
