@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { BudgetModelInput, LineItem } from "../schema/budget.js";
+import type { BudgetModelInput } from "../schema/budget.js";
+import type { LineItem } from "../schema/lineItem.js";
 import { matchPlanLines, nameTokens, squash } from "./planFlow.js";
 
 // matchPlanLines looks each line up in indexes of the items (by reference, by squashed id and name,
