@@ -4,7 +4,8 @@
 // term; yearly options top it up.
 //
 // How (in plain words):
-// - With a constant price a committed seat, first the branch and bound over the linear relaxation
+// - Few schools: every committed quantity and every site set, exact (commitEnum.ts).
+// - Else, with a constant price a committed seat, the branch and bound over the linear relaxation
 //   (commitLp.ts), on any number of schools; when it proves, that is the answer. Otherwise, on up
 //   to 20 schools, the exact search below; on more, the best plan found with the relaxation's bound
 //   (the caller also runs the general search and keeps the better plan and the higher bound).
@@ -31,7 +32,7 @@ import { commitLpSearch, type LpYear } from "./commitLp.js";
 import { Curve } from "./curve.js";
 import { Mix, type MixColumn } from "./mix.js";
 import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatColumn } from "./model.js";
-import type { Choice, Solved } from "./solved.js";
+import { type Choice, closes as closesAt, type Solved } from "./solved.js";
 import type { PreparedYear } from "./yearSchools.js";
 
 const INF = Number.POSITIVE_INFINITY;
@@ -129,7 +130,7 @@ export function commitSearch(m: Model, p: ProductModel, left: number, hooks: Com
   const yearCols = (t: number): SeatColumn[] => active.filter((c) => !c.multiYear && c.years[0] === t);
   const top = Math.max(1, ...years.map((t) => total[t]!));
   const commitMix = new Mix(commits.map(columnOf), top);
-  const closes = (lb: number, ub: number): boolean => (integral ? Math.ceil(lb - 1e-9 * Math.abs(lb) - 1e-7) >= ub : lb >= ub - 1e-9 * Math.abs(ub) - 1e-7);
+  const closes = (lb: number, ub: number): boolean => closesAt(lb, ub, integral);
 
   // years outside the term: one-year mixes
   const plain: Solved[] = [];
@@ -247,19 +248,17 @@ export function commitSearch(m: Model, p: ProductModel, left: number, hooks: Com
       if (r !== null) return r;
     }
   }
-  if (flat) {
-    // the relaxation's branch and bound (commitLp.ts) first: it proves most terms on any number of schools
-    if (lpYears.length === B.length) {
-      const r = commitLpSearch(
-        { pi: commitMix.eval(1), years: lpYears, qTop, plain: 0, integral, exact: (q) => planAt(q)?.cost ?? null },
-        { q: -1, cost: INF },
-        Math.max(1, Math.min(LP_NODES, Math.floor(maxNodes / LP_NODES_PER))),
-      );
-      if (r !== null && r.q >= 0) {
-        offer(r.q);
-        if (bestQ >= 0 && closes(r.lowerBound, best)) return done(bestQ, r.lowerBound);
-        lpBound = r.lowerBound;
-      }
+  if (flat && lpYears.length === B.length) {
+    // the relaxation's branch and bound (commitLp.ts): it proves most terms on any number of schools
+    const r = commitLpSearch(
+      { pi: commitMix.eval(1), years: lpYears, qTop, plain: 0, integral, exact: (q) => planAt(q)?.cost ?? null },
+      { q: -1, cost: INF },
+      Math.max(1, Math.min(LP_NODES, Math.floor(maxNodes / LP_NODES_PER))),
+    );
+    if (r !== null && r.q >= 0) {
+      offer(r.q);
+      if (bestQ >= 0 && closes(r.lowerBound, best)) return done(bestQ, r.lowerBound);
+      lpBound = r.lowerBound;
     }
   }
   // not proven: on many schools, the best plan with the relaxation's bound (the exact search below
@@ -274,7 +273,6 @@ export function commitSearch(m: Model, p: ProductModel, left: number, hooks: Com
   offer(0);
   if (flat) {
     // branch and bound over intervals of q, splitting at the median of the years' choices
-    const qTop = Math.max(...B.map((t) => total[t]!));
     const stack: { lo: number; hi: number }[] = [{ lo: 0, hi: qTop }];
     let open = Number.POSITIVE_INFINITY;
     let visited = 0;

@@ -25,6 +25,7 @@
 
 import type { YearSchools } from "./dpPool.js";
 import type { Mix } from "./mix.js";
+import { closes as closesAt } from "./solved.js";
 import { type DualPoint, type RangeHull, rangeHull, YearLp } from "./yearLp.js";
 
 const INF = Number.POSITIVE_INFINITY;
@@ -133,9 +134,6 @@ class Heap {
     }
     return top;
   }
-  peek(): Node | undefined {
-    return this.#a[0];
-  }
 }
 
 /**
@@ -156,7 +154,7 @@ export function commitLpSearch(pr: CommitLpProblem, start: { q: number; cost: nu
     }
     return h;
   };
-  const closes = (lb: number, ub: number): boolean => (pr.integral ? Math.ceil(lb - 1e-9 * Math.abs(lb) - 1e-7) >= ub : lb >= ub - 1e-9 * Math.abs(ub) - 1e-7);
+  const closes = (lb: number, ub: number): boolean => closesAt(lb, ub, pr.integral);
   const rootLp = years.map((y) => rootOf(y));
   const lpOf = (k: number, fix: Uint8Array | null): YearLp => (fix === null ? rootLp[k]! : new YearLp(years[k]!.base, years[k]!.schools, fix, rootLp[k]!.order));
   let bestQ = start.q;
@@ -189,17 +187,16 @@ export function commitLpSearch(pr: CommitLpProblem, start: { q: number; cost: nu
   const relax = (qlo: number, qhi: number, a: readonly number[], b: readonly number[], fix: readonly (Uint8Array | null)[]): Relaxed => {
     const hs = years.map((_, k) => hullOf(k, a[k]!, b[k]!));
     const lps = years.map((_, k) => lpOf(k, fix[k]!));
-    const phi = (q: number): number => {
-      let v = pr.plain + pi * q;
-      for (let k = 0; k < Yn; k++) v += lps[k]!.best(q, hs[k]!).value;
-      return v;
+    // each year's best price at q, asked for again below at the same few q: kept
+    const seen = new Map<number, DualPoint[]>();
+    const bestAt = (q: number): DualPoint[] => {
+      let ps = seen.get(q);
+      if (ps === undefined) seen.set(q, (ps = lps.map((lp, k) => lp.best(q, hs[k]!))));
+      return ps;
     };
+    const phi = (q: number): number => bestAt(q).reduce((v, p) => v + p.value, pr.plain + pi * q);
     // Φ is convex in q with slope π − Σ λ_t(q): binary search for the first q where it is ≥ 0
-    const slopeAt = (q: number): number => {
-      let g = pi;
-      for (let k = 0; k < Yn; k++) g -= lps[k]!.best(q, hs[k]!).lambda;
-      return g;
-    };
+    const slopeAt = (q: number): number => bestAt(q).reduce((g, p) => g - p.lambda, pi);
     let lo = qlo;
     let hi = qhi;
     while (lo < hi) {
@@ -209,7 +206,7 @@ export function commitLpSearch(pr: CommitLpProblem, start: { q: number; cost: nu
     }
     let qh = lo;
     if (lo > qlo && phi(lo - 1) < phi(lo)) qh = lo - 1;
-    let pts = lps.map((lp, k) => lp.best(qh, hs[k]!));
+    let pts = bestAt(qh);
     // With the prices fixed the value is affine in q: its minimum over [qlo, qhi] is at an end.
     const affine = (ps: readonly DualPoint[], at: number): number => {
       let at0 = pr.plain;
@@ -225,8 +222,8 @@ export function commitLpSearch(pr: CommitLpProblem, start: { q: number; cost: nu
     // of either side tilt the bound steeply over a wide range; their mix whose sum is π makes it flat
     // there (the dual is concave in the prices, so the mix is at least as good as either side).
     if (lo > qlo) {
-      const left = lps.map((lp, k) => lp.best(lo - 1, hs[k]!));
-      const right = qh === lo ? pts : lps.map((lp, k) => lp.best(lo, hs[k]!));
+      const left = bestAt(lo - 1);
+      const right = bestAt(lo);
       let sl = 0;
       let sr = 0;
       for (let k = 0; k < Yn; k++) {
@@ -278,7 +275,7 @@ export function commitLpSearch(pr: CommitLpProblem, start: { q: number; cost: nu
       const p = r.pts[k]!;
       const n = Math.min(node.b[k]!, Math.max(node.a[k]!, Math.round(p.pooled - r.qh)));
       const h = r.hs[k]!;
-      const gap = years[k]!.mix.eval(n) - hullAt(h, n);
+      const gap = years[k]!.mix.eval(n) - h.at(n);
       if (gap > worstGap && node.a[k]! < node.b[k]!) {
         worst = k;
         worstGap = gap;
@@ -348,15 +345,4 @@ export function commitLpSearch(pr: CommitLpProblem, start: { q: number; cost: nu
     }
   }
   return { q: bestQ, cost: best, lowerBound: best, proven: true, nodes };
-}
-
-/** The hull's value at n (linear between its points; Infinity outside them). */
-function hullAt(h: RangeHull, n: number): number {
-  const xs = h.xs;
-  const ys = h.ys;
-  if (xs.length === 0 || n < xs[0]! || n > xs[xs.length - 1]!) return INF;
-  let i = 0;
-  while (i + 1 < xs.length && xs[i + 1]! < n) i++;
-  if (xs[i] === n || i + 1 >= xs.length) return ys[i]!;
-  return ys[i]! + ((ys[i + 1]! - ys[i]!) * (n - xs[i]!)) / (xs[i + 1]! - xs[i]!);
 }

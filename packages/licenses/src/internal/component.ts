@@ -8,7 +8,7 @@
 // component on seeded markets).
 import type { Model } from "./model.js";
 import { ProductSolver } from "./solve.js";
-import { type Choice, combine, INFEASIBLE, type Solved } from "./solved.js";
+import { type Choice, closes, combine, INFEASIBLE, type Solved } from "./solved.js";
 
 export interface ComponentResult extends Solved {
   readonly products: readonly number[];
@@ -112,6 +112,6 @@ export function solveComponent(model: Model, products: readonly number[], maxNod
   }
   const lowerBound = Math.min(lb, best.cost);
   // a proven lower bound that reaches the plan's cost proves it optimal, whatever stopped a search
-  const closed = model.integral ? Math.ceil(lowerBound - 1e-9 * Math.abs(lowerBound) - 1e-7) >= best.cost : lowerBound >= best.cost - 1e-9 * Math.abs(best.cost) - 1e-7;
+  const closed = closes(lowerBound, best.cost, model.integral);
   return { ...best, lowerBound, proven: (proven && best.proven) || (Number.isFinite(best.cost) && closed), nodes, products, combinations };
 }

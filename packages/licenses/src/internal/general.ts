@@ -26,7 +26,7 @@ import { purchase, seatsPaid } from "./curve.js";
 import { Mix } from "./mix.js";
 import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatColumn, type SiteVariant } from "./model.js";
 import { type Budget, SMALL_COVER_WORK, solveSmallCover } from "./smallCover.js";
-import type { Choice, Solved } from "./solved.js";
+import { type Choice, closes as closesAt, type Solved } from "./solved.js";
 
 const INF = Number.POSITIVE_INFINITY;
 /** Node budget of one exact cover solve (cover.ts) inside the general problem. */
@@ -269,7 +269,7 @@ export function generalPool(m: Model, p: ProductModel, left: number, nodeLimit: 
   // the best plan found, reported with its bound
   const maxNodes = Math.min(nodeLimit, COVER_NODES);
   const b = build(m, p, left);
-  const closes = (lb: number, ub: number): boolean => (m.integral ? Math.ceil(lb - 1e-9 * Math.abs(lb) - 1e-7) >= ub : lb >= ub - 1e-9 * Math.abs(ub) - 1e-7);
+  const closes = (lb: number, ub: number): boolean => closesAt(lb, ub, m.integral);
   const usableSites = p.sites.some((v) => v.blocks.some((bl) => (bl.mask & left) !== 0));
   if (!usableSites) {
     const sol = coverSolve(

@@ -51,14 +51,21 @@ export function withBound(s: Solved, lowerBound: number, proven: boolean, nodes 
 }
 
 /**
+ * Whether a proven lower bound reaches a plan's cost (a whole number of cents when the objective
+ * is integral: the bound rounded up), up to float error.
+ */
+export function closes(lb: number, ub: number, integral: boolean): boolean {
+  return integral ? Math.ceil(lb - 1e-9 * Math.abs(lb) - 1e-7) >= ub : lb >= ub - 1e-9 * Math.abs(ub) - 1e-7;
+}
+
+/**
  * Two answers to the same problem: the cheaper plan with the higher of the two proven bounds,
- * proven when either is or when that bound reaches the plan's cost.
+ * proven when that bound reaches the plan's cost (a proven answer's bound is its cost).
  */
 export function better(a: Solved, b: Solved, integral: boolean): Solved {
   const plan = b.cost < a.cost ? b : a;
   const lb = Math.min(plan.cost, Math.max(a.lowerBound, b.lowerBound));
-  const closed = integral ? Math.ceil(lb - 1e-9 * Math.abs(lb) - 1e-7) >= plan.cost : lb >= plan.cost - 1e-9 * Math.abs(plan.cost) - 1e-7;
-  const proven = plan.proven || closed || (a.proven && a.cost <= b.cost) || (b.proven && b.cost <= a.cost);
+  const proven = plan.proven || closes(lb, plan.cost, integral);
   return withBound(plan, proven ? plan.cost : lb, proven, a.nodes + b.nodes);
 }
 

@@ -22,12 +22,23 @@ import type { Mix } from "./mix.js";
 
 const INF = Number.POSITIVE_INFINITY;
 
-/** A convex lower bound of a mix's cost on [a, b]: points of its lower hull. */
-export interface RangeHull {
+/** A convex lower bound of a mix's cost on [a, b]: its lower hull (curve.ts), and the range. */
+export class RangeHull extends Hull {
   readonly a: number;
   readonly b: number;
-  readonly xs: Float64Array;
-  readonly ys: Float64Array;
+  constructor(a: number, b: number, hull: Hull) {
+    super(hull);
+    this.a = a;
+    this.b = b;
+  }
+
+  /** The hull's value at n (Infinity outside its points). */
+  at(n: number): number {
+    const xs = this.xs;
+    if (xs.length === 0 || n < xs[0]! || n > xs[xs.length - 1]!) return INF;
+    const { alpha, beta } = this.line(n);
+    return alpha + beta * n;
+  }
 }
 
 /**
@@ -53,8 +64,7 @@ export function rangeHull(mix: Mix, a: number, b: number): RangeHull {
       for (const k of c.keyPoints(b)) if (k > lo && k < b) see(k, c.relaxed(k));
     }
   }
-  const h = Hull.fromPoints(px, py);
-  return { a, b, xs: h.xs, ys: h.ys };
+  return new RangeHull(a, b, Hull.fromPoints(px, py));
 }
 
 /** The dual at one price: value (a lower bound), and the pooled and bought seats at that price. */
@@ -144,7 +154,7 @@ export class YearLp {
 
   /**
    * The dual's value at price λ with q seats held and the purchase priced by `h` (Infinity when
-   * nothing can be bought in h's range: no plan); the pooled and bought seats are kept for `point`.
+   * nothing can be bought in h's range: no plan); the pooled and bought seats are kept for `at`.
    */
   value(lambda: number, q: number, h: RangeHull): number {
     const k = this.sitesAt(lambda);
@@ -204,29 +214,24 @@ export class YearLp {
       else hi = mid - 1;
     }
     // the sign changes between r[lo − 1] and r[lo]: those prices and the hull's slopes between them
-    let top = at0(r);
+    // (past every school, above the dearest school and the hull's last, steepest slope)
     const hx = h.xs;
     const hy = h.ys;
-    for (let i = 1; i < hx.length; i++) top = Math.max(top, (hy[i]! - hy[i - 1]!) / (hx[i]! - hx[i - 1]!));
+    const n = hx.length;
     const left = lo > 0 ? r[lo - 1]! : 0;
-    const right = lo < r.length ? r[lo]! : top + 1;
+    const right = lo < r.length ? r[lo]! : Math.max(r.length > 0 ? r[r.length - 1]! : 0, n > 1 ? (hy[n - 1]! - hy[n - 2]!) / (hx[n - 1]! - hx[n - 2]!) : 0) + 1;
     let bestL = 0;
     let bestV = this.value(0, q, h);
-    const consider = (l: number): void => {
+    for (let i = 0; i <= n; i++) {
+      // left, right, then each slope strictly between them
+      const l = i === 0 ? left : i === 1 ? right : (hy[i - 1]! - hy[i - 2]!) / (hx[i - 1]! - hx[i - 2]!);
+      if (i > 1 && !(l > left && l < right)) continue;
       const v = this.value(l, q, h);
       if (v > bestV) {
         bestV = v;
         bestL = l;
       }
-    };
-    consider(left);
-    consider(right);
-    for (let i = 1; i < hx.length; i++) {
-      const s = (hy[i]! - hy[i - 1]!) / (hx[i]! - hx[i - 1]!);
-      if (s > left && s < right) consider(s);
     }
     return this.at(bestL, q, h);
   }
 }
-
-const at0 = (r: Float64Array): number => (r.length > 0 ? r[r.length - 1]! : 0);
