@@ -3,8 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { budgetComparisonTable, budgetComparisonTableReference } from "./budgetComparison.js";
 
-// budgetComparisonTable reads the usual comparison (plain objects, whole-cent amounts) by hand into
-// whole cents; the reference parses with zod and adds Money. Same table, cell for cell, on random
+// budgetComparisonTable reads the usual comparison (plain objects, amounts as strings, numbers or
+// Money) by hand; the reference parses it with zod. Same table, cell for cell, on random
 // comparisons mixing decimal strings, whole numbers, Money (whole cents or not), negative zero,
 // ids that are JavaScript words, labels and missing sections — and the same error when the input
 // is wrong.
