@@ -3,7 +3,14 @@ import { type BudgetModel, type BudgetModelInput, budgetInputSchema } from "../s
 
 const prepared = new WeakSet<object>();
 
-/** Freezes a plain object or array the parse built, and the plain objects and arrays it holds (a Money is immutable already). */
+/**
+ * Freezes a plain object or array the parse built, and the plain objects and arrays it holds (a
+ * Money is immutable already; the parse builds new objects, so no caller's object is reached). A
+ * prepared model is frozen this way: the engine keeps what it derives from a model with the model
+ * (its items as columns of numbers, its enrollment projection), so a model must not change once
+ * prepared — and now cannot. A scenario builds on top of it; to change the budget itself, prepare
+ * the changed input again.
+ */
 function freezeDeep(value: unknown): void {
   if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
   const proto = Object.getPrototypeOf(value);
@@ -15,16 +22,6 @@ function freezeDeep(value: unknown): void {
   }
   const record = value as Record<string, unknown>;
   for (const k in record) if (Object.hasOwn(record, k) && typeof record[k] === "object" && record[k] !== null) freezeDeep(record[k]);
-}
-
-/**
- * The model is frozen (what the parse built, not the caller's objects): the engine keeps what it
- * derives from a model with the model (its items as columns of numbers, its enrollment
- * projection), so a model must not change once prepared — and now cannot. A scenario builds on
- * top of it; to change the budget itself, prepare the changed input again.
- */
-function freezeModel(model: BudgetModel): void {
-  freezeDeep(model);
 }
 
 /**
@@ -54,7 +51,7 @@ function freezeModel(model: BudgetModel): void {
 export function prepareBudget(input: BudgetModelInput | BudgetModel): BudgetModel {
   if (typeof input === "object" && input !== null && prepared.has(input)) return input as BudgetModel;
   const model = parseInput(budgetInputSchema, input);
-  freezeModel(model);
+  freezeDeep(model);
   prepared.add(model);
   return model;
 }

@@ -1,5 +1,5 @@
 import { Dec, DistrictKitError, type Money } from "@districtkit/core";
-import { type ItemTable, modelItemTable, PER_UNIT, SERIES, schoolIndexOf } from "../projection/itemTable.js";
+import { type ItemTable, itemTableOf, PER_UNIT, SERIES, schoolIndexOf } from "../projection/itemTable.js";
 import type { BudgetModel } from "../schema/budget.js";
 import { BUILT_IN_DRIVERS, DEFAULT_CATEGORIES } from "../schema/categories.js";
 import type { Fund } from "../schema/fund.js";
@@ -170,8 +170,13 @@ export function planItemId(plan: string, line: string): string {
 export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
   // the model's own list (frozen) until a lever changes it: then a copy (the columns of an unchanged list are the model's, itemTable.ts)
   let items: readonly LineItem[] = model.budget.lineItems;
-  // while the list is the model's, the levers that touch many items read its columns (itemTable.ts), not each item object
-  const columns = (): ItemTable | undefined => (items === model.budget.lineItems ? modelItemTable(model) : undefined);
+  // the levers that touch many items read the list's columns (itemTable.ts: the model's own while
+  // the list is the model's; else built from it, kept until the list changes), not each item object
+  let cached: { readonly items: readonly LineItem[]; readonly n: number; readonly table: ItemTable } | undefined;
+  const columns = (): ItemTable => {
+    if (cached === undefined || cached.items !== items || cached.n !== items.length) cached = { items, n: items.length, table: itemTableOf(model, items) };
+    return cached.table;
+  };
   let schoolPositions: Map<string, number> | undefined;
   const schoolAt = (): Map<string, number> => (schoolPositions ??= schoolIndexOf(model));
   const ownItems = (): LineItem[] => (items === model.budget.lineItems ? (items = [...items]) : items) as LineItem[];
@@ -212,12 +217,10 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
         enrollment.push({ rate: l.rate, mode: l.mode, school: l.school });
         {
           const t = columns();
-          if (t) {
-            const students = t.drivers.find("students");
-            const sch = l.school === undefined ? -2 : (schoolAt().get(l.school) ?? -3);
-            for (let k = 0; k < t.ids.length; k++)
-              if (t.kind[k] === PER_UNIT && t.driver[k] === students && (l.school === undefined || t.school[k] === -1 || t.school[k] === sch)) touched.push(t.ids[k]!);
-          } else for (const it of items) if (it.kind === "per-unit" && it.driver === "students" && (l.school === undefined || it.school === undefined || it.school === l.school)) touched.push(it.id);
+          const students = t.drivers.find("students");
+          const sch = l.school === undefined ? -2 : (schoolAt().get(l.school) ?? -3);
+          for (let k = 0; k < t.ids.length; k++)
+            if (t.kind[k] === PER_UNIT && t.driver[k] === students && (l.school === undefined || t.school[k] === -1 || t.school[k] === sch)) touched.push(t.ids[k]!);
         }
         break;
       case "inflation": {
@@ -226,23 +229,14 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
         if (l.item !== undefined) findItem(l.item);
         inflationRules.push({ at: i, mode: l.mode, rate: l.rate, item: l.item, category: l.category, index: l.index });
         const t = columns();
-        if (t) {
-          const cat = l.category === undefined ? -2 : t.categories.find(l.category);
-          for (let k = 0; k < t.ids.length; k++) {
-            if (t.kind[k] === SERIES) continue;
-            if (l.item !== undefined && t.ids[k] !== l.item) continue;
-            if (l.category !== undefined && t.category[k] !== cat) continue;
-            if (l.index !== undefined && t.escalators.values[t.escalator[k]!] !== l.index) continue;
-            touched.push(t.ids[k]!);
-          }
-        } else
-          for (const it of items) {
-            if (it.kind === "series") continue;
-            if (l.item !== undefined && it.id !== l.item) continue;
-            if (l.category !== undefined && it.category !== l.category) continue;
-            if (l.index !== undefined && !(typeof it.escalator === "object" && it.escalator.index === l.index)) continue;
-            touched.push(it.id);
-          }
+        const cat = l.category === undefined ? -2 : t.categories.find(l.category);
+        for (let k = 0; k < t.ids.length; k++) {
+          if (t.kind[k] === SERIES) continue;
+          if (l.item !== undefined && t.ids[k] !== l.item) continue;
+          if (l.category !== undefined && t.category[k] !== cat) continue;
+          if (l.index !== undefined && t.escalators.values[t.escalator[k]!] !== l.index) continue;
+          touched.push(t.ids[k]!);
+        }
         break;
       }
       case "scale": {
@@ -252,22 +246,14 @@ export function applyLevers(model: BudgetModel, scenario: Scenario): Effective {
         const f = new Dec(l.percent).plus(1);
         scaleRules.push({ at: i, factor: f, item: l.item, category: l.category, school: l.school });
         const t = columns();
-        if (t) {
-          const cat = l.category === undefined ? -2 : t.categories.find(l.category);
-          const sch = l.school === undefined ? -2 : (schoolAt().get(l.school) ?? -3);
-          for (let k = 0; k < t.ids.length; k++) {
-            if (l.item !== undefined && t.ids[k] !== l.item) continue;
-            if (l.category !== undefined && t.category[k] !== cat) continue;
-            if (l.school !== undefined && t.school[k] !== sch) continue;
-            touched.push(t.ids[k]!);
-          }
-        } else
-          for (const it of items) {
-            if (l.item !== undefined && it.id !== l.item) continue;
-            if (l.category !== undefined && it.category !== l.category) continue;
-            if (l.school !== undefined && it.school !== l.school) continue;
-            touched.push(it.id);
-          }
+        const cat = l.category === undefined ? -2 : t.categories.find(l.category);
+        const sch = l.school === undefined ? -2 : (schoolAt().get(l.school) ?? -3);
+        for (let k = 0; k < t.ids.length; k++) {
+          if (l.item !== undefined && t.ids[k] !== l.item) continue;
+          if (l.category !== undefined && t.category[k] !== cat) continue;
+          if (l.school !== undefined && t.school[k] !== sch) continue;
+          touched.push(t.ids[k]!);
+        }
         break;
       }
       case "delay": {
