@@ -16,6 +16,16 @@ function issues(f: () => unknown): string[] {
 }
 
 describe("tiers with inclusive bounds on either side", () => {
+  it("a risk exactly on a bound is the bound (24 of 60 risk points is 40, tier high — not 39.999…, medium)", () => {
+    // summing the six contributions 100·w/60 gives 39.99999999999999 in floating point; the score divides once
+    const weights = [18, 14, 15, 9, 1, 3];
+    const answers = [1, 0, 1, 0, 0, 1];
+    const r = riskScore({ items: weights.map((weight, i) => ({ id: `q${i}`, weight, answer: answers[i]! })) });
+    expect(r.score).toBe(40);
+    expect(r.tier?.label).toBe("high");
+    expect(r.contributions.reduce((s, c) => s + c.contribution, 0)).toBeCloseTo(40, 12);
+  });
+
   // OpenRisk vendorscore/1 (DOMAIN-vetting.md §2): critical ≥ 70, high ≥ 40, medium ≥ 20, low < 20
   it("puts each vendorscore/1 edge in the tier above it", () => {
     expect([70, 69.99, 40, 39.99, 20, 19.99, 0, 100].map((s) => scoreTier(s, RISK_TIERS_VENDORSCORE_1).label)).toEqual(["critical", "high", "high", "medium", "medium", "low", "low", "critical"]);

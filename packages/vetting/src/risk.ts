@@ -138,11 +138,13 @@ function compute(items: readonly Item[], unanswered: RiskScoreResult["unanswered
     favourable: l.p,
     contribution: l.p === null || total === 0 ? 0 : (100 * (l.weight / unit) * (1 - l.p)) / total,
   }));
+  // the score divides the weighted sum once (not the sum of the rounded contributions), so a risk
+  // that is exactly a tier's bound — 40 — is 40 and lands in the tier the bound says
   let score: number | null = null;
   if (total > 0) {
-    score = 0;
-    for (const c of contributions) score += c.contribution;
-    score = Math.min(100, Math.max(0, score));
+    let points = 0;
+    for (const l of lines) if (l.p !== null) points += (l.weight / unit) * (1 - l.p);
+    score = Math.min(100, Math.max(0, (100 * points) / total));
   }
   const tier = score === null ? null : tierOf(score);
   const missing = lines.filter((l) => l.status === "unanswered").map((l) => l.id);

@@ -66,6 +66,29 @@ describe("scoreApp — published vectors (DOMAIN-vetting.md §12)", () => {
 });
 
 describe("scoreApp — pipeline", () => {
+  it("a score exactly on a threshold decides as written (46 of 92 weighted points is 50, not 49.999…)", () => {
+    // found by the reference property: adding each contribution 100·w·s/92 gives 49.999999999999986,
+    // which read "below 50" and denied an app whose open gates should ask for information
+    const weights = [4, 17, 18, 18, 16, 19];
+    const rubric: RubricInput = {
+      id: "edge",
+      title: "Edge",
+      methodVersion: "1",
+      criteria: weights.map((weight, i) => ({ id: `c${i}`, title: `C${i}`, domain: "privacy" as const, weight, kind: "yesNo" as const, gate: i === 0 || i === 5 })),
+      scoring: { unanswered: "neutral", unclearScore: 0.5 },
+      decision: { approveAt: 50, conditionalAt: 50, minCoverage: 0 },
+    };
+    const answers = { c0: { value: "unclear" }, c4: { value: "unclear" }, c5: { value: "unclear" } };
+    const r = scoreApp(rubric, { id: "a", name: "A", answers }, options);
+    expect(r.score).toBe(50);
+    expect(r.decision).toBe("needsInformation");
+    // without the gates, the same half-way answers reach "approve at 50" exactly: approved
+    const noGates: RubricInput = { ...rubric, criteria: rubric.criteria.map((c) => ({ ...c, gate: false })) };
+    const unclear = Object.fromEntries(weights.map((_, i) => [`c${i}`, { value: "unclear" }]));
+    const approved = scoreApp(noGates, { id: "b", name: "B", answers: unclear }, options);
+    expect([approved.score, approved.decision]).toEqual([50, "approved"]);
+  });
+
   it("returns a null score, never 0, when nothing is scorable, and asks for information", () => {
     const rubric = choiceRubric([1, 2]);
     const none = scoreApp(rubric, { id: "a", name: "A", answers: {} }, options);

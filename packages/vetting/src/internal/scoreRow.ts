@@ -9,8 +9,10 @@
 //      unresolved when the answer is unclear, unanswered or expired;
 //   4. a weighted criterion adds its weight to the applicable weight (coverage), to the answered
 //      weight if answered, and w·s to the score when s counts under the unanswered policy.
-// Then score = 100 · Σ wⱼsⱼ / Σ wⱼ (a second pass over the kept scores, so each criterion's
-// contribution is exactly the term added), coverage, the best case and the decision.
+// Then score = 100 · Σ wⱼsⱼ / Σ wⱼ (a second pass over the kept scores; the sum is divided once,
+// so a score that is exactly a threshold — 46 of 92 weighted points against "approve at 50" —
+// is exactly 50, not 49.999…, and decides as written; each criterion's contribution 100·wⱼsⱼ/Σw
+// adds up to it within rounding), coverage, the best case and the decision.
 //
 // Why it is fast: the loop reads flags and weights from typed arrays (hotOf), status codes and
 // scores from the cells, and writes codes and scores into reused typed arrays; it allocates
@@ -311,15 +313,15 @@ export function scoreRow(p: Prepared, cells: Cells, i: number, store: Store, fix
   const missing: readonly string[] = missingScratch.length === 0 ? NONE : missingScratch.slice();
 
   let score: number | null = null;
-  const k = W > 0 ? 100 / W : 0;
+  const k = W > 0 ? 100 / W : 0; // an explanation's contribution of w·s is k·w·s
   if (W > 0) {
     let sum = 0;
     for (let j = 0; j < n; j++) {
       const sj = scores[j]!;
       const w = weights[j]!;
-      if (sj === sj && w > 0 && codes[j] !== 7) sum += k * w * sj;
+      if (sj === sj && w > 0 && codes[j] !== 7) sum += w * sj;
     }
-    score = Math.min(100, Math.max(0, sum));
+    score = Math.min(100, Math.max(0, (100 * sum) / W));
   }
   const coverage = applicableW > 0 ? answeredW / applicableW : null;
   const bestCaseScore = bestW > 0 ? (100 * bestN) / bestW : null;
