@@ -19,6 +19,7 @@ import {
   readOneRoster,
   readSnipeItAssets,
 } from "./index.js";
+import { parseLedgerXlsx, readLedgerXlsx } from "./xlsx/index.js";
 
 // Regressions of issue #18 for io, one per class of fault.
 
@@ -118,6 +119,22 @@ describe("io: the exports merged after the fuzz (ledger, calendar) under the one
       },
     };
     expect(thrown(() => readActuals(csv, NCES_TECHNOLOGY_MAPPING, getter)).cause).toBe(denied);
+  });
+
+  it("7. the XLSX ledger readers reject (never throw) with a hostile options Proxy as the cause (found by the xlsx entry's fuzz)", async () => {
+    const bytes = new Uint8Array([80, 75, 3, 4]);
+    for (const call of [() => parseLedgerXlsx("budget", bytes, hostile as never), () => readLedgerXlsx(bytes, NCES_TECHNOLOGY_MAPPING, hostile as never)]) {
+      let promise: Promise<unknown> | undefined;
+      expect(() => {
+        promise = call();
+      }).not.toThrow();
+      const error = await promise!.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ name: "DistrictKitError", code: "INVALID_INPUT" });
+      expect((error as Error).cause).toBe(denied);
+    }
   });
 
   it("7. ledgerRow wraps a hostile table with its cause; 5. a NaN cell is refused at its column and row", () => {

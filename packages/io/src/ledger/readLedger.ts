@@ -8,11 +8,14 @@ import { mapLedger } from "./mapLedger.js";
 import type { LedgerOptions, MapLedgerOptions } from "./schema.js";
 import { type LedgerTable, ledgerRow, parseLedger } from "./table.js";
 
-/** Splits the caller's options into reading and mapping options, under the one rule (a getter or a Proxy that throws is wrapped, cause kept). */
-function splitOptions(options: (LedgerOptions & MapLedgerOptions) | undefined): { read: LedgerOptions; map: MapLedgerOptions } {
+/**
+ * Splits the caller's options into reading and mapping options, under the one rule (a getter or a
+ * Proxy that throws is wrapped, cause kept). The XLSX ledger reader uses it too.
+ */
+export function splitLedgerOptions<O extends LedgerOptions & MapLedgerOptions>(options: O | undefined): { read: Omit<O, "generalFund" | "idPrefix">; map: MapLedgerOptions } {
   return guardInput(() => {
     if (options !== undefined && options !== null && typeof options !== "object") throw DistrictKitError.argument(["options"], "expected an options object or nothing");
-    const { generalFund, idPrefix, ...read } = options ?? {};
+    const { generalFund, idPrefix, ...read } = options ?? ({} as O);
     const map: MapLedgerOptions = {};
     if (generalFund !== undefined) map.generalFund = generalFund;
     if (idPrefix !== undefined) map.idPrefix = idPrefix;
@@ -43,7 +46,7 @@ function splitOptions(options: (LedgerOptions & MapLedgerOptions) | undefined): 
  * @category Ledger
  */
 export function readLedger(input: TextInput, mapping: AccountMappingInput | AccountMapping, options?: LedgerOptions & MapLedgerOptions): LedgerImport {
-  const { read, map } = splitOptions(options);
+  const { read, map } = splitLedgerOptions(options);
   return mapLedger(parseLedger("budget", input, read), mapping, map);
 }
 
@@ -71,7 +74,7 @@ export function readLedger(input: TextInput, mapping: AccountMappingInput | Acco
  * @category Ledger
  */
 export function readActuals(input: TextInput, mapping: AccountMappingInput | AccountMapping, options?: LedgerOptions & MapLedgerOptions): LedgerImport {
-  const { read, map } = splitOptions(options);
+  const { read, map } = splitLedgerOptions(options);
   return mapLedger(parseLedger("actuals", input, read), mapping, map);
 }
 

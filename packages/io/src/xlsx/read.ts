@@ -1,10 +1,12 @@
 import type { AccountMapping, AccountMappingInput } from "@districtkit/budget";
+import { guardInput } from "@districtkit/core";
 import { guardAsync } from "../internal/guard.js";
 import { RowReader } from "../internal/rowReader.js";
 import { readerSettings } from "../internal/settings.js";
 import { type BudgetTemplateImport, budgetTemplateFormat, templateItems } from "../ledger/budgetTemplate.js";
 import type { LedgerImport } from "../ledger/ledgerImport.js";
 import { mapLedger } from "../ledger/mapLedger.js";
+import { splitLedgerOptions } from "../ledger/readLedger.js";
 import type { LedgerOptions, MapLedgerOptions } from "../ledger/schema.js";
 import { finishTable, type LedgerTable, LedgerTableReader, segmentKeysOf } from "../ledger/table.js";
 import type { ReadOptions } from "../schema/readOptions.js";
@@ -69,8 +71,11 @@ export function readBudgetTemplateXlsx(input: Uint8Array | ArrayBuffer, options:
  * ```
  * @category XLSX
  */
-export function parseLedgerXlsx(kind: "budget" | "actuals", input: Uint8Array | ArrayBuffer, options: LedgerOptions & XlsxSheetOption = {}): Promise<LedgerTable> {
-  return guardAsync(options?.file ?? "workbook", async () => {
+export async function parseLedgerXlsx(kind: "budget" | "actuals", input: Uint8Array | ArrayBuffer, options: LedgerOptions & XlsxSheetOption = {}): Promise<LedgerTable> {
+  // the file name is read from the caller's options under the one rule too (a getter or a Proxy),
+  // and inside this async function: whatever goes wrong is a rejected promise, never a throw
+  const file = guardInput(() => options?.file, ["options", "file"]);
+  return guardAsync(typeof file === "string" ? file : "workbook", async () => {
     const { sheet: name, ...read } = options ?? {};
     const wb = await loadWorkbook(input);
     const sheet = pickSheet(wb, name);
@@ -102,9 +107,6 @@ export async function readLedgerXlsx(
   mapping: AccountMappingInput | AccountMapping,
   options: LedgerOptions & MapLedgerOptions & XlsxSheetOption = {},
 ): Promise<LedgerImport> {
-  const { generalFund, idPrefix, ...read } = options ?? {};
-  const map: MapLedgerOptions = {};
-  if (generalFund !== undefined) map.generalFund = generalFund;
-  if (idPrefix !== undefined) map.idPrefix = idPrefix;
+  const { read, map } = splitLedgerOptions(options);
   return mapLedger(await parseLedgerXlsx("budget", input, read), mapping, map);
 }
