@@ -120,6 +120,12 @@ const optionsSchema = z.strictObject({
 
 const SCALE_MAX = 9 * (1 + 1e-9);
 const EXACT = 1e-9;
+/**
+ * Whether a pair's product is within the tolerance of 1, the bound included as written: 0.19 × 5
+ * is 0.95 in decimals but 1 − 0.95 is 0.050000000000000044 in floating point, so the comparison
+ * allows 1e-12 of rounding (far below any difference a judgement typed in decimals makes).
+ */
+const withinTolerance = (product: number, tol: number): boolean => Math.abs(product - 1) <= tol + 1e-12;
 
 /** `1/3` for a value near a Saaty reciprocal, else the number with up to 4 decimals. */
 function show(x: number): string {
@@ -187,7 +193,7 @@ export function ahpWeights(matrix: readonly (readonly (number | null)[])[], opti
           let v = x;
           if (x < 1) {
             const k = Math.round(1 / x);
-            if (k >= 2 && k <= 9 && Math.abs(k * x - 1) <= tol && Math.abs(k * x - 1) > EXACT) {
+            if (k >= 2 && k <= 9 && withinTolerance(k * x, tol) && Math.abs(k * x - 1) > EXACT) {
               v = 1 / k;
               adjustments.push({ at: [i, j], given: x, used: v, message: `matrix[${i}][${j}] = ${x} read as 1/${k}` });
             }
@@ -204,7 +210,7 @@ export function ahpWeights(matrix: readonly (readonly (number | null)[])[], opti
         // keep the larger of the pair; the other must be its reciprocal within the tolerance
         const [ki, kj, kept, other] = x >= y ? [i, j, x, y] : [j, i, y, x];
         const product = kept * other;
-        if (Math.abs(product - 1) > tol) {
+        if (!withinTolerance(product, tol)) {
           issues.push({
             path: ["matrix", kj, ki],
             message: `expected the reciprocal of matrix[${ki}][${kj}] = ${show(kept)} (${show(1 / kept)}), got ${other}: their product is ${Math.round(product * 1000) / 1000}, more than ${Math.round(tol * 100)} % from 1`,

@@ -196,6 +196,35 @@ describe("ahpWeights", () => {
   });
 });
 
+describe("ahpWeights: a pair exactly at the reciprocal tolerance", () => {
+  it("reads a product exactly 5 % from 1 as reciprocal (0.19 or 0.21 for 1/5), as the tolerance says, and refuses one beyond it", () => {
+    // 0.19 × 5 = 0.95 and 0.21 × 5 = 1.05 in decimals, 5 % from 1 exactly; in floating point the
+    // distance is 0.050000000000000044, which was refused with "their product is 1.05, more than 5 % from 1"
+    for (const typed of [0.19, 0.21]) {
+      const r = ahpWeights([
+        [1, 5],
+        [typed, 1],
+      ]);
+      expect(r.weights[0]).toBeCloseTo(5 / 6, 12);
+      expect(r.adjustments.map((a) => a.message)).toEqual([`matrix[1][0] = ${typed} read as 1/5, the reciprocal of matrix[0][1] = 5`]);
+      const upper = ahpWeights(
+        [
+          [1, typed],
+          [null, 1],
+        ],
+        { read: "upper" },
+      );
+      expect(upper.matrix[0]![1]).toBe(1 / 5);
+    }
+    expect(() =>
+      ahpWeights([
+        [1, 5],
+        [0.22, 1],
+      ]),
+    ).toThrow(/their product is 1.1, more than 5 % from 1/);
+  });
+});
+
 describe("ahpWeights: reciprocals typed as decimals", () => {
   const exact = [
     [1, 3, 7],
