@@ -64,6 +64,18 @@ describe("header matching", () => {
     expect([m.rows[0]?.assetTag, m.rows[0]?.attributes]).toEqual(["A", { "Tag (2)": "B" }]);
     expect(m.warnings).toHaveLength(1);
   });
+
+  it('keeps a column the file itself calls "Asset Tag (2)" under its name when the repeat comes first', () => {
+    // the repeat's name skips the file's own headers; before, the file's "Asset Tag (2)" became
+    // "Asset Tag (2) (2)" with a warning that its header appeared more than once (it did not)
+    const r = readSnipeItAssets("Asset Tag,Model,Asset Tag,Asset Tag (2)\nT1,Acme,repeat,kept");
+    expect(r.rows[0]?.assetTag).toBe("T1");
+    expect(r.rows[0]?.attributes).toEqual({ "Asset Tag (3)": "repeat", "Asset Tag (2)": "kept" });
+    expect(r.warnings).toEqual(['the header "Asset Tag" appears again in column 3: column 1 ("Asset Tag") is read as assetTag, and column 3 is kept in attributes as "Asset Tag (3)"']);
+    const notes = readSnipeItAssets("Asset Tag,Model,Fund,Fund,Fund (2)\nT1,Acme,a,b,c");
+    expect(notes.rows[0]?.attributes).toEqual({ Fund: "a", "Fund (3)": "b", "Fund (2)": "c" });
+    expect(notes.warnings).toEqual(['the header "Fund" appears more than once; later ones are kept as "Fund (3)"…']);
+  });
 });
 
 describe("trailing columns with no name (an Excel artefact)", () => {

@@ -191,19 +191,26 @@ export class RowReader<R> {
       taken.add(c.header);
       if (!byNormal.has(normal[c.index]!)) byNormal.set(normal[c.index]!, c);
     }
+    // a name made for a repeat skips the file's own headers: a column the file calls
+    // "Asset Tag (2)" keeps that name, wherever it stands
+    const inFile = new Set(header);
+    const warnedRepeat = new Set<string>();
     for (let i = 0; i < header.length; i++) {
       if (claimed.has(i)) continue;
       const base = header[i]!;
       let name = base;
       let n = 1;
-      while (taken.has(name)) name = `${base} (${++n})`;
+      while (taken.has(name) || (n > 1 && inFile.has(name))) name = `${base} (${++n})`;
       taken.add(name);
       const twin = byNormal.get(normal[i]!);
       if (twin !== undefined) {
         this.warnings.push(
           `the header ${JSON.stringify(base)} appears again in column ${i + 1}: column ${twin.index + 1} (${JSON.stringify(twin.header)}) is read as ${twin.field.key}, and column ${i + 1} is kept in attributes as ${JSON.stringify(name)}`,
         );
-      } else if (n === 2) this.warnings.push(`the header ${JSON.stringify(base)} appears more than once; later ones are kept as ${JSON.stringify(`${base} (2)`)}…`);
+      } else if (n > 1 && !warnedRepeat.has(base)) {
+        warnedRepeat.add(base);
+        this.warnings.push(`the header ${JSON.stringify(base)} appears more than once; later ones are kept as ${JSON.stringify(name)}…`);
+      }
       this.extras.push({ index: i, name });
     }
     // Excel saves a sheet with formatted but empty columns as header cells with no name; its data
