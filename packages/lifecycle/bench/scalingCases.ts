@@ -12,6 +12,7 @@ import {
   fitFailureModelFromRepairs,
   fitWeibull,
   forecastMonteCarlo,
+  forecastRepairs,
   forecastReplacements,
   generateInventory,
   generateRepairHistory,
@@ -120,6 +121,13 @@ export const scalingCases = [
     "fitFailureModelFromRepairs (devices and their tickets)",
     (n) => generateRepairHistory({ devices: n, seed: 12 }),
     (h) => fitFailureModelFromRepairs(h),
+  ),
+  // repairs by model, age and month (added with issue 20): the history of n devices and their tickets
+  scalingCase(
+    "forecastRepairs (devices and their tickets)",
+    (n) => generateRepairHistory({ devices: n, seed: 14 }),
+    (h) => forecastRepairs(h, { from: "2027-07-01", months: 12 }),
+    { iterations: 3 },
   ),
   scalingCase("generateRepairHistory (devices)", (n) => ({ devices: n, seed: 13 }), generateRepairHistory),
   scalingCase("generateInventory (cohorts)", (n) => ({ devices: n * 40, schools: Math.max(1, Math.round(n / 13)), models: 30, years: 8, seed: 14 }), generateInventory),

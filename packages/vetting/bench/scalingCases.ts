@@ -6,7 +6,22 @@
 // criteria) and projectUnicornPledge (its 10 metrics) are bounded by their validation: not listed.
 import { createRng } from "@districtkit/core";
 import { scalingCase } from "../../core/bench/scaling.js";
-import { compareApps, compileScorer, decisionRobustness, deriveRubric, generateApps, prepareRubric, readAnswers, scoreApps, topsis, weightedSum, whatIfWeights } from "../src/index.js";
+import {
+  compareApps,
+  compileScorer,
+  decisionRobustness,
+  deriveRubric,
+  findUnvettedApps,
+  generateApps,
+  listAgreementExpiries,
+  prepareRubric,
+  readAnswers,
+  reviewRegister,
+  scoreApps,
+  topsis,
+  weightedSum,
+  whatIfWeights,
+} from "../src/index.js";
 
 /** n apps answering a rubric of 10 criteria. */
 const review = (n: number, seed: string) => generateApps({ apps: n, criteria: 10, seed });
@@ -24,6 +39,36 @@ function matrix(n: number, seed: number) {
     normalize: "max" as const,
     alternatives: Array.from({ length: n }, (_, i) => ({ id: `a${i}`, values: weights.map(() => Math.round(1 + rng.next() * 999)) })),
   };
+}
+
+const int = (rng: { next(): number }, lo: number, hi: number): number => lo + Math.floor(rng.next() * (hi - lo + 1));
+
+/** A privacy register of n agreements (two a product, signed FY2021–26 for three years; one in seven denied). */
+function register(n: number, seed: number) {
+  const rng = createRng(seed);
+  return {
+    district: { name: "Large SD", state: "OR" },
+    agreements: Array.from({ length: n }, (_, i) => {
+      const y = int(rng, 2021, 2026);
+      return {
+        id: `g${i}`,
+        appId: `app${Math.floor(i / 2)}`,
+        appName: `App ${Math.floor(i / 2)}`,
+        status: "signed",
+        signedOn: `${y}-07-01`,
+        expiresOn: `${y + 3}-06-30`,
+        decision: i % 7 === 0 ? "denied" : "approved",
+        dataElements: ["Student Name"],
+      };
+    }),
+  };
+}
+
+/** n usage lines over n/50 products and n users (85 % students). */
+function usage(n: number, seed: number) {
+  const rng = createRng(seed);
+  const products = Math.max(2, Math.round(n / 50));
+  return Array.from({ length: n }, () => ({ product: `App ${int(rng, 0, products)}`, user: `u${int(rng, 0, n)}`, role: rng.next() < 0.85 ? "student" : "teacher" }));
 }
 
 /** The cases (scaling.bench.ts registers them). */
@@ -79,5 +124,18 @@ export const scalingCases = [
   ),
   scalingCase("weightedSum (alternatives × 10 criteria)", (n) => matrix(n / 10, 1), weightedSum),
   scalingCase("topsis (alternatives × 10 criteria)", (n) => matrix(n / 10, 2), topsis),
+  // the privacy register (added with issue 20): usage lines against a register of n/100 agreements, and registers of n agreements
+  scalingCase(
+    "findUnvettedApps (usage lines; register of n/100 agreements)",
+    (n) => ({ register: register(Math.round(n / 100), 3), usage: usage(n, 4) }),
+    ({ register, usage }) => findUnvettedApps(register, usage, { asOf: "2026-07-01" }),
+  ),
+  scalingCase(
+    "reviewRegister (agreements)",
+    (n) => register(n, 5),
+    (r) => reviewRegister(r, { asOf: "2026-07-01" }),
+    { iterations: 3 },
+  ),
+  scalingCase("listAgreementExpiries (agreements)", (n) => register(n, 6), listAgreementExpiries, { iterations: 3 }),
   scalingCase("generateApps (apps × 10 criteria)", (n) => ({ apps: n / 10, criteria: 10, seed: "generate" }), generateApps),
 ];
