@@ -7,11 +7,13 @@ import { scalingCase } from "../../core/bench/scaling.js";
 import {
   type BudgetModel,
   c2Budget,
+  checkEquipmentRules,
   compareProjections,
   compareScenarios,
   eRateDiscount,
   generateDistrict,
   goalSeek,
+  irr,
   legacyWeightedDiscount,
   matchPlanLines,
   measure,
@@ -23,6 +25,8 @@ import {
   tabulate,
   tornado,
   trackC2Cycle,
+  xirr,
+  xnpv,
 } from "../src/index.js";
 
 const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng.next() * (hi - lo + 1));
@@ -72,6 +76,11 @@ function schools(n: number, seed: number) {
     return { id: `s${i}`, students, nslpEligible: Math.floor(students * (0.1 + 0.8 * rng.next())), locale: rng.next() < 0.2 ? ("rural" as const) : ("urban" as const) };
   });
 }
+
+/** n flows: an investment of 1,000 × n, then n − 1 returns of 1,100–1,136 (one sign change). */
+const flows = (n: number): string[] => [String(-1000 * n), ...Array.from({ length: n - 1 }, (_, i) => String(1100 + (i % 37)))];
+/** n consecutive days from 2000-01-01. */
+const days = (n: number): string[] => Array.from({ length: n }, (_, i) => new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10));
 
 /** The cases (scaling.bench.ts registers them). */
 export const scalingCases = [
@@ -175,5 +184,30 @@ export const scalingCases = [
     "generateDistrict (line items)",
     (n) => ({ students: Math.round(n / 20) * 500, schools: Math.max(3, Math.round(n / 20)), lineItems: n, funds: 12, years: 10, seed: "generate" }),
     generateDistrict,
+  ),
+  // Excel-convention functions over a list of flows (issue 17): an investment, then n − 1 returns
+  scalingCase(
+    "irr (flows)",
+    (n) => flows(n),
+    (values) => irr(values),
+  ),
+  // XNPV and XIRR raise 1 + rate to a fractional power per flow in 34-digit decimals (about 0.15 ms
+  // a flow): 100,000 dated flows take some 20 s a call, so they are measured at 1,000 and 10,000
+  scalingCase(
+    "xnpv (dated flows)",
+    (n) => ({ values: flows(n), dates: days(n) }),
+    ({ values, dates }) => xnpv(0.05, values, dates),
+    { sizes: [1_000, 10_000], iterations: 3 },
+  ),
+  scalingCase(
+    "xirr (dated flows)",
+    (n) => ({ values: flows(n), dates: days(n) }),
+    ({ values, dates }) => xirr(values, dates),
+    { sizes: [1_000, 10_000], iterations: 3 },
+  ),
+  scalingCase(
+    "checkEquipmentRules (items)",
+    (n) => ({ asOf: "2026-07-01", items: Array.from({ length: n }, (_, i) => ({ id: `i${i}`, building: `b${i % 500}`, installedOn: "2021-09-01", count: 1 })), plan: [] }),
+    checkEquipmentRules as (x: unknown) => unknown,
   ),
 ];

@@ -28,6 +28,7 @@ import {
   readGoogleAdminDevices,
   readLicenseContracts,
   readOneRoster,
+  readPrivacyRegister,
   readSnipeItAssets,
   readUsage,
   readVettingAnswers,
@@ -39,6 +40,7 @@ import {
   usageToLicenseUsers,
   vettingAppsFromAnswers,
   writeCsv,
+  writePrivacyRegister,
 } from "../src/index.js";
 
 const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng.next() * (hi - lo + 1));
@@ -190,6 +192,28 @@ function modelMatchInput(imported: number, models: number, seed: number) {
 const sizesOf = (n: number) => Math.max(1, Math.round(n / 500));
 const googleCsv = (n: number, seed: number) => generateGoogleAdminExport({ devices: n, seed, schools: Math.min(5000, sizesOf(n)) });
 
+/** A privacy register of n agreements (two a product, signed FY2021–26 for three years). */
+function privacyRegister(n: number, seed: number) {
+  const rng = createRng(seed);
+  return {
+    district: { name: "Large SD", state: "OR" },
+    agreements: Array.from({ length: n }, (_, i) => {
+      const y = 2021 + Math.floor(rng.next() * 6);
+      const app = Math.floor(i / 2);
+      return {
+        id: `g${i}`,
+        appId: `app${app}`,
+        appName: `App ${app}`,
+        status: "signed",
+        signedOn: `${y}-07-01`,
+        expiresOn: `${y + 3}-06-30`,
+        decision: i % 7 === 0 ? "denied" : "approved",
+        dataElements: ["Student Name"],
+      };
+    }),
+  };
+}
+
 /** The cases (scaling.bench.ts registers them). */
 export const scalingCases = [
   scalingCase("readGoogleAdminDevices (rows)", (n) => new TextEncoder().encode(googleCsv(n, 1)), readGoogleAdminDevices),
@@ -324,6 +348,17 @@ export const scalingCases = [
     (text) => parseJsonInput(z.object({ records: z.array(z.object({ id: z.string() }).passthrough()) }).passthrough(), text),
   ),
   scalingCase("generateGoogleAdminExport (devices)", (n) => ({ devices: n, seed: 33, schools: Math.min(5000, sizesOf(n)) }), generateGoogleAdminExport),
+  // the privacy register's CSV (added with issue 20), read and written
+  scalingCase(
+    "readPrivacyRegister (rows)",
+    (n) => writePrivacyRegister(privacyRegister(n, 40)),
+    (text) => readPrivacyRegister(text),
+  ),
+  scalingCase(
+    "writePrivacyRegister (agreements)",
+    (n) => privacyRegister(n, 41),
+    (register) => writePrivacyRegister(register),
+  ),
 ];
 
 function chunks(text: string, size: number): string[] {
