@@ -75,6 +75,38 @@ describe("contract terms", () => {
     expect(plan.totalCost.toString()).toBe("1000");
   });
 
+  it("pays a seat option priced by its term total once over the term, not the total every year", () => {
+    // found by an audit: the purchases summed the term's total price for every year of the term
+    // ($9,000 of payments for a plan whose cost was $3,000)
+    const term = { kind: "seat", id: "term", productId: "p", role: "student", termYears: 3, priceBasis: "term", schedule: { type: "unit", unitPrice: 300 } };
+    const yearly = { kind: "seat", id: "yearly", productId: "p", role: "student", schedule: { type: "unit", unitPrice: 150 } };
+    const demand = [cell("student", 10, 2027), cell("student", 10, 2028), cell("student", 10, 2029)];
+    const plan = optimizeLicenses({ ...base, years: 3, options: [term, yearly], demand });
+    expect(plan.status).toBe("optimal");
+    expect(plan.purchases.map((p) => [p.optionId, p.seatsBought])).toEqual([["term", 10]]);
+    expect(plan.purchases[0]!.payments.map((x) => [x.fiscalYear, x.amount.toString()])).toEqual([
+      [2027, "1000"],
+      [2028, "1000"],
+      [2029, "1000"],
+    ]);
+    expect([plan.totalCost.toString(), plan.objective.toString()]).toEqual(["3000", "3000"]);
+    expect(plan.budgetLines.flatMap((l) => l.amounts).map((x) => [x.fiscalYear, x.amount.toString()])).toEqual([
+      [2027, "1000"],
+      [2028, "1000"],
+      [2029, "1000"],
+    ]);
+
+    // an escalator splits the total in its proportions (still $300 a seat in all); a prepay discount pays it once, less 10 %
+    const escalated = optimizeLicenses({ ...base, years: 3, options: [{ ...term, escalator: 0.1 }], demand: demand.map((d) => ({ ...d, seats: 1 })) });
+    const split = escalated.purchases[0]!.payments.map((x) => x.amount.toString());
+    expect(split.map(Number).reduce((a, x) => a + x, 0)).toBeCloseTo(300, 9);
+    expect(Number(split[1])).toBeGreaterThan(Number(split[0]));
+    expect(escalated.totalCost.toString()).toBe("300");
+    const prepaid = optimizeLicenses({ ...base, years: 3, options: [{ ...term, prepayDiscount: 0.1 }], demand: demand.map((d) => ({ ...d, seats: 1 })) });
+    expect(prepaid.purchases[0]!.payments.map((x) => [x.fiscalYear, x.amount.toString()])).toEqual([[2027, "270"]]);
+    expect([prepaid.totalCost.toString(), prepaid.objective.toString()]).toEqual(["270", "270"]);
+  });
+
   it("buys up to a minimum when the first bracket starts above 1", () => {
     const plan = optimizeLicenses({
       ...base,

@@ -4,7 +4,7 @@
 import { Money } from "@districtkit/core";
 import { priceCliffs } from "../pricing.js";
 import { ROLES } from "../schema.js";
-import { Curve, purchase, seatsPaid } from "./curve.js";
+import { Curve, seatsPaid } from "./curve.js";
 import { usd, usdCents } from "./format.js";
 import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatVariant } from "./model.js";
 import type { Choice } from "./solved.js";
@@ -200,8 +200,7 @@ export function explainProduct(model: Model, p: ProductModel, chosen: readonly C
     const block = v.blocks[c.block]!;
     const first = v.schedules[block.years[0]!]!;
     const reason: BoughtUp["reason"] = first.min > c.need ? "minimum" : first.type === 3 && seatsPaid(first, c.need) === c.paid ? "packs" : "tier";
-    let exact = 0;
-    for (const t of block.years) exact += purchase(v.schedules[t]!, c.need);
+    const exact = v.cash(c.block, c.need).reduce((a, x) => a + x, 0);
     const cost = c.cash.reduce((a, x) => a + x, 0);
     const years = block.years.map(fy);
     const o = v.option;

@@ -22,7 +22,7 @@
 // one pass over schools with a small table over sets of years per school.
 import { ROLES } from "../schema.js";
 import { type CoverColumn, CoverProblem, type CoverSolution } from "./cover.js";
-import { purchase, seatsPaid } from "./curve.js";
+import { seatsPaid } from "./curve.js";
 import { Mix } from "./mix.js";
 import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatColumn, type SiteVariant } from "./model.js";
 import { type Budget, SMALL_COVER_WORK, solveSmallCover } from "./smallCover.js";
@@ -115,7 +115,7 @@ function coverSolve(b: Built, P: Float64Array, maxNodes: number): CoverSolution 
 }
 
 /** The seat purchases of a cover solution: each column's quantity under its cheapest variant. */
-function seatChoices(m: Model, b: Built, sol: CoverSolution, own: readonly number[]): Choice[] {
+function seatChoices(b: Built, sol: CoverSolution, own: readonly number[]): Choice[] {
   const out: Choice[] = [];
   sol.q.forEach((q, j) => {
     if (q <= 0) return;
@@ -124,11 +124,7 @@ function seatChoices(m: Model, b: Built, sol: CoverSolution, own: readonly numbe
     for (const part of mix.compose(q)) {
       const v = col.variants[part.variant]!;
       const block = v.blocks[col.block]!;
-      const cash = new Array<number>(m.span).fill(0);
-      for (const t of block.years) {
-        const year = v.prepaid ? block.years[0]! : t;
-        cash[year] = cash[year]! + purchase(v.schedules[t]!, part.qty);
-      }
+      const cash = v.cash(col.block, part.qty);
       out.push({
         kind: "seat",
         variant: v,
@@ -279,7 +275,7 @@ export function generalPool(m: Model, p: ProductModel, left: number, nodeLimit: 
     );
     if (sol.proven) {
       if (!Number.isFinite(sol.cost)) return { cost: INF, lowerBound: INF, proven: true, choices: [], nodes: sol.nodes };
-      return { cost: sol.cost, lowerBound: sol.cost, proven: true, choices: seatChoices(m, b, sol, own), nodes: sol.nodes };
+      return { cost: sol.cost, lowerBound: sol.cost, proven: true, choices: seatChoices(b, sol, own), nodes: sol.nodes };
     }
     // past the node limit: the better of its plan and the one-contract-per-role plan, with the bound
     const base = restricted();
@@ -290,7 +286,7 @@ export function generalPool(m: Model, p: ProductModel, left: number, nodeLimit: 
     let lb = 0;
     for (let k = 0; k < prices.length; k++) lb += prices[k]! * b.totals[k]!;
     const lowerBound = Math.min(cost, lb);
-    return { cost, lowerBound, proven: closes(lowerBound, cost), choices: useBase ? base.choices : seatChoices(m, b, sol, own), nodes: sol.nodes + base.nodes };
+    return { cost, lowerBound, proven: closes(lowerBound, cost), choices: useBase ? base.choices : seatChoices(b, sol, own), nodes: sol.nodes + base.nodes };
   }
 
   // (a) the one-contract-per-role plan, (b) its site licences with the pool re-bought exactly
@@ -312,7 +308,7 @@ export function generalPool(m: Model, p: ProductModel, left: number, nodeLimit: 
     nodes += sol.nodes;
     if (siteCost + sol.cost < cost) {
       cost = siteCost + sol.cost;
-      choices = [...sites, ...seatChoices(m, b, sol, own)];
+      choices = [...sites, ...seatChoices(b, sol, own)];
     }
   }
 
@@ -322,7 +318,7 @@ export function generalPool(m: Model, p: ProductModel, left: number, nodeLimit: 
     nodes += sol.nodes;
     if (Number.isFinite(sol.cost)) {
       cost = sol.cost;
-      choices = seatChoices(m, b, sol, own);
+      choices = seatChoices(b, sol, own);
     }
   }
   if (!Number.isFinite(cost)) return { cost: INF, lowerBound: INF, proven: true, choices: [], nodes };
@@ -399,7 +395,7 @@ export function generalPool(m: Model, p: ProductModel, left: number, nodeLimit: 
         siteChoices.push({ kind: "site", variant: x.v, block: x.block, productIndices: own, schoolIndex: sc.s, cash: per.cash[x.block]!, cost: per.cost[x.block]! });
       }
     });
-    choices = [...siteChoices, ...seatChoices(m, b, sol, own)];
+    choices = [...siteChoices, ...seatChoices(b, sol, own)];
   }
   if (complete) return { cost, lowerBound: cost, proven: true, choices, nodes };
   const lowerBound = Math.min(cost, lb);

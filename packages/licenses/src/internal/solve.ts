@@ -21,7 +21,7 @@
 // contract sets (test/bruteForce.ts) and with HiGHS on seeded markets.
 import { ROLES } from "../schema.js";
 import { type CommitHooks, commitSearch } from "./commit.js";
-import { type Curve, Envelope, purchase, seatsPaid } from "./curve.js";
+import { type Curve, Envelope, seatsPaid } from "./curve.js";
 import { dpWork, solveSharedPool, solveSharedPoolDP, type YearSchools } from "./dpPool.js";
 import { generalPool, mixable } from "./general.js";
 import { solveGroupedPool } from "./grouped.js";
@@ -109,12 +109,7 @@ export class ProductSolver {
         const curve = v.curves[bi]!;
         const got = curve.best(peak);
         if (!Number.isFinite(got.cost)) return;
-        const cash = new Array<number>(this.#m.span).fill(0);
-        for (const t of b.years) {
-          const c = purchase(v.schedules[t]!, got.qty);
-          const year = v.prepaid ? b.years[0]! : t;
-          cash[year] = cash[year]! + c;
-        }
+        const cash = v.cash(bi, got.qty);
         const paid = seatsPaid(v.schedules[b.years[0]!]!, got.qty);
         flat.push({ mask: b.mask, choice: { kind: "concurrent", variant: v, block: bi, productIndices: [p.index], need: peak, paid, cash, cost: got.cost } });
       });
@@ -353,11 +348,7 @@ export class ProductSolver {
       if (!col) continue;
       const v = col.variants[part.variant]!;
       const block = v.blocks[col.block]!;
-      const cash = new Array<number>(this.#m.span).fill(0);
-      for (const t of block.years) {
-        const year = v.prepaid ? block.years[0]! : t;
-        cash[year] = cash[year]! + purchase(v.schedules[t]!, part.qty);
-      }
+      const cash = v.cash(col.block, part.qty);
       out.push({
         kind: "seat",
         variant: v,
@@ -378,11 +369,7 @@ export class ProductSolver {
     const v = g.variants[b.index]!;
     const bi = g.blocks[b.index]!;
     const block = v.blocks[bi]!;
-    const cash = new Array<number>(this.#m.span).fill(0);
-    for (const t of block.years) {
-      const year = v.prepaid ? block.years[0]! : t;
-      cash[year] = cash[year]! + purchase(v.schedules[t]!, b.qty);
-    }
+    const cash = v.cash(bi, b.qty);
     return { kind: "seat", variant: v, block: bi, productIndices: [this.#p.index], key: v.key, need, paid: seatsPaid(v.schedules[block.years[0]!]!, b.qty), cash, cost: b.cost };
   }
 
@@ -578,11 +565,7 @@ export class ProductSolver {
       const v = g.variants[b.index]!;
       const bi = g.blocks[b.index]!;
       const block = v.blocks[bi]!;
-      const cash = new Array<number>(m.span).fill(0);
-      for (const t of block.years) {
-        const year = v.prepaid ? block.years[0]! : t;
-        cash[year] = cash[year]! + purchase(v.schedules[t]!, b.qty);
-      }
+      const cash = v.cash(bi, b.qty);
       choices.push({
         kind: "seat",
         variant: v,
