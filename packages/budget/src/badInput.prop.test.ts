@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, it } from "vitest";
 import * as zod from "zod";
 import { expectOnlyDistrictKitError, fuzzEveryExport } from "../../core/test/fuzz.js";
+import { scalingCases } from "../bench/scalingCases.js";
 import * as budget from "./index.js";
 
 // Every public function of budget, given malformed input, throws a DistrictKitError that says
@@ -39,6 +40,20 @@ const check = (call: () => unknown): void => expectOnlyDistrictKitError(call, 6)
 // Every export, read from index.ts (a new export is fuzzed without anyone adding it here), with
 // the examples' calls and the sample district as seeds (issue #18).
 await fuzzEveryExport({
+  scaling: {
+    cases: scalingCases.map((c) => c.name),
+    exempt: {
+      compileAccountMapping: "no case yet, though it takes a list that can be long (a mapping's rules)",
+      budgetVsActual: "no case yet, though it takes a list that can be long (a budget's and a ledger's lines)",
+      restrictedFundBalances: "no case yet, though it takes a list that can be long (a ledger's lines)",
+      projectEnrollment: "projects one school's enrollment from its few years of history (projectDistrictEnrollment, for every school, has a case)",
+      evaluateBids: "no case yet, though it takes a list that can be long (bids × criteria)",
+      planC2Drawdown: "no case yet, though it takes a list that can be long (a district's schools)",
+      checkERateEligibility: "no case yet, though it takes a list that can be long (a budget's items)",
+      recheckERateEligibility: "no case yet, though it takes a list that can be long (a budget's items)",
+      npv: "no case yet, though it takes a list that can be long (a long series of cash flows)",
+    },
+  },
   name: "@districtkit/budget",
   exports: budget,
   dir: new URL("..", import.meta.url),

@@ -605,6 +605,14 @@ export interface FuzzPackage {
   readonly seeds?: Readonly<Record<string, readonly (readonly unknown[])[]>>;
   /** Entry points left out of the ids-are-data property (renaming ids changes their result by design), each with the reason. */
   readonly idsAreData?: Readonly<Record<string, string>>;
+  /**
+   * The package's scaling benchmark (bench/scalingCases.ts): its case names, and the list-taking
+   * entry points without a case, each with the reason. An entry point takes a list when one of its
+   * examples passes an array of two or more elements, as an argument or as a field of one; each
+   * such entry point must have a case named after it (`name` or `name (what grows)`), so a new
+   * list-taking export cannot go unmeasured.
+   */
+  readonly scaling?: { readonly cases: readonly string[]; readonly exempt: Readonly<Record<string, string>> };
   /** Runs per entry point (default 40). */
   readonly numRuns?: number;
   /** Runs for entry points that are slow on valid input. */
@@ -644,6 +652,14 @@ function entryPoints(pkg: FuzzPackage, seeds: Seeds): EntryPoint[] {
   return out;
 }
 
+/** Whether a call's arguments hold a list of two or more elements: an argument, or a field of a plain object argument. */
+function takesList(args: readonly unknown[]): boolean {
+  const long = (v: unknown): boolean => Array.isArray(v) && v.length >= 2;
+  // (a field of a plain object only: a class instance such as a Money or an Rng keeps arrays of its own)
+  const plain = (a: unknown): a is object => a !== null && typeof a === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(a));
+  return args.some((a) => long(a) || (plain(a) && Object.values(a).some(long)));
+}
+
 /**
  * Declares (await it at a test file's top level) the bad-input fuzz of a package: one test per entry point, plus a test that the
  * allow-list names real entry points with a reason and that every class with instance methods
@@ -674,6 +690,21 @@ export async function fuzzEveryExport(pkg: FuzzPackage): Promise<void> {
         if (allow[p.key] === undefined && (p.key.includes("#") || p.key.includes("()."))) expect(p.receivers, `no instance for ${p.key}: an example must make one`).toBeGreaterThan(0);
       }
     });
+
+    if (pkg.scaling !== undefined) {
+      const { cases, exempt } = pkg.scaling;
+      it("has a scaling case for every entry point that takes a list (or says why not)", () => {
+        const measured = new Set(cases.map((c) => c.split(" (")[0]!.trim()));
+        const listTaking = points.filter((p) => allow[p.key] === undefined && (seeds.calls.get(p.key) ?? []).some(takesList)).map((p) => p.key);
+        const missing = listTaking.filter((k) => !measured.has(k) && exempt[k] === undefined);
+        expect(missing, "list-taking entry points with no scaling case in bench/scalingCases.ts and no reason in `scaling.exempt`").toEqual([]);
+        for (const [key, reason] of Object.entries(exempt)) {
+          expect(listTaking.includes(key), `${key} is exempt from the scaling cases but takes no list in its examples`).toBe(true);
+          expect(measured.has(key), `${key} is exempt from the scaling cases but has one`).toBe(false);
+          expect(reason.length, `${key} is exempt from the scaling cases without a reason`).toBeGreaterThan(10);
+        }
+      });
+    }
 
     for (const point of points) {
       if (allow[point.key] !== undefined) continue;

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as zod from "zod";
 import { fuzzEveryExport, hasBadNumber } from "../../core/test/fuzz.js";
+import { scalingCases } from "../bench/scalingCases.js";
 import { smallDistrict } from "../test/fixtures.js";
 import * as lc from "./index.js";
 
@@ -29,6 +30,17 @@ const corrupted = fc
 // Every export, read from index.ts (a new export is fuzzed without anyone adding it here), with
 // the examples' calls and a small district as seeds (issue #18).
 await fuzzEveryExport({
+  scaling: {
+    cases: scalingCases.map((c) => c.name),
+    exempt: {
+      forecastToBudgetLines: "no case yet, though it takes a list that can be long (a forecast's years and groups)",
+      compareDamageCoverage: "no case yet, though it takes a list that can be long (its plans and devices)",
+      summarizeDamageCoverage: "no case yet, though it takes a list that can be long (its plans and devices)",
+      compareLeaseVsBuy: "compares a handful of acquisition options over a few years",
+      supportEnds: "no case yet, though it takes a list that can be long (its models)",
+      kaplanMeierAt: "no case yet, though it takes a list that can be long (a curve and many times)",
+    },
+  },
   name: "@districtkit/lifecycle",
   exports: lc,
   dir: new URL("..", import.meta.url),

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as zod from "zod";
 import { expectOnlyDistrictKitError, fuzzEveryExport } from "../../core/test/fuzz.js";
+import { scalingCases } from "../bench/scalingCases.js";
 import * as v from "./index.js";
 
 // Every public function of vetting, given malformed input, throws a DistrictKitError that says
@@ -21,6 +22,25 @@ const fuzzedApp = fc
 // Every export, read from index.ts (a new export is fuzzed without anyone adding it here), with
 // the examples' calls as seeds (issue #18).
 await fuzzEveryExport({
+  scaling: {
+    cases: scalingCases.map((c) => c.name),
+    exempt: {
+      ahpWeights: "a pairwise matrix is n × n by nature and AHP is used with a handful of criteria (Saaty's scale tops out near 9 to 15)",
+      explainCriterion: "explains one criterion of one result",
+      projectUnicornPledge: "no case yet, though it takes a list that can be long (its list)",
+      buildApprovedAppList: "no case yet, though it takes a list that can be long (a district's scored apps)",
+      checkRosterSharing: "no case yet, though it takes a list that can be long (a roster's sharing records)",
+      answerValueSchemaFor: "builds the schema of one criterion's answer",
+      appSchemaFor: "built once per rubric from its criteria (tens to a few hundred); the apps it then checks are measured by scoreApps and readAnswers",
+      questionnaireJsonSchema: "built once per rubric from its criteria (tens to a few hundred)",
+      ratePrivacy: "rates one app from its handful of practice answers",
+      riskScore: "no case yet, though it takes a list that can be long (one questionnaire's items)",
+      riskScoreOf: "reads one score result (its criteria: tens to a few hundred)",
+      scoreApp: "scores one app; the batch entry points scoreApps and scoreSheet have cases",
+      compileScorer: "compiled once per rubric (tens to a few hundred criteria); the scorer's batch call is measured by scoreApps",
+      scoreTier: "looks a score up in a handful of tiers",
+    },
+  },
   name: "@districtkit/vetting",
   exports: v,
   dir: new URL("..", import.meta.url),
