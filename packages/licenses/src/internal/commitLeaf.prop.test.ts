@@ -3,13 +3,15 @@ import { describe, expect, it } from "vitest";
 import { candidates, concaveKeys, frontierOf, hingesOnly, type LeafYear, leafSolve, linearCost } from "./commitLeaf.js";
 import { Curve, type YearSchedule } from "./curve.js";
 import { Mix } from "./mix.js";
+import { rangeHull } from "./yearLp.js";
 
 // The exact node solve of the commitment's branch and bound (commitLeaf.ts) against the obviously
 // correct reference: every site set of every year's free schools, and every committed quantity of
 // the range, each year's seats bought at the mix's exact cost (at least the box's lower end, at
 // most its upper end). The frontier keeps a point at least as good as every site set (and, pruned
 // at a price, every site set within the threshold); the flat-array cost equals the mix's; the
-// node's least cost over the candidate quantities (or every quantity) equals the reference's.
+// node's least cost over the candidate quantities (or every quantity), with or without the
+// relaxation's bounds, equals the reference's.
 
 const scheduleArb: fc.Arbitrary<YearSchedule> = fc
   .record({
@@ -136,7 +138,8 @@ describe("the exact node solve (commitLeaf.ts)", () => {
         fc.integer({ min: 1, max: 200 }),
         fc.integer({ min: 0, max: 40 }),
         fc.integer({ min: 0, max: 60 }),
-        (specs, pi, qlo, width) => {
+        fc.array(fc.integer({ min: 0, max: 150 }), { minLength: 3, maxLength: 3 }),
+        (specs, pi, qlo, width, prices) => {
           const top = Math.max(1, ...specs.map((s) => totalOf(s.y)));
           const years = specs.map((s) => ({ leaf: leafYear(s.y), mix: mixOf(s.y, top), D: totalOf(s.y) }));
           const a = specs.map((s, t) => Math.min(s.a, years[t]!.D));
@@ -165,6 +168,18 @@ describe("the exact node solve (commitLeaf.ts)", () => {
           const all = leafSolve(pi, 7, fronts, H, a, b, every);
           expect(all.cost).toBe(opt);
           if (Number.isFinite(opt)) expect(all.q).toBeGreaterThanOrEqual(qlo);
+          // with the relaxation's bounds at any prices (the hull on [a, b]) and a cutoff: the same
+          // least below the cutoff, nothing below it otherwise
+          const lambda = years.map((_, t) => prices[t]!);
+          const m = years.map((y, t) => {
+            const h = rangeHull(y.mix, a[t]!, b[t]!);
+            return Math.min(...Array.from(h.xs, (x, i) => h.ys[i]! - lambda[t]! * x));
+          });
+          expect(leafSolve(pi, 7, fronts, H, a, b, every, Number.POSITIVE_INFINITY, { lambda, m }).cost).toBe(opt);
+          if (Number.isFinite(opt)) {
+            expect(leafSolve(pi, 7, fronts, H, a, b, every, opt + 1, { lambda, m }).cost).toBe(opt);
+            expect(leafSolve(pi, 7, fronts, H, a, b, every, opt, { lambda, m }).cost).toBeGreaterThanOrEqual(opt);
+          }
           // the candidates suffice when every mix is linear between its key points (no packs)
           if (years.every((y) => linearMix(y.mix))) {
             const qs = candidates(

@@ -21,9 +21,12 @@
 //   its tuples' key points, so with the frontier points fixed T is concave between the quantities
 //   N − k (k a key, or a or b): only those can be least, a few hundred instead of the whole range.
 // - H_t of a mix without packs is computed from flat arrays of its tuples (linearCost).
+// - The relaxation's bounds prune the scan: at year t's price λ_t a point costs at least
+//   c + λ_t·x + m_t (x the seats it buys), and the years after it at least their relaxations; a
+//   point (or a quantity) that cannot beat the best plan so far is not priced.
 // Why it is fast: the frontier holds the few site sets near the year's price, the candidate
-//   quantities are few, the scan stops early. The caller gives a work budget (quantities ×
-//   frontier points) and branches further when it would be exceeded.
+//   quantities are few, the bounds skip most of them and most points. The caller gives a work
+//   budget (quantities × frontier points) and branches further when it would be exceeded.
 // Reference in the tests: commitLeaf.prop.test.ts compares the frontier with every site set of the
 // free schools (pruned or not), the flat-array cost with Mix.eval, and the node's value (over every
 // quantity, and over the candidates) with the enumeration of every q in the range and every site
@@ -110,10 +113,22 @@ export function frontierOf(y: LeafYear, cap: number, lambda = 0, drop?: (excess:
 }
 
 /**
+ * Lower bounds of the node's years from its relaxation: at year t's price λ_t, x seats bought cost
+ * at least λ_t·x + m_t on [a_t, b_t] (m_t: the least of the hull's cost − λ_t·x there).
+ */
+export interface LeafBounds {
+  readonly lambda: ArrayLike<number>;
+  readonly m: ArrayLike<number>;
+}
+
+/**
  * The least T(q) = π·q + plain + Σ_t V_t(q) over the quantities `qs` and the first q where it is
  * reached, each year buying x seats on top with x in [a_t, b_t] (at least the seats its frontier
  * point needs: x = max(a_t, N − q), the point left out when that is above b_t); `H(t, x)` is year
- * t's exact cost of x ≥ 1 seats (H(t, 0) is 0).
+ * t's exact cost of x ≥ 1 seats (H(t, 0) is 0). Only plans below `cutoff` are sought: when none
+ * is, the cost returned is at least `cutoff`. With `lag`, a point is priced by H only when its
+ * bound c + λ_t·x + m_t (and the other years' bounds) leave it below the best found: the bounds
+ * skip most points and most quantities.
  */
 export function leafSolve(
   pi: number,
@@ -123,23 +138,48 @@ export function leafSolve(
   a: readonly number[],
   b: readonly number[],
   qs: ArrayLike<number>,
+  cutoff = Number.POSITIVE_INFINITY,
+  lag?: LeafBounds,
 ): { q: number; cost: number } {
+  const Yn = fronts.length;
   let bestQ = -1;
-  let best = Number.POSITIVE_INFINITY;
+  let best = cutoff;
+  // each year's least c + λ·N, and per q the years' bounds from t on
+  const g = new Float64Array(Yn);
+  const lam = new Float64Array(Yn);
+  const m = new Float64Array(Yn).fill(Number.NEGATIVE_INFINITY);
+  if (lag !== undefined)
+    for (let t = 0; t < Yn; t++) {
+      const { N, c } = fronts[t]!;
+      lam[t] = lag.lambda[t]!;
+      m[t] = lag.m[t]!;
+      let least = Number.POSITIVE_INFINITY;
+      for (let j = 0; j < N.length; j++) least = Math.min(least, c[j]! + lam[t]! * N[j]!);
+      g[t] = least;
+    }
+  const rest = new Float64Array(Yn + 1);
   for (let i = 0; i < qs.length; i++) {
     const q = qs[i]!;
+    for (let t = Yn - 1; t >= 0; t--) rest[t] = rest[t + 1]! + g[t]! - lam[t]! * q + m[t]!;
     let cost = plain + pi * q;
-    for (let t = 0; t < fronts.length && cost < best; t++) {
+    if (!(cost + rest[0]! < best)) continue;
+    for (let t = 0; t < Yn && cost < best; t++) {
       const { N, c } = fronts[t]!;
       const at = a[t]!;
       const bt = b[t]!;
+      const lt = lam[t]!;
+      const mt = m[t]!;
+      // what this year may cost for the plan to beat the best (the later years at their bounds)
+      const room = best - cost - rest[t + 1]!;
       let v = Number.POSITIVE_INFINITY;
       for (let j = N.length - 1; j >= 0; j--) {
         const cj = c[j]!;
-        if (cj >= v) break;
+        const cap = v < room ? v : room;
+        if (cj >= cap) break;
         const need = N[j]! - q;
         if (need > bt) continue;
         const x = need > at ? need : at;
+        if (cj + lt * x + mt >= cap) continue;
         const y = x > 0 ? cj + H(t, x) : cj;
         if (y < v) v = y;
       }
@@ -150,7 +190,7 @@ export function leafSolve(
       bestQ = q;
     }
   }
-  return { q: bestQ, cost: best };
+  return bestQ < 0 ? { q: -1, cost: Number.POSITIVE_INFINITY } : { q: bestQ, cost: best };
 }
 
 /**

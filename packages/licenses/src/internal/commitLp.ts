@@ -349,7 +349,13 @@ export function commitLpSearch(pr: CommitLpProblem, start: { q: number; cost: nu
       if ((qhi - qlo + 1) * points > LEAF_WORK) return qlo < qhi ? "split" : "branch";
       qs = Float64Array.from({ length: qhi - qlo + 1 }, (_, i) => qlo + i);
     }
-    const e = leafSolve(pi, pr.plain, fronts, H, a, b, qs);
+    // the relaxation's bounds of each year's purchase: λ·x + m on [a, b]
+    const m = r.hs.map((h, k) => {
+      let least = INF;
+      for (let i = 0; i < h.xs.length; i++) least = Math.min(least, h.ys[i]! - r.pts[k]!.lambda * h.xs[i]!);
+      return least;
+    });
+    const e = leafSolve(pi, pr.plain, fronts, H, a, b, qs, best, { lambda: r.pts.map((p) => p.lambda), m });
     if (e.cost < best) {
       best = e.cost;
       bestQ = e.q;
