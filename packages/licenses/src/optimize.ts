@@ -201,7 +201,10 @@ function money(cents: number): Money {
  * constant price a committed seat, it is searched over its linear relaxation: schools take site
  * licences fractionally, each year's seats cost the convex hull of the year's cheapest mix on a
  * range of seats bought, and the search branches on those ranges, on a school taken in part and on
- * the committed quantity (one node per 20,000 of `limits.maxNodes`). Unproven there, on up to 20
+ * the committed quantity (one node per 2,000 of `limits.maxNodes`); at each node schools are fixed
+ * by reduced cost, and once every year has a few dozen schools left the node is solved exactly
+ * (each year's cheapest site licences for every number of seats left to the pool, then every
+ * committed quantity where the least can be). Unproven there, on up to 20
  * schools the commitment's quantity (one number for its whole term) is searched exactly: with it
  * fixed every year is an independent one-year mix, and a Lagrangian split of the commitment's cost
  * over its years bounds every quantity range; on more schools the better plan and the higher bound

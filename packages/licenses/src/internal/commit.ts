@@ -63,12 +63,12 @@ const linear = (col: MixColumn): boolean => col.curves.every((cv) => cv.parts.ev
 /** Nodes of the search over the commitment's quantity (each a one-year mix per year). */
 const COMMIT_NODES = 200;
 /**
- * Nodes of the relaxation's branch and bound (commitLp.ts): one per 20,000 of the caller's node
- * limit (10 at the default 200,000; on P1 more nodes shrink the gap little for their time), at
+ * Nodes of the relaxation's branch and bound (commitLp.ts): one per 2,000 of the caller's node
+ * limit (100 at the default 200,000; with its exact node solve every P1 term proves in fewer), at
  * most this many.
  */
 const LP_NODES = 1_000;
-const LP_NODES_PER = 20_000;
+const LP_NODES_PER = 2_000;
 /**
  * Schools up to which the search runs: on large markets (P1's 200 schools) its bound closes too
  * slowly for the one-year solves it costs, and the general search answers instead.

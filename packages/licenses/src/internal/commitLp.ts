@@ -17,18 +17,49 @@
 //   priced exactly by the caller (every site set; its bound is that plan's cost).
 // - Nodes are taken cheapest bound first; the search proves the best plan when no open node's bound
 //   is below it, and gives up (null) past its node budget.
+// - The first node also prices the relaxation's q exactly (the caller's exact(q)): a good plan early
+//   is what the fixing below needs.
+// - Reduced-cost fixing: at a node's prices, a school whose other choice (site licence or pool)
+//   would lift the node's bound to the best plan keeps the choice it makes at that price, in the
+//   node's box (its plans with the other choice cannot beat the best plan).
+// - Exact node solve (commitLeaf.ts): when every year has at most a few dozen free schools left,
+//   the node is solved exactly — each year's Pareto frontier of its free schools' site sets (only
+//   the sets within the gap of the year's relaxation), then the least cost over the node's
+//   quantities (only a few candidate q when the mixes have no packs). The node is then closed: its
+//   value is a plan and its box's bound. Too many quantities for the budget: the q range is halved.
 // Why it is fast: the relaxation of a year is a binary search over its schools' prices, and the
-// hull's gap (all-units cliffs, minimums, fees) closes after a few splits of the purchase ranges.
+// hull's gap (all-units cliffs, minimums, fees) closes after a few splits of the purchase ranges;
+// what the relaxation cannot close (the schools' integrality, coupled through q) the exact node
+// solve closes on the few schools near each year's price.
 // References in the tests: commitLp.prop.test.ts compares with enumeration of every committed
 // quantity and every site set of every year (bound never above the optimum, plan never below it, a
-// proven plan equal to it); through optimizeLicenses, optimize.prop.test.ts compares with HiGHS.
+// proven plan equal to it); commitLeaf.prop.test.ts checks the exact node solve the same way;
+// through optimizeLicenses, optimize.prop.test.ts compares with HiGHS.
 
+import { candidates, concaveKeys, type Frontier, frontierOf, hingesOnly, leafSolve, linearCost } from "./commitLeaf.js";
 import type { YearSchools } from "./dpPool.js";
 import type { Mix } from "./mix.js";
 import { closes as closesAt } from "./solved.js";
 import { type DualPoint, type RangeHull, rangeHull, YearLp } from "./yearLp.js";
 
 const INF = Number.POSITIVE_INFINITY;
+/**
+ * Most free schools in a year for the exact node solve (commitLeaf.ts): its frontier keeps only
+ * the site sets within the gap of the year's relaxation, so a few dozen schools stay small.
+ */
+const LEAF_SCHOOLS = 60;
+/** Most points of a year's frontier for the exact node solve. */
+const LEAF_POINTS = 4_000;
+/** Most work (quantities × frontier points) of one exact node solve. */
+const LEAF_WORK = 400_000;
+
+/** A mix's exact costs asked for by the exact node solves, by seat count, shared by searches. */
+const costMemo = new WeakMap<Mix, Map<number, number>>();
+function costsOf(mix: Mix): Map<number, number> {
+  let m = costMemo.get(mix);
+  if (m === undefined) costMemo.set(mix, (m = new Map()));
+  return m;
+}
 
 /** One year of the commitment's term: its schools and its one-year mix (exact and hull). */
 export interface LpYear {
@@ -248,6 +279,91 @@ export function commitLpSearch(pr: CommitLpProblem, start: { q: number; cost: nu
     return { lb, qh, pts, hs, lps };
   };
 
+  /**
+   * Reduced-cost fixing at the node's prices: a school whose other choice would raise the node's
+   * bound to the best plan's cost keeps the choice it makes at its year's price (1 site licence, 2
+   * pooled). Valid for the node's box only (its plans with the other choice cost at least the best
+   * plan). Null when nothing new is fixed.
+   */
+  const fixByCost = (r: Relaxed, fix: readonly (Uint8Array | null)[]): (Uint8Array | null)[] | null => {
+    let out: (Uint8Array | null)[] | null = null;
+    for (let k = 0; k < Yn; k++) {
+      const lp = r.lps[k]!;
+      const lambda = r.pts[k]!.lambda;
+      const { F, d } = years[k]!.schools;
+      let f: Uint8Array | null = null;
+      for (let j = 0; j < lp.order.length; j++) {
+        const i = lp.order[j]!;
+        const rc = F[i]! - lambda * d[i]!;
+        if (rc === 0 || !closes(r.lb + Math.abs(rc), best)) continue;
+        if (f === null) f = fix[k] ? Uint8Array.from(fix[k]!) : new Uint8Array(F.length);
+        f[i] = rc < 0 ? 1 : 2;
+      }
+      if (f !== null) {
+        out ??= [...fix];
+        out[k] = f;
+      }
+    }
+    return out;
+  };
+
+  /** Year k's exact cost of x seats bought on top of the commitment (flat arrays, or memoised). */
+  const H = (() => {
+    const evals = years.map((y) => (y.mix.curves.every(hingesOnly) ? linearCost(y.mix.curves) : null));
+    const memos = years.map((y) => costsOf(y.mix));
+    return (k: number, x: number): number => {
+      const e = evals[k];
+      if (e !== null && e !== undefined && x <= years[k]!.mix.top) return e(x);
+      const m = memos[k]!;
+      let v = m.get(x);
+      if (v === undefined) m.set(x, (v = years[k]!.mix.eval(x)));
+      return v;
+    };
+  })();
+
+  /**
+   * The node's exact solve (commitLeaf.ts) when every year has few free schools: "solved" (the
+   * best plan is updated; the node is closed), "split" (small frontiers but too many quantities
+   * for the budget) or "branch".
+   */
+  const leafOf = (r: Relaxed, qlo: number, qhi: number, a: readonly number[], b: readonly number[]): "solved" | "split" | "branch" => {
+    if (r.lps.some((lp) => lp.order.length > LEAF_SCHOOLS)) return "branch";
+    const fronts: Frontier[] = [];
+    let points = 0;
+    for (const lp of r.lps) {
+      const { F, d } = lp.schools;
+      const k = fronts.length;
+      const drop = (excess: number): boolean => closes(r.lb + excess, best);
+      const f = frontierOf({ base: lp.base, N0: lp.N0, F: Array.from(lp.order, (i) => F[i]!), d: Array.from(lp.order, (i) => d[i]!) }, LEAF_POINTS, r.pts[k]!.lambda, drop);
+      if (f === null) return "branch";
+      fronts.push(f);
+      points += fronts[k]!.N.length;
+    }
+    let qs: ArrayLike<number>;
+    const keys = years.map((y, k) => concaveKeys(y.mix, rootLp[k]!.D));
+    if (keys.every((k) => k !== null)) {
+      // each year's mix is concave between its key points: only a few quantities can be least
+      qs = candidates(fronts, keys as Float64Array[], a, b, qlo, qhi);
+      if (qs.length * points > LEAF_WORK) return qlo < qhi ? "split" : "branch";
+    } else {
+      if ((qhi - qlo + 1) * points > LEAF_WORK) return qlo < qhi ? "split" : "branch";
+      qs = Float64Array.from({ length: qhi - qlo + 1 }, (_, i) => qlo + i);
+    }
+    // the relaxation's bounds of each year's purchase: λ·x + m on [a, b]
+    const m = r.hs.map((h, k) => {
+      let least = INF;
+      for (let i = 0; i < h.xs.length; i++) least = Math.min(least, h.ys[i]! - r.pts[k]!.lambda * h.xs[i]!);
+      return least;
+    });
+    const e = leafSolve(pi, pr.plain, fronts, H, a, b, qs, best, { lambda: r.pts.map((p) => p.lambda), m });
+    if (e.cost < best) {
+      best = e.cost;
+      bestQ = e.q;
+    }
+    return "solved";
+  };
+
+  let exactTried = false;
   const heap = new Heap();
   const full = { a: years.map(() => 0), b: rootLp.map((lp) => lp.D), fix: years.map(() => null) };
   const root = relax(0, qTop, full.a, full.b, full.fix);
@@ -263,10 +379,43 @@ export function commitLpSearch(pr: CommitLpProblem, start: { q: number; cost: nu
       // out of budget: the best plan found, and the cheapest open bound (the heap's least)
       return { q: bestQ, cost: best, lowerBound: Math.min(node.lb, best), proven: false, nodes };
     }
-    const r = node.r;
+    let r = node.r;
     if (!Number.isFinite(r.lb) || closes(r.lb, best)) continue;
     const lambdas = r.pts.map((p) => p.lambda);
     price(r.qh, lambdas, r.lps);
+    if (!exactTried) {
+      // once, the exact price at the relaxation's quantity (every site set): a far better plan than
+      // the sites read off the prices, which the fixing below needs
+      exactTried = true;
+      const c = pr.exact(r.qh);
+      if (c !== null && c < best) {
+        best = c;
+        bestQ = r.qh;
+      }
+      if (closes(r.lb, best)) continue;
+    }
+    // reduced-cost fixing at the node's prices, then (few free schools) the exact solve
+    let fix = node.fix;
+    const fixed = fixByCost(r, fix);
+    if (fixed !== null) {
+      fix = fixed;
+      r = relax(node.qlo, node.qhi, node.a, node.b, fix);
+      if (!Number.isFinite(r.lb) || closes(r.lb, best)) continue;
+    }
+    const leaf = leafOf(r, node.qlo, node.qhi, node.a, node.b);
+    if (leaf === "solved") continue;
+    const push = (qlo: number, qhi: number, a: readonly number[], b: readonly number[], fx: readonly (Uint8Array | null)[]): void => {
+      if (qlo > qhi || a.some((x, k) => x > b[k]!)) return;
+      const c = relax(qlo, qhi, a, b, fx);
+      if (Number.isFinite(c.lb) && !closes(c.lb, best)) heap.push({ qlo, qhi, a, b, fix: fx, lb: Math.max(c.lb, node.lb), r: c });
+    };
+    if (leaf === "split") {
+      // few free schools but a wide q range: halve it
+      const mid = Math.floor((node.qlo + node.qhi) / 2);
+      push(node.qlo, mid, node.a, node.b, fix);
+      push(mid + 1, node.qhi, node.a, node.b, fix);
+      continue;
+    }
     // the year whose hull is furthest below the mix at the relaxation's purchase
     let worst = -1;
     let worstGap = 0.5;
@@ -282,11 +431,6 @@ export function commitLpSearch(pr: CommitLpProblem, start: { q: number; cost: nu
         worstN = n;
       }
     }
-    const push = (qlo: number, qhi: number, a: readonly number[], b: readonly number[], fix: readonly (Uint8Array | null)[]): void => {
-      if (qlo > qhi || a.some((x, k) => x > b[k]!)) return;
-      const c = relax(qlo, qhi, a, b, fix);
-      if (Number.isFinite(c.lb) && !closes(c.lb, best)) heap.push({ qlo, qhi, a, b, fix, lb: Math.max(c.lb, node.lb), r: c });
-    };
     // else the school the relaxation takes in part (the year with the dearest such school)
     let fracYear = -1;
     let fracSchool = -1;
@@ -309,31 +453,31 @@ export function commitLpSearch(pr: CommitLpProblem, start: { q: number; cost: nu
         node.qhi,
         node.a,
         node.b.map((x, j) => (j === k ? cut : x)),
-        node.fix,
+        fix,
       );
       push(
         node.qlo,
         node.qhi,
         node.a.map((x, j) => (j === k ? cut + 1 : x)),
         node.b,
-        node.fix,
+        fix,
       );
     } else if (fracYear >= 0) {
       for (const v of [1, 2]) {
-        const f = node.fix[fracYear] ? Uint8Array.from(node.fix[fracYear]!) : new Uint8Array(years[fracYear]!.schools.F.length);
+        const f = fix[fracYear] ? Uint8Array.from(fix[fracYear]!) : new Uint8Array(years[fracYear]!.schools.F.length);
         f[fracSchool] = v;
         push(
           node.qlo,
           node.qhi,
           node.a,
           node.b,
-          node.fix.map((x, j) => (j === fracYear ? f : x)),
+          fix.map((x, j) => (j === fracYear ? f : x)),
         );
       }
     } else if (node.qlo < node.qhi) {
       const cut = Math.min(node.qhi - 1, Math.max(node.qlo, r.qh));
-      push(node.qlo, cut, node.a, node.b, node.fix);
-      push(cut + 1, node.qhi, node.a, node.b, node.fix);
+      push(node.qlo, cut, node.a, node.b, fix);
+      push(cut + 1, node.qhi, node.a, node.b, fix);
     } else {
       // one quantity, every hull exact at its purchase: price it exactly (its bound is its cost)
       const c = pr.exact(node.qlo);
