@@ -302,6 +302,8 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
   const payOf = new Map<readonly number[], { cents: number[]; payments: Payment[]; total: Money }>();
   const idsOf = new Map<number, string[]>();
   const yearsOf = new Map<readonly number[], number[]>();
+  // the fixed parts of site licence descriptions, by variant (option, prepaid) and block
+  const siteText = new Map<Choice["variant"], ({ productId: string; head: string; tail: string } | undefined)[]>();
   for (const c of choices) {
     const o = c.variant.option;
     const block = c.variant.blocks[c.block]!;
@@ -333,40 +335,65 @@ function buildResult(model: Model, results: ReturnType<typeof solveComponent>[])
     const school = c.schoolIndex === undefined ? undefined : input.schools[c.schoolIndex]!;
     const years = yearsOf.get(block.years) ?? (Object.freeze(block.years.map(fy)) as number[]);
     yearsOf.set(block.years, years);
-    const term = years.length > 1 ? `FY${years[0]}–FY${years[years.length - 1]}` : `FY${years[0]}`;
     const name = o.name ?? o.id;
-    let description: string;
-    switch (c.kind) {
-      case "seat":
-        description = `${c.paid} ${c.key === "any" ? "" : `${c.key} `}seats of ${productIds[0]} under "${name}" for ${term}${c.paid !== c.need ? ` (${c.need} needed)` : ""}`;
-        break;
-      case "site":
-        // one flat string (tens of thousands of these are kept in the result)
-        description = ['site licence "', name, '" for ', productIds[0], " at ", school!.name, ", ", term].join("");
-        break;
-      case "concurrent":
-        description = `${c.paid} concurrent seats of ${productIds[0]} under "${name}" for ${term} (peak ${c.need})`;
-        break;
-      case "bundle":
-        description = `bundle "${name}" covering ${productIds.join(", ")} district-wide, ${term}`;
-        break;
-      default:
-        description = `district-wide licence "${name}" for ${productIds[0]}, ${term}`;
+    let p: Purchase;
+    if (c.kind === "site" && school !== undefined && c.key === undefined && c.need === undefined && c.paid === undefined) {
+      // the common purchase (tens of thousands on large markets): one literal, its description
+      // from a head and a tail shared by the variant's site licences of one block
+      let byBlock = siteText.get(c.variant);
+      if (byBlock === undefined) siteText.set(c.variant, (byBlock = []));
+      let parts = byBlock[c.block];
+      if (parts === undefined || parts.productId !== productIds[0]) {
+        const term = years.length > 1 ? `FY${years[0]}–FY${years[years.length - 1]}` : `FY${years[0]}`;
+        parts = { productId: productIds[0]!, head: `site licence "${name}" for ${productIds[0]} at `, tail: `, ${term}${c.variant.prepaid ? ", prepaid" : ""}` };
+        byBlock[c.block] = parts;
+      }
+      p = {
+        optionId: o.id,
+        optionName: name,
+        kind: "site",
+        productIds,
+        schoolId: school.id,
+        fiscalYears: years,
+        prepaid: c.variant.prepaid,
+        payments,
+        total: pay.total,
+        description: parts.head + school.name + parts.tail,
+      };
+    } else {
+      const term = years.length > 1 ? `FY${years[0]}–FY${years[years.length - 1]}` : `FY${years[0]}`;
+      let description: string;
+      switch (c.kind) {
+        case "seat":
+          description = `${c.paid} ${c.key === "any" ? "" : `${c.key} `}seats of ${productIds[0]} under "${name}" for ${term}${c.paid !== c.need ? ` (${c.need} needed)` : ""}`;
+          break;
+        case "site":
+          description = `site licence "${name}" for ${productIds[0]} at ${school!.name}, ${term}`;
+          break;
+        case "concurrent":
+          description = `${c.paid} concurrent seats of ${productIds[0]} under "${name}" for ${term} (peak ${c.need})`;
+          break;
+        case "bundle":
+          description = `bundle "${name}" covering ${productIds.join(", ")} district-wide, ${term}`;
+          break;
+        default:
+          description = `district-wide licence "${name}" for ${productIds[0]}, ${term}`;
+      }
+      if (c.variant.prepaid) description += ", prepaid";
+      // the same keys in the same order as { ...(school ? { schoolId } : {}), … }, without the spreads
+      const row: { -readonly [K in keyof Purchase]?: Purchase[K] } = { optionId: o.id, optionName: name, kind: c.kind, productIds };
+      if (school) row.schoolId = school.id;
+      if (c.key !== undefined) row.role = c.key;
+      row.fiscalYears = years;
+      row.prepaid = c.variant.prepaid;
+      if (c.need !== undefined) row.seatsNeeded = c.need;
+      if (c.paid !== undefined) row.seatsBought = c.paid;
+      row.payments = payments;
+      row.total = pay.total;
+      row.description = description;
+      p = row as Purchase;
     }
-    if (c.variant.prepaid) description += ", prepaid";
-    // the same keys in the same order as { ...(school ? { schoolId } : {}), … }, without the spreads
-    const row: { -readonly [K in keyof Purchase]?: Purchase[K] } = { optionId: o.id, optionName: name, kind: c.kind, productIds };
-    if (school) row.schoolId = school.id;
-    if (c.key !== undefined) row.role = c.key;
-    row.fiscalYears = years;
-    row.prepaid = c.variant.prepaid;
-    if (c.need !== undefined) row.seatsNeeded = c.need;
-    if (c.paid !== undefined) row.seatsBought = c.paid;
-    row.payments = payments;
-    row.total = pay.total;
-    row.description = description;
-    const purchaseRow = row as Purchase;
-    rows.push({ p: purchaseRow, cents: payCents, choice: c, k0: 0, k1: 0, k2: 0, k3: 0 });
+    rows.push({ p, cents: payCents, choice: c, k0: 0, k1: 0, k2: 0, k3: 0 });
   }
   // Committed current contracts keep their years.
   for (const c of input.currentContracts) {

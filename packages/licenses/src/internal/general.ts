@@ -199,48 +199,78 @@ interface Pattern {
   readonly value: number;
 }
 
+/** One school's seats and priced pool per year, into `seats` and `pool`; returns its years with demand (bits). */
+function schoolPool(p: ProductModel, Y: number, years: readonly number[], s: number, prices: Float64Array, seats: Float64Array, pool: Float64Array): number {
+  seats.fill(0);
+  pool.fill(0);
+  let demandMask = 0;
+  for (const t of years) {
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      const d = demandAt(p, Y, s, r, t);
+      seats[t] = seats[t]! + d;
+      pool[t] = pool[t]! + prices[r * Y + t]! * d;
+    }
+    if (seats[t]! > 0) demandMask |= 1 << t;
+  }
+  return demandMask;
+}
+
+/**
+ * The cheapest site cost covering each set of years M (bits) at school s, into `cover` (Infinity: no
+ * set of its site licences covers M); `how`, when given, receives the licences of each.
+ */
+function siteCovers(
+  p: ProductModel,
+  Y: number,
+  left: number,
+  s: number,
+  seats: Float64Array,
+  demandMask: number,
+  cover: Float64Array,
+  how: ({ v: SiteVariant; block: number }[] | null)[] | null,
+): void {
+  const full = 1 << Y;
+  cover.fill(INF);
+  cover[0] = 0;
+  if (how !== null) how[0] = [];
+  for (const v of p.sites) {
+    const per = v.perSchool[s];
+    if (!per) continue;
+    v.blocks.forEach((bl, bi) => {
+      const mk = bl.mask & left & demandMask;
+      if (mk === 0 || !Number.isFinite(per.cost[bi]!)) return;
+      for (const t of bl.years) if (t < Y && seats[t]! > v.maxSeats) return;
+      const c = per.cost[bi]!;
+      for (let M = full - 1; M >= 0; M--) {
+        if (cover[M]! + c < cover[M | mk]!) {
+          cover[M | mk] = cover[M]! + c;
+          if (how !== null) how[M | mk] = [...how[M]!, { v, block: bi }];
+        }
+      }
+    });
+  }
+}
+
+/** The years of `left`, increasing. */
+const yearsOf = (left: number, Y: number): number[] => Array.from({ length: Y }, (_, t) => t).filter((t) => (left >> t) & 1);
+
 /**
  * Each school with demand in `left`: its site patterns (cheapest set of site licences covering each
  * set of years, and none), by priced value, cheapest first.
  */
-function patternsBySchool(m: Model, p: ProductModel, left: number, prices: Float64Array): { s: number; patterns: Pattern[] }[] {
+export function patternsBySchool(m: Model, p: ProductModel, left: number, prices: Float64Array): { s: number; patterns: Pattern[] }[] {
   const { Y, S } = m;
-  const years = Array.from({ length: Y }, (_, t) => t).filter((t) => (left >> t) & 1);
+  const years = yearsOf(left, Y);
   const full = 1 << Y;
   const out: { s: number; patterns: Pattern[] }[] = [];
+  const pool = new Float64Array(Y);
+  const seats = new Float64Array(Y);
+  const cover = new Float64Array(full);
   for (let s = 0; s < S; s++) {
-    const pool = new Float64Array(Y);
-    const seats = new Float64Array(Y);
-    let demandMask = 0;
-    for (const t of years) {
-      for (let r = 0; r < ROLE_COUNT; r++) {
-        const d = demandAt(p, Y, s, r, t);
-        seats[t] = seats[t]! + d;
-        pool[t] = pool[t]! + prices[r * Y + t]! * d;
-      }
-      if (seats[t]! > 0) demandMask |= 1 << t;
-    }
+    const demandMask = schoolPool(p, Y, years, s, prices, seats, pool);
     if (demandMask === 0) continue;
-    const cover = new Float64Array(full).fill(INF);
     const how: ({ v: SiteVariant; block: number }[] | null)[] = new Array(full).fill(null);
-    cover[0] = 0;
-    how[0] = [];
-    for (const v of p.sites) {
-      const per = v.perSchool[s];
-      if (!per) continue;
-      v.blocks.forEach((bl, bi) => {
-        const mk = bl.mask & left & demandMask;
-        if (mk === 0 || !Number.isFinite(per.cost[bi]!)) return;
-        for (const t of bl.years) if (t < Y && seats[t]! > v.maxSeats) return;
-        const c = per.cost[bi]!;
-        for (let M = full - 1; M >= 0; M--) {
-          if (cover[M]! + c < cover[M | mk]!) {
-            cover[M | mk] = cover[M]! + c;
-            how[M | mk] = [...how[M]!, { v, block: bi }];
-          }
-        }
-      });
-    }
+    siteCovers(p, Y, left, s, seats, demandMask, cover, how);
     const patterns: Pattern[] = [];
     for (let M = 0; M < full; M++) {
       if (!Number.isFinite(cover[M]!) || (M & ~demandMask) !== 0) continue;
@@ -252,6 +282,38 @@ function patternsBySchool(m: Model, p: ProductModel, left: number, prices: Float
     out.push({ s, patterns });
   }
   return out;
+}
+
+/**
+ * The value patternsBySchool lists first for each school with demand in `left` (the same schools,
+ * in order), without listing the patterns — the bound needs no more, and on large markets the
+ * search over patterns never runs. Fast path: the same cover table and sums, the least value kept
+ * as the set of years is scanned (no pattern objects, licence lists or sort). Reference in the
+ * tests (general.prop.test.ts): patternsBySchool's first value.
+ */
+export function cheapestBySchool(m: Model, p: ProductModel, left: number, prices: Float64Array): Float64Array {
+  const { Y, S } = m;
+  const years = yearsOf(left, Y);
+  const full = 1 << Y;
+  const out = new Float64Array(S);
+  let n = 0;
+  const pool = new Float64Array(Y);
+  const seats = new Float64Array(Y);
+  const cover = new Float64Array(full);
+  for (let s = 0; s < S; s++) {
+    const demandMask = schoolPool(p, Y, years, s, prices, seats, pool);
+    if (demandMask === 0) continue;
+    siteCovers(p, Y, left, s, seats, demandMask, cover, null);
+    let least = INF;
+    for (let M = 0; M < full; M++) {
+      if (!Number.isFinite(cover[M]!) || (M & ~demandMask) !== 0) continue;
+      let value = cover[M]!;
+      for (const t of years) if (!((M >> t) & 1)) value += pool[t]!;
+      if (value < least) least = value;
+    }
+    out[n++] = least;
+  }
+  return out.subarray(0, n);
 }
 
 /**
@@ -326,11 +388,12 @@ export function generalPool(m: Model, p: ProductModel, left: number, nodeLimit: 
   // the bound: Σ_s min over site patterns of (site cost + rate × pooled seats of the other years)
   const prices = seatRates(b, left, Y);
   const alpha = 0;
-  const schools = patternsBySchool(m, p, left, prices);
+  const cheapest = cheapestBySchool(m, p, left, prices);
   let lb = alpha;
-  for (const sc of schools) lb += sc.patterns[0]!.value;
+  for (let i = 0; i < cheapest.length; i++) lb += cheapest[i]!;
   if (!Number.isFinite(lb) || closes(lb, cost)) return { cost, lowerBound: Math.min(cost, lb), proven: true, choices, nodes };
-  if (schools.length > SEARCHED_SCHOOLS) return { cost, lowerBound: Math.min(cost, lb), proven: false, choices, nodes };
+  if (cheapest.length > SEARCHED_SCHOOLS) return { cost, lowerBound: Math.min(cost, lb), proven: false, choices, nodes };
+  const schools = patternsBySchool(m, p, left, prices);
 
   // branch and bound over the schools' patterns (cheapest priced first); a leaf's pool is
   // re-bought exactly by the cover

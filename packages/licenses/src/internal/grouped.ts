@@ -198,6 +198,9 @@ export interface GroupedResult {
   readonly cutoff: boolean;
 }
 
+/** Scratch of the sort by pooled count (grown as needed; every cell read is written first). */
+let keyScratch: Float64Array = new Float64Array(1024);
+
 /** Most site sets enumerated in one region before giving up (the caller then uses the frontier). */
 const COMBO_LIMIT = 60_000; // < 2^20 (the sort key below)
 
@@ -383,7 +386,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
   const comboK: number[][] = preps.map(() => []);
   // Enumerate with a small budget first, then widen it: plans left out cost at least L + budget,
   // so the region is closed as soon as the incumbent is within the budget of L.
-  type Scratch = { klo: Int32Array; khi: Int32Array; maxRest: Float64Array; k: Int32Array; exs: Float64Array[] };
+  type Scratch = { klo: Int32Array; khi: Int32Array; maxRest: Float64Array; k: Int32Array; exOff: Int32Array; ex: Float64Array };
   let scratchOf: Scratch[] | null = null;
   const enumerate = (r: Region, budget: number): boolean | null => {
     const scratch = (scratchOf ??= preps.map((p) => ({
@@ -391,7 +394,8 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
       khi: new Int32Array(p.groups.length),
       maxRest: new Float64Array(p.groups.length + 1),
       k: new Int32Array(p.groups.length),
-      exs: [],
+      exOff: new Int32Array(p.groups.length),
+      ex: new Float64Array(64),
     })));
     let total = 0;
     for (let t = 0; t < T; t++) {
@@ -400,9 +404,10 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
       const need = p.D - r.x1; // seats that must be removed
       const nG = p.groups.length;
       // allowed counts per group and their excess over the threshold choice (scratch per year)
-      const { klo, khi, maxRest, k } = scratch[t]!;
-      const exs = scratch[t]!.exs;
-      exs.length = 0;
+      const sc = scratch[t]!;
+      const { klo, khi, maxRest, k, exOff } = sc;
+      // each group's excesses sit at exOff[b] … in one buffer per year
+      let exLen = 0;
       for (let b = 0; b < nG; b++) {
         const g = p.groups[b]!;
         const ks = countBelow(g, l);
@@ -422,13 +427,22 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
           acc += c;
           hi++;
         }
-        const ex = new Float64Array(hi - lo + 1);
-        for (let k = ks - 1; k >= lo; k--) ex[k - lo] = ex[k - lo + 1]! + (l * g.d[k]! - g.F);
-        for (let k = ks + 1; k <= hi; k++) ex[k - lo] = ex[k - lo - 1]! + (g.F - l * g.d[k - 1]!);
+        const o = exLen;
+        exLen += hi - lo + 1;
+        if (sc.ex.length < exLen) {
+          const grown = new Float64Array(Math.max(exLen, 2 * sc.ex.length));
+          grown.set(sc.ex.subarray(0, o));
+          sc.ex = grown;
+        }
+        const ex = sc.ex;
+        ex[o + ks - lo] = 0;
+        for (let k = ks - 1; k >= lo; k--) ex[o + k - lo] = ex[o + k - lo + 1]! + (l * g.d[k]! - g.F);
+        for (let k = ks + 1; k <= hi; k++) ex[o + k - lo] = ex[o + k - lo - 1]! + (g.F - l * g.d[k - 1]!);
         klo[b] = lo;
         khi[b] = hi;
-        exs.push(ex);
+        exOff[b] = o;
       }
+      const exAll = sc.ex;
       // most seats the groups from b on can still remove
       maxRest[nG] = 0;
       for (let b = nG - 1; b >= 0; b--) maxRest[b] = maxRest[b + 1]! + p.groups[b]!.T[khi[b]!]!;
@@ -453,10 +467,10 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
           return;
         }
         const g = p.groups[b]!;
-        const e = exs[b]!;
+        const o = exOff[b]! - klo[b]!;
         const lo = klo[b]!;
         for (let kk = lo; kk <= khi[b]!; kk++) {
-          const x = ex + e[kk - lo]!;
+          const x = ex + exAll[o + kk]!;
           if (x >= budget) continue;
           k[b] = kk;
           dfs(b + 1, W + g.T[kk]!, C + kk * g.F, x);
@@ -471,7 +485,8 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
       const Cs = comboC[t]!;
       // by pooled count (a numeric sort of N·2^20 + index); equal counts keep the cheaper last,
       // which is the one pick() returns
-      const keys = new Float64Array(Ns.length);
+      if (keyScratch.length < Ns.length) keyScratch = new Float64Array(Math.max(Ns.length, 2 * keyScratch.length));
+      const keys = keyScratch.subarray(0, Ns.length);
       for (let i = 0; i < Ns.length; i++) keys[i] = Ns[i]! * 1_048_576 + i;
       keys.sort();
       const N: number[] = [];

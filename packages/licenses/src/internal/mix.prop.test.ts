@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Curve, type YearSchedule } from "./curve.js";
-import { Mix, pruneTuples, tuplesOf } from "./mix.js";
+import { choicesOf, Mix, pruneTuples, tuplesOf } from "./mix.js";
 import type { TupleCurve } from "./tuple.js";
+import { picksOf, prunedCodes, tupleTable } from "./tupleTable.js";
 
 // The mix of seat options (mix.ts: hinges, tuples with a greedy fill, packs by binary search and an
 // exchange argument) against the obviously correct reference: each option's covering cost for every
@@ -191,6 +192,46 @@ describe("the mix of seat options", () => {
         expect(ids(pruneTuples(tuples, top))).toEqual(ids(referencePrune(tuples, top)));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("prunes the light shape as pruneTuples prunes the tuples (tupleTable.ts against TupleCurve objects), and Mix keeps those", () => {
+    fc.assert(
+      fc.property(fc.array(columnArb, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.integer({ min: 1, max: 300 }), (specs, weighted, top) => {
+        const columns = specs.map((s) => ({ curves: curvesOf(s, weighted) }));
+        const tuples = tuplesOf(columns);
+        const mix = new Mix(columns, top);
+        const choices = columns.map(choicesOf);
+        // the light shape's numbers are the tuples' own, bit for bit: the key points of
+        // addKeyPoints, each tuple's relaxedAt there, and that plus its band
+        const table = tupleTable(choices, top);
+        expect(table.T).toBe(tuples.length);
+        expect(Array.from(table.codes, (code) => picksOf(choices, code))).toEqual(tuples.map((t) => [...t.picks]));
+        if (tuples.length > 1) {
+          const pts = new Set<number>([1, top]);
+          for (const t of tuples) t.addKeyPoints(top, pts);
+          const xs = Float64Array.from(pts).sort();
+          expect(Array.from(table.xs)).toEqual(Array.from(xs));
+          const row = new Float64Array(xs.length);
+          tuples.forEach((t, i) => {
+            t.relaxedAt(xs, row);
+            for (let g = 0; g < xs.length; g++) {
+              expect(Object.is(table.lower[i * xs.length + g], row[g])).toBe(true);
+              expect(Object.is(table.upper[i * xs.length + g], row[g]! + t.band)).toBe(true);
+            }
+          });
+        }
+        const light = prunedCodes(choices, top);
+        const kept = pruneTuples(tuples, top);
+        expect(light.codes.map((code) => picksOf(choices, code))).toEqual(kept.map((t) => [...t.picks]));
+        expect(light.cap).toBe(tuples.length === 0 ? 0 : Math.max(...tuples.map((t) => t.cap)));
+        if (columns.length > 1) expect(mix.curves.map((t) => [...t.picks])).toEqual(kept.map((t) => [...t.picks]));
+        expect(mix.cap).toBe(light.cap);
+        // past top every tuple is tried: the same tuples as tuplesOf, in its order
+        const far = Math.ceil(top * 3 + 500);
+        expect(mix.eval(far)).toBe(Math.min(Number.POSITIVE_INFINITY, ...tuples.filter((t) => far <= t.cap).map((t) => t.eval(far))));
+      }),
+      { numRuns: 400 },
     );
   });
 

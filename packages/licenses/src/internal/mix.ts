@@ -9,14 +9,16 @@
 // an optimal mix has each option inside one of its brackets. So
 //   H(N) = min over tuples τ of  C_τ + Fill_τ(N − A_τ).
 // Why it is fast: a mix has a handful of hinges per option, so a few dozen tuples; tuples that another
-// tuple beats everywhere are dropped once (pairwise, exactly, on the breakpoints of both), and an
-// evaluation is a few fills. Each tuple is a "curve" for the region solvers (pool1d, grouped).
+// tuple beats everywhere are dropped once (pairwise, exactly, on the breakpoints of both) — from
+// their numbers alone, before any tuple object is built (tupleTable.ts) — and an evaluation is a
+// few fills. Each tuple is a "curve" for the region solvers (pool1d, grouped).
 //
 // The reference in the tests (mix.prop.test.ts) is the textbook dynamic programme over whole seats:
 // covering costs of the options convolved one at a time.
 import { type Curve, Hull } from "./curve.js";
 import { type Hinge, hingesOf, type PackRule, packRuleOf, pruneHinges } from "./hinge.js";
 import { hingePick, type Pick, packsPick, TupleCurve } from "./tuple.js";
+import { dropDominated, picksOf, prunedCodes } from "./tupleTable.js";
 
 const INF = Number.POSITIVE_INFINITY;
 
@@ -45,8 +47,10 @@ let scratch = new Float64Array(4096);
  *
  * Fast path: any witness will do, so the one that covered the same interval for the previous tuple
  * and the one that covered the previous interval are tried before the others (one tuple usually
- * covers a run of intervals and many tuples); values sit in one flat array. Reference in the tests
- * (mix.prop.test.ts): the plain scan of every other tuple on every interval, same kept tuples.
+ * covers a run of intervals and many tuples); values sit in one flat array (dropDominated,
+ * tupleTable.ts). Reference in the tests (mix.prop.test.ts): the plain scan of every other tuple on
+ * every interval, same kept tuples. Mix itself prunes the tuples' light shape (tupleTable.ts) with
+ * the same rule before building them; this one is the reference of that.
  */
 export function pruneTuples(tuples: readonly TupleCurve[], top: number): TupleCurve[] {
   const T = tuples.length;
@@ -69,39 +73,7 @@ export function pruneTuples(tuples: readonly TupleCurve[], top: number): TupleCu
     const band = t.band;
     for (let g = 0; g < G; g++) upper[i * G + g] = row[g]! + band;
   }
-  const dropped = new Uint8Array(T);
-  // the witness of each interval for the last tuple examined (-1: none yet)
-  const last = new Int32Array(G).fill(-1);
-  const nInt = G === 1 ? 1 : G - 1;
-  for (let i = 0; i < T; i++) {
-    const base = i * G;
-    let covered = true;
-    let prev = -1;
-    for (let g = 0; g < nInt; g++) {
-      const g1 = G === 1 ? 0 : g + 1;
-      const L0 = lower[base + g]!;
-      const L1 = lower[base + g1]!;
-      // candidates: the previous interval's witness, this interval's last witness, then every tuple
-      let w = -1;
-      for (let c = -2; c < T; c++) {
-        const k = c === -2 ? prev : c === -1 ? last[g]! : c;
-        if (k < 0 || k === i || dropped[k]) continue;
-        const U0 = upper[k * G + g]!;
-        const U1 = upper[k * G + g1]!;
-        if (U0 <= L0 && U1 <= L1 && (U0 < L0 || U1 < L1 || k < i)) {
-          w = k;
-          break;
-        }
-      }
-      if (w < 0) {
-        covered = false;
-        break;
-      }
-      last[g] = w;
-      prev = w;
-    }
-    if (covered) dropped[i] = 1;
-  }
+  const dropped = dropDominated(lower, upper, T, G);
   return tuples.filter((_, i) => !dropped[i]);
 }
 
@@ -109,7 +81,7 @@ export function pruneTuples(tuples: readonly TupleCurve[], top: number): TupleCu
 const choiceCache = new WeakMap<Curve, { one?: readonly (Pick | null)[]; two: WeakMap<Curve, readonly (Pick | null)[]> }>();
 
 /** A column's choices in a tuple: nothing, each hinge kept by pruneHinges, each undominated pack rule. */
-function choicesOf(col: MixColumn): readonly (Pick | null)[] {
+export function choicesOf(col: MixColumn): readonly (Pick | null)[] {
   const n = col.curves.length;
   const c0 = col.curves[0];
   if (c0 === undefined || n > 2) return computeChoices(col);
@@ -154,7 +126,11 @@ function computeChoices(col: MixColumn): readonly (Pick | null)[] {
 
 /** Every tuple of the columns: one of each column's hinges or pack rules, or nothing; not all nothing. */
 export function tuplesOf(columns: readonly MixColumn[]): TupleCurve[] {
-  const choices = columns.map(choicesOf);
+  return tuplesOfChoices(columns.map(choicesOf));
+}
+
+/** Every tuple of the columns' choices, in order (the first column's choice varies slowest). */
+function tuplesOfChoices(choices: readonly (readonly (Pick | null)[])[]): TupleCurve[] {
   const tuples: TupleCurve[] = [];
   const picks: (Pick | null)[] = new Array(choices.length).fill(null);
   const rec = (j: number, used: boolean): void => {
@@ -187,22 +163,52 @@ export class Mix {
    */
   constructor(columns: readonly MixColumn[], top: number) {
     this.columns = columns;
-    let tuples = tuplesOf(columns);
-    // a pack tuple's exact cost is at most its relaxation + band; with every other tuple kept, a
-    // dropped one is never strictly cheapest on [1, top] (beyond top every tuple is tried)
-    this.#all = tuples;
     this.top = Math.max(1, top);
-    tuples = columns.length > 1 ? pruneTuples(tuples, this.top) : tuples;
-    this.curves = tuples;
-    this.cap = this.#all.length === 0 ? 0 : Math.max(...this.#all.map((c) => c.cap));
+    const choices = columns.map(choicesOf);
+    this.#choices = choices;
+    if (columns.length > 1) {
+      // a pack tuple's exact cost is at most its relaxation + band; with every other tuple kept, a
+      // dropped one is never strictly cheapest on [1, top] (beyond top every tuple is tried). The
+      // tuples are pruned in their light shape (tupleTable.ts): only the kept ones are built.
+      const { codes, cap } = prunedCodes(choices, this.top);
+      this.#codes = codes;
+      this.curves = codes.map((code) => new TupleCurve(picksOf(choices, code)));
+      this.cap = cap;
+    } else {
+      const tuples = tuplesOfChoices(choices);
+      this.#all = tuples;
+      this.curves = tuples;
+      this.cap = tuples.length === 0 ? 0 : Math.max(...tuples.map((c) => c.cap));
+    }
   }
 
-  readonly #all: readonly TupleCurve[];
+  readonly #choices: readonly (readonly (Pick | null)[])[];
+  /** The codes of the kept tuples (tupleTable.ts), when pruned. */
+  #codes: readonly number[] = [];
+  /** Every tuple, built when a count past `top` is asked for (the kept ones reused). */
+  #all: readonly TupleCurve[] | null = null;
   /** The seat counts up to which `curves` (the pruned tuples) suffice. */
   readonly top: number;
 
+  #allTuples(): readonly TupleCurve[] {
+    if (this.#all === null) {
+      const kept = new Map<number, TupleCurve>();
+      this.#codes.forEach((code, i) => kept.set(code, this.curves[i]!));
+      let total = 1;
+      for (const c of this.#choices) total *= c.length;
+      const all: TupleCurve[] = [];
+      for (let code = 0; code < total; code++) {
+        const picks = picksOf(this.#choices, code);
+        if (picks.every((x) => x === null)) continue;
+        all.push(kept.get(code) ?? new TupleCurve(picks));
+      }
+      this.#all = all;
+    }
+    return this.#all;
+  }
+
   #list(n: number): readonly TupleCurve[] {
-    return n <= this.top ? this.curves : this.#all;
+    return n <= this.top ? this.curves : this.#allTuples();
   }
 
   /** Cheapest cost of covering n seats (0 for n ≤ 0, Infinity past every tuple's capacity). */

@@ -1,7 +1,10 @@
 import { Dec, escalate, Money, Rate } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { chainedCents } from "./model.js";
+import { tinyMarketArb } from "../../test/arbitraries.js";
+import { generateLicenseMarket } from "../generate.js";
+import { chainedCents, compileSchedule, compileSchedules } from "./model.js";
+import { parsePlanInput } from "./parsePlan.js";
 
 // The compiler's integer escalation against core's decimal path (escalate with each-year rounding,
 // roundToCents, × prepay factor, roundToCents): equal cents for prices with sub-cent digits,
@@ -29,6 +32,38 @@ describe("whole-cent chained escalation", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+// The yearly seat schedules built in one pass over each price's series (compileSchedules) against
+// the reference, compileSchedule once a year reading the price of that year: equal schedules, key
+// order included, for every seat and concurrent option of generated and tiny random markets.
+describe("a seat option's yearly schedules", () => {
+  const check = (input: unknown, span: number): void => {
+    const parsed = parsePlanInput(input);
+    // a price series that differs by price and year
+    const series = (m: Money): number[] => Array.from({ length: span }, (_, t) => m.toCents() * (t + 2) + t);
+    for (const o of parsed.options) {
+      if (o.kind !== "seat" && o.kind !== "concurrent") continue;
+      const fast = compileSchedules(o, series, span);
+      const ref = Array.from({ length: span }, (_, t) => compileSchedule(o, (m) => series(m)[t]!));
+      expect(fast).toEqual(ref);
+      expect(fast.map((x) => Object.keys(x))).toEqual(ref.map((x) => Object.keys(x)));
+    }
+  };
+  it("equals compileSchedule year by year on generated markets", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 8 }), (products, options, seed, span) =>
+        check(generateLicenseMarket({ products, options, schools: 2, years: 2, seed }), span),
+      ),
+      { numRuns: 100 },
+    );
+  });
+  it("equals compileSchedule year by year on tiny random markets", () => {
+    fc.assert(
+      fc.property(tinyMarketArb, fc.integer({ min: 1, max: 6 }), (input, span) => check(input, span)),
+      { numRuns: 100 },
     );
   });
 });

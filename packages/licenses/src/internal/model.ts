@@ -172,7 +172,7 @@ export function chainedCents(price: Money, growth: Dec | null, rounding: "chaine
   return out;
 }
 
-function compileSchedule(option: Extract<PricingOption, { kind: "seat" | "concurrent" }>, up: (m: Money) => number): YearSchedule {
+export function compileSchedule(option: Extract<PricingOption, { kind: "seat" | "concurrent" }>, up: (m: Money) => number): YearSchedule {
   const s: PriceSchedule = option.schedule;
   const base = {
     min: option.minimumSeats ?? 0,
@@ -195,6 +195,49 @@ function compileSchedule(option: Extract<PricingOption, { kind: "seat" | "concur
         type: s.type === "allUnits" ? 1 : 2,
         tiers: s.tiers.map((x) => ({ from: x.from, to: x.to ?? Number.POSITIVE_INFINITY, price: up(x.unitPrice) })),
       };
+  }
+}
+
+/**
+ * compileSchedule for every year index 0 … span − 1 at once, with `series(m)` the whole cents of
+ * price m in each year: each price's series is looked up once, not once a year. The same
+ * schedules (fields, values and key order) as compileSchedule(option, (m) => series(m)[t]).
+ */
+export function compileSchedules(option: Extract<PricingOption, { kind: "seat" | "concurrent" }>, series: (m: Money) => readonly number[], span: number): YearSchedule[] {
+  const s: PriceSchedule = option.schedule;
+  const min = option.minimumSeats ?? 0;
+  const max = option.maximumSeats ?? Number.POSITIVE_INFINITY;
+  const fees = option.fixedFee === undefined ? null : series(option.fixedFee);
+  const out: YearSchedule[] = new Array(span);
+  switch (s.type) {
+    case "unit": {
+      const unit = series(s.unitPrice);
+      for (let t = 0; t < span; t++) out[t] = { min, max, fee: fees === null ? 0 : fees[t]!, unit: unit[t]!, tiers: [], packSize: 1, packPrice: 0, type: 0 };
+      return out;
+    }
+    case "packs": {
+      const price = series(s.packPrice);
+      for (let t = 0; t < span; t++) out[t] = { min, max, fee: fees === null ? 0 : fees[t]!, unit: 0, tiers: [], packSize: s.packSize, packPrice: price[t]!, type: 3 };
+      return out;
+    }
+    case "allUnits":
+    case "incremental": {
+      const prices = s.tiers.map((x) => series(x.unitPrice));
+      const type = s.type === "allUnits" ? 1 : 2;
+      for (let t = 0; t < span; t++) {
+        out[t] = {
+          min,
+          max,
+          fee: fees === null ? 0 : fees[t]!,
+          unit: 0,
+          tiers: s.tiers.map((x, k) => ({ from: x.from, to: x.to ?? Number.POSITIVE_INFINITY, price: prices[k]![t]! })),
+          packSize: 1,
+          packPrice: 0,
+          type,
+        };
+      }
+      return out;
+    }
   }
 }
 
@@ -278,18 +321,19 @@ export function compileModel(input: PlanInput): Model {
   /** Cash per year index of a block priced yearly by `price(t)`; prepaid: all in the first year. */
   // Escalated whole cents of one price in one year, memoised per option and factor: site prices
   // repeat across schools (a few enrollment bands), and decimal escalation is the costly part.
-  const escalatedMemo = new Map<PricingOption, Map<Dec | null, Map<Money, number[]>>>();
-  const escalatedCents = (o: PricingOption, p: Money, t: number, factor: Dec | null): number => {
+  const escalatedMemo = new Map<PricingOption, Map<Dec | null, Map<Money, readonly number[]>>>();
+  const escalatedSeries = (o: PricingOption, p: Money, factor: Dec | null): readonly number[] => {
     let byFactor = escalatedMemo.get(o);
     if (byFactor === undefined) escalatedMemo.set(o, (byFactor = new Map()));
     let memo = byFactor.get(factor);
     if (memo === undefined) byFactor.set(factor, (memo = new Map()));
     let series = memo.get(p);
+    if (series !== undefined) return series;
     // monthly prices: a year is the monthly price × the months billed (exact in decimals); term
     // prices are totals, not escalated (the escalator splits them, see splitTotal)
     const base = o.billedMonths === undefined ? p : p.multiply(o.billedMonths);
     const escalator = o.priceBasis === "term" ? undefined : o.escalator;
-    if (series === undefined) series = chainedCents(base, escalator === undefined ? null : escalator.growthFactor(), o.escalatorRounding, factor, span) ?? undefined;
+    series = chainedCents(base, escalator === undefined ? null : escalator.growthFactor(), o.escalatorRounding, factor, span) ?? undefined;
     if (series === undefined) {
       // escalatedPrice(p, e, t) is entry t of one escalation series: compute the series once
       const prices = escalator === undefined || span === 1 ? [] : escalate(base, escalator, span - 1, { rounding: o.escalatorRounding === "chained" ? "each-year" : "at-end" });
@@ -300,8 +344,9 @@ export function compileModel(input: PlanInput): Model {
       });
     }
     memo.set(p, series);
-    return series[t]!;
+    return series;
   };
+  const escalatedCents = (o: PricingOption, p: Money, t: number, factor: Dec | null): number => escalatedSeries(o, p, factor)[t]!;
   const growthOf = (o: PricingOption): Dec | null => (o.escalator === undefined || o.escalator.toDecimal().isZero() ? null : o.escalator.growthFactor());
   /** Cents per year index of a term total paid over a block (prepaid: all in its first year). */
   const termCash = (block: Block, prepaid: boolean, total: number, o: PricingOption): number[] => {
@@ -400,7 +445,7 @@ export function compileModel(input: PlanInput): Model {
           });
           cash = (bi, qty) => termCash(blocks[bi]!, prepaid, purchase(termSchedule, qty), o);
         } else {
-          schedules = Array.from({ length: span }, (_, t) => compileSchedule(o, (m) => escalatedCents(o, m, t, factor)));
+          schedules = compileSchedules(o, (m) => escalatedSeries(o, m, factor), span);
           curves = blocks.map((b) => new Curve(b.years.map((t) => ({ s: schedules[t]!, w: prepaid ? weight(b.years[0]!) : weight(t) }))));
           cash = (bi, qty) => {
             const out = new Array<number>(span).fill(0);
