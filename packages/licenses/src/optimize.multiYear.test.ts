@@ -98,6 +98,38 @@ describe("6 schools × 3 years with a multi-year commitment (generated markets)"
   });
 });
 
+// P1's own multi-year commitments (200 schools × 3 years), each product alone: the exact node solve
+// (internal/commitLeaf.ts) proves them. Independent values from HiGHS 1.15 on the full covering
+// model (test/highsModel.ts, mip_rel_gap 0, computed 2026-12-04; HiGHS took 2.7–29 s a product, we
+// take 9–126 ms): equal on p8, p10, p29, p34, p36, p47 and p86. On p7, p26 and p113 HiGHS stops at
+// "Optimal" values above ours (295,193,847; 218,136,949; 163,888,277 ¢) — with the site licences
+// fixed to our plan's (highsCostWithSites) HiGHS itself finds ours to the cent, so our plans are
+// feasible in its model and its claim is the one that does not hold (see the seed-10 test in
+// optimize.prop.test.ts).
+describe("P1's 200-school products with a multi-year commitment, alone", () => {
+  const p1 = generateLicenseMarket({ products: 300, options: 6, schools: 200, years: 3, seed: 1 });
+  const alone = (id: string) => ({
+    ...p1,
+    products: p1.products.filter((p) => p.id === id),
+    options: p1.options!.filter((o) => "productId" in o && o.productId === id),
+    demand: p1.demand.filter((d) => d.productId === id),
+  });
+  it.each([
+    ["p7", 295_175_405],
+    ["p8", 167_706_964],
+    ["p26", 218_135_109],
+    ["p36", 506_293_143],
+    ["p113", 163_886_198],
+  ])("%s: optimal at %i cents (HiGHS's value, or HiGHS's with our sites fixed)", (id, cents) => {
+    const market = alone(id);
+    expect(market.options.some((o) => o.kind === "seat" && (o as { termYears?: number }).termYears === 3)).toBe(true);
+    const plan = optimizeLicenses(market);
+    expect(plan.status).toBe("optimal");
+    expect(plan.objective.toCents()).toBe(cents);
+    expect(checkCoverage(market, plan)).toEqual([]);
+  });
+});
+
 // Counterexamples the properties found in the commitment search (both once labelled optimal).
 describe("commitment search regressions", () => {
   it("sees a role without demand earning free seats of one with demand ($7.00: 3 teacher seats earn 3 students)", () => {
