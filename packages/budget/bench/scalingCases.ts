@@ -6,21 +6,29 @@ import { createRng, Money, type Rng } from "@districtkit/core";
 import { scalingCase } from "../../core/bench/scaling.js";
 import {
   type BudgetModel,
+  budgetVsActual,
   c2Budget,
   checkEquipmentRules,
+  checkERateEligibility,
   compareProjections,
   compareScenarios,
+  compileAccountMapping,
+  ERATE_SERVICES,
   eRateDiscount,
+  evaluateBids,
   generateDistrict,
   goalSeek,
   irr,
   legacyWeightedDiscount,
   matchPlanLines,
   measure,
+  npv,
   prepareBudget,
   projectBudget,
   projectDistrictEnrollment,
+  recheckERateEligibility,
   reconcilePlan,
+  restrictedFundBalances,
   standardTornadoLevers,
   tabulate,
   tornado,
@@ -81,6 +89,71 @@ function schools(n: number, seed: number) {
 const flows = (n: number): string[] => [String(-1000 * n), ...Array.from({ length: n - 1 }, (_, i) => String(1100 + (i % 37)))];
 /** n consecutive days from 2000-01-01. */
 const days = (n: number): string[] => Array.from({ length: n }, (_, i) => new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10));
+
+const CATEGORIES = ["hardware", "software", "network", "services", "staff-development", "support-staff", "supplies", "maintenance"];
+const FUNDS = ["general-fund", ...Array.from({ length: 11 }, (_, i) => `grant-${i}`)];
+
+/** A ledger of n actual rows over fund × category × school cells (one cell per 20 rows, n/200 schools): last year's twelve periods and this year's first six, with the plan row of every cell. */
+function ledger(n: number, seed: number) {
+  const rng = createRng(seed);
+  const cells = Math.max(1, Math.round(n / 20));
+  const schoolCount = Math.max(1, Math.round(n / 200));
+  const cell = (c: number) => ({ fund: FUNDS[c % FUNDS.length]!, category: CATEGORIES[Math.floor(c / FUNDS.length) % CATEGORIES.length]!, school: c % 7 === 0 ? null : `s${c % schoolCount}` });
+  const plan = Array.from({ length: cells }, (_, c) => ({ ...cell(c), fiscalYear: 2027, amount: Money.fromCents(int(rng, 100_000, 50_000_000)).toString() }));
+  const actuals = Array.from({ length: n }, () => {
+    const prior = rng.next() < 2 / 3;
+    return {
+      ...cell(int(rng, 0, cells - 1)),
+      fiscalYear: prior ? 2026 : 2027,
+      period: prior ? int(rng, 1, 12) : int(rng, 1, 6),
+      posted: Money.fromCents(int(rng, 0, 2_000_000)).toString(),
+      encumbered: Money.fromCents(rng.next() < 0.2 ? int(rng, 0, 500_000) : 0).toString(),
+    };
+  });
+  return { plan, actuals };
+}
+
+/** n planned E-Rate items, each naming one of the service table's services. */
+const eRateItems = (n: number, seed: number) => {
+  const rng = createRng(seed);
+  return Array.from({ length: n }, (_, i) => ({
+    id: `item-${i}`,
+    name: `Item ${i}`,
+    service: ERATE_SERVICES[int(rng, 0, ERATE_SERVICES.length - 1)]!.id,
+    amount: Money.fromCents(int(rng, 10_000, 5_000_000)).toString(),
+  }));
+};
+
+/** An account mapping (fund-function-object-location) of n category rules: exact object codes, ranges and prefixes, first match wins. */
+function mapping(n: number, seed: number) {
+  const rng = createRng(seed);
+  return {
+    id: "big",
+    name: "A district's chart of many rules",
+    layout: {
+      separator: "-",
+      segments: [
+        { name: "fund", role: "fund" as const },
+        { name: "function", role: "function" as const },
+        { name: "object", role: "object" as const },
+        { name: "location", role: "location" as const },
+      ],
+    },
+    categories: Array.from({ length: n }, (_, i) => {
+      const r = rng.next();
+      const object = r < 0.6 ? String(100_000 + i) : r < 0.9 ? `${100_000 + i}-${100_000 + i + int(rng, 1, 50)}` : `${100_000 + i}*`;
+      return { when: rng.next() < 0.5 ? { object } : { object, function: String(int(rng, 1000, 2999)) }, category: CATEGORIES[i % CATEGORIES.length]! };
+    }),
+    funds: [
+      { when: { fund: "100-199" }, fund: "general-fund" },
+      { when: {}, fund: "grant-0" },
+    ],
+    schools: [
+      { when: { location: "000" }, school: null },
+      { when: {}, school: "s1" },
+    ],
+  };
+}
 
 /** The cases (scaling.bench.ts registers them). */
 export const scalingCases = [
@@ -209,5 +282,53 @@ export const scalingCases = [
     "checkEquipmentRules (items)",
     (n) => ({ asOf: "2026-07-01", items: Array.from({ length: n }, (_, i) => ({ id: `i${i}`, building: `b${i % 500}`, installedOn: "2021-09-01", count: 1 })), plan: [] }),
     checkEquipmentRules as (x: unknown) => unknown,
+  ),
+  scalingCase("budgetVsActual (actual rows; a plan row per 20)", (n) => ({ fiscalYear: 2027, ...ledger(n, 11) }), budgetVsActual as (x: unknown) => unknown),
+  scalingCase(
+    "restrictedFundBalances (actual rows; 12 funds)",
+    (n) => ({
+      asOf: "2027-01-31",
+      students: 20_000,
+      funds: FUNDS.map((id, i) =>
+        i === 0
+          ? { id, name: "General fund", kind: "general" as const }
+          : i % 2
+            ? { id, name: `Grant ${i}`, kind: "grant" as const, eligibleCategories: CATEGORIES.slice(0, 4), annual: { amount: "250000", firstYear: 2025 } }
+            : { id, name: `Grant ${i}`, kind: "grant" as const, eligibleCategories: CATEGORIES, tranches: [{ amount: "900000", availableFrom: "2025-07-01", obligateBy: "2027-09-30" }] },
+      ),
+      actuals: ledger(n, 12).actuals,
+    }),
+    restrictedFundBalances as (x: unknown) => unknown,
+  ),
+  // planC2Drawdown (schools and requests, each ≤ 10,000 by its schema) has no case: measured ×20.7 CPU
+  // from 1,000 to 10,000 of each (141 ms → 2.9 s), quadratic — every building filters the whole request
+  // list (src/erate/c2Drawdown.ts); its exemption in badInput.prop.test.ts says so
+  scalingCase("checkERateEligibility (items)", (n) => ({ fundingYear: 2025, rulesAsOf: "2025-10-01", items: eRateItems(n, 14) }), checkERateEligibility as (x: unknown) => unknown),
+  scalingCase("recheckERateEligibility (items)", (n) => ({ fundingYear: 2025, from: "2025-01-15", to: "2025-10-01", items: eRateItems(n, 15) }), recheckERateEligibility as (x: unknown) => unknown),
+  scalingCase(
+    "npv (flows)",
+    (n) => flows(n),
+    (values) => npv(0.05, values),
+  ),
+  scalingCase("compileAccountMapping (category rules)", (n) => mapping(n, 16), compileAccountMapping as (x: unknown) => unknown),
+  // the schema takes at most 1,000 bids and 50 criteria: 50 criteria, and bids × criteria scores of 5,000 and 50,000
+  scalingCase(
+    "evaluateBids (bids × criteria)",
+    (n) => {
+      const rng = createRng(17);
+      const criteria = Array.from({ length: 50 }, (_, i) => ({ id: `c${i}`, name: `Criterion ${i}`, weight: i === 0 ? 100 : int(rng, 1, 20), price: i === 0 }));
+      return {
+        criteria,
+        bids: Array.from({ length: Math.round(n / 50) }, (_, b) => ({
+          id: `b${b}`,
+          vendor: `Vendor ${b}`,
+          price: Money.fromCents(int(rng, 1_000_000, 90_000_000)).toString(),
+          scores: criteria.slice(1).map((c) => ({ criterion: c.id, points: int(rng, 0, 10) })),
+          ...(rng.next() < 0.05 ? { disqualified: "non-responsive" } : {}),
+        })),
+      };
+    },
+    evaluateBids as (x: unknown) => unknown,
+    { sizes: [5_000, 50_000] },
   ),
 ];

@@ -2,12 +2,13 @@
 // list that can be long, with a seeded generator of its input (the same size and seed give the
 // same input): amounts to sum, weights to allocate over, values to take quantiles of. The series
 // (fiscal years 1000–9999: at most 9,000 entries) and escalate (at most 1,000 years) are bounded
-// below 100,000 by their own validation and are not listed.
+// below 100,000 by their own validation: the series are measured at 900 and 9,000 years.
 
 import { allocate, splitEvenly } from "../src/allocate.js";
 import { Money } from "../src/money.js";
 import { quantile, quantiles } from "../src/quantile.js";
 import { createRng } from "../src/random/rng.js";
+import { MoneySeries } from "../src/series.js";
 import { scalingCase } from "./scaling.js";
 
 /** n amounts: a third whole cents, a third decimal text, a third sub-cent decimals. */
@@ -29,6 +30,20 @@ const values = (n: number, seed: number): Float64Array => {
   const rng = createRng(seed);
   return Float64Array.from({ length: n }, () => rng.next() * 1e6);
 };
+
+/** n [year, amount] pairs from fiscal year 1000 on (n ≤ 9,000), in shuffled order, amounts as numbers, text and Money. */
+function yearPairs(n: number, seed: number): [number, Money | string | number][] {
+  const rng = createRng(seed);
+  const pairs = Array.from({ length: n }, (_, i): [number, Money | string | number] => {
+    const cents = Math.floor(rng.next() * 10_000_000);
+    return [1000 + i, i % 3 === 0 ? Money.fromCents(cents) : i % 3 === 1 ? (cents / 100).toFixed(2) : cents];
+  });
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng.next() * (i + 1));
+    [pairs[i], pairs[j]] = [pairs[j]!, pairs[i]!];
+  }
+  return pairs;
+}
 
 /** The cases (scaling.bench.ts registers them). */
 export const scalingCases = [
@@ -75,5 +90,17 @@ export const scalingCases = [
     "quantile (values)",
     (n) => values(n, 7),
     (xs) => quantile(xs, 0.9),
+  ),
+  scalingCase(
+    "MoneySeries.from (years)",
+    (n) => yearPairs(n, 21),
+    (pairs) => MoneySeries.from(pairs),
+    { sizes: [900, 9_000] },
+  ),
+  scalingCase(
+    "MoneySeries#toRows (years)",
+    (n) => MoneySeries.from(yearPairs(n, 22)),
+    (series) => series.toRows(),
+    { sizes: [900, 9_000] },
   ),
 ];

@@ -11,8 +11,6 @@ await fuzzEveryExport({
     cases: scalingCases.map((c) => c.name),
     exempt: {
       formatPath: "formats one issue's path: a few segments into one input",
-      "MoneySeries.from": "no case yet, though it takes a list that can be long (a series of many years)",
-      "MoneySeries#toRows": "no case yet, though it takes a list that can be long (a series of many years)",
     },
   },
   name: "@districtkit/core",

@@ -20,6 +20,7 @@ import {
   licenseContractsToCurrent,
   licenseEnrollmentFromRoster,
   matchDeviceModels,
+  mergeCalendarItems,
   modelOptionsFromMatches,
   neutraliseFormula,
   parseJsonInput,
@@ -214,6 +215,32 @@ function privacyRegister(n: number, seed: number) {
   };
 }
 
+const CALENDAR_KINDS_USED = ["erate-deadline", "fund-obligation", "licence-renewal", "agreement-expiry", "device-support-end", "device-warranty-end", "vetting-review", "custom"] as const;
+const SOURCES = ["erate", "budget", "licenses", "privacy", "lifecycle", "lifecycle", "vetting", "district"] as const;
+
+/** A district's calendar of n items in 4 lists (the engines' and the district's own), dated 2026–2031; ids are unique within a list and one in twenty is taken in another list too (renamed `~2`…). */
+function calendarLists(n: number, seed: number) {
+  const rng = createRng(seed);
+  const lists: object[][] = [[], [], [], []];
+  for (let i = 0; i < n; i++) {
+    const k = int(rng, 0, CALENDAR_KINDS_USED.length - 1);
+    const day = date(rng, 2026, 2031);
+    const list = i % 4;
+    lists[list]!.push({
+      id: rng.next() < 0.05 ? `${CALENDAR_KINDS_USED[k]}-shared-${i % Math.max(1, Math.floor(n / 20))}` : `${CALENDAR_KINDS_USED[k]}-${list}-${i}`,
+      date: day,
+      lastDayToAct: rng.next() < 0.7 ? `${Number(day.slice(0, 4)) - 1}${day.slice(4)}` : null,
+      kind: CALENDAR_KINDS_USED[k],
+      source: SOURCES[k],
+      title: `Item ${i}`,
+      action: "review and decide",
+      explanation: `Item ${i} of the district's calendar.`,
+      atStake: { amount: Money.fromCents(int(rng, 0, 10_000_000)).toString(), amountLabel: "annual cost", units: int(rng, 1, 5000), unit: "seats" },
+    });
+  }
+  return lists;
+}
+
 /** The cases (scaling.bench.ts registers them). */
 export const scalingCases = [
   scalingCase("readGoogleAdminDevices (rows)", (n) => new TextEncoder().encode(googleCsv(n, 1)), readGoogleAdminDevices),
@@ -359,6 +386,7 @@ export const scalingCases = [
     (n) => privacyRegister(n, 41),
     (register) => writePrivacyRegister(register),
   ),
+  scalingCase("mergeCalendarItems (items over 4 lists)", (n) => calendarLists(n, 31), mergeCalendarItems as (x: unknown) => unknown),
 ];
 
 function chunks(text: string, size: number): string[] {

@@ -15,7 +15,6 @@ await fuzzEveryExport({
   scaling: {
     cases: scalingCases.map((c) => c.name),
     exempt: {
-      mergeCalendarItems: "no case yet, though it takes a list that can be long (a district's calendar items)",
       ledgerRow: "reads one row of a table already read (readLedger and readActuals, which read every row, have cases)",
     },
   },

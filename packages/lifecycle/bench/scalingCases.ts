@@ -1,28 +1,35 @@
 // The scaling cases of the lifecycle package (issue 18; packages/core/bench/scaling.ts): every
 // entry point that takes a list that can be long, with a seeded generator of its input (the same
 // size and seed give the same input). Devices, cohorts and repair records of a large district;
-// survival data; the Monte Carlo trials of a chunk; a long series of payments.
+// survival data; the Monte Carlo trials of a chunk; a long series of payments; a district's device
+// models; the repair-cost history and trials of a damage-coverage comparison.
 import { addDaysIso, createRng, type Rng } from "@districtkit/core";
 import { scalingCase } from "../../core/bench/scaling.js";
 import {
   aggregateCohorts,
   annualFailureProbabilities,
   aueCliff,
+  compareDamageCoverage,
   failureModelFromKaplanMeier,
   fitFailureModelFromRepairs,
   fitWeibull,
   forecastMonteCarlo,
   forecastRepairs,
   forecastReplacements,
+  forecastToBudgetLines,
   generateInventory,
   generateRepairHistory,
   kaplanMeier,
+  kaplanMeierAt,
   mergeMonteCarloChunks,
   npv,
   planCappedRefresh,
   repairStatistics,
+  simulateDamageCoverageChunk,
   simulateForecastChunk,
+  summarizeDamageCoverage,
   summarizeMonteCarlo,
+  supportEnds,
   survivalAt,
   survivalDataFromRepairs,
 } from "../src/index.js";
@@ -73,6 +80,41 @@ function cappedCohorts(n: number, rng: Rng) {
     const purchaseFiscalYear = int(rng, 2019, 2026);
     return { id: `c${i}`, count: int(rng, 1, 60), purchaseFiscalYear, unitPrice: String(int(rng, 250, 900)), ...(rng.next() < 0.3 ? { deadlineFiscalYear: purchaseFiscalYear + int(rng, 3, 6) } : {}) };
   });
+}
+
+/** n device models (Chromebooks with an Auto Update Expiration, Windows desktops and laptops, iPads named as the built-in table names them), a tenth of them assigned a table row (at most 10,000). */
+function supportModels(n: number, seed: number) {
+  const rng = createRng(seed);
+  const IPADS = ["iPad (7th generation)", "iPad (9th generation)", "iPad Air (3rd generation)"];
+  const models = Array.from({ length: n }, (_, i) => {
+    const k = i % 4;
+    return k === 0 || k === 1
+      ? { id: `cb${i}`, category: "chromebook" as const, unitPrice: String(int(rng, 200, 500)), autoUpdateExpiration: `${int(rng, 2024, 2034)}-${String(int(rng, 1, 12)).padStart(2, "0")}` }
+      : k === 2
+        ? { id: `win${i}`, category: rng.next() < 0.5 ? ("desktop" as const) : ("windows-laptop" as const), unitPrice: String(int(rng, 500, 1200)) }
+        : { id: `ipad${i}`, name: IPADS[int(rng, 0, IPADS.length - 1)]!, category: "ipad" as const, unitPrice: String(int(rng, 300, 600)) };
+  });
+  const assignments = models
+    .filter((m) => m.id.startsWith("win"))
+    .slice(0, Math.min(10_000, Math.round(n / 10)))
+    .map((m) => ({ model: m.id, entry: "windows-10" }));
+  return { asOf: "2026-07-01", models, assignments };
+}
+
+/** A damage-coverage comparison for 5,000 devices: 4 incident kinds whose repair costs (n of them, from a district's ticket history) are drawn from, and 3 plans. */
+function damageInput(n: number, seed: number) {
+  const rng = createRng(seed);
+  const kinds = ["screen", "keyboard", "liquid", "charger"];
+  return {
+    devices: 5000,
+    nslpDevices: 2000,
+    incidents: kinds.map((kind, k) => ({ kind, perDeviceYear: 0.02 + 0.03 * k, costs: Array.from({ length: Math.ceil(n / kinds.length) }, () => String(int(rng, 20, 400))) })),
+    options: [
+      { kind: "selfInsurance" as const, id: "self", name: "Self-insurance" },
+      { kind: "familyFee" as const, id: "fee", name: "Family fee", annualFee: { standard: "25", nslp: "0" } },
+      { kind: "protectionPlan" as const, id: "plan", name: "Protection plan", premiumPerDevice: "18", copay: "25" },
+    ],
+  };
 }
 
 /** The cases (scaling.bench.ts registers them). */
@@ -163,5 +205,43 @@ export const scalingCases = [
     "npv (yearly values)",
     (n) => Array.from({ length: n }, (_, i) => String(1000 + (i % 97))),
     (values) => npv(0.03, values),
+  ),
+  // forecastToBudgetLines reads only the forecast's spend by device category and kind (≤ 9 × 6 rows
+  // of a few years): flat in the cohorts; the second case grows the rows' years instead (10 rows;
+  // a year is four digits, so at most 10,000 a row)
+  scalingCase(
+    "forecastToBudgetLines (spend rows × years)",
+    (n) => {
+      const rng = createRng(23);
+      const years = n / 10;
+      return {
+        spendByCategory: Array.from({ length: 10 }, (_, r) => ({
+          category: (["chromebook", "ipad", "windows-laptop", "desktop", "network"] as const)[r % 5]!,
+          kind: (["refresh", "repair"] as const)[Math.floor(r / 5)]!,
+          amounts: Object.fromEntries(Array.from({ length: years }, (_, y) => [String(9999 - y).padStart(4, "0"), String(int(rng, 0, 900_000))])),
+        })),
+      };
+    },
+    forecastToBudgetLines,
+  ),
+  scalingCase("forecastToBudgetLines (cohorts of a forecast)", (n) => forecastReplacements(inventory(n, 18)), forecastToBudgetLines),
+  scalingCase(
+    "kaplanMeierAt (curve of n observations)",
+    (n) => kaplanMeier({ observations: observations(n, 19) }),
+    (curve) => kaplanMeierAt(curve, 5),
+  ),
+  scalingCase("supportEnds (models)", (n) => supportModels(n, 20), supportEnds),
+  scalingCase(
+    "compareDamageCoverage (repair costs; 200 trials)",
+    (n) => damageInput(n, 21),
+    (input) => compareDamageCoverage(input, { seed: 1, trials: 200 }),
+  ),
+  scalingCase(
+    "summarizeDamageCoverage (trials of a chunk)",
+    (n) => {
+      const input = { ...damageInput(400, 22), devices: 500, nslpDevices: 200 };
+      return { input, chunk: simulateDamageCoverageChunk(input, { seed: 2, trialStart: 0, trialEnd: n }) };
+    },
+    ({ input, chunk }) => summarizeDamageCoverage(input, chunk),
   ),
 ];

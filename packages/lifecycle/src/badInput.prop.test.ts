@@ -33,12 +33,7 @@ await fuzzEveryExport({
   scaling: {
     cases: scalingCases.map((c) => c.name),
     exempt: {
-      forecastToBudgetLines: "no case yet, though it takes a list that can be long (a forecast's years and groups)",
-      compareDamageCoverage: "no case yet, though it takes a list that can be long (its plans and devices)",
-      summarizeDamageCoverage: "no case yet, though it takes a list that can be long (its plans and devices)",
       compareLeaseVsBuy: "compares a handful of acquisition options over a few years",
-      supportEnds: "no case yet, though it takes a list that can be long (its models)",
-      kaplanMeierAt: "no case yet, though it takes a list that can be long (a curve and many times)",
     },
   },
   name: "@districtkit/lifecycle",

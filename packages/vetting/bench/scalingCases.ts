@@ -2,11 +2,14 @@
 // point that takes a list that can be long, with a seeded generator of its input (the same size
 // and seed give the same input). Apps of a large review (generateApps: 10 criteria each, so the
 // answers are ten times the apps), a rubric of many criteria (its 2,000-criterion cap: the
-// elements are then answers, 50 apps × the criteria), decision matrices. ahpWeights (at most 30
-// criteria) and projectUnicornPledge (its 10 metrics) are bounded by their validation: not listed.
+// elements are then answers, 50 apps × the criteria), decision matrices, a privacy register's
+// agreements, a roster's students, a questionnaire's items. ahpWeights (at most 30 criteria) and
+// projectUnicornPledge (exactly its 10 metrics) are bounded by their validation: not listed.
 import { createRng } from "@districtkit/core";
 import { scalingCase } from "../../core/bench/scaling.js";
 import {
+  buildApprovedAppList,
+  checkRosterSharing,
   compareApps,
   compileScorer,
   decisionRobustness,
@@ -17,6 +20,7 @@ import {
   prepareRubric,
   readAnswers,
   reviewRegister,
+  riskScore,
   scoreApps,
   topsis,
   weightedSum,
@@ -69,6 +73,40 @@ function usage(n: number, seed: number) {
   const rng = createRng(seed);
   const products = Math.max(2, Math.round(n / 50));
   return Array.from({ length: n }, () => ({ product: `App ${int(rng, 0, products)}`, user: `u${int(rng, 0, n)}`, role: rng.next() < 0.85 ? "student" : "teacher" }));
+}
+
+/** A roster sync to WriteMate of n students (grades 3–12, one in four with a birth day) and its 8 columns, with the register of its one agreement (grades 6–8, consent on file for a tenth). */
+function rosterSync(n: number, seed: number) {
+  const rng = createRng(seed);
+  const students = Array.from({ length: n }, (_, i) => ({
+    id: `s${i}`,
+    grade: String(int(rng, 3, 12)),
+    ...(rng.next() < 0.25 ? { birthDate: `${int(rng, 2008, 2017)}-${String(int(rng, 1, 12)).padStart(2, "0")}-${String(int(rng, 1, 28)).padStart(2, "0")}` } : {}),
+    line: i + 2,
+  }));
+  return {
+    register: {
+      district: { name: "Large SD", state: "OR" },
+      agreements: [
+        {
+          id: "wm",
+          appId: "writemate",
+          appName: "WriteMate AI",
+          status: "signed",
+          signedOn: "2026-06-15",
+          expiresOn: "2027-06-30",
+          dataElements: ["Student Name", "Student Identifiers", "Enrollment"],
+          decision: "approvedWithConditions",
+          conditions: { grades: ["6", "7", "8"], under13: "withParentalConsent", consentOnFile: students.filter((_, i) => i % 10 === 0).map((s) => s.id) },
+        },
+      ],
+    },
+    shared: {
+      appId: "writemate",
+      fields: ["sourcedId", "givenName", "familyName", "email", "grades", "birthDate", "orgSourcedIds", "username"].map((column) => ({ file: "users.csv", column, count: n })),
+      students,
+    },
+  };
 }
 
 /** The cases (scaling.bench.ts registers them). */
@@ -138,4 +176,31 @@ export const scalingCases = [
   ),
   scalingCase("listAgreementExpiries (agreements)", (n) => register(n, 6), listAgreementExpiries, { iterations: 3 }),
   scalingCase("generateApps (apps × 10 criteria)", (n) => ({ apps: n / 10, criteria: 10, seed: "generate" }), generateApps),
+  scalingCase(
+    "buildApprovedAppList (agreements)",
+    (n) => register(n, 41),
+    (r) => buildApprovedAppList(r, { asOf: "2026-07-01" }),
+  ),
+  scalingCase(
+    "checkRosterSharing (roster students)",
+    (n) => rosterSync(n, 42),
+    ({ register: r, shared }) => checkRosterSharing(r, shared, { asOf: "2026-07-01" }),
+  ),
+  scalingCase(
+    "riskScore (questionnaire items)",
+    (n) => {
+      const rng = createRng(43);
+      return {
+        items: Array.from({ length: n }, (_, i) => {
+          const r = rng.next();
+          return {
+            id: `q${i}`,
+            weight: int(rng, 0, 5),
+            answer: r < 0.8 ? Math.round(rng.next() * 100) / 100 : r < 0.9 ? ("unanswered" as const) : r < 0.95 ? ("notApplicable" as const) : ("text" as const),
+          };
+        }),
+      };
+    },
+    riskScore,
+  ),
 ];
