@@ -43,8 +43,6 @@ await fuzzEveryExport({
   scaling: {
     cases: scalingCases.map((c) => c.name),
     exempt: {
-      planC2Drawdown:
-        "measured ×20.7 CPU from 1,000 to 10,000 schools and requests (141 ms → 2.9 s; its schema takes at most 10,000 of each): quadratic, see issue — each building filters the whole request list (src/erate/c2Drawdown.ts: buildings, plan lines)",
       projectEnrollment: "projects one school's enrollment from its few years of history (projectDistrictEnrollment, for every school, has a case)",
     },
   },

@@ -251,9 +251,23 @@ export function planC2Drawdown(input: C2DrawdownInput): C2DrawdownResult {
   }
   const totalStudents = [...schools.values()].reduce((a, s) => a + s.students, 0);
   const buildingIds = [...schools.keys(), ...(requests.some((r) => r.building === "district") ? ["district"] : [])];
+  // each building's requests (in request order) and plan-line categories, grouped once: filtering
+  // every request per building was buildings × requests (10,000 of each: 2.9 s)
+  const byBuilding = new Map<string, C2DrawdownRequest[]>();
+  for (const r of requests) {
+    const list = byBuilding.get(r.building);
+    if (list === undefined) byBuilding.set(r.building, [r]);
+    else list.push(r);
+  }
+  const categoriesOf = new Map<string, Set<string>>();
+  for (const r of v.requests) {
+    const set = categoriesOf.get(r.building);
+    if (set === undefined) categoriesOf.set(r.building, new Set([r.category]));
+    else set.add(r.category);
+  }
   const buildings = buildingIds.map((b) => {
     const s = schools.get(b);
-    const rs = requests.filter((r) => r.building === b);
+    const rs = byBuilding.get(b) ?? [];
     const total = sum(rs, (r) => r.amount);
     const indicativeShare = s && totalStudents > 0 ? budget.multiply(s.students).divide(totalStudents).roundToCents() : Money.ZERO;
     return {
@@ -290,14 +304,13 @@ export function planC2Drawdown(input: C2DrawdownInput): C2DrawdownResult {
     .sort((a, b) => (a.building < b.building ? -1 : a.building > b.building ? 1 : 0))
     .map((b) => {
       const amounts: Record<string, string> = {};
-      for (const r of requests) {
-        if (r.building !== b.building) continue;
+      for (const r of byBuilding.get(b.building) ?? []) {
         const key = String(r.districtFiscalYear);
         amounts[key] = Money.of(amounts[key] ?? "0")
           .add(preDiscount ? r.amount : r.districtPays)
           .toString();
       }
-      const categories = new Set(v.requests.filter((r) => r.building === b.building).map((r) => r.category));
+      const categories = categoriesOf.get(b.building) ?? new Set<string>();
       return {
         id: `c2-${b.building}`,
         name: `E-Rate C2 internal connections — ${b.name}${preDiscount ? "" : " (district share)"}`,
