@@ -123,6 +123,35 @@ describe("the E-Rate tab", () => {
     expect(w.consoleErrors).toEqual([]);
   });
 
+  it("scores the bids on the district's own points scale (0–100 or 0–5 as well as 0–10)", async () => {
+    const w = await openERate();
+    const { page } = w;
+    const scale = page.getByLabel("Evaluators score each criterion from 0 to");
+    expect(await scale.inputValue()).toBe("10");
+    const input = (maxPoints: number) => ({
+      criteria: DEFAULT_CRITERIA.map((c, i) => ({ id: c.id, name: c.name, weight: Number(c.weight), price: i === 0 })),
+      bids: DEFAULT_BIDS.map((b) => ({ id: b.id, vendor: b.vendor, price: b.price, scores: DEFAULT_CRITERIA.slice(1).map((c, k) => ({ criterion: c.id, points: Number(b.points[k]) })) })),
+      maxPoints,
+    });
+    // the same points read on a 0–100 scale weigh a tenth as much: the totals are evaluateBids' with maxPoints 100
+    await scale.fill("100");
+    const on100 = evaluateBids(input(100));
+    await expect.poll(() => page.locator("#er-bid-scores tbody tr td:last-child").allTextContents()).toEqual(on100.bids.map((b) => b.total.toFixed(2)));
+    expect(await page.getByTestId("bid-explanation").textContent()).toBe(on100.explanation);
+    // on 0–5, the example's 6s to 9s are off the scale: the cells say so and nothing is scored
+    await scale.fill("5");
+    await expect.poll(() => page.getByText("points from 0 to 5").count()).toBeGreaterThan(0);
+    expect(await page.locator("#er-bid-scores").count()).toBe(0);
+    // a scale that is not a number is named, and the example comes back with its 0–10 scale
+    await scale.fill("ten");
+    await expect.poll(() => page.getByText("a number above zero, such as 5, 10 or 100").count()).toBe(1);
+    await page.getByRole("button", { name: "Back to the example matrix" }).click();
+    await expect.poll(() => scale.inputValue()).toBe("10");
+    await expect.poll(() => page.locator("#er-bid-scores tbody tr").count()).toBe(DEFAULT_BIDS.length);
+    expect(w.consoleErrors).toEqual([]);
+    expect(foreignRequests(w.requests, baseUrl)).toEqual([]);
+  });
+
   it("draws the C2 budget down by building as planC2Drawdown does, and flows the district's share into a budget scenario", async () => {
     const w = await openERate();
     const { page } = w;

@@ -153,6 +153,8 @@ export const eRateSettingsSchema = z.object({
     .array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/), vendor: typedCell, price: typedCell, points: z.array(typedCell).max(12) }))
     .max(20)
     .optional(),
+  /** The top of the evaluators' points scale, as typed (absent: 10; districts also score 0–5 or 0–100). */
+  maxPoints: typedCell.optional(),
   /** C2 drawdown requests as edited (absent: the budget's C2 lines of the cycle). */
   requests: z
     .array(

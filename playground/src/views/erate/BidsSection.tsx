@@ -8,7 +8,7 @@ import { type Plain, plain } from "../../lib/plain.js";
 import { attempt } from "../../lib/problems.js";
 import type { ERateSettings } from "../../state/schema.js";
 import { DEFAULT_BIDS, DEFAULT_CRITERIA } from "./data.js";
-import { setERate } from "./settings.js";
+import { setERate, setERateField } from "./settings.js";
 
 type Criterion = NonNullable<ERateSettings["criteria"]>[number];
 type Bid = NonNullable<ERateSettings["bids"]>[number];
@@ -65,8 +65,11 @@ function nextId(prefix: string, taken: readonly { id: string }[]): string {
 export function BidsSection({ settings }: { settings: ERateSettings }) {
   const criteria = settings.criteria ?? DEFAULT_CRITERIA;
   const bids = settings.bids ?? DEFAULT_BIDS;
-  const maxPoints = 10;
-  const read = readMatrix(criteria, bids, maxPoints);
+  const scaleText = settings.maxPoints ?? "10";
+  const scaleOk = NUMBER.test(clean(scaleText)) && Number(clean(scaleText)) > 0;
+  const maxPoints = scaleOk ? Number(clean(scaleText)) : 10;
+  const matrix = readMatrix(criteria, bids, maxPoints);
+  const read = scaleOk ? matrix : { ...matrix, input: null };
   const outcome = useMemo(() => (read.input ? attempt(() => plain(evaluateBids(read.input!))) : null), [JSON.stringify(read.input)]);
 
   const setCriteria = (next: Criterion[], nextBids: Bid[] = bids) => setERate((s) => ({ ...s, criteria: next, bids: nextBids }));
@@ -114,6 +117,31 @@ export function BidsSection({ settings }: { settings: ERateSettings }) {
           Add a criterion
         </button>
       </div>
+      <fieldset class="erate-fields">
+        <legend>Points scale of the other criteria</legend>
+        <div class="field-row">
+          <div class="field">
+            <label for="er-max-points">Evaluators score each criterion from 0 to</label>
+            <input
+              id="er-max-points"
+              inputMode="decimal"
+              size={8}
+              value={scaleText}
+              aria-invalid={scaleOk ? undefined : "true"}
+              aria-describedby={scaleOk ? undefined : "er-max-points-error"}
+              onInput={(e) => {
+                const v = (e.currentTarget as HTMLInputElement).value;
+                setERateField("maxPoints", v.trim() === "10" ? undefined : v);
+              }}
+            />
+            {!scaleOk && (
+              <p id="er-max-points-error" class="error-text">
+                a number above zero, such as 5, 10 or 100
+              </p>
+            )}
+          </div>
+        </div>
+      </fieldset>
       <EditGrid
         caption={`Bids: pre-discount price and points (0–${maxPoints}) on each other criterion`}
         id="er-bids"
@@ -149,13 +177,13 @@ export function BidsSection({ settings }: { settings: ERateSettings }) {
         >
           Add a bid
         </button>
-        {(settings.criteria || settings.bids) && (
-          <button type="button" class="secondary" onClick={() => setERate(({ criteria: _c, bids: _b, ...rest }) => rest)}>
+        {(settings.criteria || settings.bids || settings.maxPoints) && (
+          <button type="button" class="secondary" onClick={() => setERate(({ criteria: _c, bids: _b, maxPoints: _m, ...rest }) => rest)}>
             Back to the example matrix
           </button>
         )}
       </div>
-      {outcome === null && <p class="error-text">Fix the cells marked above to evaluate the bids.</p>}
+      {outcome === null && <p class="error-text">{scaleOk ? "Fix the cells marked above to evaluate the bids." : "Fix the points scale above to evaluate the bids."}</p>}
       {outcome && !outcome.ok && <ProblemList title="The bids could not be evaluated" problems={outcome.problems} />}
       {outcome?.ok && <BidResult r={outcome.value} name={name} />}
     </section>
