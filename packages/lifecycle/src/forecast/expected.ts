@@ -6,6 +6,8 @@ import { compile } from "./compile.js";
 import { CATEGORIES, type Compiled, type RetirementRule, ROLES, RULES, slotIdOf } from "./compiled.js";
 import { parseForecastInput } from "./parseInputFast.js";
 import type { CategorySpend, CohortPlan, ForecastCounts, ForecastResult, ForecastRow, ForecastSpend, ForecastYear } from "./result.js";
+import type { RowMaker } from "./rowMaker.js";
+import { ROW_MAKERS } from "./rowMakers.generated.js";
 import { type Deferral, F, makeSink, NF, NK, type Shortfall, type Sink, scratchFor, simulate } from "./simulate.js";
 
 export type { RetirementRule } from "./compiled.js";
@@ -77,44 +79,60 @@ function centsFrom(memo: Map<number, Money>, x: number): Money {
 }
 
 /**
- * One breakdown row: the fields in the order of the original spread (`fiscalYear`, the groupBy
- * keys, the counts, the amounts). The amounts are exact cents already rounded.
+ * One breakdown row: `fiscalYear`, the groupBy keys, the counts, the amounts (exact cents already
+ * rounded). Built by the grouping's object literal (rowMakers.generated.ts, which says why), or,
+ * for a `groupBy` that names a dimension twice, by {@link rowFromTemplate}.
  */
-function rowOf(
-  memo: Map<number, Money>,
-  template: object,
-  fiscalYear: number,
-  key: RowKey,
-  groupBy: readonly string[],
-  R: Float64Array,
-  b: number,
-  cap: number,
-  rep: number,
-  res: number,
-): ForecastRow {
-  // a clone of the template has every field in its final order and place (no per-field growth)
-  const row = { ...template } as Record<string, unknown>;
-  row.fiscalYear = fiscalYear;
-  for (let j = 0; j < groupBy.length; j++) row[groupBy[j]!] = key[j];
-  row.inServiceStart = clean(R[b + F.start]!);
-  row.plannedRetirements = clean(R[b + F.planned]!);
-  row.failures = clean(R[b + F.failures]!);
-  row.losses = clean(R[b + F.losses]!);
-  row.notReplaced = clean(R[b + F.notReplaced]!);
-  row.purchases = {
+function rowOf(memo: Map<number, Money>, make: RowMaker, fiscalYear: number, key: RowKey, R: Float64Array, b: number, cap: number, rep: number, res: number): ForecastRow {
+  const purchases = {
     refresh: clean(R[b + F.buyPlanned]!),
     failureReplacement: clean(R[b + F.buyFailure]!),
     growth: clean(R[b + F.buyGrowth]!),
     spares: clean(R[b + F.buySpares]!),
     total: clean(R[b + F.buyPlanned]! + R[b + F.buyFailure]! + R[b + F.buyGrowth]! + R[b + F.buySpares]!),
   };
-  row.inServiceEnd = clean(R[b + F.end]!);
-  row.deferred = clean(R[b + F.deferred]!);
-  row.repairIncidents = clean(R[b + F.repairs]!);
-  row.capital = centsFrom(memo, cap);
-  row.repair = centsFrom(memo, rep);
-  row.resaleCredit = centsFrom(memo, res);
-  return row as unknown as ForecastRow;
+  return make(
+    fiscalYear,
+    key,
+    clean(R[b + F.start]!),
+    clean(R[b + F.planned]!),
+    clean(R[b + F.failures]!),
+    clean(R[b + F.losses]!),
+    clean(R[b + F.notReplaced]!),
+    purchases,
+    clean(R[b + F.end]!),
+    clean(R[b + F.deferred]!),
+    clean(R[b + F.repairs]!),
+    centsFrom(memo, cap),
+    centsFrom(memo, rep),
+    centsFrom(memo, res),
+  ) as ForecastRow;
+}
+
+/**
+ * The plain row maker for any `groupBy` (the reference the generated literals are tested against):
+ * a clone of the grouping's template, which has every field in its final order, filled by name.
+ * A dimension named twice is one field holding the same value.
+ */
+export function rowFromTemplate(template: object, groupBy: readonly string[]): RowMaker {
+  return (fiscalYear, key, inServiceStart, plannedRetirements, failures, losses, notReplaced, purchases, inServiceEnd, deferred, repairIncidents, capital, repair, resaleCredit) => {
+    const row = { ...template } as Record<string, unknown>;
+    row.fiscalYear = fiscalYear;
+    for (let j = 0; j < groupBy.length; j++) row[groupBy[j]!] = key[j];
+    row.inServiceStart = inServiceStart;
+    row.plannedRetirements = plannedRetirements;
+    row.failures = failures;
+    row.losses = losses;
+    row.notReplaced = notReplaced;
+    row.purchases = purchases;
+    row.inServiceEnd = inServiceEnd;
+    row.deferred = deferred;
+    row.repairIncidents = repairIncidents;
+    row.capital = capital;
+    row.repair = repair;
+    row.resaleCredit = resaleCredit;
+    return row;
+  };
 }
 
 /** The values of a row's grouped dimensions, in the order of `groupBy`. */
@@ -164,11 +182,12 @@ function rowKeyOf(c: Compiled, groupBy: readonly GroupDim[], s: number): RowKey 
 
 /**
  * The field order of `{ fiscalYear, ...key, ...counts, ...amounts }` as an object to clone, one per
- * `groupBy` kept for the life of the module: rows cloned from one template share one hidden class
- * from call to call, so the code that fills them stays optimized.
+ * `groupBy` kept for the life of the module: the plain row maker's starting point
+ * ({@link rowFromTemplate}), used for a `groupBy` that repeats a dimension and, in the tests, as the
+ * reference of the generated makers.
  */
 const TEMPLATES = new Map<string, object>();
-function templateFor(groupBy: readonly GroupDim[]): object {
+export function templateFor(groupBy: readonly GroupDim[]): object {
   const signature = groupBy.join(",");
   let template = TEMPLATES.get(signature);
   if (template === undefined) {
@@ -206,8 +225,8 @@ function rowsOf(c: Compiled, groupBy: readonly GroupDim[], rowKeys: readonly Row
       }),
   );
   const memo = new Map<number, Money>();
-  const template = templateFor(groupBy);
-  for (let ti = 0; ti < H; ti++) rowsOfYear(rows, memo, template, c.years[ti]!, ti, order, groupBy, rowKeys, R, yearCents);
+  const make = ROW_MAKERS.get(groupBy.join(",")) ?? rowFromTemplate(templateFor(groupBy), groupBy);
+  for (let ti = 0; ti < H; ti++) rowsOfYear(rows, memo, make, c.years[ti]!, ti, order, rowKeys, R, yearCents);
   return rows;
 }
 
@@ -215,11 +234,10 @@ function rowsOf(c: Compiled, groupBy: readonly GroupDim[], rowKeys: readonly Row
 function rowsOfYear(
   rows: ForecastRow[],
   memo: Map<number, Money>,
-  template: object,
+  make: RowMaker,
   fiscalYear: number,
   ti: number,
   order: Int32Array,
-  groupBy: readonly GroupDim[],
   rowKeys: readonly RowKey[],
   R: Float64Array,
   yearCents: Float64Array,
@@ -239,7 +257,7 @@ function rowsOfYear(
     capSum += cap;
     repSum += rep;
     resSum += res;
-    rows.push(rowOf(memo, template, fiscalYear, rowKeys[r]!, groupBy, R, b, cap, rep, res));
+    rows.push(rowOf(memo, make, fiscalYear, rowKeys[r]!, R, b, cap, rep, res));
   }
   yearCents[ti * 3] = capSum;
   yearCents[ti * 3 + 1] = repSum;
