@@ -11,7 +11,9 @@ const tenfold = { ...inventory, cohorts: inventory.cohorts.map((c) => ({ ...c, c
 
 // Measured (CPU time, median of 44 rounds, shared 2-core machine; bench/l1cpu.ts, which measures
 // CPU time rather than this file's wall time): rows 178 ms, district totals 78 ms, per-device
-// peer 364 ms (×0.49 and ×0.21); before the L1 work 530 ms and 266 ms. Target 200 ms.
+// peer 364 ms (×0.49 and ×0.21); before the L1 work 530 ms and 266 ms. Target 200 ms. On
+// 2026-12-04 (a slower day for the same code: 215 ms) rows built by object literals per grouping:
+// 257 → 215 ms back to back in l1cpu.ts, 193 → 139 ms in one process (README, Performance).
 describe("L1 expected forecast, 1,000,000 devices, per school × model × year", () => {
   bench(
     "forecastReplacements (cohorts), 66k school × model × year rows with Money amounts",
