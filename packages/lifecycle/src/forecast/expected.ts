@@ -6,7 +6,7 @@ import { compile } from "./compile.js";
 import { CATEGORIES, type Compiled, type RetirementRule, ROLES, RULES, slotIdOf } from "./compiled.js";
 import { parseForecastInput } from "./parseInputFast.js";
 import type { CategorySpend, CohortPlan, ForecastCounts, ForecastResult, ForecastRow, ForecastSpend, ForecastYear } from "./result.js";
-import type { RowMaker } from "./rowMaker.js";
+import { ROW_FIELDS, type RowMaker } from "./rowMaker.js";
 import { ROW_MAKERS } from "./rowMakers.generated.js";
 import { type Deferral, F, makeSink, NF, NK, type Shortfall, type Sink, scratchFor, simulate } from "./simulate.js";
 
@@ -115,22 +115,11 @@ function rowOf(memo: Map<number, Money>, make: RowMaker, fiscalYear: number, key
  * A dimension named twice is one field holding the same value.
  */
 export function rowFromTemplate(template: object, groupBy: readonly string[]): RowMaker {
-  return (fiscalYear, key, inServiceStart, plannedRetirements, failures, losses, notReplaced, purchases, inServiceEnd, deferred, repairIncidents, capital, repair, resaleCredit) => {
+  return (fiscalYear: number, key: readonly string[], ...values: unknown[]) => {
     const row = { ...template } as Record<string, unknown>;
     row.fiscalYear = fiscalYear;
     for (let j = 0; j < groupBy.length; j++) row[groupBy[j]!] = key[j];
-    row.inServiceStart = inServiceStart;
-    row.plannedRetirements = plannedRetirements;
-    row.failures = failures;
-    row.losses = losses;
-    row.notReplaced = notReplaced;
-    row.purchases = purchases;
-    row.inServiceEnd = inServiceEnd;
-    row.deferred = deferred;
-    row.repairIncidents = repairIncidents;
-    row.capital = capital;
-    row.repair = repair;
-    row.resaleCredit = resaleCredit;
+    for (let i = 0; i < ROW_FIELDS.length; i++) row[ROW_FIELDS[i]!] = values[i];
     return row;
   };
 }
@@ -193,8 +182,7 @@ export function templateFor(groupBy: readonly GroupDim[]): object {
   if (template === undefined) {
     const t: Record<string, unknown> = { fiscalYear: 0 };
     for (const d of groupBy) t[d] = "";
-    for (const f of ["inServiceStart", "plannedRetirements", "failures", "losses", "notReplaced", "purchases", "inServiceEnd", "deferred", "repairIncidents", "capital", "repair", "resaleCredit"])
-      t[f] = null;
+    for (const f of ROW_FIELDS) t[f] = null;
     if (TEMPLATES.size >= 64) TEMPLATES.clear();
     TEMPLATES.set(signature, t);
     template = t;
