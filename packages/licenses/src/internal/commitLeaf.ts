@@ -222,24 +222,44 @@ export function leafSolve(
  * end. Sorted, without repeats.
  */
 export function candidates(fronts: readonly Frontier[], keys: readonly ArrayLike<number>[], a: readonly number[], b: readonly number[], qlo: number, qhi: number): Float64Array {
-  const out = new Set<number>([qlo, qhi]);
-  fronts.forEach((f, t) => {
+  // every quantity into the module-level scratch, then sorted in place and copied out without repeats
+  let len = 0;
+  const put = (q: number): void => {
+    if (len === candScratch.length) {
+      const grown = new Float64Array(2 * len);
+      grown.set(candScratch);
+      candScratch = grown;
+    }
+    candScratch[len++] = q;
+  };
+  put(qlo);
+  put(qhi);
+  for (let t = 0; t < fronts.length; t++) {
+    const f = fronts[t]!;
     const at = a[t]!;
     const bt = b[t]!;
-    const ks = [at, bt];
     const all = keys[t]!;
-    for (let i = 0; i < all.length; i++) if (all[i]! > at && all[i]! < bt) ks.push(all[i]!);
     for (let j = 0; j < f.N.length; j++) {
       const n = f.N[j]!;
       if (n - bt > qhi || n - at < qlo) continue;
-      for (const k of ks) {
+      // k = a_t, b_t, then each key strictly between them
+      for (let i = -2; i < all.length; i++) {
+        const k = i === -2 ? at : i === -1 ? bt : all[i]!;
+        if (i >= 0 && !(k > at && k < bt)) continue;
         const q = n - k;
-        if (q >= qlo && q <= qhi) out.add(q);
+        if (q >= qlo && q <= qhi) put(q);
       }
     }
-  });
-  return Float64Array.from(out).sort();
+  }
+  const sorted = candScratch.subarray(0, len).sort();
+  let m = 0;
+  for (let i = 0; i < len; i++) if (m === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i]!;
+  return sorted.slice(0, m);
 }
+
+// Module-level scratch of candidates (grown as needed; every cell read is written first in the
+// same call). The result is a copy: it never shares this buffer.
+let candScratch = new Float64Array(1024);
 
 /** A tuple of a mix without packs (tuple.ts): C for its first A seats, then pieces by slope, at most cap seats. */
 export interface LinearTuple {
