@@ -55,8 +55,8 @@ export interface Frontier {
 // Module-level scratch for frontierOf's merge steps: two pairs of buffers written in turn (one
 // step reads a pair, writes the other), grown as needed and reused by every call. They never leak
 // into a result: frontierOf returns copies (slice) of the final step's points.
-let bufN = [new Float64Array(64), new Float64Array(64)];
-let bufC = [new Float64Array(64), new Float64Array(64)];
+let bufN: Float64Array[] = [new Float64Array(64), new Float64Array(64)];
+let bufC: Float64Array[] = [new Float64Array(64), new Float64Array(64)];
 
 /**
  * The frontier of a year's free schools (fixed costs included), or null when it would hold more
