@@ -52,6 +52,12 @@ export interface Frontier {
   readonly c: Float64Array;
 }
 
+// Module-level scratch for frontierOf's merge steps: two pairs of buffers written in turn (one
+// step reads a pair, writes the other), grown as needed and reused by every call. They never leak
+// into a result: frontierOf returns copies (slice) of the final step's points.
+let bufN: Float64Array[] = [new Float64Array(64), new Float64Array(64)];
+let bufC: Float64Array[] = [new Float64Array(64), new Float64Array(64)];
+
 /**
  * The frontier of a year's free schools (fixed costs included), or null when it would hold more
  * than `cap` points. With a price λ and `drop`, a point is left out (with every point made from it)
@@ -59,14 +65,29 @@ export interface Frontier {
  * raise the least by the least they can add to any point, so an excess never falls.
  */
 export function frontierOf(y: LeafYear, cap: number, lambda = 0, drop?: (excess: number) => boolean): Frontier | null {
-  let N = [y.N0];
-  let c = [y.base];
+  let cur = 0;
+  bufN[0]![0] = y.N0;
+  bufC[0]![0] = y.base;
+  let n = 1;
   for (let i = 0; i < y.F.length; i++) {
     const F = y.F[i]!;
     const d = y.d[i]!;
-    const n = N.length;
-    const outN: number[] = [];
-    const outC: number[] = [];
+    if (bufN[0]!.length < 2 * n) {
+      // grow both pairs, keeping the current points
+      const size = Math.max(4 * n, 2 * bufN[0]!.length);
+      const grow = (b: Float64Array): Float64Array => {
+        const g = new Float64Array(size);
+        g.set(b.subarray(0, n));
+        return g;
+      };
+      bufN = [grow(bufN[0]!), grow(bufN[1]!)];
+      bufC = [grow(bufC[0]!), grow(bufC[1]!)];
+    }
+    const N = bufN[cur]!;
+    const c = bufC[cur]!;
+    const outN = bufN[1 - cur]!;
+    const outC = bufC[1 - cur]!;
+    let len = 0;
     let cheapest = Number.POSITIVE_INFINITY;
     // merge the site half (N, c + F) with the pooled half (N + d, c), both ascending in N
     let a = 0;
@@ -84,32 +105,32 @@ export function frontierOf(y: LeafYear, cap: number, lambda = 0, drop?: (excess:
         b++;
       }
       if (v < cheapest) {
-        if (outN.length > 0 && outN[outN.length - 1] === x) outC[outC.length - 1] = v;
+        if (len > 0 && outN[len - 1] === x) outC[len - 1] = v;
         else {
-          outN.push(x);
-          outC.push(v);
+          outN[len] = x;
+          outC[len] = v;
+          len++;
         }
         cheapest = v;
       }
     }
     if (drop !== undefined) {
       let g = Number.POSITIVE_INFINITY;
-      for (let j = 0; j < outN.length; j++) g = Math.min(g, outC[j]! + lambda * outN[j]!);
+      for (let j = 0; j < len; j++) g = Math.min(g, outC[j]! + lambda * outN[j]!);
       let m = 0;
-      for (let j = 0; j < outN.length; j++) {
+      for (let j = 0; j < len; j++) {
         if (drop(outC[j]! + lambda * outN[j]! - g)) continue;
         outN[m] = outN[j]!;
         outC[m] = outC[j]!;
         m++;
       }
-      outN.length = m;
-      outC.length = m;
+      len = m;
     }
-    if (outN.length > cap) return null;
-    N = outN;
-    c = outC;
+    if (len > cap) return null;
+    cur = 1 - cur;
+    n = len;
   }
-  return { N: Float64Array.from(N), c: Float64Array.from(c) };
+  return { N: bufN[cur]!.slice(0, n), c: bufC[cur]!.slice(0, n) };
 }
 
 /**
@@ -201,24 +222,44 @@ export function leafSolve(
  * end. Sorted, without repeats.
  */
 export function candidates(fronts: readonly Frontier[], keys: readonly ArrayLike<number>[], a: readonly number[], b: readonly number[], qlo: number, qhi: number): Float64Array {
-  const out = new Set<number>([qlo, qhi]);
-  fronts.forEach((f, t) => {
+  // every quantity into the module-level scratch, then sorted in place and copied out without repeats
+  let len = 0;
+  const put = (q: number): void => {
+    if (len === candScratch.length) {
+      const grown = new Float64Array(2 * len);
+      grown.set(candScratch);
+      candScratch = grown;
+    }
+    candScratch[len++] = q;
+  };
+  put(qlo);
+  put(qhi);
+  for (let t = 0; t < fronts.length; t++) {
+    const f = fronts[t]!;
     const at = a[t]!;
     const bt = b[t]!;
-    const ks = [at, bt];
     const all = keys[t]!;
-    for (let i = 0; i < all.length; i++) if (all[i]! > at && all[i]! < bt) ks.push(all[i]!);
     for (let j = 0; j < f.N.length; j++) {
       const n = f.N[j]!;
       if (n - bt > qhi || n - at < qlo) continue;
-      for (const k of ks) {
+      // k = a_t, b_t, then each key strictly between them
+      for (let i = -2; i < all.length; i++) {
+        const k = i === -2 ? at : i === -1 ? bt : all[i]!;
+        if (i >= 0 && !(k > at && k < bt)) continue;
         const q = n - k;
-        if (q >= qlo && q <= qhi) out.add(q);
+        if (q >= qlo && q <= qhi) put(q);
       }
     }
-  });
-  return Float64Array.from(out).sort();
+  }
+  const sorted = candScratch.subarray(0, len).sort();
+  let m = 0;
+  for (let i = 0; i < len; i++) if (m === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i]!;
+  return sorted.slice(0, m);
 }
+
+// Module-level scratch of candidates (grown as needed; every cell read is written first in the
+// same call). The result is a copy: it never shares this buffer.
+let candScratch = new Float64Array(1024);
 
 /** A tuple of a mix without packs (tuple.ts): C for its first A seats, then pieces by slope, at most cap seats. */
 export interface LinearTuple {

@@ -201,6 +201,23 @@ export interface GroupedResult {
 /** Scratch of the sort by pooled count (grown as needed; every cell read is written first). */
 let keyScratch: Float64Array = new Float64Array(1024);
 
+/**
+ * Scratch of solveGroupedPool's enumeration, one entry per year (grown as needed and reused by
+ * every call; every cell read is written first in the same enumeration): the combos' pooled counts
+ * N, site costs C and group counts K (nG per combo), and the list by pooled count (LN, LC, Lidx).
+ * Nothing of it is returned: a plan's counts are copied out (slice).
+ */
+interface Combos {
+  N: Float64Array;
+  C: Float64Array;
+  K: Int32Array;
+  LN: Float64Array;
+  LC: Float64Array;
+  Lidx: Int32Array;
+  len: number;
+}
+const comboPool: Combos[] = [];
+
 /** Most site sets enumerated in one region before giving up (the caller then uses the frontier). */
 const COMBO_LIMIT = 60_000; // < 2^20 (the sort key below)
 
@@ -381,9 +398,10 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
   }
 
   // per-year enumeration buffers
-  const comboN: number[][] = preps.map(() => []);
-  const comboC: number[][] = preps.map(() => []);
-  const comboK: number[][] = preps.map(() => []);
+  // (module-level scratch, see comboPool; the first T entries, `len` combos each)
+  while (comboPool.length < T)
+    comboPool.push({ N: new Float64Array(64), C: new Float64Array(64), K: new Int32Array(64), LN: new Float64Array(64), LC: new Float64Array(64), Lidx: new Int32Array(64), len: 0 });
+  const combos = comboPool.slice(0, T);
   // Enumerate with a small budget first, then widen it: plans left out cost at least L + budget,
   // so the region is closed as soon as the incumbent is within the budget of L.
   type Scratch = { klo: Int32Array; khi: Int32Array; maxRest: Float64Array; k: Int32Array; exOff: Int32Array; ex: Float64Array };
@@ -446,12 +464,8 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
       // most seats the groups from b on can still remove
       maxRest[nG] = 0;
       for (let b = nG - 1; b >= 0; b--) maxRest[b] = maxRest[b + 1]! + p.groups[b]!.T[khi[b]!]!;
-      const Ns = comboN[t]!;
-      const Cs = comboC[t]!;
-      const Ks = comboK[t]!;
-      Ns.length = 0;
-      Cs.length = 0;
-      Ks.length = 0;
+      const cb = combos[t]!;
+      cb.len = 0;
       let overflow = false;
       const dfs = (b: number, W: number, C: number, ex: number): void => {
         if (overflow) return;
@@ -461,9 +475,27 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
             overflow = true;
             return;
           }
-          Ns.push(p.D - W);
-          Cs.push(C);
-          for (let j = 0; j < nG; j++) Ks.push(k[j]!);
+          const i = cb.len;
+          if (i === cb.N.length) {
+            const N = new Float64Array(2 * i);
+            N.set(cb.N);
+            cb.N = N;
+            const C = new Float64Array(2 * i);
+            C.set(cb.C);
+            cb.C = C;
+            cb.LN = new Float64Array(2 * i);
+            cb.LC = new Float64Array(2 * i);
+            cb.Lidx = new Int32Array(2 * i);
+          }
+          if (cb.K.length < (i + 1) * nG) {
+            const K = new Int32Array(Math.max(2 * cb.K.length, (i + 1) * nG));
+            K.set(cb.K.subarray(0, i * nG));
+            cb.K = K;
+          }
+          cb.N[i] = p.D - W;
+          cb.C[i] = C;
+          for (let j = 0; j < nG; j++) cb.K[i * nG + j] = k[j]!;
+          cb.len = i + 1;
           return;
         }
         const g = p.groups[b]!;
@@ -478,31 +510,32 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
       };
       dfs(0, 0, 0, 0);
       if (overflow) return null;
-      if (Ns.length === 0) return false;
+      if (cb.len === 0) return false;
     }
     // per year: combos by pooled count, with the running cheapest
-    const lists = comboN.map((Ns, t) => {
-      const Cs = comboC[t]!;
+    const lists = combos.map((cb) => {
+      const Ns = cb.N.subarray(0, cb.len);
+      const Cs = cb.C;
       // by pooled count (a numeric sort of N·2^20 + index); equal counts keep the cheaper last,
       // which is the one pick() returns
       if (keyScratch.length < Ns.length) keyScratch = new Float64Array(Math.max(Ns.length, 2 * keyScratch.length));
       const keys = keyScratch.subarray(0, Ns.length);
       for (let i = 0; i < Ns.length; i++) keys[i] = Ns[i]! * 1_048_576 + i;
       keys.sort();
-      const N: number[] = [];
-      const C: number[] = [];
-      const idx: number[] = [];
+      const { LN, LC, Lidx } = cb;
+      let m = 0;
       for (let j = 0; j < keys.length; j++) {
         const i = keys[j]! % 1_048_576;
         const c = Cs[i]!;
-        if (C.length > 0 && c >= C[C.length - 1]!) continue;
-        N.push(Ns[i]!);
-        C.push(c);
-        idx.push(i);
+        if (m > 0 && c >= LC[m - 1]!) continue;
+        LN[m] = Ns[i]!;
+        LC[m] = c;
+        Lidx[m] = i;
+        m++;
       }
-      return { N, C, idx };
+      return { N: LN.subarray(0, m), C: LC.subarray(0, m), idx: Lidx.subarray(0, m) };
     });
-    const pick = (list: { N: number[] }, q: number): number => {
+    const pick = (list: { N: Float64Array }, q: number): number => {
       // last entry with N ≤ q
       if (list.N[0]! > q) return -1;
       let lo = 0;
@@ -537,7 +570,7 @@ export function solveGroupedPool(years: readonly YearSchools[], env: Envelope, i
           preps.map((p, t) => {
             const i = lists[t]!.idx[at[t]!]!;
             const nG = p.groups.length;
-            return Int32Array.from(comboK[t]!.slice(i * nG, (i + 1) * nG));
+            return combos[t]!.K.slice(i * nG, (i + 1) * nG);
           }),
         );
       }
