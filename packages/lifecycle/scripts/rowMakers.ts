@@ -8,16 +8,14 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ROW_FIELDS } from "../src/forecast/rowMaker.js";
-
-/** The grouping dimensions, in the schema's order. */
-export const DIMENSIONS = ["school", "model", "category", "role"] as const;
+import { GROUP_DIMENSIONS } from "../src/schema.js";
 
 /** Every ordered selection of one or more distinct dimensions, 64 in all. */
 export function groupings(): string[][] {
   const out: string[][] = [];
   const walk = (prefix: string[]) => {
     if (prefix.length > 0) out.push(prefix);
-    for (const d of DIMENSIONS) if (!prefix.includes(d)) walk([...prefix, d]);
+    for (const d of GROUP_DIMENSIONS) if (!prefix.includes(d)) walk([...prefix, d]);
   };
   walk([]);
   return out;

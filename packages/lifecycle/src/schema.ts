@@ -324,6 +324,9 @@ export const sparePolicySchema = z.object({
 /** A validated spare policy. @category Schemas */
 export type SparePolicy = z.infer<typeof sparePolicySchema>;
 
+/** The dimensions a forecast's breakdown can be grouped by (`groupBy`), in this order of listing. */
+export const GROUP_DIMENSIONS = ["school", "model", "category", "role"] as const;
+
 /**
  * Everything a replacement forecast needs: the as-of date and horizon, models, the inventory
  * (devices and/or cohorts), failure assumptions, the refresh policy (with rules), growth,
@@ -356,7 +359,7 @@ export const forecastInputSchema = z.object({
   /** Yearly cap on planned refresh purchases (key: fiscal year). Failures, growth and hard deadlines are never deferred. */
   refreshBudgetCap: z.record(z.string().regex(/^\d{4}$/, { error: 'expected a fiscal year like "2027"' }), nonNegativeMoneySchema).optional(),
   /** Breakdown of the yearly lines (default: none, district totals only). */
-  groupBy: z.array(z.enum(["school", "model", "category", "role"])).default([]),
+  groupBy: z.array(z.enum(GROUP_DIMENSIONS)).default([]),
   /** Book value and depreciation of the inventory and of the forecast's purchases (optional lens; the cash view is the default). */
   depreciation: z
     .object({

@@ -239,14 +239,17 @@ export function candidates(fronts: readonly Frontier[], keys: readonly ArrayLike
     const at = a[t]!;
     const bt = b[t]!;
     const all = keys[t]!;
+    // the year's keys: a_t, b_t, then each key strictly between them (picked once per year)
+    if (yearKeyScratch.length < all.length + 2) yearKeyScratch = new Float64Array(2 * (all.length + 2));
+    yearKeyScratch[0] = at;
+    yearKeyScratch[1] = bt;
+    let nk = 2;
+    for (let i = 0; i < all.length; i++) if (all[i]! > at && all[i]! < bt) yearKeyScratch[nk++] = all[i]!;
     for (let j = 0; j < f.N.length; j++) {
       const n = f.N[j]!;
       if (n - bt > qhi || n - at < qlo) continue;
-      // k = a_t, b_t, then each key strictly between them
-      for (let i = -2; i < all.length; i++) {
-        const k = i === -2 ? at : i === -1 ? bt : all[i]!;
-        if (i >= 0 && !(k > at && k < bt)) continue;
-        const q = n - k;
+      for (let i = 0; i < nk; i++) {
+        const q = n - yearKeyScratch[i]!;
         if (q >= qlo && q <= qhi) put(q);
       }
     }
@@ -257,9 +260,10 @@ export function candidates(fronts: readonly Frontier[], keys: readonly ArrayLike
   return sorted.slice(0, m);
 }
 
-// Module-level scratch of candidates (grown as needed; every cell read is written first in the
-// same call). The result is a copy: it never shares this buffer.
+// Module-level scratch of candidates: the quantities and one year's keys (grown as needed; every
+// cell read is written first in the same call). The result is a copy: it never shares them.
 let candScratch = new Float64Array(1024);
+let yearKeyScratch = new Float64Array(64);
 
 /** A tuple of a mix without packs (tuple.ts): C for its first A seats, then pieces by slope, at most cap seats. */
 export interface LinearTuple {

@@ -7,11 +7,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { groupings } from "../../scripts/rowMakers.js";
 import { forecastInputArb } from "../../test/arbitraries.js";
+import { GROUP_DIMENSIONS } from "../schema.js";
 import { forecastReplacements, rowFromTemplate, templateFor } from "./expected.js";
 import type { RowMaker } from "./rowMaker.js";
 import { ROW_MAKERS } from "./rowMakers.generated.js";
 
-type Dim = "school" | "model" | "category" | "role";
+type Dim = (typeof GROUP_DIMENSIONS)[number];
 
 describe("generated row makers", () => {
   const count = fc.double({ min: 0, max: 1e7, noNaN: true });
@@ -43,7 +44,7 @@ describe("generated row makers", () => {
 
   it("forecast rows have fiscalYear, the grouped dimensions in the order asked (a repeated one once), then the counts and amounts", () => {
     fc.assert(
-      fc.property(forecastInputArb, fc.array(fc.constantFrom<Dim>("school", "model", "category", "role"), { minLength: 1, maxLength: 5 }), (input, groupBy) => {
+      fc.property(forecastInputArb, fc.array(fc.constantFrom(...GROUP_DIMENSIONS), { minLength: 1, maxLength: 5 }), (input, groupBy) => {
         const r = forecastReplacements({ ...input, groupBy });
         const dims = [...new Set(groupBy)];
         const rest = ["inServiceStart", "plannedRetirements", "failures", "losses", "notReplaced", "purchases", "inServiceEnd", "deferred", "repairIncidents", "capital", "repair", "resaleCredit"];
