@@ -16,6 +16,8 @@
 // (50,940,314,042 ¢; the exact node solve of the commitment search closes every product) in
 // 694–825 ms (mean 758 ms), every explanation read 985–1,319 ms, slice 28–46 ms vs HiGHS
 // 5,335–5,461 ms (×140). The P1 case throws unless the plan is proven optimal.
+// The target is one core: under `taskset -c 1` the same day (afternoon) P1 read 908–1,198 ms
+// (mean 1,024), the built package 1.24–1.31 s median after a cut of its garbage (README).
 import { bench, describe } from "vitest";
 import { generateLicenseMarket } from "../src/generate.js";
 import { optimizeLicenses } from "../src/optimize.js";
