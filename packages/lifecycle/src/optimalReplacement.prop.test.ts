@@ -62,25 +62,36 @@ describe("optimal replacement: units and sentences", () => {
         const per = `per ${r.unit.singular}`;
         const money = String.raw`(\$[\d,]+\.\d+)`;
         const figure = String.raw`([\d,]+(?:\.\d+)?)`;
+        // an age and its unit (two groups): singular exactly when the figure reads "1"
+        const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        const aged = `${figure} (${esc(r.unit.plural)}|${esc(r.unit.singular)})`;
+        const unitOf = (fig: string, unit: string): void => expect(unit).toBe(fig === "1" ? r.unit.singular : r.unit.plural);
         const failure = new RegExp(`${money} ${per} when replacing on failure only`).exec(s);
         expect(failure, s).not.toBeNull();
         close(num(failure![1]!), r.costPerUnitOnFailureOnly.toNumber(), 5e-3);
         if (r.rule === "optimal-age") {
-          const m = new RegExp(`^Replacing at age ${figure} ${r.unit.plural} costs ${money} ${per} per device`).exec(s);
+          const m = new RegExp(`^Replacing at age ${aged} costs ${money} ${per} per device`).exec(s);
           expect(m, s).not.toBeNull();
           close(num(m![1]!), r.age!, 5e-4);
-          close(num(m![2]!), r.costPerUnit.toNumber(), 5e-3);
-        } else if (r.rule === "max-age" || r.unconstrainedAge !== null) {
-          const m = new RegExp(`^The optimum lies past the maximum age of ${figure} ${r.unit.plural} \\((?:at ${figure}|beyond ${figure}) ${r.unit.plural}\\)`).exec(s);
+          unitOf(m![1]!, m![2]!);
+          close(num(m![3]!), r.costPerUnit.toNumber(), 5e-3);
+        } else if (c.shape > 1 && cf > c.cp) {
+          // wear-out and a dearer failure: an optimum exists, past the maximum age ("at" it) or
+          // so far past that it is not computed ("beyond" 10¹² times the larger of scale and maxAge)
+          const m = new RegExp(`^The optimum lies past the maximum age of ${aged} \\((at|beyond) ${aged}\\)`).exec(s);
           expect(m, s).not.toBeNull();
           close(num(m![1]!), r.maxAge, 5e-4);
-          if (r.unconstrainedAge !== null) close(num(m![2]!), r.unconstrainedAge, 5e-4);
+          unitOf(m![1]!, m![2]!);
+          unitOf(m![4]!, m![5]!);
+          expect(m![3]).toBe(r.unconstrainedAge === null ? "beyond" : "at");
+          close(num(m![4]!), r.unconstrainedAge ?? 1e12 * Math.max(c.scaleYears * k, r.maxAge), 5e-4);
           expect(r.unconstrainedAge === null || r.unconstrainedAge > r.maxAge).toBe(true);
           if (r.rule === "max-age") {
-            const at = new RegExp(`replacing at ${figure} ${r.unit.plural} costs ${money} ${per} per device`).exec(s);
+            const at = new RegExp(`replacing at ${aged} costs ${money} ${per} per device`).exec(s);
             expect(at, s).not.toBeNull();
             close(num(at![1]!), r.maxAge, 5e-4);
-            close(num(at![2]!), r.costPerUnit.toNumber(), 5e-3);
+            unitOf(at![1]!, at![2]!);
+            close(num(at![3]!), r.costPerUnit.toNumber(), 5e-3);
             expect(r.age).toBe(r.maxAge);
           } else {
             expect(s).toMatch(/replace on failure only/);
@@ -89,6 +100,7 @@ describe("optimal replacement: units and sentences", () => {
           expect(s).not.toMatch(/ratio/);
         } else {
           expect(r.age).toBeNull();
+          expect(r.unconstrainedAge).toBeNull();
           expect(s).toMatch(c.shape <= 1 ? /^Shape [\d.]+ ≤ 1: no wear-out/ : /^A failure \(\$[\d,.]+\) costs no more than a planned replacement/);
         }
       }),

@@ -47,6 +47,12 @@ describe("optimalReplacementAge in any time unit", () => {
     expect(failureOnly.age).toBeNull();
     expect(failureOnly.unconstrainedAge!).toBeCloseTo(11.28, 2);
     expect(failureOnly.explanation).toContain("The optimum lies past the maximum age of 8 years (at 11.28 years)");
+    // barely any wear-out: the optimum is astronomically late, not computed, and the sentence says
+    // so rather than blaming the costs (CI's property seed 1192139886 found this case)
+    const far = optimalReplacementAge({ weibull: { shape: 1.01, scale: 0.5 }, preventiveCost: "1", failureCost: "2", maxAgeYears: 1 });
+    expect([far.rule, far.age, far.unconstrainedAge]).toEqual(["failure-only", null, null]);
+    expect(far.explanation).toMatch(/^The optimum lies past the maximum age of 1 year \(beyond 1,000,000,000,000 years\)/);
+    expect(far.explanation).toContain("$4.02 per year when replacing on failure only");
   });
   it("replaces on failure only without wear-out or when a failure costs no more", () => {
     const flat = optimalReplacementAge({ weibull: { shape: 1, scale: 6 }, preventiveCost: "300", failureCost: "900" });

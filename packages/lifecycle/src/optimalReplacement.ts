@@ -170,8 +170,13 @@ export function optimalReplacementAge(input: unknown): OptimalReplacementResult 
     }
     uStar = (lo + hi) / 2;
   }
-  const ages = (u: number): string => formatAge(u * eta);
-  const inputs = `Weibull shape ${formatAge(b)}, scale ${formatAge(eta)} ${plural}; c_p ${d.preventiveCost.format()}, c_f ${d.failureCost.format()}`;
+  /** An age with its unit, singular when it reads "1" ("1 year", "1.5 years"). */
+  const withUnit = (x: number): string => {
+    const f = formatAge(x);
+    return `${f} ${f === "1" ? singular : plural}`;
+  };
+  const ages = (u: number): string => withUnit(u * eta);
+  const inputs = `Weibull shape ${formatAge(b)}, scale ${withUnit(eta)}; c_p ${d.preventiveCost.format()}, c_f ${d.failureCost.format()}`;
   if (within && uStar !== null) {
     const c = rate(costAt(uStar));
     return finish({
@@ -179,10 +184,10 @@ export function optimalReplacementAge(input: unknown): OptimalReplacementResult 
       age: uStar * eta,
       unconstrainedAge: uStar * eta,
       costPerUnit: c,
-      explanation: `Replacing at age ${ages(uStar)} ${plural} costs ${money(c)} ${per} per device, against ${onFailure} (${inputs}).`,
+      explanation: `Replacing at age ${ages(uStar)} costs ${money(c)} ${per} per device, against ${onFailure} (${inputs}).`,
     });
   }
-  const past = uStar === null ? `beyond ${formatAge(uLimit * eta)} ${plural}` : `at ${ages(uStar)} ${plural}`;
+  const past = uStar === null ? `beyond ${withUnit(uLimit * eta)}` : `at ${ages(uStar)}`;
   const atMax = costAt(uMax); // +Infinity when maxAge is too small a fraction of the scale for any device to have failed
   if (atMax < failureOnly) {
     const c = rate(atMax);
@@ -191,7 +196,7 @@ export function optimalReplacementAge(input: unknown): OptimalReplacementResult 
       age: maxAge,
       unconstrainedAge: uStar === null ? null : uStar * eta,
       costPerUnit: c,
-      explanation: `The optimum lies past the maximum age of ${formatAge(maxAge)} ${plural} (${past}): the cost ${per} still falls there, so within it the oldest age is cheapest — replacing at ${formatAge(maxAge)} ${plural} costs ${money(c)} ${per} per device, against ${onFailure} (${inputs}).`,
+      explanation: `The optimum lies past the maximum age of ${withUnit(maxAge)} (${past}): the cost ${per} still falls there, so within it the oldest age is cheapest — replacing at ${withUnit(maxAge)} costs ${money(c)} ${per} per device, against ${onFailure} (${inputs}).`,
     });
   }
   return finish({
@@ -199,7 +204,7 @@ export function optimalReplacementAge(input: unknown): OptimalReplacementResult 
     age: null,
     unconstrainedAge: uStar === null ? null : uStar * eta,
     costPerUnit: rate(failureOnly),
-    explanation: `The optimum lies past the maximum age of ${formatAge(maxAge)} ${plural} (${past}), and replacing at any age up to it costs more than ${onFailure}${Number.isFinite(atMax) ? ` (${money(rate(atMax))} ${per} at ${formatAge(maxAge)} ${plural})` : ""}: replace on failure only (${inputs}).`,
+    explanation: `The optimum lies past the maximum age of ${withUnit(maxAge)} (${past}), and replacing at any age up to it costs more than ${onFailure}${Number.isFinite(atMax) ? ` (${money(rate(atMax))} ${per} at ${withUnit(maxAge)})` : ""}: replace on failure only (${inputs}).`,
   });
 }
 
