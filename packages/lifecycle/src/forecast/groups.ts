@@ -1,5 +1,7 @@
 // Purchase groups: school × model × role, the buyers of replacements, growth and spares, closed
 // under replacement models. Internal.
+
+import { keepAlive } from "../internal/keepAlive.js";
 import { ROLES } from "./compiled.js";
 import type { Raw } from "./intake.js";
 import { indexIn } from "./numbering.js";
@@ -12,7 +14,7 @@ export class Groups {
   readonly role: number[] = [];
   constructor(readonly M: number) {}
 }
-export const KEPT_GROUPS = new Groups(0);
+export const KEPT_GROUPS = keepAlive(new Groups(0));
 
 export function groupIn(gr: Groups, school: number, model: number, role: number): number {
   const g = indexIn(gr.index, (school * gr.M + model) * ROLES.length + role);

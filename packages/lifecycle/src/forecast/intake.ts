@@ -2,6 +2,7 @@
 // purchase year; schools merged when nothing depends on them), in input order. Internal.
 import type { DistrictKitIssue } from "@districtkit/core";
 import { keyOf as cohortKey } from "../cohorts.js";
+import { keepAlive } from "../internal/keepAlive.js";
 import type { DeviceRole, ForecastInput } from "../schema.js";
 import { indexIn } from "./numbering.js";
 
@@ -23,7 +24,7 @@ export class Intake {
     readonly modelIds: readonly string[],
   ) {}
 }
-export const KEPT_INTAKE = new Intake(new Map(), false, []);
+export const KEPT_INTAKE = keepAlive(new Intake(new Map(), false, []));
 
 export type Issue = Omit<DistrictKitIssue, "pathText">;
 

@@ -2,6 +2,7 @@
 // when a purchase is retired and by which rule (DOMAIN-lifecycle §3: cycle, AUE with a lead,
 // end of support, maximum age, warranty). Internal.
 import { addDaysIso, addMonthsIso, DISTRICT_CALENDAR, type FiscalCalendar, fiscalYearOf, Money } from "@districtkit/core";
+import { keepAlive } from "../internal/keepAlive.js";
 import type { DeviceModel, DeviceRole, ForecastInput, Match, RefreshPolicy } from "../schema.js";
 import { type ResolvedPolicy, type RetirementRule, RULES } from "./compiled.js";
 import { indexIn } from "./numbering.js";
@@ -70,7 +71,7 @@ export class Resolver {
     readonly aueLast: readonly (string | null)[],
   ) {}
 }
-export const KEPT_RESOLVER = new Resolver(null as unknown as ForecastInput, 0, [], false, DISTRICT_CALENDAR, []);
+export const KEPT_RESOLVER = keepAlive(new Resolver(null as unknown as ForecastInput, 0, [], false, DISTRICT_CALENDAR, []));
 
 /** The failure assumption, policy and repair class of a cohort (resolveSlots calls it once per distinct school?, model, role). */
 export function resolveIn(rz: Resolver, mi: number, role: DeviceRole, school: string): Resolution {

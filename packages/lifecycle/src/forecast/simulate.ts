@@ -1,6 +1,7 @@
 // The year loop shared by the expected forecast (rng = null: expected values) and the Monte
 // Carlo forecast (binomial and Poisson draws from core's samplers). Internal.
 import { type Rng, sampleBinomial, samplePoisson } from "@districtkit/core";
+import { keepAlive } from "../internal/keepAlive.js";
 import { poissonQuantile } from "../internal/math.js";
 import { CATEGORIES, type Compiled, ROLES, RULES } from "./compiled.js";
 
@@ -131,7 +132,7 @@ class ScratchImpl implements Scratch {
  * these, every forecast after a garbage collection re-optimized the whole simulation (measured:
  * about a third of L1's CPU time went to the optimizing compiler).
  */
-export const KEPT_SHAPES: readonly object[] = [new SinkImpl({ totals: new Float64Array(0) }), new ScratchImpl(0, 0, 0, 0, new Int32Array(0))];
+export const KEPT_SHAPES: readonly object[] = keepAlive([new SinkImpl({ totals: new Float64Array(0) }), new ScratchImpl(0, 0, 0, 0, new Int32Array(0))]);
 
 export function scratchFor(c: Compiled): Scratch {
   return new ScratchImpl(
