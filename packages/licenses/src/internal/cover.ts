@@ -21,6 +21,8 @@
 // entitlements), rows are few (at most 7 a year), and the Lagrangian bound is the LP bound of the
 // cover, so boxes close quickly; the common one-pool cases never come here (they are single mixes).
 // The reference in the tests (cover.prop.test.ts) enumerates every quantity vector on small demand.
+
+import { holdLatest, SHAPE } from "./keepShapes.js";
 import type { Mix } from "./mix.js";
 
 const INF = Number.POSITIVE_INFINITY;
@@ -130,6 +132,7 @@ export class CoverProblem {
     this.#lambda = new Float64Array(this.rows.length);
     const b = this.rows.map((row) => this.#rhs(row, maxDemand));
     this.U = Float64Array.from(columns, (c, j) => Math.min(c.mix.cap, this.#needed(j, b)));
+    holdLatest(SHAPE.cover, this);
   }
 
   #rhs(row: Row, P: Float64Array): number {

@@ -3,6 +3,8 @@
 // one quantity under one option over one or more years (weighted), allowing to buy more than
 // needed (which is what exposes all-units cliffs); an Envelope is the cheapest of several curves.
 
+import { holdLatest, SHAPE } from "./keepShapes.js";
+
 /** 0 unit, 1 all-units, 2 incremental, 3 packs. */
 export type ScheduleType = 0 | 1 | 2 | 3;
 
@@ -108,6 +110,7 @@ export class Hull {
   constructor(points: { xs: Float64Array; ys: Float64Array }) {
     this.xs = points.xs;
     this.ys = points.ys;
+    if (new.target === Hull) holdLatest(SHAPE.hull, this);
   }
 
   static fromPoints(xs: number[], ys: number[]): Hull {
@@ -152,6 +155,7 @@ export class Curve {
     this.#head = parts[0]!.s;
     this.cap = Math.min(...parts.map((p) => capacity(p.s)));
     this.#starts = this.#head.type === 1 ? this.#head.tiers.map((t) => t.from) : [];
+    holdLatest(SHAPE.curve, this);
   }
 
   /** Weighted cost of buying exactly q. */
@@ -305,6 +309,7 @@ export class Envelope {
   constructor(curves: readonly CurveLike[]) {
     this.curves = curves;
     this.cap = curves.length === 0 ? 0 : Math.max(...curves.map((c) => c.cap));
+    holdLatest(SHAPE.envelope, this);
   }
 
   best(n: number): { cost: number; qty: number; index: number } {

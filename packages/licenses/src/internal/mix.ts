@@ -17,6 +17,7 @@
 // covering costs of the options convolved one at a time.
 import { type Curve, Hull } from "./curve.js";
 import { type Hinge, hingesOf, type PackRule, packRuleOf, pruneHinges } from "./hinge.js";
+import { holdLatest, SHAPE } from "./keepShapes.js";
 import { hingePick, type Pick, packsPick, TupleCurve } from "./tuple.js";
 import { dropDominated, picksOf, prunedCodes } from "./tupleTable.js";
 
@@ -180,6 +181,7 @@ export class Mix {
       this.curves = tuples;
       this.cap = tuples.length === 0 ? 0 : Math.max(...tuples.map((c) => c.cap));
     }
+    holdLatest(SHAPE.mix, this);
   }
 
   readonly #choices: readonly (readonly (Pick | null)[])[];

@@ -25,6 +25,7 @@ import { type Curve, Envelope, seatsPaid } from "./curve.js";
 import { dpWork, solveSharedPool, solveSharedPoolDP, type YearSchools } from "./dpPool.js";
 import { generalPool, mixable } from "./general.js";
 import { solveGroupedPool } from "./grouped.js";
+import { keepAlive } from "./keepShapes.js";
 import { Mix } from "./mix.js";
 import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatColumn, type SeatKey, type SeatVariant, type SiteVariant } from "./model.js";
 import { solveOneSlot } from "./pool1d.js";
@@ -581,3 +582,9 @@ export class ProductSolver {
     return { cost: sol.cost, lowerBound: sol.lowerBound, proven: sol.proven, choices, nodes: sol.nodes };
   }
 }
+
+/**
+ * One empty solver held for the life of the module, so that the solver's hidden class outlives
+ * every call (keepShapes.ts; a solver refers to its whole model, so the latest one is not held).
+ */
+keepAlive(new ProductSolver({ Y: 0, S: 0 } as Model, { index: 0, seats: [], sites: [] } as unknown as ProductModel, 0));

@@ -14,6 +14,7 @@
 // Reference in the tests (mix.prop.test.ts): the whole-seat dynamic programme of the options.
 import { Hull } from "./curve.js";
 import type { Hinge, PackRule } from "./hinge.js";
+import { holdLatest, SHAPE } from "./keepShapes.js";
 
 const INF = Number.POSITIVE_INFINITY;
 
@@ -128,6 +129,7 @@ export class TupleCurve {
       if (Number.isFinite(x)) breaks.push(x);
     }
     this.#breaks = breaks;
+    holdLatest(SHAPE.tupleCurve, this);
   }
 
   /** Cost of filling `x` seats with the pieces (x ≤ their total; Infinity beyond). */

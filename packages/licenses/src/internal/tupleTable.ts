@@ -13,6 +13,8 @@
 //
 // Reference in the tests (mix.prop.test.ts): pruneTuples over tuplesOf's TupleCurve objects — the
 // same kept tuples, the same caps.
+
+import { holdLatest, SHAPE } from "./keepShapes.js";
 import type { Pick } from "./tuple.js";
 
 const INF = Number.POSITIVE_INFINITY;
@@ -93,6 +95,7 @@ class Walk {
   constructor(choices: readonly (readonly (Pick | null)[])[]) {
     this.choices = choices;
     this.J = choices.length;
+    holdLatest(SHAPE.walk, this);
   }
 
   /** Depth j, after the choices of columns < j: their sums so far. */

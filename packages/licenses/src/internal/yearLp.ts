@@ -18,6 +18,7 @@
 // site set, every purchase in the range) on small years: never above it.
 import { Hull } from "./curve.js";
 import type { YearSchools } from "./dpPool.js";
+import { holdLatest, SHAPE } from "./keepShapes.js";
 import type { Mix } from "./mix.js";
 
 const INF = Number.POSITIVE_INFINITY;
@@ -30,6 +31,7 @@ export class RangeHull extends Hull {
     super(hull);
     this.a = a;
     this.b = b;
+    holdLatest(SHAPE.rangeHull, this);
   }
 
   /** The hull's value at n (Infinity outside its points). */
@@ -128,6 +130,7 @@ export class YearLp {
     });
     for (let k = n - 1; k >= 0; k--) this.#sufD[k] = this.#sufD[k + 1]! + schools.d[order[k]!]!;
     this.D = D;
+    holdLatest(SHAPE.yearLp, this);
   }
 
   /** Schools taking their site licence at λ: the first `sitesAt(λ)` in ratio order. */

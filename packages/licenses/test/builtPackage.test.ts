@@ -1,0 +1,40 @@
+// The published build (dist/, made by tsup) keeps the solver's hidden classes alive.
+//
+// The solver's code stays optimized from one optimizeLicenses call to the next only while one
+// object of each of its hidden classes outlives every call (src/internal/keepShapes.ts). Without
+// that, every call after a garbage collection re-optimized the whole solver (P1 ≈ ×1.3 slower), and
+// a bundling step can silently drop a module constant that holds such objects. This runs the built
+// package in a child process with V8's deoptimization trace and asserts that no solver function is
+// thrown away because a hidden class it checks was collected ("weak objects").
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const dist = fileURLToPath(new URL("../dist/index.js", import.meta.url));
+/** Where the solver's functions live (src/internal); a deoptimized function named here is the solver's. */
+const SOLVER = ["tupleTable", "run", "#record", "value", "at", "sitesAt", "best", "split", "#siteChoice", "#roleTotal", "#dpRun", "YearLp", "RangeHull", "Hull", "fromPoints", "Envelope", "eval", "commitSearch", "commitLpSearch", "solveGroupedPool", "solveComponent"];
+
+const script = `
+const { generateLicenseMarket, optimizeLicenses } = await import(${JSON.stringify(dist)});
+const market = generateLicenseMarket({ products: 60, options: 6, schools: 60, years: 3, seed: 2 });
+for (let i = 0; i < 12; i++) {
+  globalThis.gc();
+  if (optimizeLicenses(market).status !== "optimal") throw new Error("not proven");
+}
+console.log("done");
+`;
+
+describe.skipIf(!existsSync(dist))("the built package (dist/; pnpm run build first)", () => {
+  it("keeps the solver optimized from one call to the next", () => {
+    const r = spawnSync(process.execPath, ["--expose-gc", "--trace-deopt", "--input-type=module", "-e", script], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("done");
+    const lost = r.stdout
+      .split("\n")
+      .filter((line) => line.includes("reason: weak objects"))
+      .map((line) => /SharedFunctionInfo ([\w#]+)/.exec(line)?.[1])
+      .filter((name) => name !== undefined && SOLVER.includes(name));
+    expect(lost).toEqual([]);
+  });
+});
