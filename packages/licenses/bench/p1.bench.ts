@@ -18,7 +18,7 @@
 // 5,335–5,461 ms (×140). The P1 case throws unless the plan is proven optimal.
 // The target is one core: under `taskset -c 1` the same day (afternoon) P1 read 908–1,198 ms
 // (mean 1,024), the built package 1.24–1.31 s median after a cut of its garbage (README).
-// Evening: the solver now keeps its hidden classes from call to call (src/internal/keepShapes.ts),
+// Evening: the solver now keeps its hidden classes from call to call (ProductSolver.kept, src/internal/solve.ts),
 // so V8 stops re-optimizing it on every call: one core, built package, calls 9–24, 1,341–1,379 →
 // 1,024–1,085 ms in a slow hour (×0.76–0.80). A process's first calls are slower while V8 compiles
 // the solver (2.6–3.0 s, 1.4–1.7 s, then ≈ 1.1 s by the fourth): three warm-up calls, not one, so

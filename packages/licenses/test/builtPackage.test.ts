@@ -1,7 +1,7 @@
 // The published build (dist/, made by tsup) keeps the solver's hidden classes alive.
 //
 // The solver's code stays optimized from one optimizeLicenses call to the next only while one
-// object of each of its hidden classes outlives every call (src/internal/keepShapes.ts). Without
+// object of each of its hidden classes outlives every call (ProductSolver.kept in src/internal/solve.ts). Without
 // that, every call after a garbage collection re-optimized the whole solver (P1 ≈ ×1.3 slower), and
 // a bundling step can silently drop a module constant that holds such objects. This runs the built
 // package in a child process with V8's deoptimization trace and asserts that no solver function is
@@ -13,7 +13,29 @@ import { describe, expect, it } from "vitest";
 
 const dist = fileURLToPath(new URL("../dist/index.js", import.meta.url));
 /** Where the solver's functions live (src/internal); a deoptimized function named here is the solver's. */
-const SOLVER = ["tupleTable", "run", "#record", "value", "at", "sitesAt", "best", "split", "#siteChoice", "#roleTotal", "#dpRun", "YearLp", "RangeHull", "Hull", "fromPoints", "Envelope", "eval", "commitSearch", "commitLpSearch", "solveGroupedPool", "solveComponent"];
+const SOLVER = [
+  "tupleTable",
+  "run",
+  "#record",
+  "value",
+  "at",
+  "sitesAt",
+  "best",
+  "split",
+  "#siteChoice",
+  "#roleTotal",
+  "#dpRun",
+  "YearLp",
+  "RangeHull",
+  "Hull",
+  "fromPoints",
+  "Envelope",
+  "eval",
+  "commitSearch",
+  "commitLpSearch",
+  "solveGroupedPool",
+  "solveComponent",
+];
 
 const script = `
 const { generateLicenseMarket, optimizeLicenses } = await import(${JSON.stringify(dist)});

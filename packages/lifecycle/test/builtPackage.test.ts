@@ -1,7 +1,7 @@
 // The published build (dist/, made by tsup) keeps the forecast's hidden classes alive.
 //
 // The forecast's hot loops stay optimized only while one object of each of their hidden classes
-// outlives every forecast (src/internal/keepAlive.ts). Bundling once turned the module constants
+// outlives every forecast (Compiled.kept in src/forecast/compiled.ts). Bundling once turned the module constants
 // that held those objects into dead locals, and the published package re-optimized the whole
 // simulation after every garbage collection (L1 ×1.7–2.4 slower than the sources) while every test
 // and benchmark, which run the sources, stayed fast. This runs the built package in a child process

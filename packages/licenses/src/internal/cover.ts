@@ -22,7 +22,6 @@
 // cover, so boxes close quickly; the common one-pool cases never come here (they are single mixes).
 // The reference in the tests (cover.prop.test.ts) enumerates every quantity vector on small demand.
 
-import { holdLatest, SHAPE } from "./keepShapes.js";
 import type { Mix } from "./mix.js";
 
 const INF = Number.POSITIVE_INFINITY;
@@ -109,6 +108,8 @@ export function minMinusLinear(mix: Mix, lo: number, hi: number, mu: number): { 
 }
 
 export class CoverProblem {
+  /** The latest instance, held so that its hidden class outlives each call (see ProductSolver.kept). */
+  static latest: CoverProblem | undefined;
   readonly T: number;
   readonly columns: readonly CoverColumn[];
   readonly rows: readonly Row[];
@@ -132,7 +133,7 @@ export class CoverProblem {
     this.#lambda = new Float64Array(this.rows.length);
     const b = this.rows.map((row) => this.#rhs(row, maxDemand));
     this.U = Float64Array.from(columns, (c, j) => Math.min(c.mix.cap, this.#needed(j, b)));
-    holdLatest(SHAPE.cover, this);
+    CoverProblem.latest = this;
   }
 
   #rhs(row: Row, P: Float64Array): number {

@@ -3,8 +3,6 @@
 // one quantity under one option over one or more years (weighted), allowing to buy more than
 // needed (which is what exposes all-units cliffs); an Envelope is the cheapest of several curves.
 
-import { holdLatest, SHAPE } from "./keepShapes.js";
-
 /** 0 unit, 1 all-units, 2 incremental, 3 packs. */
 export type ScheduleType = 0 | 1 | 2 | 3;
 
@@ -105,12 +103,14 @@ function lowerHull(xs: number[], ys: number[]): { xs: Float64Array; ys: Float64A
 
 /** A convex piecewise-linear lower bound of a cost curve on [0, nmax]. */
 export class Hull {
+  /** The latest instance, held so that its hidden class outlives each call (see ProductSolver.kept). */
+  static latest: Hull | undefined;
   readonly xs: Float64Array;
   readonly ys: Float64Array;
   constructor(points: { xs: Float64Array; ys: Float64Array }) {
     this.xs = points.xs;
     this.ys = points.ys;
-    if (new.target === Hull) holdLatest(SHAPE.hull, this);
+    if (new.target === Hull) Hull.latest = this;
   }
 
   static fromPoints(xs: number[], ys: number[]): Hull {
@@ -144,6 +144,8 @@ export class Hull {
 
 /** Cost of one quantity held under one option over the years of `parts` (weighted), buying up allowed. */
 export class Curve {
+  /** The latest instance, held so that its hidden class outlives each call (see ProductSolver.kept). */
+  static latest: Curve | undefined;
   readonly parts: readonly Part[];
   readonly cap: number;
   readonly #starts: number[];
@@ -155,7 +157,7 @@ export class Curve {
     this.#head = parts[0]!.s;
     this.cap = Math.min(...parts.map((p) => capacity(p.s)));
     this.#starts = this.#head.type === 1 ? this.#head.tiers.map((t) => t.from) : [];
-    holdLatest(SHAPE.curve, this);
+    Curve.latest = this;
   }
 
   /** Weighted cost of buying exactly q. */
@@ -304,12 +306,14 @@ export interface CurveLike {
  * or the tuples of a mix of options).
  */
 export class Envelope {
+  /** The latest instance, held so that its hidden class outlives each call (see ProductSolver.kept). */
+  static latest: Envelope | undefined;
   readonly curves: readonly CurveLike[];
   readonly cap: number;
   constructor(curves: readonly CurveLike[]) {
     this.curves = curves;
     this.cap = curves.length === 0 ? 0 : Math.max(...curves.map((c) => c.cap));
-    holdLatest(SHAPE.envelope, this);
+    Envelope.latest = this;
   }
 
   best(n: number): { cost: number; qty: number; index: number } {

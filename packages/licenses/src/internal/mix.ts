@@ -17,7 +17,6 @@
 // covering costs of the options convolved one at a time.
 import { type Curve, Hull } from "./curve.js";
 import { type Hinge, hingesOf, type PackRule, packRuleOf, pruneHinges } from "./hinge.js";
-import { holdLatest, SHAPE } from "./keepShapes.js";
 import { hingePick, type Pick, packsPick, TupleCurve } from "./tuple.js";
 import { dropDominated, picksOf, prunedCodes } from "./tupleTable.js";
 
@@ -153,6 +152,8 @@ function tuplesOfChoices(choices: readonly (readonly (Pick | null)[])[]): TupleC
  * of tuple curves. Used wherever the solvers took the envelope of single-option curves.
  */
 export class Mix {
+  /** The latest instance, held so that its hidden class outlives each call (see ProductSolver.kept). */
+  static latest: Mix | undefined;
   readonly columns: readonly MixColumn[];
   readonly curves: readonly TupleCurve[];
   readonly cap: number;
@@ -181,7 +182,7 @@ export class Mix {
       this.curves = tuples;
       this.cap = tuples.length === 0 ? 0 : Math.max(...tuples.map((c) => c.cap));
     }
-    holdLatest(SHAPE.mix, this);
+    Mix.latest = this;
   }
 
   readonly #choices: readonly (readonly (Pick | null)[])[];

@@ -25,7 +25,6 @@ import { type Curve, Envelope, seatsPaid } from "./curve.js";
 import { dpWork, solveSharedPool, solveSharedPoolDP, type YearSchools } from "./dpPool.js";
 import { generalPool, mixable } from "./general.js";
 import { solveGroupedPool } from "./grouped.js";
-import { keepAlive } from "./keepShapes.js";
 import { Mix } from "./mix.js";
 import { demandAt, type Model, type ProductModel, ROLE_COUNT, type SeatColumn, type SeatKey, type SeatVariant, type SiteVariant } from "./model.js";
 import { solveOneSlot } from "./pool1d.js";
@@ -46,6 +45,8 @@ interface Commitment {
 }
 
 export class ProductSolver {
+  /** One empty solver (assigned below the class, which says why). */
+  static kept: ProductSolver | undefined;
   readonly #m: Model;
   readonly #p: ProductModel;
   readonly #maxNodes: number;
@@ -584,7 +585,21 @@ export class ProductSolver {
 }
 
 /**
- * One empty solver held for the life of the module, so that the solver's hidden class outlives
- * every call (keepShapes.ts; a solver refers to its whole model, so the latest one is not held).
+ * One empty solver held by the class for the life of the module.
+ *
+ * Why: V8 forgets a hidden class once the last object that has it is collected, and throws away the
+ * optimized code that checks it ("weak objects" deoptimizations). Every optimizeLicenses call makes
+ * its solver objects afresh and drops them all when it returns, so after the next garbage collection
+ * the whole solver was re-optimized on every call: P1 spent about a fifth of its time there, and a
+ * call never ran at the speed of a warm one.
+ *
+ * How: a solver refers to its whole model, so this empty one is held; each small solver class (Mix,
+ * TupleCurve, Curve, Envelope, Hull, RangeHull, YearLp, CoverProblem, the tuple walk) holds its
+ * latest instance in a static property its constructor sets, so the hidden class is always alive and
+ * is the one new instances get, even after a field's representation changed. Class properties, not
+ * module constants or arrays: bundlers drop a constant, or an array, that no code reads (tsup made
+ * such a constant a dead local; rollup and Vite remove the writes), but keep a write to a class that
+ * is used. Checked by test/builtPackage.test.ts: the built package, traced, loses no solver code this
+ * way.
  */
-keepAlive(new ProductSolver({ Y: 0, S: 0 } as Model, { index: 0, seats: [], sites: [] } as unknown as ProductModel, 0));
+ProductSolver.kept = new ProductSolver({ Y: 0, S: 0 } as Model, { index: 0, seats: [], sites: [] } as unknown as ProductModel, 0);

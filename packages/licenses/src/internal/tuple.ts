@@ -14,7 +14,6 @@
 // Reference in the tests (mix.prop.test.ts): the whole-seat dynamic programme of the options.
 import { Hull } from "./curve.js";
 import type { Hinge, PackRule } from "./hinge.js";
-import { holdLatest, SHAPE } from "./keepShapes.js";
 
 const INF = Number.POSITIVE_INFINITY;
 
@@ -59,6 +58,8 @@ function sortBySlope(list: Piece[]): void {
  * convex relaxation (packs made continuous) and the band between the two (Σ pack prices).
  */
 export class TupleCurve {
+  /** The latest instance, held so that its hidden class outlives each call (see ProductSolver.kept). */
+  static latest: TupleCurve | undefined;
   readonly picks: readonly (Pick | null)[];
   /** Seats covered by the hinges' starts and the minimum packs. */
   readonly A: number;
@@ -129,7 +130,7 @@ export class TupleCurve {
       if (Number.isFinite(x)) breaks.push(x);
     }
     this.#breaks = breaks;
-    holdLatest(SHAPE.tupleCurve, this);
+    TupleCurve.latest = this;
   }
 
   /** Cost of filling `x` seats with the pieces (x ≤ their total; Infinity beyond). */

@@ -14,7 +14,6 @@
 // Reference in the tests (mix.prop.test.ts): pruneTuples over tuplesOf's TupleCurve objects — the
 // same kept tuples, the same caps.
 
-import { holdLatest, SHAPE } from "./keepShapes.js";
 import type { Pick } from "./tuple.js";
 
 const INF = Number.POSITIVE_INFINITY;
@@ -86,6 +85,8 @@ export function dropDominated(lower: Float64Array, upper: Float64Array, T: numbe
 
 /** The tuples of the choices (one list a column, null: the column unused), walked in tuplesOf's order. */
 class Walk {
+  /** The latest instance, held so that its hidden class outlives each call (see ProductSolver.kept). */
+  static latest: Walk | undefined;
   readonly J: number;
   readonly choices: readonly (readonly (Pick | null)[])[];
   /** Tuples recorded (the all-unused one is skipped). */
@@ -95,7 +96,7 @@ class Walk {
   constructor(choices: readonly (readonly (Pick | null)[])[]) {
     this.choices = choices;
     this.J = choices.length;
-    holdLatest(SHAPE.walk, this);
+    Walk.latest = this;
   }
 
   /** Depth j, after the choices of columns < j: their sums so far. */

@@ -18,20 +18,21 @@
 // site set, every purchase in the range) on small years: never above it.
 import { Hull } from "./curve.js";
 import type { YearSchools } from "./dpPool.js";
-import { holdLatest, SHAPE } from "./keepShapes.js";
 import type { Mix } from "./mix.js";
 
 const INF = Number.POSITIVE_INFINITY;
 
 /** A convex lower bound of a mix's cost on [a, b]: its lower hull (curve.ts), and the range. */
 export class RangeHull extends Hull {
+  /** The latest instance, held so that its hidden class outlives each call (see ProductSolver.kept). */
+  static latestRange: RangeHull | undefined;
   readonly a: number;
   readonly b: number;
   constructor(a: number, b: number, hull: Hull) {
     super(hull);
     this.a = a;
     this.b = b;
-    holdLatest(SHAPE.rangeHull, this);
+    RangeHull.latestRange = this;
   }
 
   /** The hull's value at n (Infinity outside its points). */
@@ -81,6 +82,8 @@ export interface DualPoint {
 
 /** One year's schools, prepared for the relaxation. */
 export class YearLp {
+  /** The latest instance, held so that its hidden class outlives each call (see ProductSolver.kept). */
+  static latest: YearLp | undefined;
   /** Forced site licences and other fixed costs. */
   readonly base: number;
   /** Seats always pooled. */
@@ -130,7 +133,7 @@ export class YearLp {
     });
     for (let k = n - 1; k >= 0; k--) this.#sufD[k] = this.#sufD[k + 1]! + schools.d[order[k]!]!;
     this.D = D;
-    holdLatest(SHAPE.yearLp, this);
+    YearLp.latest = this;
   }
 
   /** Schools taking their site licence at λ: the first `sitesAt(λ)` in ratio order. */

@@ -28,7 +28,7 @@
 // arrays — each distinct policy or plan is worked out once from the parsed input objects (whose
 // hidden classes differ from call to call) and shared by index; AUE and support-end deadlines are
 // cached by date. The objects the hot loops read (Compiled, Intake, Resolver, Groups) are class
-// instances with one empty instance kept for the life of the module (KEPT_*): V8 discards
+// instances with one empty instance held by each class (Compiled.kept and the like): V8 discards
 // optimized code whose hidden classes were collected, and re-optimizing every forecast cost about
 // a third of the time. Each hot loop sits alone in a small function.
 //

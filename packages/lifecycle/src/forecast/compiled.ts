@@ -3,7 +3,6 @@
 // exported from the package.
 import { DISTRICT_CALENDAR, type FiscalCalendar } from "@districtkit/core";
 import { keyOf as cohortKey } from "../cohorts.js";
-import { keepAlive } from "../internal/keepAlive.js";
 import type { DeviceCategory, DeviceModel, DeviceRole, ForecastInput } from "../schema.js";
 
 /** Why a cohort is retired in its planned year. */
@@ -92,6 +91,8 @@ export interface CompiledFields {
 export interface Compiled extends CompiledFields {}
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: deliberate — the interface declares the fields the constructor assigns one by one
 export class Compiled {
+  /** One empty model held for the life of the class (assigned below the class, which says why). */
+  static kept: Compiled | undefined;
   constructor(fields: CompiledFields) {
     // field by field, so that V8 gives instances every field in-object (Object.assign would leave
     // them in dictionary mode)
@@ -147,62 +148,64 @@ export class Compiled {
 }
 
 /**
- * An empty compiled model kept for the life of the module: V8 forgets a hidden class once the last
- * object that has it is collected, and throws away the optimized code that checks it. Without it,
- * every forecast after a garbage collection re-optimized the whole simulation.
+ * An empty compiled model held by the class for the life of the module: V8 forgets a hidden class
+ * once the last object that has it is collected, and throws away the optimized code that checks it.
+ * Without it, every forecast after a garbage collection re-optimized the whole simulation. It is a
+ * property of the class (which the forecast's code uses), not a module constant: bundlers drop a
+ * constant nobody reads (tsup made it a dead local, rollup and Vite remove it), and the published
+ * package then re-optimized the simulation on every forecast. Intake, Groups, Resolver and the
+ * simulation's sink and scratch hold theirs the same way.
  */
-export const KEPT_COMPILED: Compiled = keepAlive(
-  new Compiled({
-    calendar: DISTRICT_CALENDAR,
-    firstYear: 0,
-    horizon: 0,
-    years: [],
-    models: [],
-    modelIds: [],
-    modelCategory: [],
-    residualCurve: [],
-    schools: [],
-    priceCents: new Float64Array(0),
-    priceBaseYear: new Int32Array(0),
-    n: 0,
-    slotModel: new Int32Array(0),
-    slotSchool: new Int32Array(0),
-    slotRole: new Int8Array(0),
-    slotYear: new Int32Array(0),
-    slotInitial: new Float64Array(0),
-    slotPlanned: new Float64Array(0),
-    slotHard: new Float64Array(0),
-    slotHardRule: new Int8Array(0),
-    slotRule: new Int8Array(0),
-    slotOverdue: new Uint8Array(0),
-    slotQ: new Int32Array(0),
-    slotLoss: new Float64Array(0),
-    slotRepairRate: new Float64Array(0),
-    slotRepairClass: new Int32Array(0),
-    slotUnitCents: new Float64Array(0),
-    slotReplGroup: new Int32Array(0),
-    slotReplaceFailures: new Uint8Array(0),
-    slotReplacePlanned: new Uint8Array(0),
-    slotAueYear: new Float64Array(0),
-    slotId: [],
-    initialCount: 0,
-    qTable: new Float64Array(0),
-    maxAge: 0,
-    qExplanations: [],
-    repairClassCents: new Float64Array(0),
-    repairClassModel: new Int32Array(0),
-    groupSchool: new Int32Array(0),
-    groupModel: new Int32Array(0),
-    groupRole: new Int8Array(0),
-    groupCount: 0,
-    groupSlot: new Int32Array(0),
-    growth: [],
-    spares: null,
-    capCents: null,
-    warnings: [],
-    collapsedSchools: false,
-  }),
-);
+Compiled.kept = new Compiled({
+  calendar: DISTRICT_CALENDAR,
+  firstYear: 0,
+  horizon: 0,
+  years: [],
+  models: [],
+  modelIds: [],
+  modelCategory: [],
+  residualCurve: [],
+  schools: [],
+  priceCents: new Float64Array(0),
+  priceBaseYear: new Int32Array(0),
+  n: 0,
+  slotModel: new Int32Array(0),
+  slotSchool: new Int32Array(0),
+  slotRole: new Int8Array(0),
+  slotYear: new Int32Array(0),
+  slotInitial: new Float64Array(0),
+  slotPlanned: new Float64Array(0),
+  slotHard: new Float64Array(0),
+  slotHardRule: new Int8Array(0),
+  slotRule: new Int8Array(0),
+  slotOverdue: new Uint8Array(0),
+  slotQ: new Int32Array(0),
+  slotLoss: new Float64Array(0),
+  slotRepairRate: new Float64Array(0),
+  slotRepairClass: new Int32Array(0),
+  slotUnitCents: new Float64Array(0),
+  slotReplGroup: new Int32Array(0),
+  slotReplaceFailures: new Uint8Array(0),
+  slotReplacePlanned: new Uint8Array(0),
+  slotAueYear: new Float64Array(0),
+  slotId: [],
+  initialCount: 0,
+  qTable: new Float64Array(0),
+  maxAge: 0,
+  qExplanations: [],
+  repairClassCents: new Float64Array(0),
+  repairClassModel: new Int32Array(0),
+  groupSchool: new Int32Array(0),
+  groupModel: new Int32Array(0),
+  groupRole: new Int8Array(0),
+  groupCount: 0,
+  groupSlot: new Int32Array(0),
+  growth: [],
+  spares: null,
+  capCents: null,
+  warnings: [],
+  collapsedSchools: false,
+});
 
 export const RULES: readonly RetirementRule[] = ["aue", "support-end", "max-age", "cycle", "warranty"];
 

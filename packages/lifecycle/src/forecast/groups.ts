@@ -1,20 +1,20 @@
 // Purchase groups: school × model × role, the buyers of replacements, growth and spares, closed
 // under replacement models. Internal.
 
-import { keepAlive } from "../internal/keepAlive.js";
 import { ROLES } from "./compiled.js";
 import type { Raw } from "./intake.js";
 import { indexIn } from "./numbering.js";
 
-/** Purchase groups (school, model, role), numbered in order of first appearance. */
+/** Purchase groups (school, model, role), numbered in order of first appearance (a class, with one empty instance held by the class: see Compiled.kept). */
 export class Groups {
+  static kept: Groups | undefined;
   readonly index = new Map<number, number>();
   readonly school: number[] = [];
   readonly model: number[] = [];
   readonly role: number[] = [];
   constructor(readonly M: number) {}
 }
-export const KEPT_GROUPS = keepAlive(new Groups(0));
+Groups.kept = new Groups(0);
 
 export function groupIn(gr: Groups, school: number, model: number, role: number): number {
   const g = indexIn(gr.index, (school * gr.M + model) * ROLES.length + role);

@@ -2,7 +2,6 @@
 // purchase year; schools merged when nothing depends on them), in input order. Internal.
 import type { DistrictKitIssue } from "@districtkit/core";
 import { keyOf as cohortKey } from "../cohorts.js";
-import { keepAlive } from "../internal/keepAlive.js";
 import type { DeviceRole, ForecastInput } from "../schema.js";
 import { indexIn } from "./numbering.js";
 
@@ -16,15 +15,16 @@ export interface Raw {
   unitCents: number | null;
 }
 
-/** The cohorts gathered from devices and input cohorts, by key (input order). A class, with one instance kept: see KEPT_COMPILED. */
+/** The cohorts gathered from devices and input cohorts, by key (input order). A class, with one empty instance held by the class: see Compiled.kept. */
 export class Intake {
+  static kept: Intake | undefined;
   constructor(
     readonly raws: Map<string, Raw>,
     readonly collapse: boolean,
     readonly modelIds: readonly string[],
   ) {}
 }
-export const KEPT_INTAKE = keepAlive(new Intake(new Map(), false, []));
+Intake.kept = new Intake(new Map(), false, []);
 
 export type Issue = Omit<DistrictKitIssue, "pathText">;
 

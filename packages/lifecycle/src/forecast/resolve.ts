@@ -2,7 +2,6 @@
 // when a purchase is retired and by which rule (DOMAIN-lifecycle §3: cycle, AUE with a lead,
 // end of support, maximum age, warranty). Internal.
 import { addDaysIso, addMonthsIso, DISTRICT_CALENDAR, type FiscalCalendar, fiscalYearOf, Money } from "@districtkit/core";
-import { keepAlive } from "../internal/keepAlive.js";
 import type { DeviceModel, DeviceRole, ForecastInput, Match, RefreshPolicy } from "../schema.js";
 import { type ResolvedPolicy, type RetirementRule, RULES } from "./compiled.js";
 import { indexIn } from "./numbering.js";
@@ -56,8 +55,9 @@ export interface Plan {
   aueYear: number;
 }
 
-/** Policies, failure assumptions and retirement plans of one compile, cached (a class: see KEPT_COMPILED). */
+/** Policies, failure assumptions and retirement plans of one compile, cached (a class, with one empty instance held by the class: see Compiled.kept). */
 export class Resolver {
+  static kept: Resolver | undefined;
   readonly repairClasses = new Map<string, number>();
   readonly repairCents: number[] = [];
   readonly repairModel: number[] = [];
@@ -71,7 +71,7 @@ export class Resolver {
     readonly aueLast: readonly (string | null)[],
   ) {}
 }
-export const KEPT_RESOLVER = keepAlive(new Resolver(null as unknown as ForecastInput, 0, [], false, DISTRICT_CALENDAR, []));
+Resolver.kept = new Resolver(null as unknown as ForecastInput, 0, [], false, DISTRICT_CALENDAR, []);
 
 /** The failure assumption, policy and repair class of a cohort (resolveSlots calls it once per distinct school?, model, role). */
 export function resolveIn(rz: Resolver, mi: number, role: DeviceRole, school: string): Resolution {

@@ -1,7 +1,6 @@
 // The year loop shared by the expected forecast (rng = null: expected values) and the Monte
 // Carlo forecast (binomial and Poisson draws from core's samplers). Internal.
 import { type Rng, sampleBinomial, samplePoisson } from "@districtkit/core";
-import { keepAlive } from "../internal/keepAlive.js";
 import { poissonQuantile } from "../internal/math.js";
 import { CATEGORIES, type Compiled, ROLES, RULES } from "./compiled.js";
 
@@ -58,6 +57,7 @@ export interface Sink {
  * made once per call) that hidden class outlives each forecast, so V8 compiles the code once.
  */
 class SinkImpl implements Sink {
+  static kept: SinkImpl | undefined;
   totals: Float64Array;
   rowOf: Int32Array | undefined;
   rows: Float64Array | undefined;
@@ -102,6 +102,7 @@ export interface Scratch {
 
 /** Per-run work arrays (a class for the same reason as the sink). */
 class ScratchImpl implements Scratch {
+  static kept: ScratchImpl | undefined;
   alive: Float64Array;
   active: Int32Array;
   isActive: Uint8Array;
@@ -132,7 +133,8 @@ class ScratchImpl implements Scratch {
  * these, every forecast after a garbage collection re-optimized the whole simulation (measured:
  * about a third of L1's CPU time went to the optimizing compiler).
  */
-export const KEPT_SHAPES: readonly object[] = keepAlive([new SinkImpl({ totals: new Float64Array(0) }), new ScratchImpl(0, 0, 0, 0, new Int32Array(0))]);
+SinkImpl.kept = new SinkImpl({ totals: new Float64Array(0) });
+ScratchImpl.kept = new ScratchImpl(0, 0, 0, 0, new Int32Array(0));
 
 export function scratchFor(c: Compiled): Scratch {
   return new ScratchImpl(
