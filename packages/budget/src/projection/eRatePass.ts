@@ -120,13 +120,22 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
     const cyc = c2CycleFor(c.fundingYear);
     if (cyc) committedBefore.set(cyc.id, (committedBefore.get(cyc.id) ?? 0) + c.amount.toCents());
   }
-  const state = new Map<string, { budget: number; consumed: number }>();
+  // E-Rate's share is rounded once on a running total, never cell by cell: a C2 cell gets
+  // round(d × the cycle's consumption through it) − round(d × the consumption before it), a C1
+  // cell likewise on its fiscal year's C1 cost so far. So a cycle's C2 share is exactly
+  // round(d × the budget it consumed) and a year's C1 share round(d × its C1 cost), however the
+  // cost is cut into items (a plan's lines, a split purchase), and each cell stays within a cent
+  // of its exact share. Rounding each cell could gain or lose a cent per cell: an exhausted cycle
+  // paid more, or less, than the discount of its budget depending on how many cells consumed it.
+  const state = new Map<string, { budget: number; consumed: number; paid: number }>();
   const warnedCycle = new Set<number>();
   let unconfirmedWarned = false;
   for (let yi = 0; yi < n; yi++) {
     const year = budget.firstYear + yi;
     const fy = eRateYearOf(eff, year);
-    let c2State: { budget: number; consumed: number } | null = null;
+    let c2State: { budget: number; consumed: number; paid: number } | null = null;
+    let c1Cost = 0;
+    let c1Paid = 0;
     let noCycleYear = -1;
     let cycleId = "";
     const noCycle = `no C2 cycle figures for E-Rate FY${fy}`;
@@ -136,8 +145,12 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
       if (cost === 0) continue;
       const category = categories[t.category[i]!]!;
       if (t.eRate[i] === ERATE_C1) {
-        if (c1) paid[k] = mulFraction(cost, c1);
-        else block(yi, category, "no-erate-fund", cost, () => `${costs.items[i]!.name} is E-Rate C1 but there is no E-Rate C1 fund`);
+        if (c1) {
+          c1Cost += cost;
+          const through = mulFraction(c1Cost, c1);
+          paid[k] = through - c1Paid;
+          c1Paid = through;
+        } else block(yi, category, "no-erate-fund", cost, () => `${costs.items[i]!.name} is E-Rate C1 but there is no E-Rate C1 fund`);
         continue;
       }
       if (!c2) {
@@ -166,7 +179,7 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
         let st = state.get(cycle.id);
         if (!st) {
           const known = budget.eRate.c2Budgets.find((b) => b.cycle === cycle.id);
-          st = { budget: known ? Math.max(known.budget.toCents(), formula) : formula, consumed: 0 };
+          st = { budget: known ? Math.max(known.budget.toCents(), formula) : formula, consumed: 0, paid: 0 };
           state.set(cycle.id, st);
         } else if (formula > st.budget) st.budget = formula;
         c2State = st;
@@ -174,8 +187,12 @@ export function eRatePass(eff: Effective, costs: CostTable, drivers: DriverTable
       const before = committedBefore.get(cycleId) ?? 0;
       const remaining = Math.max(0, c2State.budget - before - c2State.consumed);
       const consumed = Math.min(cost, remaining);
-      c2State.consumed += consumed;
-      paid[k] = mulFraction(consumed, c2);
+      if (consumed > 0) {
+        c2State.consumed += consumed;
+        const through = mulFraction(c2State.consumed, c2);
+        paid[k] = through - c2State.paid;
+        c2State.paid = through;
+      }
       if (consumed < cost) {
         block(yi, category, "c2-budget-exhausted", cost - consumed, c2Exhausted(costs.items[i]!, cycleId));
       }

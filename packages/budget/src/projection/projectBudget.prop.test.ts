@@ -67,6 +67,45 @@ describe("budget invariants (INVARIANTS.md)", () => {
     );
   });
 
+  it("E-Rate draws exactly what its rule fixes: C2 the discount × the cycle's consumed budget, C1 the discount × each year's C1 cost, rounded once", () => {
+    /** round half up of `cents × percent / 100` for non-negative cents and an integer percent. */
+    const share = (c: bigint, percent: number): number => Number((2n * c * BigInt(percent) + 100n) / 200n);
+    fc.assert(
+      fc.property(budgetInputArb, fc.nat(), (input, seed) => {
+        // E-Rate on, and every network item E-Rate (C1 or C2 by the seed), so most cases have E-Rate cells
+        const items = input.budget.lineItems.map((it, i) => (it.category === "network" ? { ...it, eRate: ((seed >> i) & 1) === 1 ? ("C1" as const) : ("C2" as const) } : it));
+        const funds = input.budget.funds.some((f) => f.kind === "erate")
+          ? input.budget.funds
+          : [
+              ...input.budget.funds,
+              { id: "c1", name: "E-Rate C1", kind: "erate" as const, eRateCategory: "C1" as const },
+              { id: "c2", name: "E-Rate C2", kind: "erate" as const, eRateCategory: "C2" as const },
+            ];
+        const model = prepareBudget({ ...input, budget: { ...input.budget, lineItems: items, funds } });
+        const p = projectBudget(model);
+        const c1Items = new Set(model.budget.lineItems.filter((it) => it.eRate === "C1").map((it) => it.id));
+        // every horizon year (FY2027–FY2031) lies in the FY2026–FY2030 C2 cycle
+        expect(p.eRate.c2Cycles.length).toBeLessThanOrEqual(1);
+        const consumed = p.eRate.c2Cycles[0]?.consumed ?? Money.ZERO;
+        expect(cents(p.byFund.c2)).toBe(share(BigInt(consumed.toCents()), p.eRate.c2Percent ?? 0));
+        p.years.forEach((y, yi) => {
+          const c1Cost = p.lines.filter((l) => c1Items.has(l.itemId)).reduce((a, l) => a + BigInt(cents(l.years[yi]!.cost)), 0n);
+          expect(cents(y.byFund.c1)).toBe(share(c1Cost, p.eRate.c1Percent ?? 0));
+        });
+        // and each cell stays within a cent of its exact share (a C2 cell: of its cost's share, or less when the cycle runs out in it)
+        for (const l of p.lines) {
+          for (const ly of l.years) {
+            const exact100 = cents(ly.cost) * (c1Items.has(l.itemId) ? (p.eRate.c1Percent ?? 0) : (p.eRate.c2Percent ?? 0)); // the exact share × 100
+            const paid100 = (cents(ly.byFund.c1) + cents(ly.byFund.c2)) * 100;
+            expect(paid100 - exact100).toBeLessThan(100);
+            if (c1Items.has(l.itemId)) expect(exact100 - paid100).toBeLessThan(100);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("minimises the general-fund draw exactly (equal to the brute-force min cut on small instances)", () => {
     fc.assert(
       fc.property(budgetInputArb, (input) => {

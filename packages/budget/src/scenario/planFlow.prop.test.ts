@@ -57,6 +57,13 @@ const caseArb = budgetInputArb
     return { model, lever, scenario: { id: "s", name: "S", levers: scale === 0 ? [] : [{ type: "scale" as const, percent: scale / 100 }] } };
   });
 
+/** "$1,234.50" of the amount's size. */
+const dollars = (m: Money): string =>
+  `$${m
+    .abs()
+    .toFixed(2)
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+
 const cell = (model: BudgetModel, p: ReturnType<typeof projectBudget>, itemIds: ReadonlySet<string>, year: number): Money =>
   p.lines.filter((l) => itemIds.has(l.itemId)).reduce((a, l) => a.add(l.years[year - model.budget.firstYear]!.cost), Money.ZERO);
 
@@ -87,6 +94,90 @@ describe("plan → budget (INVARIANTS.md: budget conservation, applied to plans 
     );
   });
 
+  it("the net change is the sum of every fund's draw change, per year and in total, and the sentence names the funds beside the general fund", () => {
+    fc.assert(
+      fc.property(caseArb, ({ model, lever, scenario }) => {
+        const r = reconcilePlan(model, scenario, lever);
+        const before = projectBudget(model, scenario);
+        const after = projectBudget(model, r.scenario);
+        const sum = (rec: Readonly<Record<string, Money>>): Money => Money.sum(Object.values(rec));
+        expect(sum(r.byFund).toString()).toBe(r.net.toString());
+        for (const y of r.years) expect(sum(y.byFund).toString()).toBe(y.net.toString());
+        for (const f of after.funds) {
+          const d = f.paid.subtract(before.funds.find((b) => b.id === f.id)?.paid ?? Money.ZERO);
+          expect((r.byFund[f.id] ?? Money.ZERO).toString()).toBe(d.toString());
+          for (const [y, v] of Object.entries(f.byYear)) {
+            const dy = v.subtract(before.funds.find((b) => b.id === f.id)?.byYear[y] ?? Money.ZERO);
+            expect((r.years.find((x) => String(x.fiscalYear) === y)?.byFund[f.id] ?? Money.ZERO).toString()).toBe(dy.toString());
+          }
+        }
+        const others = Object.entries(r.byFund).filter(([id]) => id !== before.generalFund.id);
+        expect((r.byFund[before.generalFund.id] ?? Money.ZERO).toString()).toBe(r.generalFund.toString());
+        expect(r.generalFund.add(Money.sum(others.map(([, d]) => d))).toString()).toBe(r.net.toString());
+        if (!r.unchanged) for (const [id, d] of others) expect(r.explanation).toContain(`${after.funds.find((f) => f.id === id)!.name} ${dollars(d)} ${d.isNegative() ? "less" : "more"}`);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("a plan that re-cuts an item's cost into several lines of its kind (same category and E-Rate category, the same total each year) changes no fund's draw", () => {
+    const arb = fc
+      .record({
+        input: budgetInputArb,
+        pick: fc.nat(),
+        eRate: fc.constantFrom("C1" as const, "C2" as const, "ineligible" as const),
+        from: fc.nat(4),
+        span: fc.nat(4),
+        cuts: fc.array(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 3 }), { minLength: 5, maxLength: 5 }),
+      })
+      .filter(({ input }) => input.budget.lineItems.length > 0);
+    fc.assert(
+      fc.property(arb, ({ input, pick, eRate, from, span, cuts }) => {
+        // the re-cut item is network (E-Rate C1, C2 or none); the budget has E-Rate funds
+        const k = pick % input.budget.lineItems.length;
+        const items = input.budget.lineItems.map((it, i) => (i === k ? { ...it, category: "network", eRate } : it));
+        const funds = input.budget.funds.some((f) => f.kind === "erate")
+          ? input.budget.funds
+          : [
+              ...input.budget.funds,
+              { id: "c1", name: "E-Rate C1", kind: "erate" as const, eRateCategory: "C1" as const },
+              { id: "c2", name: "E-Rate C2", kind: "erate" as const, eRateCategory: "C2" as const },
+            ];
+        const model = prepareBudget({ ...input, budget: { ...input.budget, lineItems: items, funds } });
+        const item = model.budget.lineItems[k]!;
+        const first = model.budget.firstYear;
+        const last = first + model.budget.years - 1;
+        const fromYear = Math.min(last, first + from);
+        const toYear = Math.min(last, fromYear + span);
+        const base = projectBudget(model).lines.find((l) => l.itemId === item.id)!;
+        const parts = cuts[0]!.length + 1;
+        const amounts: Record<string, string>[] = Array.from({ length: parts }, () => ({}));
+        for (let y = fromYear; y <= toYear; y++) {
+          const c = base.years[y - first]!.cost.toCents();
+          const at = cuts[y - fromYear]!.slice(0, parts - 1).map((u) => Math.floor((c * u) / 1000));
+          while (at.length < parts - 1) at.push(c);
+          const edges = [0, ...at.sort((a, b) => a - b), c];
+          for (let j = 0; j < parts; j++) amounts[j]![String(y)] = Money.fromCents(edges[j + 1]! - edges[j]!).toString();
+        }
+        const lever = {
+          type: "use-plan" as const,
+          plan: "recut",
+          name: "re-cut plan",
+          fromYear,
+          toYear,
+          replaces: [item.id],
+          lines: amounts.map((a, j) => ({ id: `part-${j}`, name: `Part ${j}`, category: "network", eRate, amounts: a })),
+        };
+        const r = reconcilePlan(model, { id: "s", name: "S" }, lever);
+        expect(r.net.toString()).toBe("0");
+        expect(r.generalFund.toString()).toBe("0");
+        expect(r.byFund).toEqual({});
+        for (const y of r.years) expect(y.byFund).toEqual({});
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("using the same plan twice changes nothing more", () => {
     fc.assert(
       fc.property(caseArb, ({ model, lever, scenario }) => {
@@ -105,11 +196,6 @@ describe("plan → budget (INVARIANTS.md: budget conservation, applied to plans 
       fc.property(caseArb, ({ model, lever, scenario }) => {
         const r = reconcilePlan(model, scenario, lever);
         if (r.unchanged) return;
-        const dollars = (m: Money): string =>
-          `$${m
-            .abs()
-            .toFixed(2)
-            .replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
         expect(r.explanation).toContain(`(${dollars(r.removed)} removed)`);
         expect(r.explanation).toContain(`added (${dollars(r.added)})`);
         if (r.net.isZero()) expect(r.explanation).toContain("total does not change");

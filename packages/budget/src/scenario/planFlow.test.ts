@@ -155,6 +155,82 @@ describe("reconcilePlan", () => {
     expect(lost.explanation).toContain(`the general-fund draw rises by $${fmt(lost.generalFund)}`);
   });
 
+  it("a plan that buys the same Wi-Fi for the same money in two lines changes no fund's draw (the exhausted C2 cycle's E-Rate share is rounded once)", () => {
+    // one school: the FY2026–FY2030 C2 budget is the $30,175 floor; 70 % C2; a $40,000 AP refresh exhausts it
+    const wifi: BudgetModelInput = {
+      district,
+      budget: {
+        name: "B",
+        firstYear: 2027,
+        years: 1,
+        funds: [fund, { id: "c2", name: "E-Rate C2", kind: "erate", eRateCategory: "C2", discount: 0.7 }],
+        lineItems: [{ id: "wifi", name: "Wi-Fi refresh", category: "network", kind: "one-time", amount: "40000.00", year: 2027, eRate: "C2" }],
+      },
+    };
+    const split = {
+      type: "use-plan" as const,
+      plan: "devices",
+      name: "device forecast",
+      fromYear: 2027,
+      toYear: 2027,
+      replaces: ["wifi"],
+      lines: [
+        { id: "cables", name: "Patch cables", category: "network", eRate: "C2" as const, amounts: { "2027": "0.05" } },
+        { id: "ap", name: "AP-515", category: "network", eRate: "C2" as const, amounts: { "2027": "39999.95" } },
+      ],
+    };
+    const r = reconcilePlan(wifi, { id: "s", name: "S" }, split);
+    expect(r.net.toString()).toBe("0");
+    // rounded cell by cell, E-Rate paid 0.04 (70 % of 5 ¢ = 3.5 ¢) + 21,122.47 (70 % of $30,174.95 = $21,122.465) = $21,122.51, a cent above 70 % of the budget
+    expect(r.generalFund.toString()).toBe("0");
+    expect(r.byFund).toEqual({});
+    expect(r.explanation).toBe("Using the device forecast in “S” for FY2027: 1 budget item replaced ($40,000.00 removed), 2 plan lines added ($40,000.00); the scenario's total does not change.");
+    const p = projectBudget(wifi, r.scenario);
+    expect(p.byFund.c2!.toString()).toBe("21122.5"); // 70 % × $30,175.00
+    expect(p.lines.filter((l) => l.itemId.startsWith("devices:")).map((l) => l.years[0]!.byFund.c2?.toString())).toEqual(["0.04", "21122.46"]);
+  });
+
+  it("names the other funds whose draw changes when the general-fund change differs from the net change", () => {
+    const lever = {
+      type: "use-plan" as const,
+      plan: "devices",
+      name: "device forecast",
+      fromYear: 2028,
+      toYear: 2028,
+      replaces: ["wifi"],
+      lines: [{ id: "ap", name: "AP-515", category: "network", eRate: "ineligible" as const, amounts: { "2028": "50000.00" } }],
+    };
+    const r = reconcilePlan(contracts, { id: "s", name: "S" }, lever);
+    const c2 = r.byFund.c2!;
+    expect(c2.isNegative()).toBe(true);
+    expect(r.generalFund.add(c2).equals(r.net)).toBe(true);
+    expect(Money.sum(Object.values(r.byFund)).equals(r.net)).toBe(true);
+    for (const y of r.years) expect(Money.sum(Object.values(y.byFund)).equals(y.net)).toBe(true);
+    expect(r.explanation).toContain(`the general-fund draw rises by $${fmt(r.generalFund)} (E-Rate C2 $${fmt(c2.negate())} less)`);
+  });
+
+  it("says when E-Rate pays the same in all but in other years (the general fund's yearly change then differs from the net change)", () => {
+    // the $30,175 C2 budget is consumed in FY2027 instead of FY2028: the same E-Rate money, a year earlier
+    const lever = {
+      type: "use-plan" as const,
+      plan: "devices",
+      name: "device forecast",
+      fromYear: 2027,
+      toYear: 2028,
+      replaces: ["wifi"],
+      lines: [{ id: "ap", name: "AP-515", category: "network", eRate: "C2" as const, amounts: { "2027": "30175.00", "2028": "32225.00" } }],
+    };
+    const r = reconcilePlan(contracts, { id: "s", name: "S" }, lever);
+    expect(r.net.isZero()).toBe(true);
+    expect(r.generalFund.isZero()).toBe(true);
+    const moved = r.years.map((y) => y.byFund.c2!.toString());
+    expect(moved).toEqual(["24140", "-24140"]); // 80 % of $30,175
+    expect(r.years.map((y) => y.generalFund.add(y.byFund.c2!).equals(y.net))).toEqual([true, true]);
+    expect(r.explanation).toContain(
+      "the scenario's total does not change; E-Rate C2 pays the same over the horizon but moves between years (FY2027 +$24,140.00, FY2028 −$24,140.00), so in those years the general-fund change differs from the net change.",
+    );
+  });
+
   it("a windowed remove lever takes an item out of some years only, and its line says so", () => {
     const p = projectBudget(contracts, { id: "s", name: "S", levers: [{ type: "remove", item: "sis", fromYear: 2029, label: "Move to the state SIS" }] });
     const sis = p.lines.find((l) => l.itemId === "sis")!;

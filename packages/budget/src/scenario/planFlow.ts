@@ -358,6 +358,8 @@ export interface ReconciledYear {
   readonly byCategory: Readonly<Record<string, Money>>;
   /** Change of the general-fund draw (E-Rate and restricted funds may pay differently). */
   readonly generalFund: Money;
+  /** Change of each fund's draw, by fund id (only funds that change; the general fund too): they add up to `net`. */
+  readonly byFund: Readonly<Record<string, Money>>;
 }
 
 /**
@@ -376,6 +378,8 @@ export interface PlanReconciliation {
   readonly added: Money;
   readonly net: Money;
   readonly generalFund: Money;
+  /** Change of each fund's draw over the horizon, by fund id (only funds that change; the general fund too): they add up to `net`. */
+  readonly byFund: Readonly<Record<string, Money>>;
   /** Plan amounts outside the budget's horizon (not in the budget). */
   readonly outsideHorizon: Money;
   /** True when the scenario already used exactly this plan: using it again changes nothing. */
@@ -420,6 +424,9 @@ export function reconcilePlan(input: BudgetModelInput | BudgetModel, scenario: S
   const after: ScenarioInput = { ...sc, levers };
   const before = projectBudget(model, sc);
   const withPlan = projectBudget(model, after);
+  const fundNames = new Map<string, string>();
+  for (const f of [...before.funds, ...withPlan.funds]) if (!fundNames.has(f.id)) fundNames.set(f.id, f.name);
+  const fundIds = [...fundNames.keys()];
   const cmp = compareProjections(before, withPlan);
   const replaced = new Set(plan.replaces);
   const planItems = new Set(plan.lines.map((l) => `${plan.plan}:${l.id}`));
@@ -446,13 +453,15 @@ export function reconcilePlan(input: BudgetModelInput | BudgetModel, scenario: S
       else added = added.add(v);
     }
     const gf = (withPlan.generalFund.byYear[key] ?? Money.ZERO).subtract(before.generalFund.byYear[key] ?? Money.ZERO);
-    if (removed.isZero() && added.isZero() && gf.isZero() && y.total.delta.isZero()) continue;
+    const byFund = fundChange(before.years.find((b) => b.fiscalYear === y.fiscalYear)?.byFund, withPlan.years.find((a) => a.fiscalYear === y.fiscalYear)?.byFund, fundIds);
+    if (removed.isZero() && added.isZero() && gf.isZero() && y.total.delta.isZero() && Object.keys(byFund).length === 0) continue;
     const byCategory = Object.create(null) as Record<string, Money>; // categories are user data: no prototype
     for (const [c, d] of Object.entries(y.byCategory)) if (!d.delta.isZero()) byCategory[c] = d.delta;
     removedAll = removedAll.add(removed);
     addedAll = addedAll.add(added);
-    years.push({ fiscalYear: y.fiscalYear, removed, added, net: y.total.delta, byCategory, generalFund: gf });
+    years.push({ fiscalYear: y.fiscalYear, removed, added, net: y.total.delta, byCategory, generalFund: gf, byFund });
   }
+  const byFundAll = fundChange(before.byFund, withPlan.byFund, fundIds);
   const first = model.budget.firstYear;
   const last = first + model.budget.years - 1;
   let outside = Money.ZERO;
@@ -462,12 +471,30 @@ export function reconcilePlan(input: BudgetModelInput | BudgetModel, scenario: S
   const unchanged = lines.length === 0 && years.length === 0;
   const usd = (m: Money): string => dollars(m.toCents());
   const span = plan.fromYear === plan.toYear ? `FY${plan.fromYear}` : `FY${plan.fromYear}–FY${plan.toYear}`;
+  // other funds' changes: over the horizon (they make the general-fund change differ from the net
+  // change), and funds paying the same in all but in other years (E-Rate C2 within its cycle)
+  const gfId = before.generalFund.id;
+  const others = Object.entries(byFundAll).filter(([id]) => id !== gfId);
+  const shifted = fundIds.filter((id) => id !== gfId && byFundAll[id] === undefined && years.some((y) => y.byFund[id] !== undefined));
+  const signed = (m: Money): string => (m.isNegative() ? `−${usd(m.negate())}` : `+${usd(m)}`);
+  const shiftedText = shifted
+    .map(
+      (id) =>
+        `; ${fundNames.get(id)} pays the same over the horizon but moves between years (${years
+          .filter((y) => y.byFund[id] !== undefined)
+          .map((y) => `FY${y.fiscalYear} ${signed(y.byFund[id]!)}`)
+          .join(", ")}), so in those years the general-fund change differs from the net change`,
+    )
+    .join("");
   const nReplaced = lines.filter((l) => l.status === "replaced").length;
   const nAdded = lines.filter((l) => l.status === "added").length;
   const explanation = unchanged
     ? `“${sc.name}” already uses this ${plan.name}: using it again changes nothing.`
     : `Using the ${plan.name} in “${sc.name}” for ${span}: ${nReplaced} budget item${nReplaced === 1 ? "" : "s"} replaced (${usd(removedAll)} removed), ${nAdded} plan line${nAdded === 1 ? "" : "s"} added (${usd(addedAll)}); the scenario's total ${net.isZero() ? "does not change" : net.isNegative() ? `falls by ${usd(net.negate())}` : `rises by ${usd(net)}`}` +
-      (gfAll.equals(net) ? "" : `, the general-fund draw ${gfAll.isZero() ? "does not change" : gfAll.isNegative() ? `falls by ${usd(gfAll.negate())}` : `rises by ${usd(gfAll)}`}`) +
+      (gfAll.equals(net)
+        ? ""
+        : `, the general-fund draw ${gfAll.isZero() ? "does not change" : gfAll.isNegative() ? `falls by ${usd(gfAll.negate())}` : `rises by ${usd(gfAll)}`} (${others.map(([id, d]) => `${fundNames.get(id)} ${d.isNegative() ? `${usd(d.negate())} less` : `${usd(d)} more`}`).join(", ")})`) +
+      shiftedText +
       (outside.isZero() ? "" : `; ${usd(outside)} of the plan falls outside the budget's FY${first}–FY${last} and is not counted`) +
       ".";
   return {
@@ -479,8 +506,19 @@ export function reconcilePlan(input: BudgetModelInput | BudgetModel, scenario: S
     added: addedAll,
     net,
     generalFund: gfAll,
+    byFund: byFundAll,
     outsideHorizon: outside,
     unchanged,
     explanation,
   };
+}
+
+/** after − before of each fund, by fund id, only the funds that change (ids are user data: no prototype). */
+function fundChange(before: Readonly<Record<string, Money>> | undefined, after: Readonly<Record<string, Money>> | undefined, ids: readonly string[]): Record<string, Money> {
+  const out = Object.create(null) as Record<string, Money>;
+  for (const id of ids) {
+    const d = (after?.[id] ?? Money.ZERO).subtract(before?.[id] ?? Money.ZERO);
+    if (!d.isZero()) out[id] = d;
+  }
+  return out;
 }
