@@ -122,7 +122,7 @@ export function scoreApps(rubric: Rubric | RubricInput, apps: readonly unknown[]
  * `useFast = false` takes the full path for every app (tests compare the two).
  */
 export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = true): ScoreResult[] {
-  if (primed === null) primeShapes();
+  if (!primed) primeShapes();
   apps = guardInput(() => apps.slice(), ["apps"], "the apps"); // the caller's list, read once (a Proxy of one: the one rule)
   const issues: RawIssue[] = [];
   const out: ScoreResult[] = [];
@@ -149,7 +149,7 @@ export function scorePrepared(p: Prepared, apps: readonly unknown[], useFast = t
 
 /** @internal Scores every app of a table of cells read with a rubric whose questions are p's. */
 export function scoreCells(p: Prepared, cells: Cells, apps: number): ScoreResult[] {
-  if (primed === null) primeShapes();
+  if (!primed) primeShapes();
   const issues: RawIssue[] = [];
   const out = new Array<ScoreResult>(apps);
   const store = newStore(p, apps);
@@ -164,8 +164,7 @@ export function scoreCells(p: Prepared, cells: Cells, apps: number): ScoreResult
   return out;
 }
 
-/** The made-up apps' results, kept for the life of the module once scored (see primeShapes). */
-let primed: ScoreResult[] | null = null;
+let primed = false;
 
 /**
  * Scores a few made-up apps once per process, before the first real call, so that each field of
@@ -173,14 +172,10 @@ let primed: ScoreResult[] | null = null;
  * numbers whole and not, no evidence and evidence, a rating and none, a tier and none). V8 then
  * never has to widen a field's representation in the middle of a large call — which throws the
  * scoring loop's optimized code away, and the loop ran about twice as slow for the rest of the
- * process in one V1 run out of four before this. Their results are kept (`primed`) for the life
- * of the module: a result's hidden class is built field by field and lives only while some result
- * does, so once a call's results were collected V8 threw the scoring code away and every call
- * re-optimized it (scoreSheet on V1 about ×2.5 slower when a garbage collection came between
- * calls). A variable the calls read, so that no bundler drops it.
+ * process in one V1 run out of four before this.
  */
 function primeShapes(): void {
-  primed = [];
+  primed = true;
   const criteria = [
     { id: "p", title: "P", domain: "privacy", weight: 1, kind: "yesNo" },
     { id: "a", title: "A", domain: "privacy", weight: 2, kind: "practice", better: "doesNot", gate: true, appliesWhen: { type: "answer", criterion: "p", in: ["yes", "no"] } },
@@ -197,10 +192,7 @@ function primeShapes(): void {
   try {
     for (const rating of [{ policyCriterion: "p", practiceCriteria: ["a"] }, undefined]) {
       const rubric = { id: "prime", title: "Prime", methodVersion: "0", tiers: [{ min: 50, label: "x" }], criteria, ...(rating ? { rating } : {}) };
-      for (const r of scorePrepared(prepare(rubric, options), apps)) {
-        void r.summary;
-        primed.push(r);
-      }
+      for (const r of scorePrepared(prepare(rubric, options), apps)) void r.summary;
     }
   } catch {
     // only a warm-up: whatever stops it (an Object.prototype with enumerable keys makes zod refuse
