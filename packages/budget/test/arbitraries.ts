@@ -103,3 +103,10 @@ export const budgetInputArb: fc.Arbitrary<BudgetModelInput> = fc
       budget: { name: "Random plan", firstYear: first, years, lineItems, funds: fundList },
     } as BudgetModelInput;
   });
+
+/** The input's funds, with an E-Rate C1 fund (`c1`) and a C2 fund (`c2`) added when it has no E-Rate fund. */
+export function withERateFunds(funds: BudgetModelInput["budget"]["funds"]): BudgetModelInput["budget"]["funds"] {
+  return funds.some((f) => f.kind === "erate")
+    ? funds
+    : [...funds, { id: "c1", name: "E-Rate C1", kind: "erate" as const, eRateCategory: "C1" as const }, { id: "c2", name: "E-Rate C2", kind: "erate" as const, eRateCategory: "C2" as const }];
+}

@@ -6,10 +6,10 @@
 // a bundling step can silently drop a module constant that holds such objects. This runs the built
 // package in a child process with V8's deoptimization trace and asserts that no solver function is
 // thrown away because a hidden class it checks was collected ("weak objects").
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { weakObjectDeopts } from "../../../scripts/weak-deopts.mjs";
 
 const dist = fileURLToPath(new URL("../dist/index.js", import.meta.url));
 /** Where the solver's functions live (src/internal); a deoptimized function named here is the solver's. */
@@ -49,14 +49,10 @@ console.log("done");
 
 describe.skipIf(!existsSync(dist))("the built package (dist/; pnpm run build first)", () => {
   it("keeps the solver optimized from one call to the next", () => {
-    const r = spawnSync(process.execPath, ["--expose-gc", "--trace-deopt", "--input-type=module", "-e", script], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    const r = weakObjectDeopts(script, SOLVER);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("done");
-    const lost = r.stdout
-      .split("\n")
-      .filter((line) => line.includes("reason: weak objects"))
-      .map((line) => /SharedFunctionInfo ([\w#]+)/.exec(line)?.[1])
-      .filter((name) => name !== undefined && SOLVER.includes(name));
+    const lost = r.lost;
     // V8 may drop some code once or twice while it settles; before the fix it was call after call
     // (one hot function or more in every one of the 14 calls)
     expect(lost.length, lost.join(", ")).toBeLessThanOrEqual(2);

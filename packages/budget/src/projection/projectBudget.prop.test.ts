@@ -1,7 +1,7 @@
 import { Money } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { budgetInputArb } from "../../test/arbitraries.js";
+import { budgetInputArb, withERateFunds } from "../../test/arbitraries.js";
 import { compareProjections } from "../scenario/compare.js";
 import type { BudgetModel } from "../schema/budget.js";
 import { prepareBudget } from "./model.js";
@@ -74,13 +74,7 @@ describe("budget invariants (INVARIANTS.md)", () => {
       fc.property(budgetInputArb, fc.nat(), (input, seed) => {
         // E-Rate on, and every network item E-Rate (C1 or C2 by the seed), so most cases have E-Rate cells
         const items = input.budget.lineItems.map((it, i) => (it.category === "network" ? { ...it, eRate: ((seed >> i) & 1) === 1 ? ("C1" as const) : ("C2" as const) } : it));
-        const funds = input.budget.funds.some((f) => f.kind === "erate")
-          ? input.budget.funds
-          : [
-              ...input.budget.funds,
-              { id: "c1", name: "E-Rate C1", kind: "erate" as const, eRateCategory: "C1" as const },
-              { id: "c2", name: "E-Rate C2", kind: "erate" as const, eRateCategory: "C2" as const },
-            ];
+        const funds = withERateFunds(input.budget.funds);
         const model = prepareBudget({ ...input, budget: { ...input.budget, lineItems: items, funds } });
         const p = projectBudget(model);
         const c1Items = new Set(model.budget.lineItems.filter((it) => it.eRate === "C1").map((it) => it.id));

@@ -1,7 +1,7 @@
 import { Money } from "@districtkit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { budgetInputArb, CATS } from "../../test/arbitraries.js";
+import { budgetInputArb, CATS, withERateFunds } from "../../test/arbitraries.js";
 import { prepareBudget } from "../projection/model.js";
 import { projectBudget } from "../projection/projectBudget.js";
 import type { BudgetModel } from "../schema/budget.js";
@@ -136,13 +136,7 @@ describe("plan → budget (INVARIANTS.md: budget conservation, applied to plans 
         // the re-cut item is network (E-Rate C1, C2 or none); the budget has E-Rate funds
         const k = pick % input.budget.lineItems.length;
         const items = input.budget.lineItems.map((it, i) => (i === k ? { ...it, category: "network", eRate } : it));
-        const funds = input.budget.funds.some((f) => f.kind === "erate")
-          ? input.budget.funds
-          : [
-              ...input.budget.funds,
-              { id: "c1", name: "E-Rate C1", kind: "erate" as const, eRateCategory: "C1" as const },
-              { id: "c2", name: "E-Rate C2", kind: "erate" as const, eRateCategory: "C2" as const },
-            ];
+        const funds = withERateFunds(input.budget.funds);
         const model = prepareBudget({ ...input, budget: { ...input.budget, lineItems: items, funds } });
         const item = model.budget.lineItems[k]!;
         const first = model.budget.firstYear;
