@@ -82,6 +82,15 @@ describe("plans flow into the budget by replacement, and the reconciliation is t
     const flow = w.page.getByTestId("flow-deviceForecast");
     await flow.waitFor();
     const net = cents(await flow.getByTestId("net-total").textContent());
+    // every year and the total: the net change is the general fund's change plus the other funds'
+    // (E-Rate's share moves between years of its cycle here; its total does not change)
+    const nets = await flow.locator('[data-testid^="net-"]').evaluateAll((els) => els.map((e) => [e.getAttribute("data-testid")!.slice(4), e.textContent ?? ""]));
+    expect(nets.length).toBeGreaterThan(1);
+    for (const [year, text] of nets) {
+      const other = await flow.getByTestId(`other-${year}`).textContent();
+      expect(cents(text!), year).toBe(cents(await flow.getByTestId(`gf-${year}`).textContent()) + (other === "—" ? 0n : cents(other)));
+    }
+    expect(await flow.getByTestId("other-total").textContent()).toBe("—");
     await flow.screenshot({ path: `${SCREENSHOTS}desktop-devices-flow.png` });
     await flow.getByRole("button", { name: /^Use this plan in/ }).click();
     await expect.poll(() => flow.getByRole("status").textContent()).toMatch(/uses the device forecast/);

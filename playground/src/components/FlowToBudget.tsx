@@ -177,6 +177,12 @@ function Candidate({ c, checked, onChange }: { c: Plain<PlanMatch>["candidates"]
 
 type RYear = { readonly fiscalYear: number | null; readonly removed: string; readonly added: string; readonly net: string; readonly generalFund: string };
 
+/** The change paid by funds other than the general fund (net − general fund), "—" when none. */
+function otherFunds(y: RYear): string {
+  const d = Money.of(y.net).subtract(Money.of(y.generalFund));
+  return d.isZero() ? "—" : formatMoneyDelta(d.toString());
+}
+
 function Reconciliation({
   def,
   flow,
@@ -217,13 +223,15 @@ function Reconciliation({
       </p>
       {!r.unchanged && (
         <DataTable
-          caption="By fiscal year: budget items removed, plan lines added and the net change of the scenario's total"
+          caption="By fiscal year: budget items removed, plan lines added, the net change of the scenario's total, and which funds pay it"
           columns={[
             { key: "y", label: "Year", value: (y: RYear) => (y.fiscalYear === null ? "Total" : `FY${y.fiscalYear}`) },
             { key: "r", label: "Budget items removed", kind: "num", value: (y: RYear) => (y.removed === "0" ? "—" : `−${formatMoney(y.removed)}`) },
             { key: "a", label: "Plan lines added", kind: "num", value: (y: RYear) => (y.added === "0" ? "—" : `+${formatMoney(y.added)}`) },
             { key: "n", label: "Net change", kind: "num", value: (y: RYear) => <span data-testid={y.fiscalYear === null ? "net-total" : `net-${y.fiscalYear}`}>{formatMoneyDelta(y.net)}</span> },
-            { key: "g", label: "General fund change", kind: "num", value: (y: RYear) => formatMoneyDelta(y.generalFund) },
+            { key: "g", label: "General fund change", kind: "num", value: (y: RYear) => <span data-testid={y.fiscalYear === null ? "gf-total" : `gf-${y.fiscalYear}`}>{formatMoneyDelta(y.generalFund)}</span> },
+            // what E-Rate and restricted funds take on (or give back): net = general fund + other funds
+            { key: "o", label: "Other funds' change", kind: "num", value: (y: RYear) => <span data-testid={y.fiscalYear === null ? "other-total" : `other-${y.fiscalYear}`}>{otherFunds(y)}</span> },
           ]}
           rows={r.years}
           footer={[{ fiscalYear: null, removed: r.removed, added: r.added, net: r.net, generalFund: r.generalFund }]}
