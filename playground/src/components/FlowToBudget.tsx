@@ -229,7 +229,12 @@ function Reconciliation({
             { key: "r", label: "Budget items removed", kind: "num", value: (y: RYear) => (y.removed === "0" ? "—" : `−${formatMoney(y.removed)}`) },
             { key: "a", label: "Plan lines added", kind: "num", value: (y: RYear) => (y.added === "0" ? "—" : `+${formatMoney(y.added)}`) },
             { key: "n", label: "Net change", kind: "num", value: (y: RYear) => <span data-testid={y.fiscalYear === null ? "net-total" : `net-${y.fiscalYear}`}>{formatMoneyDelta(y.net)}</span> },
-            { key: "g", label: "General fund change", kind: "num", value: (y: RYear) => <span data-testid={y.fiscalYear === null ? "gf-total" : `gf-${y.fiscalYear}`}>{formatMoneyDelta(y.generalFund)}</span> },
+            {
+              key: "g",
+              label: "General fund change",
+              kind: "num",
+              value: (y: RYear) => <span data-testid={y.fiscalYear === null ? "gf-total" : `gf-${y.fiscalYear}`}>{formatMoneyDelta(y.generalFund)}</span>,
+            },
             // what E-Rate and restricted funds take on (or give back): net = general fund + other funds
             { key: "o", label: "Other funds' change", kind: "num", value: (y: RYear) => <span data-testid={y.fiscalYear === null ? "other-total" : `other-${y.fiscalYear}`}>{otherFunds(y)}</span> },
           ]}
