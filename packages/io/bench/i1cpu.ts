@@ -1,10 +1,11 @@
 // I1 (PERFORMANCE.md) in CPU time; the machine is shared, so wall time says little. Run from the
 // repository root:
-//   pnpm run bench:cpu packages/io/bench/i1cpu.ts [rounds] [case prefix]
+//   pnpm run bench:cpu packages/io/bench/i1cpu.ts [rounds] [case prefix] [--processes N [--built]]
 // (scripts/cpu-bench.mjs: a full collection before each case, the order alternating between
 // rounds; the ratio is to papaparse alone on the same text, the I1 peer, target ≤ 2×)
+
+import { generateGoogleAdminExport, readGoogleAdminDevices } from "@districtkit/io";
 import Papa from "papaparse";
-import { generateGoogleAdminExport, readGoogleAdminDevices } from "../src/index.js";
 
 const csv = generateGoogleAdminExport({ devices: 100_000, seed: 1, schools: 30 });
 const bytes = new TextEncoder().encode(csv);

@@ -2,7 +2,7 @@
 // 200,000-row budget export in the NCES layout from the seeded generator that ships with the
 // package, and the two mappings a district would use on it.
 import { type AccountMappingInput, NCES_TECHNOLOGY_MAPPING } from "@districtkit/budget";
-import { generateLedgerExport } from "../src/index.js";
+import { generateLedgerExport } from "@districtkit/io";
 
 export const csv = generateLedgerExport({ rows: 200_000, seed: 16, schools: 30, fiscalYears: [2025, 2026, 2027] });
 export const bytes = new TextEncoder().encode(csv);

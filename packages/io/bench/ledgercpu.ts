@@ -1,9 +1,12 @@
 // Issue 16's ledger import in CPU time, papaparse alone (tokenising the same text) as the peer in
 // the same run; the machine is shared, so wall time says little. Run from the repository root:
-//   pnpm run bench:cpu packages/io/bench/ledgercpu.ts [rounds] [case prefix]
-// (scripts/cpu-bench.mjs: a full collection before each case, the order alternating between rounds)
+//   pnpm run bench:cpu packages/io/bench/ledgercpu.ts [rounds] [case prefix] [--processes N [--built]]
+// (scripts/cpu-bench.mjs: rounds in one process with a full collection before each case, or each
+// case alone in N fresh processes; --built measures dist/, which this module reaches by importing
+// the package by name)
+
+import { mapLedger, parseLedger, readLedger } from "@districtkit/io";
 import Papa from "papaparse";
-import { mapLedger, parseLedger, readLedger } from "../src/index.js";
 import { bytes, csv, districtWide, mapping } from "./ledgerWorkload.js";
 
 const table = parseLedger("budget", bytes);

@@ -1,10 +1,11 @@
 // P1 (PERFORMANCE.md) in CPU time, with the HiGHS peer on the slice workload of p1.bench.ts; the
 // machine is shared, so wall time says little. Run from the repository root:
-//   pnpm run bench:cpu packages/licenses/bench/p1cpu.ts [rounds] [case prefix]
-// (scripts/cpu-bench.mjs: a full collection before each case, the order alternating between rounds)
+//   pnpm run bench:cpu packages/licenses/bench/p1cpu.ts [rounds] [case prefix] [--processes N [--built]]
+// (scripts/cpu-bench.mjs: rounds in one process with a full collection before each case, or each
+// case alone in N fresh processes; --built measures dist/, which this module reaches by importing
+// the package by name)
 
-import { generateLicenseMarket } from "../src/generate.js";
-import { optimizeLicenses } from "../src/optimize.js";
+import { generateLicenseMarket, optimizeLicenses } from "@districtkit/licenses";
 import { highsCost, highsCostWith, loadHighs } from "../test/highsModel.js";
 
 const P1 = generateLicenseMarket({ products: 300, options: 6, schools: 200, years: 3, seed: 1 });

@@ -2,7 +2,7 @@
 // measure, made once for both harnesses: score.bench.ts (vitest bench, wall time) and v1cpu.ts
 // (scripts/cpu-bench.mjs, CPU time). It comes from the shipped seeded generator, so anyone can
 // reproduce it.
-import { compileScorer, deriveRubric, generateApps, prepareRubric, readAnswers } from "../src/index.js";
+import { compileScorer, deriveRubric, generateApps, prepareRubric, readAnswers } from "@districtkit/vetting";
 
 export const { rubric, apps, asOf } = generateApps({ apps: 10_000, criteria: 80, seed: "V1" });
 export const prepared = prepareRubric(rubric);

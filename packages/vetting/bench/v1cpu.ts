@@ -1,8 +1,10 @@
 // V1 (PERFORMANCE.md) in CPU time; the machine is shared, so wall time says little. Run from the
 // repository root:
-//   pnpm run bench:cpu packages/vetting/bench/v1cpu.ts [rounds] [case prefix]
-// (scripts/cpu-bench.mjs: a full collection before each case, the order alternating between rounds)
-import { readAnswers, scoreApps } from "../src/index.js";
+//   pnpm run bench:cpu packages/vetting/bench/v1cpu.ts [rounds] [case prefix] [--processes N [--built]]
+// (scripts/cpu-bench.mjs: rounds in one process with a full collection before each case, or each
+// case alone in N fresh processes; --built measures dist/, which this module reaches by importing
+// the package by name)
+import { readAnswers, scoreApps } from "@districtkit/vetting";
 import { apps, options, prepared, rubric, scorer, sheet, whatIf } from "./v1Workload.js";
 
 /** The measured cases: the V1 call a user makes, its variants, and reading every explanation. */
