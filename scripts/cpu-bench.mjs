@@ -47,10 +47,10 @@ if (!file) {
   console.error("usage: pnpm run bench:cpu <cases module> [rounds] [case prefix] [--processes N [--calls M] [--warmup W]] [--built]");
   process.exit(2);
 }
-const wholeNumber = (text, name) => {
+const wholeNumber = (text, name, least = 1) => {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`bench:cpu: ${name} must be a whole number ≥ 1, got ${JSON.stringify(text)}`);
+  if (!Number.isInteger(n) || n < least) {
+    console.error(`bench:cpu: ${name} must be a whole number ≥ ${least}, got ${JSON.stringify(text)}`);
     process.exit(2);
   }
   return n;
@@ -62,13 +62,14 @@ const cpuMs = (since) => {
 };
 
 if (opts.child !== undefined) {
-  // a child of --processes: one case, warm-up calls, then the measured calls; prints their times
+  // a child of --processes: one case, warm-up calls, then the measured calls; prints the CPU time
+  // per measured call
   const mod = await import(pathToFileURL(resolve(file)).href);
   const found = mod.cases.find(([name]) => name === opts.child);
   if (!found) throw new Error(`bench:cpu: no case named ${JSON.stringify(opts.child)} in ${file}`);
   const f = found[1];
   const turn = () => new Promise((done) => setImmediate(done));
-  for (let i = 0; i < wholeNumber(opts.warmup, "--warmup"); i++) {
+  for (let i = 0; i < wholeNumber(opts.warmup, "--warmup", 0); i++) {
     f();
     await turn();
   }
