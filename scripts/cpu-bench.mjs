@@ -114,6 +114,8 @@ if (opts.processes === undefined) {
   }
 } else {
   const processes = wholeNumber(opts.processes, "--processes");
+  wholeNumber(opts.calls, "--calls");
+  wholeNumber(opts.warmup, "--warmup", 0);
   // the children run this script with the parent's Node options (tsx, --expose-gc, …); --built
   // drops the sources' export condition, so package imports resolve to dist/
   const source = (a) => a === "--conditions=@districtkit/source" || a === "-C=@districtkit/source";
