@@ -94,6 +94,17 @@ const mod = await import(pathToFileURL(resolve(file)).href);
 const cases = mod.cases.filter(([name]) => !only || name.startsWith(only));
 const width = Math.max(...cases.map(([name]) => name.length));
 
+/** Prints each case's median, its figures (`detail`) and its ratio to the peer's median. */
+function report(times, label, detail) {
+  const peer = mod.peer !== undefined && times.get(mod.peer)?.length ? median(times.get(mod.peer)) : undefined;
+  for (const [name, xs] of times) {
+    const m = median(xs);
+    const ratio = peer === undefined ? "" : `  ×peer ${(m / peer).toFixed(2)}`;
+    console.log(`${name.padEnd(width)}  ${label} ${m.toFixed(1).padStart(7)} ms  (${detail(xs)})${ratio}`);
+  }
+}
+const figures = (xs) => xs.map((x) => x.toFixed(0)).join(" ");
+
 if (opts.processes === undefined) {
   const rounds = roundsArg === undefined ? 9 : wholeNumber(roundsArg, "rounds");
   const gc = globalThis.gc ?? (() => {});
@@ -106,54 +117,40 @@ if (opts.processes === undefined) {
       times.get(name).push(cpuMs(t));
     }
   }
-  const peer = mod.peer !== undefined && times.get(mod.peer)?.length ? median(times.get(mod.peer)) : undefined;
-  for (const [name, xs] of times) {
-    const m = median(xs);
-    const ratio = peer === undefined ? "" : `  ×peer ${(m / peer).toFixed(2)}`;
-    console.log(`${name.padEnd(width)}  CPU median ${m.toFixed(1).padStart(7)} ms  (${xs.map((x) => x.toFixed(0)).join(" ")})${ratio}`);
-  }
+  report(times, "CPU median", figures);
 } else {
   const processes = wholeNumber(opts.processes, "--processes");
   wholeNumber(opts.calls, "--calls");
   wholeNumber(opts.warmup, "--warmup", 0);
   // the children run this script with the parent's Node options (tsx, --expose-gc, …); --built
   // drops the sources' export condition, so package imports resolve to dist/
-  const source = (a) => a === "--conditions=@districtkit/source" || a === "-C=@districtkit/source";
+  // (`--conditions=@districtkit/source`, or `--conditions`/`-C` followed by it)
   const execArgv = [];
   for (let i = 0; i < process.execArgv.length; i++) {
     const a = process.execArgv[i];
-    if (opts.built && source(a)) continue;
-    if (opts.built && (a === "--conditions" || a === "-C") && process.execArgv[i + 1] === "@districtkit/source") {
-      i++;
-      continue;
-    }
-    execArgv.push(a);
+    if (opts.built && a === "--conditions=@districtkit/source") continue;
+    if (opts.built && (a === "--conditions" || a === "-C") && process.execArgv[i + 1] === "@districtkit/source") i++;
+    else execArgv.push(a);
   }
   const script = fileURLToPath(import.meta.url);
-  const medians = new Map(cases.map(([name]) => [name, []]));
+  const perCall = new Map(cases.map(([name]) => [name, []]));
   for (let p = 0; p < processes; p++) {
     for (const [name] of p % 2 ? [...cases].reverse() : cases) {
       const args = [...execArgv, script, file, "--child", name, "--calls", opts.calls, "--warmup", opts.warmup];
       const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
       const last = r.stdout.trim().split("\n").pop() ?? "";
-      const perCall = Number(last);
-      if (r.status !== 0 || last === "" || !Number.isFinite(perCall)) {
+      const ms = Number(last);
+      if (r.status !== 0 || last === "" || !Number.isFinite(ms)) {
         process.stderr.write(r.stderr);
         console.error(`bench:cpu: the process measuring ${JSON.stringify(name)} failed (exit ${r.status})`);
         process.exit(1);
       }
-      medians.get(name).push(perCall);
+      perCall.get(name).push(ms);
     }
   }
-  const peer = mod.peer !== undefined && medians.get(mod.peer)?.length ? median(medians.get(mod.peer)) : undefined;
-  const what = `${opts.built ? "built package" : "sources"}: CPU time per call, median of ${processes} processes (${opts.warmup} warm-up + ${opts.calls} measured calls each)`;
-  console.log(what);
-  for (const [name, xs] of medians) {
-    const m = median(xs);
-    const ratio = peer === undefined ? "" : `  ×peer ${(m / peer).toFixed(2)}`;
+  console.log(`${opts.built ? "built package" : "sources"}: CPU time per call, median of ${processes} processes (${opts.warmup} warm-up + ${opts.calls} measured calls each)`);
+  report(perCall, "CPU", (xs) => {
     const sorted = [...xs].sort((a, b) => a - b);
-    console.log(
-      `${name.padEnd(width)}  CPU ${m.toFixed(1).padStart(7)} ms  (processes ${sorted[0].toFixed(0)}–${sorted[sorted.length - 1].toFixed(0)}: ${xs.map((x) => x.toFixed(0)).join(" ")})${ratio}`,
-    );
-  }
+    return `processes ${sorted[0].toFixed(0)}–${sorted[sorted.length - 1].toFixed(0)}: ${figures(xs)}`;
+  });
 }

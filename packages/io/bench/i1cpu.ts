@@ -1,8 +1,9 @@
 // I1 (PERFORMANCE.md) in CPU time; the machine is shared, so wall time says little. Run from the
 // repository root:
 //   pnpm run bench:cpu packages/io/bench/i1cpu.ts [rounds] [case prefix] [--processes N [--built]]
-// (scripts/cpu-bench.mjs: a full collection before each case, the order alternating between
-// rounds; the ratio is to papaparse alone on the same text, the I1 peer, target ≤ 2×)
+// (scripts/cpu-bench.mjs: rounds in one process with a full collection before each case, or each
+// case alone in N fresh processes; --built measures dist/, which this module reaches by importing
+// the package by name; the ratio is to papaparse alone on the same text, the I1 peer, target ≤ 2×)
 
 import { generateGoogleAdminExport, readGoogleAdminDevices } from "@districtkit/io";
 import Papa from "papaparse";
